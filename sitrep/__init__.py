@@ -1,0 +1,3 @@
+"""sitrep: a live situation report in the terminal, from a folder of news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,43 @@
+"""Per-article extraction: a parsed spaCy `Doc` and its `Article` in, an `ArticleResult` out.
+
+Each extractor reads the parse and adds one kind of item: actors (`actors`), their status
+events (`events`), disputed facts (`disputes`) and regional context (`context`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Article, ArticleResult
+from .actors import extract_actors
+from .base import ParsedArticle
+from .context import extract_context
+from .disputes import extract_disputes
+from .events import extract_events
+
+
+def extract_article(doc: Doc, article: Article) -> ArticleResult:
+    """Everything sitrep extracts from one article."""
+    parsed = ParsedArticle(doc, article)
+    table = extract_actors(parsed)
+    events = extract_events(parsed, table)
+    disputes = extract_disputes(parsed, table, events)
+    context = extract_context(parsed, table)
+    return ArticleResult(
+        path=article.path,
+        title=article.title,
+        outlet=article.outlet,
+        date=article.date,
+        content_hash=article.content_hash,
+        mtime=article.mtime,
+        words=article.words,
+        actors=list(table.actors.values()),
+        events=events,
+        disputes=disputes,
+        context=context,
+        sentences=len(parsed.sentences),
+        duplicates_removed=article.duplicates_removed,
+    )
+
+
+__all__ = ["extract_article"]

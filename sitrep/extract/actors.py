@@ -1,0 +1,476 @@
+"""Actors in one article: named entities and collective groups, with kinds, aliases and roles.
+
+Names are merged inside the article ("Dembele" = "General Abass Dembele", "CNRDR" = the long
+name it abbreviates); roles come from titles before a name ("former Prime Ministers Moussa Mara
+and Choguel Maiga" gives both the title) and from appositions ("Philippe Sands, a QC").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..model import ActorKind, ActorMention
+from ..nlp.gazetteer import load_gazetteer
+from .base import HONORIFICS, PEERAGES, ParsedArticle, clean_span_text, name_key, strip_determiner, subtree_span
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_ARMED_WORDS = {"movement", "movements", "front", "brigade", "brigades", "militia", "militias", "rebels",
+                "mujahideen", "mujahedeen", "jihad", "liberation", "insurgents", "army"}
+_NOT_NAMES = {"source", "sources", "title", "date", "author", "category", "tags", "slug", "update", "updated",
+              "photo", "video", "reuters/", "getty", "images", "mr", "mrs", "ms", "dr", "sir", "lord", "lady",
+              "highlight", "read more", "advertisement", "click", "copyright", "january", "february", "march",
+              "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+_ACRONYM_AFTER = re.compile(r"^\s*(?:\(\s*|,\s*or\s+|,\s*known as\s+)([A-Z][A-Z0-9-]{1,9})\b")
+_PLURAL_TITLE = re.compile(r"(Minister|General|Secretar|President|Leader|Officer|Commander|MP|Judge|Senator)(s|ies)\b")
+
+
+@dataclass
+class ActorTable:
+    """The actors of one article and which tokens refer to which actor."""
+
+    actors: dict[str, ActorMention] = field(default_factory=dict)
+    """Canonical name -> the actor as seen in this article."""
+    token_actor: dict[int, str] = field(default_factory=dict)
+    """Token index -> canonical name, for every token inside an actor's mention."""
+    person_roles: dict[str, set[str]] = field(default_factory=dict)
+    """Folded title word ("president") -> persons holding it, for "the president" coreference."""
+
+    def actor_at(self, token: Token) -> str | None:
+        """The actor a token belongs to, if any."""
+        return self.token_actor.get(token.i)
+
+
+@dataclass
+class _Candidate:
+    span: Span
+    kind: ActorKind
+    canonical: str | None
+    """A fixed canonical name from a pattern id (countries, known groups), else None."""
+    agency: bool = False
+
+
+def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
+    """Kind, fixed canonical name and whether it is a news agency, for an entity (None kind: not an actor)."""
+    ident = ent.id_ or ""
+    prefix, _, name = ident.partition(":")
+    if prefix == "country":
+        return "country", name, False
+    if prefix in ("place", "demonym"):
+        return None, None, False
+    if prefix == "armed group":
+        return "armed group", name, False
+    if prefix == "organisation":
+        return "organisation", name, False
+    if prefix in ("agency", "outlet"):
+        return "organisation", name, True
+    if ent.label_ == "PERSON":
+        return "person", None, False
+    if ent.label_ == "GPE":
+        gaz = load_gazetteer()
+        if gaz.is_country(ent.text):
+            return "country", gaz.canonical_country(ent.text), False
+        return None, None, False  # cities and regions are context, not actors
+    if ent.label_ == "NORP":
+        root = ent.root
+        if not ent.text[:1].isupper() or root.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
+            return None, None, False  # "Tory MP", "ethnic Tuareg separatists": a modifier, not a group
+        return "collective", None, False
+    if ent.label_ == "ORG":
+        words = {t.lower_ for t in ent}
+        return ("armed group" if words & _ARMED_WORDS else "organisation"), None, False
+    return None, None, False
+
+
+_TITLE_WORDS: set[str] = set()
+
+
+def _title_words() -> set[str]:
+    """Lower-cased title phrases from the bundled patterns ("solicitor general")."""
+    if not _TITLE_WORDS:
+        import json
+        from pathlib import Path
+
+        path = Path(__file__).parent.parent / "nlp" / "patterns" / "titles.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if isinstance(row["pattern"], str):
+                _TITLE_WORDS.add(row["pattern"].lower())
+    return _TITLE_WORDS
+
+
+def _is_junk(text: str) -> bool:
+    """Names that are metadata, numbers, titles or fragments rather than actors."""
+    key = text.lower().strip()
+    if key in _title_words():
+        return True
+    if len(key) < 2 or key in _NOT_NAMES or any(c.isdigit() for c in key):
+        return True
+    if not any(c.isalpha() for c in key) or not text[:1].isupper() and not text[:1].isdigit():
+        return True
+    if "@" in text or "http" in key or "/" in text or '"' in text or "“" in text:
+        return True
+    return False
+
+
+def _core_name(span: Span) -> tuple[str, list[str]]:
+    """A person's name without leading titles or honorifics, and the honorifics removed."""
+    tokens = list(span)
+    removed: list[str] = []
+    titles = {s.start for s in span.doc.spans.get("titles", [])}
+    while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or tokens[0].i in titles):
+        removed.append(tokens[0].text)
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].i in titles or tokens[-1].text in ("QC", "MP", "KC")):
+        tokens = tokens[:-1]
+    start = span.start
+    while start > 0 and span.doc[start - 1].lower_ in PEERAGES and span.doc[start - 1].is_title:
+        removed.insert(0, span.doc[start - 1].text)  # "Lord" left outside the entity by NER
+        start -= 1
+    text = clean_span_text("".join(t.text_with_ws for t in tokens))
+    return text, removed
+
+
+def _singular_title(text: str) -> str:
+    """"former Prime Ministers" -> "former Prime Minister"."""
+    return _PLURAL_TITLE.sub(lambda m: m.group(1) + ("y" if m.group(2) == "ies" else ""), text)
+
+
+def _title_spans(parsed: ParsedArticle) -> dict[int, Span]:
+    """Title spans by their end token, longest first (overlapping matches dropped)."""
+    spans = sorted(parsed.doc.spans.get("titles", []), key=lambda s: (-(s.end - s.start), s.start))
+    taken: set[int] = set()
+    by_end: dict[int, Span] = {}
+    for span in spans:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        by_end[span.end] = span
+    return by_end
+
+
+def _prefix_roles(span: Span, titles_by_end: dict[int, Span]) -> list[str]:
+    """Titles standing right before a name: "former Prime Ministers", "Tory leader", "General"."""
+    doc = span.doc
+    roles: list[str] = []
+    end = span.start
+    # Titles NER swallowed into the entity ("General Abass Dembele" as one PERSON span).
+    inner = [t for t in span if t.i in {i for s in titles_by_end.values() for i in range(s.start, s.end)}]
+    for tok in inner:
+        if tok.lower_ not in HONORIFICS:
+            roles.append(tok.text)
+    while end > 0:
+        title = titles_by_end.get(end)
+        if title is None:
+            break
+        start = title.start
+        if title.label_ == "TITLE_MOD":
+            break
+        # Attach modifiers and organisation words before the title ("then Home Office Minister").
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.is_punct or prev.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "NUM") or prev.is_sent_start:
+                if prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ", "NOUN") and not prev.is_punct:
+                    start -= 1
+                break
+            if (start - 1) in {s.end - 1 for s in titles_by_end.values() if s.label_ != "TITLE_MOD"}:
+                break
+            inside = start <= prev.head.i < title.end or prev.head.i in range(start, span.end)
+            if prev.pos_ == "NOUN" and not (inside and prev.dep_ in ("compound", "amod", "nmod")):
+                break  # "their cabinet colleagues Foreign Secretary ...": not part of the title
+            if prev.pos_ in ("PROPN", "NOUN", "ADJ") or prev.lower_ in ("ex", "then"):
+                start -= 1
+                continue
+            break
+        text = clean_span_text(doc[start : title.end].text)
+        if title.text.lower() not in HONORIFICS:
+            roles.insert(0, _singular_title(text))
+        end = start
+    return roles
+
+
+def _appositive_roles(span: Span) -> list[str]:
+    """Roles from an apposition: "Philippe Sands, a QC" or "the then Lord Chancellor, Lord Irvine"."""
+    root = span.root
+    roles = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in ("PERSON", "GPE"):
+            phrase = _role_phrase(child)
+            if phrase:
+                roles.append(phrase)
+    title_tokens = {i for t in span.doc.spans.get("titles", []) if t.label_ == "TITLE" for i in range(t.start, t.end)}
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.i in title_tokens and not root.head.ent_type_:
+        phrase = _role_phrase(root.head, stop=span.start)
+        if phrase:
+            roles.append(phrase)
+    return roles
+
+
+def _role_phrase(head: Token, stop: int | None = None) -> str:
+    """A short role phrase for an apposition head, without relative clauses or the name itself."""
+    sub = subtree_span(head)
+    words = []
+    for tok in sub:
+        if stop is not None and tok.i >= stop:
+            break
+        if tok.dep_ == "relcl" or tok.lower_ in ("who", "which", "whose") or tok.text in ("(", ";", "—", "–"):
+            break
+        if tok.text == "," and tok.i > head.i:
+            break
+        words.append(tok)
+    text = strip_determiner(clean_span_text("".join(t.text_with_ws for t in words)))
+    if not text or len(text.split()) > 12 or text[0].isdigit():
+        return ""
+    return text
+
+
+_LONG_NAME = re.compile(
+    r"((?:[A-Z][\w'’-]+|of|for|the|and|de|du|des|al|el|la|le)(?:\s+(?:[A-Z][\w'’-]+|of|for|the|and|de|du|des|al|el|la|le)){1,14})"
+    r"\s*(?:\(\s*|,\s*or\s+|,\s*known as\s+)([A-Z][A-Z0-9-]{1,9})\b"
+)
+
+
+def _acronyms(parsed: ParsedArticle) -> dict[str, list[str]]:
+    """Acronym -> the long names it stands for, from "Long Name (ACR)" or "Long Name, or ACR"."""
+    out: dict[str, list[str]] = {}
+    for match in _LONG_NAME.finditer(parsed.doc.text):
+        long = re.sub(r"^(?:(?:of|for|the|and)\s+)+", "", match.group(1))
+        acronym = match.group(2)
+        if len(long.split()) >= 2 and long != acronym and long not in out.get(acronym, []):
+            out.setdefault(acronym, []).append(long)
+    return out
+
+
+def _long_name_owner(cand: _Candidate, acronyms: dict[str, list[str]]) -> str | None:
+    """The acronym whose long name contains this organisation's name, if any."""
+    text = cand.span.text
+    for acronym, longs in acronyms.items():
+        if any(text in long and len(text.split()) >= 2 for long in longs):
+            return acronym
+    return None
+
+
+def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Candidate]:
+    """Collective actors ("the junta", "soldiers") where the word heads a noun phrase."""
+    out = []
+    spans = sorted(parsed.doc.spans.get("collectives", []), key=lambda s: (-(s.end - s.start), s.start))
+    for span in spans:
+        root = span[-1]
+        if any(t.i in taken for t in span) or root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        taken.update(range(span.start, span.end))
+        if root.dep_ in ("compound", "amod", "nmod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "government forces", "army vehicles": a modifier, not the group
+        canonical = span.id_.partition(":")[2] or span.text.lower()
+        # "the US military", "the Malian army": a country or people before the group names it.
+        owner = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP")
+                 and c.i < span.start]
+        if owner and canonical in ("the army", "soldiers", "the government", "police", "authorities", "rebels"):
+            mod = parsed.doc[owner[0].left_edge.i : owner[-1].i + 1].text
+            canonical = f"{mod} {canonical.removeprefix('the ')}"
+            span = parsed.doc[owner[0].left_edge.i : span.end]
+        out.append(_Candidate(span, "collective", canonical))
+    return out
+
+
+def extract_actors(parsed: ParsedArticle) -> ActorTable:
+    """Every actor in the article, merged by name, with roles, aliases and evidence."""
+    doc = parsed.doc
+    candidates: list[_Candidate] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        kind, canonical, agency = _kind_of(ent)
+        if kind is None or (canonical is None and _is_junk(ent.text)):
+            continue
+        candidates.append(_Candidate(ent, kind, canonical, agency))
+        taken.update(range(ent.start, ent.end))
+    candidates += _collective_candidates(parsed, taken)
+    acronyms = _acronyms(parsed)
+    titles_by_end = _title_spans(parsed)
+
+    # First pass: full names. Persons merge on their core name; others on their canonical or text.
+    table = ActorTable()
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    kinds: dict[str, ActorKind] = {}
+    person_cores: dict[str, str] = {}  # name_key of a multi-word person name -> key
+    resolved: list[tuple[_Candidate, str]] = []
+    for cand in candidates:
+        if cand.kind == "person":
+            core, _removed = _core_name(cand.span)
+            if _is_junk(core) or core.lower() in HONORIFICS:
+                continue
+            key = name_key(core)
+            if len(key.split()) >= 2:
+                person_cores[key] = key
+            surface[key][core] += 1
+        elif cand.canonical:
+            key = name_key(cand.canonical)
+            surface[key][cand.canonical] += 100  # the canonical spelling always wins
+            if cand.span.text != cand.canonical:
+                surface[key][cand.span.text] += 1
+        else:
+            text = strip_determiner(clean_span_text(cand.span.text))
+            if cand.kind == "collective" and text.endswith("s") and name_key(text[:-1]) in surface:
+                text = text[:-1]  # "Tuaregs" is "Tuareg"
+            owner = _long_name_owner(cand, acronyms) if cand.kind != "collective" else None
+            if owner:
+                key = name_key(owner)
+                surface[key][owner] += 0  # the acronym names the actor; the long form is an alias
+                for long in acronyms[owner]:
+                    surface[key][long] += 0
+            else:
+                key = name_key(text)
+            surface[key][text] += 1
+        kinds.setdefault(key, cand.kind)
+        resolved.append((cand, key))
+
+    # Second pass: a surname (or last two words) alone is the full name that ends with it.
+    tails: dict[str, str] = {}
+    for full in sorted(person_cores, key=lambda k: -sum(surface[k].values())):
+        words = full.split()
+        for n in (1, 2):
+            if len(words) > n:
+                tails.setdefault(" ".join(words[-n:]), full)
+    merged_key = {}
+    for key in list(surface):
+        target = tails.get(key)
+        if target and target != key and kinds.get(key) in ("person", "organisation", "collective"):
+            merged_key[key] = target
+    # A first name alone is the one full name that starts with it ("Gordon" = "Gordon Brown").
+    heads: dict[str, list[str]] = defaultdict(list)
+    for full in person_cores:
+        heads[full.split()[0]].append(full)
+    for key in list(surface):
+        if kinds.get(key) == "person" and len(key.split()) == 1 and len(heads.get(key, [])) == 1:
+            merged_key.setdefault(key, heads[key][0])
+
+    mentions_seen: dict[str, set[int]] = defaultdict(set)
+    for cand, key in resolved:
+        key = merged_key.get(key, key)
+        counts = surface[key]
+        for other, target in merged_key.items():
+            if target == key:
+                counts = counts + surface[other]
+        name = _display_name(counts, kinds.get(key, cand.kind))
+        actor = table.actors.get(key)
+        if actor is None:
+            actor = ActorMention(name=name, kind=kinds.get(key, cand.kind))
+            table.actors[key] = actor
+        alias = cand.span.text if cand.kind != "person" else _core_name(cand.span)[0]
+        alias = clean_span_text(strip_determiner(alias))
+        for name_ in [alias, *[n for n, c in counts.items() if c == 0]]:
+            if name_ and name_ != actor.name and name_ not in actor.aliases and not _is_junk(name_):
+                actor.aliases.append(name_)
+        for i in range(cand.span.start, cand.span.end):
+            table.token_actor[i] = key
+        sent = cand.span.sent
+        if sent.start not in mentions_seen[key]:
+            mentions_seen[key].add(sent.start)
+            actor.evidence.append(parsed.evidence(sent))
+        if cand.kind == "person":
+            _, removed = _core_name(cand.span)
+            for role in _prefix_roles(cand.span, titles_by_end) + _appositive_roles(cand.span):
+                if role not in actor.roles:
+                    actor.roles.append(role)
+            _peerage(actor, removed)
+        if cand.agency:
+            actor.cited_as_source = actor.cited_as_source or _cited(cand.span)
+    _distribute_titles(parsed, table, titles_by_end)
+    for key, actor in table.actors.items():
+        if actor.cited_as_source and not any(r.startswith("news ") for r in actor.roles):
+            actor.roles.insert(0, "news agency" if key in _wire_keys() else "news outlet")
+        if actor.kind == "person":
+            for role in actor.roles:
+                table.person_roles.setdefault(role_key(role), set()).add(key)
+    # Re-key by display name for the outside world.
+    table.actors = {key: a for key, a in table.actors.items()}
+    return table
+
+
+@lru_cache(maxsize=1)
+def _wire_keys() -> set[str]:
+    """Name keys of the wire agencies in the bundled patterns."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "nlp" / "patterns" / "agencies.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {name_key(r["id"].partition(":")[2]) for r in rows if r["id"].startswith("agency:")}
+
+
+def _display_name(counts: Counter[str], kind: ActorKind) -> str:
+    """The name to show: the canonical spelling, else the longest common full form."""
+    if not counts:
+        return ""
+    counts = Counter({n: c for n, c in counts.items() if c > 0}) or counts
+    best, top = counts.most_common(1)[0]
+    if top >= 100:
+        return best
+    if kind == "person":
+        return max(counts, key=lambda n: (len(n.split()), counts[n]))
+    if kind in ("organisation", "armed group"):
+        acronyms = [n for n in counts if n.isupper() and len(n) <= 10]
+        if acronyms and sum(counts[a] for a in acronyms) >= 1:
+            return max(acronyms, key=lambda n: counts[n])
+    return best
+
+
+def _peerage(actor: ActorMention, removed: list[str]) -> None:
+    """"Lord Goldsmith": a one-word name keeps its peerage title in the display name."""
+    peer = [w for w in removed if w.lower() in PEERAGES]
+    if peer and len(actor.name.split()) == 1:
+        actor.aliases.append(actor.name)
+        actor.name = f"{peer[0]} {actor.name}"
+
+
+def _cited(span: Span) -> bool:
+    """Whether a news agency is cited as a source here ("told AFP", "AFP said", "the AFP news agency")."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj",) and head.lemma_ in ("say", "report", "claim", "tell", "quote", "cite"):
+        return True
+    if root.dep_ == "compound" and head.lower_ in ("agency", "news", "reported", "report"):
+        return True
+    if root.dep_ in ("dobj", "dative", "pobj") and head.lemma_ in ("tell", "to", "according"):
+        return True
+    return any(t.lower_ in ("agency", "told", "according") for t in span.sent[max(0, root.i - span.sent.start - 3) :][:8])
+
+
+def _distribute_titles(parsed: ParsedArticle, table: ActorTable, titles_by_end: dict[int, Span]) -> None:
+    """"former Prime Ministers A and B": B, coordinated with A, shares A's plural title."""
+    doc = parsed.doc
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.i not in table.token_actor:
+            continue
+        first = tok.head
+        first_key, key = table.token_actor.get(first.i), table.token_actor[tok.i]
+        if first_key is None or first_key == key:
+            continue
+        if table.actors[key].kind != "person" or table.actors[first_key].kind != "person":
+            continue
+        # The title is plural when the first conjunct's prefix title ends in "s".
+        ent_start = min(i for i, k in table.token_actor.items() if k == first_key and abs(i - first.i) < 6)
+        title = titles_by_end.get(ent_start)
+        if title is not None and _PLURAL_TITLE.search(doc[title.start : title.end].text):
+            for role in table.actors[first_key].roles:
+                if role not in table.actors[key].roles:
+                    table.actors[key].roles.append(role)
+
+
+_ROLE_MODIFIERS = {"former", "then", "ex", "late", "acting", "interim"}
+
+
+def role_key(role: str) -> str:
+    """A role without modifiers, lower-cased ("the then Lord Chancellor" -> "lord chancellor")."""
+    words = [w for w in role.lower().split() if w not in _ROLE_MODIFIERS and w not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+__all__ = ["ActorTable", "extract_actors", "role_key"]

@@ -1,0 +1,154 @@
+"""Who says so, and how sure: the source and certainty of a clause, read from the parse.
+
+A clause is in the article's own voice ("stated") unless it is the complement of a reporting
+verb ("AFP claimed that ..."), sits under a hedging noun ("claims Afari had been killed"),
+carries a hedge ("reportedly", "may", "is believed to"), or is denied ("denied his arrest").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Certainty, Polarity
+from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, clean_span_text, short_phrase, strip_determiner, subtree_span
+
+NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confirm", "insist", "write", "explain",
+                     "quote", "cite", "declare", "acknowledge", "admit", "warn", "note", "testify", "stress"}
+HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accuse", "speculate", "suspect",
+                     "rumour", "rumor", "assert", "purport", "think", "understand", "fear"}
+DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest"}
+UNCONFIRMING = {"corroborate", "confirm", "verify"}
+HEDGE_NOUNS = {"claim", "report", "allegation", "suggestion", "rumour", "rumor", "accusation", "speculation",
+               "suspicion", "indication"}
+HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "supposedly",
+               "alleged", "suspected", "purported", "presumed", "likely", "perhaps", "seemingly"}
+MODALS = {"may", "might", "could", "can"}
+SILENT = {"disclose", "reveal", "comment", "say", "confirm", "announce", "specify"}
+ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "report", "reports", "witness", "witnesses",
+                   "resident", "residents", "activist", "activists", "diplomat", "diplomats", "people", "someone",
+                   "observers", "analysts", "insiders", "aide", "aides"}
+
+_ARTICLE = "the article"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The source and certainty of one clause."""
+
+    source: str
+    certainty: Certainty
+    polarity: Polarity
+    anonymous: bool = False
+    """The source is unnamed ("sources", "a source close to him", "reports")."""
+
+    @property
+    def hedged(self) -> bool:
+        """Whether the clause is anything but a plain statement in the article's voice."""
+        return self.certainty != "stated" or self.polarity == "denied"
+
+
+def _is_negated(token: Token) -> bool:
+    """A verb with "not"/"never", or a noun with "no" ("no information")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, looking through conjoined verbs ("said ... and denied")."""
+    for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else verb):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def describe_source(token: Token | None, names: dict[int, str], resolve: dict[int, str] | None = None) -> tuple[str, bool]:
+    """A short name for who is speaking: an actor's name, or the noun phrase ("a source close to X")."""
+    if token is None:
+        return "unnamed sources", True
+    resolve = resolve or {}
+    if token.i in resolve:
+        return resolve[token.i], False
+    if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:
+        return "unnamed sources", True
+    span = subtree_span(token)
+    head_actor = names.get(token.i)
+    if head_actor and token.lower_ not in ANONYMOUS_HEADS:
+        return head_actor, False
+    # "The AFP news agency", "Iraq's defence ministry": the actor inside the phrase names it.
+    inner = [names[t.i] for t in span if t.i in names]
+    lemma = token.lemma_.lower()
+    if inner and lemma in ("agency", "ministry", "spokesman", "spokeswoman", "spokesperson", "office", "government",
+                           "military", "army", "presidency", "statement", "newspaper", "station", "channel"):
+        phrase = strip_determiner(short_phrase(span, 8))
+        return (phrase if lemma not in ("agency", "newspaper", "station", "channel") else inner[0]), False
+    phrase = strip_determiner(short_phrase(span, 9))
+    anonymous = lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS
+    if anonymous and not any(t.ent_type_ == "PERSON" and t.head == token for t in span):
+        if phrase and phrase[1:2].islower():
+            phrase = phrase[0].lower() + phrase[1:]
+        return (phrase or "unnamed sources"), True
+    return clean_span_text(phrase) or "unnamed sources", anonymous
+
+
+def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | None = None) -> Attribution:
+    """The attribution of the clause `trigger` belongs to (see the module docstring)."""
+    certainty: Certainty = "stated"
+    polarity: Polarity = "affirmed"
+    source, anonymous = _ARTICLE, False
+    if _is_negated(trigger):
+        polarity = "denied"
+    for child in trigger.children:
+        if child.lower_ in HEDGE_WORDS and child.dep_ in ("advmod", "amod"):
+            certainty = "alleged"
+        elif child.dep_ == "aux" and child.lower_ in MODALS:
+            certainty = "unclear"
+    # "is believed to be", "was said to have": a raising verb above the trigger.
+    token = trigger
+    hops = 0
+    while token.head is not token and hops < 8:
+        hops += 1
+        dep, head = token.dep_, token.head
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and lemma in DENYING and dep in ("dobj", "ccomp", "xcomp", "nsubjpass"):
+            who, anonymous = describe_source(_subject(head), names, resolve)
+            return Attribution(who, "denied", "denied", anonymous)
+        if head.pos_ == "VERB" and lemma in UNCONFIRMING and (_is_negated(head) or _is_negated(head.head)):
+            who, anonymous = describe_source(_subject(head) or _subject(head.head.head), names, resolve)
+            return Attribution(who, "unclear", "denied", anonymous)
+        if head.pos_ == "NOUN" and lemma in HEDGE_NOUNS and dep in ("acl", "relcl", "ccomp", "prep", "pobj", "appos"):
+            certainty = "alleged"
+            owner = next((c for c in head.children if c.dep_ in ("poss",)), None)
+            if owner is not None:
+                source, anonymous = describe_source(owner, names, resolve)
+            elif source == _ARTICLE:
+                source, anonymous = strip_determiner(short_phrase(subtree_span(head), 4)).lower() or "reports", True
+        if dep == "relcl" and not (head.pos_ == "NOUN" and lemma in HEDGE_NOUNS):
+            break  # a relative clause is background in the writer's voice ("the junta that has ruled since 2021")
+        if head.pos_ == "VERB" and lemma in SILENT and _is_negated(head):
+            who, anonymous = describe_source(_subject(head), names, resolve)
+            return Attribution(who, "unclear", polarity, anonymous)
+        if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and (
+            lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING
+        ):
+            subj = _subject(head)
+            passive = any(c.dep_ == "auxpass" for c in head.children)
+            if passive and lemma in ("say", "believe", "think", "report", "understand", "suspect"):
+                return Attribution("unnamed sources", "alleged", polarity, True)
+            who, anonymous = describe_source(subj, names, resolve)
+            if lemma in HEDGING_REPORTING or certainty == "alleged":
+                level: Certainty = "alleged"
+            else:
+                level = "unclear" if certainty == "unclear" else "reported"
+            if _is_negated(head) and lemma in NEUTRAL_REPORTING:
+                return Attribution(who, "unclear", polarity, anonymous)
+            return Attribution(who, level, polarity, anonymous)
+        token = head
+    # "according to X" anywhere in the sentence.
+    for tok in trigger.sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            who, anonymous = describe_source(obj, names, resolve)
+            return Attribution(who, "reported" if certainty == "stated" else certainty, polarity, anonymous)
+    return Attribution(source, certainty, polarity, anonymous)

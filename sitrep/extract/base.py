@@ -1,0 +1,100 @@
+"""What every extractor shares: the parsed article, evidence for a sentence, name handling."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Evidence
+from ..names import name_key
+from ..reader import fingerprint
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "baroness",
+              "baron", "madam", "mme", "m.", "prof", "prof."}
+PEERAGES = {"lord", "lady", "baroness", "baron"}
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+def clean_span_text(text: str) -> str:
+    """Collapse whitespace in text taken from a span."""
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
+
+
+@dataclass
+class ParsedArticle:
+    """A parsed article with cheap lookups from a token to its sentence, paragraph and evidence."""
+
+    doc: Doc
+    article: Article
+    _evidence: dict[int, Evidence] = field(default_factory=dict)
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Character offset where each paragraph starts in `doc.text`."""
+        starts, offset = [], 0
+        for paragraph in self.article.paragraphs:
+            starts.append(offset)
+            offset += len(paragraph) + 2
+        return starts
+
+    @cached_property
+    def fingerprints(self) -> list[str]:
+        """Fingerprint of each paragraph."""
+        return [fingerprint(p) for p in self.article.paragraphs]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The doc's sentences (spaCy recomputes them on every access otherwise)."""
+        return [s for s in self.doc.sents if s.text.strip()]
+
+    def paragraph_of(self, char: int) -> int:
+        """Index of the paragraph holding character offset `char`."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
+
+    def evidence(self, sent: Span) -> Evidence:
+        """Evidence for a sentence: the file, the sentence text, its paragraph fingerprint."""
+        hit = self._evidence.get(sent.start)
+        if hit is None:
+            index = self.paragraph_of(sent.start_char)
+            fp = self.fingerprints[index] if index < len(self.fingerprints) else ""
+            hit = Evidence(self.article.path, clean_span_text(sent.text), fp)
+            self._evidence[sent.start] = hit
+        return hit
+
+
+def subtree_span(token: Token) -> Span:
+    """The contiguous span covered by a token's subtree."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def short_phrase(span: Span, max_words: int = 10) -> str:
+    """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words."""
+    words: list[str] = []
+    for tok in span:
+        if tok.dep_ in ("relcl",) or tok.text in ("(", "-", "—", "–", ";") or (tok.text == "," and words):
+            break
+        if tok.lower_ in ("who", "which", "that") and words:
+            break
+        words.append(tok.text_with_ws)
+        if len(words) >= max_words:
+            break
+    return clean_span_text("".join(words))
+
+
+def strip_determiner(text: str) -> str:
+    """Drop a leading article or possessive pronoun ("a former paratrooper" -> "former paratrooper")."""
+    return re.sub(r"^(the|a|an|his|her|their|its)\s+", "", text, flags=re.I)
+
+
+def sentence_index(parsed: ParsedArticle) -> dict[int, int]:
+    """Token index -> sentence number, for every token."""
+    index: dict[int, int] = {}
+    for n, sent in enumerate(parsed.sentences):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index

@@ -1,0 +1,160 @@
+"""Regional context in one article: dated history, alliances and ruptures, organisations, places,
+background events and regional patterns, each with its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import ContextItem
+from ..nlp.gazetteer import load_gazetteer
+from .actors import ActorTable
+from .base import ParsedArticle, clean_span_text, short_phrase, subtree_span
+
+HISTORY_WORDS = {"coup", "coups", "insurgency", "war", "rebellion", "uprising", "independence", "election",
+                 "elections", "invasion", "occupation", "conflict", "crisis", "revolution", "massacre", "genocide",
+                 "agreement", "accord", "treaty", "ceasefire", "referendum", "raid", "attack", "attacks", "mutiny",
+                 "junta", "power", "intervention", "offensive", "deal", "resolution", "vote", "ruled", "seized",
+                 "tsunami", "earthquake", "famine", "drought", "floods", "epidemic", "inquiry", "sanctions"}
+BACKGROUND_NOUNS = {"war", "insurgency", "rebellion", "uprising", "tsunami", "earthquake", "famine", "drought",
+                    "flood", "epidemic", "election", "referendum", "sanction", "ceasefire", "crisis", "conflict",
+                    "turmoil", "coup", "revolution", "inquiry", "resolution", "dossier", "campaign", "threat",
+                    "violence", "siege", "occupation", "invasion"}
+ALLY_WORDS = {"ally", "alliance", "alliances", "partnership", "partner", "cooperation", "ties", "relations",
+              "support", "backing", "pact", "allied"}
+BREAK_WORDS = {"sever", "cut", "break", "end", "suspend", "expel", "withdraw", "rupture", "downgrade", "sour"}
+PATTERN_RE = re.compile(r"\b(neighbou?ring (countries|states|nations)|across the region|regional (struggle|trend|"
+                        r"pattern|instability)|similar (security )?(dilemmas|problems|challenges|coups)|"
+                        r"(wave|string|spate|series) of coups|in the region)\b", re.I)
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+INTERNATIONAL = {"United Nations", "UN Security Council", "African Union", "ECOWAS", "European Union", "NATO",
+                 "MINUSMA", "Alliance of Sahel States", "G5 Sahel", "G8", "G7", "G20", "International Criminal Court",
+                 "Red Cross"}
+
+
+def _years(sent: Span) -> list[int]:
+    """Years named in a sentence's DATE entities ("2020 and 2021", "since 2012")."""
+    years: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            years.update(int(y) for y in YEAR_RE.findall(ent.text))
+    return sorted(years)
+
+
+def _clause_with(token: Token, limit: int = 28) -> str:
+    """The clause around a token: its verb's subtree, cut to `limit` words."""
+    node = token
+    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    span = subtree_span(node) if node.pos_ in ("VERB", "AUX") else token.sent
+    words = clean_span_text(span.text).split()
+    return " ".join(words[:limit]) + ("..." if len(words) > limit else "")
+
+
+class ContextFinder:
+    """Collects context items from one parsed article."""
+
+    def __init__(self, parsed: ParsedArticle, table: ActorTable) -> None:
+        self.parsed = parsed
+        self.table = table
+
+    def _item(self, kind: str, text: str, sent: Span, years: list[int] | None = None,
+              actors: list[str] | None = None) -> ContextItem:
+        return ContextItem(kind=kind, text=text, years=years or [], evidence=[self.parsed.evidence(sent)],  # type: ignore[arg-type]
+                           actors=actors or self._actors_in(sent))
+
+    def _actors_in(self, span: Span) -> list[str]:
+        keys = dict.fromkeys(self.table.token_actor[t.i] for t in span if t.i in self.table.token_actor)
+        return [self.table.actors[k].name for k in keys]
+
+    def run(self) -> list[ContextItem]:
+        """Every context item in the article."""
+        items: list[ContextItem] = []
+        seen_background: set[str] = set()
+        seen_places: set[str] = set()
+        seen_orgs: set[str] = set()
+        for sent in self.parsed.sentences:
+            items += self._history(sent)
+            items += self._alliances(sent)
+            if PATTERN_RE.search(sent.text):
+                items.append(self._item("pattern", short_phrase(sent, 30), sent))
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                if tok.pos_ == "NOUN" and lemma in BACKGROUND_NOUNS and lemma not in seen_background:
+                    seen_background.add(lemma)
+                    phrase = clean_span_text(tok.doc[tok.left_edge.i : tok.i + 1].text)
+                    items.append(self._item("background", f"{phrase}: {_clause_with(tok)}", sent))
+            items += self._places(sent, seen_places)
+            items += self._organisations(sent, seen_orgs)
+        return items
+
+    def _history(self, sent: Span) -> list[ContextItem]:
+        years = _years(sent)
+        if not years:
+            return []
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if not words & HISTORY_WORDS:
+            return []
+        anchor = next((e.root for e in sent.ents if e.label_ == "DATE" and YEAR_RE.search(e.text)), sent.root)
+        return [self._item("history", _clause_with(anchor, 30), sent, years)]
+
+    def _alliances(self, sent: Span) -> list[ContextItem]:
+        """"seek alliances with Russia ... after severing ties with France"."""
+        out = []
+        for tok in sent:
+            if tok.lower_ != "with" or tok.dep_ != "prep":
+                continue
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            objs += [c for o in objs for c in o.conjuncts]
+            names = [self.table.actors[self.table.token_actor[o.i]] for o in objs if o.i in self.table.token_actor]
+            names = [a for a in names if a.kind in ("country", "organisation", "armed group")]
+            if not names:
+                continue
+            head = tok.head
+            path = {head.lemma_.lower(), head.lower_, head.head.lemma_.lower()}
+            if not path & (ALLY_WORDS | BREAK_WORDS):
+                continue
+            rupture = bool(path & BREAK_WORDS)
+            verb = head if head.pos_ == "VERB" else head.head
+            phrase = clean_span_text(tok.doc[min(verb.i, head.i) : tok.right_edge.i + 1].text)
+            for actor in names:
+                kind = "rupture" if rupture else "alliance"
+                out.append(self._item(kind, f"{actor.name}: {phrase}", sent, _years(sent), [actor.name]))
+        return out
+
+    def _places(self, sent: Span, seen: set[str]) -> list[ContextItem]:
+        gaz = load_gazetteer()
+        out = []
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            name = clean_span_text(ent.text).removeprefix("the ")
+            if name in seen or not name[:1].isupper():
+                continue
+            seen.add(name)
+            country = gaz.country_of(name)
+            if gaz.is_country(name):
+                continue  # countries are actors; the focus country's neighbours come at merge
+            text = f"{name} ({country})" if country and country != name else name
+            out.append(self._item("place", text, sent))
+        return out
+
+    def _organisations(self, sent: Span, seen: set[str]) -> list[ContextItem]:
+        out = []
+        for tok in sent:
+            key = self.table.token_actor.get(tok.i)
+            if not key or key in seen:
+                continue
+            actor = self.table.actors[key]
+            is_inquiry = actor.kind == "organisation" and actor.name.split()[-1].lower() in ("inquiry", "commission", "court", "tribunal")
+            if actor.name in INTERNATIONAL or is_inquiry:
+                seen.add(key)
+                out.append(self._item("organisation", f"{actor.name}: {short_phrase(sent, 24)}", sent, actors=[actor.name]))
+        return out
+
+
+def extract_context(parsed: ParsedArticle, table: ActorTable) -> list[ContextItem]:
+    """Regional context items of one article."""
+    return ContextFinder(parsed, table).run()

@@ -1,0 +1,298 @@
+"""Disputed facts inside one article: denials, hedged or unconfirmed claims, silence, and figures.
+
+Contradictions between events on the same actor (reported arrested vs arrest denied) are found
+when articles are merged; here each article contributes the claims only it can see: who denied
+what, which claims rest on a hedge ("alleged rift", "could not be independently confirmed"),
+who refused to comment, and every figure given for a count of people (merged and compared
+across articles later).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import Claim, Dispute, StatusEvent
+from .actors import ActorTable
+from .attribution import DENYING, HEDGE_NOUNS, HEDGE_WORDS, UNCONFIRMING, attribute, describe_source
+from .base import ParsedArticle, short_phrase, strip_determiner, subtree_span
+from .events import VERB_EVENTS, Resolver
+
+_SILENCE = re.compile(
+    r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to (?:comment|confirm|say|disclose|publish|answer|give)"
+    r"\w*|(?:has|have|had) not (?:disclosed|commented|confirmed|responded|said)|did not (?:respond|comment)|"
+    r"no official (?:figure|comment|confirmation|word)|not yet (?:known|clear)|(?:remains?|is|was|were) unknown|"
+    r"(?:could|can) not be (?:independently )?(?:confirmed|verified)|no information to corroborate|"
+    r"silent on|kept confidential|not (?:immediately )?(?:available|reachable) for comment)\b",
+    re.I,
+)
+_UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|verified)|no information to corroborate|"
+                          r"unconfirmed|not (been )?(independently )?verified", re.I)
+
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
+VAGUE = {"dozens": (24.0, 99.0), "scores": (40.0, 99.0), "several": (3.0, 9.0), "multiple": (2.0, 9.0),
+         "numerous": (5.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0),
+         "handful": (3.0, 6.0), "many": (5.0, 99.0), "some": (2.0, 20.0)}
+OPEN = 1e9
+"""The upper bound of "at least N"."""
+_PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "soldiers", "officer": "officers",
+                   "fighter": "fighters", "militant": "fighters", "rebel": "fighters", "jihadist": "fighters",
+                   "insurgent": "fighters", "civilian": "people", "people": "people", "person": "people",
+                   "resident": "people", "protester": "protesters", "demonstrator": "protesters",
+                   "detainee": "detainees", "prisoner": "prisoners", "hostage": "hostages", "police": "police",
+                   "policeman": "police", "child": "children", "woman": "women", "migrant": "migrants",
+                   "refugee": "refugees", "student": "students", "worker": "workers", "journalist": "journalists",
+                   "minister": "ministers", "official": "officials", "councillor": "councillors"}
+_REFERRING = {"other", "others", "number", "numbers", "figure", "figures", "toll", "total"}
+_CATEGORY = {"arrested": "detained", "detained": "detained", "jailed": "detained", "abducted": "abducted",
+             "killed": "killed", "injured": "injured", "released": "released", "dead": "killed"}
+
+
+def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
+    """The wording and (low, high) value of a quantity token, or None if it is not one."""
+    low = tok.lower_
+    if low in VAGUE and tok.pos_ in ("NOUN", "ADJ", "DET", "NUM"):
+        return tok.text, VAGUE[low]
+    if tok.like_num and tok.ent_type_ in ("CARDINAL", ""):
+        number = _number(tok.text)
+        if number is None or not 0 < number < 1_000_000 or (1900 <= number <= 2100 and tok.ent_type_ != "CARDINAL"):
+            return None
+        children = {c.lower_: c for c in tok.children}
+        words = [c for c in tok.children if c.dep_ in ("quantmod", "advmod") and c.i < tok.i]
+        prefix = " ".join(c.text for c in sorted(words, key=lambda t: t.i))
+        # "20 to 50": spaCy hangs the first number and "to" off the second.
+        first = next((c for c in tok.children if c.dep_ == "quantmod" and c.like_num), None)
+        if first is not None and "to" in children or (first is not None and tok.doc[first.i + 1].lower_ in ("to", "-", "and")):
+            lo = _number(first.text)
+            if lo is not None:
+                return f"{first.text} to {tok.text}", (float(lo), float(number))
+        if "least" in prefix.lower() or "more than" in prefix.lower() or "over" in prefix.lower():
+            return f"{prefix} {tok.text}".strip(), (float(number), OPEN)
+        if any(w in prefix.lower() for w in ("about", "around", "some", "roughly", "nearly", "almost", "approximately")):
+            return f"{prefix} {tok.text}".strip(), (float(number) * 0.8, float(number) * 1.2)
+        return tok.text, (float(number), float(number))
+    return None
+
+
+def _number(text: str) -> float | None:
+    """"1,200" -> 1200, "eight" -> 8."""
+    key = text.lower().replace(",", "")
+    if key in WORD_NUMBERS:
+        return float(WORD_NUMBERS[key])
+    try:
+        return float(key)
+    except ValueError:
+        return None
+
+
+def _counted_noun(tok: Token) -> Token | None:
+    """The noun a quantity counts: "eight soldiers" -> soldiers, "dozens of soldiers" -> soldiers."""
+    if tok.dep_ in ("nummod", "amod", "quantmod", "det") and tok.head.pos_ in ("NOUN", "PROPN"):
+        noun = tok.head
+    elif tok.pos_ in ("NOUN", "NUM"):
+        noun = tok
+    else:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("from", "between") :
+        return noun  # "ranging from 20 to 50": resolved through the referring word
+    return noun
+
+
+def _category(tok: Token) -> str:
+    """What happened to the counted people, from the nearest event verb above the quantity."""
+    node = tok
+    for _ in range(6):
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "ADJ") and lemma in VERB_EVENTS:
+            return _CATEGORY.get(VERB_EVENTS[lemma][0], "")
+        if node.lower_ in ("dead", "wounded", "injured"):
+            return {"dead": "killed"}.get(node.lower_, "injured")
+        for child in node.children:
+            if child.dep_ == "conj" and child.lower_ in ("dead", "wounded", "injured", "killed"):
+                pass
+        if node.head is node:
+            break
+        node = node.head
+    return ""
+
+
+def _class_of(noun: Token | None, previous: str) -> str:
+    """The class of people counted ("soldiers", "fighters"), inheriting from "others"/"numbers"."""
+    if noun is None:
+        return previous
+    lemma = noun.lemma_.lower()
+    if lemma in _REFERRING or noun.lower_ in _REFERRING:
+        return previous
+    return _PEOPLE_CLASSES.get(lemma, "")
+
+
+class DisputeFinder:
+    """Collects the disputes one article contributes."""
+
+    def __init__(self, parsed: ParsedArticle, table: ActorTable, events: list[StatusEvent]) -> None:
+        self.parsed = parsed
+        self.table = table
+        self.events = events
+        self.resolver = Resolver(table, parsed)
+        self.names = self.resolver.names()
+        self.pronoun_names = self.resolver.resolved_names()
+
+    def run(self) -> list[Dispute]:
+        """Every dispute in the article."""
+        out: list[Dispute] = []
+        sentences = self.parsed.sentences
+        for n, sent in enumerate(sentences):
+            out += self._denials(sent, sentences[max(0, n - 3) : n])
+            out += self._hedges(sent)
+            out += self._silence(sent)
+        out += self._thin_events()
+        out += self._numbers()
+        return out
+
+    def _claim(self, sent: Span, source: str, stance: str, value: tuple[float, float] | None = None,
+               text: str | None = None) -> Claim:
+        evidence = self.parsed.evidence(sent)
+        return Claim(text=text or evidence.sentence, source=source or "the article", stance=stance,  # type: ignore[arg-type]
+                     article=self.parsed.article.path, sentence=evidence.sentence, value=value)
+
+    def _actors_in(self, span: Span) -> list[str]:
+        keys = dict.fromkeys(self.table.token_actor[t.i] for t in span if t.i in self.table.token_actor)
+        keys.update(dict.fromkeys(k for t in span if t.i in self.resolver.pronouns for k in self.resolver.pronouns[t.i].split("|")))
+        return [self.table.actors[k].name for k in keys]
+
+    def _denials(self, sent: Span, before: list[Span]) -> list[Dispute]:
+        """"Downing Street has denied the claims": the denial and the claim it answers."""
+        out = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            negated_claim = tok.lemma_.lower() in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children)
+            is_denial = tok.pos_ == "VERB" and lemma in DENYING
+            if not is_denial and not (negated_claim and self._quoted_or_reported(tok)):
+                continue
+            if is_denial and lemma == "dismiss" and not any(c.lower_ in ("claim", "claims", "reports", "allegations", "questions") for c in tok.subtree):
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+            if is_denial:
+                who, _ = describe_source(subj, self.names, self.pronoun_names)
+            else:
+                who = attribute(tok, self.names, self.pronoun_names).source
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+            subject = strip_determiner(short_phrase(subtree_span(obj), 10)) if obj is not None else short_phrase(sent, 10)
+            if obj is not None and obj.pos_ == "PRON":
+                subject = "the claims"
+            claims = [self._claim(sent, who, "denies")]
+            for prior in reversed(before):
+                if any(t.lemma_.lower() in HEDGE_NOUNS | {"claim", "suggest", "allege", "say"} for t in prior):
+                    att = attribute(prior.root, self.names, self.pronoun_names)
+                    claims.insert(0, self._claim(prior, att.source, "asserts"))
+                    break
+            out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
+            break
+        return out
+
+    @staticmethod
+    def _quoted_or_reported(tok: Token) -> bool:
+        """A negated statement inside a quotation or report ("did not purport to be a summary")."""
+        return '"' in tok.sent.text or "“" in tok.sent.text or tok.dep_ == "ccomp"
+
+    def _hedges(self, sent: Span) -> list[Dispute]:
+        """Claims resting on a hedge: "the alleged rift", "fresh claims that ...", "reportedly"."""
+        out = []
+        text = self.parsed.evidence(sent).sentence
+        if _UNCONFIRMED.search(text):
+            subj = next((t for t in sent if t.dep_ in ("nsubjpass", "nsubj")), None)
+            subject = strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10)
+            att = attribute(sent.root, self.names, self.pronoun_names)
+            out.append(Dispute(subject=subject, kind="thin sourcing",
+                               claims=[self._claim(sent, att.source, "unconfirmed")], actors=self._actors_in(sent)))
+            return out
+        for tok in sent:
+            low = tok.lower_
+            if low in HEDGE_WORDS and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and low in ("alleged", "claimed", "purported", "suspected", "reported"):
+                subject = strip_determiner(short_phrase(subtree_span(tok.head), 8))
+                out.append(Dispute(subject=subject, kind="thin sourcing",
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
+                break
+            if tok.lemma_.lower() in ("claim", "allegation", "suggestion", "rumour") and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children
+            ):
+                subject = strip_determiner(short_phrase(subtree_span(tok), 12))
+                out.append(Dispute(subject=subject, kind="thin sourcing",
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
+                break
+            if tok.lemma_.lower() == "believe" and tok.pos_ == "VERB":
+                att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names, self.pronoun_names)
+                subject = short_phrase(subtree_span(next((c for c in tok.children if c.dep_ == "ccomp"), tok)), 12)
+                out.append(Dispute(subject=subject, kind="thin sourcing",
+                                   claims=[self._claim(sent, att.source, "hedges")], actors=self._actors_in(sent)))
+                break
+        return out
+
+    def _silence(self, sent: Span) -> list[Dispute]:
+        """"The authorities have refrained from commenting": official silence on the matter."""
+        text = self.parsed.evidence(sent).sentence
+        match = _SILENCE.search(text)
+        if not match or _UNCONFIRMED.search(text):
+            return []
+        subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8), None)
+        who, _ = describe_source(subj, self.names, self.pronoun_names) if subj is not None else ("unnamed sources", True)
+        return [Dispute(subject=f"{who}: {match.group(0)}", kind="silence",
+                        claims=[self._claim(sent, who, "silent")], actors=self._actors_in(sent))]
+
+    def _thin_events(self) -> list[Dispute]:
+        """An important event resting only on unnamed or hedged sources."""
+        out = []
+        for event in self.events:
+            if event.event in ("says",) or event.polarity == "denied":
+                continue
+            if event.certainty in ("alleged",) or (event.certainty == "reported" and _anonymous(event.source)):
+                claim = Claim(text=event.evidence.sentence, source=event.source, stance="hedges",
+                              article=self.parsed.article.path, sentence=event.evidence.sentence)
+                out.append(Dispute(subject=f"{event.actor} {event.event}", kind="thin sourcing", claims=[claim],
+                                   actors=[event.actor]))
+        return out
+
+    def _numbers(self) -> list[Dispute]:
+        """Every figure given for a count of people, grouped by what happened to whom."""
+        groups: dict[str, list[Claim]] = {}
+        for sent in self.parsed.sentences:
+            previous = ""
+            for tok in sent:
+                found = _quantity(tok)
+                if found is None:
+                    continue
+                wording, value = found
+                noun = _counted_noun(tok)
+                people = _class_of(noun, previous)
+                if not people:
+                    continue
+                previous = people
+                category = _category(tok) or _category(noun) if noun is not None else _category(tok)
+                if not category:
+                    continue
+                att = attribute(tok.head, self.names, self.pronoun_names)
+                subject = f"number of {people} {category}"
+                groups.setdefault(subject, []).append(
+                    self._claim(sent, att.source, "figure", value, text=f"{wording}: {self.parsed.evidence(sent).sentence}")
+                )
+        return [Dispute(subject=s, kind="numeric", claims=c) for s, c in groups.items()]
+
+
+def _anonymous(source: str) -> bool:
+    """Whether a source description names nobody in particular."""
+    words = source.lower().split()
+    return not words or words[0] in ("a", "an", "unnamed", "sources", "source", "reports", "initial", "officials",
+                                      "activists", "witnesses", "residents", "diplomats", "one", "some")
+
+
+def extract_disputes(parsed: ParsedArticle, table: ActorTable, events: list[StatusEvent]) -> list[Dispute]:
+    """The disputes one article contributes (see the module docstring)."""
+    return DisputeFinder(parsed, table, events).run()

@@ -1,0 +1,345 @@
+"""Status events per actor (arrested, denied, killed, in power, ...) read from the parse.
+
+For every trigger word (a verb, noun or adjective from the lexicon below) the actor it is
+about is found through the dependency tree: the passive subject or object for things done to
+an actor ("soldiers have been arrested", "killed Abu Alaa al-Afari"), the possessor or "of"
+object of an event noun ("his arrest", "the whereabouts of President Toure"), the subject for
+things an actor does ("Goldsmith denied", "the junta that has ruled since 2021"); coordination
+is followed ("Mara and Maiga"), pronouns and "the president" are resolved to the actor meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..model import StatusEvent
+from .actors import ActorTable, role_key
+from .attribution import Attribution, _subject, attribute
+from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ParsedArticle, short_phrase, subtree_span
+
+# lemma -> (event, who it is about: "patient" = the one it happens to, "agent" = the one acting)
+VERB_EVENTS: dict[str, tuple[str, str]] = {
+    "arrest": ("arrested", "patient"), "detain": ("detained", "patient"), "apprehend": ("arrested", "patient"),
+    "jail": ("jailed", "patient"), "imprison": ("jailed", "patient"), "abduct": ("abducted", "patient"),
+    "kidnap": ("abducted", "patient"), "release": ("released", "patient"), "free": ("released", "patient"),
+    "kill": ("killed", "patient"), "assassinate": ("killed", "patient"), "execute": ("killed", "patient"),
+    "die": ("killed", "agent"), "injure": ("injured", "patient"), "wound": ("injured", "patient"),
+    "oust": ("ousted", "patient"), "topple": ("ousted", "patient"), "overthrow": ("ousted", "patient"),
+    "depose": ("ousted", "patient"), "dismiss": ("dismissed", "patient"), "sack": ("dismissed", "patient"),
+    "resign": ("resigned", "agent"), "flee": ("fled", "agent"), "escape": ("fled", "agent"),
+    "rule": ("in power", "agent"), "govern": ("in power", "agent"), "lead": ("leads", "agent"),
+    "head": ("leads", "agent"), "criticise": ("criticised", "agent"), "criticize": ("criticised", "agent"),
+    "condemn": ("condemned", "agent"), "accuse": ("accused", "patient"), "charge": ("charged", "patient"),
+    "deny": ("denies", "agent"), "reject": ("rejects", "agent"), "exclude": ("excluded", "patient"),
+    "attack": ("attacked", "agent"), "ambush": ("attacked", "agent"), "seize": ("seized", "agent"),
+    "protect": ("protected", "patient"), "sever": ("cut ties", "agent"), "ally": ("allied", "agent"),
+    "warn": ("warned", "agent"), "demand": ("demands", "agent"), "refuse": ("refuses", "agent"),
+    "suspend": ("suspended", "patient"), "threaten": ("threatened", "agent"), "claim": ("claims", "agent"),
+}
+NOUN_EVENTS: dict[str, str] = {
+    "arrest": "arrested", "detention": "detained", "custody": "detained", "detainee": "detained",
+    "death": "killed", "killing": "killed", "assassination": "killed", "release": "released",
+    "resignation": "resigned", "ouster": "ousted", "overthrow": "ousted", "whereabouts": "whereabouts unknown",
+    "case": "accused", "allegation": "accused", "accusation": "accused", "trial": "on trial",
+}
+# Things said *about* an actor's action that matter less than what happens to it.
+LOW_PRIORITY = {"claims", "warned", "demands", "threatened", "criticised", "condemned", "seized", "attacked"}
+_POWER_NOUNS = {"power", "control"}
+_POWER_VERBS = {"come": "came to power", "seize": "seized power", "take": "took power", "cling": "in power",
+                "remain": "in power", "stay": "in power", "return": "returned to power"}
+_REL_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+@dataclass
+class Resolver:
+    """Resolves a token to the actor it refers to: names, pronouns, "the president"."""
+
+    table: ActorTable
+    parsed: ParsedArticle
+
+    def __post_init__(self) -> None:
+        self.pronouns: dict[int, str] = {}
+        self.plural_phrases: dict[int, str] = {}
+        """Plural pronoun -> the noun phrase it stands for when that is not an actor ("officials")."""
+        last_person: str | None = None
+        last_subject: str | None = None
+        """The last person who was a sentence subject: "he said" usually means them, not the last name."""
+        last_group: list[str] = []
+        last_plural_phrase = ""
+        for sent in self.parsed.sentences:
+            for tok in sent:
+                key = self.table.token_actor.get(tok.i)
+                if key:
+                    actor = self.table.actors[key]
+                    if actor.kind == "person":
+                        last_person = key
+                        if tok.dep_ in ("nsubj", "nsubjpass"):
+                            last_subject = key
+                        if tok.dep_ == "conj" and self.table.token_actor.get(tok.head.i):
+                            last_group = [k for k in self.table.token_actor[tok.head.i].split("|")] + [key]
+                    elif tok.tag_ in ("NNS", "NNPS") and actor.kind in ("collective", "armed group"):
+                        last_group = [key]
+                    continue
+                low = tok.lower_
+                if low in PERSONAL_PRONOUNS and last_person:
+                    subject = tok.dep_ in ("nsubj", "nsubjpass")
+                    self.pronouns[tok.i] = (last_subject or last_person) if subject else last_person
+                elif low in PLURAL_PRONOUNS:
+                    if last_group:
+                        self.pronouns[tok.i] = "|".join(last_group)
+                    elif last_plural_phrase:
+                        self.plural_phrases[tok.i] = last_plural_phrase
+                elif tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and tok.pos_ == "NOUN":
+                    # A plural noun that is no actor ("supporters"): "they" now means them, not an earlier group.
+                    last_group = []
+                    last_plural_phrase = short_phrase(subtree_span(tok), 6)
+
+    def actors(self, token: Token) -> list[str]:
+        """Actor keys a token refers to, following "of" phrases and coordination."""
+        keys = self._direct(token)
+        if not keys and token.pos_ in ("NOUN", "NUM", "PRON"):
+            # "dozens of soldiers", "scores of soldiers": the group is in the "of" phrase.
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            keys = self._direct(obj)
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                keys += [k for k in self._direct(conj) if k not in keys]
+        return keys
+
+    def _direct(self, token: Token) -> list[str]:
+        key = self.table.token_actor.get(token.i)
+        if key:
+            return [key]
+        if token.i in self.pronouns:
+            return self.pronouns[token.i].split("|")
+        if token.lower_ in _REL_PRONOUNS and token.head.dep_ == "relcl":
+            return self._direct(token.head.head)
+        if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in token.children):
+            words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.text]
+            holders = self.table.person_roles.get(role_key(" ".join(words)), set())
+            if len(holders) == 1:
+                return [next(iter(holders))]
+        return []
+
+    def names(self) -> dict[int, str]:
+        """Token index -> display name, for describing sources."""
+        return {i: self.table.actors[k].name for i, k in self.table.token_actor.items()}
+
+    def resolved_names(self) -> dict[int, str]:
+        """Pronoun token index -> display name (for "he said")."""
+        out = dict(self.plural_phrases)
+        for i, keys in self.pronouns.items():
+            out[i] = " and ".join(self.table.actors[k].name for k in keys.split("|"))
+        return out
+
+
+SPEECH_VERBS = {"say", "tell", "insist", "add", "argue", "write", "state"}
+_IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want", "aim", "threaten", "vow",
+                   "pledge", "promise", "intend", "hope", "refuse", "fail", "due", "able", "allegation", "bid"}
+
+
+def _irrealis(tok: Token) -> bool:
+    """"conspiring to overthrow the junta", "due to step down": an event that has not happened."""
+    if tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
+
+
+def _quoted(sent: Span) -> str:
+    """The first quotation in a sentence, cut to 14 words."""
+    text = sent.text
+    for open_, close in (('"', '"'), ("“", "”"), ("'", "'")):
+        start = text.find(open_)
+        end = text.find(close, start + 1) if start >= 0 else -1
+        if start >= 0 and end > start + 8:
+            words = text[start + 1 : end].split()
+            return " ".join(words[:14]) + ("..." if len(words) > 14 else "")
+    return ""
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _arguments(verb: Token, role: str) -> list[Token]:
+    """The tokens naming who a verb event is about."""
+    passive = _is_passive(verb)
+    out: list[Token] = []
+    if role == "patient":
+        for child in verb.children:
+            if (passive and child.dep_ == "nsubjpass") or (not passive and child.dep_ in ("dobj", "nsubjpass")):
+                out.append(child)
+        if passive and verb.dep_ in ("acl", "relcl") and not out:
+            out.append(verb.head)  # "soldiers arrested on Monday", "detainees held by ..."
+    else:
+        for child in verb.children:
+            if child.dep_ == "nsubj" or (passive and child.dep_ == "agent"):
+                out.extend(c for c in child.children if c.dep_ == "pobj") if child.dep_ == "agent" else out.append(child)
+        if not out and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            out += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not out and verb.dep_ == "relcl":
+            out.append(verb.head)
+    return out
+
+
+def _date_detail(token: Token) -> str:
+    """A date phrase hanging off the trigger ("since 2021", "in 2020 and 2021")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("since", "in", "on", "until"):
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
+            if objs:
+                return short_phrase(subtree_span(child), 6)
+    return ""
+
+
+def _object_detail(verb: Token, names: dict[int, str]) -> str:
+    """A short object for agent events ("leads the junta", "denies the claims")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp") or (child.dep_ == "nsubjpass" and verb.dep_ != "acl"):
+            if child.i in names:
+                return names[child.i]
+            if child.pos_ == "PRON":
+                return ""
+            return short_phrase(subtree_span(child), 8)
+    if verb.dep_ == "acl" and verb.head.i in names:
+        return names[verb.head.i]
+    return ""
+
+
+class EventExtractor:
+    """Finds status events in one parsed article."""
+
+    def __init__(self, parsed: ParsedArticle, table: ActorTable) -> None:
+        self.parsed = parsed
+        self.table = table
+        self.resolver = Resolver(table, parsed)
+        self.names = self.resolver.names()
+        self.pronoun_names = self.resolver.resolved_names()
+
+    def run(self) -> list[StatusEvent]:
+        """All events in the article, one per (actor, event, sentence, polarity)."""
+        events: list[StatusEvent] = []
+        seen: set[tuple[str, str, int, str]] = set()
+        for sent in self.parsed.sentences:
+            for tok in sent:
+                for key, event, detail, attribution in self._events_at(tok, sent):
+                    mark = (key, event, sent.start, attribution.polarity)
+                    if mark in seen:
+                        continue
+                    seen.add(mark)
+                    events.append(
+                        StatusEvent(
+                            actor=self.table.actors[key].name,
+                            event=event,
+                            polarity=attribution.polarity,
+                            certainty=attribution.certainty,
+                            source=attribution.source,
+                            evidence=self.parsed.evidence(sent),
+                            detail=detail,
+                        )
+                    )
+        return events
+
+    def _attribute(self, tok: Token) -> Attribution:
+        return attribute(tok, self.names, self.pronoun_names)
+
+    def _events_at(self, tok: Token, sent: Span) -> list[tuple[str, str, str, Attribution]]:
+        lemma = tok.lemma_.lower()
+        out: list[tuple[str, str, str, Attribution]] = []
+        if _irrealis(tok):
+            return out
+        if tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
+            return self._statement(tok)
+        if tok.pos_ in ("VERB", "AUX") and lemma in _POWER_VERBS:
+            if any((c.dep_ == "dobj" and c.lower_ in _POWER_NOUNS)
+                   or (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _POWER_NOUNS for g in c.children))
+                   for c in tok.children):
+                att = self._attribute(tok)
+                detail = _date_detail(tok) or self._any_date(tok)
+                for arg in _arguments(tok, "agent"):
+                    for key in self.resolver.actors(arg):
+                        out.append((key, _POWER_VERBS[lemma], detail, att))
+                return out
+        if tok.pos_ == "VERB" and lemma in VERB_EVENTS:
+            event, role = VERB_EVENTS[lemma]
+            if lemma in ("seize", "take") and any(c.lower_ in _POWER_NOUNS for c in tok.children):
+                event, role = "seized power", "agent"
+            att = self._attribute(tok)
+            detail = _date_detail(tok)
+            if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied", "demands",
+                                             "refuses", "criticised", "condemned", "warned", "threatened"):
+                detail = _object_detail(tok, self.names) or detail
+            for arg in _arguments(tok, role):
+                for key in self.resolver.actors(arg):
+                    out.append((key, event, detail, att))
+            return out
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_EVENTS:
+            event = NOUN_EVENTS[lemma]
+            targets: list[Token] = []
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    targets.append(child)
+                elif child.dep_ == "prep" and child.lower_ in ("of", "against", "including"):
+                    targets += [c for c in child.children if c.dep_ == "pobj"]
+            if lemma == "detainee" or lemma == "custody":
+                targets += [c for c in tok.children if c.dep_ == "appos"]
+            if not targets:
+                return out
+            att = self._attribute(tok)
+            if lemma == "whereabouts":
+                if not any(t.lower_ in ("unknown", "unclear") for t in sent):
+                    return out
+                att = Attribution(att.source, "unclear", "affirmed", att.anonymous)
+            for target in targets:
+                for key in self.resolver.actors(target):
+                    out.append((key, event, "", att))
+        if tok.pos_ == "ADJ" and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd"):
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            att = self._attribute(tok.head)
+            for s in subj:
+                for key in self.resolver.actors(s):
+                    out.append((key, "killed", "", att))
+        return out
+
+    def _statement(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
+        """"Blair said his statement had been a fair summary": a named actor's own words."""
+        subj = _subject(verb)
+        if subj is None:
+            return []
+        keys = [k for k in self.resolver.actors(subj) if self.table.actors[k].kind in ("person", "organisation")]
+        said = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")), None)
+        quote = _quoted(verb.sent)
+        if said is not None and said.lemma_.lower() not in ("claim", "it", "that", "this"):
+            text = short_phrase(subtree_span(said), 14)
+        elif quote:
+            text = quote
+        else:
+            return []
+        if len(text.split()) < 3:
+            return []
+        att = Attribution(self.table.actors[keys[0]].name if keys else "", "stated", "affirmed")
+        return [(k, "says", f'"{text}"', att) for k in keys]
+
+    @staticmethod
+    def _any_date(tok: Token) -> str:
+        for child in tok.children:
+            if child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.ent_type_ == "DATE":
+                        return short_phrase(subtree_span(child), 6)
+        return ""
+
+
+def extract_events(parsed: ParsedArticle, table: ActorTable) -> list[StatusEvent]:
+    """Status events for the actors of one article."""
+    return EventExtractor(parsed, table).run()

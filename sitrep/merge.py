@@ -1,0 +1,404 @@
+"""Merge per-article results into one `Situation`.
+
+Everything here is linear in the size of the input: actors are joined through a hash index of
+their name keys (no pairwise comparison of all actors), evidence is de-duplicated by paragraph
+fingerprint so the same wire copy in two outlets counts once, and disputes are grouped by key.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import (
+    Actor,
+    ArticleInfo,
+    ArticleResult,
+    BadFile,
+    Certainty,
+    Claim,
+    ContextItem,
+    Dispute,
+    Evidence,
+    Situation,
+    StatusEvent,
+    StatusLine,
+)
+from .names import name_key
+
+CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
+# Event families: wordings of one fact that must be compared with each other.
+FAMILY = {"arrested": "detained", "detained": "detained", "jailed": "detained", "abducted": "detained",
+          "released": "released", "killed": "killed", "injured": "injured", "ousted": "ousted",
+          "dismissed": "dismissed", "resigned": "resigned", "fled": "fled", "whereabouts unknown": "fled",
+          "in power": "in power", "came to power": "in power", "seized power": "in power", "took power": "in power",
+          "returned to power": "in power", "leads": "leads", "accused": "accused", "charged": "accused",
+          "excluded": "excluded", "protected": "protected", "on trial": "accused"}
+KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6, "place": 0.2}
+_WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}
+
+
+class _Union:
+    """Union-find over actor keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        parent = self.parent.setdefault(key, key)
+        if parent != key:
+            parent = self.parent[key] = self.find(parent)
+        return parent
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, str]]:
+    """Actors across articles, and a map from every (folded) name or alias to the merged name."""
+    union = _Union()
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    full_persons: dict[str, str] = {}  # tail ("dembele", "abass dembele") -> full key
+    for result in results:
+        for mention in result.actors:
+            key = name_key(mention.name)
+            union.find(key)
+            kinds[key][mention.kind] += len(mention.evidence) or 1
+            spellings[key][mention.name] += len(mention.evidence) or 1
+            for alias in mention.aliases:
+                akey = name_key(alias)
+                if akey and akey != key:
+                    union.union(key, akey)
+            words = key.split()
+            if mention.kind == "person" and len(words) >= 2:
+                for n in (1, 2):
+                    full_persons.setdefault(" ".join(words[-n:]), key)
+                full_persons.setdefault(words[0] + "#first", key)
+    for key in list(spellings):
+        words = key.split()
+        person_like = kinds[key].most_common(1)[0][0] in ("person", "organisation")
+        if len(words) <= 2 and key in full_persons and full_persons[key] != key and person_like:
+            union.union(full_persons[key], key)
+        # "Lord Goldsmith": a peer's one-word name matches its bare form.
+        if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in spellings:
+            union.union(key, words[1])
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in spellings:
+        groups[union.find(key)].append(key)
+    alias_to_name: dict[str, str] = {}
+    actors: dict[str, Actor] = {}
+    for root, keys in groups.items():
+        kind_votes: Counter[str] = Counter()
+        names: Counter[str] = Counter()
+        for key in keys:
+            kind_votes.update(kinds[key])
+            names.update(spellings[key])
+        kind = _pick_kind(kind_votes)
+        name = _pick_name(names, kind)
+        actors[root] = Actor(name=name, kind=kind)  # type: ignore[arg-type]
+        for key in keys:
+            alias_to_name[key] = name
+    # Fill in roles, aliases, evidence and events per actor.
+    seen_paragraphs: dict[str, set[str]] = defaultdict(set)
+    role_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for result in results:
+        for mention in result.actors:
+            actor = actors[union.find(name_key(mention.name))]
+            for alias in [mention.name, *mention.aliases]:
+                if alias != actor.name and alias not in actor.aliases and name_key(alias) != name_key(actor.name):
+                    actor.aliases.append(alias)
+                alias_to_name.setdefault(name_key(alias), actor.name)
+            for role in mention.roles:
+                role_counts[actor.name][role] += 1
+            if result.path not in actor.articles:
+                actor.articles.append(result.path)
+            for ev in mention.evidence:
+                mark = ev.paragraph + "|" + name_key(ev.sentence)[:80] if ev.paragraph else ev.file + ev.sentence
+                if mark in seen_paragraphs[actor.name]:
+                    continue
+                seen_paragraphs[actor.name].add(mark)
+                actor.mentions += 1
+                actor.evidence.append(ev)
+    for actor in actors.values():
+        actor.roles = _pick_roles(role_counts[actor.name])
+    return list(actors.values()), alias_to_name
+
+
+def _pick_kind(votes: Counter[str]) -> str:
+    """The actor's kind: a gazetteer or person reading beats a statistical organisation guess."""
+    for strong in ("country", "armed group"):
+        if votes.get(strong):
+            return strong
+    if votes.get("person", 0) * 2 >= sum(votes.values()):
+        return "person"
+    return votes.most_common(1)[0][0]
+
+
+def _pick_name(names: Counter[str], kind: str) -> str:
+    """The display name: the fullest common spelling ("Abass Dembele" over "Dembele")."""
+    if kind == "person":
+        return max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n)))
+    return names.most_common(1)[0][0]
+
+
+def _pick_roles(counts: Counter[str]) -> list[str]:
+    """Distinct roles, most frequent first, near-duplicates ("General"/"general") folded."""
+    out: list[str] = []
+    keys: set[str] = set()
+    for role, _n in counts.most_common():
+        key = role.lower().removeprefix("the ")
+        if key in keys:
+            continue
+        keys.add(key)
+        out.append(role)
+    return out[:5]
+
+
+def _merge_events(results: list[ArticleResult], alias_to_name: dict[str, str]) -> list[StatusEvent]:
+    """All events re-pointed at merged actor names, the same fact from the same paragraph once."""
+    out: list[StatusEvent] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for result in results:
+        for event in result.events:
+            name = alias_to_name.get(name_key(event.actor), event.actor)
+            mark = (name, event.event, event.polarity, event.evidence.paragraph or event.evidence.sentence)
+            if mark in seen:
+                continue
+            seen.add(mark)
+            if name != event.actor:
+                event = StatusEvent(name, event.event, event.polarity, event.certainty, event.source,
+                                    event.evidence, event.detail)
+            out.append(event)
+    return out
+
+
+def status_line(events: list[StatusEvent]) -> str:
+    """One honest line for an actor: each fact with its certainty, denials named."""
+    by_family: dict[str, list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        if event.event == "says":
+            continue
+        by_family[FAMILY.get(event.event, event.event)].append(event)
+    parts: list[tuple[int, str]] = []
+    for family, group in by_family.items():
+        affirmed = [e for e in group if e.polarity == "affirmed"]
+        denied = [e for e in group if e.polarity == "denied"]
+        text = ""
+        if affirmed:
+            best = min(affirmed, key=lambda e: CERTAINTY_RANK[e.certainty])
+            sources = _sources(e for e in affirmed if e.certainty == best.certainty)
+            base = best.event + (f" {best.detail}" if best.detail and family not in ("says",) else "")
+            if best.certainty == "stated":
+                text = base
+            else:
+                word = {"reported": "reported", "alleged": "reportedly", "unclear": "unclear:"}[best.certainty]
+                text = f"{word} {base}" + (f" ({sources})" if sources else "")
+        if denied:
+            sources = _sources(denied)
+            verb = "not confirmed" if all(e.certainty == "unclear" for e in denied) else "denied"
+            noun = {"detained": "arrest", "killed": "death", "in power": "hold on power"}.get(family, family)
+            clause = f"{noun} {verb}" + (f" by {sources}" if sources else "")
+            text = f"{text}; {clause}" if text else clause
+        if text:
+            rank = 0 if family in ("detained", "killed", "injured", "fled", "ousted", "released", "in power") else 1
+            parts.append((rank, text))
+    if not parts:
+        said = [e for e in events if e.event == "says"]
+        if said:
+            return f"says {said[0].detail}"
+        return ""
+    parts.sort(key=lambda p: p[0])
+    return "; ".join(text for _, text in parts[:4])
+
+
+def _sources(events: Iterable[StatusEvent]) -> str:
+    names = list(dict.fromkeys(e.source for e in events if e.source and e.source != "the article"))
+    return ", ".join(names[:3])
+
+
+def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
+    """The same fact on the same actor both asserted and denied (within or across articles)."""
+    groups: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        family = FAMILY.get(event.event)
+        if family:
+            groups[(event.actor, family)].append(event)
+    out = []
+    for (actor, family), group in groups.items():
+        if not any(e.polarity == "denied" for e in group) or not any(e.polarity == "affirmed" for e in group):
+            continue
+        claims = [
+            Claim(text=f"{e.phrase}: {e.evidence.sentence}", source=e.source,
+                  stance="denies" if e.polarity == "denied" else ("asserts" if e.certainty == "stated" else "hedges"),
+                  article=e.evidence.file, sentence=e.evidence.sentence)
+            for e in group
+        ]
+        out.append(Dispute(subject=f"{actor}: {family}?", kind="contradiction", claims=claims, actors=[actor]))
+    return out
+
+
+def _numeric(disputes: list[Dispute]) -> list[Dispute]:
+    """Figures for the same count that differ, within or across articles."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for dispute in disputes:
+        seen = {(c.value, c.sentence) for c in groups[dispute.subject]}
+        for claim in dispute.claims:
+            if (claim.value, claim.sentence) not in seen:
+                groups[dispute.subject].append(claim)
+    out = []
+    for subject, claims in groups.items():
+        values = {c.value for c in claims if c.value}
+        if len(values) < 2:
+            continue
+        out.append(Dispute(subject=subject, kind="numeric", claims=claims))
+    return out
+
+
+def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
+    """Drop a dispute whose claims all sit in sentences an earlier dispute of the same kind has."""
+    out: list[Dispute] = []
+    seen: set[tuple[str, str]] = set()
+    for dispute in disputes:
+        marks = {(dispute.kind, name_key(c.sentence)[:120]) for c in dispute.claims}
+        if marks <= seen:
+            continue
+        seen |= marks
+        out.append(dispute)
+    return out
+
+
+def _merge_context(results: list[ArticleResult], focus: str | None, alias_to_name: dict[str, str]) -> list[ContextItem]:
+    """Context items across articles, repeats joined, history sorted by year, neighbours added."""
+    merged: dict[tuple[str, str], ContextItem] = {}
+    for result in results:
+        for item in result.context:
+            key = (item.kind, name_key(item.text)[:100])
+            found = merged.get(key)
+            actors = [alias_to_name.get(name_key(a), a) for a in item.actors]
+            if found is None:
+                merged[key] = ContextItem(item.kind, item.text, list(item.years), list(item.evidence), actors)
+            else:
+                found.evidence += [e for e in item.evidence if e not in found.evidence]
+    items = list(merged.values())
+    if focus:
+        from .nlp.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        neighbours = gaz.neighbours_of(focus)
+        if neighbours:
+            items.append(ContextItem("neighbour", f"{focus} borders {', '.join(neighbours)}", [], [], [focus]))
+    order = {"history": 0, "rupture": 1, "alliance": 1, "pattern": 2, "organisation": 3, "background": 4,
+             "neighbour": 5, "place": 6}
+    items.sort(key=lambda i: (order.get(i.kind, 9), i.years[0] if i.years else 9999))
+    return items
+
+
+def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:
+    """3-6 lines on what is happening now, written from the extracted facts, most certain first."""
+    lines: list[StatusLine] = []
+    used: set[str] = set()
+    top = [a for a in actors if not a.minor][:12]
+    for actor in top:
+        facts = [e for e in actor.events if e.event != "says" and FAMILY.get(e.event)]
+        if not facts or actor.name in used:
+            continue
+        affirmed = [e for e in facts if e.polarity == "affirmed"]
+        denied = [e for e in facts if e.polarity == "denied"]
+        best = min(affirmed or denied, key=lambda e: CERTAINTY_RANK[e.certainty])
+        certainty: Certainty = best.certainty if not denied or not affirmed else "unclear"
+        if denied and not affirmed:
+            certainty = "denied"
+        text = f"{actor.name}: {actor.status}" if actor.status else f"{actor.name}: {best.phrase}"
+        sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
+        lines.append(StatusLine(text=text, certainty=certainty, sources=sources,
+                                evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name]))
+        used.add(actor.name)
+        if len(lines) >= 5:
+            break
+    numeric = next((d for d in disputes if d.kind == "numeric"), None)
+    if numeric is not None:
+        figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))
+        lines.append(StatusLine(text=f"Figures differ on the {numeric.subject}: {', '.join(figures[:5])}",
+                                certainty="unclear", sources=list(dict.fromkeys(c.source for c in numeric.claims))[:4],
+                                evidence=[Evidence(c.article, c.sentence) for c in numeric.claims[:4]],
+                                actors=numeric.actors))
+    silence = next((d for d in disputes if d.kind == "silence"), None)
+    if silence is not None and len(lines) < 6:
+        lines.append(StatusLine(text=f"Official silence: {silence.claims[0].text}", certainty="stated",
+                                sources=[silence.claims[0].source],
+                                evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
+                                actors=silence.actors))
+    lines.sort(key=lambda line: CERTAINTY_RANK[line.certainty])
+    return lines[:6]
+
+
+def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
+    """One `Situation` from the per-article results (in folder order)."""
+    actors, alias_to_name = _merge_actors(results)
+    events = _merge_events(results, alias_to_name)
+    by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        by_actor[event.actor].append(event)
+    for actor in actors:
+        actor.events = by_actor.get(actor.name, [])
+        actor.status = status_line(actor.events)
+        facts = sum(1 for e in actor.events if e.event != "says")
+        actor.score = (actor.mentions + 2.0 * (len(actor.articles) - 1) + 2.5 * facts
+                       + (1.0 if actor.roles else 0.0)) * KIND_BONUS.get(actor.kind, 0.5)
+        actor.minor = actor.mentions <= 1 and not facts and not actor.roles
+    actors.sort(key=lambda a: (a.minor, -a.score, a.name))
+
+    countries = [a for a in actors if a.kind == "country"]
+    focus = max(countries, key=lambda a: (a.mentions, len(a.articles)), default=None)
+    article_disputes = [d for r in results for d in r.disputes]
+    for dispute in article_disputes:
+        dispute.actors = list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in dispute.actors))
+    disputes = _contradictions(events)
+    disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
+    disputes += [d for d in article_disputes if d.kind == "contradiction"]
+    disputes += _name_disagreements(actors)
+    disputes += [d for d in article_disputes if d.kind in ("thin sourcing", "silence")]
+    disputes = _dedupe_disputes(disputes)
+    scores = {a.name: a.score for a in actors}
+    top = max(scores.values(), default=1.0) or 1.0
+    for dispute in disputes:
+        involved = sum(scores.get(a, 0.0) for a in dispute.actors) / top
+        dispute.weight = _WEIGHT.get(dispute.kind, 1.0) + min(involved, 2.0) + 0.1 * min(len(dispute.claims), 5)
+    disputes.sort(key=lambda d: -d.weight)
+
+    context = _merge_context(results, focus.name if focus else None, alias_to_name)
+    articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed) for r in results]
+    title = _title(results, focus.name if focus else None)
+    return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
+                     status=_summary(actors, disputes), actors=actors, disputes=disputes, context=context,
+                     articles=articles, bad_files=list(bad_files))
+
+
+def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
+    """An acronym expanded two different ways ("Reestablishment" vs "Return of Democracy")."""
+    out = []
+    for actor in actors:
+        if actor.kind not in ("organisation", "armed group") or not actor.name.isupper():
+            continue
+        longs = [a for a in actor.aliases if len(a.split()) >= 4]
+        distinct = list(dict.fromkeys(longs))
+        if len(distinct) >= 2 and not all(distinct[0] in d or d in distinct[0] for d in distinct[1:]):
+            claims = [Claim(text=name, source="the article", stance="asserts", article="") for name in distinct[:4]]
+            out.append(Dispute(subject=f"{actor.name}: the name is given in different forms", kind="contradiction",
+                               claims=claims, actors=[actor.name]))
+    return out
+
+
+def _title(results: list[ArticleResult], focus: str | None) -> str:
+    """The situation's title: the most common headline subject, else the newest headline."""
+    if not results:
+        return "No articles yet"
+    newest = max(results, key=lambda r: r.mtime)
+    if len(results) == 1 or not focus:
+        return newest.title or (focus or "Situation")
+    return f"{focus}: {newest.title}" if newest.title and focus not in newest.title else newest.title or focus

@@ -1,0 +1,409 @@
+"""The plain data sitrep passes around: articles in, one `Situation` out.
+
+Everything here is a dataclass with `to_dict`/`from_dict`, so per-article results can be cached
+as JSON and the report writers and the TUI read the same objects. Nothing here imports spaCy
+or Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, TypeVar
+
+ActorKind = Literal["person", "organisation", "country", "place", "armed group", "collective"]
+Certainty = Literal["stated", "reported", "alleged", "denied", "unclear"]
+Polarity = Literal["affirmed", "denied"]
+Stance = Literal["asserts", "denies", "hedges", "unconfirmed", "silent", "figure"]
+
+T = TypeVar("T")
+
+
+def _build(cls: type[T], data: dict[str, Any]) -> T:
+    """Build a flat dataclass from a dict, ignoring keys it does not know."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an item comes from: the file (relative to the folder) and the sentence."""
+
+    file: str
+    sentence: str
+    paragraph: str = ""
+    """Fingerprint of the paragraph the sentence sits in; equal fingerprints are one source."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The evidence as a JSON-ready dict (without the internal fingerprint)."""
+        return {"file": self.file, "sentence": self.sentence}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        """Rebuild evidence from `to_dict` output or a cache record."""
+        return _build(cls, data)
+
+
+@dataclass
+class Article:
+    """One cleaned article, ready for the pipeline."""
+
+    path: str
+    """Path relative to the seeds folder, with forward slashes."""
+    title: str
+    outlet: str
+    date: str | None
+    paragraphs: list[str]
+    """Cleaned body paragraphs, repeats inside the article removed."""
+    content_hash: str
+    """Hash of the raw bytes; the cache key together with the pipeline version."""
+    mtime: float
+    metadata: dict[str, str] = field(default_factory=dict)
+    duplicates_removed: int = 0
+    """How many repeated headlines or paragraphs were dropped."""
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def words(self) -> int:
+        """Number of words in the cleaned body."""
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class BadFile:
+    """A file that could not be read, and why."""
+
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
+class ActorMention:
+    """One actor as seen in one article (before merging across articles)."""
+
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    """One entry per mention (de-duplicated within the article)."""
+    cited_as_source: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict, evidence with fingerprints (for the cache)."""
+        d = asdict(self)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ActorMention:
+        """Rebuild from `to_dict` output."""
+        obj = _build(cls, data)
+        obj.evidence = [Evidence(**e) for e in data.get("evidence", [])]
+        return obj
+
+
+@dataclass
+class StatusEvent:
+    """Something that happened to (or was done by) an actor, with how sure the source is."""
+
+    actor: str
+    event: str
+    """Normalised event type: "arrested", "released", "killed", "denied", "in power", ..."""
+    polarity: Polarity
+    certainty: Certainty
+    source: str
+    """Who says so: "AFP", "a source close to Dembele", or "the article" for its own voice."""
+    evidence: Evidence
+    detail: str = ""
+    """Extra words worth showing: "since 2021", "after criticising the junta"."""
+
+    @property
+    def phrase(self) -> str:
+        """A short honest phrase: "reported detained", "arrest denied by AFP"."""
+        base = self.event + (f" {self.detail}" if self.detail else "")
+        if self.polarity == "denied":
+            by = "" if self.source in ("", "the article") else f" by {self.source}"
+            return f"{base}: denied{by}"
+        if self.certainty == "stated":
+            return base
+        prefix = {"reported": "reported", "alleged": "allegedly", "unclear": "possibly"}.get(
+            self.certainty, self.certainty
+        )
+        by = "" if self.source in ("", "the article") else f" ({self.source})"
+        return f"{prefix} {base}{by}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        d = asdict(self)
+        d["evidence"] = self.evidence.to_dict()
+        return d
+
+    def to_cache(self) -> dict[str, Any]:
+        """As a dict that keeps the paragraph fingerprint (for the cache)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StatusEvent:
+        """Rebuild from `to_cache` or `to_dict` output."""
+        obj = _build(cls, data)
+        obj.evidence = Evidence.from_dict(data["evidence"])
+        return obj
+
+
+@dataclass
+class Claim:
+    """One side of a dispute."""
+
+    text: str
+    source: str
+    stance: Stance
+    article: str
+    sentence: str = ""
+    value: tuple[float, float] | None = None
+    """For numeric claims: the (low, high) range the wording stands for."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        d = asdict(self)
+        d["value"] = list(self.value) if self.value else None
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Rebuild from `to_dict` output."""
+        obj = _build(cls, data)
+        if obj.value is not None:
+            obj.value = (float(obj.value[0]), float(obj.value[1]))
+        return obj
+
+
+@dataclass
+class Dispute:
+    """A fact the sources do not agree on, or that rests on thin sourcing."""
+
+    subject: str
+    kind: Literal["contradiction", "numeric", "thin sourcing", "silence"]
+    claims: list[Claim]
+    actors: list[str] = field(default_factory=list)
+    weight: float = 0.0
+    """How much it matters; disputes are ranked by it."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        return {
+            "subject": self.subject,
+            "kind": self.kind,
+            "actors": list(self.actors),
+            "weight": round(self.weight, 3),
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dispute:
+        """Rebuild from `to_dict` output."""
+        obj = _build(cls, data)
+        obj.claims = [Claim.from_dict(c) for c in data.get("claims", [])]
+        return obj
+
+
+@dataclass
+class ContextItem:
+    """A piece of regional context: dated history, an alliance, a place, a neighbour..."""
+
+    kind: Literal["history", "alliance", "rupture", "organisation", "place", "neighbour", "pattern", "background"]
+    text: str
+    years: list[int] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "years": list(self.years),
+            "actors": list(self.actors),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    def to_cache(self) -> dict[str, Any]:
+        """As a dict that keeps paragraph fingerprints (for the cache)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ContextItem:
+        """Rebuild from `to_dict` or `to_cache` output."""
+        obj = _build(cls, data)
+        obj.evidence = [Evidence.from_dict(e) for e in data.get("evidence", [])]
+        return obj
+
+
+@dataclass
+class ArticleResult:
+    """Everything extracted from one article: what the cache stores per content hash."""
+
+    path: str
+    title: str
+    outlet: str
+    date: str | None
+    content_hash: str
+    mtime: float
+    words: int
+    actors: list[ActorMention] = field(default_factory=list)
+    events: list[StatusEvent] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
+    context: list[ContextItem] = field(default_factory=list)
+    sentences: int = 0
+    duplicates_removed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict that `from_dict` reads back unchanged (cache format)."""
+        return {
+            "path": self.path,
+            "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date,
+            "content_hash": self.content_hash,
+            "mtime": self.mtime,
+            "words": self.words,
+            "sentences": self.sentences,
+            "duplicates_removed": self.duplicates_removed,
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_cache() for e in self.events],
+            "disputes": [d.to_dict() for d in self.disputes],
+            "context": [c.to_cache() for c in self.context],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleResult:
+        """Rebuild from `to_dict` output."""
+        obj = _build(cls, data)
+        obj.actors = [ActorMention.from_dict(a) for a in data.get("actors", [])]
+        obj.events = [StatusEvent.from_dict(e) for e in data.get("events", [])]
+        obj.disputes = [Dispute.from_dict(d) for d in data.get("disputes", [])]
+        obj.context = [ContextItem.from_dict(c) for c in data.get("context", [])]
+        return obj
+
+
+@dataclass
+class Actor:
+    """One actor merged across all articles."""
+
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    status: str = ""
+    """One honest line: "reported detained (initial reports); arrest denied by ..."."""
+    events: list[StatusEvent] = field(default_factory=list)
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    score: float = 0.0
+    minor: bool = False
+    """A one-mention name kept for completeness but ranked below the main list."""
+
+    def names(self) -> list[str]:
+        """The canonical name and every alias."""
+        return [self.name, *self.aliases]
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict (the report contract)."""
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "kind": self.kind,
+            "roles": list(self.roles),
+            "status": self.status,
+            "events": [e.to_dict() for e in self.events],
+            "mentions": self.mentions,
+            "articles": list(self.articles),
+            "score": round(self.score, 3),
+            "minor": self.minor,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class StatusLine:
+    """One line of the situation summary."""
+
+    text: str
+    certainty: Certainty
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        return {
+            "text": self.text,
+            "certainty": self.certainty,
+            "sources": list(self.sources),
+            "actors": list(self.actors),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class ArticleInfo:
+    """An article as listed in the report's Sources."""
+
+    path: str
+    title: str
+    outlet: str
+    date: str | None
+    mtime: float
+    words: int
+    duplicates_removed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
+class Situation:
+    """The whole report: the one thing the engine returns, read by the writers and the TUI."""
+
+    folder: str
+    title: str
+    focus: str | None = None
+    """The focus country detected from the folder, if any."""
+    status: list[StatusLine] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
+    context: list[ContextItem] = field(default_factory=list)
+    articles: list[ArticleInfo] = field(default_factory=list)
+    bad_files: list[BadFile] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Distinct outlets, in article order."""
+        return list(dict.fromkeys(a.outlet for a in self.articles if a.outlet))
+
+    @property
+    def newest_mtime(self) -> float | None:
+        """Modification time of the newest article, if any."""
+        return max((a.mtime for a in self.articles), default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report: `status`, `actors`, `disputes`, `context`, `articles`, ..."""
+        return {
+            "title": self.title,
+            "folder": self.folder,
+            "focus": self.focus,
+            "status": [s.to_dict() for s in self.status],
+            "actors": [a.to_dict() for a in self.actors],
+            "disputes": [d.to_dict() for d in self.disputes],
+            "context": [c.to_dict() for c in self.context],
+            "articles": [a.to_dict() for a in self.articles],
+            "bad_files": [b.to_dict() for b in self.bad_files],
+        }

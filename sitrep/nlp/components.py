@@ -1,0 +1,156 @@
+"""sitrep's registered spaCy components: fixes for the small model's entity errors.
+
+`en_core_web_sm` alone reads a country as a PERSON, a Title Case headline as one ORG, and a
+surname on its own ("Dembele") as an ORG. These components fix those classes of error in
+general: gazetteer kinds win over the statistical guess, headline-like spans are not names,
+and a surname alone takes the kind of the full name it abbreviates.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import fold, load_gazetteer
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# Function words that a proper name rarely holds but a Title Case headline often does.
+_HEADLINE_WORDS = {"amid", "as", "after", "over", "faces", "says", "say", "says", "claims", "denies", "to", "is",
+                   "are", "was", "were", "has", "have", "will", "with", "against", "into", "on", "in", "at"}
+_DROP_TEXT = {"i", "he", "she", "we", "they", "it", "you", "him", "her", "them", "us'"}
+
+
+def _is_headline_like(span: Span) -> bool:
+    """A long Title Case run with verbs or headline function words is a headline, not a name."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 5:
+        return False
+    capitalised = sum(1 for t in words if t.text[0].isupper())
+    if capitalised < 0.7 * len(words):
+        return False
+    return any(t.lower_ in _HEADLINE_WORDS or t.pos_ in ("VERB", "AUX") for t in words[1:])
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without a leading "the" or trailing possessive; None if nothing name-like is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_, span_id=span.id_)
+
+
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "of", "to", "from", "at", "around", "between", "into", "towards"}
+_PLACE_NOUNS = {"town", "city", "capital", "province", "region", "village", "district", "state", "port", "camp"}
+
+
+def _reads_as_place(ent: Span, known: bool) -> bool:
+    """Whether a name is used as a place here ("outside Palmyra", "Kidal, Timbuktu and Gao").
+
+    A town the gazetteer knows needs only a place-like preposition; an unknown name needs a
+    place noun before it ("the city of Palmyra") or a preposition only places take.
+    """
+    if len(ent) > 2:
+        return False
+    root = ent.root
+    head = root.head
+    before = ent.doc[max(0, ent.start - 3) : ent.start]
+    if not known:
+        return any(t.lower_ in _PLACE_NOUNS for t in before) or (
+            root.dep_ == "pobj" and head.lower_ in ("outside", "near", "northwest", "northeast", "southwest", "southeast")
+        )
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    if root.dep_ == "conj" and (head.ent_type_ == "GPE" or head.dep_ == "pobj"):
+        return True
+    return any(t.lower_ in _PLACE_NOUNS for t in before)
+
+
+def _extend_name(ent: Span) -> Span:
+    """"Amadou Toumani" + "Toure": a PERSON runs on over capitalised proper nouns NER left out."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.start < 5:
+        tok = doc[end]
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ or tok.is_sent_start:
+            break
+        if doc[end - 1].whitespace_ == "":
+            break
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Drop spans that overlap an earlier kept one (extensions can run into a neighbour)."""
+    kept: list[Span] = []
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start >= last_end:
+            kept.append(span)
+            last_end = span.end
+    return kept
+
+
+class EntityFixer:
+    """Fix entity labels and boundaries after the statistical NER (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Return `doc` with its entities fixed."""
+        gaz = load_gazetteer()
+        fixed: list[Span] = []
+        for ent in doc.ents:
+            if "\n" in ent.text:
+                continue  # a name never runs over a line break; it is two lines glued together
+            if ent.label_ in NAME_LABELS and not ent.id_ and _is_headline_like(ent):
+                continue
+            if ent.label_ in NAME_LABELS:
+                trimmed = _trim(ent)
+                if trimmed is None or trimmed.text.lower() in _DROP_TEXT:
+                    continue
+                ent = trimmed
+            if ent.label_ in ("PERSON", "ORG", "NORP", "FAC", "LOC") and not ent.id_:
+                if gaz.is_country(ent.text):
+                    ent = Span(doc, ent.start, ent.end, label="GPE", span_id=f"country:{gaz.canonical_country(ent.text)}")
+                elif ent.text in gaz.major_cities and ent.label_ != "LOC":
+                    ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
+                elif ent.label_ != "LOC" and _reads_as_place(ent, known=gaz.country_of(ent.text) is not None):
+                    ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
+            if ent.label_ == "PERSON":
+                ent = _extend_name(ent)
+            fixed.append(ent)
+        fixed = _without_overlaps(fixed)
+        fixed = self._surnames(doc, fixed)
+        doc.ents = fixed
+        return doc
+
+    @staticmethod
+    def _surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A name that is the tail of a PERSON's full name in this doc is that PERSON too."""
+        tails: set[str] = set()
+        for ent in ents:
+            words = [fold(t.text) for t in ent if t.is_alpha]
+            if ent.label_ == "PERSON" and len(words) >= 2:
+                tails.add(words[-1])
+                tails.add(" ".join(words[-2:]))
+        if not tails:
+            return ents
+        out = []
+        for ent in ents:
+            key = " ".join(fold(t.text) for t in ent if t.is_alpha)
+            if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and not ent.id_ and key in tails:
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
+            out.append(ent)
+        return out
+
+
+@Language.factory("sitrep_entity_fixes")
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixer:
+    """Factory for `EntityFixer` (see the module docstring)."""
+    return EntityFixer(nlp, name)

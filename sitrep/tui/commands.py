@@ -1,0 +1,87 @@
+"""Command palette: sitrep's actions, and "Filter on actor" for every actor in the report.
+
+Actor names come from articles, so hits are displayed as plain `Content` highlighted by offset
+(Textual's `Matcher.highlight` would read a name as markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.app import SystemCommand
+
+from .marks import clean
+
+if TYPE_CHECKING:
+    from .app import SitrepApp
+
+
+def sitrep_commands(app: SitrepApp) -> Iterable[SystemCommand]:
+    """The app's own actions, for `App.get_system_commands`."""
+    yield SystemCommand("Reload", "Analyse the folder again now (r)", app.action_reload)
+    yield SystemCommand("Filter by actor", "Type a name or alias to narrow every pane (/)", app.action_filter)
+    yield SystemCommand("Clear filter", "Show the whole situation again (esc)", app.action_clear_filter)
+    yield SystemCommand("Sort actors", "Sort the actors on the next column (s)", app.action_sort_actors)
+    yield SystemCommand("Help", "Keys and the meaning of the marks (?)", app.action_help)
+    for number, (pane, label) in enumerate(app.PANES, start=1):
+        yield SystemCommand(f"Go to {label}", f"Focus the {label} pane ({number})",
+                            partial(app.action_focus_pane, pane), discover=False)
+
+
+def _highlight(matcher: Matcher, candidate: str, prefix: str) -> Content:
+    """`prefix` + `candidate` as plain content with the matched letters of `candidate` styled."""
+    content = Content(prefix + candidate)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            start = len(prefix) + offset
+            content = content.stylize(matcher.match_style, start, start + 1)
+    return content
+
+
+class ActorCommands(Provider):
+    """One "Filter on actor" command per actor name and alias in the current report."""
+
+    def _actors(self) -> list[tuple[str, str, str]]:
+        """(name or alias, canonical name, help) for every actor name in the report."""
+        situation = getattr(self.app, "situation", None)
+        if situation is None:
+            return []
+        found: list[tuple[str, str, str]] = []
+        for actor in situation.actors:
+            about = clean(f"{actor.kind}" + (f" · {actor.status}" if actor.status else ""))
+            for name in actor.names():
+                label = clean(name)
+                help_text = about if name == actor.name else f"alias of {clean(actor.name)} · {about}"
+                found.append((label, actor.name, help_text))
+        return found
+
+    def _command(self, name: str):  # type: ignore[no-untyped-def]
+        """The callback that filters on `name`."""
+        app: SitrepApp = self.app  # type: ignore[assignment]
+        return partial(app.set_filter, name)
+
+    async def discover(self) -> Hits:
+        """The main actors when nothing is typed yet."""
+        situation = getattr(self.app, "situation", None)
+        if situation is None:
+            return
+        for actor in [a for a in situation.actors if not a.minor][:10]:
+            yield DiscoveryHit(Content("Filter on actor: " + clean(actor.name)), self._command(actor.name),
+                               help=clean(actor.kind))
+
+    async def search(self, query: str) -> Hits:
+        """Actors whose name or alias fuzzy-matches what is typed."""
+        matcher = self.matcher(query)
+        for label, canonical, help_text in self._actors():
+            for candidate in (label, f"actor {label}"):
+                score = matcher.match(candidate)
+                if score > 0:
+                    yield Hit(score, _highlight(matcher, label, "Filter on actor: "),
+                              self._command(canonical), text=f"Filter on actor: {label}", help=help_text)
+                    break

@@ -1,0 +1,93 @@
+"""The Disputed facts pane: each fact the sources disagree on, its sides shown side by side."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ..changes import dispute_key
+from ..model import Claim, Dispute, Evidence
+from .marks import new_mark, safe, stance_badge
+from .messages import ShowEvidence
+from .option_pane import OptionPane, Row
+from .view import View, actor_names_in
+
+KINDS: dict[str, tuple[str, str]] = {
+    "contradiction": ("⇄ contradiction", "red"),
+    "numeric": ("# figures differ", "yellow"),
+    "thin sourcing": ("◌ thin sourcing", "dark_orange"),
+    "silence": ("… silence", "magenta"),
+}
+"""dispute kind -> (label, colour)."""
+
+SIDES_PER_ROW = 3
+
+
+class DisputesPane(OptionPane):
+    """One option per dispute: its subject, then one column per side (source, stance, claim)."""
+
+    EMPTY = "No disputed facts."
+
+    def on_mount(self) -> None:
+        """Name the pane."""
+        self.border_title = "Disputed facts"
+
+    def rows(self, view: View) -> list[Row]:
+        """One row per dispute, in the engine's order (weightiest first)."""
+        rows: list[Row] = []
+        for dispute in view.situation.disputes:
+            key = dispute_key(dispute)
+            names = actor_names_in(view.full, dispute.actors)
+            if view.actor is not None:
+                names = (*names, *view.actor.names())
+            rows.append(Row(key, dispute_prompt(dispute, key in view.changes.new_disputes),
+                            dispute_evidence(dispute, names)))
+        return rows
+
+    def subtitle(self, view: View, shown: int) -> str:
+        """Count, "n of m" when filtered."""
+        return f"{shown} of {len(view.full.disputes)}" if view.filtered else str(shown)
+
+
+def kind_label(kind: str) -> Text:
+    """The dispute kind as a coloured label with a symbol."""
+    label, colour = KINDS.get(kind, (kind, "white"))
+    return Text(label, style=f"bold {colour}")
+
+
+def claim_cell(claim: Claim) -> Text:
+    """One side: "AFP says" on top, then the claim, then its article."""
+    return Text.assemble(
+        safe(claim.source or "unnamed source", style="bold"), " ", stance_badge(claim.stance), "\n",
+        safe(claim.text), "\n",
+        safe(claim.article, style="dim"),
+    )
+
+
+def dispute_prompt(dispute: Dispute, new: bool) -> Group:
+    """The subject line, then the sides in columns (several rows of columns if many)."""
+    heading = Text.assemble(kind_label(dispute.kind), "  ", safe(dispute.subject, style="bold"))
+    if new:
+        heading = Text.assemble(new_mark(), " ", heading)
+    parts: list[Text | Table] = [heading]
+    claims = dispute.claims
+    for start in range(0, len(claims), SIDES_PER_ROW):
+        chunk = claims[start : start + SIDES_PER_ROW]
+        grid = Table.grid(padding=(0, 2), expand=True)
+        for _ in chunk:
+            grid.add_column(ratio=1)
+        grid.add_row(*(claim_cell(c) for c in chunk))
+        parts.append(grid)
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def dispute_evidence(dispute: Dispute, names: tuple[str, ...]) -> ShowEvidence:
+    """The evidence message: each side's claim, then the sentences it rests on."""
+    notes = [Text.assemble(kind_label(dispute.kind))]
+    for claim in dispute.claims:
+        notes.append(Text.assemble("  ", safe(claim.source or "unnamed source", style="bold"), " ",
+                                   stance_badge(claim.stance), ": ", safe(claim.text)))
+    evidence = [Evidence(c.article, c.sentence) for c in dispute.claims if c.sentence]
+    return ShowEvidence(dispute.subject, evidence, names, notes)

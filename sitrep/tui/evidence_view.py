@@ -1,0 +1,97 @@
+"""The evidence view: the sentences behind the selected row, each with its file, names highlighted."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..model import Evidence
+from .marks import safe
+from .messages import ShowEvidence
+from .view import names_pattern
+
+HIGHLIGHT = "bold black on yellow"
+PLACEHOLDER = "Move to a row in any pane to see the sentences behind it."
+
+
+class EvidenceView(VerticalScroll, can_focus=True):
+    """A scrollable panel showing one `ShowEvidence` at a time."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.border_title = "Evidence"
+        self.current: ShowEvidence | None = None
+
+    def compose(self) -> ComposeResult:
+        """A single static body."""
+        yield Static(Text(PLACEHOLDER, style="italic dim"), id="evidence-body")
+
+    def show(self, message: ShowEvidence) -> None:
+        """Show the sentences behind a row (from the top)."""
+        self.current = message
+        self.query_one("#evidence-body", Static).update(render_evidence(message))
+        self.border_subtitle = _count(len(message.evidence))
+        self.scroll_home(animate=False)
+
+    def clear(self) -> None:
+        """Back to the placeholder."""
+        self.current = None
+        self.query_one("#evidence-body", Static).update(Text(PLACEHOLDER, style="italic dim"))
+        self.border_subtitle = ""
+
+    @property
+    def text(self) -> str:
+        """What is shown, as plain text (for tests)."""
+        if self.current is None:
+            return PLACEHOLDER
+        return render_plain(self.current)
+
+
+def _count(n: int) -> str:
+    return f"{n} sentence{'s' if n != 1 else ''}"
+
+
+def highlight(sentence: str, names: tuple[str, ...]) -> Text:
+    """The sentence as literal text with every whole-word occurrence of `names` highlighted."""
+    text = safe(sentence)
+    pattern = names_pattern(tuple(dict.fromkeys(names)))
+    if pattern is not None:
+        for match in pattern.finditer(text.plain):
+            text.stylize(HIGHLIGHT, match.start(), match.end())
+    return text
+
+
+def render_evidence(message: ShowEvidence) -> RenderableType:
+    """Title, notes, then the sentences grouped by file."""
+    parts: list[RenderableType] = [safe(message.title, style="bold")]
+    parts.extend(message.notes)
+    if not message.evidence:
+        if not message.notes:
+            parts.append(Text("No sentences recorded for this item.", style="italic dim"))
+        return Group(*parts)
+    by_file: dict[str, list[Evidence]] = {}
+    for evidence in message.evidence:
+        by_file.setdefault(evidence.file, []).append(evidence)
+    seen: set[tuple[str, str]] = set()
+    for file, items in by_file.items():
+        parts.append(Text(""))
+        parts.append(Text.assemble(("▌ ", "cyan"), safe(file, style="bold cyan")))
+        for evidence in items:
+            if (file, evidence.sentence) in seen:
+                continue
+            seen.add((file, evidence.sentence))
+            line = Text("  “")
+            line.append_text(highlight(evidence.sentence, message.names))
+            line.append("”")
+            parts.append(line)
+    return Group(*parts)
+
+
+def render_plain(message: ShowEvidence) -> str:
+    """The evidence as plain text (what a test or a copy would see)."""
+    lines = [safe(message.title).plain, *(n.plain for n in message.notes)]
+    lines += [f"{e.file}: {safe(e.sentence).plain}" for e in message.evidence]
+    return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""The header: situation title, articles and outlets, how fresh the news is, and progress.
+
+A second line appears only when something went wrong (a failed reload), saying that the
+report on screen is the last good one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import humanize
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Label, ProgressBar
+
+from ..model import Situation
+from .marks import safe
+
+STAGES = {
+    "reading": "Reading articles…",
+    "cached": "From cache…",
+    "loading model": "Loading language model…",
+    "analysing": "Analysing",
+}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def freshness(newest: float | None, now: float) -> str:
+    """ "updated 3 minutes ago" for the newest article's time (never "from now")."""
+    if newest is None:
+        return "no articles"
+    delta = dt.timedelta(seconds=max(0.0, now - newest))
+    return f"updated {humanize.naturaltime(delta)}"
+
+
+class SitrepHeader(Vertical):
+    """Title, counts and freshness on one line; progress while analysing; a problem line if any."""
+
+    situation: reactive[Situation | None] = reactive(None)
+    now: reactive[float] = reactive(0.0)
+    folder_name: reactive[str] = reactive("")
+    filter_label: reactive[str] = reactive("")
+    progress: reactive[tuple[str, int, int] | None] = reactive(None)
+    """(stage, done, total) while an analysis runs, else None."""
+    problem: reactive[str] = reactive("")
+
+    def compose(self) -> ComposeResult:
+        """The title line and the (usually hidden) problem line."""
+        with Horizontal(id="header-line"):
+            yield Label(id="header-title", markup=False)
+            yield Label(id="header-filter", markup=False)
+            with Horizontal(id="header-progress"):
+                yield Label(id="header-stage", markup=False)
+                yield ProgressBar(id="header-bar", show_eta=False, show_percentage=False)
+            yield Label(id="header-meta", markup=False)
+        yield Label(id="header-problem", markup=False)
+
+    def on_mount(self) -> None:
+        """Draw the initial state."""
+        self._draw_title()
+        self._draw_meta()
+        self.watch_progress(self.progress)
+        self.watch_problem(self.problem)
+        self.watch_filter_label(self.filter_label)
+
+    def watch_situation(self) -> None:
+        """New report: new title and counts."""
+        self._draw_title()
+        self._draw_meta()
+
+    def watch_now(self) -> None:
+        """The clock ticked: refresh "updated N minutes ago"."""
+        self._draw_meta()
+
+    def watch_folder_name(self) -> None:
+        """The title falls back to the folder name before a report exists."""
+        self._draw_title()
+
+    def _draw_title(self) -> None:
+        if not self.is_mounted:
+            return
+        title = self.situation.title if self.situation and self.situation.title else self.folder_name
+        self.query_one("#header-title", Label).update(safe(title or "sitrep", style="bold"))
+
+    def _draw_meta(self) -> None:
+        if not self.is_mounted:
+            return
+        situation = self.situation
+        if situation is None:
+            text = Text("loading…", style="dim")
+        else:
+            text = Text.assemble(
+                _plural(len(situation.articles), "article"), " · ",
+                _plural(len(situation.outlets), "source"), " · ",
+                (freshness(situation.newest_mtime, self.now), "bold"),
+            )
+            if situation.bad_files:
+                text.append(f" · {len(situation.bad_files)} unreadable", style="red")
+        self.query_one("#header-meta", Label).update(text)
+
+    def watch_filter_label(self, label: str) -> None:
+        """Show the active filter (or nothing)."""
+        if not self.is_mounted:
+            return
+        widget = self.query_one("#header-filter", Label)
+        widget.display = bool(label)
+        widget.update(Text.assemble(("filter: ", "bold"), safe(label), ("  esc clears", "dim")))
+
+    def watch_progress(self, progress: tuple[str, int, int] | None) -> None:
+        """Show or hide the progress bar and its stage."""
+        if not self.is_mounted:
+            return
+        box = self.query_one("#header-progress")
+        box.display = progress is not None
+        if progress is None:
+            return
+        stage, done, total = progress
+        bar = self.query_one("#header-bar", ProgressBar)
+        label = STAGES.get(stage, stage)
+        if stage == "analysing" and total:
+            label = f"Analysing {done}/{total}"
+            bar.update(total=total, progress=done)
+        elif stage == "loading model" and total:
+            label = f"Loading language model… ({done}/{total} from cache)" if done else label
+            bar.update(total=None)
+        else:
+            bar.update(total=None)
+        self.query_one("#header-stage", Label).update(Text(label, style="italic"))
+
+    def watch_problem(self, problem: str) -> None:
+        """Show the problem line, or hide it."""
+        if not self.is_mounted:
+            return
+        widget = self.query_one("#header-problem", Label)
+        widget.display = bool(problem)
+        widget.update(Text.assemble(("⚠ ", "bold red"), safe(problem)))

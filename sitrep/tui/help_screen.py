@@ -1,0 +1,75 @@
+"""The help screen (`?`): keys, what the marks mean, and where the data comes from."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from .marks import CERTAINTY, changed_mark, new_mark
+
+KEYS: list[tuple[str, str]] = [
+    ("/", "filter by actor (fuzzy, names and aliases); enter applies"),
+    ("esc", "clear the filter"),
+    ("enter", "on an actor: filter on it · elsewhere: show its evidence"),
+    ("1 2 3 4 5", "jump to Status, Actors, Disputed facts, Context, Sources"),
+    ("e", "jump to the evidence view"),
+    ("tab / shift+tab", "next / previous pane"),
+    ("s / S", "actors: sort on the next column / reverse (or click a header)"),
+    ("z", "maximise the focused pane (z or esc again to restore)"),
+    ("r", "reload the folder now"),
+    ("ctrl+p", "command palette: actions, jump to an actor"),
+    ("?", "this help"),
+    ("q", "quit"),
+]
+
+
+def help_text() -> Table:
+    """The help as a Rich table (no markup from outside the program)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    table.add_row(Text("Keys", style="bold underline"), "")
+    for key, what in KEYS:
+        table.add_row(key, what)
+    table.add_row("", "")
+    table.add_row(Text("Certainty", style="bold underline"), "")
+    meanings = {
+        "stated": "said in the article's own voice or on the record",
+        "reported": "attributed to reports or unnamed sources",
+        "alleged": "an accusation or allegation",
+        "unclear": "hedged: may, possibly, unconfirmed",
+        "denied": "denied by someone",
+        "contested": "both affirmed and denied by sources",
+    }
+    for name, (symbol, word, colour) in CERTAINTY.items():
+        table.add_row(Text(f"{symbol} {word}", style=f"bold {colour}"), meanings.get(name, ""))
+    table.add_row("", "")
+    table.add_row(Text("Marks", style="bold underline"), "")
+    table.add_row(new_mark(), "new since the previous load (or since you last closed sitrep)")
+    table.add_row(changed_mark(), "status changed since then")
+    table.add_row("", "")
+    table.add_row(Text("Live", style="bold underline"), "")
+    table.add_row("", "The folder is watched: add, edit, rename or delete an article and every pane "
+                      "updates. Only changed articles are analysed again.")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal with the keys and the meaning of every mark; any of esc, ? or q closes it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The help text in a scrollable box."""
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "sitrep help"
+            box.border_subtitle = "esc closes"
+            yield Static(help_text())
+

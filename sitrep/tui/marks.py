@@ -1,0 +1,95 @@
+"""Shared rendering: certainty and stance badges, change marks, and untrusted text made safe.
+
+Certainty is always a symbol and a word plus a colour, never colour alone. Article text,
+names, titles and file names only ever become `rich.text.Text` built from plain strings (never
+markup), with control characters removed, so `[red]` shows literally and no escape sequence
+reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+from ..model import Actor
+
+CERTAINTY: dict[str, tuple[str, str, str]] = {
+    "stated": ("●", "stated", "green"),
+    "reported": ("◐", "reported", "yellow"),
+    "alleged": ("◌", "alleged", "dark_orange"),
+    "unclear": ("?", "unclear", "magenta"),
+    "denied": ("✕", "denied", "red"),
+    "contested": ("⇄", "contested", "red"),
+}
+"""certainty -> (symbol, word, colour)."""
+
+STANCE: dict[str, tuple[str, str]] = {
+    "asserts": ("says", "green"),
+    "denies": ("denies", "red"),
+    "hedges": ("hedges", "yellow"),
+    "unconfirmed": ("unconfirmed", "yellow"),
+    "silent": ("silent", "magenta"),
+    "figure": ("figure", "cyan"),
+}
+"""claim stance -> (word, colour)."""
+
+BADGE_WIDTH = 11
+
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"[\t\n\r\x0b\x0c]+")
+
+
+def clean(text: str) -> str:
+    """`text` without terminal escape sequences or control characters, on one line."""
+    return _CONTROL.sub("", _SPACE.sub(" ", _ESCAPE.sub("", text)))
+
+
+def safe(text: str, style: str = "") -> Text:
+    """Untrusted text as a `Text` that renders literally (markup and escapes included)."""
+    return Text(clean(text), style=style)
+
+
+def certainty_badge(certainty: str, width: int = BADGE_WIDTH) -> Text:
+    """ "◐ reported" in its colour, padded to `width`."""
+    symbol, word, colour = CERTAINTY.get(certainty, ("?", certainty, "magenta"))
+    return Text(f"{symbol} {word}".ljust(width), style=f"bold {colour}")
+
+
+def actor_certainty(actor: Actor) -> str | None:
+    """How sure the sources are of an actor's status: None when there is nothing to qualify.
+
+    Both affirmed and denied events make it "contested"; otherwise the weakest certainty wins.
+    """
+    if not actor.events:
+        return None
+    polarities = {e.polarity for e in actor.events}
+    if polarities == {"affirmed", "denied"}:
+        return "contested"
+    if polarities == {"denied"}:
+        return "denied"
+    order = ["alleged", "reported", "unclear", "stated"]
+    present = {e.certainty for e in actor.events}
+    return next((c for c in order if c in present), "stated")
+
+
+def stance_badge(stance: str) -> Text:
+    """ "denies" in its colour."""
+    word, colour = STANCE.get(stance, (stance, "white"))
+    return Text(word, style=f"bold {colour}")
+
+
+def new_mark() -> Text:
+    """The mark for an item that is new since the previous load."""
+    return Text("★ new", style="bold green")
+
+
+def changed_mark() -> Text:
+    """The mark for an actor whose status changed since the previous load."""
+    return Text("▲ changed", style="bold cyan")
+
+
+def no_mark() -> Text:
+    """An empty mark cell."""
+    return Text("")

@@ -1,0 +1,85 @@
+"""Every message the sitrep TUI posts, as small dataclasses.
+
+Workers (analysis in a thread, folder watching in an async task) only post these; handlers on
+the app touch the widgets. `generation` tags each analysis run so that a superseded run's late
+messages are dropped rather than shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.message import Message
+
+from ..model import Evidence, Situation
+from ..watch import FolderChange
+
+
+@dataclass
+class AnalysisProgress(Message):
+    """An analysis run moved on a stage, maybe with a partial situation to show."""
+
+    generation: int
+    stage: str
+    done: int
+    total: int
+    situation: Situation | None = None
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer count for the same run and stage replaces an unhandled older one."""
+        return (
+            isinstance(message, AnalysisProgress)
+            and message.generation == self.generation
+            and message.stage == self.stage
+            and message.situation is None
+        )
+
+
+@dataclass
+class AnalysisDone(Message):
+    """An analysis run finished with a complete situation."""
+
+    generation: int
+    situation: Situation
+
+
+@dataclass
+class AnalysisFailed(Message):
+    """An analysis run raised; the last good report stays on screen."""
+
+    generation: int
+    error: str
+
+
+@dataclass
+class FolderChanged(Message):
+    """Articles were added, modified or removed in the watched folder."""
+
+    change: FolderChange
+
+
+@dataclass
+class WatchFailed(Message):
+    """The folder watcher stopped with an error (live reload is off until restart)."""
+
+    error: str
+
+
+@dataclass
+class ShowEvidence(Message):
+    """Show the sentences behind a row in the evidence view."""
+
+    title: str
+    evidence: list[Evidence]
+    names: tuple[str, ...] = ()
+    """Actor names and aliases to highlight in the sentences."""
+    notes: list[Text] = field(default_factory=list)
+    """Lines shown above the sentences (the claims of a dispute, a bad file's reason...)."""
+
+
+@dataclass
+class FilterRequested(Message):
+    """Filter every pane on an actor (a name or alias), or clear the filter with None."""
+
+    actor: str | None

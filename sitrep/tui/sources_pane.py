@@ -1,0 +1,109 @@
+"""The Sources pane: each article with its outlet, time and length, and every unreadable file."""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+
+from ..model import ArticleInfo, BadFile, Evidence, Situation
+from .marks import safe
+from .messages import ShowEvidence
+from .table_pane import ColumnSpec, TablePane, TableRow, fit
+from .view import View
+
+
+class SourcesPane(TablePane):
+    """Articles newest first, then the files that could not be read and why."""
+
+    EMPTY = "No articles yet."
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.border_title = "Sources"
+
+    def columns_for(self, width: int) -> list[ColumnSpec]:
+        """Outlet, time, words, then the title taking what is left."""
+        outlet, when, words = 16, 16, 6
+        article = max(width - (outlet + when + words + 2 * 4), 16)
+        return [
+            ColumnSpec("outlet", "Outlet", outlet),
+            ColumnSpec("time", "Time", when),
+            ColumnSpec("words", "Words", words),
+            ColumnSpec("article", "Article", article),
+        ]
+
+    def table_rows(self, view: View) -> list[TableRow]:
+        """Articles newest first, then bad files."""
+        widths = {c.key: c.width for c in self.columns_for(max(self.scrollable_content_region.width, 40))}
+        rows: list[TableRow] = []
+        for article in sorted(view.situation.articles, key=lambda a: (-a.mtime, a.path)):
+            cells = [
+                fit(safe(article.outlet or "unknown outlet", style="" if article.outlet else "dim"),
+                    widths["outlet"]),
+                Text(article_time(article)),
+                Text(f"{article.words:,}", justify="right"),
+                fit(safe(article.title or article.path), widths["article"]),
+            ]
+            rows.append(TableRow(f"article:{article.path}", cells, article_evidence(article, view)))
+        for bad in view.situation.bad_files:
+            cells = [
+                Text("✕ unreadable", style="bold red"),
+                Text("—", style="dim"),
+                Text("—", style="dim", justify="right"),
+                fit(Text.assemble(safe(bad.path), ": ", safe(bad.reason, style="red")), widths["article"]),
+            ]
+            rows.append(TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad)))
+        return rows
+
+    def subtitle(self, view: View, shown: int) -> str:
+        """Articles, outlets, and unreadable files."""
+        situation = view.situation
+        outlets = len(situation.outlets)
+        text = f"{len(situation.articles)} articles · {outlets} outlet{'s' if outlets != 1 else ''}"
+        if situation.bad_files:
+            text += f" · {len(situation.bad_files)} unreadable"
+        if view.filtered:
+            text += f" (of {len(view.full.articles)})"
+        return text
+
+
+def article_time(article: ArticleInfo) -> str:
+    """The article's own date when it has one, else when the file last changed (local time)."""
+    if article.date:
+        return safe(article.date).plain[:16]
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(article.mtime))
+
+
+def sentences_from(situation: Situation, path: str) -> list[Evidence]:
+    """Every sentence of the report that comes from the file `path`, in report order, once each."""
+    found: dict[str, Evidence] = {}
+    pools: list[list[Evidence]] = [s.evidence for s in situation.status]
+    pools += [a.evidence for a in situation.actors]
+    pools += [c.evidence for c in situation.context]
+    pools += [[Evidence(c.article, c.sentence) for c in d.claims if c.sentence] for d in situation.disputes]
+    for pool in pools:
+        for evidence in pool:
+            if evidence.file == path and evidence.sentence not in found:
+                found[evidence.sentence] = evidence
+    return list(found.values())
+
+
+def article_evidence(article: ArticleInfo, view: View) -> ShowEvidence:
+    """The evidence message for an article: its details, then the sentences the report uses."""
+    notes = [
+        Text.assemble(("file: ", "dim"), safe(article.path)),
+        Text.assemble(("outlet: ", "dim"), safe(article.outlet or "unknown"), ("  words: ", "dim"),
+                      f"{article.words:,}", ("  time: ", "dim"), article_time(article)),
+    ]
+    if article.duplicates_removed:
+        notes.append(Text(f"{article.duplicates_removed} repeated headline(s) or paragraph(s) ignored",
+                          style="dim"))
+    names = tuple(view.actor.names()) if view.actor else ()
+    return ShowEvidence(article.title or article.path, sentences_from(view.full, article.path), names, notes)
+
+
+def bad_file_evidence(bad: BadFile) -> ShowEvidence:
+    """The evidence message for an unreadable file: its reason."""
+    notes = [Text.assemble(("could not read: ", "dim"), safe(bad.reason, style="red"))]
+    return ShowEvidence(bad.path, [], (), notes)

@@ -1,0 +1,141 @@
+"""`TablePane`: the base of the table panes (Actors, Sources).
+
+A `DataTable` with a row cursor fed a `View`; subclasses turn the view into `TableRow`s. Cells
+are always `rich.text.Text` (a `str` cell would be read as markup). Rebuilding keeps the row
+under the cursor (by key) and the scroll offsets, and the focused pane's cursor row is the one
+the evidence view shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.reactive import var
+from textual.widgets import DataTable
+
+from .messages import ShowEvidence
+from .view import View
+
+
+@dataclass
+class TableRow:
+    """One row: a stable key, its cells, and the evidence behind it."""
+
+    key: str
+    cells: list[Text]
+    evidence: ShowEvidence | None = None
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A column: key, header label, and fixed width (None: fit the content)."""
+
+    key: str
+    label: str
+    width: int | None = None
+
+
+class TablePane(DataTable[Text]):
+    """A row-cursor table over a `View` that keeps its place across reloads."""
+
+    view: var[View | None] = var(None)
+    """The data to show; every assignment redraws."""
+
+    EMPTY = "Nothing yet."
+    EMPTY_FILTERED = "Nothing involving {name}."
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False,
+                         cursor_foreground_priority="renderable")
+        self._rows: dict[str, TableRow] = {}
+
+    def columns_for(self, width: int) -> list[ColumnSpec]:
+        """The columns at this content width (subclasses override)."""
+        raise NotImplementedError
+
+    def table_rows(self, view: View) -> list[TableRow]:
+        """The rows to show for `view` (subclasses override)."""
+        raise NotImplementedError
+
+    def subtitle(self, view: View, shown: int) -> str:
+        """The border subtitle: a count."""
+        return str(shown)
+
+    def on_resize(self) -> None:
+        """Recompute column widths for the new size."""
+        if self.view is not None:
+            self.watch_view(self.view)
+
+    def watch_view(self, view: View | None) -> None:
+        """Redraw, keeping the cursor row (by key) and the scroll offsets."""
+        if view is None:
+            return
+        previous_key = self.cursor_key
+        previous_row = self.cursor_row
+        scroll_x, scroll_y = self.scroll_x, self.scroll_y
+        specs = self.columns_for(max(self.scrollable_content_region.width, 40))
+        self.clear(columns=True)
+        for spec in specs:
+            self.add_column(Text(spec.label), key=spec.key, width=spec.width)
+        rows = self.table_rows(view)
+        self._rows = {}
+        for row in rows:
+            if row.key in self._rows:  # row keys must be unique
+                continue
+            self._rows[row.key] = row
+            self.add_row(*row.cells, key=row.key)
+        if not rows:
+            empty = self.EMPTY_FILTERED.format(name=view.filter_name) if view.filtered else self.EMPTY
+            cells = [Text("") for _ in specs]
+            cells[min(1, len(cells) - 1)] = Text(empty, style="italic dim")
+            self.add_row(*cells, key="-empty")
+        self.border_subtitle = self.subtitle(view, len(self._rows))
+        if previous_key in self._rows:
+            self.move_cursor(row=self.get_row_index(previous_key), scroll=False)
+        elif self.row_count:
+            self.move_cursor(row=min(previous_row, self.row_count - 1), scroll=False)
+        self.scroll_to(x=scroll_x, y=scroll_y, animate=False, immediate=True)
+
+    @property
+    def cursor_key(self) -> str | None:
+        """The key of the row under the cursor, if any."""
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        except Exception:  # the cursor can sit past the rows for a moment while they are rebuilt
+            return None
+        return key if key in self._rows else None
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys of the rows shown, in order."""
+        return [str(row.key.value) for row in self.ordered_rows if row.key.value in self._rows]
+
+    def show_evidence(self) -> None:
+        """Ask for the evidence of the row under the cursor to be shown."""
+        key = self.cursor_key
+        message = self._rows[key].evidence if key is not None else None
+        if message is not None:
+            self.post_message(ShowEvidence(message.title, message.evidence, message.names, message.notes))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if self.has_focus:
+            self.show_evidence()
+
+    def on_focus(self) -> None:
+        """Show the evidence of the cursor row when the pane gets focus."""
+        self.show_evidence()
+
+
+def fit(text: Text, width: int | None) -> Text:
+    """`text` cut to `width` cells with an ellipsis (DataTable crops without one)."""
+    if width is None or text.cell_len <= width:
+        return text
+    cut = text.copy()
+    cut.truncate(width, overflow="ellipsis")
+    return cut

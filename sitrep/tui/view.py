@@ -1,0 +1,186 @@
+"""What the panes show: a `Situation` narrowed to one actor, and how to find that actor.
+
+Pure functions over the model (no Textual), so filtering and matching are tested without an
+app. An item "involves" an actor when it lists the actor by name, or when its text or evidence
+names the actor or one of its aliases as a whole word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process, utils
+
+from ..changes import Changes
+from ..model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
+
+FUZZY_CUTOFF = 75.0
+"""Lowest rapidfuzz WRatio score at which a typed name counts as a match."""
+
+
+@dataclass(eq=False)
+class View:
+    """Everything a pane needs to draw itself (compared by identity, so every new view redraws)."""
+
+    situation: Situation
+    """What to show: the whole situation, or the part involving the filtered actor."""
+    full: Situation
+    """The whole situation (to look up actors the filtered one is linked with)."""
+    changes: Changes = field(default_factory=Changes)
+    actor: Actor | None = None
+    """The actor filtered on, when the filter names a known actor."""
+    filter_name: str | None = None
+    """The filter as typed or chosen, when one is active."""
+
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter is active."""
+        return self.filter_name is not None
+
+
+def actor_by_name(situation: Situation, name: str) -> Actor | None:
+    """The actor whose canonical name or alias is `name` (case-insensitive)."""
+    wanted = name.casefold().strip()
+    for actor in situation.actors:
+        if any(n.casefold() == wanted for n in actor.names()):
+            return actor
+    return None
+
+
+def suggest_actors(situation: Situation, query: str, limit: int = 8) -> list[tuple[Actor, str]]:
+    """Actors best matching `query` as (actor, the name or alias that matched), best first.
+
+    An empty query lists the main actors in report order. Exact and prefix matches on any name
+    rank above fuzzy ones.
+    """
+    query = query.strip()
+    if not query:
+        return [(a, a.name) for a in situation.actors if not a.minor][:limit]
+    choices: list[tuple[str, Actor]] = [(n, a) for a in situation.actors for n in a.names()]
+    folded = query.casefold()
+    scored: dict[str, tuple[float, Actor, str]] = {}
+    for name, actor in choices:
+        lowered = name.casefold()
+        if lowered == folded:
+            score = 200.0
+        elif lowered.startswith(folded) or any(w.startswith(folded) for w in lowered.split()):
+            score = 150.0 + len(folded) / max(len(lowered), 1)
+        else:
+            score = fuzz.WRatio(query, name, processor=utils.default_process)
+            if score < FUZZY_CUTOFF:
+                continue
+        score -= 5 if actor.minor else 0
+        best = scored.get(actor.name)
+        if best is None or score > best[0]:
+            scored[actor.name] = (score, actor, name)
+    ranked = sorted(scored.values(), key=lambda t: (-t[0], -t[1].score))
+    return [(actor, name) for _score, actor, name in ranked[:limit]]
+
+
+def find_actor(situation: Situation, query: str) -> Actor | None:
+    """The actor a typed name means: an exact name or alias, else the best fuzzy match."""
+    exact = actor_by_name(situation, query)
+    if exact is not None:
+        return exact
+    names = {n: a for a in situation.actors for n in a.names()}
+    if not names or not query.strip():
+        return None
+    best = process.extractOne(query, list(names), scorer=fuzz.WRatio, processor=utils.default_process,
+                              score_cutoff=FUZZY_CUTOFF)
+    return names[best[0]] if best else None
+
+
+@lru_cache(maxsize=256)
+def names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A case-insensitive whole-word pattern for any of `names`, longest first (None if empty)."""
+    cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    alternatives = "|".join(re.escape(n) for n in cleaned)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def mentions(text: str, names: tuple[str, ...]) -> bool:
+    """Whether `text` names any of `names` as a whole word."""
+    pattern = names_pattern(names)
+    return bool(pattern and pattern.search(text))
+
+
+def _evidence_mentions(evidence: list[Evidence], names: tuple[str, ...]) -> bool:
+    return any(mentions(e.sentence, names) for e in evidence)
+
+
+def _line_involves(line: StatusLine, canonical: str, names: tuple[str, ...]) -> bool:
+    return canonical in line.actors or mentions(line.text, names) or _evidence_mentions(line.evidence, names)
+
+
+def _dispute_involves(dispute: Dispute, canonical: str, names: tuple[str, ...]) -> bool:
+    return (
+        canonical in dispute.actors
+        or mentions(dispute.subject, names)
+        or any(mentions(c.text, names) or mentions(c.sentence, names) or mentions(c.source, names)
+               for c in dispute.claims)
+    )
+
+
+def _context_involves(item: ContextItem, canonical: str, names: tuple[str, ...]) -> bool:
+    return canonical in item.actors or mentions(item.text, names) or _evidence_mentions(item.evidence, names)
+
+
+def linked_actors(situation: Situation, actor: Actor) -> list[Actor]:
+    """Other actors named in the same sentences as `actor`, in report order."""
+    sentences = {e.sentence for e in actor.evidence}
+    linked: list[Actor] = []
+    for other in situation.actors:
+        if other.name == actor.name:
+            continue
+        if any(e.sentence in sentences for e in other.evidence):
+            linked.append(other)
+    return linked
+
+
+def filter_situation(situation: Situation, name: str) -> tuple[Situation, Actor | None]:
+    """The part of `situation` that involves the actor `name` means, and that actor (if known).
+
+    Unknown names still filter, on the words themselves, so a filter typed before the article
+    that names the actor arrives (or kept after it is deleted) narrows rather than vanishes.
+    """
+    actor = find_actor(situation, name)
+    canonical = actor.name if actor else name
+    names = tuple(actor.names()) if actor else (name,)
+    if actor is not None:
+        actors = [actor, *linked_actors(situation, actor)]
+        files = set(actor.articles) | {e.file for e in actor.evidence}
+    else:
+        actors = [a for a in situation.actors if any(mentions(n, names) for n in a.names())]
+        files = set()
+    status = [s for s in situation.status if _line_involves(s, canonical, names)]
+    disputes = [d for d in situation.disputes if _dispute_involves(d, canonical, names)]
+    context = [c for c in situation.context if _context_involves(c, canonical, names)]
+    for item in status:
+        files.update(e.file for e in item.evidence)
+    for dispute in disputes:
+        files.update(c.article for c in dispute.claims)
+    articles = [a for a in situation.articles if a.path in files or mentions(a.title, names)]
+    narrowed = replace(situation, status=status, actors=actors, disputes=disputes, context=context,
+                       articles=articles, bad_files=[])
+    return narrowed, actor
+
+
+def make_view(situation: Situation, changes: Changes, filter_name: str | None) -> View:
+    """The view the panes draw: whole, or narrowed to `filter_name`."""
+    if not filter_name:
+        return View(situation, situation, changes)
+    narrowed, actor = filter_situation(situation, filter_name)
+    return View(narrowed, situation, changes, actor, filter_name)
+
+
+def actor_names_in(situation: Situation, canonical: list[str]) -> tuple[str, ...]:
+    """Every name and alias of the listed actors (for highlighting evidence)."""
+    found: list[str] = []
+    for name in canonical:
+        actor = actor_by_name(situation, name)
+        found.extend(actor.names() if actor else [name])
+    return tuple(found)

