@@ -107,7 +107,7 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
     # "is believed to be", "was said to have": a raising verb above the trigger.
     token = trigger
     hops = 0
-    while token.head is not token and hops < 8:
+    while token.head.i != token.i and hops < 8:
         hops += 1
         dep, head = token.dep_, token.head
         lemma = head.lemma_.lower()

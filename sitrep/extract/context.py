@@ -46,7 +46,7 @@ def _years(sent: Span) -> list[int]:
 def _clause_with(token: Token, limit: int = 28) -> str:
     """The clause around a token: its verb's subtree, cut to `limit` words."""
     node = token
-    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     span = subtree_span(node) if node.pos_ in ("VERB", "AUX") else token.sent
     words = clean_span_text(span.text).split()

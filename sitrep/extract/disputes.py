@@ -118,7 +118,7 @@ def _category(tok: Token) -> str:
         for child in node.children:
             if child.dep_ == "conj" and child.lower_ in ("dead", "wounded", "injured", "killed"):
                 pass
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return ""
