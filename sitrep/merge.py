@@ -207,13 +207,22 @@ def status_line(events: list[StatusEvent]) -> str:
         if text:
             rank = 0 if family in ("detained", "killed", "injured", "fled", "ousted", "released", "in power") else 1
             parts.append((rank, text))
-    if not parts:
-        said = [e for e in events if e.event == "says"]
-        if said:
-            return f"says {said[0].detail}"
-        return ""
+    said = _main_statement(events)
+    if said and len(parts) < 2:
+        parts.append((2, f"says {said}"))
     parts.sort(key=lambda p: p[0])
     return "; ".join(text for _, text in parts[:4])
+
+
+def _main_statement(events: list[StatusEvent]) -> str:
+    """What an actor says most often across sources (the first such statement on a tie)."""
+    said = [e.detail for e in events if e.event == "says" and e.detail and len(e.detail.split()) >= 3]
+    if not said:
+        return ""
+    counts = Counter(said)
+    best = max(said, key=lambda d: counts[d])
+    words = best.split()
+    return " ".join(words[:25]) + ("..." if len(words) > 25 else "")
 
 
 def _sources(events: Iterable[StatusEvent]) -> str:

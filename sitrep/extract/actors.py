@@ -383,6 +383,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         if cand.agency:
             actor.cited_as_source = actor.cited_as_source or _cited(cand.span)
     _distribute_titles(parsed, table, titles_by_end)
+    _bare_office_titles(parsed, table)
     for key, actor in table.actors.items():
         if actor.cited_as_source and not any(r.startswith("news ") for r in actor.roles):
             actor.roles.insert(0, "news agency" if key in _wire_keys() else "news outlet")
@@ -462,6 +463,47 @@ def _distribute_titles(parsed: ParsedArticle, table: ActorTable, titles_by_end: 
             for role in table.actors[first_key].roles:
                 if role not in table.actors[key].roles:
                     table.actors[key].roles.append(role)
+
+
+# Offices with one holder at a time, so "the prime minister" names a single person.
+_SOLE_OFFICES = ("prime minister", "president", "chancellor", "attorney general", "foreign secretary",
+                 "home secretary", "foreign minister", "defence minister", "defense minister", "premier",
+                 "interior minister", "finance minister", "army chief", "chief of staff", "speaker")
+_BARE_OFFICE = re.compile(r"\bthe (" + "|".join(_SOLE_OFFICES) + r")(?:'s)?\b(?!\s+[A-Z])")
+
+
+def _bare_office_titles(parsed: ParsedArticle, table: ActorTable) -> None:
+    """"It dominated the prime minister's news conference, which saw Mr Blair start...": when a
+    sentence uses a sole office without a name and names exactly one untitled person, that
+    person holds the office, unless someone else in the article already does."""
+    held = {role_key(r) for a in table.actors.values() if a.kind == "person" for r in a.roles}
+    for sent in parsed.doc.sents:
+        for match in _BARE_OFFICE.finditer(sent.text):
+            office = match.group(1)
+            if office in held:
+                continue
+            persons = {table.token_actor[t.i] for t in sent if t.i in table.token_actor
+                       and table.actors[table.token_actor[t.i]].kind == "person"}
+            untitled = [k for k in persons if not table.actors[k].roles]
+            office_tok = next((t for t in sent if t.idx >= sent.start_char + match.start(1)), None)
+            if len(persons) == 1 and len(untitled) == 1 and office_tok is not None \
+                    and not _speaks_of(sent, table, untitled[0], office_tok):
+                table.actors[untitled[0]].roles.append(office.title())
+                held.add(office)
+
+
+def _speaks_of(sent: Span, table: ActorTable, key: str, office: Token) -> bool:
+    """Whether the person is the subject of a verb governing the office ("Blair dismissed
+    questions about the attorney general's advice": Blair is not the attorney general)."""
+    for tok in sent:
+        if table.token_actor.get(tok.i) == key and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
+            if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+                pass
+            elif tok.dep_ in ("poss", "pobj", "dobj"):
+                continue
+            if tok.head in office.ancestors:
+                return True
+    return False
 
 
 _ROLE_MODIFIERS = {"former", "then", "ex", "late", "acting", "interim"}
