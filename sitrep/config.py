@@ -6,6 +6,7 @@ silently falls back to a default.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -149,8 +150,8 @@ def parse_config(data: dict[str, Any], base_dir: Path | None = None) -> Config:
 
 def _check_values(config: Config) -> None:
     """Range checks that types alone cannot express."""
-    if config.seeds.max_file_mb <= 0:
-        raise ConfigError(f"seeds.max_file_mb: must be positive, got {config.seeds.max_file_mb}")
+    if not (math.isfinite(config.seeds.max_file_mb) and config.seeds.max_file_mb > 0):
+        raise ConfigError(f"seeds.max_file_mb: must be a positive number, got {config.seeds.max_file_mb}")
     if config.model.batch_size < 1:
         raise ConfigError(f"model.batch_size: must be at least 1, got {config.model.batch_size}")
     if not 1 <= config.model.jobs <= 64:
@@ -171,7 +172,10 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
-    return parse_config(data, base_dir=path.parent.resolve())
+    try:
+        return parse_config(data, base_dir=path.parent.resolve())
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
 
 
 def find_config(start: Path | None = None) -> Path | None:

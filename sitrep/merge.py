@@ -203,7 +203,8 @@ def status_line(events: list[StatusEvent]) -> str:
             verb = "not confirmed" if all(e.certainty == "unclear" for e in denied) else "denied"
             noun = {"detained": "arrest", "killed": "death", "in power": "hold on power"}.get(family, family)
             clause = f"{noun} {verb}" + (f" by {sources}" if sources else "")
-            text = f"{text}; {clause}" if text else clause
+            # Asserted by one source and denied or unconfirmed by another: say it is disputed.
+            text = f"{text}; disputed: {clause}" if text else clause
         if text:
             rank = 0 if family in ("detained", "killed", "injured", "fled", "ousted", "released", "in power") else 1
             parts.append((rank, text))

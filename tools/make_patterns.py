@@ -167,6 +167,21 @@ COLLECTIVES = {
     "peacekeepers": ["peacekeepers"],
 }
 
+# State institutions named by a common noun ("Iraq's defence ministry", "the Malian presidency").
+_MINISTRIES = ["defence", "defense", "foreign", "interior", "justice", "finance", "information", "health",
+               "security"]
+INSTITUTIONS = {
+    **{f"{m} ministry": [f"{m} ministry", f"ministry of {m}"] for m in _MINISTRIES if m != "defense"},
+    "defence ministry": ["defence ministry", "defense ministry", "ministry of defence", "ministry of defense",
+                         "defence department", "defense department"],
+    "presidency": ["presidency"],
+    "foreign office": ["foreign office"],
+    "state department": ["state department"],
+    "parliament": ["parliament", "national assembly"],
+    "security forces": ["security forces"],
+    "intelligence services": ["intelligence services", "intelligence agency"],
+}
+
 # Titles and roles that stand before a name or in an apposition ("General", "former Prime Minister").
 TITLES = [
     "General", "Gen.", "Gen", "Lieutenant General", "Major General", "Brigadier General", "Brigadier", "Colonel",
@@ -226,6 +241,10 @@ def main() -> None:
             toks = w.split()
             pat = [{"LOWER": t.lower()} for t in toks[:-1]] + [{"LOWER": toks[-1].lower()}]
             rows.append({"label": "COLLECTIVE", "pattern": pat, "id": f"collective:{canon}"})
+    for canon, words in INSTITUTIONS.items():
+        for w in words:
+            rows.append({"label": "COLLECTIVE", "pattern": [{"LOWER": t} for t in w.split()],
+                         "id": f"institution:{canon}"})
     _write("collectives.jsonl", rows)
     plurals = [_plural(t) for t in TITLES if t[-1].isalpha() and t.split()[-1] not in ("QC", "MP", "Sir", "Lord")]
     _write("titles.jsonl", [{"label": "TITLE", "pattern": t} for t in TITLES + plurals]

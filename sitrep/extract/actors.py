@@ -266,16 +266,36 @@ def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Cand
         taken.update(range(span.start, span.end))
         if root.dep_ in ("compound", "amod", "nmod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN"):
             continue  # "government forces", "army vehicles": a modifier, not the group
-        canonical = span.id_.partition(":")[2] or span.text.lower()
-        # "the US military", "the Malian army": a country or people before the group names it.
-        owner = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP")
-                 and c.i < span.start]
+        group, _, canonical = span.id_.partition(":")
+        canonical = canonical or span.text.lower()
+        # "the US military", "the Malian army", "Iraq's defence ministry": a country or people
+        # before the group names it.
+        owner = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                 and c.ent_type_ in ("GPE", "NORP") and c.i < span.start]
+        if group == "institution":
+            country = _owner_country(owner[0]) if owner else None
+            if country is None:
+                continue  # "the ministry" with no state named is too vague to be an actor
+            out.append(_Candidate(parsed.doc[owner[0].left_edge.i : span.end], "organisation",
+                                  f"{country} {canonical}"))
+            continue
         if owner and canonical in ("the army", "soldiers", "the government", "police", "authorities", "rebels"):
             mod = parsed.doc[owner[0].left_edge.i : owner[-1].i + 1].text
             canonical = f"{mod} {canonical.removeprefix('the ')}"
             span = parsed.doc[owner[0].left_edge.i : span.end]
         out.append(_Candidate(span, "collective", canonical))
     return out
+
+
+def _owner_country(token: Token) -> str | None:
+    """The country a modifier names: "Iraq's", "Iraqi", "the US" (None for other names)."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    group, _, canonical = ent.id_.partition(":")
+    if group in ("demonym", "country") and canonical:
+        return canonical
+    return load_gazetteer().canonical_country(ent.text)
 
 
 def extract_actors(parsed: ParsedArticle) -> ActorTable:

@@ -92,6 +92,21 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
     return clean_span_text(phrase) or "unnamed sources", anonymous
 
 
+def _noun_before_clause(clause: Token) -> Token | None:
+    """A hedge noun ("claims", "reports") standing right before a clause that has a subject."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    left = clause.left_edge
+    if left.i == 0:
+        return None
+    prev = left.doc[left.i - 1]
+    if prev.lower_ == "that" and prev.i > 0:
+        prev = left.doc[prev.i - 1]
+    if prev.pos_ == "NOUN" and prev.lemma_.lower() in HEDGE_NOUNS:
+        return prev
+    return None
+
+
 def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | None = None) -> Attribution:
     """The attribution of the clause `trigger` belongs to (see the module docstring)."""
     certainty: Certainty = "stated"
@@ -110,6 +125,14 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
     while token.head.i != token.i and hops < 8:
         hops += 1
         dep, head = token.dep_, token.head
+        before = _noun_before_clause(token)
+        if before is not None and before.i != head.i and dep in ("relcl", "acl", "ccomp"):
+            # "no information to corroborate claims Afari had been killed": the parser often hangs
+            # the content clause on an earlier noun; the hedge noun right before it owns it.
+            certainty = "alleged"
+            source, anonymous = strip_determiner(short_phrase(subtree_span(before), 4)).lower() or "reports", True
+            token = before
+            continue
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX") and lemma in DENYING and dep in ("dobj", "ccomp", "xcomp", "nsubjpass"):
             who, anonymous = describe_source(_subject(head), names, resolve)
