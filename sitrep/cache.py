@@ -67,27 +67,38 @@ class ResultCache:
             return None
 
     def _connect(self) -> sqlite3.Connection:
+        """Open the file and make sure it holds our schema; `DatabaseError` if it is not ours.
+
+        The check and the schema setup run in one write transaction, so a second process
+        opening a new cache at the same moment sees the whole schema or none of it (never a
+        `results` table without our application id, which would look like a foreign file).
+        """
         db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
-        db.execute("PRAGMA busy_timeout = 10000")
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and app_id != _APP_ID:
-            db.close()
-            raise sqlite3.DatabaseError("not a sitrep cache")
-        user_version = db.execute("PRAGMA user_version").fetchone()[0]
-        if tables and user_version != SCHEMA_VERSION:
-            db.execute("DROP TABLE IF EXISTS results")
         try:
-            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA busy_timeout = 10000")
+            db.execute("BEGIN IMMEDIATE")
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and app_id != _APP_ID:
+                raise sqlite3.DatabaseError("not a sitrep cache")
+            user_version = db.execute("PRAGMA user_version").fetchone()[0]
+            if tables and user_version != SCHEMA_VERSION:
+                db.execute("DROP TABLE IF EXISTS results")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS results ("
+                " hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL, used REAL NOT NULL,"
+                " PRIMARY KEY (hash, version))"
+            )
+            db.execute(f"PRAGMA application_id = {_APP_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        try:
+            db.execute("PRAGMA journal_mode = WAL")  # after the check: a foreign file is never changed
         except sqlite3.OperationalError:
             pass  # another process holds it; the default journal works too
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS results ("
-            " hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL, used REAL NOT NULL,"
-            " PRIMARY KEY (hash, version))"
-        )
-        db.execute(f"PRAGMA application_id = {_APP_ID}")
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return db
 
     def _set_aside(self) -> None:

@@ -198,10 +198,17 @@ def status_line(events: list[StatusEvent]) -> str:
             else:
                 word = {"reported": "reported", "alleged": "reportedly", "unclear": "unclear:"}[best.certainty]
                 text = f"{word} {base}" + (f" ({sources})" if sources else "")
+        if denied and all(e.certainty == "stated" and e.source == "the article" for e in denied) and not affirmed:
+            # Negated in the writer's own voice ("had not yet threatened the capitals"): a plain "not".
+            first = denied[0]
+            parts.append((1, f"not {first.event}" + (f" {first.detail}" if first.detail else "")))
+            continue
         if denied:
             sources = _sources(denied)
             verb = "not confirmed" if all(e.certainty == "unclear" for e in denied) else "denied"
-            noun = {"detained": "arrest", "killed": "death", "in power": "hold on power"}.get(family, family)
+            noun = {"detained": "arrest", "killed": "death", "in power": "hold on power", "arrested": "arrest",
+                    "released": "release", "ousted": "ouster", "resigned": "resignation", "fled": "flight",
+                    "injured": "injury", "dismissed": "dismissal"}.get(family, f"“{family}”")
             clause = f"{noun} {verb}" + (f" by {sources}" if sources else "")
             # Asserted by one source and denied or unconfirmed by another: say it is disputed.
             text = f"{text}; disputed: {clause}" if text else clause
@@ -393,11 +400,12 @@ def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
     """An acronym expanded two different ways ("Reestablishment" vs "Return of Democracy")."""
     out = []
     for actor in actors:
-        if actor.kind not in ("organisation", "armed group") or not actor.name.isupper():
+        if actor.kind not in ("organisation", "armed group"):
             continue
-        longs = [a for a in actor.aliases if len(a.split()) >= 4]
-        distinct = list(dict.fromkeys(longs))
-        if len(distinct) >= 2 and not all(distinct[0] in d or d in distinct[0] for d in distinct[1:]):
+        longs = list(dict.fromkeys(a for a in [actor.name, *actor.aliases] if len(a.split()) >= 4))
+        # Shorter forms contained in a longer one are the same name cut short, not a disagreement.
+        distinct = [a for a in longs if not any(a != b and a in b for b in longs)]
+        if len(distinct) >= 2:
             claims = [Claim(text=name, source="the article", stance="asserts", article="") for name in distinct[:4]]
             out.append(Dispute(subject=f"{actor.name}: the name is given in different forms", kind="contradiction",
                                claims=claims, actors=[actor.name]))

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 import zlib
 from pathlib import Path
 
@@ -244,15 +245,13 @@ def test_a_cache_file_corrupted_while_open_is_rebuilt_on_the_next_write(tmp_path
 
 _WORKER = textwrap.dedent(
     """
-    import json, sys, time
+    import json, sys
     from pathlib import Path
     sys.path.insert(0, {tests!r})
     from test_cache import make_result
     from sitrep.cache import ResultCache
 
-    path, me, other, go = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
-    while not go.exists():
-        time.sleep(0.001)
+    path, me, other = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     cache = ResultCache(path, "v1")
     seen_other = 0
     for i in range(60):
@@ -267,25 +266,54 @@ _WORKER = textwrap.dedent(
 ).format(tests=str(Path(__file__).parent))
 
 
-@pytest.mark.parametrize("round_", range(3))
-def test_two_processes_share_one_cache_file(tmp_path: Path, round_: int) -> None:
-    path, go = tmp_path / "c.sqlite3", tmp_path / "go"
+def run_workers(script: str, argument_lists: list[list[str]]) -> list[str]:
+    """Run `script` in one Python process per argument list, all at once; their outputs."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", _WORKER, str(path), me, other, str(go)],
+            [sys.executable, "-c", script, *arguments],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
-        for me, other in (("a", "b"), ("b", "a"))
+        for arguments in argument_lists
     ]
-    go.touch()
     outputs = [w.communicate(timeout=60) for w in workers]
-    for worker, (out, err) in zip(workers, outputs, strict=True):
+    for worker, (_, err) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, err
-        assert json.loads(out)["problem"] is None
+    return [out for out, _ in outputs]
+
+
+def test_two_processes_write_and_read_one_cache_file_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    outputs = run_workers(_WORKER, [[str(path), "a", "b"], [str(path), "b", "a"]])
+    assert [json.loads(out)["problem"] for out in outputs] == [None, None]
     assert corrupt_files(tmp_path) == []
     everything = ResultCache(path, "v1").get_many(f"{me}{i:063x}" for me in "ab" for i in range(60))
     assert len(everything) == 120
+
+
+_OPENER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from sitrep.cache import ResultCache
+
+    folder, start, rounds = Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+    for r in range(rounds):
+        while time.time() < start + r * 0.03:  # every process opens file r at the same moment
+            pass
+        cache = ResultCache(folder / f"{r}.sqlite3", "v1")
+        print(cache.problem)
+        cache.close()
+    """
+)
+
+
+def test_processes_opening_a_new_cache_at_the_same_moment_never_set_it_aside(tmp_path: Path) -> None:
+    start = f"{time.time() + 1.0:.3f}"
+    outputs = run_workers(_OPENER, [[str(tmp_path), start, "15"] for _ in range(4)])
+    problems = {line for out in outputs for line in out.splitlines()}
+    assert problems == {"None"}
+    assert corrupt_files(tmp_path) == []
 
 
 # --- NullCache and open_cache ----------------------------------------------------------------

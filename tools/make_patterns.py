@@ -167,6 +167,14 @@ COLLECTIVES = {
     "peacekeepers": ["peacekeepers"],
 }
 
+# Peoples and communities that are not a country's demonym: modifiers ("Tuareg rebels"), never persons.
+ETHNIC_GROUPS = ["Tuareg", "Tuaregs", "Touareg", "Fulani", "Peul", "Peuls", "Bambara", "Dogon", "Songhai", "Arab",
+                 "Arabs", "Berber", "Berbers", "Amazigh", "Kurd", "Kurds", "Kurdish", "Pashtun", "Pashtuns", "Hazara",
+                 "Tutsi", "Tutsis", "Hutu", "Hutus", "Hausa", "Yoruba", "Igbo", "Amhara", "Tigrayan", "Tigrayans",
+                 "Oromo", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Alawite", "Alawites", "Druze", "Yazidi",
+                 "Yazidis", "Rohingya", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Baloch", "Tamil", "Tamils",
+                 "Sinhalese", "Maasai", "Zaghawa", "Masalit", "Toubou", "Tebu", "Afar", "Wolof", "Kanuri"]
+
 # State institutions named by a common noun ("Iraq's defence ministry", "the Malian presidency").
 _MINISTRIES = ["defence", "defense", "foreign", "interior", "justice", "finance", "information", "health",
                "security"]
@@ -230,6 +238,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     _write("demonyms.jsonl", [_phrase("NORP", d, f"demonym:{c}") for d, c in DEMONYMS.items()]
            + [_phrase("NORP", d + "s", f"demonym:{c}") for d, c in DEMONYMS.items() if not d.endswith(("ese", "sh", "ss", "ch"))])
+    _write("ethnic_groups.jsonl", [_phrase("NORP", e, f"ethnic:{e}") for e in ETHNIC_GROUPS])
     _write("country_aliases.jsonl", [_phrase("GPE", a, f"country:{c}") for c, al in COUNTRY_ALIASES.items() for a in al])
     _write("armed_groups.jsonl", [_phrase("ORG", a, f"armed group:{c}") for c, al in ARMED_GROUPS.items() for a in al])
     _write("organisations.jsonl", [_phrase("ORG", a, f"organisation:{c}") for c, al in ORGANISATIONS.items() for a in al])

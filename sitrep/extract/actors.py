@@ -61,7 +61,7 @@ def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
     prefix, _, name = ident.partition(":")
     if prefix == "country":
         return "country", name, False
-    if prefix in ("place", "demonym"):
+    if prefix in ("place", "demonym", "ethnic"):
         return None, None, False
     if prefix == "armed group":
         return "armed group", name, False
@@ -82,9 +82,25 @@ def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
             return None, None, False  # "Tory MP", "ethnic Tuareg separatists": a modifier, not a group
         return "collective", None, False
     if ent.label_ == "ORG":
+        if len(ent) == 1 and ent.text.lower() in _GENERIC_ORG_WORDS:
+            return None, None, False  # "the Restoration of the State": a common noun in capitals
+        if _named_as_nickname(ent):
+            return None, None, False
         words = {t.lower_ for t in ent}
         return ("armed group" if words & _ARMED_WORDS else "organisation"), None, False
     return None, None, False
+
+
+_GENERIC_ORG_WORDS = {"state", "government", "committee", "council", "ministry", "army", "assembly", "parliament",
+                      "court", "party", "union", "office", "department", "agency", "police", "military", "navy",
+                      "senate", "congress", "commission", "bank", "republic", "cabinet", "administration"}
+
+
+def _named_as_nickname(ent: Span) -> bool:
+    """"the nickname 'Soldier of Democracy'", "dubbed 'the Lion'": a nickname, not an organisation."""
+    before = ent.doc[max(0, ent.start - 3) : ent.start]
+    return any(t.lemma_.lower() in ("nickname", "dub", "call", "title", "entitle", "nicknamed") for t in before) and any(
+        t.is_quote for t in before)
 
 
 _TITLE_WORDS: set[str] = set()
@@ -280,7 +296,10 @@ def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Cand
                                   f"{country} {canonical}"))
             continue
         if owner and canonical in ("the army", "soldiers", "the government", "police", "authorities", "rebels"):
-            mod = parsed.doc[owner[0].left_edge.i : owner[-1].i + 1].text
+            start = owner[0].left_edge.i
+            while start < owner[0].i and parsed.doc[start].is_lower:
+                start += 1  # "ethnic Tuareg rebels" is the "Tuareg rebels"
+            mod = parsed.doc[start : owner[-1].i + 1].text
             canonical = f"{mod} {canonical.removeprefix('the ')}"
             span = parsed.doc[owner[0].left_edge.i : span.end]
         out.append(_Candidate(span, "collective", canonical))

@@ -84,8 +84,12 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
         phrase = strip_determiner(short_phrase(span, 8))
         return (phrase if lemma not in ("agency", "newspaper", "station", "channel") else inner[0]), False
     phrase = strip_determiner(short_phrase(span, 9))
-    anonymous = lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS
+    # "a Malian officer", "one diplomat": an indefinite source names nobody in particular.
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in token.children)
+    anonymous = lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS or indefinite
     if anonymous and not any(t.ent_type_ == "PERSON" and t.head == token for t in span):
+        if indefinite:
+            phrase = short_phrase(span, 10)  # keep "a": "a Malian officer in Kidal" names nobody
         if phrase and phrase[1:2].islower():
             phrase = phrase[0].lower() + phrase[1:]
         return (phrase or "unnamed sources"), True

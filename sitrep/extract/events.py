@@ -36,6 +36,8 @@ VERB_EVENTS: dict[str, tuple[str, str]] = {
     "attack": ("attacked", "agent"), "ambush": ("attacked", "agent"), "seize": ("seized", "agent"),
     "protect": ("protected", "patient"), "sever": ("cut ties", "agent"), "ally": ("allied", "agent"),
     "warn": ("warned", "agent"), "demand": ("demands", "agent"), "refuse": ("refuses", "agent"),
+    "occupy": ("occupied", "agent"), "capture": ("seized", "agent"), "overrun": ("seized", "agent"),
+    "withdraw": ("withdrew", "agent"), "retreat": ("withdrew", "agent"), "surround": ("surrounded", "agent"),
     "suspend": ("suspended", "patient"), "threaten": ("threatened", "agent"), "claim": ("claims", "agent"),
 }
 NOUN_EVENTS: dict[str, str] = {
@@ -45,7 +47,8 @@ NOUN_EVENTS: dict[str, str] = {
     "case": "accused", "allegation": "accused", "accusation": "accused", "trial": "on trial",
 }
 # Things said *about* an actor's action that matter less than what happens to it.
-LOW_PRIORITY = {"claims", "warned", "demands", "threatened", "criticised", "condemned", "seized", "attacked"}
+LOW_PRIORITY = {"claims", "warned", "demands", "threatened", "criticised", "condemned", "seized", "attacked",
+                "occupied", "withdrew", "surrounded"}
 _POWER_NOUNS = {"power", "control"}
 _POWER_VERBS = {"come": "came to power", "seize": "seized power", "take": "took power", "cling": "in power",
                 "remain": "in power", "stay": "in power", "return": "returned to power"}
@@ -277,7 +280,8 @@ class EventExtractor:
             att = self._attribute(tok)
             detail = _date_detail(tok)
             if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied", "demands",
-                                             "refuses", "criticised", "condemned", "warned", "threatened"):
+                                             "refuses", "criticised", "condemned", "warned", "threatened",
+                                             "occupied", "seized", "attacked", "surrounded"):
                 detail = _object_detail(tok, self.names) or detail
             for arg in _arguments(tok, role):
                 for key in self.resolver.actors(arg):

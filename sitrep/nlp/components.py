@@ -65,8 +65,14 @@ def _reads_as_place(ent: Span, known: bool) -> bool:
         )
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
         return True
-    if root.dep_ == "conj" and (head.ent_type_ == "GPE" or head.dep_ == "pobj"):
-        return True
+    if root.dep_ == "conj":
+        # "the capitals of Kidal, Timbuktu and Gao": the list's first item decides.
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.ent_type_ == "GPE" or head.ent_type_ == "GPE" or (
+                first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS):
+            return True
     return any(t.lower_ in _PLACE_NOUNS for t in before)
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
-ENTITY_PATTERN_FILES = ["country_aliases", "demonyms", "armed_groups", "organisations", "agencies"]
+ENTITY_PATTERN_FILES = ["country_aliases", "demonyms", "ethnic_groups", "armed_groups", "organisations", "agencies"]
 
 
 def read_patterns(path: Path) -> list[dict[str, Any]]:

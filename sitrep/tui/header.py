@@ -30,6 +30,22 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def count_sources(situation: Situation) -> str:
+    """ "3 articles · 2 outlets", honest about outlets sitrep could not name.
+
+    "1 article · outlet unknown", "4 articles · 2 outlets + 1 unknown".
+    """
+    articles = _plural(len(situation.articles), "article")
+    if not situation.articles:
+        return articles
+    named = len(situation.outlets)
+    unknown = sum(1 for a in situation.articles if not a.outlet)
+    if not named:
+        return f"{articles} · outlet unknown" if len(situation.articles) == 1 else f"{articles} · outlets unknown"
+    outlets = _plural(named, "outlet")
+    return f"{articles} · {outlets} + {unknown} unknown" if unknown else f"{articles} · {outlets}"
+
+
 def freshness(newest: float | None, now: float) -> str:
     """ "updated 3 minutes ago" for the newest article's time (never "from now")."""
     if newest is None:
@@ -49,6 +65,11 @@ class SitrepHeader(Vertical):
     """(stage, done, total) while an analysis runs, else None."""
     problem: reactive[str] = reactive("")
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._ready = False
+        """Whether the children exist (`is_mounted` is still False inside `on_mount`)."""
+
     def compose(self) -> ComposeResult:
         """The title line and the (usually hidden) problem line."""
         with Horizontal(id="header-line"):
@@ -62,6 +83,7 @@ class SitrepHeader(Vertical):
 
     def on_mount(self) -> None:
         """Draw the initial state."""
+        self._ready = True
         self._draw_title()
         self._draw_meta()
         self.watch_progress(self.progress)
@@ -82,21 +104,20 @@ class SitrepHeader(Vertical):
         self._draw_title()
 
     def _draw_title(self) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return
         title = self.situation.title if self.situation and self.situation.title else self.folder_name
         self.query_one("#header-title", Label).update(safe(title or "sitrep", style="bold"))
 
     def _draw_meta(self) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return
         situation = self.situation
         if situation is None:
             text = Text("loading…", style="dim")
         else:
             text = Text.assemble(
-                _plural(len(situation.articles), "article"), " · ",
-                _plural(len(situation.outlets), "source"), " · ",
+                count_sources(situation), " · ",
                 (freshness(situation.newest_mtime, self.now), "bold"),
             )
             if situation.bad_files:
@@ -105,7 +126,7 @@ class SitrepHeader(Vertical):
 
     def watch_filter_label(self, label: str) -> None:
         """Show the active filter (or nothing)."""
-        if not self.is_mounted:
+        if not self._ready:
             return
         widget = self.query_one("#header-filter", Label)
         widget.display = bool(label)
@@ -113,7 +134,7 @@ class SitrepHeader(Vertical):
 
     def watch_progress(self, progress: tuple[str, int, int] | None) -> None:
         """Show or hide the progress bar and its stage."""
-        if not self.is_mounted:
+        if not self._ready:
             return
         box = self.query_one("#header-progress")
         box.display = progress is not None
@@ -134,7 +155,7 @@ class SitrepHeader(Vertical):
 
     def watch_problem(self, problem: str) -> None:
         """Show the problem line, or hide it."""
-        if not self.is_mounted:
+        if not self._ready:
             return
         widget = self.query_one("#header-problem", Label)
         widget.display = bool(problem)

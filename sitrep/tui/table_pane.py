@@ -26,6 +26,8 @@ class TableRow:
     key: str
     cells: list[Text]
     evidence: ShowEvidence | None = None
+    height: int = 1
+    """Lines the row takes (cells may hold several lines)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class TablePane(DataTable[Text]):
             if row.key in self._rows:  # row keys must be unique
                 continue
             self._rows[row.key] = row
-            self.add_row(*row.cells, key=row.key)
+            self.add_row(*row.cells, key=row.key, height=row.height)
         if not rows:
             empty = self.EMPTY_FILTERED.format(name=view.filter_name) if view.filtered else self.EMPTY
             cells = [Text("") for _ in specs]
