@@ -14,7 +14,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,18 +117,22 @@ class Engine:
         if missing:
             notify(Progress("loading model", len(results), total))
             partial = _Throttle()
-            for batch_results in self._parse(missing):
-                for result in batch_results:
-                    results[result.path] = result
-                self.cache.put_many(batch_results)
-                done = len(results)
-                due = listening and done < total and partial.due()
-                notify(Progress("analysing", done, total, partial.timed(snapshot) if due else None))
+            batches = self._parse(missing)
+            try:
+                for batch_results in batches:
+                    for result in batch_results:
+                        results[result.path] = result
+                    self.cache.put_many(batch_results)
+                    done = len(results)
+                    due = listening and done < total and partial.due()
+                    notify(Progress("analysing", done, total, partial.timed(snapshot) if due else None))
+            finally:
+                batches.close()  # a superseded run (the callback raised) drops its queued chunks now
         situation = snapshot()
         notify(Progress("done", total, total, situation))
         return situation
 
-    def _parse(self, articles: list[Article]) -> Iterator[list[ArticleResult]]:
+    def _parse(self, articles: list[Article]) -> Generator[list[ArticleResult], None, None]:
         """Parse and extract articles in batches, yielding each batch's results as it is ready."""
         jobs = self.config.model.jobs
         if jobs > 1 and len(articles) >= 2 * jobs:

@@ -35,7 +35,7 @@ INTERNATIONAL = {"United Nations", "UN Security Council", "African Union", "ECOW
 
 
 def _years(sent: Span) -> list[int]:
-    """Years named in a sentence's DATE entities ("2020 and 2021", "since 2012")."""
+    """Years named in a span's DATE entities ("2020 and 2021", "since 2012")."""
     years: set[int] = set()
     for ent in sent.ents:
         if ent.label_ == "DATE":
@@ -49,6 +49,9 @@ def _clause_with(token: Token, limit: int = 28) -> str:
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     span = subtree_span(node) if node.pos_ in ("VERB", "AUX") else token.sent
+    if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+        # "the insurgency that has plagued Mali since 2012", not just "that has plagued ..."
+        span = token.doc[node.head.left_edge.i : max(span.end, node.head.i + 1)]
     words = clean_span_text(span.text).split()
     return " ".join(words[:limit]) + ("..." if len(words) > limit else "")
 
@@ -119,9 +122,10 @@ class ContextFinder:
             rupture = bool(path & BREAK_WORDS)
             verb = head if head.pos_ == "VERB" else head.head
             phrase = clean_span_text(tok.doc[min(verb.i, head.i) : tok.right_edge.i + 1].text)
+            clause = subtree_span(verb) if verb.pos_ in ("VERB", "AUX") else sent
             for actor in names:
                 kind = "rupture" if rupture else "alliance"
-                out.append(self._item(kind, f"{actor.name}: {phrase}", sent, _years(sent), [actor.name]))
+                out.append(self._item(kind, f"{actor.name}: {phrase}", sent, _years(clause), [actor.name]))
         return out
 
     def _places(self, sent: Span, seen: set[str]) -> list[ContextItem]:

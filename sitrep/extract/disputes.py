@@ -56,6 +56,8 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
     low = tok.lower_
     if low in VAGUE and tok.pos_ in ("NOUN", "ADJ", "DET", "NUM"):
         return tok.text, VAGUE[low]
+    if tok.like_num and tok.dep_ == "quantmod" and tok.head.like_num:
+        return None  # the "20" of "20 to 50" is read with the "50"
     if tok.like_num and tok.ent_type_ in ("CARDINAL", ""):
         number = _number(tok.text)
         if number is None or not 0 < number < 1_000_000 or (1900 <= number <= 2100 and tok.ent_type_ != "CARDINAL"):
@@ -101,8 +103,12 @@ def _counted_noun(tok: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("from", "between") :
-        return noun  # "ranging from 20 to 50": resolved through the referring word
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("from", "between"):
+        # "numbers ranging from 20 to 50": the referring noun the range describes.
+        verb = noun.head.head
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+            return verb.head
+        return noun
     return noun
 
 

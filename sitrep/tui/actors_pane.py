@@ -26,6 +26,12 @@ SORTS: dict[str, tuple[str, Callable[[Actor], Any]]] = {
 """sort key -> (label, key function); column keys double as sort keys."""
 
 
+WIDE = 80
+"""Content width from which marks and headers are spelled out in full."""
+MIN_STATUS = 24
+"""Kind and role are dropped before the status column gets narrower than this."""
+
+
 class ActorsPane(TablePane):
     """Actors as a table: mark, name, kind, role, status, mentions. Enter filters on the actor."""
 
@@ -44,22 +50,30 @@ class ActorsPane(TablePane):
         self.border_title = "Actors"
 
     def columns_for(self, width: int) -> list[ColumnSpec]:
-        """Mark, name, kind, role, status, mentions; role goes first when space is short."""
-        mark, name, kind, role, mentions = 9, 20, 12, 18, 8
-        padding = 2 * 6
-        status = width - (mark + name + kind + role + mentions + padding)
-        if status < 24:
-            role = 0
-            status = width - (mark + name + kind + mentions + padding - 2)
+        """Mark, name, kind, role, status, mentions; status keeps room, role then kind go first.
+
+        Below `WIDE` cells the mark shrinks to its symbol and the mentions header to "#".
+        """
+        wide = width >= WIDE
+        mark = 9 if wide else 1
+        mentions = 8 if wide else 3
+        name = max(14, min(22, width // 4))
+        used = 2 * 4 + mark + name + mentions  # four columns with one cell of padding each side
+        kind = 12 if width - used - 14 >= MIN_STATUS else 0
+        used += kind + 2 if kind else 0
+        role = 18 if width - used - 20 >= MIN_STATUS else 0
+        used += role + 2 if role else 0
+        status = max(width - used, 12)
         specs = [
             ColumnSpec("mark", "", mark),
             ColumnSpec("name", self._label("name", "Name"), name),
-            ColumnSpec("kind", self._label("kind", "Kind"), kind),
         ]
+        if kind:
+            specs.append(ColumnSpec("kind", self._label("kind", "Kind"), kind))
         if role:
             specs.append(ColumnSpec("role", "Role", role))
-        specs.append(ColumnSpec("status", self._label("status", "Status"), max(status, 16)))
-        specs.append(ColumnSpec("mentions", self._label("mentions", "Mentions"), mentions))
+        specs.append(ColumnSpec("status", self._label("status", "Status"), status))
+        specs.append(ColumnSpec("mentions", self._label("mentions", "Mentions" if wide else "#"), mentions))
         return specs
 
     def _label(self, key: str, label: str) -> str:
@@ -87,9 +101,12 @@ class ActorsPane(TablePane):
                 mark = changed_mark()
             else:
                 mark = no_mark()
+            mark = fit(mark, widths["mark"], ellipsis=False)
             name = safe(actor.name, style=("bold " + style) if view.actor and view.actor.name == actor.name
                         else style)
-            cells = [mark, fit(name, widths["name"]), safe(actor.kind, style=style)]
+            cells = [mark, fit(name, widths["name"])]
+            if "kind" in widths:
+                cells.append(safe(actor.kind, style=style))
             if "role" in widths:
                 cells.append(fit(safe(", ".join(actor.roles), style=style), widths["role"]))
             cells.append(fit(status_text(actor), widths["status"]))

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Label, ProgressBar
 
 from ..model import Situation
-from .marks import safe
+from .marks import count_sources, safe
 
 STAGES = {
     "reading": "Reading articles…",
@@ -24,26 +24,6 @@ STAGES = {
     "loading model": "Loading language model…",
     "analysing": "Analysing",
 }
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def count_sources(situation: Situation) -> str:
-    """ "3 articles · 2 outlets", honest about outlets sitrep could not name.
-
-    "1 article · outlet unknown", "4 articles · 2 outlets + 1 unknown".
-    """
-    articles = _plural(len(situation.articles), "article")
-    if not situation.articles:
-        return articles
-    named = len(situation.outlets)
-    unknown = sum(1 for a in situation.articles if not a.outlet)
-    if not named:
-        return f"{articles} · outlet unknown" if len(situation.articles) == 1 else f"{articles} · outlets unknown"
-    outlets = _plural(named, "outlet")
-    return f"{articles} · {outlets} + {unknown} unknown" if unknown else f"{articles} · {outlets}"
 
 
 def freshness(newest: float | None, now: float) -> str:

@@ -12,7 +12,7 @@ import re
 
 from rich.text import Text
 
-from ..model import Actor
+from ..model import Actor, Situation
 
 CERTAINTY: dict[str, tuple[str, str, str]] = {
     "stated": ("●", "stated", "green"),
@@ -49,6 +49,27 @@ def clean(text: str) -> str:
 def safe(text: str, style: str = "") -> Text:
     """Untrusted text as a `Text` that renders literally (markup and escapes included)."""
     return Text(clean(text), style=style)
+
+
+def count_sources(situation: Situation) -> str:
+    """ "3 articles · 2 outlets", honest about outlets sitrep could not name.
+
+    "1 article · outlet unknown", "4 articles · 2 outlets + 1 unknown".
+    """
+    articles = plural(len(situation.articles), "article")
+    if not situation.articles:
+        return articles
+    named = len(situation.outlets)
+    unknown = sum(1 for a in situation.articles if not a.outlet)
+    if not named:
+        return f"{articles} · outlet unknown" if len(situation.articles) == 1 else f"{articles} · outlets unknown"
+    outlets = plural(named, "outlet")
+    return f"{articles} · {outlets} + {unknown} unknown" if unknown else f"{articles} · {outlets}"
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 article", "3 articles"."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def certainty_badge(certainty: str, width: int = BADGE_WIDTH) -> Text:

@@ -7,10 +7,14 @@ import time
 from rich.text import Text
 
 from ..model import ArticleInfo, BadFile, Evidence, Situation
-from .marks import safe
+from .marks import count_sources, safe
 from .messages import ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
 from .view import View
+
+
+WIDE = 76
+"""Content width from which outlet and time get columns of their own."""
 
 
 class SourcesPane(TablePane):
@@ -23,44 +27,59 @@ class SourcesPane(TablePane):
         self.border_title = "Sources"
 
     def columns_for(self, width: int) -> list[ColumnSpec]:
-        """Outlet, time, words, then the title taking what is left."""
-        outlet, when, words = 16, 16, 6
+        """Article first, taking what is left; outlet, time and words beside it when they fit.
+
+        Below `WIDE` cells the outlet and time go on a second line under the title, so the
+        title keeps the width.
+        """
+        words = 6
+        if width < WIDE:
+            article = max(width - (words + 2 * 2), 16)
+            return [
+                ColumnSpec("article", "Article · outlet · time", article),
+                ColumnSpec("words", "Words", words),
+            ]
+        outlet, when = 16, 16
         article = max(width - (outlet + when + words + 2 * 4), 16)
         return [
+            ColumnSpec("article", "Article", article),
             ColumnSpec("outlet", "Outlet", outlet),
             ColumnSpec("time", "Time", when),
             ColumnSpec("words", "Words", words),
-            ColumnSpec("article", "Article", article),
         ]
 
     def table_rows(self, view: View) -> list[TableRow]:
         """Articles newest first, then bad files."""
         widths = {c.key: c.width for c in self.columns_for(max(self.scrollable_content_region.width, 40))}
+        stacked = "outlet" not in widths
         rows: list[TableRow] = []
         for article in sorted(view.situation.articles, key=lambda a: (-a.mtime, a.path)):
-            cells = [
-                fit(safe(article.outlet or "unknown outlet", style="" if article.outlet else "dim"),
-                    widths["outlet"]),
-                Text(article_time(article)),
-                Text(f"{article.words:,}", justify="right"),
-                fit(safe(article.title or article.path), widths["article"]),
-            ]
-            rows.append(TableRow(f"article:{article.path}", cells, article_evidence(article, view)))
+            title = fit(safe(article.title or article.path), widths["article"])
+            outlet = safe(article.outlet or "outlet unknown", style="" if article.outlet else "dim italic")
+            count = Text(f"{article.words:,}", justify="right")
+            if stacked:
+                below = Text.assemble(outlet, (" · ", "dim"), (article_time(article), "dim"))
+                cells = [Text.assemble(title, "\n", fit(below, widths["article"])), count]
+            else:
+                cells = [title, fit(outlet, widths["outlet"]), Text(article_time(article)), count]
+            rows.append(TableRow(f"article:{article.path}", cells, article_evidence(article, view),
+                                 height=2 if stacked else 1))
         for bad in view.situation.bad_files:
-            cells = [
-                Text("✕ unreadable", style="bold red"),
-                Text("—", style="dim"),
-                Text("—", style="dim", justify="right"),
-                fit(Text.assemble(safe(bad.path), ": ", safe(bad.reason, style="red")), widths["article"]),
-            ]
-            rows.append(TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad)))
+            name = Text.assemble(("✕ unreadable ", "bold red"), safe(bad.path))
+            reason = safe(bad.reason, style="red")
+            none = Text("—", style="dim", justify="right")
+            if stacked:
+                cells = [Text.assemble(fit(name, widths["article"]), "\n", fit(reason, widths["article"])), none]
+            else:
+                cells = [fit(Text.assemble(safe(bad.path), (" — ", "dim"), reason), widths["article"]),
+                         Text("✕ unreadable", style="bold red"), Text("—", style="dim"), none]
+            rows.append(TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=2 if stacked else 1))
         return rows
 
     def subtitle(self, view: View, shown: int) -> str:
         """Articles, outlets, and unreadable files."""
         situation = view.situation
-        outlets = len(situation.outlets)
-        text = f"{len(situation.articles)} articles · {outlets} outlet{'s' if outlets != 1 else ''}"
+        text = count_sources(situation)
         if situation.bad_files:
             text += f" · {len(situation.bad_files)} unreadable"
         if view.filtered:

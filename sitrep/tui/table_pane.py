@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.reactive import var
@@ -134,10 +135,14 @@ class TablePane(DataTable[Text]):
         self.show_evidence()
 
 
-def fit(text: Text, width: int | None) -> Text:
-    """`text` cut to `width` cells with an ellipsis (DataTable crops without one)."""
-    if width is None or text.cell_len <= width:
+def fit(text: Text, width: int | None, ellipsis: bool = True) -> Text:
+    """`text` cut to `width` cells, with an ellipsis unless told not to (DataTable crops without one).
+
+    Each line of a multi-line cell is cut on its own.
+    """
+    if width is None or all(cell_len(line) <= width for line in text.plain.split("\n")):
         return text
-    cut = text.copy()
-    cut.truncate(width, overflow="ellipsis")
-    return cut
+    lines = text.split("\n", allow_blank=True)
+    for line in lines:
+        line.truncate(width, overflow="ellipsis" if ellipsis else "crop")
+    return Text("\n").join(lines)
