@@ -416,6 +416,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         if cand.kind == "person":
             _, removed = _core_name(cand.span)
             for role in _prefix_roles(cand.span, titles_by_end) + _appositive_roles(cand.span):
+                role = _lower_modifiers(role)
                 if role not in actor.roles:
                     actor.roles.append(role)
             _peerage(actor, removed)
@@ -546,6 +547,17 @@ def _speaks_of(sent: Span, table: ActorTable, key: str, office: Token) -> bool:
 
 
 _ROLE_MODIFIERS = {"former", "then", "ex", "late", "acting", "interim"}
+
+
+def _lower_modifiers(role: str) -> str:
+    """"Former Prime Minister" at a sentence start is the "former Prime Minister"."""
+    words = role.split()
+    for i, word in enumerate(words):
+        if word.lower() not in _ROLE_MODIFIERS | {"deputy", "transitional", "self-declared"}:
+            break
+        if word.lower() != "deputy":
+            words[i] = word.lower()
+    return " ".join(words)
 
 
 def role_key(role: str) -> str:

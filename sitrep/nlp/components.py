@@ -35,7 +35,9 @@ def _trim(span: Span) -> Span | None:
     """The span without a leading "the" or trailing possessive; None if nothing name-like is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    title_tokens = {i for t in doc.spans.get("titles", []) for i in range(t.start, t.end)}
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or (span.label_ == "PERSON" and start in title_tokens and end - start > 1)):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -148,12 +150,20 @@ class EntityFixer:
         if not tails:
             return ents
         out = []
+        covered: set[int] = set()
         for ent in ents:
             key = " ".join(fold(t.text) for t in ent if t.is_alpha)
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and not ent.id_ and key in tails:
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             out.append(ent)
-        return out
+            covered.update(range(ent.start, ent.end))
+        # The model sometimes misses a surname on its own ("a source close to Dembele").
+        for tok in doc:
+            if (tok.i not in covered and tok.pos_ == "PROPN" and tok.is_title and fold(tok.text) in tails
+                    and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].i not in covered)
+                    and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):
+                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        return sorted(out, key=lambda e: e.start)
 
 
 @Language.factory("sitrep_entity_fixes")

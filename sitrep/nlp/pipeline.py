@@ -44,10 +44,28 @@ def read_patterns(path: Path) -> list[dict[str, Any]]:
             raise PatternError(f"{path}:{number}: not JSON: {exc.msg}") from exc
         if not isinstance(row, dict) or "label" not in row or "pattern" not in row:
             raise PatternError(f'{path}:{number}: a pattern needs "label" and "pattern" keys')
-        if not isinstance(row["pattern"], (str, list)):
-            raise PatternError(f"{path}:{number}: pattern must be a string or a list of token dicts")
+        problem = _pattern_problem(row)
+        if problem:
+            raise PatternError(f"{path}:{number}: {problem}")
         rows.append(row)
     return rows
+
+
+def _pattern_problem(row: dict[str, Any]) -> str | None:
+    """Why spaCy would reject this pattern row (so the error can name the file and line), or None."""
+    if not isinstance(row["label"], str) or not row["label"].strip():
+        return '"label" must be a non-empty string'
+    if "id" in row and not isinstance(row["id"], str):
+        return '"id" must be a string'
+    pattern = row["pattern"]
+    if isinstance(pattern, str):
+        return None if pattern.strip() else "pattern must not be empty"
+    if not isinstance(pattern, list):
+        return "pattern must be a string or a list of token dicts"
+    from spacy.schemas import validate_token_pattern
+
+    errors = validate_token_pattern(pattern)
+    return f"invalid token pattern: {errors[0]}" if errors else None
 
 
 def place_patterns() -> list[dict[str, Any]]:
@@ -91,8 +109,9 @@ def load_pipeline(config: Config) -> Language:
         patterns += read_patterns(user)
     with nlp.select_pipes(enable=[]):  # phrase patterns only need the tokenizer
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    nlp.add_pipe("sitrep_entity_fixes", after="ner")
-    titles = nlp.add_pipe("span_ruler", name="sitrep_titles", config={"spans_key": "titles"})
+    # Titles first, so the entity fixes can cut "Ministers" off "Ministers Moussa Mara".
+    titles = nlp.add_pipe("span_ruler", name="sitrep_titles", after="ner", config={"spans_key": "titles"})
+    nlp.add_pipe("sitrep_entity_fixes", after="sitrep_titles")
     with nlp.select_pipes(enable=[]):
         titles.add_patterns(read_patterns(PATTERNS_DIR / "titles.jsonl"))  # type: ignore[attr-defined]
     collectives = nlp.add_pipe(

@@ -26,10 +26,14 @@ SORTS: dict[str, tuple[str, Callable[[Actor], Any]]] = {
 """sort key -> (label, key function); column keys double as sort keys."""
 
 
-WIDE = 80
-"""Content width from which marks and headers are spelled out in full."""
+ROOMY = 130
+"""Content width from which kind and role get a column each."""
+WIDE = 90
+"""Content width from which the change mark and the mentions header are spelled out."""
 MIN_STATUS = 24
-"""Kind and role are dropped before the status column gets narrower than this."""
+"""The kind column is dropped before the status column gets narrower than this."""
+COMPACT_STATUS = 36
+"""Below this status width the certainty shows as its symbol alone."""
 
 
 class ActorsPane(TablePane):
@@ -50,28 +54,28 @@ class ActorsPane(TablePane):
         self.border_title = "Actors"
 
     def columns_for(self, width: int) -> list[ColumnSpec]:
-        """Mark, name, kind, role, status, mentions; status keeps room, role then kind go first.
+        """Mark, name, kind, role, status, mentions, fitted so the status keeps room.
 
-        Below `WIDE` cells the mark shrinks to its symbol and the mentions header to "#".
+        From `ROOMY` cells kind and role get a column each; below it they share one
+        ("person · General"), and below `WIDE` that one goes first and the mark shrinks to
+        its symbol.
         """
         wide = width >= WIDE
         mark = 9 if wide else 1
         mentions = 8 if wide else 3
-        name = max(14, min(22, width // 4))
-        used = 2 * 4 + mark + name + mentions  # four columns with one cell of padding each side
-        kind = 12 if width - used - 14 >= MIN_STATUS else 0
-        used += kind + 2 if kind else 0
-        role = 18 if width - used - 20 >= MIN_STATUS else 0
-        used += role + 2 if role else 0
-        status = max(width - used, 12)
-        specs = [
-            ColumnSpec("mark", "", mark),
-            ColumnSpec("name", self._label("name", "Name"), name),
-        ]
-        if kind:
-            specs.append(ColumnSpec("kind", self._label("kind", "Kind"), kind))
-        if role:
-            specs.append(ColumnSpec("role", "Role", role))
+        name = max(14, min(22, width // 5))
+        used = mark + name + mentions + 2 * 3  # one cell of padding each side of a column
+        specs = [ColumnSpec("mark", "", mark), ColumnSpec("name", self._label("name", "Name"), name)]
+        if width >= ROOMY:
+            kind, role = 12, 18
+            specs += [ColumnSpec("kind", self._label("kind", "Kind"), kind), ColumnSpec("role", "Role", role)]
+            used += kind + role + 2 * 2
+        else:
+            kind = max(12, min(20, width // 5))
+            if width - used - (kind + 2) >= MIN_STATUS:
+                specs.append(ColumnSpec("kind", self._label("kind", "Kind · role"), kind))
+                used += kind + 2
+        status = max(width - used - 2, 12)
         specs.append(ColumnSpec("status", self._label("status", "Status"), status))
         specs.append(ColumnSpec("mentions", self._label("mentions", "Mentions" if wide else "#"), mentions))
         return specs
@@ -91,7 +95,7 @@ class ActorsPane(TablePane):
 
     def table_rows(self, view: View) -> list[TableRow]:
         """One row per actor."""
-        widths = {c.key: c.width for c in self.columns_for(max(self.scrollable_content_region.width, 40))}
+        widths = {c.key: c.width for c in self.columns_for(self.content_width)}
         rows: list[TableRow] = []
         for actor in self.sorted_actors(view.situation.actors):
             style = "dim" if actor.minor else ""
@@ -105,11 +109,14 @@ class ActorsPane(TablePane):
             name = safe(actor.name, style=("bold " + style) if view.actor and view.actor.name == actor.name
                         else style)
             cells = [mark, fit(name, widths["name"])]
-            if "kind" in widths:
-                cells.append(safe(actor.kind, style=style))
             if "role" in widths:
+                cells.append(safe(actor.kind, style=style))
                 cells.append(fit(safe(", ".join(actor.roles), style=style), widths["role"]))
-            cells.append(fit(status_text(actor), widths["status"]))
+            elif "kind" in widths:
+                kind = " · ".join([actor.kind, *actor.roles[:1]])
+                cells.append(fit(safe(kind, style=style), widths["kind"]))
+            compact = (widths["status"] or 0) < COMPACT_STATUS
+            cells.append(fit(status_text(actor, compact=compact), widths["status"]))
             cells.append(Text(str(actor.mentions), style=style, justify="right"))
             rows.append(TableRow(actor.name, cells, actor_evidence(actor, view)))
         return rows
@@ -157,15 +164,21 @@ class ActorsPane(TablePane):
         self.show_evidence()
 
 
-def status_text(actor: Actor) -> Text:
-    """The actor's status with its certainty marked: "⇄ contested  reported detained; ..."."""
+def status_text(actor: Actor, compact: bool = False) -> Text:
+    """The actor's status with its certainty marked: "⇄ contested reported detained; ...".
+
+    `compact` marks the certainty with its symbol alone ("⇄ reported detained").
+    """
     status = actor.status or "; ".join(e.phrase for e in actor.events)
     certainty = actor_certainty(actor)
     if not status:
         return Text("—", style="dim")
     if certainty is None:
         return safe(status)
-    return Text.assemble(certainty_badge(certainty, width=0), " ", safe(status))
+    badge = certainty_badge(certainty, width=0)
+    if compact:
+        badge = Text(badge.plain.split(" ", 1)[0], style=badge.style)
+    return Text.assemble(badge, " ", safe(status))
 
 
 def actor_evidence(actor: Actor, view: View) -> ShowEvidence:

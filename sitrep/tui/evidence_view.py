@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -83,9 +84,13 @@ def render_evidence(message: ShowEvidence) -> RenderableType:
             if (file, evidence.sentence) in seen:
                 continue
             seen.add((file, evidence.sentence))
-            line = Text("  “")
-            line.append_text(highlight(evidence.sentence, message.names))
-            line.append("”")
+            quote = Text("“")
+            quote.append_text(highlight(evidence.sentence, message.names))
+            quote.append("”")
+            line = Table.grid()
+            line.add_column(width=2, no_wrap=True)
+            line.add_column(ratio=1)
+            line.add_row("", quote)
             parts.append(line)
     return Group(*parts)
 

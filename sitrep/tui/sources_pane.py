@@ -50,7 +50,7 @@ class SourcesPane(TablePane):
 
     def table_rows(self, view: View) -> list[TableRow]:
         """Articles newest first, then bad files."""
-        widths = {c.key: c.width for c in self.columns_for(max(self.scrollable_content_region.width, 40))}
+        widths = {c.key: c.width for c in self.columns_for(self.content_width)}
         stacked = "outlet" not in widths
         rows: list[TableRow] = []
         for article in sorted(view.situation.articles, key=lambda a: (-a.mtime, a.path)):

@@ -49,8 +49,9 @@ def status_prompt(line: StatusLine, new: bool) -> Table:
     A two-column grid, so a long line wraps under its text rather than under the badge.
     """
     text = safe(line.text)
-    if line.sources:
-        text.append_text(Text.assemble(("  — ", "dim"), safe(", ".join(line.sources), style="dim italic")))
+    sources = [s for s in line.sources if s != "the article"]  # the article's own voice needs no credit
+    if sources:
+        text.append_text(Text.assemble(("  — ", "dim"), safe(", ".join(sources), style="dim italic")))
     if new:
         text = Text.assemble(new_mark(), " ", text)
     grid = Table.grid(padding=(0, 1), expand=True)

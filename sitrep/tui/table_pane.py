@@ -54,6 +54,11 @@ class TablePane(DataTable[Text]):
                          cursor_foreground_priority="renderable")
         self._rows: dict[str, TableRow] = {}
 
+    @property
+    def content_width(self) -> int:
+        """Cells available to the columns (a floor of 20 before the first layout)."""
+        return max(self.scrollable_content_region.width, 20)
+
     def columns_for(self, width: int) -> list[ColumnSpec]:
         """The columns at this content width (subclasses override)."""
         raise NotImplementedError
@@ -78,7 +83,7 @@ class TablePane(DataTable[Text]):
         previous_key = self.cursor_key
         previous_row = self.cursor_row
         scroll_x, scroll_y = self.scroll_x, self.scroll_y
-        specs = self.columns_for(max(self.scrollable_content_region.width, 40))
+        specs = self.columns_for(self.content_width)
         self.clear(columns=True)
         for spec in specs:
             self.add_column(Text(spec.label), key=spec.key, width=spec.width)

@@ -1,0 +1,79 @@
+"""Actors: kinds, roles, aliases and what is not an actor."""
+
+from pathlib import Path
+
+from extract_support import analyse, situation
+
+SEED = Path("seeds/mali_2025_coup_plot_soldiers_arrested.txt")
+
+
+def _actors(result):
+    return {a.name: a for a in result.actors}
+
+
+def test_plural_title_is_distributed_over_a_coordinated_list(tmp_path: Path) -> None:
+    actors = _actors(analyse("Former Prime Ministers Moussa Mara and Choguel Maiga were detained.", tmp_path))
+    assert "former Prime Minister" in [r for r in actors["Moussa Mara"].roles]
+    assert "former Prime Minister" in [r for r in actors["Choguel Maiga"].roles]
+
+
+def test_surname_alone_merges_into_the_full_name(tmp_path: Path) -> None:
+    text = "General Abass Dembele was named.\n\nA source close to Dembele spoke."
+    actors = {a.name: a for a in situation({"a.txt": text}, tmp_path).actors}
+    assert "Dembele" not in actors
+    assert actors["Abass Dembele"].kind == "person"
+    assert "Dembele" in actors["Abass Dembele"].aliases
+
+
+def test_country_is_never_a_person_in_the_seed(tmp_path: Path) -> None:
+    actors = _actors(analyse(SEED.read_text(encoding="utf-8"), tmp_path, headline=False))
+    assert actors["Mali"].kind == "country"
+    assert all(a.kind != "person" for name, a in actors.items() if name in ("Mali", "Russia", "France"))
+
+
+def test_title_case_headline_is_not_an_organisation(tmp_path: Path) -> None:
+    actors = _actors(analyse(SEED.read_text(encoding="utf-8"), tmp_path, headline=False))
+    assert not any("Turmoil" in name or "Allegations" in name for name in actors)
+
+
+def test_cited_wire_agency_is_a_news_agency(tmp_path: Path) -> None:
+    actors = _actors(analyse("The AFP news agency claimed that scores of soldiers were held.", tmp_path))
+    assert actors["AFP"].kind == "organisation"
+    assert "news agency" in actors["AFP"].roles
+
+
+def test_state_institution_owned_by_a_country_is_an_organisation(tmp_path: Path) -> None:
+    actors = _actors(analyse("Iraq's defence ministry said the strike killed a commander.", tmp_path))
+    assert actors["Iraq defence ministry"].kind == "organisation"
+
+
+def test_sole_office_without_a_name_goes_to_the_only_untitled_person(tmp_path: Path) -> None:
+    text = "It dominated the prime minister's monthly news conference, which saw Mr Blair start in full flow."
+    actors = _actors(analyse(text, tmp_path))
+    assert "Prime Minister" in actors["Blair"].roles
+
+
+def test_speaker_about_an_office_does_not_take_it(tmp_path: Path) -> None:
+    text = "Tony Blair dismissed questions about the attorney general's advice."
+    actors = _actors(analyse(text, tmp_path))
+    assert "Attorney General" not in actors["Tony Blair"].roles
+
+
+def test_ethnic_group_and_nickname_are_not_actors(tmp_path: Path) -> None:
+    text = ("Toure had gained the nickname 'Soldier of Democracy' before a rebellion by ethnic Tuareg "
+            "separatists began.")
+    actors = _actors(analyse(text, tmp_path))
+    assert "Tuareg" not in actors
+    assert "Soldier of Democracy" not in actors
+
+
+def test_town_in_a_list_of_places_is_not_a_person(tmp_path: Path) -> None:
+    text = "The rebels had not yet threatened the regional capitals of Kidal, Timbuktu and Gao."
+    actors = _actors(analyse(text, tmp_path))
+    assert "Gao" not in actors
+
+
+def test_metadata_header_is_not_an_actor(tmp_path: Path) -> None:
+    text = "Title: Coup plot in Mali\nAuthor: jarvis\n\nSoldiers were arrested in Bamako on Sunday."
+    actors = _actors(analyse(text, tmp_path))
+    assert not any("jarvis" in name.lower() for name in actors)

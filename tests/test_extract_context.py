@@ -1,0 +1,47 @@
+"""Regional context: dated history, alliances and ruptures, places, patterns."""
+
+from pathlib import Path
+
+from extract_support import analyse
+
+SEED = Path("seeds/mali_2025_coup_plot_soldiers_arrested.txt")
+
+
+def _kinds(result, kind):
+    return [c for c in result.context if c.kind == kind]
+
+
+def test_coordinated_years_are_both_kept(tmp_path: Path) -> None:
+    result = analyse("The military government came to power through a pair of coups in 2020 and 2021.", tmp_path)
+    [item] = _kinds(result, "history")
+    assert item.years == [2020, 2021]
+
+
+def test_since_year_dates_the_insurgency(tmp_path: Path) -> None:
+    result = analyse("The jihadist threat is linked to the insurgency that has plagued Mali since 2012.", tmp_path)
+    [item] = _kinds(result, "history")
+    assert item.years == [2012]
+    assert "insurgency" in item.text
+
+
+def test_alliance_and_rupture_are_told_apart(tmp_path: Path) -> None:
+    result = analyse(SEED.read_text(encoding="utf-8"), tmp_path, headline=False)
+    assert any("Russia" in c.text for c in _kinds(result, "alliance"))
+    assert any("France" in c.text for c in _kinds(result, "rupture"))
+
+
+def test_alliance_takes_no_year_from_another_clause(tmp_path: Path) -> None:
+    result = analyse(SEED.read_text(encoding="utf-8"), tmp_path, headline=False)
+    [russia] = [c for c in _kinds(result, "alliance") if "Russia" in c.text]
+    assert russia.years == []
+
+
+def test_stated_regional_pattern_is_kept(tmp_path: Path) -> None:
+    result = analyse("The situation echoes a regional struggle as neighboring countries also contend with similar "
+                     "security dilemmas.", tmp_path)
+    assert _kinds(result, "pattern")
+
+
+def test_town_is_placed_in_its_country(tmp_path: Path) -> None:
+    result = analyse("Fighting was reported near Gao on Monday.", tmp_path)
+    assert any(c.text == "Gao (Mali)" for c in _kinds(result, "place"))

@@ -1,0 +1,41 @@
+"""Disputes found inside one article: figures, hedges, silence."""
+
+from pathlib import Path
+
+from extract_support import analyse
+
+
+def _numeric(result):
+    return [d for d in result.disputes if d.kind == "numeric"]
+
+
+def test_vague_quantity_and_range_are_figures_for_the_same_count(tmp_path: Path) -> None:
+    text = "The AFP news agency claimed that scores of soldiers, with numbers ranging from 20 to 50, were apprehended."
+    [dispute] = _numeric(analyse(text, tmp_path))
+    values = {c.text.split(":")[0]: c.value for c in dispute.claims}
+    assert values["20 to 50"] == (20.0, 50.0)
+    assert "scores" in values
+    assert dispute.subject == "number of soldiers detained"
+
+
+def test_dozens_is_kept_as_a_range(tmp_path: Path) -> None:
+    [dispute] = _numeric(analyse("Reports indicate that dozens of Malian soldiers have been detained.", tmp_path))
+    low, high = dispute.claims[0].value
+    assert low < high
+
+
+def test_a_year_is_not_a_figure(tmp_path: Path) -> None:
+    result = analyse("Soldiers were arrested in 2021 after the coup.", tmp_path)
+    assert not _numeric(result)
+
+
+def test_refraining_from_comment_is_official_silence(tmp_path: Path) -> None:
+    result = analyse("The authorities have refrained from commenting on the specifics of the arrests.", tmp_path)
+    silence = [d for d in result.disputes if d.kind == "silence"]
+    assert silence and silence[0].claims[0].source == "authorities"
+
+
+def test_claim_on_one_hedged_source_is_thin_sourcing(tmp_path: Path) -> None:
+    result = analyse("Initial reports suggested high-profile detainees, including General Abass Dembele.", tmp_path)
+    thin = [d for d in result.disputes if d.kind == "thin sourcing"]
+    assert any("Dembele" in d.subject for d in thin)

@@ -1,0 +1,48 @@
+"""Status events: arrests, deaths, power, from subjects, objects, passives and coordination."""
+
+from pathlib import Path
+
+from extract_support import analyse, events_of
+
+
+def test_passive_arrest_happens_to_the_subject(tmp_path: Path) -> None:
+    result = analyse("General Abass Dembele was arrested in Bamako on Sunday.", tmp_path)
+    assert events_of(result, "Dembele", "arrested")
+
+
+def test_coordinated_objects_are_all_detained(tmp_path: Path) -> None:
+    result = analyse("The junta detained former Prime Ministers Moussa Mara and Choguel Maiga last week.", tmp_path)
+    assert events_of(result, "Mara", "detained")
+    assert events_of(result, "Maiga", "detained")
+
+
+def test_denied_arrest_has_denied_polarity_and_names_the_source(tmp_path: Path) -> None:
+    result = analyse("Initial reports said General Abass Dembele was detained. However, a source close to Dembele "
+                     "has denied his arrest, stating he is in good health.", tmp_path)
+    denied = [e for e in events_of(result, "Dembele") if e.polarity == "denied"]
+    assert denied
+    assert "close to Dembele" in denied[0].source
+
+
+def test_leading_the_junta_is_a_stated_role_event(tmp_path: Path) -> None:
+    result = analyse("The military government led by General Asimi Goïta came to power through a pair of coups "
+                     "in 2020 and 2021.", tmp_path)
+    assert events_of(result, "Goïta", "leads")
+
+
+def test_an_intended_act_is_not_an_event(tmp_path: Path) -> None:
+    result = analyse("Soldiers were accused of conspiring to overthrow President Assimi Keita.", tmp_path)
+    assert not events_of(result, "Keita", "ousted")
+
+
+def test_negation_in_the_writers_voice_is_a_plain_not(tmp_path: Path) -> None:
+    result = analyse("The rebels had not yet threatened the regional capitals of Kidal, Timbuktu and Gao.", tmp_path)
+    [event] = events_of(result, "rebels", "threatened")
+    assert event.polarity == "denied"
+    assert event.source == "the article"
+
+
+def test_statement_keeps_what_was_said(tmp_path: Path) -> None:
+    result = analyse('Tony Blair said his statement had been a "fair summary" of the advice.', tmp_path)
+    [said] = events_of(result, "Blair", "says")
+    assert "fair summary" in said.detail
