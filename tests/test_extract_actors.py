@@ -77,3 +77,27 @@ def test_metadata_header_is_not_an_actor(tmp_path: Path) -> None:
     text = "Title: Coup plot in Mali\nAuthor: jarvis\n\nSoldiers were arrested in Bamako on Sunday."
     actors = _actors(analyse(text, tmp_path))
     assert not any("jarvis" in name.lower() for name in actors)
+
+
+def test_name_with_post_nominal_is_a_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("A book published by Philippe Sands QC says the advice was changed.", tmp_path))
+    assert actors["Philippe Sands"].kind == "person"
+
+
+def test_title_of_a_book_is_not_an_organisation(tmp_path: Path) -> None:
+    text = "In his new book, Lawless World, Philippe Sands suggests the answer was drafted elsewhere."
+    assert "Lawless World" not in _actors(analyse(text, tmp_path))
+
+
+def test_ward_and_street_are_places_not_actors(tmp_path: Path) -> None:
+    text = ("The men, elected to the Aston ward, met at a warehouse in Birch Road East.\n\n"
+            "The judge will rule once the Aston petition has been heard.")
+    actors = _actors(analyse(text, tmp_path))
+    assert "Aston" not in actors
+    assert "Birch Road East" not in actors
+
+
+def test_lower_case_title_keeps_a_bare_office_from_the_wrong_person(tmp_path: Path) -> None:
+    text = "The attorney general faced a call by former Tory lord chancellor Lord Mackay to publish the advice."
+    actors = _actors(analyse(text, tmp_path))
+    assert "Attorney General" not in actors["Lord Mackay"].roles

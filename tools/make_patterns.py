@@ -116,7 +116,7 @@ ORGANISATIONS = {
     "Elysee": ["Elysee", "Élysée"],
     "Labour": ["Labour", "Labour Party"],
     "Conservatives": ["Conservatives", "Conservative Party", "Tories", "Tory party", "Conservative party"],
-    "Liberal Democrats": ["Liberal Democrats", "Lib Dems"],
+    "Liberal Democrats": ["Liberal Democrats", "Lib Dems", "Lib Dem", "Liberal Democrat Party"],
     "House of Lords": ["House of Lords", "the Lords"],
     "Parliament": ["Parliament"],
 }

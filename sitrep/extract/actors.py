@@ -84,8 +84,10 @@ def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
     if ent.label_ == "ORG":
         if len(ent) == 1 and ent.text.lower() in _GENERIC_ORG_WORDS:
             return None, None, False  # "the Restoration of the State": a common noun in capitals
-        if _named_as_nickname(ent):
+        if _named_as_nickname(ent) or _names_a_work(ent):
             return None, None, False
+        if ent[-1].lower_ in _EVENT_NOUNS:
+            return None, None, False  # "the General Election" is an event, not a body
         words = {t.lower_ for t in ent}
         return ("armed group" if words & _ARMED_WORDS else "organisation"), None, False
     return None, None, False
@@ -101,6 +103,20 @@ def _named_as_nickname(ent: Span) -> bool:
     before = ent.doc[max(0, ent.start - 3) : ent.start]
     return any(t.lemma_.lower() in ("nickname", "dub", "call", "title", "entitle", "nicknamed") for t in before) and any(
         t.is_quote for t in before)
+
+
+_EVENT_NOUNS = {"election", "elections", "summit", "referendum", "war", "campaign", "games", "olympics", "cup",
+                "conference", "festival", "day"}
+_WORK_NOUNS = {"book", "novel", "memoir", "film", "documentary", "album", "song", "play", "programme", "program",
+               "series", "report", "study", "paper"}
+
+
+def _names_a_work(ent: Span) -> bool:
+    """"his new book, Lawless World": the title of a work, not an organisation."""
+    i = ent.start - 1
+    while i >= 0 and (ent.doc[i].is_punct or ent.doc[i].is_quote):
+        i -= 1
+    return i >= 0 and ent.doc[i].lemma_.lower() in _WORK_NOUNS
 
 
 _TITLE_WORDS: set[str] = set()
@@ -123,8 +139,8 @@ def _title_words() -> set[str]:
 def _is_junk(text: str) -> bool:
     """Names that are metadata, numbers, titles or fragments rather than actors."""
     key = text.lower().strip()
-    if key in _title_words():
-        return True
+    if key in _title_words() or (key.endswith("s") and key[:-1] in _title_words()):
+        return True  # "MPs", "Generals"
     if len(key) < 2 or key in _NOT_NAMES or any(c.isdigit() for c in key):
         return True
     if not any(c.isalpha() for c in key) or not text[:1].isupper() and not text[:1].isdigit():
@@ -524,12 +540,22 @@ def _bare_office_titles(parsed: ParsedArticle, table: ActorTable) -> None:
                 continue
             persons = {table.token_actor[t.i] for t in sent if t.i in table.token_actor
                        and table.actors[table.token_actor[t.i]].kind == "person"}
-            untitled = [k for k in persons if not table.actors[k].roles]
+            untitled = [k for k in persons if not table.actors[k].roles and not _lower_title_before(sent, table, k)]
             office_tok = next((t for t in sent if t.idx >= sent.start_char + match.start(1)), None)
             if len(persons) == 1 and len(untitled) == 1 and office_tok is not None \
                     and not _speaks_of(sent, table, untitled[0], office_tok):
                 table.actors[untitled[0]].roles.append(office.title())
                 held.add(office)
+
+
+def _lower_title_before(sent: Span, table: ActorTable, key: str) -> bool:
+    """"former Tory lord chancellor Lord Mackay": a title in lower case already names his office."""
+    for tok in sent:
+        if table.token_actor.get(tok.i) == key and (tok.i == 0 or table.token_actor.get(tok.i - 1) != key):
+            before = " ".join(t.lower_ for t in tok.doc[max(sent.start, tok.i - 2) : tok.i])
+            if any(before.endswith(title) for title in _title_words() if len(title) > 3):
+                return True
+    return False
 
 
 def _speaks_of(sent: Span, table: ActorTable, key: str, office: Token) -> bool:

@@ -47,6 +47,9 @@ def _trim(span: Span) -> Span | None:
 
 
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "of", "to", "from", "at", "around", "between", "into", "towards"}
+_STREET_WORDS = {"Road", "Street", "Avenue", "Lane", "Boulevard", "Drive", "Square", "Rd", "St"}
+_AREA_NOUNS = {"ward", "constituency", "county", "neighbourhood", "neighborhood", "suburb", "borough", "area",
+               "governorate", "prefecture", "municipality", "commune"}
 _PLACE_NOUNS = {"town", "city", "capital", "province", "region", "village", "district", "state", "port", "camp"}
 
 
@@ -56,17 +59,23 @@ def _reads_as_place(ent: Span, known: bool) -> bool:
     A town the gazetteer knows needs only a place-like preposition; an unknown name needs a
     place noun before it ("the city of Palmyra") or a preposition only places take.
     """
+    if any(t.text in _STREET_WORDS for t in ent[1:]):
+        return True  # "Birch Road East" is an address, not an organisation
     if len(ent) > 2:
         return False
     root = ent.root
     head = root.head
     before = ent.doc[max(0, ent.start - 3) : ent.start]
+    if root.dep_ == "compound" and head.lemma_.lower() in _AREA_NOUNS:
+        return True  # "the Aston ward"
     if not known:
         return any(t.lower_ in _PLACE_NOUNS for t in before) or (
             root.dep_ == "pobj" and head.lower_ in ("outside", "near", "northwest", "northeast", "southwest", "southeast")
         )
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
         return True
+    if root.dep_ == "compound" and head.lemma_.lower() in _PLACE_NOUNS | _AREA_NOUNS:
+        return True  # "the Aston ward", "the Kidal region"
     if root.dep_ == "conj":
         # "the capitals of Kidal, Timbuktu and Gao": the list's first item decides.
         first = head
@@ -76,6 +85,20 @@ def _reads_as_place(ent: Span, known: bool) -> bool:
                 first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS):
             return True
     return any(t.lower_ in _PLACE_NOUNS for t in before)
+
+
+_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "PhD"}
+_BODY_NOUNS = {"inquiry", "commission", "committee", "tribunal", "panel", "council"}
+
+
+def _extend_body(ent: Span) -> Span:
+    """"the Butler inquiry": the lower-case body noun after a name belongs to the name."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in _BODY_NOUNS and doc[ent.end].head.i != ent.root.i:
+        return Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    if ent.end < len(doc) and doc[ent.end].lower_ in _BODY_NOUNS and ent.root.head.i == ent.end:
+        return Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    return ent
 
 
 def _extend_name(ent: Span) -> Span:
@@ -130,13 +153,28 @@ class EntityFixer:
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
                 elif ent.label_ != "LOC" and _reads_as_place(ent, known=gaz.country_of(ent.text) is not None):
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
+            if ent.label_ == "ORG" and not ent.id_ and len(ent) > 1 and ent[-1].text in _POST_NOMINALS:
+                ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Philippe Sands QC" is a person
+            if ent.label_ == "ORG" and not ent.id_:
+                ent = _extend_body(ent)
             if ent.label_ == "PERSON":
                 ent = _extend_name(ent)
             fixed.append(ent)
         fixed = _without_overlaps(fixed)
+        fixed = self._places_everywhere(doc, fixed)
         fixed = self._surnames(doc, fixed)
         doc.ents = fixed
         return doc
+
+    @staticmethod
+    def _places_everywhere(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A name read as a place once ("the Aston ward") is that place elsewhere ("the Aston petition")."""
+        places = {e.text for e in ents if e.label_ == "GPE" and not e.id_.startswith("country:")}
+        if not places:
+            return ents
+        return [Span(doc, e.start, e.end, label="GPE", span_id="place:")
+                if e.label_ in ("PERSON", "ORG") and not e.id_ and e.text in places and len(e) <= 2 else e
+                for e in ents]
 
     @staticmethod
     def _surnames(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -122,11 +122,15 @@ class ActorsPane(TablePane):
         return rows
 
     def subtitle(self, view: View, shown: int) -> str:
-        """Count and sort order."""
+        """Count, what the marks stand for when there are any, and sort order."""
         order = "" if self.sort_key == "rank" and not self.sort_reverse else f" · by {self.sort_key}"
+        names = {a.name for a in view.situation.actors}
+        new = sum(1 for name in names if view.changes.is_new_actor(name))
+        changed = sum(1 for name in names if name in view.changes.changed_status)
+        marks = (f" · ★ {new} new" if new else "") + (f" · ▲ {changed} changed" if changed else "")
         if view.filtered:
-            return f"{shown} linked of {len(view.full.actors)}{order}"
-        return f"{shown}{order}"
+            return f"{shown} linked of {len(view.full.actors)}{marks}{order}"
+        return f"{shown}{marks}{order}"
 
     def set_sort(self, key: str, reverse: bool | None = None) -> None:
         """Sort on `key` (a column key or "rank"); the same key again flips the order."""

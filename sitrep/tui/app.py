@@ -138,6 +138,8 @@ class SitrepApp(App[None]):
         self._engine_lock = threading.Lock()
         self._stop_watching = asyncio.Event()
         self._view: View | None = None
+        self._closing = False
+        """Set on exit: late messages from workers are dropped, the widgets may be gone."""
         self.set_reactive(SitrepApp.filter_name, actor.strip() if actor and actor.strip() else None)
 
     # ----------------------------------------------------------------- layout
@@ -208,7 +210,7 @@ class SitrepApp(App[None]):
 
     @on(AnalysisProgress)
     def _progress(self, message: AnalysisProgress) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or self._closing:
             return
         header = self.query_one(SitrepHeader)
         header.progress = None if message.stage == "done" else (message.stage, message.done, message.total)
@@ -218,7 +220,7 @@ class SitrepApp(App[None]):
 
     @on(AnalysisDone)
     def _done(self, message: AnalysisDone) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or self._closing:
             return
         first = self.last_complete is None
         situation = message.situation
@@ -237,7 +239,7 @@ class SitrepApp(App[None]):
 
     @on(AnalysisFailed)
     def _failed(self, message: AnalysisFailed) -> None:
-        if message.generation != self._generation:
+        if message.generation != self._generation or self._closing:
             return
         self.analysing = False
         self.last_error = message.error
@@ -276,6 +278,8 @@ class SitrepApp(App[None]):
 
     def refresh_view(self) -> None:
         """Hand the current report, marks and filter down to every pane."""
+        if self._closing:
+            return
         header = self.query_one(SitrepHeader)
         header.now = self.clock()
         if self.situation is None:
@@ -319,6 +323,8 @@ class SitrepApp(App[None]):
 
     @on(FolderChanged)
     def _folder_changed(self, message: FolderChanged) -> None:
+        if self._closing:
+            return
         self._pending_change = self._pending_change.merge(message.change)
         self.start_analysis("change")
 
@@ -329,11 +335,13 @@ class SitrepApp(App[None]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Stop the watcher's thread promptly, then exit."""
+        self._closing = True
         self._stop_watching.set()
         super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
         """Remember what was seen, stop watching, release the engine's cache if ours."""
+        self._closing = True
         self._stop_watching.set()
         if self.last_complete is not None:
             self.store.save(self.folder, Snapshot.of(self.last_complete, now=self.clock()))
@@ -346,6 +354,8 @@ class SitrepApp(App[None]):
 
     def _tick(self) -> None:
         """Keep "updated N minutes ago" current."""
+        if self._closing:
+            return
         self.query_one(SitrepHeader).now = self.clock()
 
     # ----------------------------------------------------------------- filter
@@ -374,6 +384,8 @@ class SitrepApp(App[None]):
 
     @on(ShowEvidence)
     def _show_evidence(self, message: ShowEvidence) -> None:
+        if self._closing:
+            return
         self.query_one(EvidenceView).show(message)
 
     # ----------------------------------------------------------------- actions
