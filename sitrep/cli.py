@@ -85,7 +85,10 @@ def run_report(argv: list[str]) -> int:
         situation = filter_situation(situation, actor)
     text = to_json(situation) if args.format == "json" else to_markdown(situation, config.report.max_actors)
     if args.output:
-        args.output.write_text(text + ("\n" if args.format == "json" else ""), encoding="utf-8")
+        try:
+            args.output.write_text(text + ("\n" if args.format == "json" else ""), encoding="utf-8")
+        except OSError as exc:
+            return _fail(f"cannot write the report to {args.output}: {exc.strerror or exc}", 1)
     else:
         sys.stdout.write(text + ("\n" if args.format == "json" else ""))
     return 0

@@ -280,11 +280,24 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
     """Drop a dispute whose claims all sit in sentences an earlier dispute of the same kind has."""
     out: list[Dispute] = []
     seen: set[tuple[str, str]] = set()
+    by_side: dict[tuple[str, str, str], Dispute] = {}
     for dispute in disputes:
         marks = {(dispute.kind, name_key(c.sentence)[:120]) for c in dispute.claims}
         if marks <= seen:
             continue
         seen |= marks
+        # The same denial of the same thing in two outlets' copies is one dispute with more sources.
+        side = (dispute.kind, name_key(dispute.subject), "")
+        if dispute.kind == "contradiction" and side in by_side:
+            # Two deniers of one claim, or one denial in two outlets' copies: one dispute, more sides.
+            known = by_side[side]
+            have = {(c.stance, c.source, c.article) for c in known.claims}
+            sentences = {name_key(c.sentence)[:120] for c in known.claims}
+            for claim in dispute.claims:
+                if (claim.stance, claim.source, claim.article) not in have and name_key(claim.sentence)[:120] not in sentences:
+                    known.claims.append(claim)
+            continue
+        by_side[side] = dispute
         out.append(dispute)
     return out
 
@@ -315,28 +328,44 @@ def _merge_context(results: list[ArticleResult], focus: str | None, alias_to_nam
     return items
 
 
+_MAIN_FAMILIES = ("killed", "detained", "ousted", "in power", "fled", "released", "injured", "resigned", "dismissed")
+
+
 def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:
-    """3-6 lines on what is happening now, written from the extracted facts, most certain first."""
-    lines: list[StatusLine] = []
-    used: set[str] = set()
+    """3-6 lines on what is happening now, written from the extracted facts, most certain first.
+
+    Each line holds one fact family of one actor ("ousted", "whereabouts unknown"), so its
+    certainty is that fact's own: a stated ouster and an unconfirmed whereabouts never share a
+    line, and a denied or hedged fact is never marked as stated."""
+    candidates: list[tuple[int, int, StatusLine]] = []
     top = [a for a in actors if not a.minor][:12]
-    for actor in top:
-        facts = [e for e in actor.events if e.event != "says" and FAMILY.get(e.event)]
-        if not facts or actor.name in used:
-            continue
-        affirmed = [e for e in facts if e.polarity == "affirmed"]
-        denied = [e for e in facts if e.polarity == "denied"]
-        best = min(affirmed or denied, key=lambda e: CERTAINTY_RANK[e.certainty])
-        certainty: Certainty = best.certainty if not denied or not affirmed else "unclear"
-        if denied and not affirmed:
-            certainty = "denied"
-        text = f"{actor.name}: {actor.status}" if actor.status else f"{actor.name}: {best.phrase}"
-        sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
-        lines.append(StatusLine(text=text, certainty=certainty, sources=sources,
-                                evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name]))
-        used.add(actor.name)
-        if len(lines) >= 5:
-            break
+    for order, actor in enumerate(top):
+        families: dict[str, list[StatusEvent]] = defaultdict(list)
+        for event in actor.events:
+            family = FAMILY.get(event.event)
+            if event.event != "says" and family:
+                families[family].append(event)
+        ranked = sorted(families.items(), key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
+                                                           else len(_MAIN_FAMILIES)))
+        for family, facts in ranked[:2]:
+            affirmed = [e for e in facts if e.polarity == "affirmed"]
+            denied = [e for e in facts if e.polarity == "denied"]
+            if affirmed and denied:
+                certainty: Certainty = "unclear"
+            elif denied:
+                certainty = "denied"
+            else:
+                certainty = min((e.certainty for e in affirmed), key=lambda c: CERTAINTY_RANK[c])
+            text = status_line(facts)
+            if not text:
+                continue
+            sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
+            line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
+                              evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name])
+            importance = 0 if family in _MAIN_FAMILIES else 1
+            candidates.append((importance, order, line))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    lines = [line for _, _, line in candidates[:5]]
     numeric = next((d for d in disputes if d.kind == "numeric"), None)
     if numeric is not None:
         figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))
@@ -344,9 +373,10 @@ def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:
                                 certainty="unclear", sources=list(dict.fromkeys(c.source for c in numeric.claims))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in numeric.claims[:4]],
                                 actors=numeric.actors))
-    silence = next((d for d in disputes if d.kind == "silence"), None)
+    silence = next((d for d in disputes if d.kind == "silence" and d.claims[0].source not in ("the article", "")),
+                   None)
     if silence is not None and len(lines) < 6:
-        lines.append(StatusLine(text=f"Official silence: {silence.claims[0].text}", certainty="stated",
+        lines.append(StatusLine(text=f"No official word: {silence.subject}", certainty="stated",
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors))
@@ -406,7 +436,8 @@ def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
         # Shorter forms contained in a longer one are the same name cut short, not a disagreement.
         distinct = [a for a in longs if not any(a != b and a in b for b in longs)]
         if len(distinct) >= 2:
-            claims = [Claim(text=name, source="the article", stance="asserts", article="") for name in distinct[:4]]
+            claims = [Claim(text=name, source="the article", stance="asserts", article=", ".join(actor.articles[:3]))
+                      for name in distinct[:4]]
             out.append(Dispute(subject=f"{actor.name}: the name is given in different forms", kind="contradiction",
                                claims=claims, actors=[actor.name]))
     return out

@@ -56,10 +56,12 @@ def make_result(content_hash: str = "a" * 64, path: str = "a.txt") -> ArticleRes
         mtime=1754800000.5,
         words=120,
         actors=[
-            ActorMention("Abass Dembele", "person", aliases=["Dembele"], roles=["General"], evidence=[evidence]),
+            ActorMention(
+                "Abass Dembele", "person", aliases=["Dembele"], roles=["General"], evidence=[evidence]
+            ),
             ActorMention("AFP", "organisation", evidence=[evidence], cited_as_source=True),
         ],
-        events=[StatusEvent("Abass Dembele", "arrested", "denied", "reported", "a source close to Dembele", evidence)],
+        events=[StatusEvent("Abass Dembele", "arrested", "denied", "reported", "a friend", evidence)],
         disputes=[
             Dispute(
                 "soldiers arrested",
@@ -371,7 +373,9 @@ def analyse(config: Config, folder: Path) -> tuple[int, dict, bool]:
         engine.close()
 
 
-def test_a_warm_run_parses_nothing_loads_no_model_and_gives_the_same_report(config: Config, folder: Path) -> None:
+def test_a_warm_run_parses_nothing_loads_no_model_and_gives_the_same_report(
+    config: Config, folder: Path
+) -> None:
     parsed, cold, _ = analyse(config, folder)
     assert parsed == 2
     parsed, warm, loaded = analyse(config, folder)
@@ -390,7 +394,9 @@ def test_a_changed_file_re_parses_only_itself(config: Config, folder: Path) -> N
     assert {a.path for a in situation.articles} == {SEED_NAME, "second.txt"}
 
 
-def test_a_renamed_file_is_not_re_parsed_and_its_evidence_names_the_new_file(config: Config, folder: Path) -> None:
+def test_a_renamed_file_is_not_re_parsed_and_its_evidence_names_the_new_file(
+    config: Config, folder: Path
+) -> None:
     analyse(config, folder)
     (folder / "second.txt").rename(folder / "renamed.txt")
     parsed, report, _ = analyse(config, folder)

@@ -94,7 +94,7 @@ BAD_CONFIGS: list[tuple[str, str, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "words"), [case[1:] for case in BAD_CONFIGS], ids=[c[0] for c in BAD_CONFIGS])
+@pytest.mark.parametrize(("text", "words"), [c[1:] for c in BAD_CONFIGS], ids=[c[0] for c in BAD_CONFIGS])
 def test_a_bad_config_is_a_config_error_naming_the_key(text: str, words: list[str]) -> None:
     message = config_error(text)
     for word in words:
@@ -114,7 +114,9 @@ def test_a_missing_file_gives_the_defaults_relative_to_its_folder(tmp_path: Path
     assert config == Config(base_dir=tmp_path.resolve())
 
 
-def test_no_file_gives_the_defaults_relative_to_the_current_folder(tmp_path: Path, monkeypatch) -> None:
+def test_no_file_gives_the_defaults_relative_to_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert load_config(None).base_dir == tmp_path.resolve()
 
@@ -148,11 +150,12 @@ def test_a_directory_named_as_the_config_is_a_config_error(tmp_path: Path) -> No
         load_config(tmp_path / "config.toml")
 
 
-def test_relative_paths_are_taken_from_the_config_folder(tmp_path: Path, monkeypatch) -> None:
+def test_relative_paths_are_taken_from_the_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir("/")
-    path = write_config(
-        tmp_path, '[seeds]\nfolder = "articles"\n[cache]\npath = "c/cache.db"\n[model]\npatterns = "p.jsonl"\n'
-    )
+    text = '[seeds]\nfolder = "articles"\n[cache]\npath = "c/cache.db"\n[model]\npatterns = "p.jsonl"\n'
+    path = write_config(tmp_path, text)
     config = load_config(path)
     base = tmp_path.resolve()
     assert config.seeds_folder == base / "articles"
@@ -160,9 +163,10 @@ def test_relative_paths_are_taken_from_the_config_folder(tmp_path: Path, monkeyp
     assert config.patterns_path == base / "p.jsonl"
 
 
-def test_absolute_and_home_paths_are_kept(tmp_path: Path, monkeypatch) -> None:
+def test_absolute_and_home_paths_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    config = parse_config({"seeds": {"folder": "/srv/news"}, "cache": {"path": "~/c.db"}}, base_dir=Path("/x"))
+    data = {"seeds": {"folder": "/srv/news"}, "cache": {"path": "~/c.db"}}
+    config = parse_config(data, base_dir=Path("/x"))
     assert config.seeds_folder == Path("/srv/news")
     assert config.cache_path == tmp_path / "c.db"
 
@@ -179,31 +183,35 @@ def test_no_patterns_file_is_none() -> None:
 # --- finding the config ----------------------------------------------------------------------
 
 
-def test_sitrep_config_variable_wins_over_the_current_folder(tmp_path: Path, monkeypatch) -> None:
+def test_sitrep_config_variable_wins_over_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_config(tmp_path, "")
     other = write_config(tmp_path, "", name="other.toml")
     monkeypatch.setenv("SITREP_CONFIG", str(other))
     assert find_config(tmp_path) == other
 
 
-def test_sitrep_config_variable_is_returned_even_when_the_file_is_missing(tmp_path: Path, monkeypatch) -> None:
+def test_sitrep_config_variable_is_returned_even_if_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SITREP_CONFIG", str(tmp_path / "missing.toml"))
     assert find_config(tmp_path) == tmp_path / "missing.toml"
 
 
-def test_empty_sitrep_config_variable_is_ignored(tmp_path: Path, monkeypatch) -> None:
+def test_empty_sitrep_config_variable_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITREP_CONFIG", "")
     path = write_config(tmp_path, "")
     assert find_config(tmp_path) == path
 
 
-def test_config_toml_in_the_current_folder_is_found(tmp_path: Path, monkeypatch) -> None:
+def test_config_toml_in_the_current_folder_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SITREP_CONFIG", raising=False)
     monkeypatch.chdir(tmp_path)
     path = write_config(tmp_path, "")
     assert find_config() == tmp_path / "config.toml" and path.exists()
 
 
-def test_no_config_anywhere_is_none(tmp_path: Path, monkeypatch) -> None:
+def test_no_config_anywhere_is_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SITREP_CONFIG", raising=False)
     assert find_config(tmp_path) is None

@@ -22,7 +22,7 @@ from sitrep.reader import BadFileError, read_article, scan
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "mali_2025_coup_plot_soldiers_arrested.txt"
-GOOD = "Soldiers Detained In Bamako\n\nGeneral Abass Dembele was detained in Bamako on Monday, AFP reported.\n"
+GOOD = "Soldiers Detained In Bamako\n\nGeneral Abass Dembele was detained in Bamako on Monday.\n"
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX files")
 
@@ -98,7 +98,8 @@ def test_a_directory_passed_as_an_article_is_not_a_regular_file(tmp_path: Path) 
 
 def test_a_utf16_file_with_a_bom_is_read_as_an_article_beside_the_others(tmp_path: Path) -> None:
     folder = good_folder(tmp_path)
-    (folder / "x.txt").write_bytes(("Coup À Bamako\n\nGeneral Asimi Goïta spoke on Monday.\n").encode("utf-16"))
+    text = "Coup À Bamako\n\nGeneral Asimi Goïta spoke on Monday.\n"
+    (folder / "x.txt").write_bytes(text.encode("utf-16"))
     result = scan(folder)
     assert [a.path for a in result.articles] == ["good.txt", "x.txt"] and result.bad_files == []
     assert result.articles[1].paragraphs == ["General Asimi Goïta spoke on Monday."]
@@ -119,7 +120,9 @@ def open_hook(monkeypatch: pytest.MonkeyPatch, name: str, action: Callable[[Path
     monkeypatch.setattr(reader.os, "open", hooked)
 
 
-def test_a_file_deleted_after_listing_is_listed_as_vanished(tmp_path: Path, monkeypatch) -> None:
+def test_a_file_deleted_after_listing_is_listed_as_vanished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = good_folder(tmp_path)
     (folder / "x.txt").write_text(GOOD, encoding="utf-8")
     open_hook(monkeypatch, "x.txt", lambda p: p.unlink())
@@ -129,7 +132,9 @@ def test_a_file_deleted_after_listing_is_listed_as_vanished(tmp_path: Path, monk
 
 
 @posix_only
-def test_a_file_swapped_for_a_named_pipe_after_listing_does_not_hang_the_scan(tmp_path: Path, monkeypatch) -> None:
+def test_a_file_swapped_for_a_named_pipe_after_listing_does_not_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = good_folder(tmp_path)
     (folder / "x.txt").write_text(GOOD, encoding="utf-8")
 
@@ -144,7 +149,9 @@ def test_a_file_swapped_for_a_named_pipe_after_listing_does_not_hang_the_scan(tm
     assert "not a regular file" in result.bad_files[0].reason
 
 
-def test_a_file_that_grows_past_the_limit_after_listing_is_too_large(tmp_path: Path, monkeypatch) -> None:
+def test_a_file_that_grows_past_the_limit_after_listing_is_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = good_folder(tmp_path)
     (folder / "x.txt").write_text(GOOD, encoding="utf-8")
     open_hook(monkeypatch, "x.txt", lambda p: p.write_text(GOOD * 100, encoding="utf-8"))
@@ -153,7 +160,9 @@ def test_a_file_that_grows_past_the_limit_after_listing_is_too_large(tmp_path: P
     assert "too large" in result.bad_files[0].reason and "seeds.max_file_mb" in result.bad_files[0].reason
 
 
-def test_an_unexpected_error_in_one_file_is_a_reason_not_a_crash(tmp_path: Path, monkeypatch) -> None:
+def test_an_unexpected_error_in_one_file_is_a_reason_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = good_folder(tmp_path)
     (folder / "x.txt").write_text(GOOD, encoding="utf-8")
 

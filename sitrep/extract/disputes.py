@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from ..model import Claim, Dispute, StatusEvent
 from .actors import ActorTable
-from .attribution import DENYING, HEDGE_NOUNS, HEDGE_WORDS, UNCONFIRMING, attribute, describe_source
+from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
+                          attribute, describe_source)
 from .base import ParsedArticle, short_phrase, strip_determiner, subtree_span
 from .events import VERB_EVENTS, Resolver
 
@@ -175,34 +176,87 @@ class DisputeFinder:
         return [self.table.actors[k].name for k in keys]
 
     def _denials(self, sent: Span, before: list[Span]) -> list[Dispute]:
-        """"Downing Street has denied the claims": the denial and the claim it answers."""
+        """"Downing Street has denied the claims": the denial, what it denies, and the claim it answers."""
         out = []
         for tok in sent:
             lemma = tok.lemma_.lower()
-            negated_claim = tok.lemma_.lower() in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children)
+            negated_claim = lemma in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children)
             is_denial = tok.pos_ == "VERB" and lemma in DENYING
             if not is_denial and not (negated_claim and self._quoted_or_reported(tok)):
                 continue
-            if is_denial and lemma == "dismiss" and not any(c.lower_ in ("claim", "claims", "reports", "allegations", "questions") for c in tok.subtree):
+            if is_denial and lemma == "dismiss" and not any(c.lower_ in ("claim", "claims", "reports", "allegations") for c in tok.subtree):
                 continue
             subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
             if is_denial:
                 who, _ = describe_source(subj, self.names, self.pronoun_names)
             else:
                 who = attribute(tok, self.names, self.pronoun_names).source
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
-            subject = strip_determiner(short_phrase(subtree_span(obj), 10)) if obj is not None else short_phrase(sent, 10)
-            if obj is not None and obj.pos_ == "PRON":
-                subject = "the claims"
+            content = self._denied_content(tok, before) if is_denial else subtree_span(tok)
+            subject = strip_determiner(short_phrase(content, 16)) if content is not None else short_phrase(sent, 10)
+            subject = re.sub(r"^(that|whether)\s+", "", subject)
             claims = [self._claim(sent, who, "denies")]
-            for prior in reversed(before):
-                if any(t.lemma_.lower() in HEDGE_NOUNS | {"claim", "suggest", "allege", "say"} for t in prior):
-                    att = attribute(prior.root, self.names, self.pronoun_names)
-                    claims.insert(0, self._claim(prior, att.source, "asserts"))
-                    break
+            prior = self._asserting_sentence(content, before, sent)
+            if prior is not None:
+                claims.insert(0, self._claim(prior, self._speaker(prior), "asserts"))
             out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
             break
         return out
+
+    def _denied_content(self, verb: Token, before: list[Span]) -> Span | None:
+        """What a denial denies: its clause ("denied [his statement ... was drafted by No 10]"), the
+        content of the claims it names ("denied the claims [that ...]"), or, for "denied them", the
+        latest claims named before."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+        if obj is None:
+            return None
+        if obj.pos_ == "PRON" or (obj.pos_ == "NOUN" and obj.lemma_.lower() in HEDGE_NOUNS):
+            own = self._claim_content(obj) if obj.pos_ == "NOUN" else None
+            if own is not None:
+                return own
+            # "denied the claims" / "denied them": the claims named in the sentences before.
+            for prior in reversed(before[-4:]):
+                for noun in reversed([t for t in prior if t.pos_ == "NOUN" and t.lemma_.lower() in HEDGE_NOUNS]):
+                    content = self._claim_content(noun)
+                    if content is not None:
+                        return content
+            return None
+        # "denied [his statement to Parliament ... was drafted by officials]": up to the clause's end.
+        end = max(t.i for t in verb.subtree if t.i >= obj.i and not t.is_punct) + 1
+        return verb.doc[obj.left_edge.i : end]
+
+    def _speaker(self, sent: Span) -> str:
+        """Who makes the claims in a sentence: the subject of its reporting verb ("The Tories say
+        ... claims that"), the owner of a claim noun ("Sands's claims"), else its attribution."""
+        root = sent.root
+        if root.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING:
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return describe_source(subj, self.names, self.pronoun_names)[0]
+        return attribute(root, self.names, self.pronoun_names).source
+
+    @staticmethod
+    def _claim_content(noun: Token) -> Span | None:
+        """"claims that the advice was drawn up at Number 10": the content clause, if it has one."""
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "that"
+                                                               for c in clause.children):
+                return subtree_span(clause)
+        return None
+
+    def _asserting_sentence(self, content: Span | None, before: list[Span], denial: Span) -> Span | None:
+        """The earlier sentence that most plausibly makes the denied claim: it reports or claims
+        something and shares the most content words with what is denied."""
+        if content is not None and content.sent.start != denial.start:
+            return content.sent  # the claim was found in an earlier sentence
+        words = _content_lemmas(content) if content is not None else set()
+        best, best_overlap = None, 2
+        for prior in before[-12:]:
+            if not any(t.lemma_.lower() in HEDGE_NOUNS | HEDGING_VERBS for t in prior):
+                continue
+            overlap = len(words & _content_lemmas(prior))
+            if overlap > best_overlap:
+                best, best_overlap = prior, overlap
+        return best
 
     @staticmethod
     def _quoted_or_reported(tok: Token) -> bool:
@@ -249,6 +303,11 @@ class DisputeFinder:
         if not match or _UNCONFIRMED.search(text):
             return []
         subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8), None)
+        if re.search(r"unknown|not yet (known|clear)|not be (independently )?(confirmed|verified)", match.group(0), re.I):
+            # "The whereabouts of X are unknown": the writer says what nobody knows; no one is silent.
+            what = strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10)
+            return [Dispute(subject=f"{what}: {match.group(0)}", kind="silence",
+                            claims=[self._claim(sent, "the article", "unconfirmed")], actors=self._actors_in(sent))]
         who, _ = describe_source(subj, self.names, self.pronoun_names) if subj is not None else ("unnamed sources", True)
         return [Dispute(subject=f"{who}: {match.group(0)}", kind="silence",
                         claims=[self._claim(sent, who, "silent")], actors=self._actors_in(sent))]
@@ -290,6 +349,15 @@ class DisputeFinder:
                     self._claim(sent, att.source, "figure", value, text=f"{wording}: {self.parsed.evidence(sent).sentence}")
                 )
         return [Dispute(subject=s, kind="numeric", claims=c) for s, c in groups.items()]
+
+
+HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}
+
+
+def _content_lemmas(span: Span) -> set[str]:
+    """Content-word lemmas of a span, for matching a denial with the claim it answers."""
+    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
+            and t.lemma_.lower() not in HEDGE_NOUNS | DENYING | {"say"}}
 
 
 def _anonymous(source: str) -> bool:

@@ -86,18 +86,20 @@ class ActorsPane(TablePane):
             return label
         return f"{label} {'↑' if self.sort_reverse else '↓'}"
 
-    def sorted_actors(self, actors: list[Actor]) -> list[Actor]:
-        """Actors in the chosen order, minor ones always after the main ones."""
+    def sorted_actors(self, actors: list[Actor], pinned: Actor | None = None) -> list[Actor]:
+        """Actors in the chosen order, minor ones after the main ones, `pinned` (the filter) first."""
         _label, key = SORTS[self.sort_key]
-        main = sorted((a for a in actors if not a.minor), key=key, reverse=self.sort_reverse)
-        minor = sorted((a for a in actors if a.minor), key=key, reverse=self.sort_reverse)
-        return [*main, *minor]
+        rest = [a for a in actors if pinned is None or a.name != pinned.name]
+        main = sorted((a for a in rest if not a.minor), key=key, reverse=self.sort_reverse)
+        minor = sorted((a for a in rest if a.minor), key=key, reverse=self.sort_reverse)
+        top = [a for a in actors if pinned is not None and a.name == pinned.name]
+        return [*top, *main, *minor]
 
     def table_rows(self, view: View) -> list[TableRow]:
         """One row per actor."""
         widths = {c.key: c.width for c in self.columns_for(self.content_width)}
         rows: list[TableRow] = []
-        for actor in self.sorted_actors(view.situation.actors):
+        for actor in self.sorted_actors(view.situation.actors, view.actor):
             style = "dim" if actor.minor else ""
             if view.changes.is_new_actor(actor.name):
                 mark = new_mark()

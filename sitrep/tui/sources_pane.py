@@ -7,7 +7,7 @@ import time
 from rich.text import Text
 
 from ..model import ArticleInfo, BadFile, Evidence, Situation
-from .marks import count_sources, safe
+from .marks import count_sources, plural, safe
 from .messages import ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
 from .view import View
@@ -84,6 +84,10 @@ class SourcesPane(TablePane):
             text += f" · {len(situation.bad_files)} unreadable"
         if view.filtered:
             text += f" (of {len(view.full.articles)})"
+        if len(text) > self.content_width - 4:  # too long for the border: the header has the outlets
+            text = plural(len(situation.articles), "article")
+            text += f" · {len(situation.bad_files)} unreadable" if situation.bad_files else ""
+            text += f" (of {len(view.full.articles)})" if view.filtered else ""
         return text
 
 

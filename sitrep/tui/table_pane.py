@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.reactive import var
 from textual.widgets import DataTable
 
@@ -42,6 +43,11 @@ class ColumnSpec:
 
 class TablePane(DataTable[Text]):
     """A row-cursor table over a `View` that keeps its place across reloads."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
 
     view: var[View | None] = var(None)
     """The data to show; every assignment redraws."""

@@ -1,0 +1,274 @@
+"""Tests for `sitrep report`: the JSON contract, the `--actor` filter, Markdown output and clear errors.
+
+Reports are made by calling `main()` in-process against a temporary copy of `seeds/` with the
+cache in a temporary folder, so only the first report of the module loads spaCy. Failures that
+must not print a traceback run `python -m sitrep` in a subprocess.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_NAME = "mali_2025_coup_plot_soldiers_arrested.txt"
+ACTOR_KEYS = {"name", "aliases", "kind", "roles", "status", "mentions", "evidence"}
+
+
+@dataclass
+class Run:
+    """What one `sitrep` command did."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict[str, Any]:
+        """Standard output read as a JSON report."""
+        return json.loads(self.out)
+
+
+@dataclass
+class Workspace:
+    """A copy of `seeds/` and a config whose cache lives next to it."""
+
+    seeds: Path
+    config: Path
+
+
+def sitrep(*args: str | Path) -> Run:
+    """Run `sitrep ARGS` in-process, capturing its output."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def sitrep_process(*args: str | Path, config: Path | None = None, cwd: Path | None = None) -> Run:
+    """Run `python -m sitrep ARGS` in a subprocess, with `$SITREP_CONFIG` set to `config`."""
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    if config is not None:
+        env["SITREP_CONFIG"] = str(config)
+    done = subprocess.run(
+        [sys.executable, "-m", "sitrep", *map(str, args)],
+        capture_output=True, text=True, env=env, cwd=cwd or ROOT, timeout=60,
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def write_config(folder: Path, text: str) -> Path:
+    """A `config.toml` with `text` in `folder`."""
+    path = folder / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A temporary copy of `seeds/` and a config with the cache beside it."""
+    root = tmp_path_factory.mktemp("cli")
+    shutil.copytree(SEEDS, root / "seeds")
+    return Workspace(root / "seeds", write_config(root, '[cache]\npath = "cache.sqlite3"\n'))
+
+
+def report(workspace: Workspace, *args: str | Path) -> Run:
+    """`sitrep report SEEDS ARGS` with the workspace's config."""
+    return sitrep("report", workspace.seeds, "--config", workspace.config, *args)
+
+
+@pytest.fixture(scope="module")
+def full(workspace: Workspace) -> dict[str, Any]:
+    """The JSON report of the whole seeds folder (the one cold run of the module)."""
+    run = report(workspace, "--format", "json")
+    assert (run.code, run.err) == (0, "")
+    return run.json()
+
+
+def dembele_report(workspace: Workspace, query: str) -> Run:
+    return report(workspace, "--format", "json", "--actor", query)
+
+
+# --- the JSON contract -----------------------------------------------------------------------
+
+
+def test_json_report_has_the_documented_top_level_keys(full: dict[str, Any]) -> None:
+    assert {"status", "actors", "disputes", "context", "articles"} <= set(full)
+    assert [a["path"] for a in full["articles"]] == [SEED_NAME]
+
+
+def test_every_actor_has_the_documented_fields(full: dict[str, Any]) -> None:
+    assert full["actors"]
+    for actor in full["actors"]:
+        assert ACTOR_KEYS <= set(actor), actor["name"]
+        assert isinstance(actor["name"], str) and actor["name"]
+        assert isinstance(actor["aliases"], list) and isinstance(actor["roles"], list)
+        assert isinstance(actor["kind"], str) and isinstance(actor["status"], str)
+        assert isinstance(actor["mentions"], int) and actor["mentions"] >= 1
+
+
+def test_evidence_is_a_list_of_file_and_sentence(full: dict[str, Any]) -> None:
+    seed_text = " ".join((SEEDS / SEED_NAME).read_text(encoding="utf-8").split())
+    for actor in full["actors"]:
+        assert actor["evidence"], actor["name"]
+        for evidence in actor["evidence"]:
+            assert set(evidence) == {"file", "sentence"}
+            assert evidence["file"] == SEED_NAME
+            assert evidence["sentence"] in seed_text
+
+
+def test_the_seed_actors_are_reported_with_their_kinds(full: dict[str, Any]) -> None:
+    kinds = {a["name"]: a["kind"] for a in full["actors"]}
+    assert kinds["Abass Dembele"] == "person"
+    assert kinds["Asimi Goïta"] == "person"
+    assert kinds["Mali"] == "country"
+    assert kinds["AFP"] == "organisation"
+
+
+# --- --actor ---------------------------------------------------------------------------------
+
+
+def test_actor_filter_keeps_only_that_actor(workspace: Workspace) -> None:
+    run = dembele_report(workspace, "Dembele")
+    assert run.code == 0
+    actors = run.json()["actors"]
+    assert [a["name"] for a in actors] == ["Abass Dembele"]
+    assert "Dembele" in actors[0]["aliases"]
+
+
+def test_actor_filter_keeps_only_items_that_involve_the_actor(
+    workspace: Workspace, full: dict[str, Any]
+) -> None:
+    filtered = dembele_report(workspace, "Dembele").json()
+    assert filtered["status"] and filtered["disputes"]
+    for section in ("status", "disputes", "context"):
+        for item in filtered[section]:
+            assert "dembele" in json.dumps(item, ensure_ascii=False).lower(), (section, item)
+        assert len(filtered[section]) <= len(full[section])
+    assert len(filtered["status"]) < len(full["status"])
+    assert [a["path"] for a in filtered["articles"]] == [SEED_NAME]
+
+
+@pytest.mark.parametrize("query", ["Abass Dembele", "dembele", "DEMBELE", "Dembélé"])
+def test_actor_filter_matches_any_alias_in_any_case(workspace: Workspace, query: str) -> None:
+    assert dembele_report(workspace, query).out == dembele_report(workspace, "Dembele").out
+
+
+def test_actor_filter_ignores_accents(workspace: Workspace) -> None:
+    actors = report(workspace, "--format", "json", "--actor", "goita").json()["actors"]
+    assert [a["name"] for a in actors] == ["Asimi Goïta"]
+
+
+def test_an_unknown_actor_is_a_clear_error(workspace: Workspace) -> None:
+    run = report(workspace, "--actor", "Nobody Atall")
+    assert run.code == 1 and run.out == ""
+    assert "no actor matches 'Nobody Atall'" in run.err
+    assert "known actors include: Abass Dembele" in run.err
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def test_markdown_is_the_default_format_and_is_a_sitrep(workspace: Workspace) -> None:
+    run = report(workspace)
+    assert run.code == 0
+    assert run.out.startswith("# SITREP: Mali's Military Faces Internal Turmoil")
+    for heading in ("## Status", "## Actors"):
+        assert f"\n{heading}" in run.out
+    assert "| Abass Dembele (also: Dembele) | person |" in run.out
+
+
+def test_markdown_with_an_actor_lists_only_that_actor(workspace: Workspace) -> None:
+    run = report(workspace, "--format", "md", "--actor", "Dembele")
+    assert "| Abass Dembele" in run.out and "| Asimi Goïta" not in run.out
+
+
+def test_output_option_writes_the_report_to_a_file(workspace: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "sitrep.md"
+    run = report(workspace, "--format", "md", "-o", target)
+    assert (run.code, run.out) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("# SITREP:")
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def test_a_broken_config_names_the_key_and_prints_no_traceback(tmp_path: Path) -> None:
+    config = write_config(tmp_path, "[model]\nbatchsize = 8\n")
+    run = sitrep_process("report", SEEDS, "--format", "json", config=config)
+    assert run.code != 0 and run.out == ""
+    assert "model.batchsize" in run.err and str(config) in run.err
+    assert "Traceback" not in run.err
+
+
+def test_invalid_toml_in_the_config_names_the_file_and_prints_no_traceback(tmp_path: Path) -> None:
+    config = write_config(tmp_path, "[model\n")
+    run = sitrep_process("report", SEEDS, config=config)
+    assert run.code != 0 and f"{config}: not valid TOML" in run.err
+    assert "Traceback" not in run.err
+
+
+def test_the_config_option_wins_over_sitrep_config(tmp_path: Path) -> None:
+    broken = write_config(tmp_path, "[model]\nbatchsize = 8\n")
+    good = tmp_path / "good.toml"
+    good.write_text('[report]\nmax_actors = "many"\n', encoding="utf-8")
+    run = sitrep_process("report", SEEDS, "--config", good, config=broken)
+    assert "report.max_actors" in run.err and "model.batchsize" not in run.err
+
+
+def test_a_missing_folder_is_a_clear_error(workspace: Workspace, tmp_path: Path) -> None:
+    run = sitrep("report", tmp_path / "nope", "--config", workspace.config)
+    assert run.code == 2 and "folder not found" in run.err
+
+
+def test_no_loadable_model_is_a_clear_error(tmp_path: Path) -> None:
+    config = write_config(tmp_path, '[model]\nnames = ["no_such_model_xyz"]\n[cache]\nenabled = false\n')
+    run = sitrep("report", SEEDS, "--config", config)
+    assert run.code == 2 and "no_such_model_xyz" in run.err and "model.names" in run.err
+
+
+def test_a_malformed_patterns_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "p.jsonl").write_text('{"label": "ORG", "pattern": [{"LOWR": "x"}]}\n', encoding="utf-8")
+    config = write_config(tmp_path, '[model]\npatterns = "p.jsonl"\n[cache]\nenabled = false\n')
+    run = sitrep("report", SEEDS, "--config", config)
+    assert run.code == 2 and f"{tmp_path / 'p.jsonl'}:1:" in run.err
+
+
+def test_bad_files_are_named_on_stderr_and_the_report_still_made(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(workspace.seeds, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    run = sitrep("report", folder, "--config", workspace.config, "--format", "json")
+    assert run.code == 0
+    assert "sitrep: skipped empty.txt: empty file" in run.err
+    assert run.json()["bad_files"] == [{"path": "empty.txt", "reason": "empty file"}]
+
+
+def test_no_cache_option_leaves_no_cache_file(tmp_path: Path) -> None:
+    config = write_config(tmp_path, '[cache]\npath = "c.sqlite3"\n')
+    run = sitrep("report", SEEDS, "--config", config, "--no-cache", "--format", "json")
+    assert run.code == 0 and not (tmp_path / "c.sqlite3").exists()
+
+
+def test_an_output_file_that_cannot_be_written_is_a_clear_error(
+    workspace: Workspace, full: dict[str, Any], tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "x.md"
+    run = sitrep_process("report", workspace.seeds, "--config", workspace.config, "-o", target)
+    assert run.code != 0 and "missing/x.md" in run.err
+    assert "Traceback" not in run.err
