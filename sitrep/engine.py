@@ -1,8 +1,10 @@
 """The engine: a folder in, a `Situation` out, parsing only what the cache does not hold.
 
-Flow (one way): `reader.scan` -> cache lookup by content hash -> `nlp` + `extract` for the
-misses (in batches, spaCy loaded lazily and once) -> `merge` -> `Situation`. A warm run never
-imports spaCy.
+Flow (one way): list the folder -> hash each file's bytes -> look the hashes up (the previous
+run's results in memory, then the SQLite cache) -> read and clean only the files not found
+(`reader.read_article`) -> `nlp` + `extract` for the misses (in batches, spaCy loaded lazily and
+once) -> `merge` -> `Situation`. A warm run never imports spaCy, and a file whose bytes are
+cached under its own path is not even cleaned again.
 
 With `model.jobs` > 1 a cold run parses and extracts in that many worker processes (spawned
 once per engine, each loading the model once); the results are the same as in one process.
@@ -10,13 +12,17 @@ once per engine, each loading the model once); the results are the same as in on
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
+import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -24,7 +30,7 @@ from .cache import NullCache, ResultCache, open_cache
 from .config import Config
 from .merge import merge
 from .model import Article, ArticleResult, BadFile, Situation
-from .reader import scan
+from .reader import BadFileError, list_article_files, read_article, scan
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,8 +68,12 @@ class Engine:
         self._nlp_lock = threading.Lock()
         self._cache: ResultCache | NullCache | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._memo: dict[str, ArticleResult] = {}
+        """The last run's results by content hash: a reload looks these up before SQLite."""
         self.parsed_last_run = 0
         """How many articles the last `analyse` had to parse (the rest came from the cache)."""
+        self.timings: dict[str, float] = {}
+        """Seconds the last `analyse` spent reading, looking up, parsing and merging."""
 
     @property
     def cache(self) -> ResultCache | NullCache:
@@ -88,29 +98,56 @@ class Engine:
 
     def read(self, folder: Path) -> tuple[list[Article], list[BadFile]]:
         """Read and clean every article under `folder`; bad files come back with their reason."""
-        result = scan(folder, max_bytes=int(self.config.seeds.max_file_mb * 1024 * 1024))
+        result = scan(folder, max_bytes=self._max_bytes)
         return result.articles, result.bad_files
+
+    @property
+    def _max_bytes(self) -> int:
+        return int(self.config.seeds.max_file_mb * 1024 * 1024)
 
     def analyse(self, folder: Path, progress: ProgressCallback | None = None) -> Situation:
         """The situation for `folder`: cached articles at once, the rest parsed in batches."""
         notify = progress or (lambda _p: None)
+        clock = _Clock()
         notify(Progress("reading", 0, 0))
-        articles, bad_files = self.read(folder)
-        total = len(articles)
-        cached = self.cache.get_many([a.content_hash for a in articles])
-        results: dict[str, ArticleResult] = {}
-        missing: list[Article] = []
-        for article in articles:
-            hit = cached.get(article.content_hash)
-            if hit is None:
-                missing.append(article)
-            else:
-                results[article.path] = _relocate(hit, article)
+        with clock("read"):
+            files = _list_folder(folder)
+            hashed = [(path, _hash_file(path, self._max_bytes)) for path in files]
+        with clock("lookup"):
+            wanted = [h[0] for _path, h in hashed if h is not None and h[0] not in self._memo]
+            found = {**{k: v for k, v in self._memo.items()}, **self.cache.get_many(wanted)}
+        slots: list[ArticleResult | BadFile | Article] = []
+        """Per file in folder order: its result, why it is bad, or the article still to parse."""
+        with clock("read"):
+            for path, quick in hashed:
+                relative = path.relative_to(folder).as_posix()
+                hit = found.get(quick[0]) if quick is not None else None
+                if hit is not None and hit.path == relative:
+                    slots.append(_with_mtime(hit, quick[1]) if quick is not None else hit)
+                    continue
+                try:
+                    article = read_article(path, folder, self._max_bytes)
+                except BadFileError as exc:
+                    slots.append(BadFile(relative, str(exc)))
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one odd file must never stop the run
+                    log.exception("unexpected error reading %s", path)
+                    slots.append(BadFile(relative, f"could not be read ({type(exc).__name__}: {exc})"))
+                    continue
+                hit = found.get(article.content_hash)
+                if hit is None and article.content_hash != (quick[0] if quick else None):
+                    hit = self.cache.get_many([article.content_hash]).get(article.content_hash)
+                slots.append(_relocate(hit, article) if hit is not None else article)
+        bad_files = [slot for slot in slots if isinstance(slot, BadFile)]
+        missing = [slot for slot in slots if isinstance(slot, Article)]
+        total = len(slots) - len(bad_files)
+        results: dict[str, ArticleResult] = {s.path: s for s in slots if isinstance(s, ArticleResult)}
+        order = [s.path for s in slots if not isinstance(s, BadFile)]
         self.parsed_last_run = len(missing)
 
         def snapshot() -> Situation:
-            ordered = [results[a.path] for a in articles if a.path in results]
-            return merge(ordered, bad_files, folder)
+            with clock("merge"):
+                return merge([_for_merge(results[p]) for p in order if p in results], bad_files, folder)
 
         listening = progress is not None
         notify(Progress("cached", len(results), total, snapshot() if listening and results and missing else None))
@@ -119,16 +156,21 @@ class Engine:
             partial = _Throttle()
             batches = self._parse(missing)
             try:
-                for batch_results in batches:
-                    for result in batch_results:
-                        results[result.path] = result
-                    self.cache.put_many(batch_results)
-                    done = len(results)
-                    due = listening and done < total and partial.due()
-                    notify(Progress("analysing", done, total, partial.timed(snapshot) if due else None))
+                with clock("parse"):
+                    for batch_results in batches:
+                        for result in batch_results:
+                            results[result.path] = result
+                        self.cache.put_many(batch_results)
+                        done = len(results)
+                        due = listening and done < total and partial.due()
+                        with clock.paused("parse"):
+                            notify(Progress("analysing", done, total, partial.timed(snapshot) if due else None))
             finally:
                 batches.close()  # a superseded run (the callback raised) drops its queued chunks now
+        self._memo = {r.content_hash: r for r in results.values()}
+        clock.times.pop("merge", None)  # only the final merge counts in the timings
         situation = snapshot()
+        self.timings = dict(clock.times)
         notify(Progress("done", total, total, situation))
         return situation
 
@@ -271,6 +313,79 @@ def _worker_warm_up(jobs: int) -> None:
     """Load the pipeline, then linger a moment so the other warm-up calls reach other workers."""
     _worker_pipeline()
     time.sleep(0.2 if jobs > 1 else 0.0)
+
+
+class _Clock:
+    """Adds up the seconds spent in each named step (`with clock("read"): ...`)."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, step: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.times[step] = self.times.get(step, 0.0) + time.perf_counter() - start
+
+    @contextmanager
+    def paused(self, step: str) -> Iterator[None]:
+        """Leave the time spent inside out of `step` (a partial report inside the parse loop)."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.times[step] = self.times.get(step, 0.0) - (time.perf_counter() - start)
+
+
+def _list_folder(folder: Path) -> list[Path]:
+    """The folder's article files in order; a missing or unreadable folder raises `ReaderError`."""
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError:
+        scan(folder)  # raises the reader's own error for the folder
+        raise
+    return list_article_files(folder)
+
+
+def _hash_file(path: Path, max_bytes: int) -> tuple[str, float] | None:
+    """SHA-256 of a regular file's bytes and its mtime, or None for anything unusual.
+
+    None sends the file through `reader.read_article`, which says what is wrong with it; the
+    hash is the reader's `content_hash`, so a hit needs no reading or cleaning at all.
+    """
+    try:
+        # O_NONBLOCK: a file swapped for a named pipe must not hang the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+                return None
+            data = handle.read(max_bytes + 1)
+    except OSError:
+        return None
+    if len(data) > max_bytes:
+        return None
+    return hashlib.sha256(data).hexdigest(), st.st_mtime
+
+
+def _with_mtime(result: ArticleResult, mtime: float) -> ArticleResult:
+    """A cached result for the same file and bytes, with the file's current mtime."""
+    return result if result.mtime == mtime else replace(result, mtime=mtime)
+
+
+def _for_merge(result: ArticleResult) -> ArticleResult:
+    """`result` with its own copies of what `merge` changes in place (the disputes), so cached and
+    remembered results stay as extracted however often they are merged."""
+    if not result.disputes:
+        return result
+    disputes = [replace(d, claims=list(d.claims), actors=list(d.actors)) for d in result.disputes]
+    return replace(result, disputes=disputes)
 
 
 def _relocate(result: ArticleResult, article: Article) -> ArticleResult:

@@ -366,6 +366,21 @@ def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:
             candidates.append((importance, order, line))
     candidates.sort(key=lambda c: (c[0], c[1]))
     lines = [line for _, _, line in candidates[:5]]
+    # Few hard facts: the story is in what is contested, so the main contradictions come next.
+    two_sided = [d for d in disputes if d.kind == "contradiction" and "name is given" not in d.subject
+                 and {c.stance for c in d.claims} >= {"asserts", "denies"}]
+    for dispute in two_sided[:2]:
+        if len(lines) >= 4:
+            break
+        asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance != "denies"))
+        denied = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "denies"))
+        sides = "; ".join(part for part in (
+            f"asserted by {', '.join(asserted[:3])}" if asserted else "",
+            f"denied by {', '.join(denied[:3])}" if denied else "") if part)
+        lines.append(StatusLine(text=f"Disputed: {dispute.subject} ({sides})", certainty="unclear",
+                                sources=list(dict.fromkeys(asserted + denied))[:4],
+                                evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
+                                actors=dispute.actors))
     numeric = next((d for d in disputes if d.kind == "numeric"), None)
     if numeric is not None:
         figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))

@@ -9,12 +9,18 @@ back through the engine's progress protocol, and `wait_for` polls a condition in
 from __future__ import annotations
 
 import asyncio
+import io
+import os
 import shutil
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import pytest
+from rich.console import Console
 
 from sitrep.model import (
     Actor,
@@ -155,7 +161,7 @@ def mali_situation(folder: str = "seeds") -> Situation:
     ]
     articles = [
         ArticleInfo(MALI, "Mali's Military Faces Internal Turmoil Amid Coup Allegations as Soldiers Arrested",
-                    "unknown outlet", None, FIXED_MTIME, 402, 4),
+                    "", None, FIXED_MTIME, 402, 4),
     ]
     return Situation(str(folder), "Mali: soldiers arrested over alleged coup plot", "Mali", status, actors,
                      disputes, context, articles, [])
@@ -188,6 +194,24 @@ def mali_update(folder: str = "seeds") -> Situation:
                    bad_files=[BadFile("broken.txt", "not text (binary data)")])
 
 
+BBC_TEXT = f"""Mali general freed, army says
+
+BBC News
+
+{S_BBC} {S_SPOKES}
+
+Opposition leader Ismael Sacko called for calm in Bamako and urged the junta to free all detained soldiers.
+"""
+"""A second article for live tests: the real engine finds Souleymane Dembele and Ismael Sacko in it."""
+
+MARKUP_TEXT = (
+    "Breaking: [red]Evil[/red] \x1b[31mcoup\x1b[0m [link=http://evil.example]click[/link]\n\n"
+    "General [bold]Oumar Diarra[/bold] was arrested in Bamako on Monday, officials said. "
+    "\x1b]0;pwned\x07The army of Mali confirmed the arrest of Oumar Diarra.\n"
+)
+"""An article whose text holds Rich markup and terminal escape sequences."""
+
+
 @dataclass(frozen=True)
 class FakeProgress:
     """Stands in for `sitrep.engine.Progress` (same fields)."""
@@ -199,16 +223,25 @@ class FakeProgress:
 
 
 class FakeEngine:
-    """Returns `situations` one per `analyse` call (the last one forever), reporting progress."""
+    """Returns `situations` one per `analyse` call (the last one forever), reporting progress.
 
-    def __init__(self, *situations: Situation, error: Exception | None = None) -> None:
+    With `partial`, the first call first reports that partial situation (as the real engine
+    does with cached articles while the model loads) and then waits for `release` to be set.
+    """
+
+    def __init__(self, *situations: Situation, error: Exception | None = None,
+                 partial: Situation | None = None) -> None:
         self.situations = list(situations)
         self.error = error
+        self.partial = partial
+        self.release = threading.Event()
         self.calls = 0
+        self.threads: list[threading.Thread] = []
 
     def analyse(self, folder: Path, progress: Callable[[Any], None] | None = None) -> Situation:
         """Play the next situation back, or raise `error` if one is set."""
         self.calls += 1
+        self.threads.append(threading.current_thread())
         notify = progress or (lambda _p: None)
         notify(FakeProgress("reading", 0, 0))
         if self.error is not None:
@@ -216,6 +249,11 @@ class FakeEngine:
         index = min(self.calls - 1, len(self.situations) - 1)
         situation = self.situations[index]
         total = len(situation.articles)
+        if self.partial is not None and self.calls == 1:
+            notify(FakeProgress("cached", len(self.partial.articles), total, self.partial))
+            notify(FakeProgress("loading model", len(self.partial.articles), total))
+            if not self.release.wait(10):
+                raise TimeoutError("the test never released the fake engine")
         notify(FakeProgress("done", total, total, situation))
         return situation
 
@@ -227,10 +265,66 @@ def copy_seeds(target: Path, mtime: float | None = FIXED_MTIME) -> Path:
         copied = target / path.name
         shutil.copyfile(path, copied)
         if mtime is not None:
-            import os
-
             os.utime(copied, (mtime, mtime))
     return target
+
+
+def write_article(folder: Path, name: str, text: str | bytes, mtime: float | None = None) -> Path:
+    """Write an article file atomically-ish (as an editor would) and optionally set its mtime."""
+    path = folder / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    if mtime is not None:
+        os.utime(path, (mtime, mtime))
+    return path
+
+
+def temp_config(base: Path) -> Any:
+    """A default `Config` whose cache lives under `base` (never the user's cache)."""
+    from sitrep.config import Config
+
+    config = Config(base_dir=base)
+    config.cache.path = str(base / "cache.sqlite3")
+    return config
+
+
+@pytest.fixture(scope="module")
+def shared_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One real `Engine` (spaCy loaded once) with a temporary cache, shared by a test module."""
+    from sitrep.engine import Engine
+
+    engine = Engine(temp_config(tmp_path_factory.mktemp("engine")))
+    yield engine
+    engine.close()
+
+
+@pytest.fixture
+def frozen_timezone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local time is UTC for the test, so file times render the same on every machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def screen_text(app: Any) -> str:
+    """Every character on the app's screen as plain text (what reaches the terminal, unstyled)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text(styles=False).rstrip("\n")
+
+
+async def settled(pilot: Any, timeout: float = 20.0) -> None:
+    """Wait until the app has a finished report, no analysis is running, and the screen is painted."""
+    app = pilot.app
+    await wait_for(lambda: app.last_complete is not None and not app.analysing, timeout,
+                   "the analysis to finish")
+    await pilot.pause()
 
 
 async def wait_for(condition: Callable[[], bool], timeout: float = 10.0, description: str = "condition",

@@ -65,7 +65,8 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
             return None
         children = {c.lower_: c for c in tok.children}
         words = [c for c in tok.children if c.dep_ in ("quantmod", "advmod") and c.i < tok.i]
-        prefix = " ".join(c.text for c in sorted(words, key=lambda t: t.i))
+        # "at least eight": the modifier with its own children ("at" hangs off "least").
+        prefix = tok.doc[min(w.left_edge.i for w in words) : tok.i].text if words else ""
         # "20 to 50": spaCy hangs the first number and "to" off the second.
         first = next((c for c in tok.children if c.dep_ == "quantmod" and c.like_num), None)
         if first is not None and "to" in children or (first is not None and tok.doc[first.i + 1].lower_ in ("to", "-", "and")):
@@ -180,7 +181,8 @@ class DisputeFinder:
         out = []
         for tok in sent:
             lemma = tok.lemma_.lower()
-            negated_claim = lemma in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children)
+            negated_claim = lemma in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children) \
+                and not any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN_WORDS for c in tok.children)
             is_denial = tok.pos_ == "VERB" and lemma in DENYING
             if not is_denial and not (negated_claim and self._quoted_or_reported(tok)):
                 continue
@@ -351,6 +353,7 @@ class DisputeFinder:
         return [Dispute(subject=s, kind="numeric", claims=c) for s, c in groups.items()]
 
 
+_UNCERTAIN_WORDS = {"clear", "known", "certain", "sure", "possible", "immediately", "available"}
 HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}
 
 
