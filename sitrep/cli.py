@@ -18,7 +18,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help="config.toml to use (default: ./config.toml or $SITREP_CONFIG)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the engine does to stderr")
+    parser.add_argument("--jobs", type=_jobs, metavar="N",
+                        help="analyse uncached articles in N worker processes (default: model.jobs in config)")
     return parser
+
+
+def _jobs(value: str) -> int:
+    """`--jobs N`: a whole number from 1 to 64 (the range `model.jobs` accepts)."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if not 1 <= jobs <= 64:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 64, got {jobs}")
+    return jobs
 
 
 def _dashboard_parser() -> argparse.ArgumentParser:
@@ -41,7 +54,10 @@ def _report_parser() -> argparse.ArgumentParser:
 
 def _config(args: argparse.Namespace) -> Config:
     path = args.config if args.config else find_config()
-    return load_config(path)
+    config = load_config(path)
+    if args.jobs is not None:
+        config.model.jobs = args.jobs
+    return config
 
 
 def _fail(message: str, code: int = 2) -> int:

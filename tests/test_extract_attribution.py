@@ -64,3 +64,19 @@ def test_seed_article_never_shows_dembeles_arrest_as_a_fact(tmp_path: Path) -> N
     arrests = [e for e in events_of(result, "Dembele") if e.event in ("arrested", "detained")]
     assert arrests
     assert all(e.certainty != "stated" or e.polarity == "denied" for e in arrests)
+
+
+def test_quotation_after_said_colon_belongs_to_the_speaker(tmp_path: Path) -> None:
+    text = ('In a statement, Lord Goldsmith said: "I stand by my answer." "The answer was never drafted '
+            'at Number 10 and I was not leaned on."')
+    result = analyse(text, tmp_path)
+    denials = [d for d in result.disputes if d.kind == "contradiction"]
+    assert denials and denials[0].claims[-1].source == "Lord Goldsmith"
+
+
+def test_pronoun_subject_prefers_the_subject_of_its_own_sentence(tmp_path: Path) -> None:
+    text = ("Tony Blair spoke on Monday.\n\nFresh claims say Mr Brown was still seething that he had been "
+            "excluded from election planning.")
+    result = analyse(text, tmp_path)
+    assert events_of(result, "Brown", "excluded")
+    assert not events_of(result, "Blair", "excluded")

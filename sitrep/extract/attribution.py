@@ -7,6 +7,7 @@ carries a hedge ("reportedly", "may", "is believed to"), or is denied ("denied h
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -178,4 +179,44 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             who, anonymous = describe_source(obj, names, resolve)
             return Attribution(who, "reported" if certainty == "stated" else certainty, polarity, anonymous)
+    if source == _ARTICLE:
+        speaker = _quote_speaker(trigger, names, resolve)
+        if speaker is not None:
+            return Attribution(speaker, "reported" if certainty == "stated" else certainty, polarity, False)
     return Attribution(source, certainty, polarity, anonymous)
+
+
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _quote_speaker(trigger: Token, names: dict[int, str], resolve: dict[int, str] | None) -> str | None:
+    """The speaker of a quotation split from its "X said:" ("Lord Goldsmith said: [...] "It was not
+    a view..."), or followed by a bare "he said." sentence: quoted words are the speaker's, not the writer's."""
+    sent = trigger.sent
+    inside = sum(sent.text.count(q) for q in _QUOTES) % 2 == 1 or sent.text.lstrip().startswith(_QUOTES)
+    if not inside:
+        return None
+    doc = sent.doc
+    neighbours = []
+    if sent.start > 0:
+        neighbours.append(doc[sent.start - 1].sent)
+    if sent.end < len(doc):
+        neighbours.append(doc[sent.end].sent)
+    for other in neighbours:
+        root = other.root
+        if root.lemma_.lower() not in NEUTRAL_REPORTING | HEDGING_REPORTING:
+            continue
+        before_colon = other.start < sent.start and (
+            other.text.rstrip(' "\u201c').endswith(":")
+            # '"...," he said.' then another quotation: the same speaker goes on.
+            or (any(q in other.text for q in _QUOTES) and other.text.rstrip().endswith(("said.", "added.", "says.")))
+            # 'X said: "...". "...": the quotation runs on over the next sentence.
+            or (any(q in other.text for q in _QUOTES) and re.search(r"\b(said|says|added|stated|told \w+):", other.text)))
+        bare = other.start > sent.start and len(other) <= 8
+        if before_colon or bare:
+            subj = _subject(root)
+            if subj is not None:
+                who, anonymous = describe_source(subj, names, resolve)
+                if who != "unnamed sources":
+                    return who
+    return None

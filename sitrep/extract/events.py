@@ -72,14 +72,19 @@ class Resolver:
         last_group: list[str] = []
         last_plural_phrase = ""
         for sent in self.parsed.sentences:
+            sent_subject: str | None = None
+            """A person subject earlier in this sentence: "Mr Brown was seething that he had been excluded"."""
             for tok in sent:
                 key = self.table.token_actor.get(tok.i)
                 if key:
                     actor = self.table.actors[key]
                     if actor.kind == "person":
                         last_person = key
+                        main_clause = tok.head.i == sent.root.i or (tok.head.dep_ == "conj" and tok.head.head.i == sent.root.i)
+                        if tok.dep_ in ("nsubj", "nsubjpass") and main_clause:
+                            last_subject = key  # a main-clause subject, not one inside "the claim that X did"
                         if tok.dep_ in ("nsubj", "nsubjpass"):
-                            last_subject = key
+                            sent_subject = key
                         if tok.dep_ == "conj" and self.table.token_actor.get(tok.head.i):
                             last_group = [k for k in self.table.token_actor[tok.head.i].split("|")] + [key]
                     elif tok.tag_ in ("NNS", "NNPS") and actor.kind in ("collective", "armed group"):
@@ -88,7 +93,7 @@ class Resolver:
                 low = tok.lower_
                 if low in PERSONAL_PRONOUNS and last_person:
                     subject = tok.dep_ in ("nsubj", "nsubjpass")
-                    self.pronouns[tok.i] = (last_subject or last_person) if subject else last_person
+                    self.pronouns[tok.i] = (sent_subject or last_subject or last_person) if subject else last_person
                 elif low in PLURAL_PRONOUNS:
                     if last_group:
                         self.pronouns[tok.i] = "|".join(last_group)
