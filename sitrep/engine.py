@@ -20,8 +20,8 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -51,6 +51,9 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+MAX_TEXT_CHARS = 1_000_000
+"""Longest article text handed to spaCy (its `nlp.max_length` default; longer raises E088)."""
 
 SNAPSHOT_INTERVAL = 1.0
 """Least seconds between partial reports during a long analysis (each one is a full merge)."""
@@ -130,14 +133,20 @@ class Engine:
                 except BadFileError as exc:
                     slots.append(BadFile(relative, str(exc)))
                     continue
-                except Exception as exc:  # noqa: BLE001 - one odd file must never stop the run
+                except Exception as exc:
                     log.exception("unexpected error reading %s", path)
                     slots.append(BadFile(relative, f"could not be read ({type(exc).__name__}: {exc})"))
                     continue
                 hit = found.get(article.content_hash)
                 if hit is None and article.content_hash != (quick[0] if quick else None):
                     hit = self.cache.get_many([article.content_hash]).get(article.content_hash)
-                slots.append(_relocate(hit, article) if hit is not None else article)
+                if hit is not None:
+                    slots.append(_relocate(hit, article))
+                elif len(article.text) > MAX_TEXT_CHARS:
+                    slots.append(BadFile(relative, f"too long to analyse: {len(article.text):,} characters of "
+                                                   f"text (the language model reads at most {MAX_TEXT_CHARS:,})"))
+                else:
+                    slots.append(article)
         bad_files = [slot for slot in slots if isinstance(slot, BadFile)]
         missing = [slot for slot in slots if isinstance(slot, Article)]
         total = len(slots) - len(bad_files)

@@ -208,7 +208,8 @@ def status_line(events: list[StatusEvent]) -> str:
             verb = "not confirmed" if all(e.certainty == "unclear" for e in denied) else "denied"
             noun = {"detained": "arrest", "killed": "death", "in power": "hold on power", "arrested": "arrest",
                     "released": "release", "ousted": "ouster", "resigned": "resignation", "fled": "flight",
-                    "injured": "injury", "dismissed": "dismissal"}.get(family, f"“{family}”")
+                    "injured": "injury", "dismissed": "dismissal", "accused": "accusation",
+                    "excluded": "exclusion", "protected": "protection"}.get(family, f"“{family}”")
             clause = f"{noun} {verb}" + (f" by {sources}" if sources else "")
             # Asserted by one source and denied or unconfirmed by another: say it is disputed.
             text = f"{text}; disputed: {clause}" if text else clause
@@ -415,8 +416,8 @@ def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path |
         actor.minor = actor.mentions <= 1 and not facts and not actor.roles
     actors.sort(key=lambda a: (a.minor, -a.score, a.name))
 
-    countries = [a for a in actors if a.kind == "country"]
-    focus = max(countries, key=lambda a: (a.mentions, len(a.articles)), default=None)
+    focus_name = _focus(actors, results)
+    focus = next((a for a in actors if a.name == focus_name), None)
     article_disputes = [d for r in results for d in r.disputes]
     for dispute in article_disputes:
         dispute.actors = list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in dispute.actors))
@@ -439,6 +440,38 @@ def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path |
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
                      status=_summary(actors, disputes), actors=actors, disputes=disputes, context=context,
                      articles=articles, bad_files=list(bad_files))
+
+
+def _focus(actors: list[Actor], results: list[ArticleResult]) -> str | None:
+    """The country the situation is about: named most, counting "Sudan's army", "Malian
+    soldiers", towns in it ("Omdurman (Sudan)") and headlines, not only the bare country name."""
+    from .nlp.gazetteer import demonym_countries, load_gazetteer
+
+    gaz = load_gazetteer()
+    demonyms = demonym_countries()
+    countries = {a.name for a in actors if a.kind == "country"}
+    votes: Counter[str] = Counter()
+    for actor in actors:
+        if actor.kind == "country":
+            votes[actor.name] += actor.mentions + 2 * len(actor.articles)
+            continue
+        first = actor.name.removeprefix("the ").split(" ")[0]
+        owner = gaz.canonical_country(first) or demonyms.get(name_key(first))
+        if owner in countries:
+            votes[owner] += actor.mentions
+    for result in results:
+        for item in result.context:
+            if item.kind == "place" and item.text.endswith(")"):
+                country = item.text.rsplit("(", 1)[-1].rstrip(")")
+                if country in countries:
+                    votes[country] += 1
+        title = name_key(result.title)
+        for country in countries:
+            if name_key(country) in title:
+                votes[country] += 3
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda c: votes[c])
 
 
 def _name_disagreements(actors: list[Actor]) -> list[Dispute]:

@@ -902,7 +902,15 @@ def _find_outlet(meta: dict[str, str], stem: str) -> str:
             return found
         if len(credit.split()) <= 4:
             return credit
-    return _outlet_from_tokens(stem) or ""
+    found = _outlet_from_tokens(stem)
+    if found:
+        return found
+    # "Source: Example Wire": an outlet the table does not know is still the outlet.
+    for value in source_values:
+        plain = value.strip()
+        if plain and len(plain.split()) <= 5 and not _URL.search(plain) and "/" not in plain and "\\" not in plain:
+            return plain
+    return ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -952,6 +960,7 @@ def _parse(text: str, stem: str) -> _Parsed:
     paragraphs = _paragraphs(md)
     paragraphs, more = _clean_paragraphs(paragraphs, _clean_fingerprint(title))
     duplicates += more
+    paragraphs = [_strip_dateline(p, meta) for p in paragraphs]
     paragraphs, more = _drop_repeats(paragraphs)
     duplicates += more
     if not paragraphs:
@@ -1111,6 +1120,24 @@ def _clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tupl
             continue
         out.append(_strip_caption_label(paragraph) if prose else paragraph)
     return out, repeats
+
+
+# "KHARTOUM, March 12 (Reuters) - ", "BAMAKO, Mali (AP) — ": the wire dateline before the story.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, (?:[A-Z][a-z]+\.?)(?: \d{1,2})?)?(?:, \d{4})?"
+    r"(?: ?\((?P<agency>[^)]{2,40})\))? ?[-–—:]+ (?=\S)"
+)
+
+
+def _strip_dateline(paragraph: str, meta: dict[str, str]) -> str:
+    """The paragraph without a wire dateline (kept in the metadata as "dateline" and "agency")."""
+    match = _DATELINE.match(paragraph)
+    if not match or len(match["place"]) < 3:
+        return paragraph
+    meta.setdefault("dateline", match["place"].title())
+    if match["agency"]:
+        meta.setdefault("dateline_agency", match["agency"])
+    return paragraph[match.end():]
 
 
 def _drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:

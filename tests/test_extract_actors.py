@@ -101,3 +101,11 @@ def test_lower_case_title_keeps_a_bare_office_from_the_wrong_person(tmp_path: Pa
     text = "The attorney general faced a call by former Tory lord chancellor Lord Mackay to publish the advice."
     actors = _actors(analyse(text, tmp_path))
     assert "Attorney General" not in actors["Lord Mackay"].roles
+
+
+def test_known_as_nickname_is_the_same_person(tmp_path: Path) -> None:
+    text = ("The RSF is commanded by Mohamed Hamdan Dagalo, known as Hemedti.\n\n"
+            "Hemedti's whereabouts have been unknown for months.")
+    actors = {a.name: a for a in situation({"a.txt": text}, tmp_path).actors}
+    assert "Hemedti" in actors["Mohamed Hamdan Dagalo"].aliases
+    assert "Hemedti" not in actors

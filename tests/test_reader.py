@@ -444,3 +444,19 @@ def test_many_repeated_paragraphs_are_deduplicated_quickly(tmp_path: Path) -> No
     article = read_article(write(tmp_path, "many.txt", content), tmp_path)
     assert time.perf_counter() - start < 3
     assert len(article.paragraphs) == 3000 and article.duplicates_removed == 3000
+
+
+def test_wire_dateline_is_metadata_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("Title: Army retakes district\n\nKHARTOUM, March 12 (Reuters) - Sudan's army said it "
+                    "retook a district.\n", encoding="utf-8")
+    article = read_article(path, tmp_path)
+    assert article.paragraphs[0].startswith("Sudan's army")
+    assert article.metadata["dateline"] == "Khartoum"
+
+
+def test_unknown_outlet_named_in_source_header_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a district.\n",
+                    encoding="utf-8")
+    assert read_article(path, tmp_path).outlet == "Example Wire"

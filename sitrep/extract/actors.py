@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..model import ActorKind, ActorMention
+from ..nlp.components import nickname_start
 from ..nlp.gazetteer import load_gazetteer
 from .base import HONORIFICS, PEERAGES, ParsedArticle, clean_span_text, name_key, strip_determiner, subtree_span
 
@@ -398,6 +399,14 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         target = tails.get(key)
         if target and target != key and kinds.get(key) in ("person", "organisation", "collective"):
             merged_key[key] = target
+    # "Mohamed Hamdan Dagalo, known as Hemedti": the nickname is the same person.
+    by_start = {cand.span.start: key for cand, key in resolved if cand.kind == "person"}
+    for cand, key in resolved:
+        if cand.kind == "person":
+            start = nickname_start(doc, cand.span.end)
+            nick = by_start.get(start) if start is not None else None
+            if nick and nick != key:
+                merged_key[nick] = merged_key.get(key, key)
     # A first name alone is the one full name that starts with it ("Gordon" = "Gordon Brown").
     heads: dict[str, list[str]] = defaultdict(list)
     for full in person_cores:

@@ -91,6 +91,20 @@ _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "PhD"}
 _BODY_NOUNS = {"inquiry", "commission", "committee", "tribunal", "panel", "council"}
 
 
+def nickname_start(doc: Doc, end: int) -> int | None:
+    """Where a nickname starts after a name ending at `end` (", known as X", "nicknamed X"), or None."""
+    i = end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("better", "popularly", "widely", "commonly"):
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "known" and doc[i + 1].lower_ == "as":
+        return i + 2
+    if i < len(doc) and doc[i].lower_ in ("nicknamed", "alias", "aka", "dubbed"):
+        return i + 1
+    return None
+
+
 def _extend_body(ent: Span) -> Span:
     """"the Butler inquiry": the lower-case body noun after a name belongs to the name."""
     doc = ent.doc
@@ -162,9 +176,37 @@ class EntityFixer:
             fixed.append(ent)
         fixed = _without_overlaps(fixed)
         fixed = self._places_everywhere(doc, fixed)
+        fixed = self._nicknames(doc, fixed)
         fixed = self._surnames(doc, fixed)
         doc.ents = fixed
         return doc
+
+    @staticmethod
+    def _nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Mohamed Hamdan Dagalo, known as Hemedti": the nickname is a person wherever it stands."""
+        names: set[str] = set()
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            start = nickname_start(doc, ent.end)
+            if start is None:
+                continue
+            end = start
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > start:
+                names.add(doc[start:end].text)
+        if not names:
+            return ents
+        out = [e for e in ents if e.text not in names]
+        covered = {i for e in out for i in range(e.start, e.end)}
+        for name in names:
+            words = name.split()
+            for i in range(len(doc) - len(words) + 1):
+                if [t.text for t in doc[i : i + len(words)]] == words and not covered & set(range(i, i + len(words))):
+                    out.append(Span(doc, i, i + len(words), label="PERSON"))
+                    covered.update(range(i, i + len(words)))
+        return sorted(out, key=lambda e: e.start)
 
     @staticmethod
     def _places_everywhere(doc: Doc, ents: list[Span]) -> list[Span]:

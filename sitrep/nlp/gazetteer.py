@@ -107,3 +107,19 @@ def load_gazetteer() -> Gazetteer:
             gaz.major_cities.add(city["name"])
     gaz.major_cities.update(gaz.capitals.values())
     return gaz
+
+
+@lru_cache(maxsize=1)
+def demonym_countries() -> dict[str, str]:
+    """Folded demonym ("malian", "malians") -> country name, from the bundled demonym patterns."""
+    import json
+    from pathlib import Path
+
+    out: dict[str, str] = {}
+    path = Path(__file__).parent / "patterns" / "demonyms.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if isinstance(row.get("pattern"), str) and str(row.get("id", "")).startswith("demonym:"):
+            out[fold(row["pattern"])] = row["id"].partition(":")[2]
+    return out
+
