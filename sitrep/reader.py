@@ -905,6 +905,9 @@ def _find_outlet(meta: dict[str, str], stem: str) -> str:
     found = _outlet_from_tokens(stem)
     if found:
         return found
+    agency = meta.get("dateline_agency", "")
+    if agency:  # "NIAMEY (AP) —": the wire the story comes from
+        return _outlet_from_names(agency) or _outlet_from_tokens(agency) or agency
     # "Source: Example Wire": an outlet the table does not know is still the outlet.
     for value in source_values:
         plain = value.strip()
@@ -929,6 +932,14 @@ _BOILERPLATE = {
     "advertisement", "advertising", "share this article", "share this", "share", "continue reading",
     "read more", "click to expand", "scroll to continue", "story continues below advertisement",
 }
+# Scraper furniture that is never story text: credits, share bars, "Related:" teasers, copyright.
+_NOISE_LINE = re.compile(
+    r"^(?:(?:photograph|photo|image|picture|video|credit|source image)s?\s*:\s*\S.{0,80}"
+    r"|(?:related|read more|see also|more on this story|watch)\s*:.{0,160}"
+    r"|share (?:on|via) \w+(?: share (?:on|via) \w+)*"
+    r"|(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?.{0,120}(?:all rights reserved\.?)?)$",
+    re.I,
+)
 _MAX_TITLE_WORDS = 25
 _CONTAINMENT = 0.85
 _EXTENSION = (0.9, 0.8)
@@ -1113,7 +1124,7 @@ def _clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tupl
         paragraph = _MULTI_SPACE.sub(" ", paragraph).strip()
         if not any(c.isalnum() for c in paragraph):
             continue
-        if paragraph.lower().rstrip(".:!") in _BOILERPLATE:
+        if paragraph.lower().rstrip(".:!") in _BOILERPLATE or _NOISE_LINE.match(paragraph):
             continue
         if _clean_fingerprint(paragraph) == title_fp:
             repeats += 1

@@ -53,6 +53,10 @@ _POWER_NOUNS = {"power", "control"}
 _POWER_VERBS = {"come": "came to power", "seize": "seized power", "take": "took power", "cling": "in power",
                 "remain": "in power", "stay": "in power", "return": "returned to power"}
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
+# "dozens of soldiers" are soldiers; "the son of President Bazoum" is not Bazoum.
+_PARTITIVES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "number",
+               "group", "groups", "member", "members", "some", "many", "most", "several", "all", "each", "few",
+               "handful", "majority", "rest", "unit", "units", "contingent", "band", "batch", "couple", "dozen"}
 
 
 @dataclass
@@ -107,7 +111,7 @@ class Resolver:
     def actors(self, token: Token) -> list[str]:
         """Actor keys a token refers to, following "of" phrases and coordination."""
         keys = self._direct(token)
-        if not keys and token.pos_ in ("NOUN", "NUM", "PRON"):
+        if not keys and (token.pos_ in ("NUM", "PRON") or token.lemma_.lower() in _PARTITIVES):
             # "dozens of soldiers", "scores of soldiers": the group is in the "of" phrase.
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":

@@ -41,6 +41,11 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]  # "National Council for the Homeland (CNSP": the bracket is not the name
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_, span_id=span.id_)
@@ -168,7 +173,7 @@ class EntityFixer:
                 elif ent.label_ != "LOC" and _reads_as_place(ent, known=gaz.country_of(ent.text) is not None):
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
             if ent.label_ == "ORG" and not ent.id_ and len(ent) > 1 and ent[-1].text in _POST_NOMINALS:
-                ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Philippe Sands QC" is a person
+                ent = Span(doc, ent.start, ent.end, label="PERSON", span_id="person:")  # "Philippe Sands QC" is a person
             if ent.label_ == "ORG" and not ent.id_:
                 ent = _extend_body(ent)
             if ent.label_ == "PERSON":
@@ -177,9 +182,33 @@ class EntityFixer:
         fixed = _without_overlaps(fixed)
         fixed = self._places_everywhere(doc, fixed)
         fixed = self._nicknames(doc, fixed)
+        fixed = self._first_names(doc, fixed)
         fixed = self._surnames(doc, fixed)
         doc.ents = fixed
         return doc
+
+    @staticmethod
+    def _first_names(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Salem Bazoum", "Paris Jackson": a place right before a person's name or a capitalised
+        surname of a known person is a first name, and the two are one person."""
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+        out: list[Span] = []
+        skip: set[int] = set()
+        for n, ent in enumerate(ents):
+            if n in skip:
+                continue
+            nxt = ents[n + 1] if n + 1 < len(ents) else None
+            if ent.label_ == "GPE" and not ent.id_.startswith("country:") and len(ent) == 1 and ent.end < len(doc):
+                after = doc[ent.end]
+                if nxt is not None and nxt.start == ent.end and nxt.label_ == "PERSON":
+                    out.append(Span(doc, ent.start, nxt.end, label="PERSON", span_id="person:"))
+                    skip.add(n + 1)
+                    continue
+                if after.pos_ == "PROPN" and after.is_title and after.text in surnames and (nxt is None or nxt.start > ent.end):
+                    out.append(Span(doc, ent.start, ent.end + 1, label="PERSON", span_id="person:"))
+                    continue
+            out.append(ent)
+        return out
 
     @staticmethod
     def _nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -204,7 +233,7 @@ class EntityFixer:
             words = name.split()
             for i in range(len(doc) - len(words) + 1):
                 if [t.text for t in doc[i : i + len(words)]] == words and not covered & set(range(i, i + len(words))):
-                    out.append(Span(doc, i, i + len(words), label="PERSON"))
+                    out.append(Span(doc, i, i + len(words), label="PERSON", span_id="person:"))
                     covered.update(range(i, i + len(words)))
         return sorted(out, key=lambda e: e.start)
 
@@ -234,7 +263,7 @@ class EntityFixer:
         for ent in ents:
             key = " ".join(fold(t.text) for t in ent if t.is_alpha)
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and not ent.id_ and key in tails:
-                ent = Span(doc, ent.start, ent.end, label="PERSON")
+                ent = Span(doc, ent.start, ent.end, label="PERSON", span_id="person:")
             out.append(ent)
             covered.update(range(ent.start, ent.end))
         # The model sometimes misses a surname on its own ("a source close to Dembele").
@@ -242,7 +271,7 @@ class EntityFixer:
             if (tok.i not in covered and tok.pos_ == "PROPN" and tok.is_title and fold(tok.text) in tails
                     and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].i not in covered)
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):
-                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id="person:"))
         return sorted(out, key=lambda e: e.start)
 
 
