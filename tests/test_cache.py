@@ -407,8 +407,8 @@ def test_a_renamed_file_is_not_re_parsed_and_its_evidence_names_the_new_file(
 
 def test_with_the_cache_disabled_every_run_parses_everything(folder: Path, tmp_path: Path) -> None:
     config = parse_config({"cache": {"enabled": False, "path": str(tmp_path / "c.sqlite3")}})
-    engine = Engine(config)
-    engine.analyse(folder)
+    Engine(config).analyse(folder)
+    engine = Engine(config)  # a restart: nothing on disk to reuse
     engine.analyse(folder)
     engine.close()
     assert engine.parsed_last_run == 2
