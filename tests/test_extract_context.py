@@ -45,3 +45,10 @@ def test_stated_regional_pattern_is_kept(tmp_path: Path) -> None:
 def test_town_is_placed_in_its_country(tmp_path: Path) -> None:
     result = analyse("Fighting was reported near Gao on Monday.", tmp_path)
     assert any(c.text == "Gao (Mali)" for c in _kinds(result, "place"))
+
+
+def test_organisation_is_described_by_its_apposition(tmp_path: Path) -> None:
+    text = ("A Timbuktu-based source from MINUSMA, the United Nations peacekeeping mission in Mali, told AFP "
+            "the rebels had waited in four vehicles.")
+    items = [c.text for c in analyse(text, tmp_path).context if c.kind == "organisation"]
+    assert items == ["MINUSMA: the United Nations peacekeeping mission in Mali"]

@@ -39,3 +39,15 @@ def test_claim_on_one_hedged_source_is_thin_sourcing(tmp_path: Path) -> None:
     result = analyse("Initial reports suggested high-profile detainees, including General Abass Dembele.", tmp_path)
     thin = [d for d in result.disputes if d.kind == "thin sourcing"]
     assert any("Dembele" in d.subject for d in thin)
+
+
+def test_others_injured_are_not_counted_as_killed(tmp_path: Path) -> None:
+    text = "At least eight Malian soldiers have been killed and 10 others injured in an attack, sources say."
+    figures = [(d.subject, c.text.split(":")[0]) for d in _numeric(analyse(text, tmp_path)) for c in d.claims]
+    assert ("number of soldiers killed", "10") not in figures
+
+
+def test_unknown_toll_names_what_is_unknown(tmp_path: Path) -> None:
+    text = 'A CMA leader told AFP the movement had "ambushed the army" and that "the death toll was not yet known".'
+    silence = [d for d in analyse(text, tmp_path).disputes if d.kind == "silence"]
+    assert silence and silence[0].subject.startswith("death toll")

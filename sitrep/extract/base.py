@@ -76,7 +76,8 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words."""
     words: list[str] = []
     for tok in span:
-        if tok.dep_ in ("relcl",) or tok.text in ("(", "-", "—", "–", ";") or (tok.text == "," and words):
+        spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_ or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
+        if tok.dep_ in ("relcl",) or tok.text in ("(", ";") or spaced_dash or (tok.text == "," and words):
             break
         if tok.lower_ in ("who", "which", "that") and words:
             break

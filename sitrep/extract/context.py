@@ -147,15 +147,24 @@ class ContextFinder:
 
     def _organisations(self, sent: Span, seen: set[str]) -> list[ContextItem]:
         out = []
+        described: set[int] = set()
         for tok in sent:
             key = self.table.token_actor.get(tok.i)
-            if not key or key in seen:
+            if not key or key in seen or tok.i in described:
                 continue
             actor = self.table.actors[key]
             is_inquiry = actor.kind == "organisation" and actor.name.split()[-1].lower() in ("inquiry", "commission", "court", "tribunal")
             if actor.name in INTERNATIONAL or is_inquiry:
                 seen.add(key)
-                out.append(self._item("organisation", f"{actor.name}: {short_phrase(sent, 24)}", sent, actors=[actor.name]))
+                # "MINUSMA, the United Nations peacekeeping mission in Mali": the apposition says what it is.
+                root = tok
+                while root.head.i != root.i and self.table.token_actor.get(root.head.i) == key:
+                    root = root.head
+                appos = next((c for c in root.children if c.dep_ == "appos"), None)
+                about = short_phrase(subtree_span(appos), 16) if appos is not None else _clause_with(root, 24)
+                if appos is not None:
+                    described.update(range(appos.left_edge.i, appos.right_edge.i + 1))
+                out.append(self._item("organisation", f"{actor.name}: {about}", sent, actors=[actor.name]))
         return out
 
 

@@ -119,6 +119,13 @@ def _category(tok: Token) -> str:
     node = tok
     for _ in range(6):
         lemma = node.lemma_.lower()
+        if node.pos_ == "NOUN":
+            # "10 others injured": the participle on the counted noun says what happened to them.
+            for child in node.children:
+                if child.dep_ in ("acl", "amod") and child.lemma_.lower() in VERB_EVENTS:
+                    return _CATEGORY.get(VERB_EVENTS[child.lemma_.lower()][0], "")
+                if child.dep_ == "amod" and child.lower_ in ("dead", "wounded", "injured"):
+                    return {"dead": "killed"}.get(child.lower_, "injured")
         if node.pos_ in ("VERB", "ADJ") and lemma in VERB_EVENTS:
             return _CATEGORY.get(VERB_EVENTS[lemma][0], "")
         if node.lower_ in ("dead", "wounded", "injured"):
@@ -164,6 +171,28 @@ class DisputeFinder:
         out += self._thin_events()
         out += self._numbers()
         return out
+
+    @staticmethod
+    def _unknown_thing(sent: Span) -> str:
+        """What is unknown: "the death toll" in "... and that the death toll was not yet known";
+        for "it was not yet clear if the CMA had casualties", the "if" clause."""
+        found = _SILENCE.search(sent.text)
+        if not found:
+            return ""
+        at = sent.start_char + found.start()
+        token = next((t for t in sent if t.idx >= at), None)
+        while token is not None and token.pos_ not in ("VERB", "AUX", "ADJ") and token.head.i != token.i:
+            token = token.head
+        if token is None:
+            return ""
+        for head in (token, token.head):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in ("it", "this", "that"):
+                return strip_determiner(short_phrase(subtree_span(subj), 10))
+            clause = next((c for c in head.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i), None)
+            if subj is not None and clause is not None:
+                return re.sub(r"^(if|whether)\s+", "whether ", short_phrase(subtree_span(clause), 12))
+        return ""
 
     def _claim(self, sent: Span, source: str, stance: str, value: tuple[float, float] | None = None,
                text: str | None = None) -> Claim:
@@ -307,7 +336,8 @@ class DisputeFinder:
         subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8), None)
         if re.search(r"unknown|not yet (known|clear)|not be (independently )?(confirmed|verified)", match.group(0), re.I):
             # "The whereabouts of X are unknown": the writer says what nobody knows; no one is silent.
-            what = strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10)
+            what = self._unknown_thing(sent) or (
+                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10))
             return [Dispute(subject=f"{what}: {match.group(0)}", kind="silence",
                             claims=[self._claim(sent, "the article", "unconfirmed")], actors=self._actors_in(sent))]
         who, _ = describe_source(subj, self.names, self.pronoun_names) if subj is not None else ("unnamed sources", True)
