@@ -484,10 +484,30 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 (root / target).write_text(text, encoding="utf-8")
             counts[op] = counts.get(op, 0) + 1
 
+    loop_tick = [time.perf_counter()]
+    blamed: dict[str, int] = {}
+
+    def watchdog(stop: threading.Event, main_id: int) -> None:
+        """While the event loop has not ticked for 100 ms, note where the main thread is."""
+        import traceback
+
+        while not stop.wait(0.02):
+            if time.perf_counter() - loop_tick[0] < 0.1:
+                continue
+            frame = sys._current_frames().get(main_id)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)
+            ours = [f for f in stack if "/sitrep/" in f.filename and "/bench.py" not in f.filename]
+            spot = ours[-1] if ours else stack[-1]
+            where = f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > {Path(stack[-1].filename).name}:{stack[-1].name}"
+            blamed[where] = blamed.get(where, 0) + 1
+
     async def run() -> dict[str, Any]:
         from .tui.app import make_app
 
         lags: list[float] = []
+        stalls: list[dict[str, Any]] = []
         samples: list[tuple[float, float]] = []
         analyses = 0
         with tempfile.TemporaryDirectory() as state:
@@ -499,13 +519,20 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 counts: dict[str, int] = {}
                 worker = threading.Thread(target=churn, args=(stop, counts), daemon=True)
                 worker.start()
+                dog = threading.Thread(target=watchdog, args=(stop, threading.get_ident()), daemon=True)
+                dog.start()
                 begin = time.perf_counter()
                 last_seen = app.last_complete
                 next_sample = begin
                 while time.perf_counter() - begin < seconds:
-                    tick = time.perf_counter()
+                    tick = loop_tick[0] = time.perf_counter()
                     await asyncio.sleep(0.02)
-                    lags.append(time.perf_counter() - tick - 0.02)
+                    loop_tick[0] = time.perf_counter()
+                    lags.append(loop_tick[0] - tick - 0.02)
+                    if lags[-1] > 0.1:
+                        stalls.append({"at": round(tick - begin, 2), "ms": round(lags[-1] * 1000),
+                                       "analysing": app.analysing,
+                                       "model_loaded": bool(getattr(app.engine, "model_loaded", False))})
                     if app.last_complete is not last_seen:
                         analyses += 1
                         last_seen = app.last_complete
@@ -514,12 +541,14 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                         next_sample += 2.0
                 stop.set()
                 worker.join()
+                dog.join()
                 await _wait(lambda: not app.analysing, 120, "the last reload")
                 await pilot.pause()
         lags.sort()
         return {"seconds": seconds, "samples": samples, "max_lag": lags[-1] if lags else 0.0,
                 "p99_lag": lags[int(0.99 * (len(lags) - 1))] if lags else 0.0, "analyses": analyses,
-                "operations": counts}
+                "operations": counts, "stalls": stalls,
+                "blamed": sorted(blamed.items(), key=lambda item: -item[1])[:12]}
 
     return asyncio.run(run())
 
@@ -844,6 +873,12 @@ def soak(args: argparse.Namespace) -> str:
         (f"| event loop's longest stall / 99th percentile | {result['max_lag'] * 1000:.0f} ms / "
          f"{result['p99_lag'] * 1000:.0f} ms | {'yes' if result['max_lag'] < 0.1 else '**no**'} |"),
     ]
+    stalls = result.get("stalls", [])
+    if stalls:
+        idle = sum(1 for st in stalls if not st["analysing"])
+        lines += ["", f"{len(stalls)} stalls over 100 ms, {idle} of them with no analysis running. Where the main "
+                  "thread was while the loop stalled (20 ms samples, sitrep frame > innermost frame):", ""]
+        lines += [f"- `{where}`: {count}" for where, count in result.get("blamed", [])[:8]]
     return "\n".join(lines)
 
 

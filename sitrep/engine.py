@@ -118,7 +118,7 @@ class Engine:
             hashed = [(path, _hash_file(path, self._max_bytes)) for path in files]
         with clock("lookup"):
             wanted = [h[0] for _path, h in hashed if h is not None and h[0] not in self._memo]
-            found = {**{k: v for k, v in self._memo.items()}, **self.cache.get_many(wanted)}
+            found = {**self._memo, **self.cache.get_many(wanted)}
         slots: list[ArticleResult | BadFile | Article] = []
         """Per file in folder order: its result, why it is bad, or the article still to parse."""
         with clock("read"):

@@ -173,7 +173,7 @@ ETHNIC_GROUPS = ["Tuareg", "Tuaregs", "Touareg", "Fulani", "Peul", "Peuls", "Bam
                  "Tutsi", "Tutsis", "Hutu", "Hutus", "Hausa", "Yoruba", "Igbo", "Amhara", "Tigrayan", "Tigrayans",
                  "Oromo", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Alawite", "Alawites", "Druze", "Yazidi",
                  "Yazidis", "Rohingya", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Baloch", "Tamil", "Tamils",
-                 "Sinhalese", "Maasai", "Zaghawa", "Masalit", "Toubou", "Tebu", "Afar", "Wolof", "Kanuri"]
+                 "Sinhalese", "Maasai", "Zaghawa", "Masalit", "Toubou", "Tebu", "Wolof", "Kanuri"]
 
 # State institutions named by a common noun ("Iraq's defence ministry", "the Malian presidency").
 _MINISTRIES = ["defence", "defense", "foreign", "interior", "justice", "finance", "information", "health",

@@ -77,7 +77,8 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     words: list[str] = []
     for tok in span:
         spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_ or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
-        if tok.dep_ in ("relcl",) or tok.text in ("(", ";") or spaced_dash or (tok.text == "," and words):
+        inner_relcl = tok.dep_ == "relcl" and span.start <= tok.head.i < span.end
+        if inner_relcl or tok.text in ("(", ";") or spaced_dash or (tok.text == "," and words):
             break
         if tok.lower_ in ("who", "which", "that") and words:
             break

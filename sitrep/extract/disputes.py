@@ -172,14 +172,40 @@ class DisputeFinder:
         out += self._numbers()
         return out
 
+    def _claim_owner(self, verb: Token) -> str | None:
+        """Who made the claims a denial answers, when the sentence names them ("claims by X", "X's claims")."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in HEDGE_NOUNS:
+            return None
+        for child in obj.children:
+            if child.dep_ == "poss":
+                return describe_source(child, self.names, self.pronoun_names)[0]
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return describe_source(pobj, self.names, self.pronoun_names)[0]
+        return None
+
     @staticmethod
-    def _unknown_thing(sent: Span) -> str:
+    def _unknown_thing(sent: Span, pattern: re.Pattern[str] | None = None) -> str:
         """What is unknown: "the death toll" in "... and that the death toll was not yet known";
         for "it was not yet clear if the CMA had casualties", the "if" clause."""
-        found = _SILENCE.search(sent.text)
+        found = (pattern or _SILENCE).search(sent.text)
         if not found:
             return ""
         at = sent.start_char + found.start()
+        # "no information to corroborate claims Afari had been killed": the claims say what is unconfirmed.
+        for tok in sent:
+            if tok.idx >= at and tok.pos_ == "NOUN" and tok.lemma_.lower() in HEDGE_NOUNS:
+                content = DisputeFinder._claim_content(tok)
+                if content is None:
+                    # The parser often hangs the content clause elsewhere: take the clause starting right after.
+                    clause = next((v for v in sent if v.pos_ in ("VERB", "AUX") and v.left_edge.i == tok.i + 1
+                                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), None)
+                    content = subtree_span(clause) if clause is not None else None
+                if content is not None:
+                    return short_phrase(content, 12)
+                break
         token = next((t for t in sent if t.idx >= at), None)
         while token is not None and token.pos_ not in ("VERB", "AUX", "ADJ") and token.head.i != token.i:
             token = token.head
@@ -187,7 +213,7 @@ class DisputeFinder:
             return ""
         for head in (token, token.head):
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ not in ("it", "this", "that"):
+            if subj is not None and subj.lower_ not in ("it", "this", "that") and subj.pos_ != "PRON":
                 return strip_determiner(short_phrase(subtree_span(subj), 10))
             clause = next((c for c in head.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i), None)
             if subj is not None and clause is not None:
@@ -226,8 +252,12 @@ class DisputeFinder:
             subject = strip_determiner(short_phrase(content, 16)) if content is not None else short_phrase(sent, 10)
             subject = re.sub(r"^(that|whether)\s+", "", subject)
             claims = [self._claim(sent, who, "denies")]
-            prior = self._asserting_sentence(content, before, sent)
-            if prior is not None:
+            owner = self._claim_owner(tok) if is_denial else None
+            prior = self._asserting_sentence(content, before, sent) if owner is None else None
+            if owner is not None:
+                # "denied claims by Iraq's government that ...": the claimant is named right there.
+                claims.insert(0, self._claim(sent, owner, "asserts"))
+            elif prior is not None:
                 claims.insert(0, self._claim(prior, self._speaker(prior), "asserts"))
             out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
             break
@@ -300,7 +330,8 @@ class DisputeFinder:
         text = self.parsed.evidence(sent).sentence
         if _UNCONFIRMED.search(text):
             subj = next((t for t in sent if t.dep_ in ("nsubjpass", "nsubj")), None)
-            subject = strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10)
+            subject = self._unknown_thing(sent, _UNCONFIRMED) or (
+                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10))
             att = attribute(sent.root, self.names, self.pronoun_names)
             out.append(Dispute(subject=subject, kind="thin sourcing",
                                claims=[self._claim(sent, att.source, "unconfirmed")], actors=self._actors_in(sent)))
