@@ -436,19 +436,22 @@ def child_tui_filter(actors: int) -> dict[str, Any]:
                 await pilot.press("slash")
                 await pilot.pause()
                 keys: list[float] = []
+                busy: list[float] = []
                 for key in ["k", "e", "i", "t", "backspace", "backspace", "a", "backspace", "backspace",
                             "backspace", "m", "o", "u"]:
-                    start = time.perf_counter()
+                    start, cpu = time.perf_counter(), time.thread_time()
                     await pilot.press(key)
                     await pilot.pause()
                     keys.append(time.perf_counter() - start)
-                start = time.perf_counter()
+                    busy.append(time.thread_time() - cpu)
+                start, cpu = time.perf_counter(), time.thread_time()
                 await pilot.press("enter")
                 await pilot.pause()
-                apply = time.perf_counter() - start
+                apply, apply_busy = time.perf_counter() - start, time.thread_time() - cpu
                 filtered = app.filter_name
         return {"keystrokes": keys, "max": max(keys), "median": statistics.median(keys), "apply": apply,
-                "filter": filtered, "actors": actors}
+                "busy": busy, "busy_max": max(busy), "busy_median": statistics.median(busy),
+                "apply_busy": apply_busy, "filter": filtered, "actors": actors}
 
     return asyncio.run(run())
 
@@ -738,7 +741,7 @@ def markdown(report: dict[str, Any]) -> str:
     lines = ["### Benchmark", "", f"`{report['command']}`", ""]
     lines.append(" · ".join(f"{k}: {v}" for k, v in report["machine"].items()))
     lines += ["", f"Corpora recombined from {report['sources']} real articles (seed {report['seed']}).", ""]
-    head = ["Articles", "Words", "raw `nlp.pipe` words/s", "cold, 1 process words/s", "vs raw"]
+    head = ["Articles", "Words", "raw `nlp.pipe` words/s", "cold, 1 process words/s", "vs raw (CPU time)"]
     if jobs > 1:
         head += [f"cold, `--jobs {jobs}` words/s", "vs 1 process"]
     head += ["warm `sitrep report` s (wall)", "merge s", "one changed file: s beyond its parse",
@@ -747,8 +750,9 @@ def markdown(report: dict[str, Any]) -> str:
     for row in rows:
         raw = row["raw"]["words"] / row["raw"]["seconds"]
         cold = row["cold1"]["words"] / row["cold1"]["seconds"]
+        cpu_ratio = row["raw"]["cpu"] / row["cold1"]["cpu"] if row["cold1"].get("cpu") else 0.0
         cells = [f"{row['size']:,}", f"{row['cold1']['words']:,}", f"{raw:,.0f}", f"{cold:,.0f}",
-                 f"{cold / raw:.2f}×"]
+                 f"{cold / raw:.2f}× ({cpu_ratio:.2f}×)"]
         rss = _mb(row["cold1"]["rss_mb"])
         if jobs > 1:
             par = row["coldN"]["words"] / row["coldN"]["seconds"]
@@ -785,9 +789,12 @@ def markdown(report: dict[str, Any]) -> str:
                          f"imports included) | {report['paint']['first_paint']:.2f} |")
         if "filter" in report:
             f = report["filter"]
-            lines.append(f"| filter keystroke, {f['actors']:,} actors: median / max | "
+            lines.append(f"| filter keystroke, {f['actors']:,} actors, main thread busy: median / max | "
+                         f"{f['busy_median']:.3f} / {f['busy_max']:.3f} |")
+            lines.append(f"| the same keystrokes, wall time of Pilot press + pause (includes its idle waits) | "
                          f"{f['median']:.3f} / {f['max']:.3f} |")
-            lines.append(f"| apply the filter (enter), {f['actors']:,} actors | {f['apply']:.3f} |")
+            lines.append(f"| apply the filter (enter), {f['actors']:,} actors: busy / wall | "
+                         f"{f['apply_busy']:.3f} / {f['apply']:.3f} |")
     lines += ["", "| Target | Measured | Met |", "|---|---|:-:|"]
     for target, measured, ok in targets(report):
         lines.append(f"| {target} | {measured} | {'yes' if ok else '**no**'} |")
@@ -834,8 +841,8 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
                     p["first_paint"] < 1.5 and not p["spacy"]))
     if "filter" in report:
         f = report["filter"]
-        out.append((f"filter keystroke with {f['actors']:,} actors repaints < 100 ms", f"{f['max'] * 1000:.0f} ms (max)",
-                    f["max"] < 0.1))
+        out.append((f"filter keystroke with {f['actors']:,} actors repaints < 100 ms (main thread busy, max)",
+                    f"{f['busy_max'] * 1000:.0f} ms (median {f['busy_median'] * 1000:.0f} ms)", f["busy_max"] < 0.1))
     return out
 
 
@@ -876,8 +883,8 @@ def soak(args: argparse.Namespace) -> str:
     stalls = result.get("stalls", [])
     if stalls:
         idle = sum(1 for st in stalls if not st["analysing"])
-        lines += ["", f"{len(stalls)} stalls over 100 ms, {idle} of them with no analysis running. Where the main "
-                  "thread was while the loop stalled (20 ms samples, sitrep frame > innermost frame):", ""]
+        lines += ["", (f"{len(stalls)} stalls over 100 ms, {idle} of them with no analysis running. Where the main "
+                       "thread was while the loop stalled (20 ms samples, sitrep frame > innermost frame):"), ""]
         lines += [f"- `{where}`: {count}" for where, count in result.get("blamed", [])[:8]]
     return "\n".join(lines)
 
@@ -896,6 +903,7 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--no-tui", action="store_true", help="skip the dashboard measurements")
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the dashboard soak instead")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    parser.add_argument("--render", type=Path, metavar="JSON", help="print the Markdown of a saved run and stop")
     args = parser.parse_args(argv)
     args.sizes = [int(s.replace("_", "")) for s in str(args.sizes).split(",") if s.strip()]
     args.sources = args.sources or [p for p in DEFAULT_SOURCES if p.is_dir()]
@@ -910,6 +918,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(RESULT_MARK + json.dumps(result), flush=True)
         return 0
     args = _parse_args(argv)
+    if args.render:
+        print(markdown(json.loads(args.render.read_text())))
+        return 0
     if args.soak:
         print(soak(args))
         return 0

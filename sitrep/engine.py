@@ -20,7 +20,6 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +32,8 @@ from .model import Article, ArticleResult, BadFile, Situation
 from .reader import BadFileError, list_article_files, read_article, scan
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
@@ -205,6 +206,9 @@ class Engine:
         even for a few dozen articles. Abandoning the generator (a superseded run) cancels the
         chunks not yet started.
         """
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = self.workers()
         size = max(1, min(self.config.model.batch_size, math.ceil(len(articles) / (4 * jobs))))
         chunks = [articles[start : start + size] for start in range(0, len(articles), size)]
@@ -218,6 +222,11 @@ class Engine:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     yield future.result()
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): this run fails, the next one starts fresh workers.
+            pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            raise
         finally:
             for future in pending:
                 future.cancel()
@@ -230,6 +239,7 @@ class Engine:
         """
         if self._pool is None:
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(
                 max_workers=self.config.model.jobs,

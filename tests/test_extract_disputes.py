@@ -51,3 +51,24 @@ def test_unknown_toll_names_what_is_unknown(tmp_path: Path) -> None:
     text = 'A CMA leader told AFP the movement had "ambushed the army" and that "the death toll was not yet known".'
     silence = [d for d in analyse(text, tmp_path).disputes if d.kind == "silence"]
     assert silence and silence[0].subject.startswith("death toll")
+
+
+def test_denial_names_the_claim_and_its_claimant(tmp_path: Path) -> None:
+    text = ("The US military has denied claims by Iraq's government that a coalition air strike hit a mosque "
+            "in Tal Afar.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject.startswith("a coalition air strike hit a mosque")
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Iraq government"), ("denies", "US army")]
+
+
+def test_denial_of_them_answers_the_claims_named_before(tmp_path: Path) -> None:
+    text = ("The Tories say ministers must answer claims that the legal advice was drawn up at Number 10.\n\n"
+            "Lord Goldsmith also denied them.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject == "the legal advice was drawn up at Number 10"
+    assert dispute.claims[-1].source == "Lord Goldsmith"
+
+
+def test_not_enough_is_not_a_denial(tmp_path: Path) -> None:
+    text = "It suggests that even the fear of negative headlines is not enough to stop the squabbling."
+    assert not [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]

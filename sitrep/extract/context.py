@@ -139,6 +139,8 @@ class ContextFinder:
                 continue
             seen.add(name)
             country = gaz.country_of(name)
+            if country is None and name.isupper() and len(name) <= 3:
+                continue  # "QC", "MP": initials the model took for a place
             if gaz.is_country(name):
                 continue  # countries are actors; the focus country's neighbours come at merge
             text = f"{name} ({country})" if country and country != name else name

@@ -237,7 +237,8 @@ class DisputeFinder:
         for tok in sent:
             lemma = tok.lemma_.lower()
             negated_claim = lemma in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children) \
-                and not any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN_WORDS for c in tok.children)
+                and not any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN_WORDS for c in tok.children) \
+                and (lemma != "be" or any(c.dep_ == "attr" for c in tok.children))  # "was not a summary"
             is_denial = tok.pos_ == "VERB" and lemma in DENYING
             if not is_denial and not (negated_claim and self._quoted_or_reported(tok)):
                 continue
@@ -268,6 +269,16 @@ class DisputeFinder:
         content of the claims it names ("denied the claims [that ...]"), or, for "denied them", the
         latest claims named before."""
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in HEDGE_NOUNS:
+            # "allegations made against three councillors, claims which are denied"
+            target = verb.head.head if verb.head.dep_ == "appos" else verb.head
+            if target.i == verb.head.i:
+                # A loose ", claims which are denied" tail: the claim is the earlier claim noun.
+                earlier = [t for t in verb.sent if t.i < target.i and t.pos_ == "NOUN"
+                           and t.lemma_.lower() in HEDGE_NOUNS]
+                target = earlier[-1] if earlier else target
+            content = self._claim_content(target)
+            return content if content is not None else subtree_span(target)
         if obj is None:
             return None
         if obj.pos_ == "PRON" or (obj.pos_ == "NOUN" and obj.lemma_.lower() in HEDGE_NOUNS):
@@ -289,6 +300,14 @@ class DisputeFinder:
         """Who makes the claims in a sentence: the subject of its reporting verb ("The Tories say
         ... claims that"), the owner of a claim noun ("Sands's claims"), else its attribution."""
         root = sent.root
+        for noun in sent:
+            # "amid fresh claims that Mr Brown was seething": the claims are the source, unnamed.
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in HEDGE_NOUNS and self._claim_content(noun) is not None:
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return describe_source(owner, self.names, self.pronoun_names)[0]
+                if root.lemma_.lower() not in NEUTRAL_REPORTING | HEDGING_REPORTING:
+                    return strip_determiner(short_phrase(subtree_span(noun), 3)).lower() or "unnamed sources"
         if root.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING:
             subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subj is not None:
@@ -299,8 +318,11 @@ class DisputeFinder:
     def _claim_content(noun: Token) -> Span | None:
         """"claims that the advice was drawn up at Number 10": the content clause, if it has one."""
         for clause in noun.children:
-            if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "that"
-                                                               for c in clause.children):
+            if clause.dep_ not in ("acl", "ccomp", "relcl"):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that") for c in clause.children):
+                continue  # "claims which are denied": a relative clause about the claims, not their content
+            if any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "that" for c in clause.children):
                 return subtree_span(clause)
         return None
 
