@@ -278,16 +278,27 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
 
 
 def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
-    """Drop a dispute whose claims all sit in sentences an earlier dispute of the same kind has."""
+    """Join disputes that are one: the same sentences, the same contested claim, the same thin claim."""
     out: list[Dispute] = []
     seen: set[tuple[str, str]] = set()
     by_side: dict[tuple[str, str, str], Dispute] = {}
+    contested: set[str] = set()
+    """Sentences already shown as one side of a contradiction: no need to repeat them as thin sourcing."""
     for dispute in disputes:
         marks = {(dispute.kind, name_key(c.sentence)[:120]) for c in dispute.claims}
         if marks <= seen:
             continue
+        if dispute.kind == "thin sourcing" and {name_key(c.sentence)[:120] for c in dispute.claims} <= contested:
+            continue
         seen |= marks
-        # The same denial of the same thing in two outlets' copies is one dispute with more sources.
+        if dispute.kind == "contradiction":
+            contested |= {name_key(c.sentence)[:120] for c in dispute.claims}
+        if dispute.kind == "thin sourcing":
+            # "soldiers arrested" resting on "sources" and on "AFP": one item with both sources.
+            same = by_side.get(("thin sourcing", name_key(dispute.subject), ""))
+            if same is not None:
+                same.claims += [c for c in dispute.claims if c not in same.claims]
+                continue
         side = (dispute.kind, name_key(dispute.subject), "")
         if dispute.kind == "contradiction" and side in by_side:
             # Two deniers of one claim, or one denial in two outlets' copies: one dispute, more sides.
@@ -300,6 +311,8 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
             continue
         by_side[side] = dispute
         out.append(dispute)
+        if dispute.kind == "thin sourcing":
+            by_side[("thin sourcing", name_key(dispute.subject), "")] = dispute
     return out
 
 
