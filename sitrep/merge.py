@@ -196,8 +196,10 @@ def status_line(events: list[StatusEvent]) -> str:
             if best.certainty == "stated":
                 text = base
             else:
-                word = {"reported": "reported", "alleged": "reportedly", "unclear": "unclear:"}[best.certainty]
-                text = f"{word} {base}" + (f" ({sources})" if sources else "")
+                word = {"reported": "reported", "alleged": "reportedly", "unclear": "possibly"}[best.certainty]
+                if best.event == "whereabouts unknown":
+                    word = ""  # already a statement of uncertainty
+                text = f"{word} {base}".strip() + (f" ({sources})" if sources else "")
         if denied and all(e.certainty == "stated" and e.source == "the article" for e in denied) and not affirmed:
             # Negated in the writer's own voice ("had not yet threatened the capitals"): a plain "not".
             first = denied[0]
@@ -235,7 +237,9 @@ def _main_statement(events: list[StatusEvent]) -> str:
 
 
 def _sources(events: Iterable[StatusEvent]) -> str:
-    names = list(dict.fromkeys(e.source for e in events if e.source and e.source != "the article"))
+    """Who the events rest on, naming an actor's word about itself as its own account."""
+    names = list(dict.fromkeys("own account" if e.source == e.actor else e.source
+                               for e in events if e.source and e.source != "the article"))
     return ", ".join(names[:3])
 
 
