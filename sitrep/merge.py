@@ -34,7 +34,8 @@ FAMILY = {"arrested": "detained", "detained": "detained", "jailed": "detained", 
           "dismissed": "dismissed", "resigned": "resigned", "fled": "fled", "whereabouts unknown": "fled",
           "in power": "in power", "came to power": "in power", "seized power": "in power", "took power": "in power",
           "returned to power": "in power", "leads": "leads", "accused": "accused", "charged": "accused",
-          "excluded": "excluded", "protected": "protected", "on trial": "accused"}
+          "excluded": "excluded", "protected": "protected", "on trial": "accused", "sentenced": "sentenced",
+          "convicted": "convicted", "acquitted": "acquitted"}
 KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6, "place": 0.2}
 _WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}
 
@@ -156,6 +157,8 @@ def _pick_roles(counts: Counter[str]) -> list[str]:
             continue
         keys.add(key)
         out.append(role)
+    # "President" says less than "Senegalese President" beside it.
+    out = [r for r in out if not any(o != r and o.lower().endswith(" " + r.lower()) for o in out)]
     return out[:5]
 
 
@@ -346,7 +349,8 @@ def _merge_context(results: list[ArticleResult], focus: str | None, alias_to_nam
     return items
 
 
-_MAIN_FAMILIES = ("killed", "detained", "ousted", "in power", "fled", "released", "injured", "resigned", "dismissed")
+_MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released", "injured",
+                  "resigned", "dismissed", "acquitted")
 
 
 def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:

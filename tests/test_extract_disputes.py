@@ -72,3 +72,23 @@ def test_denial_of_them_answers_the_claims_named_before(tmp_path: Path) -> None:
 def test_not_enough_is_not_a_denial(tmp_path: Path) -> None:
     text = "It suggests that even the fear of negative headlines is not enough to stop the squabbling."
     assert not [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+
+
+def test_claim_tail_names_claimant_and_denier(tmp_path: Path) -> None:
+    text = "The opposition accused the government of using armed men against demonstrators, a claim officials rejected."
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject.startswith("opposition accused the government of using armed men")
+    assert [c.stance for c in dispute.claims] == ["asserts", "denies"]
+    assert dispute.claims[1].source == "officials"
+
+
+def test_charges_both_deny_names_the_accused_as_deniers(tmp_path: Path) -> None:
+    text = "Egypt and the United Arab Emirates have been accused of backing opposing sides, charges both deny."
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.claims[1].source == "Egypt, United Arab Emirates"
+    assert dispute.claims[0].source == "unnamed sources"
+
+
+def test_rejecting_an_offer_is_a_refusal_not_a_contradiction(tmp_path: Path) -> None:
+    result = analyse("General Abdel Fattah al-Burhan has rejected any negotiation with the RSF.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "contradiction"]

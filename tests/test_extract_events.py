@@ -46,3 +46,19 @@ def test_statement_keeps_what_was_said(tmp_path: Path) -> None:
     result = analyse('Tony Blair said his statement had been a "fair summary" of the advice.', tmp_path)
     [said] = events_of(result, "Blair", "says")
     assert "fair summary" in said.detail
+
+
+def test_not_saying_is_not_a_statement(tmp_path: Path) -> None:
+    result = analyse("President Macky Sall has not said whether he will seek a third term.", tmp_path)
+    assert not events_of(result, "Sall", "says")
+
+
+def test_under_arrest_is_detention_of_the_subject(tmp_path: Path) -> None:
+    result = analyse("His lawyer said Ousmane Sonko was under arrest at his home in Dakar.", tmp_path)
+    [event] = events_of(result, "Sonko", "arrested")
+    assert event.certainty == "reported"
+
+
+def test_son_of_a_president_is_not_the_president(tmp_path: Path) -> None:
+    result = analyse("The junta has detained the son of ousted President Mohamed Bazoum.", tmp_path)
+    assert not events_of(result, "Bazoum", "detained")

@@ -83,6 +83,8 @@ def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
             return None, None, False  # "Tory MP", "ethnic Tuareg separatists": a modifier, not a group
         return "collective", None, False
     if ent.label_ == "ORG":
+        if any(t.start <= ent.start and ent.end < t.end for t in ent.doc.spans.get("titles", [])):
+            return None, None, False  # "Interior" of "Interior Minister Antoine Diome" is part of a title
         if len(ent) == 1 and ent.text.lower() in _GENERIC_ORG_WORDS:
             return None, None, False  # "the Restoration of the State": a common noun in capitals
         if _named_as_nickname(ent) or _names_a_work(ent):

@@ -74,6 +74,10 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
     if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:
         return "unnamed sources", True
     span = subtree_span(token)
+    # "a claim officials rejected" parsed as one phrase: the claim noun is not part of the source.
+    while len(span) > 1 and (span[0].lower_ in ("a", "an", "the") or span[0].lemma_.lower() in HEDGE_NOUNS) \
+            and span[0].i != token.i and any(t.lemma_.lower() in HEDGE_NOUNS for t in span[: token.i - span.start]):
+        span = span[1:]
     head_actor = names.get(token.i)
     if head_actor and token.lower_ not in ANONYMOUS_HEADS:
         return head_actor, False

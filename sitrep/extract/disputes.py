@@ -17,7 +17,7 @@ from ..model import Claim, Dispute, StatusEvent
 from .actors import ActorTable
 from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
                           attribute, describe_source)
-from .base import ParsedArticle, short_phrase, strip_determiner, subtree_span
+from .base import ParsedArticle, clean_span_text, short_phrase, strip_determiner, subtree_span
 from .events import VERB_EVENTS, Resolver
 
 _SILENCE = re.compile(
@@ -233,6 +233,9 @@ class DisputeFinder:
 
     def _denials(self, sent: Span, before: list[Span]) -> list[Dispute]:
         """"Downing Street has denied the claims": the denial, what it denies, and the claim it answers."""
+        tail = self._denied_tail(sent)
+        if tail:
+            return tail
         out = []
         for tok in sent:
             lemma = tok.lemma_.lower()
@@ -244,6 +247,10 @@ class DisputeFinder:
                 continue
             if is_denial and lemma == "dismiss" and not any(c.lower_ in ("claim", "claims", "reports", "allegations") for c in tok.subtree):
                 continue
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if is_denial and lemma != "deny" and obj is not None and obj.pos_ == "NOUN" \
+                    and obj.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS:
+                continue  # "rejected any negotiation", "rejected the offer": a refusal, not a contradiction
             subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
             if is_denial:
                 who, _ = describe_source(subj, self.names, self.pronoun_names)
@@ -263,6 +270,50 @@ class DisputeFinder:
             out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
             break
         return out
+
+    def _denied_tail(self, sent: Span) -> list[Dispute]:
+        """"PASTEF accused the government of X, a claim officials rejected" / "..., charges both deny":
+        the sentence before the tail is the claim, its subject the claimant, the tail's subject the denier."""
+        match = _DENIED_TAIL.search(sent.text)
+        if not match:
+            return []
+        cut = sent.start_char + match.start()
+        claim_tokens = [t for t in sent if t.idx < cut]
+        if len(claim_tokens) < 4:
+            return []
+        claim = sent.doc[claim_tokens[0].i : claim_tokens[-1].i + 1]
+        root = next((t for t in claim if t.head.i == t.i or t.head.i >= claim.end), claim.root)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        passive = subj is not None and subj.dep_ == "nsubjpass"
+        # "X accused Y of ...": X claims; "Y were accused of ...": someone unnamed claims, about Y.
+        claimant = ("unnamed sources" if passive or subj is None
+                    else describe_source(subj, self.names, self.pronoun_names)[0])
+        who = match.group("who").strip()
+        at = sent.start_char + match.start("who")
+        who_tok = next((t for t in sent if t.idx >= at), None)
+        if who.lower() in ("both", "all", "each", "they", "it", "he", "she"):
+            accused = [subj, *subj.conjuncts] if passive and subj is not None else []
+            named = [self.names[t.i] for t in accused if t.i in self.names]
+            denier = ", ".join(dict.fromkeys(named)) or "those accused"
+        elif who.lower() in ("was", "were", "is", "are", "been", "be", ""):
+            denier = "unnamed sources"
+        elif who_tok is not None and who_tok.i in self.names:
+            denier = self.names[who_tok.i]
+        else:
+            denier = who
+        said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if root.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING and said is not None:
+            inner = [t for t in subtree_span(said) if t.idx < cut]  # "the army said [it had recaptured ...]"
+            if inner:
+                claim = sent.doc[inner[0].i : inner[-1].i + 1]
+        words = clean_span_text(claim.text).rstrip(" ,").split()
+        subject = strip_determiner(" ".join(words[:18]) + ("..." if len(words) > 18 else ""))
+        evidence = self.parsed.evidence(sent)
+        claims = [Claim(text=evidence.sentence, source=claimant, stance="asserts", article=self.parsed.article.path,
+                        sentence=evidence.sentence),
+                  Claim(text=evidence.sentence, source=denier, stance="denies", article=self.parsed.article.path,
+                        sentence=evidence.sentence)]
+        return [Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent))]
 
     def _denied_content(self, verb: Token, before: list[Span]) -> Span | None:
         """What a denial denies: its clause ("denied [his statement ... was drafted by No 10]"), the
@@ -436,6 +487,16 @@ class DisputeFinder:
         return [Dispute(subject=s, kind="numeric", claims=c) for s, c in groups.items()]
 
 
+# ", a claim officials rejected", ", charges both deny", ", an accusation Moscow denies"
+_DENIED_TAIL = re.compile(
+    r",\s+(?:a|an|the|claims?|charges?|allegations?|accusations?)\s*(?:claim|charge|allegation|accusation|"
+    r"assertion|account|version)?s?\s+(?:which\s+|that\s+)?(?P<who>(?:[A-Za-z][\w'’.-]*\s+){0,4}?)"
+    r"(?:has\s+|have\s+|had\s+)?(?:strongly\s+|flatly\s+)?(?:rejected|denied|dismissed|disputed|deny|denies|"
+    r"reject|rejects|dispute|disputes)\b",
+    re.I,
+)
+_CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story", "idea",
+                "notion", "suggestion", "characterisation", "characterization", "description", "interpretation"}
 _UNCERTAIN_WORDS = {"clear", "known", "certain", "sure", "possible", "immediately", "available"}
 HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}
 

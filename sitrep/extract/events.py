@@ -36,6 +36,8 @@ VERB_EVENTS: dict[str, tuple[str, str]] = {
     "attack": ("attacked", "agent"), "ambush": ("attacked", "agent"), "seize": ("seized", "agent"),
     "protect": ("protected", "patient"), "sever": ("cut ties", "agent"), "ally": ("allied", "agent"),
     "warn": ("warned", "agent"), "demand": ("demands", "agent"), "refuse": ("refuses", "agent"),
+    "sentence": ("sentenced", "patient"), "convict": ("convicted", "patient"), "acquit": ("acquitted", "patient"),
+    "hold": ("detained", "patient"),
     "occupy": ("occupied", "agent"), "capture": ("seized", "agent"), "overrun": ("seized", "agent"),
     "withdraw": ("withdrew", "agent"), "retreat": ("withdrew", "agent"), "surround": ("surrounded", "agent"),
     "suspend": ("suspended", "patient"), "threaten": ("threatened", "agent"), "claim": ("claims", "agent"),
@@ -306,9 +308,13 @@ class EventExtractor:
                     targets += [c for c in child.children if c.dep_ == "pobj"]
             if lemma == "detainee" or lemma == "custody":
                 targets += [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in") and lemma in ("arrest", "custody", "detention"):
+                # "he was under arrest", "remains in custody": the subject of the copula.
+                verb = tok.head.head
+                targets += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not targets:
                 return out
-            att = self._attribute(tok)
+            att = self._attribute(tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in") else tok)
             if lemma == "whereabouts":
                 if not any(t.lower_ in ("unknown", "unclear") for t in sent):
                     return out
@@ -327,8 +333,8 @@ class EventExtractor:
     def _statement(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
         """"Blair said his statement had been a fair summary": a named actor's own words."""
         subj = _subject(verb)
-        if subj is None:
-            return []
+        if subj is None or any(c.dep_ == "neg" for c in verb.children):
+            return []  # "has not said whether": silence, not a statement
         keys = [k for k in self.resolver.actors(subj) if self.table.actors[k].kind in ("person", "organisation")]
         said = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")), None)
         quote = _quoted(verb.sent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import time
 
 from rich.text import Text
@@ -15,6 +16,8 @@ from .view import View
 
 WIDE = 76
 """Content width from which outlet and time get columns of their own."""
+MAX_REASON_LINES = 3
+"""Lines an unreadable file's reason may wrap onto when the pane is narrow."""
 
 
 class SourcesPane(TablePane):
@@ -69,11 +72,13 @@ class SourcesPane(TablePane):
             reason = safe(bad.reason, style="red")
             none = Text("—", style="dim", justify="right")
             if stacked:
-                cells = [Text.assemble(fit(name, widths["article"]), "\n", fit(reason, widths["article"])), none]
+                lines = wrap_lines(reason, widths["article"] or 16, MAX_REASON_LINES)
+                cells = [Text("\n").join([fit(name, widths["article"]), *lines]), none]
             else:
                 cells = [fit(Text.assemble(safe(bad.path), (" — ", "dim"), reason), widths["article"]),
                          Text("✕ unreadable", style="bold red"), Text("—", style="dim"), none]
-            rows.append(TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=2 if stacked else 1))
+            height = str(cells[0]).count("\n") + 1
+            rows.append(TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=height))
         return rows
 
     def subtitle(self, view: View, shown: int) -> str:
@@ -89,6 +94,14 @@ class SourcesPane(TablePane):
             text += f" · {len(situation.bad_files)} unreadable" if situation.bad_files else ""
             text += f" (of {len(view.full.articles)})" if view.filtered else ""
         return text
+
+
+def wrap_lines(text: Text, width: int, limit: int) -> list[Text]:
+    """`text` (one style) wrapped at word boundaries to `width`, at most `limit` lines, the last cut."""
+    lines = textwrap.wrap(text.plain, width) or [""]
+    if len(lines) > limit:
+        lines = [*lines[: limit - 1], " ".join(lines[limit - 1 :])]
+    return [fit(Text(line, style=text.style), width) for line in lines]
 
 
 def article_time(article: ArticleInfo) -> str:
