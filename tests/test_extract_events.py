@@ -62,3 +62,9 @@ def test_under_arrest_is_detention_of_the_subject(tmp_path: Path) -> None:
 def test_son_of_a_president_is_not_the_president(tmp_path: Path) -> None:
     result = analyse("The junta has detained the son of ousted President Mohamed Bazoum.", tmp_path)
     assert not events_of(result, "Bazoum", "detained")
+
+
+def test_the_movement_refers_to_the_armed_group_named_before(tmp_path: Path) -> None:
+    text = ('The ambush was blamed on the Coordination of Azawad Movements (CMA). A CMA leader told AFP '
+            'the rebel movement had "ambushed the Malian military".')
+    assert events_of(analyse(text, tmp_path), "CMA", "attacked")

@@ -55,6 +55,7 @@ _POWER_NOUNS = {"power", "control"}
 _POWER_VERBS = {"come": "came to power", "seize": "seized power", "take": "took power", "cling": "in power",
                 "remain": "in power", "stay": "in power", "return": "returned to power"}
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
+_GROUP_NOUNS = {"group", "movement", "militia", "alliance", "faction", "organisation", "organization", "rebels"}
 # "dozens of soldiers" are soldiers; "the son of President Bazoum" is not Bazoum.
 _PARTITIVES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "number",
                "group", "groups", "member", "members", "some", "many", "most", "several", "all", "each", "few",
@@ -138,7 +139,22 @@ class Resolver:
             holders = self.table.person_roles.get(role_key(" ".join(words)), set())
             if len(holders) == 1:
                 return [next(iter(holders))]
+            if token.lemma_.lower() in _GROUP_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                # "the rebel movement had ambushed the army": the last armed group or organisation named.
+                group = self._last_group_before(token)
+                if group:
+                    return [group]
         return []
+
+    def _last_group_before(self, token: Token) -> str | None:
+        """The armed group (or, failing that, organisation) named last before `token` in this or the
+        previous two sentences."""
+        start = max(0, token.sent.start - 120)
+        for i in range(token.i - 1, start - 1, -1):
+            key = self.table.token_actor.get(i)
+            if key and self.table.actors[key].kind in ("armed group",):
+                return key
+        return None
 
     def names(self) -> dict[int, str]:
         """Token index -> display name, for describing sources."""
