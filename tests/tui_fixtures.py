@@ -4,6 +4,11 @@
 (sentences quoted verbatim); `mali_update()` is the same story after a second article arrives,
 with a new actor, a changed status and a new dispute. `FakeEngine` plays a list of situations
 back through the engine's progress protocol, and `wait_for` polls a condition instead of sleeping.
+
+For tests with the real engine: `shared_engine` (one `Engine` per module, temporary cache),
+`copy_seeds` / `write_article` to build a folder, `BBC_TEXT` and `MARKUP_TEXT` as articles to
+drop in, `frozen_timezone` for stable file times, `settled` to wait for a finished report on
+screen, and `screen_text` for exactly the characters the terminal would get.
 """
 
 from __future__ import annotations
@@ -270,7 +275,7 @@ def copy_seeds(target: Path, mtime: float | None = FIXED_MTIME) -> Path:
 
 
 def write_article(folder: Path, name: str, text: str | bytes, mtime: float | None = None) -> Path:
-    """Write an article file atomically-ish (as an editor would) and optionally set its mtime."""
+    """Write an article file (text, or raw bytes for a broken one), optionally with a fixed mtime."""
     path = folder / name
     if isinstance(text, bytes):
         path.write_bytes(text)

@@ -63,7 +63,7 @@ class ActorsPane(TablePane):
         wide = width >= WIDE
         mark = 9 if wide else 1
         mentions = 8 if wide else 3
-        name = max(14, min(22, width // 5))
+        name = max(10, min(22, width // 3))
         used = mark + name + mentions + 2 * 3  # one cell of padding each side of a column
         specs = [ColumnSpec("mark", "", mark), ColumnSpec("name", self._label("name", "Name"), name)]
         if width >= ROOMY:
@@ -75,7 +75,7 @@ class ActorsPane(TablePane):
             if width - used - (kind + 2) >= MIN_STATUS:
                 specs.append(ColumnSpec("kind", self._label("kind", "Kind · role"), kind))
                 used += kind + 2
-        status = max(width - used - 2, 12)
+        status = max(width - used - 2, 8)
         specs.append(ColumnSpec("status", self._label("status", "Status"), status))
         specs.append(ColumnSpec("mentions", self._label("mentions", "Mentions" if wide else "#"), mentions))
         return specs

@@ -138,7 +138,7 @@ class SitrepApp(App[None]):
         self._engine_lock = threading.Lock()
         self._stop_watching = asyncio.Event()
         self._view: View | None = None
-        self._closing = False
+        self._shutting_down = False
         """Set on exit: late messages from workers are dropped, the widgets may be gone."""
         self.set_reactive(SitrepApp.filter_name, actor.strip() if actor and actor.strip() else None)
 
@@ -169,6 +169,11 @@ class SitrepApp(App[None]):
         self.start_analysis("start")
         if self.watch_enabled:
             self._watch()
+
+    @property
+    def _stopping(self) -> bool:
+        """Whether the app is on its way out (late worker messages are then dropped: widgets may be gone)."""
+        return self._shutting_down or not self.is_running
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands plus sitrep's own."""
@@ -210,7 +215,7 @@ class SitrepApp(App[None]):
 
     @on(AnalysisProgress)
     def _progress(self, message: AnalysisProgress) -> None:
-        if message.generation != self._generation or self._closing:
+        if message.generation != self._generation or self._stopping:
             return
         header = self.query_one(SitrepHeader)
         header.progress = None if message.stage == "done" else (message.stage, message.done, message.total)
@@ -220,7 +225,7 @@ class SitrepApp(App[None]):
 
     @on(AnalysisDone)
     def _done(self, message: AnalysisDone) -> None:
-        if message.generation != self._generation or self._closing:
+        if message.generation != self._generation or self._stopping:
             return
         first = self.last_complete is None
         situation = message.situation
@@ -234,12 +239,21 @@ class SitrepApp(App[None]):
         header.progress = None
         header.problem = ""
         self._announce(changes, first)
+        if first and self._view is not None and self._view.actor is not None:
+            self._start_on_actor(self._view.actor.name)
         self._baseline = Snapshot.of(situation, now=self.clock())
         self.store.save(self.folder, self._baseline)
 
+    def _start_on_actor(self, name: str) -> None:
+        """Started with `--actor`: the cursor on that actor, and the Actors pane focused if nothing else is."""
+        actors = self.query_one(ActorsPane)
+        actors.select_key(name)
+        if self.focused is None or isinstance(self.focused, StatusPane):
+            actors.focus()
+
     @on(AnalysisFailed)
     def _failed(self, message: AnalysisFailed) -> None:
-        if message.generation != self._generation or self._closing:
+        if message.generation != self._generation or self._stopping:
             return
         self.analysing = False
         self.last_error = message.error
@@ -278,7 +292,7 @@ class SitrepApp(App[None]):
 
     def refresh_view(self) -> None:
         """Hand the current report, marks and filter down to every pane."""
-        if self._closing:
+        if self._stopping:
             return
         header = self.query_one(SitrepHeader)
         header.now = self.clock()
@@ -323,7 +337,7 @@ class SitrepApp(App[None]):
 
     @on(FolderChanged)
     def _folder_changed(self, message: FolderChanged) -> None:
-        if self._closing:
+        if self._stopping:
             return
         self._pending_change = self._pending_change.merge(message.change)
         self.start_analysis("change")
@@ -335,13 +349,13 @@ class SitrepApp(App[None]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Stop the watcher's thread promptly, then exit."""
-        self._closing = True
+        self._shutting_down = True
         self._stop_watching.set()
         super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
         """Remember what was seen, stop watching, release the engine's cache if ours."""
-        self._closing = True
+        self._shutting_down = True
         self._stop_watching.set()
         if self.last_complete is not None:
             self.store.save(self.folder, Snapshot.of(self.last_complete, now=self.clock()))
@@ -354,7 +368,7 @@ class SitrepApp(App[None]):
 
     def _tick(self) -> None:
         """Keep "updated N minutes ago" current."""
-        if self._closing:
+        if self._stopping:
             return
         self.query_one(SitrepHeader).now = self.clock()
 
@@ -373,18 +387,17 @@ class SitrepApp(App[None]):
     def _filter_requested(self, message: FilterRequested) -> None:
         message.stop()
         self.set_filter(message.actor)
+        actors = self.query_one(ActorsPane)
+        if self._view is not None and self._view.actor is not None:
+            actors.select_key(self._view.actor.name)  # the cursor on the actor filtered on
         if isinstance(self.focused, Widget) and self.focused.id in ("filter-input", "filter-matches"):
-            self._focus_after_filter()
+            actors.focus()
         elif self.focused is None:
-            self._focus_after_filter()
-
-    def _focus_after_filter(self) -> None:
-        """Back from the filter box: focus the Actors pane, or Status when the list is short."""
-        self.query_one(ActorsPane).focus()
+            actors.focus()
 
     @on(ShowEvidence)
     def _show_evidence(self, message: ShowEvidence) -> None:
-        if self._closing:
+        if self._stopping:
             return
         self.query_one(EvidenceView).show(message)
 

@@ -6,6 +6,7 @@ Actor names come from articles, so hits are displayed as plain `Content` highlig
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -33,10 +34,15 @@ def sitrep_commands(app: SitrepApp) -> Iterable[SystemCommand]:
                             partial(app.action_focus_pane, pane), discover=False)
 
 
+def plain_letters(text: str) -> str:
+    """`text` with each letter's accent dropped, same length ("Goïta" -> "Goita"), for matching."""
+    return "".join(unicodedata.normalize("NFKD", c)[:1] or c for c in text)
+
+
 def _highlight(matcher: Matcher, candidate: str, prefix: str) -> Content:
     """`prefix` + `candidate` as plain content with the matched letters of `candidate` styled."""
     content = Content(prefix + candidate)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    _score, offsets = matcher.fuzzy_search.match(plain_letters(matcher.query), plain_letters(candidate))
     for offset in offsets:
         if not candidate[offset].isspace():
             start = len(prefix) + offset
@@ -77,9 +83,9 @@ class ActorCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Actors whose name or alias fuzzy-matches what is typed."""
-        matcher = self.matcher(query)
+        matcher = self.matcher(plain_letters(query))
         for label, canonical, help_text in self._actors():
-            for candidate in (label, f"actor {label}"):
+            for candidate in (plain_letters(label), f"actor {plain_letters(label)}"):
                 score = matcher.match(candidate)
                 if score > 0:
                     yield Hit(score, _highlight(matcher, label, "Filter on actor: "),

@@ -118,10 +118,11 @@ class SitrepHeader(Vertical):
             return
         box = self.query_one("#header-progress")
         box.display = progress is not None
+        bar = self.query_one("#header-bar", ProgressBar)
         if progress is None:
+            bar.update(total=1, progress=1)  # an indeterminate bar redraws 15 times a second, even hidden
             return
         stage, done, total = progress
-        bar = self.query_one("#header-bar", ProgressBar)
         label = STAGES.get(stage, stage)
         if stage == "analysing" and total:
             label = f"Analysing {done}/{total}"

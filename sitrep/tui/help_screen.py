@@ -19,6 +19,7 @@ KEYS: list[tuple[str, str]] = [
     ("1 2 3 4 5", "jump to Status, Actors, Disputed facts, Context, Sources"),
     ("e", "jump to the evidence view"),
     ("tab / shift+tab", "next / previous pane"),
+    ("↑ ↓ home end", "move in a pane; the evidence view follows the cursor"),
     ("s / S", "actors: sort on the next column / reverse (or click a header)"),
     ("z", "maximise the focused pane (z or esc again to restore)"),
     ("r", "reload the folder now"),
@@ -51,7 +52,13 @@ def help_text() -> Table:
     table.add_row("", "")
     table.add_row(Text("Marks", style="bold underline"), "")
     table.add_row(new_mark(), "new since the previous load (or since you last closed sitrep)")
-    table.add_row(changed_mark(), "status changed since then")
+    table.add_row(changed_mark(), "status changed since then; the evidence view says what it was")
+    table.add_row("", "On a narrow screen only the symbol shows; the Actors border counts them.")
+    table.add_row("", "")
+    table.add_row(Text("Header", style="bold underline"), "")
+    table.add_row("N articles", "articles read; outlets named by the files, \"unknown\" when none is")
+    table.add_row("updated …", "when the newest article file last changed")
+    table.add_row("unreadable", "files that could not be read; Sources lists each with the reason")
     table.add_row("", "")
     table.add_row(Text("Live", style="bold underline"), "")
     table.add_row("", "The folder is watched: add, edit, rename or delete an article and every pane "

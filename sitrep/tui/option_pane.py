@@ -20,6 +20,10 @@ from .messages import ShowEvidence
 from .view import View
 
 
+LOADING = "Reading the articles…"
+"""What a pane says before the first report arrives."""
+
+
 @dataclass
 class Row:
     """One option: a stable key, what to draw, and the evidence behind it (None for a heading)."""
@@ -42,6 +46,11 @@ class OptionPane(OptionList, can_focus=True):
         super().__init__(id=id, classes=classes, markup=False)
         self._rows: dict[str, Row] = {}
         self._keys: list[str] = []
+
+    def on_mount(self) -> None:
+        """Say the report is on its way until the first one arrives."""
+        if self.view is None:
+            self.set_options([Option(Text(LOADING, style="italic dim"), id="-loading", disabled=True)])
 
     def rows(self, view: View) -> list[Row]:
         """The rows to show for `view` (subclasses override)."""
@@ -68,7 +77,7 @@ class OptionPane(OptionList, can_focus=True):
             self._keys.append(key)
             options.append(Option(row.prompt, id=key, disabled=row.evidence is None))
         if not any(r.evidence for r in rows):
-            empty = self.EMPTY_FILTERED.format(name=view.filter_name) if view.filtered else self.EMPTY
+            empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
             options.append(Option(Text(empty, style="italic dim"), id="-empty", disabled=True))
         self.set_options(options)
         self.border_subtitle = self.subtitle(view, sum(1 for r in rows if r.evidence))

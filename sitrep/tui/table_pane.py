@@ -18,6 +18,7 @@ from textual.reactive import var
 from textual.widgets import DataTable
 
 from .messages import ShowEvidence
+from .option_pane import LOADING
 from .view import View
 
 
@@ -65,6 +66,13 @@ class TablePane(DataTable[Text]):
         """Cells available to the columns (a floor of 20 before the first layout)."""
         return max(self.scrollable_content_region.width, 20)
 
+    def on_mount(self) -> None:
+        """Say the report is on its way until the first one arrives."""
+        if self.view is None:
+            self.show_header = False
+            self.add_column(Text(""), key="-loading")
+            self.add_row(Text(LOADING, style="italic dim"), key="-loading")
+
     def columns_for(self, width: int) -> list[ColumnSpec]:
         """The columns at this content width (subclasses override)."""
         raise NotImplementedError
@@ -90,6 +98,7 @@ class TablePane(DataTable[Text]):
         previous_row = self.cursor_row
         scroll_x, scroll_y = self.scroll_x, self.scroll_y
         specs = self.columns_for(self.content_width)
+        self.show_header = True
         self.clear(columns=True)
         for spec in specs:
             self.add_column(Text(spec.label), key=spec.key, width=spec.width)
@@ -101,7 +110,7 @@ class TablePane(DataTable[Text]):
             self._rows[row.key] = row
             self.add_row(*row.cells, key=row.key, height=row.height)
         if not rows:
-            empty = self.EMPTY_FILTERED.format(name=view.filter_name) if view.filtered else self.EMPTY
+            empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
             cells = [Text("") for _ in specs]
             cells[min(1, len(cells) - 1)] = Text(empty, style="italic dim")
             self.add_row(*cells, key="-empty")
@@ -127,6 +136,11 @@ class TablePane(DataTable[Text]):
     def keys(self) -> list[str]:
         """The keys of the rows shown, in order."""
         return [str(row.key.value) for row in self.ordered_rows if row.key.value in self._rows]
+
+    def select_key(self, key: str) -> None:
+        """Put the cursor on the row with `key`, if it is shown."""
+        if key in self._rows:
+            self.move_cursor(row=self.get_row_index(key))
 
     def show_evidence(self) -> None:
         """Ask for the evidence of the row under the cursor to be shown."""

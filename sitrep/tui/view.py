@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process, utils
 
 from ..changes import Changes
 from ..model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
+from ..names import fold
 
 FUZZY_CUTOFF = 75.0
 """Lowest rapidfuzz WRatio score at which a typed name counts as a match."""
@@ -39,12 +40,17 @@ class View:
         """Whether a filter is active."""
         return self.filter_name is not None
 
+    @property
+    def shown_name(self) -> str:
+        """How to name the filter to the user: the actor's name, else the words typed."""
+        return self.actor.name if self.actor is not None else self.filter_name or ""
+
 
 def actor_by_name(situation: Situation, name: str) -> Actor | None:
-    """The actor whose canonical name or alias is `name` (case-insensitive)."""
-    wanted = name.casefold().strip()
+    """The actor whose canonical name or alias is `name` (case- and accent-insensitive)."""
+    wanted = fold(name.strip())
     for actor in situation.actors:
-        if any(n.casefold() == wanted for n in actor.names()):
+        if any(fold(n) == wanted for n in actor.names()):
             return actor
     return None
 
@@ -59,16 +65,16 @@ def suggest_actors(situation: Situation, query: str, limit: int = 8) -> list[tup
     if not query:
         return [(a, a.name) for a in situation.actors if not a.minor][:limit]
     choices: list[tuple[str, Actor]] = [(n, a) for a in situation.actors for n in a.names()]
-    folded = query.casefold()
+    folded = fold(query)
     scored: dict[str, tuple[float, Actor, str]] = {}
     for name, actor in choices:
-        lowered = name.casefold()
+        lowered = fold(name)
         if lowered == folded:
             score = 200.0
         elif lowered.startswith(folded) or any(w.startswith(folded) for w in lowered.split()):
             score = 150.0 + len(folded) / max(len(lowered), 1)
         else:
-            score = fuzz.WRatio(query, name, processor=utils.default_process)
+            score = fuzz.WRatio(folded, lowered, processor=utils.default_process)
             if score < FUZZY_CUTOFF:
                 continue
         score -= 5 if actor.minor else 0
@@ -84,10 +90,10 @@ def find_actor(situation: Situation, query: str) -> Actor | None:
     exact = actor_by_name(situation, query)
     if exact is not None:
         return exact
-    names = {n: a for a in situation.actors for n in a.names()}
+    names = {fold(n): a for a in situation.actors for n in a.names()}
     if not names or not query.strip():
         return None
-    best = process.extractOne(query, list(names), scorer=fuzz.WRatio, processor=utils.default_process,
+    best = process.extractOne(fold(query), list(names), scorer=fuzz.WRatio, processor=utils.default_process,
                               score_cutoff=FUZZY_CUTOFF)
     return names[best[0]] if best else None
 

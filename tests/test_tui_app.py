@@ -1,0 +1,719 @@
+"""Pilot tests of the sitrep TUI on hand-built situations (a fake engine: fast, no spaCy).
+
+Each test drives the app as a user would (keys, or the messages the watcher posts) and asserts
+on what the panes hold. Live reload over a real folder with the real engine is covered in
+`test_tui_live.py`.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.text import Text
+from textual.command import CommandPalette
+from tui_fixtures import (
+    BBC,
+    FIXED_MTIME,
+    MALI,
+    S_DENIED,
+    S_INITIAL,
+    FakeEngine,
+    ev,
+    mali_situation,
+    mali_update,
+    screen_text,
+    settled,
+    temp_config,
+    wait_for,
+)
+
+from sitrep.changes import LastSeenStore, Snapshot
+from sitrep.model import Actor, ArticleInfo, BadFile, StatusLine
+from sitrep.tui import app as app_module
+from sitrep.tui.actors_pane import ActorsPane
+from sitrep.tui.app import SitrepApp, make_app
+from sitrep.tui.context_pane import ContextPane
+from sitrep.tui.disputes_pane import DisputesPane
+from sitrep.tui.evidence_view import EvidenceView
+from sitrep.tui.filter_box import FilterBox
+from sitrep.tui.header import SitrepHeader
+from sitrep.tui.help_screen import HelpScreen
+from sitrep.tui.messages import FolderChanged
+from sitrep.tui.sources_pane import SourcesPane
+from sitrep.tui.status_pane import StatusPane
+from sitrep.watch import FolderChange
+
+NOW = FIXED_MTIME + 10 * 60
+SIZE = (120, 40)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: float = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        """The time the test set."""
+        return self.now
+
+
+def fake_app(tmp_path: Path, *situations: Any, engine: FakeEngine | None = None, **kwargs: Any) -> SitrepApp:
+    """The app over a fake engine, with its last-seen state under `tmp_path` and live reload off."""
+    folder = tmp_path / "seeds"
+    folder.mkdir(exist_ok=True)
+    kwargs.setdefault("clock", Clock())
+    return make_app(folder, temp_config(tmp_path), engine=engine or FakeEngine(*situations),
+                    state_path=tmp_path / "last_seen.json", watch=False, **kwargs)
+
+
+def record_toasts(app: SitrepApp) -> list[str]:
+    """Keep the text of every toast the app shows from now on."""
+    shown: list[str] = []
+    original = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        shown.append(f"{kwargs.get('title', '')}: {message}")
+        original(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return shown
+
+
+def actor_keys(app: SitrepApp) -> list[str]:
+    """The actors the Actors pane lists, in order."""
+    return app.query_one(ActorsPane).keys
+
+
+def header_meta(app: SitrepApp) -> str:
+    """The header's counts and freshness, as shown."""
+    return str(app.query_one("#header-meta").render())
+
+
+# ---------------------------------------------------------------- the panes
+
+
+async def test_every_pane_fills_from_the_report(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert actor_keys(app)[:3] == ["Abass Dembele", "Nema Sagara", "Asimi Goïta"]
+        assert len(app.query_one(StatusPane).evidence_rows()) == 5
+        assert len(app.query_one(DisputesPane).evidence_rows()) == 3
+        assert len(app.query_one(ContextPane).evidence_rows()) == 6
+        assert app.query_one(SourcesPane).keys == [f"article:{MALI}"]
+
+
+async def test_minor_actors_are_listed_after_the_main_ones(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert actor_keys(app)[-2:] == ["Russia", "France"]
+
+
+async def test_all_panes_are_visible_at_once_on_120x40(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        widgets = [*app.panes(), app.query_one(EvidenceView)]
+        for widget in widgets:
+            region = widget.region
+            assert region.width >= 30 and region.height >= 5, f"{widget.id} too small: {region}"
+            assert region.right <= 120 and region.bottom <= 40, f"{widget.id} off screen: {region}"
+        for i, first in enumerate(widgets):
+            for second in widgets[i + 1 :]:
+                assert not first.region.overlaps(second.region), f"{first.id} overlaps {second.id}"
+
+
+async def test_panes_reflow_into_two_columns_on_a_narrow_terminal(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(90, 36)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        status, actors, disputes, context, sources = app.panes()
+        assert status.region.y == actors.region.y and disputes.region.y == context.region.y
+        assert disputes.region.y > status.region.y and sources.region.y > context.region.y
+        assert sources.region.width == 90
+        for pane in app.panes():
+            assert pane.region.height >= 3, f"{pane.id} squeezed out"
+
+
+async def test_sources_title_gets_the_width_of_a_narrow_pane(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        sources = app.query_one(SourcesPane)
+        title = str(sources.get_row(f"article:{MALI}")[0]).splitlines()[0]
+        assert title.startswith("Mali's Military Faces")
+        assert len(title) >= sources.content_width - 12
+        assert sum(c.get_render_width(sources) for c in sources.columns.values()) <= sources.content_width
+
+
+async def test_header_counts_articles_and_says_when_the_outlet_is_unknown(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert header_meta(app) == "1 article · outlet unknown · updated 10 minutes ago"
+        assert app.query_one(SourcesPane).border_subtitle == "1 article · outlet unknown"
+
+
+async def test_header_counts_named_and_unknown_outlets(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_update())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert header_meta(app).startswith("2 articles · 1 outlet + 1 unknown · updated")
+
+
+async def test_header_freshness_keeps_up_with_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "TICK_SECONDS", 0.05)
+    clock = Clock()
+    app = fake_app(tmp_path, mali_situation(), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        clock.now = NOW + 2 * 3600
+        await wait_for(lambda: "updated 2 hours ago" in header_meta(app), 5, "the header to tick")
+
+
+async def test_header_shows_the_situation_title(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert str(app.query_one("#header-title").render()) == "Mali: soldiers arrested over alleged coup plot"
+
+
+async def test_status_lines_are_marked_with_their_certainty(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(160, 60)) as pilot:
+        await settled(pilot)
+        text = screen_text(app)
+        assert "◐ reported" in text and "✕ denied" in text and "● stated" in text and "? unclear" in text
+
+
+async def test_disputes_show_each_side_with_its_source(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        lines = screen_text(app).splitlines()
+        assert any("initial reports says" in line and "a source close to" in line for line in lines), \
+            "the two sides of a dispute should sit side by side"
+
+
+async def test_actors_sort_on_the_next_column_with_s(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2", "s")
+        main = [k for k in actor_keys(app) if k not in ("Russia", "France")]
+        assert main == sorted(main, key=str.casefold)
+
+
+async def test_clicking_a_header_sorts_on_it(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        pane = app.query_one(ActorsPane)
+        pane.post_message(pane.HeaderSelected(pane, pane.columns["mentions"].key, 0, Text("Mentions")))
+        await pilot.pause()
+        counts = [a.mentions for a in sorted(mali_situation().actors, key=lambda a: -a.mentions) if not a.minor]
+        shown = [app.situation.actors[[a.name for a in app.situation.actors].index(k)].mentions  # type: ignore[union-attr]
+                 for k in actor_keys(app)[: len(counts)]]
+        assert shown == counts
+
+
+# ---------------------------------------------------------------- evidence
+
+
+async def test_moving_to_an_actor_shows_its_sentences_with_files(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        evidence = app.query_one(EvidenceView)
+        assert evidence.current is not None and evidence.current.title == "Abass Dembele  person · General"
+        assert f"{MALI}: {S_INITIAL}" in evidence.text
+        assert f"{MALI}: {S_DENIED}" in evidence.text
+
+
+async def test_evidence_highlights_the_actor_names(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        assert {"Abass Dembele", "Dembele"} <= set(app.query_one(EvidenceView).current.names)  # type: ignore[union-attr]
+
+
+async def test_each_pane_shows_the_evidence_of_its_row(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_update())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        evidence = app.query_one(EvidenceView)
+        expected = {
+            "1": "Dozens of soldiers reported detained over an alleged coup plot against the junta",
+            "3": "Whether Abass Dembele is still held",
+            "4": "Jihadist insurgency in Mali since 2012",
+            "5": "Mali general freed, army says",
+        }
+        for key, title in expected.items():
+            await pilot.press(key)
+            assert evidence.current is not None and evidence.current.title == title, f"pane {key}"
+
+
+async def test_moving_the_cursor_changes_the_evidence(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2", "down")
+        assert app.query_one(EvidenceView).current.title.startswith("Nema Sagara")  # type: ignore[union-attr]
+
+
+async def test_an_unreadable_file_shows_in_sources_with_its_reason(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_update())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        sources = app.query_one(SourcesPane)
+        assert sources.keys[-1] == "bad:broken.txt"
+        assert "not text (binary data)" in screen_text(app)
+        await pilot.press("5", "end")
+        assert "could not read: not text (binary data)" in app.query_one(EvidenceView).text
+
+
+# ---------------------------------------------------------------- filter
+
+
+async def test_slash_filters_every_pane_on_a_fuzzy_match(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("slash", *"dembel", "enter")
+        assert app.filter_name == "Abass Dembele"
+        assert actor_keys(app) == ["Abass Dembele", "Nema Sagara"]
+        status = [r.evidence.title for r in app.query_one(StatusPane).evidence_rows()]  # type: ignore[union-attr]
+        assert "General Abass Dembele reported detained; a source close to him denies the arrest" in status
+        assert len(status) < len(mali_situation().status)
+        assert [r.evidence.title for r in app.query_one(DisputesPane).evidence_rows()] == [  # type: ignore[union-attr]
+            "Arrest of Abass Dembele"]
+        assert app.query_one(ContextPane).evidence_rows() == []
+        assert app.query_one(SitrepHeader).filter_label == "Abass Dembele"
+
+
+async def test_applying_a_filter_puts_the_cursor_on_the_actor(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2", "down", "down", "down", "slash", *"sag", "enter")
+        actors = app.query_one(ActorsPane)
+        assert app.focused is actors and actors.cursor_key == "Nema Sagara"
+        assert app.query_one(EvidenceView).current.title.startswith("Nema Sagara")  # type: ignore[union-attr]
+
+
+async def test_filter_matches_an_alias(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("slash", *"Goita", "enter")
+        assert app.view is not None and app.view.actor is not None
+        assert app.view.actor.name == "Asimi Goïta"
+        assert "Military came to power in a pair of coups" in [
+            r.evidence.title for r in app.query_one(ContextPane).evidence_rows()]  # type: ignore[union-attr]
+
+
+async def test_filter_box_lists_matches_as_you_type(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("slash", *"mara")
+        matches = app.query_one(FilterBox).matches
+        assert matches.get_option_at_index(0).id == "Moussa Mara"
+
+
+async def test_tab_completes_the_highlighted_match(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("slash", *"sag", "tab")
+        assert app.query_one(FilterBox).input.value == "Nema Sagara"
+
+
+async def test_escape_clears_the_filter(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation(), actor="Dembele")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert len(actor_keys(app)) == 2
+        await pilot.press("escape")
+        assert app.filter_name is None
+        assert len(actor_keys(app)) == len(mali_situation().actors)
+
+
+async def test_enter_on_an_actor_row_filters_on_it(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2", "down", "down", "down", "enter")
+        assert app.filter_name == "Moussa Mara"
+        assert actor_keys(app)[0] == "Moussa Mara"
+        assert [a.path for a in app.view.situation.articles] == [MALI]  # type: ignore[union-attr]
+
+
+async def test_actor_option_starts_filtered(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation(), actor="Sagara")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert app.view is not None and app.view.actor is not None and app.view.actor.name == "Nema Sagara"
+        assert app.query_one(StatusPane).border_subtitle == "2 of 5"
+
+
+async def test_actor_option_starts_on_the_actor_row_with_its_evidence(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation(), actor="Sagara")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        actors = app.query_one(ActorsPane)
+        assert app.focused is actors and actors.cursor_key == "Nema Sagara"
+        assert app.query_one(EvidenceView).current.title.startswith("Nema Sagara")  # type: ignore[union-attr]
+
+
+async def test_an_unknown_actor_filters_on_the_words_and_says_so(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation(), actor="Zorglub")
+    toasts = record_toasts(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert app.view is not None and app.view.actor is None
+        assert actor_keys(app) == []
+        assert any("No actor is called 'Zorglub'" in t for t in toasts)
+
+
+async def test_filter_survives_a_reload(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine, actor="Dembele")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("r")
+        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        assert app.filter_name == "Dembele"
+        disputes = [r.evidence.title for r in app.query_one(DisputesPane).evidence_rows()]  # type: ignore[union-attr]
+        assert disputes[0] == "Whether Abass Dembele is still held"
+        assert f"article:{BBC}" in app.query_one(SourcesPane).keys
+
+
+# ---------------------------------------------------------------- reloads and changes
+
+
+async def test_r_forces_a_full_reload(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("r")
+        await wait_for(lambda: "Souleymane Dembele" in actor_keys(app), description="the reloaded actors")
+        assert engine.calls == 2
+
+
+async def test_a_folder_change_updates_the_panes_and_names_the_files(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    toasts = record_toasts(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        app.post_message(FolderChanged(FolderChange(added=("bbc.txt",), modified=("afp.txt",),
+                                                    removed=("old.txt",))))
+        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        assert "Souleymane Dembele" in actor_keys(app), (engine.calls, actor_keys(app))
+        assert any("+ bbc.txt, ~ afp.txt, - old.txt" in t for t in toasts), toasts
+
+
+async def test_changes_in_a_burst_are_named_in_one_toast(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    toasts = record_toasts(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        app.post_message(FolderChanged(FolderChange(added=("a.txt",))))
+        app.post_message(FolderChanged(FolderChange(added=("b.txt",))))
+        await wait_for(lambda: any("Folder changed" in t for t in toasts) and not app.analysing,
+                       description="the toast")
+        folder_toasts = [t for t in toasts if "Folder changed" in t]
+        assert len(folder_toasts) == 1 and "+ a.txt, + b.txt" in folder_toasts[0]
+
+
+async def test_new_actors_changed_statuses_and_new_disputes_are_marked(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        await pilot.press("r")
+        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        actors = app.query_one(ActorsPane)
+        assert str(actors.get_row("Souleymane Dembele")[0]) == "★ new"
+        assert str(actors.get_row("Abass Dembele")[0]) == "▲ changed"
+        assert str(actors.get_row("Nema Sagara")[0]) == ""
+        assert "★ new ⇄ contradiction  Whether Abass Dembele" in screen_text(app)
+
+
+async def test_a_changed_status_shows_what_it_was(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("r")
+        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await pilot.press("2")
+        assert "was: reported detained (initial reports); arrest denied" in app.query_one(EvidenceView).text
+
+
+async def test_marks_show_what_arrived_since_sitrep_was_last_closed(tmp_path: Path) -> None:
+    first = fake_app(tmp_path, mali_situation())
+    async with first.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+    assert LastSeenStore(tmp_path / "last_seen.json").load(tmp_path / "seeds") is not None
+    second = fake_app(tmp_path, mali_update())
+    toasts = record_toasts(second)
+    async with second.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert second.changes.new_actors == {"Souleymane Dembele"}
+        actors = second.query_one(ActorsPane)
+        assert str(actors.get_row("Souleymane Dembele")[0]) == "★"
+        assert actors.border_subtitle == "12 · ★ 1 new · ▲ 1 changed"
+        assert any("Since you last looked: 1 new actor, 1 status changed, 1 new dispute" in t for t in toasts)
+
+
+async def test_a_first_run_marks_nothing_new(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert not app.changes
+        assert "★" not in screen_text(app)
+
+
+async def test_a_reload_that_brings_nothing_keeps_the_marks(tmp_path: Path) -> None:
+    store = LastSeenStore(tmp_path / "last_seen.json")
+    store.save((tmp_path / "seeds").resolve(), Snapshot.of(mali_situation()))
+    engine = FakeEngine(mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("r")
+        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        assert app.changes.new_actors == {"Souleymane Dembele"}
+
+
+async def test_a_failed_reload_keeps_the_last_report_and_shows_the_error(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        engine.error = RuntimeError("disk on fire")
+        await pilot.press("r")
+        await wait_for(lambda: app.last_error is not None, description="the failure")
+        problem = str(app.query_one("#header-problem").render())
+        assert "Reload failed: RuntimeError: disk on fire" in problem
+        assert app.query_one("#header-problem").display
+        assert "Abass Dembele" in actor_keys(app)
+        engine.error = None
+        await pilot.press("r")
+        await wait_for(lambda: app.last_error is None and not app.analysing, description="the retry")
+        assert not app.query_one("#header-problem").display
+
+
+async def test_a_failed_first_load_says_what_went_wrong(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, engine=FakeEngine(mali_situation(), error=OSError("folder gone")))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: app.last_error is not None, description="the failure")
+        assert "Could not analyse" in str(app.query_one("#header-problem").render())
+        assert "OSError: folder gone" in str(app.query_one("#header-problem").render())
+
+
+async def test_the_cursor_stays_on_its_row_across_a_reload(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2", *["down"] * 5)
+        actors = app.query_one(ActorsPane)
+        assert actors.cursor_key == "Malian soldiers"
+        await pilot.press("r")
+        await wait_for(lambda: "Souleymane Dembele" in actor_keys(app), description="the reload")
+        assert actors.cursor_key == "Malian soldiers"
+        assert actors.cursor_row == 6
+        assert app.focused is actors
+
+
+async def test_the_scroll_position_survives_a_reload(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        context = app.query_one(ContextPane)
+        await pilot.pause()
+        context.scroll_to(y=3, animate=False, immediate=True)
+        await pilot.pause()
+        assert context.scroll_y == 3
+        await pilot.press("r")
+        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await pilot.pause()
+        assert context.scroll_y == 3
+
+
+# ---------------------------------------------------------------- before the model is loaded
+
+
+async def test_cached_results_show_while_the_rest_is_analysed(tmp_path: Path) -> None:
+    partial = replace(mali_situation(), actors=mali_situation().actors[:2])
+    engine = FakeEngine(mali_update(), partial=partial)
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: actor_keys(app) == ["Abass Dembele", "Nema Sagara"], description="partial")
+        assert app.query_one("#header-progress").display
+        assert "Loading language model" in str(app.query_one("#header-stage").render())
+        engine.release.set()
+        await settled(pilot)
+        assert "Souleymane Dembele" in actor_keys(app)
+        assert not app.query_one("#header-progress").display
+
+
+async def test_the_engine_never_runs_on_the_event_loop(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert engine.threads and all(t is not threading.main_thread() for t in engine.threads)
+
+
+async def test_the_screen_paints_before_the_first_analysis_ends(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), partial=replace(mali_situation(), actors=[]))
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: "Loading language model" in screen_text(app), description="the progress line")
+        assert "Status" in screen_text(app)
+        engine.release.set()
+        await settled(pilot)
+
+
+async def test_z_maximises_the_focused_pane_and_escape_restores_it(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation(), actor="Dembele")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("3", "z")
+        assert app.screen.maximized is app.query_one(DisputesPane)
+        await pilot.press("escape")
+        assert app.screen.maximized is None
+        assert app.filter_name == "Dembele", "the first escape only restores the layout"
+
+
+# ---------------------------------------------------------------- help and palette
+
+
+async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "filter by actor" in screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.filter_name is None
+
+
+async def test_footer_shows_the_main_bindings(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        for label in ("Filter", "Reload", "Help", "Quit"):
+            assert label in footer
+
+
+async def test_command_palette_jumps_to_an_actor(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(lambda: isinstance(app.screen, CommandPalette), description="the palette")
+        await pilot.press(*"sagara")
+        await wait_for(lambda: "Filter on actor: Nema Sagara" in screen_text(app), description="the hit")
+        await pilot.press("enter")
+        await wait_for(lambda: app.filter_name == "Nema Sagara", description="the filter")
+        assert actor_keys(app)[0] == "Nema Sagara"
+
+
+async def test_command_palette_finds_an_actor_without_its_accents(tmp_path: Path) -> None:
+    situation = mali_situation()
+    situation.actors[2].aliases = []
+    app = fake_app(tmp_path, situation)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(lambda: isinstance(app.screen, CommandPalette), description="the palette")
+        await pilot.press(*"goita")
+        await wait_for(lambda: "Filter on actor: Asimi Goïta" in screen_text(app), description="the hit")
+
+
+async def test_command_palette_offers_reload(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(lambda: isinstance(app.screen, CommandPalette), description="the palette")
+        await pilot.press(*"reload")
+        await wait_for(lambda: "Analyse the folder again" in screen_text(app), description="the command")
+        await pilot.press("enter")
+        await wait_for(lambda: engine.calls == 2, description="the reload")
+
+
+# ---------------------------------------------------------------- untrusted text
+
+
+def hostile_situation() -> Any:
+    """The Mali situation with markup and escape sequences in names, titles and sentences."""
+    situation = mali_situation()
+    sentence = "[link=http://evil.example]click[/link] \x1b[31mOumar Diarra\x1b[0m was arrested. \x1b]0;pwned\x07"
+    actor = Actor("[red]Oumar Diarra[/red]", "person", [], ["[bold]general[/bold]"], "arrested [blink]now",
+                  [], 3, ["evil.txt"], [ev(sentence, "evil.txt")], 20.0)
+    line = StatusLine("[red]Evil[/red] coup \x1b[2J announced", "stated", ["[i]x[/i]"], [ev(sentence, "evil.txt")],
+                      [actor.name])
+    article = ArticleInfo("evil.txt", "Breaking: [red]Evil[/red] \x1b[31mcoup", "[b]Outlet[/b]", None,
+                          FIXED_MTIME, 10)
+    return replace(situation, actors=[actor, *situation.actors], status=[line, *situation.status],
+                   articles=[article, *situation.articles],
+                   bad_files=[BadFile("[red]bad[/red].txt", "\x1b[31mnot text\x1b[0m [b]really[/b]")])
+
+
+async def test_markup_in_article_text_shows_literally(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, hostile_situation())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        text = screen_text(app)
+        for literal in ("[red]Oumar Diarra[/red]", "Breaking: [red]Evil[/red]", "[red]Evil[/red] coup",
+                        "[link=http://evil.example]click[/link]", "[red]bad[/red].txt"):
+            assert literal in text, literal
+
+
+async def test_escape_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, hostile_situation())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        for key in ("1", "2", "5", "end"):
+            await pilot.press(key)
+            text = screen_text(app)
+            assert "\x1b" not in text and "\x07" not in text, f"after {key}"
+        assert "not text [b]really[/b]" in text
+        await pilot.press("2")
+        assert "evil.txt: [link=http://evil.example]click[/link] Oumar Diarra was arrested." in \
+            app.query_one(EvidenceView).text
+
+
+async def test_hostile_names_in_the_palette_show_literally(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, hostile_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(lambda: isinstance(app.screen, CommandPalette), description="the palette")
+        await pilot.press(*"oumar")
+        await wait_for(lambda: "Filter on actor: [red]Oumar Diarra[/red]" in screen_text(app),
+                       description="the literal hit")
