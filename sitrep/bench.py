@@ -319,6 +319,17 @@ def child_warm_breakdown(folder: str, cache: str) -> dict[str, Any]:
             "spacy": "spacy" in sys.modules}
 
 
+def child_ensure_warm(folder: str, cache: str) -> dict[str, Any]:
+    """Bring the cache up to date for the current code (other work may have changed it mid-run)."""
+    from .engine import Engine
+
+    engine = Engine(_config(Path(cache)))
+    start = time.perf_counter()
+    engine.analyse(Path(folder))
+    engine.close()
+    return {"parsed": engine.parsed_last_run, "seconds": time.perf_counter() - start}
+
+
 def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, Any]:
     """One rewritten file in a warm folder, model already loaded (as in the dashboard).
 
@@ -560,6 +571,7 @@ CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
     "raw": child_raw,
     "cold": child_cold,
     "warm-breakdown": child_warm_breakdown,
+    "ensure-warm": child_ensure_warm,
     "changed": child_changed,
     "tui-paint": child_tui_paint,
     "tui-filter": child_tui_filter,
@@ -640,6 +652,18 @@ def _log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def ensure_warm(folder: Path, cache: Path) -> int:
+    """Re-parse what the current code no longer finds in the cache; how many articles that was.
+
+    sitrep's code or patterns may change while a long run goes on (the cache is keyed by the
+    pipeline version), and a warm measurement must not time a partly cold run.
+    """
+    result = run_child("ensure-warm", folder=str(folder), cache=str(cache))
+    if result["parsed"]:
+        _log(f"the pipeline version changed during the run: re-parsed {result['parsed']:,} articles first")
+    return int(result["parsed"])
+
+
 def bench_size(size: int, folder: Path, work: Path, jobs: int, maker: CorpusMaker, repeats: int) -> dict[str, Any]:
     """Every per-size measurement on one corpus."""
     row: dict[str, Any] = {"size": size, "load_before": os.getloadavg()[0]}
@@ -663,6 +687,7 @@ def bench_size(size: int, folder: Path, work: Path, jobs: int, maker: CorpusMake
         row["coldN"] = run_child("cold", folder=str(folder), cache=str(cache_n), jobs=jobs)
         _remove_cache(cache_n)
         _log(f"{size}: cold --jobs {jobs} {row['coldN']['words'] / row['coldN']['seconds']:,.0f} words/s")
+    row["rewarmed"] = ensure_warm(folder, cache1)
     config_file = _write_config_file(work / f"config-n{size}.toml", cache1)
     row["warm"] = measure_warm_report(folder, config_file)
     row["breakdown"] = run_child("warm-breakdown", folder=str(folder), cache=str(cache1))
@@ -681,8 +706,8 @@ def bench_size(size: int, folder: Path, work: Path, jobs: int, maker: CorpusMake
     return row
 
 
-def run(args: argparse.Namespace) -> dict[str, Any]:
-    """Build the corpora, measure every size, then the dashboard."""
+def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
+    """Build the corpora, measure every size, then the dashboard; the numbers go to `out` as they come."""
     corpora = Path(args.corpora)
     corpora.mkdir(parents=True, exist_ok=True)
     work = corpora / "work"
@@ -690,9 +715,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     sources = load_sources(args.sources)
     maker = CorpusMaker(sources, args.seed)
     digest = sources_digest(sources)
+    from .version import pipeline_version
+
     report: dict[str, Any] = {"machine": machine_info(), "jobs": args.jobs, "seed": args.seed,
-                              "sources": len(sources), "rows": [], "command": " ".join(sys.argv)}
-    _log(f"{len(sources)} source articles; sizes {args.sizes}; --jobs {args.jobs}")
+                              "sources": len(sources), "rows": [], "command": " ".join(sys.argv),
+                              "pipeline_version": pipeline_version(_config(None))}
+    _log(f"{len(sources)} source articles; sizes {args.sizes}; --jobs {args.jobs}; results in {out}")
     for size in args.sizes:
         folder = build_corpus(size, corpora, maker, digest)
         articles, words = corpus_words(folder)
@@ -705,16 +733,26 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         row = bench_size(size, folder, work, args.jobs, maker, repeats)
         row["load_after"] = os.getloadavg()[0]
         row["folder"] = str(folder)
+        row["pipeline_version"] = pipeline_version(_config(None))
         report["rows"].append(row)
+        out.write_text(json.dumps(report, indent=1))  # a failure later keeps what is measured
     if not args.no_tui:
         paint_size = min(args.sizes, key=lambda n: abs(n - 1_000))
         cache = work / f"cache-n{paint_size}-jobs1.sqlite3"
         folder = corpora / f"n{paint_size}-seed{args.seed}"
         _log(f"dashboard: first paint with {paint_size:,} cached articles")
-        report["paint"] = run_child("tui-paint", folder=str(folder), cache=str(cache))
-        report["paint"]["size"] = paint_size
+        try:
+            rewarmed = ensure_warm(folder, cache)
+            report["paint"] = run_child("tui-paint", folder=str(folder), cache=str(cache))
+            report["paint"].update(size=paint_size, rewarmed=rewarmed)
+        except RuntimeError as exc:
+            _log(f"dashboard first paint failed: {exc}")
         _log("dashboard: filter keystrokes with 2,000 actors")
-        report["filter"] = run_child("tui-filter", actors=2_000)
+        try:
+            report["filter"] = run_child("tui-filter", actors=2_000)
+        except RuntimeError as exc:
+            _log(f"dashboard filter measurement failed: {exc}")
+    out.write_text(json.dumps(report, indent=1))
     return report
 
 
@@ -782,6 +820,12 @@ def markdown(report: dict[str, Any]) -> str:
                   f"{r['breakdown']['merge']:.2f}, reload {r['breakdown']['reload']:.2f}" for r in rows)
               + ". Load average before each size: " + ", ".join(f"{r.get('load_before', 0):.1f}" for r in rows)
               + " (other work on this machine slows every number)."]
+    versions = {r.get("pipeline_version") for r in rows} | {report.get("pipeline_version")}
+    rewarmed = [f"{r['size']:,}: {r['rewarmed']:,}" for r in rows if r.get("rewarmed")]
+    if len(versions - {None}) > 1 or rewarmed:
+        lines += ["", "sitrep's code changed during this run (pipeline versions "
+                  + ", ".join(sorted(v for v in versions if v)) + "); articles re-parsed before the warm "
+                  "measurements so they time the current code: " + (", ".join(rewarmed) or "none") + "."]
     if "paint" in report or "filter" in report:
         lines += ["", "| Dashboard (Textual Pilot, headless 160×50) | seconds |", "|---|---:|"]
         if "paint" in report:
@@ -924,11 +968,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.soak:
         print(soak(args))
         return 0
-    report = run(args)
-    text = markdown(report)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     out = Path(args.json) if args.json else Path(args.corpora) / f"results-{stamp}.json"
-    out.write_text(json.dumps(report, indent=1))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = run(args, out)
+    text = markdown(report)
     (out.with_suffix(".md")).write_text(text + "\n")
     print(text)
     _log(f"raw numbers in {out}, table in {out.with_suffix('.md')}")

@@ -258,7 +258,7 @@ def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
         if not any(e.polarity == "denied" for e in group) or not any(e.polarity == "affirmed" for e in group):
             continue
         claims = [
-            Claim(text=f"{e.phrase}: {e.evidence.sentence}", source=e.source,
+            Claim(text=e.phrase, source=e.source,
                   stance="denies" if e.polarity == "denied" else ("asserts" if e.certainty == "stated" else "hedges"),
                   article=e.evidence.file, sentence=e.evidence.sentence)
             for e in group

@@ -482,7 +482,7 @@ class DisputeFinder:
                 att = attribute(tok.head, self.names, self.pronoun_names)
                 subject = f"number of {people} {category}"
                 groups.setdefault(subject, []).append(
-                    self._claim(sent, att.source, "figure", value, text=f"{wording}: {self.parsed.evidence(sent).sentence}")
+                    self._claim(sent, att.source, "figure", value, text=wording)
                 )
         return [Dispute(subject=s, kind="numeric", claims=c) for s, c in groups.items()]
 

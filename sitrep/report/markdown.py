@@ -35,8 +35,10 @@ def _dispute(d: Dispute, n: int) -> list[str]:
     lines = [f"{n}. **{_md(d.subject)}** ({d.kind})"]
     for claim in d.claims[:6]:
         src = _md(claim.source) if claim.source else "the article"
-        lines.append(f"    - *{STANCE_LABEL.get(claim.stance, claim.stance)}*, {src} ({_files([claim.article])}): "
-                     f"{_md(claim.text)[:300]}")
+        said = _md(claim.text)[:300]
+        if claim.sentence and claim.sentence not in claim.text:
+            said += f": “{_md(claim.sentence)[:300]}”"
+        lines.append(f"    - *{STANCE_LABEL.get(claim.stance, claim.stance)}*, {src} ({_files([claim.article])}): {said}")
     if len(d.claims) > 6:
         lines.append(f"    - ... and {len(d.claims) - 6} more")
     return lines
