@@ -301,8 +301,9 @@ def measure_warm_report(folder: Path, config_file: Path, runs: int = 3) -> dict[
 
 
 def child_warm_breakdown(folder: str, cache: str) -> dict[str, Any]:
-    """Where a warm run's time goes (engine timings), then a reload in the same engine."""
-    from .engine import Engine
+    """Where a warm run's time goes (engine timings), a reload in the same engine, merge alone."""
+    from .engine import Engine, _for_merge
+    from .merge import merge
 
     engine = Engine(_config(Path(cache)))
     start = time.perf_counter()
@@ -313,10 +314,22 @@ def child_warm_breakdown(folder: str, cache: str) -> dict[str, Any]:
     engine.analyse(Path(folder))
     reload = time.perf_counter() - start
     engine.close()
-    return {"analyse": first, "read": timings.get("read", 0.0), "lookup": timings.get("lookup", 0.0),
+    merges = []
+    for _ in range(3):  # merge alone, fastest of three: the number that shows how merging grows
+        results = [_for_merge(r) for r in _as_results(situation, engine)]
+        start = time.perf_counter()
+        merge(results, situation.bad_files, folder)
+        merges.append(time.perf_counter() - start)
+    return {"merge_min": min(merges), "analyse": first, "read": timings.get("read", 0.0), "lookup": timings.get("lookup", 0.0),
             "merge": timings.get("merge", 0.0), "reload": reload, "reload_timings": engine.timings,
             "parsed": engine.parsed_last_run, "articles": len(situation.articles), "actors": len(situation.actors),
             "spacy": "spacy" in sys.modules}
+
+
+def _as_results(situation: Any, engine: Any) -> list[Any]:
+    """The situation's articles in report order, as keys into the engine's remembered results."""
+    by_path = {r.path: r for r in engine._memo.values()}
+    return [by_path[a.path] for a in situation.articles if a.path in by_path]
 
 
 def child_ensure_warm(folder: str, cache: str) -> dict[str, Any]:
@@ -664,29 +677,37 @@ def ensure_warm(folder: Path, cache: Path) -> int:
     return int(result["parsed"])
 
 
-def bench_size(size: int, folder: Path, work: Path, jobs: int, maker: CorpusMaker, repeats: int) -> dict[str, Any]:
-    """Every per-size measurement on one corpus."""
+def bench_size(size: int, folder: Path, work: Path, jobs: int, maker: CorpusMaker, repeats: int,
+               reuse: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every per-size measurement on one corpus (`reuse`: a saved row whose cold runs are kept)."""
     row: dict[str, Any] = {"size": size, "load_before": os.getloadavg()[0]}
     cache1 = work / f"cache-n{size}-jobs1.sqlite3"
-    # Raw and cold alternate and each keeps its fastest run: other work on the machine only
-    # ever slows a run down, so the minimum is the least disturbed measurement.
-    raws: list[dict[str, Any]] = []
-    colds: list[dict[str, Any]] = []
-    for attempt in range(repeats):
-        _log(f"{size}: raw nlp.pipe ({attempt + 1}/{repeats})")
-        raws.append(run_child("raw", folder=str(folder)))
-        _log(f"{size}: raw {raws[-1]['words'] / raws[-1]['seconds']:,.0f} words/s; cold analysis, 1 process")
-        colds.append(run_child("cold", folder=str(folder), cache=str(cache1), jobs=1))
-        _log(f"{size}: cold {colds[-1]['words'] / colds[-1]['seconds']:,.0f} words/s")
-    row["raw"] = min(raws, key=lambda r: r["seconds"])
-    row["cold1"] = min(colds, key=lambda r: r["seconds"])
-    row["raw_runs"] = [r["seconds"] for r in raws]
-    row["cold1_runs"] = [r["seconds"] for r in colds]
-    if jobs > 1:
-        cache_n = work / f"cache-n{size}-jobs{jobs}.sqlite3"
-        row["coldN"] = run_child("cold", folder=str(folder), cache=str(cache_n), jobs=jobs)
-        _remove_cache(cache_n)
-        _log(f"{size}: cold --jobs {jobs} {row['coldN']['words'] / row['coldN']['seconds']:,.0f} words/s")
+    if reuse is not None and cache1.exists():
+        _log(f"{size}: raw and cold numbers reused from the saved run")
+        for key in ("raw", "cold1", "raw_runs", "cold1_runs", "coldN"):
+            if key in reuse:
+                row[key] = reuse[key]
+        row["reused"] = True
+    else:
+        # Raw and cold alternate and each keeps its fastest run: other work on the machine only
+        # ever slows a run down, so the minimum is the least disturbed measurement.
+        raws: list[dict[str, Any]] = []
+        colds: list[dict[str, Any]] = []
+        for attempt in range(repeats):
+            _log(f"{size}: raw nlp.pipe ({attempt + 1}/{repeats})")
+            raws.append(run_child("raw", folder=str(folder)))
+            _log(f"{size}: raw {raws[-1]['words'] / raws[-1]['seconds']:,.0f} words/s; cold analysis, 1 process")
+            colds.append(run_child("cold", folder=str(folder), cache=str(cache1), jobs=1))
+            _log(f"{size}: cold {colds[-1]['words'] / colds[-1]['seconds']:,.0f} words/s")
+        row["raw"] = min(raws, key=lambda r: r["seconds"])
+        row["cold1"] = min(colds, key=lambda r: r["seconds"])
+        row["raw_runs"] = [r["seconds"] for r in raws]
+        row["cold1_runs"] = [r["seconds"] for r in colds]
+        if jobs > 1:
+            cache_n = work / f"cache-n{size}-jobs{jobs}.sqlite3"
+            row["coldN"] = run_child("cold", folder=str(folder), cache=str(cache_n), jobs=jobs)
+            _remove_cache(cache_n)
+            _log(f"{size}: cold --jobs {jobs} {row['coldN']['words'] / row['coldN']['seconds']:,.0f} words/s")
     row["rewarmed"] = ensure_warm(folder, cache1)
     config_file = _write_config_file(work / f"config-n{size}.toml", cache1)
     row["warm"] = measure_warm_report(folder, config_file)
@@ -717,9 +738,13 @@ def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     digest = sources_digest(sources)
     from .version import pipeline_version
 
+    reused: dict[str, Any] = json.loads(Path(args.reuse).read_text()) if args.reuse else {}
+
     report: dict[str, Any] = {"machine": machine_info(), "jobs": args.jobs, "seed": args.seed,
                               "sources": len(sources), "rows": [], "command": " ".join(sys.argv),
                               "pipeline_version": pipeline_version(_config(None))}
+    if reused:
+        report["reused_from"] = {"file": str(args.reuse), "sitrep": reused["machine"].get("sitrep", "?")}
     _log(f"{len(sources)} source articles; sizes {args.sizes}; --jobs {args.jobs}; results in {out}")
     for size in args.sizes:
         folder = build_corpus(size, corpora, maker, digest)
@@ -730,7 +755,8 @@ def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
             _log(f"{size}: {articles:,} articles, {words:,} words; estimated cold 1-process time "
                  f"{words / rate / 60:.1f} min (whole size about {words / rate / 60 * 2.6:.0f} min)")
         repeats = args.repeats if args.repeats else (2 if size <= 1_000 else 1)
-        row = bench_size(size, folder, work, args.jobs, maker, repeats)
+        reuse = next((r for r in reused.get("rows", []) if r["size"] == size), None)
+        row = bench_size(size, folder, work, args.jobs, maker, repeats, reuse)
         row["load_after"] = os.getloadavg()[0]
         row["folder"] = str(folder)
         row["pipeline_version"] = pipeline_version(_config(None))
@@ -757,8 +783,9 @@ def run(args: argparse.Namespace, out: Path) -> dict[str, Any]:
 
 
 def _merge_s(row: dict[str, Any]) -> float:
-    """Seconds of the final merge in a warm reload (the first run's merge also loads the gazetteer)."""
-    return float(row["breakdown"]["reload_timings"].get("merge", 0.0))
+    """Seconds of one merge of the whole folder (fastest of three; older runs: a reload's merge)."""
+    breakdown = row["breakdown"]
+    return float(breakdown.get("merge_min", breakdown["reload_timings"].get("merge", 0.0)))
 
 
 def _mb(value: float) -> str:
@@ -779,10 +806,13 @@ def markdown(report: dict[str, Any]) -> str:
     lines = ["### Benchmark", "", f"`{report['command']}`", ""]
     lines.append(" · ".join(f"{k}: {v}" for k, v in report["machine"].items()))
     lines += ["", f"Corpora recombined from {report['sources']} real articles (seed {report['seed']}).", ""]
+    if report.get("reused_from"):
+        lines += [(f"Raw and cold columns are from `{report['reused_from']['file']}` (sitrep "
+                   f"{report['reused_from']['sitrep']}); every other number is from this run."), ""]
     head = ["Articles", "Words", "raw `nlp.pipe` words/s", "cold, 1 process words/s", "vs raw (CPU time)"]
     if jobs > 1:
         head += [f"cold, `--jobs {jobs}` words/s", "vs 1 process"]
-    head += ["warm `sitrep report` s (wall)", "merge s", "one changed file: s beyond its parse",
+    head += ["warm `sitrep report` s (wall)", "merge s (alone)", "one changed file: s beyond its parse",
              "peak RSS MB" + (" (each worker)" if jobs > 1 else ""), "cache MB"]
     lines += ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
     for row in rows:
@@ -869,12 +899,13 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
                         f"{changed['overhead']:.3f} s + {changed['own_parse']:.3f} s",
                         changed["overhead"] < 0.3 and changed["reflected"] and changed["parsed"] == 1))
     if len(rows) > 1:
-        first, last = rows[0], rows[-1]
+        # The two largest sizes: at 100 articles fixed costs hide how merging grows.
+        first, last = rows[-2], rows[-1]
         scale = last["size"] / first["size"]
         per = [_merge_s(r) / r["size"] for r in (first, last)]
         out.append((f"merge grows linearly ({first['size']:,}→{last['size']:,} articles, ×{scale:,.0f})",
-                    f"×{_merge_s(last) / max(_merge_s(first), 1e-9):,.1f}",
-                    per[1] <= 2.0 * per[0]))
+                    (f"×{_merge_s(last) / max(_merge_s(first), 1e-9):,.1f} ({per[0] * 1e6:,.0f} → "
+                     f"{per[1] * 1e6:,.0f} µs per article)"), per[1] <= 1.5 * per[0]))
     for row in rows:
         if row["size"] >= 10_000:
             rss = max(row["cold1"]["rss_mb"], row.get("coldN", {}).get("rss_mb", 0.0))
@@ -947,6 +978,9 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--no-tui", action="store_true", help="skip the dashboard measurements")
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the dashboard soak instead")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    parser.add_argument("--reuse", type=Path, metavar="JSON",
+                        help="keep the raw and cold numbers of a saved run (its caches must still be there) and "
+                             "measure the rest again: for re-timing warm paths after a change that leaves parsing alone")
     parser.add_argument("--render", type=Path, metavar="JSON", help="print the Markdown of a saved run and stop")
     args = parser.parse_args(argv)
     args.sizes = [int(s.replace("_", "")) for s in str(args.sizes).split(",") if s.strip()]
