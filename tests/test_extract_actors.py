@@ -109,3 +109,9 @@ def test_known_as_nickname_is_the_same_person(tmp_path: Path) -> None:
     actors = {a.name: a for a in situation({"a.txt": text}, tmp_path).actors}
     assert "Hemedti" in actors["Mohamed Hamdan Dagalo"].aliases
     assert "Hemedti" not in actors
+
+
+def test_all_capital_acronym_is_not_a_person(tmp_path: Path) -> None:
+    text = "Sonko's party, PASTEF, accused the government of using armed men against demonstrators."
+    actors = _actors(analyse(text, tmp_path))
+    assert "PASTEF" not in actors or actors["PASTEF"].kind != "person"

@@ -173,6 +173,9 @@ class EntityFixer:
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
                 elif ent.label_ != "LOC" and _reads_as_place(ent, known=gaz.country_of(ent.text) is not None):
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) >= 3 \
+                    and ent.text.isalpha():
+                ent = Span(doc, ent.start, ent.end, label="ORG")  # "PASTEF": an acronym, not a name
             if ent.label_ == "ORG" and not ent.id_ and len(ent) > 1 and ent[-1].text in _POST_NOMINALS:
                 ent = Span(doc, ent.start, ent.end, label="PERSON", span_id="person:")  # "Philippe Sands QC" is a person
             if ent.label_ == "ORG" and not ent.id_:
