@@ -92,3 +92,7 @@ def test_charges_both_deny_names_the_accused_as_deniers(tmp_path: Path) -> None:
 def test_rejecting_an_offer_is_a_refusal_not_a_contradiction(tmp_path: Path) -> None:
     result = analyse("General Abdel Fattah al-Burhan has rejected any negotiation with the RSF.", tmp_path)
     assert not [d for d in result.disputes if d.kind == "contradiction"]
+
+
+def test_a_denial_of_nothing_but_punctuation_does_not_crash(tmp_path: Path) -> None:
+    analyse("denied [/]", tmp_path)  # found by the hypothesis test: an object with no word after it

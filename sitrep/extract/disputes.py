@@ -344,7 +344,7 @@ class DisputeFinder:
                         return content
             return None
         # "denied [his statement to Parliament ... was drafted by officials]": up to the clause's end.
-        end = max(t.i for t in verb.subtree if t.i >= obj.i and not t.is_punct) + 1
+        end = max((t.i for t in verb.subtree if t.i >= obj.i and not t.is_punct), default=obj.i) + 1
         return verb.doc[obj.left_edge.i : end]
 
     def _speaker(self, sent: Span) -> str:
