@@ -157,7 +157,7 @@ class Engine:
 
         def snapshot() -> Situation:
             with clock("merge"):
-                return merge([_for_merge(results[p]) for p in order if p in results], bad_files, folder)
+                return merge([results[p] for p in order if p in results], bad_files, folder)
 
         listening = progress is not None
         notify(Progress("cached", len(results), total, snapshot() if listening and results and missing else None))
@@ -396,15 +396,6 @@ def _hash_file(path: Path, max_bytes: int) -> tuple[str, float] | None:
 def _with_mtime(result: ArticleResult, mtime: float) -> ArticleResult:
     """A cached result for the same file and bytes, with the file's current mtime."""
     return result if result.mtime == mtime else replace(result, mtime=mtime)
-
-
-def _for_merge(result: ArticleResult) -> ArticleResult:
-    """`result` with its own copies of what `merge` changes in place (the disputes), so cached and
-    remembered results stay as extracted however often they are merged."""
-    if not result.disputes:
-        return result
-    disputes = [replace(d, claims=list(d.claims), actors=list(d.actors)) for d in result.disputes]
-    return replace(result, disputes=disputes)
 
 
 def _relocate(result: ArticleResult, article: Article) -> ArticleResult:

@@ -8,6 +8,7 @@ fingerprint so the same wire copy in two outlets counts once, and disputes are g
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -276,10 +277,12 @@ def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
 def _numeric(disputes: list[Dispute]) -> list[Dispute]:
     """Figures for the same count that differ, within or across articles."""
     groups: dict[str, list[Claim]] = defaultdict(list)
+    seen: dict[str, set[tuple[tuple[float, float] | None, str]]] = defaultdict(set)
     for dispute in disputes:
-        seen = {(c.value, c.sentence) for c in groups[dispute.subject]}
         for claim in dispute.claims:
-            if (claim.value, claim.sentence) not in seen:
+            mark = (claim.value, claim.sentence)
+            if mark not in seen[dispute.subject]:
+                seen[dispute.subject].add(mark)
                 groups[dispute.subject].append(claim)
     out = []
     for subject, claims in groups.items():
@@ -474,9 +477,13 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
 
     focus_name = _focus(actors, results)
     focus = next((a for a in actors if a.name == focus_name), None)
-    article_disputes = [d for r in results for d in r.disputes]
-    for dispute in article_disputes:
-        dispute.actors = list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in dispute.actors))
+    # Copies: the disputes are joined and weighed below, and the inputs (cached, remembered
+    # between reloads) must stay as extracted however often they are merged.
+    article_disputes = [
+        replace(d, claims=list(d.claims),
+                actors=list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in d.actors)))
+        for r in results for d in r.disputes
+    ]
     disputes = _contradictions(events)
     disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
     disputes += [d for d in article_disputes if d.kind == "contradiction"]

@@ -44,3 +44,18 @@ def test_status_line_never_states_a_denied_arrest_as_fact(tmp_path: Path) -> Non
     assert "denied" in dembele.status
     [line] = [s for s in found.status if "Dembele" in s.text]
     assert line.certainty != "stated"
+
+
+def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
+    from extract_support import analyse
+    from sitrep.merge import merge
+
+    # Two outlets resting the same claim on different hedged sources: merged into one item.
+    texts = {"a.txt": "Title: Arrests\n\nSources indicate that soldiers have been arrested in Mali.",
+             "b.txt": "Title: More arrests\n\nThe AFP news agency claimed that soldiers were arrested in Bamako."}
+    results = [analyse(text, tmp_path, name) for name, text in texts.items()]
+    before = [[(d.subject, len(d.claims), list(d.actors)) for d in r.disputes] for r in results]
+    first = merge(results, [], tmp_path).to_dict()
+    second = merge(results, [], tmp_path).to_dict()
+    assert [[(d.subject, len(d.claims), list(d.actors)) for d in r.disputes] for r in results] == before
+    assert first["disputes"] == second["disputes"]
