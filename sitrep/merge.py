@@ -297,7 +297,7 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
     """Join disputes that are one: the same sentences, the same contested claim, the same thin claim."""
     out: list[Dispute] = []
     seen: set[tuple[str, str]] = set()
-    by_side: dict[tuple[str, str, str], Dispute] = {}
+    by_side: dict[tuple[str, str], Dispute] = {}
     claim_marks: dict[int, set[tuple[str, str, str, str]]] = {}
     claim_sides: dict[int, tuple[set[tuple[str, str, str]], set[str]]] = {}
     contested: set[str] = set()
@@ -311,21 +311,19 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
         seen |= marks
         if dispute.kind == "contradiction":
             contested |= {sentence_key(c.sentence) for c in dispute.claims}
-        if dispute.kind == "thin sourcing":
+        side = (dispute.kind, name_key(dispute.subject))
+        known = by_side.get(side)
+        if known is not None and dispute.kind == "thin sourcing":
             # "soldiers arrested" resting on "sources" and on "AFP": one item with both sources.
-            same = by_side.get(("thin sourcing", name_key(dispute.subject), ""))
-            if same is not None:
-                held = claim_marks[id(same)]
-                for claim in dispute.claims:
-                    mark = (claim.stance, claim.source, claim.article, sentence_key(claim.sentence))
-                    if mark not in held:
-                        held.add(mark)
-                        same.claims.append(claim)
-                continue
-        side = (dispute.kind, name_key(dispute.subject), "")
-        if dispute.kind == "contradiction" and side in by_side:
+            held = claim_marks[id(known)]
+            for claim in dispute.claims:
+                mark = (claim.stance, claim.source, claim.article, sentence_key(claim.sentence))
+                if mark not in held:
+                    held.add(mark)
+                    known.claims.append(claim)
+            continue
+        if known is not None and dispute.kind == "contradiction":
             # Two deniers of one claim, or one denial in two outlets' copies: one dispute, more sides.
-            known = by_side[side]
             have, sentences = claim_sides[id(known)]
             for claim in dispute.claims:
                 who, said = (claim.stance, claim.source, claim.article), sentence_key(claim.sentence)
@@ -339,8 +337,6 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
         claim_marks[id(dispute)] = {(c.stance, c.source, c.article, sentence_key(c.sentence)) for c in dispute.claims}
         claim_sides[id(dispute)] = ({(c.stance, c.source, c.article) for c in dispute.claims},
                                     {sentence_key(c.sentence) for c in dispute.claims})
-        if dispute.kind == "thin sourcing":
-            by_side[("thin sourcing", name_key(dispute.subject), "")] = dispute
     return out
 
 

@@ -308,11 +308,7 @@ class DisputeFinder:
                 claim = sent.doc[inner[0].i : inner[-1].i + 1]
         words = clean_span_text(claim.text).rstrip(" ,").split()
         subject = strip_determiner(" ".join(words[:18]) + ("..." if len(words) > 18 else ""))
-        evidence = self.parsed.evidence(sent)
-        claims = [Claim(text=evidence.sentence, source=claimant, stance="asserts", article=self.parsed.article.path,
-                        sentence=evidence.sentence),
-                  Claim(text=evidence.sentence, source=denier, stance="denies", article=self.parsed.article.path,
-                        sentence=evidence.sentence)]
+        claims = [self._claim(sent, claimant, "asserts"), self._claim(sent, denier, "denies")]
         return [Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent))]
 
     def _denied_content(self, verb: Token, before: list[Span]) -> Span | None:

@@ -140,15 +140,14 @@ class Resolver:
             if len(holders) == 1:
                 return [next(iter(holders))]
             if token.lemma_.lower() in _GROUP_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                # "the rebel movement had ambushed the army": the last armed group or organisation named.
+                # "the rebel movement had ambushed the army": the last armed group named.
                 group = self._last_group_before(token)
                 if group:
                     return [group]
         return []
 
     def _last_group_before(self, token: Token) -> str | None:
-        """The armed group (or, failing that, organisation) named last before `token` in this or the
-        previous two sentences."""
+        """The armed group named last before `token`, looking back at most 120 tokens before its sentence."""
         start = max(0, token.sent.start - 120)
         for i in range(token.i - 1, start - 1, -1):
             key = self.table.token_actor.get(i)
