@@ -96,8 +96,10 @@ def load_model(names: list[str]) -> Language:
 def load_pipeline(config: Config) -> Language:
     """The full sitrep pipeline for `config` (call once per process; it takes a second)."""
     from . import components  # noqa: F401  (registers the factories)
+    from .attribute_rules import speed_up_attribute_ruler
 
     nlp = load_model(config.model.names)
+    speed_up_attribute_ruler(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
     patterns = place_patterns()
     for name in ENTITY_PATTERN_FILES:
