@@ -24,8 +24,16 @@ SCHEMA_VERSION = 1
 _APP_ID = 0x53495452  # "SITR": marks the file as ours, so a foreign SQLite file is not reused
 
 
+def encode_result(result: ArticleResult) -> bytes:
+    """The stored form of a result: compressed JSON (worker processes make these too)."""
+    return zlib.compress(json.dumps(result.to_dict()).encode(), 1)
+
+
 class NullCache:
     """A cache that holds nothing (when caching is turned off)."""
+
+    encodes = False
+    """Whether stored rows are wanted (workers skip encoding for a cache that keeps nothing)."""
 
     def get_many(self, hashes: Iterable[str]) -> dict[str, ArticleResult]:
         """Nothing is ever cached."""
@@ -34,12 +42,17 @@ class NullCache:
     def put_many(self, results: Iterable[ArticleResult]) -> None:
         """Forget the results."""
 
+    def put_encoded(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        """Forget the rows."""
+
     def close(self) -> None:
         """Nothing to close."""
 
 
 class ResultCache:
     """SQLite table `results(hash, version, data)`; `version` is the pipeline version."""
+
+    encodes = True
 
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
@@ -136,16 +149,18 @@ class ResultCache:
 
     def put_many(self, results: Iterable[ArticleResult]) -> None:
         """Store results under their content hash and this pipeline version."""
+        if self._db is not None:
+            self.put_encoded([(r.content_hash, encode_result(r)) for r in results])
+
+    def put_encoded(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        """Store rows already encoded by `encode_result`, as (content hash, data)."""
         if self._db is None:
             return
         now = time.time()
-        rows = [
-            (r.content_hash, self.version, zlib.compress(json.dumps(r.to_dict()).encode(), 1), now)
-            for r in results
-        ]
+        records = [(key, self.version, data, now) for key, data in rows]
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", records)
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             try:

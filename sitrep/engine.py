@@ -21,11 +21,12 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .cache import NullCache, ResultCache, open_cache
+from .cache import NullCache, ResultCache, encode_result, open_cache
 from .config import Config
 from .merge import merge
 from .model import Article, ArticleResult, BadFile, Situation
@@ -110,7 +111,11 @@ class Engine:
         return int(self.config.seeds.max_file_mb * 1024 * 1024)
 
     def analyse(self, folder: Path, progress: ProgressCallback | None = None) -> Situation:
-        """The situation for `folder`: cached articles at once, the rest parsed in batches."""
+        """The situation for `folder`: cached articles at once, the rest parsed in batches.
+
+        Files not found in the cache are read lazily, a batch at a time as the parser asks for
+        them, so reading overlaps parsing when worker processes do the parsing.
+        """
         notify = progress or (lambda _p: None)
         clock = _Clock()
         notify(Progress("reading", 0, 0))
@@ -120,63 +125,63 @@ class Engine:
         with clock("lookup"):
             wanted = [h[0] for _path, h in hashed if h is not None and h[0] not in self._memo]
             found = {**self._memo, **self.cache.get_many(wanted)}
-        slots: list[ArticleResult | BadFile | Article] = []
-        """Per file in folder order: its result, why it is bad, or the article still to parse."""
-        with clock("read"):
-            for path, quick in hashed:
-                relative = path.relative_to(folder).as_posix()
-                hit = found.get(quick[0]) if quick is not None else None
-                if hit is not None and hit.path == relative:
-                    slots.append(_with_mtime(hit, quick[1]) if quick is not None else hit)
-                    continue
-                try:
-                    article = read_article(path, folder, self._max_bytes)
-                except BadFileError as exc:
-                    slots.append(BadFile(relative, str(exc)))
-                    continue
-                except Exception as exc:
-                    log.exception("unexpected error reading %s", path)
-                    slots.append(BadFile(relative, f"could not be read ({type(exc).__name__}: {exc})"))
-                    continue
-                hit = found.get(article.content_hash)
-                if hit is None and article.content_hash != (quick[0] if quick else None):
-                    hit = self.cache.get_many([article.content_hash]).get(article.content_hash)
-                if hit is not None:
-                    slots.append(_relocate(hit, article))
-                elif len(article.text) > MAX_TEXT_CHARS:
-                    slots.append(BadFile(relative, f"too long to analyse: {len(article.text):,} characters of "
-                                                   f"text (the language model reads at most {MAX_TEXT_CHARS:,})"))
-                else:
-                    slots.append(article)
-        bad_files = [slot for slot in slots if isinstance(slot, BadFile)]
-        missing = [slot for slot in slots if isinstance(slot, Article)]
-        total = len(slots) - len(bad_files)
+        slots: list[ArticleResult | BadFile | Article | None] = []
+        """Per file in folder order: its result, why it is bad, the article parsed, or None (unread)."""
+        for path, quick in hashed:
+            hit = found.get(quick[0]) if quick is not None else None
+            if hit is not None and hit.path == path.relative_to(folder).as_posix():
+                slots.append(_with_mtime(hit, quick[1]) if quick is not None else hit)
+            else:
+                slots.append(None)
         results: dict[str, ArticleResult] = {s.path: s for s in slots if isinstance(s, ArticleResult)}
-        order = [s.path for s in slots if not isinstance(s, BadFile)]
-        self.parsed_last_run = len(missing)
+        unread = [index for index, slot in enumerate(slots) if slot is None]
+        total = len(slots)
+        """Articles to report; files found bad while reading are taken off as they turn up."""
 
         def snapshot() -> Situation:
+            in_order = [s.path for s in slots if isinstance(s, (ArticleResult, Article))]
+            bad_files = [s for s in slots if isinstance(s, BadFile)]
             with clock("merge"):
-                return merge([results[p] for p in order if p in results], bad_files, folder)
+                return merge([results[p] for p in in_order if p in results], bad_files, folder)
+
+        def read_unread() -> Iterator[Article]:
+            """Read the files the cache did not hold; yield the ones that need parsing."""
+            nonlocal total
+            for index in unread:
+                with clock("read"):
+                    slot = self._read_one(hashed[index][0], folder, hashed[index][1], found)
+                slots[index] = slot
+                if isinstance(slot, BadFile):
+                    total -= 1
+                elif isinstance(slot, ArticleResult):
+                    results[slot.path] = slot
+                else:
+                    yield slot
 
         listening = progress is not None
-        notify(Progress("cached", len(results), total, snapshot() if listening and results and missing else None))
-        if missing:
-            notify(Progress("loading model", len(results), total))
+        notify(Progress("cached", len(results), total, snapshot() if listening and results and unread else None))
+        self.parsed_last_run = 0
+        if unread:
             partial = _Throttle()
-            batches = self._parse(missing)
+            read_before = clock.times.get("read", 0.0)
+            batches = self._parse(read_unread(), len(unread), lambda: notify(Progress("loading model", len(results), total)))
             try:
                 with clock("parse"):
-                    for batch_results in batches:
-                        for result in batch_results:
+                    for batch in batches:
+                        for result in batch.results:
                             results[result.path] = result
-                        self.cache.put_many(batch_results)
+                        self.parsed_last_run += len(batch.results)
+                        if batch.encoded is not None:
+                            self.cache.put_encoded(batch.encoded)
+                        else:
+                            self.cache.put_many(batch.results)
                         done = len(results)
                         due = listening and done < total and partial.due()
                         with clock.paused("parse"):
                             notify(Progress("analysing", done, total, partial.timed(snapshot) if due else None))
             finally:
                 batches.close()  # a superseded run (the callback raised) drops its queued chunks now
+            clock.times["parse"] -= clock.times.get("read", 0.0) - read_before  # reading happened inside
         self._memo = {r.content_hash: r for r in results.values()}
         clock.times.pop("merge", None)  # only the final merge counts in the timings
         situation = snapshot()
@@ -184,47 +189,84 @@ class Engine:
         notify(Progress("done", total, total, situation))
         return situation
 
-    def _parse(self, articles: list[Article]) -> Generator[list[ArticleResult], None, None]:
-        """Parse and extract articles in batches, yielding each batch's results as it is ready."""
+    def _read_one(self, path: Path, folder: Path, quick: tuple[str, float] | None,
+                  found: dict[str, ArticleResult]) -> ArticleResult | BadFile | Article:
+        """Read and clean one file: its cached result (same bytes under another name), why it is
+        bad, or the article to parse."""
+        relative = path.relative_to(folder).as_posix()
+        try:
+            article = read_article(path, folder, self._max_bytes)
+        except BadFileError as exc:
+            return BadFile(relative, str(exc))
+        except Exception as exc:
+            log.exception("unexpected error reading %s", path)
+            return BadFile(relative, f"could not be read ({type(exc).__name__}: {exc})")
+        hit = found.get(article.content_hash)
+        if hit is None and article.content_hash != (quick[0] if quick else None):
+            hit = self.cache.get_many([article.content_hash]).get(article.content_hash)
+        if hit is not None:
+            return _relocate(hit, article)
+        if len(article.text) > MAX_TEXT_CHARS:
+            return BadFile(relative, f"too long to analyse: {len(article.text):,} characters of "
+                                     f"text (the language model reads at most {MAX_TEXT_CHARS:,})")
+        return article
+
+    def _parse(self, articles: Iterator[Article], expected: int,
+               starting: Callable[[], None]) -> Generator[Batch, None, None]:
+        """Parse and extract `articles` (about `expected` of them) in batches, each batch's results
+        as it is ready; `starting` is called once, before the model is needed."""
         jobs = self.config.model.jobs
-        if jobs > 1 and len(articles) >= 2 * jobs:
-            yield from self._parse_in_workers(articles, jobs)
+        if jobs > 1 and expected >= 2 * jobs:
+            yield from self._parse_in_workers(articles, expected, jobs, starting)
         else:
-            yield from self._parse_here(articles)
+            yield from self._parse_here(articles, starting)
 
-    def _parse_here(self, articles: list[Article]) -> Iterator[list[ArticleResult]]:
-        """Parse in this process with the lazily loaded pipeline."""
-        nlp = self.nlp()
+    def _parse_here(self, articles: Iterator[Article], starting: Callable[[], None]) -> Iterator[Batch]:
+        """Parse in this process with the lazily loaded pipeline (loaded only if anything needs it)."""
         size = self.config.model.batch_size
-        for start in range(0, len(articles), size):
-            yield parse_batch(nlp, articles[start : start + size], size)
+        nlp: Language | None = None
+        while chunk := list(islice(articles, size)):
+            if nlp is None:
+                starting()
+                nlp = self.nlp()
+            yield Batch(parse_batch(nlp, chunk, size))
 
-    def _parse_in_workers(self, articles: list[Article], jobs: int) -> Iterator[list[ArticleResult]]:
+    def _parse_in_workers(self, articles: Iterator[Article], expected: int, jobs: int,
+                          starting: Callable[[], None]) -> Iterator[Batch]:
         """Parse in `jobs` worker processes, a few chunks in flight per worker, results as they come.
 
         Chunks are at most `batch_size` articles and small enough that every worker gets work
-        even for a few dozen articles. Abandoning the generator (a superseded run) cancels the
-        chunks not yet started.
+        even for a few dozen articles. The next chunk is read while the workers parse. Workers
+        also encode the cache rows, so this process only stores them. Abandoning the generator
+        (a superseded run) cancels the chunks not yet started.
         """
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
-        pool = self.workers()
-        size = max(1, min(self.config.model.batch_size, math.ceil(len(articles) / (4 * jobs))))
-        chunks = [articles[start : start + size] for start in range(0, len(articles), size)]
-        pending: set[Future[list[ArticleResult]]] = set()
-        next_chunk = 0
+        size = max(1, min(self.config.model.batch_size, math.ceil(expected / (4 * jobs))))
+        pending: set[Future[Batch]] = set()
+        exhausted = False
+        pool: ProcessPoolExecutor | None = None
         try:
-            while next_chunk < len(chunks) or pending:
-                while next_chunk < len(chunks) and len(pending) < 3 * jobs:
-                    pending.add(pool.submit(_worker_parse, chunks[next_chunk]))
-                    next_chunk += 1
+            while True:
+                while not exhausted and len(pending) < 3 * jobs:
+                    chunk = list(islice(articles, size))
+                    if not chunk:
+                        exhausted = True
+                        break
+                    if pool is None:
+                        starting()
+                        pool = self.workers()
+                    pending.add(pool.submit(_worker_parse, chunk, self.cache.encodes))
+                if not pending:
+                    return
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     yield future.result()
         except BrokenProcessPool:
             # A worker died (killed, out of memory): this run fails, the next one starts fresh workers.
-            pool.shutdown(wait=False, cancel_futures=True)
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
             raise
         finally:
@@ -291,6 +333,14 @@ class _Throttle:
         return situation
 
 
+@dataclass(frozen=True)
+class Batch:
+    """One parsed chunk: its results and, when a worker made them, their encoded cache rows."""
+
+    results: list[ArticleResult]
+    encoded: list[tuple[str, bytes]] | None = None
+
+
 def parse_batch(nlp: Language, articles: list[Article], batch_size: int) -> list[ArticleResult]:
     """Run the pipeline and the extractors over `articles` (the one place both happen)."""
     from .extract import extract_article
@@ -321,11 +371,13 @@ def _worker_pipeline() -> Language:
     return _worker_nlp
 
 
-def _worker_parse(articles: list[Article]) -> list[ArticleResult]:
-    """Parse and extract one chunk in a worker (errors travel back to the engine as raised)."""
+def _worker_parse(articles: list[Article], encode: bool) -> Batch:
+    """Parse and extract one chunk in a worker, with its cache rows when `encode` (errors travel
+    back to the engine as raised)."""
     nlp = _worker_pipeline()
     assert _worker_config is not None
-    return parse_batch(nlp, articles, _worker_config.model.batch_size)
+    results = parse_batch(nlp, articles, _worker_config.model.batch_size)
+    return Batch(results, [(r.content_hash, encode_result(r)) for r in results] if encode else None)
 
 
 def _worker_warm_up(jobs: int) -> None:
