@@ -67,8 +67,11 @@ snapshots costs at most about a tenth of the run however large the folder grows.
 class Engine:
     """Holds the loaded model and the cache between runs; safe to call from one worker at a time."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, isolated: bool = False) -> None:
         self.config = config
+        self.isolated = isolated
+        """Parse in worker processes even with `model.jobs` = 1 (the dashboard: its event loop must
+        not wait on the parser for the GIL, and the model's memory stays out of its process)."""
         self._nlp: Language | None = None
         self._nlp_lock = threading.Lock()
         self._cache: ResultCache | NullCache | None = None
@@ -216,7 +219,7 @@ class Engine:
         """Parse and extract `articles` (about `expected` of them) in batches, each batch's results
         as it is ready; `starting` is called once, before the model is needed."""
         jobs = self.config.model.jobs
-        if jobs > 1 and expected >= 2 * jobs:
+        if self.isolated or (jobs > 1 and expected >= 2 * jobs):
             yield from self._parse_in_workers(articles, expected, jobs, starting)
         else:
             yield from self._parse_here(articles, starting)
@@ -243,6 +246,7 @@ class Engine:
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
+        jobs = max(1, jobs)
         size = max(1, min(self.config.model.batch_size, math.ceil(expected / (4 * jobs))))
         pending: set[Future[Batch]] = set()
         exhausted = False
@@ -274,7 +278,8 @@ class Engine:
                 future.cancel()
 
     def workers(self) -> ProcessPoolExecutor:
-        """The worker processes for `model.jobs` > 1, started on first use and kept until `close`.
+        """The worker processes (`model.jobs` of them, at least one), started on first use and kept
+        until `close`.
 
         They are spawned (not forked: the TUI calls the engine from a thread) and each loads the
         pipeline for this engine's config on its first chunk.
@@ -284,7 +289,7 @@ class Engine:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(
-                max_workers=self.config.model.jobs,
+                max_workers=max(1, self.config.model.jobs),
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_init,
                 initargs=(self.config,),
@@ -294,10 +299,11 @@ class Engine:
     def warm_up(self) -> None:
         """Load the model now (or, with `model.jobs` > 1, start the workers and load it in each)."""
         jobs = self.config.model.jobs
-        if jobs <= 1:
+        if jobs <= 1 and not self.isolated:
             self.nlp()
             return
         pool = self.workers()
+        jobs = max(1, jobs)
         barrier_done = [pool.submit(_worker_warm_up, jobs) for _ in range(jobs)]
         for future in barrier_done:
             future.result()

@@ -157,3 +157,20 @@ def test_a_dead_worker_fails_one_run_and_the_next_starts_fresh(folder: Path, one
         assert engine.analyse(folder).to_dict() == one_process.to_dict()
     finally:
         engine.close()
+
+
+def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(folder: Path, one_process: Situation,
+                                                                            tmp_path: Path) -> None:
+    """The dashboard's engine: even with one job, parsing happens in another process."""
+    engine = Engine(config_for(tmp_path / "cache.sqlite3"), isolated=True)
+    try:
+        assert engine.analyse(folder).to_dict() == one_process.to_dict()
+        assert engine.parsed_last_run == len(one_process.articles) and not engine.model_loaded
+        changed = next(folder.glob("0*.txt"))
+        copy = tmp_path / "copy"
+        shutil.copytree(folder, copy)
+        (copy / changed.name).write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        engine.analyse(copy)
+        assert engine.parsed_last_run == 1 and not engine.model_loaded
+    finally:
+        engine.close()
