@@ -13,15 +13,16 @@ from .actors import extract_actors
 from .base import ParsedArticle
 from .context import extract_context
 from .disputes import extract_disputes
-from .events import extract_events
+from .events import Resolver, extract_events
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleResult:
     """Everything sitrep extracts from one article."""
     parsed = ParsedArticle(doc, article)
     table = extract_actors(parsed)
-    events = extract_events(parsed, table)
-    disputes = extract_disputes(parsed, table, events)
+    resolver = Resolver(table, parsed)  # pronouns and "the president", worked out once for both
+    events = extract_events(parsed, table, resolver)
+    disputes = extract_disputes(parsed, table, events, resolver)
     context = extract_context(parsed, table)
     return ArticleResult(
         path=article.path,

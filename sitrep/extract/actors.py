@@ -153,11 +153,11 @@ def _is_junk(text: str) -> bool:
     return False
 
 
-def _core_name(span: Span) -> tuple[str, list[str]]:
-    """A person's name without leading titles or honorifics, and the honorifics removed."""
+def _core_name(span: Span, titles: set[int]) -> tuple[str, list[str]]:
+    """A person's name without leading titles (starting at a token in `titles`) or honorifics,
+    and the honorifics removed."""
     tokens = list(span)
     removed: list[str] = []
-    titles = {s.start for s in span.doc.spans.get("titles", [])}
     while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or tokens[0].i in titles):
         removed.append(tokens[0].text)
         tokens = tokens[1:]
@@ -352,6 +352,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     candidates += _collective_candidates(parsed, taken)
     acronyms = _acronyms(parsed)
     titles_by_end = _title_spans(parsed)
+    title_starts = {s.start for s in doc.spans.get("titles", [])}
 
     # First pass: full names. Persons merge on their core name; others on their canonical or text.
     table = ActorTable()
@@ -361,7 +362,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     resolved: list[tuple[_Candidate, str]] = []
     for cand in candidates:
         if cand.kind == "person":
-            core, _removed = _core_name(cand.span)
+            core, _removed = _core_name(cand.span, title_starts)
             if _is_junk(core) or core.lower() in HONORIFICS:
                 continue
             key = name_key(core)
@@ -429,7 +430,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         if actor is None:
             actor = ActorMention(name=name, kind=kinds.get(key, cand.kind))
             table.actors[key] = actor
-        alias = cand.span.text if cand.kind != "person" else _core_name(cand.span)[0]
+        alias = cand.span.text if cand.kind != "person" else _core_name(cand.span, title_starts)[0]
         alias = clean_span_text(strip_determiner(alias))
         for name_ in [alias, *[n for n, c in counts.items() if c == 0]]:
             if name_ and name_ != actor.name and name_ not in actor.aliases and not _is_junk(name_):
@@ -441,7 +442,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             mentions_seen[key].add(sent.start)
             actor.evidence.append(parsed.evidence(sent))
         if cand.kind == "person":
-            _, removed = _core_name(cand.span)
+            _, removed = _core_name(cand.span, title_starts)
             for role in _prefix_roles(cand.span, titles_by_end) + _appositive_roles(cand.span):
                 role = _lower_modifiers(role)
                 if role not in actor.roles:

@@ -52,6 +52,25 @@ class ParsedArticle:
         """The doc's sentences (spaCy recomputes them on every access otherwise)."""
         return [s for s in self.doc.sents if s.text.strip()]
 
+    @cached_property
+    def entities(self) -> list[Span]:
+        """The doc's entities in order (`doc.ents` builds them anew on every access)."""
+        return list(self.doc.ents)
+
+    @cached_property
+    def _entity_starts(self) -> list[int]:
+        return [ent.start for ent in self.entities]
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The entities wholly inside `span`, as `span.ents` gives them, without a pass over the doc."""
+        found = []
+        at = bisect.bisect_left(self._entity_starts, span.start)
+        while at < len(self.entities) and self.entities[at].start < span.end:
+            if self.entities[at].end <= span.end:
+                found.append(self.entities[at])
+            at += 1
+        return found
+
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph holding character offset `char`."""
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)

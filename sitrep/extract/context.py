@@ -34,10 +34,10 @@ INTERNATIONAL = {"United Nations", "UN Security Council", "African Union", "ECOW
                  "Red Cross"}
 
 
-def _years(sent: Span) -> list[int]:
+def _years(parsed: ParsedArticle, span: Span) -> list[int]:
     """Years named in a span's DATE entities ("2020 and 2021", "since 2012")."""
     years: set[int] = set()
-    for ent in sent.ents:
+    for ent in parsed.ents_in(span):
         if ent.label_ == "DATE":
             years.update(int(y) for y in YEAR_RE.findall(ent.text))
     return sorted(years)
@@ -94,13 +94,13 @@ class ContextFinder:
         return items
 
     def _history(self, sent: Span) -> list[ContextItem]:
-        years = _years(sent)
+        years = _years(self.parsed, sent)
         if not years:
             return []
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         if not words & HISTORY_WORDS:
             return []
-        anchor = next((e.root for e in sent.ents if e.label_ == "DATE" and YEAR_RE.search(e.text)), sent.root)
+        anchor = next((e.root for e in self.parsed.ents_in(sent) if e.label_ == "DATE" and YEAR_RE.search(e.text)), sent.root)
         return [self._item("history", _clause_with(anchor, 30), sent, years)]
 
     def _alliances(self, sent: Span) -> list[ContextItem]:
@@ -125,13 +125,13 @@ class ContextFinder:
             clause = subtree_span(verb) if verb.pos_ in ("VERB", "AUX") else sent
             for actor in names:
                 kind = "rupture" if rupture else "alliance"
-                out.append(self._item(kind, f"{actor.name}: {phrase}", sent, _years(clause), [actor.name]))
+                out.append(self._item(kind, f"{actor.name}: {phrase}", sent, _years(self.parsed, clause), [actor.name]))
         return out
 
     def _places(self, sent: Span, seen: set[str]) -> list[ContextItem]:
         gaz = load_gazetteer()
         out = []
-        for ent in sent.ents:
+        for ent in self.parsed.ents_in(sent):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             name = clean_span_text(ent.text).removeprefix("the ")

@@ -152,11 +152,12 @@ def _class_of(noun: Token | None, previous: str) -> str:
 class DisputeFinder:
     """Collects the disputes one article contributes."""
 
-    def __init__(self, parsed: ParsedArticle, table: ActorTable, events: list[StatusEvent]) -> None:
+    def __init__(self, parsed: ParsedArticle, table: ActorTable, events: list[StatusEvent],
+                 resolver: Resolver | None = None) -> None:
         self.parsed = parsed
         self.table = table
         self.events = events
-        self.resolver = Resolver(table, parsed)
+        self.resolver = resolver or Resolver(table, parsed)
         self.names = self.resolver.names()
         self.pronoun_names = self.resolver.resolved_names()
 
@@ -510,6 +511,8 @@ def _anonymous(source: str) -> bool:
                                       "activists", "witnesses", "residents", "diplomats", "one", "some")
 
 
-def extract_disputes(parsed: ParsedArticle, table: ActorTable, events: list[StatusEvent]) -> list[Dispute]:
-    """The disputes one article contributes (see the module docstring)."""
-    return DisputeFinder(parsed, table, events).run()
+def extract_disputes(parsed: ParsedArticle, table: ActorTable, events: list[StatusEvent],
+                     resolver: Resolver | None = None) -> list[Dispute]:
+    """The disputes one article contributes (see the module docstring; `resolver`: one already
+    built for this table and article)."""
+    return DisputeFinder(parsed, table, events, resolver).run()

@@ -248,10 +248,10 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
 class EventExtractor:
     """Finds status events in one parsed article."""
 
-    def __init__(self, parsed: ParsedArticle, table: ActorTable) -> None:
+    def __init__(self, parsed: ParsedArticle, table: ActorTable, resolver: Resolver | None = None) -> None:
         self.parsed = parsed
         self.table = table
-        self.resolver = Resolver(table, parsed)
+        self.resolver = resolver or Resolver(table, parsed)
         self.names = self.resolver.names()
         self.pronoun_names = self.resolver.resolved_names()
 
@@ -285,6 +285,11 @@ class EventExtractor:
     def _events_at(self, tok: Token, sent: Span) -> list[tuple[str, str, str, Attribution]]:
         lemma = tok.lemma_.lower()
         out: list[tuple[str, str, str, Attribution]] = []
+        pos = tok.pos_
+        if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS))
+                or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
+                or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ == "dead")):
+            return out  # most tokens: none of the branches below can fire
         if _irrealis(tok):
             return out
         if tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
@@ -374,6 +379,6 @@ class EventExtractor:
         return ""
 
 
-def extract_events(parsed: ParsedArticle, table: ActorTable) -> list[StatusEvent]:
-    """Status events for the actors of one article."""
-    return EventExtractor(parsed, table).run()
+def extract_events(parsed: ParsedArticle, table: ActorTable, resolver: Resolver | None = None) -> list[StatusEvent]:
+    """Status events for the actors of one article (`resolver`: one already built for them)."""
+    return EventExtractor(parsed, table, resolver).run()
