@@ -333,7 +333,18 @@ def clean_text(text: str) -> str:
     removes terminal escape sequences, control characters (tabs become spaces), zero-width
     and bidi-override characters; NFC-normalises; collapses runs of spaces and trims lines.
     Letters of any script are kept, and so is text that only looks like markup ("[red]").
+    Cleaning is idempotent: removing a control character can expose more mojibake, so the
+    steps repeat (at most a few times) until nothing changes.
     """
+    for _ in range(4):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)

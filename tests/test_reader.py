@@ -460,3 +460,9 @@ def test_unknown_outlet_named_in_source_header_is_kept(tmp_path: Path) -> None:
     path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a district.\n",
                     encoding="utf-8")
     assert read_article(path, tmp_path).outlet == "Example Wire"
+
+
+def test_cleaning_twice_changes_nothing_when_a_control_character_hid_mojibake() -> None:
+    """Found by hypothesis: dropping U+008D exposed "€Â", which a second pass would repair."""
+    once = clean_text("\x80Â\x8d")
+    assert clean_text(once) == once
