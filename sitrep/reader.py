@@ -272,8 +272,12 @@ def _decode(raw: bytes) -> str:
             sample = raw[:65536]
             if sample and len(_BINARY_BYTES.findall(sample)) > 0.1 * len(sample):
                 raise BadFileError("binary file (mostly non-text bytes)") from None
-            bad = raw[exc.start]
-            raise BadFileError(f"not UTF-8 text (invalid byte 0x{bad:02x} at offset {exc.start})") from None
+            legacy = _decode_legacy(raw)
+            if legacy is None:
+                bad = raw[exc.start]
+                raise BadFileError(f"not UTF-8 text (invalid byte 0x{bad:02x} at offset {exc.start}) "
+                                   "and no other encoding fits") from None
+            text = legacy
     if "\x00" in text:
         raise BadFileError("binary file (contains NUL characters)")
     if text:
@@ -281,6 +285,34 @@ def _decode(raw: bytes) -> str:
         if junk > 0.3 * len(text):
             raise BadFileError("binary file (mostly non-text characters)")
     return text
+
+
+def _decode_legacy(raw: bytes) -> str | None:
+    """Text saved in a legacy 8-bit encoding, or None when no encoding reads it cleanly.
+
+    Windows-1252 first: it is what most non-UTF-8 English and French news text is in, and
+    it reads such text with only a few accented letters among plain ASCII ones. Otherwise
+    charset-normalizer's best guess (Windows-1251 Cyrillic, 1256 Arabic...) when it finds
+    the result orderly. Short samples fool detectors into near-identical Latin code pages
+    (1250 for 1252 turns "à" into "ŕ"), hence the 1252 rule first.
+    """
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        letters = [c for c in text if c.isalpha()]
+        foreign = sum(1 for c in letters if not c.isascii())
+        if letters and foreign <= 0.2 * len(letters):
+            log.info("read as Windows-1252 (not UTF-8)")
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.percent_chaos > 10:
+        return None
+    log.info("read as %s (not UTF-8)", best.encoding)
+    return str(best)
 
 
 def _decode_with(raw: bytes, codec: str, label: str) -> str:

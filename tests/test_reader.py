@@ -74,9 +74,25 @@ def test_binary_file_is_bad(tmp_path: Path) -> None:
     assert "binary" in reason(tmp_path, "x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
 
 
-def test_latin1_file_is_bad_with_byte_and_offset(tmp_path: Path) -> None:
-    text = reason(tmp_path, "x.txt", "Le coup d'état à Bamako".encode("latin-1"))
-    assert text == "not UTF-8 text (invalid byte 0xe9 at offset 10)"
+def test_bytes_no_encoding_reads_are_bad_naming_the_first_bad_byte(tmp_path: Path) -> None:
+    text = reason(tmp_path, "x.txt", bytes(range(0x80, 0x100)) * 3)
+    assert text == "not UTF-8 text (invalid byte 0x80 at offset 0) and no other encoding fits"
+
+
+def test_a_latin1_file_is_read_as_windows_1252(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes("Le président a été arrêté à Bamako, selon l'AFP.".encode("latin-1"))
+    assert read_article(tmp_path / "x.txt", tmp_path).text == "Le président a été arrêté à Bamako, selon l'AFP."
+
+
+def test_windows_1252_curly_quotes_are_read(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"He said \x93no\x94 to the junta \x96 twice.")
+    assert read_article(tmp_path / "x.txt", tmp_path).text == "He said \u201cno\u201d to the junta \u2013 twice."
+
+
+def test_a_windows_1251_cyrillic_file_is_read_in_its_own_encoding(tmp_path: Path) -> None:
+    text = "Президент страны заявил, что армия взяла власть в столице."
+    (tmp_path / "x.txt").write_bytes(text.encode("cp1251"))
+    assert read_article(tmp_path / "x.txt", tmp_path).text == text
 
 
 def test_empty_file_is_bad(tmp_path: Path) -> None:
@@ -141,7 +157,7 @@ def test_too_large_file_names_the_limit_and_config_key(tmp_path: Path) -> None:
 
 
 def test_scan_continues_after_bad_files(tmp_path: Path) -> None:
-    write(tmp_path, "a.txt", b"caf\xe9 not text")
+    write(tmp_path, "a.txt", bytes(range(0x80, 0x100)))
     write(tmp_path, "b.txt", BODY)
     write(tmp_path, "c.txt", b"")
     result = scan(tmp_path)
