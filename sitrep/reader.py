@@ -88,13 +88,18 @@ def list_article_files(folder: Path) -> list[Path]:
 
     Hidden files and folders, editor swap/backup/temp files and directories named like
     articles are skipped; symlinked directories are not followed (so no loops). Symlinked
-    files are listed even when broken or looping, so that `scan` can say why they are bad.
+    files are listed even when broken or looping, and subfolders that cannot be listed are
+    listed themselves, so that `scan` can say why they are bad.
     """
     folder = Path(folder)
     found: list[tuple[str, Path]] = []
 
     def on_error(exc: OSError) -> None:
         log.debug("cannot list %s: %s", exc.filename, exc)
+        unreadable = Path(exc.filename) if exc.filename else None
+        if unreadable is not None and unreadable != folder and os.path.isdir(unreadable):
+            # Listed like a file so that reading it reports the folder (see `_read_bytes`).
+            found.append((unreadable.relative_to(folder).as_posix(), unreadable))
 
     for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -213,6 +218,12 @@ def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, float]:
         raise BadFileError("unreadable: permission denied") from None
     except OSError as exc:
         raise _os_error(exc) from None
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as exc:
+            raise BadFileError(f"folder unreadable ({exc.strerror or exc}): the articles in it are not read") from None
     if not stat.S_ISREG(st.st_mode):
         kind = _KIND_NAMES.get(stat.S_IFMT(st.st_mode), "a special file")
         raise BadFileError(f"not a regular file ({kind})")

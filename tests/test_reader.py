@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -482,3 +483,22 @@ def test_cleaning_twice_changes_nothing_when_a_control_character_hid_mojibake() 
     """Found by hypothesis: dropping U+008D exposed "€Â", which a second pass would repair."""
     once = clean_text("\x80Â\x8d")
     assert clean_text(once) == once
+
+
+def test_an_unreadable_subfolder_is_listed_as_bad_with_the_reason(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subfolder that cannot be listed is not silently skipped (simulated: tests may run as root)."""
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "locked/b.txt", BODY)
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(path) == tmp_path / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = scan(tmp_path)
+    assert [a.path for a in result.articles] == ["a.txt"]
+    assert [(b.path, b.reason) for b in result.bad_files] == [
+        ("locked", "folder unreadable (Permission denied): the articles in it are not read")]
