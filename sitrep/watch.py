@@ -125,22 +125,31 @@ async def watch_folder(
 
     A burst ends when no event has arrived for `debounce_ms`, or `max_wait_ms` after it
     began, whichever is first. Set `stop_event` to end the generator promptly (cancelling the
-    task alone waits for watchfiles' thread to time out).
+    task alone waits for watchfiles' thread to time out). Once the watcher is running (its
+    first idle tick), the folder is listed again, so a file saved while it was starting is
+    not missed. Listings run in a thread: a big folder never blocks the caller's event loop.
     """
+    import asyncio
+
     from watchfiles import awatch
 
     folder = Path(folder)
-    known = list_articles(folder)
-    async for _raw in awatch(
+    known = await asyncio.to_thread(list_articles, folder)
+    reconciled = False
+    async for raw in awatch(
         folder,
         step=debounce_ms,
         debounce=max_wait_ms,
         stop_event=stop_event,  # type: ignore[arg-type]
         rust_timeout=1_000,
+        yield_on_timeout=True,
         recursive=True,
         watch_filter=_relevant,
     ):
-        current = list_articles(folder)
+        if not raw and reconciled:
+            continue  # an idle tick: nothing to look at
+        reconciled = True
+        current = await asyncio.to_thread(list_articles, folder)
         change = compare_listings(known, current)
         known = current
         if change:
