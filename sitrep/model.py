@@ -7,21 +7,18 @@ or Textual.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 ActorKind = Literal["person", "organisation", "country", "place", "armed group", "collective"]
 Certainty = Literal["stated", "reported", "alleged", "denied", "unclear"]
 Polarity = Literal["affirmed", "denied"]
 Stance = Literal["asserts", "denies", "hedges", "unconfirmed", "silent", "figure"]
 
-T = TypeVar("T")
-
-
-def _build(cls: type[T], data: dict[str, Any]) -> T:
-    """Build a flat dataclass from a dict, ignoring keys it does not know."""
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: v for k, v in data.items() if k in names})
+# Encoding and decoding name every field by hand rather than going through `asdict` and
+# `cls(**data)`: a warm start decodes every cached result, and the generic route was most of its
+# time. Keys come out in field order (the cache and the JSON report rely on it), unknown keys are
+# ignored, missing optional ones take their defaults, and a missing required one raises KeyError.
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,11 @@ class Evidence:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
         """Rebuild evidence from `to_dict` output or a cache record."""
-        return _build(cls, data)
+        return cls(data["file"], data["sentence"], data.get("paragraph", ""))
+
+    def to_cache(self) -> dict[str, Any]:
+        """As a dict that keeps the paragraph fingerprint (for the cache)."""
+        return {"file": self.file, "sentence": self.sentence, "paragraph": self.paragraph}
 
 
 @dataclass
@@ -81,7 +82,7 @@ class BadFile:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
-        return asdict(self)
+        return {"path": self.path, "reason": self.reason}
 
 
 @dataclass
@@ -98,15 +99,26 @@ class ActorMention:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict, evidence with fingerprints (for the cache)."""
-        d = asdict(self)
-        return d
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "evidence": [e.to_cache() for e in self.evidence],
+            "cited_as_source": self.cited_as_source,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActorMention:
         """Rebuild from `to_dict` output."""
-        obj = _build(cls, data)
-        obj.evidence = [Evidence(**e) for e in data.get("evidence", [])]
-        return obj
+        return cls(
+            data["name"],
+            data["kind"],
+            data.get("aliases", []),
+            data.get("roles", []),
+            [Evidence.from_dict(e) for e in data.get("evidence", ())],
+            data.get("cited_as_source", False),
+        )
 
 
 @dataclass
@@ -141,20 +153,34 @@ class StatusEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
-        d = asdict(self)
+        d = self.to_cache()
         d["evidence"] = self.evidence.to_dict()
         return d
 
     def to_cache(self) -> dict[str, Any]:
         """As a dict that keeps the paragraph fingerprint (for the cache)."""
-        return asdict(self)
+        return {
+            "actor": self.actor,
+            "event": self.event,
+            "polarity": self.polarity,
+            "certainty": self.certainty,
+            "source": self.source,
+            "evidence": self.evidence.to_cache(),
+            "detail": self.detail,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StatusEvent:
         """Rebuild from `to_cache` or `to_dict` output."""
-        obj = _build(cls, data)
-        obj.evidence = Evidence.from_dict(data["evidence"])
-        return obj
+        return cls(
+            data["actor"],
+            data["event"],
+            data["polarity"],
+            data["certainty"],
+            data["source"],
+            Evidence.from_dict(data["evidence"]),
+            data.get("detail", ""),
+        )
 
 
 @dataclass
@@ -171,17 +197,27 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
-        d = asdict(self)
-        d["value"] = list(self.value) if self.value else None
-        return d
+        return {
+            "text": self.text,
+            "source": self.source,
+            "stance": self.stance,
+            "article": self.article,
+            "sentence": self.sentence,
+            "value": list(self.value) if self.value else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         """Rebuild from `to_dict` output."""
-        obj = _build(cls, data)
-        if obj.value is not None:
-            obj.value = (float(obj.value[0]), float(obj.value[1]))
-        return obj
+        value = data.get("value")
+        return cls(
+            data["text"],
+            data["source"],
+            data["stance"],
+            data["article"],
+            data.get("sentence", ""),
+            None if value is None else (float(value[0]), float(value[1])),
+        )
 
 
 @dataclass
@@ -208,9 +244,13 @@ class Dispute:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Dispute:
         """Rebuild from `to_dict` output."""
-        obj = _build(cls, data)
-        obj.claims = [Claim.from_dict(c) for c in data.get("claims", [])]
-        return obj
+        return cls(
+            data["subject"],
+            data["kind"],
+            [Claim.from_dict(c) for c in data["claims"]],
+            data.get("actors", []),
+            data.get("weight", 0.0),
+        )
 
 
 @dataclass
@@ -235,14 +275,24 @@ class ContextItem:
 
     def to_cache(self) -> dict[str, Any]:
         """As a dict that keeps paragraph fingerprints (for the cache)."""
-        return asdict(self)
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "years": list(self.years),
+            "evidence": [e.to_cache() for e in self.evidence],
+            "actors": list(self.actors),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContextItem:
         """Rebuild from `to_dict` or `to_cache` output."""
-        obj = _build(cls, data)
-        obj.evidence = [Evidence.from_dict(e) for e in data.get("evidence", [])]
-        return obj
+        return cls(
+            data["kind"],
+            data["text"],
+            data.get("years", []),
+            [Evidence.from_dict(e) for e in data.get("evidence", ())],
+            data.get("actors", []),
+        )
 
 
 @dataclass
@@ -284,12 +334,21 @@ class ArticleResult:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleResult:
         """Rebuild from `to_dict` output."""
-        obj = _build(cls, data)
-        obj.actors = [ActorMention.from_dict(a) for a in data.get("actors", [])]
-        obj.events = [StatusEvent.from_dict(e) for e in data.get("events", [])]
-        obj.disputes = [Dispute.from_dict(d) for d in data.get("disputes", [])]
-        obj.context = [ContextItem.from_dict(c) for c in data.get("context", [])]
-        return obj
+        return cls(
+            data["path"],
+            data["title"],
+            data["outlet"],
+            data["date"],
+            data["content_hash"],
+            data["mtime"],
+            data["words"],
+            [ActorMention.from_dict(a) for a in data.get("actors", ())],
+            [StatusEvent.from_dict(e) for e in data.get("events", ())],
+            [Dispute.from_dict(d) for d in data.get("disputes", ())],
+            [ContextItem.from_dict(c) for c in data.get("context", ())],
+            data.get("sentences", 0),
+            data.get("duplicates_removed", 0),
+        )
 
 
 @dataclass
@@ -366,7 +425,15 @@ class ArticleInfo:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
-        return asdict(self)
+        return {
+            "path": self.path,
+            "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date,
+            "mtime": self.mtime,
+            "words": self.words,
+            "duplicates_removed": self.duplicates_removed,
+        }
 
 
 @dataclass
