@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -14,7 +15,7 @@ from ..model import Actor
 from .marks import actor_certainty, certainty_badge, changed_mark, new_mark, no_mark, safe
 from .messages import FilterRequested, ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
-from .view import View, actor_names_in
+from .view import View
 
 SORTS: dict[str, tuple[str, Callable[[Actor], Any]]] = {
     "rank": ("rank", lambda a: -a.score),
@@ -120,7 +121,7 @@ class ActorsPane(TablePane):
             compact = (widths["status"] or 0) < COMPACT_STATUS
             cells.append(fit(status_text(actor, compact=compact), widths["status"]))
             cells.append(Text(str(actor.mentions), style=style, justify="right"))
-            rows.append(TableRow(actor.name, cells, actor_evidence(actor, view)))
+            rows.append(TableRow(actor.name, cells, partial(actor_evidence, actor, view)))
         return rows
 
     def subtitle(self, view: View, shown: int) -> str:
@@ -203,5 +204,5 @@ def actor_evidence(actor: Actor, view: View) -> ShowEvidence:
     if old is not None:
         notes.append(Text.assemble(("was: ", "dim"), safe(old or "(no status)")))
     title = Text.assemble(safe(actor.name, style="bold"), ("  " + kind if kind else "", "dim"))
-    names = actor_names_in(view.full, [actor.name])
+    names = view.names_of([actor.name])
     return ShowEvidence(title.plain, list(actor.evidence), names, notes)

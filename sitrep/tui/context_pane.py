@@ -10,7 +10,7 @@ from ..model import ContextItem
 from .marks import new_mark, safe
 from .messages import ShowEvidence
 from .option_pane import OptionPane, Row
-from .view import View, actor_names_in
+from .view import View
 
 SECTIONS: list[tuple[str, tuple[str, ...]]] = [
     ("Timeline", ("history",)),
@@ -49,15 +49,17 @@ class ContextPane(OptionPane):
                 items.sort(key=lambda c: (not c.years, min(c.years, default=0), max(c.years, default=0)))
             if not items:
                 continue
-            rows.append(Row(f"-section-{heading}", Text(heading, style="bold underline")))
+            rows.append(Row(f"-section-{heading}", Text(heading, style="bold underline"), stamp=heading))
             for item in items:
                 key = context_key(item)
-                names = actor_names_in(view.full, item.actors)
+                names = view.names_of(item.actors)
                 if view.actor is not None:
                     names = (*names, *view.actor.names())
                 notes = [Text.assemble((item.kind + ": ", "dim"), safe(item.text))]
-                rows.append(Row(key, context_prompt(item, key in view.changes.new_context),
-                                ShowEvidence(item.text, list(item.evidence), names, notes)))
+                new = key in view.changes.new_context
+                evidence = ShowEvidence(item.text, list(item.evidence), names, notes)
+                stamp = (item.kind, item.text, tuple(item.years), new)
+                rows.append(Row(key, context_prompt(item, new), evidence, stamp))
         return rows
 
     def subtitle(self, view: View, shown: int) -> str:

@@ -11,7 +11,7 @@ from ..model import Claim, Dispute, Evidence
 from .marks import new_mark, safe, stance_badge
 from .messages import ShowEvidence
 from .option_pane import OptionPane, Row
-from .view import View, actor_names_in
+from .view import View
 
 KINDS: dict[str, tuple[str, str]] = {
     "contradiction": ("⇄ contradiction", "red"),
@@ -38,11 +38,13 @@ class DisputesPane(OptionPane):
         rows: list[Row] = []
         for dispute in view.situation.disputes:
             key = dispute_key(dispute)
-            names = actor_names_in(view.full, dispute.actors)
+            names = view.names_of(dispute.actors)
             if view.actor is not None:
                 names = (*names, *view.actor.names())
-            rows.append(Row(key, dispute_prompt(dispute, key in view.changes.new_disputes),
-                            dispute_evidence(dispute, names)))
+            new = key in view.changes.new_disputes
+            stamp = (dispute.kind, dispute.subject, new,
+                     tuple((c.source, c.stance, c.text, c.article) for c in dispute.claims))
+            rows.append(Row(key, dispute_prompt(dispute, new), dispute_evidence(dispute, names), stamp))
         return rows
 
     def subtitle(self, view: View, shown: int) -> str:

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from ..model import Situation
 from .marks import safe
 from .messages import FilterRequested
-from .view import suggest_actors
+from .view import ActorIndex
 
 
 class FilterBox(Vertical):
@@ -30,6 +30,7 @@ class FilterBox(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.situation: Situation | None = None
+        self._index: ActorIndex | None = None
         self.border_title = "Filter by actor"
         self.border_subtitle = "enter applies · tab completes · esc clears"
 
@@ -51,7 +52,8 @@ class FilterBox(Vertical):
     def open(self, situation: Situation | None, current: str | None = None) -> None:
         """Show the box over `situation`'s actors, starting from the current filter."""
         self.situation = situation
-        names = [n for a in situation.actors for n in a.names()] if situation else []
+        self._index = ActorIndex(situation) if situation else None
+        names = [name for name, _folded, _words, _actor in self._index.entries] if self._index else []
         self.input.suggester = SuggestFromList(names, case_sensitive=False)
         self.display = True
         self.input.value = current or ""
@@ -65,21 +67,22 @@ class FilterBox(Vertical):
     def _suggest(self, query: str) -> None:
         """Refill the matches for `query`."""
         matches = self.matches
-        matches.clear_options()
-        if self.situation is None:
-            matches.add_option(Option(Text("Report not loaded yet", style="italic dim"), disabled=True))
+        if self._index is None:
+            matches.set_options([Option(Text("Report not loaded yet", style="italic dim"), disabled=True)])
             return
-        found = suggest_actors(self.situation, query)
+        found = self._index.suggest(query)
+        options: list[Option] = []
         for actor, matched in found:
             prompt = Text.assemble(safe(actor.name, style="bold"), ("  " + actor.kind, "dim"))
             if matched != actor.name:
                 prompt.append_text(Text.assemble(("  as ", "dim"), safe(matched, style="italic")))
-            matches.add_option(Option(prompt, id=actor.name))
+            options.append(Option(prompt, id=actor.name))
+        if not found:
+            options.append(Option(Text("No actor matches; Enter filters on the words", style="italic dim"),
+                                  disabled=True))
+        matches.set_options(options)  # one refresh, not one per option
         if found:
             matches.highlighted = 0
-        else:
-            matches.add_option(Option(Text("No actor matches; Enter filters on the words", style="italic dim"),
-                                      disabled=True))
 
     @on(Input.Changed, "#filter-input")
     def _changed(self, event: Input.Changed) -> None:

@@ -7,6 +7,7 @@ the cursor of the focused pane is always the one the evidence view shows.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from rich.console import RenderableType
@@ -31,6 +32,9 @@ class Row:
     key: str
     prompt: RenderableType
     evidence: ShowEvidence | None = None
+    stamp: Hashable | None = None
+    """What the prompt draws (None: unknown). When every row's key and stamp are as last drawn,
+    the list keeps its options: measuring and wrapping them again was most of a reload's time."""
 
 
 class OptionPane(OptionList, can_focus=True):
@@ -46,6 +50,8 @@ class OptionPane(OptionList, can_focus=True):
         super().__init__(id=id, classes=classes, markup=False)
         self._rows: dict[str, Row] = {}
         self._keys: list[str] = []
+        self._drawn: list[tuple[str, Hashable, bool]] | None = None
+        """(key, stamp, disabled) of every option drawn, when all rows had a stamp."""
 
     def on_mount(self) -> None:
         """Say the report is on its way until the first one arrives."""
@@ -70,17 +76,26 @@ class OptionPane(OptionList, can_focus=True):
         rows = self.rows(view)
         self._rows = {}
         self._keys = []
-        options: list[Option] = []
         for row in rows:
             key = _unique(row.key, self._rows)
             self._rows[key] = row
             self._keys.append(key)
-            options.append(Option(row.prompt, id=key, disabled=row.evidence is None))
+        empty = None
         if not any(r.evidence for r in rows):
             empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
+        drawn: list[tuple[str, Hashable, bool]] | None = None
+        if all(row.stamp is not None for row in rows):
+            drawn = [(key, row.stamp, row.evidence is None) for key, row in zip(self._keys, rows)]
+            drawn.append(("-empty", empty, True))
+        self.border_subtitle = self.subtitle(view, sum(1 for r in rows if r.evidence))
+        if drawn is not None and drawn == self._drawn:
+            return  # the same options: only the evidence behind them is new
+        self._drawn = drawn
+        options = [Option(row.prompt, id=key, disabled=row.evidence is None)
+                   for key, row in zip(self._keys, rows)]
+        if empty is not None:
             options.append(Option(Text(empty, style="italic dim"), id="-empty", disabled=True))
         self.set_options(options)
-        self.border_subtitle = self.subtitle(view, sum(1 for r in rows if r.evidence))
         self._restore(previous_key, previous_index)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 import time
+from functools import partial
 
 from rich.text import Text
 
@@ -65,7 +66,7 @@ class SourcesPane(TablePane):
                 cells = [Text.assemble(title, "\n", fit(below, widths["article"])), count]
             else:
                 cells = [title, fit(outlet, widths["outlet"]), Text(article_time(article)), count]
-            rows.append(TableRow(f"article:{article.path}", cells, article_evidence(article, view),
+            rows.append(TableRow(f"article:{article.path}", cells, partial(article_evidence, article, view),
                                  height=2 if stacked else 1))
         for bad in view.situation.bad_files:
             name = Text.assemble(("✕ unreadable ", "bold red"), safe(bad.path))

@@ -10,7 +10,7 @@ from ..model import StatusLine
 from .marks import BADGE_WIDTH, certainty_badge, new_mark, safe
 from .messages import ShowEvidence
 from .option_pane import OptionPane, Row
-from .view import View, actor_names_in
+from .view import View
 
 
 class StatusPane(OptionPane):
@@ -27,15 +27,17 @@ class StatusPane(OptionPane):
         rows: list[Row] = []
         for line in view.situation.status:
             key = status_key(line)
-            prompt = status_prompt(line, key in view.changes.new_status)
-            names = actor_names_in(view.full, line.actors)
+            new = key in view.changes.new_status
+            prompt = status_prompt(line, new)
+            names = view.names_of(line.actors)
             if view.actor is not None:
                 names = (*names, *view.actor.names())
             title = line.text
             notes = [Text.assemble(certainty_badge(line.certainty), safe(line.text))]
             if line.sources:
                 notes.append(Text.assemble(("according to: ", "dim"), safe(", ".join(line.sources))))
-            rows.append(Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes)))
+            stamp = (line.text, tuple(line.sources), line.certainty, new)
+            rows.append(Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes), stamp))
         return rows
 
     def subtitle(self, view: View, shown: int) -> str:

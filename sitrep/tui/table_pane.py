@@ -8,6 +8,7 @@ the evidence view shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -28,9 +29,16 @@ class TableRow:
 
     key: str
     cells: list[Text]
-    evidence: ShowEvidence | None = None
+    evidence: ShowEvidence | Callable[[], ShowEvidence] | None = None
+    """The evidence, or how to build it: only the row under the cursor ever needs it, and building
+    it for every row (the sentences of each of 1,000 articles) cost more than drawing the table."""
     height: int = 1
     """Lines the row takes (cells may hold several lines)."""
+
+    def resolve_evidence(self) -> ShowEvidence | None:
+        """The evidence behind the row (built now if it was deferred)."""
+        evidence = self.evidence
+        return evidence() if callable(evidence) else evidence
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class TablePane(DataTable[Text]):
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False,
                          cursor_foreground_priority="renderable")
         self._rows: dict[str, TableRow] = {}
+        self._drawn: list[Hashable] | None = None
+        """What the table holds (columns, then each row's key, height and cells), to skip redrawing it."""
 
     @property
     def content_width(self) -> int:
@@ -98,23 +108,30 @@ class TablePane(DataTable[Text]):
         previous_row = self.cursor_row
         scroll_x, scroll_y = self.scroll_x, self.scroll_y
         specs = self.columns_for(self.content_width)
+        rows = self.table_rows(view)
+        unique: dict[str, TableRow] = {}
+        for row in rows:
+            unique.setdefault(row.key, row)  # row keys must be unique
+        self._rows = unique
+        empty = None
+        if not rows:
+            empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
+        drawn: list[Hashable] = [tuple(specs), empty]
+        drawn += [(row.key, row.height, *map(_cell_stamp, row.cells)) for row in unique.values()]
+        self.border_subtitle = self.subtitle(view, len(self._rows))
+        if drawn == self._drawn:
+            return  # a reload that changed nothing here: only the evidence behind the rows is new
+        self._drawn = drawn
         self.show_header = True
         self.clear(columns=True)
         for spec in specs:
             self.add_column(Text(spec.label), key=spec.key, width=spec.width)
-        rows = self.table_rows(view)
-        self._rows = {}
-        for row in rows:
-            if row.key in self._rows:  # row keys must be unique
-                continue
-            self._rows[row.key] = row
+        for row in unique.values():
             self.add_row(*row.cells, key=row.key, height=row.height)
-        if not rows:
-            empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
+        if empty is not None:
             cells = [Text("") for _ in specs]
             cells[min(1, len(cells) - 1)] = Text(empty, style="italic dim")
             self.add_row(*cells, key="-empty")
-        self.border_subtitle = self.subtitle(view, len(self._rows))
         if previous_key in self._rows:
             self.move_cursor(row=self.get_row_index(previous_key), scroll=False)
         elif self.row_count:
@@ -145,7 +162,7 @@ class TablePane(DataTable[Text]):
     def show_evidence(self) -> None:
         """Ask for the evidence of the row under the cursor to be shown."""
         key = self.cursor_key
-        message = self._rows[key].evidence if key is not None else None
+        message = self._rows[key].resolve_evidence() if key is not None else None
         if message is not None:
             self.post_message(ShowEvidence(message.title, message.evidence, message.names, message.notes))
 
@@ -158,6 +175,11 @@ class TablePane(DataTable[Text]):
     def on_focus(self) -> None:
         """Show the evidence of the cursor row when the pane gets focus."""
         self.show_evidence()
+
+
+def _cell_stamp(text: Text) -> Hashable:
+    """What a cell draws (`Text` equality ignores the base style and justification)."""
+    return text.plain, str(text.style), text.justify, tuple(text.spans)
 
 
 def fit(text: Text, width: int | None, ellipsis: bool = True) -> Text:
