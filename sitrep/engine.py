@@ -72,6 +72,12 @@ class Engine:
         self.isolated = isolated
         """Parse in worker processes even with `model.jobs` = 1 (the dashboard: its event loop must
         not wait on the parser for the GIL, and the model's memory stays out of its process)."""
+        if isolated or config.model.jobs > 1:
+            # Worker processes need multiprocessing's resource tracker, and starting it later, under
+            # a Textual app, fails: the app's stderr capture has fileno -1 ("bad value(s) in fds_to_keep").
+            from multiprocessing import resource_tracker
+
+            resource_tracker.ensure_running()
         self._nlp: Language | None = None
         self._nlp_lock = threading.Lock()
         self._cache: ResultCache | NullCache | None = None
@@ -120,6 +126,7 @@ class Engine:
         them, so reading overlaps parsing when worker processes do the parsing.
         """
         notify = progress or (lambda _p: None)
+        first_run = not self._memo
         clock = _Clock()
         notify(Progress("reading", 0, 0))
         with clock("read"):
@@ -162,7 +169,10 @@ class Engine:
                     yield slot
 
         listening = progress is not None
-        notify(Progress("cached", len(results), total, snapshot() if listening and results and unread else None))
+        # The cached part is worth a merge only on a first run: on a reload it is just the report
+        # already on screen minus the changed files.
+        early = listening and first_run and results and unread
+        notify(Progress("cached", len(results), total, snapshot() if early else None))
         self.parsed_last_run = 0
         if unread:
             partial = _Throttle()

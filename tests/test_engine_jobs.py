@@ -19,7 +19,7 @@ import pytest
 from sitrep.bench import DEFAULT_SOURCES, CorpusMaker, load_sources
 from sitrep.cli import _config, _report_parser
 from sitrep.config import Config
-from sitrep.engine import Engine
+from sitrep.engine import Engine, Progress
 from sitrep.model import Situation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,3 +174,28 @@ def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(fold
         assert engine.parsed_last_run == 1 and not engine.model_loaded
     finally:
         engine.close()
+
+
+def test_only_a_first_run_merges_a_partial_report_of_the_cached_articles(folder: Path, tmp_path: Path) -> None:
+    """On a reload the cached part is the report on screen minus the changed files: no merge for it."""
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    cache = tmp_path / "cache.sqlite3"
+    warm = Engine(config_for(cache))
+    try:
+        warm.analyse(copy)
+    finally:
+        warm.close()
+    changed = next(copy.glob("0*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe army said nothing.\n", encoding="utf-8")
+    engine = Engine(config_for(cache))
+    try:
+        first: list[Progress] = []
+        engine.analyse(copy, progress=first.append)
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nNor did the junta.\n", encoding="utf-8")
+        reload: list[Progress] = []
+        engine.analyse(copy, progress=reload.append)
+    finally:
+        engine.close()
+    assert [p.situation is not None for p in first if p.stage == "cached"] == [True]
+    assert [p.situation is not None for p in reload if p.stage == "cached"] == [False]

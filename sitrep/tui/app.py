@@ -524,14 +524,9 @@ def make_app(
     path = Path(folder).expanduser() if folder else config.seeds_folder
     owned = engine is None
     if engine is None:
-        from multiprocessing import resource_tracker
-
         from ..engine import Engine
 
         engine = Engine(config, isolated=True)  # spaCy parses in a worker process: never holds our GIL
-        # The worker processes need multiprocessing's resource tracker, and starting it while the
-        # app runs fails: Textual's stderr capture reports fileno -1 ("bad value(s) in fds_to_keep").
-        resource_tracker.ensure_running()
     store = LastSeenStore(state_path or config.cache_path.with_name("last_seen.json"))
     return SitrepApp(path.resolve(), engine, store, actor=actor, clock=clock or time.time, watch=watch,
                      close_engine=owned)
