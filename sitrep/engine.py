@@ -189,7 +189,10 @@ class Engine:
                         else:
                             self.cache.put_many(batch.results)
                         done = len(results)
-                        due = listening and done < total and partial.due()
+                        # Partial reports while a reload parses a few files would only redraw
+                        # the report on screen; they are for first runs and big batches.
+                        due = listening and (first_run or len(unread) > 2 * self.config.model.batch_size) \
+                            and done < total and partial.due()
                         with clock.paused("parse"):
                             notify(Progress("analysing", done, total, partial.timed(snapshot) if due else None))
             finally:

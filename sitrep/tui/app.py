@@ -358,8 +358,17 @@ class SitrepApp(App[None]):
             header.filter_label = view.actor.name
         else:
             header.filter_label = f"“{view.filter_name}” (no such actor; matching words)"
-        for pane in self.panes():
-            pane.view = view
+        self._hand_out(view, self.panes())
+
+    def _hand_out(self, view: View, panes: list[Any]) -> None:
+        """Give `view` to the panes one per message-loop turn, so a reload's redraw comes in
+        slices the event loop can breathe between (a newer view stops an older hand-out)."""
+        if self._view is not view or self._stopping:
+            return
+        if panes:
+            panes[0].view = view
+            self.call_later(self._hand_out, view, panes[1:])
+            return
         focused = self.focused
         if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
             focused.show_evidence()
