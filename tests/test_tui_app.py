@@ -717,3 +717,26 @@ async def test_hostile_names_in_the_palette_show_literally(tmp_path: Path) -> No
         await pilot.press(*"oumar")
         await wait_for(lambda: "Filter on actor: [red]Oumar Diarra[/red]" in screen_text(app),
                        description="the literal hit")
+
+
+# ---------------------------------------------------------------- garbage collection
+
+
+async def test_full_collections_run_after_a_redraw_not_inside_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the first report the collector starts no full collection by itself; each redraw is
+    followed by one, and the thresholds are given back on exit."""
+    import gc
+
+    before = gc.get_threshold()
+    collections: list[int] = []
+    monkeypatch.setattr(app_module.gc, "collect", lambda generation=2: collections.append(generation) or 0)
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert gc.get_threshold()[2] == app_module.FULL_GC_NEVER
+        await wait_for(lambda: len(collections) == 1, description="the collection after the first redraw")
+        await pilot.press("r")
+        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: len(collections) == 2, description="the collection after the reload's redraw")
+    assert gc.get_threshold() == before

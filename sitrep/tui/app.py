@@ -27,6 +27,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import get_current_worker
@@ -60,6 +61,10 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 30.0
 """How often "updated N minutes ago" is refreshed."""
+GC_DELAY = 0.25
+"""Seconds after a redraw that its garbage is collected (so the collection is a turn of its own)."""
+FULL_GC_NEVER = 1_000_000
+"""Threshold that keeps the cyclic collector from starting full collections by itself."""
 
 
 class EngineLike(Protocol):
@@ -146,6 +151,10 @@ class SitrepApp(App[None]):
         """Set on exit: late messages from workers are dropped, the widgets may be gone."""
         self._gc_held = False
         """Whether automatic garbage collection is off for the first load (see `_hold_gc`)."""
+        self._gc_timer: Timer | None = None
+        """The pending collection after a redraw (see `_collect_later`)."""
+        self._gc_thresholds: tuple[int, int, int] | None = None
+        """The collector's thresholds before the app changed them (restored on exit)."""
         self.set_reactive(SitrepApp.filter_name, actor.strip() if actor and actor.strip() else None)
 
     # ----------------------------------------------------------------- layout
@@ -288,6 +297,10 @@ class SitrepApp(App[None]):
         """
         if freeze:
             gc.freeze()
+            # From now on full collections run when a redraw has finished (`_collect_later`),
+            # never in the middle of one; the young generations are collected as usual.
+            self._gc_thresholds = gc.get_threshold()
+            gc.set_threshold(self._gc_thresholds[0], self._gc_thresholds[1], FULL_GC_NEVER)
         if self._gc_held:
             self._gc_held = False
             gc.enable()
@@ -372,6 +385,22 @@ class SitrepApp(App[None]):
         focused = self.focused
         if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
             focused.show_evidence()
+        self._collect_later()
+
+    def _collect_later(self) -> None:
+        """Collect the garbage of a redraw in a turn of its own, a moment after it.
+
+        A rebuilt table leaves reference cycles (Textual's rows, strips and their caches: tens of
+        thousands of objects a reload); a full collection that fell inside a redraw doubled its
+        stall. One pending collection at a time: reloads in quick succession share it.
+        """
+        if self._gc_timer is None and not self._stopping:
+            self._gc_timer = self.set_timer(GC_DELAY, self._collect_garbage)
+
+    def _collect_garbage(self) -> None:
+        self._gc_timer = None
+        if gc.isenabled() and not self._stopping:
+            gc.collect()
 
     def panes(self) -> list[Any]:
         """The five panes, in order."""
@@ -422,6 +451,8 @@ class SitrepApp(App[None]):
         self._shutting_down = True
         self._stop_watching.set()
         self._release_gc(freeze=False)
+        if self._gc_thresholds is not None:
+            gc.set_threshold(*self._gc_thresholds)
         if self.last_complete is not None:
             self.store.save(self.folder, Snapshot.of(self.last_complete, now=self.clock()))
         close = getattr(self.engine, "close", None)
