@@ -446,7 +446,7 @@ def child_tui_paint(folder: str, cache: str) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as state:
             app = make_app(folder, _config(Path(cache)), watch=False, state_path=Path(state) / "last_seen.json")
             async with app.run_test(size=(160, 50)) as pilot:
-                await _wait(lambda: app.last_complete is not None, 60, "the first report")
+                await _wait(lambda: app.last_complete is not None and app.idle, 60, "the first report in every pane")
                 await pilot.pause()
                 paint = time.perf_counter() - started
                 actors = len(app.last_complete.actors) if app.last_complete else 0

@@ -392,7 +392,7 @@ async def test_filter_survives_a_reload(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("r")
-        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
         assert app.filter_name == "Dembele"
         disputes = [r.evidence.title for r in app.query_one(DisputesPane).evidence_rows()]  # type: ignore[union-attr]
         assert disputes[0] == "Whether Abass Dembele is still held"
@@ -420,7 +420,7 @@ async def test_a_folder_change_updates_the_panes_and_names_the_files(tmp_path: P
         await settled(pilot)
         app.post_message(FolderChanged(FolderChange(added=("bbc.txt",), modified=("afp.txt",),
                                                     removed=("old.txt",))))
-        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
         assert "Souleymane Dembele" in actor_keys(app), (engine.calls, actor_keys(app))
         assert any("+ bbc.txt, ~ afp.txt, - old.txt" in t for t in toasts), toasts
 
@@ -433,7 +433,7 @@ async def test_changes_in_a_burst_are_named_in_one_toast(tmp_path: Path) -> None
         await settled(pilot)
         app.post_message(FolderChanged(FolderChange(added=("a.txt",))))
         app.post_message(FolderChanged(FolderChange(added=("b.txt",))))
-        await wait_for(lambda: any("Folder changed" in t for t in toasts) and not app.analysing,
+        await wait_for(lambda: any("Folder changed" in t for t in toasts) and app.idle,
                        description="the toast")
         folder_toasts = [t for t in toasts if "Folder changed" in t]
         assert len(folder_toasts) == 1 and "+ a.txt, + b.txt" in folder_toasts[0]
@@ -445,7 +445,7 @@ async def test_new_actors_changed_statuses_and_new_disputes_are_marked(tmp_path:
     async with app.run_test(size=(160, 48)) as pilot:
         await settled(pilot)
         await pilot.press("r")
-        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
         actors = app.query_one(ActorsPane)
         assert str(actors.get_row("Souleymane Dembele")[0]) == "★ new"
         assert str(actors.get_row("Abass Dembele")[0]) == "▲ changed"
@@ -459,7 +459,7 @@ async def test_a_changed_status_shows_what_it_was(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("r")
-        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
         await pilot.press("2")
         assert "was: reported detained (initial reports); arrest denied" in app.query_one(EvidenceView).text
 
@@ -496,7 +496,7 @@ async def test_a_reload_that_brings_nothing_keeps_the_marks(tmp_path: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("r")
-        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
         assert app.changes.new_actors == {"Souleymane Dembele"}
 
 
@@ -514,7 +514,7 @@ async def test_a_failed_reload_keeps_the_last_report_and_shows_the_error(tmp_pat
         assert "Abass Dembele" in actor_keys(app)
         engine.error = None
         await pilot.press("r")
-        await wait_for(lambda: app.last_error is None and not app.analysing, description="the retry")
+        await wait_for(lambda: app.last_error is None and app.idle, description="the retry")
         assert not app.query_one("#header-problem").display
 
 
@@ -552,7 +552,7 @@ async def test_the_scroll_position_survives_a_reload(tmp_path: Path) -> None:
         await pilot.pause()
         assert context.scroll_y == 3
         await pilot.press("r")
-        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
         await pilot.pause()
         assert context.scroll_y == 3
 
@@ -737,6 +737,6 @@ async def test_full_collections_run_after_a_redraw_not_inside_one(tmp_path: Path
         assert gc.get_threshold()[2] == app_module.FULL_GC_NEVER
         await wait_for(lambda: len(collections) == 1, description="the collection after the first redraw")
         await pilot.press("r")
-        await wait_for(lambda: engine.calls == 2 and not app.analysing, description="the reload")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
         await wait_for(lambda: len(collections) == 2, description="the collection after the reload's redraw")
     assert gc.get_threshold() == before

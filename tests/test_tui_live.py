@@ -127,7 +127,7 @@ async def test_a_new_article_appears_while_running(tmp_path: Path, shared_engine
         await watching(app)
         assert "Ismael Sacko" not in actor_keys(app)
         await change_until(lambda: write_article(tmp_path / "seeds", BBC, BBC_TEXT),
-                           lambda: "Ismael Sacko" in actor_keys(app), "the new article's actors")
+                           lambda: "Ismael Sacko" in actor_keys(app) and app.idle, "the new article's actors")
         assert f"article:{BBC}" in source_keys(app)
         await wait_for(lambda: any(f"+ {BBC}" in t for t in toasts), description="the toast")
 
@@ -139,7 +139,7 @@ async def test_only_the_changed_article_is_analysed_again(tmp_path: Path, shared
         await settled(pilot)
         await watching(app)
         await change_until(lambda: write_article(tmp_path / "seeds", BBC, unique),
-                           lambda: f"article:{BBC}" in source_keys(app) and not app.analysing, "the new article")
+                           lambda: f"article:{BBC}" in source_keys(app) and app.idle, "the new article")
         assert shared_engine.parsed_last_run == 1
 
 
@@ -156,7 +156,7 @@ async def test_a_burst_of_new_files_is_one_update(tmp_path: Path, shared_engine:
         await settled(pilot)
         await watching(app)
         await change_until(write_all, lambda: all(f"article:{n}" in source_keys(app) for n in names)
-                           and not app.analysing, "the three new articles")
+                           and app.idle, "the three new articles")
         changed = [t for t in toasts if "burst_" in t]
         assert len(changed) == 1, changed
         assert changed[0].startswith("+ burst_a.txt, + burst_b.txt, + burst_c.txt")
@@ -170,7 +170,7 @@ async def test_deleting_an_article_removes_its_actors(tmp_path: Path, shared_eng
         await settled(pilot)
         await watching(app)
         assert "Ismael Sacko" in actor_keys(app)
-        await change_until(lambda: path.unlink(missing_ok=True), lambda: "Ismael Sacko" not in actor_keys(app),
+        await change_until(lambda: path.unlink(missing_ok=True), lambda: "Ismael Sacko" not in actor_keys(app) and app.idle,
                            "the deleted article's actors to go")
         assert source_keys(app) == [f"article:{MALI}"]
         assert "Abass Dembele" in actor_keys(app)
@@ -185,7 +185,7 @@ async def test_a_renamed_article_is_not_parsed_again(tmp_path: Path, shared_engi
         await watching(app)
         renamed = path.with_name("bbc_renamed.txt")
         await change_until(lambda: path.exists() and path.rename(renamed),
-                           lambda: "article:bbc_renamed.txt" in source_keys(app) and not app.analysing,
+                           lambda: "article:bbc_renamed.txt" in source_keys(app) and app.idle,
                            "the renamed article")
         assert f"article:{BBC}" not in source_keys(app)
         assert shared_engine.parsed_last_run == 0

@@ -325,9 +325,9 @@ def screen_text(app: Any) -> str:
 
 
 async def settled(pilot: Any, timeout: float = 20.0) -> None:
-    """Wait until the app has a finished report, no analysis is running, and the screen is painted."""
+    """Wait until the app has a finished report, no analysis is running, every pane shows it, and the screen is painted."""
     app = pilot.app
-    await wait_for(lambda: app.last_complete is not None and not app.analysing, timeout,
+    await wait_for(lambda: app.last_complete is not None and app.idle, timeout,
                    "the analysis to finish")
     await pilot.pause()
 

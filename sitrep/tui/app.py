@@ -151,6 +151,8 @@ class SitrepApp(App[None]):
         """Set on exit: late messages from workers are dropped, the widgets may be gone."""
         self._gc_held = False
         """Whether automatic garbage collection is off for the first load (see `_hold_gc`)."""
+        self._drawing = False
+        """Whether panes are still being handed a new view (see `_hand_out`)."""
         self._gc_timer: Timer | None = None
         """The pending collection after a redraw (see `_collect_later`)."""
         self._gc_thresholds: tuple[int, int, int] | None = None
@@ -371,17 +373,33 @@ class SitrepApp(App[None]):
             header.filter_label = view.actor.name
         else:
             header.filter_label = f"“{view.filter_name}” (no such actor; matching words)"
-        self._hand_out(view, self.panes())
+        if self.last_complete is None:
+            self._hand_out_now(view)  # the first report: every pane at once, nothing to keep on screen
+        else:
+            self._hand_out(view, self.panes())
+
+    def _hand_out_now(self, view: View) -> None:
+        """Give `view` to every pane in this turn."""
+        self._drawing = False
+        for pane in self.panes():
+            pane.view = view
+        focused = self.focused
+        if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
+            focused.show_evidence()
+        self._collect_later()
 
     def _hand_out(self, view: View, panes: list[Any]) -> None:
-        """Give `view` to the panes one per message-loop turn, so a reload's redraw comes in
-        slices the event loop can breathe between (a newer view stops an older hand-out)."""
+        """Give `view` to the panes one per screen refresh, so a reload's redraw (and its
+        rendering) comes in slices the event loop can breathe between (a newer view stops an
+        older hand-out)."""
         if self._view is not view or self._stopping:
-            return
+            return  # a newer view is being handed out (or the app is closing)
         if panes:
+            self._drawing = True
             panes[0].view = view
-            self.call_later(self._hand_out, view, panes[1:])
+            self.call_after_refresh(self._hand_out, view, panes[1:])
             return
+        self._drawing = False
         focused = self.focused
         if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
             focused.show_evidence()
@@ -401,6 +419,11 @@ class SitrepApp(App[None]):
         self._gc_timer = None
         if gc.isenabled() and not self._stopping:
             gc.collect()
+
+    @property
+    def idle(self) -> bool:
+        """No analysis under way and every pane showing the latest view."""
+        return not self.analysing and not self._drawing
 
     def panes(self) -> list[Any]:
         """The five panes, in order."""
