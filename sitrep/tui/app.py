@@ -380,13 +380,9 @@ class SitrepApp(App[None]):
 
     def _hand_out_now(self, view: View) -> None:
         """Give `view` to every pane in this turn."""
-        self._drawing = False
         for pane in self.panes():
             pane.view = view
-        focused = self.focused
-        if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
-            focused.show_evidence()
-        self._collect_later()
+        self._handed_out()
 
     def _hand_out(self, view: View, panes: list[Any]) -> None:
         """Give `view` to the panes one per screen refresh, so a reload's redraw (and its
@@ -399,6 +395,10 @@ class SitrepApp(App[None]):
             panes[0].view = view
             self.call_after_refresh(self._hand_out, view, panes[1:])
             return
+        self._handed_out()
+
+    def _handed_out(self) -> None:
+        """Every pane has the view: show the focused row's evidence, then collect the garbage."""
         self._drawing = False
         focused = self.focused
         if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
