@@ -107,6 +107,12 @@ def test_highlight_marks_every_name_as_a_whole_word() -> None:
     assert marked == ["Abass Dembele"]
 
 
+def test_highlight_ignores_accents_either_way() -> None:
+    text = highlight("General Asimi Goita met Goïta's aides and Mr Dembélé.", ("Asimi Goïta", "Goita", "Dembele"))
+    marked = [text.plain[s.start:s.end] for s in text.spans if s.style == HIGHLIGHT]
+    assert marked == ["Asimi Goita", "Goïta", "Dembélé"]
+
+
 def test_highlight_keeps_markup_in_the_sentence_literal() -> None:
     text = highlight("[red]Mara[/red] was held", ("Mara",))
     assert text.plain == "[red]Mara[/red] was held"

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ..model import Evidence
 from .marks import safe
 from .messages import ShowEvidence
-from .view import names_pattern
+from .view import fold_chars, names_pattern
 
 HIGHLIGHT = "bold black on yellow"
 PLACEHOLDER = "Move to a row in any pane to see the sentences behind it."
@@ -56,11 +56,12 @@ def _count(n: int) -> str:
 
 
 def highlight(sentence: str, names: tuple[str, ...]) -> Text:
-    """The sentence as literal text with every whole-word occurrence of `names` highlighted."""
+    """The sentence as literal text with every whole-word occurrence of `names` highlighted
+    (whatever the case or accents: "Goita" in a sentence is "Goïta" in a name)."""
     text = safe(sentence)
     pattern = names_pattern(tuple(dict.fromkeys(names)))
     if pattern is not None:
-        for match in pattern.finditer(text.plain):
+        for match in pattern.finditer(fold_chars(text.plain)):
             text.stylize(HIGHLIGHT, match.start(), match.end())
     return text
 

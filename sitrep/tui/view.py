@@ -8,6 +8,7 @@ names the actor or one of its aliases as a whole word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -143,9 +144,27 @@ def find_actor(situation: Situation, query: str) -> Actor | None:
 
 
 @lru_cache(maxsize=256)
+class _BaseLetters(dict[int, str]):
+    """str.translate table: a character -> its first decomposed character, filled as met."""
+
+    def __missing__(self, code: int) -> str:
+        base = self[code] = unicodedata.normalize("NFD", chr(code))[0]
+        return base
+
+
+_BASE_LETTERS = _BaseLetters()
+
+
+def fold_chars(text: str) -> str:
+    """`text` with each letter's accents dropped, one character for one ("Goïta" -> "Goita"), so
+    offsets in the result are offsets in `text`. Match `names_pattern` against this."""
+    return text if text.isascii() else text.translate(_BASE_LETTERS)
+
+
 def names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A case-insensitive whole-word pattern for any of `names`, longest first (None if empty)."""
-    cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    """A case- and accent-insensitive whole-word pattern for any of `names`, longest first (None if
+    empty), to search in `fold_chars(text)`."""
+    cleaned = sorted({fold_chars(n.strip()) for n in names if n.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
     alternatives = "|".join(re.escape(n) for n in cleaned)
@@ -155,7 +174,7 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
 def mentions(text: str, names: tuple[str, ...]) -> bool:
     """Whether `text` names any of `names` as a whole word."""
     pattern = names_pattern(names)
-    return bool(pattern and pattern.search(text))
+    return bool(pattern and pattern.search(fold_chars(text)))
 
 
 def _evidence_mentions(evidence: list[Evidence], names: tuple[str, ...]) -> bool:
