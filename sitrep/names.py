@@ -15,6 +15,23 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+class _BaseLetters(dict[int, str]):
+    """str.translate table: a character -> its first decomposed character, filled as met."""
+
+    def __missing__(self, code: int) -> str:
+        base = self[code] = unicodedata.normalize("NFD", chr(code))[0]
+        return base
+
+
+_BASE_LETTERS = _BaseLetters()
+
+
+def fold_chars(text: str) -> str:
+    """`text` with each letter's accents dropped, one character for one ("Goïta" -> "Goita"), so
+    offsets in the result are offsets in `text` (unlike `fold`, which may change the length)."""
+    return text if text.isascii() else text.translate(_BASE_LETTERS)
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """A merge key for a name: folded, possessive and punctuation dropped, words kept."""

@@ -10,9 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..model import Evidence
+from ..names import fold_chars
 from .marks import safe
 from .messages import ShowEvidence
-from .view import fold_chars, names_pattern
+from .view import names_pattern
 
 HIGHLIGHT = "bold black on yellow"
 PLACEHOLDER = "Move to a row in any pane to see the sentences behind it."

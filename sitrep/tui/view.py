@@ -8,7 +8,6 @@ names the actor or one of its aliases as a whole word.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -16,7 +15,7 @@ from rapidfuzz import fuzz, process, utils
 
 from ..changes import Changes
 from ..model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
-from ..names import fold
+from ..names import fold, fold_chars
 
 FUZZY_CUTOFF = 75.0
 """Lowest rapidfuzz WRatio score at which a typed name counts as a match."""
@@ -144,23 +143,6 @@ def find_actor(situation: Situation, query: str) -> Actor | None:
 
 
 @lru_cache(maxsize=256)
-class _BaseLetters(dict[int, str]):
-    """str.translate table: a character -> its first decomposed character, filled as met."""
-
-    def __missing__(self, code: int) -> str:
-        base = self[code] = unicodedata.normalize("NFD", chr(code))[0]
-        return base
-
-
-_BASE_LETTERS = _BaseLetters()
-
-
-def fold_chars(text: str) -> str:
-    """`text` with each letter's accents dropped, one character for one ("Goïta" -> "Goita"), so
-    offsets in the result are offsets in `text`. Match `names_pattern` against this."""
-    return text if text.isascii() else text.translate(_BASE_LETTERS)
-
-
 def names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """A case- and accent-insensitive whole-word pattern for any of `names`, longest first (None if
     empty), to search in `fold_chars(text)`."""
