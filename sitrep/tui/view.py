@@ -37,7 +37,8 @@ class View:
     _by_name: dict[str, Actor] | None = field(default=None, init=False, repr=False)
 
     def names_of(self, canonical: list[str]) -> tuple[str, ...]:
-        """Every name and alias of the listed actors of the whole situation (`actor_names_in`).
+        """Every name and alias of the listed actors of the whole situation (for highlighting
+        evidence); a name no actor has stays as it is.
 
         Looked up in an index built once per view: the panes ask for every row, and scanning
         every actor's folded names each time grew with actors × rows.
@@ -226,12 +227,3 @@ def make_view(situation: Situation, changes: Changes, filter_name: str | None) -
         return View(situation, situation, changes)
     narrowed, actor = filter_situation(situation, filter_name)
     return View(narrowed, situation, changes, actor, filter_name)
-
-
-def actor_names_in(situation: Situation, canonical: list[str]) -> tuple[str, ...]:
-    """Every name and alias of the listed actors (for highlighting evidence)."""
-    found: list[str] = []
-    for name in canonical:
-        actor = actor_by_name(situation, name)
-        found.extend(actor.names() if actor else [name])
-    return tuple(found)
