@@ -21,8 +21,8 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -233,7 +233,7 @@ class Engine:
         as it is ready; `starting` is called once, before the model is needed."""
         jobs = self.config.model.jobs
         if self.isolated or (jobs > 1 and expected >= 2 * jobs):
-            yield from self._parse_in_workers(articles, expected, jobs, starting)
+            yield from self._parse_in_workers(articles, expected, starting)
         else:
             yield from self._parse_here(articles, starting)
 
@@ -247,9 +247,9 @@ class Engine:
                 nlp = self.nlp()
             yield Batch(parse_batch(nlp, chunk, size))
 
-    def _parse_in_workers(self, articles: Iterator[Article], expected: int, jobs: int,
+    def _parse_in_workers(self, articles: Iterator[Article], expected: int,
                           starting: Callable[[], None]) -> Iterator[Batch]:
-        """Parse in `jobs` worker processes, a few chunks in flight per worker, results as they come.
+        """Parse in the worker processes, a few chunks in flight per worker, results as they come.
 
         Chunks are at most `batch_size` articles and small enough that every worker gets work
         even for a few dozen articles. The next chunk is read while the workers parse. Workers
@@ -259,7 +259,7 @@ class Engine:
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
-        jobs = max(1, jobs)
+        jobs = self.worker_count
         size = max(1, min(self.config.model.batch_size, math.ceil(expected / (4 * jobs))))
         pending: set[Future[Batch]] = set()
         exhausted = False
@@ -290,6 +290,11 @@ class Engine:
             for future in pending:
                 future.cancel()
 
+    @property
+    def worker_count(self) -> int:
+        """How many worker processes parse when workers do (`model.jobs`, at least one)."""
+        return max(1, self.config.model.jobs)
+
     def workers(self) -> ProcessPoolExecutor:
         """The worker processes (`model.jobs` of them, at least one), started on first use and kept
         until `close`.
@@ -302,7 +307,7 @@ class Engine:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(
-                max_workers=max(1, self.config.model.jobs),
+                max_workers=self.worker_count,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_init,
                 initargs=(self.config,),
@@ -310,13 +315,12 @@ class Engine:
         return self._pool
 
     def warm_up(self) -> None:
-        """Load the model now (or, with `model.jobs` > 1, start the workers and load it in each)."""
-        jobs = self.config.model.jobs
-        if jobs <= 1 and not self.isolated:
+        """Load the model now (or, when workers parse, start them and load it in each)."""
+        if self.config.model.jobs <= 1 and not self.isolated:
             self.nlp()
             return
         pool = self.workers()
-        jobs = max(1, jobs)
+        jobs = self.worker_count
         barrier_done = [pool.submit(_worker_warm_up, jobs) for _ in range(jobs)]
         for future in barrier_done:
             future.result()
