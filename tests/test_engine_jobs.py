@@ -35,6 +35,15 @@ def config_for(cache: Path | None, jobs: int = 1, batch_size: int = 4) -> Config
     return config
 
 
+def analysed_once(config: Config, folder: Path) -> Situation:
+    """One analysis in a fresh engine, closed afterwards (warming a cache, or a cold reference)."""
+    engine = Engine(config)
+    try:
+        return engine.analyse(folder)
+    finally:
+        engine.close()
+
+
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Seeds plus 12 generated articles (one a byte-for-byte copy of another, one empty)."""
@@ -54,11 +63,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def one_process(folder: Path) -> Situation:
     """The reference: a cold analysis in this process, no cache."""
-    engine = Engine(config_for(None))
-    try:
-        return engine.analyse(folder)
-    finally:
-        engine.close()
+    return analysed_once(config_for(None), folder)
 
 
 def test_two_jobs_give_the_one_process_result(folder: Path, one_process: Situation) -> None:
@@ -79,11 +84,7 @@ def test_two_jobs_give_the_one_process_result(folder: Path, one_process: Situati
 def test_warm_paths_agree_with_a_cold_run(folder: Path, one_process: Situation, tmp_path: Path) -> None:
     """Cold into a cache, warm from it in a new engine, a reload, a rename: all equal a cold run."""
     cache = tmp_path / "cache.sqlite3"
-    first = Engine(config_for(cache, jobs=2))
-    try:
-        assert first.analyse(folder).to_dict() == one_process.to_dict()
-    finally:
-        first.close()
+    assert analysed_once(config_for(cache, jobs=2), folder).to_dict() == one_process.to_dict()
     warm = Engine(config_for(cache))
     try:
         assert warm.analyse(folder).to_dict() == one_process.to_dict()
@@ -97,21 +98,13 @@ def test_warm_paths_agree_with_a_cold_run(folder: Path, one_process: Situation, 
         assert warm.parsed_last_run == 0
     finally:
         warm.close()
-    cold = Engine(config_for(None))
-    try:
-        assert renamed.to_dict() == cold.analyse(copy).to_dict()
-    finally:
-        cold.close()
+    assert renamed.to_dict() == analysed_once(config_for(None), copy).to_dict()
 
 
 def test_a_cached_report_never_imports_spacy(folder: Path, tmp_path: Path) -> None:
     """`sitrep report` over a cached folder, in a fresh process: spaCy is never imported."""
     cache = tmp_path / "cache.sqlite3"
-    engine = Engine(config_for(cache))
-    try:
-        engine.analyse(folder)
-    finally:
-        engine.close()
+    analysed_once(config_for(cache), folder)
     config_file = tmp_path / "config.toml"
     config_file.write_text(f"[cache]\npath = {json.dumps(str(cache))}\n", encoding="utf-8")
     code = (
@@ -181,11 +174,7 @@ def test_only_a_first_run_merges_a_partial_report_of_the_cached_articles(folder:
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)
     cache = tmp_path / "cache.sqlite3"
-    warm = Engine(config_for(cache))
-    try:
-        warm.analyse(copy)
-    finally:
-        warm.close()
+    analysed_once(config_for(cache), copy)
     changed = next(copy.glob("0*.txt"))
     changed.write_text(changed.read_text(encoding="utf-8") + "\nThe army said nothing.\n", encoding="utf-8")
     engine = Engine(config_for(cache))
