@@ -8,9 +8,9 @@ fingerprint so the same wire copy in two outlets counts once, and disputes are g
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .model import (
