@@ -502,3 +502,124 @@ def test_an_unreadable_subfolder_is_listed_as_bad_with_the_reason(tmp_path: Path
     assert [a.path for a in result.articles] == ["a.txt"]
     assert [(b.path, b.reason) for b in result.bad_files] == [
         ("locked", "folder unreadable (Permission denied): the articles in it are not read")]
+
+
+# --- publication dates ---------------------------------------------------------------------------
+
+
+def dated(folder: Path, head: str, name: str = "story.txt") -> reader.Article:
+    """The article read from `head` (metadata, byline block, ...) followed by one body paragraph."""
+    return read_article(write(folder, name, head + "\n\n" + BODY), folder)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2 September 2020 2:03 p.m.", "2020-09-02T14:03"),
+    ("2 September 2020 2:03 pm", "2020-09-02T14:03"),
+    ("2 September 2020 14:03", "2020-09-02T14:03"),
+    ("2 September 2020 12:10 a.m.", "2020-09-02T00:10"),
+    ("2 September 2020 12:10 p.m.", "2020-09-02T12:10"),
+])
+def test_a_twelve_hour_time_in_a_metadata_date_reads_pm_as_afternoon(tmp_path: Path, value: str,
+                                                                     expected: str) -> None:
+    assert dated(tmp_path, f"Title: Talks resume\nDate: {value}").date == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2020-09-02T15:29+01:00", "2020-09-02T15:29+01:00"),
+    ("2020-09-02T15:29:07+0100", "2020-09-02T15:29+01:00"),
+    ("2020-09-02T15:29:07.250Z", "2020-09-02T15:29+00:00"),
+    ("2 September 2020 15:29 GMT", "2020-09-02T15:29+00:00"),
+    ("2 September 2020 15:29 UTC", "2020-09-02T15:29+00:00"),
+    ("2 September 2020 15:29 BST", "2020-09-02T15:29+01:00"),
+    ("2 September 2020 10:29 EST", "2020-09-02T10:29-05:00"),
+    ("2 September 2020 11:29 EDT", "2020-09-02T11:29-04:00"),
+    ("Wed, 02 Sep 2020 15:29:07 +0000", "2020-09-02T15:29+00:00"),
+])
+def test_a_metadata_date_with_a_zone_keeps_its_offset(tmp_path: Path, value: str, expected: str) -> None:
+    assert dated(tmp_path, f"Title: Talks resume\nDate: {value}").date == expected
+
+
+def test_a_metadata_date_with_an_unknown_zone_keeps_the_local_time_without_offset(tmp_path: Path) -> None:
+    assert dated(tmp_path, "Title: Talks resume\nDate: 2 September 2020 15:29 QQT").date == "2020-09-02T15:29"
+
+
+def test_a_metadata_date_that_does_not_parse_stays_in_metadata_and_is_not_the_date(tmp_path: Path) -> None:
+    article = dated(tmp_path, "Title: Talks resume\nDate: sometime last autumn")
+    assert article.date is None
+    assert article.metadata["date"] == "sometime last autumn"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("06:28 EST, 29 September 2013", "2013-09-29T06:28-05:00"),
+    ("PUBLISHED: 06:28 EST, 29 September 2013", "2013-09-29T06:28-05:00"),
+    ("Jun 18th 2020", "2020-06-18"),
+    ("Sep 8th 2020", "2020-09-08"),
+    ("September 23rd 2013", "2013-09-23"),
+    ("Friday 12 March 2021", "2021-03-12"),
+])
+def test_metadata_dates_in_news_site_forms_are_read(tmp_path: Path, value: str, expected: str) -> None:
+    assert dated(tmp_path, f"Title: Talks resume\nDate: {value}").date == expected
+
+
+def test_a_byline_block_date_is_the_publication_date_and_never_the_title(tmp_path: Path) -> None:
+    head = ("By \nJane Roe and John Doe\n\nPUBLISHED:\n\n06:28 EST, 29 September 2013\n\n\n| \n\n"
+            "UPDATED:\n\n03:46 EST, 30 September 2013")
+    article = dated(tmp_path, head, name="byline_block.txt")
+    assert article.date == "2013-09-29T06:28-05:00"
+    assert article.metadata["updated"] == "03:46 EST, 30 September 2013"
+    assert article.title == "Byline block"
+    body = text_of(article)
+    for furniture in ("PUBLISHED", "UPDATED", "|", "2013"):
+        assert furniture not in body
+    assert article.paragraphs[-1] == BODY.strip()
+
+
+def test_a_one_line_published_date_at_the_top_is_the_date_and_not_the_title(tmp_path: Path) -> None:
+    article = dated(tmp_path, "PUBLISHED: 17:18 EST, 24 September 2013", name="one_line.txt")
+    assert (article.date, article.title) == ("2013-09-24T17:18-05:00", "One line")
+    assert article.paragraphs == [BODY.strip()]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2020-09-02 15:29:39", "2020-09-02T15:29"),
+    ("2020-09-07-14-20-08", "2020-09-07T14:20"),
+])
+def test_a_front_matter_date_time_is_read_as_iso(tmp_path: Path, value: str, expected: str) -> None:
+    article = dated(tmp_path, f"---\ntitle: Talks resume\ndate: {value} \n---")
+    assert article.date == expected
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("a wire story, published 24 September 2013, updated 25 September 2013", "2013-09-24"),
+    ("a wire story, updated 25 September 2013 (first published 24 September 2013)", "2013-09-24"),
+    ("a wire story from about April 17th 2014 (date inferred from the text: 'yesterday')", "2014-04-17"),
+    ("A Weekly, Europe section, Jun 18th 2020 (print issue of Jun 20th)", "2020-06-18"),
+    ("a wire story, about September 23rd-24th 2013 (date inferred)", "2013-09-23"),
+    ("a wire story, March 2012, original address lost", "2012-03"),
+    ("a wire story written in 2012", "2012"),
+    ("Some Dataset (Doe & Roe 2006), politics/17.txt, 2004-2005", None),
+])
+def test_a_date_in_the_source_header_note_is_the_date_when_no_date_key(tmp_path: Path, note: str,
+                                                                         expected: str | None) -> None:
+    article = dated(tmp_path, f"Source: archive/news/story_17.txt (commit abc123); {note}\n\nTalks resume")
+    assert article.date == expected
+    assert article.title == "Talks resume"
+    assert article.paragraphs == [BODY.strip()]
+
+
+def test_a_date_key_wins_over_the_source_header_note(tmp_path: Path) -> None:
+    head = "Source: archive/story.txt; published 24 September 2013\nTitle: Talks resume\nDate: 2013-09-25 10:00"
+    assert dated(tmp_path, head).date == "2013-09-25T10:00"
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks-resume", "2015-05-14"),
+    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/talks-resume.html", "2015-05"),
+    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks\nDate: 2015-05-15", "2015-05-15"),
+    ("Source: x.txt; published 13 May 2015\nTitle: Talks resume\nUrl: https://n.example.com/2015/05/14/t",
+     "2015-05-13"),
+    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/02/31/talks-resume", None),
+])
+def test_a_dated_url_in_metadata_is_the_last_resort_for_the_date(tmp_path: Path, head: str,
+                                                                  expected: str | None) -> None:
+    assert dated(tmp_path, head).date == expected
