@@ -490,4 +490,6 @@ def _relocate(result: ArticleResult, article: Article) -> ArticleResult:
         for dispute in clone.disputes:
             for claim in dispute.claims:
                 claim.article = new
+        for lead in clone.leads:
+            lead.evidence = lead.evidence.__class__(new, lead.evidence.sentence, lead.evidence.paragraph)
     return clone

@@ -11,8 +11,10 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
+from .dates import When
 from .model import (
     Actor,
     ArticleInfo,
@@ -24,20 +26,17 @@ from .model import (
     Dispute,
     Evidence,
     Situation,
+    StateEntry,
     StatusEvent,
     StatusLine,
 )
+from .lexicon import lexicon
 from .names import name_key, sentence_key
 
 CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
-# Event families: wordings of one fact that must be compared with each other.
-FAMILY = {"arrested": "detained", "detained": "detained", "jailed": "detained", "abducted": "detained",
-          "released": "released", "killed": "killed", "injured": "injured", "ousted": "ousted",
-          "dismissed": "dismissed", "resigned": "resigned", "fled": "fled", "whereabouts unknown": "fled",
-          "in power": "in power", "came to power": "in power", "seized power": "in power", "took power": "in power",
-          "returned to power": "in power", "leads": "leads", "accused": "accused", "charged": "accused",
-          "excluded": "excluded", "protected": "protected", "on trial": "accused", "sentenced": "sentenced",
-          "convicted": "convicted", "acquitted": "acquitted"}
+_LEXICON = lexicon()
+FAMILY = _LEXICON.family
+"""Event families: wordings of one fact that must be compared with each other."""
 KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6, "place": 0.2}
 _WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}
 
@@ -181,8 +180,7 @@ def _merge_events(results: list[ArticleResult], alias_to_name: dict[str, str]) -
                 continue
             seen.add(mark)
             if name != event.actor:
-                event = StatusEvent(name, event.event, event.polarity, event.certainty, event.source,
-                                    event.evidence, event.detail)
+                event = replace(event, actor=name)
             out.append(event)
     return out
 
@@ -218,10 +216,7 @@ def status_line(events: list[StatusEvent]) -> str:
         if denied:
             sources = _sources(denied)
             verb = "not confirmed" if all(e.certainty == "unclear" for e in denied) else "denied"
-            noun = {"detained": "arrest", "killed": "death", "in power": "hold on power", "arrested": "arrest",
-                    "released": "release", "ousted": "ouster", "resigned": "resignation", "fled": "flight",
-                    "injured": "injury", "dismissed": "dismissal", "accused": "accusation",
-                    "excluded": "exclusion", "protected": "protection"}.get(family, f"“{family}”")
+            noun = _LEXICON.noun.get(family, f"“{family}”")
             clause = f"{noun} {verb}" + (f" by {sources}" if sources else "")
             # Asserted by one source and denied or unconfirmed by another: say it is disputed.
             text = f"{text}; disputed: {clause}" if text else clause
@@ -233,6 +228,19 @@ def status_line(events: list[StatusEvent]) -> str:
         parts.append((2, f"says {said}"))
     parts.sort(key=lambda p: p[0])
     return "; ".join(text for _, text in parts[:4])
+
+
+def _actor_status(actor: Actor, window_start: date | None) -> str:
+    """The actor's status line: what holds now; superseded values and history only as "earlier"."""
+    superseded = {FAMILY.get(e.value.split(" ")[0], "") for e in actor.state if e.superseded_by}
+    current = [e for e in actor.events if e.event == "says"
+               or (not is_history(e, window_start) and FAMILY.get(e.event, e.event) not in superseded)]
+    text = status_line(current)
+    earlier = [e for e in actor.state if e.superseded_by or (e.history and e.certainty != "denied")]
+    if earlier and len(text.split("; ")) < 4:
+        past = "; ".join(f"{e.value}" + (f" ({e.as_of})" if e.as_of else "") for e in earlier[-2:])
+        text = f"{text}; earlier: {past}" if text else f"earlier: {past}"
+    return text
 
 
 def _main_statement(events: list[StatusEvent]) -> str:
@@ -373,21 +381,122 @@ def _merge_context(results: list[ArticleResult], focus: str | None, alias_to_nam
 
 _MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released", "injured",
                   "resigned", "dismissed", "acquitted")
+LEADS_IN_SUMMARY = 4
+STATUS_LINES = 6
+WINDOW_MARGIN_DAYS = 30
+"""Facts dated this long before the first article are history, whatever their tense."""
 
 
-def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:
-    """3-6 lines on what is happening now, written from the extracted facts, most certain first.
+def _held_at(event: StatusEvent) -> When | None:
+    """When an event held: its own date, else its article's. An ongoing state ("in power since
+    2021") holds as of its article, whatever its start."""
+    ongoing = FAMILY.get(event.event) in _LEXICON.ongoing and not event.background
+    if event.when and not ongoing:
+        return When.from_iso(event.when)
+    return When.from_iso(event.article_date) if event.article_date else None
 
-    Each line holds one fact family of one actor ("ousted", "whereabouts unknown"), so its
-    certainty is that fact's own: a stated ouster and an unconfirmed whereabouts never share a
-    line, and a denied or hedged fact is never marked as stated."""
+
+def _window_start(results: list[ArticleResult]) -> date | None:
+    """The first day of the situation: the earliest article's date, less a margin."""
+    days = [w.start for r in results if r.date and (w := When.from_iso(r.date)) is not None]
+    return min(days) - timedelta(days=WINDOW_MARGIN_DAYS) if days else None
+
+
+def is_history(event: StatusEvent, window_start: date | None) -> bool:
+    """Told as background, or dated before the situation's window."""
+    if event.background:
+        return True
+    held = When.from_iso(event.when) if event.when else None
+    return held is not None and window_start is not None and held.end < window_start
+
+
+def ledger(actor: str, events: list[StatusEvent], window_start: date | None) -> list[StateEntry]:
+    """An actor's claim ledger: one entry per fact family, polarity and date, in time order, the
+    earlier values of a slot marked as superseded by the latest one."""
+    groups: dict[tuple[str, str, str], list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        family = FAMILY.get(event.event)
+        if family is None or event.event == "says":
+            continue
+        held = _held_at(event)
+        groups[(family, event.polarity, held.iso if held else "")].append(event)
+    entries: list[tuple[tuple, StateEntry, str]] = []
+    for (family, polarity, as_of), group in groups.items():
+        best = min(group, key=lambda e: CERTAINTY_RANK[e.certainty])
+        certainty: Certainty = best.certainty
+        if polarity == "denied":
+            certainty = "unclear" if all(e.certainty == "unclear" for e in group) else "denied"
+        own = [e for e in group if e.source == actor]
+        claimed_by = actor if own and len(own) == len(group) else ""
+        if claimed_by and certainty == "stated":
+            certainty = "reported"
+        value = best.event + (f" {best.detail}" if best.detail else "")
+        sources = list(dict.fromkeys("own account" if e.source == actor else e.source for e in group if e.source))
+        entry = StateEntry(slot=_LEXICON.slot.get(family, family), value=value, certainty=certainty,
+                           sources=sources[:4], as_of=as_of,
+                           evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
+                           history=all(is_history(e, window_start) for e in group))
+        held = When.from_iso(as_of) if as_of else None
+        order = (held.end, held.start) if held else (date.min, date.min)
+        entries.append((order, entry, family))
+    entries.sort(key=lambda t: (t[1].slot, t[0]))
+    by_slot: dict[str, list[tuple[tuple, StateEntry, str]]] = defaultdict(list)
+    for item in entries:
+        by_slot[item[1].slot].append(item)
+    for items in by_slot.values():
+        current = [i for i in items if not i[1].history and i[1].certainty != "denied" and i[1].as_of]
+        if not current:
+            continue
+        latest_order, latest, latest_family = current[-1]
+        for order, entry, family in items:
+            if entry is latest or order >= latest_order or family == latest_family:
+                continue
+            if entry.certainty != "denied" and (_LEXICON.excluded(family, latest_family) or entry.history):
+                entry.superseded_by = f"{latest.value}, {latest.as_of}"
+    return [entry for _, entry, _ in entries]
+
+
+def _line_date(line: StatusLine) -> str:
+    return line.as_of or ""
+
+
+def _summary(actors: list[Actor], disputes: list[Dispute], results: list[ArticleResult],
+             window_start: date | None) -> list[StatusLine]:
+    """3-6 lines on what holds now, then the live disputes.
+
+    The ledes of the latest articles come first (the news as the newest reports put it, each
+    with its own certainty and speaker), then the current state of the main actors: one fact
+    family of one actor per line, history and superseded values left out, each with its own
+    certainty, so a denied, hedged or party claim is never marked as stated."""
+    lines: list[StatusLine] = []
+    seen_leads: set[str] = set()
+    # A lede that tells what a later claim overturned, or old history, no longer says what holds.
+    current = {e.sentence for a in actors for s in a.state if not (s.superseded_by or s.history)
+               for e in s.evidence}
+    stale = {e.sentence for a in actors for s in a.state if s.superseded_by or s.history
+             for e in s.evidence} - current
+    newest_first = sorted(results, key=lambda r: (r.date or "", r.path), reverse=True)
+    for rank, result in enumerate(newest_first):
+        # The newest article gives its lede and the news sentence after it; older ones their lede.
+        for lead in result.leads[: 2 if rank == 0 else 1]:
+            if sentence_key(lead.text) in seen_leads or lead.evidence.sentence in stale:
+                continue
+            seen_leads.add(sentence_key(lead.text))
+            source = (result.outlet or "the article") if lead.source == "the article" else lead.source
+            when = When.from_iso(result.date) if result.date else None
+            lines.append(StatusLine(text=lead.text, certainty=lead.certainty, sources=[source] if source else [],
+                                    evidence=[lead.evidence], actors=list(lead.actors),
+                                    as_of=when.iso if when else ""))
+        if len(lines) >= LEADS_IN_SUMMARY:
+            break
     candidates: list[tuple[int, int, StatusLine]] = []
     top = [a for a in actors if not a.minor][:12]
     for order, actor in enumerate(top):
         families: dict[str, list[StatusEvent]] = defaultdict(list)
+        superseded = {FAMILY.get(e.value.split(" ")[0], e.value) for e in actor.state if e.superseded_by}
         for event in actor.events:
             family = FAMILY.get(event.event)
-            if event.event != "says" and family:
+            if event.event != "says" and family and not is_history(event, window_start) and family not in superseded:
                 families[family].append(event)
         ranked = sorted(families.items(), key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
                                                            else len(_MAIN_FAMILIES)))
@@ -400,22 +509,28 @@ def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:
                 certainty = "denied"
             else:
                 certainty = min((e.certainty for e in affirmed), key=lambda c: CERTAINTY_RANK[c])
+            if certainty == "stated" and all(e.source == actor.name for e in affirmed):
+                certainty = "reported"  # an actor's own account is a claim, never a plain fact
             text = status_line(facts)
             if not text:
                 continue
             sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
+            held = [w for e in facts if (w := _held_at(e)) is not None]
             line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
-                              evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name])
+                              evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name],
+                              as_of=max(held).iso if held else "")
             importance = 0 if family in _MAIN_FAMILIES else 1
             candidates.append((importance, order, line))
     candidates.sort(key=lambda c: (c[0], c[1]))
-    lines = [line for _, _, line in candidates[:5]]
-    # Few hard facts: the story is in what is contested, so the main contradictions come next.
+    room = max(2, STATUS_LINES - len(lines))
+    lines += [line for _, _, line in candidates[:room]]
+    lines.sort(key=lambda line: (CERTAINTY_RANK[line.certainty]))
+    lines.sort(key=_line_date, reverse=True)
+    lines = lines[:STATUS_LINES]
+    # The live disputes follow: the main contradictions, differing figures, official silence.
     two_sided = [d for d in disputes if d.kind == "contradiction" and "name is given" not in d.subject
                  and {c.stance for c in d.claims} >= {"asserts", "denies"}]
     for dispute in two_sided[:2]:
-        if len(lines) >= 4:
-            break
         asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance != "denies"))
         denied = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "denies"))
         sides = "; ".join(part for part in (
@@ -434,13 +549,12 @@ def _summary(actors: list[Actor], disputes: list[Dispute]) -> list[StatusLine]:
                                 actors=numeric.actors))
     silence = next((d for d in disputes if d.kind == "silence" and d.claims[0].source not in ("the article", "")),
                    None)
-    if silence is not None and len(lines) < 6:
+    if silence is not None:
         lines.append(StatusLine(text=f"No official word: {silence.subject}", certainty="stated",
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors))
-    lines.sort(key=lambda line: CERTAINTY_RANK[line.certainty])
-    return lines[:6]
+    return lines[:STATUS_LINES + 3]
 
 
 def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
@@ -462,9 +576,11 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
     for event in events:
         by_actor[event.actor].append(event)
+    window_start = _window_start(results)
     for actor in actors:
         actor.events = by_actor.get(actor.name, [])
-        actor.status = status_line(actor.events)
+        actor.state = ledger(actor.name, actor.events, window_start)
+        actor.status = _actor_status(actor, window_start)
         facts = sum(1 for e in actor.events if e.event != "says")
         actor.score = (actor.mentions + 2.0 * (len(actor.articles) - 1) + 2.5 * facts
                        + (1.0 if actor.roles else 0.0)) * KIND_BONUS.get(actor.kind, 0.5)
@@ -497,7 +613,7 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed) for r in results]
     title = _title(results, focus.name if focus else None)
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
-                     status=_summary(actors, disputes), actors=actors, disputes=disputes, context=context,
+                     status=_summary(actors, disputes, results, window_start), actors=actors, disputes=disputes, context=context,
                      articles=articles, bad_files=list(bad_files))
 
 
@@ -550,11 +666,46 @@ def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
     return out
 
 
+TITLE_WORDS = 12
+_TITLE_STOPWORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "as", "with", "by", "after",
+                    "over", "is", "are", "was", "were", "has", "have", "its", "his", "her", "their", "from", "says"}
+
+
+def _headline_words(title: str) -> set[str]:
+    return {w for w in name_key(title).split() if w not in _TITLE_STOPWORDS and not w.isdigit()}
+
+
+def _real_headline(result: ArticleResult) -> bool:
+    """A headline the article has, not one made from its file name or a stray date line."""
+    stem = name_key(Path(result.path).stem.replace("_", " ").replace("-", " "))
+    key = name_key(result.title)
+    return bool(key) and key != stem and len(_headline_words(result.title)) >= 2
+
+
 def _title(results: list[ArticleResult], focus: str | None) -> str:
-    """The situation's title: the most common headline subject, else the newest headline."""
+    """The situation's title: the focus and the headline that best speaks for the set.
+
+    That is the headline sharing most words with the other headlines (the story they all
+    follow), the newest by publication date on a tie; never the headline of whichever file was
+    modified last, and never a title made from a file name."""
     if not results:
         return "No articles yet"
-    newest = max(results, key=lambda r: r.mtime)
-    if len(results) == 1 or not focus:
-        return newest.title or (focus or "Situation")
-    return f"{focus}: {newest.title}" if newest.title and focus not in newest.title else newest.title or focus
+    headed = [r for r in results if _real_headline(r)]
+    if not headed:
+        # No headlines: the newest lede, cut short, says what the story is.
+        newest = max(results, key=lambda r: (bool(r.leads), r.date or "", r.path))
+        if not newest.leads:
+            return focus or "Situation"
+        words = newest.leads[0].text.split()
+        lede = " ".join(words[:TITLE_WORDS]) + ("..." if len(words) > TITLE_WORDS else "")
+        return f"{focus}: {lede}" if focus else lede
+    words = {r.path: _headline_words(r.title) for r in headed}
+
+    def shared(result: ArticleResult) -> int:
+        return sum(len(words[result.path] & words[other.path]) for other in headed if other is not result)
+
+    best = max(headed, key=lambda r: (shared(r), r.date or "", r.path))
+    title = best.title
+    if focus and name_key(focus) not in name_key(title):
+        return f"{focus}: {title}"
+    return title

@@ -135,6 +135,14 @@ class StatusEvent:
     evidence: Evidence
     detail: str = ""
     """Extra words worth showing: "since 2021", "after criticising the junta"."""
+    when: str = ""
+    """When it happened, as `dates.When.iso` ("2020-08-20", "2012/2014"), resolved against the
+    article's date; empty when the sentence gives no date."""
+    article_date: str = ""
+    """The publication day of the article it comes from ("2020-09-02"), empty when undated."""
+    background: bool = False
+    """Told as background, not news: a relative clause, past perfect, "former", or dated well
+    before the article."""
 
     @property
     def phrase(self) -> str:
@@ -167,6 +175,9 @@ class StatusEvent:
             "source": self.source,
             "evidence": self.evidence.to_cache(),
             "detail": self.detail,
+            "when": self.when,
+            "article_date": self.article_date,
+            "background": self.background,
         }
 
     @classmethod
@@ -180,6 +191,9 @@ class StatusEvent:
             data["source"],
             Evidence.from_dict(data["evidence"]),
             data.get("detail", ""),
+            data.get("when", ""),
+            data.get("article_date", ""),
+            data.get("background", False),
         )
 
 
@@ -296,6 +310,29 @@ class ContextItem:
 
 
 @dataclass
+class Lead:
+    """An article's lede: the sentence that gives its main news, with who says it and how sure."""
+
+    text: str
+    certainty: Certainty
+    source: str
+    """Who says it: "the article" for the writer's own voice, else the speaker ("Germany")."""
+    evidence: Evidence
+    actors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict (with the paragraph fingerprint, for the cache)."""
+        return {"text": self.text, "certainty": self.certainty, "source": self.source,
+                "evidence": self.evidence.to_cache(), "actors": list(self.actors)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lead:
+        """Rebuild from `to_dict` output."""
+        return cls(data["text"], data["certainty"], data["source"], Evidence.from_dict(data["evidence"]),
+                   data.get("actors", []))
+
+
+@dataclass
 class ArticleResult:
     """Everything extracted from one article: what the cache stores per content hash."""
 
@@ -312,6 +349,8 @@ class ArticleResult:
     context: list[ContextItem] = field(default_factory=list)
     sentences: int = 0
     duplicates_removed: int = 0
+    leads: list[Lead] = field(default_factory=list)
+    """The lede and the sentence after it that carries news (the "nut graf"), in article order."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict that `from_dict` reads back unchanged (cache format)."""
@@ -329,6 +368,7 @@ class ArticleResult:
             "events": [e.to_cache() for e in self.events],
             "disputes": [d.to_dict() for d in self.disputes],
             "context": [c.to_cache() for c in self.context],
+            "leads": [lead.to_dict() for lead in self.leads],
         }
 
     @classmethod
@@ -348,7 +388,49 @@ class ArticleResult:
             [ContextItem.from_dict(c) for c in data.get("context", ())],
             data.get("sentences", 0),
             data.get("duplicates_removed", 0),
+            [Lead.from_dict(lead) for lead in data.get("leads", ())],
         )
+
+
+@dataclass
+class StateEntry:
+    """One row of an actor's claim ledger: a slot's value as one group of sources gives it."""
+
+    slot: str
+    """"liberty", "life", "office", "whereabouts", "control", "event", or another fact family."""
+    value: str
+    """The fact as a short phrase: "detained", "released", "killed", "in power since 2021"."""
+    certainty: Certainty
+    sources: list[str] = field(default_factory=list)
+    as_of: str = ""
+    """When it held: the event's date, else the article's date (ISO, maybe month or year only)."""
+    superseded_by: str = ""
+    """The later value that overturned it ("discharged, 2020-09-23"), empty for the current one."""
+    evidence: list[Evidence] = field(default_factory=list)
+    claimed_by: str = ""
+    """The party whose own claim this is ("own account"): never shown as stated."""
+    history: bool = False
+    """Dated well before the situation's window: context, not status."""
+
+    @property
+    def phrase(self) -> str:
+        """The entry as one readable phrase with its certainty and date."""
+        words = {"stated": "", "reported": "reported ", "alleged": "reportedly ", "unclear": "possibly ",
+                 "denied": "denied: "}
+        text = self.value if self.certainty != "denied" else f"{self.value}: denied"
+        if self.certainty not in ("stated", "denied"):
+            text = words[self.certainty] + self.value
+        if self.claimed_by:
+            text = f"{self.value} (claimed by {self.claimed_by})"
+        elif self.sources and self.certainty != "stated":
+            text += f" ({', '.join(self.sources[:3])})"
+        return text + (f", as of {self.as_of}" if self.as_of else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict (the report's `actor.state` entries)."""
+        return {"slot": self.slot, "value": self.value, "certainty": self.certainty, "sources": list(self.sources),
+                "as_of": self.as_of, "superseded_by": self.superseded_by, "claimed_by": self.claimed_by,
+                "history": self.history, "evidence": [e.to_dict() for e in self.evidence]}
 
 
 @dataclass
@@ -368,6 +450,8 @@ class Actor:
     score: float = 0.0
     minor: bool = False
     """A one-mention name kept for completeness but ranked below the main list."""
+    state: list[StateEntry] = field(default_factory=list)
+    """The claim ledger: every slot's values over time, the current one last in each slot."""
 
     def names(self) -> list[str]:
         """The canonical name and every alias."""
@@ -386,6 +470,7 @@ class Actor:
             "articles": list(self.articles),
             "score": round(self.score, 3),
             "minor": self.minor,
+            "state": [s.to_dict() for s in self.state],
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -399,6 +484,8 @@ class StatusLine:
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
+    as_of: str = ""
+    """The date the line holds at (ISO day, month or year), empty when no source is dated."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
@@ -406,6 +493,7 @@ class StatusLine:
             "text": self.text,
             "certainty": self.certainty,
             "sources": list(self.sources),
+            "as_of": self.as_of,
             "actors": list(self.actors),
             "evidence": [e.to_dict() for e in self.evidence],
         }

@@ -405,10 +405,24 @@ def _clean_once(text: str) -> str:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+class _CombiningMarks(dict):
+    """A `str.translate` table that drops combining marks, filled as characters are met (a
+    generator over every character cost seconds on a multi-megabyte line)."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        kept = None if unicodedata.combining(chr(codepoint)) else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_DROP_COMBINING = _CombiningMarks()
+
+
 def _fold(text: str, repaired: bool = False) -> str:
     """Case- and accent-folded text with only letters and digits, single-spaced."""
-    text = unicodedata.normalize("NFKD", (text if repaired else _repair(text)).casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = (text if repaired else _repair(text)).casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).translate(_DROP_COMBINING)
     return _NOT_WORD.sub(" ", text).strip()
 
 

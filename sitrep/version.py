@@ -14,12 +14,12 @@ from pathlib import Path
 
 from .config import Config
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 """Bump when extraction logic changes in a way that alters results."""
 
 PACKAGE = Path(__file__).parent
 PATTERNS_DIR = PACKAGE / "nlp" / "patterns"
-SOURCES = ("reader.py", "model.py", "names.py", "outlets.json", "nlp/*.py", "extract/*.py")
+SOURCES = ("reader.py", "model.py", "names.py", "dates.py", "lexicon.py", "lexicon.json", "outlets.json", "nlp/*.py", "extract/*.py")
 """What per-article results are computed by; merge and the writers run after the cache."""
 
 

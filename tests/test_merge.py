@@ -42,8 +42,8 @@ def test_status_line_never_states_a_denied_arrest_as_fact(tmp_path: Path) -> Non
     dembele = next(a for a in found.actors if a.name == "Abass Dembele")
     assert dembele.status.startswith(("reportedly", "reported"))
     assert "denied" in dembele.status
-    [line] = [s for s in found.status if "Dembele" in s.text]
-    assert line.certainty != "stated"
+    lines = [s for s in found.status if "Dembele" in s.text]
+    assert lines and all(line.certainty != "stated" for line in lines)
 
 
 def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
@@ -59,3 +59,22 @@ def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
     second = merge(results, [], tmp_path).to_dict()
     assert [[(d.subject, len(d.claims), list(d.actors)) for d in r.disputes] for r in results] == before
     assert first["disputes"] == second["disputes"]
+
+
+def test_the_title_is_the_headline_the_others_share_not_the_last_modified_file(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Rebels seize airport in Varna\n\nRebel fighters seized the airport in Varna on Monday.",
+             "b.txt": "Title: Varna airport fighting spreads as rebels hold airport\n\nFighting spread around the "
+                      "airport in Varna on Tuesday.",
+             "c.txt": "Title: Floods hit farms in the south\n\nHeavy rain flooded farms in the south on Tuesday."}
+    found = situation(texts, tmp_path)  # c.txt, off the story, is written last: the newest file
+    assert "airport" in found.title.lower() and "Floods" not in found.title
+
+
+def test_a_title_is_never_made_from_a_file_name(tmp_path: Path) -> None:
+    texts = {"dailymail_09_23_rebels_take_port.txt": "Rebel fighters took control of the port of Varna on Monday "
+                                                     "after a night of heavy shelling, residents said."}
+    from extract_support import analyse
+    from sitrep.merge import merge
+
+    found = merge([analyse(text, tmp_path, name, headline=False) for name, text in texts.items()], [], tmp_path)
+    assert "dailymail" not in found.title.lower() and "Rebel fighters took control" in found.title

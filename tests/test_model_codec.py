@@ -18,6 +18,7 @@ from sitrep.model import (
     ContextItem,
     Dispute,
     Evidence,
+    Lead,
     Situation,
     StatusEvent,
 )
@@ -36,13 +37,16 @@ def full_result() -> ArticleResult:
                              [_evidence(1), _evidence(2)], cited_as_source=True),
                 ActorMention("AFP", "organisation")],
         events=[StatusEvent("Assimi Goïta", "arrested", "denied", "reported", "a source close to him",
-                            _evidence(3), detail="since 2021")],
+                            _evidence(3), detail="since 2021", when="2021", article_date="2024-05-01",
+                            background=True)],
         disputes=[Dispute("death toll", "numeric",
                           [Claim("12 dead", "AFP", "figure", "a/001-mali.txt", "Twelve died.", (12.0, 12.0)),
                            Claim("dozens dead", "Reuters", "asserts", "b/002.txt")],
                           actors=["Assimi Goïta"], weight=1.25)],  # to_dict rounds to 3 places
         context=[ContextItem("history", "The 2012 coup.", [2012, 2020], [_evidence(4)], ["Mali"])],
         sentences=31, duplicates_removed=2,
+        leads=[Lead("Dozens of soldiers were arrested, sources say.", "reported", "sources", _evidence(5),
+                  ["Assimi Goïta"])],
     )
 
 
@@ -68,6 +72,7 @@ def old_result_dict(r: ArticleResult) -> dict[str, Any]:
         "events": [event(e) for e in r.events],
         "disputes": [dispute(d) for d in r.disputes],
         "context": [asdict(c) for c in r.context],
+        "leads": [asdict(lead) for lead in r.leads],
     }
 
 

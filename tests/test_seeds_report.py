@@ -103,12 +103,20 @@ def test_history_is_sorted_by_year(seeds_situation: Situation) -> None:
     assert firsts == sorted(firsts)
 
 
+DISPUTE_LINES = ("Disputed:", "Figures differ", "No official word")
+
+
 def test_status_summary_has_three_to_six_lines_most_certain_first(seeds_situation: Situation) -> None:
-    lines = seeds_situation.status
+    lines = [line for line in seeds_situation.status if not line.text.startswith(DISPUTE_LINES)]
     assert 3 <= len(lines) <= 6
     ranks = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 3}
     assert [ranks[line.certainty] for line in lines] == sorted(ranks[line.certainty] for line in lines)
-    assert all(line.sources for line in lines)
+    assert all(line.sources for line in seeds_situation.status)
+
+
+def test_the_live_disputes_follow_the_status_lines(seeds_situation: Situation) -> None:
+    kinds = [line.text.startswith(DISPUTE_LINES) for line in seeds_situation.status]
+    assert any(kinds) and kinds == sorted(kinds)
 
 
 def test_every_item_has_evidence_from_the_seed_file(seeds_situation: Situation) -> None:

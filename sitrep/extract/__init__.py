@@ -14,6 +14,7 @@ from .base import ParsedArticle
 from .context import extract_context
 from .disputes import extract_disputes
 from .events import Resolver, extract_events
+from .lede import extract_leads
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleResult:
@@ -24,6 +25,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
     events = extract_events(parsed, table, resolver)
     disputes = extract_disputes(parsed, table, events, resolver)
     context = extract_context(parsed, table)
+    leads = extract_leads(parsed, table, resolver.names(), resolver.resolved_names())
     return ArticleResult(
         path=article.path,
         title=article.title,
@@ -38,6 +40,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         context=context,
         sentences=len(parsed.sentences),
         duplicates_removed=article.duplicates_removed,
+        leads=leads,
     )
 
 

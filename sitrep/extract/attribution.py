@@ -21,6 +21,8 @@ HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accus
                      "rumour", "rumor", "assert", "purport", "think", "understand", "fear"}
 DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest"}
 UNCONFIRMING = {"corroborate", "confirm", "verify"}
+ACCUSING = {"accuse", "blame", "charge", "suspect"}
+"""Verbs whose "of"/"for" phrase is their subject's accusation: "India accused China of kidnapping"."""
 HEDGE_NOUNS = {"claim", "report", "allegation", "suggestion", "rumour", "rumor", "accusation", "speculation",
                "suspicion", "indication"}
 HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "supposedly",
@@ -143,6 +145,15 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             token = before
             continue
         lemma = head.lemma_.lower()
+        if head.pos_ == "VERB" and lemma in ACCUSING and dep == "prep" and token.lower_ in ("of", "for"):
+            # The accused act is the accuser's claim, never a fact: "accused China of kidnapping five".
+            if _is_negated(head):
+                return Attribution(_ARTICLE, "stated", polarity, False)
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            who, anonymous = describe_source(agent if passive else _subject(head), names, resolve) \
+                if (agent is not None or not passive) else ("unnamed sources", True)
+            return Attribution(who, "alleged", polarity, anonymous)
         if head.pos_ in ("VERB", "AUX") and lemma in DENYING and dep in ("dobj", "ccomp", "xcomp", "nsubjpass"):
             who, anonymous = describe_source(_subject(head), names, resolve)
             return Attribution(who, "denied", "denied", anonymous)

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import lexicon
 from ..model import Claim, Dispute, StatusEvent
 from .actors import ActorTable
 from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
@@ -48,8 +49,8 @@ _PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "so
                    "refugee": "refugees", "student": "students", "worker": "workers", "journalist": "journalists",
                    "minister": "ministers", "official": "officials", "councillor": "councillors"}
 _REFERRING = {"other", "others", "number", "numbers", "figure", "figures", "toll", "total"}
-_CATEGORY = {"arrested": "detained", "detained": "detained", "jailed": "detained", "abducted": "abducted",
-             "killed": "killed", "injured": "injured", "released": "released", "dead": "killed"}
+_CATEGORY = lexicon().figure
+"""event value -> the category its counts join ("jailed" -> "detained")."""
 
 
 def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:

@@ -10,50 +10,36 @@ is followed ("Mara and Maiga"), pronouns and "the president" are resolved to the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span, Token
 
+from ..dates import When, publication_day, resolve
+from ..lexicon import lexicon
 from ..model import StatusEvent
 from .actors import ActorTable, role_key
-from .attribution import Attribution, _subject, attribute
-from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ParsedArticle, short_phrase, subtree_span
+from .attribution import (
+    DENYING,
+    HEDGE_NOUNS,
+    HEDGING_REPORTING,
+    NEUTRAL_REPORTING,
+    UNCONFIRMING,
+    Attribution,
+    _subject,
+    attribute,
+)
+from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ParsedArticle, clean_span_text, short_phrase, subtree_span
 
-# lemma -> (event, who it is about: "patient" = the one it happens to, "agent" = the one acting)
-VERB_EVENTS: dict[str, tuple[str, str]] = {
-    "arrest": ("arrested", "patient"), "detain": ("detained", "patient"), "apprehend": ("arrested", "patient"),
-    "jail": ("jailed", "patient"), "imprison": ("jailed", "patient"), "abduct": ("abducted", "patient"),
-    "kidnap": ("abducted", "patient"), "release": ("released", "patient"), "free": ("released", "patient"),
-    "kill": ("killed", "patient"), "assassinate": ("killed", "patient"), "execute": ("killed", "patient"),
-    "die": ("killed", "agent"), "injure": ("injured", "patient"), "wound": ("injured", "patient"),
-    "oust": ("ousted", "patient"), "topple": ("ousted", "patient"), "overthrow": ("ousted", "patient"),
-    "depose": ("ousted", "patient"), "dismiss": ("dismissed", "patient"), "sack": ("dismissed", "patient"),
-    "resign": ("resigned", "agent"), "flee": ("fled", "agent"), "escape": ("fled", "agent"),
-    "rule": ("in power", "agent"), "govern": ("in power", "agent"), "lead": ("leads", "agent"),
-    "head": ("leads", "agent"), "criticise": ("criticised", "agent"), "criticize": ("criticised", "agent"),
-    "condemn": ("condemned", "agent"), "accuse": ("accused", "patient"), "charge": ("charged", "patient"),
-    "deny": ("denies", "agent"), "reject": ("rejects", "agent"), "exclude": ("excluded", "patient"),
-    "attack": ("attacked", "agent"), "ambush": ("attacked", "agent"), "seize": ("seized", "agent"),
-    "protect": ("protected", "patient"), "sever": ("cut ties", "agent"), "ally": ("allied", "agent"),
-    "warn": ("warned", "agent"), "demand": ("demands", "agent"), "refuse": ("refuses", "agent"),
-    "sentence": ("sentenced", "patient"), "convict": ("convicted", "patient"), "acquit": ("acquitted", "patient"),
-    "hold": ("detained", "patient"),
-    "occupy": ("occupied", "agent"), "capture": ("seized", "agent"), "overrun": ("seized", "agent"),
-    "withdraw": ("withdrew", "agent"), "retreat": ("withdrew", "agent"), "surround": ("surrounded", "agent"),
-    "suspend": ("suspended", "patient"), "threaten": ("threatened", "agent"), "claim": ("claims", "agent"),
-}
-NOUN_EVENTS: dict[str, str] = {
-    "arrest": "arrested", "detention": "detained", "custody": "detained", "detainee": "detained",
-    "death": "killed", "killing": "killed", "assassination": "killed", "release": "released",
-    "resignation": "resigned", "ouster": "ousted", "overthrow": "ousted", "whereabouts": "whereabouts unknown",
-    "case": "accused", "allegation": "accused", "accusation": "accused", "trial": "on trial",
-}
-# Things said *about* an actor's action that matter less than what happens to it.
-LOW_PRIORITY = {"claims", "warned", "demands", "threatened", "criticised", "condemned", "seized", "attacked",
-                "occupied", "withdrew", "surrounded"}
+_LEXICON = lexicon()
+VERB_EVENTS: dict[str, tuple[str, str]] = _LEXICON.verbs
+"""verb lemma -> (event, who it is about: "patient" = the one it happens to, "agent" = the one acting)."""
+NOUN_EVENTS: dict[str, str] = _LEXICON.nouns
+LOW_PRIORITY = _LEXICON.minor
+"""Things said *about* an actor's action that matter less than what happens to it."""
 _POWER_NOUNS = {"power", "control"}
-_POWER_VERBS = {"come": "came to power", "seize": "seized power", "take": "took power", "cling": "in power",
-                "remain": "in power", "stay": "in power", "return": "returned to power"}
+_POWER_VERBS = _LEXICON.power_verbs
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
 _GROUP_NOUNS = {"group", "movement", "militia", "alliance", "faction", "organisation", "organization", "rebels"}
 # "dozens of soldiers" are soldiers; "the son of President Bazoum" is not Bazoum.
@@ -71,6 +57,8 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self.pronouns: dict[int, str] = {}
+        self.ambiguous: set[int] = set()
+        """Pronouns with two fitting people before them (the subject so far and a later-named person)."""
         self.plural_phrases: dict[int, str] = {}
         """Plural pronoun -> the noun phrase it stands for when that is not an actor ("officials")."""
         last_person: str | None = None
@@ -100,7 +88,10 @@ class Resolver:
                 low = tok.lower_
                 if low in PERSONAL_PRONOUNS and last_person:
                     subject = tok.dep_ in ("nsubj", "nsubjpass")
-                    self.pronouns[tok.i] = (sent_subject or last_subject or last_person) if subject else last_person
+                    chosen = (sent_subject or last_subject or last_person) if subject else last_person
+                    self.pronouns[tok.i] = chosen
+                    if chosen != last_person and sent_subject is None:
+                        self.ambiguous.add(tok.i)
                 elif low in PLURAL_PRONOUNS:
                     if last_group:
                         self.pronouns[tok.i] = "|".join(last_group)
@@ -111,8 +102,13 @@ class Resolver:
                     last_group = []
                     last_plural_phrase = short_phrase(subtree_span(tok), 6)
 
-    def actors(self, token: Token) -> list[str]:
-        """Actor keys a token refers to, following "of" phrases and coordination."""
+    def actors(self, token: Token, strict: bool = False) -> list[str]:
+        """Actor keys a token refers to, following "of" phrases and coordination.
+
+        `strict`: precision first, for facts about an actor: a pronoun with two fitting people
+        before it refers to nobody."""
+        if strict and token.i in self.ambiguous:
+            return []
         keys = self._direct(token)
         if not keys and (token.pos_ in ("NUM", "PRON") or token.lemma_.lower() in _PARTITIVES):
             # "dozens of soldiers", "scores of soldiers": the group is in the "of" phrase.
@@ -168,6 +164,9 @@ class Resolver:
 
 
 SPEECH_VERBS = {"say", "tell", "insist", "add", "argue", "write", "state"}
+_DEMANDING = {"demand", "urge", "call", "ask", "insist", "propose", "suggest", "recommend", "want", "wish"}
+"""Verbs whose content clause is wanted, not done: "demands that he resign"."""
+_CONDITIONAL = {"if", "unless", "whether", "once"}
 _IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want", "aim", "threaten", "vow",
                    "pledge", "promise", "intend", "hope", "refuse", "fail", "due", "able", "allegation", "bid"}
 
@@ -178,7 +177,11 @@ def _irrealis(tok: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children):
+        return True  # "if convicted", "unless released": a condition, not an event
     head = tok.head
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in _DEMANDING:
+        return True
     return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
 
 
@@ -245,6 +248,84 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
     return ""
 
 
+_EARLIER = {"repeatedly", "previously", "formerly", "once", "twice", "earlier", "before", "already", "often"}
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+HISTORY_DAYS = 90
+"""An event dated this long before its article is background to the news, not news."""
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds `tok` (the token itself when it is a verb)."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def _past(verb: Token) -> bool:
+    """Simple past or past perfect: "resigned", "was arrested", "had been held"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return any(a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBD"
+
+
+_REPORTING = NEUTRAL_REPORTING | HEDGING_REPORTING | HEDGE_NOUNS | DENYING | UNCONFIRMING
+
+
+def _reported(verb: Token) -> bool:
+    """Reported speech: "said X had killed Y" puts the past perfect there by backshift, not as history.
+
+    Only a main-clause past perfect ("He had been arrested twice before") is read as background;
+    in a subordinate clause it is mostly backshift or the parser hanging a claim on a nearby noun."""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "acl", "relcl", "xcomp", "advcl", "conj") and node.head.lemma_.lower() in _REPORTING:
+            return True
+        node = node.head
+    return False
+
+
+def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
+    """When the event at `tok` happened, and whether it is told as background.
+
+    The date is the first date expression in the trigger's own clause, resolved against the
+    article's day. Background: a past-tense relative clause ("X, who resigned over the war,
+    said"; not "the junta that has ruled since 2021"), past perfect ("had been arrested"),
+    "former", or a date well before the article."""
+    verb = _clause_verb(tok)
+    clause = clean_span_text(subtree_span(verb).text) if verb.pos_ in ("VERB", "AUX") else ""
+    when = resolve(clause, anchor) if clause else None
+    if when is not None and anchor is None and when.precision != "range" and _SINCE.search(clause):
+        when = None  # "in power since 2021" in an undated article: it holds now, and now is unknown
+    background = False
+    node, hops = tok, 0
+    while node.head.i != node.i and hops < 4:
+        if node.dep_ == "relcl":
+            # Only a true relative clause ("who resigned"): a misattached content clause has no
+            # relative word ("no information to corroborate claims X had been killed").
+            background = _past(node) and any(c.lower_ in _REL_PRONOUNS or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+                                             for c in subtree_span(node)[:3])
+            break
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        node, hops = node.head, hops + 1
+    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
+            and verb.dep_ in ("ROOT", "conj") and not _reported(verb):
+        background = True
+    if any(c.lower_ in ("former", "ex", "late") for c in tok.children):
+        background = True
+    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children):
+        background = True  # "has been repeatedly detained", "was previously jailed"
+    if when is not None and anchor is not None and (anchor - when.end).days > HISTORY_DAYS:
+        background = True
+    return when, background
+
+
 class EventExtractor:
     """Finds status events in one parsed article."""
 
@@ -259,9 +340,15 @@ class EventExtractor:
         """All events in the article, one per (actor, event, sentence, polarity)."""
         events: list[StatusEvent] = []
         seen: set[tuple[str, str, int, str]] = set()
+        anchor = publication_day(self.parsed.article.date)
+        article_date = anchor.isoformat() if anchor else ""
         for sent in self.parsed.sentences:
             for tok in sent:
-                for key, event, detail, attribution in self._events_at(tok, sent):
+                found = self._events_at(tok, sent)
+                if not found:
+                    continue
+                when, background = event_time(tok, anchor)
+                for key, event, detail, attribution in found:
                     mark = (key, event, sent.start, attribution.polarity)
                     if mark in seen:
                         continue
@@ -275,6 +362,9 @@ class EventExtractor:
                             source=attribution.source,
                             evidence=self.parsed.evidence(sent),
                             detail=detail,
+                            when=when.iso if when else "",
+                            article_date=article_date,
+                            background=background,
                         )
                     )
         return events
@@ -301,13 +391,16 @@ class EventExtractor:
                 att = self._attribute(tok)
                 detail = _date_detail(tok) or self._any_date(tok)
                 for arg in _arguments(tok, "agent"):
-                    for key in self.resolver.actors(arg):
+                    for key in self.resolver.actors(arg, strict=True):
                         out.append((key, _POWER_VERBS[lemma], detail, att))
                 return out
         if tok.pos_ == "VERB" and lemma in VERB_EVENTS:
             event, role = VERB_EVENTS[lemma]
             if lemma in ("seize", "take") and any(c.lower_ in _POWER_NOUNS for c in tok.children):
                 event, role = "seized power", "agent"
+            if lemma == "rule" and any(c.dep_ in ("ccomp", "mark") or (c.dep_ == "prep" and c.lower_ in
+                                       ("on", "against")) for c in tok.children):
+                return out  # "the court ruled that ...", "ruled against him": a ruling, not being in power
             att = self._attribute(tok)
             detail = _date_detail(tok)
             if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied", "demands",
@@ -315,7 +408,7 @@ class EventExtractor:
                                              "occupied", "seized", "attacked", "surrounded"):
                 detail = _object_detail(tok, self.names) or detail
             for arg in _arguments(tok, role):
-                for key in self.resolver.actors(arg):
+                for key in self.resolver.actors(arg, strict=True):
                     out.append((key, event, detail, att))
             return out
         if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_EVENTS:
@@ -326,6 +419,9 @@ class EventExtractor:
                     targets.append(child)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "against", "including"):
                     targets += [c for c in child.children if c.dep_ == "pobj"]
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                # "Russia's arrests of Navalny": the possessor did it; the "of" object is who it happened to.
+                targets = [t for t in targets if t.dep_ != "poss"]
             if lemma == "detainee" or lemma == "custody":
                 targets += [c for c in tok.children if c.dep_ == "appos"]
             if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in") and lemma in ("arrest", "custody", "detention"):
@@ -340,13 +436,13 @@ class EventExtractor:
                     return out
                 att = Attribution(att.source, "unclear", "affirmed", att.anonymous)
             for target in targets:
-                for key in self.resolver.actors(target):
+                for key in self.resolver.actors(target, strict=True):
                     out.append((key, event, "", att))
         if tok.pos_ == "ADJ" and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd"):
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             att = self._attribute(tok.head)
             for s in subj:
-                for key in self.resolver.actors(s):
+                for key in self.resolver.actors(s, strict=True):
                     out.append((key, "killed", "", att))
         return out
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import Dispute, Situation
+from ..datefmt import article_sort_key, article_when, as_of_label
+from ..model import Actor, Dispute, Situation
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
                    "denied": "DENIED"}
@@ -44,6 +45,34 @@ def _dispute(d: Dispute, n: int) -> list[str]:
     return lines
 
 
+CLAIM_ACTORS = 10
+CLAIMS_PER_ACTOR = 8
+
+
+def _claims_over_time(actors: list[Actor]) -> list[str]:
+    """Each main actor's claim ledger in time order: what held when, who says so, what overturned it."""
+    out: list[str] = []
+    for actor in [a for a in actors if a.state][:CLAIM_ACTORS]:
+        rows = sorted(actor.state, key=lambda e: (e.as_of or "~", e.slot))
+        out.append(f"- **{_md(actor.name)}**")
+        for entry in rows[:CLAIMS_PER_ACTOR]:
+            when = as_of_label(entry.as_of) if entry.as_of else "undated"
+            notes = []
+            if entry.claimed_by:
+                notes.append(f"claimed by {_md(entry.claimed_by)}")
+            if entry.superseded_by:
+                notes.append(f"superseded: {_md(entry.superseded_by)}")
+            if entry.history:
+                notes.append("history")
+            srcs = ", ".join(_md(x) for x in entry.sources[:3]) or "the article"
+            files = _files([e.file for e in entry.evidence])
+            tail = f"; {'; '.join(notes)}" if notes else ""
+            out.append(f"    - {when}: {entry.slot}: {_md(entry.value)}, *{entry.certainty}* ({srcs}{tail}) {files}")
+        if len(rows) > CLAIMS_PER_ACTOR:
+            out.append(f"    - ... and {len(rows) - CLAIMS_PER_ACTOR} more (see the JSON report)")
+    return ["", "### Claims over time", "", *out] if out else []
+
+
 def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     """The situation as a Markdown SITREP."""
     s = situation
@@ -56,13 +85,15 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
         out.append("No status events found.")
     for line in s.status:
         srcs = "; ".join(_md(x) for x in line.sources) or "the articles"
-        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} (sources: {srcs})")
+        when = f"as of {as_of_label(line.as_of)}; " if line.as_of else ""
+        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} ({when}sources: {srcs})")
     out += ["", "## Actors", "", "| Actor | Kind | Role | Status | Mentions | Files |", "|---|---|---|---|---|---|"]
     main = [a for a in s.actors if not a.minor][:max_actors]
     for a in main:
         aliases = f" (also: {', '.join(_md(x) for x in a.aliases[:3])})" if a.aliases else ""
         out.append(f"| {_md(a.name)}{aliases} | {a.kind} | {_md('; '.join(a.roles[:2]))} | {_md(a.status) or '-'} "
                    f"| {a.mentions} | {_files(a.articles)} |")
+    out += _claims_over_time(main)
     minor = [a for a in s.actors if a.minor or a not in main]
     if minor:
         out += ["", f"Also mentioned: {', '.join(_md(a.name) for a in minor[:60])}"
@@ -87,10 +118,10 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
         if by_kind.get(kind):
             out += [f"### {title}", *by_kind[kind][:20], ""]
     out += ["## Sources", ""]
-    for art in s.articles:
+    for art in sorted(s.articles, key=article_sort_key):
         dup = f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed else ""
-        out.append(f"- `{art.path}`: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}"
-                   f"{', ' + _md(art.date) if art.date else ''}; {art.words} words{dup})")
+        out.append(f"- `{art.path}`: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}, "
+                   f"{_md(article_when(art))}; {art.words} words{dup})")
     for bad in s.bad_files:
         out.append(f"- `{bad.path}`: NOT READ: {_md(bad.reason)}")
     return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,136 @@
+"""The lede: the sentence near the top of a news article that gives its main news.
+
+News is written as an inverted pyramid, so the first full sentence of the body says what the
+article is about ("Germany said today it has proof that Navalny was poisoned with Novichok").
+The lede keeps who says it and how sure, read from the sentence's main verb: a lede whose
+main verb reports speech is that speaker's claim, an accusation is alleged, a denial is denied,
+a hedge or a modal lowers the certainty, and only a plain clause is the writer's statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import Certainty, Lead
+from .actors import ActorTable
+from .attribution import (
+    DENYING,
+    HEDGE_WORDS,
+    HEDGING_REPORTING,
+    MODALS,
+    NEUTRAL_REPORTING,
+    _subject,
+    describe_source,
+)
+from .base import ParsedArticle, clean_span_text
+
+MIN_WORDS = 8
+MAX_WORDS = 45
+SEARCH_SENTENCES = 6
+"""A lede sits in the first few sentences; a byline or a standfirst may come before it."""
+_BYLINE = re.compile(r"^(by|from|updated|published|photo|image|picture|video|watch|read more)\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][\w.'-]+(?:,? [A-Z][\w.'-]+){0,3} [-\u2013\u2014] ")
+_ACCUSING = {"accuse", "blame", "allege", "claim"}
+_HEARD = {"hear"}
+"""", an Election Court has heard": what a court or an inquiry hears is a party's case, not a finding."""
+_REFUTING = {"unfounded", "untrue", "false", "baseless", "groundless", "nonsense", "fabricated", "wrong"}
+_CONJUNCTIONS = {"but", "and", "yet", "so", "or", "however"}
+
+
+def _finite_root(sent: Span) -> bool:
+    root = sent.root
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+
+
+def _is_lede(sent: Span) -> bool:
+    text = sent.text.strip()
+    words = text.split()
+    if len(words) < MIN_WORDS or _BYLINE.match(text) or text.isupper():
+        return False
+    if text[0] in "\"“'‘" or text.endswith("?") or words[0].lower().strip(",") in _CONJUNCTIONS:
+        return False  # a quotation, a question or a "But ..." opens a feature or goes on a story
+    return _finite_root(sent)
+
+
+def _reporting_child(root: Token) -> Token | None:
+    """"X happened, sources say", "..., it was claimed yesterday": a trailing reporting clause."""
+    for child in root.children:
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > root.i and child.pos_ == "VERB" \
+                and child.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | _HEARD:
+            return child
+    return None
+
+
+def _according_to(sent: Span) -> Token | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            return next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    return None
+
+
+def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]) -> tuple[Certainty, str]:
+    """How sure the lede is and who says it, from its main verb (see the module docstring)."""
+    root = sent.root
+    lemma = root.lemma_.lower()
+    passive_it = any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it" for c in root.children)
+    if lemma in DENYING:
+        return "denied", describe_source(_subject(root), names, resolve)[0]
+    if (lemma in HEDGING_REPORTING or lemma in _ACCUSING or lemma in _HEARD) \
+            and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in root.children):
+        who = "unnamed sources" if passive_it else describe_source(_subject(root), names, resolve)[0]
+        return "alleged", who
+    if any(t.dep_ in ("acomp", "attr", "oprd") and t.lower_ in _REFUTING for t in sent):
+        # "Claims X was drafted at No 10 were wholly unfounded, he insisted": a denial of the claim.
+        return "denied", describe_source(_subject(root), names, resolve)[0] if lemma in NEUTRAL_REPORTING \
+            else "the article"
+    if lemma in NEUTRAL_REPORTING:
+        if passive_it or any(c.dep_ == "auxpass" for c in root.children):  # "are said to have declared"
+            return "alleged", "unnamed sources"
+        return "reported", describe_source(_subject(root), names, resolve)[0]
+    trailing = _reporting_child(root)
+    if trailing is not None:
+        subj = _subject(trailing)
+        if subj is None or subj.lower_ == "it":
+            return "alleged", "unnamed sources"
+        level: Certainty = "alleged" if trailing.lemma_.lower() in HEDGING_REPORTING | _HEARD else "reported"
+        return level, describe_source(subj, names, resolve)[0]
+    # A hedge on the main verb ("has reportedly killed"), not one inside a noun phrase ("suspected militants").
+    hedged = any(c.lower_ in HEDGE_WORDS and c.dep_ == "advmod" for c in root.children)
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in root.children):
+        return "unclear", "the article"
+    according = _according_to(sent)
+    if according is not None:
+        return ("alleged" if hedged else "reported"), describe_source(according, names, resolve)[0]
+    if hedged:
+        return "alleged", "unnamed sources"
+    return "stated", "the article"
+
+
+LEADS = 2
+"""The lede and the next news sentence: the second sentence of a news story usually carries the
+rest of the main news (who else, where, the official response)."""
+
+
+def extract_leads(parsed: ParsedArticle, table: ActorTable, names: dict[int, str],
+                  resolve: dict[int, str]) -> list[Lead]:
+    """The article's lede and the news sentence after it (fewer when the opening reads as no news)."""
+    leads: list[Lead] = []
+    for sent in parsed.sentences[:SEARCH_SENTENCES + LEADS]:
+        if len(leads) >= LEADS:
+            break
+        if not _is_lede(sent):
+            if leads:
+                break  # the news sentences are consecutive: a caption or a quote ends them
+            continue
+        certainty, source = lede_attribution(sent, names, resolve)
+        text = _DATELINE.sub("", clean_span_text(sent.text))
+        words = text.split()
+        if len(words) > MAX_WORDS:
+            text = " ".join(words[:MAX_WORDS]) + "..."
+        keys = dict.fromkeys(k for t in sent if t.i in table.token_actor for k in table.token_actor[t.i].split("|"))
+        actors = [table.actors[k].name for k in keys if k in table.actors]
+        leads.append(Lead(text=text, certainty=certainty, source=source, evidence=parsed.evidence(sent),
+                          actors=actors))
+    return leads

@@ -1,0 +1,124 @@
+"""Claims over time: event dates, background, party claims, the ledger and what holds now.
+
+Every sentence here was written for the test; the dates come from each article's `Date:` header.
+"""
+
+from pathlib import Path
+
+from extract_support import analyse, events_of, situation
+
+
+def dated(day: str, title: str, body: str) -> str:
+    return f"Title: {title}\nDate: {day}\n\n{body}"
+
+
+def test_an_event_on_a_weekday_is_dated_the_latest_such_day_before_publication(tmp_path: Path) -> None:
+    result = analyse(dated("2021-03-05", "Arrest", "Police arrested opposition leader Karl Brandt on Wednesday."),
+                     tmp_path, headline=False)
+    [event] = events_of(result, "Brandt", "arrested")
+    assert event.when == "2021-03-03" and event.article_date == "2021-03-05"
+
+
+def test_an_event_dated_years_before_the_article_is_background(tmp_path: Path) -> None:
+    result = analyse(dated("2021-03-05", "Profile", "Karl Brandt was arrested in 2012 during a protest march."),
+                     tmp_path, headline=False)
+    [event] = events_of(result, "Brandt", "arrested")
+    assert event.when == "2012" and event.background
+
+
+def test_a_past_relative_clause_is_background(tmp_path: Path) -> None:
+    result = analyse("Former minister Clara Vogt, who resigned from the cabinet over the war, "
+                     "said the report was accurate.", tmp_path)
+    assert all(e.background for e in events_of(result, "Vogt", "resigned"))
+
+
+def test_a_present_perfect_relative_clause_is_the_current_state(tmp_path: Path) -> None:
+    result = analyse("The junta, which has ruled Ruritania since 2021, promised elections.", tmp_path)
+    assert any(not e.background for e in events_of(result, "junta", "in power"))
+
+
+def test_reported_past_perfect_is_news_not_background(tmp_path: Path) -> None:
+    result = analyse("The defence ministry said an air strike had killed rebel commander Omar Faris.", tmp_path)
+    [event] = events_of(result, "Faris", "killed")
+    assert not event.background
+
+
+def test_an_accused_act_is_the_accusers_claim_never_a_fact(tmp_path: Path) -> None:
+    result = analyse("Ruritania has accused Borduria of kidnapping five Ruritanian fishermen.", tmp_path)
+    for event in result.events:
+        if event.event == "abducted":
+            assert event.certainty == "alleged" and event.source == "Ruritania"
+
+
+def test_a_demanded_resignation_is_not_a_resignation(tmp_path: Path) -> None:
+    result = analyse("Protesters demand that Prime Minister Hans Weber resign immediately.", tmp_path)
+    assert not events_of(result, "Weber", "resigned")
+
+
+def test_a_conditional_conviction_is_not_a_conviction(tmp_path: Path) -> None:
+    result = analyse("General Otto Klein faces life in prison if convicted by the court.", tmp_path)
+    assert not events_of(result, "Klein", "convicted")
+
+
+def test_a_pronoun_with_two_fitting_people_gives_nobody_a_fact(tmp_path: Path) -> None:
+    result = analyse("Interior minister Joseph Kamau told reporters that police were hunting the attackers. "
+                     "A second suspect, identified as Ali Hassan, was questioned and released. "
+                     "Sources said that he fled to the hills after his release.", tmp_path)
+    assert not events_of(result, "Kamau", "fled")
+
+
+def test_a_later_release_supersedes_an_earlier_arrest(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": dated("2021-03-01", "Arrest", "Opposition leader Karl Brandt was arrested by police on Monday."),
+        "b.txt": dated("2021-03-20", "Release", "Opposition leader Karl Brandt was released from custody on Friday."),
+    }, tmp_path)
+    brandt = next(a for a in found.actors if "Brandt" in a.name)
+    arrest = next(s for s in brandt.state if s.value.startswith("arrested"))
+    release = next(s for s in brandt.state if s.value.startswith("released"))
+    assert arrest.superseded_by.startswith("released") and not release.superseded_by
+    assert brandt.status.startswith("released")
+    assert not any("Brandt" in line.text and "arrested" in line.text.split(";")[0] for line in found.status)
+
+
+def test_history_never_reaches_the_status_lines(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2021-03-05", "Vote", "Karl Brandt was arrested in 2012 and jailed for "
+                                      "two years. Karl Brandt told a rally in the capital on Thursday that the "
+                                      "election had been rigged.")}, tmp_path)
+    brandt = next(a for a in found.actors if "Brandt" in a.name)
+    assert all(s.history for s in brandt.state if s.slot == "liberty")
+    assert not any(line.certainty == "stated" and "arrested" in line.text for line in found.status)
+
+
+def test_an_actors_own_claim_is_never_stated(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2021-03-05", "Coup", "Mutinous soldiers announced that they had seized "
+                                      "power in the capital on Thursday.")}, tmp_path)
+    for actor in found.actors:
+        for entry in actor.state:
+            if entry.value.startswith("seized power"):
+                assert entry.certainty != "stated" and entry.claimed_by
+
+
+def test_status_lines_carry_their_as_of_date_and_the_newest_lede_comes_first(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": dated("2021-03-01", "Clashes", "Fighting broke out between rival militias in the port city of "
+                                                "Varna on Monday, residents said."),
+        "b.txt": dated("2021-03-09", "Truce", "The rival militias in the port city of Varna agreed a truce on "
+                                              "Tuesday after a week of fighting."),
+    }, tmp_path)
+    assert found.status[0].text.startswith("The rival militias") and found.status[0].as_of == "2021-03-09"
+    assert any(line.as_of == "2021-03-01" and line.certainty == "reported" for line in found.status)
+
+
+def test_a_repeated_past_detention_is_background(tmp_path: Path) -> None:
+    result = analyse("The opposition leader Karl Brandt has been repeatedly detained by the authorities.", tmp_path)
+    assert all(e.background for e in events_of(result, "Brandt", "detained"))
+
+
+def test_the_possessor_of_an_arrest_of_someone_made_the_arrest(tmp_path: Path) -> None:
+    result = analyse("Ruritania's arrest of Karl Brandt drew protests in the capital.", tmp_path)
+    assert events_of(result, "Brandt", "arrested") and not events_of(result, "Ruritania", "arrested")
+
+
+def test_a_court_ruling_is_not_being_in_power(tmp_path: Path) -> None:
+    result = analyse("The Supreme Court of Ruritania ruled that the election law was unconstitutional.", tmp_path)
+    assert not [e for e in result.events if e.event == "in power"]

@@ -1,0 +1,77 @@
+"""The lede: the opening sentence that gives an article's news, with its speaker and certainty."""
+
+from pathlib import Path
+
+from extract_support import analyse
+
+
+def lede(text: str, tmp_path: Path):  # noqa: ANN201 - a Lead
+    leads = analyse(text, tmp_path).leads
+    assert leads
+    return leads[0]
+
+
+def test_a_plain_opening_sentence_is_the_writers_statement(tmp_path: Path) -> None:
+    lead = lede("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes.", tmp_path)
+    assert lead.certainty == "stated" and lead.source == "the article"
+    assert "captured the northern town" in lead.text
+
+
+def test_a_reporting_verb_makes_the_lede_its_speakers_report(tmp_path: Path) -> None:
+    lead = lede("The Ruritanian government said on Monday that its troops had retaken the airport.", tmp_path)
+    assert lead.certainty == "reported"
+    assert "government" in lead.source.lower()
+
+
+def test_a_trailing_sources_say_makes_the_lede_reported(tmp_path: Path) -> None:
+    lead = lede("At least twelve police officers were killed in an ambush near the border, sources say.", tmp_path)
+    assert lead.certainty == "reported" and lead.source == "sources"
+
+
+def test_an_accusation_in_the_lede_is_alleged_and_names_the_accuser(tmp_path: Path) -> None:
+    lead = lede("Ruritania has accused its neighbour of shelling three villages along the frontier.", tmp_path)
+    assert lead.certainty == "alleged" and lead.source == "Ruritania"
+
+
+def test_it_was_claimed_makes_the_lede_an_unnamed_claim(tmp_path: Path) -> None:
+    lead = lede("The commander of the militia may have trained in a foreign camp, it was claimed yesterday.",
+                tmp_path)
+    assert lead.certainty in ("alleged", "unclear")
+
+
+def test_a_denial_in_the_lede_is_denied(tmp_path: Path) -> None:
+    lead = lede("The defence minister has denied that the army fired on the protesters in the capital.", tmp_path)
+    assert lead.certainty == "denied"
+
+
+def test_what_a_court_has_heard_is_a_partys_case(tmp_path: Path) -> None:
+    lead = lede("Two local officials ran a scheme to buy votes in the council election, a tribunal has heard.",
+                tmp_path)
+    assert lead.certainty == "alleged"
+
+
+def test_a_byline_is_never_the_lede(tmp_path: Path) -> None:
+    lead = lede("By Jane Reporter and John Writer\n\nFloods have forced more than 4,000 families from their "
+                "homes in the delta region this week.", tmp_path)
+    assert lead.text.startswith("Floods have forced")
+
+
+def test_a_sentence_opening_with_but_is_never_the_lede(tmp_path: Path) -> None:
+    lead = lede("But the talks collapsed again last night amid a row over the prisoners.\n\n"
+                "The government and the rebels agreed a three-day truce on Sunday to allow aid convoys through.",
+                tmp_path)
+    assert lead.text.startswith("The government and the rebels agreed")
+
+
+def test_the_news_sentence_after_the_lede_is_kept_too(tmp_path: Path) -> None:
+    leads = analyse("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes. "
+                    "The army said it had withdrawn its troops to the regional capital to protect civilians.",
+                    tmp_path).leads
+    assert len(leads) == 2 and leads[1].text.startswith("The army said")
+    assert leads[1].certainty == "reported"
+
+
+def test_claims_called_unfounded_are_a_denial(tmp_path: Path) -> None:
+    lead = lede('Claims that the report was rewritten by the ministry were "entirely unfounded," '
+                'the minister insisted on Tuesday.', tmp_path)
+    assert lead.certainty == "denied"
