@@ -122,3 +122,16 @@ def test_the_possessor_of_an_arrest_of_someone_made_the_arrest(tmp_path: Path) -
 def test_a_court_ruling_is_not_being_in_power(tmp_path: Path) -> None:
     result = analyse("The Supreme Court of Ruritania ruled that the election law was unconstitutional.", tmp_path)
     assert not [e for e in result.events if e.event == "in power"]
+
+
+def test_whom_a_speaker_tells_is_not_what_they_say(tmp_path: Path) -> None:
+    result = analyse('President Ivan Petrov told his Bordurian counterpart: "The rebels staged the attack '
+                     'themselves."', tmp_path)
+    said = events_of(result, "Petrov", "says")
+    assert said and all("counterpart" not in e.detail for e in said)
+
+
+def test_a_quote_after_an_ambiguous_he_is_nobodys_statement(tmp_path: Path) -> None:
+    result = analyse("President Ivan Petrov told reporters that opposition leader Karl Brandt was a traitor. "
+                     "'Until recently,' he wrote, 'I could not walk or talk.'", tmp_path)
+    assert not [e for e in events_of(result, "Petrov", "says") if "walk" in e.detail]

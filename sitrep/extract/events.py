@@ -234,6 +234,14 @@ def _date_detail(token: Token) -> str:
     return ""
 
 
+def _prep_detail(verb: Token, preps: tuple[str, ...]) -> str:
+    """A short prepositional phrase on the trigger ("from hospital", "with Boko Haram")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps and any(c.dep_ == "pobj" for c in child.children):
+            return short_phrase(subtree_span(child), 6)
+    return ""
+
+
 def _object_detail(verb: Token, names: dict[int, str]) -> str:
     """A short object for agent events ("leads the junta", "denies the claims")."""
     for child in verb.children:
@@ -405,8 +413,12 @@ class EventExtractor:
             detail = _date_detail(tok)
             if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied", "demands",
                                              "refuses", "criticised", "condemned", "warned", "threatened",
-                                             "occupied", "seized", "attacked", "surrounded"):
-                detail = _object_detail(tok, self.names) or detail
+                                             "occupied", "seized", "attacked", "surrounded", "agreed", "met",
+                                             "hosts", "negotiates", "retracted"):
+                detail = _object_detail(tok, self.names) or _prep_detail(tok, ("with", "on", "to")) or detail
+            elif event in ("released", "fled", "resigned", "dismissed"):
+                # "discharged from hospital", "fled to Sudan", "resigned from the cabinet"
+                detail = _prep_detail(tok, ("from", "to")) or detail
             for arg in _arguments(tok, role):
                 for key in self.resolver.actors(arg, strict=True):
                     out.append((key, event, detail, att))
@@ -451,8 +463,11 @@ class EventExtractor:
         subj = _subject(verb)
         if subj is None or any(c.dep_ == "neg" for c in verb.children):
             return []  # "has not said whether": silence, not a statement
-        keys = [k for k in self.resolver.actors(subj) if self.table.actors[k].kind in ("person", "organisation")]
-        said = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")), None)
+        keys = [k for k in self.resolver.actors(subj, strict=True)
+                if self.table.actors[k].kind in ("person", "organisation")]
+        # "told his French counterpart: ...": the object of "tell" is who hears it, not what is said.
+        said_deps = ("ccomp",) if verb.lemma_.lower() == "tell" else ("ccomp", "dobj")
+        said = next((c for c in verb.children if c.dep_ in said_deps), None)
         quote = _quoted(verb.sent)
         if said is not None and said.lemma_.lower() not in ("claim", "it", "that", "this"):
             text = short_phrase(subtree_span(said), 14)

@@ -1,4 +1,8 @@
-"""The Actors pane: who is involved, their role and status, sortable, minor actors last."""
+"""The Actors pane: who is involved, their role and status, sortable, minor actors last.
+
+The evidence of an actor lists its claims over time (the claim ledger, oldest first: when,
+how sure, what, who says so, and whether a later value overturned it) before its sentences.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..model import Actor
+from ..dates import When
+from ..datefmt import as_of_label
+from ..model import Actor, StateEntry
 from .marks import actor_certainty, certainty_badge, changed_mark, new_mark, no_mark, safe
 from .messages import FilterRequested, ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
@@ -196,13 +202,68 @@ def actor_evidence(actor: Actor, view: View) -> ShowEvidence:
         notes.append(Text.assemble(("also: ", "dim"), safe(", ".join(actor.aliases))))
     if actor.status:
         notes.append(Text.assemble(("status: ", "dim"), status_text(actor)))
-    for event in actor.events:
-        notes.append(Text.assemble("  ", certainty_badge(event.certainty if event.polarity == "affirmed"
-                                                         else "denied"),
-                                   safe(event.phrase), (f"  [{event.evidence.file}]", "dim")))
+    if actor.state:
+        notes.append(Text("claims over time:", style="dim"))
+        notes.extend(claim_line(entry) for entry in claims_over_time(actor))
+    else:  # no ledger (an older report): the status events as the articles give them
+        for event in actor.events:
+            notes.append(Text.assemble("  ", certainty_badge(event.certainty if event.polarity == "affirmed"
+                                                             else "denied"),
+                                       safe(event.phrase), (f"  [{event.evidence.file}]", "dim")))
     old = view.changes.changed_status.get(actor.name)
     if old is not None:
         notes.append(Text.assemble(("was: ", "dim"), safe(old or "(no status)")))
     title = Text.assemble(safe(actor.name, style="bold"), ("  " + kind if kind else "", "dim"))
     names = view.names_of([actor.name])
     return ShowEvidence(title.plain, list(actor.evidence), names, notes)
+
+
+DATE_WIDTH = len("23 September 2020")
+"""The date column of a claim line: a day label fits, a longer range pushes the rest along."""
+
+
+def claims_over_time(actor: Actor) -> list[StateEntry]:
+    """The actor's claim ledger oldest first (by the date each held at), undated entries last;
+    entries of the same date keep the ledger's order."""
+
+    def held(entry: StateEntry) -> tuple[int, str, str]:
+        when = When.from_iso(entry.as_of) if entry.as_of else None
+        if when is None:
+            return (1, "", "")
+        return (0, when.start.isoformat(), when.end.isoformat())
+
+    return sorted(actor.state, key=held)
+
+
+def claim_line(entry: StateEntry) -> Text:
+    """One claim as a line: "  2 September 2020  ● stated    liberty: detained — the article ·
+    superseded by released, 2020-09-23 · history".
+
+    A superseded value is dimmed; the marks say what overturned it, whose own claim it is, and
+    whether it is background from well before the situation. Values, sources and parties come
+    from the articles, so they go through `safe`.
+    """
+    when = as_of_label(entry.as_of) if entry.as_of else "undated"
+    faded = "dim" if entry.superseded_by or entry.history else ""
+    line = Text.assemble(
+        "  ",
+        safe(when.ljust(DATE_WIDTH), style="dim" if not entry.as_of else ""),
+        " ",
+        certainty_badge(entry.certainty),
+        " ",
+        safe(f"{entry.slot}: ", style="dim"),
+        safe(entry.value, style=faded),
+    )
+    if entry.sources:
+        line.append_text(Text.assemble((" — ", "dim"), safe(", ".join(entry.sources), style="italic")))
+    marks: list[Text] = []
+    if entry.superseded_by:
+        marks.append(Text.assemble(("superseded by ", "cyan"), safe(entry.superseded_by, style="cyan")))
+    if entry.claimed_by:
+        marks.append(Text.assemble(("claimed by ", "dark_orange"),
+                                   safe(entry.claimed_by, style="dark_orange")))
+    if entry.history:
+        marks.append(Text("history", style="dim italic"))
+    if marks:
+        line.append_text(Text.assemble((" · ", "dim"), Text(" · ", style="dim").join(marks)))
+    return line

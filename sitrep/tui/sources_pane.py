@@ -1,13 +1,21 @@
-"""The Sources pane: each article with its outlet, time and length, and every unreadable file."""
+"""The Sources pane: each article with its outlet, date and length, and every unreadable file.
+
+Dates are shown as everywhere in sitrep (`datefmt.article_when`): the publication date, "2
+September 2020, 15:29". An article that gives no date of its own is placed by its file's
+modification time, shown dim and italic and spelled "file time 2026-11-26 13:26", so nobody
+takes it for a publication date.
+"""
 
 from __future__ import annotations
 
 import textwrap
-import time
+from collections.abc import Iterable
 from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
 
+from ..datefmt import article_sort_key, article_when
 from ..model import ArticleInfo, BadFile, Evidence, Situation
 from .marks import count_sources, plural, safe
 from .messages import ShowEvidence
@@ -15,14 +23,19 @@ from .table_pane import ColumnSpec, TablePane, TableRow, fit
 from .view import View
 
 
-WIDE = 76
-"""Content width from which outlet and time get columns of their own."""
+WIDE = 86
+"""Content width from which outlet and time get columns of their own (the title keeps 30)."""
+TIME_WIDTH = len("file time 2026-11-26 13:26")
+"""The widest time label: the time column's cap, and its width before the first report."""
+FILE_TIME_STYLE = "dim italic"
+"""How a file time (an article with no date of its own) is shown, besides the words "file time"."""
 MAX_REASON_LINES = 3
 """Lines an unreadable file's reason may wrap onto when the pane is narrow."""
 
 
 class SourcesPane(TablePane):
-    """Articles newest first, then the files that could not be read and why."""
+    """Articles newest first by publication date (by file time, marked so, when an article gives
+    none), then the files that could not be read and why."""
 
     EMPTY = "No articles yet."
 
@@ -34,16 +47,18 @@ class SourcesPane(TablePane):
         """Article first, taking what is left; outlet, time and words beside it when they fit.
 
         Below `WIDE` cells the outlet and time go on a second line under the title, so the
-        title keeps the width.
+        title keeps the width. The time column is as wide as the longest time of the whole report
+        (so a filter does not move the columns).
         """
         words = 6
         if width < WIDE:
             article = max(width - (words + 2 * 2), 16)
             return [
-                ColumnSpec("article", "Article · outlet · time", article),
+                ColumnSpec("article", "Article · time · outlet", article),
                 ColumnSpec("words", "Words", words),
             ]
-        outlet, when = 16, 16
+        outlet = 16
+        when = time_width(self.view.full.articles) if self.view is not None else TIME_WIDTH
         article = max(width - (outlet + when + words + 2 * 4), 16)
         return [
             ColumnSpec("article", "Article", article),
@@ -53,19 +68,21 @@ class SourcesPane(TablePane):
         ]
 
     def table_rows(self, view: View) -> list[TableRow]:
-        """Articles newest first, then bad files."""
+        """Articles newest first (publication date, else file time), then bad files."""
         widths = {c.key: c.width for c in self.columns_for(self.content_width)}
         stacked = "outlet" not in widths
         rows: list[TableRow] = []
-        for article in sorted(view.situation.articles, key=lambda a: (-a.mtime, a.path)):
+        for article in newest_first(view.situation.articles):
             title = fit(safe(article.title or article.path), widths["article"])
             outlet = safe(article.outlet or "outlet unknown", style="" if article.outlet else "dim italic")
             count = Text(f"{article.words:,}", justify="right")
             if stacked:
-                below = Text.assemble(outlet, (" · ", "dim"), (article_time(article), "dim"))
+                when = time_text(article)  # first: cut short, the outlet goes before the date
+                when.stylize("dim")
+                below = Text.assemble(when, (" · ", "dim"), outlet)
                 cells = [Text.assemble(title, "\n", fit(below, widths["article"])), count]
             else:
-                cells = [title, fit(outlet, widths["outlet"]), Text(article_time(article)), count]
+                cells = [title, fit(outlet, widths["outlet"]), fit(time_text(article), widths["time"]), count]
             rows.append(TableRow(f"article:{article.path}", cells, partial(article_evidence, article, view),
                                  height=2 if stacked else 1))
         for bad in view.situation.bad_files:
@@ -105,11 +122,36 @@ def wrap_lines(text: Text, width: int, limit: int) -> list[Text]:
     return [fit(Text(line, style=text.style), width) for line in lines]
 
 
-def article_time(article: ArticleInfo) -> str:
-    """The article's own date when it has one, else when the file last changed (local time)."""
-    if article.date:
-        return safe(article.date).plain[:16]
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(article.mtime))
+def newest_first(articles: Iterable[ArticleInfo]) -> list[ArticleInfo]:
+    """Articles newest first: by publication date, else by file time (`datefmt.article_sort_key`)."""
+    return sorted(articles, key=article_sort_key, reverse=True)
+
+
+def is_file_time(article: ArticleInfo) -> bool:
+    """Whether the article is placed by its file time: it gives no date of its own."""
+    return not article.date
+
+
+def time_text(article: ArticleInfo) -> Text:
+    """When the article was published ("2 September 2020, 15:29"), or its file time, dim and
+    italic and spelled so ("file time 2026-11-26 13:26"). A date sitrep cannot read shows as
+    written (made safe: it comes from the article)."""
+    return safe(article_when(article), style=FILE_TIME_STYLE if is_file_time(article) else "")
+
+
+def time_note(article: ArticleInfo) -> Text:
+    """The evidence note on when: "published: 2 September 2020, 15:29", or "published: not
+    given · placed by file time 2026-11-26 13:26"."""
+    if is_file_time(article):
+        return Text.assemble(("published: ", "dim"), ("not given", "italic"), (" · placed by ", "dim"),
+                             time_text(article))
+    return Text.assemble(("published: ", "dim"), time_text(article))
+
+
+def time_width(articles: Iterable[ArticleInfo]) -> int:
+    """Cells the time column needs for `articles`: the longest label, at most `TIME_WIDTH`."""
+    longest = max((cell_len(time_text(a).plain) for a in articles), default=TIME_WIDTH)
+    return max(min(longest, TIME_WIDTH), len("Time"))
 
 
 def sentences_from(situation: Situation, path: str) -> list[Evidence]:
@@ -131,7 +173,8 @@ def article_evidence(article: ArticleInfo, view: View) -> ShowEvidence:
     notes = [
         Text.assemble(("file: ", "dim"), safe(article.path)),
         Text.assemble(("outlet: ", "dim"), safe(article.outlet or "unknown"), ("  words: ", "dim"),
-                      f"{article.words:,}", ("  time: ", "dim"), article_time(article)),
+                      f"{article.words:,}"),
+        time_note(article),
     ]
     if article.duplicates_removed:
         notes.append(Text(f"{article.duplicates_removed} repeated headline(s) or paragraph(s) ignored",

@@ -1,4 +1,5 @@
-"""The Status pane: the situation summary, each line marked with how sure the sources are."""
+"""The Status pane: the situation summary, each line marked with how sure the sources are and
+the date it holds at ("as of 2 September 2020")."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..changes import status_key
+from ..datefmt import as_of_label
 from ..model import StatusLine
 from .marks import BADGE_WIDTH, certainty_badge, new_mark, safe
 from .messages import ShowEvidence
@@ -14,7 +16,7 @@ from .view import View
 
 
 class StatusPane(OptionPane):
-    """One option per status line: certainty badge, text, and who says so."""
+    """One option per status line: certainty badge, text, who says so and as of when."""
 
     EMPTY = "No status yet."
 
@@ -36,7 +38,9 @@ class StatusPane(OptionPane):
             notes = [Text.assemble(certainty_badge(line.certainty), safe(line.text))]
             if line.sources:
                 notes.append(Text.assemble(("according to: ", "dim"), safe(", ".join(line.sources))))
-            stamp = (line.text, tuple(line.sources), line.certainty, new)
+            if line.as_of:
+                notes.append(Text.assemble(("as of: ", "dim"), safe(as_of_label(line.as_of))))
+            stamp = (line.text, tuple(line.sources), line.certainty, line.as_of, new)
             rows.append(Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes), stamp))
         return rows
 
@@ -46,14 +50,15 @@ class StatusPane(OptionPane):
 
 
 def status_prompt(line: StatusLine, new: bool) -> Table:
-    """ "◐ reported │ Dozens of soldiers ... — AFP, sources" with a "★ new" mark when new.
+    """ "◐ reported │ Dozens of soldiers ... — AFP, sources · as of 2 September 2020", with a
+    "★ new" mark when new.
 
     A two-column grid, so a long line wraps under its text rather than under the badge.
     """
     text = safe(line.text)
-    sources = [s for s in line.sources if s != "the article"]  # the article's own voice needs no credit
-    if sources:
-        text.append_text(Text.assemble(("  — ", "dim"), safe(", ".join(sources), style="dim italic")))
+    credit = credit_text(line)
+    if credit.plain:
+        text.append_text(Text.assemble(("  — ", "dim"), credit))
     if new:
         text = Text.assemble(new_mark(), " ", text)
     grid = Table.grid(padding=(0, 1), expand=True)
@@ -61,3 +66,17 @@ def status_prompt(line: StatusLine, new: bool) -> Table:
     grid.add_column(ratio=1)
     grid.add_row(certainty_badge(line.certainty), text)
     return grid
+
+
+def credit_text(line: StatusLine) -> Text:
+    """The dim credit after a status line: "AFP, sources · as of 2 September 2020".
+
+    The article's own voice needs no credit; a line no source dates gets no "as of".
+    """
+    sources = [s for s in line.sources if s != "the article"]
+    parts: list[Text] = []
+    if sources:
+        parts.append(safe(", ".join(sources), style="dim italic"))
+    if line.as_of:
+        parts.append(safe(f"as of {as_of_label(line.as_of)}", style="dim"))
+    return Text(" · ", style="dim").join(parts)
