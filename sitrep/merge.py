@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from .datefmt import as_of_label
 from .dates import When
 from .model import (
     Actor,
@@ -282,8 +283,39 @@ def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
     return out
 
 
+FIGURE_DAYS = 7
+"""Tolls reported more than this many days apart count different things (a later attack)."""
+CUMULATIVE_DAYS = 3
+"""Counts from a start ("since Tuesday") are one count when their starts and ends are this close."""
+
+
+def _window(claim: Claim) -> When | None:
+    return When.from_iso(claim.when) if claim.when else None
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Whether two figures can count the same thing: reported within a week of each other, or,
+    for counts from a start ("since Tuesday"), over the same period.
+
+    Undated figures (undated articles) are compared with each other and with nothing else."""
+    wa, wb = _window(a), _window(b)
+    if wa is None or wb is None:
+        return wa is None and wb is None
+    ranged_a, ranged_b = wa.precision == "range", wb.precision == "range"
+    if ranged_a or ranged_b:
+        return ranged_a and ranged_b and abs((wa.start - wb.start).days) <= CUMULATIVE_DAYS \
+            and abs((wa.end - wb.end).days) <= CUMULATIVE_DAYS
+    return abs((wa.start - wb.start).days) <= FIGURE_DAYS
+
+
+def disagree(values: list[tuple[float, float]]) -> bool:
+    """Whether some two figures cannot both be true ("at least 8" and "8" can; "8" and "10" cannot)."""
+    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(values) for b in values[i + 1:])
+
+
 def _numeric(disputes: list[Dispute]) -> list[Dispute]:
-    """Figures for the same count that differ, within or across articles."""
+    """Figures for the same count at the same time that cannot all be true, within or across
+    articles. Figures for other periods (a toll days later, a year's total) are kept apart."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     seen: dict[str, set[tuple[tuple[float, float] | None, str]]] = defaultdict(set)
     for dispute in disputes:
@@ -294,10 +326,20 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 groups[dispute.subject].append(claim)
     out = []
     for subject, claims in groups.items():
-        values = {c.value for c in claims if c.value}
-        if len(values) < 2:
-            continue
-        out.append(Dispute(subject=subject, kind="numeric", claims=claims))
+        clusters: list[list[Claim]] = []
+        for claim in sorted(claims, key=lambda c: (c.when or "~", c.article)):
+            home = next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
+            if home is None:
+                clusters.append([claim])
+            else:
+                home.append(claim)
+        for cluster in clusters:
+            values = list(dict.fromkeys(c.value for c in cluster if c.value))
+            if len(values) < 2 or not disagree(values):
+                continue
+            days = [w for c in cluster if (w := _window(c)) is not None]
+            when = f" (as of {max(days).label})" if days else ""
+            out.append(Dispute(subject=subject + when, kind="numeric", claims=cluster))
     return out
 
 
@@ -393,6 +435,8 @@ def _held_at(event: StatusEvent) -> When | None:
     ongoing = FAMILY.get(event.event) in _LEXICON.ongoing and not event.background
     if event.when and not ongoing:
         return When.from_iso(event.when)
+    if event.background:
+        return None  # "has been repeatedly detained": background with no date of its own
     return When.from_iso(event.article_date) if event.article_date else None
 
 
@@ -452,7 +496,7 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None) -> 
             if entry is latest or order >= latest_order or family == latest_family:
                 continue
             if entry.certainty != "denied" and (_LEXICON.excluded(family, latest_family) or entry.history):
-                entry.superseded_by = f"{latest.value}, {latest.as_of}"
+                entry.superseded_by = f"{latest.value}, {as_of_label(latest.as_of)}"
     return [entry for _, entry, _ in entries]
 
 

@@ -208,6 +208,8 @@ class Claim:
     sentence: str = ""
     value: tuple[float, float] | None = None
     """For numeric claims: the (low, high) range the wording stands for."""
+    when: str = ""
+    """For numeric claims: when the figure holds (`dates.When.iso`), else its article's day."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
@@ -218,6 +220,7 @@ class Claim:
             "article": self.article,
             "sentence": self.sentence,
             "value": list(self.value) if self.value else None,
+            "when": self.when,
         }
 
     @classmethod
@@ -231,6 +234,7 @@ class Claim:
             data["article"],
             data.get("sentence", ""),
             None if value is None else (float(value[0]), float(value[1])),
+            data.get("when", ""),
         )
 
 

@@ -78,3 +78,37 @@ def test_a_title_is_never_made_from_a_file_name(tmp_path: Path) -> None:
 
     found = merge([analyse(text, tmp_path, name, headline=False) for name, text in texts.items()], [], tmp_path)
     assert "dailymail" not in found.title.lower() and "Rebel fighters took control" in found.title
+
+
+def test_at_least_eight_and_eight_are_no_dispute(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Ambush\nDate: 2021-03-01\n\nAt least eight soldiers were killed in the ambush, "
+                      "sources said.",
+             "b.txt": "Title: Ambush toll\nDate: 2021-03-01\n\nAn official said eight soldiers were killed in the "
+                      "ambush."}
+    assert not [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
+
+
+def test_tolls_a_fortnight_apart_are_no_dispute(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Bomb\nDate: 2021-03-01\n\nPolice said 19 people were killed in the bombing.",
+             "b.txt": "Title: Bomb\nDate: 2021-03-16\n\nPolice said 75 people were killed in the bombing."}
+    assert not [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
+
+
+def test_a_toll_from_an_old_attack_is_no_dispute(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Siege\nDate: 2021-03-01\n\nPolice said 40 people were killed in the siege. "
+                      "The 2008 bombings shocked the country as gunmen left 12 people dead."}
+    assert not [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
+
+
+def test_counts_over_different_periods_are_no_dispute(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Offensive\nDate: 2021-03-08\n\nAt least 30 people have been killed since the "
+                      "offensive began on Tuesday. More than 900 people have been killed so far this year."}
+    assert not [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
+
+
+def test_the_same_days_figures_that_cannot_both_hold_are_a_dispute(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Ambush\nDate: 2021-03-01\n\nOfficials said eight soldiers were killed in the ambush.",
+             "b.txt": "Title: Ambush toll\nDate: 2021-03-02\n\nA local source said 15 soldiers were killed in the "
+                      "ambush."}
+    [numeric] = [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
+    assert {c.text for c in numeric.claims} == {"eight", "15"}

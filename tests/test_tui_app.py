@@ -19,10 +19,12 @@ from tui_fixtures import (
     BBC,
     FIXED_MTIME,
     MALI,
+    S_BBC,
     S_DENIED,
     S_INITIAL,
     FakeEngine,
     ev,
+    frozen_timezone,  # noqa: F401  (a fixture)
     mali_situation,
     mali_update,
     screen_text,
@@ -32,7 +34,7 @@ from tui_fixtures import (
 )
 
 from sitrep.changes import LastSeenStore, Snapshot
-from sitrep.model import Actor, ArticleInfo, BadFile, StatusLine
+from sitrep.model import Actor, ArticleInfo, BadFile, StateEntry, StatusLine
 from sitrep.tui import app as app_module
 from sitrep.tui.actors_pane import ActorsPane
 from sitrep.tui.app import SitrepApp, make_app
@@ -717,6 +719,163 @@ async def test_hostile_names_in_the_palette_show_literally(tmp_path: Path) -> No
         await pilot.press(*"oumar")
         await wait_for(lambda: "Filter on actor: [red]Oumar Diarra[/red]" in screen_text(app),
                        description="the literal hit")
+
+
+# ---------------------------------------------------------------- dates
+
+
+def dated_situation() -> Any:
+    """Mali with dated status lines, a dated BBC article written to disk before the undated one,
+    and Dembele's claim ledger: detained, then released (which supersedes it), plus background."""
+    situation = mali_update()
+    status = [replace(line, as_of="2025-08-11") for line in situation.status]
+    status[0] = replace(status[0], as_of="2025-08")
+    articles = [replace(situation.articles[0], mtime=FIXED_MTIME + 7200),
+                replace(situation.articles[1], date="2025-08-12T09:25", mtime=FIXED_MTIME)]
+    ledger = [
+        StateEntry("liberty", "released", "reported", ["a military spokesman"], "2025-08-12",
+                   evidence=[ev(S_BBC, BBC)]),
+        StateEntry("liberty", "detained", "reported", ["initial reports"], "2025-08-11",
+                   superseded_by="released, 2025-08-12", evidence=[ev(S_INITIAL)]),
+        StateEntry("office", "promoted [red]general[/red]", "stated", ["the article"], "2012/2014",
+                   history=True),
+        StateEntry("health", "in good health", "reported", ["own account"], "", claimed_by="Abass Dembele"),
+    ]
+    actors = [replace(situation.actors[0], state=ledger), *situation.actors[1:]]
+    return replace(situation, status=status, articles=articles, actors=actors)
+
+
+def time_cell(app: SitrepApp, key: str) -> Text:
+    """The Time cell of an article row in the Sources pane (on a screen wide enough for the column)."""
+    sources = app.query_one(SourcesPane)
+    return sources.get_row(key)[list(sources.columns).index("time")]  # type: ignore[no-any-return]
+
+
+async def test_status_lines_show_the_date_they_hold_at(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        await pilot.press("1", "z")  # one line each
+        text = screen_text(app)
+        assert "— AFP, sources · as of August 2025" in text
+        assert "— initial reports · as of 11 August 2025" in text
+
+
+async def test_a_status_line_in_the_article_voice_still_shows_its_date(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        await pilot.press("1", "z")
+        assert "criticising the junta  — as of 11 August 2025" in screen_text(app)
+
+
+async def test_status_evidence_says_as_of_when(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("1")
+        assert "as of: August 2025" in app.query_one(EvidenceView).text.splitlines()
+
+
+async def test_a_reload_that_only_moves_the_date_redraws_the_status(tmp_path: Path) -> None:
+    first = dated_situation()
+    later = replace(first, status=[replace(first.status[0], as_of="2025-09-01"), *first.status[1:]])
+    engine = FakeEngine(first, later)
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        await pilot.press("1", "z", "r")
+        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
+        await wait_for(lambda: "as of 1 September 2025" in screen_text(app), description="the new date")
+
+
+async def test_sources_list_the_newest_publication_first_whatever_the_file_times(tmp_path: Path) -> None:
+    situation = mali_situation()
+    situation.articles = [ArticleInfo("old.txt", "Old", "AFP", "2020-09-02", FIXED_MTIME + 60, 10),
+                          ArticleInfo("new.txt", "New", "AFP", "2020-09-23T09:25", FIXED_MTIME, 10)]
+    app = fake_app(tmp_path, situation)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert app.query_one(SourcesPane).keys == ["article:new.txt", "article:old.txt"]
+
+
+async def test_sources_show_the_publication_date_in_words(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        assert time_cell(app, f"article:{BBC}").plain == "12 August 2025, 09:25"
+        assert "12 August 2025, 09:25" in screen_text(app)
+
+
+async def test_an_undated_article_shows_its_file_time_marked_and_dim(
+        tmp_path: Path, frozen_timezone: None) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        cell = time_cell(app, f"article:{MALI}")
+        assert cell.plain == "file time 2025-08-11 14:00"
+        assert cell.style in ("dim italic", "italic dim")
+        assert "file time 2025-08-11 14:00" in screen_text(app)
+
+
+async def test_an_undated_article_is_placed_among_the_dated_ones_by_its_file_time(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        # the undated file changed last on disk, but before the BBC article was published
+        assert app.query_one(SourcesPane).keys[:2] == [f"article:{BBC}", f"article:{MALI}"]
+
+
+async def test_article_evidence_says_an_undated_article_is_placed_by_file_time(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("5", "home")
+        assert "published: 12 August 2025, 09:25" in app.query_one(EvidenceView).text.splitlines()
+        await pilot.press("down")
+        lines = app.query_one(EvidenceView).text.splitlines()
+        assert any(line.startswith("published: not given · placed by file time 2025-08-") for line in lines)
+
+
+async def test_actor_evidence_lists_its_claims_oldest_first(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        lines = app.query_one(EvidenceView).text.splitlines()
+        start = lines.index("claims over time:")
+        claims = [line.strip() for line in lines[start + 1 : start + 5]]
+        dates = [c.split("  ")[0] for c in claims]
+        assert dates == ["2012-2014", "11 August 2025", "12 August 2025", "undated"]
+
+
+async def test_actor_claims_say_what_superseded_them(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        text = app.query_one(EvidenceView).text
+        assert ("11 August 2025    ◐ reported  liberty: detained — initial reports · "
+                "superseded by released, 2025-08-12") in text
+
+
+async def test_actor_claims_mark_history_and_whose_claim_it_is(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        text = app.query_one(EvidenceView).text
+        assert "office: promoted [red]general[/red] — the article · history" in text
+        assert "health: in good health — own account · claimed by Abass Dembele" in text
+
+
+async def test_actor_claims_come_before_the_sentences(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, dated_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        text = app.query_one(EvidenceView).text
+        assert text.index("claims over time:") < text.index(f"{MALI}: {S_INITIAL}")
 
 
 # ---------------------------------------------------------------- garbage collection

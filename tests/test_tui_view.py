@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
 import pytest
+from rich.console import Console
 from rich.text import Text
 from tui_fixtures import FIXED_MTIME, MALI, S_INITIAL, mali_situation, mali_update
 
@@ -14,8 +16,9 @@ from sitrep.tui.actors_pane import ActorsPane, status_text
 from sitrep.tui.commands import plain_letters
 from sitrep.tui.evidence_view import HIGHLIGHT, highlight
 from sitrep.tui.header import freshness
+from sitrep.tui.help_screen import help_text
 from sitrep.tui.marks import clean, count_sources, safe
-from sitrep.tui.sources_pane import SourcesPane
+from sitrep.tui.sources_pane import TIME_WIDTH, SourcesPane, time_text, time_width
 from sitrep.tui.view import filter_situation, find_actor, make_view, suggest_actors
 
 # ---------------------------------------------------------------- matching
@@ -187,3 +190,27 @@ def test_an_article_title_keeps_markup_literal_in_sources() -> None:
     assert str(row.cells[0]).startswith("[red]Title[/red]")
     assert isinstance(row.cells[0], Text)
     assert row.key == f"article:{MALI}"
+
+
+def test_time_column_is_as_wide_as_the_longest_publication_date() -> None:
+    articles = [ArticleInfo("a.txt", "A", "", "2020-09-23T09:25", FIXED_MTIME, 10),
+                ArticleInfo("b.txt", "B", "", "2020-08-22", FIXED_MTIME, 10)]
+    assert time_width(articles) == len("23 September 2020, 09:25")
+
+
+def test_time_column_never_grows_past_a_file_time() -> None:
+    articles = [ArticleInfo("a.txt", "A", "", "sometime in the long-ago reign of someone", FIXED_MTIME, 10),
+                ArticleInfo("b.txt", "B", "", None, FIXED_MTIME, 10)]
+    assert time_width(articles) == TIME_WIDTH == len(time_text(articles[1]).plain)
+
+
+def test_a_date_sitrep_cannot_read_shows_literally() -> None:
+    article = ArticleInfo("a.txt", "A", "", "[red]soon[/red]\x1b[31m", FIXED_MTIME, 10)
+    assert time_text(article).plain == "[red]soon[/red]" and not time_text(article).spans
+
+
+def test_help_says_what_a_file_time_is() -> None:
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(help_text())
+    line = next(line for line in console.export_text().splitlines() if line.startswith("file time"))
+    assert "an article that gives no date" in line

@@ -13,13 +13,16 @@ import re
 
 from spacy.tokens import Span, Token
 
+from datetime import date
+
+from ..dates import When, publication_day, resolve, years_in
 from ..lexicon import lexicon
 from ..model import Claim, Dispute, StatusEvent
 from .actors import ActorTable
 from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
                           attribute, describe_source)
 from .base import ParsedArticle, clean_span_text, short_phrase, strip_determiner, subtree_span
-from .events import VERB_EVENTS, Resolver
+from .events import VERB_EVENTS, Resolver, event_time
 
 _SILENCE = re.compile(
     r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to (?:comment|confirm|say|disclose|publish|answer|give)"
@@ -129,6 +132,9 @@ def _category(tok: Token) -> str:
                     return {"dead": "killed"}.get(child.lower_, "injured")
         if node.pos_ in ("VERB", "ADJ") and lemma in VERB_EVENTS:
             return _CATEGORY.get(VERB_EVENTS[lemma][0], "")
+        if node.pos_ == "VERB" and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead"
+                                       for c in node.children):
+            return "killed"  # "left 67 people dead"
         if node.lower_ in ("dead", "wounded", "injured"):
             return {"dead": "killed"}.get(node.lower_, "injured")
         for child in node.children:
@@ -148,6 +154,51 @@ def _class_of(noun: Token | None, previous: str) -> str:
     if lemma in _REFERRING or noun.lower_ in _REFERRING:
         return previous
     return _PEOPLE_CLASSES.get(lemma, "")
+
+
+_PERIOD = re.compile(r"\b(since|so far|to date|this year|last year|this month|in the (past|last)|over the (past|last)|"
+                     r"altogether|in total|between \d{4} and)\b", re.I)
+_PERIOD_DEPS = ("prep", "advmod", "npadvmod", "advcl")
+
+
+def _period_of(tok: Token) -> str:
+    """The period a count runs over, from the phrases on its own verb: "since the offensive began
+    on Tuesday", "so far this year", "in the past five years"; "" for a count at one time."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in _PERIOD_DEPS:
+            text = subtree_span(child).text
+            if _PERIOD.match(text) or _PERIOD.search(text[:20]):
+                return text
+    return ""
+
+
+_NARRATIVE_MARKS = {"when", "as", "after", "before", "while"}
+
+
+def _told_as_past(tok: Token, anchor: date | None) -> bool:
+    """A figure from another story: its clause names a year well before the article ("the 2008
+    attacks left 173 dead"), or it sits in a past-tense "when" clause of a past-tense sentence
+    ("she was pregnant when her husband blew himself up, killing 26")."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    clause = subtree_span(verb).text
+    if verb.dep_ == "conj":  # "The 2008 attacks stunned the world and left 173 dead": the shared subject
+        clause += " " + " ".join(subtree_span(c).text for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if anchor is not None and any(year < anchor.year - 1 for year in years_in(clause)):
+        return True
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "advcl" and node.tag_ == "VBD" and node.head.tag_ == "VBD" \
+                and any(c.dep_ in ("mark", "advmod") and c.lower_ in _NARRATIVE_MARKS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 class DisputeFinder:
@@ -460,8 +511,11 @@ class DisputeFinder:
         return out
 
     def _numbers(self) -> list[Dispute]:
-        """Every figure given for a count of people, grouped by what happened to whom."""
+        """Every figure given for a count of people, grouped by what happened to whom, each with
+        the date it holds at; figures told as background ("the 2005 bombings, which killed 26")
+        are left out."""
         groups: dict[str, list[Claim]] = {}
+        anchor = publication_day(self.parsed.article.date)
         for sent in self.parsed.sentences:
             previous = ""
             for tok in sent:
@@ -477,11 +531,24 @@ class DisputeFinder:
                 category = _category(tok) or _category(noun) if noun is not None else _category(tok)
                 if not category:
                     continue
+                when, background = event_time(tok, anchor)
+                if background or _told_as_past(tok, anchor):
+                    continue
                 att = attribute(tok.head, self.names, self.pronoun_names)
                 subject = f"number of {people} {category}"
-                groups.setdefault(subject, []).append(
-                    self._claim(sent, att.source, "figure", value, text=wording)
-                )
+                claim = self._claim(sent, att.source, "figure", value, text=wording)
+                # A toll holds as of its report, unless it counts over a period ("since Tuesday",
+                # "this year"): then it is compared only with counts over the same period.
+                period = _period_of(tok)
+                if period:
+                    span = resolve(period, anchor)
+                    if span is None or anchor is None or span.precision == "day" and "since" not in period.lower():
+                        continue  # a count over a period we cannot place ("in the past five years")
+                    end = anchor if period.lower().startswith("since") else min(span.end, anchor)
+                    claim.when = When(span.start, max(span.start, end), "range").iso
+                else:
+                    claim.when = anchor.isoformat() if anchor else ""
+                groups.setdefault(subject, []).append(claim)
         return [Dispute(subject=s, kind="numeric", claims=c) for s, c in groups.items()]
 
 

@@ -308,8 +308,10 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     verb = _clause_verb(tok)
     clause = clean_span_text(subtree_span(verb).text) if verb.pos_ in ("VERB", "AUX") else ""
     when = resolve(clause, anchor) if clause else None
-    if when is not None and anchor is None and when.precision != "range" and _SINCE.search(clause):
-        when = None  # "in power since 2021" in an undated article: it holds now, and now is unknown
+    if when is not None and when.precision != "range" and _SINCE.search(clause):
+        # "killed since the offensive began on Tuesday": from then until the article; in an
+        # undated article "in power since 2021" holds now, and now is unknown.
+        when = When(when.start, anchor, "range") if anchor is not None and when.start <= anchor else None
     background = False
     node, hops = tok, 0
     while node.head.i != node.i and hops < 4:

@@ -55,6 +55,14 @@ def help_text() -> Table:
     table.add_row(changed_mark(), "status changed since then; the evidence view says what it was")
     table.add_row("", "On a narrow screen only the symbol shows; the Actors border counts them.")
     table.add_row("", "")
+    table.add_row(Text("Dates", style="bold underline"), "")
+    table.add_row("as of …", "status: the date the line holds at (the event's, else its article's)")
+    table.add_row("time", "sources: publication date, newest first; the evidence view says \"published: …\"")
+    table.add_row(Text("file time …", style="italic"),
+                  "an article that gives no date, placed by when its file last changed")
+    table.add_row("claims over time", "actors (evidence view): each claim oldest first; \"superseded by\" when "
+                                      "a later value overturned it, \"history\" for background")
+    table.add_row("", "")
     table.add_row(Text("Header", style="bold underline"), "")
     table.add_row("N articles", "articles read; outlets named by the files, \"unknown\" when none is")
     table.add_row("updated …", "when the newest article file last changed")
