@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -405,24 +405,18 @@ def _clean_once(text: str) -> str:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-class _CombiningMarks(dict):
-    """A `str.translate` table that drops combining marks, filled as characters are met (a
-    generator over every character cost seconds on a multi-megabyte line)."""
-
-    def __missing__(self, codepoint: int) -> int | None:
-        kept = None if unicodedata.combining(chr(codepoint)) else codepoint
-        self[codepoint] = kept
-        return kept
+@cache
+def _combining_marks() -> dict[int, None]:
+    """A `str.translate` table deleting every combining mark (all of them sit below U+30000)."""
+    return {cp: None for cp in range(0x300, 0x30000) if unicodedata.combining(chr(cp))}
 
 
-_DROP_COMBINING = _CombiningMarks()
-
-
+@lru_cache(maxsize=64)
 def _fold(text: str, repaired: bool = False) -> str:
     """Case- and accent-folded text with only letters and digits, single-spaced."""
     text = (text if repaired else _repair(text)).casefold()
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).translate(_DROP_COMBINING)
+        text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
     return _NOT_WORD.sub(" ", text).strip()
 
 
