@@ -343,6 +343,39 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
     return out
 
 
+_SUBJECT_STOPWORDS = {"any", "all", "the", "a", "an", "of", "in", "on", "and", "to", "with", "its", "his", "her",
+                      "their", "that", "this", "it", "was", "is", "be", "been", "has", "had", "have", "said"}
+
+
+def _subject_words(subject: str) -> set[str]:
+    return {w for w in name_key(subject).split() if w not in _SUBJECT_STOPWORDS and len(w) > 2}
+
+
+def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
+    """One denier's repeated denial of one thing is one dispute ("denies any involvement", "has
+    denied involvement in the poison plot"): one-sided denials by the same source whose subjects
+    share their content words are joined, the shortest subject kept."""
+    out: list[Dispute] = []
+    groups: dict[str, list[tuple[set[str], Dispute]]] = defaultdict(list)
+    for dispute in disputes:
+        one_sided = dispute.kind == "contradiction" and all(c.stance == "denies" for c in dispute.claims)
+        if not one_sided:
+            out.append(dispute)
+            continue
+        who = name_key(dispute.claims[0].source)
+        words = _subject_words(dispute.subject)
+        home = next((d for w, d in groups[who] if words and w and (words <= w or w <= words)), None)
+        if home is None:
+            groups[who].append((words, dispute))
+            out.append(dispute)
+            continue
+        home.claims.extend(dispute.claims)
+        home.actors.extend(a for a in dispute.actors if a not in home.actors)
+        if len(dispute.subject) < len(home.subject):
+            home.subject = dispute.subject
+    return out
+
+
 def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
     """Join disputes that are one: the same sentences, the same contested claim, the same thin claim."""
     out: list[Dispute] = []
@@ -645,7 +678,7 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     disputes += [d for d in article_disputes if d.kind == "contradiction"]
     disputes += _name_disagreements(actors)
     disputes += [d for d in article_disputes if d.kind in ("thin sourcing", "silence")]
-    disputes = _dedupe_disputes(disputes)
+    disputes = _dedupe_disputes(_join_denials(disputes))
     scores = {a.name: a.score for a in actors}
     top = max(scores.values(), default=1.0) or 1.0
     for dispute in disputes:

@@ -96,3 +96,31 @@ def test_rejecting_an_offer_is_a_refusal_not_a_contradiction(tmp_path: Path) -> 
 
 def test_a_denial_of_nothing_but_punctuation_does_not_crash(tmp_path: Path) -> None:
     analyse("denied [/]", tmp_path)  # found by the hypothesis test: an object with no word after it
+
+
+def _contradictions(result):
+    return [d for d in result.disputes if d.kind == "contradiction"]
+
+
+def test_a_disputed_border_is_no_denial(tmp_path: Path) -> None:
+    result = analyse("Troops from both countries patrol the disputed border, which has been contested since 1962.",
+                     tmp_path)
+    assert not _contradictions(result)
+
+
+def test_a_denial_in_a_relative_clause_is_its_antecedents(tmp_path: Path) -> None:
+    result = analyse("Germany demanded an explanation from Moscow, which has denied any involvement in the attack.",
+                     tmp_path)
+    [dispute] = _contradictions(result)
+    assert dispute.claims[0].source == "Moscow"
+
+
+def test_one_sources_repeated_denial_is_one_dispute(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    texts = {"a.txt": "Title: Poison\n\nThe Kremlin has denied any involvement.",
+             "b.txt": "Title: Poison 2\n\nThe Kremlin has denied involvement in the poison plot.",
+             "c.txt": "Title: Poison 3\n\nThe Kremlin again denied involvement and played down the findings."}
+    found = situation(texts, tmp_path)
+    kremlin = [d for d in found.disputes if d.kind == "contradiction" and d.claims[0].source == "Kremlin"]
+    assert len(kremlin) == 1 and len(kremlin[0].claims) == 3

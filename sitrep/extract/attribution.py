@@ -71,6 +71,8 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
     if token is None:
         return "unnamed sources", True
     resolve = resolve or {}
+    if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+        token = token.head.head  # "Moscow, which has denied any involvement": Moscow denies
     if token.i in resolve:
         return resolve[token.i], False
     if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:

@@ -201,6 +201,17 @@ def _told_as_past(tok: Token, anchor: date | None) -> bool:
     return False
 
 
+def _denies_a_claim(verb: Token) -> bool:
+    """A denial verb used as one: not "the disputed border" or "a contested election", and a
+    passive only when what is denied is a claim ("the claims were rejected")."""
+    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return False
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS
+    return True
+
+
 class DisputeFinder:
     """Collects the disputes one article contributes."""
 
@@ -295,7 +306,7 @@ class DisputeFinder:
             negated_claim = lemma in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children) \
                 and not any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN_WORDS for c in tok.children) \
                 and (lemma != "be" or any(c.dep_ == "attr" for c in tok.children))  # "was not a summary"
-            is_denial = tok.pos_ == "VERB" and lemma in DENYING
+            is_denial = tok.pos_ == "VERB" and lemma in DENYING and _denies_a_claim(tok)
             if not is_denial and not (negated_claim and self._quoted_or_reported(tok)):
                 continue
             if is_denial and lemma == "dismiss" and not any(c.lower_ in ("claim", "claims", "reports", "allegations") for c in tok.subtree):
