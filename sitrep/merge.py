@@ -687,11 +687,35 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     disputes.sort(key=lambda d: -d.weight)
 
     context = _merge_context(results, focus.name if focus else None, alias_to_name)
+    context = _with_ledger_history(context, actors)
     articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed) for r in results]
     title = _title(results, focus.name if focus else None)
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
                      status=_summary(actors, disputes, results, window_start), actors=actors, disputes=disputes, context=context,
                      articles=articles, bad_files=list(bad_files))
+
+
+def _with_ledger_history(context: list[ContextItem], actors: list[Actor]) -> list[ContextItem]:
+    """History from the claim ledger (dated facts from before the situation) joins Context >
+    History, unless its sentence is there already; history stays in time order."""
+    known = {e.sentence for item in context if item.kind == "history" for e in item.evidence}
+    added: list[ContextItem] = []
+    for actor in actors:
+        for entry in actor.state:
+            held = When.from_iso(entry.as_of) if entry.as_of else None
+            if not entry.history or held is None or entry.certainty == "denied":
+                continue
+            sentences = [e for e in entry.evidence if e.sentence not in known]
+            if not sentences:
+                continue
+            known.update(e.sentence for e in sentences)
+            years = list(range(held.start.year, held.end.year + 1))[:10]
+            added.append(ContextItem("history", f"{actor.name}: {entry.value} ({held.label})", years, sentences,
+                                     [actor.name]))
+    if not added:
+        return context
+    history = sorted([i for i in context if i.kind == "history"] + added, key=lambda i: i.years[0] if i.years else 9999)
+    return history + [i for i in context if i.kind != "history"]
 
 
 def _focus(actors: list[Actor], results: list[ArticleResult]) -> str | None:

@@ -135,3 +135,21 @@ def test_a_quote_after_an_ambiguous_he_is_nobodys_statement(tmp_path: Path) -> N
     result = analyse("President Ivan Petrov told reporters that opposition leader Karl Brandt was a traitor. "
                      "'Until recently,' he wrote, 'I could not walk or talk.'", tmp_path)
     assert not [e for e in events_of(result, "Petrov", "says") if "walk" in e.detail]
+
+
+def test_leading_calls_for_help_is_no_office(tmp_path: Path) -> None:
+    result = analyse("Former Prime Minister Hans Weber leads calls for foreign governments to send aid.", tmp_path)
+    assert not events_of(result, "Weber", "leads")
+
+
+def test_leading_a_junta_is_an_office(tmp_path: Path) -> None:
+    result = analyse("Colonel Ivan Petrov leads the junta that seized power in March.", tmp_path)
+    assert events_of(result, "Petrov", "leads")
+
+
+def test_dated_history_goes_to_context_history(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2021-03-05", "Vote", "Karl Brandt was arrested in 2012 during a protest "
+                                      "march. Karl Brandt told a rally in the capital on Thursday that the "
+                                      "election had been rigged.")}, tmp_path)
+    history = [c for c in found.context if c.kind == "history"]
+    assert any("Brandt" in c.text and 2012 in c.years for c in history)

@@ -40,6 +40,10 @@ LOW_PRIORITY = _LEXICON.minor
 """Things said *about* an actor's action that matter less than what happens to it."""
 _POWER_NOUNS = {"power", "control"}
 _POWER_VERBS = _LEXICON.power_verbs
+_LED_BODIES = {"junta", "government", "party", "movement", "group", "army", "country", "nation", "coalition",
+               "council", "committee", "military", "regime", "administration", "opposition", "faction",
+               "militia", "force", "forces", "alliance", "organisation", "organization", "ministry", "state",
+               "cabinet", "team", "delegation", "rebels", "rebellion", "insurgency", "uprising", "coup"}
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
 _GROUP_NOUNS = {"group", "movement", "militia", "alliance", "faction", "organisation", "organization", "rebels"}
 # "dozens of soldiers" are soldiers; "the son of President Bazoum" is not Bazoum.
@@ -411,6 +415,8 @@ class EventExtractor:
             if lemma == "rule" and any(c.dep_ in ("ccomp", "mark") or (c.dep_ == "prep" and c.lower_ in
                                        ("on", "against")) for c in tok.children):
                 return out  # "the court ruled that ...", "ruled against him": a ruling, not being in power
+            if event == "leads" and not self._leads_a_body(tok):
+                return out  # "leads calls for help", "led the talks": not an office
             att = self._attribute(tok)
             detail = _date_detail(tok)
             if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied", "demands",
@@ -459,6 +465,16 @@ class EventExtractor:
                 for key in self.resolver.actors(s, strict=True):
                     out.append((key, "killed", "", att))
         return out
+
+    def _leads_a_body(self, verb: Token) -> bool:
+        """"leads the junta", "headed by General X" (an actor or a body led): an office; "leads
+        calls for help", "led the talks": an action, not an office."""
+        if _is_passive(verb) or verb.dep_ in ("acl", "relcl"):
+            return True  # "the government led by X", "the junta that X heads"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return False
+        return obj.i in self.names or obj.lemma_.lower() in _LED_BODIES
 
     def _statement(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
         """"Blair said his statement had been a fair summary": a named actor's own words."""
