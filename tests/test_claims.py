@@ -153,3 +153,9 @@ def test_dated_history_goes_to_context_history(tmp_path: Path) -> None:
                                       "election had been rigged.")}, tmp_path)
     history = [c for c in found.context if c.kind == "history"]
     assert any("Brandt" in c.text and 2012 in c.years for c in history)
+
+
+def test_they_after_a_plural_subject_and_a_later_group_gives_the_group_no_fact(tmp_path: Path) -> None:
+    result = analyse("Refugees told reporters they had been turned back by the border guards twice. "
+                     "The second time, they say they were held at gunpoint for a day.", tmp_path)
+    assert not [e for e in result.events if "guards" in e.actor and e.event == "detained"]

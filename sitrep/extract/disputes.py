@@ -65,7 +65,7 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
         return None  # the "20" of "20 to 50" is read with the "50"
     if tok.like_num and tok.ent_type_ in ("CARDINAL", ""):
         number = _number(tok.text)
-        if number is None or not 0 < number < 1_000_000 or (1900 <= number <= 2100 and tok.ent_type_ != "CARDINAL"):
+        if number is None or not 1 < number < 1_000_000 or (1900 <= number <= 2100 and tok.ent_type_ != "CARDINAL"):
             return None
         children = {c.lower_: c for c in tok.children}
         words = [c for c in tok.children if c.dep_ in ("quantmod", "advmod") and c.i < tok.i]

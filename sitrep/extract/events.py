@@ -70,6 +70,8 @@ class Resolver:
         """The last person who was a sentence subject: "he said" usually means them, not the last name."""
         last_group: list[str] = []
         last_plural_phrase = ""
+        plural_subject = ""
+        """The last plural subject, an actor group ("group:KEY") or a phrase ("phrase:migrants")."""
         for sent in self.parsed.sentences:
             sent_subject: str | None = None
             """A person subject earlier in this sentence: "Mr Brown was seething that he had been excluded"."""
@@ -88,6 +90,8 @@ class Resolver:
                             last_group = [k for k in self.table.token_actor[tok.head.i].split("|")] + [key]
                     elif tok.tag_ in ("NNS", "NNPS") and actor.kind in ("collective", "armed group"):
                         last_group = [key]
+                        if tok.dep_ in ("nsubj", "nsubjpass"):
+                            plural_subject = "group:" + key
                     continue
                 low = tok.lower_
                 if low in PERSONAL_PRONOUNS and last_person:
@@ -99,12 +103,19 @@ class Resolver:
                 elif low in PLURAL_PRONOUNS:
                     if last_group:
                         self.pronouns[tok.i] = "|".join(last_group)
+                        # "Migrants said they had been turned away by the authorities. They say
+                        # they were held": the subject "they" may be the migrants, not the group.
+                        if tok.dep_ in ("nsubj", "nsubjpass") and plural_subject \
+                                and plural_subject != "group:" + "|".join(last_group):
+                            self.ambiguous.add(tok.i)
                     elif last_plural_phrase:
                         self.plural_phrases[tok.i] = last_plural_phrase
                 elif tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and tok.pos_ == "NOUN":
                     # A plural noun that is no actor ("supporters"): "they" now means them, not an earlier group.
                     last_group = []
                     last_plural_phrase = short_phrase(subtree_span(tok), 6)
+                    if tok.dep_ in ("nsubj", "nsubjpass"):
+                        plural_subject = "phrase:" + last_plural_phrase
 
     def actors(self, token: Token, strict: bool = False) -> list[str]:
         """Actor keys a token refers to, following "of" phrases and coordination.
