@@ -199,10 +199,12 @@ def status_line(events: list[StatusEvent]) -> str:
         denied = [e for e in group if e.polarity == "denied"]
         text = ""
         if affirmed:
-            best = min(affirmed, key=lambda e: CERTAINTY_RANK[e.certainty])
+            best = min(affirmed, key=lambda e: (CERTAINTY_RANK[e.certainty], not e.detail))
             sources = _sources(e for e in affirmed if e.certainty == best.certainty)
             base = best.event + (f" {best.detail}" if best.detail and family not in ("says",) else "")
-            if best.certainty == "stated":
+            if all(e.source == e.actor for e in affirmed):
+                text = f"{base} (claimed by {best.actor})"  # its own account: a claim, never a fact
+            elif best.certainty == "stated":
                 text = base
             else:
                 word = {"reported": "reported", "alleged": "reportedly", "unclear": "possibly"}[best.certainty]
@@ -487,7 +489,33 @@ def is_history(event: StatusEvent, window_start: date | None) -> bool:
     return held is not None and window_start is not None and held.end < window_start
 
 
-def ledger(actor: str, events: list[StatusEvent], window_start: date | None) -> list[StateEntry]:
+_OFFICIAL_WORDS = {"ministry", "minister", "spokesman", "spokeswoman", "spokesperson", "police", "army", "military",
+                   "government", "official", "officials", "president", "governor", "authorities", "embassy",
+                   "office", "commander", "defence", "defense", "interior", "foreign", "navy", "presidency",
+                   "cabinet", "mayor", "prosecutor", "prosecutors", "court"}
+_ANONYMOUS_STARTS = {"a", "an", "unnamed", "sources", "source", "reports", "report", "initial", "one", "some",
+                     "witnesses", "residents", "activists", "diplomats", "people", "insiders", "observers"}
+
+
+def source_relation(source: str, actor: str, outlets: set[str]) -> str:
+    """How a source stands to a fact about `actor`: "own account", "article" (the writer's voice),
+    "outlet" (a news outlet or agency), "anonymous", "official", or "party" (any other named side)."""
+    if source == actor:
+        return "own account"
+    if source in ("", "the article"):
+        return "article"
+    if source in outlets:
+        return "outlet"
+    words = name_key(source).split()
+    if not words or words[0] in _ANONYMOUS_STARTS:
+        return "anonymous"
+    if _OFFICIAL_WORDS & set(words):
+        return "official"
+    return "party"
+
+
+def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
+           outlets: frozenset[str] = frozenset()) -> list[StateEntry]:
     """An actor's claim ledger: one entry per fact family, polarity and date, in time order, the
     earlier values of a slot marked as superseded by the latest one."""
     groups: dict[tuple[str, str, str], list[StatusEvent]] = defaultdict(list)
@@ -512,7 +540,8 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None) -> 
         entry = StateEntry(slot=_LEXICON.slot.get(family, family), value=value, certainty=certainty,
                            sources=sources[:4], as_of=as_of,
                            evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
-                           history=all(is_history(e, window_start) for e in group))
+                           history=all(is_history(e, window_start) for e in group),
+                           relation=source_relation(best.source, actor, set(outlets)))
         held = When.from_iso(as_of) if as_of else None
         order = (held.end, held.start) if held else (date.min, date.min)
         entries.append((order, entry, family))
@@ -654,9 +683,11 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     for event in events:
         by_actor[event.actor].append(event)
     window_start = _window_start(results)
+    outlets = frozenset({r.outlet for r in results if r.outlet}
+                        | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
     for actor in actors:
         actor.events = by_actor.get(actor.name, [])
-        actor.state = ledger(actor.name, actor.events, window_start)
+        actor.state = ledger(actor.name, actor.events, window_start, outlets)
         actor.status = _actor_status(actor, window_start)
         facts = sum(1 for e in actor.events if e.event != "says")
         actor.score = (actor.mentions + 2.0 * (len(actor.articles) - 1) + 2.5 * facts

@@ -415,6 +415,9 @@ class StateEntry:
     """The party whose own claim this is ("own account"): never shown as stated."""
     history: bool = False
     """Dated well before the situation's window: context, not status."""
+    relation: str = ""
+    """How the main source stands to the fact: "own account", "party", "official", "outlet",
+    "anonymous" or "article" (the writer's own voice)."""
 
     @property
     def phrase(self) -> str:
@@ -434,7 +437,8 @@ class StateEntry:
         """As a JSON-ready dict (the report's `actor.state` entries)."""
         return {"slot": self.slot, "value": self.value, "certainty": self.certainty, "sources": list(self.sources),
                 "as_of": self.as_of, "superseded_by": self.superseded_by, "claimed_by": self.claimed_by,
-                "history": self.history, "evidence": [e.to_dict() for e in self.evidence]}
+                "history": self.history, "relation": self.relation,
+                "evidence": [e.to_dict() for e in self.evidence]}
 
 
 @dataclass

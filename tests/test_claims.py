@@ -159,3 +159,22 @@ def test_they_after_a_plural_subject_and_a_later_group_gives_the_group_no_fact(t
     result = analyse("Refugees told reporters they had been turned back by the border guards twice. "
                      "The second time, they say they were held at gunpoint for a day.", tmp_path)
     assert not [e for e in result.events if "guards" in e.actor and e.event == "detained"]
+
+
+def test_each_claim_names_how_its_source_stands_to_it() -> None:
+    from sitrep.merge import source_relation
+
+    outlets = {"AFP"}
+    assert source_relation("Ruritania", "Ruritania", outlets) == "own account"
+    assert source_relation("AFP", "Karl Brandt", outlets) == "outlet"
+    assert source_relation("a source close to him", "Karl Brandt", outlets) == "anonymous"
+    assert source_relation("Interior Ministry", "Karl Brandt", outlets) == "official"
+    assert source_relation("Borduria", "Karl Brandt", outlets) == "party"
+    assert source_relation("the article", "Karl Brandt", outlets) == "article"
+
+
+def test_an_actors_own_claim_reads_claimed_by_in_its_status(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2021-03-05", "Coup", "The National Salvation Committee said it had "
+                                      "seized power in the capital on Thursday.")}, tmp_path)
+    committee = next(a for a in found.actors if "Committee" in a.name)
+    assert "claimed by" in committee.status

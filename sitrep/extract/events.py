@@ -40,6 +40,7 @@ LOW_PRIORITY = _LEXICON.minor
 """Things said *about* an actor's action that matter less than what happens to it."""
 _POWER_NOUNS = {"power", "control"}
 _POWER_VERBS = _LEXICON.power_verbs
+_BODY_VERBS = {"announce", "claim", "confirm", "insist", "deny", "report", "declare", "believe", "warn", "admit"}
 _LED_BODIES = {"junta", "government", "party", "movement", "group", "army", "country", "nation", "coalition",
                "council", "committee", "military", "regime", "administration", "opposition", "faction",
                "militia", "force", "forces", "alliance", "organisation", "organization", "ministry", "state",
@@ -100,6 +101,11 @@ class Resolver:
                     self.pronouns[tok.i] = chosen
                     if chosen != last_person and sent_subject is None:
                         self.ambiguous.add(tok.i)
+                elif low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "The committee said it had seized power": "it" in what a body says is that body.
+                    speaker = self._speaking_body(tok)
+                    if speaker:
+                        self.pronouns[tok.i] = speaker
                 elif low in PLURAL_PRONOUNS:
                     if last_group:
                         self.pronouns[tok.i] = "|".join(last_group)
@@ -116,6 +122,17 @@ class Resolver:
                     last_plural_phrase = short_phrase(subtree_span(tok), 6)
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         plural_subject = "phrase:" + last_plural_phrase
+
+    def _speaking_body(self, pronoun: Token) -> str | None:
+        """The body (not a person) that is the subject of the reporting verb over `pronoun`'s clause."""
+        clause = pronoun.head
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.lemma_.lower() not in SPEECH_VERBS | _BODY_VERBS:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        key = self.table.token_actor.get(subj.i) if subj is not None else None
+        if key and "|" not in key and self.table.actors[key].kind != "person":
+            return key
+        return None
 
     def actors(self, token: Token, strict: bool = False) -> list[str]:
         """Actor keys a token refers to, following "of" phrases and coordination.
