@@ -236,7 +236,9 @@ def status_line(events: list[StatusEvent]) -> str:
 def _actor_status(actor: Actor, window_start: date | None) -> str:
     """The actor's status line: what holds now; superseded values and history only as "earlier"."""
     superseded = {FAMILY.get(e.value.split(" ")[0], "") for e in actor.state if e.superseded_by}
-    current = [e for e in actor.events if e.event == "says"
+    # Background hides old states (arrested in 2012); what an actor did ("carried out the attack",
+    # told in a relative clause) is no state and stays.
+    current = [e for e in actor.events if e.event == "says" or e.event not in FAMILY
                or (not is_history(e, window_start) and FAMILY.get(e.event, e.event) not in superseded)]
     text = status_line(current)
     earlier = [e for e in actor.state if e.superseded_by or (e.history and e.certainty != "denied")]

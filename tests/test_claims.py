@@ -178,3 +178,20 @@ def test_an_actors_own_claim_reads_claimed_by_in_its_status(tmp_path: Path) -> N
                                       "seized power in the capital on Thursday.")}, tmp_path)
     committee = next(a for a in found.actors if "Committee" in a.name)
     assert "claimed by" in committee.status
+
+
+def test_a_person_known_by_a_name_takes_what_happens_to_them(tmp_path: Path) -> None:
+    result = analyse("The former soldier known as Tariq was killed on the last day of the siege.", tmp_path)
+    assert events_of(result, "Tariq", "killed")
+
+
+def test_a_groups_fighters_who_carried_out_an_attack_are_the_group(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2021-03-05", "Attack", "Police released pictures of the Red Hand "
+                                      "Brigade gunmen who carried out the attack on the hotel.")}, tmp_path)
+    brigade = next(a for a in found.actors if "Red Hand" in a.name)
+    assert "carried out the attack" in brigade.status
+
+
+def test_being_suspected_is_in_the_accused_family(tmp_path: Path) -> None:
+    result = analyse("Police said Karl Brandt is suspected of planning the bombing.", tmp_path)
+    assert events_of(result, "Brandt", "suspected")

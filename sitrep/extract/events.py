@@ -40,6 +40,11 @@ LOW_PRIORITY = _LEXICON.minor
 """Things said *about* an actor's action that matter less than what happens to it."""
 _POWER_NOUNS = {"power", "control"}
 _POWER_VERBS = _LEXICON.power_verbs
+_ATTACK_NOUNS = {"attack", "attacks", "assault", "bombing", "raid", "ambush", "massacre", "strike", "killing",
+                 "killings", "kidnapping", "abduction", "operation", "siege", "shooting", "coup"}
+_NAMING_VERBS = {"know", "identify", "name", "call"}
+_MEMBER_NOUNS = {"fighter", "militant", "extremist", "gunman", "gunmen", "member", "soldier", "troop", "rebel", "jihadist",
+                 "insurgent", "supporter", "commander", "official", "spokesman", "leader"}
 _BODY_VERBS = {"announce", "claim", "confirm", "insist", "deny", "report", "declare", "believe", "warn", "admit"}
 _LED_BODIES = {"junta", "government", "party", "movement", "group", "army", "country", "nation", "coalition",
                "council", "committee", "military", "regime", "administration", "opposition", "faction",
@@ -123,6 +128,17 @@ class Resolver:
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         plural_subject = "phrase:" + last_plural_phrase
 
+    def _group_of_members(self, token: Token) -> str | None:
+        """"Al Shabaab extremists", "ISIL fighters": members named by their group are the group."""
+        if token.lemma_.lower() not in _MEMBER_NOUNS:
+            return None
+        for child in token.children:
+            if child.dep_ == "compound":
+                key = self.table.token_actor.get(child.i)
+                if key and "|" not in key and self.table.actors[key].kind in ("armed group", "organisation"):
+                    return key
+        return None
+
     def _speaking_body(self, pronoun: Token) -> str | None:
         """The body (not a person) that is the subject of the reporting verb over `pronoun`'s clause."""
         clause = pronoun.head
@@ -156,12 +172,27 @@ class Resolver:
 
     def _direct(self, token: Token) -> list[str]:
         key = self.table.token_actor.get(token.i)
+        if key and self.table.actors[key.split("|")[0]].kind == "collective":
+            group = self._group_of_members(token)
+            if group:
+                return [group]  # "Red Hand Brigade gunmen": the brigade, not gunmen in general
         if key:
             return [key]
         if token.i in self.pronouns:
             return self.pronouns[token.i].split("|")
         if token.lower_ in _REL_PRONOUNS and token.head.dep_ == "relcl":
             return self._direct(token.head.head)
+        if token.pos_ == "NOUN":
+            for child in token.children:
+                # "a convert known as Omar", "a suspect identified as Ali Hassan": the name given.
+                if child.dep_ == "acl" and child.lemma_.lower() in _NAMING_VERBS:
+                    named = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
+                             for g in p.children if g.dep_ == "pobj" and g.i in self.table.token_actor]
+                    if named:
+                        return [self.table.token_actor[named[0].i]]
+            group = self._group_of_members(token)
+            if group:
+                return [group]
         if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in token.children):
             words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.text]
             holders = self.table.person_roles.get(role_key(" ".join(words)), set())
@@ -418,7 +449,7 @@ class EventExtractor:
         lemma = tok.lemma_.lower()
         out: list[tuple[str, str, str, Attribution]] = []
         pos = tok.pos_
-        if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS))
+        if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
                 or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ == "dead")):
             return out  # most tokens: none of the branches below can fire
@@ -436,6 +467,15 @@ class EventExtractor:
                     for key in self.resolver.actors(arg, strict=True):
                         out.append((key, _POWER_VERBS[lemma], detail, att))
                 return out
+        if tok.pos_ == "VERB" and lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            # "the extremists who carried out the attack": the one who did it
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in _ATTACK_NOUNS:
+                att = self._attribute(tok)
+                for arg in _arguments(tok, "agent"):
+                    for key in self.resolver.actors(arg, strict=True):
+                        out.append((key, "carried out", short_phrase(subtree_span(obj), 6), att))
+            return out
         if tok.pos_ == "VERB" and lemma in VERB_EVENTS:
             event, role = VERB_EVENTS[lemma]
             if lemma in ("seize", "take") and any(c.lower_ in _POWER_NOUNS for c in tok.children):
