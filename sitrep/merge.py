@@ -287,8 +287,8 @@ def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
     return out
 
 
-FIGURE_DAYS = 7
-"""Tolls reported more than this many days apart count different things (a later attack)."""
+FIGURE_DAYS = 1
+"""Tolls reported on different days are not a dispute: a later toll supersedes an earlier one."""
 CUMULATIVE_DAYS = 3
 """Counts from a start ("since Tuesday") are one count when their starts and ends are this close."""
 
@@ -298,7 +298,7 @@ def _window(claim: Claim) -> When | None:
 
 
 def comparable(a: Claim, b: Claim) -> bool:
-    """Whether two figures can count the same thing: reported within a week of each other, or,
+    """Whether two figures can count the same thing: reported within a day of each other, or,
     for counts from a start ("since Tuesday"), over the same period.
 
     Undated figures (undated articles) are compared with each other and with nothing else."""
@@ -472,8 +472,8 @@ def _held_at(event: StatusEvent) -> When | None:
     ongoing = FAMILY.get(event.event) in _LEXICON.ongoing and not event.background
     if event.when and not ongoing:
         return When.from_iso(event.when)
-    if event.background:
-        return None  # "has been repeatedly detained": background with no date of its own
+    if event.background or event.prior:
+        return None  # "has been repeatedly detained", "said he had been held": no date of its own
     return When.from_iso(event.article_date) if event.article_date else None
 
 

@@ -143,6 +143,9 @@ class StatusEvent:
     background: bool = False
     """Told as background, not news: a relative clause, past perfect, "former", or dated well
     before the article."""
+    prior: bool = False
+    """Told in the past perfect with no date of its own ("he said he had been held"): it happened
+    before the article, when is unknown, so the article's date is not its date."""
 
     @property
     def phrase(self) -> str:
@@ -178,6 +181,7 @@ class StatusEvent:
             "when": self.when,
             "article_date": self.article_date,
             "background": self.background,
+            "prior": self.prior,
         }
 
     @classmethod
@@ -194,6 +198,7 @@ class StatusEvent:
             data.get("when", ""),
             data.get("article_date", ""),
             data.get("background", False),
+            data.get("prior", False),
         )
 
 

@@ -195,3 +195,25 @@ def test_a_groups_fighters_who_carried_out_an_attack_are_the_group(tmp_path: Pat
 def test_being_suspected_is_in_the_accused_family(tmp_path: Path) -> None:
     result = analyse("Police said Karl Brandt is suspected of planning the bombing.", tmp_path)
     assert events_of(result, "Brandt", "suspected")
+
+
+def test_a_later_look_back_at_a_detention_does_not_undo_the_release(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": dated("2021-03-08", "Freed", "Soldiers released President Teodor Vasko on Monday."),
+        "b.txt": dated("2021-03-10", "Interview", "President Teodor Vasko said he had been held in a room at "
+                                                  "an army barracks for a week."),
+    }, tmp_path)
+    vasko = next(a for a in found.actors if "Vasko" in a.name)
+    assert vasko.status.startswith("released")
+
+
+def test_a_demanded_release_is_no_release(tmp_path: Path) -> None:
+    result = analyse("Protesters called for the president's immediate release. Diplomats pressed for the "
+                     "release of the detained ministers.", tmp_path)
+    assert not [e for e in result.events if e.event == "released"]
+
+
+def test_a_promised_release_is_no_release(tmp_path: Path) -> None:
+    result = analyse("A junta spokesman said President Teodor Vasko would be released when the situation "
+                     "permits.", tmp_path)
+    assert not events_of(result, "Vasko", "released")

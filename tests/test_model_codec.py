@@ -38,7 +38,7 @@ def full_result() -> ArticleResult:
                 ActorMention("AFP", "organisation")],
         events=[StatusEvent("Assimi Goïta", "arrested", "denied", "reported", "a source close to him",
                             _evidence(3), detail="since 2021", when="2021", article_date="2024-05-01",
-                            background=True)],
+                            background=True, prior=True)],
         disputes=[Dispute("death toll", "numeric",
                           [Claim("12 dead", "AFP", "figure", "a/001-mali.txt", "Twelve died.", (12.0, 12.0)),
                            Claim("dozens dead", "Reuters", "asserts", "b/002.txt")],

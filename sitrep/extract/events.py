@@ -227,9 +227,13 @@ class Resolver:
 
 
 SPEECH_VERBS = {"say", "tell", "insist", "add", "argue", "write", "state"}
-_DEMANDING = {"demand", "urge", "call", "ask", "insist", "propose", "suggest", "recommend", "want", "wish"}
+_DEMANDING = {"demand", "urge", "call", "ask", "insist", "propose", "recommend", "want", "wish"}
 """Verbs whose content clause is wanted, not done: "demands that he resign"."""
 _CONDITIONAL = {"if", "unless", "whether", "once"}
+_FUTURE_MODALS = {"would", "will", "should", "must", "shall", "'ll", "wo"}
+_WANTING = _DEMANDING | {"seek", "press", "push", "secure", "negotiate", "win", "plead", "appeal", "campaign",
+                         "await", "expect", "hope", "promise", "pledge", "vow", "offer", "discuss"}
+"""Verbs whose object event is wanted or promised, not done: "called for his release"."""
 _IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want", "aim", "threaten", "vow",
                    "pledge", "promise", "intend", "hope", "refuse", "fail", "due", "able", "allegation", "bid"}
 
@@ -242,10 +246,25 @@ def _irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children):
         return True  # "if convicted", "unless released": a condition, not an event
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in tok.children):
+        return True  # "would be released when ...", "will be tried": not (yet) an event
     head = tok.head
     if tok.dep_ == "ccomp" and head.lemma_.lower() in _DEMANDING:
         return True
     return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
+
+
+def _wanted(noun: Token) -> bool:
+    """An event noun that is demanded, sought or promised: the object of "call for", "demand",
+    "secure", or of a noun of demand ("calls for the release of")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "called for his release", "calls for the release"
+    if noun.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in _WANTING or (head.pos_ == "NOUN" and lemma in {"call", "demand", "plea", "appeal", "bid",
+                                                                 "deal", "talks", "negotiation", "hope"})
 
 
 def _quoted(sent: Span) -> str:
@@ -361,6 +380,12 @@ def _reported(verb: Token) -> bool:
     return False
 
 
+def _pluperfect(verb: Token) -> bool:
+    """"had been held", "had fled": a past before the article's own time."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" and c.tag_ == "VBD"
+                                                for c in verb.children)
+
+
 def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     """When the event at `tok` happened, and whether it is told as background.
 
@@ -421,6 +446,7 @@ class EventExtractor:
                 if not found:
                     continue
                 when, background = event_time(tok, anchor)
+                prior = when is None and _pluperfect(_clause_verb(tok))
                 for key, event, detail, attribution in found:
                     mark = (key, event, sent.start, attribution.polarity)
                     if mark in seen:
@@ -438,6 +464,7 @@ class EventExtractor:
                             when=when.iso if when else "",
                             article_date=article_date,
                             background=background,
+                            prior=prior,
                         )
                     )
         return events
@@ -500,6 +527,8 @@ class EventExtractor:
                     out.append((key, event, detail, att))
             return out
         if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_EVENTS:
+            if _wanted(tok):
+                return out  # "called for his release", "to secure the release of the girls"
             event = NOUN_EVENTS[lemma]
             targets: list[Token] = []
             for child in tok.children:
