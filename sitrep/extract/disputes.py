@@ -38,9 +38,10 @@ _UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|veri
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
                 "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
-VAGUE = {"dozens": (24.0, 99.0), "scores": (40.0, 99.0), "several": (3.0, 9.0), "multiple": (2.0, 9.0),
-         "numerous": (5.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0),
-         "handful": (3.0, 6.0), "many": (5.0, 99.0), "some": (2.0, 20.0)}
+VAGUE = {"dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0),
+         "thousands": (2000.0, 9999.0)}
+"""Vague quantities that are still figures. "several", "multiple", "many", "some", "a handful" say
+only "more than one": never a figure to set against another."""
 OPEN = 1e9
 """The upper bound of "at least N"."""
 _PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "soldiers", "officer": "officers",
@@ -132,6 +133,8 @@ def _category(tok: Token) -> str:
                     return {"dead": "killed"}.get(child.lower_, "injured")
         if node.pos_ in ("VERB", "ADJ") and lemma in VERB_EVENTS:
             return _CATEGORY.get(VERB_EVENTS[lemma][0], "")
+        if node.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
+            return "killed"  # "the bodies of 15 people", "a death toll of 40"
         if node.pos_ == "VERB" and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead"
                                        for c in node.children):
             return "killed"  # "left 67 people dead"
@@ -158,6 +161,7 @@ def _class_of(noun: Token | None, previous: str) -> str:
 
 _PERIOD = re.compile(r"\b(since|so far|to date|this year|last year|this month|in the (past|last)|over the (past|last)|"
                      r"altogether|in total|between \d{4} and)\b", re.I)
+_DEATH_NOUNS = {"body", "corpse", "remains", "fatality", "toll"}
 _PERIOD_DEPS = ("prep", "advmod", "npadvmod", "advcl")
 
 
