@@ -217,3 +217,13 @@ def test_a_promised_release_is_no_release(tmp_path: Path) -> None:
     result = analyse("A junta spokesman said President Teodor Vasko would be released when the situation "
                      "permits.", tmp_path)
     assert not events_of(result, "Vasko", "released")
+
+
+def test_arrested_multiple_times_is_background(tmp_path: Path) -> None:
+    result = analyse("He returned to Ruritania, where Karl Brandt has been arrested multiple times.", tmp_path)
+    assert all(e.background for e in events_of(result, "Brandt", "arrested"))
+
+
+def test_released_from_hospital_is_a_discharge_not_a_release_from_custody(tmp_path: Path) -> None:
+    result = analyse("Opposition leader Karl Brandt was released from a military hospital on Friday.", tmp_path)
+    assert events_of(result, "Brandt", "discharged") and not events_of(result, "Brandt", "released")

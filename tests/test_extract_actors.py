@@ -115,3 +115,24 @@ def test_all_capital_acronym_is_not_a_person(tmp_path: Path) -> None:
     text = "Sonko's party, PASTEF, accused the government of using armed men against demonstrators."
     actors = _actors(analyse(text, tmp_path))
     assert "PASTEF" not in actors or actors["PASTEF"].kind != "person"
+
+
+def test_a_persons_name_written_again_is_that_person_where_the_model_missed_it(tmp_path: Path) -> None:
+    from extract_support import pipeline
+    from sitrep.extract.actors import _propagate_names, extract_actors
+    from sitrep.extract.base import ParsedArticle
+    from sitrep.nlp.pipeline import doc_texts
+    from sitrep.reader import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("Title: T\n\nDoctors said Karl Brandt was recovering. Later Karl Brandt left the clinic. "
+                    "Brandt thanked the nurses.", encoding="utf-8")
+    article = read_article(path, tmp_path)
+    parsed = ParsedArticle(pipeline()(next(iter(doc_texts([article])))), article)
+    table = extract_actors(parsed)
+    later = [t.i for t in parsed.doc if t.text in ("Karl", "Brandt")][2:]  # the second and third mentions
+    for i in later:
+        table.token_actor.pop(i, None)  # as if the model had not tagged them
+    _propagate_names(parsed, table)
+    assert all(i in table.token_actor for i in later)
+    assert {table.actors[table.token_actor[i]].name for i in later} == {"Karl Brandt"}

@@ -148,11 +148,12 @@ def test_tarvonia_byline_block_published_header_and_undated_article_read_as_such
     assert article(tarvonia, "northstar_03-09")["outlet"] == "Northstar Press"
 
 
-def test_tarvonia_discharged_engineer_status_starts_with_his_release(tarvonia: dict[str, Any]) -> None:
+def test_tarvonia_discharged_engineer_status_starts_with_his_discharge(tarvonia: dict[str, Any]) -> None:
     keller = actor(tarvonia, "Jonas Keller")
-    assert keller["status"].startswith("released from St Aldric")
-    current = [s for s in keller["state"] if s["slot"] == "liberty" and not s["superseded_by"]]
-    assert [(s["value"], s["as_of"]) for s in current] == [("released from St Aldric's Hospital", "2032-03-19")]
+    assert keller["status"].startswith("discharged from St Aldric")
+    current = [s for s in keller["state"] if s["value"].startswith("discharged") and not s["superseded_by"]]
+    assert [(s["slot"], s["value"], s["as_of"]) for s in current] == \
+        [("life", "discharged from St Aldric's Hospital", "2032-03-19")]
 
 
 def test_tarvonia_militants_claim_is_alleged_and_its_figures_never_stated(tarvonia: dict[str, Any]) -> None:

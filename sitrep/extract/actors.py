@@ -458,9 +458,53 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         if actor.kind == "person":
             for role in actor.roles:
                 table.person_roles.setdefault(role_key(role), set()).add(key)
+    _propagate_names(parsed, table)
     # Re-key by display name for the outside world.
     table.actors = {key: a for key, a in table.actors.items()}
     return table
+
+
+def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
+    """A person named once is the same person wherever the article writes that name again, even
+    where the statistical model missed it ("Alexei Navalny, Putin's arch-rival, has been
+    discharged"): capitalised tokens spelling a person's full name, or a surname only one person
+    in the article has, are mapped to that person for the event and attribution rules."""
+    full: dict[tuple[str, ...], str] = {}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for key, actor in table.actors.items():
+        if actor.kind != "person":
+            continue
+        for name in (actor.name, *actor.aliases):
+            words = tuple(name_key(name).split())
+            if len(words) >= 2:
+                full.setdefault(words, key)
+                surnames[words[-1]].add(key)
+            elif len(words) == 1:
+                surnames[words[0]].add(key)
+    if not full and not surnames:
+        return
+    doc = parsed.doc
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in table.token_actor or not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            i += 1
+            continue
+        matched = 0
+        for size in (3, 2):
+            words = tuple(name_key(t.text) for t in doc[i : i + size])
+            if len(words) == size and words in full and not any(j in table.token_actor for j in range(i, i + size)):
+                for j in range(i, i + size):
+                    table.token_actor[j] = full[words]
+                matched = size
+                break
+        if not matched:
+            owners = surnames.get(name_key(tok.text), set())
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if len(owners) == 1 and tok.pos_ == "PROPN" and not (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
+                table.token_actor[i] = next(iter(owners))
+            matched = 1
+        i += matched
 
 
 @lru_cache(maxsize=1)

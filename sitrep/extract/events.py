@@ -338,6 +338,8 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
     return ""
 
 
+_CARE = re.compile(r"\b(hospital|clinic|care|treatment|infirmary|ward)\b", re.I)
+_TIMES = {"time", "times", "occasion", "occasions"}
 _EARLIER = {"repeatedly", "previously", "formerly", "once", "twice", "earlier", "before", "already", "often"}
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 HISTORY_DAYS = 90
@@ -417,8 +419,10 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
         background = True
     if any(c.lower_ in ("former", "ex", "late") for c in tok.children):
         background = True
-    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children):
-        background = True  # "has been repeatedly detained", "was previously jailed"
+    if verb.pos_ in ("VERB", "AUX") and any((c.dep_ == "advmod" and c.lower_ in _EARLIER)
+                                            or (c.dep_ in ("npadvmod", "advmod", "dobj") and c.lemma_.lower() in _TIMES)
+                                            for c in verb.children):
+        background = True  # "has been repeatedly detained", "arrested multiple times", "was previously jailed"
     if when is not None and anchor is not None and (anchor - when.end).days > HISTORY_DAYS:
         background = True
     return when, background
@@ -519,9 +523,11 @@ class EventExtractor:
                                              "occupied", "seized", "attacked", "surrounded", "agreed", "met",
                                              "hosts", "negotiates", "retracted"):
                 detail = _object_detail(tok, self.names) or _prep_detail(tok, ("with", "on", "to")) or detail
-            elif event in ("released", "fled", "resigned", "dismissed"):
+            elif event in ("released", "fled", "resigned", "dismissed", "discharged"):
                 # "discharged from hospital", "fled to Sudan", "resigned from the cabinet"
                 detail = _prep_detail(tok, ("from", "to")) or detail
+                if event == "released" and _CARE.search(detail):
+                    event = "discharged"  # "released from a German hospital": a patient, not a prisoner
             for arg in _arguments(tok, role):
                 for key in self.resolver.actors(arg, strict=True):
                     out.append((key, event, detail, att))
