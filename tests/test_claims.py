@@ -227,3 +227,10 @@ def test_arrested_multiple_times_is_background(tmp_path: Path) -> None:
 def test_released_from_hospital_is_a_discharge_not_a_release_from_custody(tmp_path: Path) -> None:
     result = analyse("Opposition leader Karl Brandt was released from a military hospital on Friday.", tmp_path)
     assert events_of(result, "Brandt", "discharged") and not events_of(result, "Brandt", "released")
+
+
+def test_saying_someone_was_behind_an_attack_accuses_them(tmp_path: Path) -> None:
+    result = analyse("Opposition leader Karl Brandt has alleged that President Ivan Petrov was behind the "
+                     "bombing.", tmp_path)
+    [event] = events_of(result, "Petrov", "accused")
+    assert event.certainty == "alleged" and "Brandt" in event.source
