@@ -136,3 +136,13 @@ def test_a_persons_name_written_again_is_that_person_where_the_model_missed_it(t
     _propagate_names(parsed, table)
     assert all(i in table.token_actor for i in later)
     assert {table.actors[table.token_actor[i]].name for i in later} == {"Karl Brandt"}
+
+
+def test_an_ethnic_group_named_as_a_noun_is_a_collective_actor(tmp_path: Path) -> None:
+    result = analyse("Nearly 500 Rohingya landed on the coast on Sunday, officials said.", tmp_path)
+    assert any(a.name == "Rohingya" and a.kind == "collective" for a in result.actors)
+
+
+def test_an_ethnic_word_modifying_a_noun_is_no_actor_of_its_own(tmp_path: Path) -> None:
+    result = analyse("Ethnic Tuareg rebels attacked the garrison on Monday.", tmp_path)
+    assert not any(a.name == "Tuareg" for a in result.actors)

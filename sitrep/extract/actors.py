@@ -62,6 +62,9 @@ def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
     prefix, _, name = ident.partition(":")
     if prefix == "country":
         return "country", name, False
+    if prefix == "ethnic" and ent.root.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") \
+            and ent.root.pos_ in ("PROPN", "NOUN"):
+        return "collective", name, False  # "nearly 500 Rohingya landed": the people as a group
     if prefix in ("place", "demonym", "ethnic"):
         return None, None, False
     if prefix == "armed group":
