@@ -124,3 +124,10 @@ def test_one_sources_repeated_denial_is_one_dispute(tmp_path: Path) -> None:
     found = situation(texts, tmp_path)
     kremlin = [d for d in found.disputes if d.kind == "contradiction" and d.claims[0].source == "Kremlin"]
     assert len(kremlin) == 1 and len(kremlin[0].claims) == 3
+
+
+def test_a_charge_he_has_always_rejected_is_denied_by_him_not_by_he_has_always(tmp_path: Path) -> None:
+    result = analyse("Residents blame Colonel Arvid Kessler for the shooting, a charge he has always rejected.",
+                     tmp_path)
+    sources = [c.source for d in _contradictions(result) for c in d.claims if c.stance == "denies"]
+    assert sources and not any("always" in s for s in sources)

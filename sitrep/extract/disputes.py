@@ -359,6 +359,12 @@ class DisputeFinder:
         who = match.group("who").strip()
         at = sent.start_char + match.start("who")
         who_tok = next((t for t in sent if t.idx >= at), None)
+        # "a charge he has always rejected": the denier is the first word; adverbs are not names.
+        first = who.split()[0].lower() if who else ""
+        if first in ("he", "she", "they", "it") and who_tok is not None and who_tok.i in self.pronoun_names:
+            who = self.pronoun_names[who_tok.i]
+        elif first in ("he", "she"):
+            who = first
         if who.lower() in ("both", "all", "each", "they", "it", "he", "she"):
             accused = [subj, *subj.conjuncts] if passive and subj is not None else []
             named = [self.names[t.i] for t in accused if t.i in self.names]
