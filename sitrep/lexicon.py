@@ -43,6 +43,8 @@ class Lexicon:
     """verb lemma with "power"/"control" -> value ("seize" -> "seized power")."""
     nouns: dict[str, str]
     """noun lemma -> value ("arrest" -> "arrested")."""
+    adjectives: dict[str, str]
+    """predicate adjective -> value ("dead" -> "killed", "missing" -> "missing")."""
     excludes: frozenset[tuple[str, str]]
     """Pairs of families that cannot both hold for one actor at one time (both orders)."""
 
@@ -66,7 +68,7 @@ def _validate(data: dict) -> None:
             raise LexiconError(f"lexicon: verb {lemma!r} gives unknown value {entry.get('value')!r}")
         if entry.get("about") not in ROLES:
             raise LexiconError(f"lexicon: verb {lemma!r}: 'about' must be one of {ROLES}")
-    for table in ("power_verbs", "nouns"):
+    for table in ("power_verbs", "nouns", "adjectives"):
         for lemma, value in data.get(table, {}).items():
             if value not in values:
                 raise LexiconError(f"lexicon: {table} entry {lemma!r} gives unknown value {value!r}")
@@ -90,6 +92,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         verbs={lemma: (e["value"], e["about"]) for lemma, e in data.get("verbs", {}).items()},
         power_verbs=dict(data.get("power_verbs", {})),
         nouns=dict(data.get("nouns", {})),
+        adjectives=dict(data.get("adjectives", {})),
         excludes=frozenset(p for a, b in data.get("excludes", []) for p in ((a, b), (b, a))),
     )
 

@@ -564,6 +564,12 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
     return [entry for _, entry, _ in entries]
 
 
+def _newest_first(as_of: str) -> int:
+    """A sort key putting later dates first and undated lines last."""
+    when = When.from_iso(as_of) if as_of else None
+    return -when.end.toordinal() if when is not None else 0
+
+
 def _line_date(line: StatusLine) -> str:
     return line.as_of or ""
 
@@ -598,7 +604,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         if len(lines) >= LEADS_IN_SUMMARY:
             break
     candidates: list[tuple[int, int, StatusLine]] = []
-    top = [a for a in actors if not a.minor][:12]
+    top = [a for a in actors if not a.minor]
     for order, actor in enumerate(top):
         families: dict[str, list[StatusEvent]] = defaultdict(list)
         superseded = {FAMILY.get(e.value.split(" ")[0], e.value) for e in actor.state if e.superseded_by}
@@ -629,7 +635,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                               as_of=max(held).iso if held else "")
             importance = 0 if family in _MAIN_FAMILIES else 1
             candidates.append((importance, order, line))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    # Main facts first (life, liberty, power), then the newest, then the more prominent actor.
+    candidates.sort(key=lambda c: (c[0], _newest_first(c[2].as_of), c[1]))
     room = max(2, STATUS_LINES - len(lines))
     lines += [line for _, _, line in candidates[:room]]
     lines.sort(key=lambda line: (CERTAINTY_RANK[line.certainty]))

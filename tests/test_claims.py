@@ -234,3 +234,9 @@ def test_saying_someone_was_behind_an_attack_accuses_them(tmp_path: Path) -> Non
                      "bombing.", tmp_path)
     [event] = events_of(result, "Petrov", "accused")
     assert event.certainty == "alleged" and "Brandt" in event.source
+
+
+def test_a_counted_group_keeps_its_count(tmp_path: Path) -> None:
+    result = analyse("Eight suspects are being held over the attack, the interior minister said.", tmp_path)
+    [event] = [e for e in result.events if e.actor == "suspects"]
+    assert event.detail == "(Eight)"

@@ -165,6 +165,9 @@ COLLECTIVES = {
     "activists": ["activists"],
     "civilians": ["civilians"],
     "peacekeepers": ["peacekeepers"],
+    "suspects": ["suspects"],
+    "hostages": ["hostages", "captives"],
+    "migrants": ["migrants", "refugees", "asylum seekers"],
 }
 
 # Peoples and communities that are not a country's demonym: modifiers ("Tuareg rebels"), never persons.

@@ -36,6 +36,7 @@ _LEXICON = lexicon()
 VERB_EVENTS: dict[str, tuple[str, str]] = _LEXICON.verbs
 """verb lemma -> (event, who it is about: "patient" = the one it happens to, "agent" = the one acting)."""
 NOUN_EVENTS: dict[str, str] = _LEXICON.nouns
+ADJ_EVENTS: dict[str, str] = _LEXICON.adjectives
 LOW_PRIORITY = _LEXICON.minor
 """Things said *about* an actor's action that matter less than what happens to it."""
 _POWER_NOUNS = {"power", "control"}
@@ -267,6 +268,14 @@ def _blames(be: Token) -> bool:
         if child.dep_ == "xcomp" and child.lower_ == "blame":
             return True
     return False
+
+
+def _count_of(noun: Token) -> str:
+    """How many a group is, as the sentence counts it: "eight suspects" -> "(eight)"."""
+    nums = [c for c in noun.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
+    if not nums:
+        return ""
+    return f"({subtree_span(nums[0]).text})"
 
 
 def _wanted(noun: Token) -> bool:
@@ -506,7 +515,7 @@ class EventExtractor:
             return out
         if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
-                or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ == "dead")):
+                or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ in ADJ_EVENTS)):
             return out  # most tokens: none of the branches below can fire
         if _irrealis(tok):
             return out
@@ -554,7 +563,8 @@ class EventExtractor:
                     event = "discharged"  # "released from a German hospital": a patient, not a prisoner
             for arg in _arguments(tok, role):
                 for key in self.resolver.actors(arg, strict=True):
-                    out.append((key, event, detail, att))
+                    count = _count_of(arg) if self.table.actors[key].kind == "collective" else ""
+                    out.append((key, event, detail or count, att))
             return out
         if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_EVENTS:
             if _wanted(tok):
@@ -585,12 +595,13 @@ class EventExtractor:
             for target in targets:
                 for key in self.resolver.actors(target, strict=True):
                     out.append((key, event, "", att))
-        if tok.pos_ == "ADJ" and tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd"):
+        if tok.pos_ == "ADJ" and tok.lower_ in ADJ_EVENTS and tok.dep_ in ("acomp", "oprd"):
+            # "was found dead", "remain missing", "are still unaccounted for"
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             att = self._attribute(tok.head)
             for s in subj:
                 for key in self.resolver.actors(s, strict=True):
-                    out.append((key, "killed", "", att))
+                    out.append((key, ADJ_EVENTS[tok.lower_], "", att))
         return out
 
     def _leads_a_body(self, verb: Token) -> bool:
