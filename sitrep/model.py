@@ -253,16 +253,22 @@ class Dispute:
     actors: list[str] = field(default_factory=list)
     weight: float = 0.0
     """How much it matters; disputes are ranked by it."""
+    independent_sources: dict[str, int] = field(default_factory=dict)
+    """Per side (stance), how many independent sources stand behind it (set by the merge)."""
 
     def to_dict(self) -> dict[str, Any]:
-        """As a JSON-ready dict."""
-        return {
+        """As a JSON-ready dict (the merge's source counts only when set, so cached rows keep
+        their shape)."""
+        data = {
             "subject": self.subject,
             "kind": self.kind,
             "actors": list(self.actors),
             "weight": round(self.weight, 3),
             "claims": [c.to_dict() for c in self.claims],
         }
+        if self.independent_sources:
+            data["independent_sources"] = dict(self.independent_sources)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Dispute:
@@ -423,6 +429,9 @@ class StateEntry:
     relation: str = ""
     """How the main source stands to the fact: "own account", "party", "official", "outlet",
     "anonymous" or "article" (the writer's own voice)."""
+    independent_sources: int = 0
+    """Sources that are not copies of each other (one wire story in four outlets is one)."""
+    article_count: int = 0
 
     @property
     def phrase(self) -> str:
@@ -443,6 +452,7 @@ class StateEntry:
         return {"slot": self.slot, "value": self.value, "certainty": self.certainty, "sources": list(self.sources),
                 "as_of": self.as_of, "superseded_by": self.superseded_by, "claimed_by": self.claimed_by,
                 "history": self.history, "relation": self.relation,
+                "independent_sources": self.independent_sources, "articles": self.article_count,
                 "evidence": [e.to_dict() for e in self.evidence]}
 
 
@@ -488,6 +498,16 @@ class Actor:
         }
 
 
+def sourcing_phrase(independent: int, articles: int) -> str:
+    """How many independent sources stand behind an item, said so one wire story is never
+    taken for corroboration: "3 independent sources", "1 source, 4 articles", "1 source"."""
+    if independent <= 0:
+        return ""
+    if independent == 1:
+        return "1 source" + (f", {articles} articles" if articles > 1 else "")
+    return f"{independent} independent sources"
+
+
 @dataclass
 class StatusLine:
     """One line of the situation summary."""
@@ -499,6 +519,16 @@ class StatusLine:
     actors: list[str] = field(default_factory=list)
     as_of: str = ""
     """The date the line holds at (ISO day, month or year), empty when no source is dated."""
+    independent_sources: int = 0
+    """Sources that are not copies of each other: one wire story run by four outlets is one, a
+    statement quoted by many outlets is one (its speaker)."""
+    article_count: int = 0
+    """Articles the line rests on."""
+
+    @property
+    def sourcing(self) -> str:
+        """ "3 independent sources", "1 source, 4 articles", "1 source" ("" when not counted)."""
+        return sourcing_phrase(self.independent_sources, self.article_count)
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
@@ -507,6 +537,8 @@ class StatusLine:
             "certainty": self.certainty,
             "sources": list(self.sources),
             "as_of": self.as_of,
+            "independent_sources": self.independent_sources,
+            "articles": self.article_count,
             "actors": list(self.actors),
             "evidence": [e.to_dict() for e in self.evidence],
         }

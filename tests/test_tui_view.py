@@ -214,3 +214,14 @@ def test_help_says_what_a_file_time_is() -> None:
     console.print(help_text())
     line = next(line for line in console.export_text().splitlines() if line.startswith("file time"))
     assert "an article that gives no date" in line
+
+
+def test_a_disputes_sides_show_their_independent_sources() -> None:
+    from sitrep.model import Claim, Dispute
+    from sitrep.tui.disputes_pane import sides_sourcing
+
+    dispute = Dispute("X: detained?", "contradiction",
+                      [Claim("detained", "AFP", "asserts", "a.txt"), Claim("denied", "his lawyer", "denies", "b.txt")],
+                      independent_sources={"asserts": 2, "denies": 1})
+    assert sides_sourcing(dispute) == "2 v 1 independent sources"
+    assert sides_sourcing(Dispute("thin", "thin sourcing", [], independent_sources={"hedges": 1})) == "1 source"

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 from ..datefmt import article_sort_key, article_when, as_of_label
-from ..model import Actor, Dispute, Situation
+from ..model import Actor, Dispute, Situation, sourcing_phrase
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
                    "denied": "DENIED"}
@@ -33,7 +33,9 @@ def _files(files: list[str]) -> str:
 
 
 def _dispute(d: Dispute, n: int) -> list[str]:
-    lines = [f"{n}. **{_md(d.subject)}** ({d.kind})"]
+    counts = "; ".join(f"{STANCE_LABEL.get(stance, stance)}: {sourcing_phrase(k, 0)}"
+                       for stance, k in d.independent_sources.items() if k)
+    lines = [f"{n}. **{_md(d.subject)}** ({d.kind}" + (f"; {counts}" if counts else "") + ")"]
     for claim in d.claims[:6]:
         src = _md(claim.source) if claim.source else "the article"
         said = _md(claim.text)[:300]
@@ -65,6 +67,8 @@ def _claims_over_time(actors: list[Actor]) -> list[str]:
             if entry.history:
                 notes.append("history")
             srcs = ", ".join(_md(x) for x in entry.sources[:3]) or "the article"
+            if entry.independent_sources:
+                srcs += f"; {sourcing_phrase(entry.independent_sources, entry.article_count)}"
             files = _files([e.file for e in entry.evidence])
             tail = f"; {'; '.join(notes)}" if notes else ""
             out.append(f"    - {when}: {entry.slot}: {_md(entry.value)}, *{entry.certainty}* ({srcs}{tail}) {files}")
@@ -86,7 +90,8 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     for line in s.status:
         srcs = "; ".join(_md(x) for x in line.sources) or "the articles"
         when = f"as of {as_of_label(line.as_of)}; " if line.as_of else ""
-        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} ({when}sources: {srcs})")
+        count = f"; {line.sourcing}" if line.sourcing else ""
+        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} ({when}sources: {srcs}{count})")
     out += ["", "## Actors", "", "| Actor | Kind | Role | Status | Mentions | Files |", "|---|---|---|---|---|---|"]
     main = [a for a in s.actors if not a.minor][:max_actors]
     for a in main:

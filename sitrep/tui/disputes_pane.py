@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..changes import dispute_key
-from ..model import Claim, Dispute, Evidence
+from ..model import Claim, Dispute, Evidence, sourcing_phrase
 from .marks import new_mark, safe, stance_badge
 from .messages import ShowEvidence
 from .option_pane import OptionPane, Row
@@ -42,7 +42,7 @@ class DisputesPane(OptionPane):
             if view.actor is not None:
                 names = (*names, *view.actor.names())
             new = key in view.changes.new_disputes
-            stamp = (dispute.kind, dispute.subject, new,
+            stamp = (dispute.kind, dispute.subject, new, tuple(dispute.independent_sources.items()),
                      tuple((c.source, c.stance, c.text, c.article) for c in dispute.claims))
             rows.append(Row(key, dispute_prompt(dispute, new), dispute_evidence(dispute, names), stamp))
         return rows
@@ -67,9 +67,23 @@ def claim_cell(claim: Claim) -> Text:
     )
 
 
+def sides_sourcing(dispute: Dispute) -> str:
+    """ "2 v 1 independent sources" (the sides in the order shown) for a dispute with sides, the
+    one side's count ("1 source") otherwise; "" when not counted."""
+    counts = [n for n in dispute.independent_sources.values() if n]
+    if not counts:
+        return ""
+    if len(counts) == 1:
+        return sourcing_phrase(counts[0], 0)
+    return " v ".join(str(n) for n in counts) + " independent sources"
+
+
 def dispute_prompt(dispute: Dispute, new: bool) -> Group:
     """The subject line, then the sides in columns (several rows of columns if many)."""
     heading = Text.assemble(kind_label(dispute.kind), "  ", safe(dispute.subject, style="bold"))
+    counts = sides_sourcing(dispute)
+    if counts:
+        heading.append_text(Text.assemble(("  · ", "dim"), (counts, "dim")))
     if new:
         heading = Text.assemble(new_mark(), " ", heading)
     parts: list[Text | Table] = [heading]
@@ -88,6 +102,8 @@ def dispute_prompt(dispute: Dispute, new: bool) -> Group:
 def dispute_evidence(dispute: Dispute, names: tuple[str, ...]) -> ShowEvidence:
     """The evidence message: each side's claim, then the sentences it rests on."""
     notes = [Text.assemble(kind_label(dispute.kind))]
+    if sides_sourcing(dispute):
+        notes.append(Text(sides_sourcing(dispute), style="dim"))
     for claim in dispute.claims:
         notes.append(Text.assemble("  ", safe(claim.source or "unnamed source", style="bold"), " ",
                                    stance_badge(claim.stance), ": ", safe(claim.text)))

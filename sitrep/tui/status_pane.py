@@ -40,7 +40,7 @@ class StatusPane(OptionPane):
                 notes.append(Text.assemble(("according to: ", "dim"), safe(", ".join(line.sources))))
             if line.as_of:
                 notes.append(Text.assemble(("as of: ", "dim"), safe(as_of_label(line.as_of))))
-            stamp = (line.text, tuple(line.sources), line.certainty, line.as_of, new)
+            stamp = (line.text, tuple(line.sources), line.certainty, line.as_of, line.sourcing, new)
             rows.append(Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes), stamp))
         return rows
 
@@ -69,14 +69,17 @@ def status_prompt(line: StatusLine, new: bool) -> Table:
 
 
 def credit_text(line: StatusLine) -> Text:
-    """The dim credit after a status line: "AFP, sources · as of 2 September 2020".
+    """The dim credit after a status line: "AFP, sources · 1 source, 3 articles · as of 2 September 2020".
 
-    The article's own voice needs no credit; a line no source dates gets no "as of".
+    The article's own voice needs no credit; a line no source dates gets no "as of"; the count
+    of independent sources says when several articles are one wire story.
     """
     sources = [s for s in line.sources if s != "the article"]
     parts: list[Text] = []
     if sources:
         parts.append(safe(", ".join(sources), style="dim italic"))
+    if line.sourcing and (line.article_count > 1 or line.independent_sources > 1):
+        parts.append(Text(line.sourcing, style="dim"))
     if line.as_of:
         parts.append(safe(f"as of {as_of_label(line.as_of)}", style="dim"))
     return Text(" · ", style="dim").join(parts)
