@@ -8,6 +8,7 @@ fingerprint so the same wire copy in two outlets counts once, and disputes are g
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from contextvars import ContextVar
@@ -317,6 +318,29 @@ def comparable(a: Claim, b: Claim) -> bool:
 def disagree(values: list[tuple[float, float]]) -> bool:
     """Whether some two figures cannot both be true ("at least 8" and "8" can; "8" and "10" cannot)."""
     return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(values) for b in values[i + 1:])
+
+
+def _blame(events: list[StatusEvent]) -> list[Dispute]:
+    """Two sides that each accuse the other (of firing first, of shelling the town): one dispute
+    with both accusations, whether told in one sentence ("accused each other") or two."""
+    by_pair: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        if FAMILY.get(event.event) == "accused" and event.polarity == "affirmed" and event.source \
+                and event.source not in ("the article", event.actor):
+            by_pair[(event.source, event.actor)].append(event)
+    out = []
+    for (accuser, accused), charges in by_pair.items():
+        if accuser >= accused or (accused, accuser) not in by_pair:
+            continue  # each pair once, and only when the accusation runs both ways
+        back = by_pair[(accused, accuser)]
+        claims = [Claim(text=f"{e.source} accuses {e.actor}" + (f" {e.detail}" if e.detail else ""), source=e.source,
+                        stance="asserts", article=e.evidence.file, sentence=e.evidence.sentence)
+                  for e in (charges[0], back[0])]
+        detail = next((e.detail for e in charges + back if e.detail), "")
+        charge = re.sub(r"^(of|for)\s+", "", detail)
+        subject = f"{accuser} and {accused} blame each other" + (f": {charge}" if charge else "")
+        out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=[accuser, accused]))
+    return out
 
 
 def _numeric(disputes: list[Dispute]) -> list[Dispute]:
@@ -760,7 +784,7 @@ def _merge_counted(results: list[ArticleResult], bad_files: list[BadFile], folde
                 actors=list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in d.actors)))
         for r in results for d in r.disputes
     ]
-    disputes = _contradictions(events)
+    disputes = _contradictions(events) + _blame(events)
     disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
     disputes += [d for d in article_disputes if d.kind == "contradiction"]
     disputes += _name_disagreements(actors)

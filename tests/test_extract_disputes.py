@@ -131,3 +131,20 @@ def test_a_charge_he_has_always_rejected_is_denied_by_him_not_by_he_has_always(t
                      tmp_path)
     sources = [c.source for d in _contradictions(result) for c in d.claims if c.stance == "denies"]
     assert sources and not any("always" in s for s in sources)
+
+
+def test_two_sides_accusing_each_other_are_a_blame_dispute(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    found = situation({"a.txt": "Title: Border\nDate: 2021-03-02\n\nArmenia and Azerbaijan have accused each "
+                                "other of firing first along the border."}, tmp_path)
+    [blame] = [d for d in found.disputes if "blame each other" in d.subject]
+    assert {c.source for c in blame.claims} == {"Armenia", "Azerbaijan"} and "firing first" in blame.subject
+
+
+def test_one_sided_accusation_is_no_blame_dispute(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    found = situation({"a.txt": "Title: Border\nDate: 2021-03-02\n\nArmenia has accused Azerbaijan of firing "
+                                "first along the border."}, tmp_path)
+    assert not [d for d in found.disputes if "blame each other" in d.subject]

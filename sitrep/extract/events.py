@@ -278,6 +278,12 @@ def _count_of(noun: Token) -> str:
     return f"({subtree_span(nums[0]).text})"
 
 
+def _each_other(verb: Token) -> bool:
+    """ "accused each other", "blamed one another"."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("other", "another")
+               and any(d.lower_ in ("each", "one") for d in c.children) for c in verb.children)
+
+
 def _wanted(noun: Token) -> bool:
     """An event noun that is demanded, sought or promised: the object of "call for", "demand",
     "secure", or of a noun of demand ("calls for the release of")."""
@@ -340,11 +346,11 @@ def _date_detail(token: Token) -> str:
     return ""
 
 
-def _prep_detail(verb: Token, preps: tuple[str, ...]) -> str:
+def _prep_detail(verb: Token, preps: tuple[str, ...], words: int = 6) -> str:
     """A short prepositional phrase on the trigger ("from hospital", "with Boko Haram")."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in preps and any(c.dep_ == "pobj" for c in child.children):
-            return short_phrase(subtree_span(child), 6)
+        if child.dep_ == "prep" and child.lower_ in preps and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            return short_phrase(subtree_span(child), words)
     return ""
 
 
@@ -547,6 +553,8 @@ class EventExtractor:
             if lemma == "rule" and any(c.dep_ in ("ccomp", "mark") or (c.dep_ == "prep" and c.lower_ in
                                        ("on", "against")) for c in tok.children):
                 return out  # "the court ruled that ...", "ruled against him": a ruling, not being in power
+            if event == "accused" and _each_other(tok):
+                return self._mutual_blame(tok)
             if event == "leads" and not self._leads_a_body(tok):
                 return out  # "leads calls for help", "led the talks": not an office
             att = self._attribute(tok)
@@ -602,6 +610,21 @@ class EventExtractor:
             for s in subj:
                 for key in self.resolver.actors(s, strict=True):
                     out.append((key, ADJ_EVENTS[tok.lower_], "", att))
+        return out
+
+    def _mutual_blame(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
+        """"India and China accused each other of firing first": each accuses the other."""
+        subj = _subject(verb)
+        if subj is None:
+            return []
+        sides = [k for k in self.resolver.actors(subj, strict=True)]
+        if len(sides) != 2:
+            return []
+        charge = _prep_detail(verb, ("of", "for"), 12)
+        out = []
+        for accused, accuser in ((sides[0], sides[1]), (sides[1], sides[0])):
+            att = Attribution(self.table.actors[accuser].name, "alleged", "affirmed")
+            out.append((accused, "accused", charge, att))
         return out
 
     def _leads_a_body(self, verb: Token) -> bool:
