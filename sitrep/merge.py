@@ -320,6 +320,34 @@ def disagree(values: list[tuple[float, float]]) -> bool:
     return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(values) for b in values[i + 1:])
 
 
+SLOT_CONFLICT_DAYS = 1
+
+
+def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
+    """Sources that give one actor incompatible values in one slot at the same time ("killed" by
+    one, "alive" by another; "detained" against "released" on the same day). A value a later
+    claim overturned is superseded, not disputed: only claims within a day of each other count."""
+    out = []
+    for actor in actors:
+        current = [e for e in actor.state if not e.history and e.certainty != "denied" and e.as_of]
+        for i, a in enumerate(current):
+            for b in current[i + 1:]:
+                fa = FAMILY.get(a.value.split(" ")[0], a.value)
+                fb = FAMILY.get(b.value.split(" ")[0], b.value)
+                if a.slot != b.slot or not _LEXICON.excluded(fa, fb) or set(a.sources) == set(b.sources):
+                    continue
+                wa, wb = When.from_iso(a.as_of), When.from_iso(b.as_of)
+                if wa is None or wb is None or abs((wa.end - wb.end).days) > SLOT_CONFLICT_DAYS:
+                    continue
+                claims = [Claim(text=e.phrase, source=", ".join(e.sources[:2]) or "the article",
+                                stance="asserts" if e.certainty == "stated" else "hedges",
+                                article=e.evidence[0].file if e.evidence else "",
+                                sentence=e.evidence[0].sentence if e.evidence else "") for e in (a, b)]
+                out.append(Dispute(subject=f"{actor.name}: {fa} or {fb}?", kind="contradiction", claims=claims,
+                                   actors=[actor.name]))
+    return out
+
+
 def _blame(events: list[StatusEvent]) -> list[Dispute]:
     """Two sides that each accuse the other (of firing first, of shelling the town): one dispute
     with both accusations, whether told in one sentence ("accused each other") or two."""
@@ -784,7 +812,7 @@ def _merge_counted(results: list[ArticleResult], bad_files: list[BadFile], folde
                 actors=list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in d.actors)))
         for r in results for d in r.disputes
     ]
-    disputes = _contradictions(events) + _blame(events)
+    disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
     disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
     disputes += [d for d in article_disputes if d.kind == "contradiction"]
     disputes += _name_disagreements(actors)

@@ -148,3 +148,24 @@ def test_one_sided_accusation_is_no_blame_dispute(tmp_path: Path) -> None:
     found = situation({"a.txt": "Title: Border\nDate: 2021-03-02\n\nArmenia has accused Azerbaijan of firing "
                                 "first along the border."}, tmp_path)
     assert not [d for d in found.disputes if "blame each other" in d.subject]
+
+
+def test_killed_and_alive_on_the_same_day_from_two_sources_is_a_dispute(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    found = situation({
+        "a.txt": "Title: Strike\nDate: 2021-03-02\n\nThe defence ministry said rebel commander Omar Faris was "
+                 "killed in an air strike on Monday.",
+        "b.txt": "Title: Denial\nDate: 2021-03-02\n\nThe rebels' spokesman said Omar Faris was alive and well.",
+    }, tmp_path)
+    assert [d for d in found.disputes if "Faris" in d.subject and "alive" in d.subject]
+
+
+def test_an_arrest_then_a_release_a_week_later_is_no_dispute(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    found = situation({
+        "a.txt": "Title: Arrest\nDate: 2021-03-01\n\nPolice arrested opposition leader Karl Brandt on Monday.",
+        "b.txt": "Title: Release\nDate: 2021-03-09\n\nOpposition leader Karl Brandt was released on Tuesday.",
+    }, tmp_path)
+    assert not [d for d in found.disputes if "Brandt" in d.subject and " or " in d.subject]
