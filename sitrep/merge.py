@@ -92,6 +92,7 @@ def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, 
         # "Lord Goldsmith": a peer's one-word name matches its bare form.
         if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in spellings:
             union.union(key, words[1])
+    _join_spelling_variants([k for k in spellings if kinds[k].most_common(1)[0][0] == "person"], union)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for key in spellings:
@@ -138,6 +139,30 @@ def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, 
     for actor in actors.values():
         actor.roles = _pick_roles(role_counts[actor.name])
     return list(actors.values()), alias_to_name
+
+
+SPELLING_SIMILARITY = 80
+"""rapidfuzz ratio (0-100) above which two spellings of one name part are one name."""
+
+
+def _join_spelling_variants(persons: list[str], union: _Union) -> None:
+    """Transliteration variants of one person's full name are one person ("Sergei Lavrov" and
+    "Sergey Lavrov", "Abubakar Shekau" and "Abubakr Shekau"): same number of words, the surname
+    alike and every other part alike. Relatives sharing a surname ("Yulia Skripal", "Sergei
+    Skripal") stay apart, as do names too short to judge."""
+    from rapidfuzz.fuzz import ratio
+
+    buckets: dict[tuple[int, str], list[list[str]]] = defaultdict(list)
+    for key in persons:
+        words = key.split()
+        if len(words) >= 2 and all(len(w) >= 3 for w in words):
+            buckets[(len(words), words[-1][:3])].append(words)
+    for names in buckets.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if a != b and all(ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(a, b)) \
+                        and min(len(x) for x in a + b) >= 4:
+                    union.union(" ".join(a), " ".join(b))
 
 
 def _pick_kind(votes: Counter[str]) -> str:

@@ -112,3 +112,16 @@ def test_the_same_days_figures_that_cannot_both_hold_are_a_dispute(tmp_path: Pat
                       "ambush."}
     [numeric] = [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
     assert {c.text for c in numeric.claims} == {"eight", "15"}
+
+
+def test_transliteration_variants_of_one_name_are_one_person(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Talks\n\nForeign Minister Sergei Lavrov met his counterpart in Geneva.",
+             "b.txt": "Title: Talks 2\n\nForeign Minister Sergey Lavrov said the talks were useful."}
+    names = [a.name for a in situation(texts, tmp_path).actors if "Lavrov" in a.name]
+    assert len(names) == 1
+
+
+def test_relatives_sharing_a_surname_stay_apart(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Poison\n\nSergei Skripal and his daughter Yulia Skripal were found on a bench."}
+    names = {a.name for a in situation(texts, tmp_path).actors if "Skripal" in a.name}
+    assert names == {"Sergei Skripal", "Yulia Skripal"}
