@@ -239,3 +239,8 @@ def test_patterns_are_plain_json_objects(tmp_path: Path) -> None:
     row = {"label": "GPE", "pattern": "Zorblaxia", "id": "country:Zorblaxia"}
     path = write_patterns(tmp_path, json.dumps(row))
     assert read_patterns(path) == [row]
+
+
+def test_a_paragraph_break_always_ends_a_sentence(nlp: Language) -> None:
+    doc = nlp("An army convoy moves on the mountain highway near the pass\n\nThe ministry said 20 troops were killed.")
+    assert [s.text.strip() for s in doc.sents][-1] == "The ministry said 20 troops were killed."

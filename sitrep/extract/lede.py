@@ -49,6 +49,8 @@ def _is_lede(sent: Span) -> bool:
     words = text.split()
     if len(words) < MIN_WORDS or _BYLINE.match(text) or text.isupper():
         return False
+    if not text.rstrip("\"'”’)").endswith((".", "!")):
+        return False  # a caption or a heading has no full stop; a news sentence does
     if text[0] in "\"“'‘" or text.endswith("?") or words[0].lower().strip(",") in _CONJUNCTIONS:
         return False  # a quotation, a question or a "But ..." opens a feature or goes on a story
     return _finite_root(sent)

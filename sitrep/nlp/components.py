@@ -283,3 +283,19 @@ class EntityFixer:
 def make_entity_fixes(nlp: Language, name: str) -> EntityFixer:
     """Factory for `EntityFixer` (see the module docstring)."""
     return EntityFixer(nlp, name)
+
+
+@Language.component("sitrep_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: a photo caption with no full stop ("An army
+    convoy moves on the highway") is never read as the start of the next paragraph's sentence.
+    Runs before the parser, which keeps boundaries set before it."""
+    after_break = False
+    for token in doc:
+        if token.is_space and "\n\n" in token.text:
+            after_break = True
+            continue
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+    return doc

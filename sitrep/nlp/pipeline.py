@@ -100,6 +100,8 @@ def load_pipeline(config: Config) -> Language:
 
     nlp = load_model(config.model.names)
     speed_up_attribute_ruler(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
     patterns = place_patterns()
     for name in ENTITY_PATTERN_FILES:
