@@ -856,7 +856,7 @@ def _merge_counted(results: list[ArticleResult], bad_files: list[BadFile], folde
         dispute.independent_sources = {stance: _count_claims(claims, outlet_of)[0] for stance, claims in sides.items()}
 
     context = _merge_context(results, focus.name if focus else None, alias_to_name)
-    context = _with_ledger_history(context, actors)
+    context = _with_ledger_history(context, actors, window_start)
     articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed) for r in results]
     title = _title(results, focus.name if focus else None)
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
@@ -864,15 +864,18 @@ def _merge_counted(results: list[ArticleResult], bad_files: list[BadFile], folde
                      articles=articles, bad_files=list(bad_files))
 
 
-def _with_ledger_history(context: list[ContextItem], actors: list[Actor]) -> list[ContextItem]:
-    """History from the claim ledger (dated facts from before the situation) joins Context >
-    History, unless its sentence is there already; history stays in time order."""
+def _with_ledger_history(context: list[ContextItem], actors: list[Actor],
+                         window_start: date | None) -> list[ContextItem]:
+    """History from the claim ledger (facts dated before the situation's window) joins Context >
+    History, unless its sentence is there already; history stays in time order. A fact merely
+    told as background ("the engineer who escaped on Wednesday") is no history."""
     known = {e.sentence for item in context if item.kind == "history" for e in item.evidence}
     added: list[ContextItem] = []
     for actor in actors:
         for entry in actor.state:
             held = When.from_iso(entry.as_of) if entry.as_of else None
-            if not entry.history or held is None or entry.certainty == "denied":
+            if not entry.history or held is None or entry.certainty == "denied" \
+                    or window_start is None or held.end >= window_start:
                 continue
             sentences = [e for e in entry.evidence if e.sentence not in known]
             if not sentences:

@@ -52,3 +52,15 @@ def test_organisation_is_described_by_its_apposition(tmp_path: Path) -> None:
             "the rebels had waited in four vehicles.")
     items = [c.text for c in analyse(text, tmp_path).context if c.kind == "organisation"]
     assert items == ["MINUSMA: the United Nations peacekeeping mission in Mali"]
+
+
+def test_a_past_sentence_about_an_old_year_is_history(tmp_path: Path) -> None:
+    result = analyse("Title: Siege\nDate: 2031-03-10\n\nThe group was founded in 2012 by fishermen from the coast.",
+                     tmp_path, headline=False)
+    assert any(c.kind == "history" and 2012 in c.years for c in result.context)
+
+
+def test_a_recent_year_in_a_past_sentence_is_not_history(tmp_path: Path) -> None:
+    result = analyse("Title: Siege\nDate: 2031-03-10\n\nThe group was founded in 2031 by fishermen from the coast.",
+                     tmp_path, headline=False)
+    assert not any(c.kind == "history" for c in result.context)

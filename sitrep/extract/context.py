@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..dates import publication_day
 from ..model import ContextItem
 from ..nlp.gazetteer import load_gazetteer
 from .actors import ActorTable
@@ -98,10 +99,20 @@ class ContextFinder:
         if not years:
             return []
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-        if not words & HISTORY_WORDS:
+        if not words & HISTORY_WORDS and not self._told_as_past(sent, years):
             return []
         anchor = next((e.root for e in self.parsed.ents_in(sent) if e.label_ == "DATE" and YEAR_RE.search(e.text)), sent.root)
         return [self._item("history", _clause_with(anchor, 30), sent, years)]
+
+    def _told_as_past(self, sent: Span, years: list[int]) -> bool:
+        """"The group was founded in 2012": a past-tense sentence about a year two or more years
+        before the article is history, whatever its verb."""
+        day = publication_day(self.parsed.article.date)
+        if day is None or min(years) > day.year - 2:
+            return False
+        root = sent.root
+        aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        return root.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
 
     def _alliances(self, sent: Span) -> list[ContextItem]:
         """"seek alliances with Russia ... after severing ties with France"."""
