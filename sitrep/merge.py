@@ -11,7 +11,6 @@ import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,7 +34,7 @@ from .model import (
 )
 from .lexicon import lexicon
 from .names import name_key, sentence_key
-from .sourcing import Mention, count_sources
+from .sourcing import SourceCounter
 
 CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
 _LEXICON = lexicon()
@@ -596,7 +595,7 @@ def source_relation(source: str, actor: str, outlets: set[str]) -> str:
 
 
 def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
-           outlets: frozenset[str] = frozenset(), outlet_of: dict[str, str] | None = None) -> list[StateEntry]:
+           outlets: frozenset[str] = frozenset(), counter: SourceCounter | None = None) -> list[StateEntry]:
     """An actor's claim ledger: one entry per fact family, polarity and date, in time order, the
     earlier values of a slot marked as superseded by the latest one."""
     groups: dict[tuple[str, str, str], list[StatusEvent]] = defaultdict(list)
@@ -623,7 +622,8 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
                            evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
                            history=all(is_history(e, window_start) for e in group),
                            relation=source_relation(best.source, actor, set(outlets)))
-        entry.independent_sources, entry.article_count = _count(group, outlet_of or {})
+        if counter is not None:
+            entry.independent_sources, entry.article_count = counter.events(group)
         held = When.from_iso(as_of) if as_of else None
         order = (held.end, held.start) if held else (date.min, date.min)
         entries.append((order, entry, family))
@@ -644,25 +644,6 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
     return [entry for _, entry, _ in entries]
 
 
-def _count(events: Iterable[StatusEvent], outlet_of: dict[str, str]) -> tuple[int, int]:
-    """Independent sources and articles behind some events, the copies of each sentence that the
-    merge folded into one (the same wire paragraph in several outlets) counted as articles."""
-    mentions = []
-    for e in events:
-        files = _COPIES.get().get(sentence_key(e.evidence.sentence), [e.evidence.file])
-        mentions += [Mention(e.source, e.evidence.sentence, f) for f in files]
-    return count_sources(mentions, outlet_of)
-
-
-_COPIES: ContextVar[dict[str, list[str]]] = ContextVar("sitrep_merge_copies", default={})
-"""Sentence key -> every file an event sentence was read in, for the merge under way."""
-
-
-def _count_claims(claims: Iterable[Claim], outlet_of: dict[str, str]) -> tuple[int, int]:
-    """Independent sources and articles behind some dispute claims."""
-    return count_sources((Mention(c.source, c.sentence, c.article) for c in claims), outlet_of)
-
-
 def _newest_first(as_of: str) -> int:
     """A sort key putting later dates first and undated lines last."""
     when = When.from_iso(as_of) if as_of else None
@@ -674,7 +655,7 @@ def _line_date(line: StatusLine) -> str:
 
 
 def _summary(actors: list[Actor], disputes: list[Dispute], results: list[ArticleResult],
-             window_start: date | None, outlet_of: dict[str, str]) -> list[StatusLine]:
+             window_start: date | None, counter: SourceCounter) -> list[StatusLine]:
     """3-6 lines on what holds now, then the live disputes.
 
     The ledes of the latest articles come first (the news as the newest reports put it, each
@@ -688,10 +669,6 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                for e in s.evidence}
     stale = {e.sentence for a in actors for s in a.state if s.superseded_by or s.history
              for e in s.evidence} - current
-    copies_of: dict[str, list[Mention]] = defaultdict(list)
-    for result in results:
-        for lead in result.leads:
-            copies_of[sentence_key(lead.text)].append(Mention(lead.source, lead.text, result.path))
     newest_first = sorted(results, key=lambda r: (r.date or "", r.path), reverse=True)
     for rank, result in enumerate(newest_first):
         # The newest article gives its lede and the news sentence after it; older ones their lede.
@@ -701,10 +678,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
             seen_leads.add(sentence_key(lead.text))
             source = (result.outlet or "the article") if lead.source == "the article" else lead.source
             when = When.from_iso(result.date) if result.date else None
-            copies = copies_of.get(sentence_key(lead.text), [])
             line = StatusLine(text=lead.text, certainty=lead.certainty, sources=[source] if source else [],
                               evidence=[lead.evidence], actors=list(lead.actors), as_of=when.iso if when else "")
-            line.independent_sources, line.article_count = count_sources(copies, outlet_of)
+            line.independent_sources, line.article_count = counter.lead(lead.text)
             lines.append(line)
         if len(lines) >= LEADS_IN_SUMMARY:
             break
@@ -738,7 +714,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
             line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
                               evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name],
                               as_of=max(held).iso if held else "")
-            line.independent_sources, line.article_count = _count(facts, outlet_of)
+            line.independent_sources, line.article_count = counter.events(facts)
             importance = 0 if family in _MAIN_FAMILIES else 1
             candidates.append((importance, order, line))
     # Main facts first (life, liberty, power), then the newest, then the more prominent actor.
@@ -757,7 +733,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         sides = "; ".join(part for part in (
             f"asserted by {', '.join(asserted[:3])}" if asserted else "",
             f"denied by {', '.join(denied[:3])}" if denied else "") if part)
-        count, articles = _count_claims(dispute.claims, outlet_of)
+        count, articles = counter.claims(dispute.claims)
         lines.append(StatusLine(text=f"Disputed: {dispute.subject} ({sides})", certainty="unclear",
                                 sources=list(dict.fromkeys(asserted + denied))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
@@ -765,7 +741,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     numeric = next((d for d in disputes if d.kind == "numeric"), None)
     if numeric is not None:
         figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))
-        count, articles = _count_claims(numeric.claims, outlet_of)
+        count, articles = counter.claims(numeric.claims)
         lines.append(StatusLine(text=f"Figures differ on the {numeric.subject}: {', '.join(figures[:5])}",
                                 certainty="unclear", sources=list(dict.fromkeys(c.source for c in numeric.claims))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in numeric.claims[:4]],
@@ -773,7 +749,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     silence = next((d for d in disputes if d.kind == "silence" and d.claims[0].source not in ("the article", "")),
                    None)
     if silence is not None:
-        count, articles = _count_claims(silence.claims, outlet_of)
+        count, articles = counter.claims(silence.claims)
         lines.append(StatusLine(text=f"No official word: {silence.subject}", certainty="stated",
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
@@ -795,32 +771,18 @@ def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path |
 
 
 def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
-    copies: dict[str, list[str]] = defaultdict(list)
-    for result in results:
-        for event in result.events:
-            files = copies[sentence_key(event.evidence.sentence)]
-            if result.path not in files:
-                files.append(result.path)
-    token = _COPIES.set(copies)
-    try:
-        return _merge_counted(results, bad_files, folder)
-    finally:
-        _COPIES.reset(token)
-
-
-def _merge_counted(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
     actors, alias_to_name = _merge_actors(results)
     events = _merge_events(results, alias_to_name)
     by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
     for event in events:
         by_actor[event.actor].append(event)
     window_start = _window_start(results)
-    outlet_of = {r.path: r.outlet for r in results}
+    counter = SourceCounter(results)
     outlets = frozenset({r.outlet for r in results if r.outlet}
                         | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
     for actor in actors:
         actor.events = by_actor.get(actor.name, [])
-        actor.state = ledger(actor.name, actor.events, window_start, outlets, outlet_of)
+        actor.state = ledger(actor.name, actor.events, window_start, outlets, counter)
         actor.status = _actor_status(actor, window_start)
         facts = sum(1 for e in actor.events if e.event != "says")
         actor.score = (actor.mentions + 2.0 * (len(actor.articles) - 1) + 2.5 * facts
@@ -853,14 +815,14 @@ def _merge_counted(results: list[ArticleResult], bad_files: list[BadFile], folde
         sides: dict[str, list[Claim]] = defaultdict(list)
         for claim in dispute.claims:
             sides[claim.stance].append(claim)
-        dispute.independent_sources = {stance: _count_claims(claims, outlet_of)[0] for stance, claims in sides.items()}
+        dispute.independent_sources = {stance: counter.claims(claims)[0] for stance, claims in sides.items()}
 
     context = _merge_context(results, focus.name if focus else None, alias_to_name)
     context = _with_ledger_history(context, actors, window_start)
     articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed) for r in results]
     title = _title(results, focus.name if focus else None)
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
-                     status=_summary(actors, disputes, results, window_start, outlet_of), actors=actors, disputes=disputes, context=context,
+                     status=_summary(actors, disputes, results, window_start, counter), actors=actors, disputes=disputes, context=context,
                      articles=articles, bad_files=list(bad_files))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .model import ArticleResult, Claim, StatusEvent
 from .names import name_key, sentence_key
 
 _UNNAMED = {"the article", "", "unnamed sources", "sources", "reports", "initial reports"}
@@ -54,3 +55,38 @@ def count_sources(mentions: Iterable[Mention], outlet_of: dict[str, str]) -> tup
             else:
                 first[key] = i
     return len({find(i) for i in range(len(items))}), len({item.file for item in items})
+
+
+class SourceCounter:
+    """Counts for one merge: knows each file's outlet and every file each event sentence was read
+    in (the merge folds wire copies of one sentence into one event; their files still count as
+    articles)."""
+
+    def __init__(self, results: Iterable[ArticleResult]) -> None:
+        self.outlet_of: dict[str, str] = {}
+        self.copies: dict[str, list[str]] = {}
+        self.leads: dict[str, list[Mention]] = {}
+        for result in results:
+            self.outlet_of[result.path] = result.outlet
+            for event in result.events:
+                files = self.copies.setdefault(sentence_key(event.evidence.sentence), [])
+                if result.path not in files:
+                    files.append(result.path)
+            for lead in result.leads:
+                self.leads.setdefault(sentence_key(lead.text), []).append(Mention(lead.source, lead.text, result.path))
+
+    def events(self, events: Iterable[StatusEvent]) -> tuple[int, int]:
+        """(independent sources, articles) behind some events, wire copies counted as articles."""
+        mentions = []
+        for e in events:
+            files = self.copies.get(sentence_key(e.evidence.sentence), [e.evidence.file])
+            mentions += [Mention(e.source, e.evidence.sentence, f) for f in files]
+        return count_sources(mentions, self.outlet_of)
+
+    def claims(self, claims: Iterable[Claim]) -> tuple[int, int]:
+        """(independent sources, articles) behind some dispute claims."""
+        return count_sources((Mention(c.source, c.sentence, c.article) for c in claims), self.outlet_of)
+
+    def lead(self, text: str) -> tuple[int, int]:
+        """(independent sources, articles) behind a lede, counting every article that opens with it."""
+        return count_sources(self.leads.get(sentence_key(text), []), self.outlet_of)
