@@ -240,3 +240,13 @@ def test_a_counted_group_keeps_its_count(tmp_path: Path) -> None:
     result = analyse("Eight suspects are being held over the attack, the interior minister said.", tmp_path)
     [event] = [e for e in result.events if e.actor == "suspects"]
     assert event.detail == "(Eight)"
+
+
+def test_boats_holding_migrants_is_no_detention(tmp_path: Path) -> None:
+    result = analyse("Boats holding more than 2,000 migrants landed in three countries this month.", tmp_path)
+    assert not [e for e in result.events if e.event == "detained"]
+
+
+def test_police_holding_suspects_is_a_detention(tmp_path: Path) -> None:
+    result = analyse("Police are holding eight suspects over the attack.", tmp_path)
+    assert [e for e in result.events if e.event == "detained" and e.actor == "suspects"]

@@ -553,6 +553,9 @@ class EventExtractor:
             if lemma == "rule" and any(c.dep_ in ("ccomp", "mark") or (c.dep_ == "prep" and c.lower_ in
                                        ("on", "against")) for c in tok.children):
                 return out  # "the court ruled that ...", "ruled against him": a ruling, not being in power
+            if lemma == "hold" and not _is_passive(tok) and not any(
+                    self.resolver.actors(c, strict=True) for c in tok.children if c.dep_ == "nsubj"):
+                return out  # "boats holding 2,000 migrants", "held talks": holding by no one is no detention
             if event == "accused" and _each_other(tok):
                 return self._mutual_blame(tok)
             if event == "leads" and not self._leads_a_body(tok):
@@ -643,11 +646,14 @@ class EventExtractor:
         if subj is None or any(c.dep_ == "neg" for c in verb.children):
             return []  # "has not said whether": silence, not a statement
         keys = [k for k in self.resolver.actors(subj, strict=True)
-                if self.table.actors[k].kind in ("person", "organisation")]
+                if self.table.actors[k].kind in ("person", "organisation", "country", "armed group")]
         # "told his French counterpart: ...": the object of "tell" is who hears it, not what is said.
         said_deps = ("ccomp",) if verb.lemma_.lower() == "tell" else ("ccomp", "dobj")
         said = next((c for c in verb.children if c.dep_ in said_deps), None)
         quote = _quoted(verb.sent)
+        if said is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _REL_PRONOUNS
+                                    for c in said.children):
+            said = None  # "the meeting, which Thailand says must tackle ...": no clause of its own to quote
         if said is not None and said.lemma_.lower() not in ("claim", "it", "that", "this"):
             text = short_phrase(subtree_span(said), 14)
         elif quote:
