@@ -244,3 +244,18 @@ def test_patterns_are_plain_json_objects(tmp_path: Path) -> None:
 def test_a_paragraph_break_always_ends_a_sentence(nlp: Language) -> None:
     doc = nlp("An army convoy moves on the mountain highway near the pass\n\nThe ministry said 20 troops were killed.")
     assert [s.text.strip() for s in doc.sents][-1] == "The ministry said 20 troops were killed."
+
+
+def test_a_name_after_a_title_is_a_person_not_a_place(nlp: Language) -> None:
+    doc = nlp("US Secretary of State Warren Kettering over the weekend also promised help.")
+    assert [e.label_ for e in doc.ents if "Kettering" in e.text] == ["PERSON"]
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(nlp: Language) -> None:
+    doc = nlp("Parents were hoping to watch the video, said a town leader, Pogu Bitrus.")
+    assert [e.label_ for e in doc.ents if "Bitrus" in e.text] == ["PERSON"]
+
+
+def test_a_name_ending_in_a_landform_is_a_place(nlp: Language) -> None:
+    doc = nlp("Parents joined the search for the students in the Kelvara Forest, a known hideout of the militants.")
+    assert [e.label_ for e in doc.ents if "Kelvara" in e.text] == ["LOC"]

@@ -93,6 +93,27 @@ def _reads_as_place(ent: Span, known: bool) -> bool:
     return any(t.lower_ in _PLACE_NOUNS for t in before)
 
 
+_GEO_FEATURES = {"Forest", "Mountains", "Mountain", "Hills", "River", "Lake", "Desert", "Valley", "Island",
+                 "Islands", "Sea", "Strait", "Straits", "Bay", "Gulf", "Coast", "Plateau", "Peninsula", "Delta",
+                 "Basin", "Highlands", "Plains", "Swamp", "Canyon", "Range", "Pass"}
+"""A name ending in a landform is a place, never a body: "the Sambisa Forest", "the Malacca Straits"."""
+_ROLE_NOUNS = {"leader", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "principal", "chief",
+               "commander", "governor", "president", "secretary", "director", "head", "mayor", "envoy", "ambassador",
+               "general", "colonel", "captain", "officer", "lawyer", "adviser", "advisor", "activist", "resident"}
+
+
+def _titled_person(ent: Span, title_ends: set[int]) -> bool:
+    """A two- or three-word name the model took for a place, but that follows a title ("Secretary
+    of State John Kerry") or stands in apposition to a role ("a town leader, Pogu Bitrus"): a person."""
+    if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
+        return False
+    if ent.start in title_ends:
+        return True
+    root = ent.root
+    return (root.dep_ == "appos" and root.head.lemma_.lower() in _ROLE_NOUNS) or any(
+        c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS for c in root.children)
+
+
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "PhD"}
 _BODY_NOUNS = {"inquiry", "commission", "committee", "tribunal", "panel", "council"}
 
@@ -156,9 +177,16 @@ class EntityFixer:
         """Return `doc` with its entities fixed."""
         gaz = load_gazetteer()
         fixed: list[Span] = []
+        title_ends = {span.end for span in doc.spans.get("titles", [])}
         for ent in doc.ents:
             if "\n" in ent.text:
                 continue  # a name never runs over a line break; it is two lines glued together
+            if ent.label_ in ("GPE", "LOC") and not ent.id_ and _titled_person(ent, title_ends) \
+                    and gaz.country_of(ent.text) is None:
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
+            if ent.label_ in ("ORG", "PERSON", "FAC", "GPE") and not ent.id_ and len(ent) >= 2 \
+                    and ent[-1].text in _GEO_FEATURES:
+                ent = Span(doc, ent.start, ent.end, label="LOC", span_id="place:")  # "the Sambisa Forest"
             if ent.label_ in NAME_LABELS and not ent.id_ and _is_headline_like(ent):
                 continue
             if ent.label_ in NAME_LABELS:
@@ -171,7 +199,8 @@ class EntityFixer:
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id=f"country:{gaz.canonical_country(ent.text)}")
                 elif ent.text in gaz.major_cities and ent.label_ != "LOC":
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
-                elif ent.label_ != "LOC" and _reads_as_place(ent, known=gaz.country_of(ent.text) is not None):
+                elif ent.label_ != "LOC" and not _titled_person(ent, title_ends) \
+                        and _reads_as_place(ent, known=gaz.country_of(ent.text) is not None):
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
             if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) >= 3 \
                     and ent.text.isalpha():
