@@ -191,6 +191,7 @@ INSTITUTIONS = {
     "parliament": ["parliament", "national assembly"],
     "security forces": ["security forces"],
     "intelligence services": ["intelligence services", "intelligence agency"],
+    "state TV": ["state TV", "state television", "state broadcaster", "state media", "state news agency"],
 }
 
 # Titles and roles that stand before a name or in an apposition ("General", "former Prime Minister").
