@@ -262,7 +262,7 @@ def status_line(events: list[StatusEvent]) -> str:
 
 def _actor_status(actor: Actor, window_start: date | None) -> str:
     """The actor's status line: what holds now; superseded values and history only as "earlier"."""
-    superseded = {FAMILY.get(e.value.split(" ")[0], "") for e in actor.state if e.superseded_by}
+    superseded = {e.family for e in actor.state if e.superseded_by}
     # Background hides old states (arrested in 2012); what an actor did ("carried out the attack",
     # told in a relative clause) is no state and stays.
     current = [e for e in actor.events if e.event == "says" or e.event not in FAMILY
@@ -356,8 +356,7 @@ def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
         current = [e for e in actor.state if not e.history and e.certainty != "denied" and e.as_of]
         for i, a in enumerate(current):
             for b in current[i + 1:]:
-                fa = FAMILY.get(a.value.split(" ")[0], a.value)
-                fb = FAMILY.get(b.value.split(" ")[0], b.value)
+                fa, fb = a.family, b.family
                 if a.slot != b.slot or not _LEXICON.excluded(fa, fb) or set(a.sources) == set(b.sources):
                     continue
                 wa, wb = When.from_iso(a.as_of), When.from_iso(b.as_of)
@@ -617,7 +616,7 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
             certainty = "reported"
         value = best.event + (f" {best.detail}" if best.detail else "")
         sources = list(dict.fromkeys("own account" if e.source == actor else e.source for e in group if e.source))
-        entry = StateEntry(slot=_LEXICON.slot.get(family, family), value=value, certainty=certainty,
+        entry = StateEntry(slot=_LEXICON.slot.get(family, family), family=family, value=value, certainty=certainty,
                            sources=sources[:4], as_of=as_of,
                            evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
                            history=all(is_history(e, window_start) for e in group),
@@ -688,7 +687,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     top = [a for a in actors if not a.minor]
     for order, actor in enumerate(top):
         families: dict[str, list[StatusEvent]] = defaultdict(list)
-        superseded = {FAMILY.get(e.value.split(" ")[0], e.value) for e in actor.state if e.superseded_by}
+        superseded = {e.family for e in actor.state if e.superseded_by}
         for event in actor.events:
             family = FAMILY.get(event.event)
             if event.event != "says" and family and not is_history(event, window_start) and family not in superseded:

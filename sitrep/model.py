@@ -432,6 +432,8 @@ class StateEntry:
     independent_sources: int = 0
     """Sources that are not copies of each other (one wire story in four outlets is one)."""
     article_count: int = 0
+    family: str = ""
+    """The lexicon family the value belongs to ("arrested" is in "detained")."""
 
     @property
     def phrase(self) -> str:
@@ -449,7 +451,7 @@ class StateEntry:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict (the report's `actor.state` entries)."""
-        return {"slot": self.slot, "value": self.value, "certainty": self.certainty, "sources": list(self.sources),
+        return {"slot": self.slot, "family": self.family, "value": self.value, "certainty": self.certainty, "sources": list(self.sources),
                 "as_of": self.as_of, "superseded_by": self.superseded_by, "claimed_by": self.claimed_by,
                 "history": self.history, "relation": self.relation,
                 "independent_sources": self.independent_sources, "articles": self.article_count,
