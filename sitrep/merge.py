@@ -450,7 +450,8 @@ def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
             groups[who].append((words, dispute))
             out.append(dispute)
             continue
-        home.claims.extend(dispute.claims)
+        said = {sentence_key(c.sentence) for c in home.claims}
+        home.claims.extend(c for c in dispute.claims if sentence_key(c.sentence) not in said)  # wire copies once
         home.actors.extend(a for a in dispute.actors if a not in home.actors)
         if len(dispute.subject) < len(home.subject):
             home.subject = dispute.subject

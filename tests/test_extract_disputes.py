@@ -169,3 +169,13 @@ def test_an_arrest_then_a_release_a_week_later_is_no_dispute(tmp_path: Path) -> 
         "b.txt": "Title: Release\nDate: 2021-03-09\n\nOpposition leader Karl Brandt was released on Tuesday.",
     }, tmp_path)
     assert not [d for d in found.disputes if "Brandt" in d.subject and " or " in d.subject]
+
+
+def test_a_repeated_denial_copied_by_several_outlets_is_shown_once(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    wire = "Title: Poison\n\nThe Kremlin has denied any involvement in the poisoning."
+    found = situation({"a.txt": wire, "b.txt": wire.replace("Poison", "Poison 2"),
+                       "c.txt": "Title: Poison 3\n\nThe Kremlin denies involvement."}, tmp_path)
+    [kremlin] = [d for d in found.disputes if d.kind == "contradiction" and d.claims[0].source == "Kremlin"]
+    assert len({c.sentence for c in kremlin.claims}) == len(kremlin.claims) == 2
