@@ -179,3 +179,16 @@ def test_a_repeated_denial_copied_by_several_outlets_is_shown_once(tmp_path: Pat
                        "c.txt": "Title: Poison 3\n\nThe Kremlin denies involvement."}, tmp_path)
     [kremlin] = [d for d in found.disputes if d.kind == "contradiction" and d.claims[0].source == "Kremlin"]
     assert len({c.sentence for c in kremlin.claims}) == len(kremlin.claims) == 2
+
+
+def test_two_named_sources_set_side_by_side_by_while_are_competing_accounts(tmp_path: Path) -> None:
+    result = analyse("State television reported that about 400 civilians had been killed by the rebels, while "
+                     "the Human Rights Watch said the rebels had killed up to 300 soldiers.", tmp_path)
+    accounts = [d for d in result.disputes if d.subject.startswith("competing accounts")]
+    assert accounts and len({c.source for c in accounts[0].claims}) == 2
+
+
+def test_while_between_clauses_of_one_speaker_is_no_competing_account(tmp_path: Path) -> None:
+    result = analyse("The minister said the army had retaken the airport, while he said the port was still held.",
+                     tmp_path)
+    assert not [d for d in result.disputes if d.subject.startswith("competing accounts")]

@@ -10,17 +10,17 @@ across articles later).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Span, Token
-
-from datetime import date
 
 from ..dates import When, publication_day, resolve, years_in
 from ..lexicon import lexicon
 from ..model import Claim, Dispute, StatusEvent
+from ..names import name_key
 from .actors import ActorTable
 from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
-                          attribute, describe_source)
+                          _subject, attribute, describe_source)
 from .base import ParsedArticle, clean_span_text, short_phrase, strip_determiner, subtree_span
 from .events import VERB_EVENTS, Resolver, event_time
 
@@ -161,6 +161,7 @@ def _class_of(noun: Token | None, previous: str) -> str:
 
 _PERIOD = re.compile(r"\b(since|so far|to date|this year|last year|this month|in the (past|last)|over the (past|last)|"
                      r"altogether|in total|between \d{4} and)\b", re.I)
+_ACCOUNT_VERBS = {"say", "report", "claim", "tell", "insist", "state", "announce", "allege"}
 _DEATH_NOUNS = {"body", "corpse", "remains", "fatality", "toll"}
 _PERIOD_DEPS = ("prep", "advmod", "npadvmod", "advcl")
 
@@ -236,9 +237,39 @@ class DisputeFinder:
             out += self._denials(sent, sentences[max(0, n - 3) : n])
             out += self._hedges(sent)
             out += self._silence(sent)
+            out += self._competing_accounts(sent)
         out += self._thin_events()
         out += self._numbers()
         return out
+
+    def _competing_accounts(self, sent: Span) -> list[Dispute]:
+        """ "State TV reported that 400 civilians had been killed, while activists said 300 troops
+        were": two named sources set side by side by "while" or "whereas" give competing accounts."""
+        for tok in sent:
+            if tok.lemma_.lower() not in _ACCOUNT_VERBS or not any(
+                    c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children):
+                continue
+            first = tok.head
+            hops = 0
+            while first.lemma_.lower() not in _ACCOUNT_VERBS and first.head.i != first.i and hops < 2:
+                first, hops = first.head, hops + 1
+            if first.lemma_.lower() not in _ACCOUNT_VERBS or first.i == tok.i:
+                continue
+            who = [describe_source(_subject(v), self.names, self.pronoun_names) for v in (first, tok)]
+            if any(anonymous and name == "unnamed sources" for name, anonymous in who) or \
+                    name_key(who[0][0]) == name_key(who[1][0]):
+                continue
+            said = [next((c for c in v.children if c.dep_ == "ccomp"), None) for v in (first, tok)]
+            if None in said:
+                continue
+            first_text = clean_span_text(" ".join(t.text for t in subtree_span(said[0])
+                                                  if not (tok.left_edge.i <= t.i <= tok.right_edge.i)))
+            texts = [short_phrase(sent.doc[said[0].left_edge.i: said[0].right_edge.i + 1], 14) if not first_text
+                     else " ".join(first_text.split()[:16]).rstrip(" ,"), short_phrase(subtree_span(said[1]), 16)]
+            claims = [self._claim(sent, name, "asserts", text=text) for (name, _), text in zip(who, texts)]
+            subject = f"competing accounts: {who[0][0]} and {who[1][0]}"
+            return [Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent))]
+        return []
 
     def _claim_owner(self, verb: Token) -> str | None:
         """Who made the claims a denial answers, when the sentence names them ("claims by X", "X's claims")."""
