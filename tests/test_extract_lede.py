@@ -75,3 +75,9 @@ def test_claims_called_unfounded_are_a_denial(tmp_path: Path) -> None:
     lead = lede('Claims that the report was rewritten by the ministry were "entirely unfounded," '
                 'the minister insisted on Tuesday.', tmp_path)
     assert lead.certainty == "denied"
+
+
+def test_commentary_after_the_lede_is_not_news(tmp_path: Path) -> None:
+    leads = analyse("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes. "
+                    "The volatile situation is made worse by a long drought in the region.", tmp_path).leads
+    assert len(leads) == 1

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import lexicon
 from ..model import Certainty, Lead
 from .actors import ActorTable
 from .attribution import (
@@ -72,6 +73,16 @@ def _according_to(sent: Span) -> Token | None:
     return None
 
 
+def _tells_an_event(sent: Span) -> bool:
+    """Whether a sentence reports something happening or said (a trigger of the event lexicon,
+    a reporting verb), not commentary ("The volatile situation is exacerbated by an insurgency")."""
+    lex = lexicon()
+    said = NEUTRAL_REPORTING | HEDGING_REPORTING | DENYING
+    return any((t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in lex.power_verbs
+                                               or t.lemma_.lower() in said))
+               or (t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns) for t in sent)
+
+
 def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]) -> tuple[Certainty, str]:
     """How sure the lede is and who says it, from its main verb (see the module docstring)."""
     root = sent.root
@@ -126,6 +137,8 @@ def extract_leads(parsed: ParsedArticle, table: ActorTable, names: dict[int, str
             if leads:
                 break  # the news sentences are consecutive: a caption or a quote ends them
             continue
+        if leads and not _tells_an_event(sent):
+            break  # after the lede, only a sentence that reports something happening is news
         certainty, source = lede_attribution(sent, names, resolve)
         text = _DATELINE.sub("", clean_span_text(sent.text))
         words = text.split()
