@@ -935,9 +935,12 @@ def _title(results: list[ArticleResult], focus: str | None) -> str:
         lede = " ".join(words[:TITLE_WORDS]) + ("..." if len(words) > TITLE_WORDS else "")
         return f"{focus}: {lede}" if focus else lede
     words = {r.path: _headline_words(r.title) for r in headed}
+    # How many other headlines carry each word: summed over a headline's words, that is the words
+    # it shares with all the others, without comparing every pair (a merge runs on every reload).
+    carried = Counter(w for r in headed for w in words[r.path])
 
     def shared(result: ArticleResult) -> int:
-        return sum(len(words[result.path] & words[other.path]) for other in headed if other is not result)
+        return sum(carried[w] - 1 for w in words[result.path])
 
     best = max(headed, key=lambda r: (shared(r), r.date or "", r.path))
     title = best.title
