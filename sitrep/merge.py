@@ -11,6 +11,7 @@ import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -260,13 +261,19 @@ def status_line(events: list[StatusEvent]) -> str:
     return "; ".join(text for _, text in parts[:4])
 
 
+def _current_states(actor: Actor, window_start: date | None) -> list[StatusEvent]:
+    """The actor's state events that hold now: not history, not in a family a later value superseded."""
+    superseded = {e.family for e in actor.state if e.superseded_by}
+    return [e for e in actor.events if e.event in FAMILY and e.event != "says"
+            and not is_history(e, window_start) and FAMILY[e.event] not in superseded]
+
+
 def _actor_status(actor: Actor, window_start: date | None) -> str:
     """The actor's status line: what holds now; superseded values and history only as "earlier"."""
-    superseded = {e.family for e in actor.state if e.superseded_by}
     # Background hides old states (arrested in 2012); what an actor did ("carried out the attack",
-    # told in a relative clause) is no state and stays.
-    current = [e for e in actor.events if e.event == "says" or e.event not in FAMILY
-               or (not is_history(e, window_start) and FAMILY.get(e.event, e.event) not in superseded)]
+    # told in a relative clause) is no state and stays, as do its statements.
+    holding = {id(e) for e in _current_states(actor, window_start)}
+    current = [e for e in actor.events if e.event == "says" or e.event not in FAMILY or id(e) in holding]
     text = status_line(current)
     earlier = [e for e in actor.state if e.superseded_by or (e.history and e.certainty != "denied")]
     if earlier and len(text.split("; ")) < 4:
@@ -353,22 +360,30 @@ def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
     claim overturned is superseded, not disputed: only claims within a day of each other count."""
     out = []
     for actor in actors:
-        current = [e for e in actor.state if not e.history and e.certainty != "denied" and e.as_of]
-        for i, a in enumerate(current):
-            for b in current[i + 1:]:
-                fa, fb = a.family, b.family
-                if a.slot != b.slot or not _LEXICON.excluded(fa, fb) or set(a.sources) == set(b.sources):
-                    continue
-                wa, wb = When.from_iso(a.as_of), When.from_iso(b.as_of)
-                if wa is None or wb is None or abs((wa.end - wb.end).days) > SLOT_CONFLICT_DAYS:
-                    continue
-                claims = [Claim(text=e.phrase, source=", ".join(e.sources[:2]) or "the article",
-                                stance="asserts" if e.certainty == "stated" else "hedges",
-                                article=e.evidence[0].file if e.evidence else "",
-                                sentence=e.evidence[0].sentence if e.evidence else "") for e in (a, b)]
-                out.append(Dispute(subject=f"{actor.name}: {fa} or {fb}?", kind="contradiction", claims=claims,
-                                   actors=[actor.name]))
+        by_slot: dict[str, list[tuple[date, StateEntry]]] = defaultdict(list)
+        for entry in actor.state:
+            held = When.from_iso(entry.as_of) if entry.as_of else None
+            if held is not None and not entry.history and entry.certainty != "denied":
+                by_slot[entry.slot].append((held.end, entry))
+        for dated in by_slot.values():
+            dated.sort(key=lambda t: t[0])  # stable: entries of one day keep their ledger order
+            for i, (day_a, a) in enumerate(dated):
+                for day_b, b in dated[i + 1:]:
+                    if (day_b - day_a).days > SLOT_CONFLICT_DAYS:
+                        break  # later claims supersede; only those within the window conflict
+                    if not _LEXICON.excluded(a.family, b.family) or set(a.sources) == set(b.sources):
+                        continue
+                    out.append(_slot_conflict(actor.name, a, b))
     return out
+
+
+def _slot_conflict(actor: str, a: StateEntry, b: StateEntry) -> Dispute:
+    """The dispute between two incompatible ledger entries, each side with its first sentence."""
+    claims = [Claim(text=e.phrase, source=", ".join(e.sources[:2]) or "the article",
+                    stance="asserts" if e.certainty == "stated" else "hedges",
+                    article=e.evidence[0].file if e.evidence else "",
+                    sentence=e.evidence[0].sentence if e.evidence else "") for e in (a, b)]
+    return Dispute(subject=f"{actor}: {a.family} or {b.family}?", kind="contradiction", claims=claims, actors=[actor])
 
 
 def _blame(events: list[StatusEvent]) -> list[Dispute]:
@@ -577,7 +592,7 @@ _ANONYMOUS_STARTS = {"a", "an", "unnamed", "sources", "source", "reports", "repo
                      "witnesses", "residents", "activists", "diplomats", "people", "insiders", "observers"}
 
 
-def source_relation(source: str, actor: str, outlets: set[str]) -> str:
+def source_relation(source: str, actor: str, outlets: AbstractSet[str]) -> str:
     """How a source stands to a fact about `actor`: "own account", "article" (the writer's voice),
     "outlet" (a news outlet or agency), "anonymous", "official", or "party" (any other named side)."""
     if source == actor:
@@ -605,7 +620,7 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
             continue
         held = _held_at(event)
         groups[(family, event.polarity, held.iso if held else "")].append(event)
-    entries: list[tuple[tuple, StateEntry, str]] = []
+    entries: list[tuple[tuple[date, date], StateEntry]] = []
     for (family, polarity, as_of), group in groups.items():
         best = min(group, key=lambda e: CERTAINTY_RANK[e.certainty])
         certainty: Certainty = best.certainty
@@ -621,27 +636,27 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
                            sources=sources[:4], as_of=as_of,
                            evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
                            history=all(is_history(e, window_start) for e in group),
-                           relation=source_relation(best.source, actor, set(outlets)))
+                           relation=source_relation(best.source, actor, outlets))
         if counter is not None:
             entry.independent_sources, entry.article_count = counter.events(group)
         held = When.from_iso(as_of) if as_of else None
         order = (held.end, held.start) if held else (date.min, date.min)
-        entries.append((order, entry, family))
+        entries.append((order, entry))
     entries.sort(key=lambda t: (t[1].slot, t[0]))
-    by_slot: dict[str, list[tuple[tuple, StateEntry, str]]] = defaultdict(list)
+    by_slot: dict[str, list[tuple[tuple[date, date], StateEntry]]] = defaultdict(list)
     for item in entries:
         by_slot[item[1].slot].append(item)
     for items in by_slot.values():
         current = [i for i in items if not i[1].history and i[1].certainty != "denied" and i[1].as_of]
         if not current:
             continue
-        latest_order, latest, latest_family = current[-1]
-        for order, entry, family in items:
-            if entry is latest or order >= latest_order or family == latest_family:
+        latest_order, latest = current[-1]
+        for order, entry in items:
+            if entry is latest or order >= latest_order or entry.family == latest.family:
                 continue
-            if entry.certainty != "denied" and (_LEXICON.excluded(family, latest_family) or entry.history):
+            if entry.certainty != "denied" and (_LEXICON.excluded(entry.family, latest.family) or entry.history):
                 entry.superseded_by = f"{latest.value}, {as_of_label(latest.as_of)}"
-    return [entry for _, entry, _ in entries]
+    return [entry for _, entry in entries]
 
 
 def _newest_first(as_of: str) -> int:
@@ -688,11 +703,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     top = [a for a in actors if not a.minor]
     for order, actor in enumerate(top):
         families: dict[str, list[StatusEvent]] = defaultdict(list)
-        superseded = {e.family for e in actor.state if e.superseded_by}
-        for event in actor.events:
-            family = FAMILY.get(event.event)
-            if event.event != "says" and family and not is_history(event, window_start) and family not in superseded:
-                families[family].append(event)
+        for event in _current_states(actor, window_start):
+            families[FAMILY[event.event]].append(event)
         ranked = sorted(families.items(), key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
                                                            else len(_MAIN_FAMILIES)))
         for family, facts in ranked[:2]:
