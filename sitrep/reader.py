@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -411,7 +411,6 @@ def _combining_marks() -> dict[int, None]:
     return {cp: None for cp in range(0x300, 0x30000) if unicodedata.combining(chr(cp))}
 
 
-@lru_cache(maxsize=64)
 def _fold(text: str, repaired: bool = False) -> str:
     """Case- and accent-folded text with only letters and digits, single-spaced."""
     text = (text if repaired else _repair(text)).casefold()
