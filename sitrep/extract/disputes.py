@@ -166,12 +166,17 @@ _DEATH_NOUNS = {"body", "corpse", "remains", "fatality", "toll"}
 _PERIOD_DEPS = ("prep", "advmod", "npadvmod", "advcl")
 
 
-def _period_of(tok: Token) -> str:
-    """The period a count runs over, from the phrases on its own verb: "since the offensive began
-    on Tuesday", "so far this year", "in the past five years"; "" for a count at one time."""
+def _verb_of(tok: Token) -> Token:
+    """The verb a figure hangs from (the root when none is above it)."""
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    return verb
+
+
+def _period_of(verb: Token) -> str:
+    """The period a count runs over, from the phrases on its verb: "since the offensive began
+    on Tuesday", "so far this year", "in the past five years"; "" for a count at one time."""
     for child in verb.children:
         if child.dep_ in _PERIOD_DEPS:
             text = subtree_span(child).text
@@ -183,13 +188,10 @@ def _period_of(tok: Token) -> str:
 _NARRATIVE_MARKS = {"when", "as", "after", "before", "while"}
 
 
-def _told_as_past(tok: Token, anchor: date | None) -> bool:
-    """A figure from another story: its clause names a year well before the article ("the 2008
-    attacks left 173 dead"), or it sits in a past-tense "when" clause of a past-tense sentence
-    ("she was pregnant when her husband blew himself up, killing 26")."""
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+def _told_as_past(verb: Token, anchor: date | None) -> bool:
+    """A figure from another story: its verb's clause names a year well before the article ("the
+    2008 attacks left 173 dead"), or it sits in a past-tense "when" clause of a past-tense
+    sentence ("she was pregnant when her husband blew himself up, killing 26")."""
     clause = subtree_span(verb).text
     if verb.dep_ == "conj":  # "The 2008 attacks stunned the world and left 173 dead": the shared subject
         clause += " " + " ".join(subtree_span(c).text for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -584,14 +586,15 @@ class DisputeFinder:
                 if not category:
                     continue
                 when, background = event_time(tok, anchor)
-                if background or _told_as_past(tok, anchor):
+                verb = _verb_of(tok)
+                if background or _told_as_past(verb, anchor):
                     continue
                 att = attribute(tok.head, self.names, self.pronoun_names)
                 subject = f"number of {people} {category}"
                 claim = self._claim(sent, att.source, "figure", value, text=wording)
                 # A toll holds as of its report, unless it counts over a period ("since Tuesday",
                 # "this year"): then it is compared only with counts over the same period.
-                period = _period_of(tok)
+                period = _period_of(verb)
                 if period:
                     span = resolve(period, anchor)
                     if span is None or anchor is None or span.precision == "day" and "since" not in period.lower():
