@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .dates import When
-from .model import ArticleInfo
+from .model import ArticleInfo, StateEntry
 
 
 def as_of_label(iso: str) -> str:
@@ -36,3 +36,16 @@ def article_sort_key(article: ArticleInfo) -> tuple[str, str]:
     if article.date and When.from_iso(article.date) is not None:
         return (article.date, article.path)
     return (datetime.fromtimestamp(article.mtime).isoformat(timespec="minutes"), article.path)
+
+
+def claims_in_time_order(state: list[StateEntry]) -> list[StateEntry]:
+    """An actor's claim ledger oldest first (by the dates each claim held at), undated claims
+    last; claims of one date keep the ledger's order (by slot)."""
+
+    def held(entry: StateEntry) -> tuple[int, str, str]:
+        when = When.from_iso(entry.as_of) if entry.as_of else None
+        if when is None:
+            return (1, "", "")
+        return (0, when.start.isoformat(), when.end.isoformat())
+
+    return sorted(state, key=held)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..datefmt import article_sort_key, article_when, as_of_label
+from ..datefmt import article_sort_key, article_when, as_of_label, claims_in_time_order
 from ..model import Actor, Dispute, Situation, sourcing_phrase
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
@@ -55,7 +55,7 @@ def _claims_over_time(actors: list[Actor]) -> list[str]:
     """Each main actor's claim ledger in time order: what held when, who says so, what overturned it."""
     out: list[str] = []
     for actor in [a for a in actors if a.state][:CLAIM_ACTORS]:
-        rows = sorted(actor.state, key=lambda e: (e.as_of or "~", e.slot))
+        rows = claims_in_time_order(actor.state)
         out.append(f"- **{_md(actor.name)}**")
         for entry in rows[:CLAIMS_PER_ACTOR]:
             when = as_of_label(entry.as_of) if entry.as_of else "undated"

@@ -15,8 +15,7 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..dates import When
-from ..datefmt import as_of_label
+from ..datefmt import as_of_label, claims_in_time_order
 from ..model import Actor, StateEntry
 from .marks import actor_certainty, certainty_badge, changed_mark, new_mark, no_mark, safe
 from .messages import FilterRequested, ShowEvidence
@@ -204,7 +203,7 @@ def actor_evidence(actor: Actor, view: View) -> ShowEvidence:
         notes.append(Text.assemble(("status: ", "dim"), status_text(actor)))
     if actor.state:
         notes.append(Text("claims over time:", style="dim"))
-        notes.extend(claim_line(entry) for entry in claims_over_time(actor))
+        notes.extend(claim_line(entry) for entry in claims_in_time_order(actor.state))
     else:  # no ledger (an older report): the status events as the articles give them
         for event in actor.events:
             notes.append(Text.assemble("  ", certainty_badge(event.certainty if event.polarity == "affirmed"
@@ -220,19 +219,6 @@ def actor_evidence(actor: Actor, view: View) -> ShowEvidence:
 
 DATE_WIDTH = len("23 September 2020")
 """The date column of a claim line: a day label fits, a longer range pushes the rest along."""
-
-
-def claims_over_time(actor: Actor) -> list[StateEntry]:
-    """The actor's claim ledger oldest first (by the date each held at), undated entries last;
-    entries of the same date keep the ledger's order."""
-
-    def held(entry: StateEntry) -> tuple[int, str, str]:
-        when = When.from_iso(entry.as_of) if entry.as_of else None
-        if when is None:
-            return (1, "", "")
-        return (0, when.start.isoformat(), when.end.isoformat())
-
-    return sorted(actor.state, key=held)
 
 
 def claim_line(entry: StateEntry) -> Text:
