@@ -81,3 +81,13 @@ def test_commentary_after_the_lede_is_not_news(tmp_path: Path) -> None:
     leads = analyse("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes. "
                     "The volatile situation is made worse by a long drought in the region.", tmp_path).leads
     assert len(leads) == 1
+
+
+def test_a_hedge_on_the_subject_makes_the_lede_alleged(tmp_path: Path) -> None:
+    lead = lede("The alleged plot was uncovered by border guards near the northern crossing last month.", tmp_path)
+    assert lead.certainty == "alleged"
+
+
+def test_a_hedge_deep_in_the_object_leaves_the_lede_stated(tmp_path: Path) -> None:
+    lead = lede("The army retracted a report that girls kidnapped by suspected militants had been freed.", tmp_path)
+    assert lead.certainty == "stated"

@@ -109,8 +109,11 @@ def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str])
             return "alleged", "unnamed sources"
         level: Certainty = "alleged" if trailing.lemma_.lower() in HEDGING_REPORTING | _HEARD else "reported"
         return level, describe_source(subj, names, resolve)[0]
-    # A hedge on the main verb ("has reportedly killed"), not one inside a noun phrase ("suspected militants").
-    hedged = any(c.lower_ in HEDGE_WORDS and c.dep_ == "advmod" for c in root.children)
+    # A hedge on the main verb ("has reportedly killed") or on its subject ("the alleged rift is
+    # over..."), not one deeper inside a noun phrase ("retracted a report on suspected militants").
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    hedged = any(c.lower_ in HEDGE_WORDS and c.dep_ == "advmod" for c in root.children) or any(
+        c.lower_ in HEDGE_WORDS and c.dep_ == "amod" for s in subjects for c in s.children)
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in root.children):
         return "unclear", "the article"
     according = _according_to(sent)
