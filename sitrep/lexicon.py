@@ -47,6 +47,10 @@ class Lexicon:
     """predicate adjective -> value ("dead" -> "killed", "missing" -> "missing")."""
     excludes: frozenset[tuple[str, str]]
     """Pairs of families that cannot both hold for one actor at one time (both orders)."""
+    happenings: frozenset[str] = frozenset()
+    """Nouns for events whose very occurrence can be disputed ("coup", "attack", "poisoning")."""
+    refutations: frozenset[str] = frozenset()
+    """Words that call a happening untrue ("staged", "a hoax", "a joke", "fabricated")."""
 
     def excluded(self, a: str, b: str) -> bool:
         """Whether families `a` and `b` contradict each other ("detained" and "released")."""
@@ -72,6 +76,10 @@ def _validate(data: dict) -> None:
         for lemma, value in data.get(table, {}).items():
             if value not in values:
                 raise LexiconError(f"lexicon: {table} entry {lemma!r} gives unknown value {value!r}")
+    for table in ("happenings", "refutations"):
+        words = data.get(table, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"lexicon: {table!r} must be a list of words")
     for pair in data.get("excludes", []):
         if len(pair) != 2 or any(values.get(v, {}).get("family") != v for v in pair):
             raise LexiconError(f"lexicon: exclusion {pair!r} must pair two families")
@@ -94,6 +102,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         nouns=dict(data.get("nouns", {})),
         adjectives=dict(data.get("adjectives", {})),
         excludes=frozenset(p for a, b in data.get("excludes", []) for p in ((a, b), (b, a))),
+        happenings=frozenset(data.get("happenings", [])),
+        refutations=frozenset(data.get("refutations", [])),
     )
 
 

@@ -447,6 +447,38 @@ def _subject_words(subject: str) -> set[str]:
     return {w for w in name_key(subject).split() if w not in _SUBJECT_STOPWORDS and len(w) > 2}
 
 
+_REFUTED = re.compile(r"^whether the (?P<phrase>.+) (?:happened|succeeded)$")
+
+
+def _pair_refutations(disputes: list[Dispute], results: list[ArticleResult]) -> list[Dispute]:
+    """A side that says a happening did not happen (or failed), with no one asserting it in its
+    own article, is answered by the earliest lede of another article that tells of it from
+    another source: "Moscow called the poisoning a provocation" against "Germany says Navalny
+    was poisoned"."""
+    happenings = _LEXICON.happenings
+    for dispute in disputes:
+        found = _REFUTED.match(dispute.subject)
+        if found is None or any(c.stance == "asserts" for c in dispute.claims):
+            continue
+        noun = next((w for w in found.group("phrase").lower().split() if w in happenings), "")
+        if not noun:
+            continue
+        told = re.compile(rf"\b{re.escape(noun[:-3] if noun.endswith('ing') else noun)}", re.I)
+        deniers = {name_key(c.source) for c in dispute.claims}
+        articles = {c.article for c in dispute.claims}
+        for result in sorted(results, key=lambda r: (r.date or "~", r.path)):
+            lead = next((lead for lead in result.leads if result.path not in articles and told.search(lead.text)
+                         and lead.certainty != "denied"
+                         and name_key(lead.source if lead.source != "the article" else result.outlet or "")
+                         not in deniers), None)
+            if lead is not None:
+                source = (result.outlet or "the article") if lead.source == "the article" else lead.source
+                dispute.claims.insert(0, Claim(text=lead.text, source=source, stance="asserts", article=result.path,
+                                               sentence=lead.evidence.sentence))
+                break
+    return disputes
+
+
 def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
     """One denier's repeated denial of one thing is one dispute ("denies any involvement", "has
     denied involvement in the poison plot"): one-sided denials by the same source whose subjects
@@ -813,7 +845,7 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     ]
     disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
     disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
-    disputes += [d for d in article_disputes if d.kind == "contradiction"]
+    disputes += _pair_refutations([d for d in article_disputes if d.kind == "contradiction"], results)
     disputes += _name_disagreements(actors)
     disputes += [d for d in article_disputes if d.kind in ("thin sourcing", "silence")]
     disputes = _dedupe_disputes(_join_denials(disputes))
@@ -902,9 +934,10 @@ def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
     for actor in actors:
         if actor.kind not in ("organisation", "armed group"):
             continue
-        longs = list(dict.fromkeys(a for a in [actor.name, *actor.aliases] if len(a.split()) >= 4))
+        # One spelling per folded form: "People’s" and "People's" are one name.
+        longs = list({name_key(a): a for a in [actor.name, *actor.aliases] if len(a.split()) >= 4}.items())
         # Shorter forms contained in a longer one are the same name cut short, not a disagreement.
-        distinct = [a for a in longs if not any(a != b and a in b for b in longs)]
+        distinct = [a for key, a in longs if not any(key != other and key in other for other, _ in longs)]
         if len(distinct) >= 2:
             claims = [Claim(text=name, source="the article", stance="asserts", article=", ".join(actor.articles[:3]))
                       for name in distinct[:4]]

@@ -35,7 +35,7 @@ def fold_chars(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """A merge key for a name: folded, possessive and punctuation dropped, words kept."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text).replace("'s", "")))
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text).replace("'s", "").replace("\u2019s", "")))
 
 
 def sentence_key(text: str) -> str:

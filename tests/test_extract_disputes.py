@@ -192,3 +192,25 @@ def test_while_between_clauses_of_one_speaker_is_no_competing_account(tmp_path: 
     result = analyse("The minister said the army had retaken the airport, while he said the port was still held.",
                      tmp_path)
     assert not [d for d in result.disputes if d.subject.startswith("competing accounts")]
+
+
+def _contradictions(result):
+    return [d for d in result.disputes if d.kind == "contradiction"]
+
+
+def test_a_border_called_hazy_and_disputed_is_no_denial(tmp_path: Path) -> None:
+    result = analyse("The ministry accused the rebels of building outposts along the hazy and disputed Line of "
+                     "Separation, which serves as a frontier.", tmp_path)
+    assert not _contradictions(result)
+
+
+def test_land_a_state_never_contested_is_no_denial(tmp_path: Path) -> None:
+    result = analyse("The army seized 40 square kilometres of farmland, including areas it had never previously "
+                     "contested.", tmp_path)
+    assert not _contradictions(result)
+
+
+def test_saying_a_pact_is_not_an_alliance_is_no_denial(tmp_path: Path) -> None:
+    result = analyse("The foreign minister was at pains to stress that the northern pact is not an alliance.",
+                     tmp_path)
+    assert not _contradictions(result)

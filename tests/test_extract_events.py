@@ -68,3 +68,21 @@ def test_the_movement_refers_to_the_armed_group_named_before(tmp_path: Path) -> 
     text = ('The ambush was blamed on the Coordination of Azawad Movements (CMA). A CMA leader told AFP '
             'the rebel movement had "ambushed the Malian military".')
     assert events_of(analyse(text, tmp_path), "CMA", "attacked")
+
+
+def test_insisting_on_a_past_event_reports_it(tmp_path: Path) -> None:
+    result = analyse("The interior minister insisted that Colonel Idris Makeba had been arrested on Sunday.", tmp_path)
+    arrests = events_of(result, "Makeba", "arrested")
+    assert arrests and arrests[0].certainty == "reported"
+
+
+def test_insisting_that_someone_be_released_is_a_demand(tmp_path: Path) -> None:
+    result = analyse("The opposition insisted that Colonel Idris Makeba be released at once.", tmp_path)
+    assert not events_of(result, "Makeba", "released")
+
+
+def test_a_speaker_after_the_speech_verb_owns_the_claim(tmp_path: Path) -> None:
+    result = analyse("Colonel Idris Makeba had been arrested at his home on Sunday, insisted a senior diplomat in "
+                     "the capital on Monday.", tmp_path)
+    arrests = events_of(result, "Makeba", "arrested")
+    assert arrests and arrests[0].source == "a senior diplomat"

@@ -71,6 +71,30 @@ def test_the_news_sentence_after_the_lede_is_kept_too(tmp_path: Path) -> None:
     assert leads[1].certainty == "reported"
 
 
+def test_a_toll_after_the_lede_is_news(tmp_path: Path) -> None:
+    leads = analyse("Survivors of the hotel siege described hours of hiding in locked storerooms. "
+                    "The assault on the hotel, the worst in the city for a decade, left 41 people dead.",
+                    tmp_path).leads
+    assert len(leads) == 2 and "41 people dead" in leads[1].text
+
+
+def test_a_speaker_after_the_speech_verb_makes_the_lede_reported(tmp_path: Path) -> None:
+    lead = lede("The ceasefire talks had collapsed because the army refused to withdraw, insisted a senior "
+                "diplomat in the capital on Monday.", tmp_path)
+    assert lead.certainty == "reported" and lead.source == "a senior diplomat"
+
+
+def test_a_quotation_answered_by_an_unusual_speech_verb_is_the_speakers(tmp_path: Path) -> None:
+    lead = lede("The northern command's conduct was \u201cthe act of a gambler with nothing left\u201d, thundered "
+                "the Coastal Herald, a state-run newspaper, on Friday.", tmp_path)
+    assert lead.certainty == "reported" and "Coastal Herald" in lead.source
+
+
+def test_a_participle_after_the_clause_is_no_speaker(tmp_path: Path) -> None:
+    lead = lede("Rebel fighters seized the airport at dawn on Tuesday, killing two guards.", tmp_path)
+    assert lead.certainty == "stated"
+
+
 def test_claims_called_unfounded_are_a_denial(tmp_path: Path) -> None:
     lead = lede('Claims that the report was rewritten by the ministry were "entirely unfounded," '
                 'the minister insisted on Tuesday.', tmp_path)

@@ -125,3 +125,8 @@ def test_relatives_sharing_a_surname_stay_apart(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Poison\n\nSergei Skripal and his daughter Yulia Skripal were found on a bench."}
     names = {a.name for a in situation(texts, tmp_path).actors if "Skripal" in a.name}
     assert names == {"Sergei Skripal", "Yulia Skripal"}
+
+
+def test_a_curly_and_a_straight_possessive_give_one_name_key() -> None:
+    from sitrep.names import name_key
+    assert name_key("Korvia\u2019s People\u2019s Army") == name_key("Korvia's People's Army")

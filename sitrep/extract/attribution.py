@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Certainty, Polarity
 from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, clean_span_text, short_phrase, strip_determiner, subtree_span
@@ -78,6 +78,8 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
     if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:
         return "unnamed sources", True
     span = subtree_span(token)
+    if token.dep_ == "poss" and span[-1].dep_ == "case":
+        span = span[:-1]  # "India's telling": the owner is "India", not "India's"
     # "a claim officials rejected" parsed as one phrase: the claim noun is not part of the source.
     while len(span) > 1 and (span[0].lower_ in ("a", "an", "the") or span[0].lemma_.lower() in HEDGE_NOUNS) \
             and span[0].i != token.i and any(t.lemma_.lower() in HEDGE_NOUNS for t in span[: token.i - span.start]):
@@ -103,6 +105,29 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
             phrase = phrase[0].lower() + phrase[1:]
         return (phrase or "unnamed sources"), True
     return clean_span_text(phrase) or "unnamed sources", anonymous
+
+
+VERSION_NOUNS = {"telling", "version", "account", "narrative", "retelling", "story"}
+
+
+def version_owner(sent: Span) -> Token | None:
+    """Whose version a sentence tells when it opens "In X's telling/version/account, ...": X."""
+    root = sent.root
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < root.i:
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in VERSION_NOUNS:
+                    return next((c for c in noun.children if c.dep_ == "poss"), None)
+    return None
+
+
+def _speaker_after(verb: Token, said: Token) -> Token | None:
+    """The speaker of "..., insisted a senior diplomat": with what is said before the verb, spaCy
+    reads the speaker that follows it as an object."""
+    if said.i > verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _noun_before_clause(clause: Token) -> Token | None:
@@ -177,7 +202,7 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and (
             lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING
         ):
-            subj = _subject(head)
+            subj = _subject(head) or _speaker_after(head, token)
             passive = any(c.dep_ == "auxpass" for c in head.children)
             if passive and lemma in ("say", "believe", "think", "report", "understand", "suspect"):
                 return Attribution("unnamed sources", "alleged", polarity, True)
@@ -190,6 +215,11 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
                 return Attribution(who, "unclear", polarity, anonymous)
             return Attribution(who, level, polarity, anonymous)
         token = head
+    owner = version_owner(trigger.sent)
+    if owner is not None:
+        # "In India's telling, it was Chinese troops who crossed the line": one side's version.
+        who, anonymous = describe_source(owner, names, resolve)
+        return Attribution(who, "alleged" if certainty == "stated" else certainty, polarity, anonymous)
     # "according to X" anywhere in the sentence.
     for tok in trigger.sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":

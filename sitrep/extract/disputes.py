@@ -20,7 +20,7 @@ from ..model import Claim, Dispute, StatusEvent
 from ..names import name_key
 from .actors import ActorTable
 from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
-                          _subject, attribute, describe_source)
+                          _subject, attribute, describe_source, version_owner)
 from .base import ParsedArticle, clean_span_text, short_phrase, strip_determiner, subtree_span
 from .events import VERB_EVENTS, Resolver, event_time
 
@@ -213,6 +213,13 @@ def _denies_a_claim(verb: Token) -> bool:
     passive only when what is denied is a claim ("the claims were rejected")."""
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return False
+    doc = verb.doc
+    if verb.dep_ == "conj" and (verb.head.dep_ in ("amod", "compound")
+                                or verb.i >= 2 and doc[verb.i - 1].dep_ == "cc" and doc[verb.i - 2].pos_ == "ADJ"):
+        return False  # "the hazy and disputed border", however the parser hangs it
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS \
+            and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return False  # "areas it had never contested": the head noun is what is contested, not a claim
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS
@@ -236,12 +243,32 @@ class DisputeFinder:
         out: list[Dispute] = []
         sentences = self.parsed.sentences
         for n, sent in enumerate(sentences):
-            out += self._denials(sent, sentences[max(0, n - 3) : n])
+            refuted = self._refuted_happening(sent, sentences[:n])
+            out += refuted or self._denials(sent, sentences[max(0, n - 3) : n])
             out += self._hedges(sent)
             out += self._silence(sent)
             out += self._competing_accounts(sent)
+        out += self._versions(sentences)
         out += self._thin_events()
         out += self._numbers()
+        return out
+
+    def _versions(self, sentences: list[Span]) -> list[Dispute]:
+        """"In India's telling, Chinese troops crossed the line. In China's version, Indian troops
+        fired first": two sides' versions told next to each other are competing accounts."""
+        told: list[tuple[int, str, Span]] = []
+        for n, sent in enumerate(sentences):
+            owner = version_owner(sent)
+            if owner is not None:
+                told.append((n, describe_source(owner, self.names, self.pronoun_names)[0], sent))
+        out = []
+        for (n, first, a), (m, second, b) in zip(told, told[1:]):
+            if m - n > VERSION_GAP or name_key(first) == name_key(second):
+                continue
+            claims = [self._claim(sent, who, "asserts", text=_after_opening(sent)) for who, sent in ((first, a), (second, b))]
+            out.append(Dispute(subject=f"competing versions: {first} and {second}", kind="contradiction",
+                               claims=claims, actors=self._actors_in(a) + [x for x in self._actors_in(b)
+                                                                             if x not in self._actors_in(a)]))
         return out
 
     def _competing_accounts(self, sent: Span) -> list[Dispute]:
@@ -272,6 +299,36 @@ class DisputeFinder:
             subject = f"competing accounts: {who[0][0]} and {who[1][0]}"
             return [Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent))]
         return []
+
+    def _refuted_happening(self, sent: Span, before: list[Span]) -> list[Dispute]:
+        """"Moscow called the poisoning a provocation", "the attack was staged", "no attack took
+        place", "the coup attempt failed": one side says a happening did not happen (or failed).
+        The other side is the article's earlier sentence that tells of it from another source;
+        without one the refutation stands alone, for the merge to pair across articles."""
+        found = _refutation(sent)
+        if found is None:
+            return []
+        happening, verb, word = found
+        speaker_verb = verb
+        while speaker_verb.dep_ in ("ccomp", "conj", "xcomp") and speaker_verb.head.lemma_.lower() not in _NAMING \
+                and speaker_verb.lemma_.lower() not in _NAMING:
+            speaker_verb = speaker_verb.head
+        if speaker_verb.lemma_.lower() in _NAMING | DENYING:
+            who = describe_source(_subject(speaker_verb), self.names, self.pronoun_names)[0]
+        else:
+            who = attribute(verb, self.names, self.pronoun_names).source
+        noun = _happening_noun(happening)
+        phrase = _happening_phrase(happening)
+        question = "succeeded" if word == "failed" else "happened"
+        claims = [self._claim(sent, who, "denies", text=f"the {phrase}: {word}")]
+        for prior in reversed(before):
+            if any(_happening_noun(t) == noun or (t.pos_ == "VERB" and t.lemma_.lower() == noun) for t in prior):
+                prior_who = self._speaker(prior)
+                if name_key(prior_who) != name_key(who):
+                    claims.insert(0, self._claim(prior, prior_who, "asserts"))
+                    break
+        return [Dispute(subject=f"whether the {phrase} {question}", kind="contradiction", claims=claims,
+                        actors=self._actors_in(sent))]
 
     def _claim_owner(self, verb: Token) -> str | None:
         """Who made the claims a denial answers, when the sentence names them ("claims by X", "X's claims")."""
@@ -342,7 +399,8 @@ class DisputeFinder:
             lemma = tok.lemma_.lower()
             negated_claim = lemma in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children) \
                 and not any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN_WORDS for c in tok.children) \
-                and (lemma != "be" or any(c.dep_ == "attr" for c in tok.children))  # "was not a summary"
+                and (lemma != "be" or any(c.dep_ == "attr" for c in tok.children)  # "was not a summary"
+                     and any(c.dep_ == "nsubj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS for c in tok.children))
             is_denial = tok.pos_ == "VERB" and lemma in DENYING and _denies_a_claim(tok)
             if not is_denial and not (negated_claim and self._quoted_or_reported(tok)):
                 continue
@@ -619,6 +677,97 @@ _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement"
                 "notion", "suggestion", "characterisation", "characterization", "description", "interpretation"}
 _UNCERTAIN_WORDS = {"clear", "known", "certain", "sure", "possible", "immediately", "available"}
 HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}
+
+
+_HAPPENINGS = lexicon().happenings
+_REFUTATIONS = lexicon().refutations
+_NAMING = {"call", "describe", "brand", "term", "label", "dismiss", "deride", "denounce", "decry"}
+"""Verbs that name a thing as something: "called the poisoning a provocation"."""
+_INVENTING = {"stage", "fake", "fabricate", "invent"}
+_INVENTED = {"staged", "faked", "fabricated", "invented"}
+"""spaCy lemmatises "staged" as "stag"."""
+_OCCURRING = {"happen", "occur"}
+
+
+def _happening_noun(tok: Token) -> str:
+    """The happening a token names ("coup" for "coup" and for "coup attempt"), or ""."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    if lemma in _HAPPENINGS:
+        return lemma
+    return next((c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _HAPPENINGS), "")
+
+
+def _occurrence_denied(verb: Token, happening: Token) -> bool:
+    """"no attack took place", "the shelling never happened", "denied that any shelling had happened"."""
+    takes_place = verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if not (takes_place or verb.lemma_.lower() in _OCCURRING):
+        return False
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) \
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in happening.children)
+    return negated or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DENYING)
+
+
+def _refutation(sent: Span) -> tuple[Token, Token, str] | None:
+    """The happening a sentence calls untrue or failed, the verb that says so and the word it uses."""
+    for tok in sent:
+        if not _happening_noun(tok):
+            continue
+        head = tok.head
+        # "talk of a coup", "reports of an attack": the claim noun stands for the happening.
+        holder = head.head if head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ == "NOUN" else tok
+        verb = holder.head
+        lemma = verb.lemma_.lower()
+        if holder.dep_ in ("nsubjpass", "dobj") and (lemma in _INVENTING or verb.lower_ in _INVENTED):
+            return tok, verb, verb.text.lower()  # "the attack was staged", "faked the poisoning"
+        if tok.dep_ in ("nsubj", "nsubjpass") and (lemma == "fail" or lemma in ("foil", "thwart")):
+            return tok, verb, "failed"
+        if tok.dep_ in ("nsubj", "nsubjpass") and _occurrence_denied(verb, tok):
+            return tok, verb, "did not happen"
+        if holder.dep_ == "dobj" and lemma in _NAMING:
+            # "called the poisoning a provocation", "dismissed talk of a coup as a joke"
+            word = next((t for t in verb.subtree if t.i > tok.i and _refuting(t)), None)
+            if word is not None:
+                return tok, verb, word.lemma_.lower() if word.pos_ == "NOUN" else word.lower_
+        if tok.dep_ == "nsubj" and lemma == "be":
+            word = next((c for c in verb.children if c.dep_ in ("attr", "acomp") and _refuting(c)), None)
+            if word is not None:
+                return tok, verb, word.lemma_.lower() if word.pos_ == "NOUN" else word.lower_
+    return None
+
+
+def _happening_phrase(tok: Token) -> str:
+    """"attack on the convoy", "coup attempt": the happening's name, without "no"/"any" and
+    without the words that refute it."""
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ in _OF_WHAT):
+            keep += list(child.subtree)
+    words = sorted(keep, key=lambda t: t.i)[:8]
+    return " ".join(t.text for t in words)
+
+
+_OF_WHAT = {"of", "on", "against", "in", "near"}
+
+
+def _refuting(tok: Token) -> bool:
+    return (tok.lower_ in _REFUTATIONS or tok.lemma_.lower() in _REFUTATIONS) and tok.pos_ in ("NOUN", "ADJ", "VERB")
+
+
+VERSION_GAP = 2
+"""Versions told at most this many sentences apart answer each other."""
+
+
+def _after_opening(sent: Span) -> str:
+    """The sentence without its "In X's telling," opening."""
+    root = sent.root
+    opening = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < root.i), None)
+    start = opening.right_edge.i + 1 if opening is not None else sent.start
+    while start < sent.end and sent.doc[start].is_punct:
+        start += 1
+    text = clean_span_text(sent.doc[start:sent.end].text)
+    return text[:1].upper() + text[1:]
 
 
 def _content_lemmas(span: Span) -> set[str]:

@@ -230,6 +230,9 @@ class Resolver:
 SPEECH_VERBS = {"say", "tell", "insist", "add", "argue", "write", "state"}
 _DEMANDING = {"demand", "urge", "call", "ask", "insist", "propose", "recommend", "want", "wish"}
 """Verbs whose content clause is wanted, not done: "demands that he resign"."""
+_REPORTING_TOO = {"insist"}
+"""Demanding verbs that also report: "insisted he had been arrested" (tensed) against "insisted he
+be released" (wanted)."""
 _CONDITIONAL = {"if", "unless", "whether", "once"}
 _FUTURE_MODALS = {"would", "will", "should", "must", "shall", "'ll", "wo"}
 _WANTING = _DEMANDING | {"seek", "press", "push", "secure", "negotiate", "win", "plead", "appeal", "campaign",
@@ -250,9 +253,16 @@ def _irrealis(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in tok.children):
         return True  # "would be released when ...", "will be tried": not (yet) an event
     head = tok.head
-    if tok.dep_ == "ccomp" and head.lemma_.lower() in _DEMANDING:
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in _DEMANDING and not (head.lemma_.lower() in _REPORTING_TOO
+                                                                           and _tensed(tok)):
         return True
     return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
+
+
+def _tensed(verb: Token) -> bool:
+    """Whether a clause carries tense ("had been arrested", "was killed"), not a bare wish ("be released")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+                                                     for c in verb.children)
 
 
 _BLAME_WORDS = {"responsible", "guilty", "culpable", "accountable"}

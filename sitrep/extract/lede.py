@@ -37,12 +37,39 @@ _ACCUSING = {"accuse", "blame", "allege", "claim"}
 _HEARD = {"hear"}
 """", an Election Court has heard": what a court or an inquiry hears is a party's case, not a finding."""
 _REFUTING = {"unfounded", "untrue", "false", "baseless", "groundless", "nonsense", "fabricated", "wrong"}
+_CHARACTERISING = {"call", "describe", "brand", "label", "term", "dub", "dismiss"}
 _CONJUNCTIONS = {"but", "and", "yet", "so", "or", "however"}
+_TOLL_STATES = {"dead", "wounded", "injured", "homeless", "missing"}
+"""The state a toll leaves people in: "the attack left 67 people dead"."""
 
 
 def _finite_root(sent: Span) -> bool:
     root = sent.root
-    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
+        or _inverted_speaker(sent) is not None
+
+
+_CLAUSE_ENDS = {",", "\"", "”", "’"}
+
+
+def _inverted_speaker(sent: Span) -> tuple[Token, Token] | None:
+    """The speech verb and its speaker when the speaker follows the verb: "..., insisted a senior
+    diplomat", "'...', fulminated the Global Times". spaCy reads such a speaker as an object."""
+    root = sent.root
+    joined = any(c.dep_ == "cc" for c in root.children)  # "... and fled": a second action, not a speaker
+    for verb in (root, *(c for c in root.children if c.i > root.i and (c.dep_ in ("dep", "parataxis")
+                                                                          or c.dep_ == "conj" and not joined))):
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == sent.start \
+                or verb.doc[verb.i - 1].text not in _CLAUSE_ENDS \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if verb is root and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            continue  # the root speaks only when what is said comes before it
+        speaker = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+        if speaker is not None:
+            return verb, speaker
+    return None
 
 
 def _is_lede(sent: Span) -> bool:
@@ -80,7 +107,9 @@ def _tells_an_event(sent: Span) -> bool:
     said = NEUTRAL_REPORTING | HEDGING_REPORTING | DENYING
     return any((t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in lex.power_verbs
                                                or t.lemma_.lower() in said))
-               or (t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns) for t in sent)
+               or (t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns)
+               or (t.lower_ in _TOLL_STATES and t.dep_ in ("oprd", "acomp", "xcomp") and t.head.pos_ == "VERB")
+               for t in sent)
 
 
 def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]) -> tuple[Certainty, str]:
@@ -90,6 +119,11 @@ def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str])
     passive_it = any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it" for c in root.children)
     if lemma in DENYING:
         return "denied", describe_source(_subject(root), names, resolve)[0]
+    inverted = _inverted_speaker(sent)
+    if inverted is not None:
+        verb, speaker = inverted
+        level: Certainty = "alleged" if verb.lemma_.lower() in HEDGING_REPORTING | _ACCUSING else "reported"
+        return level, describe_source(speaker, names, resolve)[0]
     if (lemma in HEDGING_REPORTING or lemma in _ACCUSING or lemma in _HEARD) \
             and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in root.children):
         who = "unnamed sources" if passive_it else describe_source(_subject(root), names, resolve)[0]
@@ -98,6 +132,11 @@ def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str])
         # "Claims X was drafted at No 10 were wholly unfounded, he insisted": a denial of the claim.
         return "denied", describe_source(_subject(root), names, resolve)[0] if lemma in NEUTRAL_REPORTING \
             else "the article"
+    if lemma in _CHARACTERISING and any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                                        for o in (root, *(c for c in root.children if c.dep_ == "dobj"))
+                                        for c in o.children):
+        # "Moscow called the poisoning a provocation": the subject's characterisation, not a fact
+        return "reported", describe_source(_subject(root), names, resolve)[0]
     if lemma in NEUTRAL_REPORTING:
         if passive_it or any(c.dep_ == "auxpass" for c in root.children):  # "are said to have declared"
             return "alleged", "unnamed sources"
@@ -107,8 +146,9 @@ def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str])
         subj = _subject(trailing)
         if subj is None or subj.lower_ == "it":
             return "alleged", "unnamed sources"
-        level: Certainty = "alleged" if trailing.lemma_.lower() in HEDGING_REPORTING | _HEARD else "reported"
-        return level, describe_source(subj, names, resolve)[0]
+        trailing_level: Certainty = "alleged" if trailing.lemma_.lower() in HEDGING_REPORTING | _HEARD \
+            else "reported"
+        return trailing_level, describe_source(subj, names, resolve)[0]
     # A hedge on the main verb ("has reportedly killed") or on its subject ("the alleged rift is
     # over..."), not one deeper inside a noun phrase ("retracted a report on suspected militants").
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -1,0 +1,115 @@
+"""The kinds of dispute the sides of a story give: did it happen, whose version, who holds a role.
+
+Each kind has a positive case and a near miss. Every sentence was written for the test.
+"""
+
+from pathlib import Path
+
+from extract_support import analyse, situation
+from sitrep.model import Dispute
+
+
+def _happened(disputes: list[Dispute]) -> list[Dispute]:
+    return [d for d in disputes if d.subject.startswith("whether the ")]
+
+
+def dated(day: str, body: str) -> str:
+    return f"Title: Test article\nDate: {day}\n\n{body}"
+
+
+# Did it happen
+
+
+def test_calling_a_poisoning_a_provocation_disputes_that_it_happened(tmp_path: Path) -> None:
+    result = analyse("German doctors said the opposition leader was the victim of a poisoning. "
+                     "The Kremlin spokesman called the poisoning a Western provocation.", tmp_path)
+    [dispute] = _happened(result.disputes)
+    assert dispute.subject == "whether the poisoning happened"
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "German doctors"),
+                                                             ("denies", "Kremlin spokesman")]
+
+
+def test_an_attack_said_to_be_staged_is_disputed(tmp_path: Path) -> None:
+    result = analyse("The rebel spokesman said the attack on the convoy was staged by the army.", tmp_path)
+    [dispute] = _happened(result.disputes)
+    assert dispute.subject == "whether the attack on the convoy happened"
+    assert dispute.claims[-1].source == "rebel spokesman" and dispute.claims[-1].stance == "denies"
+
+
+def test_talk_of_a_coup_dismissed_as_a_joke_is_disputed(tmp_path: Path) -> None:
+    result = analyse("Soldiers seized the state broadcaster on Tuesday in what officers called a coup. "
+                     'The defence minister dismissed talk of a coup as "a joke".', tmp_path)
+    [dispute] = _happened(result.disputes)
+    assert dispute.subject == "whether the coup happened"
+    assert {c.stance for c in dispute.claims} == {"asserts", "denies"}
+
+
+def test_a_coup_said_to_have_failed_disputes_its_success(tmp_path: Path) -> None:
+    result = analyse("The army said the coup attempt had failed and its leaders were in custody.", tmp_path)
+    [dispute] = _happened(result.disputes)
+    assert dispute.subject == "whether the coup attempt succeeded"
+
+
+def test_an_attack_that_never_took_place_is_disputed(tmp_path: Path) -> None:
+    result = analyse("Officials insisted that no attack had taken place near the dam.", tmp_path)
+    assert _happened(result.disputes)
+
+
+def test_calling_an_attack_a_tragedy_does_not_dispute_it(tmp_path: Path) -> None:
+    result = analyse("Officials called the attack on the market a tragedy for the whole nation.", tmp_path)
+    assert not _happened(result.disputes)
+
+
+def test_denying_a_role_in_an_attack_is_blame_not_whether_it_happened(tmp_path: Path) -> None:
+    result = analyse("The militia denied any role in the attack on the market.", tmp_path)
+    assert not _happened(result.disputes)
+
+
+def test_a_refutation_is_answered_by_another_articles_lede(tmp_path: Path) -> None:
+    sit = situation({
+        "doctors.txt": dated("2031-03-02", "German doctors said the opposition leader Ivan Sorel had been poisoned "
+                                           "with a nerve agent."),
+        "kremlin.txt": dated("2031-03-04", "The Kremlin spokesman on Wednesday called the poisoning a Western "
+                                           "provocation."),
+    }, tmp_path)
+    [dispute] = _happened(sit.disputes)
+    assert [(c.stance, c.article) for c in dispute.claims] == [("asserts", "doctors.txt"), ("denies", "kremlin.txt")]
+
+
+def test_a_refutation_is_not_answered_by_the_refuters_own_words(tmp_path: Path) -> None:
+    sit = situation({
+        "one.txt": dated("2031-03-02", "The Kremlin spokesman said reports of a poisoning were being studied."),
+        "two.txt": dated("2031-03-04", "The Kremlin spokesman on Wednesday called the poisoning a Western "
+                                       "provocation."),
+    }, tmp_path)
+    [dispute] = _happened(sit.disputes)
+    assert all(c.stance == "denies" for c in dispute.claims)
+
+
+# Whose version
+
+
+def _versions(disputes: list[Dispute]) -> list[Dispute]:
+    return [d for d in disputes if d.subject.startswith("competing versions")]
+
+
+def test_two_sides_versions_told_together_compete(tmp_path: Path) -> None:
+    result = analyse("Troops clashed on the ridge on Monday. In Korvia\u2019s telling, it was Aldanian troops who "
+                     "crossed the line. In Aldania\u2019s version, it was Korvian troops who fired the warning shots.",
+                     tmp_path)
+    [dispute] = _versions(result.disputes)
+    assert [c.source for c in dispute.claims] == ["Korvia", "Aldania"]
+    assert dispute.claims[1].text == "It was Korvian troops who fired the warning shots."
+
+
+def test_one_sides_version_alone_is_its_claim_not_a_fact(tmp_path: Path) -> None:
+    result = analyse("In the army's account, Colonel Idris Makeba was arrested near the bridge.", tmp_path)
+    assert not _versions(result.disputes)
+    [arrest] = [e for e in result.events if e.event == "arrested"]
+    assert arrest.certainty == "alleged" and "army" in arrest.source
+
+
+def test_one_sides_two_versions_do_not_compete(tmp_path: Path) -> None:
+    result = analyse("In Korvia\u2019s telling, Aldanian troops crossed the line. In Korvia\u2019s account, they "
+                     "also fired first.", tmp_path)
+    assert not _versions(result.disputes)
