@@ -321,6 +321,62 @@ def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
     return out
 
 
+CLAIM_DAYS = 3
+"""Claims to one role or place this close in time compete; further apart, the later one supersedes."""
+_HOLDING = {"controls", "seized", "occupied"}
+_CLAIM_STOPWORDS = {"the", "a", "an", "of", "and", "still", "most", "much", "part", "parts", "all", "its", "their",
+                    "state", "country", "whole", "key", "main"}
+
+
+def _claim_words(detail: str) -> frozenset[str]:
+    return frozenset(w for w in name_key(detail).split() if w not in _CLAIM_STOPWORDS and len(w) > 2)
+
+
+def _competing_claims(events: list[StatusEvent], kinds: dict[str, str], window_start: date | None) -> list[Dispute]:
+    """Two people each said to lead one body, or two sides each said to hold one place, by
+    different sources at about the same time: "who leads the army?", "who holds the airport?".
+    Two captures alone are one side told twice (and its allies); a place is disputed only when
+    someone is said to hold it still."""
+    candidates: list[tuple[str, frozenset[str], StatusEvent, date]] = []
+    for event in events:
+        if event.polarity != "affirmed" or event.certainty == "denied" or is_history(event, window_start) \
+                or event.background:
+            continue
+        # "said they had seized the airport": reported as news, so as of its article
+        held = _held_at(event) or (When.from_iso(event.article_date) if event.article_date else None)
+        words = _claim_words(event.detail)
+        if held is None or not words:
+            continue
+        if event.event == "leads" and kinds.get(event.actor) == "person":
+            candidates.append(("leads", words, event, held.end))
+        elif event.event in _HOLDING:
+            candidates.append(("holds", words, event, held.end))
+    out: list[Dispute] = []
+    used: set[int] = set()
+    for i, (what, words, event, day) in enumerate(candidates):
+        if i in used:
+            continue
+        rivals = [(j, e) for j, (w2, words2, e, d2) in enumerate(candidates)
+                  if j != i and w2 == what and e.actor != event.actor and words & words2
+                  and abs((d2 - day).days) <= CLAIM_DAYS and name_key(e.source) != name_key(event.source)]
+        if what == "holds":
+            rivals = [(j, e) for j, e in rivals if "controls" in (e.event, event.event)]
+        if not rivals:
+            continue
+        sides = {event.actor: event}
+        for j, e in rivals:
+            sides.setdefault(e.actor, e)
+            used.add(j)
+        used.add(i)
+        claims = [Claim(text=f"{e.actor}: {e.event} {e.detail}", source=e.source,
+                        stance="asserts" if e.certainty == "stated" else "hedges",
+                        article=e.evidence.file, sentence=e.evidence.sentence) for e in sides.values()]
+        thing = re.sub(r"^(the|a|an|his|her|their|its)\s+", "", event.detail, flags=re.I)
+        subject = f"who leads the {thing}?" if what == "leads" else f"who holds the {thing}?"
+        out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=list(sides)))
+    return out
+
+
 FIGURE_DAYS = 1
 """Tolls reported on different days are not a dispute: a later toll supersedes an earlier one."""
 CUMULATIVE_DAYS = 3
@@ -844,6 +900,7 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
         for r in results for d in r.disputes
     ]
     disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
+    disputes += _competing_claims(events, {a.name: a.kind for a in actors}, window_start)
     disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
     disputes += _pair_refutations([d for d in article_disputes if d.kind == "contradiction"], results)
     disputes += _name_disagreements(actors)

@@ -113,3 +113,46 @@ def test_one_sides_two_versions_do_not_compete(tmp_path: Path) -> None:
     result = analyse("In Korvia\u2019s telling, Aldanian troops crossed the line. In Korvia\u2019s account, they "
                      "also fired first.", tmp_path)
     assert not _versions(result.disputes)
+
+
+# Who holds a role or a place
+
+
+def _who(disputes: list[Dispute]) -> list[Dispute]:
+    return [d for d in disputes if d.subject.startswith("who ")]
+
+
+def test_two_men_each_said_to_lead_the_army_compete(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "General Abass Dembele now leads the army, the junta said."),
+        "b.txt": dated("2031-03-03", "Colonel Idris Makeba said he remained the head of the army."),
+    }, tmp_path)
+    [dispute] = _who(sit.disputes)
+    assert dispute.subject == "who leads the army?"
+    assert {c.source for c in dispute.claims} == {"the junta", "Idris Makeba"}
+
+
+def test_leaders_of_the_army_months_apart_succeed_each_other(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-01-02", "General Abass Dembele now leads the army, the junta said."),
+        "b.txt": dated("2031-05-03", "Colonel Idris Makeba said he was now the head of the army."),
+    }, tmp_path)
+    assert not _who(sit.disputes)
+
+
+def test_a_captured_airport_the_other_side_says_it_holds_is_disputed(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Rebels said they had seized the airport."),
+        "b.txt": dated("2031-03-03", "The army said it still controlled the airport and the state broadcaster."),
+    }, tmp_path)
+    [dispute] = _who(sit.disputes)
+    assert dispute.subject == "who holds the airport?"
+    assert len(dispute.claims) == 2
+
+
+def test_two_accounts_of_one_capture_are_no_dispute(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Rebels said they had seized the airport."),
+        "b.txt": dated("2031-03-03", "Tuareg fighters captured the airport, a local official said."),
+    }, tmp_path)
+    assert not _who(sit.disputes)

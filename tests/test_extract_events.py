@@ -86,3 +86,14 @@ def test_a_speaker_after_the_speech_verb_owns_the_claim(tmp_path: Path) -> None:
                      "the capital on Monday.", tmp_path)
     arrests = events_of(result, "Makeba", "arrested")
     assert arrests and arrests[0].source == "a senior diplomat"
+
+
+def test_holding_a_place_is_control_not_detention(tmp_path: Path) -> None:
+    result = analyse("The army said it still holds the airport.", tmp_path)
+    assert [e.event for e in result.events if e.actor == "the army"] == ["controls"]
+
+
+def test_remaining_the_head_of_a_body_is_leading_it(tmp_path: Path) -> None:
+    result = analyse("Colonel Idris Makeba said he remained the head of the army.", tmp_path)
+    [lead] = events_of(result, "Makeba", "leads")
+    assert lead.detail == "the army"

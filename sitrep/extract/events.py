@@ -47,6 +47,19 @@ _NAMING_VERBS = {"know", "identify", "name", "call"}
 _MEMBER_NOUNS = {"fighter", "militant", "extremist", "gunman", "gunmen", "member", "soldier", "troop", "rebel", "jihadist",
                  "insurgent", "supporter", "commander", "official", "spokesman", "leader"}
 _BODY_VERBS = {"announce", "claim", "confirm", "insist", "deny", "report", "declare", "believe", "warn", "admit"}
+_ROLE_HEADS = {"head", "leader", "chief", "commander", "chairman", "president"}
+_COPULAS = {"be", "remain", "stay"}
+_PLACE_NOUNS = {"airport", "town", "city", "village", "base", "broadcaster", "palace", "port", "bridge", "road",
+                "district", "province", "capital", "region", "territory", "station", "building", "parliament",
+                "border", "crossing", "airbase", "barracks", "headquarters", "hill", "ridge", "peak", "valley",
+                "highway", "oilfield", "mine", "dam", "prison", "camp", "mall", "hospital", "compound", "outpost"}
+
+
+def _place_like(tok: Token) -> bool:
+    """A place one side can hold: a named place or a noun for one ("the airport", "the state broadcaster")."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _PLACE_NOUNS
+
+
 _LED_BODIES = {"junta", "government", "party", "movement", "group", "army", "country", "nation", "coalition",
                "council", "committee", "military", "regime", "administration", "opposition", "faction",
                "militia", "force", "forces", "alliance", "organisation", "organization", "ministry", "state",
@@ -529,6 +542,8 @@ class EventExtractor:
                 for key in self.resolver.actors(subj, strict=True):
                     out.append((key, "accused", "", att))
             return out
+        if pos == "NOUN" and lemma in _ROLE_HEADS and tok.dep_ == "attr" and tok.head.lemma_.lower() in _COPULAS:
+            return self._holds_a_role(tok)
         if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
                 or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ in ADJ_EVENTS)):
@@ -563,7 +578,10 @@ class EventExtractor:
             if lemma == "rule" and any(c.dep_ in ("ccomp", "mark") or (c.dep_ == "prep" and c.lower_ in
                                        ("on", "against")) for c in tok.children):
                 return out  # "the court ruled that ...", "ruled against him": a ruling, not being in power
-            if lemma == "hold" and not _is_passive(tok) and not any(
+            if lemma == "hold" and not _is_passive(tok) and any(_place_like(c) for c in tok.children
+                                                                   if c.dep_ == "dobj"):
+                event, role = "controls", "agent"  # "the army still holds the airport"
+            elif lemma == "hold" and not _is_passive(tok) and not any(
                     self.resolver.actors(c, strict=True) for c in tok.children if c.dep_ == "nsubj"):
                 return out  # "boats holding 2,000 migrants", "held talks": holding by no one is no detention
             if event == "accused" and _each_other(tok):
@@ -574,7 +592,8 @@ class EventExtractor:
             detail = _date_detail(tok)
             if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied", "demands",
                                              "refuses", "criticised", "condemned", "warned", "threatened",
-                                             "occupied", "seized", "attacked", "surrounded", "agreed", "met",
+                                             "occupied", "seized", "controls", "attacked", "surrounded", "agreed",
+                                             "met",
                                              "hosts", "negotiates", "retracted"):
                 detail = _object_detail(tok, self.names) or _prep_detail(tok, ("with", "on", "to")) or detail
             elif event in ("released", "fled", "resigned", "dismissed", "discharged"):
@@ -639,6 +658,18 @@ class EventExtractor:
             att = Attribution(self.table.actors[accuser].name, "alleged", "affirmed")
             out.append((accused, "accused", charge, att))
         return out
+
+    def _holds_a_role(self, role: Token) -> list[tuple[str, str, str, Attribution]]:
+        """"Colonel X remains the head of the army", "X is the leader of the junta": X leads that body."""
+        body = next((g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+        verb = role.head
+        if body is None or not (body.i in self.names or body.lemma_.lower() in _LED_BODIES) or _irrealis(verb):
+            return []
+        att = self._attribute(verb)
+        detail = self.names.get(body.i) or short_phrase(subtree_span(body), 6)
+        return [(key, "leads", detail, att) for subj in (c for c in verb.children if c.dep_ == "nsubj")
+                for key in self.resolver.actors(subj, strict=True)]
 
     def _leads_a_body(self, verb: Token) -> bool:
         """"leads the junta", "headed by General X" (an actor or a body led): an office; "leads
