@@ -321,6 +321,59 @@ def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
     return out
 
 
+SETTLED_PENALTY = 4.0
+"""A settled dispute sinks below every live one."""
+RECENT_DAYS = 30
+"""A disagreement this old (from the newest article) has lost its recency weight."""
+_CENTRAL_FAMILIES = frozenset(f for f, slot in _LEXICON.slot.items() if slot in ("life", "liberty", "office"))
+
+
+def _centrality(dispute: Dispute) -> float:
+    """Life, liberty and power first: a dispute over whether someone is dead, held or in office,
+    who leads, or whether a coup or an attack happened weighs more than one over a detail."""
+    subject = dispute.subject.lower()
+    if subject.startswith(("whether the ", "who leads", "who holds")) or any(
+            re.search(rf"\b{re.escape(family)}\b", subject) for family in _CENTRAL_FAMILIES):
+        return 0.5
+    return 0.0
+
+
+def _recency(dispute: Dispute, days: dict[str, date], newest: date | None) -> float:
+    """Up to 0.5 for a disagreement voiced in the newest articles, nothing for one a month old."""
+    voiced = [days[c.article] for c in dispute.claims if c.article in days]
+    if newest is None or not voiced:
+        return 0.0
+    age = (newest - max(voiced)).days
+    return 0.5 * max(0.0, 1.0 - age / RECENT_DAYS)
+
+
+_ACTOR_QUESTION = re.compile(r"^(?P<actor>.+): (?P<families>[\w ]+?)\?$")
+
+
+def _settle(disputes: list[Dispute], actors: list[Actor]) -> None:
+    """Mark an actor's contradiction settled when a later plain statement fills the same slot
+    ("detained?" disputed on Monday, "released" stated on Thursday): the question is moot."""
+    by_name = {a.name: a for a in actors}
+    for dispute in disputes:
+        found = _ACTOR_QUESTION.match(dispute.subject)
+        actor = by_name.get(found.group("actor")) if found and dispute.kind == "contradiction" else None
+        if actor is None:
+            continue
+        families = set(found.group("families").split(" or "))  # type: ignore[union-attr]
+        disputed = [e for e in actor.state if e.family in families and e.as_of]
+        if not disputed:
+            continue
+        slot = disputed[0].slot
+        until = max(w.end for e in disputed if (w := When.from_iso(e.as_of)) is not None)
+        later = [(w, e) for e in actor.state if e.slot == slot and e.certainty == "stated" and e.as_of
+                 and not (e.history or e.superseded_by or e.claimed_by)
+                 and (w := When.from_iso(e.as_of)) is not None and (w.start - until).days > SLOT_CONFLICT_DAYS]
+        if later:
+            held, entry = max(later, key=lambda t: t[0].end)
+            by = f" ({', '.join(entry.sources[:2])})" if entry.sources else ""
+            dispute.settled_by = f"{entry.value}, as of {held.label}{by}"
+
+
 CLAIM_DAYS = 3
 """Claims to one role or place this close in time compete; further apart, the later one supersedes."""
 _HOLDING = {"controls", "seized", "occupied"}
@@ -485,14 +538,43 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 clusters.append([claim])
             else:
                 home.append(claim)
-        for cluster in clusters:
+        for n, cluster in enumerate(clusters):
             values = list(dict.fromkeys(c.value for c in cluster if c.value))
             if len(values) < 2 or not disagree(values):
                 continue
             days = [w for c in cluster if (w := _window(c)) is not None]
             when = f" (as of {max(days).label})" if days else ""
-            out.append(Dispute(subject=subject + when, kind="numeric", claims=cluster))
+            dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric", claims=cluster)
+            later = [c for other in clusters[n + 1:] for c in other
+                     if days and (w := _window(c)) is not None and (w.end - max(days).end).days > FIGURE_DAYS]
+            if later:
+                # A toll given days later supersedes the day's disagreement.
+                last = max(later, key=lambda c: (c.when, c.article))
+                held = _window(last)
+                dispute.settled_by = f"a later figure: {last.text} ({last.source})" + (f", {held.label}" if held else "")
+            out.append(dispute)
     return out
+
+
+CONSERVATIVE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1000.0}
+"""ACLED's rule for vague counts: the lowest number the word can mean."""
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def figure_summary(claims: list[Claim]) -> str:
+    """The range the figures span, the lowest (ACLED's conservative reading: "dozens" is 12)
+    and the latest, with who gave it: " — 20 to 99; lowest 20; latest: scores (AFP)"."""
+    valued = [c for c in claims if c.value]
+    if not valued:
+        return ""
+    lows = [CONSERVATIVE.get(c.text.lower().strip(), c.value[0]) for c in valued]  # type: ignore[index]
+    top = max(c.value[1] for c in valued)  # type: ignore[index]
+    span = f"{_figure(min(lows))} to {_figure(top)}" if top < 1e8 else f"{_figure(min(lows))} or more"
+    latest = max(valued, key=lambda c: (c.when or "", c.article))
+    return f" — {span}; lowest {_figure(min(lows))}; latest: {latest.text} ({latest.source})"
 
 
 _SUBJECT_STOPWORDS = {"any", "all", "the", "a", "an", "of", "in", "on", "and", "to", "with", "its", "his", "her",
@@ -825,7 +907,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     lines.sort(key=_line_date, reverse=True)
     lines = lines[:STATUS_LINES]
     # The live disputes follow: the main contradictions, differing figures, official silence.
-    two_sided = [d for d in disputes if d.kind == "contradiction" and "name is given" not in d.subject
+    live = [d for d in disputes if not d.settled_by]
+    two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
                  and {c.stance for c in d.claims} >= {"asserts", "denies"}]
     for dispute in two_sided[:2]:
         asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance != "denies"))
@@ -838,7 +921,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=list(dict.fromkeys(asserted + denied))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
                                 actors=dispute.actors, independent_sources=count, article_count=articles))
-    numeric = next((d for d in disputes if d.kind == "numeric"), None)
+    numeric = next((d for d in live if d.kind == "numeric"), None)
     if numeric is not None:
         figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))
         count, articles = counter.claims(numeric.claims)
@@ -906,11 +989,16 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     disputes += _name_disagreements(actors)
     disputes += [d for d in article_disputes if d.kind in ("thin sourcing", "silence")]
     disputes = _dedupe_disputes(_join_denials(disputes))
+    _settle(disputes, actors)
     scores = {a.name: a.score for a in actors}
     top = max(scores.values(), default=1.0) or 1.0
+    days = {r.path: w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None}
+    newest = max(days.values(), default=None)
     for dispute in disputes:
         involved = sum(scores.get(a, 0.0) for a in dispute.actors) / top
-        dispute.weight = _WEIGHT.get(dispute.kind, 1.0) + min(involved, 2.0) + 0.1 * min(len(dispute.claims), 5)
+        dispute.weight = (_WEIGHT.get(dispute.kind, 1.0) + min(involved, 2.0) + 0.1 * min(len(dispute.claims), 5)
+                          + _centrality(dispute) + _recency(dispute, days, newest)
+                          - (SETTLED_PENALTY if dispute.settled_by else 0.0))
     disputes.sort(key=lambda d: -d.weight)
     for dispute in disputes:
         sides: dict[str, list[Claim]] = defaultdict(list)

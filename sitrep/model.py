@@ -255,10 +255,13 @@ class Dispute:
     """How much it matters; disputes are ranked by it."""
     independent_sources: dict[str, int] = field(default_factory=dict)
     """Per side (stance), how many independent sources stand behind it (set by the merge)."""
+    settled_by: str = ""
+    """The later claim that settles it ("released, as of 3 March 2031 (AFP)"), set by the merge:
+    a settled dispute is kept for the record but no longer shown as live."""
 
     def to_dict(self) -> dict[str, Any]:
-        """As a JSON-ready dict (the merge's source counts only when set, so cached rows keep
-        their shape)."""
+        """As a JSON-ready dict (the merge's source counts and settlement only when set, so
+        cached rows keep their shape)."""
         data = {
             "subject": self.subject,
             "kind": self.kind,
@@ -268,6 +271,8 @@ class Dispute:
         }
         if self.independent_sources:
             data["independent_sources"] = dict(self.independent_sources)
+        if self.settled_by:
+            data["settled_by"] = self.settled_by
         return data
 
     @classmethod
@@ -279,6 +284,7 @@ class Dispute:
             [Claim.from_dict(c) for c in data["claims"]],
             data.get("actors", []),
             data.get("weight", 0.0),
+            settled_by=data.get("settled_by", ""),
         )
 
 

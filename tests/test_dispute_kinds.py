@@ -156,3 +156,61 @@ def test_two_accounts_of_one_capture_are_no_dispute(tmp_path: Path) -> None:
         "b.txt": dated("2031-03-03", "Tuareg fighters captured the airport, a local official said."),
     }, tmp_path)
     assert not _who(sit.disputes)
+
+
+# Figures
+
+
+def test_differing_figures_show_their_range_the_lowest_and_the_latest(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Officials said dozens of soldiers were killed in the ambush."),
+        "b.txt": dated("2031-03-03", "A local source said 150 soldiers were killed in the ambush."),
+    }, tmp_path)
+    [numeric] = [d for d in sit.disputes if d.kind == "numeric"]
+    assert "lowest 12" in numeric.subject  # ACLED's conservative reading of "dozens"
+    assert "12 to 150" in numeric.subject
+    assert "latest: 150 (A local source)" in numeric.subject
+
+
+# Settled and ranked
+
+
+def test_a_later_plain_statement_settles_a_disputed_arrest(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Colonel Idris Makeba was arrested in the capital on Sunday, a military "
+                                     "source said. A source close to Makeba denied his arrest."),
+        "b.txt": dated("2031-03-06", "Colonel Idris Makeba was released on Thursday and returned home."),
+    }, tmp_path)
+    [dispute] = [d for d in sit.disputes if d.subject == "Idris Makeba: detained?"]
+    assert dispute.settled_by.startswith("released")
+    assert not any("detained?" in line.text for line in sit.status)
+
+
+def test_a_disputed_arrest_with_nothing_later_stays_live(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Colonel Idris Makeba was arrested in the capital on Sunday, a military "
+                                     "source said. A source close to Makeba denied his arrest."),
+    }, tmp_path)
+    [dispute] = [d for d in sit.disputes if d.subject == "Idris Makeba: detained?"]
+    assert not dispute.settled_by
+
+
+def test_a_toll_given_days_later_settles_the_days_differing_figures(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Officials said eight soldiers were killed in the ambush. A local source "
+                                     "said 15 soldiers were killed."),
+        "b.txt": dated("2031-03-09", "The army said 21 soldiers were killed in the ambush."),
+    }, tmp_path)
+    [numeric] = [d for d in sit.disputes if d.kind == "numeric"]
+    assert numeric.settled_by.startswith("a later figure: 21")
+
+
+def test_a_settled_dispute_ranks_below_a_live_one(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Colonel Idris Makeba was arrested in the capital on Sunday, a military "
+                                     "source said. A source close to Makeba denied his arrest."),
+        "b.txt": dated("2031-03-06", "Colonel Idris Makeba was released on Thursday and returned home. "
+                                     "The defence minister dismissed talk of a coup as a joke."),
+    }, tmp_path)
+    subjects = [d.subject for d in sit.disputes if d.kind == "contradiction"]
+    assert subjects.index("whether the coup happened") < subjects.index("Idris Makeba: detained?")
