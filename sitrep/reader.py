@@ -33,6 +33,7 @@ import ftfy
 
 from .dates import MONTHS, resolve, resolve_all
 from .model import Article, BadFile
+from .textsafe import strip_escapes
 
 log = logging.getLogger(__name__)
 
@@ -337,17 +338,6 @@ def _decode_with(raw: bytes, codec: str, label: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Cleaning
 
-_ESCAPES = re.compile(
-    r"""
-      \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?       # OSC ... BEL or ST (unterminated: to end of line)
-    | \x1b[PX^_][^\x1b\x07]*(?:\x1b\\|\x07)?     # DCS, SOS, PM, APC strings
-    | \x1b\[[0-?]*[ -/]*[@-~]                    # CSI
-    | \x1b[ -/]*[0-~]                            # other two- and three-byte escapes
-    | \x9b[0-?]*[ -/]*[@-~]                      # 8-bit CSI
-    | \x9d[^\x07\x9c\n]*(?:\x07|\x9c)?           # 8-bit OSC
-    """,
-    re.VERBOSE,
-)
 # A lone "Â" before a space is the UTF-8 no-break space read as Latin-1 with its second byte
 # already turned into a plain space; ftfy leaves that case alone.
 _LONE_A_CIRC = re.compile(r"(?<![A-ZÀ-Þ])Â(?=[ \u00a0\n]|$)")
@@ -390,8 +380,7 @@ def clean_text(text: str) -> str:
 
 def _clean_once(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
-    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
-        text = _ESCAPES.sub("", text)
+    text = strip_escapes(text)
     text = _repair(text)
     text = _LINE_BREAKS.sub("\n", text)  # ftfy may produce U+2028 and friends
     text = _SPACES.sub(" ", text)
