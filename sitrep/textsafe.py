@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REPLACEMENT", "UNSAFE", "clean", "strip_escapes"]
+__all__ = ["REPLACEMENT", "UNSAFE", "clean", "strip_escapes", "without_surrogates"]
 
 ESCAPE_SEQUENCES = re.compile(
     r"""
@@ -56,6 +56,11 @@ def strip_escapes(text: str) -> str:
     return text
 
 
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (a byte of a name that is not UTF-8) as U+FFFD."""
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
 def clean(text: str) -> str:
     """`text` safe to print or write anywhere, on one line.
 
@@ -64,5 +69,4 @@ def clean(text: str) -> str:
     any script, and text that only looks like markup ("[red]", "<b>"), is kept as it is.
     """
     text = _BREAKS.sub(" ", strip_escapes(text))
-    text = UNSAFE.sub("", text)
-    return _SURROGATE.sub(REPLACEMENT, text)
+    return without_surrogates(UNSAFE.sub("", text))
