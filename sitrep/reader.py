@@ -33,6 +33,7 @@ import ftfy
 
 from .dates import MONTHS, resolve, resolve_all
 from .model import Article, BadFile
+from .report.own import OWN_REPORT, is_sitrep_report
 from .textsafe import strip_escapes
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,8 @@ def read_article(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -
     text = _decode(raw)
     if not text.strip():
         raise BadFileError("empty file" if not raw.strip() else "empty file (only whitespace)")
+    if is_sitrep_report(text):
+        raise BadFileError(OWN_REPORT)
     cleaned = clean_text(text)
     if not cleaned:
         raise BadFileError("empty file (only control or invisible characters)")

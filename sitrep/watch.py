@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from .textsafe import clean
+
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
@@ -167,7 +169,11 @@ def _relevant(_change: object, path: str) -> bool:
 
 
 def describe_change(change: FolderChange, limit: int = 3) -> str:
-    """A short line for a toast: "+ bbc.txt, ~ afp.txt, - old.txt" (long lists as "+ 97 files")."""
+    """A short line for a toast: "+ bbc.txt, ~ afp.txt, - old.txt" (long lists as "+ 97 files").
+
+    Names are cleaned (`textsafe.clean`): a file name is the one thing a stranger chooses that
+    the toast prints.
+    """
     parts: list[str] = []
     for sign, paths in (("+", change.added), ("~", change.modified), ("-", change.removed)):
         parts.extend(_describe_kind(sign, paths, limit))
@@ -179,4 +185,4 @@ def _describe_kind(sign: str, paths: Iterable[str], limit: int) -> list[str]:
     listed = list(paths)
     if len(listed) > limit:
         return [f"{sign} {len(listed)} files"]
-    return [f"{sign} {path}" for path in listed]
+    return [f"{sign} {clean(path)}" for path in listed]

@@ -15,6 +15,7 @@ from collections import defaultdict
 from ..datefmt import article_sort_key, article_when, as_of_label, claims_in_time_order
 from ..model import Actor, Dispute, Situation, sourcing_phrase
 from ..textsafe import clean
+from .own import TITLE_PREFIX
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
                    "denied": "DENIED"}
@@ -97,7 +98,7 @@ def _claims_over_time(actors: list[Actor]) -> list[str]:
 def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     """The situation as a Markdown SITREP."""
     s = situation
-    out: list[str] = [f"# SITREP: {_md(s.title)}", ""]
+    out: list[str] = [f"{TITLE_PREFIX}{_md(s.title)}", ""]
     outlets = ", ".join(_md(o) for o in s.outlets) or "unknown outlets"
     out.append(f"*{len(s.articles)} article(s) from {outlets}; focus: {_md(s.focus or 'none detected')}.*")
     out.append("")
