@@ -240,3 +240,6 @@ def find_config(start: Path | None = None) -> Path | None:
         return Path(env)
     candidate = (start or Path.cwd()) / "config.toml"
     return candidate if candidate.exists() else None
+    follow_outside_links: bool = False
+    """Read symlinked files that resolve outside the folder (off: they are listed as bad files,
+    so a link to a private file never reaches a report)."""
