@@ -61,6 +61,14 @@ def _config(args: argparse.Namespace) -> Config:
     return config
 
 
+class _CleanFormatter(logging.Formatter):
+    """Log lines cleaned like every other line sitrep prints: the paths and keys in them are untrusted."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as usual, each line through `textsafe.clean`."""
+        return "\n".join(clean(line) for line in super().format(record).splitlines())
+
+
 def _fail(message: str, code: int = 2) -> int:
     """Print `message` on stderr, each line cleaned (it may name a file or a config key); `code`."""
     print("\n".join(f"sitrep: {clean(line)}" if n == 0 else clean(line)
@@ -82,7 +90,9 @@ def _write_stdout(text: str) -> None:
 def run_report(argv: list[str]) -> int:
     """`sitrep report`: analyse a folder and print a Markdown or JSON report."""
     args = _report_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_CleanFormatter("%(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     try:
         config = _config(args)
     except ConfigError as exc:

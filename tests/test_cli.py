@@ -403,3 +403,23 @@ def test_a_config_key_reaches_stderr_without_escape_sequences(tmp_path: Path) ->
 def test_a_folder_name_in_an_error_carries_no_escape_sequence(workspace: Workspace, tmp_path: Path) -> None:
     run = sitrep("report", tmp_path / "\x1b]0;T\x07nope", "--config", workspace.config)
     assert run.code == 2 and "folder not found" in run.err and "\x1b" not in run.err
+
+
+def test_a_log_line_naming_a_file_reaches_stderr_cleaned(workspace: Workspace, full: dict[str, Any]) -> None:
+    code = (
+        "import logging, sys\n"
+        "import sitrep.engine\n"
+        "from sitrep.cli import main\n"
+        "analyse = sitrep.engine.Engine.analyse\n"
+        "def logged(self, *args, **kwargs):\n"
+        "    logging.getLogger('sitrep.engine').warning('cannot read %s', '\\x1b]0;LOGTITLE\\x07x.txt')\n"
+        "    return analyse(self, *args, **kwargs)\n"
+        "sitrep.engine.Engine.analyse = logged\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run([sys.executable, "-c", code, "report", str(workspace.seeds), "--config",
+                           str(workspace.config)], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0 and "cannot read x.txt" in done.stderr
+    assert "\x1b" not in done.stderr and "LOGTITLE" not in done.stderr
