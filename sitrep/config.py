@@ -34,6 +34,9 @@ class SeedsConfig:
     """Folder opened by `sitrep` with no argument; relative paths are taken from the config's folder."""
     max_file_mb: float = 20.0
     """Files larger than this many megabytes are skipped with a message (at most 100)."""
+    follow_outside_links: bool = False
+    """Read symlinked files that resolve outside the folder (off: they are listed as bad files,
+    so a link to a private file never reaches a report)."""
 
 
 @dataclass
@@ -245,6 +248,3 @@ def find_config(start: Path | None = None) -> Path | None:
         return Path(env)
     candidate = (start or Path.cwd()) / "config.toml"
     return candidate if candidate.exists() else None
-    follow_outside_links: bool = False
-    """Read symlinked files that resolve outside the folder (off: they are listed as bad files,
-    so a link to a private file never reaches a report)."""
