@@ -53,6 +53,7 @@ from .messages import (
     FolderChanged,
     ShowEvidence,
     WatchFailed,
+    WatchNotice,
 )
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
@@ -441,7 +442,8 @@ class SitrepApp(App[None]):
     async def _watch(self) -> None:
         """Post a `FolderChanged` per burst of changes in the folder."""
         try:
-            async for change in watch_folder(self.folder, stop_event=self._stop_watching):
+            async for change in watch_folder(self.folder, stop_event=self._stop_watching,
+                                             on_notice=lambda text: self.post_message(WatchNotice(text))):
                 self.post_message(FolderChanged(change))
         except Exception as exc:  # a vanished folder or a watcher limit turns live reload off
             log.exception("watching %s failed", self.folder)
@@ -463,6 +465,10 @@ class SitrepApp(App[None]):
     def _watch_failed(self, message: WatchFailed) -> None:
         self.notify(clean(f"Live reload is off: {message.error}. Press r to reload by hand."),
                     title="Not watching the folder", severity="warning", timeout=10, markup=False)
+
+    @on(WatchNotice)
+    def _watch_notice(self, message: WatchNotice) -> None:
+        self.notify(clean(message.text), title="Live reload", timeout=10, markup=False)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Stop the watcher's thread promptly, then exit."""
