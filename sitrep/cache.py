@@ -1,15 +1,30 @@
 """Per-article results cached in SQLite by content hash and pipeline version.
 
-A second run over the same folder parses nothing; a changed file re-parses only itself. A
-corrupt, foreign or locked cache is set aside and rebuilt, never fatal: the worst case is
-a slower run.
+A second run over the same folder parses nothing; a changed file re-parses only itself. The
+cache is never fatal, and it never harms a file that sitrep did not make:
+
+- a file at the cache path that is not a sitrep cache (SQLite header with our application id)
+  is left as it is, and the run goes on without a cache; a symlink is followed only to a cache
+  of our own;
+- only a damaged cache of our own is set aside (renamed to a free `*.corrupt` name, never
+  deleted) and rebuilt;
+- a cache that is locked, read-only or on a full or failing disk is not damaged: it is read
+  without saving new results;
+- stored rows are checked as they are decoded, and a bad one is re-parsed.
+
+Rows unused for `max_age_days`, and rows of other pipeline versions unused for a day, are
+evicted when the cache is opened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import sqlite3
+import stat
+import tempfile
 import time
 import zlib
 from collections.abc import Iterable
@@ -21,12 +36,62 @@ from .model import ArticleResult
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-_APP_ID = 0x53495452  # "SITR": marks the file as ours, so a foreign SQLite file is not reused
+_APP_ID = 0x53495452  # "SITR": marks the file as ours, so a foreign SQLite file is never used
+_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT = 10.0
+"""Seconds to wait for another process's lock on the cache before giving up on one step."""
+MAX_ROW_BYTES = 64 * 1024 * 1024
+"""A stored row that inflates past this is refused unread (the largest article's result is a
+few megabytes; a tampered row could otherwise inflate a thousandfold)."""
+_PIECE = 1 << 20
+DAY = 86_400.0
+OTHER_VERSION_GRACE = DAY
+"""Rows of another pipeline version are evicted once unused this many seconds: two configs that
+share one cache keep their rows while both are in use, and an old version's rows go soon."""
+_CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+_COMPANIONS = ("-wal", "-shm", "-journal")
+"""Files SQLite keeps beside a database and would write into."""
+
+
+class _NotOurs(Exception):
+    """The cache path holds something sitrep did not make (the message says what)."""
 
 
 def encode_result(result: ArticleResult) -> bytes:
     """The stored form of a result: compressed JSON (worker processes make these too)."""
     return zlib.compress(json.dumps(result.to_dict()).encode(), 1)
+
+
+def decode_result(data: bytes) -> ArticleResult:
+    """A stored row back as a result; `ValueError` unless `encode_result` could have made it
+    (not zlib, inflating past `MAX_ROW_BYTES`, not JSON, nested too deep, a field of the wrong
+    type)."""
+    inflater = zlib.decompressobj()
+    text = bytearray()  # grown a piece at a time: one buffer, never twice the bound
+    pending = data
+    try:
+        while not inflater.eof:
+            piece = inflater.decompress(pending, _PIECE)
+            pending = inflater.unconsumed_tail
+            if not piece and not pending and not inflater.eof:
+                raise ValueError("truncated")
+            text += piece
+            if len(text) > MAX_ROW_BYTES:
+                raise ValueError(f"inflates past {MAX_ROW_BYTES:,} bytes")
+    except zlib.error as exc:
+        raise ValueError(f"not zlib: {exc}") from exc
+    try:
+        return ArticleResult.from_dict(json.loads(text))
+    except RecursionError as exc:
+        raise ValueError("nested too deeply") from exc
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"not a result ({type(exc).__name__}: {exc})") from exc
+
+
+def _is(exc: BaseException, names: tuple[str, ...]) -> bool:
+    """Whether SQLite's error code for `exc` is one of `names` (or an extended code of one)."""
+    return str(getattr(exc, "sqlite_errorname", "")).startswith(names)
 
 
 class NullCache:
@@ -50,61 +115,112 @@ class NullCache:
 
 
 class ResultCache:
-    """SQLite table `results(hash, version, data)`; `version` is the pipeline version."""
+    """SQLite table `results(hash, version, data, used)`; `version` is the pipeline version and
+    `used` when the row was last stored or read."""
 
-    encodes = True
-
-    def __init__(self, path: Path, version: str) -> None:
+    def __init__(self, path: Path, version: str, max_age_days: float = 0.0) -> None:
         self.path = path
         self.version = version
+        self.max_age_days = max_age_days
+        """Rows unused for this many days are evicted on opening (0: kept however old)."""
         self.problem: str | None = None
-        """Why the cache was rebuilt or disabled, if it was (shown to the user)."""
+        """Why the cache was rebuilt, is read-only or is not used, if so (shown to the user)."""
+        self.writable = False
+        """Whether new results are saved (not when read-only, locked, or after a failed write)."""
+        self._file = path
+        """The database file itself: `path`, or the cache of ours its symlink points at."""
+        self._identity: tuple[int, int] | None = None
+        """(device, inode) of the file checked as ours: the only file `_set_aside` may move."""
+        self._rebuilt = False
         self._db = self._open()
+        if self._db is not None and self.writable:
+            self._evict()
+
+    @property
+    def encodes(self) -> bool:
+        """Whether stored rows are wanted (workers skip encoding when nothing will be saved)."""
+        return self._db is not None and self.writable
+
+    # --- opening -----------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection | None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect()
+            if not os.path.lexists(self.path):
+                self._create(self.path)
+            self._file = self._own_file()
+            db = self._connect()
+        except _NotOurs as exc:
+            return self._without(f"{exc}, so it was left untouched")
         except sqlite3.DatabaseError as exc:
-            self.problem = f"cache {self.path} was unreadable ({exc}); rebuilt it"
-            log.warning(self.problem)
-            self._set_aside()
-            try:
-                return self._connect()
-            except (sqlite3.Error, OSError) as exc2:
-                self.problem = f"cache {self.path} unusable ({exc2}); running without a cache"
-                return None
+            if _is(exc, _CORRUPTION):
+                return self._rebuild(exc)
+            return self._read_only(exc)
         except OSError as exc:
-            self.problem = f"cache {self.path} unusable ({exc}); running without a cache"
-            log.warning(self.problem)
-            return None
+            return self._without(f"cannot be used ({exc.strerror or exc})")
+        self.writable = True
+        return db
+
+    def _own_file(self) -> Path:
+        """The file to open: the cache path, or the file its symlink points at, if it is a SQLite
+        database with our application id; `_NotOurs` for anything else, which is never opened
+        by SQLite (so never written)."""
+        real = Path(os.path.realpath(self.path))
+        try:
+            info = os.stat(real)
+        except FileNotFoundError:
+            raise _NotOurs("is a link to a missing file") from None
+        header = b""
+        if stat.S_ISREG(info.st_mode):
+            fd = os.open(real, os.O_RDONLY)
+            try:
+                info = os.fstat(fd)
+                header = os.read(fd, 100)
+            finally:
+                os.close(fd)
+        if header[:16] != _MAGIC or header[68:72] != _APP_ID.to_bytes(4, "big"):
+            raise _NotOurs("is not a sitrep cache")
+        self._identity = (info.st_dev, info.st_ino)
+        return real
+
+    def _create(self, path: Path) -> None:
+        """Make a new, empty cache at `path` without ever replacing a file there.
+
+        It is built under a temporary name and hard-linked into place, so another process never
+        sees it half made, and an empty file at the path is never taken for a new cache of ours.
+        """
+        for suffix in _COMPANIONS:
+            if os.path.lexists(f"{path}{suffix}"):
+                if os.path.lexists(path):
+                    return  # another process has just made the cache and opened it
+                raise _NotOurs(f"is missing but {path.name}{suffix} is there")
+        fd, temporary = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        try:
+            db = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # lets eviction give space back
+                self._prepare(db)
+            finally:
+                db.close()
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                pass  # another process made it at the same moment: `_own_file` checks theirs
+            except OSError:  # a file system without hard links
+                if not os.path.lexists(path):
+                    os.rename(temporary, path)
+        finally:
+            for leftover in (temporary, f"{temporary}-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(leftover)
 
     def _connect(self) -> sqlite3.Connection:
-        """Open the file and make sure it holds our schema; `DatabaseError` if it is not ours.
-
-        The check and the schema setup run in one write transaction, so a second process
-        opening a new cache at the same moment sees the whole schema or none of it (never a
-        `results` table without our application id, which would look like a foreign file).
-        """
-        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+        """Open the checked file for reading and writing and make sure it holds our schema."""
+        db = sqlite3.connect(f"{self._file.as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT,
+                             check_same_thread=False, isolation_level=None)
         try:
-            db.execute("PRAGMA busy_timeout = 10000")
-            db.execute("BEGIN IMMEDIATE")
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if tables and app_id != _APP_ID:
-                raise sqlite3.DatabaseError("not a sitrep cache")
-            user_version = db.execute("PRAGMA user_version").fetchone()[0]
-            if tables and user_version != SCHEMA_VERSION:
-                db.execute("DROP TABLE IF EXISTS results")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS results ("
-                " hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL, used REAL NOT NULL,"
-                " PRIMARY KEY (hash, version))"
-            )
-            db.execute(f"PRAGMA application_id = {_APP_ID}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
+            self._prepare(db)
         except BaseException:
             db.close()
             raise
@@ -114,15 +230,179 @@ class ResultCache:
             pass  # another process holds it; the default journal works too
         return db
 
-    def _set_aside(self) -> None:
-        """Move a bad cache file out of the way (kept as *.corrupt for a post-mortem)."""
-        for suffix in ("", "-wal", "-shm"):
-            p = Path(str(self.path) + suffix)
-            if p.exists():
-                try:
-                    p.replace(p.with_name(p.name + ".corrupt"))
-                except OSError:
-                    p.unlink(missing_ok=True)
+    @staticmethod
+    def _prepare(db: sqlite3.Connection) -> None:
+        """Check the database is ours and set up our schema, in one write transaction.
+
+        A second process opening a new cache at the same moment sees the whole schema or none of
+        it. An old schema of ours is replaced; another program's database raises `_NotOurs`.
+        """
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and app_id != _APP_ID:
+                raise _NotOurs("is not a sitrep cache")
+            user_version = db.execute("PRAGMA user_version").fetchone()[0]
+            if tables and user_version != SCHEMA_VERSION:
+                db.execute("DROP TABLE IF EXISTS results")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS results ("
+                " hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL, used REAL NOT NULL,"
+                " PRIMARY KEY (hash, version))"
+            )
+            db.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
+            if app_id != _APP_ID:
+                db.execute(f"PRAGMA application_id = {_APP_ID}")
+            if user_version != SCHEMA_VERSION:
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+
+    def _read_only(self, exc: sqlite3.Error) -> sqlite3.Connection | None:
+        """After an error that is not damage (locked, read-only, full or failing disk): read the
+        cache without saving to it, or run without one."""
+        why = _why_unwritable(exc)
+        for query in ("mode=ro", "mode=ro&immutable=1"):  # immutable: a WAL cache in a read-only folder
+            try:
+                db = sqlite3.connect(f"{self._file.as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT,
+                                     check_same_thread=False, isolation_level=None)
+            except sqlite3.Error:
+                continue
+            try:
+                ours = (db.execute("PRAGMA application_id").fetchone()[0] == _APP_ID
+                        and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+                db.execute("SELECT 1 FROM results LIMIT 1").fetchall()
+            except sqlite3.Error:
+                db.close()
+                continue
+            if not ours:
+                db.close()
+                break
+            self.problem = f"cache {self.path} {why}; reading it without saving new results"
+            log.warning(self.problem)
+            return db
+        return self._without(why)
+
+    def _rebuild(self, exc: sqlite3.Error) -> sqlite3.Connection | None:
+        """Our cache file is damaged: set it aside and start a new one (once per run)."""
+        self._rebuilt = True
+        kept = self._set_aside()
+        if kept is None:
+            return self._without(f"is damaged ({exc}) and could not be set aside, so it was left as it is")
+        self.problem = f"cache {self.path} was damaged ({exc}); set it aside as {kept.name} and started a new one"
+        log.warning(self.problem)
+        try:
+            self._create(self._file)
+            self._file = self._own_file()
+            db = self._connect()
+        except (_NotOurs, sqlite3.Error, OSError) as exc2:
+            return self._without(f"could not be made again ({exc2})")
+        self.writable = True
+        return db
+
+    def _set_aside(self) -> Path | None:
+        """Rename our damaged cache file, with its -wal and -shm, to the first free `*.corrupt`
+        name (kept for a post-mortem); None when it cannot be, and then nothing has moved.
+
+        Only the very file that was checked as ours (same device and inode) is ever moved, and
+        nothing is deleted.
+        """
+        file = self._file
+        try:
+            info = os.lstat(file)
+        except OSError:
+            return None
+        if (info.st_dev, info.st_ino) != self._identity:
+            return None
+        for n in range(100):
+            kept = file.with_name(f"{file.name}.corrupt{n or ''}")
+            if not any(os.path.lexists(f"{kept}{suffix}") for suffix in ("", *_COMPANIONS)):
+                break
+        else:
+            return None
+        try:
+            os.rename(file, kept)
+        except OSError:
+            return None
+        for suffix in ("-wal", "-shm"):
+            if os.path.lexists(f"{file}{suffix}"):
+                with contextlib.suppress(OSError):  # a log left behind stops `_create` beside it
+                    os.rename(f"{file}{suffix}", f"{kept}{suffix}")
+        return kept
+
+    def _without(self, why: str) -> None:
+        """Run without a cache, saying why."""
+        self.problem = f"cache {self.path} {why}; running without a cache"
+        log.warning(self.problem)
+        self.writable = False
+        return None
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """A database error mid-run. Damage to our file: set it aside and rebuild, once. A lock
+        held by another process: skip this step. Anything else (read-only, full or failing
+        disk): stop saving for this run, keep reading."""
+        if _is(exc, _CORRUPTION):
+            self.close()
+            self._db = None if self._rebuilt else self._rebuild(exc)
+            if self._db is None and not self.problem:
+                self._without(f"is damaged ({exc})")
+        elif _is(exc, _BUSY):
+            log.warning("cache %s busy (%s); skipping this step", self.path, exc)
+        elif self.writable:
+            self.writable = False
+            self.problem = f"cache {self.path} {_why_unwritable(exc)}; not saving new results this run"
+            log.warning(self.problem)
+        else:
+            log.warning("cache %s unreadable (%s)", self.path, exc)
+
+    # --- eviction ----------------------------------------------------------------------------
+
+    def _evict(self) -> None:
+        """Delete rows of other pipeline versions unused for `OTHER_VERSION_GRACE`, and every
+        row unused for `max_age_days` (when set); then give the space back to the disk."""
+        assert self._db is not None
+        now = time.time()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            gone = self._db.execute("DELETE FROM results WHERE used < ? AND version != ?",
+                                    (now - OTHER_VERSION_GRACE, self.version)).rowcount
+            if self.max_age_days > 0:
+                gone += self._db.execute("DELETE FROM results WHERE used < ?",
+                                         (now - self.max_age_days * DAY,)).rowcount
+            self._db.execute("COMMIT")
+            if gone:
+                log.info("cache %s: evicted %d unused results", self.path, gone)
+                self._db.execute("PRAGMA incremental_vacuum").fetchall()
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            self._failed(exc)
+
+    def _touch(self, keys: list[str], now: float) -> None:
+        """Mark rows as used now; best effort, and skipped rather than waiting for a lock."""
+        if self._db is None or not self.writable:
+            return
+        try:
+            self._db.execute("PRAGMA busy_timeout = 0")
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("UPDATE results SET used = ? WHERE hash = ? AND version = ?",
+                                 [(now, key, self.version) for key in keys])
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            if not _is(exc, _BUSY):
+                self._failed(exc)
+        finally:
+            if self._db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+
+    # --- reading and writing -----------------------------------------------------------------
 
     def get_many(self, hashes: Iterable[str]) -> dict[str, ArticleResult]:
         """Cached results for these content hashes (missing or unreadable ones left out)."""
@@ -130,31 +410,40 @@ class ResultCache:
         found: dict[str, ArticleResult] = {}
         if self._db is None or not wanted:
             return found
+        now = time.time()
+        stale: list[str] = []
+        """Rows found that were last marked used over a day ago (marked again, at most daily)."""
         try:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(
-                    f"SELECT hash, data FROM results WHERE version = ? AND hash IN ({marks})",
+                    f"SELECT hash, data, used FROM results WHERE version = ? AND hash IN ({marks})",
                     [self.version, *chunk],
                 ).fetchall()
-                for key, blob in rows:
+                for key, blob, used in rows:
                     try:
-                        found[key] = ArticleResult.from_dict(json.loads(zlib.decompress(blob)))
-                    except (zlib.error, ValueError, KeyError, TypeError) as exc:
-                        log.warning("cache entry %s unreadable (%s); re-parsing", key[:12], exc)
+                        found[key] = decode_result(blob)
+                    except ValueError as exc:
+                        log.warning("cache entry %.12s unreadable (%s); re-parsing", key, exc)
+                        continue
+                    if not isinstance(used, (int, float)) or used < now - DAY:
+                        stale.append(key)
         except sqlite3.DatabaseError as exc:
-            self._recover(exc)
+            self._failed(exc)
+            return found
+        if stale:
+            self._touch(stale, now)
         return found
 
     def put_many(self, results: Iterable[ArticleResult]) -> None:
         """Store results under their content hash and this pipeline version."""
-        if self._db is not None:
+        if self._db is not None and self.writable:
             self.put_encoded([(r.content_hash, encode_result(r)) for r in results])
 
     def put_encoded(self, rows: Iterable[tuple[str, bytes]]) -> None:
         """Store rows already encoded by `encode_result`, as (content hash, data)."""
-        if self._db is None:
+        if self._db is None or not self.writable:
             return
         now = time.time()
         records = [(key, self.version, data, now) for key, data in rows]
@@ -163,25 +452,9 @@ class ResultCache:
             self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", records)
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            self._recover(exc)
-
-    def _recover(self, exc: Exception) -> None:
-        """A database error mid-run: rebuild the cache file once, else carry on without it."""
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            log.warning("cache busy (%s); skipping this write", exc)
-            return
-        self.problem = f"cache {self.path} failed ({exc}); rebuilt it"
-        log.warning(self.problem)
-        self.close()
-        self._set_aside()
-        try:
-            self._db = self._connect()
-        except (sqlite3.Error, OSError):
-            self._db = None
+            self._failed(exc)
 
     def close(self) -> None:
         """Close the database."""
@@ -192,8 +465,19 @@ class ResultCache:
                 self._db = None
 
 
+def _why_unwritable(exc: sqlite3.Error) -> str:
+    """Why a cache cannot be written, for a warning: "is locked by another process (...)"."""
+    if _is(exc, _BUSY):
+        return f"is locked by another process ({exc})"
+    if _is(exc, ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN", "SQLITE_AUTH")):
+        return f"is read-only ({exc})"
+    if _is(exc, ("SQLITE_FULL",)):
+        return f"is on a full disk ({exc})"
+    return f"cannot be written ({exc})"
+
+
 def open_cache(config: Config) -> ResultCache:
     """The cache named in `config`, for the current pipeline version."""
     from .version import pipeline_version
 
-    return ResultCache(config.cache_path, pipeline_version(config))
+    return ResultCache(config.cache_path, pipeline_version(config), config.cache.max_age_days)

@@ -84,25 +84,36 @@ class Snapshot:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Snapshot:
-        """Rebuild from `to_dict` output; raises `ValueError` on a malformed record."""
+        """Rebuild from `to_dict` output; raises `ValueError` on a malformed record (every value
+        must have the type `to_dict` writes: the file may have been edited by hand)."""
         if not isinstance(data, dict):
             raise ValueError("snapshot is not an object")
         actors = data.get("actors", {})
         aliases = data.get("aliases", {})
-        if not isinstance(actors, dict) or not isinstance(aliases, dict):
+        if not isinstance(actors, dict) or not all(isinstance(v, str) for v in actors.values()):
             raise ValueError("snapshot actors malformed")
+        if not isinstance(aliases, dict) or not all(_is_texts(v) for v in aliases.values()):
+            raise ValueError("snapshot aliases malformed")
         lists = {}
         for key in ("status", "disputes", "context"):
             value = data.get(key, [])
-            if not isinstance(value, list):
+            if not _is_texts(value):
                 raise ValueError(f"snapshot {key} malformed")
-            lists[key] = [str(v) for v in value]
+            lists[key] = list(value)
+        saved_at = data.get("saved_at", 0.0)
+        if isinstance(saved_at, bool) or not isinstance(saved_at, (int, float)):
+            raise ValueError("snapshot saved_at malformed")
         return cls(
-            actors={str(k): str(v) for k, v in actors.items()},
-            aliases={str(k): [str(x) for x in v] for k, v in aliases.items() if isinstance(v, list)},
-            saved_at=float(data.get("saved_at", 0.0)),
+            actors=dict(actors),
+            aliases={k: list(v) for k, v in aliases.items()},
+            saved_at=float(saved_at),
             **lists,
         )
+
+
+def _is_texts(value: Any) -> bool:
+    """Whether `value` is a list of strings."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 @dataclass(frozen=True)
@@ -194,7 +205,9 @@ class LastSeenStore:
     """Snapshots per folder in one JSON file: `{"version": 1, "folders": {abs path: snapshot}}`.
 
     A missing, corrupt or unwritable file is never fatal: it reads as "nothing seen yet" and a
-    failed write is logged.
+    failed write is logged. A file that is not one of these (another program's, text, JSON
+    nested too deep) is never written over: the path is the cache's sibling, and `cache.path`
+    may name any folder.
     """
 
     def __init__(self, path: Path, max_folders: int = 50) -> None:
@@ -206,23 +219,25 @@ class LastSeenStore:
         """The folder's key in the file: its absolute, resolved path."""
         return str(Path(folder).expanduser().resolve())
 
-    def _read(self) -> dict[str, Any]:
-        """The folders table, or an empty one when the file is missing or bad."""
+    def _read(self) -> dict[str, Any] | None:
+        """The folders table: empty when the file is missing or of another state version, None
+        when the file is not a last-seen file at all (unreadable, not JSON, nested too deep, or
+        not shaped like one)."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             log.warning("ignoring unreadable last-seen state %s: %s", self.path, exc)
-            return {}
-        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
-            return {}
-        folders = data.get("folders")
-        return folders if isinstance(folders, dict) else {}
+            return None
+        if not isinstance(data, dict) or "version" not in data or not isinstance(data.get("folders"), dict):
+            log.warning("ignoring %s: not a sitrep last-seen file", self.path)
+            return None
+        return data["folders"] if data["version"] == STATE_VERSION else {}
 
     def load(self, folder: Path) -> Snapshot | None:
         """What was seen of `folder` last time, or None."""
-        record = self._read().get(self.key(folder))
+        record = (self._read() or {}).get(self.key(folder))
         if record is None:
             return None
         try:
@@ -232,8 +247,12 @@ class LastSeenStore:
             return None
 
     def save(self, folder: Path, snapshot: Snapshot) -> bool:
-        """Record what was seen of `folder` (atomically); False if it could not be written."""
+        """Record what was seen of `folder` (atomically); False if it could not be written, or
+        if the file there is not a last-seen file (which is left as it is)."""
         folders = self._read()
+        if folders is None:
+            log.warning("not saving what was seen: %s is not a sitrep last-seen file", self.path)
+            return False
         folders.pop(self.key(folder), None)
         folders[self.key(folder)] = snapshot.to_dict()
         if len(folders) > self.max_folders:  # keep the most recently saved folders

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .config import Config, ConfigError, find_config, load_config
+from .textsafe import clean
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,15 +61,38 @@ def _config(args: argparse.Namespace) -> Config:
     return config
 
 
+class _CleanFormatter(logging.Formatter):
+    """Log lines cleaned like every other line sitrep prints: the paths and keys in them are untrusted."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as usual, each line through `textsafe.clean`."""
+        return "\n".join(clean(line) for line in super().format(record).splitlines())
+
+
 def _fail(message: str, code: int = 2) -> int:
-    print(f"sitrep: {message}", file=sys.stderr)
+    """Print `message` on stderr, each line cleaned (it may name a file or a config key); `code`."""
+    print("\n".join(f"sitrep: {clean(line)}" if n == 0 else clean(line)
+                    for n, line in enumerate(message.splitlines() or [""])), file=sys.stderr)
     return code
+
+
+def _write_stdout(text: str) -> None:
+    """The report on stdout as UTF-8, whatever the locale's encoding (JSON must be UTF-8)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, as in tests
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def run_report(argv: list[str]) -> int:
     """`sitrep report`: analyse a folder and print a Markdown or JSON report."""
     args = _report_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_CleanFormatter("%(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     try:
         config = _config(args)
     except ConfigError as exc:
@@ -92,7 +116,7 @@ def run_report(argv: list[str]) -> int:
     finally:
         engine.close()
     for bad in situation.bad_files:
-        print(f"sitrep: skipped {bad.path}: {bad.reason}", file=sys.stderr)
+        print(f"sitrep: skipped {clean(bad.path)}: {clean(bad.reason)}", file=sys.stderr)
     if args.actor:
         actor = find_actor(situation, args.actor)
         if actor is None:
@@ -100,13 +124,16 @@ def run_report(argv: list[str]) -> int:
             return _fail(f"no actor matches {args.actor!r}; known actors include: {names}", 1)
         situation = filter_situation(situation, actor)
     text = to_json(situation) if args.format == "json" else to_markdown(situation, config.report.max_actors)
+    text += "\n" if args.format == "json" else ""
     if args.output:
+        from .report.save import save_report
+
         try:
-            args.output.write_text(text + ("\n" if args.format == "json" else ""), encoding="utf-8")
+            save_report(args.output, text.encode("utf-8"))
         except OSError as exc:
             return _fail(f"cannot write the report to {args.output}: {exc.strerror or exc}", 1)
     else:
-        sys.stdout.write(text + ("\n" if args.format == "json" else ""))
+        _write_stdout(text)
     return 0
 
 

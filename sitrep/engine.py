@@ -15,8 +15,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import os
-import stat
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -30,7 +28,7 @@ from .cache import NullCache, ResultCache, encode_result, open_cache
 from .config import Config
 from .merge import merge
 from .model import Article, ArticleResult, BadFile, Situation
-from .reader import BadFileError, list_article_files, read_article, scan
+from .reader import BadFileError, check_folder, list_article_files, read_article, read_bytes, scan
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,7 +53,8 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 MAX_TEXT_CHARS = 1_000_000
-"""Longest article text handed to spaCy (its `nlp.max_length` default; longer raises E088)."""
+"""Longest article text handed to spaCy (its `nlp.max_length` default; longer raises E088).
+The reader refuses longer texts before cleaning them."""
 
 SNAPSHOT_INTERVAL = 1.0
 """Least seconds between partial reports during a long analysis (each one is a full merge)."""
@@ -84,6 +83,9 @@ class Engine:
         self._pool: ProcessPoolExecutor | None = None
         self._memo: dict[str, ArticleResult] = {}
         """The last run's results by content hash: a reload looks these up before SQLite."""
+        self._rejected: dict[str, str] = {}
+        """Why the last run refused files for their bytes alone (empty, binary, too long...), by
+        content hash: a reload does not read and clean them again."""
         self.parsed_last_run = 0
         """How many articles the last `analyse` had to parse (the rest came from the cache)."""
         self.timings: dict[str, float] = {}
@@ -112,12 +114,16 @@ class Engine:
 
     def read(self, folder: Path) -> tuple[list[Article], list[BadFile]]:
         """Read and clean every article under `folder`; bad files come back with their reason."""
-        result = scan(folder, max_bytes=self._max_bytes)
+        result = scan(folder, max_bytes=self._max_bytes, follow_outside_links=self._follow_outside_links)
         return result.articles, result.bad_files
 
     @property
     def _max_bytes(self) -> int:
         return int(self.config.seeds.max_file_mb * 1024 * 1024)
+
+    @property
+    def _follow_outside_links(self) -> bool:
+        return self.config.seeds.follow_outside_links
 
     def analyse(self, folder: Path, progress: ProgressCallback | None = None) -> Situation:
         """The situation for `folder`: cached articles at once, the rest parsed in batches.
@@ -130,22 +136,31 @@ class Engine:
         clock = _Clock()
         notify(Progress("reading", 0, 0))
         with clock("read"):
-            files = _list_folder(folder)
-            hashed = [(path, _hash_file(path, self._max_bytes)) for path in files]
+            check_folder(folder)
+            files = list_article_files(folder)
+            hashed = [(path, self._hash_file(path, folder)) for path in files]
         with clock("lookup"):
-            wanted = [h[0] for _path, h in hashed if h is not None and h[0] not in self._memo]
+            wanted = [h[0] for _path, h in hashed if isinstance(h, tuple) and h[0] not in self._memo]
             found = {**self._memo, **self.cache.get_many(wanted)}
+        rejected, self._rejected = self._rejected, {}
         slots: list[ArticleResult | BadFile | Article | None] = []
         """Per file in folder order: its result, why it is bad, the article parsed, or None (unread)."""
         for path, quick in hashed:
+            relative = path.relative_to(folder).as_posix()
+            if isinstance(quick, BadFile):
+                slots.append(quick)
+                continue
             hit = found.get(quick[0]) if quick is not None else None
-            if hit is not None and hit.path == path.relative_to(folder).as_posix():
+            if hit is not None and hit.path == relative:
                 slots.append(_with_mtime(hit, quick[1]) if quick is not None else hit)
+            elif quick is not None and quick[0] in rejected:
+                self._rejected[quick[0]] = rejected[quick[0]]
+                slots.append(BadFile(relative, rejected[quick[0]]))
             else:
                 slots.append(None)
         results: dict[str, ArticleResult] = {s.path: s for s in slots if isinstance(s, ArticleResult)}
         unread = [index for index, slot in enumerate(slots) if slot is None]
-        total = len(slots)
+        total = sum(1 for slot in slots if not isinstance(slot, BadFile))
         """Articles to report; files found bad while reading are taken off as they turn up."""
 
         def snapshot() -> Situation:
@@ -158,8 +173,10 @@ class Engine:
             """Read the files the cache did not hold; yield the ones that need parsing."""
             nonlocal total
             for index in unread:
+                quick = hashed[index][1]
                 with clock("read"):
-                    slot = self._read_one(hashed[index][0], folder, hashed[index][1], found)
+                    slot = self._read_one(hashed[index][0], folder, quick if isinstance(quick, tuple) else None,
+                                          found)
                 slots[index] = slot
                 if isinstance(slot, BadFile):
                     total -= 1
@@ -211,8 +228,11 @@ class Engine:
         bad, or the article to parse."""
         relative = path.relative_to(folder).as_posix()
         try:
-            article = read_article(path, folder, self._max_bytes)
+            article = read_article(path, folder, self._max_bytes, follow_outside_links=self._follow_outside_links,
+                                   max_chars=MAX_TEXT_CHARS)
         except BadFileError as exc:
+            if exc.content_hash is not None:
+                self._rejected[exc.content_hash] = str(exc)
             return BadFile(relative, str(exc))
         except Exception as exc:
             log.exception("unexpected error reading %s", path)
@@ -222,10 +242,22 @@ class Engine:
             hit = self.cache.get_many([article.content_hash]).get(article.content_hash)
         if hit is not None:
             return _relocate(hit, article)
-        if len(article.text) > MAX_TEXT_CHARS:
-            return BadFile(relative, f"too long to analyse: {len(article.text):,} characters of "
-                                     f"text (the language model reads at most {MAX_TEXT_CHARS:,})")
         return article
+
+    def _hash_file(self, path: Path, folder: Path) -> tuple[str, float] | BadFile | None:
+        """SHA-256 of a file's bytes and its mtime; a `BadFile` when it cannot be read (a link
+        outside the folder, too large, not a regular file...); None on an unexpected error.
+
+        The hash is the reader's `content_hash`, so a hit needs no reading or cleaning at all;
+        None sends the file through `read_article`, which reports the error.
+        """
+        try:
+            data, mtime = read_bytes(path, folder, self._max_bytes, self._follow_outside_links)
+        except BadFileError as exc:
+            return BadFile(path.relative_to(folder).as_posix(), str(exc))
+        except Exception:  # noqa: BLE001 - reported when the file is read
+            return None
+        return hashlib.sha256(data).hexdigest(), mtime
 
     def _parse(self, articles: Iterator[Article], expected: int,
                starting: Callable[[], None]) -> Generator[Batch, None, None]:
@@ -431,41 +463,6 @@ class _Clock:
             yield
         finally:
             self.times[step] = self.times.get(step, 0.0) - (time.perf_counter() - start)
-
-
-def _list_folder(folder: Path) -> list[Path]:
-    """The folder's article files in order; a missing or unreadable folder raises `ReaderError`."""
-    try:
-        with os.scandir(folder):
-            pass
-    except OSError:
-        scan(folder)  # raises the reader's own error for the folder
-        raise
-    return list_article_files(folder)
-
-
-def _hash_file(path: Path, max_bytes: int) -> tuple[str, float] | None:
-    """SHA-256 of a regular file's bytes and its mtime, or None for anything unusual.
-
-    None sends the file through `reader.read_article`, which says what is wrong with it; the
-    hash is the reader's `content_hash`, so a hit needs no reading or cleaning at all.
-    """
-    try:
-        # O_NONBLOCK: a file swapped for a named pipe must not hang the open.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-                return None
-            data = handle.read(max_bytes + 1)
-    except OSError:
-        return None
-    if len(data) > max_bytes:
-        return None
-    return hashlib.sha256(data).hexdigest(), st.st_mtime
 
 
 def _with_mtime(result: ArticleResult, mtime: float) -> ArticleResult:

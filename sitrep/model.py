@@ -8,7 +8,7 @@ or Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 ActorKind = Literal["person", "organisation", "country", "place", "armed group", "collective"]
 Certainty = Literal["stated", "reported", "alleged", "denied", "unclear"]
@@ -19,6 +19,86 @@ Stance = Literal["asserts", "denies", "hedges", "unconfirmed", "silent", "figure
 # `cls(**data)`: a warm start decodes every cached result, and the generic route was most of its
 # time. Keys come out in field order (the cache and the JSON report rely on it), unknown keys are
 # ignored, missing optional ones take their defaults, and a missing required one raises KeyError.
+# Decoding also checks every value's type (a cache row may have been tampered with), raising
+# TypeError, so a bad record is refused here and never reaches the merge.
+
+
+def _record(data: Any) -> dict[str, Any]:
+    """`data` if it is a JSON object, else `TypeError`."""
+    if type(data) is not dict:
+        raise TypeError(f"expected an object, got {type(data).__name__}")
+    return data
+
+
+def _text(value: Any) -> str:
+    """`value` if it is a string, else `TypeError`."""
+    if type(value) is not str:
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    """`value` if it is a string or None, else `TypeError`."""
+    return None if value is None else _text(value)
+
+
+def _texts(value: Any) -> list[str]:
+    """`value` if it is a list of strings, else `TypeError`."""
+    if type(value) is not list:
+        raise TypeError(f"expected a list of text, got {type(value).__name__}")
+    for item in value:
+        if type(item) is not str:
+            raise TypeError(f"expected a list of text, got {type(item).__name__} in it")
+    return value
+
+
+def _integer(value: Any) -> int:
+    """`value` if it is an integer (not a bool), else `TypeError`."""
+    if type(value) is not int:
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _integers(value: Any) -> list[int]:
+    """`value` if it is a list of integers, else `TypeError`."""
+    if type(value) is not list:
+        raise TypeError(f"expected a list of integers, got {type(value).__name__}")
+    for item in value:
+        if type(item) is not int:
+            raise TypeError(f"expected a list of integers, got {type(item).__name__} in it")
+    return value
+
+
+def _number(value: Any) -> float:
+    """`value` if it is an integer or a float (not a bool), else `TypeError`."""
+    if type(value) is not float and type(value) is not int:
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    """`value` if it is a bool, else `TypeError`."""
+    if type(value) is not bool:
+        raise TypeError(f"expected true or false, got {type(value).__name__}")
+    return value
+
+
+_CERTAINTIES = frozenset(get_args(Certainty))
+_POLARITIES = frozenset(get_args(Polarity))
+
+
+def _one_of(value: Any, allowed: frozenset[str]) -> Any:
+    """`value` if it is one of `allowed`, else `TypeError` (the merge indexes tables by these)."""
+    if type(value) is not str or value not in allowed:
+        raise TypeError(f"expected one of {sorted(allowed)}, got {value!r:.40}")
+    return value
+
+
+def _list(value: Any) -> list[Any]:
+    """`value` if it is a list, else `TypeError`."""
+    if type(value) is not list:
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -37,7 +117,10 @@ class Evidence:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
         """Rebuild evidence from `to_dict` output or a cache record."""
-        return cls(data["file"], data["sentence"], data.get("paragraph", ""))
+        file, sentence, paragraph = _record(data)["file"], data["sentence"], data.get("paragraph", "")
+        if type(file) is not str or type(sentence) is not str or type(paragraph) is not str:
+            raise TypeError("evidence: expected text")  # checked inline: the most numerous record
+        return cls(file, sentence, paragraph)
 
     def to_cache(self) -> dict[str, Any]:
         """As a dict that keeps the paragraph fingerprint (for the cache)."""
@@ -111,13 +194,14 @@ class ActorMention:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActorMention:
         """Rebuild from `to_dict` output."""
+        data = _record(data)
         return cls(
-            data["name"],
-            data["kind"],
-            data.get("aliases", []),
-            data.get("roles", []),
-            [Evidence.from_dict(e) for e in data.get("evidence", ())],
-            data.get("cited_as_source", False),
+            _text(data["name"]),
+            _text(data["kind"]),  # type: ignore[arg-type]
+            _texts(data.get("aliases", [])),
+            _texts(data.get("roles", [])),
+            [Evidence.from_dict(e) for e in _list(data.get("evidence", []))],
+            _flag(data.get("cited_as_source", False)),
         )
 
 
@@ -187,18 +271,19 @@ class StatusEvent:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StatusEvent:
         """Rebuild from `to_cache` or `to_dict` output."""
+        data = _record(data)
         return cls(
-            data["actor"],
-            data["event"],
-            data["polarity"],
-            data["certainty"],
-            data["source"],
+            _text(data["actor"]),
+            _text(data["event"]),
+            _one_of(data["polarity"], _POLARITIES),
+            _one_of(data["certainty"], _CERTAINTIES),
+            _text(data["source"]),
             Evidence.from_dict(data["evidence"]),
-            data.get("detail", ""),
-            data.get("when", ""),
-            data.get("article_date", ""),
-            data.get("background", False),
-            data.get("prior", False),
+            _text(data.get("detail", "")),
+            _text(data.get("when", "")),
+            _text(data.get("article_date", "")),
+            _flag(data.get("background", False)),
+            _flag(data.get("prior", False)),
         )
 
 
@@ -231,15 +316,18 @@ class Claim:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         """Rebuild from `to_dict` output."""
+        data = _record(data)
         value = data.get("value")
+        if value is not None and len(_list(value)) != 2:
+            raise TypeError("expected a (low, high) pair")
         return cls(
-            data["text"],
-            data["source"],
-            data["stance"],
-            data["article"],
-            data.get("sentence", ""),
-            None if value is None else (float(value[0]), float(value[1])),
-            data.get("when", ""),
+            _text(data["text"]),
+            _text(data["source"]),
+            _text(data["stance"]),  # type: ignore[arg-type]
+            _text(data["article"]),
+            _text(data.get("sentence", "")),
+            None if value is None else (float(_number(value[0])), float(_number(value[1]))),
+            _text(data.get("when", "")),
         )
 
 
@@ -278,13 +366,14 @@ class Dispute:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Dispute:
         """Rebuild from `to_dict` output."""
+        data = _record(data)
         return cls(
-            data["subject"],
-            data["kind"],
-            [Claim.from_dict(c) for c in data["claims"]],
-            data.get("actors", []),
-            data.get("weight", 0.0),
-            settled_by=data.get("settled_by", ""),
+            _text(data["subject"]),
+            _text(data["kind"]),  # type: ignore[arg-type]
+            [Claim.from_dict(c) for c in _list(data["claims"])],
+            _texts(data.get("actors", [])),
+            _number(data.get("weight", 0.0)),
+            settled_by=_text(data.get("settled_by", "")),
         )
 
 
@@ -321,12 +410,13 @@ class ContextItem:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContextItem:
         """Rebuild from `to_dict` or `to_cache` output."""
+        data = _record(data)
         return cls(
-            data["kind"],
-            data["text"],
-            data.get("years", []),
-            [Evidence.from_dict(e) for e in data.get("evidence", ())],
-            data.get("actors", []),
+            _text(data["kind"]),  # type: ignore[arg-type]
+            _text(data["text"]),
+            _integers(data.get("years", [])),
+            [Evidence.from_dict(e) for e in _list(data.get("evidence", []))],
+            _texts(data.get("actors", [])),
         )
 
 
@@ -349,8 +439,9 @@ class Lead:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lead:
         """Rebuild from `to_dict` output."""
-        return cls(data["text"], data["certainty"], data["source"], Evidence.from_dict(data["evidence"]),
-                   data.get("actors", []))
+        data = _record(data)
+        return cls(_text(data["text"]), _one_of(data["certainty"], _CERTAINTIES), _text(data["source"]),
+                   Evidence.from_dict(data["evidence"]), _texts(data.get("actors", [])))
 
 
 @dataclass
@@ -394,22 +485,23 @@ class ArticleResult:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleResult:
-        """Rebuild from `to_dict` output."""
+        """Rebuild from `to_dict` output; `KeyError` or `TypeError` for a record it did not write."""
+        data = _record(data)
         return cls(
-            data["path"],
-            data["title"],
-            data["outlet"],
-            data["date"],
-            data["content_hash"],
-            data["mtime"],
-            data["words"],
-            [ActorMention.from_dict(a) for a in data.get("actors", ())],
-            [StatusEvent.from_dict(e) for e in data.get("events", ())],
-            [Dispute.from_dict(d) for d in data.get("disputes", ())],
-            [ContextItem.from_dict(c) for c in data.get("context", ())],
-            data.get("sentences", 0),
-            data.get("duplicates_removed", 0),
-            [Lead.from_dict(lead) for lead in data.get("leads", ())],
+            _text(data["path"]),
+            _text(data["title"]),
+            _text(data["outlet"]),
+            _optional_text(data["date"]),
+            _text(data["content_hash"]),
+            _number(data["mtime"]),
+            _integer(data["words"]),
+            [ActorMention.from_dict(a) for a in _list(data.get("actors", []))],
+            [StatusEvent.from_dict(e) for e in _list(data.get("events", []))],
+            [Dispute.from_dict(d) for d in _list(data.get("disputes", []))],
+            [ContextItem.from_dict(c) for c in _list(data.get("context", []))],
+            _integer(data.get("sentences", 0)),
+            _integer(data.get("duplicates_removed", 0)),
+            [Lead.from_dict(lead) for lead in _list(data.get("leads", []))],
         )
 
 

@@ -33,22 +33,31 @@ import ftfy
 
 from .dates import MONTHS, resolve, resolve_all
 from .model import Article, BadFile
+from .report.own import OWN_REPORT, is_sitrep_report
+from .textsafe import strip_escapes
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_BYTES_PER_CHAR = 4
+"""The most bytes one character takes in any encoding the reader decodes (UTF-8, -16, -32)."""
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "BadFileError",
+    "FolderListing",
     "ReaderError",
     "ScanResult",
+    "check_folder",
     "clean_text",
     "fingerprint",
+    "is_article_path",
     "list_article_files",
     "read_article",
+    "read_bytes",
     "scan",
+    "walk_folder",
 ]
 
 
@@ -58,6 +67,10 @@ class ReaderError(Exception):
 
 class BadFileError(Exception):
     """One file cannot be used as an article; `str(error)` is the one-line reason."""
+
+    content_hash: str | None = None
+    """The SHA-256 of the bytes read when the reason lies in them alone (empty, binary, too
+    long...): the same bytes always give the same reason. None when it lies elsewhere."""
 
 
 @dataclass
@@ -84,43 +97,80 @@ def _is_candidate_name(name: str) -> bool:
     return not any(s.lower() in _BACKUP_SUFFIXES for s in Path(name).suffixes[:-1])
 
 
+def is_article_path(relative: str | Path) -> bool:
+    """Whether a path relative to the folder is an article file's: no hidden folder on the way and
+    an article's name (`*.txt`, `*.md`; not hidden, swap, backup or temp). The listing's rule."""
+    parts = Path(relative).parts
+    if not parts or any(part.startswith(".") for part in parts[:-1]):
+        return False
+    return _is_candidate_name(parts[-1])
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """One walk of a folder: its article files and the folders walked to find them."""
+
+    articles: list[tuple[str, Path]]
+    """(path relative to the folder with `/`, path) per article file, sorted by relative path.
+    Subfolders that cannot be listed are here too, so that reading them says why."""
+    folders: list[Path]
+    """The folder and every subfolder listed: never a hidden or linked one."""
+
+
+def walk_folder(folder: Path) -> FolderListing:
+    """Every article file under `folder`, at any depth, and the folders walked (see `FolderListing`).
+
+    The walk keeps its own stack rather than recursing, so no nesting is too deep for it. Hidden
+    folders and symlinked folders are not entered (so no loops, and nothing outside through a
+    link); symlinked files are listed even when broken or looping, for `scan` to say why.
+    """
+    folder = Path(folder)
+    found: list[tuple[str, Path]] = []
+    walked: list[Path] = []
+    stack: list[tuple[str, str]] = [(os.fspath(folder), "")]
+    while stack:
+        path, prefix = stack.pop()
+        try:
+            with os.scandir(path) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            log.debug("cannot list %s: %s", path, exc)
+            if prefix and os.path.isdir(path):
+                # Listed like a file so that reading it reports the folder (see `read_bytes`).
+                found.append((prefix[:-1], Path(path)))
+            continue
+        walked.append(Path(path))
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+                enter = is_dir and not entry.is_symlink() and not entry.name.startswith(".")
+            except OSError:
+                is_dir = enter = False
+            if enter:
+                stack.append((entry.path, f"{prefix}{entry.name}/"))
+            elif not is_dir and _is_candidate_name(entry.name):
+                found.append((prefix + entry.name, Path(entry.path)))
+    found.sort(key=lambda item: item[0])
+    return FolderListing(found, walked)
+
+
 def list_article_files(folder: Path) -> list[Path]:
-    """Every `*.txt` and `*.md` file under `folder`, recursively, sorted by relative path.
+    """Every `*.txt` and `*.md` file under `folder`, at any depth, sorted by relative path.
 
     Hidden files and folders, editor swap/backup/temp files and directories named like
     articles are skipped; symlinked directories are not followed (so no loops). Symlinked
     files are listed even when broken or looping, and subfolders that cannot be listed are
     listed themselves, so that `scan` can say why they are bad.
     """
-    folder = Path(folder)
-    found: list[tuple[str, Path]] = []
-
-    def on_error(exc: OSError) -> None:
-        log.debug("cannot list %s: %s", exc.filename, exc)
-        unreadable = Path(exc.filename) if exc.filename else None
-        if unreadable is not None and unreadable != folder and os.path.isdir(unreadable):
-            # Listed like a file so that reading it reports the folder (see `_read_bytes`).
-            found.append((unreadable.relative_to(folder).as_posix(), unreadable))
-
-    for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if _is_candidate_name(name):
-                path = Path(root) / name
-                found.append((path.relative_to(folder).as_posix(), path))
-    found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
+    return [path for _relative_path, path in walk_folder(folder).articles]
 
 
 # --------------------------------------------------------------------------------------------
 # Scanning and reading
 
 
-def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
-    """Read every article under `folder`; bad files are collected with a reason, never raised.
-
-    Raises `ReaderError` only when the folder itself is missing, not a folder or unreadable.
-    """
+def check_folder(folder: Path) -> None:
+    """Raise `ReaderError` when `folder` is missing, not a folder or cannot be listed."""
     folder = Path(folder)
     try:
         st = folder.stat()
@@ -138,11 +188,19 @@ def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
     except OSError as exc:
         raise ReaderError(f"cannot read folder {folder}: {exc.strerror or exc}") from None
 
+
+def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_outside_links: bool = False) -> ScanResult:
+    """Read every article under `folder`; bad files are collected with a reason, never raised.
+
+    Raises `ReaderError` only when the folder itself is missing, not a folder or unreadable.
+    """
+    folder = Path(folder)
+    check_folder(folder)
     articles: list[Article] = []
     bad: list[BadFile] = []
     for path in list_article_files(folder):
         try:
-            articles.append(read_article(path, folder, max_bytes))
+            articles.append(read_article(path, folder, max_bytes, follow_outside_links=follow_outside_links))
         except BadFileError as exc:
             bad.append(BadFile(_relative(path, folder), str(exc)))
         except Exception as exc:  # noqa: BLE001 - one odd file must never stop the scan
@@ -151,28 +209,47 @@ def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
     return ScanResult(articles, bad)
 
 
-def read_article(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read and clean one article file; raises `BadFileError(reason)` when it cannot be used."""
+def read_article(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
+                 follow_outside_links: bool = False, max_chars: int | None = None) -> Article:
+    """Read and clean one article file; raises `BadFileError(reason)` when it cannot be used.
+
+    With `max_chars`, a text longer than that is refused as too long to analyse, before any
+    cleaning (the costly part); a file with more bytes than such a text can take is not even
+    decoded. A link resolving outside `folder` is refused unless `follow_outside_links`.
+    """
     path, folder = Path(path), Path(folder)
-    raw, mtime = _read_bytes(path, max_bytes)
-    text = _decode(raw)
-    if not text.strip():
-        raise BadFileError("empty file" if not raw.strip() else "empty file (only whitespace)")
-    cleaned = clean_text(text)
-    if not cleaned:
-        raise BadFileError("empty file (only control or invisible characters)")
-    parsed = _parse(cleaned, path.stem)
-    return Article(
-        path=_relative(path, folder),
-        title=parsed.title,
-        outlet=_find_outlet(parsed.metadata, path.stem),
-        date=parsed.date,
-        paragraphs=parsed.paragraphs,
-        content_hash=hashlib.sha256(raw).hexdigest(),
-        mtime=mtime,
-        metadata=parsed.metadata,
-        duplicates_removed=parsed.duplicates,
-    )
+    raw, mtime = read_bytes(path, folder, max_bytes, follow_outside_links)
+    try:
+        if max_chars is not None and len(raw) > MAX_BYTES_PER_CHAR * max_chars:
+            raise _too_long(_size(len(raw)), max_chars)
+        text = _decode(raw)
+        if max_chars is not None and len(text) > max_chars:
+            raise _too_long(f"{len(text):,} characters", max_chars)
+        if not text.strip():
+            raise BadFileError("empty file" if not raw.strip() else "empty file (only whitespace)")
+        if is_sitrep_report(text):
+            raise BadFileError(OWN_REPORT)
+        cleaned = clean_text(text)
+        if not cleaned:
+            raise BadFileError("empty file (only control or invisible characters)")
+        parsed = _parse(cleaned, path.stem)
+        article = Article(
+            path=_relative(path, folder),
+            title=parsed.title,
+            outlet=_find_outlet(parsed.metadata, path.stem),
+            date=parsed.date,
+            paragraphs=parsed.paragraphs,
+            content_hash=hashlib.sha256(raw).hexdigest(),
+            mtime=mtime,
+            metadata=parsed.metadata,
+            duplicates_removed=parsed.duplicates,
+        )
+        if max_chars is not None and len(article.text) > max_chars:
+            raise _too_long(f"{len(article.text):,} characters", max_chars)
+    except BadFileError as exc:
+        exc.content_hash = hashlib.sha256(raw).hexdigest()
+        raise
+    return article
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -192,6 +269,11 @@ def _size(n: float) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
+def _too_long(length: str, max_chars: int) -> BadFileError:
+    return BadFileError(f"too long to analyse: {length} of text (the language model reads at most {max_chars:,} "
+                        "characters)")
+
+
 def _too_large(size: int, max_bytes: int) -> BadFileError:
     return BadFileError(
         f"too large: {_size(size)} is over the {_size(max_bytes)} limit (raise seeds.max_file_mb to read it)"
@@ -207,8 +289,13 @@ _KIND_NAMES = {
 }
 
 
-def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, float]:
-    """The raw bytes and mtime of a regular file, or `BadFileError` saying why not."""
+def read_bytes(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               follow_outside_links: bool = False) -> tuple[bytes, float]:
+    """The raw bytes and mtime of the regular file `path` in `folder`, or `BadFileError` saying
+    why not: not a regular file, over `max_bytes`, or (unless `follow_outside_links`) a link that
+    resolves outside `folder`."""
+    if not follow_outside_links and _points_outside(path, folder):
+        raise BadFileError("points outside the folder")
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -250,6 +337,22 @@ def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, float]:
     if len(data) > max_bytes:
         raise _too_large(max(len(data), st.st_size), max_bytes)
     return data, st.st_mtime
+
+
+def _points_outside(path: Path, folder: Path) -> bool:
+    """Whether `path` is a symlink whose target (followed to the end) is not inside `folder`.
+
+    Only the last component is checked: the listing never enters a linked folder, so the
+    folders between `folder` and a listed file are real ones.
+    """
+    if not os.path.islink(path):
+        return False
+    root = os.path.realpath(folder)
+    target = os.path.realpath(path)
+    try:
+        return os.path.commonpath([root, target]) != root
+    except ValueError:  # another drive (Windows)
+        return True
 
 
 def _os_error(exc: OSError) -> BadFileError:
@@ -337,17 +440,6 @@ def _decode_with(raw: bytes, codec: str, label: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Cleaning
 
-_ESCAPES = re.compile(
-    r"""
-      \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?       # OSC ... BEL or ST (unterminated: to end of line)
-    | \x1b[PX^_][^\x1b\x07]*(?:\x1b\\|\x07)?     # DCS, SOS, PM, APC strings
-    | \x1b\[[0-?]*[ -/]*[@-~]                    # CSI
-    | \x1b[ -/]*[0-~]                            # other two- and three-byte escapes
-    | \x9b[0-?]*[ -/]*[@-~]                      # 8-bit CSI
-    | \x9d[^\x07\x9c\n]*(?:\x07|\x9c)?           # 8-bit OSC
-    """,
-    re.VERBOSE,
-)
 # A lone "Â" before a space is the UTF-8 no-break space read as Latin-1 with its second byte
 # already turned into a plain space; ftfy leaves that case alone.
 _LONE_A_CIRC = re.compile(r"(?<![A-ZÀ-Þ])Â(?=[ \u00a0\n]|$)")
@@ -390,8 +482,7 @@ def clean_text(text: str) -> str:
 
 def _clean_once(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
-    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
-        text = _ESCAPES.sub("", text)
+    text = strip_escapes(text)
     text = _repair(text)
     text = _LINE_BREAKS.sub("\n", text)  # ftfy may produce U+2028 and friends
     text = _SPACES.sub(" ", text)

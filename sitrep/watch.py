@@ -5,26 +5,47 @@ per burst of file-system events (an editor's save dance, a hundred files copied 
 Which files changed is decided by comparing folder listings before and after the burst, not by
 the raw events: those arrive as an unordered set, so "deleted then re-created" (a save) and
 "created then deleted" (a temp file) would otherwise look the same. A rename is a removal plus
-an addition. Only article files count: `*.txt` and `*.md`, never hidden, backup or swap files.
+an addition. Which files are articles is the reader's answer (`reader.walk_folder`).
+
+The OS watcher watches the folder and each real subfolder, each on its own and never through a
+symlink: a link to `/usr` would otherwise cost thousands of watches. It is set up again when
+the subfolders change, when the folder is replaced by a new one of the same name, and after an
+event it cannot decode (a file name that is not UTF-8), so live reload never silently stops.
 
 Nothing here imports Textual: the TUI runs this in a worker and posts what it yields.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
-from collections.abc import AsyncIterator, Iterable
+import stat
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import aclosing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from .reader import ARTICLE_SUFFIXES, is_article_path, walk_folder
+from .textsafe import clean
+
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+__all__ = ["FolderChange", "Signature", "Snapshot", "compare_listings", "describe_change", "is_article_path",
+           "list_articles", "take_snapshot", "watch_folder"]
 
 Signature = tuple[int, int, int]
 """What tells two versions of a file apart: (inode, size, mtime in ns)."""
+
+RESTART_DELAY = 0.5
+"""Seconds to wait before setting the OS watcher up again after it failed, or while the folder
+is missing (so a name it cannot decode, touched in a loop, never makes a busy loop)."""
+
+UNDECODABLE = ("A name in the folder is not valid UTF-8 text, which the file watcher cannot read. "
+               "Live reload goes on; renaming the file is safer.")
+REPLACED = "The folder was replaced by a new one of the same name. Live reload now watches the new one."
 
 
 class StopEvent(Protocol):
@@ -75,35 +96,35 @@ class FolderChange:
         )
 
 
-def is_article_path(relative: str | Path) -> bool:
-    """Whether a path (relative to the folder) is an article: `*.txt`/`*.md`, not hidden or a swap file."""
-    parts = Path(relative).parts
-    if not parts:
-        return False
-    if any(part.startswith(".") for part in parts):
-        return False
-    name = parts[-1]
-    if name.startswith(("~", "#")) or name.endswith(("~", "#")):
-        return False
-    return Path(name).suffix.lower() in ARTICLE_SUFFIXES
+@dataclass(frozen=True)
+class Snapshot:
+    """One listing of the folder: its article files with their signatures, and the folders to watch."""
+
+    articles: dict[str, Signature]
+    folders: frozenset[str]
+    """The folder and its real subfolders (never hidden or linked ones), as absolute paths."""
+
+
+def take_snapshot(folder: Path) -> Snapshot:
+    """List `folder` as the reader does, with a signature per article file (links that cannot be
+    followed are signed by the link itself; entries that vanish are left out)."""
+    listing = walk_folder(folder)
+    found: dict[str, Signature] = {}
+    for relative, path in listing.articles:
+        try:
+            st = os.stat(path)
+        except OSError:
+            try:
+                st = os.lstat(path)
+            except OSError:
+                continue
+        found[relative] = (st.st_ino, st.st_size, st.st_mtime_ns)
+    return Snapshot(found, frozenset(os.fspath(p) for p in listing.folders))
 
 
 def list_articles(folder: Path) -> dict[str, Signature]:
-    """Every article file under `folder` with its signature; unreadable entries are skipped."""
-    found: dict[str, Signature] = {}
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            path = Path(root, name)
-            relative = path.relative_to(folder).as_posix()
-            if not is_article_path(relative):
-                continue
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            found[relative] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    return found
+    """Every article file under `folder` with its signature (see `take_snapshot`)."""
+    return take_snapshot(folder).articles
 
 
 def compare_listings(before: dict[str, Signature], after: dict[str, Signature]) -> FolderChange:
@@ -120,41 +141,135 @@ async def watch_folder(
     debounce_ms: int = 300,
     max_wait_ms: int = 5_000,
     stop_event: StopEvent | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> AsyncIterator[FolderChange]:
     """Yield one `FolderChange` per burst of changes to the articles under `folder`.
 
     A burst ends when no event has arrived for `debounce_ms`, or `max_wait_ms` after it
     began, whichever is first. Set `stop_event` to end the generator promptly (cancelling the
-    task alone waits for watchfiles' thread to time out). Once the watcher is running (its
-    first idle tick), the folder is listed again, so a file saved while it was starting is
-    not missed. Listings run in a thread: a big folder never blocks the caller's event loop.
-    """
-    import asyncio
+    task alone waits for watchfiles' thread to time out). Each time the OS watcher is set up,
+    the folder is listed again at its first idle tick, so a file saved while it was starting
+    is not missed. Listings run in a thread: a big folder never blocks the caller's event loop.
 
+    `on_notice` is told, once each, of what the user should know while watching goes on: a
+    name the watcher cannot decode, the folder replaced by a new one. Other errors (a watch
+    limit reached) end the generator by raising.
+    """
+    folder = Path(folder)
+    told: set[str] = set()
+
+    def tell(text: str, once: bool = True) -> None:
+        if once and text in told:
+            return
+        told.add(text)
+        log.info("%s", text)
+        if on_notice is not None:
+            on_notice(text)
+
+    def stopped() -> bool:
+        return stop_event is not None and stop_event.is_set()
+
+    known = (await asyncio.to_thread(take_snapshot, folder)).articles
+    identity = _identity(folder)
+    while not stopped():
+        folders = await asyncio.to_thread(_folders, folder)
+        roots = _watchable(folders, tell)
+        if not roots:  # the folder is gone or unreadable: look again in a moment
+            await _pause(RESTART_DELAY, stopped)
+            continue
+        try:
+            async with aclosing(_watch_roots(roots, debounce_ms, max_wait_ms, stop_event)) as bursts:
+                reconciled = False
+                async for raw in bursts:
+                    now = _identity(folder)
+                    if now is not None and now != identity:
+                        replaced, identity = identity is not None, now
+                        if replaced:
+                            tell(REPLACED, once=False)
+                            break  # watch the new folder; its first tick lists it
+                    if not raw and reconciled:
+                        continue  # an idle tick: nothing to look at
+                    reconciled = True
+                    current = await asyncio.to_thread(take_snapshot, folder)
+                    change = compare_listings(known, current.articles)
+                    known = current.articles
+                    if change:
+                        log.debug("folder change: %s", describe_change(change))
+                        yield change
+                    if current.folders != folders:
+                        break  # subfolders came or went: watch the new set
+                else:
+                    return  # the stop event was set
+        except FileNotFoundError:
+            log.debug("a folder vanished while the watcher started; starting again")
+            await _pause(RESTART_DELAY, stopped)
+        except Exception as exc:
+            if not _undecodable(exc):
+                raise
+            log.debug("watcher could not decode a path: %s", exc)
+            tell(UNDECODABLE)
+            await _pause(RESTART_DELAY, stopped)
+
+
+def _watch_roots(roots: list[str], debounce_ms: int, max_wait_ms: int,
+                 stop_event: StopEvent | None) -> AsyncIterator[set[tuple[object, str]]]:
+    """`watchfiles.awatch` over `roots`, each folder on its own (symlinks are never followed)."""
     from watchfiles import awatch
 
-    folder = Path(folder)
-    known = await asyncio.to_thread(list_articles, folder)
-    reconciled = False
-    async for raw in awatch(
-        folder,
+    return awatch(
+        *roots,
         step=debounce_ms,
         debounce=max_wait_ms,
         stop_event=stop_event,  # type: ignore[arg-type]
         rust_timeout=1_000,
         yield_on_timeout=True,
-        recursive=True,
+        recursive=False,
+        ignore_permission_denied=True,
         watch_filter=_relevant,
-    ):
-        if not raw and reconciled:
-            continue  # an idle tick: nothing to look at
-        reconciled = True
-        current = await asyncio.to_thread(list_articles, folder)
-        change = compare_listings(known, current)
-        known = current
-        if change:
-            log.debug("folder change: %s", describe_change(change))
-            yield change
+    )
+
+
+def _folders(folder: Path) -> frozenset[str]:
+    """The folder and its real subfolders now (empty when it is gone or cannot be listed)."""
+    return frozenset(os.fspath(path) for path in walk_folder(folder).folders)
+
+
+def _watchable(folders: Iterable[str], tell: Callable[[str], None]) -> list[str]:
+    """The folders the OS watcher can take, sorted: those with UTF-8 names."""
+    roots: list[str] = []
+    for path in sorted(folders):
+        try:
+            path.encode("utf-8")
+        except UnicodeEncodeError:  # the watcher takes UTF-8 paths only; this folder goes unwatched
+            tell(UNDECODABLE)
+            continue
+        roots.append(path)
+    return roots
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """(device, inode) of the folder, or None when it is missing or not a folder."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
+
+
+def _undecodable(exc: BaseException) -> bool:
+    """Whether `exc` is watchfiles' "Unable to decode path" error (alone, or all a task group raised)."""
+    if isinstance(exc, BaseExceptionGroup):
+        return all(_undecodable(inner) for inner in exc.exceptions)
+    from watchfiles._rust_notify import WatchfilesRustInternalError
+
+    return isinstance(exc, WatchfilesRustInternalError) and "decode path" in str(exc)
+
+
+async def _pause(seconds: float, stopped: Callable[[], bool]) -> None:
+    """Sleep for `seconds`, or less when watching is to stop."""
+    deadline = time.monotonic() + seconds
+    while not stopped() and time.monotonic() < deadline:
+        await asyncio.sleep(min(0.1, seconds))
 
 
 def _relevant(_change: object, path: str) -> bool:
@@ -167,7 +282,11 @@ def _relevant(_change: object, path: str) -> bool:
 
 
 def describe_change(change: FolderChange, limit: int = 3) -> str:
-    """A short line for a toast: "+ bbc.txt, ~ afp.txt, - old.txt" (long lists as "+ 97 files")."""
+    """A short line for a toast: "+ bbc.txt, ~ afp.txt, - old.txt" (long lists as "+ 97 files").
+
+    Names are cleaned (`textsafe.clean`): a file name is the one thing a stranger chooses that
+    the toast prints.
+    """
     parts: list[str] = []
     for sign, paths in (("+", change.added), ("~", change.modified), ("-", change.removed)):
         parts.extend(_describe_kind(sign, paths, limit))
@@ -179,4 +298,4 @@ def _describe_kind(sign: str, paths: Iterable[str], limit: int) -> list[str]:
     listed = list(paths)
     if len(listed) > limit:
         return [f"{sign} {len(listed)} files"]
-    return [f"{sign} {path}" for path in listed]
+    return [f"{sign} {clean(path)}" for path in listed]

@@ -6,6 +6,8 @@ temporary folder: a warm run parses nothing and a changed file re-parses only it
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
 import random
@@ -15,11 +17,15 @@ import subprocess
 import sys
 import textwrap
 import time
+import tracemalloc
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import sitrep.cache as cache_module
 from sitrep.cache import SCHEMA_VERSION, NullCache, ResultCache, open_cache
 from sitrep.config import Config, parse_config
 from sitrep.engine import Engine
@@ -137,54 +143,6 @@ def test_the_cache_folder_is_created(tmp_path: Path) -> None:
 # --- bad cache files -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "content",
-    [
-        random.Random(7).randbytes(8192),
-        b"this is a text file, not a database\n" * 20,
-        b"SQLite format 3\x00" + random.Random(8).randbytes(4080),
-    ],
-    ids=["random bytes", "text", "sqlite header then garbage"],
-)
-def test_a_corrupt_cache_file_is_set_aside_and_rebuilt(tmp_path: Path, content: bytes) -> None:
-    path = tmp_path / "c.sqlite3"
-    path.write_bytes(content)
-    cache = ResultCache(path, "v1")
-    assert cache.problem is not None and "rebuilt" in cache.problem
-    assert (tmp_path / "c.sqlite3.corrupt").read_bytes() == content
-    cache.put_many([make_result()])
-    assert cache.get_many(["a" * 64]) == {"a" * 64: make_result()}
-
-
-def test_a_foreign_sqlite_database_is_set_aside_untouched_and_rebuilt(tmp_path: Path) -> None:
-    path = tmp_path / "c.sqlite3"
-    other = sqlite3.connect(path)
-    other.execute("CREATE TABLE users (name TEXT)")
-    other.execute("INSERT INTO users VALUES ('alice')")
-    other.commit()
-    other.close()
-    cache = ResultCache(path, "v1")
-    cache.put_many([make_result()])
-    assert cache.problem is not None and "a" * 64 in cache.get_many(["a" * 64])
-    kept = sqlite3.connect(tmp_path / "c.sqlite3.corrupt")
-    assert kept.execute("SELECT name FROM users").fetchall() == [("alice",)]
-    assert kept.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched to WAL
-    kept.close()
-
-
-def test_a_database_of_another_application_with_a_results_table_is_rebuilt(tmp_path: Path) -> None:
-    path = tmp_path / "c.sqlite3"
-    other = sqlite3.connect(path)
-    other.execute("CREATE TABLE results (hash TEXT, version TEXT, data BLOB, used REAL)")
-    other.execute("PRAGMA application_id = 1234")
-    other.commit()
-    other.close()
-    cache = ResultCache(path, "v1")
-    cache.put_many([make_result()])
-    assert cache.problem is not None and corrupt_files(tmp_path) == ["c.sqlite3.corrupt"]
-    assert "a" * 64 in cache.get_many(["a" * 64])
-
-
 def test_an_old_schema_of_our_own_is_replaced_without_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     ours = ResultCache(path, "v1")
@@ -198,14 +156,6 @@ def test_an_old_schema_of_our_own_is_replaced_without_a_problem(tmp_path: Path) 
     cache = ResultCache(path, "v1")
     cache.put_many([make_result()])
     assert cache.problem is None and "a" * 64 in cache.get_many(["a" * 64])
-
-
-def test_an_empty_file_is_used_as_a_new_cache(tmp_path: Path) -> None:
-    (tmp_path / "c.sqlite3").write_bytes(b"")
-    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
-    cache.put_many([make_result()])
-    assert cache.problem is None and corrupt_files(tmp_path) == []
-    assert "a" * 64 in cache.get_many(["a" * 64])
 
 
 def test_an_unreadable_entry_is_a_miss_not_an_error(tmp_path: Path) -> None:
@@ -241,6 +191,458 @@ def test_a_cache_file_corrupted_while_open_is_rebuilt_on_the_next_write(tmp_path
     cache.put_many([make_result("b" * 64)])
     assert "b" * 64 in cache.get_many(["b" * 64])
     assert cache.problem is not None
+
+
+# --- files that are not ours: never renamed, written over or deleted ---------------------------
+
+
+def listing(folder: Path) -> dict[str, tuple[str, str]]:
+    """Every entry under `folder`, links not followed: relative name -> (type, content digest or
+    link target), so a before/after comparison shows any file renamed, changed or deleted."""
+    entries: dict[str, tuple[str, str]] = {}
+    for path in sorted(folder.rglob("*")):
+        name = str(path.relative_to(folder))
+        if path.is_symlink():
+            entries[name] = ("link", os.readlink(path))
+        elif path.is_file():
+            entries[name] = ("file", hashlib.sha256(path.read_bytes()).hexdigest())
+        else:
+            entries[name] = ("dir", "")
+    return entries
+
+
+def sqlite_file(path: Path, *statements: str) -> Path:
+    """A SQLite database of some other program at `path`, made by running `statements`."""
+    db = sqlite3.connect(path)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+    return path
+
+
+def our_cache(path: Path, *hashes: str) -> Path:
+    """A sitrep cache at `path` holding a result for each hash (closed again)."""
+    cache = ResultCache(path, "v1")
+    cache.put_many([make_result(h) for h in hashes])
+    assert cache.problem is None
+    cache.close()
+    return path
+
+
+def garble(path: Path) -> bytes:
+    """Overwrite all but the 100-byte header of a database file in place; the new content."""
+    content = path.read_bytes()[:100] + random.Random(3).randbytes(8092)
+    path.write_bytes(content)
+    return content
+
+
+FOREIGN_FILES = {
+    "random bytes": lambda p: p.write_bytes(random.Random(7).randbytes(8192)),
+    "text": lambda p: p.write_bytes(b"this is a text file, not a database\n" * 20),
+    "sqlite header then garbage": lambda p: p.write_bytes(b"SQLite format 3\x00" + random.Random(8).randbytes(4080)),
+    "empty file": lambda p: p.write_bytes(b""),
+    "database with a table": lambda p: sqlite_file(
+        p, "CREATE TABLE users (name TEXT)", "INSERT INTO users VALUES ('alice')"),
+    "database with a results table": lambda p: sqlite_file(
+        p, "CREATE TABLE results (hash TEXT, version TEXT, data BLOB, used REAL)", "PRAGMA application_id = 1234"),
+    "database holding only a view": lambda p: sqlite_file(p, "CREATE VIEW v AS SELECT 1"),
+    "folder": lambda p: p.mkdir(),
+}
+
+
+@pytest.mark.parametrize("make", FOREIGN_FILES.values(), ids=FOREIGN_FILES.keys())
+def test_a_foreign_file_at_the_cache_path_is_left_untouched_and_the_run_goes_on_without_a_cache(
+    tmp_path: Path, make: Any
+) -> None:
+    make(tmp_path / "c.sqlite3")
+    before = listing(tmp_path)
+    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
+    cache.put_many([make_result()])
+    assert cache.get_many(["a" * 64]) == {}
+    cache.close()
+    assert listing(tmp_path) == before
+    assert cache.problem is not None and "not a sitrep cache" in cache.problem and "without a cache" in cache.problem
+
+
+def test_a_foreign_file_whose_name_is_too_long_to_set_aside_keeps_its_content(tmp_path: Path) -> None:
+    path = tmp_path / ("n" * 250)
+    path.write_text("the user's notes\n", encoding="utf-8")
+    ResultCache(path, "v1").put_many([make_result()])
+    assert path.read_text(encoding="utf-8") == "the user's notes\n"
+
+
+def test_a_corrupt_cache_of_our_own_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    content = garble(our_cache(tmp_path / "c.sqlite3", "a" * 64))
+    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
+    assert cache.problem is not None and "set it aside" in cache.problem
+    assert (tmp_path / "c.sqlite3.corrupt").read_bytes() == content
+    cache.put_many([make_result()])
+    assert cache.get_many(["a" * 64]) == {"a" * 64: make_result()}
+
+
+def test_a_corrupt_cache_of_our_own_that_cannot_be_renamed_is_kept_not_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "c.sqlite3"
+    content = garble(our_cache(path, "a" * 64))
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError(errno.ENAMETOOLONG, "File name too long", str(target))
+
+    monkeypatch.setattr(os, "rename", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
+    cache = ResultCache(path, "v1")
+    assert cache.problem is not None and "without a cache" in cache.problem
+    assert path.read_bytes() == content and corrupt_files(tmp_path) == []
+
+
+def test_setting_a_cache_aside_never_replaces_an_earlier_corrupt_copy(tmp_path: Path) -> None:
+    (tmp_path / "c.sqlite3.corrupt").write_bytes(b"kept from last time")
+    content = garble(our_cache(tmp_path / "c.sqlite3", "a" * 64))
+    ResultCache(tmp_path / "c.sqlite3", "v1").close()
+    assert (tmp_path / "c.sqlite3.corrupt").read_bytes() == b"kept from last time"
+    assert content in [p.read_bytes() for p in tmp_path.glob("c.sqlite3.corrupt*")]
+
+
+def test_no_cache_is_made_beside_a_leftover_file_sqlite_would_take_for_its_log(tmp_path: Path) -> None:
+    (tmp_path / "c.sqlite3-wal").write_text("somebody's file\n", encoding="utf-8")
+    before = listing(tmp_path)
+    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
+    cache.put_many([make_result()])
+    cache.close()
+    assert listing(tmp_path) == before and cache.problem is not None
+
+
+SYMLINK_TARGETS = {
+    "empty file": lambda p: p.write_bytes(b""),
+    "text file": lambda p: p.write_text("private notes\n", encoding="utf-8"),
+    "database holding only a view": lambda p: sqlite_file(p, "CREATE VIEW v AS SELECT 1"),
+    "missing file": lambda p: None,
+}
+
+
+@pytest.mark.parametrize("make", SYMLINK_TARGETS.values(), ids=SYMLINK_TARGETS.keys())
+def test_a_symlink_to_a_file_that_is_not_a_sitrep_cache_is_never_written_through(
+    tmp_path: Path, make: Any
+) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "cache").mkdir()
+    make(tmp_path / "elsewhere" / "target")
+    (tmp_path / "cache" / "c.sqlite3").symlink_to(tmp_path / "elsewhere" / "target")
+    before = listing(tmp_path)
+    cache = ResultCache(tmp_path / "cache" / "c.sqlite3", "v1")
+    cache.put_many([make_result()])
+    cache.close()
+    assert listing(tmp_path) == before
+    assert cache.problem is not None and "without a cache" in cache.problem
+
+
+def test_a_symlink_to_a_cache_of_our_own_is_used(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    our_cache(tmp_path / "elsewhere" / "c.sqlite3", "a" * 64)
+    (tmp_path / "link.sqlite3").symlink_to(tmp_path / "elsewhere" / "c.sqlite3")
+    cache = ResultCache(tmp_path / "link.sqlite3", "v1")
+    assert cache.get_many(["a" * 64]) == {"a" * 64: make_result()} and cache.problem is None
+    assert (tmp_path / "link.sqlite3").is_symlink()
+
+
+# --- locked, read-only, full: not corruption ---------------------------------------------------
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give up on another process's lock after a fifth of a second instead of ten."""
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.2)
+
+
+def identities(folder: Path) -> dict[str, int]:
+    """File name -> inode, for every file in `folder`."""
+    return {p.name: p.stat().st_ino for p in folder.iterdir()}
+
+
+def test_a_cache_locked_by_another_process_is_read_but_never_set_aside(
+    tmp_path: Path, short_busy_timeout: None
+) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO results VALUES ('x', 'v1', x'00', 0)")
+    held = identities(tmp_path)
+    cache = ResultCache(path, "v1")
+    assert cache.get_many(["a" * 64]) == {"a" * 64: make_result()}
+    cache.put_many([make_result("b" * 64)])
+    assert identities(tmp_path) == held and corrupt_files(tmp_path) == []
+    assert cache.problem is not None and "locked" in cache.problem
+    holder.execute("COMMIT")
+    holder.close()
+    cache.close()
+    assert ResultCache(path, "v1").get_many(["a" * 64]) == {"a" * 64: make_result()}
+
+
+def test_a_write_while_another_process_holds_the_lock_is_skipped_not_rebuilt(
+    tmp_path: Path, short_busy_timeout: None
+) -> None:
+    cache = ResultCache(our_cache(tmp_path / "c.sqlite3", "a" * 64), "v1")
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    cache.put_many([make_result("b" * 64)])
+    holder.execute("ROLLBACK")
+    holder.close()
+    cache.put_many([make_result("c" * 64)])
+    assert set(cache.get_many(["a" * 64, "b" * 64, "c" * 64])) == {"a" * 64, "c" * 64}
+    assert corrupt_files(tmp_path) == []
+
+
+def test_a_full_disk_stops_saving_without_setting_the_cache_aside(tmp_path: Path) -> None:
+    cache = ResultCache(our_cache(tmp_path / "c.sqlite3", "a" * 64), "v1")
+    assert cache._db is not None
+    pages = cache._db.execute("PRAGMA page_count").fetchone()[0]
+    cache._db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "database or disk is full"
+    cache.put_many([make_result(f"{i:064x}", "x" * 5000) for i in range(50)])
+    cache.put_many([make_result("b" * 64)])
+    assert cache.problem is not None and "full" in cache.problem
+    assert cache.get_many(["a" * 64]) == {"a" * 64: make_result()}
+    assert corrupt_files(tmp_path) == []
+
+
+_FILE_SIZE_LIMITED = textwrap.dedent(
+    """
+    import json, random, resource, signal, sys
+    from pathlib import Path
+    sys.path.insert(0, {tests!r})
+    from test_cache import make_result
+    from sitrep.cache import ResultCache
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+    cache = ResultCache(Path(sys.argv[1]), "v1")
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+    for i in range(40):
+        cache.put_many([make_result(f"{{i:064x}}", random.Random(i).randbytes(20_000).hex())])
+    print(json.dumps({{"problem": cache.problem, "found": sorted(cache.get_many(["a" * 64]))}}))
+    """
+).format(tests=str(Path(__file__).parent))
+
+
+def test_a_disk_io_error_stops_saving_without_setting_the_cache_aside(tmp_path: Path) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
+    report = json.loads(run_workers(_FILE_SIZE_LIMITED, [[str(path)]])[0])
+    assert "I/O error" in report["problem"] and report["found"] == ["a" * 64]
+    assert corrupt_files(tmp_path) == []
+
+
+_READ_AND_WRITE = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    sys.path.insert(0, {tests!r})
+    from test_cache import make_result
+    from sitrep.cache import ResultCache
+
+    cache = ResultCache(Path(sys.argv[1]), "v1")
+    found = cache.get_many(["a" * 64, "b" * 64])
+    cache.put_many([make_result("b" * 64)])
+    print(json.dumps({{"problem": cache.problem, "found": sorted(found)}}))
+    """
+).format(tests=str(Path(__file__).parent))
+
+
+def run_without_permission_override(script: str, *arguments: str) -> dict[str, Any]:
+    """Run a `_READ_AND_WRITE`-like script as a process that file permissions apply to (root
+    drops its override with `setpriv`); the JSON it prints."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv, so file permissions cannot be enforced")
+        prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([*prefix, sys.executable, "-c", script, *arguments],
+                          capture_output=True, text=True, env=env, timeout=60)
+    if done.returncode != 0 and done.stderr.startswith("setpriv:"):
+        pytest.skip(f"setpriv cannot drop the permission override here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Iterator[Callable[[Path, int], None]]:
+    """chmod a path for the test, and give every changed path its write permission back after."""
+    changed: list[Path] = []
+
+    def chmod(path: Path, mode: int) -> None:
+        changed.append(path)
+        path.chmod(mode)
+
+    yield chmod
+    for path in reversed(changed):
+        path.chmod(0o755)
+
+
+def test_a_cache_in_a_read_only_folder_is_read_without_saving(
+    tmp_path: Path, read_only: Callable[[Path, int], None]
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    our_cache(folder / "c.sqlite3", "a" * 64)
+    read_only(folder, 0o555)
+    before = listing(folder)
+    report = run_without_permission_override(_READ_AND_WRITE, str(folder / "c.sqlite3"))
+    assert report["found"] == ["a" * 64] and "read-only" in report["problem"]
+    assert listing(folder) == before
+
+
+def test_a_read_only_cache_file_is_read_without_saving_and_never_set_aside(
+    tmp_path: Path, read_only: Callable[[Path, int], None]
+) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
+    content = path.read_bytes()
+    read_only(path, 0o444)
+    report = run_without_permission_override(_READ_AND_WRITE, str(path))
+    assert report["found"] == ["a" * 64] and "read-only" in report["problem"]
+    assert path.read_bytes() == content and corrupt_files(tmp_path) == []
+
+
+def test_a_read_only_folder_without_a_cache_runs_without_one(
+    tmp_path: Path, read_only: Callable[[Path, int], None]
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    read_only(folder, 0o555)
+    report = run_without_permission_override(_READ_AND_WRITE, str(folder / "c.sqlite3"))
+    assert report["found"] == [] and "without a cache" in report["problem"]
+    assert list(folder.iterdir()) == []
+
+
+# --- tampered rows ---------------------------------------------------------------------------
+
+
+def tamper(path: Path, key: str, data: bytes) -> None:
+    """Replace the stored bytes of one row, as someone with write access to the cache could."""
+    db = sqlite3.connect(path)
+    db.execute("UPDATE results SET data = ? WHERE hash = ?", (data, key))
+    db.commit()
+    db.close()
+
+
+def with_field(change: Callable[[dict[str, Any]], None]) -> bytes:
+    """A stored row of `make_result()` with one change made to its JSON."""
+    data = make_result().to_dict()
+    change(data)
+    return zlib.compress(json.dumps(data).encode())
+
+
+TAMPERED_ROWS = {
+    "nested 100,000 deep": zlib.compress(b"[" * 100_000),
+    "title a number": with_field(lambda d: d.update(title=12345)),
+    "actor name a number": with_field(lambda d: d["actors"][0].update(name=7)),
+    "aliases a number": with_field(lambda d: d["actors"][0].update(aliases=5)),
+    "aliases numbers": with_field(lambda d: d["actors"][0].update(aliases=[5, 6])),
+    "evidence a list": with_field(lambda d: d["events"][0].update(evidence=[1])),
+    "claim value text": with_field(lambda d: d["disputes"][0]["claims"][0].update(value=["a", "b"])),
+    "years text": with_field(lambda d: d["context"][0].update(years="2020")),
+    "words a string": with_field(lambda d: d.update(words="120")),
+    "a list, not a record": zlib.compress(b"[1, 2]"),
+    "an actor that is a string": with_field(lambda d: d.update(actors=["Dembele"])),
+    "not zlib": b"not zlib",
+    "not JSON": zlib.compress(b"\xff\xfe"),
+}
+
+
+@pytest.mark.parametrize("data", TAMPERED_ROWS.values(), ids=TAMPERED_ROWS.keys())
+def test_a_tampered_row_is_a_miss_not_an_error(tmp_path: Path, data: bytes) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64, "b" * 64)
+    tamper(path, "a" * 64, data)
+    assert set(ResultCache(path, "v1").get_many(["a" * 64, "b" * 64])) == {"b" * 64}
+
+
+def test_a_row_that_inflates_past_the_bound_is_refused_without_inflating_it(tmp_path: Path) -> None:
+    bomb = zlib.compressobj(9)
+    zeros = bytes(1 << 20)
+    size = 4 * cache_module.MAX_ROW_BYTES
+    data = b"".join(bomb.compress(zeros) for _ in range(size // len(zeros))) + bomb.flush()
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64, "b" * 64)
+    tamper(path, "a" * 64, data)
+    cache = ResultCache(path, "v1")
+    tracemalloc.start()
+    try:
+        found = cache.get_many(["a" * 64, "b" * 64])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert set(found) == {"b" * 64}
+    assert peak < 1.5 * cache_module.MAX_ROW_BYTES < size
+
+
+# --- eviction --------------------------------------------------------------------------------
+
+DAY = 86_400.0
+
+
+def age(path: Path, key: str, version: str, days: float) -> None:
+    """Make one row look last used `days` ago."""
+    db = sqlite3.connect(path)
+    db.execute("UPDATE results SET used = ? WHERE hash = ? AND version = ?", (time.time() - days * DAY, key, version))
+    db.commit()
+    db.close()
+
+
+def stored(path: Path) -> set[tuple[str, str]]:
+    """Every (hash, version) stored in the cache file."""
+    db = sqlite3.connect(path)
+    rows = {(h, v) for h, v in db.execute("SELECT hash, version FROM results")}
+    db.close()
+    return rows
+
+
+def test_rows_of_another_pipeline_version_unused_for_a_day_are_evicted(tmp_path: Path) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64, "b" * 64)
+    age(path, "a" * 64, "v1", 1.5)
+    ResultCache(path, "v2").close()
+    assert stored(path) == {("b" * 64, "v1")}
+
+
+def test_rows_of_another_pipeline_version_in_recent_use_are_kept(tmp_path: Path) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
+    age(path, "a" * 64, "v1", 0.5)  # a second config sharing the cache, used this morning
+    ResultCache(path, "v2").close()
+    assert stored(path) == {("a" * 64, "v1")}
+
+
+def test_rows_unused_for_max_age_days_are_evicted(tmp_path: Path) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64, "b" * 64)
+    age(path, "a" * 64, "v1", 31)
+    age(path, "b" * 64, "v1", 29)
+    ResultCache(path, "v1", max_age_days=30).close()
+    assert stored(path) == {("b" * 64, "v1")}
+
+
+def test_with_max_age_days_zero_rows_of_this_version_are_kept_however_old(tmp_path: Path) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
+    age(path, "a" * 64, "v1", 3650)
+    ResultCache(path, "v1", max_age_days=0).close()
+    assert stored(path) == {("a" * 64, "v1")}
+
+
+def test_reading_a_row_counts_as_using_it(tmp_path: Path) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
+    age(path, "a" * 64, "v1", 29)
+    cache = ResultCache(path, "v1", max_age_days=30)
+    cache.get_many(["a" * 64])
+    cache.close()
+    age_days = (time.time() - sqlite3.connect(path).execute("SELECT used FROM results").fetchone()[0]) / DAY
+    assert age_days < 1
+
+
+def test_open_cache_evicts_by_the_configured_max_age(tmp_path: Path) -> None:
+    config = parse_config({"cache": {"path": str(tmp_path / "c.sqlite3"), "max_age_days": 7}})
+    path = tmp_path / "c.sqlite3"
+    cache = open_cache(config)
+    cache.put_many([make_result()])
+    cache.close()
+    age(path, "a" * 64, cache.version, 8)
+    open_cache(config).close()
+    assert stored(path) == set()
 
 
 # --- two processes ---------------------------------------------------------------------------
@@ -417,7 +819,27 @@ def test_with_the_cache_disabled_every_run_parses_everything(folder: Path, tmp_p
 
 def test_a_corrupt_cache_file_does_not_stop_the_engine(config: Config, folder: Path) -> None:
     config.cache_path.parent.mkdir(parents=True)
-    config.cache_path.write_bytes(random.Random(1).randbytes(4096))
+    garble(our_cache(config.cache_path, "a" * 64))
     parsed, report, _ = analyse(config, folder)
     assert parsed == 2 and len(report["articles"]) == 2
     assert analyse(config, folder)[0] == 0
+
+
+def test_a_foreign_file_at_the_cache_path_does_not_stop_the_engine(config: Config, folder: Path) -> None:
+    config.cache_path.parent.mkdir(parents=True)
+    config.cache_path.write_text("the user's notes\n", encoding="utf-8")
+    parsed, report, _ = analyse(config, folder)
+    assert parsed == 2 and len(report["articles"]) == 2
+    assert config.cache_path.read_text(encoding="utf-8") == "the user's notes\n"
+
+
+def test_a_tampered_row_is_re_parsed_and_the_report_is_unchanged(config: Config, folder: Path) -> None:
+    _, cold, _ = analyse(config, folder)
+    db = sqlite3.connect(config.cache_path)
+    key, blob = db.execute("SELECT hash, data FROM results ORDER BY hash LIMIT 1").fetchone()
+    db.close()
+    data = json.loads(zlib.decompress(blob))
+    data["title"] = 12345
+    tamper(config.cache_path, key, zlib.compress(json.dumps(data).encode()))
+    parsed, warm, _ = analyse(config, folder)
+    assert parsed == 1 and warm == cold

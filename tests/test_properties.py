@@ -10,6 +10,7 @@ whole file stays well under a minute.
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from sitrep.config import Config
 from sitrep.engine import Engine, parse_batch
@@ -25,6 +27,9 @@ from sitrep.merge import merge
 from sitrep.model import Article, ArticleResult, Situation
 from sitrep.reader import BadFileError, clean_text, read_article, scan
 from sitrep.report import to_json, to_markdown
+from sitrep.textsafe import clean, without_surrogates
+from sitrep.tui.marks import safe
+from sitrep.watch import FolderChange, describe_change
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -224,3 +229,57 @@ def test_many_hostile_files_in_one_situation(tmp_path: Path) -> None:
     write_reports(situation)
     for actor in situation.actors:
         assert_clean(actor.name)
+
+
+# ------------------------------------------------------------------------------ hostile file names
+
+NAME_PIECES = [
+    "\x1b]52;c;UFdORUQ=\x07", "\x1b]0;title\x1b\\", "\x1b[2J", "\x9b31m", "\x9d0;C1TITLE\x07", "\x85", "\x01", "\x7f",
+    "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", b"\xff\xfe", b"\xc3", "\n# INJECTED\n", "\r", "\t",
+    "`", "```", "|", "\\|", "<img src=x onerror=alert(1)>", "[red]", "*", "#", "Goïta", "مرحبا", "👮‍♂️",
+]
+"""Pieces of file names: C0, C1, bidi, zero-width, bytes that are not UTF-8, newlines, backticks, pipes."""
+
+hostile_names = st.lists(st.sampled_from(NAME_PIECES) | st.text(max_size=8), min_size=1, max_size=6).map(
+    lambda parts: b"".join(p if isinstance(p, bytes) else os.fsencode(p) for p in parts).replace(b"/", b"_")
+    .replace(b"\x00", b"_")[:200] + b".txt"
+)
+"""A file name (bytes, as on disk) built from the pieces and random text."""
+
+
+def printable(text: str) -> bool:
+    """No control (but newline), bidi, invisible format character or lone surrogate."""
+    return all(c == "\n" or unicodedata.category(c) not in ("Cc", "Cf", "Cs") for c in text)
+
+
+@FEW
+@given(names=st.lists(hostile_names, min_size=1, max_size=4, unique=True))
+def test_hostile_file_names_leave_every_output_inert(tmp_path_factory: pytest.TempPathFactory,
+                                                    names: list[bytes]) -> None:
+    """Hostile names through scan, the pipeline and merge: the Markdown renders no HTML, heading
+    or extra table cell from a name; the JSON is valid UTF-8; the toast, stderr and panes get
+    only printable text."""
+    folder = tmp_path_factory.mktemp("names")
+    for index, name in enumerate(names):
+        with open(os.path.join(os.fsencode(folder), b"a" + name), "wb") as handle:
+            handle.write(f"Soldiers arrested in Bamako\n\nGeneral Abass Dembele was arrested, AFP said ({index}).\n"
+                         .encode())
+    (folder / "empty.txt").write_bytes(b"")
+    scanned = scan(folder)
+    situation = merge(parse_batch(pipeline(), scanned.articles, 8), scanned.bad_files, folder)
+    paths = [a.path for a in situation.articles] + [b.path for b in situation.bad_files]
+    assert len(paths) == len(names) + 1
+    markdown = to_markdown(situation, 40)
+    assert printable(markdown)
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    assert "<img" not in html and html.count("<h1>") == 1 and "<h1>INJECTED" not in html
+    rows = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr>")[1:] if "<tbody>" in html else []
+    assert all(row.count("<td>") == 6 for row in rows)
+    text = to_json(situation)
+    assert printable(text)
+    report = json.loads(text.encode("utf-8").decode("utf-8"))
+    shown_paths = sorted(without_surrogates(a.path) for a in situation.articles)
+    assert sorted(a["path"] for a in report["articles"]) == shown_paths  # the name reads back, bad bytes as U+FFFD
+    for path in paths:
+        for shown in (clean(path), safe(path).plain, describe_change(FolderChange(added=(path,)))):
+            assert printable(shown) and "\n" not in shown

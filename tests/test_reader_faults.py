@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from sitrep import reader
-from sitrep.config import Config, parse_config
+from sitrep.config import Config, ConfigError, parse_config
 from sitrep.engine import Engine
 from sitrep.reader import BadFileError, read_article, scan
 
@@ -211,3 +211,164 @@ def test_the_engine_reports_bad_files_and_analyses_the_good_article(tmp_path: Pa
     assert all(b.reason for b in situation.bad_files)
     assert [a.path for a in situation.articles] == [SEED.name]
     assert "Abass Dembele" in [a.name for a in situation.actors]
+
+
+# --- symlinks that point outside the folder ----------------------------------------------------
+
+
+def outside_link(tmp_path: Path, folder: Path, name: str = "notes.txt") -> Path:
+    """A link in `folder` to a private article kept beside it, outside it."""
+    private = tmp_path / "private_notes.txt"
+    private.write_text("Confidential Source List\n\nColonel Ismael Wague told us the coup was planned.\n",
+                       encoding="utf-8")
+    link = folder / name
+    link.symlink_to(private)
+    return link
+
+
+@posix_only
+def test_a_file_link_pointing_outside_the_folder_is_a_bad_file(tmp_path: Path) -> None:
+    folder = good_folder(tmp_path)
+    outside_link(tmp_path, folder)
+    result = scan(folder)
+    assert [a.path for a in result.articles] == ["good.txt"]
+    assert [(b.path, b.reason) for b in result.bad_files] == [("notes.txt", "points outside the folder")]
+
+
+@posix_only
+def test_a_link_to_a_system_file_is_a_bad_file(tmp_path: Path) -> None:
+    folder = good_folder(tmp_path)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    assert [(b.path, b.reason) for b in scan(folder).bad_files] == [("passwd.txt", "points outside the folder")]
+
+
+@posix_only
+def test_a_link_through_a_linked_folder_outside_is_a_bad_file(tmp_path: Path) -> None:
+    folder = good_folder(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "out").symlink_to(outside, target_is_directory=True)
+    (folder / "secret.txt").symlink_to(Path("out") / "secret.txt")
+    assert [(b.path, b.reason) for b in scan(folder).bad_files] == [("secret.txt", "points outside the folder")]
+
+
+@posix_only
+def test_a_file_link_inside_the_folder_is_read(tmp_path: Path) -> None:
+    folder = good_folder(tmp_path)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "alias.txt").symlink_to(Path("..") / "good.txt")
+    result = scan(folder)
+    assert [a.path for a in result.articles] == ["good.txt", "sub/alias.txt"] and result.bad_files == []
+
+
+@posix_only
+def test_links_inside_a_folder_reached_through_a_link_are_read(tmp_path: Path) -> None:
+    real = good_folder(tmp_path)
+    (real / "alias.txt").symlink_to("good.txt")
+    folder = tmp_path / "linked"
+    folder.symlink_to(real, target_is_directory=True)
+    result = scan(folder)
+    assert [a.path for a in result.articles] == ["alias.txt", "good.txt"] and result.bad_files == []
+
+
+@posix_only
+def test_seeds_follow_outside_links_lets_the_reader_follow_them(tmp_path: Path) -> None:
+    folder = good_folder(tmp_path)
+    outside_link(tmp_path, folder)
+    result = scan(folder, follow_outside_links=True)
+    assert [a.path for a in result.articles] == ["good.txt", "notes.txt"] and result.bad_files == []
+
+
+def test_seeds_follow_outside_links_is_off_by_default_and_must_be_a_boolean() -> None:
+    assert Config().seeds.follow_outside_links is False
+    assert parse_config({"seeds": {"follow_outside_links": True}}).seeds.follow_outside_links is True
+    with pytest.raises(ConfigError, match="seeds.follow_outside_links: expected bool"):
+        parse_config({"seeds": {"follow_outside_links": "yes"}})
+
+
+@posix_only
+def test_the_engine_does_not_serve_a_cached_result_through_a_link_outside(tmp_path: Path) -> None:
+    """Same bytes, same name as an article parsed before: the link is still refused, not a cache hit."""
+    folder = good_folder(tmp_path)
+    engine = Engine(engine_config(tmp_path))
+    try:
+        assert [a.path for a in engine.analyse(folder).articles] == ["good.txt"]
+        (tmp_path / "kept.txt").write_text(GOOD, encoding="utf-8")
+        (folder / "good.txt").unlink()
+        (folder / "good.txt").symlink_to(tmp_path / "kept.txt")
+        situation = engine.analyse(folder)
+    finally:
+        engine.close()
+    assert situation.articles == []
+    assert [(b.path, b.reason) for b in situation.bad_files] == [("good.txt", "points outside the folder")]
+
+
+@posix_only
+def test_the_engine_follows_links_outside_when_the_config_allows_it(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SEED, tmp_path / SEED.name)
+    (folder / SEED.name).symlink_to(tmp_path / SEED.name)
+    config = parse_config({"seeds": {"follow_outside_links": True}, "cache": {"enabled": False}})
+    engine = Engine(config)
+    try:
+        situation = engine.analyse(folder)
+    finally:
+        engine.close()
+    assert [a.path for a in situation.articles] == [SEED.name] and situation.bad_files == []
+
+
+# --- files too long to analyse ---------------------------------------------------------------
+
+
+def refuse_cleaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make cleaning fail loudly: a test that uses this proves a file was rejected before it."""
+    def clean(_text: str) -> str:
+        raise AssertionError("the file was cleaned before being rejected")
+
+    monkeypatch.setattr(reader, "clean_text", clean)
+
+
+@pytest.mark.parametrize(("text", "size"), [("a" * 4_001, "3.9 KB"), ("é" * 1_001, "1,001 characters")],
+                         ids=["more bytes than any text of the limit", "more characters than the limit"])
+def test_a_file_too_long_to_analyse_is_rejected_before_it_is_cleaned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, size: str
+) -> None:
+    refuse_cleaning(monkeypatch)
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(BadFileError, match=r"^too long to analyse: ") as caught:
+        read_article(tmp_path / "long.txt", tmp_path, max_chars=1_000)
+    assert size in str(caught.value) and "at most 1,000 characters" in str(caught.value)
+
+
+def test_a_rejected_file_is_not_read_again_while_its_bytes_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep import engine as engine_module
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "long.txt").write_text("Soldiers were arrested. " * 100, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    monkeypatch.setattr(engine_module, "MAX_TEXT_CHARS", 1_000)
+    reads: list[str] = []
+    real_read = engine_module.read_article
+
+    def counted(path: Path, *args: object, **kwargs: object) -> object:
+        reads.append(path.name)
+        return real_read(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module, "read_article", counted)
+    engine = Engine(engine_config(tmp_path))
+    try:
+        first = engine.analyse(folder)
+        second = engine.analyse(folder)
+        (folder / "long.txt").write_text("Changed. " * 200, encoding="utf-8")
+        third = engine.analyse(folder)
+    finally:
+        engine.close()
+    assert first.bad_files == second.bad_files
+    assert [b.path for b in third.bad_files] == ["empty.txt", "long.txt"]
+    assert "too long to analyse" in first.bad_files[1].reason
+    assert sorted(reads) == ["empty.txt", "long.txt", "long.txt"]

@@ -2,8 +2,9 @@
 
 While the app watches a folder (real engine, temporary cache), a few hundred files are
 created, rewritten, renamed and deleted at once, including editor-style atomic saves (write a
-temporary file, then `os.replace`) and files written in two halves. Once the app settles, the
-situation it shows must equal a cold `Engine.analyse` of the final folder, item for item.
+temporary file, then `os.replace`), files written in two halves and files with hostile names.
+Once the app settles, the situation it shows must equal a cold `Engine.analyse` of the final
+folder, item for item.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ from sitrep.tui.app import SitrepApp, make_app
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
+
+HOSTILE_NAMES = [
+    "osc\x1b]52;c;UFdORUQ=\x07", "c1\x9b31m\x9d0;TITLE\x07", "bidi\u202eevil\u2066", "zw\u200b\u200d",
+    "bad\udcff\udcfe", "nl\n# INJECTED\n", "tick`<img src=x>`", "pipe|col", "ctl\x01\x7f\x85",
+]
+"""Every fourth new file is named with one of these: C0, C1, bidi, zero-width, bytes that are
+not UTF-8 (as `os.fsdecode` gives them), a newline, a backtick and a pipe."""
 
 
 class ShortArticles:
@@ -54,7 +62,8 @@ def storm(folder: Path, articles: ShortArticles, rng: random.Random) -> dict[str
         files = present()
         roll = rng.random()
         if roll < 0.30 or len(files) < 10:
-            (folder / f"new-{next_index}.txt").write_text(articles.text(next_index), encoding="utf-8")
+            stem = HOSTILE_NAMES[next_index // 4 % len(HOSTILE_NAMES)] if next_index % 4 == 0 else "new"
+            (folder / f"{stem}-{next_index}.txt").write_text(articles.text(next_index), encoding="utf-8")
             next_index += 1
             counts["create"] += 1
         elif roll < 0.45:

@@ -91,7 +91,9 @@ def test_a_view_without_a_filter_is_the_whole_situation() -> None:
 @pytest.mark.parametrize("raw, shown", [
     ("\x1b[31mred\x1b[0m", "red"),
     ("title\x1b]0;pwned\x07 here", "title here"),
-    ("bell\x07 and \x9b31m C1", "bell and 31m C1"),
+    ("bell\x07 and \x9b31m C1", "bell and  C1"),
+    ("\x9d0;C1TITLE\x07name", "name"),
+    ("spoof\u202etxt.exe\u200b", "spooftxt.exe"),
     ("line\nbreak\ttab", "line break tab"),
     ("[red]markup[/red] [link=http://x]y[/link]", "[red]markup[/red] [link=http://x]y[/link]"),
 ])

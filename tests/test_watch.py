@@ -4,6 +4,11 @@ a real folder (including a file saved while the watcher is still starting)."""
 from __future__ import annotations
 
 import asyncio
+import functools
+import os
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,16 +63,177 @@ async def test_a_new_article_in_the_folder_is_reported(tmp_path: Path) -> None:
 async def test_a_file_saved_while_the_watcher_starts_is_not_missed(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Written after the first listing but before the OS watcher exists: no event will ever come."""
-    real_listing = watch.list_articles
+    real_listing = watch.take_snapshot
     calls: list[Path] = []
 
-    def listing(folder: Path) -> dict[str, watch.Signature]:
+    def listing(folder: Path) -> watch.Snapshot:
         found = real_listing(folder)
         if not calls:
             (tmp_path / "early.txt").write_text("The junta denied it.\n", encoding="utf-8")
         calls.append(folder)
         return found
 
-    monkeypatch.setattr(watch, "list_articles", listing)
+    monkeypatch.setattr(watch, "take_snapshot", listing)
     change = await _next_change(tmp_path, asyncio.Event())
     assert change == FolderChange(added=("early.txt",))
+
+
+# --- hostile folders: odd names, linked folders, a folder replaced ---------------------------
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX names and symlinks")
+ARTICLE = "Soldiers were arrested in Bamako.\n"
+
+
+class Watching:
+    """`watch_folder` running in a task, collecting what it yields and the notices it gives."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.stop = asyncio.Event()
+        self.changes: list[FolderChange] = []
+        self.notices: list[str] = []
+        self.task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> Watching:
+        self.task = asyncio.create_task(self._run())
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        self.stop.set()
+        assert self.task is not None
+        await asyncio.wait_for(self.task, 10)
+
+    async def _run(self) -> None:
+        changes = watch_folder(self.folder, debounce_ms=50, max_wait_ms=500, stop_event=self.stop,
+                               on_notice=self.notices.append)
+        async for change in changes:
+            self.changes.append(change)
+
+    @property
+    def seen(self) -> FolderChange:
+        """Every change so far, merged into one."""
+        return functools.reduce(FolderChange.merge, self.changes, FolderChange())
+
+    async def until(self, condition: Callable[[], bool], description: str, timeout: float = 10) -> None:
+        """Wait for `condition`; a watcher that died fails the test with its own error."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert self.task is not None
+            if self.task.done():
+                self.task.result()  # raises the watcher's error
+                raise AssertionError(f"the watcher stopped before {description}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {description}")
+            await asyncio.sleep(0.05)
+
+    async def running(self) -> None:
+        """Wait until the OS watcher is set up: new files until one is reported (it only reports
+        once watching), so that what the test does next happens while it watches."""
+        for attempt in range(40):
+            (self.folder / f"ready-{attempt}.txt").write_text(ARTICLE, encoding="utf-8")
+            try:
+                await self.until(lambda: bool(self.changes), "the watcher to start", timeout=0.5)
+                return
+            except AssertionError:
+                if self.task is not None and self.task.done():
+                    raise
+        raise AssertionError("the watcher never started")
+
+
+def append(path: Path | bytes, text: str = ARTICLE) -> None:
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+@posix_only
+async def test_a_file_name_that_is_not_utf8_does_not_stop_the_watcher(tmp_path: Path) -> None:
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xff\xfename.txt")
+    append(bad)
+    async with Watching(tmp_path) as watching:
+        await watching.running()
+        append(bad)
+        await watching.until(lambda: bool(watching.notices), "a notice about the name")
+        (tmp_path / "new.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "new.txt" in watching.seen.added, "the next new file")
+        append(bad)
+        (tmp_path / "newer.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "newer.txt" in watching.seen.added, "a new file after another bad event")
+    assert os.fsdecode(b"bad\xff\xfename.txt") in watching.seen.modified
+    assert len(watching.notices) == 1 and "not valid UTF-8" in watching.notices[0]
+
+
+def inotify_watches() -> int:
+    """How many inotify watches this process holds now (Linux)."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") != "anon_inode:inotify":
+                continue
+            with open(f"/proc/self/fdinfo/{fd}", encoding="ascii") as info:
+                count += sum(1 for line in info if line.startswith("inotify wd:"))
+        except OSError:
+            continue
+    return count
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts inotify watches")
+async def test_a_linked_folder_is_not_watched(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    for index in range(30):
+        (outside / f"sub{index}").mkdir(parents=True)
+    folder = tmp_path / "articles"
+    (folder / "real").mkdir(parents=True)
+    (folder / "link").symlink_to(outside, target_is_directory=True)
+    before = inotify_watches()
+    async with Watching(folder) as watching:
+        await watching.running()
+        during = inotify_watches()
+    assert during - before == 2  # the folder and real/
+
+
+@posix_only
+def test_the_watcher_watches_the_folder_and_its_real_subfolders_only(tmp_path: Path) -> None:
+    (tmp_path / "outside" / "deep").mkdir(parents=True)
+    folder = tmp_path / "articles"
+    (folder / "a" / "b").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "a" / "link").symlink_to(tmp_path / "outside", target_is_directory=True)
+    roots = watch.take_snapshot(folder).folders
+    assert sorted(Path(p).relative_to(folder).as_posix() for p in roots) == [".", "a", "a/b"]
+
+
+async def test_files_in_a_new_subfolder_are_reported(tmp_path: Path) -> None:
+    async with Watching(tmp_path) as watching:
+        await watching.running()
+        (tmp_path / "sub").mkdir()
+        (tmp_path / "sub" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "sub/a.txt" in watching.seen.added, "the file in the new folder")
+        (tmp_path / "sub" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "sub/b.txt" in watching.seen.added, "a later file in the new folder")
+
+
+@posix_only
+async def test_a_folder_replaced_by_a_new_one_of_the_same_name_is_watched_again(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    async with Watching(folder) as watching:
+        await watching.running()
+        folder.rename(tmp_path / "old")
+        folder.mkdir()
+        (folder / "b.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "b.txt" in watching.seen.added, "the file in the new folder")
+        (folder / "c.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "c.txt" in watching.seen.added, "a later file in the new folder")
+    assert "a.txt" in watching.seen.removed
+    assert len(watching.notices) == 1 and "replaced" in watching.notices[0]
+
+
+@posix_only
+async def test_a_folder_name_that_is_not_utf8_does_not_stop_the_watcher(tmp_path: Path) -> None:
+    os.mkdir(os.path.join(os.fsencode(tmp_path), b"sub\xff"))
+    async with Watching(tmp_path) as watching:
+        await watching.running()
+        (tmp_path / "new.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "new.txt" in watching.seen.added, "a new file beside the folder")
+    assert len(watching.notices) == 1 and "not valid UTF-8" in watching.notices[0]

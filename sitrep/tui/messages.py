@@ -67,6 +67,13 @@ class WatchFailed(Message):
 
 
 @dataclass
+class WatchNotice(Message):
+    """Something the user should know about live reload, which goes on (the folder was replaced...)."""
+
+    text: str
+
+
+@dataclass
 class ShowEvidence(Message):
     """Show the sentences behind a row in the evidence view."""
 
