@@ -229,7 +229,7 @@ def status_line(events: list[StatusEvent]) -> str:
         if affirmed:
             best = min(affirmed, key=lambda e: (CERTAINTY_RANK[e.certainty], not e.detail))
             sources = _sources(e for e in affirmed if e.certainty == best.certainty)
-            base = best.event + (f" {best.detail}" if best.detail and family not in ("says",) else "")
+            base = best.fact if family not in ("says",) else best.event
             if all(e.source == e.actor for e in affirmed):
                 text = f"{base} (claimed by {best.actor})"  # its own account: a claim, never a fact
             elif best.certainty == "stated":
@@ -800,7 +800,7 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
         claimed_by = actor if own and len(own) == len(group) else ""
         if claimed_by and certainty == "stated":
             certainty = "reported"
-        value = best.event + (f" {best.detail}" if best.detail else "")
+        value = best.fact
         sources = list(dict.fromkeys("own account" if e.source == actor else e.source for e in group if e.source))
         entry = StateEntry(slot=_LEXICON.slot.get(family, family), family=family, value=value, certainty=certainty,
                            sources=sources[:4], as_of=as_of,

@@ -7,6 +7,7 @@ or Textual.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -205,6 +206,11 @@ class ActorMention:
         )
 
 
+MEMBERS = " of its "
+"""How an event's detail names a group's members ("107 of its fighters"): the members, not the
+group, are killed or held."""
+
+
 @dataclass
 class StatusEvent:
     """Something that happened to (or was done by) an actor, with how sure the source is."""
@@ -232,9 +238,18 @@ class StatusEvent:
     before the article, when is unknown, so the article's date is not its date."""
 
     @property
+    def fact(self) -> str:
+        """The event with its detail: "fled to Sudan"; members first when the detail names them
+        ("107 of its fighters killed": the group's members were killed, not the group)."""
+        members = re.match(rf"^(\S+{MEMBERS}\S+)(.*)$", self.detail)
+        if members:
+            return f"{members.group(1)} {self.event}{members.group(2)}"
+        return self.event + (f" {self.detail}" if self.detail else "")
+
+    @property
     def phrase(self) -> str:
         """A short honest phrase: "reported detained", "arrest denied by AFP"."""
-        base = self.event + (f" {self.detail}" if self.detail else "")
+        base = self.fact
         if self.polarity == "denied":
             by = "" if self.source in ("", "the article") else f" by {self.source}"
             return f"{base}: denied{by}"

@@ -97,3 +97,10 @@ def test_remaining_the_head_of_a_body_is_leading_it(tmp_path: Path) -> None:
     result = analyse("Colonel Idris Makeba said he remained the head of the army.", tmp_path)
     [lead] = events_of(result, "Makeba", "leads")
     assert lead.detail == "the army"
+
+
+def test_a_groups_members_killed_are_not_the_group_killed(tmp_path: Path) -> None:
+    result = analyse("Eight soldiers and 107 Kalar Front militants have been killed in fighting in the north, "
+                     "the defence ministry said.", tmp_path)
+    [killed] = events_of(result, "Kalar Front", "killed")
+    assert killed.fact == "107 of its militants killed"

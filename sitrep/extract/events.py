@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import When, publication_day, resolve
 from ..lexicon import lexicon
-from ..model import StatusEvent
+from ..model import MEMBERS, StatusEvent
 from .actors import ActorTable, role_key
 from .attribution import (
     DENYING,
@@ -142,7 +142,7 @@ class Resolver:
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         plural_subject = "phrase:" + last_plural_phrase
 
-    def _group_of_members(self, token: Token) -> str | None:
+    def group_of_members(self, token: Token) -> str | None:
         """"Al Shabaab extremists", "ISIL fighters": members named by their group are the group."""
         if token.lemma_.lower() not in _MEMBER_NOUNS:
             return None
@@ -187,7 +187,7 @@ class Resolver:
     def _direct(self, token: Token) -> list[str]:
         key = self.table.token_actor.get(token.i)
         if key and self.table.actors[key.split("|")[0]].kind == "collective":
-            group = self._group_of_members(token)
+            group = self.group_of_members(token)
             if group:
                 return [group]  # "Red Hand Brigade gunmen": the brigade, not gunmen in general
         if key:
@@ -204,7 +204,7 @@ class Resolver:
                              for g in p.children if g.dep_ == "pobj" and g.i in self.table.token_actor]
                     if named:
                         return [self.table.token_actor[named[0].i]]
-            group = self._group_of_members(token)
+            group = self.group_of_members(token)
             if group:
                 return [group]
         if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in token.children):
@@ -299,6 +299,13 @@ def _count_of(noun: Token) -> str:
     if not nums:
         return ""
     return f"({subtree_span(nums[0]).text})"
+
+
+def _members(noun: Token) -> str:
+    """"107 of its militants", "some of its fighters": the members an event befell."""
+    nums = [c for c in noun.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
+    how_many = subtree_span(nums[0]).text.lower() if nums else "some"
+    return f"{how_many}{MEMBERS}{noun.lower_ if noun.tag_ == 'NNS' else noun.lemma_.lower() + 's'}"
 
 
 def _each_other(verb: Token) -> bool:
@@ -603,7 +610,13 @@ class EventExtractor:
                     event = "discharged"  # "released from a German hospital": a patient, not a prisoner
             for arg in _arguments(tok, role):
                 for key in self.resolver.actors(arg, strict=True):
-                    count = _count_of(arg) if self.table.actors[key].kind == "collective" else ""
+                    kind = self.table.actors[key].kind
+                    count = _count_of(arg) if kind == "collective" else ""
+                    named = next((t for t in (arg, *arg.conjuncts) if self.resolver.group_of_members(t) == key), None)
+                    if role == "patient" and kind in ("armed group", "organisation") and named is not None:
+                        # "107 Boko Haram militants killed": members, not the group
+                        out.append((key, event, f"{_members(named)} {detail}".strip(), att))
+                        continue
                     out.append((key, event, detail or count, att))
             return out
         if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_EVENTS:

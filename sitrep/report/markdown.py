@@ -122,12 +122,17 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
         out += ["", f"Also mentioned: {', '.join(_md(a.name) for a in minor[:60])}"
                 + (f" and {len(minor) - 60} more." if len(minor) > 60 else ".")]
     out += ["", "## Disputed facts", ""]
-    if not s.disputes:
+    live = [d for d in s.disputes if not d.settled_by]
+    settled = [d for d in s.disputes if d.settled_by]
+    if not live:
         out.append("None found.")
-    for n, d in enumerate(s.disputes[:25], 1):
+    for n, d in enumerate(live[:25], 1):
         out += _dispute(d, n)
-    if len(s.disputes) > 25:
-        out.append(f"\n... and {len(s.disputes) - 25} lesser disputes (see the JSON report).")
+    if len(live) > 25:
+        out.append(f"\n... and {len(live) - 25} lesser disputes (see the JSON report).")
+    if settled:
+        out += ["", "Settled by a later claim:", ""]
+        out += [f"- {_md(d.subject)}: settled by {_md(d.settled_by)}" for d in settled[:10]]
     out += ["", "## Regional context", ""]
     by_kind: dict[str, list[str]] = defaultdict(list)
     for item in s.context:

@@ -42,7 +42,7 @@ class DisputesPane(OptionPane):
             if view.actor is not None:
                 names = (*names, *view.actor.names())
             new = key in view.changes.new_disputes
-            stamp = (dispute.kind, dispute.subject, new, tuple(dispute.independent_sources.items()),
+            stamp = (dispute.kind, dispute.subject, new, dispute.settled_by, tuple(dispute.independent_sources.items()),
                      tuple((c.source, c.stance, c.text, c.article) for c in dispute.claims))
             rows.append(Row(key, dispute_prompt(dispute, new), dispute_evidence(dispute, names), stamp))
         return rows
@@ -87,6 +87,8 @@ def dispute_prompt(dispute: Dispute, new: bool) -> Group:
     if new:
         heading = Text.assemble(new_mark(), " ", heading)
     parts: list[Text | Table] = [heading]
+    if dispute.settled_by:
+        parts.append(settled_note(dispute))
     claims = dispute.claims
     for start in range(0, len(claims), SIDES_PER_ROW):
         chunk = claims[start : start + SIDES_PER_ROW]
@@ -99,9 +101,16 @@ def dispute_prompt(dispute: Dispute, new: bool) -> Group:
     return Group(*parts)
 
 
+def settled_note(dispute: Dispute) -> Text:
+    """"✓ settled by a later claim: released, as of 6 March 2031 (AFP)"."""
+    return Text.assemble(("✓ settled by a later claim: ", "bold green"), safe(dispute.settled_by, style="green"))
+
+
 def dispute_evidence(dispute: Dispute, names: tuple[str, ...]) -> ShowEvidence:
     """The evidence message: each side's claim, then the sentences it rests on."""
     notes = [Text.assemble(kind_label(dispute.kind))]
+    if dispute.settled_by:
+        notes.append(settled_note(dispute))
     if sides_sourcing(dispute):
         notes.append(Text(sides_sourcing(dispute), style="dim"))
     for claim in dispute.claims:
