@@ -214,3 +214,16 @@ def test_saying_a_pact_is_not_an_alliance_is_no_denial(tmp_path: Path) -> None:
     result = analyse("The foreign minister was at pains to stress that the northern pact is not an alliance.",
                      tmp_path)
     assert not _contradictions(result)
+
+
+def test_a_clause_resting_on_reportedly_is_thin_sourcing(tmp_path: Path) -> None:
+    result = analyse("About 300 migrants were rescued by fishermen, after reportedly being turned away twice by "
+                     "the navy.", tmp_path)
+    [thin] = [d for d in result.disputes if d.kind == "thin sourcing"]
+    assert thin.subject.startswith("turned away twice by the navy")
+
+
+def test_the_same_clause_without_a_hedge_is_not_thin_sourcing(tmp_path: Path) -> None:
+    result = analyse("About 300 migrants were rescued by fishermen, after being turned away twice by the navy.",
+                     tmp_path)
+    assert not [d for d in result.disputes if d.kind == "thin sourcing"]

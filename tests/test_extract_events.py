@@ -104,3 +104,14 @@ def test_a_groups_members_killed_are_not_the_group_killed(tmp_path: Path) -> Non
                      "the defence ministry said.", tmp_path)
     [killed] = events_of(result, "Kalar Front", "killed")
     assert killed.fact == "107 of its militants killed"
+
+
+def test_the_group_that_abducted_people_kidnapped_them(tmp_path: Path) -> None:
+    result = analyse("Kalar Front militants abducted more than 200 schoolgirls from their school in April.", tmp_path)
+    [kidnap] = events_of(result, "Kalar Front", "kidnapped")
+    assert kidnap.detail.startswith("more than 200 schoolgirls")
+
+
+def test_a_country_said_to_abduct_is_not_a_kidnapper_group(tmp_path: Path) -> None:
+    result = analyse("Officials said Belarus abducted two Lithuanian border guards on Monday.", tmp_path)
+    assert not events_of(result, "Belarus", "kidnapped")

@@ -572,6 +572,19 @@ class DisputeFinder:
             return out
         for tok in sent:
             low = tok.lower_
+            if low in _HEDGE_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+                # "after reportedly being turned away by the navy": the clause rests on a hedge
+                verb = tok.head
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                words = [t for t in verb.subtree if t.i > tok.i and t.dep_ not in ("aux", "auxpass", "punct")]
+                said = short_phrase(sent.doc[words[0].i : words[-1].i + 1], 12).rstrip(" .,;") if words else ""
+                if len(said.split()) < 3:
+                    continue  # "supposedly to": nothing a reader could weigh
+                if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
+                    said = f"{strip_determiner(short_phrase(subtree_span(subj), 5))} {said}"
+                out.append(Dispute(subject=said, kind="thin sourcing",
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
+                break
             if low in HEDGE_WORDS and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and low in ("alleged", "claimed", "purported", "suspected", "reported"):
                 subject = strip_determiner(short_phrase(subtree_span(tok.head), 8))
                 out.append(Dispute(subject=subject, kind="thin sourcing",
@@ -675,6 +688,7 @@ _DENIED_TAIL = re.compile(
 )
 _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story", "idea",
                 "notion", "suggestion", "characterisation", "characterization", "description", "interpretation"}
+_HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
 _UNCERTAIN_WORDS = {"clear", "known", "certain", "sure", "possible", "immediately", "available"}
 HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}
 

@@ -608,6 +608,8 @@ class EventExtractor:
                 detail = _prep_detail(tok, ("from", "to")) or detail
                 if event == "released" and _CARE.search(detail):
                     event = "discharged"  # "released from a German hospital": a patient, not a prisoner
+            if event == "abducted" and role == "patient":
+                out += self._kidnappers(tok, detail)
             for arg in _arguments(tok, role):
                 for key in self.resolver.actors(arg, strict=True):
                     kind = self.table.actors[key].kind
@@ -671,6 +673,23 @@ class EventExtractor:
             att = Attribution(self.table.actors[accuser].name, "alleged", "affirmed")
             out.append((accused, "accused", charge, att))
         return out
+
+    def _kidnappers(self, verb: Token, when: str) -> list[tuple[str, str, str, Attribution]]:
+        """"Boko Haram abducted more than 200 schoolgirls": the group that did it "kidnapped" them,
+        with whom (so the captors' line says what they hold, not only the captives' line)."""
+        victims = _arguments(verb, "patient")
+        agents = _arguments(verb, "agent")
+        if not victims or not agents:
+            return []
+        whom = re.sub(r"^(the|a|an|his|her|their|its)\s+", "", short_phrase(subtree_span(victims[0]), 8), flags=re.I)
+        if victims[0].pos_ == "PRON":
+            whom = self.names.get(victims[0].i) or self.pronoun_names.get(victims[0].i, "")
+        if not whom:
+            return []
+        att = self._attribute(verb)
+        detail = f"{whom} {when}".strip()
+        return [(key, "kidnapped", detail, att) for arg in agents for key in self.resolver.actors(arg, strict=True)
+                if self.table.actors[key].kind != "country"]
 
     def _holds_a_role(self, role: Token) -> list[tuple[str, str, str, Attribution]]:
         """"Colonel X remains the head of the army", "X is the leader of the junta": X leads that body."""
