@@ -445,6 +445,8 @@ def comparable(a: Claim, b: Claim) -> bool:
     for counts from a start ("since Tuesday"), over the same period.
 
     Undated figures (undated articles) are compared with each other and with nothing else."""
+    if a.group and b.group and not (a.group.startswith(b.group) or b.group.startswith(a.group)):
+        return False  # "eight Cameroonian soldiers" and "nine Nigerian troops" count different people
     wa, wb = _window(a), _window(b)
     if wa is None or wb is None:
         return wa is None and wb is None
@@ -572,7 +574,10 @@ def figure_summary(claims: list[Claim]) -> str:
         return ""
     lows = [CONSERVATIVE.get(c.text.lower().strip(), c.value[0]) for c in valued]  # type: ignore[index]
     top = max(c.value[1] for c in valued)  # type: ignore[index]
-    span = f"{_figure(min(lows))} to {_figure(top)}" if top < 1e8 else f"{_figure(min(lows))} or more"
+    if top < 1e8:
+        span = f"{_figure(min(lows))} to {_figure(top)}"
+    else:  # "at least 30": the highest floor is what the figures say at most
+        span = f"{_figure(min(lows))} to at least {_figure(max(c.value[0] for c in valued))}"  # type: ignore[index]
     latest = max(valued, key=lambda c: (c.when or "", c.article))
     return f" — {span}; lowest {_figure(min(lows))}; latest: {latest.text} ({latest.source})"
 

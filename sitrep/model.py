@@ -315,6 +315,9 @@ class Claim:
     """For numeric claims: the (low, high) range the wording stands for."""
     when: str = ""
     """For numeric claims: when the figure holds (`dates.When.iso`), else its article's day."""
+    group: str = ""
+    """For numeric claims: whose people the figure counts, when the sentence says ("cameroon" for
+    "eight Cameroonian soldiers"); figures for different groups are never compared."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
@@ -326,6 +329,7 @@ class Claim:
             "sentence": self.sentence,
             "value": list(self.value) if self.value else None,
             "when": self.when,
+            "group": self.group,
         }
 
     @classmethod
@@ -343,6 +347,7 @@ class Claim:
             _text(data.get("sentence", "")),
             None if value is None else (float(_number(value[0])), float(_number(value[1]))),
             _text(data.get("when", "")),
+            _text(data.get("group", "")),
         )
 
 

@@ -214,3 +214,19 @@ def test_a_settled_dispute_ranks_below_a_live_one(tmp_path: Path) -> None:
     }, tmp_path)
     subjects = [d.subject for d in sit.disputes if d.kind == "contradiction"]
     assert subjects.index("whether the coup happened") < subjects.index("Idris Makeba: detained?")
+
+
+def test_figures_for_two_nations_soldiers_are_not_compared(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Eight Cameroonian soldiers were killed in the fighting, the ministry said. "
+                                     "Nine Nigerian soldiers were killed, a local source said."),
+    }, tmp_path)
+    assert not [d for d in sit.disputes if d.kind == "numeric"]
+
+
+def test_figures_for_one_nations_soldiers_named_two_ways_are_compared(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Eight Cameroonian soldiers were killed in the fighting, the ministry said."),
+        "b.txt": dated("2031-03-02", "Fifteen Cameroon soldiers were killed, a local source said."),
+    }, tmp_path)
+    assert [d for d in sit.disputes if d.kind == "numeric"]

@@ -49,7 +49,8 @@ _PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "so
                    "insurgent": "fighters", "civilian": "people", "people": "people", "person": "people",
                    "resident": "people", "protester": "protesters", "demonstrator": "protesters",
                    "detainee": "detainees", "prisoner": "prisoners", "hostage": "hostages", "police": "police",
-                   "policeman": "police", "child": "children", "woman": "women", "migrant": "migrants",
+                   "policeman": "police", "child": "children", "boy": "children", "girl": "girls",
+                   "schoolgirl": "girls", "pupil": "students", "woman": "women", "migrant": "migrants",
                    "refugee": "refugees", "student": "students", "worker": "workers", "journalist": "journalists",
                    "minister": "ministers", "official": "officials", "councillor": "councillors"}
 _REFERRING = {"other", "others", "number", "numbers", "figure", "figures", "toll", "total"}
@@ -133,6 +134,11 @@ def _category(tok: Token) -> str:
                     return {"dead": "killed"}.get(child.lower_, "injured")
         if node.pos_ in ("VERB", "ADJ") and lemma in VERB_EVENTS:
             return _CATEGORY.get(VERB_EVENTS[lemma][0], "")
+        if node.pos_ == "VERB":
+            # "50 girls managed to escape", "dozens tried to flee": the event is the verb's complement
+            done = next((c for c in node.children if c.dep_ == "xcomp" and c.lemma_.lower() in VERB_EVENTS), None)
+            if done is not None:
+                return _CATEGORY.get(VERB_EVENTS[done.lemma_.lower()][0], "")
         if node.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
             return "killed"  # "the bodies of 15 people", "a death toll of 40"
         if node.pos_ == "VERB" and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead"
@@ -146,6 +152,30 @@ def _category(tok: Token) -> str:
         if node.head.i == node.i:
             break
         node = node.head
+    return ""
+
+
+_DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "ese", "ish", "ia", "an", "i", "a")
+
+
+def nation_key(name: str) -> str:
+    """One key for a country and its people: "Cameroon" and "Cameroonian" -> "cameroon",
+    "India" and "Indian" -> "ind". Niger and Nigeria share one; they are then compared, as
+    figures with no group are."""
+    word = name.lower().strip()
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _nation_of(noun: Token | None) -> str:
+    """Whose people a counted noun names: "eight Cameroonian soldiers", "nine Nigerian troops"."""
+    if noun is None:
+        return ""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+            return nation_key(child.text)
     return ""
 
 
@@ -663,6 +693,7 @@ class DisputeFinder:
                 att = attribute(tok.head, self.names, self.pronoun_names)
                 subject = f"number of {people} {category}"
                 claim = self._claim(sent, att.source, "figure", value, text=wording)
+                claim.group = _nation_of(noun)
                 # A toll holds as of its report, unless it counts over a period ("since Tuesday",
                 # "this year"): then it is compared only with counts over the same period.
                 period = _period_of(verb)
