@@ -34,7 +34,7 @@ from .model import (
     StatusLine,
 )
 from .lexicon import lexicon
-from .names import name_key, sentence_key
+from .names import name_key, nation_key, sentence_key
 from .sourcing import SourceCounter
 
 CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
@@ -445,7 +445,8 @@ def comparable(a: Claim, b: Claim) -> bool:
     for counts from a start ("since Tuesday"), over the same period.
 
     Undated figures (undated articles) are compared with each other and with nothing else."""
-    if a.group and b.group and not (a.group.startswith(b.group) or b.group.startswith(a.group)):
+    ga, gb = nation_key(a.group), nation_key(b.group)
+    if ga and gb and not (ga.startswith(gb) or gb.startswith(ga)):
         return False  # "eight Cameroonian soldiers" and "nine Nigerian troops" count different people
     wa, wb = _window(a), _window(b)
     if wa is None or wb is None:
@@ -844,8 +845,66 @@ def _line_date(line: StatusLine) -> str:
     return line.as_of or ""
 
 
+LATEST_FIGURE_DAYS = 7
+"""A count last given this long before the newest article no longer says what holds now."""
+FIGURES_IN_LINE = 3
+_FIGURE_ORDER = ("killed", "stranded", "abducted", "detained", "missing", "injured", "escaped", "released")
+
+
+def _latest_figures(figures: dict[str, list[Claim]], newest: date | None,
+                    counter: SourceCounter) -> StatusLine | None:
+    """"Latest figures: 2,500 migrants stranded (United Nations, 29 May 2015); 139 ...": for each
+    count, the figure given on the latest day it was given, when that day is recent and its
+    figures agree (differing ones are a dispute line of their own)."""
+    parts: list[tuple[int, date, str, Claim]] = []
+    by_group: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for subject, claims in figures.items():
+        for claim in claims:
+            by_group[(subject, nation_key(claim.group))].append(claim)  # Cameroon's soldiers apart from Nigeria's
+    for subject in figures:
+        groups = [g for (s, g) in by_group if s == subject and g]
+        if (subject, "") in by_group and len(groups) == 1:  # "20 soldiers" with the only "20 Indian soldiers"
+            by_group[(subject, groups[0])] += by_group.pop((subject, ""))
+    for (subject, _), claims in by_group.items():
+        dated = [(w.end, c) for c in claims if c.value and c.when and (w := When.from_iso(c.when)) is not None
+                 and w.precision != "range"]
+        if not dated:
+            continue
+        day = max(d for d, _ in dated)
+        if newest is not None and (newest - day).days > LATEST_FIGURE_DAYS:
+            continue
+        on_day = [c for d, c in dated if d == day and c.value and (c.value[1] < 3 * max(c.value[0], 1)
+                                                                    or c.value[1] >= 1e8)]
+        if not on_day:
+            continue  # "thousands", "dozens": a guess, not a count to report as the latest
+        if disagree(list(dict.fromkeys(c.value for c in on_day if c.value))):
+            continue
+        found = re.match(r"^number of (?P<people>.+) (?P<category>\w+)$", subject)
+        if found is None:
+            continue
+        category = found.group("category")
+        rank = _FIGURE_ORDER.index(category) if category in _FIGURE_ORDER else len(_FIGURE_ORDER)
+        pick = on_day[0]
+        people = f"{pick.group} {found.group('people')}" if pick.group else found.group("people")
+        by = "" if pick.source == "the article" else f"{pick.source}, "
+        text = f"{pick.text} {people} {category} ({by}as of {When.from_iso(pick.when).label})"  # type: ignore[union-attr]
+        parts.append((rank, day, text, pick))
+    if not parts:
+        return None
+    parts.sort(key=lambda p: (p[0], -p[1].toordinal()))
+    chosen = parts[:FIGURES_IN_LINE]
+    claims = [p[3] for p in chosen]
+    certainty: Certainty = "stated" if all(c.source == "the article" for c in claims) else "reported"
+    count, articles = counter.claims(claims)
+    return StatusLine(text="Latest figures: " + "; ".join(p[2] for p in chosen), certainty=certainty,
+                      sources=list(dict.fromkeys(c.source for c in claims)),
+                      evidence=[Evidence(c.article, c.sentence) for c in claims],
+                      as_of=max(p[1] for p in chosen).isoformat(), independent_sources=count, article_count=articles)
+
+
 def _summary(actors: list[Actor], disputes: list[Dispute], results: list[ArticleResult],
-             window_start: date | None, counter: SourceCounter) -> list[StatusLine]:
+             window_start: date | None, counter: SourceCounter,
+             figures: dict[str, list[Claim]] | None = None) -> list[StatusLine]:
     """3-6 lines on what holds now, then the live disputes.
 
     The ledes of the latest articles come first (the news as the newest reports put it, each
@@ -926,6 +985,10 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=list(dict.fromkeys(asserted + denied))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
                                 actors=dispute.actors, independent_sources=count, article_count=articles))
+    days = [w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None]
+    latest = _latest_figures(figures or {}, max(days, default=None), counter)
+    if latest is not None:
+        lines.append(latest)
     numeric = next((d for d in live if d.kind == "numeric"), None)
     if numeric is not None:
         figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))
@@ -989,6 +1052,10 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     ]
     disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
     disputes += _competing_claims(events, {a.name: a.kind for a in actors}, window_start)
+    figures: dict[str, list[Claim]] = defaultdict(list)
+    for dispute in article_disputes:
+        if dispute.kind == "numeric":
+            figures[dispute.subject] += dispute.claims
     disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
     disputes += _pair_refutations([d for d in article_disputes if d.kind == "contradiction"], results)
     disputes += _name_disagreements(actors)
@@ -1016,7 +1083,8 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed) for r in results]
     title = _title(results, focus.name if focus else None)
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
-                     status=_summary(actors, disputes, results, window_start, counter), actors=actors, disputes=disputes, context=context,
+                     status=_summary(actors, disputes, results, window_start, counter, figures),
+                     actors=actors, disputes=disputes, context=context,
                      articles=articles, bad_files=list(bad_files))
 
 

@@ -42,3 +42,16 @@ def sentence_key(text: str) -> str:
     """A cheap key for "the same sentence" across copies: the name key of its first 200 characters."""
     return name_key(text[:200])[:120]
 
+
+_DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "ese", "ish", "ia", "an", "i", "a")
+
+
+def nation_key(name: str) -> str:
+    """One key for a country and its people: "Cameroon" and "Cameroonian" -> "cameroon",
+    "India" and "Indian" -> "ind". Niger and Nigeria share one; they are then compared, as
+    figures with no group are."""
+    word = name.lower().strip()
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word

@@ -230,3 +230,55 @@ def test_figures_for_one_nations_soldiers_named_two_ways_are_compared(tmp_path: 
         "b.txt": dated("2031-03-02", "Fifteen Cameroon soldiers were killed, a local source said."),
     }, tmp_path)
     assert [d for d in sit.disputes if d.kind == "numeric"]
+
+
+# Counts and the latest figures
+
+
+def _figures(result) -> dict[str, list[str]]:  # noqa: ANN001 - an ArticleResult
+    return {d.subject: [c.text for c in d.claims] for d in result.disputes if d.kind == "numeric"}
+
+
+def test_people_still_at_sea_are_counted_as_stranded(tmp_path: Path) -> None:
+    result = analyse("More than 900 migrants have landed on the coast, while the agency estimates there are "
+                     "1,200 more still trapped at sea.", tmp_path)
+    assert _figures(result) == {"number of migrants stranded": ["1,200"]}
+
+
+def test_room_for_people_is_no_count_of_people(tmp_path: Path) -> None:
+    result = analyse("Police found a camp big enough to hold 300 people.", tmp_path)
+    assert not _figures(result)
+
+
+def test_people_who_do_the_holding_are_not_held(tmp_path: Path) -> None:
+    result = analyse("Two dozen soldiers with rifles on their backs can be seen holding spears.", tmp_path)
+    assert not _figures(result)
+
+
+def test_a_conjoined_clause_keeps_its_own_event(tmp_path: Path) -> None:
+    result = analyse("Fifty-three girls managed to escape and 276 remain missing, police say.", tmp_path)
+    assert _figures(result) == {"number of girls escaped": ["Fifty-three"], "number of girls missing": ["276"]}
+
+
+def test_a_toll_in_a_relative_clause_about_a_past_year_is_another_story(tmp_path: Path) -> None:
+    result = analyse(dated("2031-09-23", "The siege echoes the attack carried out in Mumbai in 2008, which left over "
+                                         "160 dead and injured more than 600 people."), tmp_path, headline=False)
+    assert not _figures(result)
+
+
+def test_the_latest_figures_are_a_status_line(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-05-20", "Officials said 7,000 migrants were still at sea."),
+        "b.txt": dated("2031-05-29", "The agency estimates that 2,500 migrants are still stranded at sea."),
+    }, tmp_path)
+    [line] = [s for s in sit.status if s.text.startswith("Latest figures")]
+    assert "2,500 migrants stranded (agency, as of 29 May 2031)" in line.text and "7,000" not in line.text
+    assert line.certainty == "reported"
+
+
+def test_the_toll_of_a_months_old_clash_is_not_a_latest_figure(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-09-09", "Relations have hit a low since a brawl on the frontier left 20 soldiers dead "
+                                     "in June."),
+    }, tmp_path)
+    assert not [s for s in sit.status if s.text.startswith("Latest figures")]

@@ -16,7 +16,8 @@ from ..model import Certainty, Polarity
 from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, clean_span_text, short_phrase, strip_determiner, subtree_span
 
 NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confirm", "insist", "write", "explain",
-                     "quote", "cite", "declare", "acknowledge", "admit", "warn", "note", "testify", "stress"}
+                     "quote", "cite", "declare", "acknowledge", "admit", "warn", "note", "testify", "stress",
+                     "estimate"}
 HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accuse", "speculate", "suspect",
                      "rumour", "rumor", "assert", "purport", "think", "understand", "fear"}
 DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest"}

@@ -22,7 +22,7 @@ from .actors import ActorTable
 from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
                           _subject, attribute, describe_source, version_owner)
 from .base import ParsedArticle, clean_span_text, short_phrase, strip_determiner, subtree_span
-from .events import VERB_EVENTS, Resolver, event_time
+from .events import ADJ_EVENTS, VERB_EVENTS, Resolver, event_time
 
 _SILENCE = re.compile(
     r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to (?:comment|confirm|say|disclose|publish|answer|give)"
@@ -42,6 +42,8 @@ VAGUE = {"dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999
          "thousands": (2000.0, 9999.0)}
 """Vague quantities that are still figures. "several", "multiple", "many", "some", "a handful" say
 only "more than one": never a figure to set against another."""
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
 OPEN = 1e9
 """The upper bound of "at least N"."""
 _PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "soldiers", "officer": "officers",
@@ -50,7 +52,9 @@ _PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "so
                    "resident": "people", "protester": "protesters", "demonstrator": "protesters",
                    "detainee": "detainees", "prisoner": "prisoners", "hostage": "hostages", "police": "police",
                    "policeman": "police", "child": "children", "boy": "children", "girl": "girls",
-                   "schoolgirl": "girls", "pupil": "students", "woman": "women", "migrant": "migrants",
+                   "schoolgirl": "girls", "pupil": "students", "fisherman": "fishermen",
+                   "passenger": "passengers", "tourist": "tourists", "villager": "people", "miner": "miners",
+                   "sailor": "sailors", "crew": "crew", "woman": "women", "migrant": "migrants",
                    "refugee": "refugees", "student": "students", "worker": "workers", "journalist": "journalists",
                    "minister": "ministers", "official": "officials", "councillor": "councillors"}
 _REFERRING = {"other", "others", "number", "numbers", "figure", "figures", "toll", "total"}
@@ -63,10 +67,16 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
     low = tok.lower_
     if low in VAGUE and tok.pos_ in ("NOUN", "ADJ", "DET", "NUM"):
         return tok.text, VAGUE[low]
-    if tok.like_num and tok.dep_ == "quantmod" and tok.head.like_num:
-        return None  # the "20" of "20 to 50" is read with the "50"
+    if tok.like_num and tok.dep_ in ("quantmod", "compound") and tok.head.like_num:
+        return None  # the "20" of "20 to 50" is read with the "50", the "Fifty" of "Fifty-three" with the "three"
     if tok.like_num and tok.ent_type_ in ("CARDINAL", ""):
         number = _number(tok.text)
+        doc = tok.doc
+        if number is not None and number < 10 and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+                and doc[tok.i - 2].lower_ in _TENS:
+            # "Fifty-three" is split by the tokenizer into "Fifty", "-", "three"
+            number += _TENS[doc[tok.i - 2].lower_]
+            return doc[tok.i - 2 : tok.i + 1].text, (number, number)
         if number is None or not 1 < number < 1_000_000 or (1900 <= number <= 2100 and tok.ent_type_ != "CARDINAL"):
             return None
         children = {c.lower_: c for c in tok.children}
@@ -122,9 +132,14 @@ def _counted_noun(tok: Token) -> Token | None:
 
 def _category(tok: Token) -> str:
     """What happened to the counted people, from the nearest event verb above the quantity."""
-    node = tok
+    node, below = tok, None
     for _ in range(6):
+        if _stranded(node):
+            return "stranded"
         lemma = node.lemma_.lower()
+        if node.pos_ == "VERB" and lemma in VERB_EVENTS and VERB_EVENTS[lemma][1] == "patient" \
+                and below is not None and below.dep_ == "nsubj":
+            return ""  # "15 gunmen killed 67 people", "troops holding spears": the counted did it
         if node.pos_ == "NOUN":
             # "10 others injured": the participle on the counted noun says what happened to them.
             for child in node.children:
@@ -134,9 +149,14 @@ def _category(tok: Token) -> str:
                     return {"dead": "killed"}.get(child.lower_, "injured")
         if node.pos_ in ("VERB", "ADJ") and lemma in VERB_EVENTS:
             return _CATEGORY.get(VERB_EVENTS[lemma][0], "")
+        if node.pos_ in ("VERB", "AUX"):
+            state = next((c for c in node.children if c.dep_ in ("acomp", "oprd") and c.lower_ in ADJ_EVENTS), None)
+            if state is not None:  # "276 remain missing", "12 are still unaccounted for"
+                return _CATEGORY.get(ADJ_EVENTS[state.lower_], ADJ_EVENTS[state.lower_])
         if node.pos_ == "VERB":
-            # "50 girls managed to escape", "dozens tried to flee": the event is the verb's complement
-            done = next((c for c in node.children if c.dep_ == "xcomp" and c.lemma_.lower() in VERB_EVENTS), None)
+            # "50 girls managed to escape": the event is the verb's complement (not "tried to flee")
+            done = next((c for c in node.children if c.dep_ == "xcomp" and c.lemma_.lower() in VERB_EVENTS
+                         and lemma == "manage"), None)
             if done is not None:
                 return _CATEGORY.get(VERB_EVENTS[done.lemma_.lower()][0], "")
         if node.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
@@ -146,37 +166,33 @@ def _category(tok: Token) -> str:
             return "killed"  # "left 67 people dead"
         if node.lower_ in ("dead", "wounded", "injured"):
             return {"dead": "killed"}.get(node.lower_, "injured")
-        for child in node.children:
-            if child.dep_ == "conj" and child.lower_ in ("dead", "wounded", "injured", "killed"):
-                pass
-        if node.head.i == node.i:
-            break
-        node = node.head
+        if node.head.i == node.i or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
+            break  # "53 escaped and 276 remain missing": a conjoined clause has its own event
+        node, below = node.head, node
     return ""
 
 
-_DEMONYM_ENDINGS = ("ians", "ian", "eans", "ean", "ans", "ese", "ish", "ia", "an", "i", "a")
-
-
-def nation_key(name: str) -> str:
-    """One key for a country and its people: "Cameroon" and "Cameroonian" -> "cameroon",
-    "India" and "Indian" -> "ind". Niger and Nigeria share one; they are then compared, as
-    figures with no group are."""
-    word = name.lower().strip()
-    for ending in _DEMONYM_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
 def _nation_of(noun: Token | None) -> str:
-    """Whose people a counted noun names: "eight Cameroonian soldiers", "nine Nigerian troops"."""
+    """Whose people a counted noun names, as written: "Cameroonian" in "eight Cameroonian soldiers"."""
     if noun is None:
         return ""
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
-            return nation_key(child.text)
+            return child.text
     return ""
+
+
+_STRANDED = {"stranded", "adrift", "trapped", "drifting", "marooned"}
+
+
+def _stranded(node: Token) -> bool:
+    """"7,000 migrants still at sea", "2,500 more trapped at sea", "thousands stranded": people
+    stuck where they cannot leave, counted as a stock that changes from day to day."""
+    if node.lower_ in _STRANDED:
+        return True
+    return any((c.lower_ in _STRANDED and c.dep_ in ("acl", "amod", "acomp", "advmod"))
+               or (c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "sea" for g in c.children))
+               for c in node.children)
 
 
 def _class_of(noun: Token | None, previous: str) -> str:
@@ -184,12 +200,13 @@ def _class_of(noun: Token | None, previous: str) -> str:
     if noun is None:
         return previous
     lemma = noun.lemma_.lower()
-    if lemma in _REFERRING or noun.lower_ in _REFERRING:
-        return previous
+    if lemma in _REFERRING or noun.lower_ in _REFERRING or noun.pos_ == "NUM":
+        return previous  # "... while 2,500 more are at sea": the number names no noun of its own
     return _PEOPLE_CLASSES.get(lemma, "")
 
 
 _PERIOD = re.compile(r"\b(since|so far|to date|this year|last year|this month|in the (past|last)|over the (past|last)|"
+                     r"(over|in) the course of|"
                      r"altogether|in total|between \d{4} and)\b", re.I)
 _ACCOUNT_VERBS = {"say", "report", "claim", "tell", "insist", "state", "announce", "allege"}
 _DEATH_NOUNS = {"body", "corpse", "remains", "fatality", "toll"}
@@ -202,6 +219,18 @@ def _verb_of(tok: Token) -> Token:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb
+
+
+OLD_EVENT_DAYS = 14
+"""A toll of an event this much older than its article is that event's toll, dated by it; a
+fresher one ("the attack last week left 67 dead") holds as of the article."""
+
+
+def _infinitive(verb: Token) -> bool:
+    """"big enough to hold 300 people", "plans to free 20 prisoners": not an event ("its claim
+    to have killed 20 soldiers" tells one)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "to" in aux and "have" not in aux
 
 
 def _period_of(verb: Token) -> str:
@@ -225,6 +254,9 @@ def _told_as_past(verb: Token, anchor: date | None) -> bool:
     clause = subtree_span(verb).text
     if verb.dep_ == "conj":  # "The 2008 attacks stunned the world and left 173 dead": the shared subject
         clause += " " + " ".join(subtree_span(c).text for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    relative = verb.head if verb.dep_ == "conj" else verb
+    if relative.dep_ == "relcl":  # "the attack in Mumbai in 2008, which left 160 dead and injured 600"
+        clause += " " + subtree_span(relative.head).text
     if anchor is not None and any(year < anchor.year - 1 for year in years_in(clause)):
         return True
     node = verb
@@ -688,8 +720,8 @@ class DisputeFinder:
                     continue
                 when, background = event_time(tok, anchor)
                 verb = _verb_of(tok)
-                if background or _told_as_past(verb, anchor):
-                    continue
+                if background or _told_as_past(verb, anchor) or _infinitive(verb):
+                    continue  # background, another story, or a capacity ("big enough to hold 300")
                 att = attribute(tok.head, self.names, self.pronoun_names)
                 subject = f"number of {people} {category}"
                 claim = self._claim(sent, att.source, "figure", value, text=wording)
@@ -703,6 +735,8 @@ class DisputeFinder:
                         continue  # a count over a period we cannot place ("in the past five years")
                     end = anchor if period.lower().startswith("since") else min(span.end, anchor)
                     claim.when = When(span.start, max(span.start, end), "range").iso
+                elif when is not None and anchor is not None and (anchor - when.end).days > OLD_EVENT_DAYS:
+                    claim.when = when.iso  # "20 soldiers were killed in June": the toll of June
                 else:
                     claim.when = anchor.isoformat() if anchor else ""
                 groups.setdefault(subject, []).append(claim)

@@ -458,7 +458,10 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     verb = _clause_verb(tok)
     clause = clean_span_text(subtree_span(verb).text) if verb.pos_ in ("VERB", "AUX") else ""
     when = resolve(clause, anchor) if clause else None
-    if when is not None and when.precision != "range" and _SINCE.search(clause):
+    # "since a brawl left 20 dead in June": a clause that is itself the "since" clause keeps its date.
+    own_since = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+    if when is not None and when.precision != "range" and _SINCE.search(clause) and not (
+            own_since and len(_SINCE.findall(clause)) == 1):
         # "killed since the offensive began on Tuesday": from then until the article; in an
         # undated article "in power since 2021" holds now, and now is unknown.
         when = When(when.start, anchor, "range") if anchor is not None and when.start <= anchor else None
