@@ -227,3 +227,10 @@ def test_the_same_clause_without_a_hedge_is_not_thin_sourcing(tmp_path: Path) ->
     result = analyse("About 300 migrants were rescued by fishermen, after being turned away twice by the navy.",
                      tmp_path)
     assert not [d for d in result.disputes if d.kind == "thin sourcing"]
+
+
+def test_a_refusal_to_publish_names_what_is_withheld(tmp_path: Path) -> None:
+    result = analyse("The government has consistently refused to publish the attorney general's advice on the war.",
+                     tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert silence.subject == "the government: refused to publish the attorney general's advice on the war"

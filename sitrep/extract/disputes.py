@@ -681,8 +681,18 @@ class DisputeFinder:
             return [Dispute(subject=f"{what}: {match.group(0)}", kind="silence",
                             claims=[self._claim(sent, "the article", "unconfirmed")], actors=self._actors_in(sent))]
         who, _ = describe_source(subj, self.names, self.pronoun_names) if subj is not None else ("unnamed sources", True)
-        return [Dispute(subject=f"{who}: {match.group(0)}", kind="silence",
+        return [Dispute(subject=f"{who}: {match.group(0)}{self._withheld(sent, match)}", kind="silence",
                         claims=[self._claim(sent, who, "silent")], actors=self._actors_in(sent))]
+
+    def _withheld(self, sent: Span, match: re.Match[str]) -> str:
+        """What is withheld: " Lord Goldsmith's advice" in "refused to publish Lord Goldsmith's advice
+        on the legality of the war" (the object of the last verb of the match), else ""."""
+        end = sent.start_char + match.end()
+        verb = next((t for t in sent if t.idx < end <= t.idx + len(t.text) + 1 and t.pos_ == "VERB"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        if obj is None or obj.pos_ == "PRON":
+            return ""
+        return " " + short_phrase(subtree_span(obj), 10)
 
     def _thin_events(self) -> list[Dispute]:
         """An important event resting only on unnamed or hedged sources."""
