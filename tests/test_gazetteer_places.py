@@ -22,14 +22,21 @@ def built() -> gazetteer.Gazetteer:
 def test_a_city_has_its_geonameid_country_and_point(built: gazetteer.Gazetteer) -> None:
     place = built.locate("Bamako")
     assert place is not None and (place.feature, place.geonameid, place.country, place.country_code) == (
-        "city", 2460596, "Mali", "ML")
+        "city",
+        2460596,
+        "Mali",
+        "ML",
+    )
     assert (place.latitude, place.longitude) == pytest.approx((12.609, -7.975), abs=0.001)
 
 
 def test_a_country_has_its_geonameid_and_its_capitals_point(built: gazetteer.Gazetteer) -> None:
     place = built.locate("the United States")
-    assert place is not None and (place.feature, place.geonameid, place.country) == ("country", 6252001,
-                                                                                     "United States")
+    assert place is not None and (place.feature, place.geonameid, place.country) == (
+        "country",
+        6252001,
+        "United States",
+    )
     assert (place.latitude, place.longitude) == pytest.approx((38.895, -77.036), abs=0.01)
 
 
@@ -59,9 +66,12 @@ def test_a_stored_copy_without_sound_points_is_rebuilt(
     built: gazetteer.Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     content = {
-        "old format": marshal.dumps({name: getattr(built, name) for name in
-                                     ("countries", "country_codes", "capitals", "neighbours", "cities",
-                                      "major_cities")}),
+        "old format": marshal.dumps(
+            {
+                name: getattr(built, name)
+                for name in ("countries", "country_codes", "capitals", "neighbours", "cities", "major_cities")
+            }
+        ),
         "points cut short": stored(built, point_coords=built.point_coords[:-16]),
         "ids not bytes": stored(built, point_ids=list(built.point_ids)),
         "country ids text": stored(built, country_ids={"ML": "2453866"}),
