@@ -293,7 +293,8 @@ class ResultCache:
         kept = self._set_aside()
         if kept is None:
             return self._without(f"is damaged ({exc}) and could not be set aside, so it was left as it is")
-        self.problem = f"cache {self.path} was damaged ({exc}); set it aside as {kept.name} and started a new one"
+        self.problem = (f"cache {self.path} was damaged ({exc}); "
+                        f"set it aside as {kept.name} and started a new one")
         log.warning(self.problem)
         try:
             self._create(self._file)

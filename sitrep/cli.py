@@ -1,27 +1,73 @@
-"""Command line: `sitrep [DIR] [--actor NAME]` (the dashboard) and `sitrep report [DIR] ...`."""
+"""Command line: the dashboard (`sitrep [DIR]`), reports and exports (`sitrep report`), the config
+file in use (`sitrep config path`) and shell completion (`sitrep completion SHELL`).
+
+The dashboard takes an optional folder, so commands are picked by the first word rather than
+by argparse subparsers (which would read a folder as an unknown command). The same argument
+definitions also build a parser tree with subcommands, from which `sitrep completion`
+generates completion scripts (with shtab), so completion cannot drift from the options.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from importlib import metadata
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from .config import Config, ConfigError, find_config, load_config
+from .report.formats import FORMATS
 from .textsafe import clean
 
+if TYPE_CHECKING:
+    from rich.progress import Progress as Bar, TaskID
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="sitrep",
-        description="A live situation report from a folder of news articles.",
-        epilog="Commands: `sitrep [DIR]` opens the dashboard; `sitrep report [DIR] --format md|json` prints a report.",
-    )
-    parser.add_argument("--config", type=Path, help="config.toml to use (default: ./config.toml or $SITREP_CONFIG)")
+    from .engine import Progress
+
+COMMANDS = ("report", "config", "completion")
+SHELLS = ("bash", "zsh", "tcsh")
+TABLE_NAMES = ("actors", "claims", "disputes", "sources")
+"""The CSV tables (`sitrep.report.tables.TABLES`), named here so the parser imports no writer."""
+
+EXIT_CODES = """\
+exit codes:
+  0    success
+  1    no actor matches --actor; the output cannot be written
+  2    usage, config, folder or model error
+  130  interrupted (ctrl+c)"""
+
+USAGE = """\
+sitrep [-h] [-V] [--config FILE] [-v] [--jobs N] [DIR] [--actor NAME]
+       sitrep report [DIR] [--format {md,json,csv,acled,geojson}] [--table NAME] [-o FILE|FOLDER|-]
+                     [--actor NAME] [--no-cache]
+       sitrep config path
+       sitrep completion {bash,zsh,tcsh}"""
+
+
+def version() -> str:
+    """sitrep's installed version ("0.1.0"), or "unknown" when not installed."""
+    try:
+        return metadata.version("sitrep")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options every command takes."""
+    parser.add_argument("-V", "--version", action="version", version=f"sitrep {version()}")
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="config.toml to use (default: $SITREP_CONFIG, else ./config.toml); must exist")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the engine does to stderr")
     parser.add_argument("--jobs", type=_jobs, metavar="N",
-                        help="analyse uncached articles in N worker processes (default: model.jobs in config)")
+                        help="analyse uncached articles in N worker processes (default: model.jobs)")
     return parser
+
+
+def _new(prog: str, description: str, usage: str | None = None) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(prog=prog, description=description, usage=usage, epilog=EXIT_CODES,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def _jobs(value: str) -> int:
@@ -35,26 +81,90 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _folder_argument(parser: argparse.ArgumentParser) -> None:
+    action = parser.add_argument("folder", nargs="?", type=Path, metavar="DIR",
+                                 help="folder of articles (default: [seeds] folder in config)")
+    action.complete = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/", "tcsh": "d"}  # type: ignore[attr-defined]
+
+
 def _dashboard_parser() -> argparse.ArgumentParser:
-    parser = _parser()
-    parser.add_argument("folder", nargs="?", type=Path, help="folder of articles (default: [seeds] folder in config)")
-    parser.add_argument("--actor", help="start filtered to this actor (any name or alias)")
+    parser = _common(_new("sitrep", "A live situation report from a folder of news articles.\n\n"
+                          "commands:\n"
+                          "  sitrep [DIR]             the dashboard\n"
+                          "  sitrep report [DIR]      a report or export (sitrep report -h)\n"
+                          "  sitrep config path       the config file in use\n"
+                          "  sitrep completion SHELL  a shell completion script", USAGE))
+    _folder_argument(parser)
+    parser.add_argument("--actor", metavar="NAME", help="start filtered to this actor (any name or alias)")
     return parser
 
 
-def _report_parser() -> argparse.ArgumentParser:
-    parser = _parser()
-    parser.prog = "sitrep report"
-    parser.add_argument("folder", nargs="?", type=Path, help="folder of articles (default: [seeds] folder in config)")
-    parser.add_argument("--format", choices=["md", "json"], default="md", help="output format (default md)")
-    parser.add_argument("--actor", help="keep only what involves this actor (any name or alias)")
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+def _add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    _folder_argument(parser)
+    parser.add_argument("--format", choices=FORMATS, default="md",
+                        help="md (default), json, csv (tables: actors, claims, disputes, sources), "
+                             "acled (one row per dated event) or geojson (one point per place)")
+    parser.add_argument("--table", choices=TABLE_NAMES,
+                        help="with --format csv: write this one table (to a file or standard output)")
+    parser.add_argument("--actor", metavar="NAME", help="keep only what involves this actor (any name, alias)")
+    output = parser.add_argument(
+        "-o", "--output", metavar="FILE|FOLDER|-",
+        help="write to FILE, or into FOLDER (an existing folder or one ending in /; csv writes one file "
+             "per table there), or to standard output with - (the default)")
+    output.complete = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}  # type: ignore[attr-defined]
     parser.add_argument("--no-cache", action="store_true", help="parse every article, ignoring the cache")
     return parser
 
 
+def _report_parser() -> argparse.ArgumentParser:
+    parser = _common(_new("sitrep report", "Analyse a folder and write a report or export."))
+    return _add_report_arguments(parser)
+
+
+def _config_parser() -> argparse.ArgumentParser:
+    parser = _new("sitrep config", "The config file sitrep reads: --config FILE, else $SITREP_CONFIG, "
+                  "else ./config.toml.")
+    parser.add_argument("action", choices=["path"], help="path: print the config file in use")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="the config file to use")
+    return parser
+
+
+def _completion_parser() -> argparse.ArgumentParser:
+    parser = _new("sitrep completion", "Print a shell completion script, e.g.\n"
+                  "  sitrep completion bash > ~/.local/share/bash-completion/completions/sitrep\n"
+                  "  sitrep completion zsh > \"${fpath[1]}/_sitrep\"")
+    parser.add_argument("shell", choices=SHELLS)
+    return parser
+
+
+def completion_tree() -> argparse.ArgumentParser:
+    """Every command and option as one parser tree with subcommands (what completion is made from)."""
+    root = _common(_new("sitrep", "A live situation report from a folder of news articles."))
+    root.add_argument("--actor", metavar="NAME", help="start filtered to this actor")
+    commands = root.add_subparsers(dest="command")
+    _add_report_arguments(_common(commands.add_parser("report", help="a report or export")))
+    config = commands.add_parser("config", help="the config file in use")
+    config.add_argument("action", choices=["path"])
+    config.add_argument("--config", type=Path, metavar="FILE")
+    completion = commands.add_parser("completion", help="a shell completion script")
+    completion.add_argument("shell", choices=SHELLS)
+    return root
+
+
+def _config_path(args: argparse.Namespace) -> tuple[Path | None, str]:
+    """The config file to read and where it was named ("--config", "$SITREP_CONFIG" or "")."""
+    if args.config:
+        return args.config, "--config"
+    if os.environ.get("SITREP_CONFIG"):
+        return find_config(), "$SITREP_CONFIG"
+    return find_config(), ""
+
+
 def _config(args: argparse.Namespace) -> Config:
-    path = args.config if args.config else find_config()
+    """The config: a file named by --config or $SITREP_CONFIG must exist (no silent defaults)."""
+    path, named_by = _config_path(args)
+    if named_by and path is not None and not path.is_file():
+        raise ConfigError(f"{path}: no such config file (named by {named_by})")
     config = load_config(path)
     if args.jobs is not None:
         config.model.jobs = args.jobs
@@ -76,20 +186,74 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
-def _write_stdout(text: str) -> None:
-    """The report on stdout as UTF-8, whatever the locale's encoding (JSON must be UTF-8)."""
+def _write_stdout(data: bytes) -> None:
+    """A report on stdout as UTF-8 bytes, whatever the locale's encoding (JSON must be UTF-8)."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream, as in tests
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
         return
     sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
+    buffer.write(data)
     buffer.flush()
 
 
+class ProgressBar:
+    """An `Engine.analyse` progress callback that draws a transient rich bar on a terminal.
+
+    It appears only once articles need parsing (a warm run, served from the cache, draws
+    nothing) and is erased when the report is ready.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self._bar: Bar | None = None
+        self._task: TaskID | None = None
+
+    def __call__(self, progress: Progress) -> None:
+        """Follow one step of the analysis."""
+        if progress.stage == "done":
+            self.close()
+        elif progress.stage in ("loading model", "analysing"):
+            if self._bar is None or self._task is None:
+                from rich.console import Console
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+                self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                     MofNCompleteColumn(), console=Console(file=self.stream), transient=True)
+                self._bar.start()
+                self._task = self._bar.add_task("Loading the language model", total=None)
+            if progress.stage == "analysing":
+                self._bar.update(self._task, description="Analysing articles", total=progress.total,
+                                 completed=progress.done)
+
+    def close(self) -> None:
+        """Erase the bar, if one was drawn."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def progress_bar(stream: IO[str]) -> ProgressBar | None:
+    """A bar for `stream` when it is a terminal, else None (no callback, so no cost)."""
+    isatty = getattr(stream, "isatty", None)
+    return ProgressBar(stream) if callable(isatty) and isatty() else None
+
+
+def _is_folder(output: str) -> bool:
+    """Whether `-o output` names a folder: one that exists, or a path ending in a separator."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
 def run_report(argv: list[str]) -> int:
-    """`sitrep report`: analyse a folder and print a Markdown or JSON report."""
-    args = _report_parser().parse_args(argv)
+    """`sitrep report`: analyse a folder and write a report or export (see `sitrep.report.formats`)."""
+    parser = _report_parser()
+    args = parser.parse_args(argv)
+    if args.table and args.format != "csv":
+        parser.error("--table goes with --format csv")
+    to_folder = args.output not in (None, "-") and _is_folder(args.output)
+    if args.format == "csv" and not args.table and not to_folder:
+        parser.error(f"--format csv writes {len(TABLE_NAMES)} tables ({', '.join(TABLE_NAMES)}): "
+                     "give -o FOLDER for all of them, or --table NAME for one")
     handler = logging.StreamHandler()
     handler.setFormatter(_CleanFormatter("%(message)s"))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
@@ -104,16 +268,19 @@ def run_report(argv: list[str]) -> int:
     from .nlp.errors import PipelineError
     from .query import filter_situation, find_actor
     from .reader import ReaderError
-    from .report import to_json, to_markdown
+    from .report.formats import render
 
     engine = Engine(config)
+    bar = progress_bar(sys.stderr)
     try:
-        situation = engine.analyse(folder)
+        situation = engine.analyse(folder, bar)
     except ReaderError as exc:
         return _fail(str(exc))
     except PipelineError as exc:
         return _fail(str(exc))
     finally:
+        if bar is not None:
+            bar.close()
         engine.close()
     for bad in situation.bad_files:
         print(f"sitrep: skipped {clean(bad.path)}: {clean(bad.reason)}", file=sys.stderr)
@@ -123,17 +290,45 @@ def run_report(argv: list[str]) -> int:
             names = ", ".join(a.name for a in situation.actors[:10])
             return _fail(f"no actor matches {args.actor!r}; known actors include: {names}", 1)
         situation = filter_situation(situation, actor)
-    text = to_json(situation) if args.format == "json" else to_markdown(situation, config.report.max_actors)
-    text += "\n" if args.format == "json" else ""
-    if args.output:
-        from .report.save import save_report
+    documents = render(situation, args.format, max_actors=config.report.max_actors, table=args.table)
+    if args.output in (None, "-"):
+        _write_stdout(documents[0].data(to_file=False))
+        return 0
+    from .report.save import save_report
 
-        try:
-            save_report(args.output, text.encode("utf-8"))
-        except OSError as exc:
-            return _fail(f"cannot write the report to {args.output}: {exc.strerror or exc}", 1)
-    else:
-        _write_stdout(text)
+    target = Path(args.output)
+    try:
+        if to_folder:
+            target.mkdir(parents=True, exist_ok=True)
+        for document in documents:
+            target = Path(args.output) / document.name if to_folder else Path(args.output)
+            save_report(target, document.data(to_file=True))
+    except OSError as exc:
+        return _fail(f"cannot write the report to {target}: {exc.strerror or exc}", 1)
+    return 0
+
+
+def run_config(argv: list[str]) -> int:
+    """`sitrep config path`: print the config file sitrep reads (or would read, if created)."""
+    args = _config_parser().parse_args(argv)
+    path, named_by = _config_path(args)
+    if named_by and path is not None and not path.is_file():
+        return _fail(f"config error: {path}: no such config file (named by {named_by})")
+    if path is None:
+        print(clean(str(Path.cwd() / "config.toml")))
+        print("sitrep: no config file yet: sitrep uses its defaults (create this file to change them)",
+              file=sys.stderr)
+        return 0
+    print(clean(str(path.resolve())))
+    return 0
+
+
+def run_completion(argv: list[str]) -> int:
+    """`sitrep completion SHELL`: a completion script made from the parser tree."""
+    args = _completion_parser().parse_args(argv)
+    import shtab
+
+    print(shtab.complete(completion_tree(), shell=args.shell))
     return 0
 
 
@@ -155,11 +350,16 @@ def run_dashboard(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `sitrep` console script."""
+    """Entry point of the `sitrep` console script; ctrl+c exits with 130 and no traceback."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "report":
-        return run_report(argv[1:])
-    return run_dashboard(argv)
+    commands = {"report": run_report, "config": run_config, "completion": run_completion}
+    try:
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
+        return run_dashboard(argv)
+    except KeyboardInterrupt:
+        print("sitrep: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -1080,7 +1080,8 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
 
     context = _merge_context(results, focus.name if focus else None, alias_to_name)
     context = _with_ledger_history(context, actors, window_start)
-    articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed) for r in results]
+    articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed, r.provenance)
+                for r in results]
     title = _title(results, focus.name if focus else None)
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
                      status=_summary(actors, disputes, results, window_start, counter, figures),

@@ -157,6 +157,43 @@ class Article:
         return sum(len(p.split()) for p in self.paragraphs)
 
 
+_URL_KEYS = ("url", "link", "canonical", "permalink", "original_url", "src", "original", "credit_urls", "source")
+_AUTHOR_KEYS = ("author", "authors", "byline", "by", "writer")
+_AGENCY_KEYS = ("dateline_agency", "agency")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an article says it comes from, as its metadata gives it (each empty when not given)."""
+
+    url: str = ""
+    """The article's own web address (the first http or https URL under a URL-like key)."""
+    author: str = ""
+    dateline: str = ""
+    """The place of a wire dateline ("Bamako" from "BAMAKO (AFP) -")."""
+    agency: str = ""
+    """The agency of the dateline, or an `agency` key."""
+
+    @classmethod
+    def from_metadata(cls, metadata: dict[str, str]) -> Provenance:
+        """Provenance from `Article.metadata` (the reader's normalised keys)."""
+        url = next((u for key in _URL_KEYS for u in metadata.get(key, "").replace(",", " ").split()
+                    if u.lower().startswith(("http://", "https://"))), "")
+        author = next((metadata[k].strip() for k in _AUTHOR_KEYS if metadata.get(k, "").strip()), "")
+        agency = next((metadata[k].strip() for k in _AGENCY_KEYS if metadata.get(k, "").strip()), "")
+        return cls(url, author, metadata.get("dateline", "").strip(), agency)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict."""
+        return {"url": self.url, "author": self.author, "dateline": self.dateline, "agency": self.agency}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Provenance:
+        """Rebuild from `to_dict` output (missing keys are empty)."""
+        data = _record(data)
+        return cls(*(_text(data.get(key, "")) for key in ("url", "author", "dateline", "agency")))
+
+
 @dataclass(frozen=True)
 class BadFile:
     """A file that could not be read, and why."""
@@ -483,6 +520,7 @@ class ArticleResult:
     duplicates_removed: int = 0
     leads: list[Lead] = field(default_factory=list)
     """The lede and the sentence after it that carries news (the "nut graf"), in article order."""
+    provenance: Provenance = field(default_factory=Provenance)
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict that `from_dict` reads back unchanged (cache format)."""
@@ -501,6 +539,7 @@ class ArticleResult:
             "disputes": [d.to_dict() for d in self.disputes],
             "context": [c.to_cache() for c in self.context],
             "leads": [lead.to_dict() for lead in self.leads],
+            "provenance": self.provenance.to_dict(),
         }
 
     @classmethod
@@ -522,6 +561,7 @@ class ArticleResult:
             _integer(data.get("sentences", 0)),
             _integer(data.get("duplicates_removed", 0)),
             [Lead.from_dict(lead) for lead in _list(data.get("leads", []))],
+            Provenance.from_dict(data.get("provenance", {})),
         )
 
 
@@ -675,6 +715,7 @@ class ArticleInfo:
     mtime: float
     words: int
     duplicates_removed: int = 0
+    provenance: Provenance = field(default_factory=Provenance)
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict."""
@@ -686,6 +727,7 @@ class ArticleInfo:
             "mtime": self.mtime,
             "words": self.words,
             "duplicates_removed": self.duplicates_removed,
+            "provenance": self.provenance.to_dict(),
         }
 
 

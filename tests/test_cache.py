@@ -240,12 +240,14 @@ def garble(path: Path) -> bytes:
 FOREIGN_FILES = {
     "random bytes": lambda p: p.write_bytes(random.Random(7).randbytes(8192)),
     "text": lambda p: p.write_bytes(b"this is a text file, not a database\n" * 20),
-    "sqlite header then garbage": lambda p: p.write_bytes(b"SQLite format 3\x00" + random.Random(8).randbytes(4080)),
+    "sqlite header then garbage": lambda p: p.write_bytes(
+        b"SQLite format 3\x00" + random.Random(8).randbytes(4080)),
     "empty file": lambda p: p.write_bytes(b""),
     "database with a table": lambda p: sqlite_file(
         p, "CREATE TABLE users (name TEXT)", "INSERT INTO users VALUES ('alice')"),
     "database with a results table": lambda p: sqlite_file(
-        p, "CREATE TABLE results (hash TEXT, version TEXT, data BLOB, used REAL)", "PRAGMA application_id = 1234"),
+        p, "CREATE TABLE results (hash TEXT, version TEXT, data BLOB, used REAL)",
+        "PRAGMA application_id = 1234"),
     "database holding only a view": lambda p: sqlite_file(p, "CREATE VIEW v AS SELECT 1"),
     "folder": lambda p: p.mkdir(),
 }
@@ -262,7 +264,8 @@ def test_a_foreign_file_at_the_cache_path_is_left_untouched_and_the_run_goes_on_
     assert cache.get_many(["a" * 64]) == {}
     cache.close()
     assert listing(tmp_path) == before
-    assert cache.problem is not None and "not a sitrep cache" in cache.problem and "without a cache" in cache.problem
+    assert cache.problem is not None
+    assert "not a sitrep cache" in cache.problem and "without a cache" in cache.problem
 
 
 def test_a_foreign_file_whose_name_is_too_long_to_set_aside_keeps_its_content(tmp_path: Path) -> None:
@@ -582,7 +585,8 @@ DAY = 86_400.0
 def age(path: Path, key: str, version: str, days: float) -> None:
     """Make one row look last used `days` ago."""
     db = sqlite3.connect(path)
-    db.execute("UPDATE results SET used = ? WHERE hash = ? AND version = ?", (time.time() - days * DAY, key, version))
+    db.execute("UPDATE results SET used = ? WHERE hash = ? AND version = ?",
+               (time.time() - days * DAY, key, version))
     db.commit()
     db.close()
 

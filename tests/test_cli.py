@@ -7,12 +7,15 @@ must not print a traceback run `python -m sitrep` in a subprocess.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -423,3 +426,166 @@ def test_a_log_line_naming_a_file_reaches_stderr_cleaned(workspace: Workspace, f
                            str(workspace.config)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0 and "cannot read x.txt" in done.stderr
     assert "\x1b" not in done.stderr and "LOGTITLE" not in done.stderr
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+def test_dash_output_writes_the_report_to_standard_output(workspace: Workspace) -> None:
+    run = report(workspace, "--format", "md", "-o", "-")
+    assert run.code == 0 and run.out.startswith("# SITREP:")
+    assert not Path("-").exists()
+
+
+def test_csv_into_a_folder_writes_one_file_per_table(workspace: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "tables"
+    run = report(workspace, "--format", "csv", "-o", f"{target}/")
+    assert (run.code, run.out) == (0, "")
+    assert sorted(p.name for p in target.iterdir()) == ["actors.csv", "claims.csv", "disputes.csv", "sources.csv"]
+    with open(target / "actors.csv", encoding="utf-8-sig", newline="") as handle:
+        names = [row["name"] for row in csv.DictReader(handle)]
+    assert "Abass Dembele" in names
+
+
+def test_csv_of_one_table_goes_to_standard_output(workspace: Workspace) -> None:
+    run = report(workspace, "--format", "csv", "--table", "sources")
+    rows = list(csv.DictReader(io.StringIO(run.out, newline="")))
+    assert run.code == 0 and [r["path"] for r in rows] == [SEED_NAME]
+
+
+def test_csv_of_every_table_to_one_stream_is_a_usage_error(workspace: Workspace) -> None:
+    run = sitrep_process("report", workspace.seeds, "--config", workspace.config, "--format", "csv")
+    assert run.code == 2 and "-o FOLDER" in run.err and "--table NAME" in run.err and run.out == ""
+
+
+def test_a_single_document_into_a_folder_takes_its_default_name(workspace: Workspace, tmp_path: Path) -> None:
+    run = report(workspace, "--format", "geojson", "-o", tmp_path)
+    assert run.code == 0
+    assert json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+
+
+def test_the_json_report_names_its_schema_and_generator(workspace: Workspace) -> None:
+    data = report(workspace, "--format", "json").json()
+    assert data["schema_version"] == 2 and data["generator"].startswith("sitrep ")
+    assert {"generated_at", "status", "actors", "disputes", "context"} <= set(data)
+
+
+WRITTEN = """\
+Title: Soldiers detain General Musa Kabiru in Bamako
+Date: 2025-08-11
+Author: Jane Doe
+URL: https://example.org/mali/kabiru
+
+BAMAKO (AFP) - Soldiers arrested General Musa Kabiru in Bamako on Sunday, the army said.
+
+Jihadists killed eight soldiers near Timbuktu on Saturday, a military source said.
+"""
+
+
+@pytest.fixture(scope="module")
+def written(workspace: Workspace, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with one article written for these tests: an arrest and a killing, both dated."""
+    folder = tmp_path_factory.mktemp("written")
+    (folder / "afp_kabiru.txt").write_text(WRITTEN, encoding="utf-8")
+    return folder
+
+
+def test_acled_rows_of_a_written_article_carry_every_column_with_sane_values(
+    workspace: Workspace, written: Path
+) -> None:
+    from sitrep.report.acled import COLUMNS
+
+    run = sitrep("report", written, "--config", workspace.config, "--format", "acled")
+    rows = list(csv.DictReader(io.StringIO(run.out, newline="")))
+    assert run.code == 0 and rows and list(rows[0]) == list(COLUMNS)
+    arrest = next(r for r in rows if r["sub_event_type"] == "Arrests")
+    assert (arrest["event_date"], arrest["time_precision"]) == ("2025-08-10", "1")
+    assert (arrest["event_type"], arrest["actor2"]) == ("Strategic developments", "Musa Kabiru")
+    assert (arrest["location"], arrest["country"], arrest["geo_precision"]) == ("Bamako", "Mali", "1")
+    assert -90 <= float(arrest["latitude"]) <= 90 and -180 <= float(arrest["longitude"]) <= 180
+    assert arrest["source"] == "AFP" and arrest["certainty"] in ("stated", "reported")
+    assert int(arrest["independent_sources"]) >= 1 and "afp_kabiru.txt: " in arrest["evidence"]
+    for row in rows:
+        assert row["event_date"] <= "2025-08-11" and row["time_precision"] in ("1", "2", "3")
+        assert int(row["fatalities"]) >= 0 and row["notes"].startswith("On ")
+
+
+def test_provenance_reaches_the_json_and_markdown_sources(workspace: Workspace, written: Path) -> None:
+    data = sitrep("report", written, "--config", workspace.config, "--format", "json").json()
+    assert data["articles"][0]["provenance"] == {"url": "https://example.org/mali/kabiru", "author": "Jane Doe",
+                                                 "dateline": "Bamako", "agency": "AFP"}
+    markdown = sitrep("report", written, "--config", workspace.config).out
+    assert "by Jane Doe; dateline Bamako (AFP); `https://example.org/mali/kabiru`" in markdown
+
+
+# --- CLI habits ----------------------------------------------------------------------------------
+
+
+def test_version_prints_the_version() -> None:
+    run = sitrep_process("--version")
+    assert run.code == 0 and run.out.startswith("sitrep ")
+
+
+def test_the_main_usage_line_shows_the_commands_and_help_lists_exit_codes() -> None:
+    run = sitrep_process("--help")
+    usage = run.out.split("\n\n")[0]
+    for command in ("sitrep report", "sitrep config path", "sitrep completion"):
+        assert command in usage
+    assert "exit codes:" in run.out and "130" in run.out
+    assert "exit codes:" in sitrep_process("report", "--help").out
+
+
+def test_a_missing_config_file_is_an_error_not_the_defaults(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    run = sitrep("report", SEEDS, "--config", missing)
+    assert run.code == 2 and f"{missing}: no such config file (named by --config)" in run.err
+    run = sitrep_process("report", SEEDS, config=missing)
+    assert run.code == 2 and "named by $SITREP_CONFIG" in run.err
+
+
+def test_config_path_prints_the_file_in_use(tmp_path: Path) -> None:
+    config = write_config(tmp_path, "")
+    assert sitrep_process("config", "path", config=config).out.strip() == str(config.resolve())
+    assert sitrep_process("config", "path", cwd=tmp_path).out.strip() == str(config.resolve())
+    elsewhere = tmp_path / "empty"
+    elsewhere.mkdir()
+    run = sitrep_process("config", "path", cwd=elsewhere)
+    assert run.code == 0 and run.out.strip() == str(elsewhere / "config.toml") and "defaults" in run.err
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_completion_is_generated_from_the_parser(shell: str) -> None:
+    run = sitrep_process("completion", shell)
+    assert run.code == 0
+    for word in ("report", "--format", "geojson", "acled", "--table", "--actor", "completion"):
+        assert word in run.out
+
+
+def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env["PYTHONPATH"] = str(ROOT)
+    config = write_config(tmp_path, "[cache]\nenabled = false\n")
+    process = subprocess.Popen([sys.executable, "-m", "sitrep", "report", str(SEEDS), "--config", str(config)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    time.sleep(2.5)  # inside the analysis: a cold run with no cache takes longer than this
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "Traceback" not in err and "interrupted" in err
+
+
+def test_the_readme_alias_example_finds_the_actor(workspace: Workspace) -> None:
+    run = dembele_report(workspace, "General Abass Dembele")
+    assert run.code == 0 and [a["name"] for a in run.json()["actors"]] == ["Abass Dembele"]
+
+
+def test_a_typo_finds_the_actor_as_in_the_dashboard(workspace: Workspace) -> None:
+    actors = report(workspace, "--format", "json", "--actor", "Asimi Goitaa").json()["actors"]
+    assert [a["name"] for a in actors] == ["Asimi Goïta"]
+
+
+def test_the_report_and_the_dashboard_ask_one_matcher() -> None:
+    import sitrep.query
+    import sitrep.tui.view
+
+    assert sitrep.tui.view.find_actor is sitrep.query.find_actor
+    assert sitrep.tui.view.ActorIndex is sitrep.query.ActorIndex

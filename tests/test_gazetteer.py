@@ -91,7 +91,7 @@ _LIMITED = textwrap.dedent(
 
     stored = Path(sys.argv[1])
     gazetteer._stored_path = lambda: stored
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writing past the limit fails with EFBIG, as on a full disk
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as on a full disk
     resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
     resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
     print(len(gazetteer.load_gazetteer().countries))

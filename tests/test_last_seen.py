@@ -54,7 +54,8 @@ def test_a_deeply_nested_file_is_nothing_seen(tmp_path: Path, text: str) -> None
 def test_a_record_with_values_of_the_wrong_type_is_nothing_seen(tmp_path: Path, record: object) -> None:
     store = LastSeenStore(tmp_path / "last_seen.json")
     key = store.key(tmp_path / "seeds")
-    (tmp_path / "last_seen.json").write_text(json.dumps({"version": 1, "folders": {key: record}}), encoding="utf-8")
+    state = {"version": 1, "folders": {key: record}}
+    (tmp_path / "last_seen.json").write_text(json.dumps(state), encoding="utf-8")
     assert store.load(tmp_path / "seeds") is None
 
 

@@ -19,6 +19,7 @@ from sitrep.model import (
     Dispute,
     Evidence,
     Lead,
+    Provenance,
     Situation,
     StatusEvent,
 )
@@ -47,6 +48,7 @@ def full_result() -> ArticleResult:
         sentences=31, duplicates_removed=2,
         leads=[Lead("Dozens of soldiers were arrested, sources say.", "reported", "sources", _evidence(5),
                   ["Assimi Goïta"])],
+        provenance=Provenance("https://example.org/mali", "Jane Doe", "Bamako", "AFP"),
     )
 
 
@@ -73,6 +75,7 @@ def old_result_dict(r: ArticleResult) -> dict[str, Any]:
         "disputes": [dispute(d) for d in r.disputes],
         "context": [asdict(c) for c in r.context],
         "leads": [asdict(lead) for lead in r.leads],
+        "provenance": asdict(r.provenance),
     }
 
 
@@ -86,7 +89,7 @@ def test_report_json_of_the_parts_is_the_generic_encoding() -> None:
     expected = asdict(event)
     expected["evidence"] = {"file": event.evidence.file, "sentence": event.evidence.sentence}
     assert json.dumps(event.to_dict()) == json.dumps(expected)
-    info = ArticleInfo("a.txt", "T", "AFP", None, 1.5, 10, 3)
+    info = ArticleInfo("a.txt", "T", "AFP", None, 1.5, 10, 3, Provenance("https://example.org/a", "Jane Doe"))
     assert json.dumps(info.to_dict()) == json.dumps(asdict(info))
     bad = BadFile("b.txt", "not UTF-8")
     assert json.dumps(bad.to_dict()) == json.dumps(asdict(bad))

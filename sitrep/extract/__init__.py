@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Article, ArticleResult
+from ..model import Article, ArticleResult, Provenance
 from .actors import extract_actors
 from .base import ParsedArticle
 from .context import extract_context
@@ -41,6 +41,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         sentences=len(parsed.sentences),
         duplicates_removed=article.duplicates_removed,
         leads=leads,
+        provenance=Provenance.from_metadata(article.metadata),
     )
 
 

@@ -13,8 +13,9 @@ import re
 from collections import defaultdict
 
 from ..datefmt import article_sort_key, article_when, as_of_label, claims_in_time_order
-from ..model import Actor, Dispute, Situation, sourcing_phrase
+from ..model import Actor, Dispute, Provenance, Situation, sourcing_phrase
 from ..textsafe import clean
+from .mermaid import mermaid_sections
 from .own import TITLE_PREFIX
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
@@ -95,6 +96,17 @@ def _claims_over_time(actors: list[Actor]) -> list[str]:
     return ["", "### Claims over time", "", *out] if out else []
 
 
+def _provenance(given: Provenance) -> str:
+    """" by Jane Doe; dateline Bamako (AFP); `https://...`" for a Sources line ("" when none)."""
+    parts = [f"by {_md(given.author)}"] if given.author else []
+    if given.dateline or given.agency:
+        parts.append("dateline " + " ".join(filter(None, [_md(given.dateline),
+                                                          f"({_md(given.agency)})" if given.agency else ""])))
+    if given.url:
+        parts.append(_path(given.url))
+    return f"; {'; '.join(parts)}" if parts else ""
+
+
 def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     """The situation as a Markdown SITREP."""
     s = situation
@@ -145,11 +157,12 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     for kind, title in titles.items():
         if by_kind.get(kind):
             out += [f"### {title}", *by_kind[kind][:20], ""]
+    out += mermaid_sections(s)
     out += ["## Sources", ""]
     for art in sorted(s.articles, key=article_sort_key):
         dup = f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed else ""
         out.append(f"- {_path(art.path)}: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}, "
-                   f"{_md(article_when(art))}; {art.words} words{dup})")
+                   f"{_md(article_when(art))}; {art.words} words{dup}){_provenance(art.provenance)}")
     for bad in s.bad_files:
         out.append(f"- {_path(bad.path)}: NOT READ: {_md(bad.reason)}")
     return "\n".join(out).rstrip() + "\n"

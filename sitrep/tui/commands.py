@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.app import SystemCommand
 
+from ..model import Situation
+from ..query import ActorIndex
 from .marks import clean
 
 if TYPE_CHECKING:
@@ -51,21 +53,10 @@ def _highlight(matcher: Matcher, candidate: str, prefix: str) -> Content:
 
 
 class ActorCommands(Provider):
-    """One "Filter on actor" command per actor name and alias in the current report."""
+    """One "Filter on actor" command per actor in the current report that matches what is typed."""
 
-    def _actors(self) -> list[tuple[str, str, str]]:
-        """(name or alias, canonical name, help) for every actor name in the report."""
-        situation = getattr(self.app, "situation", None)
-        if situation is None:
-            return []
-        found: list[tuple[str, str, str]] = []
-        for actor in situation.actors:
-            about = clean(f"{actor.kind}" + (f" · {actor.status}" if actor.status else ""))
-            for name in actor.names():
-                label = clean(name)
-                help_text = about if name == actor.name else f"alias of {clean(actor.name)} · {about}"
-                found.append((label, actor.name, help_text))
-        return found
+    _index: tuple[Situation, ActorIndex] | None = None
+    """The name index of the situation last searched (built once per report, not per keystroke)."""
 
     def _command(self, name: str):  # type: ignore[no-untyped-def]
         """The callback that filters on `name`."""
@@ -82,12 +73,20 @@ class ActorCommands(Provider):
                                help=clean(actor.kind))
 
     async def search(self, query: str) -> Hits:
-        """Actors whose name or alias fuzzy-matches what is typed."""
+        """The actors `sitrep.query` matches to what is typed (the matcher of the `/` filter and of
+        `--actor`), best first; Textual's fuzzy score orders them among the other commands."""
+        situation = getattr(self.app, "situation", None)
+        if situation is None or not query.strip():
+            return
+        if self._index is None or self._index[0] is not situation:
+            self._index = (situation, ActorIndex(situation))
+        found = self._index[1].suggest(query.removeprefix("actor ").strip(), limit=20)
         matcher = self.matcher(plain_letters(query))
-        for label, canonical, help_text in self._actors():
-            for candidate in (plain_letters(label), f"actor {plain_letters(label)}"):
-                score = matcher.match(candidate)
-                if score > 0:
-                    yield Hit(score, _highlight(matcher, label, "Filter on actor: "),
-                              self._command(canonical), text=f"Filter on actor: {label}", help=help_text)
-                    break
+        for rank, (actor, matched) in enumerate(found):
+            label = clean(actor.name)
+            about = clean(f"{actor.kind}" + (f" · {actor.status}" if actor.status else ""))
+            help_text = about if matched == actor.name else f"as {clean(matched)} · {about}"
+            # Below any subsequence match, in the matcher's order, for a typo only it finds.
+            score = matcher.match(plain_letters(label)) or 0.5 * (1 - rank / len(found))
+            yield Hit(score, _highlight(matcher, label, "Filter on actor: "), self._command(actor.name),
+                      text=f"Filter on actor: {label}", help=help_text)

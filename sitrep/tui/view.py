@@ -1,24 +1,22 @@
-"""What the panes show: a `Situation` narrowed to one actor, and how to find that actor.
+"""What the panes show: a `Situation` narrowed to one actor.
 
-Pure functions over the model (no Textual), so filtering and matching are tested without an
-app. An item "involves" an actor when it lists the actor by name, or when its text or evidence
-names the actor or one of its aliases as a whole word.
+Pure functions over the model (no Textual), so filtering is tested without an app. Which actor
+a typed name means is asked of `sitrep.query`, the one matcher the CLI uses too (its names are
+re-exported here for the panes). An item "involves" an actor when it lists the actor by name,
+or when its text or evidence names the actor or one of its aliases as a whole word.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-
-from rapidfuzz import fuzz, process, utils
 
 from ..changes import Changes
 from ..model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
-from ..names import fold, fold_chars
+from ..names import fold
+from ..query import ActorIndex, actor_by_name, find_actor, mentions, names_pattern, suggest_actors
 
-FUZZY_CUTOFF = 75.0
-"""Lowest rapidfuzz WRatio score at which a typed name counts as a match."""
+__all__ = ["ActorIndex", "View", "actor_by_name", "filter_situation", "find_actor", "linked_actors",
+           "make_view", "mentions", "names_pattern", "suggest_actors"]
 
 
 @dataclass(eq=False)
@@ -63,101 +61,6 @@ class View:
     def shown_name(self) -> str:
         """How to name the filter to the user: the actor's name, else the words typed."""
         return self.actor.name if self.actor is not None else self.filter_name or ""
-
-
-def actor_by_name(situation: Situation, name: str) -> Actor | None:
-    """The actor whose canonical name or alias is `name` (case- and accent-insensitive)."""
-    wanted = fold(name.strip())
-    for actor in situation.actors:
-        if any(fold(n) == wanted for n in actor.names()):
-            return actor
-    return None
-
-
-class ActorIndex:
-    """Every actor name and alias of a situation, folded once, for suggestions as the user types.
-
-    Built once per filter box opening: folding and splitting 4,000 names on every keystroke was
-    most of a keystroke's time with 2,000 actors.
-    """
-
-    def __init__(self, situation: Situation) -> None:
-        self.main = [a for a in situation.actors if not a.minor]
-        self.entries: list[tuple[str, str, str, Actor]] = []
-        """(name, folded name, its folded words each after one space, actor), in report order."""
-        for actor in situation.actors:
-            for name in actor.names():
-                lowered = fold(name)
-                self.entries.append((name, lowered, " " + " ".join(lowered.split()), actor))
-        self.processed = [utils.default_process(lowered) for _name, lowered, _words, _actor in self.entries]
-        """The folded names as rapidfuzz's default processor leaves them (for the fuzzy scores)."""
-
-    def suggest(self, query: str, limit: int = 8) -> list[tuple[Actor, str]]:
-        """Actors best matching `query` as (actor, the name or alias that matched); see `suggest_actors`."""
-        query = query.strip()
-        if not query:
-            return [(a, a.name) for a in self.main[:limit]]
-        folded = fold(query)
-        # A word of a name starts with a one-word query when " " + query is in its spaced words.
-        word_start = None if any(c.isspace() for c in folded) else " " + folded
-        fuzzy = {index: score for _choice, score, index in process.extract(
-            utils.default_process(folded), self.processed, scorer=fuzz.WRatio, processor=None,
-            score_cutoff=FUZZY_CUTOFF, limit=None)}
-        scored: dict[str, tuple[float, Actor, str]] = {}
-        for index, (name, lowered, words, actor) in enumerate(self.entries):
-            if lowered == folded:
-                score = 200.0
-            elif lowered.startswith(folded) or (word_start is not None and word_start in words):
-                score = 150.0 + len(folded) / max(len(lowered), 1)
-            elif index in fuzzy:
-                score = fuzzy[index]
-            else:
-                continue
-            score -= 5 if actor.minor else 0
-            best = scored.get(actor.name)
-            if best is None or score > best[0]:
-                scored[actor.name] = (score, actor, name)
-        ranked = sorted(scored.values(), key=lambda t: (-t[0], -t[1].score))
-        return [(actor, name) for _score, actor, name in ranked[:limit]]
-
-
-def suggest_actors(situation: Situation, query: str, limit: int = 8) -> list[tuple[Actor, str]]:
-    """Actors best matching `query` as (actor, the name or alias that matched), best first.
-
-    An empty query lists the main actors in report order. Exact and prefix matches on any name
-    rank above fuzzy ones.
-    """
-    return ActorIndex(situation).suggest(query, limit)
-
-
-def find_actor(situation: Situation, query: str) -> Actor | None:
-    """The actor a typed name means: an exact name or alias, else the best fuzzy match."""
-    exact = actor_by_name(situation, query)
-    if exact is not None:
-        return exact
-    names = {fold(n): a for a in situation.actors for n in a.names()}
-    if not names or not query.strip():
-        return None
-    best = process.extractOne(fold(query), list(names), scorer=fuzz.WRatio, processor=utils.default_process,
-                              score_cutoff=FUZZY_CUTOFF)
-    return names[best[0]] if best else None
-
-
-@lru_cache(maxsize=256)
-def names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A case- and accent-insensitive whole-word pattern for any of `names`, longest first (None if
-    empty), to search in `fold_chars(text)`."""
-    cleaned = sorted({fold_chars(n.strip()) for n in names if n.strip()}, key=len, reverse=True)
-    if not cleaned:
-        return None
-    alternatives = "|".join(re.escape(n) for n in cleaned)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def mentions(text: str, names: tuple[str, ...]) -> bool:
-    """Whether `text` names any of `names` as a whole word."""
-    pattern = names_pattern(names)
-    return bool(pattern and pattern.search(fold_chars(text)))
 
 
 def _evidence_mentions(evidence: list[Evidence], names: tuple[str, ...]) -> bool:
