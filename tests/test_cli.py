@@ -15,7 +15,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -565,11 +564,22 @@ def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
     env["PYTHONPATH"] = str(ROOT)
     config = write_config(tmp_path, "[cache]\nenabled = false\n")
-    process = subprocess.Popen([sys.executable, "-m", "sitrep", "report", str(SEEDS), "--config", str(config)],
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seed = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    for n in range(40):  # enough parsing that the signal lands inside the analysis, however fast the machine
+        (folder / f"copy{n}.txt").write_text(f"{seed}\n\nCopy number {n} of the seed article.\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "sitrep", "report", str(folder), "--config", str(config), "-v"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    time.sleep(2.5)  # inside the analysis: a cold run with no cache takes longer than this
+    assert process.stderr is not None
+    seen = []
+    for line in process.stderr:  # wait for the model to be loaded: the analysis is under way
+        seen.append(line)
+        if "loaded pipeline" in line:
+            break
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
+    err = "".join(seen) + err
     assert process.returncode == 130 and "Traceback" not in err and "interrupted" in err
 
 
