@@ -115,3 +115,31 @@ def test_the_group_that_abducted_people_kidnapped_them(tmp_path: Path) -> None:
 def test_a_country_said_to_abduct_is_not_a_kidnapper_group(tmp_path: Path) -> None:
     result = analyse("Officials said Belarus abducted two Lithuanian border guards on Monday.", tmp_path)
     assert not events_of(result, "Belarus", "kidnapped")
+
+
+def test_taking_control_of_a_city_is_seizing_it_not_power(tmp_path: Path) -> None:
+    result = analyse("The rebels took full control of the city of Kalma on Thursday.", tmp_path)
+    assert [e.event for e in result.events if e.actor == "rebels"] == ["seized"]
+
+
+def test_taking_control_of_a_country_is_taking_power(tmp_path: Path) -> None:
+    result = analyse("Mutinous soldiers said they had seized control of Mali on Thursday.", tmp_path)
+    assert "seized power" in [e.event for e in result.events]
+
+
+def test_vowing_to_act_is_a_plan_of_the_one_who_vows(tmp_path: Path) -> None:
+    result = analyse("Rebel leader Idris Makeba vowed to sell the captured trucks.", tmp_path)
+    [plan] = events_of(result, "Makeba", "plans")
+    assert plan.detail == "to sell the captured trucks"
+
+
+def test_plans_from_the_government_forces_are_the_armys(tmp_path: Path) -> None:
+    result = analyse("The governor confirmed that there were plans from the government forces to launch a "
+                     "counterattack.", tmp_path)
+    [plan] = [e for e in result.events if e.event == "plans"]
+    assert plan.actor == "the army" and plan.source == "governor"
+
+
+def test_not_planning_to_resign_is_no_plan(tmp_path: Path) -> None:
+    result = analyse("President Idris Makeba did not plan to resign.", tmp_path)
+    assert not events_of(result, "Makeba", "plans")

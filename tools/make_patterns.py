@@ -153,7 +153,8 @@ COLLECTIVES = {
     "the junta": ["junta", "military junta", "ruling junta", "military government", "military regime",
                   "military rulers", "military authorities"],
     "soldiers": ["soldiers", "troops", "mutinous soldiers", "mutineers"],
-    "the army": ["army", "armed forces", "military"],  # matched only as a noun head, see nlp/components.py
+    # matched only as a noun head, see nlp/components.py
+    "the army": ["army", "armed forces", "military", "government forces", "government troops", "regime forces"],
     "rebels": ["rebels", "separatists", "insurgents"],
     "jihadists": ["jihadists", "jihadist groups", "jihadist fighters", "Islamist militants", "Islamists"],
     "militants": ["militants", "gunmen", "fighters"],

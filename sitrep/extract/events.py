@@ -47,6 +47,22 @@ _NAMING_VERBS = {"know", "identify", "name", "call"}
 _MEMBER_NOUNS = {"fighter", "militant", "extremist", "gunman", "gunmen", "member", "soldier", "troop", "rebel", "jihadist",
                  "insurgent", "supporter", "commander", "official", "spokesman", "leader"}
 _BODY_VERBS = {"announce", "claim", "confirm", "insist", "deny", "report", "declare", "believe", "warn", "admit"}
+_INTENT_VERBS = {"plan", "prepare", "vow", "pledge", "promise", "threaten", "intend", "vow", "aim"}
+_PLAN_NOUNS = {"plan", "preparation"}
+
+
+def _action_of(tok: Token) -> Token | None:
+    """The "to" clause an intention names: "vowed [to sell the girls]", "plans [to retake it]"."""
+    return next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _irrealis_intent(tok: Token) -> bool:
+    """"would vow", "may plan": a hedged or conditional intention is no plan yet."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS | {"may", "might", "could"} for c in tok.children) \
+        or any(c.dep_ == "neg" for c in tok.children)
+
+
 _ROLE_HEADS = {"head", "leader", "chief", "commander", "chairman", "president"}
 _COPULAS = {"be", "remain", "stay"}
 _PLACE_NOUNS = {"airport", "town", "city", "village", "base", "broadcaster", "palace", "port", "bridge", "road",
@@ -554,6 +570,9 @@ class EventExtractor:
             return out
         if pos == "NOUN" and lemma in _ROLE_HEADS and tok.dep_ == "attr" and tok.head.lemma_.lower() in _COPULAS:
             return self._holds_a_role(tok)
+        if ((pos == "VERB" and lemma in _INTENT_VERBS) or (pos == "NOUN" and lemma in _PLAN_NOUNS)) \
+                and _action_of(tok) is not None:
+            return self._intends(tok)  # "threatened to ...": the plan; "threatened the capitals" goes on below
         if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
                 or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ in ADJ_EVENTS)):
@@ -568,9 +587,14 @@ class EventExtractor:
                    for c in tok.children):
                 att = self._attribute(tok)
                 detail = _date_detail(tok) or self._any_date(tok)
+                event = _POWER_VERBS[lemma]
+                place = self._controlled_place(tok)
+                if place is not None:
+                    # "took full control of the city": a place taken, not power over a country
+                    event, detail = "seized", f"{short_phrase(subtree_span(place), 8)} {detail}".strip()
                 for arg in _arguments(tok, "agent"):
                     for key in self.resolver.actors(arg, strict=True):
-                        out.append((key, _POWER_VERBS[lemma], detail, att))
+                        out.append((key, event, detail, att))
                 return out
         if tok.pos_ == "VERB" and lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             # "the extremists who carried out the attack": the one who did it
@@ -676,6 +700,38 @@ class EventExtractor:
             att = Attribution(self.table.actors[accuser].name, "alleged", "affirmed")
             out.append((accused, "accused", charge, att))
         return out
+
+    def _intends(self, tok: Token) -> list[tuple[str, str, str, Attribution]]:
+        """"vowed to sell the girls", "is preparing to retake the town", "plans from the government
+        forces to launch a counterattack": what an actor means to do next ("plans ...")."""
+        action = _action_of(tok)
+        if action is None or _irrealis_intent(tok):
+            return []
+        words = [t for t in action.subtree if t.dep_ != "punct"]
+        detail = short_phrase(tok.doc[words[0].i : words[-1].i + 1], 12) if words else ""
+        if tok.pos_ == "NOUN":
+            owners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                      for g in c.children if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "poss"]
+            att = self._attribute(tok.head if tok.dep_ == "attr" else tok)
+        else:
+            owners = _arguments(tok, "agent")
+            att = self._attribute(tok)
+        return [(key, "plans", detail, att) for owner in owners for key in self.resolver.actors(owner, strict=True)]
+
+    def _controlled_place(self, verb: Token) -> Token | None:
+        """What "control of X" is over when X is not a whole country: "control of the city",
+        "control of Palmyra", "control of almost half of the country"; None for "control of Mali"."""
+        for noun in verb.subtree:
+            if noun.lower_ not in _POWER_NOUNS or noun.head.i != verb.i and noun.head.head.i != verb.i:
+                continue
+            target = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"), None)
+            if target is None:
+                return None
+            key = self.table.token_actor.get(target.i)
+            whole_country = key is not None and "|" not in key and self.table.actors[key].kind == "country"
+            return None if whole_country else target
+        return None
 
     def _kidnappers(self, verb: Token, when: str) -> list[tuple[str, str, str, Attribution]]:
         """"Boko Haram abducted more than 200 schoolgirls": the group that did it "kidnapped" them,
