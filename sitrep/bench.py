@@ -1,4 +1,5 @@
-"""Benchmarks: `python -m sitrep.bench [--sizes 100,1000,10000] [--jobs 2]` and `--soak SECONDS`.
+"""Benchmarks: `python -m sitrep.bench [--sizes 100,1000,10000] [--jobs 2]`, `--soak SECONDS` and
+`--long-article CHARS`.
 
 Corpora of N articles are made deterministically from real articles (the bundled `seeds/` and
 the shared corpus beside the repository, when present) by recombining their cleaned paragraphs
@@ -15,6 +16,10 @@ the raw numbers as JSON under `bench/corpora/`.
 
 `--soak SECONDS` runs the dashboard on a folder under bounded churn instead, sampling RSS and
 the event loop's longest stall.
+
+`--long-article CHARS` times one made-up article of CHARS characters and one of twice that,
+each against raw `nlp.pipe` of the same text in the same run: doubling an article's size must
+about double sitrep's time, as it does the model's.
 """
 
 from __future__ import annotations
@@ -179,6 +184,60 @@ def corpus_words(folder: Path) -> tuple[int, int]:
 
     articles = scan(folder).articles
     return len(articles), sum(a.words for a in articles)
+
+
+# One long article, for `--long-article`: written here rather than recombined from real ones, so
+# that its size can be set to the character and its sentences keep the features (titles before
+# names, appositions, coordinated names, agencies, places) that cost sitrep time per mention.
+_FIRST = ("Amadou", "Fatima", "Ibrahim", "Mariam", "Oumar", "Aissata", "Moussa", "Salif", "Kadiatou",
+          "Boubacar", "Hawa", "Seydou", "Aminata", "Tiemoko", "Rokia", "Bakary")
+_LAST = ("Diallo", "Keita", "Traore", "Coulibaly", "Sangare", "Toure", "Konate", "Sidibe", "Maiga", "Cisse",
+         "Dembele", "Sissoko", "Kone", "Doumbia", "Ballo", "Tangara")
+_TOWNS = ("Mopti", "Gao", "Kidal", "Segou", "Sikasso", "Kayes", "Timbuktu", "Menaka")
+_BODIES = ("Patriotic Front for Renewal", "National Union of Teachers", "Council of Elders",
+           "Movement for Unity and Justice", "Sahel Relief Alliance")
+_PARAGRAPHS = (
+    ("Interior Minister {a} said on {day} that security forces had detained {n} people in {town} after "
+     "a night of clashes between rival groups. Former Prime Ministers {b} and {c} called for calm, warning "
+     "that the dispute over the results could spill into the streets of the capital."),
+    ("{d}, a spokesman for the {body}, told reporters that the group had played no part in the attack on "
+     "the convoy near {town}. According to the AFP news agency, at least {n} soldiers were killed when "
+     "their vehicle struck a mine on the road north of the town."),
+    ("General {e} denied the reports on {day}, saying the army remained in full control of the northern "
+     "districts. Residents of {town} described hearing gunfire for several hours before police "
+     "reinforcements arrived."),
+    ("The United Nations said {n} families had fled their homes since the fighting began. Opposition "
+     "leader {a} accused the government of using the unrest to delay the vote, a charge that {e_last} "
+     "rejected."),
+    ("In a statement on {day}, the {body} said it would send observers to {town} and urged the "
+     "authorities to free those held without charge. Colonel {c}, who commands the garrison, did not "
+     "answer calls from journalists."),
+)
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def long_article(chars: int, seed: int = 7) -> str:
+    """A made-up news article of about `chars` characters (whole paragraphs, never fewer than
+    `chars`): a headline, then the paragraphs above in turn, each with names, places and figures
+    drawn from a seeded RNG so that no two paragraphs repeat (the reader drops repeated ones)."""
+    rng = random.Random(f"long-article:{seed}")
+    parts = ["Clashes in the North as Talks on the Election Results Stall", ""]
+    size = len(parts[0]) + 1
+    index = 0
+
+    def person() -> str:
+        return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+
+    while size < chars:
+        e = person()
+        paragraph = _PARAGRAPHS[index % len(_PARAGRAPHS)].format(
+            a=person(), b=person(), c=person(), d=person(), e=e, e_last=e.split()[1],
+            body=rng.choice(_BODIES), town=rng.choice(_TOWNS), day=rng.choice(_DAYS),
+            n=rng.randint(3, 900) + index * 1000)
+        parts += [paragraph, ""]
+        size += len(paragraph) + 2
+        index += 1
+    return "\n".join(parts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -976,6 +1035,72 @@ def soak(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def long_article_bench(args: argparse.Namespace) -> dict[str, Any]:
+    """Raw `nlp.pipe` and a cold sitrep analysis of one article of `args.long_article`
+    characters and of twice that, alternating, each the fastest of `args.repeats` runs (2 by
+    default)."""
+    corpora = Path(args.corpora)
+    work = corpora / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    repeats = args.repeats or 2
+    report: dict[str, Any] = {"machine": machine_info(), "seed": args.seed, "repeats": repeats,
+                              "command": " ".join(sys.argv), "rows": []}
+    for chars in (args.long_article, 2 * args.long_article):
+        folder = corpora / f"long-{chars}-seed{args.seed}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "long-article.txt").write_text(long_article(chars, args.seed), encoding="utf-8")
+        cache = work / f"cache-long-{chars}.sqlite3"
+        raws: list[dict[str, Any]] = []
+        colds: list[dict[str, Any]] = []
+        for attempt in range(repeats):
+            _log(f"{chars:,} characters: raw nlp.pipe ({attempt + 1}/{repeats})")
+            raws.append(run_child("raw", folder=str(folder)))
+            _log(f"{chars:,} characters: raw {raws[-1]['seconds']:.1f} s; cold analysis")
+            colds.append(run_child("cold", folder=str(folder), cache=str(cache), jobs=1))
+            _log(f"{chars:,} characters: cold {colds[-1]['seconds']:.1f} s")
+        _remove_cache(cache)
+        report["rows"].append({"chars": chars, "load_before": os.getloadavg()[0],
+                               "raw": min(raws, key=lambda r: r["seconds"]),
+                               "cold": min(colds, key=lambda r: r["seconds"]),
+                               "raw_runs": [r["seconds"] for r in raws],
+                               "cold_runs": [r["seconds"] for r in colds]})
+    return report
+
+
+def long_article_markdown(report: dict[str, Any]) -> str:
+    """The `--long-article` run as Markdown: both sizes, their ratios to raw, and the growth."""
+    rows = report["rows"]
+    lines = ["### One long article", "", f"`{report['command']}`", "",
+             " · ".join(f"{k}: {v}" for k, v in report["machine"].items()), "",
+             (f"Each number is the fastest of {report['repeats']} runs in a fresh process; raw is the bare "
+              "model's `nlp.pipe` over the same cleaned text (model load not timed in either)."), "",
+             ("| Characters | Words | raw `nlp.pipe` s | sitrep s | sitrep ÷ raw (CPU) | raw peak RSS MB "
+              "| sitrep peak RSS MB |"), "|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        raw, cold = row["raw"], row["cold"]
+        lines.append(f"| {row['chars']:,} | {cold['words']:,} | {raw['seconds']:.2f} | "
+                     f"{cold['seconds']:.2f} | "
+                     f"{cold['seconds'] / raw['seconds']:.2f}× ({cold['cpu'] / raw['cpu']:.2f}×) | "
+                     f"{_mb(raw['rss_mb'])} | {_mb(cold['rss_mb'])} |")
+    small, large = rows[0], rows[-1]
+
+    def growth(name: str, field: str) -> float:
+        return float(large[name][field] / small[name][field])
+
+    # CPU time, not wall: other work on a shared machine stretches wall time far more.
+    relative = growth("cold", "cpu") / growth("raw", "cpu")
+    rss = growth("cold", "rss_mb")
+    lines += ["", "| Target | Measured | Met |", "|---|---|:-:|",
+              (f"| doubling the article at most about doubles sitrep's time: its CPU time grows within "
+               f"1.15× of raw's | ×{growth('cold', 'cpu'):.2f} (raw ×{growth('raw', 'cpu'):.2f}, relative "
+               f"{relative:.2f}; wall ×{growth('cold', 'seconds'):.2f}, "
+               f"raw ×{growth('raw', 'seconds'):.2f}) "
+               f"| {'yes' if relative <= 1.15 else '**no**'} |"),
+              (f"| peak RSS at most doubles | ×{rss:.2f} (raw ×{growth('raw', 'rss_mb'):.2f}) "
+               f"| {'yes' if rss <= 2.0 else '**no**'} |")]
+    return "\n".join(lines)
+
+
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m sitrep.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
@@ -989,6 +1114,9 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="raw and cold 1-process runs per size, fastest kept (default 2 up to 1,000, then 1)")
     parser.add_argument("--no-tui", action="store_true", help="skip the dashboard measurements")
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the dashboard soak instead")
+    parser.add_argument("--long-article", type=lambda v: int(v.replace("_", "")), metavar="CHARS",
+                        help="instead, time one made-up article of CHARS characters and one of twice that "
+                             "against raw nlp.pipe (--repeats runs each, default 2)")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument("--reuse", type=Path, metavar="JSON",
                         help="keep the raw and cold numbers of a saved run (its caches must still be there) and "
@@ -1009,10 +1137,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     args = _parse_args(argv)
     if args.render:
-        print(markdown(json.loads(args.render.read_text())))
+        saved = json.loads(args.render.read_text())
+        print(long_article_markdown(saved) if "chars" in saved["rows"][0] else markdown(saved))
         return 0
     if args.soak:
         print(soak(args))
+        return 0
+    if args.long_article:
+        report = long_article_bench(args)
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1))
+        print(long_article_markdown(report))
         return 0
     stamp = time.strftime("%Y%m%d-%H%M%S")
     out = Path(args.json) if args.json else Path(args.corpora) / f"results-{stamp}.json"

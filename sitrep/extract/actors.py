@@ -56,7 +56,7 @@ class _Candidate:
     agency: bool = False
 
 
-def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
+def _kind_of(ent: Span, titles: _Titles) -> tuple[ActorKind | None, str | None, bool]:
     """Kind, fixed canonical name and whether it is a news agency, for an entity (None kind: not an actor)."""
     ident = ent.id_ or ""
     prefix, _, name = ident.partition(":")
@@ -86,7 +86,7 @@ def _kind_of(ent: Span) -> tuple[ActorKind | None, str | None, bool]:
             return None, None, False  # "Tory MP", "ethnic Tuareg separatists": a modifier, not a group
         return "collective", None, False
     if ent.label_ == "ORG":
-        if any(t.start <= ent.start and ent.end < t.end for t in ent.doc.spans.get("titles", [])):
+        if titles.reach.get(ent.start, 0) > ent.end:
             return None, None, False  # "Interior" of "Interior Minister Antoine Diome" is part of a title
         if len(ent) == 1 and ent.text.lower() in _GENERIC_ORG_WORDS:
             return None, None, False  # "the Restoration of the State": a common noun in capitals
@@ -179,26 +179,57 @@ def _singular_title(text: str) -> str:
     return _PLURAL_TITLE.sub(lambda m: m.group(1) + ("y" if m.group(2) == "ies" else ""), text)
 
 
-def _title_spans(parsed: ParsedArticle) -> dict[int, Span]:
+@dataclass(frozen=True)
+class _Titles:
+    """The article's title spans, indexed once: every mention looks them up, and rescanning
+    them all per mention made an article's cost grow with the square of its length."""
+
+    by_end: dict[int, Span]
     """Title spans by their end token, longest first (overlapping matches dropped)."""
-    spans = sorted(parsed.doc.spans.get("titles", []), key=lambda s: (-(s.end - s.start), s.start))
+    starts: set[int]
+    """The first token of every title span."""
+    kept_tokens: set[int]
+    """Tokens inside the spans of `by_end`."""
+    kept_lasts: set[int]
+    """The last token of each span of `by_end`, except modifiers (TITLE_MOD)."""
+    title_tokens: set[int]
+    """Tokens inside the title spans labelled TITLE."""
+    reach: dict[int, int]
+    """Token -> the furthest end of a title span that covers it."""
+
+
+def _title_index(parsed: ParsedArticle) -> _Titles:
+    """Index the article's title spans (see `_Titles`)."""
+    titles = list(parsed.doc.spans.get("titles", []))
     taken: set[int] = set()
     by_end: dict[int, Span] = {}
-    for span in spans:
+    for span in sorted(titles, key=lambda s: (-(s.end - s.start), s.start)):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         taken.update(range(span.start, span.end))
         by_end[span.end] = span
-    return by_end
+    reach: dict[int, int] = {}
+    for span in titles:
+        for i in range(span.start, span.end):
+            reach[i] = max(reach.get(i, 0), span.end)
+    return _Titles(
+        by_end=by_end,
+        starts={s.start for s in titles},
+        kept_tokens={i for s in by_end.values() for i in range(s.start, s.end)},
+        kept_lasts={s.end - 1 for s in by_end.values() if s.label_ != "TITLE_MOD"},
+        title_tokens={i for s in titles if s.label_ == "TITLE" for i in range(s.start, s.end)},
+        reach=reach,
+    )
 
 
-def _prefix_roles(span: Span, titles_by_end: dict[int, Span]) -> list[str]:
+def _prefix_roles(span: Span, titles: _Titles) -> list[str]:
     """Titles standing right before a name: "former Prime Ministers", "Tory leader", "General"."""
     doc = span.doc
+    titles_by_end = titles.by_end
     roles: list[str] = []
     end = span.start
     # Titles NER swallowed into the entity ("General Abass Dembele" as one PERSON span).
-    inner = [t for t in span if t.i in {i for s in titles_by_end.values() for i in range(s.start, s.end)}]
+    inner = [t for t in span if t.i in titles.kept_tokens]
     for tok in inner:
         if tok.lower_ not in HONORIFICS:
             roles.append(tok.text)
@@ -216,7 +247,7 @@ def _prefix_roles(span: Span, titles_by_end: dict[int, Span]) -> list[str]:
                 if prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ", "NOUN") and not prev.is_punct:
                     start -= 1
                 break
-            if (start - 1) in {s.end - 1 for s in titles_by_end.values() if s.label_ != "TITLE_MOD"}:
+            if (start - 1) in titles.kept_lasts:
                 break
             inside = start <= prev.head.i < title.end or prev.head.i in range(start, span.end)
             if prev.pos_ == "NOUN" and not (inside and prev.dep_ in ("compound", "amod", "nmod")):
@@ -232,7 +263,7 @@ def _prefix_roles(span: Span, titles_by_end: dict[int, Span]) -> list[str]:
     return roles
 
 
-def _appositive_roles(span: Span) -> list[str]:
+def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
     """Roles from an apposition: "Philippe Sands, a QC" or "the then Lord Chancellor, Lord Irvine"."""
     root = span.root
     roles = []
@@ -241,8 +272,8 @@ def _appositive_roles(span: Span) -> list[str]:
             phrase = _role_phrase(child)
             if phrase:
                 roles.append(phrase)
-    title_tokens = {i for t in span.doc.spans.get("titles", []) if t.label_ == "TITLE" for i in range(t.start, t.end)}
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.i in title_tokens and not root.head.ent_type_:
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.i in titles.title_tokens \
+            and not root.head.ent_type_:
         phrase = _role_phrase(root.head, stop=span.start)
         if phrase:
             roles.append(phrase)
@@ -344,18 +375,18 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     doc = parsed.doc
     candidates: list[_Candidate] = []
     taken: set[int] = set()
+    titles = _title_index(parsed)
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        kind, canonical, agency = _kind_of(ent)
+        kind, canonical, agency = _kind_of(ent, titles)
         if kind is None or (canonical is None and _is_junk(ent.text)):
             continue
         candidates.append(_Candidate(ent, kind, canonical, agency))
         taken.update(range(ent.start, ent.end))
     candidates += _collective_candidates(parsed, taken)
     acronyms = _acronyms(parsed)
-    titles_by_end = _title_spans(parsed)
-    title_starts = {s.start for s in doc.spans.get("titles", [])}
+    title_starts = titles.starts
 
     # First pass: full names. Persons merge on their core name; others on their canonical or text.
     table = ActorTable()
@@ -421,13 +452,15 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         if kinds.get(key) == "person" and len(key.split()) == 1 and len(heads.get(key, [])) == 1:
             merged_key.setdefault(key, heads[key][0])
 
+    merged_into: dict[str, list[str]] = defaultdict(list)
+    for other, target in merged_key.items():
+        merged_into[target].append(other)
     mentions_seen: dict[str, set[int]] = defaultdict(set)
     for cand, key in resolved:
         key = merged_key.get(key, key)
         counts = surface[key]
-        for other, target in merged_key.items():
-            if target == key:
-                counts = counts + surface[other]
+        for other in merged_into.get(key, ()):
+            counts = counts + surface[other]
         name = _display_name(counts, kinds.get(key, cand.kind))
         actor = table.actors.get(key)
         if actor is None:
@@ -446,14 +479,14 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             actor.evidence.append(parsed.evidence(sent))
         if cand.kind == "person":
             _, removed = _core_name(cand.span, title_starts)
-            for role in _prefix_roles(cand.span, titles_by_end) + _appositive_roles(cand.span):
+            for role in _prefix_roles(cand.span, titles) + _appositive_roles(cand.span, titles):
                 role = _lower_modifiers(role)
                 if role not in actor.roles:
                     actor.roles.append(role)
             _peerage(actor, removed)
         if cand.agency:
             actor.cited_as_source = actor.cited_as_source or _cited(cand.span)
-    _distribute_titles(parsed, table, titles_by_end)
+    _distribute_titles(parsed, table, titles.by_end)
     _bare_office_titles(parsed, table)
     for key, actor in table.actors.items():
         if actor.cited_as_source and not any(r.startswith("news ") for r in actor.roles):
@@ -572,7 +605,8 @@ def _distribute_titles(parsed: ParsedArticle, table: ActorTable, titles_by_end: 
         if table.actors[key].kind != "person" or table.actors[first_key].kind != "person":
             continue
         # The title is plural when the first conjunct's prefix title ends in "s".
-        ent_start = min(i for i, k in table.token_actor.items() if k == first_key and abs(i - first.i) < 6)
+        near = range(max(0, first.i - 5), first.i + 6)
+        ent_start = min(i for i in near if table.token_actor.get(i) == first_key)
         title = titles_by_end.get(ent_start)
         if title is not None and _PLURAL_TITLE.search(doc[title.start : title.end].text):
             for role in table.actors[first_key].roles:

@@ -8,6 +8,7 @@ and a surname alone takes the kind of the full name it abbreviates.
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -31,11 +32,11 @@ def _is_headline_like(span: Span) -> bool:
     return any(t.lower_ in _HEADLINE_WORDS or t.pos_ in ("VERB", "AUX") for t in words[1:])
 
 
-def _trim(span: Span) -> Span | None:
-    """The span without a leading "the" or trailing possessive; None if nothing name-like is left."""
+def _trim(span: Span, title_tokens: set[int]) -> Span | None:
+    """The span without a leading "the" or trailing possessive; None if nothing name-like is left.
+    A PERSON also loses leading tokens inside a title (`title_tokens`: the doc's title tokens)."""
     start, end = span.start, span.end
     doc = span.doc
-    title_tokens = {i for t in doc.spans.get("titles", []) for i in range(t.start, t.end)}
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
                            or (span.label_ == "PERSON" and start in title_tokens and end - start > 1)):
         start += 1
@@ -177,7 +178,9 @@ class EntityFixer:
         """Return `doc` with its entities fixed."""
         gaz = load_gazetteer()
         fixed: list[Span] = []
-        title_ends = {span.end for span in doc.spans.get("titles", [])}
+        titles = doc.spans.get("titles", [])
+        title_ends = {span.end for span in titles}
+        title_tokens = {i for span in titles for i in range(span.start, span.end)}
         for ent in doc.ents:
             if "\n" in ent.text:
                 continue  # a name never runs over a line break; it is two lines glued together
@@ -190,7 +193,7 @@ class EntityFixer:
             if ent.label_ in NAME_LABELS and not ent.id_ and _is_headline_like(ent):
                 continue
             if ent.label_ in NAME_LABELS:
-                trimmed = _trim(ent)
+                trimmed = _trim(ent, title_tokens)
                 if trimmed is None or trimmed.text.lower() in _DROP_TEXT:
                     continue
                 ent = trimmed
@@ -319,12 +322,19 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: a photo caption with no full stop ("An army
     convoy moves on the highway") is never read as the start of the next paragraph's sentence.
     Runs before the parser, which keeps boundaries set before it."""
+    starts: list[int] = []
     after_break = False
     for token in doc:
         if token.is_space and "\n\n" in token.text:
             after_break = True
             continue
         if after_break and not token.is_space:
-            token.is_sent_start = True
+            starts.append(token.i)
             after_break = False
+    if starts:
+        # One write for the whole doc: each `token.is_sent_start = True` first scans every token
+        # for a parse, which made this step grow with the square of the paragraphs.
+        values = doc.to_array(SENT_START)
+        values[starts] = 1
+        doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # spaCy's stubs say float
     return doc
