@@ -123,7 +123,9 @@ def test_a_cached_report_never_imports_spacy(folder: Path, tmp_path: Path) -> No
 @pytest.mark.parametrize(("argv", "jobs"), [([], 1), (["--jobs", "2"], 2), (["--jobs", "3", "."], 3)])
 def test_jobs_flag_sets_the_config(argv: list[str], jobs: int, tmp_path: Path) -> None:
     """`--jobs N` overrides `model.jobs`; without it the config's value stands."""
-    args = _report_parser().parse_args(["--config", str(tmp_path / "none.toml"), *argv])
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", encoding="utf-8")  # a named config must exist; an empty one leaves every default
+    args = _report_parser().parse_args(["--config", str(empty), *argv])
     assert _config(args).model.jobs == jobs
 
 
