@@ -146,3 +146,34 @@ def test_an_ethnic_group_named_as_a_noun_is_a_collective_actor(tmp_path: Path) -
 def test_an_ethnic_word_modifying_a_noun_is_no_actor_of_its_own(tmp_path: Path) -> None:
     result = analyse("Ethnic Tuareg rebels attacked the garrison on Monday.", tmp_path)
     assert not any(a.name == "Tuareg" for a in result.actors)
+
+
+def _kinds_roles(text: str, tmp_path: Path) -> dict[str, tuple[str, list[str]]]:
+    return {a.name: (a.kind, a.roles) for a in analyse(text, tmp_path).actors}
+
+
+def test_a_lower_case_title_after_a_country_is_a_role(tmp_path: Path) -> None:
+    actors = _kinds_roles("The claim comes as Korvia president Idris Makeba confirmed he had received reports.", tmp_path)
+    assert any("president" in role for role in actors["Idris Makeba"][1])
+
+
+def test_an_abbreviated_title_is_spelled_out(tmp_path: Path) -> None:
+    actors = _kinds_roles("Security officials had warned Gov. Ibrahim Tanko that the road was too dangerous.", tmp_path)
+    assert actors["Ibrahim Tanko"] == ("person", ["Governor"])
+
+
+def test_an_unlabelled_name_with_a_role_in_apposition_is_a_person(tmp_path: Path) -> None:
+    actors = _kinds_roles("Mutea Iringo, principal secretary in the Ministry of Interior, said the reports were false.",
+                     tmp_path)
+    assert actors["Mutea Iringo"][0] == "person"
+
+
+def test_a_name_that_owns_a_capital_is_a_country(tmp_path: Path) -> None:
+    actors = _kinds_roles("Velmora's president was freed on Tuesday. Soldiers patrolled the streets of Velmora's "
+                     "capital.", tmp_path)
+    assert actors["Velmora"][0] == "country"
+
+
+def test_an_organisations_president_does_not_make_it_a_country(tmp_path: Path) -> None:
+    actors = _kinds_roles("FIFA's president resigned on Tuesday.", tmp_path)
+    assert actors["FIFA"][0] == "organisation"

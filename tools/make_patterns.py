@@ -211,6 +211,12 @@ TITLES = [
     "head", "adviser", "advisor", "Lord", "Baroness", "Lady", "Sir", "Dame", "Dr", "Dr.", "Professor",
     "Chairman", "Chairwoman", "Director", "CEO", "Pope", "Bishop", "Archbishop", "Imam", "activist",
     "President-elect", "interim President", "transitional President", "Chief Justice", "counsel",
+    "Principal Secretary", "Permanent Secretary", "Cabinet Secretary",
+    # Abbreviations (spelled out in the roles, see extract/actors.py) and the lower-case forms news copy
+    # uses before a name ("Kenya president Uhuru Kenyatta").
+    "Gov.", "Gov", "Sen.", "Rep.", "Adm.", "Brig.", "Sgt.", "Cpl.", "Supt.", "Insp.", "Amb.",
+    "president", "vice president", "prime minister", "governor", "foreign minister", "interior minister",
+    "defence minister", "defense minister", "principal secretary", "permanent secretary", "cabinet secretary",
 ]
 
 TITLE_MODIFIERS = ["former", "ex", "then", "deputy", "acting", "interim", "transitional", "late", "self-declared"]

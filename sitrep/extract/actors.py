@@ -175,8 +175,17 @@ def _core_name(span: Span, titles: set[int]) -> tuple[str, list[str]]:
 
 
 def _singular_title(text: str) -> str:
-    """"former Prime Ministers" -> "former Prime Minister"."""
-    return _PLURAL_TITLE.sub(lambda m: m.group(1) + ("y" if m.group(2) == "ies" else ""), text)
+    """"former Prime Ministers" -> "former Prime Minister", "Gov." -> "Governor"."""
+    text = _PLURAL_TITLE.sub(lambda m: m.group(1) + ("y" if m.group(2) == "ies" else ""), text)
+    return " ".join(_SPELLED_OUT.get(word, word) for word in text.split())
+
+
+_SPELLED_OUT = {"Gen.": "General", "Gen": "General", "Col.": "Colonel", "Col": "Colonel", "Capt.": "Captain",
+                "Capt": "Captain", "Lt.": "Lieutenant", "Lt": "Lieutenant", "Sgt.": "Sergeant", "Sgt": "Sergeant",
+                "Gov.": "Governor", "Gov": "Governor", "Sen.": "Senator", "Rep.": "Representative",
+                "Adm.": "Admiral", "Brig.": "Brigadier", "Cpl.": "Corporal", "Supt.": "Superintendent",
+                "Insp.": "Inspector", "Amb.": "Ambassador"}
+"""Abbreviated titles, spelled out in roles: "Gov. Kashim Shettima" is the Governor."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +241,7 @@ def _prefix_roles(span: Span, titles: _Titles) -> list[str]:
     inner = [t for t in span if t.i in titles.kept_tokens]
     for tok in inner:
         if tok.lower_ not in HONORIFICS:
-            roles.append(tok.text)
+            roles.append(_SPELLED_OUT.get(tok.text, tok.text))
     while end > 0:
         title = titles_by_end.get(end)
         if title is None:
@@ -421,7 +430,8 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             else:
                 key = name_key(text)
             surface[key][text] += 1
-        kinds.setdefault(key, cand.kind)
+        if cand.kind in ("country", "armed group") or key not in kinds:
+            kinds[key] = cand.kind  # a gazetteer or pattern reading beats an earlier statistical guess
         resolved.append((cand, key))
 
     # Second pass: a surname (or last two words) alone is the full name that ends with it.

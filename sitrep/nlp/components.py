@@ -103,6 +103,31 @@ _ROLE_NOUNS = {"leader", "minister", "spokesman", "spokeswoman", "spokesperson",
                "general", "colonel", "captain", "officer", "lawyer", "adviser", "advisor", "activist", "resident"}
 
 
+_STATE_NOUNS = {"capital", "president", "constitution", "parliament", "embassy", "ambassador", "border", "borders",
+                "airspace", "economy", "currency", "coastline", "provinces", "independence"}
+"""What only a country has: "Velmora's president", "Tarvonia's capital"."""
+_LOCATIVE = {"in", "across", "throughout", "into", "inside"}
+
+
+def _reads_as_state(ent: Span) -> bool:
+    """A one- or two-word name that owns what only a country owns ("Velmora's capital"); a
+    body may have a president or a parliament too, so an organisation needs the rest."""
+    root = ent.root
+    nouns = _STATE_NOUNS - _BODY_HAS if ent.label_ == "ORG" else _STATE_NOUNS
+    return len(ent) <= 2 and all(t.is_title for t in ent) and root.dep_ == "poss" and root.head.lemma_.lower() in nouns
+
+
+_BODY_HAS = {"president", "parliament", "economy", "independence"}
+
+
+def _located_in(ent: Span) -> bool:
+    """A one-word "person" that things happen in ("troops clashed in Ladakh"): a place. Not
+    "faith in Erdogan", where the preposition hangs from a noun."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE \
+        and root.head.head.pos_ in ("VERB", "AUX")
+
+
 def _titled_person(ent: Span, title_ends: set[int]) -> bool:
     """A two- or three-word name the model took for a place, but that follows a title ("Secretary
     of State John Kerry") or stands in apposition to a role ("a town leader, Pogu Bitrus"): a person."""
@@ -205,6 +230,13 @@ class EntityFixer:
                 elif ent.label_ != "LOC" and not _titled_person(ent, title_ends) \
                         and _reads_as_place(ent, known=gaz.country_of(ent.text) is not None):
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
+                elif ent.label_ == "PERSON" and ent.start not in title_ends and _located_in(ent) \
+                        and gaz.country_of(ent.text) is None:
+                    ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")  # "clashed in Ladakh"
+            if ent.label_ in ("PERSON", "GPE", "ORG") and not ent.id_ and ent.start not in title_ends \
+                    and _reads_as_state(ent):
+                # "Velmora's president", "Tarvonia's capital": a country the gazetteer does not know
+                ent = Span(doc, ent.start, ent.end, label="GPE", span_id=f"country:{ent.text}")
             if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) >= 3 \
                     and ent.text.isalpha():
                 ent = Span(doc, ent.start, ent.end, label="ORG")  # "PASTEF": an acronym, not a name
@@ -215,13 +247,32 @@ class EntityFixer:
             if ent.label_ == "PERSON":
                 ent = _extend_name(ent)
             fixed.append(ent)
-        fixed = _without_overlaps(fixed)
+        fixed = _without_overlaps(fixed + self._unlabelled_titled(doc, fixed))
         fixed = self._places_everywhere(doc, fixed)
         fixed = self._nicknames(doc, fixed)
         fixed = self._first_names(doc, fixed)
         fixed = self._surnames(doc, fixed)
         doc.ents = fixed
         return doc
+
+    @staticmethod
+    def _unlabelled_titled(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Mutea Iringo, principal secretary in the Ministry of Interior, said": a two- or
+        three-word name the model left unlabelled, with a role in apposition, is a person."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound" \
+                    or not any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i for c in tok.children):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+                start -= 1
+            span = doc[start : tok.i + 1]
+            if 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span):
+                out.append(Span(doc, span.start, span.end, label="PERSON"))
+        return out
 
     @staticmethod
     def _first_names(doc: Doc, ents: list[Span]) -> list[Span]:
