@@ -177,3 +177,9 @@ def test_a_name_that_owns_a_capital_is_a_country(tmp_path: Path) -> None:
 def test_an_organisations_president_does_not_make_it_a_country(tmp_path: Path) -> None:
     actors = _kinds_roles("FIFA's president resigned on Tuesday.", tmp_path)
     assert actors["FIFA"][0] == "organisation"
+
+
+def test_a_name_with_an_interior_minister_or_a_neighbour_is_a_country(tmp_path: Path) -> None:
+    actors = _kinds_roles("Tarvonia's interior minister accused neighbouring Lusenia of sheltering the gunmen.",
+                          tmp_path)
+    assert actors["Tarvonia"][0] == "country" and actors["Lusenia"][0] == "country"

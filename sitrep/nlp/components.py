@@ -104,17 +104,29 @@ _ROLE_NOUNS = {"leader", "minister", "spokesman", "spokeswoman", "spokesperson",
 
 
 _STATE_NOUNS = {"capital", "president", "constitution", "parliament", "embassy", "ambassador", "border", "borders",
-                "airspace", "economy", "currency", "coastline", "provinces", "independence"}
+                "airspace", "economy", "currency", "coast", "coastline", "provinces", "independence"}
 """What only a country has: "Velmora's president", "Tarvonia's capital"."""
 _LOCATIVE = {"in", "across", "throughout", "into", "inside"}
 
 
 def _reads_as_state(ent: Span) -> bool:
-    """A one- or two-word name that owns what only a country owns ("Velmora's capital"); a
-    body may have a president or a parliament too, so an organisation needs the rest."""
+    """A one- or two-word name that owns what only a country owns ("Velmora's capital",
+    "Tarvonia's interior minister") or is a neighbour ("neighbouring Lusenia"); a body may have
+    a president or a parliament too, so an organisation needs the rest."""
     root = ent.root
+    if len(ent) > 2 or not all(t.is_title for t in ent):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in ("neighbouring", "neighboring") for c in root.children):
+        return True
+    if root.dep_ != "poss":
+        return False
+    head = root.head
     nouns = _STATE_NOUNS - _BODY_HAS if ent.label_ == "ORG" else _STATE_NOUNS
-    return len(ent) <= 2 and all(t.is_title for t in ent) and root.dep_ == "poss" and root.head.lemma_.lower() in nouns
+    return head.lemma_.lower() in nouns or (head.lemma_.lower() in ("minister", "ministry") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _CABINET for c in head.children))
+
+
+_CABINET = {"interior", "foreign", "defence", "defense", "finance", "justice", "home", "prime"}
 
 
 _BODY_HAS = {"president", "parliament", "economy", "independence"}
