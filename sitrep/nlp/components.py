@@ -116,7 +116,7 @@ def _reads_as_state(ent: Span) -> bool:
     root = ent.root
     if len(ent) > 2 or not all(t.is_title for t in ent):
         return False
-    if any(c.dep_ == "amod" and c.lower_ in ("neighbouring", "neighboring") for c in root.children):
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("neighbouring", "neighboring"):
         return True
     if root.dep_ != "poss":
         return False
