@@ -143,3 +143,21 @@ def test_plans_from_the_government_forces_are_the_armys(tmp_path: Path) -> None:
 def test_not_planning_to_resign_is_no_plan(tmp_path: Path) -> None:
     result = analyse("President Idris Makeba did not plan to resign.", tmp_path)
     assert not events_of(result, "Makeba", "plans")
+
+
+def test_a_statement_saying_they_would_act_is_the_issuers_plan(tmp_path: Path) -> None:
+    result = analyse("The governments of Malaysia and Indonesia issued a statement saying they would offer the "
+                     "migrants temporary shelter.", tmp_path)
+    plans = {e.actor: e for e in result.events if e.event == "plans"}
+    assert set(plans) == {"Malaysia", "Indonesia"}
+    assert plans["Malaysia"].detail.startswith("to offer the migrants temporary shelter")
+
+
+def test_a_statement_that_did_not_say_so_is_no_plan(tmp_path: Path) -> None:
+    result = analyse("The statement did not say that Thailand would join the rescue of the migrants.", tmp_path)
+    assert not [e for e in result.events if e.event == "plans"]
+
+
+def test_saying_it_would_be_difficult_is_no_plan(tmp_path: Path) -> None:
+    result = analyse("The Thai foreign minister said the talks would be difficult.", tmp_path)
+    assert not [e for e in result.events if e.event == "plans"]

@@ -51,6 +51,25 @@ _INTENT_VERBS = {"plan", "prepare", "vow", "pledge", "promise", "threaten", "int
 _PLAN_NOUNS = {"plan", "preparation"}
 
 
+_SAYING = {"say", "announce", "pledge", "promise", "agree", "insist", "state", "declare", "confirm", "tell"}
+
+
+def _pledged(verb: Token) -> bool:
+    """"said they would offer shelter", "announced it will withdraw its troops": an action with an
+    object that a speaker says will be done (not "would be difficult")."""
+    if verb.lemma_.lower() in ("be", "have", "continue") or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in clause.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+        return False  # "would offer shelter if ...": a condition, not a pledge
+    head = clause.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return False  # "the statement did not say that Thailand would join": no pledge at all
+    return clause.dep_ == "ccomp" and head.lemma_.lower() in _SAYING
+
+
 def _action_of(tok: Token) -> Token | None:
     """The "to" clause an intention names: "vowed [to sell the girls]", "plans [to retake it]"."""
     return next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"
@@ -63,6 +82,7 @@ def _irrealis_intent(tok: Token) -> bool:
         or any(c.dep_ == "neg" for c in tok.children)
 
 
+_STATE_BODIES = {"government", "authority", "leader", "navy", "army", "president", "foreign minister"}
 _ROLE_HEADS = {"head", "leader", "chief", "commander", "chairman", "president"}
 _COPULAS = {"be", "remain", "stay"}
 _PLACE_NOUNS = {"airport", "town", "city", "village", "base", "broadcaster", "palace", "port", "bridge", "road",
@@ -201,6 +221,14 @@ class Resolver:
         return keys
 
     def _direct(self, token: Token) -> list[str]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _STATE_BODIES:
+            # "the governments of Malaysia and Indonesia": the countries whose governments they are
+            owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
+            keys = [k for g in owners if (k := self.table.token_actor.get(g.i)) and "|" not in k
+                    and self.table.actors[k].kind == "country"]
+            if keys:
+                return list(dict.fromkeys(keys))
         key = self.table.token_actor.get(token.i)
         if key and self.table.actors[key.split("|")[0]].kind == "collective":
             group = self.group_of_members(token)
@@ -573,6 +601,8 @@ class EventExtractor:
         if ((pos == "VERB" and lemma in _INTENT_VERBS) or (pos == "NOUN" and lemma in _PLAN_NOUNS)) \
                 and _action_of(tok) is not None:
             return self._intends(tok)  # "threatened to ...": the plan; "threatened the capitals" goes on below
+        if pos == "VERB" and _pledged(tok):
+            return self._pledge(tok)
         if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
                 or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ in ADJ_EVENTS)):
@@ -717,6 +747,27 @@ class EventExtractor:
             owners = _arguments(tok, "agent")
             att = self._attribute(tok)
         return [(key, "plans", detail, att) for owner in owners for key in self.resolver.actors(owner, strict=True)]
+
+    def _pledge(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
+        """"a statement saying they would offer them temporary shelter": what a side says it will
+        do is its plan ("plans to offer them temporary shelter"), claimed by whoever says it."""
+        clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        words = [verb] + [t for t in verb.subtree if t.i > verb.i and t.dep_ not in ("punct",)]
+        rest = short_phrase(verb.doc[verb.i + 1 : words[-1].i + 1], 10) if len(words) > 1 else ""
+        detail = f"to {verb.lemma_.lower()} {rest}".strip()
+        att = self._attribute(clause)
+        keys = [key for subj in subjects for key in self.resolver.actors(subj, strict=True)]
+        if not keys and all(s.pos_ == "PRON" for s in subjects):
+            # "X said they would ...", "X issued a statement saying it will ...": the speaker pledges
+            said = clause.head
+            speaker = _subject(said) or (_subject(said.head.head) if said.dep_ == "acl" and said.head.dep_ == "dobj"
+                                         else None)
+            keys = self.resolver.actors(speaker, strict=True) if speaker is not None else []
+            if keys and att.source == "unnamed sources":
+                att = Attribution(" and ".join(self.table.actors[k].name for k in keys), "reported", att.polarity,
+                                  False)  # the statement's issuers say so
+        return [(key, "plans", detail, att) for key in keys]
 
     def _controlled_place(self, verb: Token) -> Token | None:
         """What "control of X" is over when X is not a whole country: "control of the city",
