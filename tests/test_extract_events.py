@@ -161,3 +161,14 @@ def test_a_statement_that_did_not_say_so_is_no_plan(tmp_path: Path) -> None:
 def test_saying_it_would_be_difficult_is_no_plan(tmp_path: Path) -> None:
     result = analyse("The Thai foreign minister said the talks would be difficult.", tmp_path)
     assert not [e for e in result.events if e.event == "plans"]
+
+
+def test_on_the_run_is_where_someone_is(tmp_path: Path) -> None:
+    result = analyse("General Abass Dembele remains on the run, officials said.", tmp_path)
+    [run] = events_of(result, "Dembele", "on the run")
+    assert run.certainty == "reported"
+
+
+def test_the_run_up_to_an_election_is_no_flight(tmp_path: Path) -> None:
+    result = analyse("General Abass Dembele said prices rose in the run-up to the election.", tmp_path)
+    assert not events_of(result, "Dembele", "on the run")

@@ -693,7 +693,10 @@ class EventExtractor:
                 targets = [t for t in targets if t.dep_ != "poss"]
             if lemma == "detainee" or lemma == "custody":
                 targets += [c for c in tok.children if c.dep_ == "appos"]
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in") and lemma in ("arrest", "custody", "detention"):
+            if lemma == "run" and not (tok.dep_ == "pobj" and tok.head.lower_ == "on"):
+                return out  # only "on the run" is a state; "the run-up", "a bank run" are not
+            if tok.dep_ == "pobj" and ((tok.head.lower_ in ("under", "in") and lemma in ("arrest", "custody", "detention"))
+                                       or (tok.head.lower_ == "on" and lemma == "run")):
                 # "he was under arrest", "remains in custody": the subject of the copula.
                 verb = tok.head.head
                 targets += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
