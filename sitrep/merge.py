@@ -728,7 +728,7 @@ def _merge_context(results: list[ArticleResult], focus: str | None, alias_to_nam
 
 
 _MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released", "injured",
-                  "resigned", "dismissed", "acquitted", "kidnapped", "plans")
+                  "resigned", "dismissed", "acquitted", "kidnapped", "plans", "missing")
 LEADS_IN_SUMMARY = 4
 STATUS_LINES = 6
 WINDOW_MARGIN_DAYS = 30

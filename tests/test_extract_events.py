@@ -172,3 +172,15 @@ def test_on_the_run_is_where_someone_is(tmp_path: Path) -> None:
 def test_the_run_up_to_an_election_is_no_flight(tmp_path: Path) -> None:
     result = analyse("General Abass Dembele said prices rose in the run-up to the election.", tmp_path)
     assert not events_of(result, "Dembele", "on the run")
+
+
+def test_many_of_them_still_unaccounted_for_are_missing(tmp_path: Path) -> None:
+    result = analyse("As many as 30 hostages were taken by the gunmen, with many of them still unaccounted for.",
+                     tmp_path)
+    assert events_of(result, "hostages", "missing")
+
+
+def test_them_with_two_groups_before_it_is_nobody(tmp_path: Path) -> None:
+    result = analyse("Thirty hostages and ten soldiers were taken by the gunmen, with many of them still "
+                     "unaccounted for.", tmp_path)
+    assert not [e for e in result.events if e.event == "missing"]

@@ -214,7 +214,7 @@ class Resolver:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            keys = self._direct(obj)
+                            keys = self._collective_before(obj) if obj.pos_ == "PRON" else self._direct(obj)
         for conj in token.conjuncts:
             if conj.i > token.i:
                 keys += [k for k in self._direct(conj) if k not in keys]
@@ -261,6 +261,21 @@ class Resolver:
                 group = self._last_group_before(token)
                 if group:
                     return [group]
+        return []
+
+    def _collective_before(self, pronoun: Token) -> list[str]:
+        """"30 hostages were taken, with many of them still unaccounted for": "them" in a
+        partitive is the one group of people named earlier in its sentence."""
+        if pronoun.lower_ not in ("them", "those"):
+            return self._direct(pronoun)
+        sent = pronoun.sent
+        subject = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        before = [t for t in sent if t.i < pronoun.i and t.i in self.table.token_actor
+                  and self.table.actors[self.table.token_actor[t.i].split("|")[0]].kind == "collective"]
+        for pool in ([t for t in before if t.i in subject], before):  # the sentence's subject first
+            found = {self.table.token_actor[t.i] for t in pool}
+            if found:
+                return list(found) if len(found) == 1 else []
         return []
 
     def _last_group_before(self, token: Token) -> str | None:
@@ -605,7 +620,7 @@ class EventExtractor:
             return self._pledge(tok)
         if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
-                or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos == "ADJ" and tok.lower_ in ADJ_EVENTS)):
+                or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos in ("ADJ", "VERB") and tok.lower_ in ADJ_EVENTS)):
             return out  # most tokens: none of the branches below can fire
         if _irrealis(tok):
             return out
@@ -710,6 +725,11 @@ class EventExtractor:
             for target in targets:
                 for key in self.resolver.actors(target, strict=True):
                     out.append((key, event, "", att))
+        if tok.lower_ in ADJ_EVENTS and tok.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in tok.children):
+            # "with many of them still unaccounted for": the state has its own subject
+            att = self._attribute(tok)
+            return [(key, ADJ_EVENTS[tok.lower_], "", att) for s in tok.children if s.dep_ == "nsubj"
+                    for key in self.resolver.actors(s, strict=True)]
         if tok.pos_ == "ADJ" and tok.lower_ in ADJ_EVENTS and tok.dep_ in ("acomp", "oprd"):
             # "was found dead", "remain missing", "are still unaccounted for"
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
