@@ -64,3 +64,13 @@ def test_a_recent_year_in_a_past_sentence_is_not_history(tmp_path: Path) -> None
     result = analyse("Title: Siege\nDate: 2031-03-10\n\nThe group was founded in 2031 by fishermen from the coast.",
                      tmp_path, headline=False)
     assert not any(c.kind == "history" for c in result.context)
+
+
+def test_an_event_known_by_its_day_and_month_is_history(tmp_path: Path) -> None:
+    result = analyse("Security at the airport has been tight since the 9/11 attacks.", tmp_path)
+    assert ("history", "9/11 attacks") in [(c.kind, c.text) for c in result.context]
+
+
+def test_a_fraction_in_a_figure_is_no_named_day(tmp_path: Path) -> None:
+    result = analyse("The motion passed with 7/10 of the seats in the assembly.", tmp_path)
+    assert not [c for c in result.context if c.kind == "history"]

@@ -30,6 +30,9 @@ PATTERN_RE = re.compile(r"\b(neighbou?ring (countries|states|nations)|across the
                         r"pattern|instability)|similar (security )?(dilemmas|problems|challenges|coups)|"
                         r"(wave|string|spate|series) of coups|in the region)\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+NAMED_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])")
+""""7/7", "9/11", "26/11": an event known by its day and month (a token of its own, never a date
+with a year or a fraction in a figure)."""
 INTERNATIONAL = {"United Nations", "UN Security Council", "African Union", "ECOWAS", "European Union", "NATO",
                  "MINUSMA", "Alliance of Sahel States", "G5 Sahel", "G8", "G7", "G20", "International Criminal Court",
                  "Red Cross"}
@@ -79,6 +82,7 @@ class ContextFinder:
         seen_background: set[str] = set()
         seen_places: set[str] = set()
         seen_orgs: set[str] = set()
+        seen_days: set[str] = set()
         for sent in self.parsed.sentences:
             items += self._history(sent)
             items += self._alliances(sent)
@@ -92,7 +96,21 @@ class ContextFinder:
                     items.append(self._item("background", f"{phrase}: {_clause_with(tok)}", sent))
             items += self._places(sent, seen_places)
             items += self._organisations(sent, seen_orgs)
+            items += self._named_days(sent, seen_days)
         return items
+
+    def _named_days(self, sent: Span, seen: set[str]) -> list[ContextItem]:
+        """"the widow of 7/7 bomber Jermaine Lindsay", "since the 9/11 attacks": a past event known
+        by its day and month is history, though no year is written."""
+        out = []
+        for tok in sent:
+            if not NAMED_DAY.fullmatch(tok.text) or tok.text in seen or tok.head.pos_ not in ("NOUN", "PROPN") \
+                    or tok.head.i == tok.i:
+                continue
+            seen.add(tok.text)
+            phrase = short_phrase(tok.doc[tok.i : tok.head.right_edge.i + 1], 8)
+            out.append(self._item("history", phrase, sent))
+        return out
 
     def _history(self, sent: Span) -> list[ContextItem]:
         years = _years(self.parsed, sent)
