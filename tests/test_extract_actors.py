@@ -183,3 +183,9 @@ def test_a_name_with_an_interior_minister_or_a_neighbour_is_a_country(tmp_path: 
     actors = _kinds_roles("Tarvonia's interior minister accused neighbouring Lusenia of sheltering the gunmen.",
                           tmp_path)
     assert actors["Tarvonia"][0] == "country" and actors["Lusenia"][0] == "country"
+
+
+def test_a_name_after_its_role_of_a_body_is_a_person(tmp_path: Path) -> None:
+    actors = _kinds_roles("About 50 pupils escaped, according to the principal of the Kalma Girls Secondary School, "
+                          "Asabe Kwambura.", tmp_path)
+    assert actors["Asabe Kwambura"][0] == "person"

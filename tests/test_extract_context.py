@@ -74,3 +74,9 @@ def test_an_event_known_by_its_day_and_month_is_history(tmp_path: Path) -> None:
 def test_a_fraction_in_a_figure_is_no_named_day(tmp_path: Path) -> None:
     result = analyse("The motion passed with 7/10 of the seats in the assembly.", tmp_path)
     assert not [c for c in result.context if c.kind == "history"]
+
+
+def test_a_hashtag_campaign_is_background_and_no_actor(tmp_path: Path) -> None:
+    result = analyse("Their plight drew global attention, magnified by a #FreeTheFishermen Twitter campaign.", tmp_path)
+    assert any(c.text.startswith("#FreeTheFishermen:") for c in result.context)
+    assert not [a for a in result.actors if "FreeTheFishermen" in a.name]

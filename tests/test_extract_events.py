@@ -184,3 +184,9 @@ def test_them_with_two_groups_before_it_is_nobody(tmp_path: Path) -> None:
     result = analyse("Thirty hostages and ten soldiers were taken by the gunmen, with many of them still "
                      "unaccounted for.", tmp_path)
     assert not [e for e in result.events if e.event == "missing"]
+
+
+def test_a_conference_to_be_hosted_by_a_country_is_its_plan(tmp_path: Path) -> None:
+    result = analyse("Myanmar may attend a conference to be hosted by Thailand on May 29.", tmp_path)
+    [plan] = events_of(result, "Thailand", "plans")
+    assert plan.detail.startswith("to host a conference")

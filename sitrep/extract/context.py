@@ -30,6 +30,7 @@ PATTERN_RE = re.compile(r"\b(neighbou?ring (countries|states|nations)|across the
                         r"pattern|instability)|similar (security )?(dilemmas|problems|challenges|coups)|"
                         r"(wave|string|spate|series) of coups|in the region)\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+HASHTAG = re.compile(r"#[A-Za-z]\w{3,}")
 NAMED_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])")
 """"7/7", "9/11", "26/11": an event known by its day and month (a token of its own, never a date
 with a year or a fraction in a figure)."""
@@ -97,7 +98,20 @@ class ContextFinder:
             items += self._places(sent, seen_places)
             items += self._organisations(sent, seen_orgs)
             items += self._named_days(sent, seen_days)
+            items += self._hashtags(sent, seen_days)
         return items
+
+    def _hashtags(self, sent: Span, seen: set[str]) -> list[ContextItem]:
+        """"a #BringBackOurGirls Twitter campaign": a campaign known by its hashtag, once."""
+        out = []
+        for tok in sent:
+            if tok.text != "#" or tok.i + 1 >= sent.end:
+                continue
+            tag = "#" + tok.doc[tok.i + 1].text  # the tokenizer splits "#BringBackOurGirls" after the "#"
+            if HASHTAG.fullmatch(tag) and tag.lower() not in seen:
+                seen.add(tag.lower())
+                out.append(self._item("background", f"{tag}: {_clause_with(tok)}", sent))
+        return out
 
     def _named_days(self, sent: Span, seen: set[str]) -> list[ContextItem]:
         """"the widow of 7/7 bomber Jermaine Lindsay", "since the 9/11 attacks": a past event known

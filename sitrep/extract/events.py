@@ -51,6 +51,15 @@ _INTENT_VERBS = {"plan", "prepare", "vow", "pledge", "promise", "threaten", "int
 _PLAN_NOUNS = {"plan", "preparation"}
 
 
+_CONVENING = {"host", "hold", "chair", "convene", "organise", "organize"}
+
+
+def _to_be_done(verb: Token) -> bool:
+    """"to be hosted", "to be held": a passive infinitive, something scheduled."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "to" in aux and "be" in aux
+
+
 _SAYING = {"say", "announce", "pledge", "promise", "agree", "insist", "state", "declare", "confirm", "tell"}
 
 
@@ -618,6 +627,14 @@ class EventExtractor:
             return self._intends(tok)  # "threatened to ...": the plan; "threatened the capitals" goes on below
         if pos == "VERB" and _pledged(tok):
             return self._pledge(tok)
+        if pos == "VERB" and lemma in _CONVENING and tok.dep_ in ("acl", "relcl") and _to_be_done(tok):
+            # "a conference to be hosted by Thailand on May 29": the host plans it
+            hosts = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            what = short_phrase(tok.doc[tok.head.left_edge.i : tok.head.i + 1], 6)
+            when = _date_detail(tok)
+            detail = f"to {lemma} {what} {when}".strip()
+            att = self._attribute(tok)
+            return [(key, "plans", detail, att) for h in hosts for key in self.resolver.actors(h, strict=True)]
         if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
                 or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos in ("ADJ", "VERB") and tok.lower_ in ADJ_EVENTS)):

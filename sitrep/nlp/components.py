@@ -221,6 +221,8 @@ class EntityFixer:
         for ent in doc.ents:
             if "\n" in ent.text:
                 continue  # a name never runs over a line break; it is two lines glued together
+            if ent.start > 0 and doc[ent.start - 1].text == "#":
+                continue  # "#BringBackOurGirls": a hashtag, not a name
             if ent.label_ in ("GPE", "LOC") and not ent.id_ and _titled_person(ent, title_ends) \
                     and gaz.country_of(ent.text) is None:
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
@@ -269,13 +271,19 @@ class EntityFixer:
 
     @staticmethod
     def _unlabelled_titled(doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Mutea Iringo, principal secretary in the Ministry of Interior, said": a two- or
-        three-word name the model left unlabelled, with a role in apposition, is a person."""
+        """"Mutea Iringo, principal secretary in the Ministry of Interior, said", "the principal of the
+        school, Asabe Kwambura": a two- or three-word name the model left unlabelled, with a role in
+        apposition, is a person."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         out = []
         for tok in doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound" \
-                    or not any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i for c in tok.children):
+            role_after = any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i for c in tok.children)
+            # "according to the principal of the school, Asabe Kwambura": the name after its role
+            head = tok.head
+            if head.dep_ == "pobj" and head.head.lower_ == "of":
+                head = head.head.head  # "the principal of the school, X": the role owns the "of" phrase
+            role_before = tok.dep_ == "appos" and tok.head.i < tok.i and head.lemma_.lower() in _ROLE_NOUNS
+            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound" or not (role_after or role_before):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
