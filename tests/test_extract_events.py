@@ -190,3 +190,9 @@ def test_a_conference_to_be_hosted_by_a_country_is_its_plan(tmp_path: Path) -> N
     result = analyse("Myanmar may attend a conference to be hosted by Thailand on May 29.", tmp_path)
     [plan] = events_of(result, "Thailand", "plans")
     assert plan.detail.startswith("to host a conference")
+
+
+def test_saying_everyone_would_welcome_something_is_no_plan(tmp_path: Path) -> None:
+    result = analyse("Kremlin spokesman Dmitry Peskov said that everyone would welcome the opposition leader's "
+                     "recovery.", tmp_path)
+    assert not [e for e in result.events if e.event == "plans"]

@@ -131,7 +131,7 @@ def test_velmora_2019_coup_toll_is_not_in_any_numeric_dispute(velmora: dict[str,
 
 
 def test_velmora_officials_get_their_roles(velmora: dict[str, Any]) -> None:
-    assert "Governor" in actor(velmora, "Aurel Kost")["roles"]
+    assert any("governor" in r.lower() for r in actor(velmora, "Aurel Kost")["roles"])  # "civilian governor"
     assert "Prime Minister" in actor(velmora, "Ilse Varden")["roles"]
     assert any("spokesman" in r for r in actor(velmora, "Piet Santar")["roles"])
     assert "Colonel" in actor(velmora, "Arvid Moresco")["roles"]

@@ -60,13 +60,17 @@ def _to_be_done(verb: Token) -> bool:
     return "to" in aux and "be" in aux
 
 
+_NOT_ACTIONS = {"be", "have", "continue", "welcome", "like", "love", "prefer", "support", "appreciate", "consider",
+                "need", "want", "hope", "expect", "see", "find", "get", "make", "take", "do"}
+"""Verbs that say how a side feels or what it finds, not what it will do ("would welcome his recovery")."""
+_SPEAKER_PRONOUNS = {"they", "it", "we", "he", "she", "i"}
 _SAYING = {"say", "announce", "pledge", "promise", "agree", "insist", "state", "declare", "confirm", "tell"}
 
 
 def _pledged(verb: Token) -> bool:
     """"said they would offer shelter", "announced it will withdraw its troops": an action with an
     object that a speaker says will be done (not "would be difficult")."""
-    if verb.lemma_.lower() in ("be", "have", "continue") or not any(c.dep_ == "dobj" for c in verb.children):
+    if verb.lemma_.lower() in _NOT_ACTIONS or not any(c.dep_ == "dobj" for c in verb.children):
         return False
     clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
     if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in clause.children):
@@ -798,7 +802,7 @@ class EventExtractor:
         detail = f"to {verb.lemma_.lower()} {rest}".strip()
         att = self._attribute(clause)
         keys = [key for subj in subjects for key in self.resolver.actors(subj, strict=True)]
-        if not keys and all(s.pos_ == "PRON" for s in subjects):
+        if not keys and subjects and all(s.lower_ in _SPEAKER_PRONOUNS for s in subjects):
             # "X said they would ...", "X issued a statement saying it will ...": the speaker pledges
             said = clause.head
             speaker = _subject(said) or (_subject(said.head.head) if said.dep_ == "acl" and said.head.dep_ == "dobj"
