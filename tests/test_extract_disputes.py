@@ -234,3 +234,12 @@ def test_a_refusal_to_publish_names_what_is_withheld(tmp_path: Path) -> None:
                      tmp_path)
     [silence] = [d for d in result.disputes if d.kind == "silence"]
     assert silence.subject == "the government: refused to publish the attorney general's advice on the war"
+
+
+def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path: Path) -> None:
+    result = analyse("The case against the men follows a hearing into fraud allegations made against two other "
+                     "councillors in the ward, claims which are denied.", tmp_path)
+    [dispute] = _contradictions(result)
+    assert dispute.subject.startswith("fraud allegations made against two other councillors")
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "unnamed sources"),
+                                                             ("denies", "two other councillors")]

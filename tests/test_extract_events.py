@@ -196,3 +196,10 @@ def test_saying_everyone_would_welcome_something_is_no_plan(tmp_path: Path) -> N
     result = analyse("Kremlin spokesman Dmitry Peskov said that everyone would welcome the opposition leader's "
                      "recovery.", tmp_path)
     assert not [e for e in result.events if e.event == "plans"]
+
+
+def test_each_group_in_a_list_keeps_its_own_count(tmp_path: Path) -> None:
+    result = analyse("The monitor said the fighting killed at least 28 government troops and about 20 Kalar Front "
+                     "fighters.", tmp_path)
+    [army] = events_of(result, "the army", "killed")
+    assert army.detail == "(at least 28)"

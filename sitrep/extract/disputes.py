@@ -506,8 +506,11 @@ class DisputeFinder:
         root = next((t for t in claim if t.head.i == t.i or t.head.i >= claim.end), claim.root)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         passive = subj is not None and subj.dep_ == "nsubjpass"
-        # "X accused Y of ...": X claims; "Y were accused of ...": someone unnamed claims, about Y.
-        claimant = ("unnamed sources" if passive or subj is None
+        # "X accused Y of ...": X claims; "Y were accused of ...": someone unnamed claims, about Y;
+        # "The case against the men follows ... allegations ..., claims which are denied": the subject
+        # of a verb that neither says nor accuses is no claimant.
+        says = root.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | _ACCUSING_VERBS
+        claimant = ("unnamed sources" if passive or subj is None or not says
                     else describe_source(subj, self.names, self.pronoun_names)[0])
         who = match.group("who").strip()
         at = sent.start_char + match.start("who")
@@ -533,6 +536,16 @@ class DisputeFinder:
             inner = [t for t in subtree_span(said) if t.idx < cut]  # "the army said [it had recaptured ...]"
             if inner:
                 claim = sent.doc[inner[0].i : inner[-1].i + 1]
+        named = next((t for t in claim if t.pos_ == "NOUN" and t.lemma_.lower() in HEDGE_NOUNS), None)
+        against = next((g for t in (named.subtree if named is not None else []) if t.lower_ == "against"
+                        for g in t.children if g.dep_ == "pobj"), None)
+        if denier == "unnamed sources" and against is not None:
+            # "allegations made against three councillors, claims which are denied": they deny them
+            denier = strip_determiner(short_phrase(sent.doc[against.left_edge.i : against.i + 1], 6))
+        if not says and named is not None:
+            # "... a hearing into postal fraud allegations made against three councillors, claims which
+            # are denied": what is denied is the allegations, not the sentence around them
+            claim = subtree_span(named)
         words = clean_span_text(claim.text).rstrip(" ,").split()
         subject = strip_determiner(" ".join(words[:18]) + ("..." if len(words) > 18 else ""))
         claims = [self._claim(sent, claimant, "asserts"), self._claim(sent, denier, "denies")]
@@ -763,6 +776,7 @@ _DENIED_TAIL = re.compile(
 )
 _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story", "idea",
                 "notion", "suggestion", "characterisation", "characterization", "description", "interpretation"}
+_ACCUSING_VERBS = {"accuse", "blame", "charge", "allege", "claim", "suspect"}
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
 _UNCERTAIN_WORDS = {"clear", "known", "certain", "sure", "possible", "immediately", "available"}
 HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}

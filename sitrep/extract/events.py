@@ -706,7 +706,9 @@ class EventExtractor:
             for arg in _arguments(tok, role):
                 for key in self.resolver.actors(arg, strict=True):
                     kind = self.table.actors[key].kind
-                    count = _count_of(arg) if kind == "collective" else ""
+                    # "killed 28 government troops and about 20 fighters": each group its own count
+                    counted = next((t for t in (arg, *arg.conjuncts) if self.table.token_actor.get(t.i) == key), arg)
+                    count = _count_of(counted) if kind == "collective" else ""
                     named = next((t for t in (arg, *arg.conjuncts) if self.resolver.group_of_members(t) == key), None)
                     if role == "patient" and kind in ("armed group", "organisation") and named is not None:
                         # "107 Boko Haram militants killed": members, not the group
