@@ -203,3 +203,9 @@ def test_each_group_in_a_list_keeps_its_own_count(tmp_path: Path) -> None:
                      "fighters.", tmp_path)
     [army] = events_of(result, "the army", "killed")
     assert army.detail == "(at least 28)"
+
+
+def test_a_vow_in_the_writers_voice_is_still_the_vowers_own_claim(tmp_path: Path) -> None:
+    result = analyse("Rebel leader Idris Makeba vowed to sell the captured trucks.", tmp_path)
+    [plan] = events_of(result, "Makeba", "plans")
+    assert plan.certainty == "reported" and plan.source == "Idris Makeba"

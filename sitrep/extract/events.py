@@ -83,6 +83,14 @@ def _pledged(verb: Token) -> bool:
     return clause.dep_ == "ccomp" and head.lemma_.lower() in _SAYING
 
 
+def _own_intent(att: Attribution, actor: str) -> Attribution:
+    """An intention told in the writer's voice ("Shekau vowed to sell the girls") is still only
+    what the actor says it will do: its own claim, never a stated fact."""
+    if att.source == "the article" and att.certainty == "stated":
+        return Attribution(actor, "reported", att.polarity, False)
+    return att
+
+
 def _action_of(tok: Token) -> Token | None:
     """The "to" clause an intention names: "vowed [to sell the girls]", "plans [to retake it]"."""
     return next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"
@@ -792,7 +800,8 @@ class EventExtractor:
         else:
             owners = _arguments(tok, "agent")
             att = self._attribute(tok)
-        return [(key, "plans", detail, att) for owner in owners for key in self.resolver.actors(owner, strict=True)]
+        keys = [key for owner in owners for key in self.resolver.actors(owner, strict=True)]
+        return [(key, "plans", detail, _own_intent(att, self.table.actors[key].name)) for key in keys]
 
     def _pledge(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
         """"a statement saying they would offer them temporary shelter": what a side says it will
