@@ -264,8 +264,12 @@ def status_line(events: list[StatusEvent]) -> str:
 def _current_states(actor: Actor, window_start: date | None) -> list[StatusEvent]:
     """The actor's state events that hold now: not history, not in a family a later value superseded."""
     superseded = {e.family for e in actor.state if e.superseded_by}
-    return [e for e in actor.events if e.event in FAMILY and e.event != "says"
-            and not is_history(e, window_start) and FAMILY[e.event] not in superseded]
+    current = [e for e in actor.events if e.event in FAMILY and e.event != "says"
+               and not is_history(e, window_start) and FAMILY[e.event] not in superseded]
+    held = any(FAMILY[e.event] == "detained" and e.polarity == "affirmed" for e in current)
+    # "the news that Navalny has been released": with no detention in the situation and no "from
+    # prison", a bare release is more likely from hospital than from custody; not a status.
+    return [e for e in current if held or e.event != "released" or e.detail]
 
 
 def _actor_status(actor: Actor, window_start: date | None) -> str:

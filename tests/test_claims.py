@@ -250,3 +250,18 @@ def test_boats_holding_migrants_is_no_detention(tmp_path: Path) -> None:
 def test_police_holding_suspects_is_a_detention(tmp_path: Path) -> None:
     result = analyse("Police are holding eight suspects over the attack.", tmp_path)
     assert [e for e in result.events if e.event == "detained" and e.actor == "suspects"]
+
+
+def test_a_bare_release_with_no_detention_in_the_situation_is_no_status(tmp_path: Path) -> None:
+    sit = situation({"a.txt": dated("2031-09-23", "Poisoned", "The news that opposition leader Ivan Sorel has been "
+                                    "released comes five days after he shared an update on his condition.")},
+                    tmp_path)
+    assert not [line for line in sit.status if "released" in line.text and line.text.startswith("Ivan Sorel")]
+
+
+def test_a_release_after_a_detention_is_status(tmp_path: Path) -> None:
+    sit = situation({"a.txt": dated("2031-09-20", "Arrest", "Police arrested opposition leader Ivan Sorel on "
+                                    "Saturday."),
+                     "b.txt": dated("2031-09-23", "Freed", "Opposition leader Ivan Sorel was released on Tuesday.")},
+                    tmp_path)
+    assert any(line.text.startswith("Ivan Sorel: released") for line in sit.status)

@@ -243,3 +243,10 @@ def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path
     assert dispute.subject.startswith("fraud allegations made against two other councillors")
     assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "unnamed sources"),
                                                              ("denies", "two other councillors")]
+
+
+def test_a_repeated_accusation_is_the_accusers_claim(tmp_path: Path) -> None:
+    result = analyse("Interior Minister Anton Brund thanked the armed forces and repeated his accusation that "
+                     "neighbouring Lusenia had sheltered the gunmen, a charge Lusenia denies.", tmp_path)
+    [dispute] = _contradictions(result)
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Anton Brund"), ("denies", "Lusenia")]

@@ -509,7 +509,9 @@ class DisputeFinder:
         # "X accused Y of ...": X claims; "Y were accused of ...": someone unnamed claims, about Y;
         # "The case against the men follows ... allegations ..., claims which are denied": the subject
         # of a verb that neither says nor accuses is no claimant.
-        says = root.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | _ACCUSING_VERBS
+        says = any(v.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | _ACCUSING_VERBS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS for c in v.children)  # "repeated his accusation"
+            for v in (root, *root.conjuncts))
         claimant = ("unnamed sources" if passive or subj is None or not says
                     else describe_source(subj, self.names, self.pronoun_names)[0])
         who = match.group("who").strip()
