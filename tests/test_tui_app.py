@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from rich.text import Text
+from textual import events
 from textual.command import CommandPalette
 from tui_fixtures import (
     BBC,
@@ -29,6 +30,7 @@ from tui_fixtures import (
     mali_update,
     screen_text,
     settled,
+    shown,
     temp_config,
     wait_for,
 )
@@ -292,6 +294,7 @@ async def test_slash_filters_every_pane_on_a_fuzzy_match(tmp_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("slash", *"dembel", "enter")
+        await shown(pilot, lambda view: view.actor is not None, description="the filtered panes")
         assert app.filter_name == "Abass Dembele"
         assert actor_keys(app) == ["Abass Dembele", "Nema Sagara"]
         status = [r.evidence.title for r in app.query_one(StatusPane).evidence_rows()]  # type: ignore[union-attr]
@@ -308,6 +311,7 @@ async def test_applying_a_filter_puts_the_cursor_on_the_actor(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("2", "down", "down", "down", "slash", *"sag", "enter")
+        await shown(pilot, lambda view: view.actor is not None, description="the filtered panes")
         actors = app.query_one(ActorsPane)
         assert app.focused is actors and actors.cursor_key == "Nema Sagara"
         assert app.query_one(EvidenceView).current.title.startswith("Nema Sagara")  # type: ignore[union-attr]
@@ -318,6 +322,7 @@ async def test_filter_matches_an_alias(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("slash", *"Goita", "enter")
+        await shown(pilot, lambda view: view.filter_name is not None, description="the filtered panes")
         assert app.view is not None and app.view.actor is not None
         assert app.view.actor.name == "Asimi Goïta"
         assert "Military came to power in a pair of coups" in [
@@ -347,6 +352,7 @@ async def test_escape_clears_the_filter(tmp_path: Path) -> None:
         await settled(pilot)
         assert len(actor_keys(app)) == 2
         await pilot.press("escape")
+        await shown(pilot, lambda view: not view.filtered, description="the panes unfiltered")
         assert app.filter_name is None
         assert len(actor_keys(app)) == len(mali_situation().actors)
 
@@ -356,6 +362,7 @@ async def test_enter_on_an_actor_row_filters_on_it(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("2", "down", "down", "down", "enter")
+        await shown(pilot, lambda view: view.filtered, description="the filtered panes")
         assert app.filter_name == "Moussa Mara"
         assert actor_keys(app)[0] == "Moussa Mara"
         assert [a.path for a in app.view.situation.articles] == [MALI]  # type: ignore[union-attr]
@@ -620,6 +627,41 @@ async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> 
         assert app.filter_name is None
 
 
+async def test_help_opened_and_closed_during_a_reload_leaves_no_pane_on_the_old_report(tmp_path: Path) -> None:
+    """Issue #12 row 17: `?` while a reload's report is being handed to the panes, Esc a moment later.
+
+    The hand-out used to go one pane per `call_after_refresh`, which Textual queues on the screen
+    that is current: steps queued on the help screen were lost when it closed, and Sources and
+    Regional context kept the old report until the next reload.
+    """
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        first = app.view
+
+        def escape() -> None:
+            key = events.Key("escape", None)
+            key.set_sender(app)
+            app.post_message(key)  # as the terminal driver posts a key
+
+        def help_mid_hand_out(view: Any) -> None:
+            """The Status pane has the new report, the other panes not yet: `?`, then Esc."""
+            if view is not first and not isinstance(app.screen, HelpScreen):
+                app.action_help()
+                app.set_timer(0.05, escape)
+
+        app.watch(app.query_one(StatusPane), "view", help_mid_hand_out, init=False)
+        await pilot.press("r")
+        await shown(pilot, lambda view: view is not first, description="the reload in every pane")
+        await wait_for(lambda: not isinstance(app.screen, HelpScreen), description="the help screen to close")
+        assert [pane.id for pane in app.panes() if pane.view is not app.view] == []
+        assert "Souleymane Dembele" in actor_keys(app)
+        assert f"article:{BBC}" in app.query_one(SourcesPane).keys
+        assert "Whether Abass Dembele is still held" in [
+            r.evidence.title for r in app.query_one(DisputesPane).evidence_rows()]  # type: ignore[union-attr]
+
+
 async def test_footer_shows_the_main_bindings(tmp_path: Path) -> None:
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=SIZE) as pilot:
@@ -639,6 +681,7 @@ async def test_command_palette_jumps_to_an_actor(tmp_path: Path) -> None:
         await wait_for(lambda: "Filter on actor: Nema Sagara" in screen_text(app), description="the hit")
         await pilot.press("enter")
         await wait_for(lambda: app.filter_name == "Nema Sagara", description="the filter")
+        await shown(pilot, lambda view: view.filtered, description="the filtered panes")
         assert actor_keys(app)[0] == "Nema Sagara"
 
 
