@@ -23,9 +23,11 @@ from tui_fixtures import (
     S_BBC,
     S_DENIED,
     S_INITIAL,
+    S_MARA,
     FakeEngine,
     ev,
     frozen_timezone,  # noqa: F401  (a fixture)
+    large_situation,
     mali_situation,
     mali_update,
     screen_text,
@@ -36,7 +38,7 @@ from tui_fixtures import (
 )
 
 from sitrep.changes import LastSeenStore, Snapshot
-from sitrep.model import Actor, ArticleInfo, BadFile, StateEntry, StatusLine
+from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
 from sitrep.tui import app as app_module
 from sitrep.tui.actors_pane import ActorsPane
 from sitrep.tui.app import SitrepApp, make_app
@@ -47,6 +49,7 @@ from sitrep.tui.filter_box import FilterBox
 from sitrep.tui.header import SitrepHeader
 from sitrep.tui.help_screen import HelpScreen
 from sitrep.tui.messages import FolderChanged
+from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
 from sitrep.tui.sources_pane import SourcesPane
 from sitrep.tui.status_pane import StatusPane
 from sitrep.watch import FolderChange
@@ -406,6 +409,65 @@ async def test_filter_survives_a_reload(tmp_path: Path) -> None:
         disputes = [r.evidence.title for r in app.query_one(DisputesPane).evidence_rows()]  # type: ignore[union-attr]
         assert disputes[0] == "Whether Abass Dembele is still held"
         assert f"article:{BBC}" in app.query_one(SourcesPane).keys
+
+
+# ---------------------------------------------------------------- large reports
+
+
+async def test_a_large_report_builds_a_page_of_each_pane_and_says_how_many_more(tmp_path: Path) -> None:
+    """Issue #12 row 13: 2,000 disputes, context items, actors and articles; each pane builds a
+    page of rows (what a reload costs stays the same), counts them all, and says what is left."""
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        for pane in (app.query_one(DisputesPane), app.query_one(ContextPane)):
+            assert len(pane.evidence_rows()) <= PAGE
+            assert pane.border_subtitle == "2000"
+        for table in (app.query_one(ActorsPane), app.query_one(SourcesPane)):
+            assert len(table.keys) <= PAGE
+        assert app.query_one(ActorsPane).border_subtitle.startswith("2000")
+        assert app.query_one(SourcesPane).border_subtitle.startswith("2000 articles")
+        for pane in (app.query_one(DisputesPane), app.query_one(ContextPane)):
+            left = 2_000 - len(pane.evidence_rows())
+            assert str(pane.get_option(MORE_KEY).prompt) == (
+                f"… and {left:,} more (filter with / to narrow, or scroll on)")
+        for table in (app.query_one(ActorsPane), app.query_one(SourcesPane)):
+            assert f"… and {2_000 - len(table.keys):,} more" in " ".join(map(str, table.get_row(MORE_KEY)))
+
+
+async def test_moving_down_a_large_pane_builds_the_next_page_without_wrapping(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        disputes = app.query_one(DisputesPane)
+        await pilot.press("3", "end")
+        await pilot.press(*["down"] * (NEAR_END + 2))
+        assert len(disputes.evidence_rows()) > PAGE
+        assert disputes.highlighted is not None and disputes.highlighted > PAGE
+        assert disputes.highlighted_key == disputes.keys[disputes.highlighted]
+
+
+async def test_moving_down_a_large_table_builds_the_next_page(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        actors = app.query_one(ActorsPane)
+        await pilot.press("2", "end", "down", "down")
+        await wait_for(lambda: len(actors.keys) > PAGE, description="the next page of actors")
+        assert actors.cursor_key is not None and actors.cursor_row >= PAGE - 1
+
+
+async def test_a_filter_on_a_large_report_shows_every_row_it_keeps(tmp_path: Path) -> None:
+    situation = large_situation(2_000)
+    situation.disputes.append(Dispute("Where Choguel Maiga is held", "contradiction", [
+        Claim("detained", "the article", "asserts", MALI, S_MARA)], ["Choguel Maiga"], 0.5))
+    app = fake_app(tmp_path, situation, actor="Maiga")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        disputes = app.query_one(DisputesPane)
+        assert [r.evidence.title for r in disputes.evidence_rows()] == ["Where Choguel Maiga is held"]  # type: ignore[union-attr]
+        assert disputes.border_subtitle == "1 of 2001"
+        assert MORE_KEY not in disputes.keys and "more (filter" not in screen_text(app)
 
 
 # ---------------------------------------------------------------- reloads and changes

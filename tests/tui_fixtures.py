@@ -2,8 +2,9 @@
 
 `mali_situation()` is what the engine should make of `seeds/mali_2025_coup_plot_soldiers_arrested.txt`
 (sentences quoted verbatim); `mali_update()` is the same story after a second article arrives,
-with a new actor, a changed status and a new dispute. `FakeEngine` plays a list of situations
-back through the engine's progress protocol, and `wait_for` polls a condition instead of sleeping.
+with a new actor, a changed status and a new dispute; `large_situation()` has 2,000 of each row.
+`FakeEngine` plays a list of situations back through the engine's progress protocol, and
+`wait_for` polls a condition instead of sleeping.
 
 For tests with the real engine: `shared_engine` (one `Engine` per module, temporary cache),
 `copy_seeds` / `write_article` to build a folder, `BBC_TEXT` and `MARKUP_TEXT` as articles to
@@ -171,6 +172,19 @@ def mali_situation(folder: str = "seeds") -> Situation:
     ]
     return Situation(str(folder), "Mali: soldiers arrested over alleged coup plot", "Mali", status, actors,
                      disputes, context, articles, [])
+
+
+def large_situation(count: int = 2_000) -> Situation:
+    """The Mali situation with `count` disputes, context items, actors and articles each (as a
+    folder of 2,000 articles makes), every one distinct."""
+    situation = mali_situation()
+    dispute, item, actor = situation.disputes[0], situation.context[0], situation.actors[0]
+    disputes = [replace(dispute, subject=f"{dispute.subject} ({n})") for n in range(count)]
+    context = [replace(item, text=f"{item.text} ({n})") for n in range(count)]
+    actors = [replace(actor, name=f"Abass Dembele {n}", aliases=[], score=float(count - n)) for n in range(count)]
+    articles = [ArticleInfo(f"{n:05d}.txt", f"Headline {n}", "AFP", None, FIXED_MTIME + n, 300)
+                for n in range(count)]
+    return replace(situation, disputes=disputes, context=context, actors=actors, articles=articles)
 
 
 BBC = "bbc_mali_update.txt"

@@ -67,6 +67,8 @@ GC_DELAY = 0.25
 """Seconds after a redraw that its garbage is collected (so the collection is a turn of its own)."""
 FULL_GC_NEVER = 1_000_000
 """Threshold that keeps the cyclic collector from starting full collections by itself."""
+HELP_SCREEN = "help"
+"""The name the help screen is installed under."""
 HAND_OUT_GAP = 1 / 60
 """Seconds between handing a new view to one pane and to the next (about one screen refresh)."""
 
@@ -597,8 +599,15 @@ class SitrepApp(App[None]):
         self.start_analysis("reload")
 
     def action_help(self) -> None:
-        """Show the keys and the meaning of the marks."""
-        self.push_screen(HelpScreen())
+        """Show the keys and the meaning of the marks.
+
+        One help screen, installed on first use, so that opening it again neither composes nor
+        styles nor measures it again (that took most of the 200 ms a keypress may take).
+        """
+        if not self.is_screen_installed(HELP_SCREEN):
+            self.install_screen(HelpScreen(), name=HELP_SCREEN)
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HELP_SCREEN)
 
     def action_zoom(self) -> None:
         """Maximise the focused pane, or restore it."""
