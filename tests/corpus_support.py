@@ -125,7 +125,8 @@ def compare_reports(engine: Engine, baseline: Path, workdir: Path) -> dict[str, 
             continue
         now, was = comparable_report(engine, name, workdir).encode("utf-8"), recorded.read_bytes()
         if now != was:
-            first = next((i for i, (a, b) in enumerate(zip(now, was, strict=False)) if a != b), min(len(now), len(was)))
+            pairs = enumerate(zip(now, was, strict=False))
+            first = next((i for i, (a, b) in pairs if a != b), min(len(now), len(was)))
             line = now[:first].count(b"\n") + 1
             differ[name] = f"differs from line {line} ({len(was)} -> {len(now)} bytes)"
     return differ
@@ -194,7 +195,8 @@ def main(argv: list[str]) -> int:
         for name in sets:
             if reports:
                 reports.mkdir(parents=True, exist_ok=True)
-            report = analyse_set(engine, name, Path(tmp), reports / f"{name}{REPORT_SUFFIX}" if reports else None)
+            comparable = reports / f"{name}{REPORT_SUFFIX}" if reports else None
+            report = analyse_set(engine, name, Path(tmp), comparable)
             if reports:
                 shutil.copy(report, reports / report.name)
                 (reports / f"{name}.score").write_text(

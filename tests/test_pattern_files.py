@@ -56,7 +56,8 @@ def test_every_bundled_pattern_is_one_spacy_accepts(name: str) -> None:
 def test_without_the_token_check_a_token_pattern_is_read_without_spacy(tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
     path.write_text('{"label": "TITLE_MOD", "pattern": [{"NOT_AN_ATTR": "x"}]}\n', encoding="utf-8")
-    assert read_patterns(path, check_tokens=False) == [{"label": "TITLE_MOD", "pattern": [{"NOT_AN_ATTR": "x"}]}]
+    row = {"label": "TITLE_MOD", "pattern": [{"NOT_AN_ATTR": "x"}]}
+    assert read_patterns(path, check_tokens=False) == [row]
     with pytest.raises(PatternError, match=r"p.jsonl:1: invalid token pattern"):
         read_patterns(path)
 
@@ -70,7 +71,9 @@ def test_without_the_token_check_a_token_pattern_is_read_without_spacy(tmp_path:
     ('{"label": "ORG", "pattern": 7}', "pattern must be a string or a list of token dicts"),
     ('{"label": "ORG", "pattern": "x"', "not JSON"),
 ])
-def test_a_bad_row_is_a_pattern_error_naming_the_file_and_line(tmp_path: Path, line: str, problem: str) -> None:
+def test_a_bad_row_is_a_pattern_error_naming_the_file_and_line(
+    tmp_path: Path, line: str, problem: str
+) -> None:
     path = tmp_path / "p.jsonl"
     path.write_text('{"label": "ORG", "pattern": "fine"}\n' + line + "\n", encoding="utf-8")
     with pytest.raises(PatternError) as info:
@@ -80,6 +83,7 @@ def test_a_bad_row_is_a_pattern_error_naming_the_file_and_line(tmp_path: Path, l
 
 def test_no_other_module_names_a_pattern_file_itself() -> None:
     package = Path(pattern_files.__file__).resolve().parents[1]
+    file_name = re.compile(r"[\w/]\.jsonl\b")
     readers = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
-               if path.name != "pattern_files.py" and re.search(r"[\w/]\.jsonl\b", path.read_text(encoding="utf-8"))]
+               if path.name != "pattern_files.py" and file_name.search(path.read_text(encoding="utf-8"))]
     assert readers == [], "read pattern files with sitrep.nlp.pattern_files.bundled_patterns"

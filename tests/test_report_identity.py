@@ -27,7 +27,7 @@ SETS = corpus_sets()
 BASELINE = Path(os.environ["SITREP_REPORTS_BASELINE"]) if os.environ.get("SITREP_REPORTS_BASELINE") else None
 
 pytestmark = [pytest.mark.skipif(not SETS, reason="../shared/corpus is not available"),
-              pytest.mark.skipif(BASELINE is None, reason="$SITREP_REPORTS_BASELINE names no baseline folder")]
+              pytest.mark.skipif(BASELINE is None, reason="no baseline folder in $SITREP_REPORTS_BASELINE")]
 
 
 @pytest.fixture(scope="module")
@@ -41,5 +41,5 @@ def engine() -> Engine:
 def test_corpus_report_is_byte_identical_to_the_baseline(engine: Engine, name: str, tmp_path: Path) -> None:
     assert BASELINE is not None
     recorded = BASELINE / f"{name}{REPORT_SUFFIX}"
-    assert recorded.is_file(), f"no baseline report {recorded}: run python tests/corpus_support.py --reports DIR"
+    assert recorded.is_file(), f"no {recorded}: run python tests/corpus_support.py --reports DIR"
     assert comparable_report(engine, name, tmp_path) == recorded.read_text(encoding="utf-8")
