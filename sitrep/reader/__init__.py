@@ -24,6 +24,7 @@ One module per topic, in the order a file goes through them:
 - `published`: the publication date from metadata, provenance notes and URLs;
 - `outlets`: the outlet, from metadata, credits, the file name or the dateline;
 - `article`: `read_article` and `scan`, which run a file through all of the above;
+- `own_reports`: a report sitrep wrote, recognised so it is never read as an article;
 - `errors`: `ReaderError` and `BadFileError`.
 
 Everything other modules use is importable from `sitrep.reader` itself.

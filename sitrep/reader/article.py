@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Article, BadFile
-from ..report.own import OWN_REPORT, is_sitrep_report
 from .boilerplate import clean_paragraphs, strip_dateline
 from .cleaning import clean_text
 from .credits import trailing_credit
@@ -27,6 +26,7 @@ from .files import DEFAULT_MAX_BYTES, check_folder, human_size, list_article_fil
 from .headers import leading_metadata
 from .markdown import group_paragraphs, markdown_lines
 from .outlets import find_outlet
+from .own_reports import OWN_REPORT, is_sitrep_report
 from .published import publication_date
 from .titles import choose_title, remove_title, top_date_and_byline
 
