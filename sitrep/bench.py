@@ -14,8 +14,10 @@ warm folder, and the dashboard's first paint and filter keystroke under the Text
 The result is a Markdown report with the machine's details, printed to stdout and saved with
 the raw numbers as JSON under `bench/corpora/`.
 
-`--soak SECONDS` runs the dashboard on a folder under bounded churn instead, sampling RSS and
-the event loop's longest stall.
+`--soak SECONDS` runs the dashboard on a folder under bounded churn instead, sampling RSS, the
+event loop's longest stall and how long a keypress takes to show (`?` opening help, Esc closing
+it, once a second); `--soak-size N` sets the folder's articles (default 100; issue #12 row 13
+measured 2,000).
 
 `--long-article CHARS` times one made-up article of CHARS characters and one of twice that,
 each against raw `nlp.pipe` of the same text in the same run: doubling an article's size must
@@ -551,8 +553,37 @@ def child_tui_filter(actors: int) -> dict[str, Any]:
     return asyncio.run(run())
 
 
+KEY_EVERY = 1.0
+"""Seconds between the soak's keypresses."""
+KEY_TIMEOUT = 60.0
+"""A keypress not shown after this long is counted as this long."""
+
+
+async def _key_latency(app: Any, key: str, character: str | None, shown: Callable[[], bool]) -> float:
+    """Seconds from a key reaching the app (as the terminal driver posts it) until `shown` holds
+    and the screen has refreshed after it."""
+    import asyncio
+
+    from textual import events
+
+    start = time.perf_counter()
+    event = events.Key(key, character)
+    event.set_sender(app)
+    app.post_message(event)
+    while not shown():
+        if time.perf_counter() - start > KEY_TIMEOUT:
+            return KEY_TIMEOUT
+        await asyncio.sleep(0.001)
+    try:
+        await asyncio.wait_for(app.screen.wait_for_refresh(), KEY_TIMEOUT)
+    except TimeoutError:
+        return KEY_TIMEOUT
+    return time.perf_counter() - start
+
+
 def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list[str]) -> dict[str, Any]:
-    """The dashboard under bounded churn: RSS over time and the event loop's longest stall."""
+    """The dashboard under bounded churn: RSS over time, the event loop's longest stall, and
+    keypress latency (`?` then Esc, every `KEY_EVERY` seconds)."""
     import asyncio
     import threading
 
@@ -603,15 +634,17 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
 
     async def run() -> dict[str, Any]:
         from .tui.app import make_app
+        from .tui.help_screen import HelpScreen
 
         lags: list[float] = []
         stalls: list[dict[str, Any]] = []
         samples: list[tuple[float, float]] = []
+        keys: list[dict[str, Any]] = []
         analyses = 0
         with tempfile.TemporaryDirectory() as state:
             app = make_app(root, _config(Path(cache)), watch=True, state_path=Path(state) / "last_seen.json")
             async with app.run_test(size=(160, 50)) as pilot:
-                await _wait(lambda: app.last_complete is not None, 120, "the first report")
+                await _wait(lambda: app.last_complete is not None, 600, "the first report")
                 await pilot.pause()
                 stop = threading.Event()
                 counts: dict[str, int] = {}
@@ -622,7 +655,17 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 begin = time.perf_counter()
                 last_seen = app.last_complete
                 next_sample = begin
+                next_key = begin + KEY_EVERY
                 while time.perf_counter() - begin < seconds:
+                    if time.perf_counter() >= next_key:
+                        helping = isinstance(app.screen, HelpScreen)
+                        key, character = ("escape", None) if helping else ("question_mark", "?")
+                        at, busy = time.perf_counter() - begin, app.analysing
+                        latency = await _key_latency(
+                            app, key, character, lambda was=helping: isinstance(app.screen, HelpScreen) != was)
+                        keys.append({"at": round(at, 2), "key": key, "ms": round(latency * 1000),
+                                     "analysing": busy})
+                        next_key = time.perf_counter() + KEY_EVERY
                     tick = loop_tick[0] = time.perf_counter()
                     await asyncio.sleep(0.02)
                     loop_tick[0] = time.perf_counter()
@@ -640,12 +683,16 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 stop.set()
                 worker.join()
                 dog.join()
-                await _wait(lambda: not app.analysing, 120, "the last reload")
+                if isinstance(app.screen, HelpScreen):
+                    app.pop_screen()
+                await _wait(lambda: not app.analysing, 600, "the last reload")
+                await _wait(lambda: app.idle, 600, "the last report in every pane")
                 await pilot.pause()
+                stale = [pane.id for pane in app.panes() if pane.view is not app.view]
         lags.sort()
         return {"seconds": seconds, "samples": samples, "max_lag": lags[-1] if lags else 0.0,
                 "p99_lag": lags[int(0.99 * (len(lags) - 1))] if lags else 0.0, "analyses": analyses,
-                "operations": counts, "stalls": stalls,
+                "operations": counts, "stalls": stalls, "keys": keys, "stale_panes": stale,
                 "blamed": sorted(blamed.items(), key=lambda item: -item[1])[:12]}
 
     return asyncio.run(run())
@@ -993,19 +1040,24 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
 
 
 def soak(args: argparse.Namespace) -> str:
-    """The soak run: a copy of 100 cached articles under churn, as Markdown."""
+    """The soak run: a copy of `--soak-size` cached articles under churn, as Markdown."""
     corpora = Path(args.corpora)
     work = corpora / "work"
     work.mkdir(parents=True, exist_ok=True)
     sources = load_sources(args.sources)
     maker = CorpusMaker(sources, args.seed)
-    folder = build_corpus(100, corpora, maker, sources_digest(sources))
+    folder = build_corpus(args.soak_size, corpora, maker, sources_digest(sources))
+    warm = work / f"cache-n{args.soak_size}-jobs1.sqlite3"
+    _log(f"soak: warming the cache of {args.soak_size:,} articles")
+    if warm.exists():
+        ensure_warm(folder, warm)
+    else:  # parsed once, kept beside the bench caches for the next soak
+        run_child("cold", folder=str(folder), cache=str(warm), jobs=args.jobs)
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         copy = Path(tmp) / "articles"
         shutil.copytree(folder, copy)
         cache = Path(tmp) / "cache.sqlite3"
-        _log("soak: warming the cache")
-        run_child("cold", folder=str(copy), cache=str(cache), jobs=1)
+        shutil.copyfile(warm, cache)
         _log(f"soak: {args.soak:.0f} s of churn under the dashboard")
         result = run_child("soak", folder=str(copy), cache=str(cache), seconds=args.soak, seed=args.seed,
                            sources=[str(s) for s in args.sources])
@@ -1026,6 +1078,17 @@ def soak(args: argparse.Namespace) -> str:
         (f"| event loop's longest stall / 99th percentile | {result['max_lag'] * 1000:.0f} ms / "
          f"{result['p99_lag'] * 1000:.0f} ms | {'yes' if result['max_lag'] < 0.1 else '**no**'} |"),
     ]
+    keys = sorted(k["ms"] for k in result.get("keys", []))
+    if keys:
+        during = sorted(k["ms"] for k in result["keys"] if k["analysing"]) or [0]
+        lines += [
+            (f"| keypress to screen (`?` opens help, Esc closes it; {len(keys)} presses, "
+             f"{args.soak_size:,} articles): max / 95th percentile / median | {keys[-1]:,} ms / "
+             f"{keys[int(0.95 * (len(keys) - 1))]:,} ms / {keys[len(keys) // 2]:,} ms "
+             f"(max during a reload {during[-1]:,} ms) | {'yes' if keys[-1] < 200 else '**no**'} |"),
+            (f"| panes showing an older report after the last reload | "
+             f"{', '.join(result['stale_panes']) or 'none'} | {'**no**' if result['stale_panes'] else 'yes'} |"),
+        ]
     stalls = result.get("stalls", [])
     if stalls:
         idle = sum(1 for st in stalls if not st["analysing"])
@@ -1114,6 +1177,8 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="raw and cold 1-process runs per size, fastest kept (default 2 up to 1,000, then 1)")
     parser.add_argument("--no-tui", action="store_true", help="skip the dashboard measurements")
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the dashboard soak instead")
+    parser.add_argument("--soak-size", type=lambda v: int(v.replace("_", "")), default=100, metavar="N",
+                        help="articles in the soak's folder (default 100)")
     parser.add_argument("--long-article", type=lambda v: int(v.replace("_", "")), metavar="CHARS",
                         help="instead, time one made-up article of CHARS characters and one of twice that "
                              "against raw nlp.pipe (--repeats runs each, default 2)")

@@ -1,4 +1,4 @@
-"""Tests for `sitrep.report.own`: sitrep knows its own reports and never reads one as an article."""
+"""Tests for `sitrep.reader.own_reports`: sitrep knows its own reports and never reads one as an article."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 
 from sitrep.model import ArticleInfo, Situation
 from sitrep.reader import BadFileError, read_article
+from sitrep.reader.own_reports import JSON_KEYS, OWN_REPORT, is_sitrep_report
 from sitrep.report import to_json, to_markdown
-from sitrep.report.own import JSON_KEYS, OWN_REPORT, is_sitrep_report
 
 SITUATION = Situation(folder="/articles", title="Coup plot in Mali",
                       articles=[ArticleInfo("a.txt", "Soldiers arrested", "AFP", None, 0.0, 40)])

@@ -124,7 +124,7 @@ def test_unreadable_file_is_bad(tmp_path: Path) -> None:
 def test_file_vanished_between_listing_and_reading_is_bad(tmp_path: Path, monkeypatch) -> None:
     write(tmp_path, "a.txt", BODY)
     gone = tmp_path / "gone.txt"
-    monkeypatch.setattr(reader, "list_article_files", lambda folder: [tmp_path / "a.txt", gone])
+    monkeypatch.setattr(reader.article, "list_article_files", lambda folder: [tmp_path / "a.txt", gone])
     result = scan(tmp_path)
     assert [a.path for a in result.articles] == ["a.txt"]
     assert [(b.path, b.reason) for b in result.bad_files] == [("gone.txt", "vanished while reading")]

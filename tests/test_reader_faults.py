@@ -116,7 +116,7 @@ def open_hook(monkeypatch: pytest.MonkeyPatch, name: str, action: Callable[[Path
             action(Path(path))
         return real_open(path, flags, *args)
 
-    monkeypatch.setattr(reader.os, "open", hooked)
+    monkeypatch.setattr(reader.files.os, "open", hooked)
 
 
 def test_a_file_deleted_after_listing_is_listed_as_vanished(

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from rich.text import Text
+from textual import events
 from textual.command import CommandPalette
 from tui_fixtures import (
     BBC,
@@ -22,19 +23,22 @@ from tui_fixtures import (
     S_BBC,
     S_DENIED,
     S_INITIAL,
+    S_MARA,
     FakeEngine,
     ev,
     frozen_timezone,  # noqa: F401  (a fixture)
+    large_situation,
     mali_situation,
     mali_update,
     screen_text,
     settled,
+    shown,
     temp_config,
     wait_for,
 )
 
 from sitrep.changes import LastSeenStore, Snapshot
-from sitrep.model import Actor, ArticleInfo, BadFile, StateEntry, StatusLine
+from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
 from sitrep.tui import app as app_module
 from sitrep.tui.actors_pane import ActorsPane
 from sitrep.tui.app import SitrepApp, make_app
@@ -45,6 +49,7 @@ from sitrep.tui.filter_box import FilterBox
 from sitrep.tui.header import SitrepHeader
 from sitrep.tui.help_screen import HelpScreen
 from sitrep.tui.messages import FolderChanged
+from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
 from sitrep.tui.sources_pane import SourcesPane
 from sitrep.tui.status_pane import StatusPane
 from sitrep.watch import FolderChange
@@ -292,6 +297,7 @@ async def test_slash_filters_every_pane_on_a_fuzzy_match(tmp_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("slash", *"dembel", "enter")
+        await shown(pilot, lambda view: view.actor is not None, description="the filtered panes")
         assert app.filter_name == "Abass Dembele"
         assert actor_keys(app) == ["Abass Dembele", "Nema Sagara"]
         status = [r.evidence.title for r in app.query_one(StatusPane).evidence_rows()]  # type: ignore[union-attr]
@@ -308,6 +314,7 @@ async def test_applying_a_filter_puts_the_cursor_on_the_actor(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("2", "down", "down", "down", "slash", *"sag", "enter")
+        await shown(pilot, lambda view: view.actor is not None, description="the filtered panes")
         actors = app.query_one(ActorsPane)
         assert app.focused is actors and actors.cursor_key == "Nema Sagara"
         assert app.query_one(EvidenceView).current.title.startswith("Nema Sagara")  # type: ignore[union-attr]
@@ -318,6 +325,7 @@ async def test_filter_matches_an_alias(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("slash", *"Goita", "enter")
+        await shown(pilot, lambda view: view.filter_name is not None, description="the filtered panes")
         assert app.view is not None and app.view.actor is not None
         assert app.view.actor.name == "Asimi Goïta"
         assert "Military came to power in a pair of coups" in [
@@ -347,6 +355,7 @@ async def test_escape_clears_the_filter(tmp_path: Path) -> None:
         await settled(pilot)
         assert len(actor_keys(app)) == 2
         await pilot.press("escape")
+        await shown(pilot, lambda view: not view.filtered, description="the panes unfiltered")
         assert app.filter_name is None
         assert len(actor_keys(app)) == len(mali_situation().actors)
 
@@ -356,6 +365,7 @@ async def test_enter_on_an_actor_row_filters_on_it(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("2", "down", "down", "down", "enter")
+        await shown(pilot, lambda view: view.filtered, description="the filtered panes")
         assert app.filter_name == "Moussa Mara"
         assert actor_keys(app)[0] == "Moussa Mara"
         assert [a.path for a in app.view.situation.articles] == [MALI]  # type: ignore[union-attr]
@@ -399,6 +409,65 @@ async def test_filter_survives_a_reload(tmp_path: Path) -> None:
         disputes = [r.evidence.title for r in app.query_one(DisputesPane).evidence_rows()]  # type: ignore[union-attr]
         assert disputes[0] == "Whether Abass Dembele is still held"
         assert f"article:{BBC}" in app.query_one(SourcesPane).keys
+
+
+# ---------------------------------------------------------------- large reports
+
+
+async def test_a_large_report_builds_a_page_of_each_pane_and_says_how_many_more(tmp_path: Path) -> None:
+    """Issue #12 row 13: 2,000 disputes, context items, actors and articles; each pane builds a
+    page of rows (what a reload costs stays the same), counts them all, and says what is left."""
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        for pane in (app.query_one(DisputesPane), app.query_one(ContextPane)):
+            assert len(pane.evidence_rows()) <= PAGE
+            assert pane.border_subtitle == "2000"
+        for table in (app.query_one(ActorsPane), app.query_one(SourcesPane)):
+            assert len(table.keys) <= PAGE
+        assert app.query_one(ActorsPane).border_subtitle.startswith("2000")
+        assert app.query_one(SourcesPane).border_subtitle.startswith("2000 articles")
+        for pane in (app.query_one(DisputesPane), app.query_one(ContextPane)):
+            left = 2_000 - len(pane.evidence_rows())
+            assert str(pane.get_option(MORE_KEY).prompt) == (
+                f"… and {left:,} more (filter with / to narrow, or scroll on)")
+        for table in (app.query_one(ActorsPane), app.query_one(SourcesPane)):
+            assert f"… and {2_000 - len(table.keys):,} more" in " ".join(map(str, table.get_row(MORE_KEY)))
+
+
+async def test_moving_down_a_large_pane_builds_the_next_page_without_wrapping(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        disputes = app.query_one(DisputesPane)
+        await pilot.press("3", "end")
+        await pilot.press(*["down"] * (NEAR_END + 2))
+        assert len(disputes.evidence_rows()) > PAGE
+        assert disputes.highlighted is not None and disputes.highlighted > PAGE
+        assert disputes.highlighted_key == disputes.keys[disputes.highlighted]
+
+
+async def test_moving_down_a_large_table_builds_the_next_page(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        actors = app.query_one(ActorsPane)
+        await pilot.press("2", "end", "down", "down")
+        await wait_for(lambda: len(actors.keys) > PAGE, description="the next page of actors")
+        assert actors.cursor_key is not None and actors.cursor_row >= PAGE - 1
+
+
+async def test_a_filter_on_a_large_report_shows_every_row_it_keeps(tmp_path: Path) -> None:
+    situation = large_situation(2_000)
+    situation.disputes.append(Dispute("Where Choguel Maiga is held", "contradiction", [
+        Claim("detained", "the article", "asserts", MALI, S_MARA)], ["Choguel Maiga"], 0.5))
+    app = fake_app(tmp_path, situation, actor="Maiga")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        disputes = app.query_one(DisputesPane)
+        assert [r.evidence.title for r in disputes.evidence_rows()] == ["Where Choguel Maiga is held"]  # type: ignore[union-attr]
+        assert disputes.border_subtitle == "1 of 2001"
+        assert MORE_KEY not in disputes.keys and "more (filter" not in screen_text(app)
 
 
 # ---------------------------------------------------------------- reloads and changes
@@ -620,6 +689,41 @@ async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> 
         assert app.filter_name is None
 
 
+async def test_help_opened_and_closed_during_a_reload_leaves_no_pane_on_the_old_report(tmp_path: Path) -> None:
+    """Issue #12 row 17: `?` while a reload's report is being handed to the panes, Esc a moment later.
+
+    The hand-out used to go one pane per `call_after_refresh`, which Textual queues on the screen
+    that is current: steps queued on the help screen were lost when it closed, and Sources and
+    Regional context kept the old report until the next reload.
+    """
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        first = app.view
+
+        def escape() -> None:
+            key = events.Key("escape", None)
+            key.set_sender(app)
+            app.post_message(key)  # as the terminal driver posts a key
+
+        def help_mid_hand_out(view: Any) -> None:
+            """The Status pane has the new report, the other panes not yet: `?`, then Esc."""
+            if view is not first and not isinstance(app.screen, HelpScreen):
+                app.action_help()
+                app.set_timer(0.05, escape)
+
+        app.watch(app.query_one(StatusPane), "view", help_mid_hand_out, init=False)
+        await pilot.press("r")
+        await shown(pilot, lambda view: view is not first, description="the reload in every pane")
+        await wait_for(lambda: not isinstance(app.screen, HelpScreen), description="the help screen to close")
+        assert [pane.id for pane in app.panes() if pane.view is not app.view] == []
+        assert "Souleymane Dembele" in actor_keys(app)
+        assert f"article:{BBC}" in app.query_one(SourcesPane).keys
+        assert "Whether Abass Dembele is still held" in [
+            r.evidence.title for r in app.query_one(DisputesPane).evidence_rows()]  # type: ignore[union-attr]
+
+
 async def test_footer_shows_the_main_bindings(tmp_path: Path) -> None:
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=SIZE) as pilot:
@@ -639,6 +743,7 @@ async def test_command_palette_jumps_to_an_actor(tmp_path: Path) -> None:
         await wait_for(lambda: "Filter on actor: Nema Sagara" in screen_text(app), description="the hit")
         await pilot.press("enter")
         await wait_for(lambda: app.filter_name == "Nema Sagara", description="the filter")
+        await shown(pilot, lambda view: view.filtered, description="the filtered panes")
         assert actor_keys(app)[0] == "Nema Sagara"
 
 

@@ -23,6 +23,7 @@ from tui_fixtures import (
     screen_text,
     settled,
     shared_engine,  # noqa: F401  (a fixture)
+    shown,
     wait_for,
     write_article,
 )
@@ -109,6 +110,8 @@ async def test_filtering_on_an_actor_narrows_the_other_panes(tmp_path: Path, sha
         before = {pane.id: len(pane.evidence_rows()) for pane in (app.query_one(StatusPane),
                                                                    app.query_one(ContextPane))}
         await pilot.press("slash", *"sagara", "enter")
+        # The enter key returns before the filtered view reaches every pane: wait for the hand-out.
+        await shown(pilot, lambda view: view.filtered, description="the filtered panes")
         assert app.view is not None and app.view.actor is not None and app.view.actor.name == "Nema Sagara"
         assert actor_keys(app)[0] == "Nema Sagara" and "Ismael Sacko" not in actor_keys(app)
         assert len(actor_keys(app)) < len(app.situation.actors)  # type: ignore[union-attr]
@@ -116,6 +119,7 @@ async def test_filtering_on_an_actor_narrows_the_other_panes(tmp_path: Path, sha
         assert len(app.query_one(ContextPane).evidence_rows()) < before["context"]
         assert source_keys(app) == [f"article:{MALI}"]
         await pilot.press("escape")
+        await shown(pilot, lambda view: not view.filtered, description="the panes unfiltered")
         assert f"article:{BBC}" in source_keys(app)
 
 

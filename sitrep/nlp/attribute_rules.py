@@ -194,7 +194,7 @@ class AttributeRules:
         return merged
 
 
-@Language.factory("sitrep_attribute_rules")
+@Language.factory("sitrep_attribute_rules", assigns=["token.pos", "token.morph"], requires=["token.tag"])
 def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
     """Factory for `AttributeRules`; fill it with `take_rules` from the stock ruler."""
     return AttributeRules(nlp, name)

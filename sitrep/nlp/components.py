@@ -382,13 +382,17 @@ class EntityFixer:
         return sorted(out, key=lambda e: e.start)
 
 
-@Language.factory("sitrep_entity_fixes")
+@Language.factory(
+    "sitrep_entity_fixes",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    requires=["doc.ents", "doc.spans", "token.pos"],  # the ner's guesses, the title spans, the tags
+)
 def make_entity_fixes(nlp: Language, name: str) -> EntityFixer:
     """Factory for `EntityFixer` (see the module docstring)."""
     return EntityFixer(nlp, name)
 
 
-@Language.component("sitrep_paragraph_breaks")
+@Language.component("sitrep_paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: a photo caption with no full stop ("An army
     convoy moves on the highway") is never read as the start of the next paragraph's sentence.

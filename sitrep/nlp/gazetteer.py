@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..names import fold
+from .pattern_files import bundled_path, bundled_patterns
 
 STORED_VERSION = 2
 """The stored copy's format; part of its file name, so a copy in an older format is never read
@@ -140,16 +141,7 @@ class Gazetteer:
 
 def _country_aliases() -> dict[str, str]:
     """Alias -> canonical country from the bundled pattern file."""
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).parent / "patterns" / "country_aliases.jsonl"
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            out[row["pattern"]] = row["id"].split(":", 1)[1]
-    return out
+    return {row["pattern"]: row["id"].split(":", 1)[1] for row in bundled_patterns("country_aliases")}
 
 
 _STORED_FIELDS = ("countries", "country_codes", "capitals", "neighbours", "cities", "major_cities", "point_names",
@@ -268,7 +260,7 @@ def _stored_path() -> Path | None:
         return None
     digest = hashlib.sha256()
     digest.update(source.encode())
-    for path in (Path(__file__), Path(__file__).parent / "patterns" / "country_aliases.jsonl",
+    for path in (Path(__file__), bundled_path("country_aliases"),
                  Path(__file__).parent.parent / "names.py"):
         try:
             digest.update(path.read_bytes())
@@ -328,13 +320,8 @@ def _point(city: dict) -> tuple[int, float, float] | None:
 @lru_cache(maxsize=1)
 def demonym_countries() -> dict[str, str]:
     """Folded demonym ("malian", "malians") -> country name, from the bundled demonym patterns."""
-    import json
-    from pathlib import Path
-
     out: dict[str, str] = {}
-    path = Path(__file__).parent / "patterns" / "demonyms.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for row in bundled_patterns("demonyms"):
         if isinstance(row.get("pattern"), str) and str(row.get("id", "")).startswith("demonym:"):
             out[fold(row["pattern"])] = row["id"].partition(":")[2]
     return out

@@ -7,15 +7,14 @@ bundled and user JSONL patterns) -> `ner` (keeps the ruler's entities) -> `sitre
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from .errors import ModelError, PatternError
 from .gazetteer import load_gazetteer
+from .pattern_files import bundled_patterns, read_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,48 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PATTERNS_DIR = Path(__file__).parent / "patterns"
 ENTITY_PATTERN_FILES = ["country_aliases", "demonyms", "ethnic_groups", "armed_groups", "organisations", "agencies"]
-
-
-def read_patterns(path: Path) -> list[dict[str, Any]]:
-    """Read an `entity_ruler` JSONL file; each line needs "label" and "pattern"."""
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PatternError(f"{path}: cannot read patterns: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise PatternError(f"{path}:{number}: not JSON: {exc.msg}") from exc
-        if not isinstance(row, dict) or "label" not in row or "pattern" not in row:
-            raise PatternError(f'{path}:{number}: a pattern needs "label" and "pattern" keys')
-        problem = _pattern_problem(row)
-        if problem:
-            raise PatternError(f"{path}:{number}: {problem}")
-        rows.append(row)
-    return rows
-
-
-def _pattern_problem(row: dict[str, Any]) -> str | None:
-    """Why spaCy would reject this pattern row (so the error can name the file and line), or None."""
-    if not isinstance(row["label"], str) or not row["label"].strip():
-        return '"label" must be a non-empty string'
-    if "id" in row and not isinstance(row["id"], str):
-        return '"id" must be a string'
-    pattern = row["pattern"]
-    if isinstance(pattern, str):
-        return None if pattern.strip() else "pattern must not be empty"
-    if not isinstance(pattern, list):
-        return "pattern must be a string or a list of token dicts"
-    from spacy.schemas import validate_token_pattern
-
-    errors = validate_token_pattern(pattern)
-    return f"invalid token pattern: {errors[0]}" if errors else None
 
 
 def place_patterns() -> list[dict[str, Any]]:
@@ -105,7 +63,7 @@ def load_pipeline(config: Config) -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
     patterns = place_patterns()
     for name in ENTITY_PATTERN_FILES:
-        patterns += read_patterns(PATTERNS_DIR / f"{name}.jsonl")
+        patterns += bundled_patterns(name)
     user = config.patterns_path
     if user is not None:
         if not user.is_file():
@@ -117,12 +75,12 @@ def load_pipeline(config: Config) -> Language:
     titles = nlp.add_pipe("span_ruler", name="sitrep_titles", after="ner", config={"spans_key": "titles"})
     nlp.add_pipe("sitrep_entity_fixes", after="sitrep_titles")
     with nlp.select_pipes(enable=[]):
-        titles.add_patterns(read_patterns(PATTERNS_DIR / "titles.jsonl"))  # type: ignore[attr-defined]
+        titles.add_patterns(bundled_patterns("titles"))  # type: ignore[attr-defined]
     collectives = nlp.add_pipe(
         "span_ruler", name="sitrep_collectives", config={"spans_key": "collectives", "phrase_matcher_attr": "LOWER"}
     )
     with nlp.select_pipes(enable=[]):
-        collectives.add_patterns(read_patterns(PATTERNS_DIR / "collectives.jsonl"))  # type: ignore[attr-defined]
+        collectives.add_patterns(bundled_patterns("collectives"))  # type: ignore[attr-defined]
     log.info("loaded pipeline %s with %d entity patterns", nlp.meta.get("name"), len(patterns))
     return nlp
 

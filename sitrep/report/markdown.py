@@ -14,9 +14,9 @@ from collections import defaultdict
 
 from ..datefmt import article_sort_key, article_when, as_of_label, claims_in_time_order
 from ..model import Actor, Dispute, Provenance, Situation, sourcing_phrase
+from ..reader.own_reports import TITLE_PREFIX
 from ..textsafe import clean
 from .mermaid import mermaid_sections
-from .own import TITLE_PREFIX
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
                    "denied": "DENIED"}

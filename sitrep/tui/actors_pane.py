@@ -6,7 +6,7 @@ how sure, what, who says so, and whether a later value overturned it) before its
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
@@ -101,10 +101,9 @@ class ActorsPane(TablePane):
         top = [a for a in actors if pinned is not None and a.name == pinned.name]
         return [*top, *main, *minor]
 
-    def table_rows(self, view: View) -> list[TableRow]:
+    def table_rows(self, view: View) -> Iterator[TableRow]:
         """One row per actor."""
         widths = {c.key: c.width for c in self.columns_for(self.content_width)}
-        rows: list[TableRow] = []
         for actor in self.sorted_actors(view.situation.actors, view.actor):
             style = "dim" if actor.minor else ""
             if view.changes.is_new_actor(actor.name):
@@ -126,8 +125,11 @@ class ActorsPane(TablePane):
             compact = (widths["status"] or 0) < COMPACT_STATUS
             cells.append(fit(status_text(actor, compact=compact), widths["status"]))
             cells.append(Text(str(actor.mentions), style=style, justify="right"))
-            rows.append(TableRow(actor.name, cells, partial(actor_evidence, actor, view)))
-        return rows
+            yield TableRow(actor.name, cells, partial(actor_evidence, actor, view))
+
+    def count(self, view: View) -> int:
+        """One row per actor."""
+        return len(view.situation.actors)
 
     def subtitle(self, view: View, shown: int) -> str:
         """Count, what the marks stand for when there are any, and sort order."""

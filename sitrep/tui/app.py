@@ -67,6 +67,10 @@ GC_DELAY = 0.25
 """Seconds after a redraw that its garbage is collected (so the collection is a turn of its own)."""
 FULL_GC_NEVER = 1_000_000
 """Threshold that keeps the cyclic collector from starting full collections by itself."""
+HELP_SCREEN = "help"
+"""The name the help screen is installed under."""
+HAND_OUT_GAP = 1 / 60
+"""Seconds between handing a new view to one pane and to the next (about one screen refresh)."""
 
 
 class EngineLike(Protocol):
@@ -155,6 +159,12 @@ class SitrepApp(App[None]):
         """Whether automatic garbage collection is off for the first load (see `_hold_gc`)."""
         self._drawing = False
         """Whether panes are still being handed a new view (see `_hand_out`)."""
+        self._to_hand: list[Any] = []
+        """The panes still to be given the current view."""
+        self._hand_timer: Timer | None = None
+        """The app's timer for the next pane of a hand-out (None between hand-outs)."""
+        self._view_waiters: list[tuple[Callable[[View], bool], asyncio.Future[View]]] = []
+        """Callers of `shown` waiting for every pane to show a view they want."""
         self._gc_timer: Timer | None = None
         """The pending collection after a redraw (see `_collect_later`)."""
         self._gc_thresholds: tuple[int, int, int] | None = None
@@ -378,34 +388,78 @@ class SitrepApp(App[None]):
         if self.last_complete is None:
             self._hand_out_now(view)  # the first report: every pane at once, nothing to keep on screen
         else:
-            self._hand_out(view, self.panes())
+            self._hand_out(view)
 
     def _hand_out_now(self, view: View) -> None:
         """Give `view` to every pane in this turn."""
+        self._stop_hand_out()
         for pane in self.panes():
             pane.view = view
         self._handed_out()
 
-    def _hand_out(self, view: View, panes: list[Any]) -> None:
-        """Give `view` to the panes one per screen refresh, so a reload's redraw (and its
-        rendering) comes in slices the event loop can breathe between (a newer view stops an
-        older hand-out)."""
-        if self._view is not view or self._stopping:
-            return  # a newer view is being handed out (or the app is closing)
-        if panes:
-            self._drawing = True
-            panes[0].view = view
-            self.call_after_refresh(self._hand_out, view, panes[1:])
+    def _hand_out(self, view: View) -> None:
+        """Give `view` to the panes one at a time, the first now and each next one on the app's own
+        timer, so a reload's redraw (and its rendering) comes in slices the event loop can breathe
+        between. A newer view starts again from the first pane.
+
+        The steps are the app's, not a screen's: `call_after_refresh` queues them on whichever
+        screen is current, and a help screen popped before its next refresh dropped them, leaving
+        panes on the old report (issue #12 row 17).
+        """
+        self._stop_hand_out()
+        self._drawing = True
+        self._to_hand = self.panes()
+        self._hand_next()
+
+    def _hand_next(self) -> None:
+        """Give the current view to the next pane still without it, or finish the hand-out."""
+        self._hand_timer = None
+        if self._stopping or self._view is None:
             return
-        self._handed_out()
+        if not self._to_hand:
+            self._handed_out()
+            return
+        self._to_hand.pop(0).view = self._view
+        self._hand_timer = self.set_timer(HAND_OUT_GAP, self._hand_next, name="hand-out")
+
+    def _stop_hand_out(self) -> None:
+        """Forget the rest of a hand-out under way (a newer view replaces it)."""
+        if self._hand_timer is not None:
+            self._hand_timer.stop()
+            self._hand_timer = None
+        self._to_hand = []
 
     def _handed_out(self) -> None:
-        """Every pane has the view: show the focused row's evidence, then collect the garbage."""
+        """Every pane has the view: show the focused row's evidence, tell whoever waits for it
+        (`shown`), then collect the garbage."""
         self._drawing = False
         focused = self.focused
         if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
             focused.show_evidence()
+        view = self._view
+        if view is not None and self._view_waiters:
+            waiting, self._view_waiters = self._view_waiters, []
+            for check, future in waiting:
+                if future.done():
+                    continue
+                if check(view):
+                    future.set_result(view)
+                else:
+                    self._view_waiters.append((check, future))
         self._collect_later()
+
+    async def shown(self, check: Callable[[View], bool] | None = None) -> View:
+        """The view on screen, once every pane shows it and it passes `check` (by default, any
+        view): at once if that is already so, else when the hand-out of one that passes ends.
+
+        For tests and benchmarks, which wait on it instead of sleeping.
+        """
+        wanted = check or (lambda _view: True)
+        if self._view is not None and not self._drawing and wanted(self._view):
+            return self._view
+        future: asyncio.Future[View] = asyncio.get_running_loop().create_future()
+        self._view_waiters.append((wanted, future))
+        return await future
 
     def _collect_later(self) -> None:
         """Collect the garbage of a redraw in a turn of its own, a moment after it.
@@ -545,8 +599,15 @@ class SitrepApp(App[None]):
         self.start_analysis("reload")
 
     def action_help(self) -> None:
-        """Show the keys and the meaning of the marks."""
-        self.push_screen(HelpScreen())
+        """Show the keys and the meaning of the marks.
+
+        One help screen, installed on first use, so that opening it again neither composes nor
+        styles nor measures it again (that took most of the 200 ms a keypress may take).
+        """
+        if not self.is_screen_installed(HELP_SCREEN):
+            self.install_screen(HelpScreen(), name=HELP_SCREEN)
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HELP_SCREEN)
 
     def action_zoom(self) -> None:
         """Maximise the focused pane, or restore it."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.table import Table
 from rich.text import Text
 
@@ -40,16 +42,15 @@ class ContextPane(OptionPane):
         """Name the pane."""
         self.border_title = "Regional context"
 
-    def rows(self, view: View) -> list[Row]:
+    def rows(self, view: View) -> Iterator[Row]:
         """A heading row per non-empty section, then its items."""
-        rows: list[Row] = []
         for heading, kinds in SECTIONS:
             items = [c for c in view.situation.context if c.kind in kinds]
             if heading == "Timeline":
                 items.sort(key=lambda c: (not c.years, min(c.years, default=0), max(c.years, default=0)))
             if not items:
                 continue
-            rows.append(Row(f"-section-{heading}", Text(heading, style="bold underline"), stamp=heading))
+            yield Row(f"-section-{heading}", Text(heading, style="bold underline"), stamp=heading)
             for item in items:
                 key = context_key(item)
                 names = view.names_of(item.actors)
@@ -59,8 +60,12 @@ class ContextPane(OptionPane):
                 new = key in view.changes.new_context
                 evidence = ShowEvidence(item.text, list(item.evidence), names, notes)
                 stamp = (item.kind, item.text, tuple(item.years), new)
-                rows.append(Row(key, context_prompt(item, new), evidence, stamp))
-        return rows
+                yield Row(key, context_prompt(item, new), evidence, stamp)
+
+    def count(self, view: View) -> int:
+        """The items of every section."""
+        shown = {kind for _heading, kinds in SECTIONS for kind in kinds}
+        return sum(1 for item in view.situation.context if item.kind in shown)
 
     def subtitle(self, view: View, shown: int) -> str:
         """Count, "n of m" when filtered."""

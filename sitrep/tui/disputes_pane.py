@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -33,9 +35,8 @@ class DisputesPane(OptionPane):
         """Name the pane."""
         self.border_title = "Disputed facts"
 
-    def rows(self, view: View) -> list[Row]:
+    def rows(self, view: View) -> Iterator[Row]:
         """One row per dispute, in the engine's order (weightiest first)."""
-        rows: list[Row] = []
         for dispute in view.situation.disputes:
             key = dispute_key(dispute)
             names = view.names_of(dispute.actors)
@@ -44,8 +45,11 @@ class DisputesPane(OptionPane):
             new = key in view.changes.new_disputes
             stamp = (dispute.kind, dispute.subject, new, dispute.settled_by, tuple(dispute.independent_sources.items()),
                      tuple((c.source, c.stance, c.text, c.article) for c in dispute.claims))
-            rows.append(Row(key, dispute_prompt(dispute, new), dispute_evidence(dispute, names), stamp))
-        return rows
+            yield Row(key, dispute_prompt(dispute, new), dispute_evidence(dispute, names), stamp)
+
+    def count(self, view: View) -> int:
+        """One row per dispute."""
+        return len(view.situation.disputes)
 
     def subtitle(self, view: View, shown: int) -> str:
         """Count, "n of m" when filtered."""

@@ -9,7 +9,7 @@ takes it for a publication date.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from rich.cells import cell_len
@@ -67,11 +67,10 @@ class SourcesPane(TablePane):
             ColumnSpec("words", "Words", words),
         ]
 
-    def table_rows(self, view: View) -> list[TableRow]:
+    def table_rows(self, view: View) -> Iterator[TableRow]:
         """Articles newest first (publication date, else file time), then bad files."""
         widths = {c.key: c.width for c in self.columns_for(self.content_width)}
         stacked = "outlet" not in widths
-        rows: list[TableRow] = []
         for article in newest_first(view.situation.articles):
             title = fit(safe(article.title or article.path), widths["article"])
             outlet = safe(article.outlet or "outlet unknown", style="" if article.outlet else "dim italic")
@@ -83,8 +82,8 @@ class SourcesPane(TablePane):
                 cells = [Text.assemble(title, "\n", fit(below, widths["article"])), count]
             else:
                 cells = [title, fit(outlet, widths["outlet"]), fit(time_text(article), widths["time"]), count]
-            rows.append(TableRow(f"article:{article.path}", cells, partial(article_evidence, article, view),
-                                 height=2 if stacked else 1))
+            yield TableRow(f"article:{article.path}", cells, partial(article_evidence, article, view),
+                           height=2 if stacked else 1)
         for bad in view.situation.bad_files:
             name = Text.assemble(("✕ unreadable ", "bold red"), safe(bad.path))
             reason = safe(bad.reason, style="red")
@@ -96,8 +95,11 @@ class SourcesPane(TablePane):
                 cells = [fit(Text.assemble(safe(bad.path), (" — ", "dim"), reason), widths["article"]),
                          Text("✕ unreadable", style="bold red"), Text("—", style="dim"), none]
             height = str(cells[0]).count("\n") + 1
-            rows.append(TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=height))
-        return rows
+            yield TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=height)
+
+    def count(self, view: View) -> int:
+        """One row per article and per unreadable file."""
+        return len(view.situation.articles) + len(view.situation.bad_files)
 
     def subtitle(self, view: View, shown: int) -> str:
         """Articles, outlets, and unreadable files."""

@@ -3,6 +3,8 @@ the date it holds at ("as of 2 September 2020")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.table import Table
 from rich.text import Text
 
@@ -24,9 +26,8 @@ class StatusPane(OptionPane):
         """Name the pane."""
         self.border_title = "Status"
 
-    def rows(self, view: View) -> list[Row]:
+    def rows(self, view: View) -> Iterator[Row]:
         """One row per status line."""
-        rows: list[Row] = []
         for line in view.situation.status:
             key = status_key(line)
             new = key in view.changes.new_status
@@ -41,8 +42,11 @@ class StatusPane(OptionPane):
             if line.as_of:
                 notes.append(Text.assemble(("as of: ", "dim"), safe(as_of_label(line.as_of))))
             stamp = (line.text, tuple(line.sources), line.certainty, line.as_of, line.sourcing, new)
-            rows.append(Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes), stamp))
-        return rows
+            yield Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes), stamp)
+
+    def count(self, view: View) -> int:
+        """One row per status line."""
+        return len(view.situation.status)
 
     def subtitle(self, view: View, shown: int) -> str:
         """Count, "n of m" when filtered."""

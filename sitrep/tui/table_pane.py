@@ -1,25 +1,30 @@
 """`TablePane`: the base of the table panes (Actors, Sources).
 
-A `DataTable` with a row cursor fed a `View`; subclasses turn the view into `TableRow`s. Cells
-are always `rich.text.Text` (a `str` cell would be read as markup). Rebuilding keeps the row
+A `DataTable` with a row cursor fed a `View`; subclasses turn the view into `TableRow`s, lazily.
+Cells are always `rich.text.Text` (a `str` cell would be read as markup). Rebuilding keeps the row
 under the cursor (by key) and the scroll offsets, and the focused pane's cursor row is the one
 the evidence view shows.
+
+As in the option panes, only the first `PAGE` rows are built, then a "… and N more" row; the
+next page is built when the cursor or the scroll nears it (issue #12 row 13).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.reactive import var
 from textual.widgets import DataTable
 
 from .messages import ShowEvidence
-from .option_pane import LOADING
+from .option_pane import LOADING, MORE_KEY, NEAR_END, PAGE, more_text
 from .view import View
 
 
@@ -70,6 +75,10 @@ class TablePane(DataTable[Text]):
         self._rows: dict[str, TableRow] = {}
         self._drawn: list[Hashable] | None = None
         """What the table holds (columns, then each row's key, height and cells), to skip redrawing it."""
+        self._pending: Iterator[TableRow] | None = None
+        """The rows of the view not built yet (None: all built)."""
+        self._left = 0
+        """How many rows are not built yet."""
 
     @property
     def content_width(self) -> int:
@@ -87,9 +96,14 @@ class TablePane(DataTable[Text]):
         """The columns at this content width (subclasses override)."""
         raise NotImplementedError
 
-    def table_rows(self, view: View) -> list[TableRow]:
-        """The rows to show for `view` (subclasses override)."""
+    def table_rows(self, view: View) -> Iterable[TableRow]:
+        """The rows to show for `view`, in order (subclasses override, as a generator: only the rows
+        shown are ever built)."""
         raise NotImplementedError
+
+    def count(self, view: View) -> int:
+        """How many rows `view` has in all (subclasses count without building them)."""
+        return sum(1 for _row in self.table_rows(view))
 
     def subtitle(self, view: View, shown: int) -> str:
         """The border subtitle: a count."""
@@ -108,17 +122,21 @@ class TablePane(DataTable[Text]):
         previous_row = self.cursor_row
         scroll_x, scroll_y = self.scroll_x, self.scroll_y
         specs = self.columns_for(self.content_width)
-        rows = self.table_rows(view)
-        unique: dict[str, TableRow] = {}
-        for row in rows:
-            unique.setdefault(row.key, row)  # row keys must be unique
-        self._rows = unique
+        total = self.count(view)
+        # Enough rows for the cursor's place and the scroll's to survive the reload.
+        per_line = len(self._rows) / max(self.virtual_size.height, 1)
+        seen = int((scroll_y + self.scrollable_content_region.height) * per_line)
+        wanted = max(PAGE, previous_row + NEAR_END, seen + NEAR_END)
+        self._rows = {}
+        self._pending = iter(self.table_rows(view))
+        rows = self._build(wanted)
+        self._left = max(total - len(rows), 0)
         empty = None
-        if not rows:
+        if not total:
             empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
-        drawn: list[Hashable] = [tuple(specs), empty]
-        drawn += [(row.key, row.height, *map(_cell_stamp, row.cells)) for row in unique.values()]
-        self.border_subtitle = self.subtitle(view, len(self._rows))
+        drawn: list[Hashable] = [tuple(specs), empty, self._left if self._pending else 0]
+        drawn += [(row.key, row.height, *map(_cell_stamp, row.cells)) for row in rows]
+        self.border_subtitle = self.subtitle(view, total)
         if drawn == self._drawn:
             return  # a reload that changed nothing here: only the evidence behind the rows is new
         self._drawn = drawn
@@ -126,17 +144,79 @@ class TablePane(DataTable[Text]):
         self.clear(columns=True)
         for spec in specs:
             self.add_column(Text(spec.label), key=spec.key, width=spec.width)
-        for row in unique.values():
+        for row in rows:
             self.add_row(*row.cells, key=row.key, height=row.height)
         if empty is not None:
-            cells = [Text("") for _ in specs]
-            cells[min(1, len(cells) - 1)] = Text(empty, style="italic dim")
-            self.add_row(*cells, key="-empty")
+            self.add_row(*self._note_cells(Text(empty, style="italic dim")), key="-empty")
+        if self._pending is not None:
+            self.add_row(*self._note_cells(more_text(self._left)), key=MORE_KEY)
         if previous_key in self._rows:
             self.move_cursor(row=self.get_row_index(previous_key), scroll=False)
         elif self.row_count:
             self.move_cursor(row=min(previous_row, self.row_count - 1), scroll=False)
         self.scroll_to(x=scroll_x, y=scroll_y, animate=False, immediate=True)
+
+    def _note_cells(self, note: Text) -> list[Text]:
+        """A row of empty cells with `note` in the second column (the first, if only one)."""
+        cells = [Text("") for _ in self.columns]
+        cells[min(1, len(cells) - 1)] = note
+        return cells
+
+    def _build(self, count: int) -> list[TableRow]:
+        """Build up to `count` more rows of the view (fewer at its end); a repeated key is skipped."""
+        built: list[TableRow] = []
+        while self._pending is not None and len(built) < count:
+            batch = list(islice(self._pending, count - len(built) + 1))
+            if len(batch) > count - len(built):  # one too many: there is more; keep it for later
+                self._pending = _chain_one(batch.pop(), self._pending)
+            else:
+                self._pending = None
+            for row in batch:
+                if row.key not in self._rows:  # row keys must be unique
+                    self._rows[row.key] = row
+                    built.append(row)
+        return built
+
+    def show_more(self) -> None:
+        """Build the next page of rows, in place of the "… and N more" row."""
+        if self._pending is None:
+            return
+        rows = self._build(PAGE)
+        self._left = max(self._left - len(rows), 0)
+        self._drawn = None  # the table no longer matches a plain rebuild's
+        cursor, scroll_y = self.cursor_coordinate, self.scroll_y
+        self.remove_row(MORE_KEY)
+        for row in rows:
+            self.add_row(*row.cells, key=row.key, height=row.height)
+        if self._pending is not None:
+            self.add_row(*self._note_cells(more_text(self._left)), key=MORE_KEY)
+        self.move_cursor(row=cursor.row, scroll=False)
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    def _near_the_end(self) -> bool:
+        """Whether the cursor or the scroll has come close to the last row built."""
+        if self._pending is None:
+            return False
+        if self.cursor_row >= len(self._rows) - NEAR_END:
+            return True
+        # Only once laid out and taller than the pane: before that every offset is "the end".
+        return 0 < self.max_scroll_y <= self.scroll_y + self.scrollable_content_region.height
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate, new_coordinate: Coordinate) -> None:
+        """Move the cursor; near the last row built, build the next page."""
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        if self._near_the_end():
+            self.call_later(self._more_if_near_the_end)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scroll; near the last row built, build the next page."""
+        super().watch_scroll_y(old_value, new_value)
+        if self._near_the_end():
+            self.call_later(self._more_if_near_the_end)
+
+    def _more_if_near_the_end(self) -> None:
+        if self._near_the_end():
+            self.show_more()
 
     @property
     def cursor_key(self) -> str | None:
@@ -175,6 +255,12 @@ class TablePane(DataTable[Text]):
     def on_focus(self) -> None:
         """Show the evidence of the cursor row when the pane gets focus."""
         self.show_evidence()
+
+
+def _chain_one(first: TableRow, rest: Iterator[TableRow]) -> Iterator[TableRow]:
+    """`first`, then the rows of `rest`."""
+    yield first
+    yield from rest
 
 
 def _cell_stamp(text: Text) -> Hashable:

@@ -9,6 +9,9 @@ A report is recognised by its shape, which every report sitrep ever wrote has: M
 opens with `# SITREP: ` and holds the `## Status`, `## Actors` and `## Sources` sections; or a
 JSON object with every top-level key of the JSON report. No news article looks like either,
 and a report the user has edited a little is still recognised.
+
+It lives in the reader, the lower of its two users: the Markdown writer imports `TITLE_PREFIX`
+from here, so the reader never imports the report writers.
 """
 
 from __future__ import annotations

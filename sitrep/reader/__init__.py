@@ -1,0 +1,67 @@
+"""The reader: a folder of scraped news articles in, clean `Article`s and `BadFile`s out.
+
+It is the first stage of the pipeline and the last chance to keep scraper junk away from NER:
+leading `Key: value` headers and YAML front matter become `Article.metadata`, trailing credit
+lines and link lists become `metadata["credit"]`, the headline is taken out of the body, mojibake
+and terminal escapes are repaired or removed, hard-wrapped lines are joined, photo-caption labels
+are stripped and repeated paragraphs inside one article are counted once.
+
+Every rule is about the shape of the text, never about a name in it. A file that cannot be read
+is a `BadFile` with a one-line reason; `scan` never raises for one file.
+
+One module per topic, in the order a file goes through them:
+
+- `files`: which files are articles, the folder walk, reading one file's bytes safely;
+- `decoding`: bytes to text (UTF-8, UTF-16/32, legacy 8-bit), binary files refused;
+- `cleaning`: mojibake, HTML entities, terminal escapes and invisible characters;
+- `headers`: YAML front matter and `Key: value` lines at the top;
+- `credits`: credit lines and link sections at the end;
+- `markdown`: block and inline Markdown, lines grouped into paragraphs;
+- `sentences`: the shape of a line (ends a sentence, starts one, reads like a headline);
+- `titles`: the date line and byline at the top, the headline chosen and removed;
+- `boilerplate`: share bars, caption labels, wire datelines;
+- `duplicates`: paragraph fingerprints and repeated paragraphs;
+- `published`: the publication date from metadata, provenance notes and URLs;
+- `outlets`: the outlet, from metadata, credits, the file name or the dateline;
+- `article`: `read_article` and `scan`, which run a file through all of the above;
+- `own_reports`: a report sitrep wrote, recognised so it is never read as an article;
+- `errors`: `ReaderError` and `BadFileError`.
+
+Everything other modules use is importable from `sitrep.reader` itself.
+"""
+
+from __future__ import annotations
+
+from .article import MAX_BYTES_PER_CHAR, ScanResult, read_article, scan
+from .cleaning import clean_text
+from .duplicates import fingerprint
+from .errors import BadFileError, ReaderError
+from .files import (
+    ARTICLE_SUFFIXES,
+    DEFAULT_MAX_BYTES,
+    FolderListing,
+    check_folder,
+    is_article_path,
+    list_article_files,
+    read_bytes,
+    walk_folder,
+)
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "DEFAULT_MAX_BYTES",
+    "MAX_BYTES_PER_CHAR",
+    "BadFileError",
+    "FolderListing",
+    "ReaderError",
+    "ScanResult",
+    "check_folder",
+    "clean_text",
+    "fingerprint",
+    "is_article_path",
+    "list_article_files",
+    "read_article",
+    "read_bytes",
+    "scan",
+    "walk_folder",
+]

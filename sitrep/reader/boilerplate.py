@@ -1,0 +1,84 @@
+"""Boilerplate in the body: share bars, credits, photo-caption labels and wire datelines."""
+
+from __future__ import annotations
+
+import re
+
+from .cleaning import MULTI_SPACE
+from .duplicates import clean_fingerprint
+
+_CAPTION = re.compile(r"^(?P<label>[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,2}):[ ]*(?=[\"'“‘«A-Z])")
+
+
+_SPEECH_WORDS = {
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote", "writes",
+    "stated", "states", "explained", "warned", "warns", "insisted", "insists", "declared", "replied",
+    "continued", "concluded", "announced", "claimed", "claims", "noted", "argued", "according", "tweeted",
+    "posted", "commented", "responded", "answered", "recalled", "joked", "quipped", "urged", "explains",
+}
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+
+
+_BOILERPLATE = {
+    "advertisement", "advertising", "share this article", "share this", "share", "continue reading",
+    "read more", "click to expand", "scroll to continue", "story continues below advertisement",
+}
+
+
+# Scraper furniture that is never story text: credits, share bars, "Related:" teasers, copyright.
+_NOISE_LINE = re.compile(
+    r"^(?:(?:photograph|photo|image|picture|video|credit|source image)s?\s*:\s*\S.{0,80}"
+    r"|(?:related|read more|see also|more on this story|watch)\s*:.{0,160}"
+    r"|share (?:on|via) \w+(?: share (?:on|via) \w+)*"
+    r"|(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?.{0,120}(?:all rights reserved\.?)?)$",
+    re.IGNORECASE,
+)
+
+
+def _strip_caption_label(paragraph: str) -> str:
+    """ "Take over: Soldiers announced..." -> "Soldiers announced..."; "Mr Sukul said: ..." untouched."""
+    m = _CAPTION.match(paragraph)
+    if m is None:
+        return paragraph
+    words = m["label"].lower().split()
+    rest = paragraph[m.end() :]
+    if words[0].rstrip(".") in _HONORIFICS or any(w in _SPEECH_WORDS for w in words) or len(rest.split()) < 3:
+        return paragraph
+    return rest
+
+
+def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple[list[str], int]:
+    """Caption labels stripped, empty and boilerplate paragraphs dropped, title repeats counted."""
+    out: list[str] = []
+    repeats = 0
+    for paragraph, prose in paragraphs:
+        paragraph = MULTI_SPACE.sub(" ", paragraph).strip()
+        if not any(c.isalnum() for c in paragraph):
+            continue
+        if paragraph.lower().rstrip(".:!") in _BOILERPLATE or _NOISE_LINE.match(paragraph):
+            continue
+        if clean_fingerprint(paragraph) == title_fp:
+            repeats += 1
+            continue
+        out.append(_strip_caption_label(paragraph) if prose else paragraph)
+    return out, repeats
+
+
+# "KHARTOUM, March 12 (Reuters) - ", "BAMAKO, Mali (AP) — ": the wire dateline before the story.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, (?:[A-Z][a-z]+\.?)(?: \d{1,2})?)?(?:, \d{4})?"
+    r"(?: ?\((?P<agency>[^)]{2,40})\))? ?[-–—:]+ (?=\S)"
+)
+
+
+def strip_dateline(paragraph: str, meta: dict[str, str]) -> str:
+    """The paragraph without a wire dateline (kept in the metadata as "dateline" and "agency")."""
+    match = _DATELINE.match(paragraph)
+    if not match or len(match["place"]) < 3:
+        return paragraph
+    meta.setdefault("dateline", match["place"].title())
+    if match["agency"]:
+        meta.setdefault("dateline_agency", match["agency"])
+    return paragraph[match.end():]

@@ -1,0 +1,78 @@
+"""Cleaning scraped text: mojibake and HTML entities repaired, escapes and invisible characters removed.
+
+`clean_text` keeps the line structure (the later steps read lines); terminal escape sequences
+are the ones `textsafe.strip_escapes` knows, so the reader and every other output agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+from ..textsafe import strip_escapes
+
+# A lone "Â" before a space is the UTF-8 no-break space read as Latin-1 with its second byte
+# already turned into a plain space; ftfy leaves that case alone.
+_LONE_A_CIRC = re.compile(r"(?<![A-ZÀ-Þ])Â(?=[ \u00a0\n]|$)")
+
+
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\ufffd\ufffe\uffff\ud800-\udfff\ue000-\uf8ff]"
+)
+
+
+_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+MULTI_SPACE = re.compile(r" {2,}")
+
+
+_EDGE_SPACE = re.compile(r" *\n *")
+
+
+_FTFY = ftfy.TextFixerConfig(unescape_html=True, uncurl_quotes=False, explain=False)
+
+
+def repair(text: str) -> str:
+    """Fix mojibake and HTML entities (ftfy, plus the lone "Â " it leaves)."""
+    if text.isascii() and "&" not in text:
+        return text
+    text = ftfy.fix_text(text, _FTFY)
+    return _LONE_A_CIRC.sub("", text) if "Â" in text else text
+
+
+def clean_text(text: str) -> str:
+    """Repair and normalise scraped text, keeping its line structure.
+
+    Fixes mojibake ("GoÃ¯ta" -> "Goïta") and HTML entities ("pr&#233;cis" -> "précis");
+    removes terminal escape sequences, control characters (tabs become spaces), zero-width
+    and bidi-override characters; NFC-normalises; collapses runs of spaces and trims lines.
+    Letters of any script are kept, and so is text that only looks like markup ("[red]").
+    Cleaning is idempotent: removing a control character can expose more mojibake, so the
+    steps repeat (at most a few times) until nothing changes.
+    """
+    for _ in range(4):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str) -> str:
+    text = _LINE_BREAKS.sub("\n", text)
+    text = strip_escapes(text)
+    text = repair(text)
+    text = _LINE_BREAKS.sub("\n", text)  # ftfy may produce U+2028 and friends
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = MULTI_SPACE.sub(" ", text)
+    text = _EDGE_SPACE.sub("\n", text)
+    return text.strip()

@@ -1,0 +1,118 @@
+"""De-duplication: paragraph fingerprints, and repeated or contained paragraphs dropped.
+
+`fingerprint` counts the same wire copy in two outlets as one source (the extractors use it);
+`drop_repeats` counts a paragraph repeated inside one article (a caption copy) once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import cache
+
+from .cleaning import repair
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@cache
+def _combining_marks() -> dict[int, None]:
+    """A `str.translate` table deleting every combining mark (all of them sit below U+30000)."""
+    return {cp: None for cp in range(0x300, 0x30000) if unicodedata.combining(chr(cp))}
+
+
+def _fold(text: str, repaired: bool = False) -> str:
+    """Case- and accent-folded text with only letters and digits, single-spaced."""
+    text = (text if repaired else repair(text)).casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def fingerprint(paragraph: str) -> str:
+    """A short stable hash of a paragraph, equal for near-identical copies.
+
+    The text is repaired (mojibake, entities), case- and accent-folded, reduced to letters and
+    digits and single-spaced before hashing, so case, punctuation, whitespace and mojibake
+    differences do not matter. Used to count the same wire copy in two outlets as one source.
+    """
+    return _hash(_fold(paragraph))
+
+
+def _hash(folded: str) -> str:
+    return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def clean_fingerprint(text: str) -> str:
+    """`fingerprint` of text that `clean_text` already repaired (ftfy is idempotent, so equal)."""
+    return _hash(_fold(text, repaired=True))
+
+
+_CONTAINMENT = 0.85
+
+
+_EXTENSION = (0.9, 0.8)
+"""An earlier paragraph >= 90% inside a longer later one that is >= 80% made of it: a caption
+that repeats the body and adds a few words."""
+
+
+_MIN_CONTAINED_WORDS = 8
+
+
+def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
+    """Drop exact repeats and paragraphs mostly contained in an earlier one (caption copies).
+
+    Containment is checked only against earlier paragraphs sharing one of the new paragraph's
+    rarest words, through an inverted index, so a huge file stays near linear.
+    """
+    folded = [_fold(p, repaired=True) for p in paragraphs]
+    word_sets = [frozenset(f.split()) for f in folded]
+    frequency: Counter[str] = Counter()
+    for words in word_sets:
+        frequency.update(words)
+    kept: list[str] = []
+    kept_sets: list[frozenset[str]] = []
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    seen: set[str] = set()
+    removed = 0
+    for paragraph, flat, words in zip(paragraphs, folded, word_sets, strict=True):
+        fp = _hash(flat)
+        if fp in seen or (len(words) >= _MIN_CONTAINED_WORDS and _contained(words, kept_sets, index, frequency)):
+            removed += 1
+            continue
+        seen.add(fp)
+        for word in words:
+            index[word].append(len(kept))
+        kept.append(paragraph)
+        kept_sets.append(words)
+    return kept, removed
+
+
+def _contained(
+    words: frozenset[str],
+    kept_sets: list[frozenset[str]],
+    index: dict[str, list[int]],
+    frequency: Counter[str],
+) -> bool:
+    """Whether an earlier kept paragraph repeats `words`: a longer one holding >= 85% of them,
+    or a shorter one that `words` only extends a little. A paragraph with a number the earlier
+    one lacks is never a repeat ("three killed" against "five killed" matters).
+    """
+    rare = sorted(words, key=lambda w: (frequency[w], w))[:8]
+    hits: Counter[int] = Counter()
+    for word in rare:
+        hits.update(index.get(word, ())[-200:])
+    numbers = {w for w in words if any(c.isdigit() for c in w)}
+    for k, _ in hits.most_common(32):
+        earlier = kept_sets[k]
+        if not numbers <= earlier:
+            continue
+        shared = len(words & earlier)
+        if shared >= _CONTAINMENT * len(words) and (len(earlier) > len(words) or shared == len(words)):
+            return True
+        if (len(words) > len(earlier) and shared >= _EXTENSION[0] * len(earlier)
+                and shared >= _EXTENSION[1] * len(words)):
+            return True
+    return False

@@ -1,0 +1,197 @@
+"""Markdown: block syntax read into typed lines, inline markup and stray HTML removed, lines into paragraphs.
+
+Also the link and URL shapes the credits, dates and outlets look for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cleaning import MULTI_SPACE
+from .sentences import ends_sentence, starts_new
+
+LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+
+
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
+
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]*[^\s<>\"'.,;:!?)\]]")
+
+
+URL_HOST = re.compile(r"(?:https?://|(?<![\w.])(?=www\.))([A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|(?=\[))(.*?)(?:[ \t]+#+)?\s*$")
+
+
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+
+
+_HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+
+
+_REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]+)\]:\s*\S+")
+
+
+_BLOCKQUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+
+
+_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+
+
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+
+
+_TABLE_RULE = re.compile(r"^[\s|:-]*$")
+
+
+_HIGHLIGHT = re.compile(r"^\s*@highlight\s*$", re.IGNORECASE)
+
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+
+
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[([^\]\n]*)\]")
+
+
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|b|blockquote|br|cite|code|div|em|figcaption|figure|font|h[1-6]|hr|i|img|li|ol|p|"
+    r"picture|pre|q|s|small|source|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+
+
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+
+
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+
+
+_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+
+
+_STRIKE = re.compile(r"~~(?=\S)([^~\n]+?)(?<=\S)~~")
+
+
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?])(?=\s|$)")
+
+
+def inline_markdown(text: str, refs: set[str]) -> str:
+    """Markdown and stray HTML inline markup removed: links become their text, images and URLs go."""
+    if "<" in text:
+        text = _HTML_COMMENT.sub("", text)
+        text = _AUTOLINK.sub("", text)
+        text = _HTML_TAG.sub(" ", text)
+    if "[" in text:
+        text = _IMAGE.sub("", text)
+        text = MD_LINK.sub(r"\1", text)
+        if refs:
+            text = _REF_LINK.sub(lambda m: m[1] if (m[2] or m[1]).lower() in refs else m[0], text)
+    if "://" in text or "www." in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", URL.sub("", text))
+    if "*" in text or "_" in text:
+        text = _STRONG.sub(r"\2", text)
+        text = _EM_STAR.sub(r"\1", text)
+        text = _EM_UNDER.sub(r"\1", text)
+    if "~~" in text:
+        text = _STRIKE.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub("", text)
+    return MULTI_SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class Line:
+    """One body line after markdown handling."""
+
+    text: str
+    kind: str = "text"
+    """"text" (joins its neighbours), "item" (starts a paragraph), "single" (a paragraph alone), "blank"."""
+    level: int = 0
+    """Markdown heading level, 0 for a non-heading."""
+
+
+def markdown_lines(lines: list[str]) -> list[Line]:
+    """Body lines with markdown block syntax interpreted and inline markup removed."""
+    refs = {m[1].lower() for line in lines if (m := _REF_DEF.match(line))}
+    out: list[Line] = []
+    in_list = False
+    for raw in lines:
+        if not raw.strip():
+            in_list = False
+        if not raw.strip() or _FENCE.match(raw) or _HIGHLIGHT.match(raw) or _REF_DEF.match(raw):
+            out.append(Line("", "blank"))
+            continue
+        setext = _SETEXT.match(raw)
+        if setext and out and out[-1].kind == "text" and len(out[-1].text.split()) <= 25:
+            out[-1].kind, out[-1].level = "single", 1 if setext[1][0] == "=" else 2
+            continue
+        if _HR.match(raw):
+            out.append(Line("", "blank"))
+            continue
+        line = _BLOCKQUOTE.sub("", raw)
+        kind, level = "text", 0
+        heading = _HEADING.match(line)
+        row = _TABLE_ROW.match(line)
+        if heading:
+            kind, level, line = "single", len(heading[1]), heading[2]
+        elif row:
+            if _TABLE_RULE.match(row[1]):
+                continue
+            kind, line = "single", "; ".join(c.strip() for c in row[1].split("|") if c.strip())
+        elif LIST_MARK.match(line) and (in_list or not out or out[-1].kind != "text"
+                                         or ends_sentence(out[-1].text) or out[-1].text.endswith(":")):
+            # A "- " inside running prose is a dash that a hard wrap put first, not a list item.
+            kind, line = "item", LIST_MARK.sub("", line)
+        in_list = kind == "item" or (in_list and kind == "text")
+        text = inline_markdown(line, refs)
+        out.append(Line(text, kind, level) if text else Line("", "blank"))
+    return out
+
+
+def group_paragraphs(md: list[Line]) -> list[tuple[str, bool]]:
+    """Group lines into `(paragraph, is_prose)`: blank lines separate, wrapped lines are joined.
+
+    Inside a block, a line ending a sentence followed by one starting a sentence begins a new
+    paragraph (files with one paragraph per line and no blank lines). Headings, list items and
+    table rows are not prose (no caption labels to strip there).
+    """
+    paragraphs: list[tuple[str, bool]] = []
+    current: list[str] = []
+    prose = True
+
+    def flush() -> None:
+        if current:
+            paragraphs.append((" ".join(current), prose))
+            current.clear()
+
+    for line in md:
+        if line.kind == "blank":
+            flush()
+        elif line.kind == "single":
+            flush()
+            paragraphs.append((line.text, False))
+        else:
+            if line.kind == "item" or (current and ends_sentence(current[-1]) and starts_new(line.text)):
+                flush()
+            if not current:
+                prose = line.kind == "text"
+            current.append(line.text)
+    flush()
+    return paragraphs
