@@ -8,6 +8,8 @@ on what the panes hold. Live reload over a real folder with the real engine is c
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,7 @@ from sitrep.tui.header import SitrepHeader
 from sitrep.tui.help_screen import HelpScreen
 from sitrep.tui.messages import FolderChanged
 from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
+from sitrep.tui.pager import article_path, pager_command
 from sitrep.tui.sources_pane import SourcesPane
 from sitrep.tui.status_pane import StatusPane
 from sitrep.watch import FolderChange
@@ -672,6 +675,172 @@ async def test_z_maximises_the_focused_pane_and_escape_restores_it(tmp_path: Pat
         await pilot.press("escape")
         assert app.screen.maximized is None
         assert app.filter_name == "Dembele", "the first escape only restores the layout"
+
+
+# ---------------------------------------------------------------- keys: move, copy, open
+
+
+def highlighted_title(app: SitrepApp) -> str:
+    """The title of the evidence behind the focused pane's row."""
+    message = app.selected_evidence()
+    assert message is not None
+    return message.title
+
+
+@pytest.mark.parametrize(("number", "pane_type"), [("1", StatusPane), ("3", DisputesPane), ("4", ContextPane)])
+async def test_j_k_g_and_G_move_in_every_list_pane(tmp_path: Path, number: str, pane_type: type) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press(number)
+        pane = app.query_one(pane_type)
+        enabled = [i for i, option in enumerate(pane.options) if not option.disabled]
+        await pilot.press("g")
+        assert pane.highlighted == enabled[0]
+        await pilot.press("j")
+        assert pane.highlighted == enabled[1]
+        await pilot.press("k")
+        assert pane.highlighted == enabled[0]
+        await pilot.press("G")
+        assert pane.highlighted == enabled[-1]
+
+
+@pytest.mark.parametrize(("number", "pane_type"), [("2", ActorsPane), ("5", SourcesPane)])
+async def test_j_k_g_and_G_move_in_every_table_pane(tmp_path: Path, number: str, pane_type: type) -> None:
+    app = fake_app(tmp_path, mali_update())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press(number)
+        pane = app.query_one(pane_type)
+        await pilot.press("G")
+        assert pane.cursor_row == pane.row_count - 1
+        await pilot.press("k")
+        assert pane.cursor_row == pane.row_count - 2
+        await pilot.press("g")
+        assert pane.cursor_row == 0
+        await pilot.press("j")
+        assert pane.cursor_row == 1
+        assert app.query_one(EvidenceView).current == pane.selected_evidence(), "the evidence follows j"
+
+
+async def test_c_copies_the_rows_sentences_with_their_files_and_says_so(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    toasts = record_toasts(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("1", "j", "c")  # Dembele's status line: two sentences
+        assert app.clipboard == f"“{S_INITIAL}” ({MALI})\n“{S_DENIED}” ({MALI})"
+        assert toasts[-1].startswith("Copied to the clipboard: “Initial reports suggested")
+        assert toasts[-1].endswith("(and 1 more sentence)")
+
+
+async def test_c_on_an_article_copies_its_title_and_file_when_no_sentence_is_used(tmp_path: Path) -> None:
+    situation = mali_situation()
+    quiet = ArticleInfo("quiet.txt", "Bamako calm", "AFP", "2025-08-13", FIXED_MTIME, 80)
+    app = fake_app(tmp_path, replace(situation, articles=[*situation.articles, quiet]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("5", "g", "c")  # the newest article: no sentence of it in the report
+        assert app.clipboard == "Bamako calm (quiet.txt)"
+
+
+async def test_copied_text_is_cleaned_of_escape_sequences(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, hostile_situation())
+    toasts = record_toasts(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("1", "g", "c")
+        assert app.clipboard == "“[link=http://evil.example]click[/link] Oumar Diarra was arrested.” (evil.txt)"
+        assert "\x1b" not in toasts[-1] and "\x07" not in toasts[-1]
+
+
+class PagerSpy:
+    """Stands in for the pager and for `App.suspend`: records what ran and whether the app was suspended."""
+
+    def __init__(self, app: SitrepApp, monkeypatch: pytest.MonkeyPatch, error: OSError | None = None) -> None:
+        self.commands: list[list[str]] = []
+        self.suspended = False
+        self.error = error
+        monkeypatch.setattr(app_module, "run_pager", self.run)
+        monkeypatch.setattr(app, "suspend", self.suspend)
+
+    def run(self, command: list[str]) -> int:
+        """Record the command, as run while suspended."""
+        assert self.suspended, "the pager ran without suspending the app"
+        if self.error is not None:
+            raise self.error
+        self.commands.append(command)
+        return 0
+
+    @contextmanager
+    def suspend(self) -> Iterator[None]:
+        """Mark the app as suspended inside the block."""
+        self.suspended = True
+        try:
+            yield
+        finally:
+            self.suspended = False
+
+
+async def test_o_opens_the_rows_article_in_the_pager(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGER", "most -s")
+    app = fake_app(tmp_path, mali_situation())
+    (tmp_path / "seeds" / MALI).write_text("text")
+    pager = PagerSpy(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("3", "o")  # a dispute: its first sentence's article
+        await pilot.press("5", "o")  # an article
+        path = str((tmp_path / "seeds" / MALI).resolve())
+        assert pager.commands == [["most", "-s", path], ["most", "-s", path]]
+
+
+async def test_o_uses_less_when_no_pager_is_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PAGER", raising=False)
+    app = fake_app(tmp_path, mali_situation())
+    (tmp_path / "seeds" / MALI).write_text("text")
+    pager = PagerSpy(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("5", "o")
+        assert pager.commands[0][0] == "less"
+
+
+async def test_o_says_why_when_the_article_is_gone_or_the_pager_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGER", "no-such-pager")
+    app = fake_app(tmp_path, mali_situation())
+    toasts = record_toasts(app)
+    pager = PagerSpy(app, monkeypatch, error=FileNotFoundError(2, "No such file or directory"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await pilot.press("5", "o")
+        assert toasts[-1].startswith(f"Cannot open: {MALI} is no longer in ")
+        (tmp_path / "seeds" / MALI).write_text("text")
+        await pilot.press("o")
+        assert toasts[-1] == ("Cannot open: Could not run no-such-pager: No such file or directory. "
+                              "Set $PAGER to a pager you have.")
+        assert pager.commands == []
+
+
+def test_the_pager_never_opens_a_file_outside_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("x")
+    (tmp_path / "seeds").mkdir()
+    assert article_path(tmp_path / "seeds", "../secret.txt") is None
+    assert pager_command({"PAGER": "  "}) == ["less"]
+    assert pager_command({"PAGER": "less -R"}) == ["less", "-R"]
+
+
+async def test_help_and_footer_show_the_new_keys(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "c Copy" in footer and "o Open" in footer
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        for key in ("j k g G", "copy the row's sentences", "$PAGER"):
+            assert key in text, key
 
 
 # ---------------------------------------------------------------- help and palette

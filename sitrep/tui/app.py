@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.reactive import var
@@ -41,7 +42,7 @@ from .actors_pane import ActorsPane
 from .commands import ActorCommands, sitrep_commands
 from .context_pane import ContextPane
 from .disputes_pane import DisputesPane
-from .evidence_view import EvidenceView
+from .evidence_view import EvidenceView, copy_summary, copy_text, evidence_file
 from .filter_box import FilterBox
 from .header import SitrepHeader
 from .help_screen import HelpScreen
@@ -55,8 +56,11 @@ from .messages import (
     WatchFailed,
     WatchNotice,
 )
+from .option_pane import OptionPane
+from .pager import article_path, pager_command, run_pager
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
+from .table_pane import TablePane
 from .view import View, make_view
 
 log = logging.getLogger(__name__)
@@ -110,6 +114,9 @@ class SitrepApp(App[None]):
         Binding("z", "zoom", "Zoom"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        # After Quit: a narrow footer crops these first (the help lists them too).
+        Binding("c", "copy", "Copy"),
+        Binding("o", "open_article", "Open"),
         Binding("e", "focus_pane('evidence')", "Evidence", show=False),
         *[Binding(str(n), f"focus_pane('{pane}')", label, show=False)
           for n, (pane, label) in enumerate(PANES, start=1)],
@@ -624,6 +631,47 @@ class SitrepApp(App[None]):
         if self.screen.maximized is not None:
             self.screen.minimize()
         self.query_one(f"#{pane}").focus()
+
+    def selected_evidence(self) -> ShowEvidence | None:
+        """The evidence behind the focused pane's row, else what the evidence view shows."""
+        focused = self.focused
+        if isinstance(focused, (OptionPane, TablePane)):
+            return focused.selected_evidence()
+        return self.query_one(EvidenceView).current
+
+    def action_copy(self) -> None:
+        """Copy the selected row's sentences with their files to the clipboard, and say what."""
+        message = self.selected_evidence()
+        if message is None:
+            self.notify("Nothing to copy here: move to a row first.", severity="warning", markup=False)
+            return
+        text = copy_text(message)
+        self.copy_to_clipboard(text)
+        self.notify(copy_summary(text), title="Copied to the clipboard", markup=False)
+
+    def action_open_article(self) -> None:
+        """Open the selected row's article in `$PAGER` (default `less`), the app suspended meanwhile."""
+        message = self.selected_evidence()
+        file = evidence_file(message) if message is not None else None
+        if file is None:
+            self.notify("Nothing to open here: move to a row that comes from an article.", severity="warning",
+                        markup=False)
+            return
+        path = article_path(self.folder, file)
+        if path is None:
+            self.notify(clean(f"{file} is no longer in {self.folder}."), title="Cannot open", severity="warning",
+                        markup=False)
+            return
+        command = [*pager_command(os.environ), str(path)]
+        try:
+            with self.suspend():
+                run_pager(command)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot be handed to a pager.", title="Cannot open", severity="warning",
+                        markup=False)
+        except OSError as exc:
+            self.notify(clean(f"Could not run {command[0]}: {exc.strerror or exc}. Set $PAGER to a pager you have."),
+                        title="Cannot open", severity="error", markup=False)
 
     def action_sort_actors(self) -> None:
         """Sort the actors on the next column."""

@@ -30,6 +30,8 @@ def sitrep_commands(app: SitrepApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Filter by actor", "Type a name or alias to narrow every pane (/)", app.action_filter)
     yield SystemCommand("Clear filter", "Show the whole situation again (esc)", app.action_clear_filter)
     yield SystemCommand("Sort actors", "Sort the actors on the next column (s)", app.action_sort_actors)
+    yield SystemCommand("Copy row", "Copy the selected row's sentences and files (c)", app.action_copy)
+    yield SystemCommand("Open article", "Open the selected row's article in $PAGER (o)", app.action_open_article)
     yield SystemCommand("Help", "Keys and the meaning of the marks (?)", app.action_help)
     for number, (pane, label) in enumerate(app.PANES, start=1):
         yield SystemCommand(f"Go to {label}", f"Focus the {label} pane ({number})",

@@ -11,12 +11,15 @@ from textual.widgets import Static
 
 from ..model import Evidence
 from ..names import fold_chars
+from ..textsafe import clean
 from .marks import safe
 from .messages import ShowEvidence
 from .view import names_pattern
 
 HIGHLIGHT = "bold black on yellow"
 PLACEHOLDER = "Move to a row in any pane to see the sentences behind it."
+COPY_SUMMARY_WIDTH = 100
+"""Characters of the copied text a toast repeats."""
 
 
 class EvidenceView(VerticalScroll, can_focus=True):
@@ -95,6 +98,38 @@ def render_evidence(message: ShowEvidence) -> RenderableType:
             line.add_row("", quote)
             parts.append(line)
     return Group(*parts)
+
+
+def evidence_file(message: ShowEvidence) -> str | None:
+    """The file a row is about: its own (a Sources row), else its first sentence's."""
+    if message.file:
+        return message.file
+    return message.evidence[0].file if message.evidence else None
+
+
+def copy_text(message: ShowEvidence) -> str:
+    """What `c` copies: each sentence behind the row in quotes with its file, one a line; a row
+    without sentences gives its title and file. Cleaned (`textsafe.clean`): the text came from
+    articles and goes to a terminal."""
+    lines: list[str] = []
+    for evidence in message.evidence:
+        line = f"“{clean(evidence.sentence).strip()}” ({clean(evidence.file)})"
+        if line not in lines:
+            lines.append(line)
+    if not lines:
+        file = evidence_file(message)
+        lines.append(clean(message.title) + (f" ({clean(file)})" if file and file != message.title else ""))
+    return "\n".join(lines)
+
+
+def copy_summary(text: str, width: int = COPY_SUMMARY_WIDTH) -> str:
+    """The toast after a copy: the first line copied, shortened, and how many more there are."""
+    first, *rest = text.split("\n")
+    if len(first) > width:
+        first = first[: width - 1].rstrip() + "…"
+    if rest:
+        first += f" (and {len(rest)} more sentence{'s' if len(rest) != 1 else ''})"
+    return first
 
 
 def render_plain(message: ShowEvidence) -> str:

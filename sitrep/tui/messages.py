@@ -83,6 +83,12 @@ class ShowEvidence(Message):
     """Actor names and aliases to highlight in the sentences."""
     notes: list[Text] = field(default_factory=list)
     """Lines shown above the sentences (the claims of a dispute, a bad file's reason...)."""
+    file: str | None = None
+    """The file the row is about (a Sources row), else None: the first sentence's file is used."""
+
+    def copy(self) -> ShowEvidence:
+        """A fresh message with the same content (a message is posted once)."""
+        return ShowEvidence(self.title, self.evidence, self.names, self.notes, self.file)
 
 
 @dataclass

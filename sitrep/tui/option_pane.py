@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -56,6 +58,13 @@ class Row:
 
 class OptionPane(OptionList, can_focus=True):
     """An option list over a `View` that keeps its place across reloads."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First row", show=False),
+        Binding("G", "last", "Last row", show=False),
+    ]
 
     view: var[View | None] = var(None)
     """The data to show; every assignment redraws."""
@@ -225,14 +234,16 @@ class OptionPane(OptionList, can_focus=True):
         """The selectable rows built so far, in order."""
         return [self._rows[k] for k in self._keys if self._rows[k].evidence is not None]
 
+    def selected_evidence(self) -> ShowEvidence | None:
+        """The evidence behind the highlighted row (None: no row, or a heading)."""
+        key = self.highlighted_key
+        return self._rows[key].evidence if key is not None else None
+
     def show_evidence(self) -> None:
         """Ask for the evidence of the highlighted row to be shown."""
-        key = self.highlighted_key
-        if key is None:
-            return
-        message = self._rows[key].evidence
+        message = self.selected_evidence()
         if message is not None:
-            self.post_message(ShowEvidence(message.title, message.evidence, message.names, message.notes))
+            self.post_message(message.copy())
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -182,10 +182,11 @@ def article_evidence(article: ArticleInfo, view: View) -> ShowEvidence:
         notes.append(Text(f"{article.duplicates_removed} repeated headline(s) or paragraph(s) ignored",
                           style="dim"))
     names = tuple(view.actor.names()) if view.actor else ()
-    return ShowEvidence(article.title or article.path, sentences_from(view.full, article.path), names, notes)
+    return ShowEvidence(article.title or article.path, sentences_from(view.full, article.path), names, notes,
+                        file=article.path)
 
 
 def bad_file_evidence(bad: BadFile) -> ShowEvidence:
     """The evidence message for an unreadable file: its reason."""
     notes = [Text.assemble(("could not read: ", "dim"), safe(bad.reason, style="red"))]
-    return ShowEvidence(bad.path, [], (), notes)
+    return ShowEvidence(bad.path, [], (), notes, file=bad.path)

@@ -61,6 +61,10 @@ class TablePane(DataTable[Text]):
     BINDINGS = [
         Binding("home", "scroll_top", "First row", show=False),
         Binding("end", "scroll_bottom", "Last row", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "scroll_top", "First row", show=False),
+        Binding("G", "scroll_bottom", "Last row", show=False),
     ]
 
     view: var[View | None] = var(None)
@@ -239,12 +243,16 @@ class TablePane(DataTable[Text]):
         if key in self._rows:
             self.move_cursor(row=self.get_row_index(key))
 
+    def selected_evidence(self) -> ShowEvidence | None:
+        """The evidence behind the row under the cursor (None: no row)."""
+        key = self.cursor_key
+        return self._rows[key].resolve_evidence() if key is not None else None
+
     def show_evidence(self) -> None:
         """Ask for the evidence of the row under the cursor to be shown."""
-        key = self.cursor_key
-        message = self._rows[key].resolve_evidence() if key is not None else None
+        message = self.selected_evidence()
         if message is not None:
-            self.post_message(ShowEvidence(message.title, message.evidence, message.names, message.notes))
+            self.post_message(message.copy())
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
