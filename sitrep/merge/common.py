@@ -1,0 +1,48 @@
+"""What every part of the merge shares: certainty ranks, lexicon families, the situation's
+time window and when an event held."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..dates import When
+from ..lexicon import lexicon
+from ..model import ArticleResult, StatusEvent
+
+
+CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
+
+_LEXICON = lexicon()
+
+FAMILY = _LEXICON.family
+"""Event families: wordings of one fact that must be compared with each other."""
+
+KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6, "place": 0.2}
+
+WINDOW_MARGIN_DAYS = 30
+"""Facts dated this long before the first article are history, whatever their tense."""
+
+
+def _held_at(event: StatusEvent) -> When | None:
+    """When an event held: its own date, else its article's. An ongoing state ("in power since
+    2021") holds as of its article, whatever its start."""
+    ongoing = FAMILY.get(event.event) in _LEXICON.ongoing and not event.background
+    if event.when and not ongoing:
+        return When.from_iso(event.when)
+    if event.background or event.prior:
+        return None  # "has been repeatedly detained", "said he had been held": no date of its own
+    return When.from_iso(event.article_date) if event.article_date else None
+
+
+def _window_start(results: list[ArticleResult]) -> date | None:
+    """The first day of the situation: the earliest article's date, less a margin."""
+    days = [w.start for r in results if r.date and (w := When.from_iso(r.date)) is not None]
+    return min(days) - timedelta(days=WINDOW_MARGIN_DAYS) if days else None
+
+
+def is_history(event: StatusEvent, window_start: date | None) -> bool:
+    """Told as background, or dated before the situation's window."""
+    if event.background:
+        return True
+    held = When.from_iso(event.when) if event.when else None
+    return held is not None and window_start is not None and held.end < window_start

@@ -1,0 +1,428 @@
+"""Disputes across articles: contradictions, slot conflicts, blame, competing claims to a role
+or place, figures for the same count, refutations paired with what they refute, settlement,
+de-duplication and ranking weights."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from ..dates import When
+from ..model import Actor, ArticleResult, Claim, Dispute, StateEntry, StatusEvent
+from ..names import name_key, nation_key, sentence_key
+from .common import FAMILY, _LEXICON, _held_at, is_history
+
+
+_WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}
+
+
+def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
+    """The same fact on the same actor both asserted and denied (within or across articles)."""
+    groups: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        family = FAMILY.get(event.event)
+        if family:
+            groups[(event.actor, family)].append(event)
+    out = []
+    for (actor, family), group in groups.items():
+        if not any(e.polarity == "denied" for e in group) or not any(e.polarity == "affirmed" for e in group):
+            continue
+        claims = [
+            Claim(text=e.phrase, source=e.source,
+                  stance="denies" if e.polarity == "denied" else ("asserts" if e.certainty == "stated" else "hedges"),
+                  article=e.evidence.file, sentence=e.evidence.sentence)
+            for e in group
+        ]
+        out.append(Dispute(subject=f"{actor}: {family}?", kind="contradiction", claims=claims, actors=[actor]))
+    return out
+
+SETTLED_PENALTY = 4.0
+"""A settled dispute sinks below every live one."""
+
+RECENT_DAYS = 30
+"""A disagreement this old (from the newest article) has lost its recency weight."""
+
+_CENTRAL_FAMILIES = frozenset(f for f, slot in _LEXICON.slot.items() if slot in ("life", "liberty", "office"))
+
+
+def _centrality(dispute: Dispute) -> float:
+    """Life, liberty and power first: a dispute over whether someone is dead, held or in office,
+    who leads, or whether a coup or an attack happened weighs more than one over a detail."""
+    subject = dispute.subject.lower()
+    if subject.startswith(("whether the ", "who leads", "who holds")) or any(
+            re.search(rf"\b{re.escape(family)}\b", subject) for family in _CENTRAL_FAMILIES):
+        return 0.5
+    return 0.0
+
+
+def _recency(dispute: Dispute, days: dict[str, date], newest: date | None) -> float:
+    """Up to 0.5 for a disagreement voiced in the newest articles, nothing for one a month old."""
+    voiced = [days[c.article] for c in dispute.claims if c.article in days]
+    if newest is None or not voiced:
+        return 0.0
+    age = (newest - max(voiced)).days
+    return 0.5 * max(0.0, 1.0 - age / RECENT_DAYS)
+
+_ACTOR_QUESTION = re.compile(r"^(?P<actor>.+): (?P<families>[\w ]+?)\?$")
+
+
+def _settle(disputes: list[Dispute], actors: list[Actor]) -> None:
+    """Mark an actor's contradiction settled when a later plain statement fills the same slot
+    ("detained?" disputed on Monday, "released" stated on Thursday): the question is moot."""
+    by_name = {a.name: a for a in actors}
+    for dispute in disputes:
+        found = _ACTOR_QUESTION.match(dispute.subject)
+        actor = by_name.get(found.group("actor")) if found and dispute.kind == "contradiction" else None
+        if actor is None:
+            continue
+        families = set(found.group("families").split(" or "))  # type: ignore[union-attr]
+        disputed = [e for e in actor.state if e.family in families and e.as_of]
+        if not disputed:
+            continue
+        slot = disputed[0].slot
+        until = max(w.end for e in disputed if (w := When.from_iso(e.as_of)) is not None)
+        later = [(w, e) for e in actor.state if e.slot == slot and e.certainty == "stated" and e.as_of
+                 and not (e.history or e.superseded_by or e.claimed_by)
+                 and (w := When.from_iso(e.as_of)) is not None and (w.start - until).days > SLOT_CONFLICT_DAYS]
+        if later:
+            held, entry = max(later, key=lambda t: t[0].end)
+            by = f" ({', '.join(entry.sources[:2])})" if entry.sources else ""
+            dispute.settled_by = f"{entry.value}, as of {held.label}{by}"
+
+CLAIM_DAYS = 3
+"""Claims to one role or place this close in time compete; further apart, the later one supersedes."""
+
+_HOLDING = {"controls", "seized", "occupied"}
+
+_CLAIM_STOPWORDS = {"the", "a", "an", "of", "and", "still", "most", "much", "part", "parts", "all", "its", "their",
+                    "state", "country", "whole", "key", "main"}
+
+
+def _claim_words(detail: str) -> frozenset[str]:
+    return frozenset(w for w in name_key(detail).split() if w not in _CLAIM_STOPWORDS and len(w) > 2)
+
+
+def _competing_claims(events: list[StatusEvent], kinds: dict[str, str], window_start: date | None) -> list[Dispute]:
+    """Two people each said to lead one body, or two sides each said to hold one place, by
+    different sources at about the same time: "who leads the army?", "who holds the airport?".
+    Two captures alone are one side told twice (and its allies); a place is disputed only when
+    someone is said to hold it still."""
+    candidates: list[tuple[str, frozenset[str], StatusEvent, date]] = []
+    for event in events:
+        if event.polarity != "affirmed" or event.certainty == "denied" or is_history(event, window_start) \
+                or event.background:
+            continue
+        # "said they had seized the airport": reported as news, so as of its article
+        held = _held_at(event) or (When.from_iso(event.article_date) if event.article_date else None)
+        words = _claim_words(event.detail)
+        if held is None or not words:
+            continue
+        if event.event == "leads" and kinds.get(event.actor) == "person":
+            candidates.append(("leads", words, event, held.end))
+        elif event.event in _HOLDING:
+            candidates.append(("holds", words, event, held.end))
+    out: list[Dispute] = []
+    used: set[int] = set()
+    for i, (what, words, event, day) in enumerate(candidates):
+        if i in used:
+            continue
+        rivals = [(j, e) for j, (w2, words2, e, d2) in enumerate(candidates)
+                  if j != i and w2 == what and e.actor != event.actor and words & words2
+                  and abs((d2 - day).days) <= CLAIM_DAYS and name_key(e.source) != name_key(event.source)]
+        if what == "holds":
+            rivals = [(j, e) for j, e in rivals if "controls" in (e.event, event.event)]
+        if not rivals:
+            continue
+        sides = {event.actor: event}
+        for j, e in rivals:
+            sides.setdefault(e.actor, e)
+            used.add(j)
+        used.add(i)
+        claims = [Claim(text=f"{e.actor}: {e.event} {e.detail}", source=e.source,
+                        stance="asserts" if e.certainty == "stated" else "hedges",
+                        article=e.evidence.file, sentence=e.evidence.sentence) for e in sides.values()]
+        thing = re.sub(r"^(the|a|an|his|her|their|its)\s+", "", event.detail, flags=re.I)
+        subject = f"who leads the {thing}?" if what == "leads" else f"who holds the {thing}?"
+        out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=list(sides)))
+    return out
+
+FIGURE_DAYS = 1
+"""Tolls reported on different days are not a dispute: a later toll supersedes an earlier one."""
+
+CUMULATIVE_DAYS = 3
+"""Counts from a start ("since Tuesday") are one count when their starts and ends are this close."""
+
+
+def _window(claim: Claim) -> When | None:
+    return When.from_iso(claim.when) if claim.when else None
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Whether two figures can count the same thing: reported within a day of each other, or,
+    for counts from a start ("since Tuesday"), over the same period.
+
+    Undated figures (undated articles) are compared with each other and with nothing else."""
+    ga, gb = nation_key(a.group), nation_key(b.group)
+    if ga and gb and not (ga.startswith(gb) or gb.startswith(ga)):
+        return False  # "eight Cameroonian soldiers" and "nine Nigerian troops" count different people
+    wa, wb = _window(a), _window(b)
+    if wa is None or wb is None:
+        return wa is None and wb is None
+    ranged_a, ranged_b = wa.precision == "range", wb.precision == "range"
+    if ranged_a or ranged_b:
+        return ranged_a and ranged_b and abs((wa.start - wb.start).days) <= CUMULATIVE_DAYS \
+            and abs((wa.end - wb.end).days) <= CUMULATIVE_DAYS
+    return abs((wa.start - wb.start).days) <= FIGURE_DAYS
+
+
+def disagree(values: list[tuple[float, float]]) -> bool:
+    """Whether some two figures cannot both be true ("at least 8" and "8" can; "8" and "10" cannot)."""
+    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(values) for b in values[i + 1:])
+
+SLOT_CONFLICT_DAYS = 1
+
+
+def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
+    """Sources that give one actor incompatible values in one slot at the same time ("killed" by
+    one, "alive" by another; "detained" against "released" on the same day). A value a later
+    claim overturned is superseded, not disputed: only claims within a day of each other count."""
+    out = []
+    for actor in actors:
+        by_slot: dict[str, list[tuple[date, StateEntry]]] = defaultdict(list)
+        for entry in actor.state:
+            held = When.from_iso(entry.as_of) if entry.as_of else None
+            if held is not None and not entry.history and entry.certainty != "denied":
+                by_slot[entry.slot].append((held.end, entry))
+        for dated in by_slot.values():
+            dated.sort(key=lambda t: t[0])  # stable: entries of one day keep their ledger order
+            for i, (day_a, a) in enumerate(dated):
+                for day_b, b in dated[i + 1:]:
+                    if (day_b - day_a).days > SLOT_CONFLICT_DAYS:
+                        break  # later claims supersede; only those within the window conflict
+                    if not _LEXICON.excluded(a.family, b.family) or set(a.sources) == set(b.sources):
+                        continue
+                    out.append(_slot_conflict(actor.name, a, b))
+    return out
+
+
+def _slot_conflict(actor: str, a: StateEntry, b: StateEntry) -> Dispute:
+    """The dispute between two incompatible ledger entries, each side with its first sentence."""
+    claims = [Claim(text=e.phrase, source=", ".join(e.sources[:2]) or "the article",
+                    stance="asserts" if e.certainty == "stated" else "hedges",
+                    article=e.evidence[0].file if e.evidence else "",
+                    sentence=e.evidence[0].sentence if e.evidence else "") for e in (a, b)]
+    return Dispute(subject=f"{actor}: {a.family} or {b.family}?", kind="contradiction", claims=claims, actors=[actor])
+
+
+def _blame(events: list[StatusEvent]) -> list[Dispute]:
+    """Two sides that each accuse the other (of firing first, of shelling the town): one dispute
+    with both accusations, whether told in one sentence ("accused each other") or two."""
+    by_pair: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        if FAMILY.get(event.event) == "accused" and event.polarity == "affirmed" and event.source \
+                and event.source not in ("the article", event.actor):
+            by_pair[(event.source, event.actor)].append(event)
+    out = []
+    for (accuser, accused), charges in by_pair.items():
+        if accuser >= accused or (accused, accuser) not in by_pair:
+            continue  # each pair once, and only when the accusation runs both ways
+        back = by_pair[(accused, accuser)]
+        claims = [Claim(text=f"{e.source} accuses {e.actor}" + (f" {e.detail}" if e.detail else ""), source=e.source,
+                        stance="asserts", article=e.evidence.file, sentence=e.evidence.sentence)
+                  for e in (charges[0], back[0])]
+        detail = next((e.detail for e in charges + back if e.detail), "")
+        charge = re.sub(r"^(of|for)\s+", "", detail)
+        subject = f"{accuser} and {accused} blame each other" + (f": {charge}" if charge else "")
+        out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=[accuser, accused]))
+    return out
+
+
+def _numeric(disputes: list[Dispute]) -> list[Dispute]:
+    """Figures for the same count at the same time that cannot all be true, within or across
+    articles. Figures for other periods (a toll days later, a year's total) are kept apart."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    seen: dict[str, set[tuple[tuple[float, float] | None, str]]] = defaultdict(set)
+    for dispute in disputes:
+        for claim in dispute.claims:
+            mark = (claim.value, claim.sentence)
+            if mark not in seen[dispute.subject]:
+                seen[dispute.subject].add(mark)
+                groups[dispute.subject].append(claim)
+    out = []
+    for subject, claims in groups.items():
+        clusters: list[list[Claim]] = []
+        for claim in sorted(claims, key=lambda c: (c.when or "~", c.article)):
+            home = next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
+            if home is None:
+                clusters.append([claim])
+            else:
+                home.append(claim)
+        for n, cluster in enumerate(clusters):
+            values = list(dict.fromkeys(c.value for c in cluster if c.value))
+            if len(values) < 2 or not disagree(values):
+                continue
+            days = [w for c in cluster if (w := _window(c)) is not None]
+            when = f" (as of {max(days).label})" if days else ""
+            dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric", claims=cluster)
+            later = [c for other in clusters[n + 1:] for c in other
+                     if days and (w := _window(c)) is not None and (w.end - max(days).end).days > FIGURE_DAYS]
+            if later:
+                # A toll given days later supersedes the day's disagreement.
+                last = max(later, key=lambda c: (c.when, c.article))
+                held = _window(last)
+                dispute.settled_by = f"a later figure: {last.text} ({last.source})" + (f", {held.label}" if held else "")
+            out.append(dispute)
+    return out
+
+CONSERVATIVE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1000.0}
+"""ACLED's rule for vague counts: the lowest number the word can mean."""
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def figure_summary(claims: list[Claim]) -> str:
+    """The range the figures span, the lowest (ACLED's conservative reading: "dozens" is 12)
+    and the latest, with who gave it: " — 20 to 99; lowest 20; latest: scores (AFP)"."""
+    valued = [c for c in claims if c.value]
+    if not valued:
+        return ""
+    lows = [CONSERVATIVE.get(c.text.lower().strip(), c.value[0]) for c in valued]  # type: ignore[index]
+    top = max(c.value[1] for c in valued)  # type: ignore[index]
+    if top < 1e8:
+        span = f"{_figure(min(lows))} to {_figure(top)}"
+    else:  # "at least 30": the highest floor is what the figures say at most
+        span = f"{_figure(min(lows))} to at least {_figure(max(c.value[0] for c in valued))}"  # type: ignore[index]
+    latest = max(valued, key=lambda c: (c.when or "", c.article))
+    return f" — {span}; lowest {_figure(min(lows))}; latest: {latest.text} ({latest.source})"
+
+_SUBJECT_STOPWORDS = {"any", "all", "the", "a", "an", "of", "in", "on", "and", "to", "with", "its", "his", "her",
+                      "their", "that", "this", "it", "was", "is", "be", "been", "has", "had", "have", "said"}
+
+
+def _subject_words(subject: str) -> set[str]:
+    return {w for w in name_key(subject).split() if w not in _SUBJECT_STOPWORDS and len(w) > 2}
+
+_REFUTED = re.compile(r"^whether the (?P<phrase>.+) (?:happened|succeeded)$")
+
+
+def _pair_refutations(disputes: list[Dispute], results: list[ArticleResult]) -> list[Dispute]:
+    """A side that says a happening did not happen (or failed), with no one asserting it in its
+    own article, is answered by the earliest lede of another article that tells of it from
+    another source: "Moscow called the poisoning a provocation" against "Germany says Navalny
+    was poisoned"."""
+    happenings = _LEXICON.happenings
+    for dispute in disputes:
+        found = _REFUTED.match(dispute.subject)
+        if found is None or any(c.stance == "asserts" for c in dispute.claims):
+            continue
+        noun = next((w for w in found.group("phrase").lower().split() if w in happenings), "")
+        if not noun:
+            continue
+        told = re.compile(rf"\b{re.escape(noun[:-3] if noun.endswith('ing') else noun)}", re.I)
+        deniers = {name_key(c.source) for c in dispute.claims}
+        articles = {c.article for c in dispute.claims}
+        for result in sorted(results, key=lambda r: (r.date or "~", r.path)):
+            lead = next((lead for lead in result.leads if result.path not in articles and told.search(lead.text)
+                         and lead.certainty != "denied"
+                         and name_key(lead.source if lead.source != "the article" else result.outlet or "")
+                         not in deniers), None)
+            if lead is not None:
+                source = (result.outlet or "the article") if lead.source == "the article" else lead.source
+                dispute.claims.insert(0, Claim(text=lead.text, source=source, stance="asserts", article=result.path,
+                                               sentence=lead.evidence.sentence))
+                break
+    return disputes
+
+
+def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
+    """One denier's repeated denial of one thing is one dispute ("denies any involvement", "has
+    denied involvement in the poison plot"): one-sided denials by the same source whose subjects
+    share their content words are joined, the shortest subject kept."""
+    out: list[Dispute] = []
+    groups: dict[str, list[tuple[set[str], Dispute]]] = defaultdict(list)
+    for dispute in disputes:
+        one_sided = dispute.kind == "contradiction" and all(c.stance == "denies" for c in dispute.claims)
+        if not one_sided:
+            out.append(dispute)
+            continue
+        who = name_key(dispute.claims[0].source)
+        words = _subject_words(dispute.subject)
+        home = next((d for w, d in groups[who] if words and w and (words <= w or w <= words)), None)
+        if home is None:
+            groups[who].append((words, dispute))
+            out.append(dispute)
+            continue
+        said = {sentence_key(c.sentence) for c in home.claims}
+        home.claims.extend(c for c in dispute.claims if sentence_key(c.sentence) not in said)  # wire copies once
+        home.actors.extend(a for a in dispute.actors if a not in home.actors)
+        if len(dispute.subject) < len(home.subject):
+            home.subject = dispute.subject
+    return out
+
+
+def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
+    """Join disputes that are one: the same sentences, the same contested claim, the same thin claim."""
+    out: list[Dispute] = []
+    seen: set[tuple[str, str]] = set()
+    by_side: dict[tuple[str, str], Dispute] = {}
+    claim_marks: dict[int, set[tuple[str, str, str, str]]] = {}
+    claim_sides: dict[int, tuple[set[tuple[str, str, str]], set[str]]] = {}
+    contested: set[str] = set()
+    """Sentences already shown as one side of a contradiction: no need to repeat them as thin sourcing."""
+    for dispute in disputes:
+        marks = {(dispute.kind, sentence_key(c.sentence)) for c in dispute.claims}
+        if marks <= seen:
+            continue
+        if dispute.kind == "thin sourcing" and {sentence_key(c.sentence) for c in dispute.claims} <= contested:
+            continue
+        seen |= marks
+        if dispute.kind == "contradiction":
+            contested |= {sentence_key(c.sentence) for c in dispute.claims}
+        side = (dispute.kind, name_key(dispute.subject))
+        known = by_side.get(side)
+        if known is not None and dispute.kind == "thin sourcing":
+            # "soldiers arrested" resting on "sources" and on "AFP": one item with both sources.
+            held = claim_marks[id(known)]
+            for claim in dispute.claims:
+                mark = (claim.stance, claim.source, claim.article, sentence_key(claim.sentence))
+                if mark not in held:
+                    held.add(mark)
+                    known.claims.append(claim)
+            continue
+        if known is not None and dispute.kind == "contradiction":
+            # Two deniers of one claim, or one denial in two outlets' copies: one dispute, more sides.
+            have, sentences = claim_sides[id(known)]
+            for claim in dispute.claims:
+                who, said = (claim.stance, claim.source, claim.article), sentence_key(claim.sentence)
+                if who not in have and said not in sentences:
+                    have.add(who)
+                    sentences.add(said)
+                    known.claims.append(claim)
+            continue
+        by_side[side] = dispute
+        out.append(dispute)
+        claim_marks[id(dispute)] = {(c.stance, c.source, c.article, sentence_key(c.sentence)) for c in dispute.claims}
+        claim_sides[id(dispute)] = ({(c.stance, c.source, c.article) for c in dispute.claims},
+                                    {sentence_key(c.sentence) for c in dispute.claims})
+    return out
+
+
+def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
+    """An acronym expanded two different ways ("Reestablishment" vs "Return of Democracy")."""
+    out = []
+    for actor in actors:
+        if actor.kind not in ("organisation", "armed group"):
+            continue
+        # One spelling per folded form: "People’s" and "People's" are one name.
+        longs = list({name_key(a): a for a in [actor.name, *actor.aliases] if len(a.split()) >= 4}.items())
+        # Shorter forms contained in a longer one are the same name cut short, not a disagreement.
+        distinct = [a for key, a in longs if not any(key != other and key in other for other, _ in longs)]
+        if len(distinct) >= 2:
+            claims = [Claim(text=name, source="the article", stance="asserts", article=", ".join(actor.articles[:3]))
+                      for name in distinct[:4]]
+            out.append(Dispute(subject=f"{actor.name}: the name is given in different forms", kind="contradiction",
+                               claims=claims, actors=[actor.name]))
+    return out

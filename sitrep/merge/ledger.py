@@ -1,0 +1,199 @@
+"""Each actor's claim ledger: its events in order, the value each slot holds now, what a later
+claim superseded, and the honest one-line status."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+from datetime import date
+
+from ..datefmt import as_of_label
+from ..dates import When
+from ..model import Actor, ArticleResult, Certainty, StateEntry, StatusEvent
+from ..names import name_key
+from ..sourcing import SourceCounter
+from .common import CERTAINTY_RANK, FAMILY, _LEXICON, _held_at, is_history
+
+
+def _merge_events(results: list[ArticleResult], alias_to_name: dict[str, str]) -> list[StatusEvent]:
+    """All events re-pointed at merged actor names, the same fact from the same paragraph once."""
+    out: list[StatusEvent] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for result in results:
+        for event in result.events:
+            name = alias_to_name.get(name_key(event.actor), event.actor)
+            mark = (name, event.event, event.polarity, event.evidence.paragraph or event.evidence.sentence)
+            if mark in seen:
+                continue
+            seen.add(mark)
+            if name != event.actor:
+                event = replace(event, actor=name)
+            out.append(event)
+    return out
+
+
+def status_line(events: list[StatusEvent]) -> str:
+    """One honest line for an actor: each fact with its certainty, denials named."""
+    by_family: dict[str, list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        if event.event == "says":
+            continue
+        by_family[FAMILY.get(event.event, event.event)].append(event)
+    parts: list[tuple[int, str]] = []
+    for family, group in by_family.items():
+        affirmed = [e for e in group if e.polarity == "affirmed"]
+        denied = [e for e in group if e.polarity == "denied"]
+        text = ""
+        if affirmed:
+            best = min(affirmed, key=lambda e: (CERTAINTY_RANK[e.certainty], not e.detail))
+            sources = _sources(e for e in affirmed if e.certainty == best.certainty)
+            base = best.fact if family not in ("says",) else best.event
+            if all(e.source == e.actor for e in affirmed):
+                text = f"{base} (claimed by {best.actor})"  # its own account: a claim, never a fact
+            elif best.certainty == "stated":
+                text = base
+            else:
+                word = {"reported": "reported", "alleged": "reportedly", "unclear": "possibly"}[best.certainty]
+                if best.event == "whereabouts unknown":
+                    word = ""  # already a statement of uncertainty
+                text = f"{word} {base}".strip() + (f" ({sources})" if sources else "")
+        if denied and all(e.certainty == "stated" and e.source == "the article" for e in denied) and not affirmed:
+            # Negated in the writer's own voice ("had not yet threatened the capitals"): a plain "not".
+            first = denied[0]
+            parts.append((1, f"not {first.event}" + (f" {first.detail}" if first.detail else "")))
+            continue
+        if denied:
+            sources = _sources(denied)
+            verb = "not confirmed" if all(e.certainty == "unclear" for e in denied) else "denied"
+            noun = _LEXICON.noun.get(family, f"“{family}”")
+            clause = f"{noun} {verb}" + (f" by {sources}" if sources else "")
+            # Asserted by one source and denied or unconfirmed by another: say it is disputed.
+            text = f"{text}; disputed: {clause}" if text else clause
+        if text:
+            rank = 0 if family in ("detained", "killed", "injured", "fled", "ousted", "released", "in power") else 1
+            parts.append((rank, text))
+    said = _main_statement(events)
+    if said and len(parts) < 2:
+        parts.append((2, f"says {said}"))
+    parts.sort(key=lambda p: p[0])
+    return "; ".join(text for _, text in parts[:4])
+
+
+def _current_states(actor: Actor, window_start: date | None) -> list[StatusEvent]:
+    """The actor's state events that hold now: not history, not in a family a later value superseded."""
+    superseded = {e.family for e in actor.state if e.superseded_by}
+    current = [e for e in actor.events if e.event in FAMILY and e.event != "says"
+               and not is_history(e, window_start) and FAMILY[e.event] not in superseded]
+    held = any(FAMILY[e.event] == "detained" and e.polarity == "affirmed" for e in current)
+    # "the news that Navalny has been released": with no detention in the situation and no "from
+    # prison", a bare release is more likely from hospital than from custody; not a status.
+    return [e for e in current if held or e.event != "released" or e.detail]
+
+
+def _actor_status(actor: Actor, window_start: date | None) -> str:
+    """The actor's status line: what holds now; superseded values and history only as "earlier"."""
+    # Background hides old states (arrested in 2012); what an actor did ("carried out the attack",
+    # told in a relative clause) is no state and stays, as do its statements.
+    holding = {id(e) for e in _current_states(actor, window_start)}
+    current = [e for e in actor.events if e.event == "says" or e.event not in FAMILY or id(e) in holding]
+    text = status_line(current)
+    earlier = [e for e in actor.state if e.superseded_by or (e.history and e.certainty != "denied")]
+    if earlier and len(text.split("; ")) < 4:
+        past = "; ".join(f"{e.value}" + (f" ({e.as_of})" if e.as_of else "") for e in earlier[-2:])
+        text = f"{text}; earlier: {past}" if text else f"earlier: {past}"
+    return text
+
+
+def _main_statement(events: list[StatusEvent]) -> str:
+    """What an actor says most often across sources (the first such statement on a tie)."""
+    said = [e.detail for e in events if e.event == "says" and e.detail and len(e.detail.split()) >= 3]
+    if not said:
+        return ""
+    counts = Counter(said)
+    best = max(said, key=lambda d: counts[d])
+    words = best.split()
+    return " ".join(words[:25]) + ("..." if len(words) > 25 else "")
+
+
+def _sources(events: Iterable[StatusEvent]) -> str:
+    """Who the events rest on, naming an actor's word about itself as its own account."""
+    names = list(dict.fromkeys("own account" if e.source == e.actor else e.source
+                               for e in events if e.source and e.source != "the article"))
+    return ", ".join(names[:3])
+
+_OFFICIAL_WORDS = {"ministry", "minister", "spokesman", "spokeswoman", "spokesperson", "police", "army", "military",
+                   "government", "official", "officials", "president", "governor", "authorities", "embassy",
+                   "office", "commander", "defence", "defense", "interior", "foreign", "navy", "presidency",
+                   "cabinet", "mayor", "prosecutor", "prosecutors", "court"}
+
+_ANONYMOUS_STARTS = {"a", "an", "unnamed", "sources", "source", "reports", "report", "initial", "one", "some",
+                     "witnesses", "residents", "activists", "diplomats", "people", "insiders", "observers"}
+
+
+def source_relation(source: str, actor: str, outlets: AbstractSet[str]) -> str:
+    """How a source stands to a fact about `actor`: "own account", "article" (the writer's voice),
+    "outlet" (a news outlet or agency), "anonymous", "official", or "party" (any other named side)."""
+    if source == actor:
+        return "own account"
+    if source in ("", "the article"):
+        return "article"
+    if source in outlets:
+        return "outlet"
+    words = name_key(source).split()
+    if not words or words[0] in _ANONYMOUS_STARTS:
+        return "anonymous"
+    if _OFFICIAL_WORDS & set(words):
+        return "official"
+    return "party"
+
+
+def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
+           outlets: frozenset[str] = frozenset(), counter: SourceCounter | None = None) -> list[StateEntry]:
+    """An actor's claim ledger: one entry per fact family, polarity and date, in time order, the
+    earlier values of a slot marked as superseded by the latest one."""
+    groups: dict[tuple[str, str, str], list[StatusEvent]] = defaultdict(list)
+    for event in events:
+        family = FAMILY.get(event.event)
+        if family is None or event.event == "says":
+            continue
+        held = _held_at(event)
+        groups[(family, event.polarity, held.iso if held else "")].append(event)
+    entries: list[tuple[tuple[date, date], StateEntry]] = []
+    for (family, polarity, as_of), group in groups.items():
+        best = min(group, key=lambda e: CERTAINTY_RANK[e.certainty])
+        certainty: Certainty = best.certainty
+        if polarity == "denied":
+            certainty = "unclear" if all(e.certainty == "unclear" for e in group) else "denied"
+        own = [e for e in group if e.source == actor]
+        claimed_by = actor if own and len(own) == len(group) else ""
+        if claimed_by and certainty == "stated":
+            certainty = "reported"
+        value = best.fact
+        sources = list(dict.fromkeys("own account" if e.source == actor else e.source for e in group if e.source))
+        entry = StateEntry(slot=_LEXICON.slot.get(family, family), family=family, value=value, certainty=certainty,
+                           sources=sources[:4], as_of=as_of,
+                           evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
+                           history=all(is_history(e, window_start) for e in group),
+                           relation=source_relation(best.source, actor, outlets))
+        if counter is not None:
+            entry.independent_sources, entry.article_count = counter.events(group)
+        held = When.from_iso(as_of) if as_of else None
+        order = (held.end, held.start) if held else (date.min, date.min)
+        entries.append((order, entry))
+    entries.sort(key=lambda t: (t[1].slot, t[0]))
+    by_slot: dict[str, list[tuple[tuple[date, date], StateEntry]]] = defaultdict(list)
+    for item in entries:
+        by_slot[item[1].slot].append(item)
+    for items in by_slot.values():
+        current = [i for i in items if not i[1].history and i[1].certainty != "denied" and i[1].as_of]
+        if not current:
+            continue
+        latest_order, latest = current[-1]
+        for order, entry in items:
+            if entry is latest or order >= latest_order or entry.family == latest.family:
+                continue
+            if entry.certainty != "denied" and (_LEXICON.excluded(entry.family, latest.family) or entry.history):
+                entry.superseded_by = f"{latest.value}, {as_of_label(latest.as_of)}"
+    return [entry for _, entry in entries]

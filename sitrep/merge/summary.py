@@ -1,0 +1,198 @@
+"""The Status lines: the newest ledes, the main actors' current facts, the latest figures and
+the live disputes."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from ..dates import When
+from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
+from ..names import nation_key, sentence_key
+from ..sourcing import SourceCounter
+from .common import CERTAINTY_RANK, FAMILY, _held_at
+from .disputes import disagree
+from .ledger import _current_states, status_line
+
+
+_MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released", "injured",
+                  "resigned", "dismissed", "acquitted", "kidnapped", "plans", "missing")
+
+LEADS_IN_SUMMARY = 4
+
+STATUS_LINES = 6
+
+
+def _newest_first(as_of: str) -> int:
+    """A sort key putting later dates first and undated lines last."""
+    when = When.from_iso(as_of) if as_of else None
+    return -when.end.toordinal() if when is not None else 0
+
+
+def _line_date(line: StatusLine) -> str:
+    return line.as_of or ""
+
+LATEST_FIGURE_DAYS = 7
+"""A count last given this long before the newest article no longer says what holds now."""
+
+FIGURES_IN_LINE = 3
+
+_FIGURE_ORDER = ("killed", "stranded", "abducted", "detained", "missing", "injured", "escaped", "released")
+
+
+def _latest_figures(figures: dict[str, list[Claim]], newest: date | None,
+                    counter: SourceCounter) -> StatusLine | None:
+    """"Latest figures: 2,500 migrants stranded (United Nations, 29 May 2015); 139 ...": for each
+    count, the figure given on the latest day it was given, when that day is recent and its
+    figures agree (differing ones are a dispute line of their own)."""
+    parts: list[tuple[int, date, str, Claim]] = []
+    by_group: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for subject, claims in figures.items():
+        for claim in claims:
+            by_group[(subject, nation_key(claim.group))].append(claim)  # Cameroon's soldiers apart from Nigeria's
+    for subject in figures:
+        groups = [g for (s, g) in by_group if s == subject and g]
+        if (subject, "") in by_group and len(groups) == 1:  # "20 soldiers" with the only "20 Indian soldiers"
+            by_group[(subject, groups[0])] += by_group.pop((subject, ""))
+    for (subject, _), claims in by_group.items():
+        dated = [(w.end, c) for c in claims if c.value and c.when and (w := When.from_iso(c.when)) is not None
+                 and w.precision != "range"]
+        if not dated:
+            continue
+        day = max(d for d, _ in dated)
+        if newest is not None and (newest - day).days > LATEST_FIGURE_DAYS:
+            continue
+        on_day = [c for d, c in dated if d == day and c.value and (c.value[1] < 3 * max(c.value[0], 1)
+                                                                    or c.value[1] >= 1e8)]
+        if not on_day:
+            continue  # "thousands", "dozens": a guess, not a count to report as the latest
+        if disagree(list(dict.fromkeys(c.value for c in on_day if c.value))):
+            continue
+        found = re.match(r"^number of (?P<people>.+) (?P<category>\w+)$", subject)
+        if found is None:
+            continue
+        category = found.group("category")
+        rank = _FIGURE_ORDER.index(category) if category in _FIGURE_ORDER else len(_FIGURE_ORDER)
+        pick = on_day[0]
+        people = f"{pick.group} {found.group('people')}" if pick.group else found.group("people")
+        by = "" if pick.source == "the article" else f"{pick.source}, "
+        text = f"{pick.text} {people} {category} ({by}as of {When.from_iso(pick.when).label})"  # type: ignore[union-attr]
+        parts.append((rank, day, text, pick))
+    if not parts:
+        return None
+    parts.sort(key=lambda p: (p[0], -p[1].toordinal()))
+    chosen = parts[:FIGURES_IN_LINE]
+    claims = [p[3] for p in chosen]
+    certainty: Certainty = "stated" if all(c.source == "the article" for c in claims) else "reported"
+    count, articles = counter.claims(claims)
+    return StatusLine(text="Latest figures: " + "; ".join(p[2] for p in chosen), certainty=certainty,
+                      sources=list(dict.fromkeys(c.source for c in claims)),
+                      evidence=[Evidence(c.article, c.sentence) for c in claims],
+                      as_of=max(p[1] for p in chosen).isoformat(), independent_sources=count, article_count=articles)
+
+
+def _summary(actors: list[Actor], disputes: list[Dispute], results: list[ArticleResult],
+             window_start: date | None, counter: SourceCounter,
+             figures: dict[str, list[Claim]] | None = None) -> list[StatusLine]:
+    """3-6 lines on what holds now, then the live disputes.
+
+    The ledes of the latest articles come first (the news as the newest reports put it, each
+    with its own certainty and speaker), then the current state of the main actors: one fact
+    family of one actor per line, history and superseded values left out, each with its own
+    certainty, so a denied, hedged or party claim is never marked as stated."""
+    lines: list[StatusLine] = []
+    seen_leads: set[str] = set()
+    # A lede that tells what a later claim overturned, or old history, no longer says what holds.
+    current = {e.sentence for a in actors for s in a.state if not (s.superseded_by or s.history)
+               for e in s.evidence}
+    stale = {e.sentence for a in actors for s in a.state if s.superseded_by or s.history
+             for e in s.evidence} - current
+    newest_first = sorted(results, key=lambda r: (r.date or "", r.path), reverse=True)
+    for rank, result in enumerate(newest_first):
+        # The newest article gives its lede and the news sentence after it; older ones their lede.
+        for lead in result.leads[: 2 if rank == 0 else 1]:
+            if sentence_key(lead.text) in seen_leads or lead.evidence.sentence in stale:
+                continue
+            seen_leads.add(sentence_key(lead.text))
+            source = (result.outlet or "the article") if lead.source == "the article" else lead.source
+            when = When.from_iso(result.date) if result.date else None
+            line = StatusLine(text=lead.text, certainty=lead.certainty, sources=[source] if source else [],
+                              evidence=[lead.evidence], actors=list(lead.actors), as_of=when.iso if when else "")
+            line.independent_sources, line.article_count = counter.lead(lead.text)
+            lines.append(line)
+        if len(lines) >= LEADS_IN_SUMMARY:
+            break
+    candidates: list[tuple[int, int, StatusLine]] = []
+    top = [a for a in actors if not a.minor]
+    for order, actor in enumerate(top):
+        families: dict[str, list[StatusEvent]] = defaultdict(list)
+        for event in _current_states(actor, window_start):
+            families[FAMILY[event.event]].append(event)
+        ranked = sorted(families.items(), key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
+                                                           else len(_MAIN_FAMILIES)))
+        for family, facts in ranked[:2]:
+            affirmed = [e for e in facts if e.polarity == "affirmed"]
+            denied = [e for e in facts if e.polarity == "denied"]
+            if affirmed and denied:
+                certainty: Certainty = "unclear"
+            elif denied:
+                certainty = "denied"
+            else:
+                certainty = min((e.certainty for e in affirmed), key=lambda c: CERTAINTY_RANK[c])
+            if certainty == "stated" and all(e.source == actor.name for e in affirmed):
+                certainty = "reported"  # an actor's own account is a claim, never a plain fact
+            text = status_line(facts)
+            if not text:
+                continue
+            sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
+            held = [w for e in facts if (w := _held_at(e)) is not None]
+            line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
+                              evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name],
+                              as_of=max(held).iso if held else "")
+            line.independent_sources, line.article_count = counter.events(facts)
+            importance = 0 if family in _MAIN_FAMILIES else 1
+            candidates.append((importance, order, line))
+    # Main facts first (life, liberty, power), then the newest, then the more prominent actor.
+    candidates.sort(key=lambda c: (c[0], _newest_first(c[2].as_of), c[1]))
+    room = max(2, STATUS_LINES - len(lines))
+    lines += [line for _, _, line in candidates[:room]]
+    lines.sort(key=lambda line: (CERTAINTY_RANK[line.certainty]))
+    lines.sort(key=_line_date, reverse=True)
+    lines = lines[:STATUS_LINES]
+    # The live disputes follow: the main contradictions, differing figures, official silence.
+    live = [d for d in disputes if not d.settled_by]
+    two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
+                 and {c.stance for c in d.claims} >= {"asserts", "denies"}]
+    for dispute in two_sided[:2]:
+        asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance != "denies"))
+        denied = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "denies"))
+        sides = "; ".join(part for part in (
+            f"asserted by {', '.join(asserted[:3])}" if asserted else "",
+            f"denied by {', '.join(denied[:3])}" if denied else "") if part)
+        count, articles = counter.claims(dispute.claims)
+        lines.append(StatusLine(text=f"Disputed: {dispute.subject} ({sides})", certainty="unclear",
+                                sources=list(dict.fromkeys(asserted + denied))[:4],
+                                evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
+                                actors=dispute.actors, independent_sources=count, article_count=articles))
+    days = [w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None]
+    latest = _latest_figures(figures or {}, max(days, default=None), counter)
+    if latest is not None:
+        lines.append(latest)
+    numeric = next((d for d in live if d.kind == "numeric"), None)
+    if numeric is not None:
+        figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))
+        count, articles = counter.claims(numeric.claims)
+        lines.append(StatusLine(text=f"Figures differ on the {numeric.subject}: {', '.join(figures[:5])}",
+                                certainty="unclear", sources=list(dict.fromkeys(c.source for c in numeric.claims))[:4],
+                                evidence=[Evidence(c.article, c.sentence) for c in numeric.claims[:4]],
+                                actors=numeric.actors, independent_sources=count, article_count=articles))
+    silence = next((d for d in disputes if d.kind == "silence" and d.claims[0].source not in ("the article", "")),
+                   None)
+    if silence is not None:
+        count, articles = counter.claims(silence.claims)
+        lines.append(StatusLine(text=f"No official word: {silence.subject}", certainty="stated",
+                                sources=[silence.claims[0].source],
+                                evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
+                                actors=silence.actors, independent_sources=count, article_count=articles))
+    return lines[:STATUS_LINES + 3]
