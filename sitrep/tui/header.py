@@ -1,4 +1,5 @@
-"""The header: situation title, articles and outlets, how fresh the news is, and progress.
+"""The header: situation title, articles per day (a sparkline), articles and outlets, how fresh
+the news is, and progress.
 
 A second line appears only when something went wrong (a failed reload), saying that the
 report on screen is the last good one.
@@ -16,6 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Label, ProgressBar
 
 from ..model import Situation
+from .articles_sparkline import ArticlesSparkline
 from .marks import count_sources, safe
 
 STAGES = {
@@ -58,6 +60,7 @@ class SitrepHeader(Vertical):
             with Horizontal(id="header-progress"):
                 yield Label(id="header-stage", markup=False)
                 yield ProgressBar(id="header-bar", show_eta=False, show_percentage=False)
+            yield ArticlesSparkline(id="header-spark")
             yield Label(id="header-meta", markup=False)
         yield Label(id="header-problem", markup=False)
 
@@ -71,9 +74,11 @@ class SitrepHeader(Vertical):
         self.watch_filter_label(self.filter_label)
 
     def watch_situation(self) -> None:
-        """New report: new title and counts."""
+        """New report: new title, articles per day and counts."""
         self._draw_title()
         self._draw_meta()
+        if self._ready and self.situation is not None:
+            self.query_one(ArticlesSparkline).show(self.situation.articles)
 
     def watch_now(self) -> None:
         """The clock ticked: refresh "updated N minutes ago"."""

@@ -67,6 +67,8 @@ def help_text() -> Table:
                                       "a later value overturned it, \"history\" for background")
     table.add_row("", "")
     table.add_row(Text("Header", style="bold underline"), "")
+    table.add_row("▁▃█", "articles per day by publication date (hover for the span); articles with no day "
+                         "of their own (file time) are left out")
     table.add_row("N articles", "articles read; outlets named by the files, \"unknown\" when none is")
     table.add_row("updated …", "when the newest article file last changed")
     table.add_row("unreadable", "files that could not be read; Sources lists each with the reason")
