@@ -189,3 +189,14 @@ def test_a_name_after_its_role_of_a_body_is_a_person(tmp_path: Path) -> None:
     actors = _kinds_roles("About 50 pupils escaped, according to the principal of the Kalma Girls Secondary School, "
                           "Asabe Kwambura.", tmp_path)
     assert actors["Asabe Kwambura"][0] == "person"
+
+
+def test_a_city_name_after_a_first_name_is_a_surname(tmp_path: Path) -> None:
+    actors = _kinds_roles("Agency spokesman Steve Hamilton said the boats were full. Hamilton said more were "
+                          "coming.", tmp_path)
+    assert actors["Steve Hamilton"][0] == "person"
+
+
+def test_a_city_alone_is_still_a_place(tmp_path: Path) -> None:
+    result = analyse("Protesters marched through Hamilton on Monday.", tmp_path)
+    assert not [a for a in result.actors if a.name == "Hamilton"]

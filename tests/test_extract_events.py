@@ -209,3 +209,10 @@ def test_a_vow_in_the_writers_voice_is_still_the_vowers_own_claim(tmp_path: Path
     result = analyse("Rebel leader Idris Makeba vowed to sell the captured trucks.", tmp_path)
     [plan] = events_of(result, "Makeba", "plans")
     assert plan.certainty == "reported" and plan.source == "Idris Makeba"
+
+
+def test_a_plans_future_date_is_not_last_years_history(tmp_path: Path) -> None:
+    result = analyse("Title: Talks\nDate: 2031-05-18\n\nMyanmar may attend a conference to be hosted by Thailand on "
+                     "May 29.", tmp_path, headline=False)
+    [plan] = events_of(result, "Thailand", "plans")
+    assert plan.when == "" and not plan.background and "May 29" in plan.detail

@@ -608,10 +608,13 @@ class EventExtractor:
                             source=attribution.source,
                             evidence=self.parsed.evidence(sent),
                             detail=detail,
-                            when=when.iso if when else "",
+                            # A plan's date is when it is to happen, and dates resolve into the past
+                            # ("on May 29" before a May 18 article is last year's): a plan holds as of
+                            # its article, its date stays in its words.
+                            when=when.iso if when and event != "plans" else "",
                             article_date=article_date,
-                            background=background,
-                            prior=prior,
+                            background=background and event != "plans",
+                            prior=prior and event != "plans",
                         )
                     )
         return events

@@ -261,13 +261,30 @@ class EntityFixer:
             if ent.label_ == "PERSON":
                 ent = _extend_name(ent)
             fixed.append(ent)
-        fixed = _without_overlaps(fixed + self._unlabelled_titled(doc, fixed))
+        fixed = self._city_surnames(doc, _without_overlaps(fixed + self._unlabelled_titled(doc, fixed)))
         fixed = self._places_everywhere(doc, fixed)
         fixed = self._nicknames(doc, fixed)
         fixed = self._first_names(doc, fixed)
         fixed = self._surnames(doc, fixed)
         doc.ents = fixed
         return doc
+
+    @staticmethod
+    def _city_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"IOM spokesman Steve Hamilton ... Hamilton said": a place name right after a first name is
+        that person's surname, and the same word alone later in the article is the person too."""
+        out: list[Span] = []
+        surnames: set[str] = set()
+        for ent in ents:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "PERSON" and prev.end == ent.start and ent.label_ == "GPE" \
+                    and ent.id_ == "place:" and len(ent) == 1:
+                out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+                surnames.add(ent.text)
+                continue
+            out.append(ent)
+        return [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "GPE" and e.id_ == "place:"
+                and e.text in surnames else e for e in out]
 
     @staticmethod
     def _unlabelled_titled(doc: Doc, ents: list[Span]) -> list[Span]:
