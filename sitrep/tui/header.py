@@ -18,7 +18,7 @@ from textual.widgets import Label, ProgressBar
 
 from ..model import Situation
 from .articles_sparkline import ArticlesSparkline
-from .marks import count_sources, safe
+from .marks import ARTICLE_PATTERNS, count_sources, safe, safe_lines
 
 STAGES = {
     "reading": "Reading articles…",
@@ -99,7 +99,9 @@ class SitrepHeader(Vertical):
             return
         situation = self.situation
         if situation is None:
-            text = Text("loading…", style="dim")
+            text = Text("not analysed" if self.problem else "loading…", style="dim")
+        elif not situation.articles and not situation.bad_files:
+            text = Text(f"empty folder · drop {ARTICLE_PATTERNS} files into it", style="bold")
         else:
             text = Text.assemble(
                 count_sources(situation), " · ",
@@ -143,6 +145,7 @@ class SitrepHeader(Vertical):
         """Show the problem line, or hide it."""
         if not self._ready:
             return
+        self._draw_meta()
         widget = self.query_one("#header-problem", Label)
         widget.display = bool(problem)
-        widget.update(Text.assemble(("⚠ ", "bold red"), safe(problem)))
+        widget.update(Text.assemble(("⚠ ", "bold red"), safe_lines(problem)))

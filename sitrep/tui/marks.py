@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..model import Actor, Situation
+from ..reader import ARTICLE_SUFFIXES
 from ..textsafe import clean
 
 CERTAINTY: dict[str, tuple[str, str, str]] = {
@@ -54,6 +55,32 @@ def count_sources(situation: Situation) -> str:
         return f"{articles} · outlet unknown" if len(situation.articles) == 1 else f"{articles} · outlets unknown"
     outlets = plural(named, "outlet")
     return f"{articles} · {outlets} + {unknown} unknown" if unknown else f"{articles} · {outlets}"
+
+
+ARTICLE_PATTERNS = " or ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+"""The files sitrep reads as articles, as a user would type them ("*.txt or *.md")."""
+
+
+def clean_lines(text: str) -> str:
+    """`text` cleaned line by line (`textsafe.clean` would join its lines into one)."""
+    return "\n".join(clean(line) for line in text.splitlines())
+
+
+def safe_lines(text: str, style: str = "") -> Text:
+    """Untrusted text of several lines as a `Text` that renders literally, line breaks kept."""
+    return Text(clean_lines(text), style=style)
+
+
+def empty_folder_text(situation: Situation) -> str | None:
+    """What a pane with nothing to show says when the folder is the reason (None: it is not).
+
+    An empty folder says what to drop into it; a folder of unreadable files says where the reasons are.
+    """
+    if situation.articles:
+        return None
+    if situation.bad_files:
+        return f"No file could be read ({len(situation.bad_files)} tried): Sources says why."
+    return f"Empty folder: drop {ARTICLE_PATTERNS} files into it."
 
 
 def plural(n: int, word: str) -> str:

@@ -25,11 +25,14 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .marks import empty_folder_text
 from .messages import ShowEvidence
 from .view import View
 
 LOADING = "Reading the articles…"
 """What a pane says before the first report arrives."""
+FAILED = "No report (see above)."
+"""What a pane says when the first analysis failed."""
 PAGE = 60
 """Rows a pane builds at first, and again each time the cursor or the scroll nears the last one
 built: a few screens of rows, so a reload costs the same in a folder of 20 or 2,000 articles."""
@@ -71,6 +74,8 @@ class OptionPane(OptionList, can_focus=True):
 
     EMPTY = "Nothing yet."
     EMPTY_FILTERED = "Nothing involving {name}."
+    EXPLAINS_EMPTY_FOLDER = False
+    """Whether the pane says why the folder gives nothing (what to drop in, or where the reasons are)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
@@ -86,7 +91,12 @@ class OptionPane(OptionList, can_focus=True):
     def on_mount(self) -> None:
         """Say the report is on its way until the first one arrives."""
         if self.view is None:
-            self.set_options([Option(Text(LOADING, style="italic dim"), id="-loading", disabled=True)])
+            self.placeholder(LOADING)
+
+    def placeholder(self, text: str) -> None:
+        """Say `text` until the first report arrives (on its way, or why it did not come)."""
+        if self.view is None:
+            self.set_options([Option(Text(text, style="italic dim"), id="-loading", disabled=True)])
 
     def rows(self, view: View) -> Iterable[Row]:
         """The rows to show for `view`, in order (subclasses override, as a generator: only the rows
@@ -100,6 +110,12 @@ class OptionPane(OptionList, can_focus=True):
     def subtitle(self, view: View, shown: int) -> str:
         """The border subtitle: a count, "n of m" when filtered."""
         return str(shown)
+
+    def empty_text(self, view: View) -> str:
+        """What the pane says with no rows: why (an empty folder says what to drop into it)."""
+        if view.filtered:
+            return self.EMPTY_FILTERED.format(name=view.shown_name)
+        return (empty_folder_text(view.full) if self.EXPLAINS_EMPTY_FOLDER else None) or self.EMPTY
 
     def watch_view(self, view: View | None) -> None:
         """Redraw, keeping the highlighted key and the scroll offset."""
@@ -119,9 +135,7 @@ class OptionPane(OptionList, can_focus=True):
         self._pending = iter(self.rows(view))
         rows = self._build(wanted)
         self._left = max(total - sum(1 for r in rows if r.evidence is not None), 0)
-        empty = None
-        if not total:
-            empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
+        empty = self.empty_text(view) if not total else None
         drawn: list[tuple[str, Hashable, bool]] | None = None
         if all(row.stamp is not None for row in rows):
             drawn = [(key, row.stamp, row.evidence is None) for key, row in zip(self._keys, rows)]

@@ -38,6 +38,7 @@ class SourcesPane(TablePane):
     none), then the files that could not be read and why."""
 
     EMPTY = "No articles yet."
+    EXPLAINS_EMPTY_FOLDER = True
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -21,6 +21,7 @@ class StatusPane(OptionPane):
     """One option per status line: certainty badge, text, who says so and as of when."""
 
     EMPTY = "No status yet."
+    EXPLAINS_EMPTY_FOLDER = True
 
     def on_mount(self) -> None:
         """Name the pane."""

@@ -11,6 +11,7 @@ next page is built when the cursor or the scroll nears it (issue #12 row 13).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -23,6 +24,7 @@ from textual.coordinate import Coordinate
 from textual.reactive import var
 from textual.widgets import DataTable
 
+from .marks import empty_folder_text
 from .messages import ShowEvidence
 from .option_pane import LOADING, MORE_KEY, NEAR_END, PAGE, more_text
 from .view import View
@@ -72,6 +74,8 @@ class TablePane(DataTable[Text]):
 
     EMPTY = "Nothing yet."
     EMPTY_FILTERED = "Nothing involving {name}."
+    EXPLAINS_EMPTY_FOLDER = False
+    """Whether the pane says why the folder gives nothing (what to drop in, or where the reasons are)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False,
@@ -91,10 +95,15 @@ class TablePane(DataTable[Text]):
 
     def on_mount(self) -> None:
         """Say the report is on its way until the first one arrives."""
+        self.placeholder(LOADING)
+
+    def placeholder(self, text: str) -> None:
+        """Say `text` until the first report arrives (on its way, or why it did not come)."""
         if self.view is None:
             self.show_header = False
+            self.clear(columns=True)
             self.add_column(Text(""), key="-loading")
-            self.add_row(Text(LOADING, style="italic dim"), key="-loading")
+            self.add_row(Text(text, style="italic dim"), key="-loading")
 
     def columns_for(self, width: int) -> list[ColumnSpec]:
         """The columns at this content width (subclasses override)."""
@@ -112,6 +121,12 @@ class TablePane(DataTable[Text]):
     def subtitle(self, view: View, shown: int) -> str:
         """The border subtitle: a count."""
         return str(shown)
+
+    def empty_text(self, view: View) -> str:
+        """What the pane says with no rows: why (an empty folder says what to drop into it)."""
+        if view.filtered:
+            return self.EMPTY_FILTERED.format(name=view.shown_name)
+        return (empty_folder_text(view.full) if self.EXPLAINS_EMPTY_FOLDER else None) or self.EMPTY
 
     def on_resize(self) -> None:
         """Recompute column widths for the new size."""
@@ -135,36 +150,42 @@ class TablePane(DataTable[Text]):
         self._pending = iter(self.table_rows(view))
         rows = self._build(wanted)
         self._left = max(total - len(rows), 0)
-        empty = None
-        if not total:
-            empty = self.EMPTY_FILTERED.format(name=view.shown_name) if view.filtered else self.EMPTY
+        empty = self.empty_text(view) if not total else None
+        if empty is not None:  # one column the width of the pane: the note reads in full
+            specs = [ColumnSpec("-empty", "", self.content_width - 2 * self.cell_padding)]
         drawn: list[Hashable] = [tuple(specs), empty, self._left if self._pending else 0]
         drawn += [(row.key, row.height, *map(_cell_stamp, row.cells)) for row in rows]
         self.border_subtitle = self.subtitle(view, total)
         if drawn == self._drawn:
             return  # a reload that changed nothing here: only the evidence behind the rows is new
         self._drawn = drawn
-        self.show_header = True
+        self.show_header = empty is None
         self.clear(columns=True)
         for spec in specs:
             self.add_column(Text(spec.label), key=spec.key, width=spec.width)
         for row in rows:
             self.add_row(*row.cells, key=row.key, height=row.height)
         if empty is not None:
-            self.add_row(*self._note_cells(Text(empty, style="italic dim")), key="-empty")
+            self._add_note(Text(empty, style="italic dim"), "-empty")
         if self._pending is not None:
-            self.add_row(*self._note_cells(more_text(self._left)), key=MORE_KEY)
+            self._add_note(more_text(self._left), MORE_KEY)
         if previous_key in self._rows:
             self.move_cursor(row=self.get_row_index(previous_key), scroll=False)
         elif self.row_count:
             self.move_cursor(row=min(previous_row, self.row_count - 1), scroll=False)
         self.scroll_to(x=scroll_x, y=scroll_y, animate=False, immediate=True)
 
-    def _note_cells(self, note: Text) -> list[Text]:
-        """A row of empty cells with `note` in the second column (the first, if only one)."""
-        cells = [Text("") for _ in self.columns]
-        cells[min(1, len(cells) - 1)] = note
-        return cells
+    def _add_note(self, note: Text, key: str) -> None:
+        """A row of empty cells with `note` in the widest column, wrapped to it (never clipped:
+        in the second column, "No articles yet." read "No art")."""
+        columns = list(self.columns.values())
+        fixed = sum(column.width + 2 * self.cell_padding for column in columns if not column.auto_width)
+        widths = [column.width if not column.auto_width else self.content_width - fixed for column in columns]
+        widest = max(range(len(columns)), key=lambda i: (widths[i], -i))
+        lines = wrap_text(note, max(widths[widest], 8))
+        cells = [Text("") for _ in columns]
+        cells[widest] = Text("\n").join(lines)
+        self.add_row(*cells, key=key, height=len(lines))
 
     def _build(self, count: int) -> list[TableRow]:
         """Build up to `count` more rows of the view (fewer at its end); a repeated key is skipped."""
@@ -193,7 +214,7 @@ class TablePane(DataTable[Text]):
         for row in rows:
             self.add_row(*row.cells, key=row.key, height=row.height)
         if self._pending is not None:
-            self.add_row(*self._note_cells(more_text(self._left)), key=MORE_KEY)
+            self._add_note(more_text(self._left), MORE_KEY)
         self.move_cursor(row=cursor.row, scroll=False)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
 
@@ -274,6 +295,12 @@ def _chain_one(first: TableRow, rest: Iterator[TableRow]) -> Iterator[TableRow]:
 def _cell_stamp(text: Text) -> Hashable:
     """What a cell draws (`Text` equality ignores the base style and justification)."""
     return text.plain, str(text.style), text.justify, tuple(text.spans)
+
+
+def wrap_text(text: Text, width: int) -> list[Text]:
+    """`text` (one style) wrapped at word boundaries to lines of at most `width` cells."""
+    lines = textwrap.wrap(text.plain, width) or [""]
+    return [Text(line, style=text.style) for line in lines]
 
 
 def fit(text: Text, width: int | None, ellipsis: bool = True) -> Text:
