@@ -200,3 +200,14 @@ def test_a_city_name_after_a_first_name_is_a_surname(tmp_path: Path) -> None:
 def test_a_city_alone_is_still_a_place(tmp_path: Path) -> None:
     result = analyse("Protesters marched through Hamilton on Monday.", tmp_path)
     assert not [a for a in result.actors if a.name == "Hamilton"]
+
+
+def test_a_name_the_model_took_for_a_body_is_a_person_beside_a_role(tmp_path: Path) -> None:
+    actors = _kinds_roles("His lawyer, Ruben Castellane, said soldiers were posted on the road outside the house.",
+                          tmp_path)
+    assert actors["Ruben Castellane"][0] == "person"
+
+
+def test_a_body_beside_a_group_noun_stays_a_body(tmp_path: Path) -> None:
+    actors = _kinds_roles("Human Rights Watch, the monitoring group, said the army fired first.", tmp_path)
+    assert actors["Human Rights Watch"][0] == "organisation"
