@@ -211,3 +211,8 @@ def test_a_name_the_model_took_for_a_body_is_a_person_beside_a_role(tmp_path: Pa
 def test_a_body_beside_a_group_noun_stays_a_body(tmp_path: Path) -> None:
     actors = _kinds_roles("Human Rights Watch, the monitoring group, said the army fired first.", tmp_path)
     assert actors["Human Rights Watch"][0] == "organisation"
+
+
+def test_a_body_after_a_title_modifier_is_not_made_a_person(tmp_path: Path) -> None:
+    result = analyse("The book says Lord Goldsmith met then Home Office Minister Lord Falconer on Tuesday.", tmp_path)
+    assert not [a for a in result.actors if a.name.startswith(("Office", "Home Office Minister"))]

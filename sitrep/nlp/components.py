@@ -223,8 +223,11 @@ class EntityFixer:
                 continue  # a name never runs over a line break; it is two lines glued together
             if ent.start > 0 and doc[ent.start - 1].text == "#":
                 continue  # "#BringBackOurGirls": a hashtag, not a name
-            if ent.label_ in ("GPE", "LOC", "ORG") and not ent.id_ and _titled_person(ent, title_ends) \
-                    and gaz.country_of(ent.text) is None:  # "His lawyer, Ruben Castellane, said": a person
+            if ent.label_ in ("GPE", "LOC", "ORG") and not ent.id_ \
+                    and _titled_person(ent, title_ends if ent.label_ != "ORG" else set()) \
+                    and gaz.country_of(ent.text) is None:
+                # "His lawyer, Ruben Castellane, said": a person; an organisation only by a role beside
+                # it, never by a title before it ("then Home Office Minister Lord Falconer")
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ in ("ORG", "PERSON", "FAC", "GPE") and not ent.id_ and len(ent) >= 2 \
                     and ent[-1].text in _GEO_FEATURES:
