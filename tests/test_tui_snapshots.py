@@ -50,3 +50,8 @@ def test_filtered_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: No
 def test_narrow_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None, snap_compare: Any) -> None:
     """At 90x32 the panes reflow into two columns and Sources spans the bottom."""
     assert snap_compare(seeds_app(tmp_path, shared_engine), terminal_size=(90, 32), run_before=loaded)
+
+
+def test_small_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None, snap_compare: Any) -> None:
+    """At 80x24 one pane at a time (Status), the pane switcher above it, the evidence below."""
+    assert snap_compare(seeds_app(tmp_path, shared_engine), terminal_size=(80, 24), run_before=loaded)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
@@ -53,12 +53,14 @@ from .messages import (
     AnalysisProgress,
     FilterRequested,
     FolderChanged,
+    PaneChosen,
     ShowEvidence,
     WatchFailed,
     WatchNotice,
 )
 from .option_pane import FAILED, OptionPane
 from .pager import article_path, pager_command, run_pager
+from .pane_switcher import PaneSwitcher
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
 from .table_pane import TablePane
@@ -76,6 +78,12 @@ HELP_SCREEN = "help"
 """The name the help screen is installed under."""
 HAND_OUT_GAP = 1 / 60
 """Seconds between handing a new view to one pane and to the next (about one screen refresh)."""
+COMPACT_WIDTH = 90
+"""Columns below which one pane is shown at a time, with a pane switcher (80x24 showed six slivers)."""
+COMPACT_HEIGHT = 28
+"""Rows below which one pane is shown at a time."""
+COMPACT_CLASSES = ("-tiny", "-cramped")
+"""The screen classes (breakpoints) of a compact layout."""
 
 
 class EngineLike(Protocol):
@@ -96,8 +104,11 @@ class SitrepApp(App[None]):
     CSS_PATH = "sitrep.tcss"
     TITLE = "sitrep"
     COMMANDS = App.COMMANDS | {ActorCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-tiny"), (COMPACT_WIDTH, "-narrow"),
+                                                               (110, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-cramped"), (COMPACT_HEIGHT, "-short"),
+                                                             (34, "-tall")]
+    """Below `COMPACT_WIDTH` columns (-tiny) or `COMPACT_HEIGHT` rows (-cramped) the panes are shown one at a time."""
 
     PANES: ClassVar[list[tuple[str, str]]] = [
         ("status", "Status"),
@@ -127,6 +138,8 @@ class SitrepApp(App[None]):
     """The report on screen (partial while a first analysis is under way)."""
     filter_name: var[str | None] = var(None)
     """The actor filter as chosen or typed; survives reloads."""
+    current_pane: var[str] = var("status")
+    """The pane last focused: the one shown when the screen is too small for all five."""
 
     def __init__(
         self,
@@ -185,6 +198,7 @@ class SitrepApp(App[None]):
         """Header, filter box (hidden), the five panes, the evidence view, the footer."""
         yield SitrepHeader(id="header")
         yield FilterBox(id="filter-box")
+        yield PaneSwitcher(self.PANES, id="pane-switcher")
         with Grid(id="panes"):
             yield StatusPane(id="status")
             yield ActorsPane(id="actors")
@@ -203,6 +217,7 @@ class SitrepApp(App[None]):
         self._baseline = self.store.load(self.folder)
         self.set_interval(TICK_SECONDS, self._tick)
         self.query_one(StatusPane).focus()
+        self.watch_current_pane(self.current_pane)
         self._hold_gc()
         self.start_analysis("start")
         if self.watch_enabled:
@@ -632,10 +647,53 @@ class SitrepApp(App[None]):
             self.screen.maximize(target)
 
     def action_focus_pane(self, pane: str) -> None:
-        """Focus a pane by id."""
+        """Focus a pane by id (and show it, on a screen that shows one at a time)."""
         if self.screen.maximized is not None:
             self.screen.minimize()
+        if any(pane == pane_id for pane_id, _label in self.PANES):
+            self.current_pane = pane
         self.query_one(f"#{pane}").focus()
+
+    @property
+    def compact(self) -> bool:
+        """Whether the screen is too small for all five panes: one is shown at a time."""
+        return any(self.screen.has_class(name) for name in COMPACT_CLASSES)
+
+    def watch_current_pane(self, pane: str) -> None:
+        """Mark the pane to show on a compact screen, and name it in the switcher."""
+        for widget in self.panes():
+            widget.set_class(widget.id == pane, "-current")
+        self.query_one(PaneSwitcher).current = pane
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A pane that gets the focus (a click, tab) becomes the one shown on a compact screen."""
+        widget = getattr(event, "widget", None) or event.control
+        if widget is not None and widget.id in {pane for pane, _label in self.PANES}:
+            self.current_pane = widget.id
+
+    @on(PaneChosen)
+    def _pane_chosen(self, message: PaneChosen) -> None:
+        self.action_focus_pane(message.pane)
+
+    def action_focus_next(self) -> None:
+        """Tab: on a compact screen, the next pane (then the evidence view); else the next widget."""
+        if not self._cycle_panes(1):
+            super().action_focus_next()
+
+    def action_focus_previous(self) -> None:
+        """Shift+tab: on a compact screen, the previous pane; else the previous widget."""
+        if not self._cycle_panes(-1):
+            super().action_focus_previous()
+
+    def _cycle_panes(self, step: int) -> bool:
+        """Move to the next or previous pane of a compact screen; whether it did."""
+        order = [pane for pane, _label in self.PANES] + ["evidence"]
+        focused = self.focused
+        if not self.compact or self.screen is not self.screen_stack[0]:
+            return False
+        current = focused.id if focused is not None and focused.id in order else self.current_pane
+        self.action_focus_pane(order[(order.index(current) + step) % len(order)])
+        return True
 
     def selected_evidence(self) -> ShowEvidence | None:
         """The evidence behind the focused pane's row, else what the evidence view shows."""

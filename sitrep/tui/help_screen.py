@@ -16,7 +16,8 @@ KEYS: list[tuple[str, str]] = [
     ("/", "filter by actor (fuzzy, names and aliases); enter applies"),
     ("esc", "clear the filter"),
     ("enter", "on an actor: filter on it · elsewhere: show its evidence"),
-    ("1 2 3 4 5", "jump to Status, Actors, Disputed facts, Context, Sources"),
+    ("1 2 3 4 5", ("jump to Status, Actors, Disputed facts, Context, Sources (under 90 columns or 28 rows "
+                   "one pane shows at a time: these keys, tab and the switcher line change it)")),
     ("e", "jump to the evidence view"),
     ("tab / shift+tab", "next / previous pane"),
     ("↑ ↓ home end", "move in a pane; the evidence view follows the cursor"),

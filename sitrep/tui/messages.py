@@ -92,6 +92,13 @@ class ShowEvidence(Message):
 
 
 @dataclass
+class PaneChosen(Message):
+    """Show and focus a pane (by id), as its number key does."""
+
+    pane: str
+
+
+@dataclass
 class FilterRequested(Message):
     """Filter every pane on an actor (a name or alias), or clear the filter with None."""
 
