@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from .marks import empty_folder_text
 from .messages import ShowEvidence
+from .paging import Paged, chain_one
 from .view import View
 
 LOADING = "Reading the articles…"
@@ -59,7 +60,7 @@ class Row:
     the list keeps its options: measuring and wrapping them again was most of a reload's time."""
 
 
-class OptionPane(OptionList, can_focus=True):
+class OptionPane(Paged, OptionList, can_focus=True):
     """An option list over a `View` that keeps its place across reloads."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -161,7 +162,7 @@ class OptionPane(OptionList, can_focus=True):
             return []
         built = list(islice(self._pending, count + 1))
         if len(built) > count:  # one row too many: there is more; keep it for the next page
-            self._pending = _chain_one(built.pop(), self._pending)
+            self._pending = chain_one(built.pop(), self._pending)
         else:
             self._pending = None
         for row in built:
@@ -194,24 +195,13 @@ class OptionPane(OptionList, can_focus=True):
             return False
         if self.highlighted is not None and self.highlighted >= len(self._keys) - NEAR_END:
             return True
-        # Only once laid out and taller than the pane: before that every offset is "the end".
-        return 0 < self.max_scroll_y <= self.scroll_y + self.scrollable_content_region.height
+        return self._scrolled_to_the_end()
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Scroll to the highlighted row; near the last row built, build the next page."""
         super().watch_highlighted(highlighted)
-        if self._near_the_end():
-            self.call_later(self._more_if_near_the_end)
+        self._more_soon()
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Scroll; near the last row built, build the next page."""
-        super().watch_scroll_y(old_value, new_value)
-        if self._near_the_end():
-            self.call_later(self._more_if_near_the_end)
-
-    def _more_if_near_the_end(self) -> None:
-        if self._near_the_end():
-            self.show_more()
 
     def action_cursor_down(self) -> None:
         """Move down; from the last row built, build the next page first (never wrap past it)."""
@@ -274,11 +264,6 @@ class OptionPane(OptionList, can_focus=True):
         """Show the evidence of the row under the cursor when the pane gets focus."""
         self.show_evidence()
 
-
-def _chain_one(first: Row, rest: Iterator[Row]) -> Iterator[Row]:
-    """`first`, then the rows of `rest`."""
-    yield first
-    yield from rest
 
 
 def _unique(key: str, taken: dict[str, Row]) -> str:

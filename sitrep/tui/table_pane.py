@@ -27,6 +27,7 @@ from textual.widgets import DataTable
 from .marks import empty_folder_text
 from .messages import ShowEvidence
 from .option_pane import LOADING, MORE_KEY, NEAR_END, PAGE, more_text
+from .paging import Paged, chain_one
 from .view import View
 
 
@@ -57,7 +58,7 @@ class ColumnSpec:
     width: int | None = None
 
 
-class TablePane(DataTable[Text]):
+class TablePane(Paged, DataTable[Text]):
     """A row-cursor table over a `View` that keeps its place across reloads."""
 
     BINDINGS = [
@@ -193,7 +194,7 @@ class TablePane(DataTable[Text]):
         while self._pending is not None and len(built) < count:
             batch = list(islice(self._pending, count - len(built) + 1))
             if len(batch) > count - len(built):  # one too many: there is more; keep it for later
-                self._pending = _chain_one(batch.pop(), self._pending)
+                self._pending = chain_one(batch.pop(), self._pending)
             else:
                 self._pending = None
             for row in batch:
@@ -224,24 +225,13 @@ class TablePane(DataTable[Text]):
             return False
         if self.cursor_row >= len(self._rows) - NEAR_END:
             return True
-        # Only once laid out and taller than the pane: before that every offset is "the end".
-        return 0 < self.max_scroll_y <= self.scroll_y + self.scrollable_content_region.height
+        return self._scrolled_to_the_end()
 
     def watch_cursor_coordinate(self, old_coordinate: Coordinate, new_coordinate: Coordinate) -> None:
         """Move the cursor; near the last row built, build the next page."""
         super().watch_cursor_coordinate(old_coordinate, new_coordinate)
-        if self._near_the_end():
-            self.call_later(self._more_if_near_the_end)
+        self._more_soon()
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Scroll; near the last row built, build the next page."""
-        super().watch_scroll_y(old_value, new_value)
-        if self._near_the_end():
-            self.call_later(self._more_if_near_the_end)
-
-    def _more_if_near_the_end(self) -> None:
-        if self._near_the_end():
-            self.show_more()
 
     @property
     def cursor_key(self) -> str | None:
@@ -285,11 +275,6 @@ class TablePane(DataTable[Text]):
         """Show the evidence of the cursor row when the pane gets focus."""
         self.show_evidence()
 
-
-def _chain_one(first: TableRow, rest: Iterator[TableRow]) -> Iterator[TableRow]:
-    """`first`, then the rows of `rest`."""
-    yield first
-    yield from rest
 
 
 def _cell_stamp(text: Text) -> Hashable:
