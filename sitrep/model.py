@@ -43,14 +43,19 @@ def _optional_text(value: Any) -> str | None:
     return None if value is None else _text(value)
 
 
+def _list_of(value: Any, kind: type, what: str) -> list[Any]:
+    """`value` if it is a list whose items are all exactly of `kind`, else `TypeError`."""
+    if type(value) is not list:
+        raise TypeError(f"expected a list of {what}, got {type(value).__name__}")
+    for item in value:
+        if type(item) is not kind:
+            raise TypeError(f"expected a list of {what}, got {type(item).__name__} in it")
+    return value
+
+
 def _texts(value: Any) -> list[str]:
     """`value` if it is a list of strings, else `TypeError`."""
-    if type(value) is not list:
-        raise TypeError(f"expected a list of text, got {type(value).__name__}")
-    for item in value:
-        if type(item) is not str:
-            raise TypeError(f"expected a list of text, got {type(item).__name__} in it")
-    return value
+    return _list_of(value, str, "text")
 
 
 def _integer(value: Any) -> int:
@@ -61,13 +66,8 @@ def _integer(value: Any) -> int:
 
 
 def _integers(value: Any) -> list[int]:
-    """`value` if it is a list of integers, else `TypeError`."""
-    if type(value) is not list:
-        raise TypeError(f"expected a list of integers, got {type(value).__name__}")
-    for item in value:
-        if type(item) is not int:
-            raise TypeError(f"expected a list of integers, got {type(item).__name__} in it")
-    return value
+    """`value` if it is a list of integers (not bools), else `TypeError`."""
+    return _list_of(value, int, "integers")
 
 
 def _number(value: Any) -> float:
