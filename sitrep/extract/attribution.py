@@ -122,11 +122,9 @@ def version_owner(sent: Span) -> Token | None:
     return None
 
 
-def _speaker_after(verb: Token, said: Token) -> Token | None:
+def speaker_after(verb: Token) -> Token | None:
     """The speaker of "..., insisted a senior diplomat": with what is said before the verb, spaCy
     reads the speaker that follows it as an object."""
-    if said.i > verb.i:
-        return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
@@ -203,7 +201,7 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and (
             lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING
         ):
-            subj = _subject(head) or _speaker_after(head, token)
+            subj = _subject(head) or (speaker_after(head) if token.i < head.i else None)
             passive = any(c.dep_ == "auxpass" for c in head.children)
             if passive and lemma in ("say", "believe", "think", "report", "understand", "suspect"):
                 return Attribution("unnamed sources", "alleged", polarity, True)

@@ -19,7 +19,7 @@ from ..lexicon import lexicon
 from ..model import Claim, Dispute, StatusEvent
 from ..names import name_key
 from .actors import ActorTable
-from .attribution import (DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
+from .attribution import (ACCUSING, DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
                           _subject, attribute, describe_source, version_owner)
 from .base import ParsedArticle, clean_span_text, short_phrase, strip_determiner, subtree_span
 from .events import ADJ_EVENTS, VERB_EVENTS, Resolver, event_time
@@ -509,7 +509,7 @@ class DisputeFinder:
         # "X accused Y of ...": X claims; "Y were accused of ...": someone unnamed claims, about Y;
         # "The case against the men follows ... allegations ..., claims which are denied": the subject
         # of a verb that neither says nor accuses is no claimant.
-        says = any(v.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | _ACCUSING_VERBS or any(
+        says = any(v.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING or any(
             c.dep_ == "dobj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS for c in v.children)  # "repeated his accusation"
             for v in (root, *root.conjuncts))
         claimant = ("unnamed sources" if passive or subj is None or not says
@@ -778,7 +778,6 @@ _DENIED_TAIL = re.compile(
 )
 _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story", "idea",
                 "notion", "suggestion", "characterisation", "characterization", "description", "interpretation"}
-_ACCUSING_VERBS = {"accuse", "blame", "charge", "allege", "claim", "suspect"}
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
 _UNCERTAIN_WORDS = {"clear", "known", "certain", "sure", "possible", "immediately", "available"}
 HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}

@@ -30,7 +30,8 @@ from .attribution import (
     _subject,
     attribute,
 )
-from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ParsedArticle, clean_span_text, short_phrase, subtree_span
+from .base import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ParsedArticle, clean_span_text, short_phrase,
+                   strip_determiner, subtree_span)
 
 _LEXICON = lexicon()
 VERB_EVENTS: dict[str, tuple[str, str]] = _LEXICON.verbs
@@ -375,16 +376,20 @@ def _blames(be: Token) -> bool:
 
 def _count_of(noun: Token) -> str:
     """How many a group is, as the sentence counts it: "eight suspects" -> "(eight)"."""
+    number = _numeral(noun)
+    return f"({number.text})" if number is not None else ""
+
+
+def _numeral(noun: Token) -> Span | None:
+    """The number a noun is counted by ("at least 28 troops" -> "at least 28"), if any."""
     nums = [c for c in noun.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
-    if not nums:
-        return ""
-    return f"({subtree_span(nums[0]).text})"
+    return subtree_span(nums[0]) if nums else None
 
 
 def _members(noun: Token) -> str:
     """"107 of its militants", "some of its fighters": the members an event befell."""
-    nums = [c for c in noun.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
-    how_many = subtree_span(nums[0]).text.lower() if nums else "some"
+    number = _numeral(noun)
+    how_many = number.text.lower() if number is not None else "some"
     return f"{how_many}{MEMBERS}{noun.lower_ if noun.tag_ == 'NNS' else noun.lemma_.lower() + 's'}"
 
 
@@ -849,7 +854,7 @@ class EventExtractor:
         agents = _arguments(verb, "agent")
         if not victims or not agents:
             return []
-        whom = re.sub(r"^(the|a|an|his|her|their|its)\s+", "", short_phrase(subtree_span(victims[0]), 8), flags=re.I)
+        whom = strip_determiner(short_phrase(subtree_span(victims[0]), 8))
         if victims[0].pos_ == "PRON":
             whom = self.names.get(victims[0].i) or self.pronoun_names.get(victims[0].i, "")
         if not whom:

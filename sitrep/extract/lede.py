@@ -24,6 +24,7 @@ from .attribution import (
     NEUTRAL_REPORTING,
     _subject,
     describe_source,
+    speaker_after,
 )
 from .base import ParsedArticle, clean_span_text
 
@@ -65,8 +66,7 @@ def _inverted_speaker(sent: Span) -> tuple[Token, Token] | None:
             continue
         if verb is root and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             continue  # the root speaks only when what is said comes before it
-        speaker = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
-                        and c.pos_ in ("NOUN", "PROPN")), None)
+        speaker = speaker_after(verb)
         if speaker is not None:
             return verb, speaker
     return None

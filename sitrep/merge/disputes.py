@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from ..dates import When
@@ -100,7 +101,12 @@ _CLAIM_STOPWORDS = {"the", "a", "an", "of", "and", "still", "most", "much", "par
 
 
 def _claim_words(detail: str) -> frozenset[str]:
-    return frozenset(w for w in name_key(detail).split() if w not in _CLAIM_STOPWORDS and len(w) > 2)
+    return frozenset(_content_words(detail, _CLAIM_STOPWORDS))
+
+
+def _content_words(text: str, stopwords: AbstractSet[str]) -> set[str]:
+    """The words of a name key that say something: not a stopword, longer than two letters."""
+    return {w for w in name_key(text).split() if w not in stopwords and len(w) > 2}
 
 
 def _competing_claims(events: list[StatusEvent], kinds: dict[str, str], window_start: date | None) -> list[Dispute]:
@@ -303,7 +309,7 @@ _SUBJECT_STOPWORDS = {"any", "all", "the", "a", "an", "of", "in", "on", "and", "
 
 
 def _subject_words(subject: str) -> set[str]:
-    return {w for w in name_key(subject).split() if w not in _SUBJECT_STOPWORDS and len(w) > 2}
+    return _content_words(subject, _SUBJECT_STOPWORDS)
 
 _REFUTED = re.compile(r"^whether the (?P<phrase>.+) (?:happened|succeeded)$")
 
