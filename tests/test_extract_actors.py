@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from extract_support import analyse, situation
+from extract_support import analyse, pipeline, situation
 
 SEED = Path("seeds/mali_2025_coup_plot_soldiers_arrested.txt")
 
@@ -216,3 +216,108 @@ def test_a_body_beside_a_group_noun_stays_a_body(tmp_path: Path) -> None:
 def test_a_body_after_a_title_modifier_is_not_made_a_person(tmp_path: Path) -> None:
     result = analyse("The book says Lord Goldsmith met then Home Office Minister Lord Falconer on Tuesday.", tmp_path)
     assert not [a for a in result.actors if a.name.startswith(("Office", "Home Office Minister"))]
+
+
+def _fixed(text: str, forced: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The entity fixer's output for `text` when the model had labelled each (phrase, label) in
+    `forced`: how a rule is tested on an error the model makes on some sentences and not others."""
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names[: nlp.pipe_names.index("sitrep_entity_fixes")]:
+        doc = nlp.get_pipe(name)(doc)
+    spans = []
+    for phrase, label in forced:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    doc = nlp.get_pipe("sitrep_entity_fixes")(doc)
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_substance_named_after_its_kind_is_not_an_actor_anywhere_in_the_article(tmp_path: Path) -> None:
+    text = ("Germany said the dissident was poisoned with the nerve agent Veltrax.\n\n"
+            "Veltrax was developed by Soviet scientists in the 1970s.")
+    assert not any("Veltrax" in name for name in _actors(analyse(text, tmp_path)))
+
+
+def test_a_name_after_a_word_that_is_not_a_substance_stays_an_actor(tmp_path: Path) -> None:
+    actors = _actors(analyse("The envoy Pavel Ostrov said the dissident was poisoned.", tmp_path))
+    assert actors["Pavel Ostrov"].kind == "person"
+
+
+def test_a_name_after_a_magazine_is_an_outlet_not_a_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("Kovalny told German magazine Der Stern that 'he is behind the crime'.", tmp_path))
+    assert actors["Der Stern"].kind == "organisation"
+
+
+def test_a_social_platform_is_an_organisation(tmp_path: Path) -> None:
+    actors = _actors(analyse("The siege played out over Twitter as the group posted the names of its gunmen.",
+                             tmp_path))
+    assert actors["Twitter"].kind == "organisation"
+
+
+def test_a_word_before_a_ministers_title_is_not_an_actor(tmp_path: Path) -> None:
+    actors = _actors(analyse("Deputy Home Minister Wan Junaidi Tuanku said each grave held one body.", tmp_path))
+    assert "Home" not in actors
+    assert actors["Wan Junaidi Tuanku"].kind == "person"
+
+
+def test_a_one_word_adjective_in_a_quote_is_not_an_actor(tmp_path: Path) -> None:
+    actors = _actors(analyse("'Unfounded smears against Russia are continuing,' the ministry said.", tmp_path))
+    assert "Unfounded" not in actors
+
+
+def test_a_name_cut_off_at_a_preposition_is_not_an_actor(tmp_path: Path) -> None:
+    actors = _actors(analyse("She later taught children through Teach for America.", tmp_path))
+    assert not any(name.startswith("Teach") for name in actors)
+
+
+def test_a_kin_word_a_speaker_capitalises_is_not_a_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("She said 'call Mummy fast and tell her I am okay'.", tmp_path))
+    assert "Mummy" not in actors
+
+
+def test_one_word_after_the_is_not_a_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("Palmyra, also known as The Pearl of the Desert, dates back to the 1st century.",
+                             tmp_path))
+    assert "Desert" not in actors
+
+
+def test_a_programme_is_not_an_actor(tmp_path: Path) -> None:
+    actors = _actors(analyse("Mr Cameron told BBC1's Andrew Marr Show: 'We have been looking at this.'", tmp_path))
+    assert not any(name.endswith("Show") for name in actors)
+
+
+def test_an_air_force_rank_is_a_title_not_an_organisation(tmp_path: Path) -> None:
+    actors = _actors(analyse("The chief of defence staff, Air Marshal Alex Bade, announced the truce.", tmp_path))
+    assert "Air Marshal" not in actors
+    assert actors["Alex Bade"].kind == "person"
+
+
+def test_a_body_named_with_an_honorific_is_a_person() -> None:
+    text = "The plane landed in Tomsk, where Mr Belyaev was put in intensive care."
+    assert ("Mr Belyaev", "PERSON") in _fixed(text, [("Mr Belyaev", "ORG")])
+
+
+def test_a_spaced_dash_ends_a_name() -> None:
+    text = "A scar like the one seen on Yulia Petrova - another victim of the poison - was visible."
+    assert ("Yulia Petrova", "PERSON") in _fixed(text, [("Yulia Petrova - another", "PERSON")])
+
+
+def test_a_hyphenated_name_is_kept_whole() -> None:
+    text = "The minister Anna Rimsky-Korsakova was detained."
+    assert ("Anna Rimsky-Korsakova", "PERSON") in _fixed(text, [("Anna Rimsky-Korsakova", "PERSON")])
+
+
+def test_a_name_another_article_reads_as_a_place_is_that_place(tmp_path: Path) -> None:
+    texts = {"a.txt": "Troops clashed in Korvath on Monday, officials said.",
+             "b.txt": "Korvath has been tense for weeks, residents said."}
+    actors = {a.name: a for a in situation(texts, tmp_path).actors}
+    assert "Korvath" not in actors or actors["Korvath"].kind == "place"
+
+
+def test_a_titled_person_is_never_made_a_place(tmp_path: Path) -> None:
+    texts = {"a.txt": "Troops clashed in Dravik on Monday, officials said.",
+             "b.txt": "General Dravik said the army would hold the line."}
+    actors = {a.name: a for a in situation(texts, tmp_path).actors}
+    assert actors["Dravik"].kind == "person"

@@ -122,6 +122,17 @@ ORGANISATIONS = {
     "Liberal Democrats": ["Liberal Democrats", "Lib Dems", "Lib Dem", "Liberal Democrat Party"],
     "House of Lords": ["House of Lords", "the Lords"],
     "Parliament": ["Parliament"],
+    # Social platforms: the model reads a one-word brand as a person ("played out over Twitter").
+    "Twitter": ["Twitter"],
+    "Facebook": ["Facebook"],
+    "Instagram": ["Instagram"],
+    "YouTube": ["YouTube", "Youtube"],
+    "TikTok": ["TikTok"],
+    "WhatsApp": ["WhatsApp"],
+    "Telegram": ["Telegram"],
+    "LinkedIn": ["LinkedIn"],
+    "Weibo": ["Weibo"],
+    "WeChat": ["WeChat"],
 }
 
 # News agencies and outlets: organisations, with the role "news agency" when cited.
@@ -202,7 +213,8 @@ INSTITUTIONS = {
 TITLES = [
     "General", "Gen.", "Gen", "Lieutenant General", "Major General", "Brigadier General", "Brigadier", "Colonel",
     "Col.", "Col", "Lieutenant Colonel", "Lt Col", "Captain", "Capt.", "Capt", "Lieutenant", "Lt", "Lt.", "Major",
-    "Sergeant", "Sgt", "Corporal", "Admiral", "Commander", "Marshal", "Field Marshal", "Chief of Staff",
+    "Sergeant", "Sgt", "Corporal", "Admiral", "Vice Admiral", "Rear Admiral", "Commander", "Marshal", "Field Marshal",
+    "Air Marshal", "Air Chief Marshal", "Air Vice Marshal", "Chief of Staff",
     "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister", "Premier",
     "Minister", "Defence Minister", "Defense Minister", "Foreign Minister", "Interior Minister", "Justice Minister",
     "Finance Minister", "Home Office Minister", "Aid minister", "minister", "Secretary", "Foreign Secretary",

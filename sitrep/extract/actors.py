@@ -70,6 +70,8 @@ def _kind_of(ent: Span, titles: _Titles) -> tuple[ActorKind | None, str | None, 
         return None, None, False
     if prefix == "armed group":
         return "armed group", name, False
+    if not ident and ent[-1].lower_ in _WORK_TAILS:
+        return None, None, False  # "the Andrew Marr Show": a programme, not an actor
     if prefix == "organisation":
         return "organisation", name, False
     if prefix in ("agency", "outlet"):
@@ -112,6 +114,7 @@ def _named_as_nickname(ent: Span) -> bool:
         t.is_quote for t in before)
 
 
+_WORK_TAILS = {"show", "programme", "program", "podcast", "documentary", "series"}
 _EVENT_NOUNS = {"election", "elections", "summit", "referendum", "war", "campaign", "games", "olympics", "cup",
                 "conference", "festival", "day"}
 _WORK_NOUNS = {"book", "novel", "memoir", "film", "documentary", "album", "song", "play", "programme", "program",
@@ -147,7 +150,7 @@ def _is_junk(text: str) -> bool:
         return True
     if not any(c.isalpha() for c in key) or not text[:1].isupper() and not text[:1].isdigit():
         return True
-    if "@" in text or "http" in key or "/" in text or '"' in text or "“" in text:
+    if "@" in text or "http" in key or "/" in text or '"' in text or "“" in text or "¿" in text or "?" in text:
         return True
     return False
 

@@ -100,9 +100,34 @@ def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, 
                 seen_paragraphs[actor.name].add(mark)
                 actor.mentions += 1
                 actor.evidence.append(ev)
+    places = _place_keys(results)
     for actor in actors.values():
         actor.roles = _pick_roles(role_counts[actor.name])
+        if actor.kind in ("person", "organisation") and not actor.roles and name_key(actor.name) in places \
+                and not set(name_key(actor.name).split()) & _BODY_WORDS:
+            actor.kind = "place"  # "in Ladakh" in one article: "Ladakh" elsewhere is that place
     return list(actors.values()), alias_to_name
+
+
+def _place_keys(results: list[ArticleResult]) -> set[str]:
+    """Name keys of the places some article reads as places ("Ladakh region" gives "ladakh")."""
+    keys: set[str] = set()
+    for result in results:
+        for item in result.context:
+            if item.kind == "place":
+                name = item.text.split(" (")[0]
+                keys.add(name_key(name))
+                words = name.split()
+                if len(words) == 2 and words[-1].lower() in _PLACE_TAILS:
+                    keys.add(name_key(words[0]))
+    return keys
+
+
+_BODY_WORDS = {"centre", "center", "media", "council", "committee", "ministry", "office", "agency", "group",
+               "institute", "party", "front", "army", "force", "forces", "union", "network", "foundation", "court"}
+"""Words that make a name a body, whatever an article's place reading says ("Palmyra Media Centre")."""
+
+_PLACE_TAILS = {"region", "province", "district", "state", "mall", "county", "valley"}
 
 SPELLING_SIMILARITY = 80
 """rapidfuzz ratio (0-100) above which two spellings of one name part are one name."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, load_gazetteer
 
@@ -18,7 +18,11 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Function words that a proper name rarely holds but a Title Case headline often does.
 _HEADLINE_WORDS = {"amid", "as", "after", "over", "faces", "says", "say", "says", "claims", "denies", "to", "is",
                    "are", "was", "were", "has", "have", "will", "with", "against", "into", "on", "in", "at"}
-_DROP_TEXT = {"i", "he", "she", "we", "they", "it", "you", "him", "her", "them", "us'"}
+_DROP_TEXT = {"i", "he", "she", "we", "they", "it", "you", "him", "her", "them", "us'",
+              # kin words a quoted speaker capitalises ("call Mummy"): never a name on their own
+              "mummy", "mum", "mom", "mommy", "mama", "dad", "daddy", "papa", "granny", "grandma", "grandpa"}
+_HONORIFIC_WORDS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mx"}
+_DASHES = {"-", "–", "—"}
 
 
 def _is_headline_like(span: Span) -> bool:
@@ -40,6 +44,9 @@ def _trim(span: Span, title_tokens: set[int]) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
                            or (span.label_ == "PERSON" and start in title_tokens and end - start > 1)):
         start += 1
+    dash = next((i for i in range(start + 1, end) if doc[i].text in _DASHES and doc[i - 1].whitespace_), None)
+    if dash is not None:
+        end = dash  # "Yulia Skripal - another victim": a spaced dash ends the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("and", "or", "&")):
         end -= 1
@@ -92,6 +99,53 @@ def _reads_as_place(ent: Span, known: bool) -> bool:
                 first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS):
             return True
     return any(t.lower_ in _PLACE_NOUNS for t in before)
+
+
+_THING_NOUNS = {"toxin", "poison", "substance", "drug", "chemical", "virus", "vaccine", "missile", "rocket",
+                "weapon", "rifle", "pesticide", "nerve agent", "chemical agent"}
+"""What a name can be when it is not an actor: "the nerve agent Veltrax", "a toxin, Veltrax"."""
+_MEDIA_NOUNS = {"magazine", "newspaper", "daily", "weekly", "tabloid", "broadcaster", "channel", "website",
+                "blog", "outlet", "network"}
+"""What names an outlet: "German magazine Die Zeit", "the broadcaster Kanal 5"."""
+_PERSON_TITLES_AFTER = {"Minister", "Secretary", "Commissioner", "Minister's", "Ministers"}
+
+
+def _noun_phrase(tok: Token) -> str:
+    """A noun with a compound before it, lower case ("nerve agent"), or the noun alone."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i == tok.i:
+        return f"{before.lower_} {tok.lemma_.lower()}"
+    return tok.lemma_.lower()
+
+
+def _described_as(ent: Span, nouns: set[str]) -> bool:
+    """Whether a common noun right before the name, or in apposition to it, is one of `nouns`
+    ("the nerve agent Veltrax", "Veltrax, a toxin")."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and (_noun_phrase(prev) in nouns or prev.lemma_.lower() in nouns):
+        return True
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        return _noun_phrase(root.head) in nouns or root.head.lemma_.lower() in nouns
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (_noun_phrase(c) in nouns or c.lemma_.lower() in nouns)
+               for c in root.children)
+
+
+def _not_a_name(ent: Span) -> bool:
+    """Spans the small model takes for names that no actor's name looks like: a fragment ending
+    in a preposition ("Teach for"), a word before a minister's title ("Education" of "Education
+    Minister"), a one-word adjective ("Unfounded smears"), one word after "the" ("the Desert")."""
+    doc = ent.doc
+    if ent.label_ not in ("PERSON", "ORG") or ent.id_:
+        return False
+    if ent[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET"):
+        return True
+    if len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].text in _PERSON_TITLES_AFTER:
+        return True
+    if len(ent) == 1 and ent.root.dep_ == "amod" and ent.root.head.pos_ == "NOUN":
+        return True
+    return ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
 
 
 _GEO_FEATURES = {"Forest", "Mountains", "Mountain", "Hills", "River", "Lake", "Desert", "Valley", "Island",
@@ -215,6 +269,7 @@ class EntityFixer:
         """Return `doc` with its entities fixed."""
         gaz = load_gazetteer()
         fixed: list[Span] = []
+        things: set[str] = set()
         titles = doc.spans.get("titles", [])
         title_ends = {span.end for span in titles}
         title_tokens = {i for span in titles for i in range(span.start, span.end)}
@@ -239,6 +294,15 @@ class EntityFixer:
                 if trimmed is None or trimmed.text.lower() in _DROP_TEXT:
                     continue
                 ent = trimmed
+                if _not_a_name(ent):
+                    continue
+                if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_ and _described_as(ent, _THING_NOUNS):
+                    things.add(ent.text)
+                    continue
+            if ent.label_ == "ORG" and not ent.id_ and len(ent) >= 2 and ent[0].text in _HONORIFIC_WORDS:
+                ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Ostrov" is a person
+            if ent.label_ in ("PERSON", "GPE", "NORP") and not ent.id_ and _described_as(ent, _MEDIA_NOUNS):
+                ent = Span(doc, ent.start, ent.end, label="ORG")  # "German magazine Die Zeit": an outlet
             if ent.label_ in ("PERSON", "ORG", "NORP", "FAC", "LOC") and not ent.id_:
                 if gaz.is_country(ent.text):
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id=f"country:{gaz.canonical_country(ent.text)}")
@@ -264,6 +328,8 @@ class EntityFixer:
             if ent.label_ == "PERSON":
                 ent = _extend_name(ent)
             fixed.append(ent)
+        if things:  # "the nerve agent Veltrax" once: "Veltrax" is that substance all through the article
+            fixed = [e for e in fixed if e.text not in things]
         fixed = self._city_surnames(doc, _without_overlaps(fixed + self._unlabelled_titled(doc, fixed)))
         fixed = self._places_everywhere(doc, fixed)
         fixed = self._nicknames(doc, fixed)
