@@ -12,13 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from dated_fixtures import dated_situation
 from textual.pilot import Pilot
 from tui_fixtures import (
     FIXED_MTIME,
+    FakeEngine,
     copy_seeds,
     frozen_timezone,  # noqa: F401  (a fixture)
     settled,
     shared_engine,  # noqa: F401  (a fixture)
+    temp_config,
+    wait_for,
 )
 
 from sitrep.tui.app import SitrepApp, make_app
@@ -55,3 +59,26 @@ def test_narrow_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None
 def test_small_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None, snap_compare: Any) -> None:
     """At 80x24 one pane at a time (Status), the pane switcher above it, the evidence below."""
     assert snap_compare(seeds_app(tmp_path, shared_engine), terminal_size=(80, 24), run_before=loaded)
+
+
+def velmora_app(tmp_path: Path) -> SitrepApp:
+    """The app over the made-up Velmora situation (dated events), ten minutes after its last article."""
+    folder = tmp_path / "velmora"
+    folder.mkdir()
+    situation = dated_situation()
+    newest = max(a.mtime for a in situation.articles)
+    return make_app(folder, temp_config(tmp_path), engine=FakeEngine(situation), state_path=tmp_path / "last_seen.json",
+                    clock=lambda: newest + 600, watch=False)
+
+
+async def timeline_open(pilot: Pilot[Any]) -> None:
+    """Wait for the report, press t, wait for the timeline's events."""
+    await settled(pilot)
+    await pilot.press("t")
+    await wait_for(lambda: getattr(pilot.app.screen, "ready", False), description="the timeline's events")
+    await pilot.pause()
+
+
+def test_timeline_screen(tmp_path: Path, frozen_timezone: None, snap_compare: Any) -> None:
+    """t at 100x30: five dated events over April 2031, one row per date, marked by certainty."""
+    assert snap_compare(velmora_app(tmp_path), terminal_size=(100, 30), run_before=timeline_open)

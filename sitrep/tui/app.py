@@ -64,6 +64,7 @@ from .pane_switcher import PaneSwitcher
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
 from .table_pane import TablePane
+from .timeline_screen import TimelineScreen
 from .view import View, make_view
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ class SitrepApp(App[None]):
         # After Quit: a narrow footer crops these first (the help lists them too).
         Binding("c", "copy", "Copy"),
         Binding("o", "open_article", "Open"),
+        Binding("t", "timeline", "Timeline"),
         Binding("e", "focus_pane('evidence')", "Evidence", show=False),
         *[Binding(str(n), f"focus_pane('{pane}')", label, show=False)
           for n, (pane, label) in enumerate(PANES, start=1)],
@@ -635,6 +637,15 @@ class SitrepApp(App[None]):
             self.install_screen(HelpScreen(), name=HELP_SCREEN)
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HELP_SCREEN)
+
+    def action_timeline(self) -> None:
+        """Show the dated events of the current view, day by day, marked by certainty."""
+        if self._view is None:
+            self.notify("No report yet: the timeline opens once the articles are read.", severity="warning",
+                        markup=False)
+            return
+        if not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen(self._view))
 
     def action_zoom(self) -> None:
         """Maximise the focused pane, or restore it."""

@@ -24,6 +24,7 @@ KEYS: list[tuple[str, str]] = [
     ("j k g G", "down, up, first row, last row (as built: a long pane builds more as you go)"),
     ("c", "copy the row's sentences, each with its file, to the clipboard"),
     ("o", "open the row's article in $PAGER (less if unset); quit the pager to come back"),
+    ("t", "timeline: dated events per day, marked by certainty, for the current filter (esc closes)"),
     ("s / S", "actors: sort on the next column / reverse (or click a header)"),
     ("z", "maximise the focused pane (z or esc again to restore)"),
     ("r", "reload the folder now"),

@@ -88,10 +88,16 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def certainty_style(certainty: str) -> str:
+    """The Rich style of a certainty's symbol and word ("bold yellow")."""
+    _symbol, _word, colour = CERTAINTY.get(certainty, ("?", certainty, "magenta"))
+    return f"bold {colour}"
+
+
 def certainty_badge(certainty: str, width: int = BADGE_WIDTH) -> Text:
     """ "◐ reported" in its colour, padded to `width`."""
-    symbol, word, colour = CERTAINTY.get(certainty, ("?", certainty, "magenta"))
-    return Text(f"{symbol} {word}".ljust(width), style=f"bold {colour}")
+    symbol, word, _colour = CERTAINTY.get(certainty, ("?", certainty, "magenta"))
+    return Text(f"{symbol} {word}".ljust(width), style=certainty_style(certainty))
 
 
 def actor_certainty(actor: Actor) -> str | None:

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.message import Message
 
 from ..model import Evidence, Situation
+from ..report.events import DatedEvent
 from ..watch import FolderChange
 
 
@@ -103,3 +104,10 @@ class FilterRequested(Message):
     """Filter every pane on an actor (a name or alias), or clear the filter with None."""
 
     actor: str | None
+
+
+@dataclass
+class TimelineReady(Message):
+    """The timeline's events, worked out in a thread from the view the screen was opened on."""
+
+    events: list[DatedEvent]
