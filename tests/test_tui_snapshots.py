@@ -82,3 +82,15 @@ async def timeline_open(pilot: Pilot[Any]) -> None:
 def test_timeline_screen(tmp_path: Path, frozen_timezone: None, snap_compare: Any) -> None:
     """t at 100x30: five dated events over April 2031, one row per date, marked by certainty."""
     assert snap_compare(velmora_app(tmp_path), terminal_size=(100, 30), run_before=timeline_open)
+
+
+async def export_open(pilot: Pilot[Any]) -> None:
+    """Wait for the report, press x."""
+    await settled(pilot)
+    await pilot.press("x")
+    await pilot.pause()
+
+
+def test_export_screen(tmp_path: Path, frozen_timezone: None, snap_compare: Any) -> None:
+    """x at 80x24: the formats, the default path (named after the folder), enter writes."""
+    assert snap_compare(velmora_app(tmp_path), terminal_size=(80, 24), run_before=export_open)

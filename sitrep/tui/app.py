@@ -43,6 +43,7 @@ from .commands import ActorCommands, sitrep_commands
 from .context_pane import ContextPane
 from .disputes_pane import DisputesPane
 from .evidence_view import EvidenceView, copy_summary, copy_text, evidence_file
+from .export_screen import ExportScreen
 from .filter_box import FilterBox
 from .header import SitrepHeader
 from .help_screen import HelpScreen
@@ -131,6 +132,7 @@ class SitrepApp(App[None]):
         Binding("c", "copy", "Copy"),
         Binding("o", "open_article", "Open"),
         Binding("t", "timeline", "Timeline"),
+        Binding("x", "export", "Export"),
         Binding("e", "focus_pane('evidence')", "Evidence", show=False),
         *[Binding(str(n), f"focus_pane('{pane}')", label, show=False)
           for n, (pane, label) in enumerate(PANES, start=1)],
@@ -152,8 +154,11 @@ class SitrepApp(App[None]):
         clock: Callable[[], float] = time.time,
         watch: bool = True,
         close_engine: bool = False,
+        max_actors: int = 40,
     ) -> None:
         super().__init__()
+        self.max_actors = max_actors
+        """Actors listed at most in a Markdown export (config `report.max_actors`)."""
         self.folder = folder
         self.engine = engine
         self.store = store
@@ -647,6 +652,14 @@ class SitrepApp(App[None]):
         if not isinstance(self.screen, TimelineScreen):
             self.push_screen(TimelineScreen(self._view))
 
+    def action_export(self) -> None:
+        """Write what the panes show, in a format and to a path the user picks."""
+        if self._view is None:
+            self.notify("No report yet: export once the articles are read.", severity="warning", markup=False)
+            return
+        if not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen(self._view, self.folder, Path.cwd(), self.max_actors))
+
     def action_zoom(self) -> None:
         """Maximise the focused pane, or restore it."""
         if self.screen.maximized is not None:
@@ -789,7 +802,7 @@ def make_app(
         engine = Engine(config, isolated=True)  # spaCy parses in a worker process: never holds our GIL
     store = LastSeenStore(state_path or config.cache_path.with_name("last_seen.json"))
     return SitrepApp(path.resolve(), engine, store, actor=actor, clock=clock or time.time, watch=watch,
-                     close_engine=owned)
+                     close_engine=owned, max_actors=config.report.max_actors)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -34,6 +34,8 @@ def sitrep_commands(app: SitrepApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Open article", "Open the selected row's article in $PAGER (o)", app.action_open_article)
     yield SystemCommand("Timeline", "Dated events per day, marked by certainty, for the filter (t)",
                         app.action_timeline)
+    yield SystemCommand("Export", "Write what the panes show as md, json, csv, acled or geojson (x)",
+                        app.action_export)
     yield SystemCommand("Help", "Keys and the meaning of the marks (?)", app.action_help)
     for number, (pane, label) in enumerate(app.PANES, start=1):
         yield SystemCommand(f"Go to {label}", f"Focus the {label} pane ({number})",

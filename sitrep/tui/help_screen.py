@@ -25,6 +25,7 @@ KEYS: list[tuple[str, str]] = [
     ("c", "copy the row's sentences, each with its file, to the clipboard"),
     ("o", "open the row's article in $PAGER (less if unset); quit the pager to come back"),
     ("t", "timeline: dated events per day, marked by certainty, for the current filter (esc closes)"),
+    ("x", "export what the panes show (filter included): md, json, csv, acled or geojson, to a path you type"),
     ("s / S", "actors: sort on the next column / reverse (or click a header)"),
     ("z", "maximise the focused pane (z or esc again to restore)"),
     ("r", "reload the folder now"),

@@ -8,6 +8,7 @@ messages are dropped rather than shown.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rich.text import Text
 from textual.message import Message
@@ -111,3 +112,28 @@ class TimelineReady(Message):
     """The timeline's events, worked out in a thread from the view the screen was opened on."""
 
     events: list[DatedEvent]
+
+
+@dataclass
+class ExportNeedsConsent(Message):
+    """An export would replace files sitrep did not write: nothing was written, the user is asked."""
+
+    fmt: str
+    target: Path
+    files: list[Path]
+
+
+@dataclass
+class ExportDone(Message):
+    """An export was written."""
+
+    target: Path
+    files: list[Path]
+
+
+@dataclass
+class ExportFailed(Message):
+    """An export could not be written (nothing was replaced)."""
+
+    target: Path
+    error: str
