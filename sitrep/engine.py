@@ -28,7 +28,7 @@ from .cache import NullCache, ResultCache, encode_result, open_cache
 from .config import Config
 from .merge import merge
 from .model import Article, ArticleResult, BadFile, Situation
-from .reader import BadFileError, check_folder, list_article_files, read_article, read_bytes, scan
+from .reader import BadFileError, check_folder, read_article, read_bytes, scan, walk_folder
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -90,6 +90,8 @@ class Engine:
         """How many articles the last `analyse` had to parse (the rest came from the cache)."""
         self.timings: dict[str, float] = {}
         """Seconds the last `analyse` spent reading, looking up, parsing and merging."""
+        self.results: list[ArticleResult] = []
+        """The last `analyse`'s per-article results in folder order (what `sitrep extract` writes)."""
 
     @property
     def cache(self) -> ResultCache | NullCache:
@@ -137,7 +139,8 @@ class Engine:
         notify(Progress("reading", 0, 0))
         with clock("read"):
             check_folder(folder)
-            files = list_article_files(folder)
+            listing = walk_folder(folder)
+            files = [path for _relative, path in listing.articles]
             hashed = [(path, self._hash_file(path, folder)) for path in files]
         with clock("lookup"):
             wanted = [h[0] for _path, h in hashed if isinstance(h, tuple) and h[0] not in self._memo]
@@ -165,7 +168,7 @@ class Engine:
 
         def snapshot() -> Situation:
             in_order = [s.path for s in slots if isinstance(s, (ArticleResult, Article))]
-            bad_files = [s for s in slots if isinstance(s, BadFile)]
+            bad_files = [s for s in slots if isinstance(s, BadFile)] + listing.skipped_files()
             with clock("merge"):
                 return merge([results[p] for p in in_order if p in results], bad_files, folder)
 
@@ -216,6 +219,8 @@ class Engine:
                 batches.close()  # a superseded run (the callback raised) drops its queued chunks now
             clock.times["parse"] -= clock.times.get("read", 0.0) - read_before  # reading happened inside
         self._memo = {r.content_hash: r for r in results.values()}
+        self.results = [results[slot.path] for slot in slots
+                        if isinstance(slot, (ArticleResult, Article)) and slot.path in results]
         clock.times.pop("merge", None)  # only the final merge counts in the timings
         situation = snapshot()
         self.timings = dict(clock.times)

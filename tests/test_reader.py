@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from sitrep import reader
 from sitrep.reader import (
     BadFileError,
+    FolderListing,
     ReaderError,
     clean_text,
     fingerprint,
@@ -124,7 +125,8 @@ def test_unreadable_file_is_bad(tmp_path: Path) -> None:
 def test_file_vanished_between_listing_and_reading_is_bad(tmp_path: Path, monkeypatch) -> None:
     write(tmp_path, "a.txt", BODY)
     gone = tmp_path / "gone.txt"
-    monkeypatch.setattr(reader.article, "list_article_files", lambda folder: [tmp_path / "a.txt", gone])
+    listing = FolderListing([("a.txt", tmp_path / "a.txt"), ("gone.txt", gone)], [tmp_path])
+    monkeypatch.setattr(reader.article, "walk_folder", lambda folder: listing)
     result = scan(tmp_path)
     assert [a.path for a in result.articles] == ["a.txt"]
     assert [(b.path, b.reason) for b in result.bad_files] == [("gone.txt", "vanished while reading")]

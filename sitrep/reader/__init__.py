@@ -11,12 +11,16 @@ is a `BadFile` with a one-line reason; `scan` never raises for one file.
 
 One module per topic, in the order a file goes through them:
 
-- `files`: which files are articles, the folder walk, reading one file's bytes safely;
+- `files`: which files are articles (and which are listed as skipped), the folder walk, reading
+  one file's bytes safely;
 - `decoding`: bytes to text (UTF-8, UTF-16/32, legacy 8-bit), binary files refused;
+- `html`: a saved web page's article, through trafilatura (the optional `html` extra);
 - `cleaning`: mojibake, HTML entities, terminal escapes and invisible characters;
-- `headers`: YAML front matter and `Key: value` lines at the top;
+- `headers`: front matter (YAML `---`, read with PyYAML; Hugo TOML `+++`, with tomllib) and
+  `Key: value` lines at the top;
 - `credits`: credit lines and link sections at the end;
-- `markdown`: block and inline Markdown, lines grouped into paragraphs;
+- `markdown`: block Markdown line by line, inline markup read with markdown-it-py, lines
+  grouped into paragraphs;
 - `sentences`: the shape of a line (ends a sentence, starts one, reads like a headline);
 - `titles`: the date line and byline at the top, the headline chosen and removed;
 - `boilerplate`: share bars, caption labels, wire datelines;

@@ -1,7 +1,7 @@
 """Reading articles: `scan` a folder, or `read_article` one file, into clean `Article`s.
 
 One file goes through every other module of the reader in turn: its bytes (`files`), decoded
-(`decoding`), cleaned (`cleaning`), its leading metadata (`headers`) and trailing credits
+(`decoding`), a web page's article taken out of its markup (`html`), cleaned (`cleaning`), its leading metadata (`headers`) and trailing credits
 (`credits`) taken out, its Markdown read (`markdown`), a date and byline at the top and the title
 found (`titles`), paragraphs stripped of boilerplate (`boilerplate`) and repeats
 (`duplicates`), then its publication date (`published`) and outlet (`outlets`).
@@ -22,8 +22,9 @@ from .credits import trailing_credit
 from .decoding import decode_bytes
 from .duplicates import clean_fingerprint, drop_repeats
 from .errors import BadFileError
-from .files import DEFAULT_MAX_BYTES, check_folder, human_size, list_article_files, read_bytes
+from .files import DEFAULT_MAX_BYTES, HTML_SUFFIXES, check_folder, human_size, read_bytes, walk_folder
 from .headers import leading_metadata
+from .html import html_to_markdown
 from .markdown import group_paragraphs, markdown_lines
 from .outlets import find_outlet
 from .own_reports import OWN_REPORT, is_sitrep_report
@@ -47,13 +48,16 @@ class ScanResult:
 def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_outside_links: bool = False) -> ScanResult:
     """Read every article under `folder`; bad files are collected with a reason, never raised.
 
+    Files of other types (see `files.skip_reason`) come last among the bad files, unopened.
+
     Raises `ReaderError` only when the folder itself is missing, not a folder or unreadable.
     """
     folder = Path(folder)
     check_folder(folder)
     articles: list[Article] = []
     bad: list[BadFile] = []
-    for path in list_article_files(folder):
+    listing = walk_folder(folder)
+    for _relative_path, path in listing.articles:
         try:
             articles.append(read_article(path, folder, max_bytes, follow_outside_links=follow_outside_links))
         except BadFileError as exc:
@@ -61,7 +65,7 @@ def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_outside_links:
         except Exception as exc:  # noqa: BLE001 - one odd file must never stop the scan
             log.exception("unexpected error reading %s", path)
             bad.append(BadFile(_relative(path, folder), f"could not be read ({type(exc).__name__}: {exc})"))
-    return ScanResult(articles, bad)
+    return ScanResult(articles, bad + listing.skipped_files())
 
 
 def read_article(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
@@ -74,16 +78,20 @@ def read_article(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *
     """
     path, folder = Path(path), Path(folder)
     raw, mtime = read_bytes(path, folder, max_bytes, follow_outside_links)
+    page = path.suffix.lower() in HTML_SUFFIXES
     try:
-        if max_chars is not None and len(raw) > MAX_BYTES_PER_CHAR * max_chars:
+        # A web page's markup is not what the model reads: only the text taken out of it is measured.
+        if max_chars is not None and not page and len(raw) > MAX_BYTES_PER_CHAR * max_chars:
             raise _too_long(human_size(len(raw)), max_chars)
         text = decode_bytes(raw)
-        if max_chars is not None and len(text) > max_chars:
+        if max_chars is not None and not page and len(text) > max_chars:
             raise _too_long(f"{len(text):,} characters", max_chars)
         if not text.strip():
             raise BadFileError("empty file" if not raw.strip() else "empty file (only whitespace)")
         if is_sitrep_report(text):
             raise BadFileError(OWN_REPORT)
+        if page:
+            text = html_to_markdown(text)
         cleaned = clean_text(text)
         if not cleaned:
             raise BadFileError("empty file (only control or invisible characters)")

@@ -1,8 +1,11 @@
 """Which files are articles, the walk that lists them, and reading one file's bytes safely.
 
-A file is an article by its name (`*.txt`, `*.md`, not hidden, swap, backup or temp) and its
-place (no hidden folder on the way); the watcher and the engine ask `is_article_path` and
-`walk_folder` rather than deciding for themselves. `read_bytes` opens a listed file without
+A file is an article by its name (`*.txt`, `*.md`, `*.html`, `*.htm`; not hidden, swap, backup or
+temp) and its place (no hidden folder on the way); the watcher and the engine ask `is_article_path`
+and `walk_folder` rather than deciding for themselves. Any other file the user put in the folder
+(a PDF, a spreadsheet, a file with no extension) is listed as skipped, with `skip_reason` saying
+why, so that it is never left out silently; only hidden, swap, backup and temp files and the
+desktop's own index files (`Thumbs.db`, `desktop.ini`) are passed over unseen. `read_bytes` opens a listed file without
 hanging on a pipe, refuses what is not a regular file or is too large, and says why in one line.
 """
 
@@ -12,9 +15,10 @@ import errno
 import logging
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import BadFile
 from .errors import BadFileError, ReaderError
 
 log = logging.getLogger(__name__)
@@ -23,10 +27,29 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+"""Plain text and Markdown articles, read with no optional extra."""
+
+HTML_SUFFIXES = (".html", ".htm")
+"""Saved web pages, read through trafilatura (the `html` extra)."""
+
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+"""Every file name ending the reader takes for an article."""
 
 
 _BACKUP_SUFFIXES = {".swp", ".swo", ".swx", ".bak", ".tmp", ".temp", ".orig", ".rej", ".part", ".crdownload"}
+
+
+_DESKTOP_FILES = {"thumbs.db", "ehthumbs.db", "desktop.ini"}
+"""Files the desktop leaves in any folder; not the user's, so not worth a line in Sources."""
+
+
+def _is_listed_name(name: str) -> bool:
+    """Whether a file name is one the listing shows at all: not hidden, swap, backup, temp or the
+    desktop's index files."""
+    if name.startswith((".", "#", "~")) or name.endswith(("~", "#")) or name.lower() in _DESKTOP_FILES:
+        return False
+    return not any(s.lower() in _BACKUP_SUFFIXES for s in Path(name).suffixes)
 
 
 def _is_candidate_name(name: str) -> bool:
@@ -34,18 +57,24 @@ def _is_candidate_name(name: str) -> bool:
     lower = name.lower()
     if not lower.endswith(ARTICLE_SUFFIXES) or lower in ARTICLE_SUFFIXES:
         return False
-    if name.startswith((".", "#", "~")) or name.endswith(("~", "#")):
-        return False
-    return not any(s.lower() in _BACKUP_SUFFIXES for s in Path(name).suffixes[:-1])
+    return _is_listed_name(name)
 
 
 def is_article_path(relative: str | Path) -> bool:
     """Whether a path relative to the folder is an article file's: no hidden folder on the way and
-    an article's name (`*.txt`, `*.md`; not hidden, swap, backup or temp). The listing's rule."""
+    an article's name (`*.txt`, `*.md`, `*.html`, `*.htm`; not hidden, swap, backup or temp). The
+    listing's rule."""
     parts = Path(relative).parts
     if not parts or any(part.startswith(".") for part in parts[:-1]):
         return False
     return _is_candidate_name(parts[-1])
+
+
+def skip_reason(name: str) -> str:
+    """Why a listed file that is not an article is skipped: "not an article format: .pdf"."""
+    suffix = Path(name).suffix.lower()
+    kind = suffix if suffix and suffix != name.lower() else "no file extension"
+    return f"not an article format: {kind} (articles are .txt, .md or .html files)"
 
 
 @dataclass(frozen=True)
@@ -57,6 +86,13 @@ class FolderListing:
     Subfolders that cannot be listed are here too, so that reading them says why."""
     folders: list[Path]
     """The folder and every subfolder listed: never a hidden or linked one."""
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(path relative to the folder, reason) per other file (see `skip_reason`), sorted by path.
+    Never opened: a PDF or a spreadsheet is refused by its name."""
+
+    def skipped_files(self) -> list[BadFile]:
+        """The skipped files as the `BadFile`s a report lists."""
+        return [BadFile(relative, reason) for relative, reason in self.skipped]
 
 
 def walk_folder(folder: Path) -> FolderListing:
@@ -68,6 +104,7 @@ def walk_folder(folder: Path) -> FolderListing:
     """
     folder = Path(folder)
     found: list[tuple[str, Path]] = []
+    skipped: list[tuple[str, str]] = []
     walked: list[Path] = []
     stack: list[tuple[str, str]] = [(os.fspath(folder), "")]
     while stack:
@@ -92,12 +129,15 @@ def walk_folder(folder: Path) -> FolderListing:
                 stack.append((entry.path, f"{prefix}{entry.name}/"))
             elif not is_dir and _is_candidate_name(entry.name):
                 found.append((prefix + entry.name, Path(entry.path)))
+            elif not is_dir and _is_listed_name(entry.name):
+                skipped.append((prefix + entry.name, skip_reason(entry.name)))
     found.sort(key=lambda item: item[0])
-    return FolderListing(found, walked)
+    skipped.sort()
+    return FolderListing(found, walked, skipped)
 
 
 def list_article_files(folder: Path) -> list[Path]:
-    """Every `*.txt` and `*.md` file under `folder`, at any depth, sorted by relative path.
+    """Every article file (`*.txt`, `*.md`, `*.html`, `*.htm`) under `folder`, at any depth, sorted by relative path.
 
     Hidden files and folders, editor swap/backup/temp files and directories named like
     articles are skipped; symlinked directories are not followed (so no loops). Symlinked

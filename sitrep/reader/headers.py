@@ -1,4 +1,8 @@
-"""Leading metadata: YAML front matter and `Key: value` header lines at the top of a file."""
+"""Leading metadata: front matter and `Key: value` header lines at the top of a file.
+
+Front matter is YAML between `---` lines, read with PyYAML (with a line reader as fallback for
+the invalid YAML scrapers write), or Hugo's TOML between `+++` lines, read with `tomllib`.
+"""
 
 from __future__ import annotations
 
@@ -44,15 +48,98 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _front_matter(lines: list[str], start: int, meta: dict[str, str]) -> int | None:
-    """Parse YAML front matter opening at `start`; the index after it, or None if it is not one."""
-    for end in range(start + 1, min(len(lines), start + 200)):
-        if lines[end].strip() in ("---", "..."):
-            break
-    else:
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+){0,2}$")
+"""A front matter key the reader keeps: the key of a `Key: value` header line."""
+
+
+_MAX_NODES = 5_000
+"""The most values one front matter block may hold once its aliases are followed: a YAML alias
+bomb ("billion laughs") is given up on rather than expanded."""
+
+
+class _TooBig(Exception):
+    """A front matter block holds more values than `_MAX_NODES`."""
+
+
+def _one_line(value: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", value).strip()
+
+
+def _text(value: object, budget: list[int]) -> str:
+    """A parsed front matter value as one line: a list or table as its items joined by ", ",
+    a date as ISO 8601, true/false in lower case."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig
+    if isinstance(value, str):
+        return _one_line(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(t for item in value if (t := _text(item, budget)))
+    if isinstance(value, dict):
+        return ", ".join(t for item in value.values() if (t := _text(item, budget)))
+    isoformat = getattr(value, "isoformat", None)
+    return isoformat() if callable(isoformat) else _one_line(str(value))
+
+
+def _flatten(data: dict[object, object], strict: bool) -> dict[str, str] | None:
+    """Parsed front matter as `Article.metadata`: keys normalised, values on one line. A nested
+    table gives its parent key all its values and its own keys too, unless the top level has
+    them (Hugo's `[params] author = ...`). Keys that are not header-like make it None when
+    `strict`, and are dropped otherwise; so does a block with more than `_MAX_NODES` values."""
+    meta: dict[str, str] = {}
+    nested: dict[str, str] = {}
+    budget = [_MAX_NODES]
+    try:
+        for key, value in data.items():
+            if not isinstance(key, str) or len(key) > 30 or not _KEY.match(key):
+                if strict:
+                    return None
+                continue
+            meta.setdefault(_norm_key(key), _text(value, budget))
+            if isinstance(value, dict):
+                for sub, item in value.items():
+                    if isinstance(sub, str) and len(sub) <= 30 and _KEY.match(sub):
+                        nested.setdefault(_norm_key(sub), _text(item, budget))
+    except (_TooBig, RecursionError):
         return None
+    return {**nested, **meta}
+
+
+def _yaml_front_matter(block: str) -> dict[str, str] | None:
+    """YAML front matter read with PyYAML, every scalar kept as the text written (PyYAML's
+    `BaseLoader`: "2015-05-18" stays that string, "no" is not False); None when it is not a
+    mapping of header-like keys or does not parse."""
+    import yaml
+
+    try:
+        data = yaml.load(block, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # BaseLoader builds no objects
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+    return _flatten(data, strict=True)
+
+
+def _toml_front_matter(block: str) -> dict[str, str] | None:
+    """Hugo's TOML front matter read with `tomllib`; None when it does not parse."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(block)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    return _flatten(data, strict=False) if data else None
+
+
+def _hand_front_matter(lines: list[str]) -> dict[str, str] | None:
+    """The lines of a block PyYAML refuses, read line by line as `key: value`, `- item` and
+    indented continuations (scraped front matter is often not valid YAML: `title: Mali: talks`);
+    None when a line is none of those."""
+    meta: dict[str, str] = {}
     last_key = ""
-    for line in lines[start + 1 : end]:
+    for line in lines:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         item = _YAML_ITEM.match(line)
@@ -68,6 +155,33 @@ def _front_matter(lines: list[str], start: int, meta: dict[str, str]) -> int | N
             return None
         last_key = _norm_key(header[0])
         meta.setdefault(last_key, _unquote(header[1]))
+    return meta
+
+
+_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+"""The line that opens front matter, and the lines that may close it: YAML, Hugo's TOML."""
+
+
+def _front_matter(lines: list[str], start: int, meta: dict[str, str]) -> int | None:
+    """Read the front matter opening at `start` into `meta`; the index after it, or None if it is
+    not front matter (then `meta` is left as it was: a `---` rule is only a rule)."""
+    closers = _FENCES[lines[start].strip()]
+    for end in range(start + 1, min(len(lines), start + 200)):
+        if lines[end].strip() in closers:
+            break
+    else:
+        return None
+    block = lines[start + 1 : end]
+    if closers == ("+++",):
+        found = _toml_front_matter("\n".join(block))
+    else:
+        found = _yaml_front_matter("\n".join(block))
+        if found is None:
+            found = _hand_front_matter(block)
+    if found is None:
+        return None
+    for key, value in found.items():
+        meta.setdefault(key, value)
     return end + 1
 
 
@@ -86,7 +200,7 @@ def leading_metadata(lines: list[str]) -> tuple[dict[str, str], int]:
             i += 1
         if i >= n:
             return meta, n
-        if not front_done and lines[i].strip() == "---":
+        if not front_done and lines[i].strip() in _FENCES:
             front_done = True
             after = _front_matter(lines, i, meta)
             if after is None:

@@ -90,7 +90,7 @@ def _outlet_from_tokens(text: str) -> str | None:
     return None
 
 
-_OUTLET_KEYS = ("outlet", "publisher", "publication", "site_name", "site", "newspaper")
+_OUTLET_KEYS = ("outlet", "publisher", "publication", "site_name", "sitename", "site", "newspaper")
 
 
 _SOURCE_KEYS = ("original", "original_url", "canonical", "url", "link", "src", "source", "sources", "via",
