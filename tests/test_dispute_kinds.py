@@ -282,3 +282,40 @@ def test_the_toll_of_a_months_old_clash_is_not_a_latest_figure(tmp_path: Path) -
                                      "in June."),
     }, tmp_path)
     assert not [s for s in sit.status if s.text.startswith("Latest figures")]
+
+
+def test_a_stock_of_stranded_people_revised_far_down_is_a_dispute_the_latest_figure_settles(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-05-10", "An aid worker estimated that 6,000 migrants are stranded at sea."),
+        "b.txt": dated("2031-05-18", "Officials said 5,500 migrants remain stranded at sea."),
+        "c.txt": dated("2031-05-26", "The refugee agency said 2,000 migrants remain stranded at sea."),
+    }, tmp_path)
+    [numeric] = [d for d in sit.disputes if d.kind == "numeric"]
+    assert [c.text for c in numeric.claims] == ["6,000", "5,500", "2,000"]
+    assert numeric.settled_by.startswith("a later figure: 2,000")
+
+
+def test_a_stock_that_drifts_day_by_day_is_no_dispute(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-05-10", "An aid worker estimated that 6,000 migrants are stranded at sea."),
+        "b.txt": dated("2031-05-18", "Officials said 5,000 migrants remain stranded at sea."),
+    }, tmp_path)
+    assert not [d for d in sit.disputes if d.kind == "numeric"]
+
+
+def test_people_stranded_are_counted_whatever_a_plan_does_about_them(tmp_path: Path) -> None:
+    result = analyse("The two governments pledged to help those 4,000 migrants still stranded at sea.", tmp_path)
+    assert _figures(result) == {"number of migrants stranded": ["4,000"]}
+
+
+def test_a_statement_speaks_for_whoever_issued_it(tmp_path: Path) -> None:
+    result = analyse("Officials from Velmora issued a statement saying 4,000 migrants were stranded at sea.",
+                     tmp_path)
+    [claim] = [c for d in result.disputes if d.kind == "numeric" for c in d.claims]
+    assert claim.source != "unnamed sources"
+
+
+def test_a_denial_the_denier_keeps_up_is_the_deniers(tmp_path: Path) -> None:
+    result = analyse("The Kremlin continues to deny involvement in the poisoning.", tmp_path)
+    [denial] = [c for d in result.disputes for c in d.claims if c.stance == "denies"]
+    assert denial.source == "Kremlin"

@@ -64,7 +64,18 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _UTTERANCES:
+        # "X issued a statement saying ...", "X's statement saying ...": the statement's owner speaks.
+        noun = verb.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return owner
     return None
+
+
+_UTTERANCES = {"statement", "communique", "communiqué", "announcement", "letter", "message", "note", "declaration"}
+_ISSUING = {"issue", "release", "publish", "put", "send", "post", "make"}
 
 
 def describe_source(token: Token | None, names: dict[int, str], resolve: dict[int, str] | None = None) -> tuple[str, bool]:

@@ -182,7 +182,7 @@ def _nation_of(noun: Token | None) -> str:
     return ""
 
 
-_STRANDED = {"stranded", "adrift", "trapped", "drifting", "marooned"}
+_STRANDED = {"stranded", "adrift", "trapped", "drifting", "marooned", "parked", "stuck", "afloat"}
 
 
 def _stranded(node: Token) -> bool:
@@ -472,7 +472,8 @@ class DisputeFinder:
             if is_denial and lemma != "deny" and obj is not None and obj.pos_ == "NOUN" \
                     and obj.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS:
                 continue  # "rejected any negotiation", "rejected the offer": a refusal, not a contradiction
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None) or (
+                _subject(tok) if tok.dep_ == "xcomp" else None)  # "the Kremlin continues to deny"
             if is_denial:
                 who, _ = describe_source(subj, self.names, self.pronoun_names)
             else:
@@ -745,8 +746,11 @@ class DisputeFinder:
                     continue
                 when, background = event_time(tok, anchor)
                 verb = _verb_of(tok)
-                if background or _told_as_past(verb, anchor) or _infinitive(verb):
-                    continue  # background, another story, or a capacity ("big enough to hold 300")
+                if background or _told_as_past(verb, anchor) \
+                        or _infinitive(verb) and not (category == "stranded" and verb.lower_ not in _STRANDED):
+                    # background, another story, or a capacity ("big enough to hold 300"); people
+                    # stranded are stranded whatever a plan does about them ("to help 7,000 still at sea")
+                    continue
                 att = attribute(tok.head, self.names, self.pronoun_names)
                 subject = f"number of {people} {category}"
                 claim = self._claim(sent, att.source, "figure", value, text=wording)

@@ -156,6 +156,15 @@ def _competing_claims(events: list[StatusEvent], kinds: dict[str, str], window_s
 FIGURE_DAYS = 1
 """Tolls reported on different days are not a dispute: a later toll supersedes an earlier one."""
 
+STOCK_DAYS = 10
+"""People stranded or missing are a stock that stays from day to day: figures this close count it."""
+
+STOCK_FACTOR = 2.0
+"""A stock's figures days apart disagree only when one is at least this many times another: a
+stock drifts as people land or are found ("7,000 at sea", then "2,500")."""
+
+STOCK_CATEGORIES = ("stranded", "missing")
+
 CUMULATIVE_DAYS = 3
 """Counts from a start ("since Tuesday") are one count when their starts and ends are this close."""
 
@@ -164,8 +173,8 @@ def _window(claim: Claim) -> When | None:
     return When.from_iso(claim.when) if claim.when else None
 
 
-def comparable(a: Claim, b: Claim) -> bool:
-    """Whether two figures can count the same thing: reported within a day of each other, or,
+def comparable(a: Claim, b: Claim, days: int = FIGURE_DAYS) -> bool:
+    """Whether two figures can count the same thing: reported within `days` of each other, or,
     for counts from a start ("since Tuesday"), over the same period.
 
     Undated figures (undated articles) are compared with each other and with nothing else."""
@@ -179,7 +188,7 @@ def comparable(a: Claim, b: Claim) -> bool:
     if ranged_a or ranged_b:
         return ranged_a and ranged_b and abs((wa.start - wb.start).days) <= CUMULATIVE_DAYS \
             and abs((wa.end - wb.end).days) <= CUMULATIVE_DAYS
-    return abs((wa.start - wb.start).days) <= FIGURE_DAYS
+    return abs((wa.start - wb.start).days) <= days
 
 
 def disagree(values: list[tuple[float, float]]) -> bool:
@@ -257,9 +266,13 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 groups[dispute.subject].append(claim)
     out = []
     for subject, claims in groups.items():
+        stock = subject.endswith(STOCK_CATEGORIES)
         clusters: list[list[Claim]] = []
         for claim in sorted(claims, key=lambda c: (c.when or "~", c.article)):
-            home = next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
+            # A stock is followed from figure to figure (each within STOCK_DAYS of the last);
+            # a toll holds for its day only.
+            home = next((cl for cl in clusters if comparable(claim, cl[-1], STOCK_DAYS)), None) if stock else \
+                next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
             if home is None:
                 clusters.append([claim])
             else:
@@ -269,10 +282,17 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
             if len(values) < 2 or not disagree(values):
                 continue
             days = [w for c in cluster if (w := _window(c)) is not None]
+            spread = bool(days) and (max(days).end - min(days).start).days > FIGURE_DAYS
+            if stock and spread and not _far_apart(values):
+                continue  # a stock drifting day by day, not figures that contradict each other
             when = f" (as of {max(days).label})" if days else ""
             dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric", claims=cluster)
             later = [c for other in clusters[n + 1:] for c in other
                      if days and (w := _window(c)) is not None and (w.end - max(days).end).days > FIGURE_DAYS]
+            newest = [c for c in cluster if (w := _window(c)) is not None and w == max(days)] if spread else []
+            if spread and all((max(days).end - w.end).days > FIGURE_DAYS
+                              for c in cluster if c not in newest and (w := _window(c)) is not None):
+                later = newest  # "7,000 at sea" (10 May), "2,500" (29 May): the newest figure holds
             if later:
                 # A toll given days later supersedes the day's disagreement.
                 last = max(later, key=lambda c: (c.when, c.article))
@@ -280,6 +300,12 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 dispute.settled_by = f"a later figure: {last.text} ({last.source})" + (f", {held.label}" if held else "")
             out.append(dispute)
     return out
+
+def _far_apart(values: list[tuple[float, float]]) -> bool:
+    """Whether one figure is at least STOCK_FACTOR times another ("7,000 to 8,000" against
+    "2,500"): the highest floor against the lowest ceiling."""
+    return max(v[0] for v in values) >= STOCK_FACTOR * max(1.0, min(v[1] for v in values))
+
 
 CONSERVATIVE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1000.0}
 """ACLED's rule for vague counts: the lowest number the word can mean."""
