@@ -3,7 +3,8 @@
 Each item an analyst reads rests on mentions: who said it, in which sentence, in which file.
 Two mentions are one source when they share a named speaker (a statement quoted by many
 outlets is its speaker's), when they are the same sentence (wire copy run by several outlets),
-or when both are one outlet's own voice. What is left after joining them is the number of
+when both are one outlet's own voice (its writer, or "sources" it does not describe), or when
+both are one outlet's unnamed speaker described the same way ("a military source"). What is left after joining them is the number of
 independent sources.
 """
 
@@ -43,10 +44,15 @@ def count_sources(mentions: Iterable[Mention], outlet_of: dict[str, str]) -> tup
     first: dict[str, int] = {}
     for i, item in enumerate(items):
         keys = [f"text:{sentence_key(item.sentence)}"]
-        if item.source.lower() not in _UNNAMED and not item.source.lower().startswith(("a ", "an ", "unnamed")):
+        source = item.source.lower()
+        outlet = outlet_of.get(item.file) or item.file
+        if source not in _UNNAMED and not source.startswith(("a ", "an ", "unnamed")):
             keys.append(f"speaker:{name_key(item.source)}")
+        elif source in _UNNAMED or source.startswith("unnamed"):
+            keys.append(f"voice:{outlet}")
         else:
-            keys.append(f"voice:{outlet_of.get(item.file) or item.file}")
+            # "an official from a charity" beside "sources say": one outlet's two unnamed speakers
+            keys.append(f"described:{outlet}:{name_key(item.source)}")
         for key in keys:
             if key in first:
                 a, b = find(first[key]), find(i)

@@ -28,6 +28,19 @@ def test_two_outlets_in_their_own_words_are_two_sources() -> None:
     assert count_sources(mentions, OUTLETS) == (2, 2)
 
 
+def test_two_differently_described_unnamed_speakers_in_one_article_are_two_sources() -> None:
+    mentions = [Mention("sources", "Eight soldiers were killed, sources say.", "a.txt"),
+                Mention("an official from a charity in the area", "A charity official put the toll at eight.",
+                        "a.txt")]
+    assert count_sources(mentions, OUTLETS) == (2, 1)
+
+
+def test_one_article_s_unnamed_sources_said_twice_are_one_source() -> None:
+    mentions = [Mention("sources", "Eight soldiers were killed, sources say.", "a.txt"),
+                Mention("unnamed sources", "The convoy was ambushed near the town.", "a.txt")]
+    assert count_sources(mentions, OUTLETS) == (1, 1)
+
+
 def test_the_phrase_never_passes_one_wire_story_for_corroboration() -> None:
     assert sourcing_phrase(1, 4) == "1 source, 4 articles"
     assert sourcing_phrase(3, 3) == "3 independent sources"
