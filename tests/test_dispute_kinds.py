@@ -319,3 +319,19 @@ def test_a_denial_the_denier_keeps_up_is_the_deniers(tmp_path: Path) -> None:
     result = analyse("The Kremlin continues to deny involvement in the poisoning.", tmp_path)
     [denial] = [c for d in result.disputes for c in d.claims if c.stance == "denies"]
     assert denial.source == "Kremlin"
+
+
+# Blame answered in one sentence
+
+
+def test_a_charge_and_its_denial_in_one_sentence_are_two_sides(tmp_path: Path) -> None:
+    result = analyse("Opposition leaders blamed the army for the massacre, but the defence ministry denied "
+                     "the accusation.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Opposition leaders"),
+                                                             ("denies", "defence ministry")]
+
+
+def test_a_denial_after_a_clause_that_claims_nothing_has_no_asserting_side(tmp_path: Path) -> None:
+    result = analyse("The minister met the envoy on Monday, but the Kremlin denied the reports.", tmp_path)
+    assert all(c.stance != "asserts" for d in result.disputes for c in d.claims)

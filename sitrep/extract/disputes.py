@@ -484,9 +484,15 @@ class DisputeFinder:
             claims = [self._claim(sent, who, "denies")]
             owner = self._claim_owner(tok) if is_denial else None
             prior = self._asserting_sentence(content, before, sent) if owner is None else None
+            first = tok.head if is_denial and tok.dep_ == "conj" and tok.head.pos_ == "VERB" else None
+            claimant = describe_source(_subject(first), self.names, self.pronoun_names)[0] \
+                if first is not None and first.lemma_.lower() in _CHARGING and _subject(first) is not None else None
             if owner is not None:
                 # "denied claims by Iraq's government that ...": the claimant is named right there.
                 claims.insert(0, self._claim(sent, owner, "asserts"))
+            elif claimant is not None and name_key(claimant) != name_key(who):
+                # "X's allies blamed the president, but the Kremlin dismissed the claims": both sides here
+                claims.insert(0, self._claim(sent, claimant, "asserts"))
             elif prior is not None:
                 claims.insert(0, self._claim(prior, self._speaker(prior), "asserts"))
             out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
@@ -780,6 +786,8 @@ _DENIED_TAIL = re.compile(
     r"reject|rejects|dispute|disputes)\b",
     re.I,
 )
+_CHARGING = NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING | {"point", "blame", "hold", "link", "tie"}
+"""Verbs of a first clause whose subject makes the claim a "but ... denied" answers."""
 _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story", "idea",
                 "notion", "suggestion", "characterisation", "characterization", "description", "interpretation"}
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
