@@ -335,3 +335,23 @@ def test_a_charge_and_its_denial_in_one_sentence_are_two_sides(tmp_path: Path) -
 def test_a_denial_after_a_clause_that_claims_nothing_has_no_asserting_side(tmp_path: Path) -> None:
     result = analyse("The minister met the envoy on Monday, but the Kremlin denied the reports.", tmp_path)
     assert all(c.stance != "asserts" for d in result.disputes for c in d.claims)
+
+
+# Thin sourcing says what is claimed
+
+
+def test_a_claim_resting_on_unnamed_claims_is_named_by_what_is_claimed(tmp_path: Path) -> None:
+    result = analyse("The police and the army are at odds amid claims that agents had warned of the attacks.",
+                     tmp_path)
+    [thin] = [d for d in result.disputes if d.kind == "thin sourcing"]
+    assert thin.subject == "agents had warned of the attacks"
+
+
+def test_a_routine_meeting_told_by_officials_is_not_thin_sourcing(tmp_path: Path) -> None:
+    result = analyse("The foreign minister met his counterpart from Lusenia on Sunday, officials said.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "thin sourcing"]
+
+
+def test_an_arrest_told_by_officials_alone_is_thin_sourcing(tmp_path: Path) -> None:
+    result = analyse("Colonel Idris Makeba was arrested on Sunday, officials said.", tmp_path)
+    assert [d for d in result.disputes if d.kind == "thin sourcing"]

@@ -677,7 +677,11 @@ class DisputeFinder:
             if tok.lemma_.lower() in ("claim", "allegation", "suggestion", "rumour") and tok.pos_ == "NOUN" and any(
                 c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children
             ):
-                subject = strip_determiner(short_phrase(subtree_span(tok), 12))
+                content = self._claim_content(tok)
+                # "amid claims that agents had warned of the attacks": what is claimed, not "claims"
+                said = re.sub(r"^(that|whether)\s+|\s+(but|and|or|as)$", "", short_phrase(content, 14)) \
+                    if content is not None else ""
+                subject = said if len(said.split()) >= 3 else strip_determiner(short_phrase(subtree_span(tok), 12))
                 out.append(Dispute(subject=subject, kind="thin sourcing",
                                    claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
                 break
@@ -720,8 +724,8 @@ class DisputeFinder:
         """An important event resting only on unnamed or hedged sources."""
         out = []
         for event in self.events:
-            if event.event in ("says",) or event.polarity == "denied":
-                continue
+            if event.event in _ROUTINE_EVENTS or event.polarity == "denied":
+                continue  # "the ministers met, officials said": nothing anyone contests
             if event.certainty in ("alleged",) or (event.certainty == "reported" and _anonymous(event.source)):
                 claim = Claim(text=event.evidence.sentence, source=event.source, stance="hedges",
                               article=self.parsed.article.path, sentence=event.evidence.sentence)
@@ -786,6 +790,9 @@ _DENIED_TAIL = re.compile(
     r"reject|rejects|dispute|disputes)\b",
     re.I,
 )
+_ROUTINE_EVENTS = {"says", "met", "agreed", "hosts", "negotiates", "warned", "demands", "criticised", "condemned",
+                   "plans"}
+"""Events of diplomacy and talk: told by "officials said" they are routine, not thinly sourced claims."""
 _CHARGING = NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING | {"point", "blame", "hold", "link", "tie"}
 """Verbs of a first clause whose subject makes the claim a "but ... denied" answers."""
 _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story", "idea",
