@@ -17,7 +17,16 @@ from textual.widgets import DataTable
 
 from ..datefmt import as_of_label, claims_in_time_order
 from ..model import Actor, StateEntry
-from .marks import actor_certainty, certainty_badge, changed_mark, new_mark, no_mark, safe
+from .marks import (
+    actor_certainty,
+    certainty_badge,
+    changed_mark,
+    mix_bar,
+    mix_summary,
+    new_mark,
+    no_mark,
+    safe,
+)
 from .messages import FilterRequested, ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
 from .view import View
@@ -40,10 +49,14 @@ MIN_STATUS = 24
 """The kind column is dropped before the status column gets narrower than this."""
 COMPACT_STATUS = 36
 """Below this status width the certainty shows as its symbol alone."""
+MIX_WIDTH = 8
+"""Cells of the certainty mix bar from `WIDE` content width (5 below it)."""
+MIN_MIX_STATUS = 20
+"""The mix bar is left out rather than leave the status narrower than this."""
 
 
 class ActorsPane(TablePane):
-    """Actors as a table: mark, name, kind, role, status, mentions. Enter filters on the actor."""
+    """Actors as a table: mark, name, kind, role, certainty mix, status, mentions. Enter filters on the actor."""
 
     BINDINGS = [
         Binding("enter", "filter_actor", "Filter on actor"),
@@ -60,11 +73,12 @@ class ActorsPane(TablePane):
         self.border_title = "Actors"
 
     def columns_for(self, width: int) -> list[ColumnSpec]:
-        """Mark, name, kind, role, status, mentions, fitted so the status keeps room.
+        """Mark, name, kind, role, certainty mix, status, mentions, fitted so the status keeps room.
 
         From `ROOMY` cells kind and role get a column each; below it they share one
         ("person · General"), and below `WIDE` that one goes first and the mark shrinks to
-        its symbol.
+        its symbol. The mix bar (8 cells, 5 below `WIDE`) comes before the kind and goes
+        when the status would be narrower than `MIN_MIX_STATUS`.
         """
         wide = width >= WIDE
         mark = 9 if wide else 1
@@ -72,6 +86,10 @@ class ActorsPane(TablePane):
         name = max(10, min(22, width // 3))
         used = mark + name + mentions + 2 * 3  # one cell of padding each side of a column
         specs = [ColumnSpec("mark", "", mark), ColumnSpec("name", self._label("name", "Name"), name)]
+        mix = MIX_WIDTH if wide else 5
+        show_mix = width - used - (mix + 2) - 2 >= MIN_MIX_STATUS
+        if show_mix:  # before kind: the kind and role are in the evidence view's title too
+            used += mix + 2
         if width >= ROOMY:
             kind, role = 12, 18
             specs += [ColumnSpec("kind", self._label("kind", "Kind"), kind), ColumnSpec("role", "Role", role)]
@@ -81,6 +99,8 @@ class ActorsPane(TablePane):
             if width - used - (kind + 2) >= MIN_STATUS:
                 specs.append(ColumnSpec("kind", self._label("kind", "Kind · role"), kind))
                 used += kind + 2
+        if show_mix:
+            specs.append(ColumnSpec("mix", "Claims" if mix >= len("Claims") else "Mix", mix))
         status = max(width - used - 2, 8)
         specs.append(ColumnSpec("status", self._label("status", "Status"), status))
         specs.append(ColumnSpec("mentions", self._label("mentions", "Mentions" if wide else "#"), mentions))
@@ -122,7 +142,10 @@ class ActorsPane(TablePane):
             elif "kind" in widths:
                 kind = " · ".join([actor.kind, *actor.roles[:1]])
                 cells.append(fit(safe(kind, style=style), widths["kind"]))
-            compact = (widths["status"] or 0) < COMPACT_STATUS
+            if "mix" in widths:
+                cells.append(mix_bar(actor, widths["mix"] or 0))
+            # Beside the mix bar the status's certainty needs only its symbol.
+            compact = "mix" in widths or (widths["status"] or 0) < COMPACT_STATUS
             cells.append(fit(status_text(actor, compact=compact), widths["status"]))
             cells.append(Text(str(actor.mentions), style=style, justify="right"))
             yield TableRow(actor.name, cells, partial(actor_evidence, actor, view))
@@ -203,6 +226,8 @@ def actor_evidence(actor: Actor, view: View) -> ShowEvidence:
         notes.append(Text.assemble(("also: ", "dim"), safe(", ".join(actor.aliases))))
     if actor.status:
         notes.append(Text.assemble(("status: ", "dim"), status_text(actor)))
+    if actor.events:
+        notes.append(Text.assemble(("certainty of its claims: ", "dim"), mix_summary(actor)))
     if actor.state:
         notes.append(Text("claims over time:", style="dim"))
         notes.extend(claim_line(entry) for entry in claims_in_time_order(actor.state))

@@ -117,6 +117,57 @@ def actor_certainty(actor: Actor) -> str | None:
     return next((c for c in order if c in present), "stated")
 
 
+MIX_ORDER = ("stated", "reported", "alleged", "unclear", "denied")
+"""The certainties of a mix bar, surest first."""
+
+
+def certainty_mix(actor: Actor) -> dict[str, int]:
+    """How many of an actor's claims each certainty has (a denial counts as "denied"), surest first."""
+    counts = dict.fromkeys(MIX_ORDER, 0)
+    for event in actor.events:
+        key = "denied" if event.polarity == "denied" else event.certainty
+        counts[key] = counts.get(key, 0) + 1
+    return {key: n for key, n in counts.items() if n}
+
+
+def mix_cells(counts: dict[str, int], width: int) -> dict[str, int]:
+    """Cells of a bar of at most `width` cells per certainty: one per claim while they fit, else in
+    proportion to `counts` (largest remainder), every certainty present keeping a cell while
+    there are cells to give."""
+    total = sum(counts.values())
+    if not total or width <= 0:
+        return {}
+    width = min(width, total)
+    shares = {key: n * width / total for key, n in counts.items()}
+    cells = {key: max(1, int(share)) for key, share in shares.items()}
+    while sum(cells.values()) > width:  # the minimums overshot: take from the largest first
+        wide = [k for k in cells if cells[k] > 1]
+        if wide:
+            cells[max(wide, key=lambda k: cells[k] - shares[k])] -= 1
+        else:  # more certainties than cells: the rarest goes
+            del cells[min(cells, key=lambda k: counts[k])]
+    while sum(cells.values()) < width:
+        cells[max(cells, key=lambda k: shares[k] - cells[k])] += 1
+    return cells
+
+
+def mix_bar(actor: Actor, width: int) -> Text:
+    """A bar of the certainty of an actor's claims, at most `width` cells: one symbol per cell in
+    its colour ("●●●◐◐✕"), so it reads without colour too; empty when it has no claims."""
+    cells = mix_cells(certainty_mix(actor), width)
+    text = Text()
+    for key, n in cells.items():
+        text.append(CERTAINTY[key][0] * n, style=certainty_style(key))
+    return text
+
+
+def mix_summary(actor: Actor) -> Text:
+    """ "● 3 stated · ◐ 2 reported · ✕ 1 denied": the counts behind the bar."""
+    parts = [Text(f"{CERTAINTY[key][0]} {n} {CERTAINTY[key][1]}", style=certainty_style(key))
+             for key, n in certainty_mix(actor).items()]
+    return Text(" · ", style="dim").join(parts)
+
+
 def stance_badge(stance: str) -> Text:
     """ "denies" in its colour."""
     word, colour = STANCE.get(stance, (stance, "white"))
