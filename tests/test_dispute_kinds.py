@@ -355,3 +355,25 @@ def test_a_routine_meeting_told_by_officials_is_not_thin_sourcing(tmp_path: Path
 def test_an_arrest_told_by_officials_alone_is_thin_sourcing(tmp_path: Path) -> None:
     result = analyse("Colonel Idris Makeba was arrested on Sunday, officials said.", tmp_path)
     assert [d for d in result.disputes if d.kind == "thin sourcing"]
+
+
+# One government's denials
+
+
+def test_a_government_s_denials_under_its_capital_and_its_seat_are_one(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Germany demanded an explanation from Moscow, which has denied any involvement."),
+        "b.txt": dated("2031-03-09", "The Kremlin continues to deny involvement in the poison plot."),
+    }, tmp_path)
+    denials = [d for d in sit.disputes if d.kind == "contradiction"]
+    assert len(denials) == 1
+    assert denials[0].subject == "involvement in the poison plot"
+    assert {c.source for c in denials[0].claims} == {"Moscow", "Kremlin"}
+
+
+def test_a_denial_about_another_affair_stays_apart(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "The Kremlin continues to deny involvement in the poison plot."),
+        "b.txt": dated("2031-03-09", "Russia also denies involvement in the Castellan plot."),
+    }, tmp_path)
+    assert len([d for d in sit.disputes if d.kind == "contradiction"]) == 2

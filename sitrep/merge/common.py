@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from ..dates import When
 from ..lexicon import lexicon
 from ..model import ArticleResult, StatusEvent
+from ..names import name_key
+from ..nlp.gazetteer import load_gazetteer
 
 
 CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
@@ -46,3 +48,26 @@ def is_history(event: StatusEvent, window_start: date | None) -> bool:
         return True
     held = When.from_iso(event.when) if event.when else None
     return held is not None and window_start is not None and held.end < window_start
+
+
+SEATS_OF_POWER = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
+                  "state department": "United States", "downing street": "United Kingdom",
+                  "number 10": "United Kingdom", "no 10": "United Kingdom", "elysee": "France",
+                  "zhongnanhai": "China", "quai d orsay": "France", "chancellery": "Germany"}
+"""Buildings that stand for a government in news English ("the Kremlin denied")."""
+
+
+def government_key(source: str) -> str:
+    """One key for a government however a source names it: the country ("Russia"), its capital
+    ("Moscow" as metonymy) or its seat of power ("the Kremlin") give the same key; any other
+    source keeps its own name key."""
+    key = name_key(source.removeprefix("the ").removeprefix("The "))
+    if key in SEATS_OF_POWER:
+        return "government:" + name_key(SEATS_OF_POWER[key])
+    gaz = load_gazetteer()
+    country = gaz.canonical_country(source)
+    if country is None:
+        code = gaz.cities.get(key)
+        if code and name_key(gaz.capitals.get(code, "")) == key:
+            country = gaz.countries.get(code)
+    return "government:" + name_key(country) if country else key

@@ -12,7 +12,7 @@ from datetime import date
 from ..dates import When
 from ..model import Actor, ArticleResult, Claim, Dispute, StateEntry, StatusEvent
 from ..names import name_key, nation_key, sentence_key
-from .common import FAMILY, _LEXICON, _held_at, is_history
+from .common import FAMILY, _LEXICON, _held_at, government_key, is_history
 
 
 _WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}
@@ -371,28 +371,49 @@ def _pair_refutations(disputes: list[Dispute], results: list[ArticleResult]) -> 
 
 def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
     """One denier's repeated denial of one thing is one dispute ("denies any involvement", "has
-    denied involvement in the poison plot"): one-sided denials by the same source whose subjects
-    share their content words are joined, the shortest subject kept."""
+    denied involvement in the poison plot"): one-sided denials by the same government ("the
+    Kremlin", "Moscow", "Russia") or source whose subjects share their content words, and name no
+    one the other does not, are joined; the shortest subject that says what is denied is kept."""
     out: list[Dispute] = []
-    groups: dict[str, list[tuple[set[str], Dispute]]] = defaultdict(list)
+    groups: dict[str, list[list]] = defaultdict(list)  # denier -> [[words of the shortest subject, dispute]]
     for dispute in disputes:
         one_sided = dispute.kind == "contradiction" and all(c.stance == "denies" for c in dispute.claims)
         if not one_sided:
             out.append(dispute)
             continue
-        who = name_key(dispute.claims[0].source)
+        who = government_key(dispute.claims[0].source)  # "the Kremlin" and "Moscow" deny as one
         words = _subject_words(dispute.subject)
-        home = next((d for w, d in groups[who] if words and w and (words <= w or w <= words)), None)
-        if home is None:
-            groups[who].append((words, dispute))
+        entry = next((e for e in groups[who] if words and e[0] and (words <= e[0] or e[0] <= words)
+                      and not _names_beyond(dispute.subject, e[1].subject)), None)
+        if entry is None:
+            groups[who].append([words, dispute])
             out.append(dispute)
             continue
+        home = entry[1]
         said = {sentence_key(c.sentence) for c in home.claims}
         home.claims.extend(c for c in dispute.claims if sentence_key(c.sentence) not in said)  # wire copies once
         home.actors.extend(a for a in dispute.actors if a not in home.actors)
-        if len(dispute.subject) < len(home.subject):
+        if len(words) < len(entry[0]):
+            entry[0] = words  # the fewest words join the most wordings
+        if _subject_rank(dispute.subject) < _subject_rank(home.subject):
             home.subject = dispute.subject
     return out
+
+
+def _subject_rank(subject: str) -> tuple[bool, int]:
+    """Which wording of one denial to show: the shortest that says what is denied
+    ("involvement in the poison plot" over "any involvement")."""
+    return len(_subject_words(subject)) < 2, len(subject)
+
+
+def _names_beyond(a: str, b: str) -> bool:
+    """Whether one subject names someone the other does not ("involvement in the Skripal plot"
+    against "any involvement"): then they are denials of two things."""
+    def names(text: str) -> set[str]:
+        # A possessive ("Navalny's illness") names whose thing it is, not another affair.
+        return set(re.findall(r"(?<!^)\b[A-Z][\w-]+\b(?!['’]s)", text))
+
+    return bool(names(a) ^ names(b))
 
 
 def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
