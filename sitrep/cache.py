@@ -19,7 +19,6 @@ evicted when the cache is opened.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import sqlite3
@@ -32,10 +31,13 @@ from pathlib import Path
 
 from .config import Config
 from .model import ArticleResult
+from .rows import decode_row, encode_row
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: rows in the compact layout of `sitrep.rows`, each sentence once (1: `ArticleResult.to_dict`).
+A cache of another schema is emptied when opened, so its rows are simply misses."""
 _APP_ID = 0x53495452  # "SITR": marks the file as ours, so a foreign SQLite file is never used
 _MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 10.0
@@ -59,14 +61,14 @@ class _NotOurs(Exception):
 
 
 def encode_result(result: ArticleResult) -> bytes:
-    """The stored form of a result: compressed JSON (worker processes make these too)."""
-    return zlib.compress(json.dumps(result.to_dict()).encode(), 1)
+    """The stored form of a result: its compact row (`sitrep.rows`), JSON compressed with zlib
+    (worker processes make these too)."""
+    return zlib.compress(encode_row(result), 1)
 
 
-def decode_result(data: bytes) -> ArticleResult:
-    """A stored row back as a result; `ValueError` unless `encode_result` could have made it
-    (not zlib, inflating past `MAX_ROW_BYTES`, not JSON, nested too deep, a field of the wrong
-    type)."""
+def inflate(data: bytes, limit: int = MAX_ROW_BYTES) -> bytearray:
+    """`data` decompressed, a piece at a time so a bomb is never inflated whole; `ValueError` when
+    it is not zlib, is cut short or inflates past `limit` bytes."""
     inflater = zlib.decompressobj()
     text = bytearray()  # grown a piece at a time: one buffer, never twice the bound
     pending = data
@@ -77,16 +79,18 @@ def decode_result(data: bytes) -> ArticleResult:
             if not piece and not pending and not inflater.eof:
                 raise ValueError("truncated")
             text += piece
-            if len(text) > MAX_ROW_BYTES:
-                raise ValueError(f"inflates past {MAX_ROW_BYTES:,} bytes")
+            if len(text) > limit:
+                raise ValueError(f"inflates past {limit:,} bytes")
     except zlib.error as exc:
         raise ValueError(f"not zlib: {exc}") from exc
-    try:
-        return ArticleResult.from_dict(json.loads(text))
-    except RecursionError as exc:
-        raise ValueError("nested too deeply") from exc
-    except (KeyError, TypeError) as exc:
-        raise ValueError(f"not a result ({type(exc).__name__}: {exc})") from exc
+    return text
+
+
+def decode_result(data: bytes) -> ArticleResult:
+    """A stored row back as a result; `ValueError` unless `encode_result` could have made it
+    (not zlib, inflating past `MAX_ROW_BYTES`, not JSON, a field of the wrong type, an
+    index past its table)."""
+    return decode_row(inflate(data))
 
 
 def _is(exc: BaseException, names: tuple[str, ...]) -> bool:
@@ -340,7 +344,6 @@ class ResultCache:
         self.problem = f"cache {self.path} {why}; running without a cache"
         log.warning(self.problem)
         self.writable = False
-        return None
 
     def _failed(self, exc: sqlite3.Error) -> None:
         """A database error mid-run. Damage to our file: set it aside and rebuild, once. A lock

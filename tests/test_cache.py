@@ -528,11 +528,21 @@ def tamper(path: Path, key: str, data: bytes) -> None:
     db.close()
 
 
-def with_field(change: Callable[[dict[str, Any]], None]) -> bytes:
-    """A stored row of `make_result()` with one change made to its JSON."""
-    data = make_result().to_dict()
-    change(data)
+def stored_row() -> dict[str, Any]:
+    """The stored row of `make_result()` as plain data (its compact layout, see `sitrep.rows`)."""
+    return json.loads(zlib.decompress(cache_module.encode_result(make_result())))
+
+
+def packed(data: Any) -> bytes:
+    """`data` stored as a row is: JSON, compressed."""
     return zlib.compress(json.dumps(data).encode())
+
+
+def with_field(change: Callable[[dict[str, Any]], None]) -> bytes:
+    """A stored row of `make_result()` with one change made to its data."""
+    data = stored_row()
+    change(data)
+    return packed(data)
 
 
 TAMPERED_ROWS = {
@@ -541,15 +551,27 @@ TAMPERED_ROWS = {
     "actor name a number": with_field(lambda d: d["actors"][0].update(name=7)),
     "aliases a number": with_field(lambda d: d["actors"][0].update(aliases=5)),
     "aliases numbers": with_field(lambda d: d["actors"][0].update(aliases=[5, 6])),
-    "evidence a list": with_field(lambda d: d["events"][0].update(evidence=[1])),
+    "evidence index past the table": with_field(lambda d: d["actors"][0].update(evidence=[1])),
+    "evidence index negative": with_field(lambda d: d["actors"][0].update(evidence=[-1])),
+    "sentence index past the table": with_field(lambda d: d["evidence"][0].__setitem__(1, 9)),
+    "claim article past the files": with_field(lambda d: d["disputes"][0]["claims"][0].update(article=9)),
+    "event evidence a list": with_field(lambda d: d["events"][0].update(evidence=[0])),
+    "certainty not one of the five": with_field(lambda d: d["events"][0].update(certainty="certain")),
     "claim value text": with_field(lambda d: d["disputes"][0]["claims"][0].update(value=["a", "b"])),
     "years text": with_field(lambda d: d["context"][0].update(years="2020")),
     "words a string": with_field(lambda d: d.update(words="120")),
-    "a list, not a record": zlib.compress(b"[1, 2]"),
+    "a list, not a record": packed([1, 2]),
     "an actor that is a string": with_field(lambda d: d.update(actors=["Dembele"])),
     "not zlib": b"not zlib",
     "not JSON": zlib.compress(b"\xff\xfe"),
+    "a row of schema 1 (to_dict)": packed(make_result().to_dict()),
 }
+
+
+def test_the_row_the_tampering_cases_change_is_read_back_unchanged() -> None:
+    row = stored_row()
+    assert cache_module.decode_result(packed(row)) == make_result()
+    assert row["actors"][0]["evidence"] == [0] and len(row["evidence"]) == 1  # one evidence, named twice
 
 
 @pytest.mark.parametrize("data", TAMPERED_ROWS.values(), ids=TAMPERED_ROWS.keys())
@@ -844,6 +866,6 @@ def test_a_tampered_row_is_re_parsed_and_the_report_is_unchanged(config: Config,
     db.close()
     data = json.loads(zlib.decompress(blob))
     data["title"] = 12345
-    tamper(config.cache_path, key, zlib.compress(json.dumps(data).encode()))
+    tamper(config.cache_path, key, packed(data))
     parsed, warm, _ = analyse(config, folder)
     assert parsed == 1 and warm == cold

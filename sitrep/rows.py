@@ -1,0 +1,241 @@
+"""The compact row of one article's result: each evidence sentence stored once, referred to by index.
+
+An `ArticleResult` names the same evidence (file, sentence, paragraph fingerprint) from many
+places: every mention of an actor, every event, context item and lede, and every disputed claim's
+sentence. Its `to_dict` writes each of them out in full, so a row held each sentence about four
+times. A `Row` keeps three tables instead:
+
+- `files`: the evidence files and claim articles (almost always just the article's own path);
+- `texts`: every distinct sentence, once;
+- `evidence`: every distinct evidence as `[file index, text index, paragraph fingerprint]`;
+
+and the records refer to them by index: `ActorRow.evidence` and `ContextRow.evidence` are lists
+of evidence indexes, `EventRow.evidence` and `LeadRow.evidence` one index, `ClaimRow.article` a
+file index, and the texts of claims, context items and ledes and a claim's sentence text indexes
+(such a text is most often an evidence sentence itself). Decoding builds each `Evidence` once and every
+record that names it shares the one (frozen) object.
+
+The layout is typed with msgspec structs and written as JSON objects (field names as below; a
+field at its default is left out): the cache stores them zlib-compressed, `sitrep extract` as
+the `row` of each line.
+Decoding checks every type and every index, so a tampered or foreign row raises `ValueError`
+and never reaches the merge. `ROW_SCHEMA` is raised when a field changes meaning or goes away.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+from .model import (
+    ActorMention,
+    ArticleResult,
+    Certainty,
+    Claim,
+    ContextItem,
+    Dispute,
+    Evidence,
+    Lead,
+    Polarity,
+    Provenance,
+    StatusEvent,
+)
+
+ROW_SCHEMA = 1
+"""Version of the row layout below (the `schema_version` of `sitrep extract` output)."""
+
+Index = Annotated[int, msgspec.Meta(ge=0)]
+"""A position in one of the row's tables (a negative one is refused: it would read from the end)."""
+
+
+class _Record(msgspec.Struct, omit_defaults=True, frozen=True):
+    """A row record: fields at their default are left out of the encoding."""
+
+
+class ActorRow(_Record):
+    """An `ActorMention`."""
+
+    name: str
+    kind: str
+    aliases: list[str] = []
+    roles: list[str] = []
+    evidence: list[Index] = []
+    cited_as_source: bool = False
+
+
+class EventRow(_Record):
+    """A `StatusEvent`."""
+
+    actor: str
+    event: str
+    polarity: Polarity
+    certainty: Certainty
+    source: str
+    evidence: Index
+    detail: str = ""
+    when: str = ""
+    article_date: str = ""
+    background: bool = False
+    prior: bool = False
+
+
+class ClaimRow(_Record):
+    """A `Claim`: `article` indexes `files`, `text` and `sentence` index `texts` (a claim's text is
+    most often its sentence)."""
+
+    text: Index
+    source: str
+    stance: str
+    article: Index
+    sentence: Index
+    value: tuple[float, float] | None = None
+    when: str = ""
+    group: str = ""
+
+
+class DisputeRow(_Record):
+    """A `Dispute`."""
+
+    subject: str
+    kind: str
+    claims: list[ClaimRow]
+    actors: list[str] = []
+    weight: float = 0.0
+    independent_sources: dict[str, int] = {}
+    settled_by: str = ""
+
+
+class ContextRow(_Record):
+    """A `ContextItem`: `text` indexes `texts` (background is often a whole sentence)."""
+
+    kind: str
+    text: Index
+    years: list[int] = []
+    evidence: list[Index] = []
+    actors: list[str] = []
+
+
+class LeadRow(_Record):
+    """A `Lead`: `text` indexes `texts` (a lede's text is most often its evidence sentence)."""
+
+    text: Index
+    certainty: Certainty
+    source: str
+    evidence: Index
+    actors: list[str] = []
+
+
+class Row(_Record):
+    """One article's result, every sentence once (see the module docstring)."""
+
+    path: str
+    title: str
+    outlet: str
+    date: str | None
+    content_hash: str
+    mtime: float
+    words: int
+    sentences: int = 0
+    duplicates_removed: int = 0
+    provenance: Provenance = msgspec.field(default_factory=Provenance)
+    files: list[str] = []
+    texts: list[str] = []
+    evidence: list[tuple[Index, Index, str]] = []
+    actors: list[ActorRow] = []
+    events: list[EventRow] = []
+    disputes: list[DisputeRow] = []
+    context: list[ContextRow] = []
+    leads: list[LeadRow] = []
+
+
+class _Tables:
+    """The three tables of a row being built, each entry added once."""
+
+    def __init__(self, path: str) -> None:
+        self.files: dict[str, int] = {path: 0}
+        self.texts: dict[str, int] = {}
+        self.evidence: dict[Evidence, int] = {}
+        self.rows: list[tuple[int, int, str]] = []
+
+    def file(self, name: str) -> int:
+        """The index of `name` in `files`."""
+        return self.files.setdefault(name, len(self.files))
+
+    def text(self, sentence: str) -> int:
+        """The index of `sentence` in `texts`."""
+        return self.texts.setdefault(sentence, len(self.texts))
+
+    def of(self, evidence: Evidence) -> int:
+        """The index of `evidence` in the evidence table."""
+        index = self.evidence.get(evidence)
+        if index is None:
+            index = self.evidence[evidence] = len(self.rows)
+            self.rows.append((self.file(evidence.file), self.text(evidence.sentence), evidence.paragraph))
+        return index
+
+
+def to_row(result: ArticleResult) -> Row:
+    """The compact row of `result` (`from_row` gives back an equal result)."""
+    t = _Tables(result.path)
+    actors = [ActorRow(a.name, a.kind, list(a.aliases), list(a.roles), [t.of(e) for e in a.evidence],
+                       a.cited_as_source) for a in result.actors]
+    events = [EventRow(e.actor, e.event, e.polarity, e.certainty, e.source, t.of(e.evidence), e.detail,
+                       e.when, e.article_date, e.background, e.prior) for e in result.events]
+    disputes = [DisputeRow(d.subject, d.kind, [_claim_row(c, t) for c in d.claims], list(d.actors), d.weight,
+                           dict(d.independent_sources), d.settled_by) for d in result.disputes]
+    context = [ContextRow(c.kind, t.text(c.text), list(c.years), [t.of(e) for e in c.evidence],
+                          list(c.actors)) for c in result.context]
+    leads = [LeadRow(t.text(lead.text), lead.certainty, lead.source, t.of(lead.evidence), list(lead.actors))
+             for lead in result.leads]
+    return Row(result.path, result.title, result.outlet, result.date, result.content_hash, result.mtime,
+               result.words, result.sentences, result.duplicates_removed, result.provenance,
+               list(t.files), list(t.texts), t.rows, actors, events, disputes, context, leads)
+
+
+def _claim_row(claim: Claim, t: _Tables) -> ClaimRow:
+    return ClaimRow(t.text(claim.text), claim.source, claim.stance, t.file(claim.article),
+                    t.text(claim.sentence), claim.value, claim.when, claim.group)
+
+
+def from_row(row: Row) -> ArticleResult:
+    """The result a row stands for; `ValueError` when an index points past its table.
+
+    Kinds and stances are taken as text, as `ArticleResult.from_dict` takes them (certainty and
+    polarity are checked by their `Literal` types).
+    """
+    files, texts = row.files, row.texts
+    try:
+        evidence = [Evidence(files[f], texts[s], p) for f, s, p in row.evidence]
+        actors = [ActorMention(a.name, a.kind, a.aliases, a.roles,  # type: ignore[arg-type]
+                               [evidence[i] for i in a.evidence], a.cited_as_source) for a in row.actors]
+        events = [StatusEvent(e.actor, e.event, e.polarity, e.certainty, e.source, evidence[e.evidence],
+                              e.detail, e.when, e.article_date, e.background, e.prior) for e in row.events]
+        disputes = [Dispute(d.subject, d.kind,  # type: ignore[arg-type]
+                            [Claim(texts[c.text], c.source, c.stance,  # type: ignore[arg-type]
+                                   files[c.article], texts[c.sentence], c.value, c.when, c.group)
+                             for c in d.claims],
+                            d.actors, d.weight, d.independent_sources, d.settled_by) for d in row.disputes]
+        context = [ContextItem(c.kind, texts[c.text], c.years,  # type: ignore[arg-type]
+                               [evidence[i] for i in c.evidence], c.actors) for c in row.context]
+        leads = [Lead(texts[lead.text], lead.certainty, lead.source, evidence[lead.evidence], lead.actors)
+                 for lead in row.leads]
+    except IndexError as exc:
+        raise ValueError(f"an index past its table ({exc})") from None
+    return ArticleResult(row.path, row.title, row.outlet, row.date, row.content_hash, row.mtime, row.words,
+                         actors, events, disputes, context, row.sentences, row.duplicates_removed, leads,
+                         row.provenance)
+
+
+_encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder(Row)
+
+
+def encode_row(result: ArticleResult) -> bytes:
+    """The row of `result` as JSON (what the cache compresses and `sitrep extract` writes)."""
+    return _encoder.encode(to_row(result))
+
+
+def decode_row(data: bytes | bytearray | str) -> ArticleResult:
+    """A JSON row back as a result; `ValueError` unless `encode_row` could have made it."""
+    return from_row(_decoder.decode(data))
