@@ -377,3 +377,59 @@ def test_a_denial_about_another_affair_stays_apart(tmp_path: Path) -> None:
         "b.txt": dated("2031-03-09", "Russia also denies involvement in the Castellan plot."),
     }, tmp_path)
     assert len([d for d in sit.disputes if d.kind == "contradiction"]) == 2
+
+
+def test_denying_it_after_an_accusation_answers_that_accusation(tmp_path: Path) -> None:
+    result = analyse("The council has accused the Presidential Guard of shelling the Kasimir Heights district on "
+                     "Wednesday. The Guard's commander, General Oren Baltazar, denied it.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert [c.stance for c in dispute.claims] == ["asserts", "denies"]
+    assert dispute.claims[0].source == "council"
+    assert "shelling the Kasimir Heights district" in dispute.subject
+
+
+def test_denying_it_after_a_meeting_answers_no_accusation(tmp_path: Path) -> None:
+    result = analyse("The council met the Presidential Guard on Wednesday. The Guard's commander, General Oren "
+                     "Baltazar, denied it.", tmp_path)
+    assert all(c.stance != "asserts" for d in result.disputes for c in d.claims)
+
+
+def test_contradicting_a_claim_disputes_it(tmp_path: Path) -> None:
+    result = analyse("Dravik remained in the hands of loyal troops on Thursday, its governor said, contradicting "
+                     "the claim by the military council that it controls the whole country.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "military council"), ("denies", "governor")]
+
+
+def test_a_blamed_man_who_rejects_the_charge_is_the_denier(tmp_path: Path) -> None:
+    result = analyse("Governor Aurel Kost spoke on Monday. Many in the city still blame Colonel Arvid Moresco for "
+                     "the shooting, a charge he has always rejected.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert dispute.claims[-1].source == "Arvid Moresco"
+
+
+def test_a_dispute_over_an_old_affair_is_dated_by_it_and_kept_out_of_status(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-04-08", "Dravik was the scene of the worst violence during the 2019 coup, when the "
+                                     "army fired on a crowd. Many in the city still blame Colonel Arvid Moresco "
+                                     "for that shooting, a charge he has always rejected."),
+    }, tmp_path)
+    [dispute] = [d for d in sit.disputes if d.kind == "contradiction"]
+    assert {c.when for c in dispute.claims} == {"2019"}
+    assert not any(line.text.startswith("Disputed:") for line in sit.status)
+
+
+def test_an_accusation_the_accused_denies_in_a_relative_clause_has_two_sides(tmp_path: Path) -> None:
+    result = analyse("The council has accused the Presidential Guard of shelling the capital's Kasimir Heights "
+                     "district on Wednesday, which the Guard denies.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "council"), ("denies", "Guard")]
+
+
+def test_a_hedged_side_of_a_status_dispute_is_reported_not_asserted(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Colonel Idris Makeba was arrested in the capital on Sunday, a military "
+                                     "source said. A source close to Makeba denied his arrest."),
+    }, tmp_path)
+    [line] = [s for s in sit.status if s.text.startswith("Disputed:")]
+    assert "asserted by" not in line.text and "denied by" in line.text

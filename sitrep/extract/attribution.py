@@ -20,7 +20,7 @@ NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confi
                      "estimate"}
 HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accuse", "speculate", "suspect",
                      "rumour", "rumor", "assert", "purport", "think", "understand", "fear"}
-DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest"}
+DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest", "contradict"}
 UNCONFIRMING = {"corroborate", "confirm", "verify"}
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
 """Verbs whose "of"/"for" phrase is their subject's accusation: "India accused China of kidnapping"."""

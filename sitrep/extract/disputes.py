@@ -306,7 +306,12 @@ class DisputeFinder:
         sentences = self.parsed.sentences
         for n, sent in enumerate(sentences):
             refuted = self._refuted_happening(sent, sentences[:n])
-            out += refuted or self._denials(sent, sentences[max(0, n - 3) : n])
+            denials = refuted or self._denials(sent, sentences[max(0, n - 3) : n])
+            past = self._past_affair(sent, sentences[n - 1] if n else None)
+            for dispute in denials if past else []:
+                for claim in dispute.claims:
+                    claim.when = claim.when or past
+            out += denials
             out += self._hedges(sent)
             out += self._silence(sent)
             out += self._competing_accounts(sent)
@@ -314,6 +319,18 @@ class DisputeFinder:
         out += self._thin_events()
         out += self._numbers()
         return out
+
+    def _past_affair(self, sent: Span, previous: Span | None) -> str:
+        """The year of an old affair a sentence's dispute is about (ISO), or "": a year well
+        before the article in the sentence, or in the sentence before when this one points back
+        to its happening ("the 2019 coup ... Many still blame him for that shooting")."""
+        anchor = publication_day(self.parsed.article.date)
+        limit = anchor.year - 1 if anchor is not None else 10_000  # undated: the merge weighs the year
+        old = [y for y in years_in(sent.text) if y < limit]
+        if not old and previous is not None and any(
+                t.lower_ in ("that", "those") and t.dep_ == "det" and _happening_noun(t.head) for t in sent):
+            old = [y for y in years_in(previous.text) if y < limit]
+        return f"{max(old):04d}" if old else ""
 
     def _versions(self, sentences: list[Span]) -> list[Dispute]:
         """"In India's telling, Chinese troops crossed the line. In China's version, Indian troops
@@ -473,18 +490,20 @@ class DisputeFinder:
                     and obj.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS:
                 continue  # "rejected any negotiation", "rejected the offer": a refusal, not a contradiction
             subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None) or (
-                _subject(tok) if tok.dep_ == "xcomp" else None)  # "the Kremlin continues to deny"
+                _subject(tok) if tok.dep_ in ("xcomp", "advcl") else None)  # "the Kremlin continues to deny"
             if is_denial:
                 who, _ = describe_source(subj, self.names, self.pronoun_names)
             else:
                 who = attribute(tok, self.names, self.pronoun_names).source
             content = self._denied_content(tok, before) if is_denial else subtree_span(tok)
-            subject = strip_determiner(short_phrase(content, 16)) if content is not None else short_phrase(sent, 10)
+            subject = strip_determiner(short_phrase(content, 16)) if content is not None else short_phrase(sent, 20)
             subject = re.sub(r"^(that|whether)\s+", "", subject)
             claims = [self._claim(sent, who, "denies")]
             owner = self._claim_owner(tok) if is_denial else None
             prior = self._asserting_sentence(content, before, sent) if owner is None else None
-            first = tok.head if is_denial and tok.dep_ == "conj" and tok.head.pos_ == "VERB" else None
+            first = tok.head if is_denial and tok.dep_ == "conj" and tok.head.pos_ == "VERB" else \
+                sent.root if is_denial and tok.dep_ == "relcl" and sent.root.i < tok.i else None
+            # "X accused Y of Z, but Y denied it" / "X accused Y of shelling the town, which Y denies"
             claimant = describe_source(_subject(first), self.names, self.pronoun_names)[0] \
                 if first is not None and first.lemma_.lower() in _CHARGING and _subject(first) is not None else None
             if owner is not None:
@@ -526,7 +545,11 @@ class DisputeFinder:
         who_tok = next((t for t in sent if t.idx >= at), None)
         # "a charge he has always rejected": the denier is the first word; adverbs are not names.
         first = who.split()[0].lower() if who else ""
-        if first in ("he", "she", "they", "it") and who_tok is not None and who_tok.i in self.pronoun_names:
+        blamed = next((c for c in root.children if c.dep_ == "dobj" and c.i in self.names), None) \
+            if root.lemma_.lower() in ACCUSING | {"blame"} else None
+        if first in ("he", "she") and blamed is not None:
+            who = self.names[blamed.i]  # "blame X for that shooting, a charge he has always rejected": X
+        elif first in ("he", "she", "they", "it") and who_tok is not None and who_tok.i in self.pronoun_names:
             who = self.pronoun_names[who_tok.i]
         elif first in ("he", "she"):
             who = first
@@ -587,6 +610,13 @@ class DisputeFinder:
                     content = self._claim_content(noun)
                     if content is not None:
                         return content
+            if obj.pos_ == "PRON" and before and before[-1].root.lemma_.lower() in ACCUSING | {"blame"}:
+                # "The council accused the Guard of shelling the district. The Guard denied it."
+                prior = before[-1]
+                end = prior.end
+                while end > prior.start and prior.doc[end - 1].is_punct:
+                    end -= 1
+                return prior.doc[prior.start : end]
             return None
         # "denied [his statement to Parliament ... was drafted by officials]": up to the clause's end.
         end = max((t.i for t in verb.subtree if t.i >= obj.i and not t.is_punct), default=obj.i) + 1

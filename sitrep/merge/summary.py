@@ -163,16 +163,19 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     # The live disputes follow: the main contradictions, differing figures, official silence.
     live = [d for d in disputes if not d.settled_by]
     two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
-                 and {c.stance for c in d.claims} >= {"asserts", "denies"}]
+                 and "denies" in (stances := {c.stance for c in d.claims}) and stances & {"asserts", "hedges"}
+                 and not _about_the_past(d, window_start)]
     for dispute in two_sided[:2]:
-        asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance != "denies"))
+        asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "asserts"))
+        hedged = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "hedges"))
         denied = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "denies"))
         sides = "; ".join(part for part in (
             f"asserted by {', '.join(asserted[:3])}" if asserted else "",
+            f"reported by {', '.join(hedged[:3])}" if hedged else "",  # a hedged side asserts nothing
             f"denied by {', '.join(denied[:3])}" if denied else "") if part)
         count, articles = counter.claims(dispute.claims)
         lines.append(StatusLine(text=f"Disputed: {dispute.subject} ({sides})", certainty="unclear",
-                                sources=list(dict.fromkeys(asserted + denied))[:4],
+                                sources=list(dict.fromkeys(asserted + hedged + denied))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
                                 actors=dispute.actors, independent_sources=count, article_count=articles))
     days = [w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None]
@@ -196,3 +199,10 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors, independent_sources=count, article_count=articles))
     return lines[:STATUS_LINES + 3]
+
+
+def _about_the_past(dispute: Dispute, window_start: date | None) -> bool:
+    """A dispute over an old affair (every side dated before the situation: "many still blame
+    him for the 2019 shooting"): context, never a line of what is happening now."""
+    held = [When.from_iso(c.when) for c in dispute.claims]
+    return window_start is not None and bool(held) and all(w is not None and w.end < window_start for w in held)
