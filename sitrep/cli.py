@@ -1,5 +1,6 @@
-"""Command line: the dashboard (`sitrep [DIR]`), reports and exports (`sitrep report`), the config
-file in use (`sitrep config path`) and shell completion (`sitrep completion SHELL`).
+"""Command line: the dashboard (`sitrep [DIR]`), reports and exports (`sitrep report`), per-article
+rows (`sitrep extract`), the config file in use (`sitrep config path`) and shell completion
+(`sitrep completion SHELL`).
 
 The dashboard takes an optional folder, so commands are picked by the first word rather than
 by argparse subparsers (which would read a folder as an unknown command). The same argument
@@ -13,6 +14,7 @@ import argparse
 import logging
 import os
 import sys
+from datetime import date
 from importlib import metadata
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -25,8 +27,9 @@ if TYPE_CHECKING:
     from rich.progress import Progress as Bar, TaskID
 
     from .engine import Progress
+    from .model import ArticleResult, Situation
 
-COMMANDS = ("report", "config", "completion")
+COMMANDS = ("report", "extract", "config", "completion")
 SHELLS = ("bash", "zsh", "tcsh")
 TABLE_NAMES = ("actors", "claims", "disputes", "sources")
 """The CSV tables (`sitrep.report.tables.TABLES`), named here so the parser imports no writer."""
@@ -41,7 +44,8 @@ exit codes:
 USAGE = """\
 sitrep [-h] [-V] [--config FILE] [-v] [--jobs N] [DIR] [--actor NAME]
        sitrep report [DIR] [--format {md,json,csv,acled,geojson}] [--table NAME] [-o FILE|FOLDER|-]
-                     [--actor NAME] [--no-cache]
+                     [--actor NAME] [--no-cache] [--since DATE] [--until DATE]
+       sitrep extract [DIR] [-o FILE|FOLDER|-] [--format {jsonl,parquet}] [--no-cache]
        sitrep config path
        sitrep completion {bash,zsh,tcsh}"""
 
@@ -92,6 +96,7 @@ def _dashboard_parser() -> argparse.ArgumentParser:
                           "commands:\n"
                           "  sitrep [DIR]             the dashboard\n"
                           "  sitrep report [DIR]      a report or export (sitrep report -h)\n"
+                          "  sitrep extract [DIR]     per-article rows as JSONL or Parquet\n"
                           "  sitrep config path       the config file in use\n"
                           "  sitrep completion SHELL  a shell completion script", USAGE))
     _folder_argument(parser)
@@ -113,12 +118,47 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
              "per table there), or to standard output with - (the default)")
     output.complete = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}  # type: ignore[attr-defined]
     parser.add_argument("--no-cache", action="store_true", help="parse every article, ignoring the cache")
+    parser.add_argument("--since", type=_day, metavar="DATE",
+                        help="with rows from sitrep extract: only articles published on or after DATE "
+                             "(YYYY-MM-DD)")
+    parser.add_argument("--until", type=_day, metavar="DATE",
+                        help="with rows from sitrep extract: only articles published on or before DATE")
     return parser
 
 
+def _day(value: str) -> date:
+    """`--since`/`--until DATE`: a calendar day, YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {value!r}") from None
+
+
 def _report_parser() -> argparse.ArgumentParser:
-    parser = _common(_new("sitrep report", "Analyse a folder and write a report or export."))
+    parser = _common(_new("sitrep report", "Analyse a folder and write a report or export. DIR may also "
+                          "be rows from\nsitrep extract (a .jsonl or .parquet file, or a folder of them): "
+                          "they are merged into the same report."))
     return _add_report_arguments(parser)
+
+
+def _add_extract_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    _folder_argument(parser)
+    output = parser.add_argument(
+        "-o", "--output", metavar="FILE|FOLDER|-",
+        help="write to FILE, or into FOLDER as DIR's name + .jsonl or .parquet, or to standard output "
+             "with - (the default, JSONL only)")
+    output.complete = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}  # type: ignore[attr-defined]
+    parser.add_argument("--format", choices=("jsonl", "parquet"),
+                        help="jsonl (default) or parquet (default when FILE ends in .parquet; "
+                             "needs pip install 'sitrep[parquet]')")
+    parser.add_argument("--no-cache", action="store_true", help="parse every article, ignoring the cache")
+    return parser
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    parser = _common(_new("sitrep extract", "Analyse a folder and write each article's result as a row "
+                          "(the schema is in the README).\nsitrep report merges rows back into a report."))
+    return _add_extract_arguments(parser)
 
 
 def _config_parser() -> argparse.ArgumentParser:
@@ -143,6 +183,7 @@ def completion_tree() -> argparse.ArgumentParser:
     root.add_argument("--actor", metavar="NAME", help="start filtered to this actor")
     commands = root.add_subparsers(dest="command")
     _add_report_arguments(_common(commands.add_parser("report", help="a report or export")))
+    _add_extract_arguments(_common(commands.add_parser("extract", help="per-article rows")))
     config = commands.add_parser("config", help="the config file in use")
     config.add_argument("action", choices=["path"])
     config.add_argument("--config", type=Path, metavar="FILE")
@@ -264,24 +305,26 @@ def run_report(argv: list[str]) -> int:
     if args.no_cache:
         config.cache.enabled = False
     folder = args.folder or config.seeds_folder
-    from .engine import Engine
-    from .nlp.errors import PipelineError
+    from .extracted import ExtractError, is_extracted, read_extracted
     from .query import filter_situation, find_actor
-    from .reader import ReaderError
     from .report.formats import render
 
-    engine = Engine(config)
-    bar = progress_bar(sys.stderr)
-    try:
-        situation = engine.analyse(folder, bar)
-    except ReaderError as exc:
-        return _fail(str(exc))
-    except PipelineError as exc:
-        return _fail(str(exc))
-    finally:
-        if bar is not None:
-            bar.close()
-        engine.close()
+    if is_extracted(folder):
+        try:
+            extracted = read_extracted(folder, args.since, args.until)
+        except ExtractError as exc:
+            return _fail(str(exc))
+        from .merge import merge
+
+        situation = merge(extracted.results, extracted.bad_files, extracted.folder)
+    elif args.since or args.until:
+        parser.error("--since and --until go with rows from sitrep extract (a .jsonl or .parquet file, "
+                     "or a folder of them)")
+    else:
+        analysed = _analyse(folder, config)
+        if isinstance(analysed, int):
+            return analysed
+        situation = analysed[0]
     for bad in situation.bad_files:
         print(f"sitrep: skipped {clean(bad.path)}: {clean(bad.reason)}", file=sys.stderr)
     if args.actor:
@@ -305,6 +348,77 @@ def run_report(argv: list[str]) -> int:
             save_report(target, document.data(to_file=True))
     except OSError as exc:
         return _fail(f"cannot write the report to {target}: {exc.strerror or exc}", 1)
+    return 0
+
+
+def _analyse(folder: Path, config: Config) -> tuple[Situation, list[ArticleResult]] | int:
+    """The situation for `folder` and its per-article results, with a progress bar on a terminal;
+    the exit code after printing why when the folder or the model fails."""
+    from .engine import Engine
+    from .nlp.errors import PipelineError
+    from .reader import ReaderError
+
+    engine = Engine(config)
+    bar = progress_bar(sys.stderr)
+    try:
+        return engine.analyse(folder, bar), engine.results
+    except ReaderError as exc:
+        return _fail(str(exc))
+    except PipelineError as exc:
+        return _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.close()
+        engine.close()
+
+
+def run_extract(argv: list[str]) -> int:
+    """`sitrep extract`: analyse a folder and write its per-article rows (see `sitrep.extracted`)."""
+    parser = _extract_parser()
+    args = parser.parse_args(argv)
+    to_stdout = args.output in (None, "-")
+    named_parquet = not to_stdout and args.output.lower().endswith(".parquet")
+    fmt = args.format or ("parquet" if named_parquet else "jsonl")
+    from .extracted import PARQUET_EXTRA, lines, to_jsonl, to_parquet
+
+    if fmt == "parquet" and to_stdout:
+        parser.error("--format parquet writes a file: give -o FILE or -o FOLDER")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401 - checked before the analysis, not after it
+        except ImportError:
+            return _fail(PARQUET_EXTRA)
+    handler = logging.StreamHandler()
+    handler.setFormatter(_CleanFormatter("%(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _fail(f"config error: {exc}")
+    if args.no_cache:
+        config.cache.enabled = False
+    folder = args.folder or config.seeds_folder
+    analysed = _analyse(folder, config)
+    if isinstance(analysed, int):
+        return analysed
+    situation, results = analysed
+    from .version import pipeline_version
+
+    rows = lines(str(folder), results, situation.bad_files, pipeline_version(config))
+    data = to_parquet(rows) if fmt == "parquet" else to_jsonl(rows)
+    if to_stdout:
+        _write_stdout(data)
+        return 0
+    from .report.save import save_report
+
+    target = Path(args.output)
+    if _is_folder(args.output):
+        target = target / f"{Path(folder).resolve().name or 'rows'}.{fmt}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        save_report(target, data)
+    except OSError as exc:
+        return _fail(f"cannot write the rows to {target}: {exc.strerror or exc}", 1)
     return 0
 
 
@@ -352,7 +466,8 @@ def run_dashboard(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sitrep` console script; ctrl+c exits with 130 and no traceback."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"report": run_report, "config": run_config, "completion": run_completion}
+    commands = {"report": run_report, "extract": run_extract, "config": run_config,
+                "completion": run_completion}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])

@@ -1,0 +1,228 @@
+"""Extracted rows: what `sitrep extract` writes, and what `sitrep report` merges back.
+
+One line (JSONL) or table row (Parquet) per article, in folder order:
+
+- `schema_version`: `ROW_SCHEMA` of `sitrep.rows` (raised when a field changes meaning or goes away);
+- `folder`: the folder as it was given to `sitrep extract` (the report's `folder`);
+- `file`: the article's path relative to that folder, with `/`;
+- `content_hash`: SHA-256 of the file's bytes; `pipeline_version`: `sitrep.version.pipeline_version`,
+  which together key the row, as they key the cache;
+- `row`: the article's result in the compact layout of `sitrep.rows` (JSON; in Parquet a JSON text);
+
+and one per file that could not be read, with `skipped` (the reason) instead of a row. Parquet
+adds the columns `date` (the row's publication date, null when the article gives none), `title`
+and `outlet`, for readers that filter without decoding rows.
+
+Merging the rows of one extract gives the very report of the folder it was made from.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import msgspec
+
+from .dates import When
+from .model import ArticleResult, BadFile
+from .rows import ROW_SCHEMA, Row, from_row, to_row
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".jsonl", ".parquet")
+"""File names `sitrep report` reads as extracted rows."""
+PARQUET_EXTRA = "Parquet needs pyarrow: pip install 'sitrep[parquet]'"
+
+
+class ExtractError(Exception):
+    """Extracted rows that cannot be read (the message names the file and line), or a missing extra."""
+
+
+class Line(msgspec.Struct, omit_defaults=True):
+    """One article (or one file that could not be read) of `sitrep extract` output."""
+
+    schema_version: int
+    folder: str
+    file: str
+    content_hash: str = ""
+    pipeline_version: str = ""
+    row: Row | None = None
+    skipped: str = ""
+
+
+def lines(folder: str, results: Iterable[ArticleResult], bad_files: Iterable[BadFile],
+          pipeline_version: str) -> list[Line]:
+    """The lines of an extract: the articles in folder order, then the files that could not be read."""
+    out = [Line(ROW_SCHEMA, folder, r.path, r.content_hash, pipeline_version, to_row(r)) for r in results]
+    out += [Line(ROW_SCHEMA, folder, bad.path, skipped=bad.reason) for bad in bad_files]
+    return out
+
+
+def to_jsonl(rows: Iterable[Line]) -> bytes:
+    """The lines as JSON Lines (UTF-8, one object a line)."""
+    encoder = msgspec.json.Encoder()
+    buffer = bytearray()
+    for line in rows:
+        encoder.encode_into(line, buffer, -1)
+        buffer += b"\n"
+    return bytes(buffer)
+
+
+def to_parquet(rows: Iterable[Line]) -> bytes:
+    """The lines as one Parquet file (needs pyarrow; `ExtractError` without it)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ExtractError(PARQUET_EXTRA) from None
+    encoder = msgspec.json.Encoder()
+    records = [{"schema_version": line.schema_version, "folder": line.folder, "file": line.file,
+                "content_hash": line.content_hash, "pipeline_version": line.pipeline_version,
+                "date": line.row.date if line.row else None, "title": line.row.title if line.row else None,
+                "outlet": line.row.outlet if line.row else None,
+                "row": encoder.encode(line.row).decode() if line.row else None,
+                "skipped": line.skipped or None} for line in rows]
+    text = ("folder", "file", "content_hash", "pipeline_version", "date", "title", "outlet", "row", "skipped")
+    schema = pa.schema([("schema_version", pa.int32()), *((name, pa.string()) for name in text)])
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist(records, schema=schema), sink, compression="zstd")
+    return sink.getvalue().to_pybytes()
+
+
+def is_extracted(path: Path) -> bool:
+    """Whether `path` is extracted rows: a `*.jsonl` or `*.parquet` file, or a folder holding such
+    files at its top and no article anywhere (a folder of articles is analysed, never read as rows)."""
+    if path.is_file():
+        return path.suffix.lower() in SUFFIXES
+    if not path.is_dir():
+        return False
+    from .reader import list_article_files
+
+    return bool(_row_files(path)) and not list_article_files(path)
+
+
+def _row_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("."))
+
+
+@dataclass
+class Extracted:
+    """Rows read back: what the merge needs, and what to tell the user about them."""
+
+    folder: str
+    results: list[ArticleResult] = field(default_factory=list)
+    bad_files: list[BadFile] = field(default_factory=list)
+    pipeline_versions: set[str] = field(default_factory=set)
+    outside: int = 0
+    """Articles left out by the date window."""
+
+
+def read_extracted(path: Path, since: date | None = None, until: date | None = None) -> Extracted:
+    """The rows in `path` (a file, or every `*.jsonl`/`*.parquet` file in a folder, by name), in
+    order, keeping only articles published from `since` to `until` (both days included; an
+    undated article by its file's modification day, as the report places it; a month-only date
+    when its month overlaps the window).
+
+    Rows extracted from one folder keep their paths, and the report names that folder. Rows from
+    several folders are told apart by each folder's name before their paths ("mali/a.txt"), and
+    the report names `path`. A file seen twice (the same folder and path in two extracts) is
+    merged once, from the first. A file or line sitrep did not write raises `ExtractError`.
+    """
+    files = _row_files(path) if path.is_dir() else [path]
+    read: list[tuple[str, Line]] = []
+    seen: set[tuple[str, str]] = set()
+    for file in files:
+        for where, line in _read(file):
+            if line.schema_version != ROW_SCHEMA:
+                raise ExtractError(f"{where}: schema_version {line.schema_version}, "
+                                   f"this sitrep reads {ROW_SCHEMA}")
+            if (line.folder, line.file) in seen:
+                log.warning("%s: %s of %s is also in an earlier extract; merged once",
+                            where, line.file, line.folder)
+                continue
+            seen.add((line.folder, line.file))
+            read.append((where, line))
+    folders = list(dict.fromkeys(line.folder for _where, line in read))
+    found = Extracted(folders[0] if len(folders) == 1 else str(path))
+    names = {folder: Path(folder).name or folder for folder in folders}
+    if len(set(names.values())) < len(names):
+        names = {folder: folder for folder in folders}
+    for where, line in read:
+        prefix = f"{names[line.folder]}/" if len(folders) > 1 else ""
+        if line.row is None:
+            found.bad_files.append(BadFile(prefix + line.file, line.skipped or "no row"))
+            continue
+        row = line.row
+        if prefix:
+            row = msgspec.structs.replace(row, path=prefix + row.path, files=[prefix + f for f in row.files])
+        try:
+            result = from_row(row)
+        except ValueError as exc:
+            raise ExtractError(f"{where}: {exc}") from None
+        if not _within(result, since, until):
+            found.outside += 1
+            continue
+        found.results.append(result)
+        found.pipeline_versions.add(line.pipeline_version)
+    if len(found.pipeline_versions) > 1:
+        log.warning("%s: rows of %d pipeline versions merged (extracted by different sitrep versions or "
+                    "configs)", path, len(found.pipeline_versions))
+    return found
+
+
+def _read(file: Path) -> Iterator[tuple[str, Line]]:
+    """(where, line) for every line of one file of extracted rows."""
+    if file.suffix.lower() == ".parquet":
+        yield from _read_parquet(file)
+        return
+    decoder = msgspec.json.Decoder(Line)
+    try:
+        with open(file, "rb") as handle:
+            for number, text in enumerate(handle, 1):
+                if text.strip():
+                    try:
+                        yield f"{file} line {number}", decoder.decode(text)
+                    except msgspec.DecodeError as exc:
+                        raise ExtractError(f"{file} line {number}: not a row of sitrep extract ({exc})") \
+                            from None
+    except OSError as exc:
+        raise ExtractError(f"cannot read {file}: {exc.strerror or exc}") from None
+
+
+def _read_parquet(file: Path) -> Iterator[tuple[str, Line]]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ExtractError(f"{file}: {PARQUET_EXTRA}") from None
+    try:
+        table = pq.read_table(file, columns=["schema_version", "folder", "file", "content_hash",
+                                             "pipeline_version", "row", "skipped"])
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a file it cannot read
+        raise ExtractError(f"{file}: not a Parquet file of sitrep extract ({exc})") from None
+    decoder = msgspec.json.Decoder(Row)
+    for number, record in enumerate(table.to_pylist(), 1):
+        where = f"{file} row {number}"
+        try:
+            row = decoder.decode(record["row"]) if record["row"] is not None else None
+            line = Line(record["schema_version"], record["folder"], record["file"],
+                        record["content_hash"] or "", record["pipeline_version"] or "", row,
+                        record["skipped"] or "")
+        except (msgspec.DecodeError, TypeError) as exc:
+            raise ExtractError(f"{where}: not a row of sitrep extract ({exc})") from None
+        yield where, line
+
+
+def _within(result: ArticleResult, since: date | None, until: date | None) -> bool:
+    """Whether the article's days overlap the window: its publication date (a month-only date is
+    the whole month), else its file's modification day, as the report places it."""
+    if since is None and until is None:
+        return True
+    when = When.from_iso(result.date) if result.date else None
+    if when is None:
+        day = datetime.fromtimestamp(result.mtime, UTC).date()
+        when = When.day(day)
+    return (since is None or since <= when.end) and (until is None or when.start <= until)
