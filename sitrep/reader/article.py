@@ -95,7 +95,7 @@ def read_article(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *
         cleaned = clean_text(text)
         if not cleaned:
             raise BadFileError("empty file (only control or invisible characters)")
-        parsed = _parse(cleaned, path.stem)
+        parsed = _parse(cleaned, path.stem, text)
         article = Article(
             path=_relative(path, folder),
             title=parsed.title,
@@ -137,10 +137,11 @@ class _Parsed:
     duplicates: int = 0
 
 
-def _parse(text: str, stem: str) -> _Parsed:
-    """Split cleaned text into metadata, title and de-duplicated body paragraphs."""
+def _parse(text: str, stem: str, raw: str) -> _Parsed:
+    """Split cleaned text into metadata, title and de-duplicated body paragraphs (`raw`, the text
+    before cleaning, gives front matter the indentation cleaning trims)."""
     lines = text.split("\n")
-    meta, start = leading_metadata(lines)
+    meta, start = leading_metadata(lines, raw.splitlines())
     body = trailing_credit(lines[start:], meta)
     if not any(line.strip() for line in body):
         raise BadFileError("no article text after the metadata")

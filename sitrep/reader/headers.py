@@ -162,16 +162,38 @@ _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 """The line that opens front matter, and the lines that may close it: YAML, Hugo's TOML."""
 
 
-def _front_matter(lines: list[str], start: int, meta: dict[str, str]) -> int | None:
+_RAW_SEARCH = 100
+"""How far past a block's place in the cleaned lines its raw lines are looked for (cleaning drops
+the blank lines a file starts with, and may split a line at a Unicode line separator)."""
+
+
+def _indented(block: list[str], start: int, raw: list[str]) -> list[str]:
+    """`block` with the indentation its lines had before cleaning trimmed them (YAML nests by
+    indentation), taken from the run of `raw` lines that cleans to exactly `block`; `block` as
+    it is when there is no such run."""
+    from .cleaning import clean_text
+
+    if not block or not any(line[:1].isspace() for line in raw[: start + _RAW_SEARCH + len(block)]):
+        return block
+    for r in range(min(len(raw) - len(block), start + _RAW_SEARCH) + 1):
+        run = raw[r : r + len(block)]
+        if run[0].strip() == block[0] and [clean_text(line) for line in run] == block:
+            return [line[: len(line) - len(line.lstrip())].replace("\t", "  ") + cleaned
+                    for line, cleaned in zip(run, block, strict=True)]
+    return block
+
+
+def _front_matter(lines: list[str], start: int, meta: dict[str, str], raw: list[str]) -> int | None:
     """Read the front matter opening at `start` into `meta`; the index after it, or None if it is
-    not front matter (then `meta` is left as it was: a `---` rule is only a rule)."""
+    not front matter (then `meta` is left as it was: a `---` rule is only a rule). `raw` are the
+    file's lines before cleaning, for the block's indentation."""
     closers = _FENCES[lines[start].strip()]
     for end in range(start + 1, min(len(lines), start + 200)):
         if lines[end].strip() in closers:
             break
     else:
         return None
-    block = lines[start + 1 : end]
+    block = _indented(lines[start + 1 : end], start + 1, raw)
     if closers == ("+++",):
         found = _toml_front_matter("\n".join(block))
     else:
@@ -185,8 +207,9 @@ def _front_matter(lines: list[str], start: int, meta: dict[str, str]) -> int | N
     return end + 1
 
 
-def leading_metadata(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Metadata at the top of the file and the index of the first body line.
+def leading_metadata(lines: list[str], raw: list[str] | None = None) -> tuple[dict[str, str], int]:
+    """Metadata at the top of the file and the index of the first body line. `lines` are the
+    cleaned lines; `raw` the lines before cleaning, which give front matter its indentation.
 
     Header lines come in groups separated by blank lines. A known key ("Title", "Src", ...)
     is always metadata; an unknown capitalised key only inside a run of two or more header
@@ -202,7 +225,7 @@ def leading_metadata(lines: list[str]) -> tuple[dict[str, str], int]:
             return meta, n
         if not front_done and lines[i].strip() in _FENCES:
             front_done = True
-            after = _front_matter(lines, i, meta)
+            after = _front_matter(lines, i, meta, raw or [])
             if after is None:
                 return meta, i
             i = after

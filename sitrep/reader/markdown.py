@@ -1,15 +1,26 @@
 """Markdown: block syntax read into typed lines, inline markup and stray HTML removed, lines into paragraphs.
 
+Blocks are read a line at a time: scraped text is hard-wrapped prose with the odd heading, list
+or table, and grouping its lines into paragraphs takes rules about prose (`sentences`) that no
+Markdown parser has. Inline markup inside a line (emphasis, code, links, images, HTML tags) is
+read with markdown-it-py, CommonMark's reference parser in Python.
+
 Also the link and URL shapes the credits, dates and outlets look for.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .cleaning import MULTI_SPACE
 from .sentences import ends_sentence, starts_new
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 
@@ -50,16 +61,7 @@ _TABLE_RULE = re.compile(r"^[\s|:-]*$")
 _HIGHLIGHT = re.compile(r"^\s*@highlight\s*$", re.IGNORECASE)
 
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-
-
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[([^\]\n]*)\]")
-
-
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
-
-
-_HTML_COMMENT = re.compile(r"<!--.*?-->")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 _HTML_TAG = re.compile(
@@ -69,19 +71,8 @@ _HTML_TAG = re.compile(
 )
 
 
-_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
-
-
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-
-
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
-
-
-_STRIKE = re.compile(r"~~(?=\S)([^~\n]+?)(?<=\S)~~")
-
-
-_CODE = re.compile(r"`([^`\n]+)`")
+_MARKUP = re.compile(r"[*_`\[\]<\\~]")
+"""A character that may start inline markup: a line without one is plain text already."""
 
 
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
@@ -90,30 +81,69 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([.,;:!?])(?=\s|$)")
 
 
+@functools.cache
+def _parser() -> MarkdownIt:
+    """CommonMark with ~~strikethrough~~, accepting every link target as it is: the reader keeps
+    a link's text and never follows it, so a `javascript:` link is only text to keep, not a link
+    to refuse (and no time goes on normalising addresses). Entities are left alone: `cleaning`
+    decoded them once already, and a second pass would turn a written "&amp;" into "&"."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("strikethrough").disable("entity")
+    parser.validateLink = lambda _url: True
+    parser.normalizeLink = lambda url: url
+    return parser
+
+
+def _plain(tokens: list[Token]) -> str:
+    """The text of inline tokens: emphasis, code and link marks dropped, a link's text kept;
+    images, autolinks, HTML comments and known HTML tags dropped (other `<...>` is text)."""
+    out: list[str] = []
+    in_autolink = False
+    for token in tokens:
+        kind = token.type
+        if kind == "link_open" and token.markup in ("autolink", "linkify"):
+            in_autolink = True
+        elif kind == "link_close" and in_autolink:
+            in_autolink = False
+        elif in_autolink:
+            continue
+        elif kind in ("text", "code_inline"):
+            out.append(token.content)
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif kind == "html_inline":
+            if _HTML_TAG.fullmatch(token.content):
+                out.append(" ")
+            elif not _HTML_COMMENT.fullmatch(token.content):
+                out.append(token.content)
+    return "".join(out)
+
+
 def inline_markdown(text: str, refs: set[str]) -> str:
-    """Markdown and stray HTML inline markup removed: links become their text, images and URLs go."""
-    if "<" in text:
-        text = _HTML_COMMENT.sub("", text)
-        text = _AUTOLINK.sub("", text)
-        text = _HTML_TAG.sub(" ", text)
-    if "[" in text:
-        text = _IMAGE.sub("", text)
-        text = MD_LINK.sub(r"\1", text)
-        if refs:
-            text = _REF_LINK.sub(lambda m: m[1] if (m[2] or m[1]).lower() in refs else m[0], text)
+    """Markdown and stray HTML inline markup removed, read with markdown-it-py: emphasis, code
+    and links become their text; images, bare URLs and HTML tags go. `refs` are the reference
+    labels defined in the file, so `[text][label]` is a link only when its label is one."""
+    if _MARKUP.search(text):
+        from markdown_it.common.utils import normalizeReference
+
+        env = {"references": {normalizeReference(ref): {"href": "", "title": ""} for ref in refs}}
+        text = _plain(_parser().parseInline(text, env)[0].children or [])
     if "://" in text or "www." in text:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", URL.sub("", text))
-    if "*" in text or "_" in text:
-        text = _STRONG.sub(r"\2", text)
-        text = _EM_STAR.sub(r"\1", text)
-        text = _EM_UNDER.sub(r"\1", text)
-    if "~~" in text:
-        text = _STRIKE.sub(r"\1", text)
-    if "`" in text:
-        text = _CODE.sub(r"\1", text)
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)
     return MULTI_SPACE.sub(" ", text).strip()
+
+
+def markdown_text(text: str) -> str:
+    """A one-line value (a `Title:` header) as plain text: a heading's `#` marks and inline markup
+    removed (see `inline_markdown`)."""
+    if text.lstrip().startswith("#"):
+        tokens = _parser().parse(text)
+        if len(tokens) > 1 and tokens[0].type == "heading_open":
+            text = tokens[1].content
+    return inline_markdown(text, set())
 
 
 @dataclass

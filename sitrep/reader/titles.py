@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .duplicates import clean_fingerprint
-from .markdown import Line, inline_markdown
+from .markdown import Line, markdown_text
 from .outlets import strip_outlet_suffix
 from .published import DATE_LABEL, date_line
 from .sentences import FUNCTION_WORDS, ends_sentence, headline_like, starts_new, title_case
@@ -69,7 +69,7 @@ def top_date_and_byline(md: list[Line], meta: dict[str, str]) -> None:
 
 def choose_title(md: list[Line], meta: dict[str, str], stem: str) -> tuple[str, int | None]:
     """The title and the index of the body line it was taken from (None if not from the body)."""
-    given = inline_markdown(meta.get("title") or meta.get("headline") or "", set())
+    given = markdown_text(meta.get("title") or meta.get("headline") or "")
     if given:
         return strip_outlet_suffix(given), None
     for i in _first_lines(md, 10):
