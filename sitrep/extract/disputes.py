@@ -610,9 +610,13 @@ class DisputeFinder:
                     content = self._claim_content(noun)
                     if content is not None:
                         return content
-            if obj.pos_ == "PRON" and before and before[-1].root.lemma_.lower() in ACCUSING | {"blame"}:
-                # "The council accused the Guard of shelling the district. The Guard denied it."
+            if before and before[-1].root.lemma_.lower() in ACCUSING | HEDGING_REPORTING | {"blame"}:
+                # "The council accused the Guard of shelling the district. The Guard denied it." /
+                # "Officials claimed that troops had shelled the market. The ministry denied the claims."
                 prior = before[-1]
+                said = next((c for c in prior.root.children if c.dep_ == "ccomp"), None)
+                if said is not None:
+                    return subtree_span(said)  # what was claimed, not "Local officials claimed"
                 end = prior.end
                 while end > prior.start and prior.doc[end - 1].is_punct:
                     end -= 1

@@ -165,6 +165,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
                  and "denies" in (stances := {c.stance for c in d.claims}) and stances & {"asserts", "hedges"}
                  and not _about_the_past(d, window_start)]
+    told = {line.text.split(":")[0] for line in lines if "disputed:" in line.text}
+    # "Dembele: reportedly detained ...; disputed: arrest denied by ..." already tells "Dembele: detained?"
+    two_sided = [d for d in two_sided if d.subject.split(":")[0] not in told]
     for dispute in two_sided[:2]:
         asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "asserts"))
         hedged = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "hedges"))
