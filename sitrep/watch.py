@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .reader import ARTICLE_SUFFIXES, is_article_path, walk_folder
+from .reader import is_article_path, walk_folder
 from .textsafe import clean
 
 log = logging.getLogger(__name__)
@@ -277,8 +277,7 @@ def _relevant(_change: object, path: str) -> bool:
     name = os.path.basename(path)
     if name.startswith("."):
         return False
-    suffix = os.path.splitext(name)[1].lower()
-    return suffix in ARTICLE_SUFFIXES or suffix == "" or os.path.isdir(path)
+    return is_article_path(name) or os.path.splitext(name)[1] == "" or os.path.isdir(path)
 
 
 def describe_change(change: FolderChange, limit: int = 3) -> str:

@@ -290,3 +290,11 @@ def test_the_engine_reports_skipped_files_too(tmp_path: Path) -> None:
     finally:
         engine.close()
     assert situation.bad_files == [BadFile("brief.pdf", scan(tmp_path).bad_files[0].reason)]
+
+
+def test_the_watcher_lists_web_pages_as_articles_and_not_other_files(tmp_path: Path) -> None:
+    from sitrep import watch
+
+    for name in ("a.txt", "page.html", "old.htm", "brief.pdf"):
+        (tmp_path / name).write_text(BODY, encoding="utf-8")
+    assert sorted(watch.list_articles(tmp_path)) == ["a.txt", "old.htm", "page.html"]

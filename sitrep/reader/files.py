@@ -27,14 +27,13 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
-TEXT_SUFFIXES = (".txt", ".md")
-"""Plain text and Markdown articles, read with no optional extra."""
+ARTICLE_SUFFIXES = (".txt", ".md")
+"""Plain text and Markdown: the articles read with no optional extra (what an empty folder asks for)."""
 
 HTML_SUFFIXES = (".html", ".htm")
 """Saved web pages, read through trafilatura (the `html` extra)."""
 
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-"""Every file name ending the reader takes for an article."""
+_ARTICLE_ENDINGS = ARTICLE_SUFFIXES + HTML_SUFFIXES
 
 
 _BACKUP_SUFFIXES = {".swp", ".swo", ".swx", ".bak", ".tmp", ".temp", ".orig", ".rej", ".part", ".crdownload"}
@@ -55,7 +54,7 @@ def _is_listed_name(name: str) -> bool:
 def _is_candidate_name(name: str) -> bool:
     """Whether a file name looks like an article and not a hidden, swap, backup or temp file."""
     lower = name.lower()
-    if not lower.endswith(ARTICLE_SUFFIXES) or lower in ARTICLE_SUFFIXES:
+    if not lower.endswith(_ARTICLE_ENDINGS) or lower in _ARTICLE_ENDINGS:
         return False
     return _is_listed_name(name)
 
