@@ -443,3 +443,16 @@ def test_a_disputed_arrest_told_on_its_actors_line_is_not_repeated(tmp_path: Pat
     }, tmp_path)
     told = [s.text for s in sit.status if "Makeba" in s.text and "disputed" in s.text.lower()]
     assert len(told) == 1
+
+
+def test_casting_doubt_on_a_statement_disputes_it(tmp_path: Path) -> None:
+    result = analyse("Six employees remain unaccounted for after troops retook the terminal, the company said on "
+                     "Monday, casting doubt on the army's statement that all the hostages had been freed.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert dispute.subject == "all the hostages had been freed"
+    assert [c.stance for c in dispute.claims] == ["asserts", "denies"]
+
+
+def test_casting_doubt_on_something_that_is_no_claim_is_no_dispute(tmp_path: Path) -> None:
+    result = analyse("The storm cast doubt on the future of the talks, officials said.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "contradiction"]

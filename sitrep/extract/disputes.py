@@ -306,7 +306,7 @@ class DisputeFinder:
         sentences = self.parsed.sentences
         for n, sent in enumerate(sentences):
             refuted = self._refuted_happening(sent, sentences[:n])
-            denials = refuted or self._denials(sent, sentences[max(0, n - 3) : n])
+            denials = refuted or self._denials(sent, sentences[max(0, n - 3) : n]) or self._doubts(sent)
             past = self._past_affair(sent, sentences[n - 1] if n else None)
             for dispute in denials if past else []:
                 for claim in dispute.claims:
@@ -517,6 +517,32 @@ class DisputeFinder:
             out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
             break
         return out
+
+    def _doubts(self, sent: Span) -> list[Dispute]:
+        """"..., the company said, casting doubt on the army's statement that all the hostages had
+        been freed": whoever casts doubt disputes the statement's content with its owner."""
+        for tok in sent:
+            if tok.lemma_.lower() not in ("cast", "throw", "pour") or not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("doubt", "cold water") for c in tok.children):
+                continue
+            target = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "over")
+                           for g in c.children if g.dep_ == "pobj"), None)
+            if target is None or target.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS:
+                continue  # "cast doubt on the future of the talks": no claim to dispute
+            content = self._claim_content(target)
+            if content is None:
+                continue
+            owner = next((c for c in target.children if c.dep_ == "poss"), None)
+            doubter = _subject(tok)
+            if owner is None or doubter is None:
+                continue
+            claimant = describe_source(owner, self.names, self.pronoun_names)[0]
+            who = describe_source(doubter, self.names, self.pronoun_names)[0]
+            subject = re.sub(r"^(that|whether)\s+", "", short_phrase(content, 16))
+            return [Dispute(subject=subject, kind="contradiction",
+                            claims=[self._claim(sent, claimant, "asserts"), self._claim(sent, who, "denies")],
+                            actors=self._actors_in(sent))]
+        return []
 
     def _denied_tail(self, sent: Span) -> list[Dispute]:
         """"PASTEF accused the government of X, a claim officials rejected" / "..., charges both deny":
