@@ -101,6 +101,9 @@ def _dashboard_parser() -> argparse.ArgumentParser:
                           "  sitrep completion SHELL  a shell completion script", USAGE))
     _folder_argument(parser)
     parser.add_argument("--actor", metavar="NAME", help="start filtered to this actor (any name or alias)")
+    parser.add_argument("--theme", metavar="NAME",
+                        help="a Textual theme, e.g. textual-light, nord, gruvbox (default: the one last picked "
+                             "in the dashboard, else [ui] theme in config, else textual-dark)")
     return parser
 
 
@@ -456,9 +459,18 @@ def run_dashboard(argv: list[str]) -> int:
     folder = args.folder or config.seeds_folder
     if not folder.is_dir():
         return _fail(f"{folder} is not a folder of articles (set [seeds] folder in config.toml or pass DIR)")
-    from .tui.app import make_app
+    from .tui.themes import unknown_theme
 
-    app = make_app(folder, config, actor=args.actor)
+    if args.theme and unknown_theme(args.theme):
+        return _fail(f"--theme: {unknown_theme(args.theme)}")
+    if config.ui.theme and unknown_theme(config.ui.theme):
+        path, _named_by = _config_path(args)
+        where = f"{clean(str(path))}: " if path is not None else ""
+        return _fail(f"config error: {where}ui.theme: {unknown_theme(config.ui.theme)}")
+    from .tui.app import make_app
+    from .tui.ui_state import default_state_path
+
+    app = make_app(folder, config, actor=args.actor, theme=args.theme, ui_state_path=default_state_path())
     app.run()
     return int(app.return_code or 0)
 

@@ -74,6 +74,16 @@ class ReportConfig:
 
 
 @dataclass
+class UiConfig:
+    """[ui]: the dashboard."""
+
+    theme: str = ""
+    """A Textual theme ("textual-light", "nord", ...; `sitrep --theme` lists them); empty: the one
+    last picked in the dashboard, else textual-dark. A theme picked in the dashboard is remembered
+    (in the state folder, not here) until this key names another."""
+
+
+@dataclass
 class Config:
     """All settings; `Config()` is the defaults."""
 
@@ -81,6 +91,7 @@ class Config:
     model: ModelConfig = field(default_factory=ModelConfig)
     cache: CacheConfig = field(default_factory=CacheConfig)
     report: ReportConfig = field(default_factory=ReportConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
     base_dir: Path = field(default_factory=Path.cwd)
     """Folder relative paths in the config are taken from (not a TOML key)."""
 
@@ -114,10 +125,13 @@ _SECTIONS: dict[str, type] = {
     "model": ModelConfig,
     "cache": CacheConfig,
     "report": ReportConfig,
+    "ui": UiConfig,
 }
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+"""The shape of a theme name; which themes exist the dashboard checks (the backend never imports Textual)."""
 _SHORT = reprlib.Repr()
 _SHORT.maxstring = _SHORT.maxother = 60
 _SHORT.maxlist = 6
@@ -195,6 +209,8 @@ def _check_values(config: Config) -> None:
         raise ConfigError(f"cache.max_age_days: must be a number of days, 0 or more, got {age}")
     if config.report.max_actors < 1:
         raise ConfigError(f"report.max_actors: must be at least 1, got {config.report.max_actors}")
+    if config.ui.theme and not _THEME_NAME.fullmatch(config.ui.theme):
+        raise ConfigError(f"ui.theme: must be a theme name like \"textual-light\", got {_SHORT.repr(config.ui.theme)}")
 
 
 def spacy_model_problem(name: str) -> str | None:

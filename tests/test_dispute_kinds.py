@@ -456,3 +456,15 @@ def test_casting_doubt_on_a_statement_disputes_it(tmp_path: Path) -> None:
 def test_casting_doubt_on_something_that_is_no_claim_is_no_dispute(tmp_path: Path) -> None:
     result = analyse("The storm cast doubt on the future of the talks, officials said.", tmp_path)
     assert not [d for d in result.disputes if d.kind == "contradiction"]
+
+
+def test_a_toll_of_people_right_after_a_toll_of_protesters_counts_the_protesters(tmp_path: Path) -> None:
+    result = analyse("Police said eight protesters had been killed. Officials at the city hospital said they had "
+                     "received the bodies of 15 people.", tmp_path)
+    assert _figures(result) == {"number of protesters killed": ["eight", "15"]}
+
+
+def test_a_wider_toll_of_people_after_a_toll_of_protesters_is_kept_apart(tmp_path: Path) -> None:
+    result = analyse("Police said eight protesters had been killed. Officials said 41 people had been killed in "
+                     "two days of fighting across the country.", tmp_path)
+    assert _figures(result) == {"number of protesters killed": ["eight"], "number of people killed": ["41"]}

@@ -50,6 +50,7 @@ from sitrep.tui.evidence_view import EvidenceView
 from sitrep.tui.filter_box import FilterBox
 from sitrep.tui.header import SitrepHeader
 from sitrep.tui.help_screen import HelpScreen
+from sitrep.tui.marks import ARTICLE_PATTERNS
 from sitrep.tui.messages import FolderChanged
 from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
 from sitrep.tui.pager import article_path, pager_command
@@ -699,9 +700,11 @@ async def test_an_empty_folder_says_what_to_drop_into_it(tmp_path: Path, size: t
     async with app.run_test(size=size) as pilot:
         await settled(pilot)
         await pilot.pause()
-        assert "Empty folder: drop *.txt or *.md files into it." in pane_lines(app, app.query_one(StatusPane))
-        assert "Empty folder: drop *.txt or *.md files into it." in pane_lines(app, app.query_one(SourcesPane))
-        assert "empty folder · drop *.txt or *.md files into it" in header_meta(app)
+        # ARTICLE_PATTERNS: "*.txt or *.md or ...", every suffix the reader takes
+        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(app, app.query_one(StatusPane))
+        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(app, app.query_one(SourcesPane))
+        assert f"empty folder · drop {ARTICLE_PATTERNS} files into it" in header_meta(app)
+        assert ARTICLE_PATTERNS.startswith("*.txt or *.md")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -57,6 +57,12 @@ _PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "so
                    "sailor": "sailors", "crew": "crew", "woman": "women", "migrant": "migrants",
                    "refugee": "refugees", "student": "students", "worker": "workers", "journalist": "journalists",
                    "minister": "ministers", "official": "officials", "councillor": "councillors"}
+_CROWDS = {"protesters", "students", "passengers", "migrants", "refugees", "workers", "hostages", "worshippers",
+           "girls", "children", "fishermen", "miners", "tourists"}
+"""Classes of people a toll of "people" in the very next sentence can only be a count of."""
+_WIDER = re.compile(r"\b(across|throughout|nationwide|in all|in total|altogether|including|among them|so far|"
+                    r"since|(days|weeks|months) of)\b", re.I)
+"""Words that make a toll of "people" wider than the crowd counted before it."""
 _REFERRING = {"other", "others", "number", "numbers", "figure", "figures", "toll", "total"}
 _CATEGORY = lexicon().figure
 """event value -> the category its counts join ("jailed" -> "detained")."""
@@ -799,8 +805,10 @@ class DisputeFinder:
         are left out."""
         groups: dict[str, list[Claim]] = {}
         anchor = publication_day(self.parsed.article.date)
+        told: dict[str, tuple[str, str]] = {}  # category -> (class, source) counted in the sentence before
         for sent in self.parsed.sentences:
             previous = ""
+            before, told = told, {}
             for tok in sent:
                 found = _quantity(tok)
                 if found is None:
@@ -822,6 +830,13 @@ class DisputeFinder:
                     # stranded are stranded whatever a plan does about them ("to help 7,000 still at sea")
                     continue
                 att = attribute(tok.head, self.names, self.pronoun_names)
+                other = before.get(category)
+                if people == "people" and other is not None and other[0] in _CROWDS and other[1] != att.source \
+                        and not _WIDER.search(sent.text):
+                    # "Police said eight protesters had been killed. The hospital received the bodies
+                    # of 15 people": the next sentence's people are those protesters, counted by another
+                    people = other[0]
+                told[category] = (people, att.source)
                 subject = f"number of {people} {category}"
                 claim = self._claim(sent, att.source, "figure", value, text=wording)
                 claim.group = _nation_of(noun)

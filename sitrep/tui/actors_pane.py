@@ -26,6 +26,7 @@ from .marks import (
     new_mark,
     no_mark,
     safe,
+    tone,
 )
 from .messages import FilterRequested, ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
@@ -271,10 +272,11 @@ def claim_line(entry: StateEntry) -> Text:
         line.append_text(Text.assemble((" — ", "dim"), safe(", ".join(entry.sources), style="italic")))
     marks: list[Text] = []
     if entry.superseded_by:
-        marks.append(Text.assemble(("superseded by ", "cyan"), safe(entry.superseded_by, style="cyan")))
+        marks.append(Text.assemble(("superseded by ", tone("neutral")),
+                                   safe(entry.superseded_by, style=tone("neutral"))))
     if entry.claimed_by:
-        marks.append(Text.assemble(("claimed by ", "dark_orange"),
-                                   safe(entry.claimed_by, style="dark_orange")))
+        marks.append(Text.assemble(("claimed by ", tone("alleged")),
+                                   safe(entry.claimed_by, style=tone("alleged"))))
     if entry.history:
         marks.append(Text("history", style="dim italic"))
     if marks:

@@ -47,7 +47,7 @@ from .export_screen import ExportScreen
 from .filter_box import FilterBox
 from .header import SitrepHeader
 from .help_screen import HelpScreen
-from .marks import clean_lines
+from .marks import clean_lines, use_palette
 from .messages import (
     AnalysisDone,
     AnalysisFailed,
@@ -65,7 +65,9 @@ from .pane_switcher import PaneSwitcher
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
 from .table_pane import TablePane
+from .themes import css_variables, rich_tones, unknown_theme
 from .timeline_screen import TimelineScreen
+from .ui_state import UiState, UiStateStore, starting_theme
 from .view import View, make_view
 
 log = logging.getLogger(__name__)
@@ -155,8 +157,19 @@ class SitrepApp(App[None]):
         watch: bool = True,
         close_engine: bool = False,
         max_actors: int = 40,
+        theme: str | None = None,
+        ui_state: UiStateStore | None = None,
+        config_theme: str = "",
     ) -> None:
         super().__init__()
+        self.ui_state = ui_state
+        """Where the theme picked in the dashboard is remembered (None: nowhere)."""
+        self.config_theme = config_theme
+        """The config's `ui.theme`, remembered beside a picked theme (see `ui_state`)."""
+        self._theme_shown: str | None = None
+        """The theme the panes were last drawn in (a change after the first is remembered)."""
+        if theme:
+            self.theme = theme
         self.max_actors = max_actors
         """Actors listed at most in a Markdown export (config `report.max_actors`)."""
         self.folder = folder
@@ -225,6 +238,8 @@ class SitrepApp(App[None]):
         self.set_interval(TICK_SECONDS, self._tick)
         self.query_one(StatusPane).focus()
         self.watch_current_pane(self.current_pane)
+        use_palette(rich_tones(self.current_theme))
+        self._theme_shown = self.theme
         self._hold_gc()
         self.start_analysis("start")
         if self.watch_enabled:
@@ -234,6 +249,22 @@ class SitrepApp(App[None]):
     def _stopping(self) -> bool:
         """Whether the app is on its way out (late worker messages are then dropped: widgets may be gone)."""
         return self._shutting_down or not self.is_running
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's theme variables plus the certainty tones ($certainty-stated, ...)."""
+        variables = {**super().get_css_variables(), **css_variables(self.current_theme)}
+        self.theme_variables = variables
+        return variables
+
+    def watch_theme(self, theme: str) -> None:
+        """A new theme: the tones follow it, the panes are drawn again, and the choice is remembered."""
+        if self._theme_shown is None or theme == self._theme_shown:
+            return
+        self._theme_shown = theme
+        use_palette(rich_tones(self.current_theme))
+        self.refresh_view()
+        if self.ui_state is not None:
+            self.ui_state.save(UiState(theme, self.config_theme))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands plus sitrep's own."""
@@ -787,12 +818,16 @@ def make_app(
     *,
     clock: Callable[[], float] | None = None,
     watch: bool = True,
+    theme: str | None = None,
+    ui_state_path: Path | None = None,
 ) -> SitrepApp:
     """The sitrep app over `folder` (None: the config's seeds folder), used by the CLI and tests.
 
     `actor` starts filtered (names and aliases match); `engine` defaults to a real `Engine`;
     `state_path` is the last-seen file (default: `last_seen.json` beside the cache); `clock`
     replaces `time.time` for the "updated N minutes ago" text; `watch=False` turns live reload off.
+    `theme` (`--theme`) overrides the theme; `ui_state_path` is where a theme picked in the
+    dashboard is remembered (None, as in tests: nowhere), see `ui_state.starting_theme`.
     """
     path = Path(folder).expanduser() if folder else config.seeds_folder
     owned = engine is None
@@ -801,8 +836,14 @@ def make_app(
 
         engine = Engine(config, isolated=True)  # spaCy parses in a worker process: never holds our GIL
     store = LastSeenStore(state_path or config.cache_path.with_name("last_seen.json"))
+    ui_state = UiStateStore(ui_state_path) if ui_state_path is not None else None
+    remembered = ui_state.load() if ui_state is not None else UiState()
+    if remembered.theme and unknown_theme(remembered.theme):  # a theme this Textual no longer has
+        remembered = UiState()
+    start = starting_theme(theme, config.ui.theme, remembered)
     return SitrepApp(path.resolve(), engine, store, actor=actor, clock=clock or time.time, watch=watch,
-                     close_engine=owned, max_actors=config.report.max_actors)
+                     close_engine=owned, max_actors=config.report.max_actors, theme=start, ui_state=ui_state,
+                     config_theme=config.ui.theme)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ..changes import context_key
 from ..model import ContextItem
-from .marks import new_mark, safe
+from .marks import new_mark, safe, tone
 from .messages import ShowEvidence
 from .option_pane import OptionPane, Row
 from .view import View
@@ -24,11 +24,11 @@ SECTIONS: list[tuple[str, tuple[str, ...]]] = [
 """Section heading -> the context kinds listed under it, in display order."""
 
 TAGS: dict[str, tuple[str, str]] = {
-    "alliance": ("+ ally", "green"),
-    "rupture": ("✕ rupture", "red"),
-    "organisation": ("◇ member", "cyan"),
+    "alliance": ("+ ally", "stated"),
+    "rupture": ("✕ rupture", "denied"),
+    "organisation": ("◇ member", "neutral"),
 }
-"""kind -> (tag, colour) for relations, so the kind is a word, not only a colour."""
+"""kind -> (tag, tone) for relations, so the kind is a word, not only a colour."""
 
 YEAR_WIDTH = 11
 
@@ -87,7 +87,8 @@ def years_label(years: list[int]) -> str:
 def context_prompt(item: ContextItem, new: bool) -> Table:
     """The item as a grid: a year or relation tag on the left, its text wrapping on the right."""
     if item.kind in TAGS:
-        tag, colour = TAGS[item.kind]
+        tag, key = TAGS[item.kind]
+        colour = tone(key)
         left = Text(tag, style=f"bold {colour}")
         if item.years:
             left.append(f" {years_label(item.years)}", style="dim")

@@ -10,18 +10,18 @@ from rich.text import Text
 
 from ..changes import dispute_key
 from ..model import Claim, Dispute, Evidence, sourcing_phrase
-from .marks import new_mark, safe, stance_badge
+from .marks import new_mark, safe, stance_badge, tone
 from .messages import ShowEvidence
 from .option_pane import OptionPane, Row
 from .view import View
 
 KINDS: dict[str, tuple[str, str]] = {
-    "contradiction": ("⇄ contradiction", "red"),
-    "numeric": ("# figures differ", "yellow"),
-    "thin sourcing": ("◌ thin sourcing", "dark_orange"),
-    "silence": ("… silence", "magenta"),
+    "contradiction": ("⇄ contradiction", "denied"),
+    "numeric": ("# figures differ", "reported"),
+    "thin sourcing": ("◌ thin sourcing", "alleged"),
+    "silence": ("… silence", "unclear"),
 }
-"""dispute kind -> (label, colour)."""
+"""dispute kind -> (label, tone)."""
 
 SIDES_PER_ROW = 3
 
@@ -58,7 +58,8 @@ class DisputesPane(OptionPane):
 
 def kind_label(kind: str) -> Text:
     """The dispute kind as a coloured label with a symbol."""
-    label, colour = KINDS.get(kind, (kind, "white"))
+    label, key = KINDS.get(kind, (kind, "neutral"))
+    colour = tone(key)
     return Text(label, style=f"bold {colour}")
 
 
@@ -107,7 +108,8 @@ def dispute_prompt(dispute: Dispute, new: bool) -> Group:
 
 def settled_note(dispute: Dispute) -> Text:
     """"✓ settled by a later claim: released, as of 6 March 2031 (AFP)"."""
-    return Text.assemble(("✓ settled by a later claim: ", "bold green"), safe(dispute.settled_by, style="green"))
+    return Text.assemble(("✓ settled by a later claim: ", f"bold {tone('stated')}"),
+                         safe(dispute.settled_by, style=tone("stated")))
 
 
 def dispute_evidence(dispute: Dispute, names: tuple[str, ...]) -> ShowEvidence:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ..model import Evidence
 from ..names import fold_chars
 from ..textsafe import clean
-from .marks import safe
+from .marks import safe, tone
 from .messages import ShowEvidence
 from .view import names_pattern
 
@@ -84,7 +84,7 @@ def render_evidence(message: ShowEvidence) -> RenderableType:
     seen: set[tuple[str, str]] = set()
     for file, items in by_file.items():
         parts.append(Text(""))
-        parts.append(Text.assemble(("▌ ", "cyan"), safe(file, style="bold cyan")))
+        parts.append(Text.assemble(("▌ ", tone("neutral")), safe(file, style=f"bold {tone('neutral')}")))
         for evidence in items:
             if (file, evidence.sentence) in seen:
                 continue

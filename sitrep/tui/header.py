@@ -18,7 +18,7 @@ from textual.widgets import Label, ProgressBar
 
 from ..model import Situation
 from .articles_sparkline import ArticlesSparkline
-from .marks import ARTICLE_PATTERNS, count_sources, safe, safe_lines
+from .marks import ARTICLE_PATTERNS, count_sources, safe, safe_lines, tone
 
 STAGES = {
     "reading": "Reading articles…",
@@ -108,7 +108,7 @@ class SitrepHeader(Vertical):
                 (freshness(situation.newest_mtime, self.now), "bold"),
             )
             if situation.bad_files:
-                text.append(f" · {len(situation.bad_files)} unreadable", style="red")
+                text.append(f" · {len(situation.bad_files)} unreadable", style=tone("denied"))
         self.query_one("#header-meta", Label).update(text)
 
     def watch_filter_label(self, label: str) -> None:
@@ -148,4 +148,4 @@ class SitrepHeader(Vertical):
         self._draw_meta()
         widget = self.query_one("#header-problem", Label)
         widget.display = bool(problem)
-        widget.update(Text.assemble(("⚠ ", "bold red"), safe_lines(problem)))
+        widget.update(Text.assemble(("⚠ ", f"bold {tone('denied')}"), safe_lines(problem)))

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from .marks import CERTAINTY, changed_mark, new_mark
+from .marks import CERTAINTY, certainty_style, changed_mark, new_mark, tone
 
 KEYS: list[tuple[str, str]] = [
     ("/", "filter by actor (fuzzy, names and aliases); enter applies"),
@@ -38,7 +38,7 @@ KEYS: list[tuple[str, str]] = [
 def help_text() -> Table:
     """The help as a Rich table (no markup from outside the program)."""
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column(style=f"bold {tone('neutral')}", no_wrap=True)
     table.add_column()
     table.add_row(Text("Keys", style="bold underline"), "")
     for key, what in KEYS:
@@ -53,8 +53,8 @@ def help_text() -> Table:
         "denied": "denied by someone",
         "contested": "both affirmed and denied by sources",
     }
-    for name, (symbol, word, colour) in CERTAINTY.items():
-        table.add_row(Text(f"{symbol} {word}", style=f"bold {colour}"), meanings.get(name, ""))
+    for name, (symbol, word, _tone) in CERTAINTY.items():
+        table.add_row(Text(f"{symbol} {word}", style=certainty_style(name)), meanings.get(name, ""))
     table.add_row("", "")
     table.add_row(Text("Marks", style="bold underline"), "")
     table.add_row(new_mark(), "new since the previous load (or since you last closed sitrep)")
@@ -96,5 +96,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box") as box:
             box.border_title = "sitrep help"
             box.border_subtitle = "esc closes"
-            yield Static(help_text())
+            yield Static(help_text(), id="help-text")
+
+    def on_screen_resume(self) -> None:
+        """Drawn again each time it is shown: the certainty colours follow the theme."""
+        self.query_one("#help-text", Static).update(help_text())
 

@@ -15,24 +15,51 @@ from ..reader import ARTICLE_SUFFIXES
 from ..textsafe import clean
 
 CERTAINTY: dict[str, tuple[str, str, str]] = {
-    "stated": ("●", "stated", "green"),
-    "reported": ("◐", "reported", "yellow"),
-    "alleged": ("◌", "alleged", "dark_orange"),
-    "unclear": ("?", "unclear", "magenta"),
-    "denied": ("✕", "denied", "red"),
-    "contested": ("⇄", "contested", "red"),
+    "stated": ("●", "stated", "stated"),
+    "reported": ("◐", "reported", "reported"),
+    "alleged": ("◌", "alleged", "alleged"),
+    "unclear": ("?", "unclear", "unclear"),
+    "denied": ("✕", "denied", "denied"),
+    "contested": ("⇄", "contested", "contested"),
 }
-"""certainty -> (symbol, word, colour)."""
+"""certainty -> (symbol, word, tone: a key of the palette, see `tone`)."""
 
 STANCE: dict[str, tuple[str, str]] = {
-    "asserts": ("says", "green"),
-    "denies": ("denies", "red"),
-    "hedges": ("hedges", "yellow"),
-    "unconfirmed": ("unconfirmed", "yellow"),
-    "silent": ("silent", "magenta"),
-    "figure": ("figure", "cyan"),
+    "asserts": ("says", "stated"),
+    "denies": ("denies", "denied"),
+    "hedges": ("hedges", "reported"),
+    "unconfirmed": ("unconfirmed", "reported"),
+    "silent": ("silent", "unclear"),
+    "figure": ("figure", "neutral"),
 }
-"""claim stance -> (word, colour)."""
+"""claim stance -> (word, tone)."""
+
+DEFAULT_PALETTE: dict[str, str] = {
+    "stated": "green",
+    "reported": "yellow",
+    "alleged": "dark_orange",
+    "unclear": "magenta",
+    "denied": "red",
+    "contested": "red",
+    "neutral": "cyan",
+}
+"""tone -> colour before a theme gives its own (the app sets them from the theme: `themes.py`)."""
+
+_palette: dict[str, str] = dict(DEFAULT_PALETTE)
+
+
+def use_palette(colours: dict[str, str]) -> None:
+    """Colour every tone from now on as `colours` says (the app calls it when the theme changes).
+
+    One palette for the process: the panes, the evidence view and the screens all render with
+    these helpers, and there is one app.
+    """
+    _palette.update(colours)
+
+
+def tone(key: str) -> str:
+    """The colour of a tone ("stated", "denied", "neutral", ...) in the current theme."""
+    return _palette.get(key, _palette["neutral"])
 
 BADGE_WIDTH = 11
 
@@ -90,13 +117,13 @@ def plural(n: int, word: str) -> str:
 
 def certainty_style(certainty: str) -> str:
     """The Rich style of a certainty's symbol and word ("bold yellow")."""
-    _symbol, _word, colour = CERTAINTY.get(certainty, ("?", certainty, "magenta"))
-    return f"bold {colour}"
+    _symbol, _word, key = CERTAINTY.get(certainty, ("?", certainty, "unclear"))
+    return f"bold {tone(key)}"
 
 
 def certainty_badge(certainty: str, width: int = BADGE_WIDTH) -> Text:
     """ "◐ reported" in its colour, padded to `width`."""
-    symbol, word, _colour = CERTAINTY.get(certainty, ("?", certainty, "magenta"))
+    symbol, word, _tone = CERTAINTY.get(certainty, ("?", certainty, "unclear"))
     return Text(f"{symbol} {word}".ljust(width), style=certainty_style(certainty))
 
 
@@ -170,18 +197,18 @@ def mix_summary(actor: Actor) -> Text:
 
 def stance_badge(stance: str) -> Text:
     """ "denies" in its colour."""
-    word, colour = STANCE.get(stance, (stance, "white"))
-    return Text(word, style=f"bold {colour}")
+    word, key = STANCE.get(stance, (stance, "neutral"))
+    return Text(word, style=f"bold {tone(key)}")
 
 
 def new_mark() -> Text:
     """The mark for an item that is new since the previous load."""
-    return Text("★ new", style="bold green")
+    return Text("★ new", style=f"bold {tone('stated')}")
 
 
 def changed_mark() -> Text:
     """The mark for an actor whose status changed since the previous load."""
-    return Text("▲ changed", style="bold cyan")
+    return Text("▲ changed", style=f"bold {tone('neutral')}")
 
 
 def no_mark() -> Text:

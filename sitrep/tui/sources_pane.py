@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..datefmt import article_sort_key, article_when
 from ..model import ArticleInfo, BadFile, Evidence, Situation
-from .marks import count_sources, plural, safe
+from .marks import count_sources, plural, safe, tone
 from .messages import ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
 from .view import View
@@ -86,15 +86,15 @@ class SourcesPane(TablePane):
             yield TableRow(f"article:{article.path}", cells, partial(article_evidence, article, view),
                            height=2 if stacked else 1)
         for bad in view.situation.bad_files:
-            name = Text.assemble(("✕ unreadable ", "bold red"), safe(bad.path))
-            reason = safe(bad.reason, style="red")
+            name = Text.assemble(("✕ unreadable ", f"bold {tone('denied')}"), safe(bad.path))
+            reason = safe(bad.reason, style=tone("denied"))
             none = Text("—", style="dim", justify="right")
             if stacked:
                 lines = wrap_lines(reason, widths["article"] or 16, MAX_REASON_LINES)
                 cells = [Text("\n").join([fit(name, widths["article"]), *lines]), none]
             else:
                 cells = [fit(Text.assemble(safe(bad.path), (" — ", "dim"), reason), widths["article"]),
-                         Text("✕ unreadable", style="bold red"), Text("—", style="dim"), none]
+                         Text("✕ unreadable", style=f"bold {tone('denied')}"), Text("—", style="dim"), none]
             height = str(cells[0]).count("\n") + 1
             yield TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=height)
 
@@ -189,5 +189,5 @@ def article_evidence(article: ArticleInfo, view: View) -> ShowEvidence:
 
 def bad_file_evidence(bad: BadFile) -> ShowEvidence:
     """The evidence message for an unreadable file: its reason."""
-    notes = [Text.assemble(("could not read: ", "dim"), safe(bad.reason, style="red"))]
+    notes = [Text.assemble(("could not read: ", "dim"), safe(bad.reason, style=tone("denied")))]
     return ShowEvidence(bad.path, [], (), notes, file=bad.path)
