@@ -78,9 +78,9 @@ class UiConfig:
     """[ui]: the dashboard."""
 
     theme: str = ""
-    """A Textual theme ("textual-light", "nord", ...; `sitrep --theme` lists them); empty: the one
-    last picked in the dashboard, else textual-dark. A theme picked in the dashboard is remembered
-    (in the state folder, not here) until this key names another."""
+    """A Textual theme ("textual-light", "nord", ...; an unknown name is an error listing them);
+    empty: the one last picked in the dashboard, else textual-dark. A theme picked in the dashboard
+    is remembered (in the state folder, not here) until this key names another."""
 
 
 @dataclass
@@ -210,7 +210,8 @@ def _check_values(config: Config) -> None:
     if config.report.max_actors < 1:
         raise ConfigError(f"report.max_actors: must be at least 1, got {config.report.max_actors}")
     if config.ui.theme and not _THEME_NAME.fullmatch(config.ui.theme):
-        raise ConfigError(f"ui.theme: must be a theme name like \"textual-light\", got {_SHORT.repr(config.ui.theme)}")
+        raise ConfigError(f"ui.theme: must be a theme name like \"textual-light\", "
+                          f"got {_SHORT.repr(config.ui.theme)}")
 
 
 def spacy_model_problem(name: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Themes: certainty colours from the theme and readable on it, --theme and ui.theme, the last pick remembered."""
+"""Themes: certainty colours from the theme, readable on it; --theme, ui.theme, the last pick remembered."""
 
 from __future__ import annotations
 
@@ -62,9 +62,10 @@ def test_certainty_colours_come_from_the_themes_variables() -> None:
 def styled_screen(app: object) -> str:
     """The screen as the terminal gets it, colour codes included."""
     width, height = app.size  # type: ignore[attr-defined]
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system="truecolor",
-                      record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))  # type: ignore[attr-defined]
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)  # type: ignore[attr-defined]
+    console.print(update)
     return console.export_text(styles=True)
 
 
@@ -101,7 +102,8 @@ async def test_a_theme_picked_in_the_dashboard_redraws_the_panes_and_is_remember
         assert again.theme == "nord"
 
 
-async def test_without_a_state_path_nothing_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_without_a_state_path_nothing_is_remembered(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -157,7 +159,8 @@ def test_a_bad_ui_theme_is_an_error_naming_the_key(table: dict[str, object], mes
         parse_config({"ui": table})
 
 
-def test_an_unknown_theme_option_exits_2_listing_the_themes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_theme_option_exits_2_listing_the_themes(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path), "--theme", "nope"]) == 2
     err = capsys.readouterr().err
     assert "--theme: unknown theme 'nope'" in err and "textual-light" in err

@@ -48,7 +48,8 @@ class UiStateStore:
         if not isinstance(data, dict):
             return UiState()
         theme, config_theme = data.get("theme", ""), data.get("config_theme", "")
-        return UiState(theme if isinstance(theme, str) else "", config_theme if isinstance(config_theme, str) else "")
+        return UiState(theme if isinstance(theme, str) else "",
+                       config_theme if isinstance(config_theme, str) else "")
 
     def save(self, state: UiState) -> None:
         """Write `state` whole (a failure is logged: forgetting a theme is no reason to stop)."""
