@@ -216,3 +216,10 @@ def test_a_plans_future_date_is_not_last_years_history(tmp_path: Path) -> None:
                      "May 29.", tmp_path, headline=False)
     [plan] = events_of(result, "Thailand", "plans")
     assert plan.when == "" and not plan.background and "May 29" in plan.detail
+
+
+def test_a_pledge_to_help_them_names_who_they_are(tmp_path: Path) -> None:
+    result = analyse("The governments of Chad and Niger issued a statement saying they would continue to provide "
+                     "assistance to those 7,000 migrants still at sea and offer them temporary shelter.", tmp_path)
+    [plan] = events_of(result, "Chad", "plans")
+    assert plan.detail == "to offer the migrants temporary shelter"

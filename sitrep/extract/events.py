@@ -98,6 +98,16 @@ def _action_of(tok: Token) -> Token | None:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
+def _named_them(detail: str, verb: Token) -> str:
+    """A plan's "them" named by the plural noun it stands for, the nearest before the verb in its
+    sentence ("provide help to 7,000 migrants and offer them shelter": "offer the migrants shelter")."""
+    if not re.search(r"\bthem\b", detail):
+        return detail
+    antecedent = next((t for t in reversed(list(verb.sent)) if t.i < verb.i and t.tag_ == "NNS"
+                       and t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos")), None)
+    return re.sub(r"\bthem\b", f"the {antecedent.text}", detail, count=1) if antecedent is not None else detail
+
+
 def _irrealis_intent(tok: Token) -> bool:
     """"would vow", "may plan": a hedged or conditional intention is no plan yet."""
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS | {"may", "might", "could"} for c in tok.children) \
@@ -818,7 +828,7 @@ class EventExtractor:
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         words = [verb] + [t for t in verb.subtree if t.i > verb.i and t.dep_ not in ("punct",)]
         rest = short_phrase(verb.doc[verb.i + 1 : words[-1].i + 1], 10) if len(words) > 1 else ""
-        detail = f"to {verb.lemma_.lower()} {rest}".strip()
+        detail = _named_them(f"to {verb.lemma_.lower()} {rest}".strip(), verb)
         att = self._attribute(clause)
         keys = [key for subj in subjects for key in self.resolver.actors(subj, strict=True)]
         if not keys and subjects and all(s.lower_ in _SPEAKER_PRONOUNS for s in subjects):
