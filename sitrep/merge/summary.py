@@ -169,9 +169,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     # "Dembele: reportedly detained ...; disputed: arrest denied by ..." already tells "Dembele: detained?"
     two_sided = [d for d in two_sided if d.subject.split(":")[0] not in told]
     for dispute in two_sided[:2]:
-        asserted = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "asserts"))
-        hedged = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "hedges"))
-        denied = list(dict.fromkeys(c.source for c in dispute.claims if c.stance == "denies"))
+        asserted = list(dict.fromkeys(_in_line(c.source) for c in dispute.claims if c.stance == "asserts"))
+        hedged = list(dict.fromkeys(_in_line(c.source) for c in dispute.claims if c.stance == "hedges"))
+        denied = list(dict.fromkeys(_in_line(c.source) for c in dispute.claims if c.stance == "denies"))
         sides = "; ".join(part for part in (
             f"asserted by {', '.join(asserted[:3])}" if asserted else "",
             f"reported by {', '.join(hedged[:3])}" if hedged else "",  # a hedged side asserts nothing
@@ -209,3 +209,8 @@ def _about_the_past(dispute: Dispute, window_start: date | None) -> bool:
     him for the 2019 shooting"): context, never a line of what is happening now."""
     held = [When.from_iso(c.when) for c in dispute.claims]
     return window_start is not None and bool(held) and all(w is not None and w.end < window_start for w in held)
+
+
+def _in_line(source: str) -> str:
+    """A source as it reads inside a line: "denied by a source close to him", not "by A source"."""
+    return source[0].lower() + source[1:] if source.startswith(("A ", "An ", "The ")) else source
