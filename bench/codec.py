@@ -16,8 +16,11 @@ so every article is parsed), and each article's `ArticleResult` is encoded and d
 
 Each time is the fastest of `--repeat` passes over all rows, the passes of the codecs
 interleaved, so a busy machine slows them alike. Memory is what the decoded results of one pass
-hold (tracemalloc). Ratios are old/new: above 1 means the new codec is smaller or faster. Both
-decoders go through the cache's bounded inflate, and every row is checked to come back equal.
+hold (tracemalloc). A second table stores 1,000 rows (the real ones over again under new hashes)
+in a `ResultCache` per codec: the file's size, and the time `get_many` reads them all back (it
+pauses the cyclic collector while decoding; a line after it measures what that saves). Ratios
+are old/new: above 1 means the new codec is smaller or faster. Both decoders go through the
+cache's bounded inflate, and every row is checked to come back equal.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ import argparse
 import gc
 import json
 import sys
+import tempfile
 import time
 import tracemalloc
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +44,8 @@ import msgspec
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sitrep.cache import decode_result, encode_result, inflate
+import sitrep.cache as cache_module
+from sitrep.cache import ResultCache, decode_result, encode_result, inflate
 from sitrep.config import parse_config
 from sitrep.engine import Engine
 from sitrep.model import ArticleResult
@@ -123,6 +130,10 @@ def held_bytes(decode: Callable[[bytes], ArticleResult], rows: list[bytes]) -> i
     return held
 
 
+def _each(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    return [function(item) for item in items]
+
+
 def measure(results: list[ArticleResult], repeat: int) -> dict[str, dict[str, float]]:
     """Per codec: stored and raw bytes per row, encode and decode µs per row, decoded bytes per row."""
     encoded = {name: [encode(r) for r in results] for name, (encode, _decode) in CODECS.items()}
@@ -133,8 +144,8 @@ def measure(results: list[ArticleResult], repeat: int) -> dict[str, dict[str, fl
     decode_times: dict[str, list[float]] = {name: [] for name in CODECS}
     for _ in range(repeat):
         for name, (encode, decode) in CODECS.items():
-            fastest(lambda e=encode: [e(r) for r in results], encode_times[name])
-            fastest(lambda d=decode, rows=encoded[name]: [d(row) for row in rows], decode_times[name])
+            fastest(partial(_each, encode, results), encode_times[name])
+            fastest(partial(_each, decode, encoded[name]), decode_times[name])
     n = len(results)
     return {name: {
         "stored": sum(map(len, encoded[name])) / n,
@@ -143,6 +154,55 @@ def measure(results: list[ArticleResult], repeat: int) -> dict[str, dict[str, fl
         "decode": min(decode_times[name]) / n * 1e6,
         "held": held_bytes(CODECS[name][1], encoded[name]) / n,
     } for name in CODECS}
+
+
+def lookups(results: list[ArticleResult], repeat: int, count: int = 1000) -> dict[str, dict[str, float]]:
+    """Per codec, a SQLite cache of `count` rows (the real rows over again under new hashes): its
+    size in MB on disk, and the seconds `ResultCache.get_many` takes to read them all back."""
+    figures: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for number, (name, (encode, decode)) in enumerate(CODECS.items()):
+            path = Path(folder) / f"{number}.sqlite3"
+            keys = [f"{i:064x}" for i in range(count)]
+            cache = ResultCache(path, "bench")
+            cache.put_encoded((key, encode(results[i % len(results)])) for i, key in enumerate(keys))
+            cache.close()
+            size = sum(p.stat().st_size for p in Path(folder).glob(f"{number}.sqlite3*"))
+            cache = ResultCache(path, "bench")
+            times: list[float] = []
+            with _decoding_with(decode):
+                for _ in range(repeat):
+                    assert len(fastest(partial(cache.get_many, keys), times)) == count
+            cache.close()
+            figures[name] = {"MB": size / 1e6, "get_many": min(times)}
+    return figures
+
+
+def collector(results: list[ArticleResult], repeat: int, count: int = 1000) -> tuple[float, float]:
+    """Seconds to decode `count` schema 2 rows, keeping every result, with the cyclic collector
+    running and paused (as `ResultCache.get_many` pauses it)."""
+    stored = [encode_result(results[i % len(results)]) for i in range(count)]
+    running: list[float] = []
+    paused: list[float] = []
+    for _ in range(repeat):
+        fastest(partial(_each, decode_result, stored), running)
+        gc.disable()
+        try:
+            fastest(partial(_each, decode_result, stored), paused)
+        finally:
+            gc.enable()
+    return min(running), min(paused)
+
+
+@contextmanager
+def _decoding_with(decode: Callable[[bytes], ArticleResult]) -> Iterator[None]:
+    """The cache decodes rows with `decode` inside the block."""
+    saved = cache_module.decode_result
+    cache_module.decode_result = decode  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        cache_module.decode_result = saved
 
 
 def decode_steps(results: list[ArticleResult], repeat: int) -> dict[str, float]:
@@ -196,6 +256,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | " + " | ".join(f"{row[key]:,.0f}" for key, _ in columns) + " |")
     print(f"| old/new ({OLD} / {NEW}) | "
           + " | ".join(f"{figures[OLD][key] / figures[NEW][key]:.2f}x" for key, _ in columns) + " |")
+    caches = lookups(results, max(3, args.repeat // 3))
+    print("\n| codec | cache of 1,000 rows, MB | get_many of them, s |\n|---|---:|---:|")
+    for name, row in caches.items():
+        print(f"| {name} | {row['MB']:.2f} | {row['get_many']:.3f} |")
+    print(f"| old/new | {caches[OLD]['MB'] / caches[NEW]['MB']:.2f}x "
+          f"| {caches[OLD]['get_many'] / caches[NEW]['get_many']:.2f}x |")
+    running, paused = collector(results, max(3, args.repeat // 3))
+    print(f"\n{NEW} decode of 1,000 rows kept in memory: {running:.3f} s with the cyclic collector running, "
+          f"{paused:.3f} s paused ({running / paused:.2f}x)")
     steps = decode_steps(results, args.repeat)
     print(f"\n{NEW} decode, µs/row: " + ", ".join(f"{step} {value:.0f}" for step, value in steps.items()))
     return 0

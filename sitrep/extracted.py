@@ -74,8 +74,8 @@ def to_jsonl(rows: Iterable[Line]) -> bytes:
 def to_parquet(rows: Iterable[Line]) -> bytes:
     """The lines as one Parquet file (needs pyarrow; `ExtractError` without it)."""
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         raise ExtractError(PARQUET_EXTRA) from None
     encoder = msgspec.json.Encoder()
@@ -195,7 +195,7 @@ def _read(file: Path) -> Iterator[tuple[str, Line]]:
 
 def _read_parquet(file: Path) -> Iterator[tuple[str, Line]]:
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         raise ExtractError(f"{file}: {PARQUET_EXTRA}") from None
     try:

@@ -49,8 +49,9 @@ Index = Annotated[int, msgspec.Meta(ge=0)]
 """A position in one of the row's tables (a negative one is refused: it would read from the end)."""
 
 
-class _Record(msgspec.Struct, omit_defaults=True, frozen=True):
-    """A row record: fields at their default are left out of the encoding."""
+class _Record(msgspec.Struct, omit_defaults=True, gc=False):
+    """A row record: fields at their default are left out of the encoding. Records hold only
+    text, numbers, lists and other records, never a cycle, so the cyclic collector skips them."""
 
 
 class ActorRow(_Record):
