@@ -133,7 +133,7 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
     merged once, from the first. A file or line sitrep did not write raises `ExtractError`.
     """
     files = _row_files(path) if path.is_dir() else [path]
-    read: list[tuple[str, Line]] = []
+    read: list[tuple[str, _Stored]] = []
     seen: set[tuple[str, str]] = set()
     for file in files:
         for where, line in _read(file):
@@ -153,20 +153,21 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
         names = {folder: folder for folder in folders}
     for where, line in read:
         prefix = f"{names[line.folder]}/" if len(folders) > 1 else ""
-        if line.row is None:
+        if not line.row or bytes(line.row) == b"null":
             found.bad_files.append(BadFile(prefix + line.file, line.skipped or "no row"))
             continue
-        row = line.row
-        if prefix:
-            row = msgspec.structs.replace(row, path=prefix + row.path, files=[prefix + f for f in row.files])
         try:
-            result = from_row(row)
-        except ValueError as exc:
-            raise ExtractError(f"{where}: {exc}") from None
-        if not _within(result, since, until):
-            found.outside += 1
-            continue
-        found.results.append(result)
+            # Rows outside the window are never decoded past their date and mtime.
+            if (since or until) and not _within(_dated.decode(line.row), since, until):
+                found.outside += 1
+                continue
+            row = _row.decode(line.row)
+            if prefix:
+                row = msgspec.structs.replace(row, path=prefix + row.path,
+                                              files=[prefix + f for f in row.files])
+            found.results.append(from_row(row))
+        except ValueError as exc:  # msgspec's errors too
+            raise ExtractError(f"{where}: not a row of sitrep extract ({exc})") from None
         found.pipeline_versions.add(line.pipeline_version)
     if len(found.pipeline_versions) > 1:
         log.warning("%s: rows of %d pipeline versions merged (extracted by different sitrep versions or "
@@ -174,12 +175,35 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
     return found
 
 
-def _read(file: Path) -> Iterator[tuple[str, Line]]:
+class _Stored(msgspec.Struct):
+    """A `Line` as read back, its row still undecoded."""
+
+    schema_version: int
+    folder: str
+    file: str
+    content_hash: str = ""
+    pipeline_version: str = ""
+    row: msgspec.Raw = msgspec.field(default_factory=msgspec.Raw)
+    skipped: str = ""
+
+
+class _Dated(msgspec.Struct):
+    """The two fields of a row that place it in time."""
+
+    date: str | None
+    mtime: float
+
+
+_dated = msgspec.json.Decoder(_Dated)
+_row = msgspec.json.Decoder(Row)
+
+
+def _read(file: Path) -> Iterator[tuple[str, _Stored]]:
     """(where, line) for every line of one file of extracted rows."""
     if file.suffix.lower() == ".parquet":
         yield from _read_parquet(file)
         return
-    decoder = msgspec.json.Decoder(Line)
+    decoder = msgspec.json.Decoder(_Stored)
     try:
         with open(file, "rb") as handle:
             for number, text in enumerate(handle, 1):
@@ -193,7 +217,7 @@ def _read(file: Path) -> Iterator[tuple[str, Line]]:
         raise ExtractError(f"cannot read {file}: {exc.strerror or exc}") from None
 
 
-def _read_parquet(file: Path) -> Iterator[tuple[str, Line]]:
+def _read_parquet(file: Path) -> Iterator[tuple[str, _Stored]]:
     try:
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
@@ -203,26 +227,22 @@ def _read_parquet(file: Path) -> Iterator[tuple[str, Line]]:
                                              "pipeline_version", "row", "skipped"])
     except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a file it cannot read
         raise ExtractError(f"{file}: not a Parquet file of sitrep extract ({exc})") from None
-    decoder = msgspec.json.Decoder(Row)
     for number, record in enumerate(table.to_pylist(), 1):
-        where = f"{file} row {number}"
+        row = record.pop("row")
+        record = {key: value for key, value in record.items() if value is not None}
         try:
-            row = decoder.decode(record["row"]) if record["row"] is not None else None
-            line = Line(record["schema_version"], record["folder"], record["file"],
-                        record["content_hash"] or "", record["pipeline_version"] or "", row,
-                        record["skipped"] or "")
-        except (msgspec.DecodeError, TypeError) as exc:
-            raise ExtractError(f"{where}: not a row of sitrep extract ({exc})") from None
-        yield where, line
+            line = msgspec.convert(record, _Stored)
+        except msgspec.ValidationError as exc:
+            raise ExtractError(f"{file} row {number}: not a row of sitrep extract ({exc})") from None
+        if row is not None:
+            line.row = msgspec.Raw(row.encode())
+        yield f"{file} row {number}", line
 
 
-def _within(result: ArticleResult, since: date | None, until: date | None) -> bool:
+def _within(dated: _Dated, since: date | None, until: date | None) -> bool:
     """Whether the article's days overlap the window: its publication date (a month-only date is
     the whole month), else its file's modification day, as the report places it."""
-    if since is None and until is None:
-        return True
-    when = When.from_iso(result.date) if result.date else None
+    when = When.from_iso(dated.date) if dated.date else None
     if when is None:
-        day = datetime.fromtimestamp(result.mtime, UTC).date()
-        when = When.day(day)
+        when = When.day(datetime.fromtimestamp(dated.mtime, UTC).date())
     return (since is None or since <= when.end) and (until is None or when.start <= until)

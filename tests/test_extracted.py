@@ -218,5 +218,16 @@ def test_an_index_past_its_table_names_the_line(tmp_path: Path) -> None:
     data = json.loads(rows.read_text(encoding="utf-8"))
     data["row"]["events"][0]["evidence"] = 5
     rows.write_text("\n" + json.dumps(data) + "\n", encoding="utf-8")
-    with pytest.raises(ExtractError, match=r"r\.jsonl line 2: an index past its table"):
+    with pytest.raises(ExtractError, match=r"r\.jsonl line 2: .*an index past its table"):
+        read_extracted(rows)
+
+
+def test_a_row_outside_the_window_is_not_decoded_past_its_date(tmp_path: Path) -> None:
+    rows = extract_file(tmp_path, "r.jsonl", "news",
+                        [result("old.txt", "2020-01-01"), result("new.txt", "2025-08-10")])
+    first, second = (json.loads(line) for line in rows.read_text(encoding="utf-8").splitlines())
+    first["row"]["actors"] = "not a list of actors"
+    rows.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    assert [r.path for r in read_extracted(rows, since=date(2025, 1, 1)).results] == ["new.txt"]
+    with pytest.raises(ExtractError, match="line 1"):
         read_extracted(rows)
