@@ -321,3 +321,61 @@ def test_a_titled_person_is_never_made_a_place(tmp_path: Path) -> None:
              "b.txt": "General Dravik said the army would hold the line."}
     actors = {a.name: a for a in situation(texts, tmp_path).actors}
     assert actors["Dravik"].kind == "person"
+
+
+def test_a_ministers_title_before_the_name_is_no_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("Former Nigerian Education Minister and Vice-President of the World Bank's Africa "
+                             "division Obiageli Ezekwe leads a march.", tmp_path))
+    assert not any("Minister" in name for name in actors)
+    assert actors["Obiageli Ezekwe"].kind == "person"
+
+
+def test_a_general_read_as_a_body_is_a_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("A day later India's most senior soldier, General Bipin Rawat, said that he wanted "
+                             "the bloc.", tmp_path))
+    assert actors["Bipin Rawat"].kind == "person"
+
+
+def test_a_hyphenated_adjective_is_no_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("It overlooks some of the spectacular Greco-Roman ruins in the city.", tmp_path))
+    assert not actors
+
+
+def test_another_name_of_a_city_is_a_place(tmp_path: Path) -> None:
+    actors = _actors(analyse("ISIL has taken over the city, also known as Tadmur, the monitor reported.", tmp_path))
+    assert "Tadmur" not in actors
+
+
+def test_annexed_land_is_a_place(tmp_path: Path) -> None:
+    actors = _actors(analyse("Russia suffers sanctions imposed over its 2014 annexation of Crimea.", tmp_path))
+    assert "Crimea" not in actors
+
+
+def test_a_name_described_as_an_extremist_group_is_an_armed_group(tmp_path: Path) -> None:
+    actors = _actors(analyse("A new video was released by the extremist group Boko Harem, who have forced the "
+                             "teens to convert.", tmp_path))
+    assert actors["Boko Harem"].kind == "armed group"
+
+
+def test_a_misspelt_armed_group_is_the_group(tmp_path: Path) -> None:
+    texts = {"a.txt": "Boko Haram fighters attacked the town on Monday, officials said.",
+             "b.txt": "A new video was released by the extremist group Boko Harem on Tuesday."}
+    actors = {a.name: a for a in situation(texts, tmp_path).actors}
+    assert "Boko Harem" not in actors and actors["Boko Haram"].kind == "armed group"
+
+
+def test_two_bodies_with_different_last_words_stay_apart(tmp_path: Path) -> None:
+    texts = {"a.txt": "Members of the Ogaden Liberation Front attacked the convoy on Monday.",
+             "b.txt": "Members of the Ogaden Liberation Force attacked the convoy on Tuesday."}
+    names = {a.name for a in situation(texts, tmp_path).actors}
+    assert {"Ogaden Liberation Front", "Ogaden Liberation Force"} <= names
+
+
+def test_a_general_election_is_no_general(tmp_path: Path) -> None:
+    actors = _actors(analyse("The scandal has consequences for any forthcoming General Election.", tmp_path))
+    assert "Election" not in actors
+
+
+def test_a_general_prosecutors_office_stays_a_body(tmp_path: Path) -> None:
+    actors = _actors(analyse("The General Prosecutor's Office said it would open an inquiry.", tmp_path))
+    assert all(a.kind != "person" for a in actors.values())

@@ -104,7 +104,8 @@ def _kind_of(ent: Span, titles: _Titles) -> tuple[ActorKind | None, str | None, 
 
 _GENERIC_ORG_WORDS = {"state", "government", "committee", "council", "ministry", "army", "assembly", "parliament",
                       "court", "party", "union", "office", "department", "agency", "police", "military", "navy",
-                      "senate", "congress", "commission", "bank", "republic", "cabinet", "administration"}
+                      "senate", "congress", "commission", "bank", "republic", "cabinet", "administration",
+                      "hospital", "university", "school", "prison", "embassy", "museum", "intelligence"}
 
 
 def _named_as_nickname(ent: Span) -> bool:

@@ -57,6 +57,9 @@ def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, 
         if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in spellings:
             union.union(key, words[1])
     _join_spelling_variants([k for k in spellings if kinds[k].most_common(1)[0][0] == "person"], union)
+    # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
+    _join_spelling_variants([k for k in spellings if kinds[k].most_common(1)[0][0] in ("armed group", "organisation")],
+                            union)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for key in spellings:

@@ -132,6 +132,45 @@ def _described_as(ent: Span, nouns: set[str]) -> bool:
                for c in root.children)
 
 
+_BODY_WORDS = {"office", "ministry", "department", "council", "committee", "court", "command", "staff", "agency",
+               "service", "assembly", "election", "motors", "electric", "headquarters", "secretariat", "hospital"}
+"""Words that make "General ..." a body or an event, not a general: "General Prosecutor's Office"."""
+
+_TERRITORY_NOUNS = {"annexation", "occupation", "invasion", "liberation", "outskirts", "partition", "recapture"}
+
+
+_ARMED_ADJECTIVES = {"extremist", "militant", "jihadist", "rebel", "armed", "terrorist", "insurgent", "islamist",
+                     "separatist", "paramilitary"}
+_GROUP_NOUNS = {"group", "movement", "faction", "organisation", "organization", "outfit", "militia", "network"}
+
+
+def _armed_descriptor(ent: Span) -> bool:
+    """"the extremist group X", "X, a jihadist movement": a name described as an armed group."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lemma_.lower() in _GROUP_NOUNS \
+            and doc[ent.start - 2].lower_ in _ARMED_ADJECTIVES:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS
+               and any(a.lower_ in _ARMED_ADJECTIVES for a in c.children) for c in ent.root.children)
+
+
+def _territory_of(ent: Span) -> bool:
+    """"the annexation of Crimea", "the outskirts of Tadmur": what is annexed or has outskirts is land."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TERRITORY_NOUNS
+
+
+def _alias_of_place(ent: Span) -> bool:
+    """"the city, also known as Tadmur": another name of a place is a place."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 2].lower_ != "known" or doc[ent.start - 1].lower_ != "as":
+        return False
+    i = ent.start - 3
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("also", "locally", "widely", "better")):
+        i -= 1
+    return i >= 0 and (doc[i].lemma_.lower() in _PLACE_NOUNS or doc[i].ent_type_ in ("GPE", "LOC"))
+
+
 def _not_a_name(ent: Span) -> bool:
     """Spans the small model takes for names that no actor's name looks like: a fragment ending
     in a preposition ("Teach for"), a word before a minister's title ("Education" of "Education
@@ -139,12 +178,12 @@ def _not_a_name(ent: Span) -> bool:
     doc = ent.doc
     if ent.label_ not in ("PERSON", "ORG") or ent.id_:
         return False
-    if ent[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET"):
-        return True
+    if ent[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or ent[-1].text in _PERSON_TITLES_AFTER:
+        return True  # "Teach for", "Education Minister" (the name comes after the title)
     if len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].text in _PERSON_TITLES_AFTER:
         return True
-    if len(ent) == 1 and ent.root.dep_ == "amod" and ent.root.head.pos_ == "NOUN":
-        return True
+    if ent.root.dep_ == "amod" and (ent.label_ == "PERSON" or len(ent) == 1 and ent.root.head.pos_ == "NOUN"):
+        return True  # "Unfounded smears", "Greco-Roman ruins": a person is never an adjective
     return ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
 
 
@@ -273,6 +312,7 @@ class EntityFixer:
         titles = doc.spans.get("titles", [])
         title_ends = {span.end for span in titles}
         title_tokens = {i for span in titles for i in range(span.start, span.end)}
+        title_starts = {span.start for span in titles}
         for ent in doc.ents:
             if "\n" in ent.text:
                 continue  # a name never runs over a line break; it is two lines glued together
@@ -299,8 +339,15 @@ class EntityFixer:
                 if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_ and _described_as(ent, _THING_NOUNS):
                     things.add(ent.text)
                     continue
-            if ent.label_ == "ORG" and not ent.id_ and len(ent) >= 2 and ent[0].text in _HONORIFIC_WORDS:
-                ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Ostrov" is a person
+            if ent.label_ == "ORG" and not ent.id_ and len(ent) >= 2 and (
+                    ent[0].text in _HONORIFIC_WORDS or ent.start in title_starts and len(ent) >= 3
+                    and all((t.is_title or not t.is_alpha) and t.lower_ not in _BODY_WORDS for t in ent[1:])):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Ostrov", "General Bipin Rawat"
+            if ent.label_ in ("PERSON", "ORG", "NORP") and not ent.id_ and len(ent) <= 2 \
+                    and (_alias_of_place(ent) or _territory_of(ent)):
+                ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
+            if ent.label_ in ("PERSON", "ORG", "NORP") and not ent.id_ and _armed_descriptor(ent):
+                ent = Span(doc, ent.start, ent.end, label="ORG", span_id="armed group:")  # "the extremist group X"
             if ent.label_ in ("PERSON", "GPE", "NORP") and not ent.id_ and _described_as(ent, _MEDIA_NOUNS):
                 ent = Span(doc, ent.start, ent.end, label="ORG")  # "German magazine Die Zeit": an outlet
             if ent.label_ in ("PERSON", "ORG", "NORP", "FAC", "LOC") and not ent.id_:
@@ -376,7 +423,8 @@ class EntityFixer:
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
                 start -= 1
             span = doc[start : tok.i + 1]
-            if 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span):
+            if 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) \
+                    and not _not_a_name(Span(doc, span.start, span.end, label="PERSON")):
                 out.append(Span(doc, span.start, span.end, label="PERSON"))
         return out
 
