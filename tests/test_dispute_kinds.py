@@ -468,3 +468,10 @@ def test_a_wider_toll_of_people_after_a_toll_of_protesters_is_kept_apart(tmp_pat
     result = analyse("Police said eight protesters had been killed. Officials said 41 people had been killed in "
                      "two days of fighting across the country.", tmp_path)
     assert _figures(result) == {"number of protesters killed": ["eight"], "number of people killed": ["41"]}
+
+
+def test_an_accusation_is_named_without_its_asides(tmp_path: Path) -> None:
+    result = analyse("The council accused the Presidential Guard, the elite unit that protects the head of state, "
+                     "of shelling the district on Tuesday. The Guard's commander denied it.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert dispute.subject == "council accused the Presidential Guard of shelling the district on Tuesday"

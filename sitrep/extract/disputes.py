@@ -276,6 +276,22 @@ def _told_as_past(verb: Token, anchor: date | None) -> bool:
     return False
 
 
+def _accusation_text(verb: Token) -> str:
+    """An accusation in a few words, its asides left out: "The council accused the Presidential
+    Guard, the elite unit that ..., of shelling the district" -> "council accused the Presidential
+    Guard of shelling the district"; "" when it names no one accused or no charge."""
+    accuser = _subject(verb)
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    charge = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+    if accuser is None or accused is None or charge is None:
+        return ""
+    asides = {t.i for c in accused.children if c.dep_ in ("appos", "relcl", "acl", "punct") for t in c.subtree}
+    who = " ".join(t.text for t in accused.subtree if t.i not in asides and not t.is_punct)
+    by = strip_determiner(short_phrase(subtree_span(accuser), 5))
+    what = short_phrase(subtree_span(charge), 12).rstrip(" ,.")
+    return f"{by} {verb.text} {who} {what}"
+
+
 def _denies_a_claim(verb: Token) -> bool:
     """A denial verb used as one: not "the disputed border" or "a contested election", and a
     passive only when what is denied is a claim ("the claims were rejected")."""
@@ -504,6 +520,9 @@ class DisputeFinder:
             content = self._denied_content(tok, before) if is_denial else subtree_span(tok)
             subject = strip_determiner(short_phrase(content, 16)) if content is not None else short_phrase(sent, 20)
             subject = re.sub(r"^(that|whether)\s+", "", subject)
+            charged = content.root if content is not None else sent.root
+            if charged.lemma_.lower() in ACCUSING | {"blame"}:
+                subject = _accusation_text(charged) or subject  # "council accused the Guard of shelling ..."
             claims = [self._claim(sent, who, "denies")]
             owner = self._claim_owner(tok) if is_denial else None
             prior = self._asserting_sentence(content, before, sent) if owner is None else None
