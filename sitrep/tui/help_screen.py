@@ -25,11 +25,11 @@ KEYS: list[tuple[str, str]] = [
     ("c", "copy the row's sentences, each with its file, to the clipboard"),
     ("o", "open the row's article in $PAGER (less if unset); quit the pager to come back"),
     ("t", "timeline: dated events per day, marked by certainty, for the current filter (esc closes)"),
-    ("x", "export what the panes show (filter included): md, json, csv, acled or geojson, to a path you type"),
+    ("x", "export what the panes show (filter included) as md, json, csv, acled or geojson to a path"),
     ("s / S", "actors: sort on the next column / reverse (or click a header)"),
     ("z", "maximise the focused pane (z or esc again to restore)"),
     ("r", "reload the folder now"),
-    ("ctrl+p", "command palette: actions, jump to an actor"),
+    ("ctrl+p", "command palette: actions, jump to an actor, Theme (the theme picked is remembered)"),
     ("?", "this help"),
     ("q", "quit"),
 ]
@@ -59,8 +59,9 @@ def help_text() -> Table:
     table.add_row(Text("Marks", style="bold underline"), "")
     table.add_row(new_mark(), "new since the previous load (or since you last closed sitrep)")
     table.add_row(changed_mark(), "status changed since then; the evidence view says what it was")
-    table.add_row(Text("●●◐✕", style="bold"), "actors, Claims (or Mix): the certainty of each of the actor's claims, "
-                                              "a symbol per claim (in proportion past 8); the evidence view counts them")
+    table.add_row(Text("●●◐✕", style="bold"), "actors, Claims (or Mix): the certainty of each claim of the actor, "
+                                              "a symbol per claim (in proportion past 8); the evidence view "
+                                              "counts them")
     table.add_row("", "On a narrow screen only the symbol shows; the Actors border counts them.")
     table.add_row("", "")
     table.add_row(Text("Dates", style="bold underline"), "")

@@ -95,7 +95,8 @@ def markers(events: list[DatedEvent]) -> Text:
                      if e.certainty in CERTAINTY_ORDER else len(CERTAINTY_ORDER))
     text = Text()
     for event in ordered[:MAX_MARKERS]:
-        text.append(CERTAINTY.get(event.certainty, CERTAINTY["unclear"])[0], style=certainty_style(event.certainty))
+        symbol = CERTAINTY.get(event.certainty, CERTAINTY["unclear"])[0]
+        text.append(symbol, style=certainty_style(event.certainty))
     if len(ordered) > MAX_MARKERS:
         text.append(f"+{len(ordered) - MAX_MARKERS}", style="dim")
     text.append(f" {plural(len(events), 'event')}", style="dim")
