@@ -59,9 +59,9 @@ def help_text() -> Table:
     table.add_row(Text("Marks", style="bold underline"), "")
     table.add_row(new_mark(), "new since the previous load (or since you last closed sitrep)")
     table.add_row(changed_mark(), "status changed since then; the evidence view says what it was")
-    table.add_row(Text("●●◐✕", style="bold"), "actors, Claims (or Mix): the certainty of each claim of the actor, "
-                                              "a symbol per claim (in proportion past 8); the evidence view "
-                                              "counts them")
+    table.add_row(Text("●●◐✕", style="bold"),
+                  "actors, Claims (or Mix): the certainty of each claim of the actor, a symbol per claim "
+                  "(in proportion past 8); the evidence view counts them")
     table.add_row("", "On a narrow screen only the symbol shows; the Actors border counts them.")
     table.add_row("", "")
     table.add_row(Text("Dates", style="bold underline"), "")

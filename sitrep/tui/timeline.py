@@ -160,7 +160,8 @@ def timeline(view: View, events: list[DatedEvent]) -> RenderableType:
     previous: Day | None = None
     for day in days[:MAX_DAYS]:
         if previous is not None and (day.start - previous.start).days > 1:
-            grid.add_row(Text("┆", style="dim"), Text(gap_text(previous.start, day.start) + " later", style="dim"))
+            gap = gap_text(previous.start, day.start)
+            grid.add_row(Text("┆", style="dim"), Text(f"{gap} later", style="dim"))
         grid.add_row(Text(day.label, style="bold"), markers(day.events))
         for event in day.events:
             grid.add_row("", event_line(event))
