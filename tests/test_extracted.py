@@ -126,6 +126,16 @@ def test_extract_into_a_folder_names_the_file_after_the_articles_folder(workspac
     assert [p.name for p in target.iterdir()] == ["seeds.jsonl"]
 
 
+def test_rows_that_cannot_be_written_are_a_clear_error(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = workspace.tmp / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    assert run(workspace, "extract", workspace.folder, "-o", blocker / "rows.jsonl") == 1
+    assert "cannot write the rows to" in capsys.readouterr().err
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
+
+
 def test_parquet_without_pyarrow_is_a_clear_error(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
