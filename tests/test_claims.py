@@ -265,3 +265,23 @@ def test_a_release_after_a_detention_is_status(tmp_path: Path) -> None:
                      "b.txt": dated("2031-09-23", "Freed", "Opposition leader Ivan Sorel was released on Tuesday.")},
                     tmp_path)
     assert any(line.text.startswith("Ivan Sorel: released") for line in sit.status)
+
+
+def test_a_groups_incident_months_before_the_newest_article_is_not_a_status_line(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": "Title: Test article\nDate: 2031-06-16\n\nTwenty Lusenian soldiers were killed in a clash on "
+                 "Monday, the army said.",
+        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora agreed to "
+                 "ease tensions on the border.",
+    }, tmp_path)
+    assert not any(line.text.startswith("soldiers:") for line in sit.status)
+
+
+def test_a_persons_detention_months_ago_still_holds_in_status(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": "Title: Test article\nDate: 2031-06-16\n\nOpposition leader Marek Halvass was arrested on "
+                 "Monday and taken to a prison outside the capital.",
+        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora agreed to "
+                 "ease tensions on the border.",
+    }, tmp_path)
+    assert any(line.text.startswith("Marek Halvass:") for line in sit.status)

@@ -11,7 +11,7 @@ from ..dates import When
 from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
 from ..names import nation_key, sentence_key
 from ..sourcing import SourceCounter
-from .common import CERTAINTY_RANK, FAMILY, _held_at
+from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
 from .disputes import disagree
 from .ledger import _current_states, status_line
 
@@ -32,6 +32,9 @@ def _newest_first(as_of: str) -> int:
 
 def _line_date(line: StatusLine) -> str:
     return line.as_of or ""
+
+STALE_EVENT_DAYS = 30
+"""A group's incident this long before the newest article is no line of what is happening now."""
 
 LATEST_FIGURE_DAYS = 7
 """A count last given this long before the newest article no longer says what holds now."""
@@ -124,6 +127,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         if len(lines) >= LEADS_IN_SUMMARY:
             break
     candidates: list[tuple[int, int, StatusLine]] = []
+    days = [w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None]
+    newest = max(days, default=None)
     top = [a for a in actors if not a.minor]
     for order, actor in enumerate(top):
         families: dict[str, list[StatusEvent]] = defaultdict(list)
@@ -147,6 +152,11 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                 continue
             sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
             held = [w for e in facts if (w := _held_at(e)) is not None]
+            if actor.kind == "collective" and held and newest is not None \
+                    and (newest - max(held).end).days > STALE_EVENT_DAYS and FAMILY[facts[0].event] not in _LEXICON.ongoing:
+                # "Indian soldiers: killed in June" in September's report: a group's old incident is
+                # background (a person's death or detention is a state that holds, and stays)
+                continue
             line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
                               evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name],
                               as_of=max(held).iso if held else "")
@@ -181,8 +191,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=list(dict.fromkeys(asserted + hedged + denied))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
                                 actors=dispute.actors, independent_sources=count, article_count=articles))
-    days = [w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None]
-    latest = _latest_figures(figures or {}, max(days, default=None), counter)
+    latest = _latest_figures(figures or {}, newest, counter)
     if latest is not None:
         lines.append(latest)
     numeric = next((d for d in live if d.kind == "numeric"), None)
