@@ -521,6 +521,9 @@ class ArticleResult:
     leads: list[Lead] = field(default_factory=list)
     """The lede and the sentence after it that carries news (the "nut graf"), in article order."""
     provenance: Provenance = field(default_factory=Provenance)
+    endings: list[Lead] = field(default_factory=list)
+    """Happenings the article says are over ("the four-day siege drew to a close"): each a `Lead`
+    whose text names the happening, with who says so."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict that `from_dict` reads back unchanged (cache format)."""
@@ -540,6 +543,7 @@ class ArticleResult:
             "context": [c.to_cache() for c in self.context],
             "leads": [lead.to_dict() for lead in self.leads],
             "provenance": self.provenance.to_dict(),
+            "endings": [lead.to_dict() for lead in self.endings],
         }
 
     @classmethod
@@ -562,6 +566,7 @@ class ArticleResult:
             _integer(data.get("duplicates_removed", 0)),
             [Lead.from_dict(lead) for lead in _list(data.get("leads", []))],
             Provenance.from_dict(data.get("provenance", {})),
+            [Lead.from_dict(lead) for lead in _list(data.get("endings", []))],
         )
 
 

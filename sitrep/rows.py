@@ -148,6 +148,7 @@ class Row(_Record):
     disputes: list[DisputeRow] = []
     context: list[ContextRow] = []
     leads: list[LeadRow] = []
+    endings: list[LeadRow] = []
 
 
 class _Tables:
@@ -189,9 +190,11 @@ def to_row(result: ArticleResult) -> Row:
                           list(c.actors)) for c in result.context]
     leads = [LeadRow(t.text(lead.text), lead.certainty, lead.source, t.of(lead.evidence), list(lead.actors))
              for lead in result.leads]
+    endings = [LeadRow(t.text(e.text), e.certainty, e.source, t.of(e.evidence), list(e.actors))
+               for e in result.endings]
     return Row(result.path, result.title, result.outlet, result.date, result.content_hash, result.mtime,
                result.words, result.sentences, result.duplicates_removed, result.provenance,
-               list(t.files), list(t.texts), t.rows, actors, events, disputes, context, leads)
+               list(t.files), list(t.texts), t.rows, actors, events, disputes, context, leads, endings)
 
 
 def _claim_row(claim: Claim, t: _Tables) -> ClaimRow:
@@ -221,11 +224,12 @@ def from_row(row: Row) -> ArticleResult:
                                [evidence[i] for i in c.evidence], c.actors) for c in row.context]
         leads = [Lead(texts[lead.text], lead.certainty, lead.source, evidence[lead.evidence], lead.actors)
                  for lead in row.leads]
+        endings = [Lead(texts[e.text], e.certainty, e.source, evidence[e.evidence], e.actors) for e in row.endings]
     except IndexError as exc:
         raise ValueError(f"an index past its table ({exc})") from None
     return ArticleResult(row.path, row.title, row.outlet, row.date, row.content_hash, row.mtime, row.words,
                          actors, events, disputes, context, row.sentences, row.duplicates_removed, leads,
-                         row.provenance)
+                         row.provenance, endings)
 
 
 _encoder = msgspec.json.Encoder()

@@ -49,6 +49,7 @@ def full_result() -> ArticleResult:
         leads=[Lead("Dozens of soldiers were arrested, sources say.", "reported", "sources", _evidence(5),
                   ["Assimi Goïta"])],
         provenance=Provenance("https://example.org/mali", "Jane Doe", "Bamako", "AFP"),
+        endings=[Lead("four-day siege", "reported", "the army", _evidence(6), ["the army"])],
     )
 
 
@@ -76,6 +77,7 @@ def old_result_dict(r: ArticleResult) -> dict[str, Any]:
         "context": [asdict(c) for c in r.context],
         "leads": [asdict(lead) for lead in r.leads],
         "provenance": asdict(r.provenance),
+        "endings": [asdict(lead) for lead in r.endings],
     }
 
 

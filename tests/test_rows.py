@@ -81,6 +81,7 @@ def every_field_result() -> ArticleResult:
         sentences=7, duplicates_removed=1,
         leads=[Lead(here.sentence, "reported", "AFP", here, ["Musa Kabiru"])],
         provenance=Provenance("https://example.org/a", "J. Doe", "Gao", "AFP"),
+        endings=[Lead("siege", "reported", "the army", there, ["the army"])],
     )
 
 

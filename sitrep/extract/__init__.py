@@ -13,6 +13,7 @@ from .actors import extract_actors
 from .base import ParsedArticle
 from .context import extract_context
 from .disputes import extract_disputes
+from .endings import extract_endings
 from .events import Resolver, extract_events
 from .lede import extract_leads
 
@@ -42,6 +43,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         duplicates_removed=article.duplicates_removed,
         leads=leads,
         provenance=Provenance.from_metadata(article.metadata),
+        endings=extract_endings(parsed, table, resolver.names(), resolver.resolved_names()),
     )
 
 

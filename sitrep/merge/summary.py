@@ -10,7 +10,7 @@ from datetime import date
 from ..dates import When
 from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
 from ..names import nation_key, sentence_key
-from ..sourcing import SourceCounter
+from ..sourcing import Mention, SourceCounter, count_sources
 from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
 from .disputes import disagree
 from .ledger import _current_states, status_line
@@ -170,6 +170,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     lines.sort(key=lambda line: (CERTAINTY_RANK[line.certainty]))
     lines.sort(key=_line_date, reverse=True)
     lines = lines[:STATUS_LINES]
+    ended = _newest_ending(results, counter)
+    if ended is not None:
+        lines.append(ended)
     # The live disputes follow: the main contradictions, differing figures, official silence.
     live = [d for d in disputes if not d.settled_by]
     two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
@@ -210,7 +213,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors, independent_sources=count, article_count=articles))
-    return lines[:STATUS_LINES + 3]
+    return lines[:STATUS_LINES + 4]  # what holds, whether it is over, two disputes, figures, silence
 
 
 def _about_the_past(dispute: Dispute, window_start: date | None) -> bool:
@@ -223,3 +226,20 @@ def _about_the_past(dispute: Dispute, window_start: date | None) -> bool:
 def _in_line(source: str) -> str:
     """A source as it reads inside a line: "denied by a source close to him", not "by A source"."""
     return source[0].lower() + source[1:] if source.startswith(("A ", "An ", "The ")) else source
+
+
+def _newest_ending(results: list[ArticleResult], counter: SourceCounter) -> StatusLine | None:
+    """"Over: four-day siege": the newest article's word that a happening ended, with who says so.
+    Only the newest telling counts; an older one may have been overtaken."""
+    told = [(r.date or "", r, e) for r in results for e in r.endings]
+    if not told:
+        return None
+    day, result, ending = max(told, key=lambda t: (t[0], t[1].path))
+    source = (result.outlet or "the article") if ending.source == "the article" else ending.source
+    when = When.from_iso(day) if day else None
+    line = StatusLine(text=f"Over: {ending.text}", certainty=ending.certainty, sources=[source] if source else [],
+                      evidence=[ending.evidence], actors=list(ending.actors), as_of=when.iso if when else "")
+    same = [Mention(e.source, e.evidence.sentence, e.evidence.file) for _, _, e in told
+            if e.text.lower() == ending.text.lower()]
+    line.independent_sources, line.article_count = count_sources(same, counter.outlet_of)
+    return line
