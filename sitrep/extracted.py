@@ -28,7 +28,7 @@ import msgspec
 
 from .dates import When
 from .model import ArticleResult, BadFile
-from .rows import ROW_SCHEMA, Row, from_row, to_row
+from .rows import ROW_SCHEMA, Row, escape_name, from_row, to_row, unescape_name
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,10 @@ class Line(msgspec.Struct, omit_defaults=True):
 def lines(folder: str, results: Iterable[ArticleResult], bad_files: Iterable[BadFile],
           pipeline_version: str) -> list[Line]:
     """The lines of an extract: the articles in folder order, then the files that could not be read."""
-    out = [Line(ROW_SCHEMA, folder, r.path, r.content_hash, pipeline_version, to_row(r)) for r in results]
-    out += [Line(ROW_SCHEMA, folder, bad.path, skipped=bad.reason) for bad in bad_files]
+    folder = escape_name(folder)  # a name that is not UTF-8 is kept in base64 (see rows.escape_name)
+    out = [Line(ROW_SCHEMA, folder, escape_name(r.path), r.content_hash, pipeline_version, to_row(r))
+           for r in results]
+    out += [Line(ROW_SCHEMA, folder, escape_name(bad.path), skipped=bad.reason) for bad in bad_files]
     return out
 
 
@@ -147,14 +149,14 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
             seen.add((line.folder, line.file))
             read.append((where, line))
     folders = list(dict.fromkeys(line.folder for _where, line in read))
-    found = Extracted(folders[0] if len(folders) == 1 else str(path))
-    names = {folder: Path(folder).name or folder for folder in folders}
+    found = Extracted(unescape_name(folders[0]) if len(folders) == 1 else str(path))
+    names = {folder: Path(unescape_name(folder)).name or unescape_name(folder) for folder in folders}
     if len(set(names.values())) < len(names):
-        names = {folder: folder for folder in folders}
+        names = {folder: unescape_name(folder) for folder in folders}
     for where, line in read:
         prefix = f"{names[line.folder]}/" if len(folders) > 1 else ""
         if not line.row or bytes(line.row) == b"null":
-            found.bad_files.append(BadFile(prefix + line.file, line.skipped or "no row"))
+            found.bad_files.append(BadFile(prefix + unescape_name(line.file), line.skipped or "no row"))
             continue
         try:
             # Rows outside the window are never decoded past their date and mtime.
@@ -163,8 +165,8 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
                 continue
             row = _row.decode(line.row)
             if prefix:
-                row = msgspec.structs.replace(row, path=prefix + row.path,
-                                              files=[prefix + f for f in row.files])
+                row = msgspec.structs.replace(row, path=escape_name(prefix + unescape_name(row.path)),
+                                              files=[escape_name(prefix + unescape_name(f)) for f in row.files])
             found.results.append(from_row(row))
         except ValueError as exc:  # msgspec's errors too
             raise ExtractError(f"{where}: not a row of sitrep extract ({exc})") from None

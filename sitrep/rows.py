@@ -24,6 +24,7 @@ and never reaches the merge. `ROW_SCHEMA` is raised when a field changes meaning
 
 from __future__ import annotations
 
+import base64
 from typing import Annotated
 
 import msgspec
@@ -177,6 +178,23 @@ class _Tables:
         return index
 
 
+def escape_name(text: str) -> str:
+    """A name JSON can hold: a file name that is not UTF-8 (held with surrogate escapes) becomes
+    NUL, then its bytes in base64; no real name starts with NUL."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "\x00" + base64.b64encode(text.encode("utf-8", "surrogateescape")).decode("ascii")
+
+
+def unescape_name(text: str) -> str:
+    """The inverse of `escape_name`; `ValueError` for a NUL name that is not base64."""
+    if text.startswith("\x00"):
+        return base64.b64decode(text[1:], validate=True).decode("utf-8", "surrogateescape")
+    return text
+
+
 def to_row(result: ArticleResult) -> Row:
     """The compact row of `result` (`from_row` gives back an equal result)."""
     t = _Tables(result.path)
@@ -192,9 +210,10 @@ def to_row(result: ArticleResult) -> Row:
              for lead in result.leads]
     endings = [LeadRow(t.text(e.text), e.certainty, e.source, t.of(e.evidence), list(e.actors))
                for e in result.endings]
-    return Row(result.path, result.title, result.outlet, result.date, result.content_hash, result.mtime,
-               result.words, result.sentences, result.duplicates_removed, result.provenance,
-               list(t.files), list(t.texts), t.rows, actors, events, disputes, context, leads, endings)
+    return Row(escape_name(result.path), escape_name(result.title), escape_name(result.outlet), result.date,
+               result.content_hash, result.mtime, result.words, result.sentences, result.duplicates_removed,
+               result.provenance, [escape_name(f) for f in t.files], list(t.texts), t.rows, actors, events, disputes,
+               context, leads, endings)
 
 
 def _claim_row(claim: Claim, t: _Tables) -> ClaimRow:
@@ -208,7 +227,7 @@ def from_row(row: Row) -> ArticleResult:
     Kinds and stances are taken as text, as `ArticleResult.from_dict` takes them (certainty and
     polarity are checked by their `Literal` types).
     """
-    files, texts = row.files, row.texts
+    files, texts = [unescape_name(f) for f in row.files], row.texts
     try:
         evidence = [Evidence(files[f], texts[s], p) for f, s, p in row.evidence]
         actors = [ActorMention(a.name, a.kind, a.aliases, a.roles,  # type: ignore[arg-type]
@@ -227,7 +246,8 @@ def from_row(row: Row) -> ArticleResult:
         endings = [Lead(texts[e.text], e.certainty, e.source, evidence[e.evidence], e.actors) for e in row.endings]
     except IndexError as exc:
         raise ValueError(f"an index past its table ({exc})") from None
-    return ArticleResult(row.path, row.title, row.outlet, row.date, row.content_hash, row.mtime, row.words,
+    return ArticleResult(unescape_name(row.path), unescape_name(row.title), unescape_name(row.outlet), row.date,
+                         row.content_hash, row.mtime, row.words,
                          actors, events, disputes, context, row.sentences, row.duplicates_removed, leads,
                          row.provenance, endings)
 

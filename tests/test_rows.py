@@ -148,3 +148,11 @@ def test_an_index_past_its_table_is_a_value_error_not_an_index_error() -> None:
     row["events"][0]["evidence"] = 2
     with pytest.raises(ValueError, match="past its table"):
         decode_row(json.dumps(row))
+
+
+def test_a_file_name_that_is_not_utf8_comes_back_equal() -> None:
+    name = b"caf\xe9 report.txt".decode("utf-8", "surrogateescape")
+    here = Evidence(name, "Kabiru was arrested, AFP said.", "p1")
+    result = ArticleResult(name, name, "", "2031-03-02", "h", 1.0, 6,
+                           leads=[Lead(here.sentence, "reported", "AFP", here, [])])
+    assert decode_row(encode_row(result)) == result
