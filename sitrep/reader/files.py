@@ -43,7 +43,7 @@ _DESKTOP_FILES = {"thumbs.db", "ehthumbs.db", "desktop.ini"}
 """Files the desktop leaves in any folder; not the user's, so not worth a line in Sources."""
 
 
-def _is_listed_name(name: str) -> bool:
+def is_listed_name(name: str) -> bool:
     """Whether a file name is one the listing shows at all: not hidden, swap, backup, temp or the
     desktop's index files."""
     if name.startswith((".", "#", "~")) or name.endswith(("~", "#")) or name.lower() in _DESKTOP_FILES:
@@ -56,7 +56,7 @@ def _is_candidate_name(name: str) -> bool:
     lower = name.lower()
     if not lower.endswith(_ARTICLE_ENDINGS) or lower in _ARTICLE_ENDINGS:
         return False
-    return _is_listed_name(name)
+    return is_listed_name(name)
 
 
 def is_article_path(relative: str | Path) -> bool:
@@ -128,7 +128,7 @@ def walk_folder(folder: Path) -> FolderListing:
                 stack.append((entry.path, f"{prefix}{entry.name}/"))
             elif not is_dir and _is_candidate_name(entry.name):
                 found.append((prefix + entry.name, Path(entry.path)))
-            elif not is_dir and _is_listed_name(entry.name):
+            elif not is_dir and is_listed_name(entry.name):
                 skipped.append((prefix + entry.name, skip_reason(entry.name)))
     found.sort(key=lambda item: item[0])
     skipped.sort()
