@@ -475,3 +475,9 @@ def test_an_accusation_is_named_without_its_asides(tmp_path: Path) -> None:
                      "of shelling the district on Tuesday. The Guard's commander denied it.", tmp_path)
     [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
     assert dispute.subject == "council accused the Presidential Guard of shelling the district on Tuesday"
+
+
+def test_a_claim_said_to_be_contradicted_by_no_one_named_is_no_dispute(tmp_path: Path) -> None:
+    result = analyse("The council said it held the port. That claim was again contradicted in the north, where "
+                     "the governor said his city was loyal.", tmp_path)
+    assert not any(c.source == "unnamed sources" and c.stance == "denies" for d in result.disputes for c in d.claims)

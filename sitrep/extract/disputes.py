@@ -539,6 +539,8 @@ class DisputeFinder:
                 claims.insert(0, self._claim(sent, claimant, "asserts"))
             elif prior is not None:
                 claims.insert(0, self._claim(prior, self._speaker(prior), "asserts"))
+            elif who == "unnamed sources" and content is None:
+                break  # "That claim was again contradicted": no one named, nothing said that is denied
             out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
             break
         return out
