@@ -481,3 +481,33 @@ def test_a_claim_said_to_be_contradicted_by_no_one_named_is_no_dispute(tmp_path:
     result = analyse("The council said it held the port. That claim was again contradicted in the north, where "
                      "the governor said his city was loyal.", tmp_path)
     assert not any(c.source == "unnamed sources" and c.stance == "denies" for d in result.disputes for c in d.claims)
+
+
+def test_a_guess_about_what_happened_is_thin_sourcing(tmp_path: Path) -> None:
+    result = analyse("She survived the terror attack, which according to Kenyan sources, could have been carried "
+                     "out by up to 15 gunmen, including three possible American citizens.", tmp_path)
+    [thin] = [d for d in result.disputes if d.kind == "thin sourcing"]
+    assert thin.subject.startswith("terror attack could have been carried out by up to 15 gunmen")
+    assert thin.claims[0].source == "kenyan sources"
+
+
+def test_a_forecast_is_not_a_guess_about_what_happened(tmp_path: Path) -> None:
+    result = analyse("The fighting could end within days, diplomats said.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "thin sourcing"]
+
+
+def test_attackers_killed_are_counted_as_attackers(tmp_path: Path) -> None:
+    result = analyse("At least five attackers were also killed, police said.", tmp_path)
+    assert _figures(result) == {"number of attackers killed": ["At least five"]}
+
+
+def test_a_belief_about_what_ought_to_be_is_no_thin_claim(tmp_path: Path) -> None:
+    result = analyse("'A good theory. I believe it deserves a most thorough examination,' the opposition "
+                     "leader wrote.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "thin sourcing"]
+
+
+def test_a_belief_about_what_happened_is_a_thin_claim(tmp_path: Path) -> None:
+    result = analyse("His allies believe the poison was slipped into a bottle of water in his hotel room.",
+                     tmp_path)
+    assert [d for d in result.disputes if d.kind == "thin sourcing"]

@@ -56,7 +56,9 @@ _PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "so
                    "passenger": "passengers", "tourist": "tourists", "villager": "people", "miner": "miners",
                    "sailor": "sailors", "crew": "crew", "woman": "women", "migrant": "migrants",
                    "refugee": "refugees", "student": "students", "worker": "workers", "journalist": "journalists",
-                   "minister": "ministers", "official": "officials", "councillor": "councillors"}
+                   "minister": "ministers", "official": "officials", "councillor": "councillors",
+                   "attacker": "attackers", "gunman": "attackers", "gunmen": "attackers", "assailant": "attackers",
+                   "terrorist": "attackers", "hijacker": "attackers", "kidnapper": "attackers"}
 _CROWDS = {"protesters", "students", "passengers", "migrants", "refugees", "workers", "hostages", "worshippers",
            "girls", "children", "fishermen", "miners", "tourists"}
 """Classes of people a toll of "people" in the very next sentence can only be a count of."""
@@ -276,6 +278,24 @@ def _told_as_past(verb: Token, anchor: date | None) -> bool:
     return False
 
 
+_OUGHT = {"deserve", "merit", "warrant", "need", "require"}
+
+
+def _an_opinion(verb: Token) -> bool:
+    """What ought to be rather than what is: "it deserves a thorough examination", "they should
+    resign", "the world must act"."""
+    return verb.lemma_.lower() in _OUGHT or any(
+        c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
+
+
+def _past_possibility(verb: Token) -> bool:
+    """"could have been carried out", "may have been shot down": a guess about the past (a modal
+    with "have"), not a plan or a forecast ("could end within days")."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in ("could", "may", "might") for a in aux) and "have" in aux \
+        and not any(c.dep_ == "neg" for c in verb.children)
+
+
 def _accusation_text(verb: Token) -> str:
     """An accusation in a few words, its asides left out: "The council accused the Presidential
     Guard, the elite unit that ..., of shelling the district" -> "council accused the Presidential
@@ -321,6 +341,9 @@ class DisputeFinder:
         self.resolver = resolver or Resolver(table, parsed)
         self.names = self.resolver.names()
         self.pronoun_names = self.resolver.resolved_names()
+        self._guessed: set[str] = set()
+        """Whose guess about the past ("could have been") is listed for this article: one is enough,
+        a speaker's second guess is the same speculation told again."""
 
     def run(self) -> list[Dispute]:
         """Every dispute in the article."""
@@ -772,6 +795,26 @@ class DisputeFinder:
                 out.append(Dispute(subject=subject, kind="thin sourcing",
                                    claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
                 break
+            if tok.pos_ == "VERB" and _past_possibility(tok):
+                # "which, according to Kenyan sources, could have been carried out by up to 15 gunmen":
+                # a guess about what happened, resting on whoever makes it
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                    subj = tok.head
+                att = attribute(tok, self.names, self.pronoun_names)
+                if subj is None or subj.pos_ == "PRON" or self._guessed:
+                    continue  # "could have escaped": whose guess about whom is not said; one guess an article
+                self._guessed.add(att.source)
+                start = min(c.i for c in tok.children if c.dep_ in ("aux", "auxpass"))  # "could have been"
+                words = [t for t in tok.subtree if t.i >= tok.i and not t.is_punct]
+                said = short_phrase(tok.doc[start : words[-1].i + 1], 16) if words else tok.text
+                said = f"{strip_determiner(short_phrase(subtree_span(subj), 5))} {said}"
+                out.append(Dispute(subject=said, kind="thin sourcing",
+                                   claims=[self._claim(sent, att.source, "hedges")], actors=self._actors_in(sent)))
+                break
+            believed = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if tok.lemma_.lower() == "believe" and believed is not None and _an_opinion(believed):
+                continue  # "I believe it deserves a thorough examination": a view of what ought to be
             if tok.lemma_.lower() == "believe" and tok.pos_ == "VERB":
                 att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names, self.pronoun_names)
                 subject = short_phrase(subtree_span(next((c for c in tok.children if c.dep_ == "ccomp"), tok)), 12)
