@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REPLACEMENT", "UNSAFE", "clean", "strip_escapes", "without_surrogates"]
+__all__ = ["REPLACEMENT", "UNSAFE", "clean", "for_cells", "strip_escapes", "without_surrogates"]
 
 ESCAPE_SEQUENCES = re.compile(
     r"""
@@ -70,3 +70,20 @@ def clean(text: str) -> str:
     """
     text = _BREAKS.sub(" ", strip_escapes(text))
     return without_surrogates(UNSAFE.sub("", text))
+
+
+_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+_CELL_MODIFIERS = re.compile("[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff]")
+
+
+def for_cells(text: str) -> str:
+    """Cleaned text whose width every terminal agrees on, for a grid of cells (the dashboard).
+
+    Terminals and Rich disagree on the width of a flag (two regional indicators drawn as one
+    emoji), an emoji with a variation selector, a skin tone or a keycap, which shifts a pane's
+    border. A flag becomes its two letters ("🇫🇷" -> "FR"); the modifiers go; the emoji stay.
+    """
+    text = clean(text)
+    if _REGIONAL.search(text):
+        text = _REGIONAL.sub(lambda m: chr(ord(m.group()) - 0x1F1E6 + ord("A")), text)
+    return _CELL_MODIFIERS.sub("", text)

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitrep.reader import clean_text
-from sitrep.textsafe import clean, strip_escapes
+from sitrep.textsafe import clean, for_cells, strip_escapes
 from sitrep.tui.marks import safe
 
 HOSTILE_NAMES = [
@@ -106,3 +106,18 @@ def test_the_reader_repairs_a_double_encoded_letter_that_looks_like_an_eight_bit
 
 def test_the_reader_still_strips_eight_bit_sequences_from_article_text() -> None:
     assert clean_text("Soldiers \x9b31mreturned\x9d0;TITLE\x07 home.") == "Soldiers returned home."
+
+
+def test_a_flag_becomes_its_letters_for_the_dashboard() -> None:
+    assert for_cells("\U0001f1eb\U0001f1f7 Paris") == "FR Paris"
+
+
+def test_emoji_modifiers_that_terminals_draw_apart_are_left_out_for_the_dashboard() -> None:
+    assert for_cells("ok \u263a\ufe0f \U0001f44d\U0001f3fd 1\ufe0f\u20e3") == "ok \u263a \U0001f44d 1"
+
+
+def test_the_dashboard_text_has_the_width_rich_measures() -> None:
+    from rich.cells import cell_len
+
+    shown = for_cells("\U0001f1eb\U0001f1f7\U0001f468\u200d\U0001f469\u200d\U0001f467 \u263a\ufe0f")
+    assert cell_len(shown) == sum(2 if ord(c) > 0x1F000 else 1 for c in shown)

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..model import Actor, Situation
 from ..reader import ARTICLE_SUFFIXES
-from ..textsafe import clean
+from ..textsafe import clean, for_cells
 
 CERTAINTY: dict[str, tuple[str, str, str]] = {
     "stated": ("●", "stated", "stated"),
@@ -65,7 +65,7 @@ BADGE_WIDTH = 11
 
 def safe(text: str, style: str = "") -> Text:
     """Untrusted text as a `Text` that renders literally (markup and escapes included)."""
-    return Text(clean(text), style=style)
+    return Text(for_cells(text), style=style)
 
 
 def count_sources(situation: Situation) -> str:
@@ -90,7 +90,7 @@ ARTICLE_PATTERNS = " or ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
 
 def clean_lines(text: str) -> str:
     """`text` cleaned line by line (`textsafe.clean` would join its lines into one)."""
-    return "\n".join(clean(line) for line in text.splitlines())
+    return "\n".join(for_cells(line) for line in text.splitlines())
 
 
 def safe_lines(text: str, style: str = "") -> Text:
