@@ -17,7 +17,8 @@ from sitrep.tui.commands import plain_letters
 from sitrep.tui.evidence_view import HIGHLIGHT, highlight
 from sitrep.tui.header import freshness
 from sitrep.tui.help_screen import help_text
-from sitrep.tui.marks import clean, count_sources, safe
+from sitrep.textsafe import clean
+from sitrep.tui.marks import count_sources, safe
 from sitrep.tui.sources_pane import TIME_WIDTH, SourcesPane, time_text, time_width
 from sitrep.tui.view import filter_situation, find_actor, make_view, suggest_actors
 

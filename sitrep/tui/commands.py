@@ -18,7 +18,7 @@ from textual.app import SystemCommand
 
 from ..model import Situation
 from ..query import ActorIndex
-from .marks import clean
+from ..textsafe import clean
 
 if TYPE_CHECKING:
     from .app import SitrepApp

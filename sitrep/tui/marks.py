@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..model import Actor, Situation
 from ..reader import ARTICLE_SUFFIXES
-from ..textsafe import clean, for_cells
+from ..textsafe import for_cells
 
 CERTAINTY: dict[str, tuple[str, str, str]] = {
     "stated": ("●", "stated", "stated"),
