@@ -27,9 +27,6 @@ PACKAGE = Path(sitrep.__file__).parent
 
 FRONT_ENDS = ("tui/", "cli.py")
 """The modules that may talk to a terminal."""
-BENCHMARK = "bench.py"
-"""A developer tool (the dashboard's latency among it) still inside the package: issue #13 step 7
-moves it to `bench/`. Until then it is exempt from the backend rule."""
 READER_MAY_IMPORT = {"sitrep.reader", "sitrep.model", "sitrep.dates", "sitrep.textsafe"}
 """The reader's own modules and the ground floor it stands on (data classes, date words, text safety)."""
 
@@ -78,7 +75,7 @@ def importing(paths: list[Path], *forbidden: str) -> dict[str, list[str]]:
 
 
 def test_the_backend_never_imports_textual_or_rich() -> None:
-    assert importing(files(skip=(*FRONT_ENDS, BENCHMARK)), "textual", "rich") == {}
+    assert importing(files(skip=FRONT_ENDS), "textual", "rich") == {}
 
 
 def test_the_dashboard_never_imports_the_pipeline_or_the_extractors() -> None:
