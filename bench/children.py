@@ -145,14 +145,14 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     """One rewritten file in a warm folder, as the dashboard meets it.
 
     The dashboard's engine parses in a worker process that has loaded the model, and the app
-    freezes the garbage collector's view of the first report once it is shown; so here: an
-    isolated engine, warmed up, the cached folder analysed, `gc.freeze()`. The overhead is the
+    applies its garbage-collection policy (`sitrep.gcpolicy.Collector`: held for the first load,
+    then frozen); so here: an isolated engine, warmed up, the cached folder analysed under the
+    same policy. The overhead is the
     whole `analyse` minus that article's own parse and extraction, timed again afterwards in
     this process (fastest of three).
     """
-    import gc
-
     from sitrep.engine import Engine, parse_batch
+    from sitrep.gcpolicy import Collector
     from sitrep.nlp.pipeline import load_pipeline
     from sitrep.reader import read_article
 
@@ -160,8 +160,10 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     config = _config(Path(cache))
     engine = Engine(config, isolated=True)
     engine.warm_up()
+    collector = Collector()
+    collector.hold()
     engine.analyse(root)
-    gc.freeze()
+    collector.release(freeze=True)
     path = root / name
     path.write_text(text, encoding="utf-8")
     start = time.perf_counter()
