@@ -4,7 +4,8 @@ Flow (one way): list the folder -> hash each file's bytes -> look the hashes up 
 run's results in memory, then the SQLite cache) -> read and clean only the files not found
 (`reader.read_article`) -> `nlp` + `extract` for the misses (in batches, spaCy loaded lazily and
 once) -> `merge` -> `Situation`. A warm run never imports spaCy, and a file whose bytes are
-cached under its own path is not even cleaned again.
+cached under its own path is not even cleaned again. Each `analyse` call is a `_Run`, whose
+steps follow that flow: `look_up`, `read_unread` and `parse_unread`, `snapshot`.
 
 With `model.jobs` > 1 a cold run parses and extracts in that many worker processes (spawned
 once per engine, each loading the model once); the results are the same as in one process.
@@ -28,7 +29,7 @@ from .cache import NullCache, ResultCache, encode_result, open_cache
 from .config import Config
 from .merge import merge
 from .model import Article, ArticleResult, BadFile, Situation
-from .reader import BadFileError, check_folder, read_article, read_bytes, scan, walk_folder
+from .reader import BadFileError, FolderListing, check_folder, read_article, read_bytes, scan, walk_folder
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -133,98 +134,23 @@ class Engine:
         Files not found in the cache are read lazily, a batch at a time as the parser asks for
         them, so reading overlaps parsing when worker processes do the parsing.
         """
-        notify = progress or (lambda _p: None)
-        first_run = not self._memo
-        clock = _Clock()
-        notify(Progress("reading", 0, 0))
-        with clock("read"):
-            check_folder(folder)
-            listing = walk_folder(folder)
-            files = [path for _relative, path in listing.articles]
-            hashed = [(path, self._hash_file(path, folder)) for path in files]
-        with clock("lookup"):
-            wanted = [h[0] for _path, h in hashed if isinstance(h, tuple) and h[0] not in self._memo]
-            found = {**self._memo, **self.cache.get_many(wanted)}
-        rejected, self._rejected = self._rejected, {}
-        slots: list[ArticleResult | BadFile | Article | None] = []
-        """Per file in folder order: its result, why it is bad, the article parsed, or None (unread)."""
-        for path, quick in hashed:
-            relative = path.relative_to(folder).as_posix()
-            if isinstance(quick, BadFile):
-                slots.append(quick)
-                continue
-            hit = found.get(quick[0]) if quick is not None else None
-            if hit is not None and hit.path == relative:
-                slots.append(_with_mtime(hit, quick[1]) if quick is not None else hit)
-            elif quick is not None and quick[0] in rejected:
-                self._rejected[quick[0]] = rejected[quick[0]]
-                slots.append(BadFile(relative, rejected[quick[0]]))
-            else:
-                slots.append(None)
-        results: dict[str, ArticleResult] = {s.path: s for s in slots if isinstance(s, ArticleResult)}
-        unread = [index for index, slot in enumerate(slots) if slot is None]
-        total = sum(1 for slot in slots if not isinstance(slot, BadFile))
-        """Articles to report; files found bad while reading are taken off as they turn up."""
-
-        def snapshot() -> Situation:
-            in_order = [s.path for s in slots if isinstance(s, (ArticleResult, Article))]
-            bad_files = [s for s in slots if isinstance(s, BadFile)] + listing.skipped_files()
-            with clock("merge"):
-                return merge([results[p] for p in in_order if p in results], bad_files, folder)
-
-        def read_unread() -> Iterator[Article]:
-            """Read the files the cache did not hold; yield the ones that need parsing."""
-            nonlocal total
-            for index in unread:
-                quick = hashed[index][1]
-                with clock("read"):
-                    slot = self._read_one(hashed[index][0], folder, quick if isinstance(quick, tuple) else None,
-                                          found)
-                slots[index] = slot
-                if isinstance(slot, BadFile):
-                    total -= 1
-                elif isinstance(slot, ArticleResult):
-                    results[slot.path] = slot
-                else:
-                    yield slot
-
-        listening = progress is not None
+        run = _Run(self, folder, progress)
+        run.notify(Progress("reading", 0, 0))
+        run.look_up()
         # The cached part is worth a merge only on a first run: on a reload it is just the report
         # already on screen minus the changed files.
-        early = listening and first_run and results and unread
-        notify(Progress("cached", len(results), total, snapshot() if early else None))
+        early = run.listening and run.first_run and run.results and run.unread
+        run.notify(Progress("cached", len(run.results), run.total, run.snapshot() if early else None))
         self.parsed_last_run = 0
-        if unread:
-            partial = _Throttle()
-            read_before = clock.times.get("read", 0.0)
-            batches = self._parse(read_unread(), len(unread), lambda: notify(Progress("loading model", len(results), total)))
-            try:
-                with clock("parse"):
-                    for batch in batches:
-                        for result in batch.results:
-                            results[result.path] = result
-                        self.parsed_last_run += len(batch.results)
-                        if batch.encoded is not None:
-                            self.cache.put_encoded(batch.encoded)
-                        else:
-                            self.cache.put_many(batch.results)
-                        done = len(results)
-                        # Partial reports while a reload parses a few files would only redraw
-                        # the report on screen; they are for first runs and big batches.
-                        due = listening and (first_run or len(unread) > 2 * self.config.model.batch_size) \
-                            and done < total and partial.due()
-                        with clock.paused("parse"):
-                            notify(Progress("analysing", done, total, partial.timed(snapshot) if due else None))
-            finally:
-                batches.close()  # a superseded run (the callback raised) drops its queued chunks now
-            clock.times["parse"] -= clock.times.get("read", 0.0) - read_before  # reading happened inside
-        self._memo = {r.content_hash: r for r in results.values()}
-        self.results = [results[slot.path] for slot in slots
-                        if isinstance(slot, (ArticleResult, Article)) and slot.path in results]
-        clock.times.pop("merge", None)  # only the final merge counts in the timings
-        situation = snapshot()
-        self.timings = dict(clock.times)
-        notify(Progress("done", total, total, situation))
+        if run.unread:
+            run.parse_unread()
+        self._memo = {r.content_hash: r for r in run.results.values()}
+        self.results = [run.results[slot.path] for slot in run.slots
+                        if isinstance(slot, (ArticleResult, Article)) and slot.path in run.results]
+        run.clock.times.pop("merge", None)  # only the final merge counts in the timings
+        situation = run.snapshot()
+        self.timings = dict(run.clock.times)
+        run.notify(Progress("done", run.total, run.total, situation))
         return situation
 
     def _read_one(self, path: Path, folder: Path, quick: tuple[str, float] | None,
@@ -370,6 +296,120 @@ class Engine:
         if self._cache is not None:
             self._cache.close()
             self._cache = None
+
+
+Slot = ArticleResult | BadFile | Article | None
+"""One file of a run: its result, why it is bad, the article to parse, or None (not read yet)."""
+
+
+class _Run:
+    """One `Engine.analyse` call: the folder's files in order, what is known of each so far, the
+    results, and where the time went."""
+
+    def __init__(self, engine: Engine, folder: Path, progress: ProgressCallback | None) -> None:
+        self.engine = engine
+        self.folder = folder
+        self.notify: ProgressCallback = progress or (lambda _p: None)
+        self.listening = progress is not None
+        self.first_run = not engine._memo
+        self.clock = _Clock()
+        self.listing: FolderListing
+        """The folder's article files and the files it skipped (set by `look_up`)."""
+        self.hashed: list[tuple[Path, tuple[str, float] | BadFile | None]] = []
+        """Each file with its content hash and mtime (or why it is bad, or None: read it to find out)."""
+        self.found: dict[str, ArticleResult] = {}
+        """Results by content hash: the last run's and the cache's for this folder's hashes."""
+        self.slots: list[Slot] = []
+        """Per file in folder order (see `Slot`)."""
+        self.results: dict[str, ArticleResult] = {}
+        """The results so far, by path."""
+        self.unread: list[int] = []
+        """The slots the lookup did not fill: files to read, and to parse unless found by content."""
+        self.total = 0
+        """Articles to report; files found bad while reading are taken off as they turn up."""
+
+    def look_up(self) -> None:
+        """List and hash the folder's files, then fill each slot from the last run, the cache, or
+        the files the last run refused for their bytes alone."""
+        engine, folder = self.engine, self.folder
+        with self.clock("read"):
+            check_folder(folder)
+            self.listing = walk_folder(folder)
+            files = [path for _relative, path in self.listing.articles]
+            self.hashed = [(path, engine._hash_file(path, folder)) for path in files]
+        with self.clock("lookup"):
+            wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]
+            self.found = {**engine._memo, **engine.cache.get_many(wanted)}
+        rejected, engine._rejected = engine._rejected, {}
+        for path, quick in self.hashed:
+            relative = path.relative_to(folder).as_posix()
+            if isinstance(quick, BadFile):
+                self.slots.append(quick)
+                continue
+            hit = self.found.get(quick[0]) if quick is not None else None
+            if hit is not None and hit.path == relative:
+                self.slots.append(_with_mtime(hit, quick[1]) if quick is not None else hit)
+            elif quick is not None and quick[0] in rejected:
+                engine._rejected[quick[0]] = rejected[quick[0]]
+                self.slots.append(BadFile(relative, rejected[quick[0]]))
+            else:
+                self.slots.append(None)
+        self.results = {s.path: s for s in self.slots if isinstance(s, ArticleResult)}
+        self.unread = [index for index, slot in enumerate(self.slots) if slot is None]
+        self.total = sum(1 for slot in self.slots if not isinstance(slot, BadFile))
+
+    def snapshot(self) -> Situation:
+        """The report of the results so far (the merge is timed)."""
+        in_order = [s.path for s in self.slots if isinstance(s, (ArticleResult, Article))]
+        bad_files = [s for s in self.slots if isinstance(s, BadFile)] + self.listing.skipped_files()
+        with self.clock("merge"):
+            return merge([self.results[p] for p in in_order if p in self.results], bad_files, self.folder)
+
+    def read_unread(self) -> Iterator[Article]:
+        """Read the files the cache did not hold; yield the ones that need parsing."""
+        for index in self.unread:
+            path, quick = self.hashed[index]
+            with self.clock("read"):
+                slot = self.engine._read_one(path, self.folder, quick if isinstance(quick, tuple) else None,
+                                             self.found)
+            self.slots[index] = slot
+            if isinstance(slot, BadFile):
+                self.total -= 1
+            elif isinstance(slot, ArticleResult):
+                self.results[slot.path] = slot
+            else:
+                yield slot
+
+    def parse_unread(self) -> None:
+        """Read, parse and cache the unread files, with partial reports as batches come in."""
+        engine, clock = self.engine, self.clock
+        partial = _Throttle()
+        read_before = clock.times.get("read", 0.0)
+        batches = engine._parse(self.read_unread(), len(self.unread),
+                                lambda: self.notify(Progress("loading model", len(self.results), self.total)))
+        try:
+            with clock("parse"):
+                for batch in batches:
+                    for result in batch.results:
+                        self.results[result.path] = result
+                    engine.parsed_last_run += len(batch.results)
+                    if batch.encoded is not None:
+                        engine.cache.put_encoded(batch.encoded)
+                    else:
+                        engine.cache.put_many(batch.results)
+                    done = len(self.results)
+                    due = self._partial_due(partial, done)
+                    with clock.paused("parse"):
+                        self.notify(Progress("analysing", done, self.total, partial.timed(self.snapshot) if due else None))
+        finally:
+            batches.close()  # a superseded run (the callback raised) drops its queued chunks now
+        clock.times["parse"] -= clock.times.get("read", 0.0) - read_before  # reading happened inside
+
+    def _partial_due(self, partial: _Throttle, done: int) -> bool:
+        """Whether a partial report is worth merging now. Partial reports while a reload parses a
+        few files would only redraw the report on screen; they are for first runs and big batches."""
+        big = len(self.unread) > 2 * self.engine.config.model.batch_size
+        return self.listening and (self.first_run or big) and done < self.total and partial.due()
 
 
 class _Throttle:

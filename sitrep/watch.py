@@ -22,14 +22,17 @@ import logging
 import os
 import stat
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from contextlib import aclosing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .reader import is_article_path, walk_folder
 from .textsafe import clean
+
+if TYPE_CHECKING:
+    from watchfiles import Change
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +215,7 @@ async def watch_folder(
 
 
 def _watch_roots(roots: list[str], debounce_ms: int, max_wait_ms: int,
-                 stop_event: StopEvent | None) -> AsyncIterator[set[tuple[object, str]]]:
+                 stop_event: StopEvent | None) -> AsyncGenerator[set[tuple[Change, str]], None]:
     """`watchfiles.awatch` over `roots`, each folder on its own (symlinks are never followed)."""
     from watchfiles import awatch
 
@@ -220,7 +223,7 @@ def _watch_roots(roots: list[str], debounce_ms: int, max_wait_ms: int,
         *roots,
         step=debounce_ms,
         debounce=max_wait_ms,
-        stop_event=stop_event,  # type: ignore[arg-type]
+        stop_event=stop_event,
         rust_timeout=1_000,
         yield_on_timeout=True,
         recursive=False,

@@ -1,7 +1,7 @@
 """An article's analysis costs in proportion to its length (issue #12, adversarial finding 14).
 
 One long article used to cost minutes and gigabytes, because each name rescanned every title
-span of the whole document. Timing is left to `python -m sitrep.bench --long-article CHARS`;
+span of the whole document. Timing is left to `python -m bench --long-article CHARS`;
 here the work is counted instead: the lines of sitrep's own code (the pipeline's components and
 the extractors) executed while one made-up article is parsed and extracted, at two lengths. A
 step that is linear does the same work per token at both; a step that rescans the document for
@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 
 import sitrep
-from sitrep.bench import long_article
+from bench.corpus import long_article
 from sitrep.config import Config
 from sitrep.extract import extract_article
 from sitrep.nlp.components import paragraph_breaks

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.bench import DEFAULT_SOURCES, CorpusMaker, load_sources
+from bench import DEFAULT_SOURCES
+from bench.corpus import CorpusMaker, load_sources
 from sitrep.cli import _config, _report_parser
 from sitrep.config import Config
 from sitrep.engine import Engine, Progress

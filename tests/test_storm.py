@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from sitrep.bench import DEFAULT_SOURCES, CorpusMaker, load_sources
+from bench import DEFAULT_SOURCES
+from bench.corpus import CorpusMaker, load_sources
 from sitrep.config import Config
 from sitrep.engine import Engine
 from sitrep.model import Situation

@@ -1309,14 +1309,16 @@ async def test_full_collections_run_after_a_redraw_not_inside_one(tmp_path: Path
     followed by one, and the thresholds are given back on exit."""
     import gc
 
+    from sitrep import gcpolicy
+
     before = gc.get_threshold()
     collections: list[int] = []
-    monkeypatch.setattr(app_module.gc, "collect", lambda generation=2: collections.append(generation) or 0)
+    monkeypatch.setattr(gc, "collect", lambda generation=2: collections.append(generation) or 0)
     engine = FakeEngine(mali_situation(), mali_update())
     app = fake_app(tmp_path, engine=engine)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        assert gc.get_threshold()[2] == app_module.FULL_GC_NEVER
+        assert gc.get_threshold()[2] == gcpolicy.FULL_GC_NEVER
         await wait_for(lambda: len(collections) == 1, description="the collection after the first redraw")
         await pilot.press("r")
         await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")

@@ -22,7 +22,7 @@ def test_every_module_the_reader_and_extractors_import_shapes_the_version() -> N
 def test_the_dashboard_and_the_merge_do_not_shape_cached_results() -> None:
     names = _names()
     assert not {n for n in names if n.startswith("tui/")}
-    assert not {n for n in names if n.startswith("merge")} and "cli.py" not in names and "bench.py" not in names
+    assert not {n for n in names if n.startswith("merge")} and "cli.py" not in names
 
 
 def test_a_change_to_an_imported_module_changes_the_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

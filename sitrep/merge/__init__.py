@@ -7,12 +7,12 @@ fingerprint so the same wire copy in two outlets counts once, and disputes are g
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from .. import gcpolicy
 from ..dates import When
 from ..model import ArticleInfo, ArticleResult, BadFile, Claim, Situation, StatusEvent
 from ..names import name_key
@@ -50,13 +50,8 @@ def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path |
     """One `Situation` from the per-article results (in folder order)."""
     # Merging builds many small objects and no reference cycles: the cyclic collector would only
     # rescan the ever-growing heap (half the time at 10,000 articles).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gcpolicy.paused():
         return _merge(results, bad_files, folder)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:

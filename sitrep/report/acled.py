@@ -219,7 +219,7 @@ def _types(event: DatedEvent, other: Actor | None) -> tuple[str, str]:
 
 def _notes(event: DatedEvent) -> str:
     """ACLED-style notes: "On 2 September 2020, X: arrested (reported, according to AFP). Denied by Y."."""
-    bits = [] if event.certainty == "stated" else [event.certainty]
+    bits: list[str] = [] if event.certainty == "stated" else [event.certainty]
     sources = joined(s for s in event.sources if s and s != "the article")
     if sources:
         bits.append(f"according to {sources}")

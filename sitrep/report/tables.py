@@ -21,7 +21,7 @@ from collections import defaultdict
 from ..datefmt import article_when
 from ..dates import When
 from ..model import Claim, Evidence, Situation
-from .csv_text import joined, to_csv
+from .csv_text import Cell, joined, to_csv
 
 
 def evidence_cell(evidence: list[Evidence], limit: int = 5) -> str:
@@ -32,7 +32,7 @@ def evidence_cell(evidence: list[Evidence], limit: int = 5) -> str:
 def actors_table(situation: Situation) -> str:
     """One row per actor."""
     header = ["name", "aliases", "kind", "roles", "status", "mentions", "articles", "score", "minor", "files"]
-    rows = [
+    rows: list[list[Cell]] = [
         [
             a.name,
             joined(a.aliases),
@@ -70,7 +70,7 @@ def claims_table(situation: Situation) -> str:
         "relation",
         "evidence",
     ]
-    rows = []
+    rows: list[list[Cell]] = []
     for actor in situation.actors:
         for entry in actor.state:
             held = When.from_iso(entry.as_of) if entry.as_of else None
@@ -123,7 +123,7 @@ def disputes_table(situation: Situation) -> str:
         "articles",
         "evidence",
     ]
-    rows = []
+    rows: list[list[Cell]] = []
     for number, dispute in enumerate(situation.disputes, 1):
         sides: dict[str, list[Claim]] = defaultdict(list)
         for claim in dispute.claims:

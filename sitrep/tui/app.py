@@ -13,7 +13,6 @@ Handlers on the app keep the current `Situation`, diff it against what was seen 
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import threading
@@ -35,6 +34,7 @@ from textual.worker import get_current_worker
 
 from ..changes import Changes, LastSeenStore, Snapshot, diff
 from ..config import Config
+from ..gcpolicy import Collector
 from ..model import Situation
 from ..textsafe import clean
 from ..watch import FolderChange, describe_change, watch_folder
@@ -76,8 +76,6 @@ TICK_SECONDS = 30.0
 """How often "updated N minutes ago" is refreshed."""
 GC_DELAY = 0.25
 """Seconds after a redraw that its garbage is collected (so the collection is a turn of its own)."""
-FULL_GC_NEVER = 1_000_000
-"""Threshold that keeps the cyclic collector from starting full collections by itself."""
 HELP_SCREEN = "help"
 """The name the help screen is installed under."""
 HAND_OUT_GAP = 1 / 60
@@ -196,8 +194,8 @@ class SitrepApp(App[None]):
         self._view: View | None = None
         self._shutting_down = False
         """Set on exit: late messages from workers are dropped, the widgets may be gone."""
-        self._gc_held = False
-        """Whether automatic garbage collection is off for the first load (see `_hold_gc`)."""
+        self._collector = Collector()
+        """When the garbage collector runs (`sitrep.gcpolicy`): held for the first load, then frozen."""
         self._drawing = False
         """Whether panes are still being handed a new view (see `_hand_out`)."""
         self._to_hand: list[Any] = []
@@ -208,8 +206,6 @@ class SitrepApp(App[None]):
         """Callers of `shown` waiting for every pane to show a view they want."""
         self._gc_timer: Timer | None = None
         """The pending collection after a redraw (see `_collect_later`)."""
-        self._gc_thresholds: tuple[int, int, int] | None = None
-        """The collector's thresholds before the app changed them (restored on exit)."""
         self.set_reactive(SitrepApp.filter_name, actor.strip() if actor and actor.strip() else None)
 
     # ----------------------------------------------------------------- layout
@@ -240,7 +236,7 @@ class SitrepApp(App[None]):
         self.watch_current_pane(self.current_pane)
         use_palette(rich_tones(self.current_theme))
         self._theme_shown = self.theme
-        self._hold_gc()
+        self._collector.hold()
         self.start_analysis("start")
         if self.watch_enabled:
             self._watch()
@@ -312,7 +308,7 @@ class SitrepApp(App[None]):
         if message.generation != self._generation or self._stopping:
             return
         if message.stage in ("loading model", "analysing"):
-            self._release_gc(freeze=False)  # articles to parse: a long run, collect as usual
+            self._collector.release(freeze=False)  # articles to parse: a long run, collect as usual
         header = self.query_one(SitrepHeader)
         header.progress = None if message.stage == "done" else (message.stage, message.done, message.total)
         # A reload's cached part is only the report on screen minus the changed files: not shown.
@@ -342,43 +338,13 @@ class SitrepApp(App[None]):
         self._baseline = Snapshot.of(situation, now=self.clock())
         self.store.save(self.folder, self._baseline)
         if first:
-            self._release_gc(freeze=True)
+            self._collector.release(freeze=True)
         self._run_queued()
 
     def _run_queued(self) -> None:
         """Start the run the folder's changes asked for while the last one was under way."""
         if self._queued_change is not None and not self.analysing and not self._stopping:
             self.start_analysis("change")
-
-    def _hold_gc(self) -> None:
-        """Turn automatic garbage collection off while the first report is read from the cache.
-
-        Reading 1,000 cached results allocates most of what the app will ever hold; the cyclic
-        collector, triggered as the heap grows, rescanned all of it several times (a quarter of
-        the start-up). Nothing read from the cache forms reference cycles, so nothing is lost by
-        waiting; `_release_gc` turns collection back on.
-        """
-        if gc.isenabled():
-            gc.disable()
-            self._gc_held = True
-
-    def _release_gc(self, freeze: bool) -> None:
-        """Turn automatic collection back on; with `freeze`, never rescan what is alive now.
-
-        Frozen at the first report: the imports, the widgets, the cached results and the report
-        are all long-lived, and a full collection over them took 75-160 ms on the event loop
-        (a stalled keystroke). What a reload replaces is still freed (by reference counting:
-        results and reports hold no cycles); only cycles already garbage now are never collected.
-        """
-        if freeze:
-            gc.freeze()
-            # From now on full collections run when a redraw has finished (`_collect_later`),
-            # never in the middle of one; the young generations are collected as usual.
-            self._gc_thresholds = gc.get_threshold()
-            gc.set_threshold(self._gc_thresholds[0], self._gc_thresholds[1], FULL_GC_NEVER)
-        if self._gc_held:
-            self._gc_held = False
-            gc.enable()
 
     def _start_on_actor(self, name: str) -> None:
         """Started with `--actor`: the cursor on that actor, and the Actors pane focused if nothing else is."""
@@ -401,7 +367,7 @@ class SitrepApp(App[None]):
         else:
             header.problem = f"Reload failed: {error}\nShowing the last good report; press r to retry."
         self._pending_change = FolderChange()
-        self._release_gc(freeze=False)
+        self._collector.release(freeze=False)
         if self.situation is None:
             for pane in self.panes():
                 pane.placeholder(FAILED)
@@ -538,8 +504,8 @@ class SitrepApp(App[None]):
 
     def _collect_garbage(self) -> None:
         self._gc_timer = None
-        if gc.isenabled() and not self._stopping:
-            gc.collect()
+        if not self._stopping:
+            self._collector.collect()
 
     @property
     def idle(self) -> bool:
@@ -599,9 +565,7 @@ class SitrepApp(App[None]):
         """Remember what was seen, stop watching, release the engine's cache if ours."""
         self._shutting_down = True
         self._stop_watching.set()
-        self._release_gc(freeze=False)
-        if self._gc_thresholds is not None:
-            gc.set_threshold(*self._gc_thresholds)
+        self._collector.restore()
         if self.last_complete is not None:
             self.store.save(self.folder, Snapshot.of(self.last_complete, now=self.clock()))
         close = getattr(self.engine, "close", None)
@@ -845,20 +809,3 @@ def make_app(
                      close_engine=owned, max_actors=config.report.max_actors, theme=start, ui_state=ui_state,
                      config_theme=config.ui.theme)
 
-
-def main(argv: list[str] | None = None) -> None:
-    """`python -m sitrep.tui.app [DIR] [--actor NAME]`: run the app (the real CLI is `sitrep`)."""
-    import argparse
-
-    from ..config import find_config, load_config
-
-    parser = argparse.ArgumentParser(prog="python -m sitrep.tui.app")
-    parser.add_argument("folder", nargs="?")
-    parser.add_argument("--actor")
-    args = parser.parse_args(argv)
-    config = load_config(find_config())
-    make_app(args.folder, config, actor=args.actor).run()
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,185 @@
+"""The measurements that run in a child process, one each, the result as one JSON line on stdout
+(the dashboard's are in `bench.dashboard`)."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import ROOT
+
+
+def _config(cache: Path | None, jobs: int = 1) -> Any:
+    """A default config with this cache file (None: no cache) and job count."""
+    from sitrep.config import Config
+
+    config = Config(base_dir=ROOT)
+    if cache is None:
+        config.cache.enabled = False
+    else:
+        config.cache.path = str(cache)
+    config.model.jobs = jobs
+    return config
+
+
+def _rss_mb() -> float:
+    """Peak RSS of this process in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _current_rss_mb() -> float:
+    """Current RSS of this process in MB (Linux /proc; peak RSS elsewhere)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+    except (OSError, ValueError):
+        return _rss_mb()
+
+
+def _cache_mb(cache: Path) -> float:
+    """The cache's size on disk (database plus any write-ahead log) in MB."""
+    total = 0
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(str(cache) + suffix)
+        if path.exists():
+            total += path.stat().st_size
+    return total / (1024 * 1024)
+
+
+def _remove_cache(cache: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(cache) + suffix).unlink(missing_ok=True)
+
+
+def child_raw(folder: str, batch_size: int = 32) -> dict[str, Any]:
+    """Raw `nlp.pipe` of the bare configured model over the cleaned texts (load not timed)."""
+    from sitrep.nlp.pipeline import load_model
+    from sitrep.reader import scan
+
+    config = _config(None)
+    articles = scan(Path(folder)).articles
+    texts = [a.text for a in articles]
+    start = time.perf_counter()
+    nlp = load_model(config.model.names)
+    load = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"seconds": seconds, "cpu": cpu, "load": load, "articles": len(articles),
+            "words": sum(a.words for a in articles), "rss_mb": _rss_mb(), "model": nlp.meta.get("name")}
+
+
+def child_cold(folder: str, cache: str, jobs: int) -> dict[str, Any]:
+    """A cold `Engine.analyse` into an empty cache; model (or worker) start-up timed apart."""
+    from sitrep.engine import Engine
+
+    _remove_cache(Path(cache))
+    engine = Engine(_config(Path(cache), jobs))
+    start = time.perf_counter()
+    engine.warm_up()
+    load = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    situation = engine.analyse(Path(folder))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    parsed = engine.parsed_last_run
+    engine.close()  # waits for the workers, so their peak RSS is counted below
+    return {
+        "seconds": seconds, "cpu": cpu, "load": load, "parsed": parsed, "timings": engine.timings, "articles": len(situation.articles),
+        "words": sum(a.words for a in situation.articles), "actors": len(situation.actors),
+        "disputes": len(situation.disputes), "rss_mb": _rss_mb(),
+        "workers_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if jobs > 1 else 0.0,
+        "cache_mb": _cache_mb(Path(cache)),
+    }
+
+
+def child_warm_breakdown(folder: str, cache: str) -> dict[str, Any]:
+    """Where a warm run's time goes (engine timings), a reload in the same engine, merge alone."""
+    from sitrep.engine import Engine
+    from sitrep.merge import merge
+
+    engine = Engine(_config(Path(cache)))
+    start = time.perf_counter()
+    situation = engine.analyse(Path(folder))
+    first = time.perf_counter() - start
+    timings = dict(engine.timings)
+    start = time.perf_counter()
+    engine.analyse(Path(folder))
+    reload = time.perf_counter() - start
+    engine.close()
+    merges = []
+    for _ in range(3):  # merge alone, fastest of three: the number that shows how merging grows
+        results = list(_as_results(situation, engine))  # merge leaves its inputs as they are
+        start = time.perf_counter()
+        merge(results, situation.bad_files, folder)
+        merges.append(time.perf_counter() - start)
+    return {"merge_min": min(merges), "analyse": first, "read": timings.get("read", 0.0), "lookup": timings.get("lookup", 0.0),
+            "merge": timings.get("merge", 0.0), "reload": reload, "reload_timings": engine.timings,
+            "parsed": engine.parsed_last_run, "articles": len(situation.articles), "actors": len(situation.actors),
+            "spacy": "spacy" in sys.modules}
+
+
+def _as_results(situation: Any, engine: Any) -> list[Any]:
+    """The situation's articles in report order, as keys into the engine's remembered results."""
+    by_path = {r.path: r for r in engine._memo.values()}
+    return [by_path[a.path] for a in situation.articles if a.path in by_path]
+
+
+def child_ensure_warm(folder: str, cache: str) -> dict[str, Any]:
+    """Bring the cache up to date for the current code (other work may have changed it mid-run)."""
+    from sitrep.engine import Engine
+
+    engine = Engine(_config(Path(cache)))
+    start = time.perf_counter()
+    engine.analyse(Path(folder))
+    engine.close()
+    return {"parsed": engine.parsed_last_run, "seconds": time.perf_counter() - start}
+
+
+def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, Any]:
+    """One rewritten file in a warm folder, as the dashboard meets it.
+
+    The dashboard's engine parses in a worker process that has loaded the model, and the app
+    applies its garbage-collection policy (`sitrep.gcpolicy.Collector`: held for the first load,
+    then frozen); so here: an isolated engine, warmed up, the cached folder analysed under the
+    same policy. The overhead is the
+    whole `analyse` minus that article's own parse and extraction, timed again afterwards in
+    this process (fastest of three).
+    """
+    from sitrep.engine import Engine, parse_batch
+    from sitrep.gcpolicy import Collector
+    from sitrep.nlp.pipeline import load_pipeline
+    from sitrep.reader import read_article
+
+    root = Path(folder)
+    config = _config(Path(cache))
+    engine = Engine(config, isolated=True)
+    engine.warm_up()
+    collector = Collector()
+    collector.hold()
+    engine.analyse(root)
+    collector.release(freeze=True)
+    path = root / name
+    path.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    situation = engine.analyse(root)
+    total = time.perf_counter() - start
+    timings = dict(engine.timings)
+    parsed = engine.parsed_last_run
+    engine.close()
+    article = read_article(path, root)
+    reflected = any(a.path == name and a.words == article.words for a in situation.articles)
+    nlp = load_pipeline(config)
+    parse_batch(nlp, [article], config.model.batch_size)  # the first parse in a process pays one-time costs
+    own = []
+    for _ in range(3):
+        start = time.perf_counter()
+        parse_batch(nlp, [article], config.model.batch_size)
+        own.append(time.perf_counter() - start)
+    return {"total": total, "own_parse": min(own), "overhead": total - min(own), "parsed": parsed,
+            "reflected": reflected, "article_words": article.words, "timings": timings}

@@ -1,0 +1,274 @@
+"""The dashboard's measurements, each in a child process: first paint, filter keystrokes, and the
+soak under file churn."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sitrep
+from bench import BASE_MTIME, START
+from bench.children import _config, _current_rss_mb
+from bench.corpus import CorpusMaker, load_sources
+
+SITREP_DIR = str(Path(sitrep.__file__).resolve().parent)
+"""sitrep's own files: the soak's watchdog blames the innermost frame among them."""
+
+
+def _synthetic_situation(actors: int) -> Any:
+    """A situation with `actors` distinct actors (for the filter keystroke measurement)."""
+    from sitrep.model import Actor, ArticleInfo, Evidence, Situation
+
+    rng = random.Random(actors)
+    given = ["Amadou", "Fatoumata", "Ibrahim", "Aminata", "Moussa", "Mariam", "Oumar", "Awa", "Seydou", "Kadiatou",
+             "John", "Mary", "Peter", "Sarah", "David", "Helen", "Charles", "Anne", "Robert", "Grace"]
+    family = ["Traore", "Keita", "Diarra", "Coulibaly", "Toure", "Sangare", "Dembele", "Maiga", "Cisse", "Konate",
+              "Smith", "Brown", "Taylor", "Wilson", "Evans", "Walker", "Wright", "Hughes", "Green", "Hall"]
+    kinds = ["person", "organisation", "country", "place", "armed group", "collective"]
+    files = [f"{i:05d}-news.txt" for i in range(200)]
+    out: list[Actor] = []
+    for index in range(actors):
+        name = f"{rng.choice(given)} {rng.choice(family)} {index}"
+        file = rng.choice(files)
+        sentence = f"{name} was seen in the capital on the day the talks resumed, officials said."
+        out.append(Actor(name=name, kind=rng.choice(kinds), aliases=[name.split()[1] + f" {index}"],  # type: ignore[arg-type]
+                         roles=["minister"] if index % 7 == 0 else [], mentions=1 + index % 5, articles=[file],
+                         evidence=[Evidence(file, sentence)], score=float(actors - index), minor=index > 300))
+    articles = [ArticleInfo(f, f"Headline {i}", "News", None, BASE_MTIME + i, 300) for i, f in enumerate(files)]
+    return Situation(folder="synthetic", title="Synthetic: 2,000 actors", actors=out, articles=articles)
+
+
+class _FixedEngine:
+    """An engine that reports one prepared situation (EngineLike for `make_app`)."""
+
+    def __init__(self, situation: Any) -> None:
+        self.situation = situation
+
+    def analyse(self, folder: Path, progress: Callable[[Any], None] | None = None) -> Any:
+        """The prepared situation, through the progress protocol."""
+        from sitrep.engine import Progress
+
+        if progress is not None:
+            progress(Progress("done", len(self.situation.articles), len(self.situation.articles), self.situation))
+        return self.situation
+
+
+async def _wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Poll `condition` every few milliseconds; fail naming `what` after `timeout` seconds."""
+    import asyncio
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.005)
+
+
+def child_tui_paint(folder: str, cache: str) -> dict[str, Any]:
+    """Dashboard first paint over a fully cached folder, from before Textual is imported."""
+    import asyncio
+
+    started = START
+
+    async def run() -> dict[str, Any]:
+        from sitrep.tui.app import make_app
+
+        with tempfile.TemporaryDirectory() as state:
+            app = make_app(folder, _config(Path(cache)), watch=False, state_path=Path(state) / "last_seen.json")
+            async with app.run_test(size=(160, 50)) as pilot:
+                await _wait(lambda: app.last_complete is not None and app.idle, 60, "the first report in every pane")
+                await pilot.pause()
+                paint = time.perf_counter() - started
+                actors = len(app.last_complete.actors) if app.last_complete else 0
+        return {"first_paint": paint, "actors": actors, "spacy": "spacy" in sys.modules}
+
+    return asyncio.run(run())
+
+
+def child_tui_filter(actors: int) -> dict[str, Any]:
+    """Filter keystrokes with `actors` actors: press to repaint, under the Pilot."""
+    import asyncio
+
+    async def run() -> dict[str, Any]:
+        from sitrep.tui.app import make_app
+
+        situation = _synthetic_situation(actors)
+        with tempfile.TemporaryDirectory() as tmp:
+            app = make_app(Path(tmp), _config(None), engine=_FixedEngine(situation), watch=False,
+                           state_path=Path(tmp) / "last_seen.json")
+            async with app.run_test(size=(160, 50)) as pilot:
+                await _wait(lambda: app.last_complete is not None, 30, "the report")
+                await pilot.pause()
+                await pilot.press("slash")
+                await pilot.pause()
+                keys: list[float] = []
+                busy: list[float] = []
+                for key in ["k", "e", "i", "t", "backspace", "backspace", "a", "backspace", "backspace",
+                            "backspace", "m", "o", "u"]:
+                    start, cpu = time.perf_counter(), time.thread_time()
+                    await pilot.press(key)
+                    await pilot.pause()
+                    keys.append(time.perf_counter() - start)
+                    busy.append(time.thread_time() - cpu)
+                start, cpu = time.perf_counter(), time.thread_time()
+                await pilot.press("enter")
+                await pilot.pause()
+                apply, apply_busy = time.perf_counter() - start, time.thread_time() - cpu
+                filtered = app.filter_name
+        return {"keystrokes": keys, "max": max(keys), "median": statistics.median(keys), "apply": apply,
+                "busy": busy, "busy_max": max(busy), "busy_median": statistics.median(busy),
+                "apply_busy": apply_busy, "filter": filtered, "actors": actors}
+
+    return asyncio.run(run())
+
+
+KEY_EVERY = 1.0
+"""Seconds between the soak's keypresses."""
+KEY_TIMEOUT = 60.0
+"""A keypress not shown after this long is counted as this long."""
+
+
+async def _key_latency(app: Any, key: str, character: str | None, shown: Callable[[], bool]) -> float:
+    """Seconds from a key reaching the app (as the terminal driver posts it) until `shown` holds
+    and the screen has refreshed after it."""
+    import asyncio
+
+    from textual import events
+
+    start = time.perf_counter()
+    event = events.Key(key, character)
+    event.set_sender(app)
+    app.post_message(event)
+    while not shown():
+        if time.perf_counter() - start > KEY_TIMEOUT:
+            return KEY_TIMEOUT
+        await asyncio.sleep(0.001)
+    try:
+        await asyncio.wait_for(app.screen.wait_for_refresh(), KEY_TIMEOUT)
+    except TimeoutError:
+        return KEY_TIMEOUT
+    return time.perf_counter() - start
+
+
+def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list[str]) -> dict[str, Any]:
+    """The dashboard under bounded churn: RSS over time, the event loop's longest stall, and
+    keypress latency (`?` then Esc, every `KEY_EVERY` seconds)."""
+    import asyncio
+    import threading
+
+    maker = CorpusMaker(load_sources([Path(s) for s in sources]), seed)
+    root = Path(folder)
+    names = [f"soak-{i:03d}.txt" for i in range(120)]
+
+    def churn(stop: threading.Event, counts: dict[str, int]) -> None:
+        rng = random.Random(seed)
+        while not stop.wait(0.4):
+            present = sorted(p.name for p in root.glob("soak-*.txt"))
+            op = rng.choice(["create", "rewrite", "atomic", "rename", "delete"])
+            variant = rng.randrange(4)  # a bounded set of contents, so the cache stops growing
+            target = rng.choice(names)
+            _name, text = maker.article(names.index(target) + 20_000, variant)
+            if op == "delete" and present:
+                (root / rng.choice(present)).unlink(missing_ok=True)
+            elif op == "rename" and present:
+                source = rng.choice(present)
+                if not (root / target).exists():
+                    os.replace(root / source, root / target)
+            elif op == "atomic":
+                tmp = root / f".{target}.tmp"
+                tmp.write_text(text, encoding="utf-8")
+                os.replace(tmp, root / target)
+            else:
+                (root / target).write_text(text, encoding="utf-8")
+            counts[op] = counts.get(op, 0) + 1
+
+    loop_tick = [time.perf_counter()]
+    blamed: dict[str, int] = {}
+
+    def watchdog(stop: threading.Event, main_id: int) -> None:
+        """While the event loop has not ticked for 100 ms, note where the main thread is."""
+        import traceback
+
+        while not stop.wait(0.02):
+            if time.perf_counter() - loop_tick[0] < 0.1:
+                continue
+            frame = sys._current_frames().get(main_id)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)
+            ours = [f for f in stack if f.filename.startswith(SITREP_DIR)]
+            spot = ours[-1] if ours else stack[-1]
+            where = f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > {Path(stack[-1].filename).name}:{stack[-1].name}"
+            blamed[where] = blamed.get(where, 0) + 1
+
+    async def run() -> dict[str, Any]:
+        from sitrep.tui.app import make_app
+        from sitrep.tui.help_screen import HelpScreen
+
+        lags: list[float] = []
+        stalls: list[dict[str, Any]] = []
+        samples: list[tuple[float, float]] = []
+        keys: list[dict[str, Any]] = []
+        analyses = 0
+        with tempfile.TemporaryDirectory() as state:
+            app = make_app(root, _config(Path(cache)), watch=True, state_path=Path(state) / "last_seen.json")
+            async with app.run_test(size=(160, 50)) as pilot:
+                await _wait(lambda: app.last_complete is not None, 600, "the first report")
+                await pilot.pause()
+                stop = threading.Event()
+                counts: dict[str, int] = {}
+                worker = threading.Thread(target=churn, args=(stop, counts), daemon=True)
+                worker.start()
+                dog = threading.Thread(target=watchdog, args=(stop, threading.get_ident()), daemon=True)
+                dog.start()
+                begin = time.perf_counter()
+                last_seen = app.last_complete
+                next_sample = begin
+                next_key = begin + KEY_EVERY
+                while time.perf_counter() - begin < seconds:
+                    if time.perf_counter() >= next_key:
+                        helping = isinstance(app.screen, HelpScreen)
+                        key, character = ("escape", None) if helping else ("question_mark", "?")
+                        at, busy = time.perf_counter() - begin, app.analysing
+                        latency = await _key_latency(
+                            app, key, character, lambda was=helping: isinstance(app.screen, HelpScreen) != was)
+                        keys.append({"at": round(at, 2), "key": key, "ms": round(latency * 1000),
+                                     "analysing": busy})
+                        next_key = time.perf_counter() + KEY_EVERY
+                    tick = loop_tick[0] = time.perf_counter()
+                    await asyncio.sleep(0.02)
+                    loop_tick[0] = time.perf_counter()
+                    lags.append(loop_tick[0] - tick - 0.02)
+                    if lags[-1] > 0.1:
+                        stalls.append({"at": round(tick - begin, 2), "ms": round(lags[-1] * 1000),
+                                       "analysing": app.analysing,
+                                       "model_loaded": bool(getattr(app.engine, "model_loaded", False))})
+                    if app.last_complete is not last_seen:
+                        analyses += 1
+                        last_seen = app.last_complete
+                    if time.perf_counter() >= next_sample:
+                        samples.append((time.perf_counter() - begin, _current_rss_mb()))
+                        next_sample += 2.0
+                stop.set()
+                worker.join()
+                dog.join()
+                if isinstance(app.screen, HelpScreen):
+                    app.pop_screen()
+                await _wait(lambda: not app.analysing, 600, "the last reload")
+                await _wait(lambda: app.idle, 600, "the last report in every pane")
+                await pilot.pause()
+                stale = [pane.id for pane in app.panes() if pane.view is not app.view]
+        lags.sort()
+        return {"seconds": seconds, "samples": samples, "max_lag": lags[-1] if lags else 0.0,
+                "p99_lag": lags[int(0.99 * (len(lags) - 1))] if lags else 0.0, "analyses": analyses,
+                "operations": counts, "stalls": stalls, "keys": keys, "stale_panes": stale,
+                "blamed": sorted(blamed.items(), key=lambda item: -item[1])[:12]}
+
+    return asyncio.run(run())
