@@ -44,8 +44,8 @@ exit codes:
 USAGE = """\
 sitrep [-h] [-V] [--config FILE] [-v] [--jobs N] [DIR] [--actor NAME]
        sitrep report [DIR] [--format {md,json,csv,acled,geojson}] [--table NAME] [-o FILE|FOLDER|-]
-                     [--actor NAME] [--no-cache] [--since DATE] [--until DATE]
-       sitrep extract [DIR] [-o FILE|FOLDER|-] [--format {jsonl,parquet}] [--no-cache]
+                     [--actor NAME] [--no-cache] [--since DATE] [--until DATE] [--executor URL]
+       sitrep extract [DIR] [-o FILE|FOLDER|-] [--format {jsonl,parquet}] [--no-cache] [--executor URL]
        sitrep config path
        sitrep completion {bash,zsh,tcsh}"""
 
@@ -83,6 +83,23 @@ def _jobs(value: str) -> int:
     if not 1 <= jobs <= 64:
         raise argparse.ArgumentTypeError(f"must be between 1 and 64, got {jobs}")
     return jobs
+
+
+def _executor_url(value: str) -> str:
+    """`--executor URL`: dask://HOST:PORT (checked here; connecting waits for the analysis)."""
+    from .executors import ExecutorError, dask_address
+
+    try:
+        dask_address(value)
+    except ExecutorError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
+def _executor_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--executor", type=_executor_url, metavar="URL",
+                        help="analyse uncached articles on a Dask cluster, dask://HOST:PORT (its scheduler); "
+                             "each worker loads the model once; needs pip install 'sitrep[dask]'")
 
 
 def _folder_argument(parser: argparse.ArgumentParser) -> None:
@@ -126,6 +143,7 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
                              "(YYYY-MM-DD)")
     parser.add_argument("--until", type=_day, metavar="DATE",
                         help="with rows from sitrep extract: only articles published on or before DATE")
+    _executor_argument(parser)
     return parser
 
 
@@ -155,6 +173,7 @@ def _add_extract_arguments(parser: argparse.ArgumentParser) -> argparse.Argument
                         help="jsonl (default) or parquet (default when FILE ends in .parquet; "
                              "needs pip install 'sitrep[parquet]')")
     parser.add_argument("--no-cache", action="store_true", help="parse every article, ignoring the cache")
+    _executor_argument(parser)
     return parser
 
 
@@ -298,6 +317,8 @@ def run_report(argv: list[str]) -> int:
     if args.format == "csv" and not args.table and not to_folder:
         parser.error(f"--format csv writes {len(TABLE_NAMES)} tables ({', '.join(TABLE_NAMES)}): "
                      "give -o FOLDER for all of them, or --table NAME for one")
+    if args.executor and args.jobs:
+        parser.error("--jobs and --executor are alternatives: the executor's workers do the parsing")
     handler = logging.StreamHandler()
     handler.setFormatter(_CleanFormatter("%(message)s"))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
@@ -309,7 +330,7 @@ def run_report(argv: list[str]) -> int:
         config.cache.enabled = False
     folder = args.folder or config.seeds_folder
     from .extracted import ExtractError, is_extracted, read_extracted
-    from .query import filter_situation, find_actor
+    from .query import filter_situation
     from .report.formats import render
 
     if is_extracted(folder):
@@ -324,18 +345,18 @@ def run_report(argv: list[str]) -> int:
         parser.error("--since and --until go with rows from sitrep extract (a .jsonl or .parquet file, "
                      "or a folder of them)")
     else:
-        analysed = _analyse(folder, config)
+        analysed = _analyse(folder, config, args.executor)
         if isinstance(analysed, int):
             return analysed
         situation = analysed[0]
     for bad in situation.bad_files:
         print(f"sitrep: skipped {clean(bad.path)}: {clean(bad.reason)}", file=sys.stderr)
     if args.actor:
-        actor = find_actor(situation, args.actor)
+        narrowed, actor = filter_situation(situation, args.actor)
         if actor is None:
             names = ", ".join(a.name for a in situation.actors[:10])
             return _fail(f"no actor matches {args.actor!r}; known actors include: {names}", 1)
-        situation = filter_situation(situation, actor)
+        situation = narrowed
     documents = render(situation, args.format, max_actors=config.report.max_actors, table=args.table)
     if args.output in (None, "-"):
         _write_stdout(documents[0].data(to_file=False))
@@ -354,25 +375,37 @@ def run_report(argv: list[str]) -> int:
     return 0
 
 
-def _analyse(folder: Path, config: Config) -> tuple[Situation, list[ArticleResult]] | int:
-    """The situation for `folder` and its per-article results, with a progress bar on a terminal;
-    the exit code after printing why when the folder or the model fails."""
+def _analyse(folder: Path, config: Config,
+             executor_url: str | None = None) -> tuple[Situation, list[ArticleResult]] | int:
+    """The situation for `folder` and its per-article results (parsed on the executor at
+    `executor_url` when given), with a progress bar on a terminal; the exit code after printing
+    why when the folder, the executor or the model fails."""
+    from contextlib import ExitStack
+
     from .engine import Engine
+    from .executors import ExecutorError, open_executor
     from .nlp.errors import PipelineError
     from .reader import ReaderError
 
-    engine = Engine(config)
-    bar = progress_bar(sys.stderr)
-    try:
-        return engine.analyse(folder, bar), engine.results
-    except ReaderError as exc:
-        return _fail(str(exc))
-    except PipelineError as exc:
-        return _fail(str(exc))
-    finally:
-        if bar is not None:
-            bar.close()
-        engine.close()
+    with ExitStack() as stack:
+        executor = None
+        if executor_url:
+            try:
+                executor = stack.enter_context(open_executor(executor_url, config))
+            except ExecutorError as exc:
+                return _fail(str(exc))
+        engine = Engine(config, executor=executor)
+        bar = progress_bar(sys.stderr)
+        try:
+            return engine.analyse(folder, bar), engine.results
+        except ReaderError as exc:
+            return _fail(str(exc))
+        except PipelineError as exc:
+            return _fail(str(exc))
+        finally:
+            if bar is not None:
+                bar.close()
+            engine.close()
 
 
 def run_extract(argv: list[str]) -> int:
@@ -386,6 +419,8 @@ def run_extract(argv: list[str]) -> int:
 
     if fmt == "parquet" and to_stdout:
         parser.error("--format parquet writes a file: give -o FILE or -o FOLDER")
+    if args.executor and args.jobs:
+        parser.error("--jobs and --executor are alternatives: the executor's workers do the parsing")
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401 - checked before the analysis, not after it
@@ -401,7 +436,7 @@ def run_extract(argv: list[str]) -> int:
     if args.no_cache:
         config.cache.enabled = False
     folder = args.folder or config.seeds_folder
-    analysed = _analyse(folder, config)
+    analysed = _analyse(folder, config, args.executor)
     if isinstance(analysed, int):
         return analysed
     situation, results = analysed

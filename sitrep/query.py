@@ -3,7 +3,9 @@
 The one actor matcher: `sitrep report --actor`, `sitrep DIR --actor`, the dashboard's `/`
 filter and its command palette all ask `find_actor` or `ActorIndex.suggest` here, so a name
 that finds an actor in one finds the same actor in all ("General Abass Dembele", a typo such
-as "Goldsmth", "goita" without its accent).
+as "Goldsmith", "goita" without its accent). And one meaning of "what involves it":
+`filter_situation` narrows a report, the JSON of `--actor` and the dashboard's panes alike (the
+actor and those named with it; its status, disputes, context and articles).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
-from .model import Actor, Evidence, Situation
+from .model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
 from .names import fold, fold_chars
 
 FUZZY_CUTOFF = 75.0
@@ -117,32 +119,63 @@ def mentions(text: str, names: tuple[str, ...]) -> bool:
     return bool(pattern and pattern.search(fold_chars(text)))
 
 
-def mentions_actor(text: str, actor: Actor) -> bool:
-    """Whether `text` names the actor by its name or any alias (whole words, accents folded)."""
-    hay = fold(text)
-    for name in actor.names():
-        needle = fold(name)
-        if len(needle) >= 2 and re.search(r"(?<![\w])" + re.escape(needle) + r"(?![\w])", hay):
-            return True
-    return False
+def _evidence_mentions(evidence: list[Evidence], names: tuple[str, ...]) -> bool:
+    return any(mentions(e.sentence, names) for e in evidence)
 
 
-def _evidence_names(evidence: list[Evidence], actor: Actor) -> bool:
-    return any(mentions_actor(e.sentence, actor) for e in evidence)
+def _line_involves(line: StatusLine, canonical: str, names: tuple[str, ...]) -> bool:
+    return canonical in line.actors or mentions(line.text, names) or _evidence_mentions(line.evidence, names)
 
 
-def filter_situation(situation: Situation, actor: Actor) -> Situation:
-    """The parts of `situation` that involve `actor`: its status, disputes and context naming it,
-    the articles it appears in."""
-    files = set(actor.articles)
-    status = [s for s in situation.status if actor.name in s.actors or _evidence_names(s.evidence, actor)]
-    disputes = [
-        d for d in situation.disputes
-        if actor.name in d.actors or mentions_actor(d.subject, actor) or any(mentions_actor(c.text, actor) for c in d.claims)
-    ]
-    context = [
-        c for c in situation.context
-        if actor.name in c.actors or mentions_actor(c.text, actor) or _evidence_names(c.evidence, actor)
-    ]
-    articles = [a for a in situation.articles if a.path in files]
-    return replace(situation, status=status, actors=[actor], disputes=disputes, context=context, articles=articles)
+def _dispute_involves(dispute: Dispute, canonical: str, names: tuple[str, ...]) -> bool:
+    return (
+        canonical in dispute.actors
+        or mentions(dispute.subject, names)
+        or any(mentions(c.text, names) or mentions(c.sentence, names) or mentions(c.source, names)
+               for c in dispute.claims)
+    )
+
+
+def _context_involves(item: ContextItem, canonical: str, names: tuple[str, ...]) -> bool:
+    return canonical in item.actors or mentions(item.text, names) or _evidence_mentions(item.evidence, names)
+
+
+def linked_actors(situation: Situation, actor: Actor) -> list[Actor]:
+    """Other actors named in the same sentences as `actor`, in report order."""
+    sentences = {e.sentence for e in actor.evidence}
+    linked: list[Actor] = []
+    for other in situation.actors:
+        if other.name == actor.name:
+            continue
+        if any(e.sentence in sentences for e in other.evidence):
+            linked.append(other)
+    return linked
+
+
+def filter_situation(situation: Situation, name: str) -> tuple[Situation, Actor | None]:
+    """The part of `situation` that involves the actor `name` means, and that actor (if known).
+
+    Unknown names still filter, on the words themselves, so a filter typed before the article
+    that names the actor arrives (or kept after it is deleted) narrows rather than vanishes.
+    """
+    actor = find_actor(situation, name)
+    canonical = actor.name if actor else name
+    names = tuple(actor.names()) if actor else (name,)
+    if actor is not None:
+        actors = [actor, *linked_actors(situation, actor)]
+        files = set(actor.articles) | {e.file for e in actor.evidence}
+    else:
+        actors = [a for a in situation.actors if any(mentions(n, names) for n in a.names())]
+        files = set()
+    status = [s for s in situation.status if _line_involves(s, canonical, names)]
+    disputes = [d for d in situation.disputes if _dispute_involves(d, canonical, names)]
+    context = [c for c in situation.context if _context_involves(c, canonical, names)]
+    for item in status:
+        files.update(e.file for e in item.evidence)
+    for dispute in disputes:
+        files.update(c.article for c in dispute.claims)
+    articles = [a for a in situation.articles if a.path in files or mentions(a.title, names)]
+    narrowed = replace(situation, status=status, actors=actors, disputes=disputes, context=context,
+                       articles=articles, bad_files=[])
+    return narrowed, actor
+

@@ -8,12 +8,21 @@ or when its text or evidence names the actor or one of its aliases as a whole wo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..changes import Changes
-from ..model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
+from ..model import Actor, Situation
 from ..names import fold
-from ..query import ActorIndex, actor_by_name, find_actor, mentions, names_pattern, suggest_actors
+from ..query import (
+    ActorIndex,
+    actor_by_name,
+    filter_situation,
+    find_actor,
+    linked_actors,
+    mentions,
+    names_pattern,
+    suggest_actors,
+)
 
 __all__ = ["ActorIndex", "View", "actor_by_name", "filter_situation", "find_actor", "linked_actors",
            "make_view", "mentions", "names_pattern", "suggest_actors"]
@@ -61,67 +70,6 @@ class View:
     def shown_name(self) -> str:
         """How to name the filter to the user: the actor's name, else the words typed."""
         return self.actor.name if self.actor is not None else self.filter_name or ""
-
-
-def _evidence_mentions(evidence: list[Evidence], names: tuple[str, ...]) -> bool:
-    return any(mentions(e.sentence, names) for e in evidence)
-
-
-def _line_involves(line: StatusLine, canonical: str, names: tuple[str, ...]) -> bool:
-    return canonical in line.actors or mentions(line.text, names) or _evidence_mentions(line.evidence, names)
-
-
-def _dispute_involves(dispute: Dispute, canonical: str, names: tuple[str, ...]) -> bool:
-    return (
-        canonical in dispute.actors
-        or mentions(dispute.subject, names)
-        or any(mentions(c.text, names) or mentions(c.sentence, names) or mentions(c.source, names)
-               for c in dispute.claims)
-    )
-
-
-def _context_involves(item: ContextItem, canonical: str, names: tuple[str, ...]) -> bool:
-    return canonical in item.actors or mentions(item.text, names) or _evidence_mentions(item.evidence, names)
-
-
-def linked_actors(situation: Situation, actor: Actor) -> list[Actor]:
-    """Other actors named in the same sentences as `actor`, in report order."""
-    sentences = {e.sentence for e in actor.evidence}
-    linked: list[Actor] = []
-    for other in situation.actors:
-        if other.name == actor.name:
-            continue
-        if any(e.sentence in sentences for e in other.evidence):
-            linked.append(other)
-    return linked
-
-
-def filter_situation(situation: Situation, name: str) -> tuple[Situation, Actor | None]:
-    """The part of `situation` that involves the actor `name` means, and that actor (if known).
-
-    Unknown names still filter, on the words themselves, so a filter typed before the article
-    that names the actor arrives (or kept after it is deleted) narrows rather than vanishes.
-    """
-    actor = find_actor(situation, name)
-    canonical = actor.name if actor else name
-    names = tuple(actor.names()) if actor else (name,)
-    if actor is not None:
-        actors = [actor, *linked_actors(situation, actor)]
-        files = set(actor.articles) | {e.file for e in actor.evidence}
-    else:
-        actors = [a for a in situation.actors if any(mentions(n, names) for n in a.names())]
-        files = set()
-    status = [s for s in situation.status if _line_involves(s, canonical, names)]
-    disputes = [d for d in situation.disputes if _dispute_involves(d, canonical, names)]
-    context = [c for c in situation.context if _context_involves(c, canonical, names)]
-    for item in status:
-        files.update(e.file for e in item.evidence)
-    for dispute in disputes:
-        files.update(c.article for c in dispute.claims)
-    articles = [a for a in situation.articles if a.path in files or mentions(a.title, names)]
-    narrowed = replace(situation, status=status, actors=actors, disputes=disputes, context=context,
-                       articles=articles, bad_files=[])
-    return narrowed, actor
 
 
 def make_view(situation: Situation, changes: Changes, filter_name: str | None) -> View:
