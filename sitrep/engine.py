@@ -9,6 +9,10 @@ steps follow that flow: `look_up`, `read_unread` and `parse_unread`, `snapshot`.
 
 With `model.jobs` > 1 a cold run parses and extracts in that many worker processes (spawned
 once per engine, each loading the model once); the results are the same as in one process.
+Given an `executor` (any `concurrent.futures.Executor`, such as a Dask cluster's from
+`sitrep.executors`), the engine sends it the same chunks instead. Each task carries the config,
+never the `nlp` object (pickling a pipeline is slow and breaks: spaCy issues #2757, #13506), and
+each worker process loads the pipeline once, in `load_worker_pipeline`.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from .model import Article, ArticleResult, BadFile, Situation
 from .reader import BadFileError, FolderListing, check_folder, read_article, read_bytes, scan, walk_folder
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
     from spacy.language import Language
 
@@ -67,12 +71,15 @@ snapshots costs at most about a tenth of the run however large the folder grows.
 class Engine:
     """Holds the loaded model and the cache between runs; safe to call from one worker at a time."""
 
-    def __init__(self, config: Config, *, isolated: bool = False) -> None:
+    def __init__(self, config: Config, *, isolated: bool = False, executor: Executor | None = None) -> None:
         self.config = config
         self.isolated = isolated
         """Parse in worker processes even with `model.jobs` = 1 (the dashboard: its event loop must
         not wait on the parser for the GIL, and the model's memory stays out of its process)."""
-        if isolated or config.model.jobs > 1:
+        self.executor = executor
+        """Where uncached articles are parsed instead of this process or its own pool (then
+        `model.jobs` is not used); whoever made it shuts it down, `close` does not."""
+        if executor is None and (isolated or config.model.jobs > 1):
             # Worker processes need multiprocessing's resource tracker, and starting it later, under
             # a Textual app, fails: the app's stderr capture has fileno -1 ("bad value(s) in fds_to_keep").
             from multiprocessing import resource_tracker
@@ -195,7 +202,7 @@ class Engine:
         """Parse and extract `articles` (about `expected` of them) in batches, each batch's results
         as it is ready; `starting` is called once, before the model is needed."""
         jobs = self.config.model.jobs
-        if self.isolated or (jobs > 1 and expected >= 2 * jobs):
+        if self.executor is not None or self.isolated or (jobs > 1 and expected >= 2 * jobs):
             yield from self._parse_in_workers(articles, expected, starting)
         else:
             yield from self._parse_here(articles, starting)
@@ -226,7 +233,7 @@ class Engine:
         size = max(1, min(self.config.model.batch_size, math.ceil(expected / (4 * jobs))))
         pending: set[Future[Batch]] = set()
         exhausted = False
-        pool: ProcessPoolExecutor | None = None
+        pool: Executor | None = None
         try:
             while True:
                 while not exhausted and len(pending) < 3 * jobs:
@@ -237,7 +244,7 @@ class Engine:
                     if pool is None:
                         starting()
                         pool = self.workers()
-                    pending.add(pool.submit(_worker_parse, chunk, self.cache.encodes))
+                    pending.add(pool.submit(_worker_parse, chunk, self.cache.encodes, self.config))
                 if not pending:
                     return
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -255,16 +262,23 @@ class Engine:
 
     @property
     def worker_count(self) -> int:
-        """How many worker processes parse when workers do (`model.jobs`, at least one)."""
+        """How many chunks are parsed at once when workers parse: the executor's width when one
+        was given, else `model.jobs` (at least one)."""
+        if self.executor is not None:
+            from .executors import executor_width
+
+            return executor_width(self.executor, default=max(1, self.config.model.jobs))
         return max(1, self.config.model.jobs)
 
-    def workers(self) -> ProcessPoolExecutor:
-        """The worker processes (`model.jobs` of them, at least one), started on first use and kept
-        until `close`.
+    def workers(self) -> Executor:
+        """The executor given to this engine, else its own worker processes (`model.jobs` of them,
+        at least one), started on first use and kept until `close`.
 
-        They are spawned (not forked: the TUI calls the engine from a thread) and each loads the
-        pipeline for this engine's config on its first chunk.
+        Its own are spawned (not forked: the TUI calls the engine from a thread); an initializer
+        gives each the config, and each loads the pipeline on its first chunk.
         """
+        if self.executor is not None:
+            return self.executor
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -279,17 +293,17 @@ class Engine:
 
     def warm_up(self) -> None:
         """Load the model now (or, when workers parse, start them and load it in each)."""
-        if self.config.model.jobs <= 1 and not self.isolated:
+        if self.config.model.jobs <= 1 and not self.isolated and self.executor is None:
             self.nlp()
             return
         pool = self.workers()
         jobs = self.worker_count
-        barrier_done = [pool.submit(_worker_warm_up, jobs) for _ in range(jobs)]
+        barrier_done = [pool.submit(_worker_warm_up, jobs, self.config) for _ in range(jobs)]
         for future in barrier_done:
             future.result()
 
     def close(self) -> None:
-        """Close the cache and stop the worker processes (unstarted chunks are dropped)."""
+        """Close the cache and stop the engine's own worker processes (unstarted chunks are dropped)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -450,9 +464,14 @@ def parse_batch(nlp: Language, articles: list[Article], batch_size: int) -> list
     return [extract_article(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
 
-# Worker-process side of `model.jobs` > 1: one pipeline per process, loaded on first use.
+# Worker side (the engine's own pool, or any executor's workers): one pipeline per process,
+# loaded on first use, or up front by an executor's setup hook (the Dask worker plugin).
 _worker_config: Config | None = None
 _worker_nlp: Language | None = None
+_worker_lock = threading.Lock()
+"""Held while the pipeline loads or parses: an executor whose workers are threads shares one."""
+worker_loads = 0
+"""How many times this process has loaded the pipeline (once per worker; the tests check it)."""
 
 
 def _worker_init(config: Config) -> None:
@@ -461,28 +480,37 @@ def _worker_init(config: Config) -> None:
     _worker_config = config
 
 
-def _worker_pipeline() -> Language:
-    global _worker_nlp
-    if _worker_nlp is None:
+def _worker_pipeline(config: Config) -> Language:
+    """This process's pipeline for `config` (call with `_worker_lock` held): loaded on first use,
+    and again only if a task brings another config."""
+    global _worker_config, _worker_nlp, worker_loads
+    if _worker_nlp is None or _worker_config != config:
         from .nlp.pipeline import load_pipeline
 
-        assert _worker_config is not None, "worker started without a config"
-        _worker_nlp = load_pipeline(_worker_config)
+        _worker_nlp = load_pipeline(config)
+        _worker_config = config
+        worker_loads += 1
     return _worker_nlp
 
 
-def _worker_parse(articles: list[Article], encode: bool) -> Batch:
+def load_worker_pipeline(config: Config) -> None:
+    """Load the pipeline for `config` into this worker process now, so that its first chunk does
+    not wait (an executor's per-worker setup calls this; tasks then find it loaded)."""
+    with _worker_lock:
+        _worker_pipeline(config)
+
+
+def _worker_parse(articles: list[Article], encode: bool, config: Config) -> Batch:
     """Parse and extract one chunk in a worker, with its cache rows when `encode` (errors travel
     back to the engine as raised)."""
-    nlp = _worker_pipeline()
-    assert _worker_config is not None
-    results = parse_batch(nlp, articles, _worker_config.model.batch_size)
+    with _worker_lock:
+        results = parse_batch(_worker_pipeline(config), articles, config.model.batch_size)
     return Batch(results, [(r.content_hash, encode_result(r)) for r in results] if encode else None)
 
 
-def _worker_warm_up(jobs: int) -> None:
+def _worker_warm_up(jobs: int, config: Config) -> None:
     """Load the pipeline, then linger a moment so the other warm-up calls reach other workers."""
-    _worker_pipeline()
+    load_worker_pipeline(config)
     time.sleep(0.2 if jobs > 1 else 0.0)
 
 
