@@ -298,3 +298,19 @@ def test_the_watcher_lists_web_pages_as_articles_and_not_other_files(tmp_path: P
     for name in ("a.txt", "page.html", "old.htm", "brief.pdf"):
         (tmp_path / name).write_text(BODY, encoding="utf-8")
     assert sorted(watch.list_articles(tmp_path)) == ["a.txt", "old.htm", "page.html"]
+
+
+def test_a_byline_standing_alone_after_the_lede_is_metadata_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Army storms the terminal\n\nSpecial forces stormed the terminal on Friday, the army said.\n\n"
+                    "By Petra Vallin in Merrow Bay\n\nThe operation is over, the spokesman said.\n", encoding="utf-8")
+    article = read_article(path, tmp_path)
+    assert "Petra Vallin" not in article.text
+    assert article.metadata["author"] == "Petra Vallin" and article.metadata["dateline"] == "Merrow Bay"
+
+
+def test_a_sentence_starting_with_by_and_a_day_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Army storms the terminal\n\nSpecial forces stormed the terminal on Friday, the army said.\n\n"
+                    "By Tuesday Evening\n\nThe operation is over, the spokesman said.\n", encoding="utf-8")
+    assert "By Tuesday Evening" in read_article(path, tmp_path).text

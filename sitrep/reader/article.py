@@ -29,7 +29,7 @@ from .markdown import group_paragraphs, markdown_lines
 from .outlets import find_outlet
 from .own_reports import OWN_REPORT, is_sitrep_report
 from .published import publication_date
-from .titles import choose_title, remove_title, top_date_and_byline
+from .titles import choose_title, late_byline, remove_title, top_date_and_byline
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +147,7 @@ def _parse(text: str, stem: str, raw: str) -> _Parsed:
         raise BadFileError("no article text after the metadata")
     md = markdown_lines(body)
     top_date_and_byline(md, meta)
+    late_byline(md, meta)
     title, title_index = choose_title(md, meta, stem)
     duplicates = remove_title(md, title, title_index)
     paragraphs = group_paragraphs(md)

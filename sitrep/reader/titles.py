@@ -59,12 +59,38 @@ def top_date_and_byline(md: list[Line], meta: dict[str, str]) -> None:
             continue  # blanked only when its date line follows
         elif _BLOCK_SEPARATOR.match(line) and ("published" in meta or "updated" in meta):
             pass
-        elif n < _TOP_LINES and _BYLINE.match(line) and len(line.split()) <= 10:
+        elif n < _TOP_LINES and _BYLINE.match(line) and len(line.split()) <= 10 \
+                and line.split()[1].strip(",") not in _NOT_NAMES:  # "By Tuesday, troops had ..." is text
             meta.setdefault("author", line[3:].strip())
         else:
             taken = False
             continue
         md[i] = Line("", "blank")
+
+
+_NAME = r"[A-Z][\w.'’-]+"
+_PERSON = rf"{_NAME}(?: {_NAME}){{1,3}}"
+_STANDALONE_BYLINE = re.compile(rf"^By (?P<who>{_PERSON}(?:,? (?:and|&) {_PERSON})?)(?: in (?P<where>{_NAME}(?: {_NAME}){{0,3}}))?$")
+"""A line that is a byline and nothing else: "By Petra Vallin in Merrow Bay", "By A and B"."""
+_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+              "The", "Then", "Now", "Late", "Early", "Noon", "Midnight"}
+_LATE_BYLINE_LINES = 8
+
+
+def late_byline(md: list[Line], meta: dict[str, str]) -> None:
+    """A byline standing alone a few lines down (after the standfirst or the lede, as some sites
+    place it) goes into metadata and out of the text, with its dateline place: it is never news,
+    and its name is never an actor."""
+    for i in _first_lines(md, _LATE_BYLINE_LINES):
+        found = _STANDALONE_BYLINE.match(md[i].text.strip())
+        if found is None or found["who"].split()[0] in _NOT_NAMES:
+            continue
+        meta.setdefault("author", found["who"])
+        if found["where"]:
+            meta.setdefault("dateline", found["where"])
+        md[i] = Line("", "blank")
+        return
 
 
 def choose_title(md: list[Line], meta: dict[str, str], stem: str) -> tuple[str, int | None]:
