@@ -511,3 +511,20 @@ def test_a_belief_about_what_happened_is_a_thin_claim(tmp_path: Path) -> None:
     result = analyse("His allies believe the poison was slipped into a bottle of water in his hotel room.",
                      tmp_path)
     assert [d for d in result.disputes if d.kind == "thin sourcing"]
+
+
+def test_the_countries_at_a_meeting_counted_differently_are_a_dispute_the_latest_settles(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-05-10", "Lusenia will host a conference on May 29 that is to include 15 nations "
+                                     "affected by the crisis."),
+        "b.txt": dated("2031-05-29", "Representatives from 17 nations are meeting in the capital for talks on "
+                                     "the crisis."),
+    }, tmp_path)
+    [numeric] = [d for d in sit.disputes if d.kind == "numeric"]
+    assert numeric.subject.startswith("number of nations at the meeting")
+    assert numeric.settled_by.startswith("a later figure: 17")
+
+
+def test_countries_counted_outside_a_meeting_are_no_meeting_count(tmp_path: Path) -> None:
+    result = analyse("The disease has spread to 15 nations in the region, health officials said.", tmp_path)
+    assert not _figures(result)

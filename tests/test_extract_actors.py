@@ -379,3 +379,14 @@ def test_a_general_election_is_no_general(tmp_path: Path) -> None:
 def test_a_general_prosecutors_office_stays_a_body(tmp_path: Path) -> None:
     actors = _actors(analyse("The General Prosecutor's Office said it would open an inquiry.", tmp_path))
     assert all(a.kind != "person" for a in actors.values())
+
+
+def test_a_quoted_word_opening_a_that_clause_is_no_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("She posted a photograph along with the message, 'Proof that I am Ok - hanging out "
+                             "with some of my friends'.", tmp_path))
+    assert "Proof" not in actors
+
+
+def test_a_quoted_name_before_that_is_still_a_person(tmp_path: Path) -> None:
+    actors = _actors(analyse("'Karim Delane said that the talks had failed,' the envoy told reporters.", tmp_path))
+    assert actors["Karim Delane"].kind == "person"

@@ -180,6 +180,27 @@ def _category(tok: Token) -> str:
     return ""
 
 
+_MEMBERS = {"nation", "country", "state", "government", "delegation"}
+_MEETING_VERBS = {"include", "meet", "attend", "gather", "participate", "join", "represent", "convene"}
+_MEETING_NOUNS = {"conference", "meeting", "summit", "talks", "forum", "gathering"}
+
+
+def _at_a_meeting(noun: Token) -> bool:
+    """Whether a counted noun counts the countries at a meeting: "a conference that is to include
+    15 Asian nations", "representatives from 17 nations are meeting in Bangkok"."""
+    if noun.lemma_.lower() not in _MEMBERS:
+        return False
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if node.pos_ == "VERB" and lemma in _MEETING_VERBS or node.pos_ == "NOUN" and lemma in _MEETING_NOUNS:
+            return True
+    return False
+
+
 def _nation_of(noun: Token | None) -> str:
     """Whose people a counted noun names, as written: "Cameroonian" in "eight Cameroonian soldiers"."""
     if noun is None:
@@ -880,16 +901,21 @@ class DisputeFinder:
                 wording, value = found
                 noun = _counted_noun(tok)
                 people = _class_of(noun, previous)
+                attending = not people and noun is not None and _at_a_meeting(noun)
+                if attending:
+                    people = "nations"  # "a conference that is to include 15 nations", "delegates from 17 nations"
                 if not people:
                     continue
                 previous = people
-                category = _category(tok) or _category(noun) if noun is not None else _category(tok)
+                category = "at the meeting" if attending else \
+                    (_category(tok) or _category(noun) if noun is not None else _category(tok))
                 if not category:
                     continue
                 when, background = event_time(tok, anchor)
                 verb = _verb_of(tok)
                 if background or _told_as_past(verb, anchor) \
-                        or _infinitive(verb) and not (category == "stranded" and verb.lower_ not in _STRANDED):
+                        or _infinitive(verb) and not (category == "stranded" and verb.lower_ not in _STRANDED
+                                                      or category == "at the meeting"):
                     # background, another story, or a capacity ("big enough to hold 300"); people
                     # stranded are stranded whatever a plan does about them ("to help 7,000 still at sea")
                     continue

@@ -163,7 +163,14 @@ STOCK_FACTOR = 2.0
 """A stock's figures days apart disagree only when one is at least this many times another: a
 stock drifts as people land or are found ("7,000 at sea", then "2,500")."""
 
-STOCK_CATEGORIES = ("stranded", "missing")
+STOCK_CATEGORIES = ("stranded", "missing", "at the meeting")
+"""Counts that hold from day to day: people stranded or missing, the countries at one meeting."""
+
+MEETING_DAYS = 30
+"""A meeting is announced weeks ahead: the counts of its countries from announcement to the day."""
+
+EXACT_STOCKS = ("at the meeting",)
+"""Stocks whose every change is news: 15 countries invited and 17 at the table disagree."""
 
 CUMULATIVE_DAYS = 3
 """Counts from a start ("since Tuesday") are one count when their starts and ends are this close."""
@@ -271,7 +278,8 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
         for claim in sorted(claims, key=lambda c: (c.when or "~", c.article)):
             # A stock is followed from figure to figure (each within STOCK_DAYS of the last);
             # a toll holds for its day only.
-            home = next((cl for cl in clusters if comparable(claim, cl[-1], STOCK_DAYS)), None) if stock else \
+            days_apart = MEETING_DAYS if subject.endswith(EXACT_STOCKS) else STOCK_DAYS
+            home = next((cl for cl in clusters if comparable(claim, cl[-1], days_apart)), None) if stock else \
                 next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
             if home is None:
                 clusters.append([claim])
@@ -283,7 +291,7 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 continue
             days = [w for c in cluster if (w := _window(c)) is not None]
             spread = bool(days) and (max(days).end - min(days).start).days > FIGURE_DAYS
-            if stock and spread and not _far_apart(values):
+            if stock and spread and not subject.endswith(EXACT_STOCKS) and not _far_apart(values):
                 continue  # a stock drifting day by day, not figures that contradict each other
             when = f" (as of {max(days).label})" if days else ""
             dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric", claims=cluster)

@@ -174,7 +174,8 @@ def _alias_of_place(ent: Span) -> bool:
 def _not_a_name(ent: Span) -> bool:
     """Spans the small model takes for names that no actor's name looks like: a fragment ending
     in a preposition ("Teach for"), a word before a minister's title ("Education" of "Education
-    Minister"), a one-word adjective ("Unfounded smears"), one word after "the" ("the Desert")."""
+    Minister"), a one-word adjective ("Unfounded smears"), one word after "the" ("the Desert"), a
+    quoted word opening a "that" clause ("'Proof that I am OK'")."""
     doc = ent.doc
     if ent.label_ not in ("PERSON", "ORG") or ent.id_:
         return False
@@ -184,6 +185,9 @@ def _not_a_name(ent: Span) -> bool:
         return True
     if ent.root.dep_ == "amod" and (ent.label_ == "PERSON" or len(ent) == 1 and ent.root.head.pos_ == "NOUN"):
         return True  # "Unfounded smears", "Greco-Roman ruins": a person is never an adjective
+    if ent.label_ == "PERSON" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ == "that" \
+            and doc[ent.end].dep_ == "mark" and ent.start > 0 and doc[ent.start - 1].is_quote:
+        return True  # "'Proof that I am OK'": a quoted noun and its clause, not a name
     return ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
 
 
