@@ -9,8 +9,7 @@ import time
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from sitrep.dates import When, publication_day, resolve, resolve_all, years_in
 

@@ -5,8 +5,9 @@ Each kind has a positive case and a near miss. Every sentence was written for th
 
 from pathlib import Path
 
-from extract_support import analyse, situation
 from sitrep.model import Dispute
+
+from extract_support import analyse, situation
 
 
 def _happened(disputes: list[Dispute]) -> list[Dispute]:

@@ -13,8 +13,8 @@ def _actors(result):
 
 def test_plural_title_is_distributed_over_a_coordinated_list(tmp_path: Path) -> None:
     actors = _actors(analyse("Former Prime Ministers Moussa Mara and Choguel Maiga were detained.", tmp_path))
-    assert "former Prime Minister" in [r for r in actors["Moussa Mara"].roles]
-    assert "former Prime Minister" in [r for r in actors["Choguel Maiga"].roles]
+    assert "former Prime Minister" in list(actors["Moussa Mara"].roles)
+    assert "former Prime Minister" in list(actors["Choguel Maiga"].roles)
 
 
 def test_surname_alone_merges_into_the_full_name(tmp_path: Path) -> None:
@@ -118,11 +118,12 @@ def test_all_capital_acronym_is_not_a_person(tmp_path: Path) -> None:
 
 
 def test_a_persons_name_written_again_is_that_person_where_the_model_missed_it(tmp_path: Path) -> None:
-    from extract_support import pipeline
     from sitrep.extract.actors import _propagate_names, extract_actors
     from sitrep.extract.base import ParsedArticle
     from sitrep.nlp.pipeline import doc_texts
     from sitrep.reader import read_article
+
+    from extract_support import pipeline
 
     path = tmp_path / "a.txt"
     path.write_text("Title: T\n\nDoctors said Karl Brandt was recovering. Later Karl Brandt left the clinic. "

@@ -2,8 +2,8 @@
 
 import pytest
 
-from sitrep.lexicon import LexiconError, lexicon, parse_lexicon
 from sitrep.extract.events import NOUN_EVENTS, VERB_EVENTS
+from sitrep.lexicon import LexiconError, lexicon, parse_lexicon
 from sitrep.merge import FAMILY
 
 GOOD = {"values": {"detained": {"family": "detained", "slot": "liberty", "noun": "arrest"},

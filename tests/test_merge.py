@@ -47,8 +47,9 @@ def test_status_line_never_states_a_denied_arrest_as_fact(tmp_path: Path) -> Non
 
 
 def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
-    from extract_support import analyse
     from sitrep.merge import merge
+
+    from extract_support import analyse
 
     # Two outlets resting the same claim on different hedged sources: merged into one item.
     texts = {"a.txt": "Title: Arrests\n\nSources indicate that soldiers have been arrested in Mali.",
@@ -73,8 +74,9 @@ def test_the_title_is_the_headline_the_others_share_not_the_last_modified_file(t
 def test_a_title_is_never_made_from_a_file_name(tmp_path: Path) -> None:
     texts = {"dailymail_09_23_rebels_take_port.txt": "Rebel fighters took control of the port of Varna on Monday "
                                                      "after a night of heavy shelling, residents said."}
-    from extract_support import analyse
     from sitrep.merge import merge
+
+    from extract_support import analyse
 
     found = merge([analyse(text, tmp_path, name, headline=False) for name, text in texts.items()], [], tmp_path)
     assert "dailymail" not in found.title.lower() and "Rebel fighters took control" in found.title

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from extract_support import situation
-
 from sitrep.model import sourcing_phrase
 from sitrep.sourcing import Mention, count_sources
+
+from extract_support import situation
 
 OUTLETS = {"a.txt": "Daily Ledger", "b.txt": "Coastal Herald", "c.txt": "Meridian Wire"}
 

@@ -18,6 +18,26 @@ import pytest
 from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
+
+from sitrep.changes import LastSeenStore, Snapshot
+from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
+from sitrep.tui import app as app_module
+from sitrep.tui.actors_pane import ActorsPane
+from sitrep.tui.app import SitrepApp, make_app
+from sitrep.tui.context_pane import ContextPane
+from sitrep.tui.disputes_pane import DisputesPane
+from sitrep.tui.evidence_view import EvidenceView
+from sitrep.tui.filter_box import FilterBox
+from sitrep.tui.header import SitrepHeader
+from sitrep.tui.help_screen import HelpScreen
+from sitrep.tui.marks import ARTICLE_PATTERNS
+from sitrep.tui.messages import FolderChanged
+from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
+from sitrep.tui.pager import article_path, pager_command
+from sitrep.tui.sources_pane import SourcesPane
+from sitrep.tui.status_pane import StatusPane
+from sitrep.watch import FolderChange
+
 from tui_fixtures import (
     BBC,
     FIXED_MTIME,
@@ -38,25 +58,6 @@ from tui_fixtures import (
     temp_config,
     wait_for,
 )
-
-from sitrep.changes import LastSeenStore, Snapshot
-from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
-from sitrep.tui import app as app_module
-from sitrep.tui.actors_pane import ActorsPane
-from sitrep.tui.app import SitrepApp, make_app
-from sitrep.tui.context_pane import ContextPane
-from sitrep.tui.disputes_pane import DisputesPane
-from sitrep.tui.evidence_view import EvidenceView
-from sitrep.tui.filter_box import FilterBox
-from sitrep.tui.header import SitrepHeader
-from sitrep.tui.help_screen import HelpScreen
-from sitrep.tui.marks import ARTICLE_PATTERNS
-from sitrep.tui.messages import FolderChanged
-from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
-from sitrep.tui.pager import article_path, pager_command
-from sitrep.tui.sources_pane import SourcesPane
-from sitrep.tui.status_pane import StatusPane
-from sitrep.watch import FolderChange
 
 NOW = FIXED_MTIME + 10 * 60
 SIZE = (120, 40)
@@ -595,7 +596,7 @@ async def test_a_failed_reload_keeps_the_last_report_and_shows_the_error(tmp_pat
 
 async def test_a_failed_first_load_says_what_went_wrong(tmp_path: Path) -> None:
     app = fake_app(tmp_path, engine=FakeEngine(mali_situation(), error=OSError("folder gone")))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         await wait_for(lambda: app.last_error is not None, description="the failure")
         assert "Could not analyse" in str(app.query_one("#header-problem").render())
         assert "OSError: folder gone" in str(app.query_one("#header-problem").render())

@@ -9,16 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dated_fixtures import dated_situation
-from test_tui_app import record_toasts
 from textual.widgets import Input, RadioButton
-from tui_fixtures import FakeEngine, settled, temp_config, wait_for
 
 from sitrep.reader.own_reports import is_sitrep_report
 from sitrep.tui import export_screen
 from sitrep.tui.app import SitrepApp, make_app
 from sitrep.tui.export import default_path
 from sitrep.tui.export_screen import ExportScreen
+
+from dated_fixtures import dated_situation
+from test_tui_app import record_toasts
+from tui_fixtures import FakeEngine, settled, temp_config, wait_for
 
 FOREIGN = "my own notes, not a report\n"
 

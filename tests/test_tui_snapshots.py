@@ -12,8 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dated_fixtures import dated_situation
 from textual.pilot import Pilot
+
+from sitrep.tui.app import SitrepApp, make_app
+
+from dated_fixtures import dated_situation
 from tui_fixtures import (
     FIXED_MTIME,
     FakeEngine,
@@ -24,8 +27,6 @@ from tui_fixtures import (
     temp_config,
     wait_for,
 )
-
-from sitrep.tui.app import SitrepApp, make_app
 
 
 def seeds_app(tmp_path: Path, engine: Any, actor: str | None = None) -> SitrepApp:

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dated_fixtures import dated_situation
-from tui_fixtures import FakeEngine, screen_text, settled, temp_config, wait_for
 
 from sitrep.changes import Changes
 from sitrep.model import Situation
@@ -18,6 +16,9 @@ from sitrep.tui.marks import certainty_style
 from sitrep.tui.timeline import gap_text, group_days, markers, timeline_events
 from sitrep.tui.timeline_screen import TimelineScreen
 from sitrep.tui.view import make_view
+
+from dated_fixtures import dated_situation
+from tui_fixtures import FakeEngine, screen_text, settled, temp_config, wait_for
 
 
 def velmora_app(tmp_path: Path, situation: Situation | None = None, actor: str | None = None) -> SitrepApp:

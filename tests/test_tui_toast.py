@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from textual.worker import WorkerState
+
+from sitrep.tui.app import SitrepApp, make_app
+from sitrep.watch import FolderChange, describe_change
+
 from tui_fixtures import (
     BBC_TEXT,
     FIXED_MTIME,
@@ -19,9 +23,6 @@ from tui_fixtures import (
     wait_for,
     write_article,
 )
-
-from sitrep.tui.app import SitrepApp, make_app
-from sitrep.watch import FolderChange, describe_change
 
 OSC52 = "\x1b]52;c;Q0xJUEJPQVJE\x1b\\b.txt"
 TITLE = "\x1b]2;TOASTTITLE\x07toast.txt"

@@ -8,19 +8,20 @@ from dataclasses import replace
 import pytest
 from rich.console import Console
 from rich.text import Text
-from tui_fixtures import FIXED_MTIME, MALI, S_INITIAL, mali_situation, mali_update
 
 from sitrep.changes import Changes
 from sitrep.model import ArticleInfo
+from sitrep.textsafe import clean
 from sitrep.tui.actors_pane import ActorsPane, status_text
 from sitrep.tui.commands import plain_letters
 from sitrep.tui.evidence_view import HIGHLIGHT, highlight
 from sitrep.tui.header import freshness
 from sitrep.tui.help_screen import help_text
-from sitrep.textsafe import clean
 from sitrep.tui.marks import count_sources, safe
 from sitrep.tui.sources_pane import TIME_WIDTH, SourcesPane, time_text, time_width
 from sitrep.tui.view import filter_situation, find_actor, make_view, suggest_actors
+
+from tui_fixtures import FIXED_MTIME, MALI, S_INITIAL, mali_situation, mali_update
 
 # ---------------------------------------------------------------- matching
 

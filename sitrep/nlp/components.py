@@ -16,7 +16,7 @@ from .gazetteer import fold, load_gazetteer
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Function words that a proper name rarely holds but a Title Case headline often does.
-_HEADLINE_WORDS = {"amid", "as", "after", "over", "faces", "says", "say", "says", "claims", "denies", "to", "is",
+_HEADLINE_WORDS = {"amid", "as", "after", "over", "faces", "says", "say", "claims", "denies", "to", "is",
                    "are", "was", "were", "has", "have", "will", "with", "against", "into", "on", "in", "at"}
 _DROP_TEXT = {"i", "he", "she", "we", "they", "it", "you", "him", "her", "them", "us'",
               # kin words a quoted speaker capitalises ("call Mummy"): never a name on their own

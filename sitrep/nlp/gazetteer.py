@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from array import array
 import stat
 import tempfile
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
