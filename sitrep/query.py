@@ -138,11 +138,13 @@ def filter_situation(situation: Situation, actor: Actor) -> Situation:
     status = [s for s in situation.status if actor.name in s.actors or _evidence_names(s.evidence, actor)]
     disputes = [
         d for d in situation.disputes
-        if actor.name in d.actors or mentions_actor(d.subject, actor) or any(mentions_actor(c.text, actor) for c in d.claims)
+        if actor.name in d.actors or mentions_actor(d.subject, actor)
+        or any(mentions_actor(c.text, actor) for c in d.claims)
     ]
     context = [
         c for c in situation.context
         if actor.name in c.actors or mentions_actor(c.text, actor) or _evidence_names(c.evidence, actor)
     ]
     articles = [a for a in situation.articles if a.path in files]
-    return replace(situation, status=status, actors=[actor], disputes=disputes, context=context, articles=articles)
+    return replace(situation, status=status, actors=[actor], disputes=disputes, context=context,
+                   articles=articles)

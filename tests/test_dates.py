@@ -50,7 +50,8 @@ def test_from_iso_is_the_inverse_of_iso(start: date, days: int, precision: str) 
     elif precision == "year":
         when = When.year(start.year)
     else:
-        when = When(start, date.fromordinal(min(start.toordinal() + days, date(2099, 12, 31).toordinal())), "range")
+        when = When(start, date.fromordinal(min(start.toordinal() + days, date(2099, 12, 31).toordinal())),
+                    "range")
     assert When.from_iso(when.iso) == when
 
 
@@ -215,7 +216,8 @@ def test_the_first_expression_in_the_text_wins() -> None:
 
 
 def test_resolve_all_gives_every_expression_in_order() -> None:
-    found = [w.iso for w in resolve_all("Fighting in 2009, a truce on 3 May 2012, talks last week.", WEDNESDAY)]
+    found = [w.iso for w in resolve_all("Fighting in 2009, a truce on 3 May 2012, talks last week.",
+                                        WEDNESDAY)]
     assert found == ["2009", "2012-05-03", "2020-08-24/2020-08-30"]
 
 

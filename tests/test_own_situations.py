@@ -80,7 +80,8 @@ def test_velmora_byline_block_dated_article_and_undated_article_read_as_such(vel
 
 
 def test_velmora_junta_claim_of_controlling_the_whole_country_is_never_stated(velmora: dict[str, Any]) -> None:
-    phrases = ("whole country", "entire country", "every town", "whole of velmora", "no longer any resistance")
+    phrases = ("whole country", "entire country", "every town", "whole of velmora",
+               "no longer any resistance")
     assert not [t for t in stated_lines(velmora) if any(p in t.lower() for p in phrases)]
     claim = [line for line in velmora["status"] if "controlled the whole country" in line["text"]]
     assert claim and all(line["certainty"] == "alleged" for line in claim)
@@ -177,7 +178,8 @@ def test_tarvonia_accusation_against_lusenia_and_its_denial_are_a_dispute(tarvon
 
 
 def test_tarvonia_2008_bombing_is_history_and_its_toll_is_not_disputed(tarvonia: dict[str, Any]) -> None:
-    assert any(c["kind"] == "history" and 2008 in c["years"] and "Kell" in c["text"] for c in tarvonia["context"])
+    assert any(c["kind"] == "history" and 2008 in c["years"] and "Kell" in c["text"]
+               for c in tarvonia["context"])
     for claim in numeric_claims(tarvonia):
         assert "40" not in str(claim["value"]) and "2008" not in claim["sentence"]
 

@@ -58,7 +58,8 @@ pieces = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
-    st.sampled_from(["the", "army", "said", "on", "Monday", "soldiers", "denied", "reports", ".", ",", "\n\n"]),
+    st.sampled_from(["the", "army", "said", "on", "Monday", "soldiers", "denied", "reports", ".", ",",
+                     "\n\n"]),
 )
 hostile_text = st.lists(pieces, max_size=40).map(" ".join)
 
@@ -135,7 +136,8 @@ def test_hostile_text_files_read_clean(tmp_path: Path, text: str, encoding: str)
 
 
 @FEW
-@given(files=st.lists(st.one_of(st.binary(max_size=400), hostile_text.map(str.encode)), min_size=1, max_size=8))
+@given(files=st.lists(st.one_of(st.binary(max_size=400), hostile_text.map(str.encode)), min_size=1,
+                      max_size=8))
 def test_scan_gives_every_bad_file_a_reason(tmp_path_factory: pytest.TempPathFactory, files: list[bytes]) -> None:
     """Every file `scan` lists ends up an article or a bad file with a reason, never lost."""
     folder = tmp_path_factory.mktemp("scan")
@@ -220,7 +222,8 @@ def test_pipeline_on_a_long_line(tmp_path: Path) -> None:
 def test_many_hostile_files_in_one_situation(tmp_path: Path) -> None:
     """All the hostile pieces at once, one file each, merged into one situation and reported."""
     for index, piece in enumerate(HOSTILE):
-        (tmp_path / f"{index:02d}.txt").write_text(f"Headline {index}\n\n{piece} soldiers in Mali said {piece}.",
+        (tmp_path / f"{index:02d}.txt").write_text(f"Headline {index}\n\n{piece} soldiers in Mali said "
+                                                   f"{piece}.",
                                                    encoding="utf-8", errors="surrogatepass")
     scanned = scan(tmp_path)
     assert len(scanned.articles) + len(scanned.bad_files) == len(HOSTILE)
@@ -234,9 +237,10 @@ def test_many_hostile_files_in_one_situation(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------ hostile file names
 
 NAME_PIECES = [
-    "\x1b]52;c;UFdORUQ=\x07", "\x1b]0;title\x1b\\", "\x1b[2J", "\x9b31m", "\x9d0;C1TITLE\x07", "\x85", "\x01", "\x7f",
-    "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", b"\xff\xfe", b"\xc3", "\n# INJECTED\n", "\r", "\t",
-    "`", "```", "|", "\\|", "<img src=x onerror=alert(1)>", "[red]", "*", "#", "Goïta", "مرحبا", "👮‍♂️",
+    "\x1b]52;c;UFdORUQ=\x07", "\x1b]0;title\x1b\\", "\x1b[2J", "\x9b31m", "\x9d0;C1TITLE\x07", "\x85",
+    "\x01", "\x7f", "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", b"\xff\xfe", b"\xc3", "\n# INJECTED\n",
+    "\r", "\t", "`", "```", "|", "\\|", "<img src=x onerror=alert(1)>", "[red]", "*", "#", "Goïta", "مرحبا",
+    "👮‍♂️",
 ]
 """Pieces of file names: C0, C1, bidi, zero-width, bytes that are not UTF-8, newlines, backticks, pipes."""
 
@@ -262,7 +266,8 @@ def test_hostile_file_names_leave_every_output_inert(tmp_path_factory: pytest.Te
     folder = tmp_path_factory.mktemp("names")
     for index, name in enumerate(names):
         with open(os.path.join(os.fsencode(folder), b"a" + name), "wb") as handle:
-            handle.write(f"Soldiers arrested in Bamako\n\nGeneral Abass Dembele was arrested, AFP said ({index}).\n"
+            handle.write("Soldiers arrested in Bamako\n\nGeneral Abass Dembele was arrested, AFP said "
+                         f"({index}).\n"
                          .encode())
     (folder / "empty.txt").write_bytes(b"")
     scanned = scan(folder)
@@ -281,7 +286,8 @@ def test_hostile_file_names_leave_every_output_inert(tmp_path_factory: pytest.Te
     assert printable(text)
     report = json.loads(text.encode("utf-8").decode("utf-8"))
     shown_paths = sorted(without_surrogates(a.path) for a in situation.articles)
-    assert sorted(a["path"] for a in report["articles"]) == shown_paths  # the name reads back, bad bytes as U+FFFD
+    # the name reads back, bad bytes as U+FFFD
+    assert sorted(a["path"] for a in report["articles"]) == shown_paths
     for path in paths:
         for shown in (clean(path), safe(path).plain, describe_change(FolderChange(added=(path,)))):
             assert printable(shown) and "\n" not in shown

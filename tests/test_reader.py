@@ -301,7 +301,8 @@ def test_long_first_sentence_is_body_and_title_falls_back_to_file_stem(tmp_path:
 def test_wrapped_first_line_is_not_taken_as_title(tmp_path: Path) -> None:
     content = "Soldiers said on Thursday that they had seized\npower in Mali and closed the borders.\n"
     article = read_article(write(tmp_path, "a.txt", content), tmp_path)
-    assert article.paragraphs == ["Soldiers said on Thursday that they had seized power in Mali and closed the borders."]
+    assert article.paragraphs == ["Soldiers said on Thursday that they had seized power in Mali and closed "
+                                  "the borders."]
 
 
 # --- cleaning --------------------------------------------------------------------------------
@@ -331,7 +332,8 @@ def test_other_scripts_are_kept() -> None:
 
 
 def test_rich_markup_is_kept_literally(tmp_path: Path) -> None:
-    article = read_article(write(tmp_path, "a.txt", "Officials said [red]alert[/red] was [bold] raised.\n"), tmp_path)
+    article = read_article(write(tmp_path, "a.txt", "Officials said [red]alert[/red] was [bold] raised.\n"),
+                           tmp_path)
     assert article.paragraphs == ["Officials said [red]alert[/red] was [bold] raised."]
 
 
@@ -373,7 +375,8 @@ def test_dailymail_wrapped_lines_are_joined() -> None:
 def test_dailymail_caption_labels_and_copies_are_removed() -> None:
     article = read_corpus("mali_2012_coup/dailymail.txt")
     body = text_of(article)
-    for label in ("Take over:", "Toppled:", "Angry response:", "Mutiny:", "Focus:", "@highlight", "highlight"):
+    for label in ("Take over:", "Toppled:", "Angry response:", "Mutiny:", "Focus:", "@highlight",
+                  "highlight"):
         assert label not in body
     assert sum("The coup is a major setback" in p for p in article.paragraphs) == 1
     assert sum(p.startswith("Soldiers announced that they had seized control") for p in article.paragraphs) == 1
@@ -469,7 +472,8 @@ def test_huge_single_line_is_read_in_linear_time(tmp_path: Path) -> None:
 
 
 def test_many_repeated_paragraphs_are_deduplicated_quickly(tmp_path: Path) -> None:
-    paragraphs = [f"Report number {i} says soldiers moved through district {i % 50} of the capital today." for i in range(3000)]
+    paragraphs = [f"Report number {i} says soldiers moved through district {i % 50} of the capital today."
+                  for i in range(3000)]
     content = "\n\n".join(paragraphs * 2)
     start = time.perf_counter()
     article = read_article(write(tmp_path, "many.txt", content), tmp_path)
@@ -488,7 +492,8 @@ def test_wire_dateline_is_metadata_not_text(tmp_path: Path) -> None:
 
 def test_unknown_outlet_named_in_source_header_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
-    path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a district.\n",
+    path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a "
+                    "district.\n",
                     encoding="utf-8")
     assert read_article(path, tmp_path).outlet == "Example Wire"
 
@@ -629,7 +634,8 @@ def test_a_date_key_wins_over_the_source_header_note(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("head", "expected"), [
     ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks-resume", "2015-05-14"),
     ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/talks-resume.html", "2015-05"),
-    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks\nDate: 2015-05-15", "2015-05-15"),
+    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks\nDate: 2015-05-15",
+     "2015-05-15"),
     ("Source: x.txt; published 13 May 2015\nTitle: Talks resume\nUrl: https://n.example.com/2015/05/14/t",
      "2015-05-13"),
     ("Title: Talks resume\nUrl: https://news.example.com/world/2015/02/31/talks-resume", None),

@@ -231,7 +231,8 @@ async def test_clicking_a_header_sorts_on_it(tmp_path: Path) -> None:
         pane = app.query_one(ActorsPane)
         pane.post_message(pane.HeaderSelected(pane, pane.columns["mentions"].key, 0, Text("Mentions")))
         await pilot.pause()
-        counts = [a.mentions for a in sorted(mali_situation().actors, key=lambda a: -a.mentions) if not a.minor]
+        counts = [a.mentions for a in sorted(mali_situation().actors, key=lambda a: -a.mentions)
+                  if not a.minor]
         shown = [app.situation.actors[[a.name for a in app.situation.actors].index(k)].mentions  # type: ignore[union-attr]
                  for k in actor_keys(app)[: len(counts)]]
         assert shown == counts
@@ -714,7 +715,8 @@ async def test_no_placeholder_is_clipped(tmp_path: Path, size: tuple[int, int]) 
     async with app.run_test(size=size) as pilot:
         await settled(pilot)
         await pilot.pause()
-        for key, pane, text in [("2", ActorsPane, "No actors yet."), ("3", DisputesPane, "No disputed facts."),
+        for key, pane, text in [("2", ActorsPane, "No actors yet."),
+                                ("3", DisputesPane, "No disputed facts."),
                                 ("4", ContextPane, "No regional context.")]:
             await pilot.press(key)  # at 80x24 one pane shows at a time
             await pilot.pause()
@@ -837,7 +839,8 @@ def highlighted_title(app: SitrepApp) -> str:
     return message.title
 
 
-@pytest.mark.parametrize(("number", "pane_type"), [("1", StatusPane), ("3", DisputesPane), ("4", ContextPane)])
+@pytest.mark.parametrize(("number", "pane_type"),
+                         [("1", StatusPane), ("3", DisputesPane), ("4", ContextPane)])
 async def test_j_k_g_and_G_move_in_every_list_pane(tmp_path: Path, number: str, pane_type: type) -> None:
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=SIZE) as pilot:
@@ -1100,8 +1103,8 @@ def hostile_situation() -> Any:
     sentence = "[link=http://evil.example]click[/link] \x1b[31mOumar Diarra\x1b[0m was arrested. \x1b]0;pwned\x07"
     actor = Actor("[red]Oumar Diarra[/red]", "person", [], ["[bold]general[/bold]"], "arrested [blink]now",
                   [], 3, ["evil.txt"], [ev(sentence, "evil.txt")], 20.0)
-    line = StatusLine("[red]Evil[/red] coup \x1b[2J announced", "stated", ["[i]x[/i]"], [ev(sentence, "evil.txt")],
-                      [actor.name])
+    line = StatusLine("[red]Evil[/red] coup \x1b[2J announced", "stated", ["[i]x[/i]"],
+                      [ev(sentence, "evil.txt")], [actor.name])
     article = ArticleInfo("evil.txt", "Breaking: [red]Evil[/red] \x1b[31mcoup", "[b]Outlet[/b]", None,
                           FIXED_MTIME, 10)
     return replace(situation, actors=[actor, *situation.actors], status=[line, *situation.status],

@@ -175,7 +175,8 @@ async def test_deleting_an_article_removes_its_actors(tmp_path: Path, shared_eng
         await settled(pilot)
         await watching(app)
         assert "Ismael Sacko" in actor_keys(app)
-        await change_until(lambda: path.unlink(missing_ok=True), lambda: "Ismael Sacko" not in actor_keys(app) and app.idle,
+        await change_until(lambda: path.unlink(missing_ok=True),
+                           lambda: "Ismael Sacko" not in actor_keys(app) and app.idle,
                            "the deleted article's actors to go")
         assert source_keys(app) == [f"article:{MALI}"]
         assert "Abass Dembele" in actor_keys(app)

@@ -68,8 +68,8 @@ def velmora_app(tmp_path: Path) -> SitrepApp:
     folder.mkdir()
     situation = dated_situation()
     newest = max(a.mtime for a in situation.articles)
-    return make_app(folder, temp_config(tmp_path), engine=FakeEngine(situation), state_path=tmp_path / "last_seen.json",
-                    clock=lambda: newest + 600, watch=False)
+    return make_app(folder, temp_config(tmp_path), engine=FakeEngine(situation),
+                    state_path=tmp_path / "last_seen.json", clock=lambda: newest + 600, watch=False)
 
 
 async def timeline_open(pilot: Pilot[Any]) -> None:

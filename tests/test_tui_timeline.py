@@ -25,7 +25,8 @@ def velmora_app(tmp_path: Path, situation: Situation | None = None, actor: str |
     """The app over the made-up Velmora situation, live reload off."""
     folder = tmp_path / "velmora"
     folder.mkdir(exist_ok=True)
-    return make_app(folder, temp_config(tmp_path), actor=actor, engine=FakeEngine(situation or dated_situation()),
+    return make_app(folder, temp_config(tmp_path), actor=actor,
+                    engine=FakeEngine(situation or dated_situation()),
                     state_path=tmp_path / "last_seen.json", watch=False)
 
 

@@ -57,7 +57,8 @@ async def test_the_folder_changed_toast_shows_a_hostile_name_cleaned(tmp_path: P
     toasts = record_toasts(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        await wait_for(lambda: any(w.group == "watch" and w.state == WorkerState.RUNNING for w in app.workers),
+        await wait_for(lambda: any(w.group == "watch" and w.state == WorkerState.RUNNING
+                                   for w in app.workers),
                        description="the folder watcher to start")
         write_article(folder, OSC52, BBC_TEXT)
         try:

@@ -115,7 +115,8 @@ def test_highlight_marks_every_name_as_a_whole_word() -> None:
 
 
 def test_highlight_ignores_accents_either_way() -> None:
-    text = highlight("General Asimi Goita met Goïta's aides and Mr Dembélé.", ("Asimi Goïta", "Goita", "Dembele"))
+    text = highlight("General Asimi Goita met Goïta's aides and Mr Dembélé.",
+                     ("Asimi Goïta", "Goita", "Dembele"))
     marked = [text.plain[s.start:s.end] for s in text.spans if s.style == HIGHLIGHT]
     assert marked == ["Asimi Goita", "Goïta", "Dembélé"]
 
@@ -225,7 +226,8 @@ def test_a_disputes_sides_show_their_independent_sources() -> None:
     from sitrep.tui.disputes_pane import sides_sourcing
 
     dispute = Dispute("X: detained?", "contradiction",
-                      [Claim("detained", "AFP", "asserts", "a.txt"), Claim("denied", "his lawyer", "denies", "b.txt")],
+                      [Claim("detained", "AFP", "asserts", "a.txt"),
+                       Claim("denied", "his lawyer", "denies", "b.txt")],
                       independent_sources={"asserts": 2, "denies": 1})
     assert sides_sourcing(dispute) == "2 v 1 independent sources"
     assert sides_sourcing(Dispute("thin", "thin sourcing", [], independent_sources={"hedges": 1})) == "1 source"

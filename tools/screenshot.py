@@ -65,7 +65,8 @@ async def screenshot(size: tuple[int, int], actor: str | None, work: Path, sourc
             await pilot.pause()
             if timeline:
                 await pilot.press("t")
-                await _wait(lambda: isinstance(app.screen, TimelineScreen) and app.screen.ready, "the timeline")
+                await _wait(lambda: isinstance(app.screen, TimelineScreen) and app.screen.ready,
+                            "the timeline")
                 await pilot.pause()
             return app.export_screenshot(title="sitrep timeline" if timeline else "sitrep")
     finally:

@@ -77,7 +77,8 @@ def choose_title(md: list[Line], meta: dict[str, str], stem: str) -> tuple[str, 
         if line.level != 1 or date_line(line.text) is not None:
             continue
         words = line.text.split()
-        if len(words) <= _MAX_TITLE_WORDS * 2 and not (len(words) > _MAX_TITLE_WORDS and ends_sentence(line.text)):
+        if len(words) <= _MAX_TITLE_WORDS * 2 and not (len(words) > _MAX_TITLE_WORDS
+                                                       and ends_sentence(line.text)):
             return strip_outlet_suffix(line.text), i
         # A long H1 is a summary; "Topic: summary sentence" still gives a short title.
         head, sep, tail = line.text.partition(":")

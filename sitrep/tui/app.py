@@ -304,8 +304,8 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
             return
         path = article_path(self.folder, file)
         if path is None:
-            self.notify(clean(f"{file} is no longer in {self.folder}."), title="Cannot open", severity="warning",
-                        markup=False)
+            self.notify(clean(f"{file} is no longer in {self.folder}."), title="Cannot open",
+                        severity="warning", markup=False)
             return
         command = [*pager_command(os.environ), str(path)]
         try:
@@ -315,7 +315,8 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
             self.notify("This terminal cannot be handed to a pager.", title="Cannot open", severity="warning",
                         markup=False)
         except OSError as exc:
-            self.notify(clean(f"Could not run {command[0]}: {exc.strerror or exc}. Set $PAGER to a pager you have."),
+            self.notify(clean(f"Could not run {command[0]}: {exc.strerror or exc}. Set $PAGER to a pager "
+                              "you have."),
                         title="Cannot open", severity="error", markup=False)
 
 

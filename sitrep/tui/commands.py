@@ -31,7 +31,8 @@ def sitrep_commands(app: SitrepApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Clear filter", "Show the whole situation again (esc)", app.action_clear_filter)
     yield SystemCommand("Sort actors", "Sort the actors on the next column (s)", app.action_sort_actors)
     yield SystemCommand("Copy row", "Copy the selected row's sentences and files (c)", app.action_copy)
-    yield SystemCommand("Open article", "Open the selected row's article in $PAGER (o)", app.action_open_article)
+    yield SystemCommand("Open article", "Open the selected row's article in $PAGER (o)",
+                        app.action_open_article)
     yield SystemCommand("Timeline", "Dated events per day, marked by certainty, for the filter (t)",
                         app.action_timeline)
     yield SystemCommand("Export", "Write what the panes show as md, json, csv, acled or geojson (x)",

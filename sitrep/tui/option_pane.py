@@ -139,7 +139,8 @@ class OptionPane(Paged, OptionList, can_focus=True):
         empty = self.empty_text(view) if not total else None
         drawn: list[tuple[str, Hashable, bool]] | None = None
         if all(row.stamp is not None for row in rows):
-            drawn = [(key, row.stamp, row.evidence is None) for key, row in zip(self._keys, rows, strict=True)]
+            drawn = [(key, row.stamp, row.evidence is None)
+                     for key, row in zip(self._keys, rows, strict=True)]
             drawn.append(("-empty", empty, True))
             drawn.append((MORE_KEY, self._left if self._pending else 0, True))
         self.border_subtitle = self.subtitle(view, total)

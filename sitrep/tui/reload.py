@@ -134,7 +134,7 @@ class LiveReload:
             self.start_analysis("change")
 
     def _start_on_actor(self, name: str) -> None:
-        """Started with `--actor`: the cursor on that actor, and the Actors pane focused if nothing else is."""
+        """Started with `--actor`: the cursor on that actor, and the Actors pane focused if no other is."""
         actors = self.query_one(ActorsPane)
         actors.select_key(name)
         if self.focused is None or isinstance(self.focused, StatusPane):
@@ -158,7 +158,8 @@ class LiveReload:
         if self.situation is None:
             for pane in self.panes():
                 pane.placeholder(FAILED)
-        self.notify(clean_lines(error), title="Could not analyse" if self.situation is None else "Reload failed",
+        self.notify(clean_lines(error),
+                    title="Could not analyse" if self.situation is None else "Reload failed",
                     severity="error", timeout=8, markup=False)
         self._run_queued()
 
