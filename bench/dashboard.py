@@ -212,7 +212,8 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
             stack = traceback.extract_stack(frame)
             ours = [f for f in stack if f.filename.startswith(SITREP_DIR)]
             spot = ours[-1] if ours else stack[-1]
-            where = f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > {Path(stack[-1].filename).name}:{stack[-1].name}"
+            where = (f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > "
+                     f"{Path(stack[-1].filename).name}:{stack[-1].name}")
             blamed[where] = blamed.get(where, 0) + 1
 
     async def run() -> dict[str, Any]:

@@ -68,7 +68,8 @@ def markdown(report: dict[str, Any]) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Model load is timed apart (raw: "
               + ", ".join(f"{r['raw']['load']:.1f} s" for r in rows[:1])
-              + (f"; `--jobs {jobs}` worker start-up: " + ", ".join(f"{r['coldN']['load']:.1f} s" for r in rows[:1])
+              + (f"; `--jobs {jobs}` worker start-up: "
+                 + ", ".join(f"{r['coldN']['load']:.1f} s" for r in rows[:1])
                  if jobs > 1 else "") + "). Warm `sitrep report`: median wall of 3 whole processes. Inside "
                                         "a warm run, read / cache "
               "lookup / merge (s, the first merge in a process loads the gazetteer); then a reload of the "

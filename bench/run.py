@@ -39,7 +39,8 @@ WARM_REPORT = """
 import json, os, sys
 from sitrep.cli import main
 code = main(["report", sys.argv[1], "--config", sys.argv[2], "--format", "md", "-o", os.devnull])
-print({mark!r} + json.dumps({{"code": code, "spacy": "spacy" in sys.modules, "textual": "textual" in sys.modules}}))
+print({mark!r} + json.dumps({{"code": code, "spacy": "spacy" in sys.modules,
+                             "textual": "textual" in sys.modules}}))
 """
 
 

@@ -78,7 +78,8 @@ class SourceCounter:
                 if result.path not in files:
                     files.append(result.path)
             for lead in result.leads:
-                self.leads.setdefault(sentence_key(lead.text), []).append(Mention(lead.source, lead.text, result.path))
+                mention = Mention(lead.source, lead.text, result.path)
+                self.leads.setdefault(sentence_key(lead.text), []).append(mention)
 
     def events(self, events: Iterable[StatusEvent]) -> tuple[int, int]:
         """(independent sources, articles) behind some events, wire copies counted as articles."""

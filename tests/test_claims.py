@@ -146,7 +146,9 @@ def test_a_quote_after_an_ambiguous_he_is_nobodys_statement(tmp_path: Path) -> N
 
 
 def test_leading_calls_for_help_is_no_office(tmp_path: Path) -> None:
-    result = analyse("Former Prime Minister Hans Weber leads calls for foreign governments to send aid.", tmp_path)
+    result = analyse(
+        "Former Prime Minister Hans Weber leads calls for foreign governments to send aid.", tmp_path
+    )
     assert not events_of(result, "Weber", "leads")
 
 

@@ -327,8 +327,22 @@ def test_the_json_report_on_a_strict_utf8_stdout_is_valid_utf8(workspace: Worksp
     folder = articles_with(workspace, tmp_path, b"bad\xff\xfename.txt")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": str(ROOT)}
     env.pop("SITREP_CONFIG", None)
-    done = subprocess.run([sys.executable, "-m", "sitrep", "report", str(folder), "--config",
-                           str(workspace.config), "--format", "json"], capture_output=True, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitrep",
+            "report",
+            str(folder),
+            "--config",
+            str(workspace.config),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     report = json.loads(done.stdout.decode("utf-8"))
     assert report["bad_files"] == [{"path": "bad\ufffd\ufffdname.txt", "reason": "empty file"}]
@@ -372,7 +386,9 @@ def test_the_output_file_keeps_its_permissions(workspace: Workspace, tmp_path: P
     assert target.stat().st_mode & 0o777 == 0o640
 
 
-def test_an_output_path_through_a_symlink_writes_the_file_it_points_at(workspace: Workspace, tmp_path: Path) -> None:
+def test_an_output_path_through_a_symlink_writes_the_file_it_points_at(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     real = tmp_path / "real.md"
     real.write_text("old\n", encoding="utf-8")
     (tmp_path / "link.md").symlink_to(real)
@@ -469,7 +485,9 @@ def test_csv_of_every_table_to_one_stream_is_a_usage_error(workspace: Workspace)
 def test_a_single_document_into_a_folder_takes_its_default_name(workspace: Workspace, tmp_path: Path) -> None:
     run = report(workspace, "--format", "geojson", "-o", tmp_path)
     assert run.code == 0
-    assert json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+    assert (
+        json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+    )
 
 
 def test_the_json_report_names_its_schema_and_generator(workspace: Workspace) -> None:

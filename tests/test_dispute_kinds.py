@@ -268,8 +268,15 @@ def test_a_conjoined_clause_keeps_its_own_event(tmp_path: Path) -> None:
 
 
 def test_a_toll_in_a_relative_clause_about_a_past_year_is_another_story(tmp_path: Path) -> None:
-    result = analyse(dated("2031-09-23", "The siege echoes the attack carried out in Mumbai in 2008, which "
-                                         "left over 160 dead and injured more than 600 people."), tmp_path, headline=False)
+    result = analyse(
+        dated(
+            "2031-09-23",
+            "The siege echoes the attack carried out in Mumbai in 2008, which "
+            "left over 160 dead and injured more than 600 people.",
+        ),
+        tmp_path,
+        headline=False,
+    )
     assert not _figures(result)
 
 
@@ -291,7 +298,9 @@ def test_the_toll_of_a_months_old_clash_is_not_a_latest_figure(tmp_path: Path) -
     assert not [s for s in sit.status if s.text.startswith("Latest figures")]
 
 
-def test_a_stock_of_stranded_people_revised_far_down_is_a_dispute_the_latest_figure_settles(tmp_path: Path) -> None:
+def test_a_stock_of_stranded_people_revised_far_down_is_a_dispute_the_latest_figure_settles(
+    tmp_path: Path,
+) -> None:
     sit = situation({
         "a.txt": dated("2031-05-10", "An aid worker estimated that 6,000 migrants are stranded at sea."),
         "b.txt": dated("2031-05-18", "Officials said 5,500 migrants remain stranded at sea."),

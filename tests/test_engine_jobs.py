@@ -155,8 +155,9 @@ def test_a_dead_worker_fails_one_run_and_the_next_starts_fresh(folder: Path, one
         engine.close()
 
 
-def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(folder: Path, one_process: Situation,
-                                                                            tmp_path: Path) -> None:
+def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(
+    folder: Path, one_process: Situation, tmp_path: Path
+) -> None:
     """The dashboard's engine: even with one job, parsing happens in another process."""
     engine = Engine(config_for(tmp_path / "cache.sqlite3"), isolated=True)
     try:
@@ -173,7 +174,9 @@ def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(fold
         engine.close()
 
 
-def test_only_a_first_run_merges_a_partial_report_of_the_cached_articles(folder: Path, tmp_path: Path) -> None:
+def test_only_a_first_run_merges_a_partial_report_of_the_cached_articles(
+    folder: Path, tmp_path: Path
+) -> None:
     """On a reload the cached part is the report on screen minus the changed files: no merge for it."""
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)

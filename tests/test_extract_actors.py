@@ -98,7 +98,9 @@ def test_ward_and_street_are_places_not_actors(tmp_path: Path) -> None:
 
 
 def test_lower_case_title_keeps_a_bare_office_from_the_wrong_person(tmp_path: Path) -> None:
-    text = "The attorney general faced a call by former Tory lord chancellor Lord Mackay to publish the advice."
+    text = (
+        "The attorney general faced a call by former Tory lord chancellor Lord Mackay to publish the advice."
+    )
     actors = _actors(analyse(text, tmp_path))
     assert "Attorney General" not in actors["Lord Mackay"].roles
 
@@ -160,7 +162,9 @@ def test_a_lower_case_title_after_a_country_is_a_role(tmp_path: Path) -> None:
 
 
 def test_an_abbreviated_title_is_spelled_out(tmp_path: Path) -> None:
-    actors = _kinds_roles("Security officials had warned Gov. Ibrahim Tanko that the road was too dangerous.", tmp_path)
+    actors = _kinds_roles(
+        "Security officials had warned Gov. Ibrahim Tanko that the road was too dangerous.", tmp_path
+    )
     assert actors["Ibrahim Tanko"] == ("person", ["Governor"])
 
 

@@ -81,6 +81,8 @@ def test_a_fraction_in_a_figure_is_no_named_day(tmp_path: Path) -> None:
 
 
 def test_a_hashtag_campaign_is_background_and_no_actor(tmp_path: Path) -> None:
-    result = analyse("Their plight drew global attention, magnified by a #FreeTheFishermen Twitter campaign.", tmp_path)
+    result = analyse(
+        "Their plight drew global attention, magnified by a #FreeTheFishermen Twitter campaign.", tmp_path
+    )
     assert any(c.text.startswith("#FreeTheFishermen:") for c in result.context)
     assert not [a for a in result.actors if "FreeTheFishermen" in a.name]

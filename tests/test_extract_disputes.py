@@ -10,7 +10,8 @@ def _numeric(result):
 
 
 def test_vague_quantity_and_range_are_figures_for_the_same_count(tmp_path: Path) -> None:
-    text = "The AFP news agency claimed that scores of soldiers, with numbers ranging from 20 to 50, were apprehended."
+    text = ("The AFP news agency claimed that scores of soldiers, with numbers ranging from 20 to 50, were "
+            "apprehended.")
     [dispute] = _numeric(analyse(text, tmp_path))
     values = {c.text.split(":")[0]: c.value for c in dispute.claims}
     assert values["20 to 50"] == (20.0, 50.0)
@@ -51,7 +52,8 @@ def test_others_injured_are_not_counted_as_killed(tmp_path: Path) -> None:
 
 
 def test_unknown_toll_names_what_is_unknown(tmp_path: Path) -> None:
-    text = 'A CMA leader told AFP the movement had "ambushed the army" and that "the death toll was not yet known".'
+    text = ('A CMA leader told AFP the movement had "ambushed the army" and that "the death toll was not '
+            'yet known".')
     silence = [d for d in analyse(text, tmp_path).disputes if d.kind == "silence"]
     assert silence and silence[0].subject.startswith("death toll")
 
@@ -79,7 +81,8 @@ def test_not_enough_is_not_a_denial(tmp_path: Path) -> None:
 
 
 def test_claim_tail_names_claimant_and_denier(tmp_path: Path) -> None:
-    text = "The opposition accused the government of using armed men against demonstrators, a claim officials rejected."
+    text = ("The opposition accused the government of using armed men against demonstrators, a claim "
+            "officials rejected.")
     [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
     assert dispute.subject.startswith("opposition accused the government of using armed men")
     assert [c.stance for c in dispute.claims] == ["asserts", "denies"]
@@ -87,7 +90,9 @@ def test_claim_tail_names_claimant_and_denier(tmp_path: Path) -> None:
 
 
 def test_charges_both_deny_names_the_accused_as_deniers(tmp_path: Path) -> None:
-    text = "Egypt and the United Arab Emirates have been accused of backing opposing sides, charges both deny."
+    text = (
+        "Egypt and the United Arab Emirates have been accused of backing opposing sides, charges both deny."
+    )
     [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
     assert dispute.claims[1].source == "Egypt, United Arab Emirates"
     assert dispute.claims[0].source == "unnamed sources"
@@ -173,8 +178,10 @@ def test_an_arrest_then_a_release_a_week_later_is_no_dispute(tmp_path: Path) -> 
     from extract_support import situation
 
     found = situation({
-        "a.txt": "Title: Arrest\nDate: 2021-03-01\n\nPolice arrested opposition leader Karl Brandt on Monday.",
-        "b.txt": "Title: Release\nDate: 2021-03-09\n\nOpposition leader Karl Brandt was released on Tuesday.",
+        "a.txt": "Title: Arrest\nDate: 2021-03-01\n\nPolice arrested opposition leader Karl Brandt on "
+                 "Monday.",
+        "b.txt": "Title: Release\nDate: 2021-03-09\n\nOpposition leader Karl Brandt was released on "
+                 "Tuesday.",
     }, tmp_path)
     assert not [d for d in found.disputes if "Brandt" in d.subject and " or " in d.subject]
 

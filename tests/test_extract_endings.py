@@ -15,8 +15,10 @@ def test_a_siege_drawing_to_a_close_is_over(tmp_path: Path) -> None:
 
 
 def test_ending_a_siege_is_the_speaker_s_word_told_as_an_aside(tmp_path: Path) -> None:
-    text = "Special forces stormed the terminal on Friday and, the army said, freed all the hostages, ending a " \
-           "four-day siege."
+    text = (
+        "Special forces stormed the terminal on Friday and, the army said, freed all the hostages, ending a "
+        "four-day siege."
+    )
     assert _endings(text, tmp_path) == [("four-day siege", "reported", "the army")]
 
 

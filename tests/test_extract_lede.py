@@ -49,8 +49,10 @@ def test_a_denial_in_the_lede_is_denied(tmp_path: Path) -> None:
 
 
 def test_what_a_court_has_heard_is_a_partys_case(tmp_path: Path) -> None:
-    lead = lede("Two local officials ran a scheme to buy votes in the council election, a tribunal has heard.",
-                tmp_path)
+    lead = lede(
+        "Two local officials ran a scheme to buy votes in the council election, a tribunal has heard.",
+        tmp_path,
+    )
     assert lead.certainty == "alleged"
 
 
@@ -108,8 +110,11 @@ def test_claims_called_unfounded_are_a_denial(tmp_path: Path) -> None:
 
 
 def test_commentary_after_the_lede_is_not_news(tmp_path: Path) -> None:
-    leads = analyse("Rebel fighters captured the northern town of Kalma on Tuesday after two days of "
-                    "clashes. The volatile situation is made worse by a long drought in the region.", tmp_path).leads
+    leads = analyse(
+        "Rebel fighters captured the northern town of Kalma on Tuesday after two days of "
+        "clashes. The volatile situation is made worse by a long drought in the region.",
+        tmp_path,
+    ).leads
     assert len(leads) == 1
 
 

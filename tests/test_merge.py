@@ -77,8 +77,9 @@ def test_the_title_is_the_headline_the_others_share_not_the_last_modified_file(t
 
 
 def test_a_title_is_never_made_from_a_file_name(tmp_path: Path) -> None:
-    texts = {"dailymail_09_23_rebels_take_port.txt": "Rebel fighters took control of the port of Varna on "
-                                                     "Monday after a night of heavy shelling, residents said."}
+    texts = {"dailymail_09_23_rebels_take_port.txt": ("Rebel fighters took control of the port of Varna on "
+                                                      "Monday after a night of heavy shelling, residents "
+                                                      "said.")}
     from sitrep.merge import merge
 
     from extract_support import analyse

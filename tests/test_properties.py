@@ -138,7 +138,8 @@ def test_hostile_text_files_read_clean(tmp_path: Path, text: str, encoding: str)
 @FEW
 @given(files=st.lists(st.one_of(st.binary(max_size=400), hostile_text.map(str.encode)), min_size=1,
                       max_size=8))
-def test_scan_gives_every_bad_file_a_reason(tmp_path_factory: pytest.TempPathFactory, files: list[bytes]) -> None:
+def test_scan_gives_every_bad_file_a_reason(tmp_path_factory: pytest.TempPathFactory,
+                                            files: list[bytes]) -> None:
     """Every file `scan` lists ends up an article or a bad file with a reason, never lost."""
     folder = tmp_path_factory.mktemp("scan")
     for index, data in enumerate(files):
@@ -186,7 +187,10 @@ def _analyse_text(folder: Path, name: str, text: str) -> Situation | None:
     results = parse_batch(pipeline(), [article], 8)
     assert len(results) == 1 and isinstance(results[0], ArticleResult)
     # The cache round trip keeps everything.
-    assert ArticleResult.from_dict(json.loads(json.dumps(results[0].to_dict()))).to_dict() == results[0].to_dict()
+    assert (
+        ArticleResult.from_dict(json.loads(json.dumps(results[0].to_dict()))).to_dict()
+        == results[0].to_dict()
+    )
     return merge(results, [], folder)
 
 
@@ -203,7 +207,8 @@ def test_pipeline_extract_and_reports_survive_hostile_text(tmp_path_factory: pyt
 
 @FEW
 @given(lines=st.lists(st.sampled_from(HOSTILE[20:48]), min_size=1, max_size=30))
-def test_pipeline_on_rtl_and_non_english_text(tmp_path_factory: pytest.TempPathFactory, lines: list[str]) -> None:
+def test_pipeline_on_rtl_and_non_english_text(tmp_path_factory: pytest.TempPathFactory,
+                                              lines: list[str]) -> None:
     """Arabic, Hebrew, Cyrillic, CJK and mixed-direction paragraphs analyse without error."""
     folder = tmp_path_factory.mktemp("intl")
     situation = _analyse_text(folder, "intl.txt", "\n\n".join(["Headline", *lines]))
@@ -213,7 +218,9 @@ def test_pipeline_on_rtl_and_non_english_text(tmp_path_factory: pytest.TempPathF
 
 def test_pipeline_on_a_long_line(tmp_path: Path) -> None:
     """One long line (no paragraph breaks, 60,000 characters) goes through the whole chain."""
-    line = " ".join(["General Abass Dembele was arrested in Bamako, a source said, but the army denied it."] * 700)
+    line = " ".join(
+        ["General Abass Dembele was arrested in Bamako, a source said, but the army denied it."] * 700
+    )
     situation = _analyse_text(tmp_path, "long.txt", "Headline\n\n" + line)
     assert situation is not None
     write_reports(situation)

@@ -82,12 +82,16 @@ def test_bytes_no_encoding_reads_are_bad_naming_the_first_bad_byte(tmp_path: Pat
 
 def test_a_latin1_file_is_read_as_windows_1252(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes("Le président a été arrêté à Bamako, selon l'AFP.".encode("latin-1"))
-    assert read_article(tmp_path / "x.txt", tmp_path).text == "Le président a été arrêté à Bamako, selon l'AFP."
+    assert (
+        read_article(tmp_path / "x.txt", tmp_path).text == "Le président a été arrêté à Bamako, selon l'AFP."
+    )
 
 
 def test_windows_1252_curly_quotes_are_read(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes(b"He said \x93no\x94 to the junta \x96 twice.")
-    assert read_article(tmp_path / "x.txt", tmp_path).text == "He said \u201cno\u201d to the junta \u2013 twice."
+    assert (
+        read_article(tmp_path / "x.txt", tmp_path).text == "He said \u201cno\u201d to the junta \u2013 twice."
+    )
 
 
 def test_a_windows_1251_cyrillic_file_is_read_in_its_own_encoding(tmp_path: Path) -> None:
@@ -273,7 +277,8 @@ def test_headline_with_a_colon_is_the_title_not_a_caption() -> None:
 
 
 def test_yaml_front_matter_is_metadata(tmp_path: Path) -> None:
-    content = "---\ntitle: \"Coup in Mali\"\ndate: 2012-03-22\ntags:\n  - mali\n  - coup\nsource: https://www.reuters.com/x\n---\n\n" + BODY
+    content = ('---\ntitle: "Coup in Mali"\ndate: 2012-03-22\ntags:\n  - mali\n  - coup\n'
+               "source: https://www.reuters.com/x\n---\n\n" + BODY)
     article = read_article(write(tmp_path, "a.md", content), tmp_path)
     assert (article.title, article.date, article.outlet) == ("Coup in Mali", "2012-03-22", "Reuters")
     assert article.metadata["tags"] == "mali, coup"
@@ -322,7 +327,9 @@ def test_corpus_entity_is_decoded() -> None:
 
 
 def test_escape_sequences_and_invisible_characters_are_removed() -> None:
-    dirty = "\x1b[31mRed\x1b[0m alert\x1b]52;c;aGVsbG8=\x07 in\x1b]0;title\x1b\\ Ba\u200bmako\u202e\x07\x08\tnow"
+    dirty = (
+        "\x1b[31mRed\x1b[0m alert\x1b]52;c;aGVsbG8=\x07 in\x1b]0;title\x1b\\ Ba\u200bmako\u202e\x07\x08\tnow"
+    )
     assert clean_text(dirty) == "Red alert in Bamako now"
 
 
@@ -379,7 +386,9 @@ def test_dailymail_caption_labels_and_copies_are_removed() -> None:
                   "highlight"):
         assert label not in body
     assert sum("The coup is a major setback" in p for p in article.paragraphs) == 1
-    assert sum(p.startswith("Soldiers announced that they had seized control") for p in article.paragraphs) == 1
+    assert (
+        sum(p.startswith("Soldiers announced that they had seized control") for p in article.paragraphs) == 1
+    )
     assert not any("pictured here in November" in p for p in article.paragraphs)
     assert article.duplicates_removed >= 7
     assert "Soldiers say they are overthrowing the government" in body  # a highlight that adds text stays
@@ -397,7 +406,8 @@ def test_caption_label_without_space_is_stripped(tmp_path: Path) -> None:
 
 
 def test_one_paragraph_per_line_is_split_at_sentence_ends(tmp_path: Path) -> None:
-    content = "First paragraph ends here.\nSecond one starts with a capital.\n'A quote starts the third.'\nMr.\nSmith waits.\n"
+    content = ("First paragraph ends here.\nSecond one starts with a capital.\n'A quote starts the third.'\n"
+               "Mr.\nSmith waits.\n")
     article = read_article(write(tmp_path, "a.txt", content), tmp_path)
     assert article.paragraphs == [
         "First paragraph ends here.",
@@ -418,7 +428,8 @@ def test_fingerprint_ignores_case_punctuation_whitespace_accents_and_mojibake() 
 
 
 def test_fingerprint_differs_for_different_paragraphs() -> None:
-    assert fingerprint("Soldiers were arrested in Bamako.") != fingerprint("Soldiers were released in Bamako.")
+    arrested, released = "Soldiers were arrested in Bamako.", "Soldiers were released in Bamako."
+    assert fingerprint(arrested) != fingerprint(released)
 
 
 # --- robustness ------------------------------------------------------------------------------
@@ -627,7 +638,9 @@ def test_a_date_in_the_source_header_note_is_the_date_when_no_date_key(tmp_path:
 
 
 def test_a_date_key_wins_over_the_source_header_note(tmp_path: Path) -> None:
-    head = "Source: archive/story.txt; published 24 September 2013\nTitle: Talks resume\nDate: 2013-09-25 10:00"
+    head = (
+        "Source: archive/story.txt; published 24 September 2013\nTitle: Talks resume\nDate: 2013-09-25 10:00"
+    )
     assert dated(tmp_path, head).date == "2013-09-25T10:00"
 
 

@@ -117,7 +117,8 @@ author = "Jane Roe"
 
 def test_toml_front_matter_gives_the_title_and_date(tmp_path: Path) -> None:
     article = read(tmp_path, "a.md", HUGO + BODY)
-    assert article.title == "Talks resume in the capital" and (article.date or "").startswith("2015-05-18T10:00")
+    assert article.title == "Talks resume in the capital"
+    assert (article.date or "").startswith("2015-05-18T10:00")
 
 
 def test_toml_values_become_text(tmp_path: Path) -> None:
@@ -149,11 +150,15 @@ def test_emphasis_marks_are_removed(tmp_path: Path) -> None:
 
 
 def test_a_link_keeps_its_text(tmp_path: Path) -> None:
-    assert body_of(tmp_path, "A [statement](https://example.org/a(1)) was issued.") == "A statement was issued."
+    assert (
+        body_of(tmp_path, "A [statement](https://example.org/a(1)) was issued.") == "A statement was issued."
+    )
 
 
 def test_an_image_goes(tmp_path: Path) -> None:
-    assert body_of(tmp_path, "Delegates ![a photo of the hall](hall.jpg) met again.") == "Delegates met again."
+    assert (
+        body_of(tmp_path, "Delegates ![a photo of the hall](hall.jpg) met again.") == "Delegates met again."
+    )
 
 
 def test_inline_code_keeps_its_text(tmp_path: Path) -> None:

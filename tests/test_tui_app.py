@@ -181,7 +181,8 @@ async def test_header_counts_named_and_unknown_outlets(tmp_path: Path) -> None:
         assert header_meta(app).startswith("2 articles · 1 outlet + 1 unknown · updated")
 
 
-async def test_header_freshness_keeps_up_with_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_header_freshness_keeps_up_with_the_clock(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "TICK_SECONDS", 0.05)
     clock = Clock()
     app = fake_app(tmp_path, mali_situation(), clock=clock)
@@ -195,7 +196,9 @@ async def test_header_shows_the_situation_title(tmp_path: Path) -> None:
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        assert str(app.query_one("#header-title").render()) == "Mali: soldiers arrested over alleged coup plot"
+        assert (
+            str(app.query_one("#header-title").render()) == "Mali: soldiers arrested over alleged coup plot"
+        )
 
 
 async def test_status_lines_are_marked_with_their_certainty(tmp_path: Path) -> None:
@@ -703,8 +706,12 @@ async def test_an_empty_folder_says_what_to_drop_into_it(tmp_path: Path, size: t
         await settled(pilot)
         await pilot.pause()
         # ARTICLE_PATTERNS: "*.txt or *.md or ...", every suffix the reader takes
-        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(app, app.query_one(StatusPane))
-        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(app, app.query_one(SourcesPane))
+        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(
+            app, app.query_one(StatusPane)
+        )
+        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(
+            app, app.query_one(SourcesPane)
+        )
         assert f"empty folder · drop {ARTICLE_PATTERNS} files into it" in header_meta(app)
         assert ARTICLE_PATTERNS.startswith("*.txt or *.md")
 
@@ -736,7 +743,9 @@ async def test_a_folder_of_unreadable_files_points_to_the_reasons(tmp_path: Path
     app = fake_app(tmp_path, empty_situation([BadFile("junk.txt", "not text (binary data)")]))
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        assert "No file could be read (1 tried): Sources says why." in pane_lines(app, app.query_one(StatusPane))
+        assert "No file could be read (1 tried): Sources says why." in pane_lines(
+            app, app.query_one(StatusPane)
+        )
         assert app.query_one(SourcesPane).keys == ["bad:junk.txt"]
 
 
@@ -903,7 +912,9 @@ async def test_copied_text_is_cleaned_of_escape_sequences(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("1", "g", "c")
-        assert app.clipboard == "“[link=http://evil.example]click[/link] Oumar Diarra was arrested.” (evil.txt)"
+        assert (
+            app.clipboard == "“[link=http://evil.example]click[/link] Oumar Diarra was arrested.” (evil.txt)"
+        )
         assert "\x1b" not in toasts[-1] and "\x07" not in toasts[-1]
 
 
@@ -1011,7 +1022,9 @@ async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> 
         assert app.filter_name is None
 
 
-async def test_help_opened_and_closed_during_a_reload_leaves_no_pane_on_the_old_report(tmp_path: Path) -> None:
+async def test_help_opened_and_closed_during_a_reload_leaves_no_pane_on_the_old_report(
+    tmp_path: Path,
+) -> None:
     """Issue #12 row 17: `?` while a reload's report is being handed to the panes, Esc a moment later.
 
     The hand-out used to go one pane per `call_after_refresh`, which Textual queues on the screen
@@ -1100,7 +1113,9 @@ async def test_command_palette_offers_reload(tmp_path: Path) -> None:
 def hostile_situation() -> Any:
     """The Mali situation with markup and escape sequences in names, titles and sentences."""
     situation = mali_situation()
-    sentence = "[link=http://evil.example]click[/link] \x1b[31mOumar Diarra\x1b[0m was arrested. \x1b]0;pwned\x07"
+    sentence = (
+        "[link=http://evil.example]click[/link] \x1b[31mOumar Diarra\x1b[0m was arrested. \x1b]0;pwned\x07"
+    )
     actor = Actor("[red]Oumar Diarra[/red]", "person", [], ["[bold]general[/bold]"], "arrested [blink]now",
                   [], 3, ["evil.txt"], [ev(sentence, "evil.txt")], 20.0)
     line = StatusLine("[red]Evil[/red] coup \x1b[2J announced", "stated", ["[i]x[/i]"],
@@ -1308,7 +1323,9 @@ async def test_actor_claims_come_before_the_sentences(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- garbage collection
 
 
-async def test_full_collections_run_after_a_redraw_not_inside_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_full_collections_run_after_a_redraw_not_inside_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """After the first report the collector starts no full collection by itself; each redraw is
     followed by one, and the thresholds are given back on exit."""
     import gc

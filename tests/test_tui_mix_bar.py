@@ -13,7 +13,11 @@ from tui_fixtures import mali_situation, screen_text, settled
 
 
 def test_each_claim_gets_a_cell_while_they_fit() -> None:
-    assert mix_cells({"stated": 2, "reported": 1, "denied": 1}, 8) == {"stated": 2, "reported": 1, "denied": 1}
+    assert mix_cells({"stated": 2, "reported": 1, "denied": 1}, 8) == {
+        "stated": 2,
+        "reported": 1,
+        "denied": 1,
+    }
 
 
 def test_more_claims_than_cells_share_the_bar_in_proportion() -> None:

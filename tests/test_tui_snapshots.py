@@ -46,7 +46,8 @@ def test_main_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None, 
     assert snap_compare(seeds_app(tmp_path, shared_engine), terminal_size=(120, 40), run_before=loaded)
 
 
-def test_filtered_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None, snap_compare: Any) -> None:
+def test_filtered_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None,
+                         snap_compare: Any) -> None:
     """Started with `--actor Dembele`: every pane narrowed to Abass Dembele."""
     app = seeds_app(tmp_path, shared_engine, actor="Dembele")
     assert snap_compare(app, terminal_size=(120, 40), run_before=loaded)

@@ -84,7 +84,9 @@ async def test_the_timeline_of_a_situation_without_dates_says_what_an_event_need
     app = velmora_app(tmp_path, bare)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_timeline(pilot)
-        assert "No dated events: an event needs a date in its sentence or its article's day." in screen_text(app)
+        assert "No dated events: an event needs a date in its sentence or its article's day." in screen_text(
+            app
+        )
 
 
 async def test_j_scrolls_a_timeline_longer_than_the_screen(tmp_path: Path) -> None:

@@ -50,7 +50,9 @@ def record_toasts(app: SitrepApp) -> list[str]:
     return shown
 
 
-async def test_the_folder_changed_toast_shows_a_hostile_name_cleaned(tmp_path: Path, shared_engine: Any) -> None:
+async def test_the_folder_changed_toast_shows_a_hostile_name_cleaned(
+    tmp_path: Path, shared_engine: Any
+) -> None:
     folder = copy_seeds(tmp_path / "seeds")
     app = make_app(folder, shared_engine.config, engine=shared_engine, state_path=tmp_path / "last_seen.json",
                    clock=lambda: FIXED_MTIME + 600)

@@ -230,4 +230,6 @@ def test_a_disputes_sides_show_their_independent_sources() -> None:
                        Claim("denied", "his lawyer", "denies", "b.txt")],
                       independent_sources={"asserts": 2, "denies": 1})
     assert sides_sourcing(dispute) == "2 v 1 independent sources"
-    assert sides_sourcing(Dispute("thin", "thin sourcing", [], independent_sources={"hedges": 1})) == "1 source"
+    assert (
+        sides_sourcing(Dispute("thin", "thin sourcing", [], independent_sources={"hedges": 1})) == "1 source"
+    )

@@ -30,7 +30,9 @@ def test_a_file_added_then_removed_within_a_burst_is_no_change() -> None:
 
 
 def test_a_file_removed_then_added_again_is_modified() -> None:
-    assert FolderChange(removed=("a.txt",)).merge(FolderChange(added=("a.txt",))) == FolderChange(modified=("a.txt",))
+    assert FolderChange(removed=("a.txt",)).merge(FolderChange(added=("a.txt",))) == FolderChange(
+        modified=("a.txt",)
+    )
 
 
 @pytest.mark.parametrize(("path", "article"), [("a.txt", True), ("sub/b.MD", True), (".hidden.txt", False),

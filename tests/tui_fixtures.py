@@ -134,16 +134,34 @@ def mali_situation(folder: str = "seeds") -> Situation:
         Actor("France", "country", [], ["former ally"], "", [], 1, [MALI], [ev(S_RUSSIA)], 1.0, minor=True),
     ]
     status = [
-        StatusLine("Dozens of soldiers reported detained over an alleged coup plot against the junta",
-                   "reported", ["AFP", "sources"], [ev(S_NORTH), ev(S_AFP)],
-                   ["Malian soldiers", "the junta"]),
-        StatusLine("General Abass Dembele reported detained; a source close to him denies the arrest",
-                   "denied", ["initial reports", "a source close to Dembele"], [ev(S_INITIAL), ev(S_DENIED)],
-                   ["Abass Dembele"]),
-        StatusLine("General Nema Sagara reported detained", "reported", ["initial reports"],
-                   [ev(S_INITIAL)], ["Nema Sagara"]),
-        StatusLine("Former prime ministers Moussa Mara and Choguel Maiga detained after criticising the junta",
-                   "stated", ["the article"], [ev(S_MARA)], ["Moussa Mara", "Choguel Maiga"]),
+        StatusLine(
+            "Dozens of soldiers reported detained over an alleged coup plot against the junta",
+            "reported",
+            ["AFP", "sources"],
+            [ev(S_NORTH), ev(S_AFP)],
+            ["Malian soldiers", "the junta"],
+        ),
+        StatusLine(
+            "General Abass Dembele reported detained; a source close to him denies the arrest",
+            "denied",
+            ["initial reports", "a source close to Dembele"],
+            [ev(S_INITIAL), ev(S_DENIED)],
+            ["Abass Dembele"],
+        ),
+        StatusLine(
+            "General Nema Sagara reported detained",
+            "reported",
+            ["initial reports"],
+            [ev(S_INITIAL)],
+            ["Nema Sagara"],
+        ),
+        StatusLine(
+            "Former prime ministers Moussa Mara and Choguel Maiga detained after criticising the junta",
+            "stated",
+            ["the article"],
+            [ev(S_MARA)],
+            ["Moussa Mara", "Choguel Maiga"],
+        ),
         StatusLine("The authorities have not commented on the arrests", "unclear", [], [ev(S_SILENT)], []),
     ]
     disputes = [

@@ -164,7 +164,8 @@ def _armed_descriptor(ent: Span) -> bool:
 def _territory_of(ent: Span) -> bool:
     """"the annexation of Crimea", "the outskirts of Tadmur": what is annexed or has outskirts is land."""
     root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TERRITORY_NOUNS
+    return (root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in _TERRITORY_NOUNS)
 
 
 def _alias_of_place(ent: Span) -> bool:
@@ -345,7 +346,8 @@ class EntityFixer:
                 ent = trimmed
                 if _not_a_name(ent):
                     continue
-                if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_ and _described_as(ent, _THING_NOUNS):
+                if (ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_
+                        and _described_as(ent, _THING_NOUNS)):
                     things.add(ent.text)
                     continue
             if ent.label_ == "ORG" and not ent.id_ and len(ent) >= 2 and (
@@ -405,8 +407,8 @@ class EntityFixer:
         surnames: set[str] = set()
         for ent in ents:
             prev = out[-1] if out else None
-            if prev is not None and prev.label_ == "PERSON" and prev.end == ent.start and ent.label_ == "GPE" \
-                    and ent.id_ == "place:" and len(ent) == 1:
+            if prev is not None and prev.label_ == "PERSON" and prev.end == ent.start \
+                    and ent.label_ == "GPE" and ent.id_ == "place:" and len(ent) == 1:
                 out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
                 surnames.add(ent.text)
                 continue
@@ -429,7 +431,8 @@ class EntityFixer:
             if head.dep_ == "pobj" and head.head.lower_ == "of":
                 head = head.head.head  # "the principal of the school, X": the role owns the "of" phrase
             role_before = tok.dep_ == "appos" and tok.head.i < tok.i and head.lemma_.lower() in _ROLE_NOUNS
-            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound" or not (role_after or role_before):
+            if (tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound"
+                    or not (role_after or role_before)):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
@@ -452,13 +455,15 @@ class EntityFixer:
             if n in skip:
                 continue
             nxt = ents[n + 1] if n + 1 < len(ents) else None
-            if ent.label_ == "GPE" and not ent.id_.startswith("country:") and len(ent) == 1 and ent.end < len(doc):
+            if (ent.label_ == "GPE" and not ent.id_.startswith("country:") and len(ent) == 1
+                    and ent.end < len(doc)):
                 after = doc[ent.end]
                 if nxt is not None and nxt.start == ent.end and nxt.label_ == "PERSON":
                     out.append(Span(doc, ent.start, nxt.end, label="PERSON", span_id="person:"))
                     skip.add(n + 1)
                     continue
-                if after.pos_ == "PROPN" and after.is_title and after.text in surnames and (nxt is None or nxt.start > ent.end):
+                if (after.pos_ == "PROPN" and after.is_title and after.text in surnames
+                        and (nxt is None or nxt.start > ent.end)):
                     out.append(Span(doc, ent.start, ent.end + 1, label="PERSON", span_id="person:"))
                     continue
             out.append(ent)
@@ -486,7 +491,8 @@ class EntityFixer:
         for name in names:
             words = name.split()
             for i in range(len(doc) - len(words) + 1):
-                if [t.text for t in doc[i : i + len(words)]] == words and not covered & set(range(i, i + len(words))):
+                span = range(i, i + len(words))
+                if [t.text for t in doc[i : i + len(words)]] == words and not covered & set(span):
                     out.append(Span(doc, i, i + len(words), label="PERSON", span_id="person:"))
                     covered.update(range(i, i + len(words)))
         return sorted(out, key=lambda e: e.start)

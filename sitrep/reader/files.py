@@ -214,7 +214,8 @@ def read_bytes(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             with os.scandir(path):
                 pass
         except OSError as exc:
-            raise BadFileError(f"folder unreadable ({exc.strerror or exc}): the articles in it are not read") from None
+            raise BadFileError(f"folder unreadable ({exc.strerror or exc}): the articles in it are not "
+                               "read") from None
     if not stat.S_ISREG(st.st_mode):
         kind = _KIND_NAMES.get(stat.S_IFMT(st.st_mode), "a special file")
         raise BadFileError(f"not a regular file ({kind})")

@@ -121,7 +121,8 @@ def remove_title(md: list[Line], title: str, title_index: int | None) -> int:
     target = clean_fingerprint(title)
     repeats = 0
     for i, line in enumerate(md):
-        if line.kind != "blank" and len(line.text) <= 4 * len(title) + 40 and clean_fingerprint(line.text) == target:
+        if (line.kind != "blank" and len(line.text) <= 4 * len(title) + 40
+                and clean_fingerprint(line.text) == target):
             md[i] = Line("", "blank")
             if i != title_index:
                 repeats += 1

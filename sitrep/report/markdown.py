@@ -124,7 +124,8 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
         srcs = "; ".join(_md(x) for x in line.sources) or "the articles"
         when = f"as of {as_of_label(line.as_of)}; " if line.as_of else ""
         count = f"; {line.sourcing}" if line.sourcing else ""
-        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} ({when}sources: {srcs}{count})")
+        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} "
+                   f"({when}sources: {srcs}{count})")
     out += ["", "## Actors", "", "| Actor | Kind | Role | Status | Mentions | Files |",
             "|---|---|---|---|---|---|"]
     main = [a for a in s.actors if not a.minor][:max_actors]
@@ -164,7 +165,8 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
     out += mermaid_sections(s)
     out += ["## Sources", ""]
     for art in sorted(s.articles, key=article_sort_key):
-        dup = f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed else ""
+        dup = (f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed
+               else "")
         out.append(f"- {_path(art.path)}: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}, "
                    f"{_md(article_when(art))}; {art.words} words{dup}){_provenance(art.provenance)}")
     for bad in s.bad_files:

@@ -78,7 +78,7 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
                                                                (110, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-cramped"), (COMPACT_HEIGHT, "-short"),
                                                              (34, "-tall")]
-    """Below `COMPACT_WIDTH` columns (-tiny) or `COMPACT_HEIGHT` rows (-cramped) the panes are shown one at a time."""
+    """Below `COMPACT_WIDTH` columns (-tiny) or `COMPACT_HEIGHT` rows (-cramped): one pane at a time."""
 
     PANES: ClassVar[list[tuple[str, str]]] = [
         ("status", "Status"),
