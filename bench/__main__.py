@@ -30,16 +30,20 @@ CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
 
 
 def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=(bench.__doc__ or "").split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench",
+                                     description=(bench.__doc__ or "").split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="comma-separated corpus sizes (default 100,1000,10000)")
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel cold run (default 2)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel cold run "
+                                                            "(default 2)")
     parser.add_argument("--seed", type=int, default=7, help="RNG seed of the generated corpora (default 7)")
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="where corpora and caches go")
     parser.add_argument("--source", dest="sources", type=Path, action="append",
-                        help="folder of real articles to recombine (repeatable; default seeds/ and ../shared/corpus)")
+                        help="folder of real articles to recombine (repeatable; default seeds/ and "
+                             "../shared/corpus)")
     parser.add_argument("--repeats", type=int, default=0,
-                        help="raw and cold 1-process runs per size, fastest kept (default 2 up to 1,000, then 1)")
+                        help="raw and cold 1-process runs per size, fastest kept (default 2 up to 1,000, "
+                             "then 1)")
     parser.add_argument("--no-tui", action="store_true", help="skip the dashboard measurements")
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the dashboard soak instead")
     parser.add_argument("--soak-size", type=lambda v: int(v.replace("_", "")), default=100, metavar="N",
@@ -49,9 +53,11 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
                              "against raw nlp.pipe (--repeats runs each, default 2)")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument("--reuse", type=Path, metavar="JSON",
-                        help="keep the raw and cold numbers of a saved run (its caches must still be there) and "
-                             "measure the rest again: for re-timing warm paths after a change that leaves parsing alone")
-    parser.add_argument("--render", type=Path, metavar="JSON", help="print the Markdown of a saved run and stop")
+                        help="keep the raw and cold numbers of a saved run (its caches must still be "
+                             "there) and measure the rest again: for re-timing warm paths after a change "
+                             "that leaves parsing alone")
+    parser.add_argument("--render", type=Path, metavar="JSON", help="print the Markdown of a saved run and "
+                                                                    "stop")
     args = parser.parse_args(argv)
     args.sizes = [int(s.replace("_", "")) for s in str(args.sizes).split(",") if s.strip()]
     args.sources = args.sources or [p for p in DEFAULT_SOURCES if p.is_dir()]

@@ -90,9 +90,9 @@ def child_cold(folder: str, cache: str, jobs: int) -> dict[str, Any]:
     parsed = engine.parsed_last_run
     engine.close()  # waits for the workers, so their peak RSS is counted below
     return {
-        "seconds": seconds, "cpu": cpu, "load": load, "parsed": parsed, "timings": engine.timings, "articles": len(situation.articles),
-        "words": sum(a.words for a in situation.articles), "actors": len(situation.actors),
-        "disputes": len(situation.disputes), "rss_mb": _rss_mb(),
+        "seconds": seconds, "cpu": cpu, "load": load, "parsed": parsed, "timings": engine.timings,
+        "articles": len(situation.articles), "words": sum(a.words for a in situation.articles),
+        "actors": len(situation.actors), "disputes": len(situation.disputes), "rss_mb": _rss_mb(),
         "workers_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if jobs > 1 else 0.0,
         "cache_mb": _cache_mb(Path(cache)),
     }
@@ -118,9 +118,10 @@ def child_warm_breakdown(folder: str, cache: str) -> dict[str, Any]:
         start = time.perf_counter()
         merge(results, situation.bad_files, folder)
         merges.append(time.perf_counter() - start)
-    return {"merge_min": min(merges), "analyse": first, "read": timings.get("read", 0.0), "lookup": timings.get("lookup", 0.0),
-            "merge": timings.get("merge", 0.0), "reload": reload, "reload_timings": engine.timings,
-            "parsed": engine.parsed_last_run, "articles": len(situation.articles), "actors": len(situation.actors),
+    return {"merge_min": min(merges), "analyse": first, "read": timings.get("read", 0.0),
+            "lookup": timings.get("lookup", 0.0), "merge": timings.get("merge", 0.0), "reload": reload,
+            "reload_timings": engine.timings, "parsed": engine.parsed_last_run,
+            "articles": len(situation.articles), "actors": len(situation.actors),
             "spacy": "spacy" in sys.modules}
 
 

@@ -44,12 +44,13 @@ import msgspec
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import sitrep.cache as cache_module
-from sitrep.cache import ResultCache, decode_result, encode_result, inflate
-from sitrep.config import parse_config
-from sitrep.engine import Engine
-from sitrep.model import ArticleResult
-from sitrep.rows import Row, from_row, to_row
+# After the sys.path line, so that this file also runs as a script.
+import sitrep.cache as cache_module  # noqa: E402
+from sitrep.cache import ResultCache, decode_result, encode_result, inflate  # noqa: E402
+from sitrep.config import parse_config  # noqa: E402
+from sitrep.engine import Engine  # noqa: E402
+from sitrep.model import ArticleResult  # noqa: E402
+from sitrep.rows import Row, from_row, to_row  # noqa: E402
 
 Codec = tuple[Callable[[ArticleResult], bytes], Callable[[bytes], ArticleResult]]
 

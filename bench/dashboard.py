@@ -27,10 +27,12 @@ def _synthetic_situation(actors: int) -> Any:
     from sitrep.model import Actor, ArticleInfo, Evidence, Situation
 
     rng = random.Random(actors)
-    given = ["Amadou", "Fatoumata", "Ibrahim", "Aminata", "Moussa", "Mariam", "Oumar", "Awa", "Seydou", "Kadiatou",
-             "John", "Mary", "Peter", "Sarah", "David", "Helen", "Charles", "Anne", "Robert", "Grace"]
-    family = ["Traore", "Keita", "Diarra", "Coulibaly", "Toure", "Sangare", "Dembele", "Maiga", "Cisse", "Konate",
-              "Smith", "Brown", "Taylor", "Wilson", "Evans", "Walker", "Wright", "Hughes", "Green", "Hall"]
+    given = ["Amadou", "Fatoumata", "Ibrahim", "Aminata", "Moussa", "Mariam", "Oumar", "Awa", "Seydou",
+             "Kadiatou", "John", "Mary", "Peter", "Sarah", "David", "Helen", "Charles", "Anne", "Robert",
+             "Grace"]
+    family = ["Traore", "Keita", "Diarra", "Coulibaly", "Toure", "Sangare", "Dembele", "Maiga", "Cisse",
+              "Konate", "Smith", "Brown", "Taylor", "Wilson", "Evans", "Walker", "Wright", "Hughes", "Green",
+              "Hall"]
     kinds = ["person", "organisation", "country", "place", "armed group", "collective"]
     files = [f"{i:05d}-news.txt" for i in range(200)]
     out: list[Actor] = []
@@ -39,9 +41,11 @@ def _synthetic_situation(actors: int) -> Any:
         file = rng.choice(files)
         sentence = f"{name} was seen in the capital on the day the talks resumed, officials said."
         out.append(Actor(name=name, kind=rng.choice(kinds), aliases=[name.split()[1] + f" {index}"],  # type: ignore[arg-type]
-                         roles=["minister"] if index % 7 == 0 else [], mentions=1 + index % 5, articles=[file],
-                         evidence=[Evidence(file, sentence)], score=float(actors - index), minor=index > 300))
-    articles = [ArticleInfo(f, f"Headline {i}", "News", None, BASE_MTIME + i, 300) for i, f in enumerate(files)]
+                         roles=["minister"] if index % 7 == 0 else [], mentions=1 + index % 5,
+                         articles=[file], evidence=[Evidence(file, sentence)], score=float(actors - index),
+                         minor=index > 300))
+    articles = [ArticleInfo(f, f"Headline {i}", "News", None, BASE_MTIME + i, 300)
+                for i, f in enumerate(files)]
     return Situation(folder="synthetic", title="Synthetic: 2,000 actors", actors=out, articles=articles)
 
 
@@ -56,7 +60,8 @@ class _FixedEngine:
         from sitrep.engine import Progress
 
         if progress is not None:
-            progress(Progress("done", len(self.situation.articles), len(self.situation.articles), self.situation))
+            progress(Progress("done", len(self.situation.articles), len(self.situation.articles),
+                              self.situation))
         return self.situation
 
 
@@ -81,9 +86,11 @@ def child_tui_paint(folder: str, cache: str) -> dict[str, Any]:
         from sitrep.tui.app import make_app
 
         with tempfile.TemporaryDirectory() as state:
-            app = make_app(folder, _config(Path(cache)), watch=False, state_path=Path(state) / "last_seen.json")
+            app = make_app(folder, _config(Path(cache)), watch=False,
+                           state_path=Path(state) / "last_seen.json")
             async with app.run_test(size=(160, 50)) as pilot:
-                await _wait(lambda: app.last_complete is not None and app.idle, 60, "the first report in every pane")
+                await _wait(lambda: app.last_complete is not None and app.idle, 60,
+                            "the first report in every pane")
                 await pilot.pause()
                 paint = time.perf_counter() - started
                 actors = len(app.last_complete.actors) if app.last_complete else 0
@@ -205,7 +212,8 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
             stack = traceback.extract_stack(frame)
             ours = [f for f in stack if f.filename.startswith(SITREP_DIR)]
             spot = ours[-1] if ours else stack[-1]
-            where = f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > {Path(stack[-1].filename).name}:{stack[-1].name}"
+            where = (f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > "
+                     f"{Path(stack[-1].filename).name}:{stack[-1].name}")
             blamed[where] = blamed.get(where, 0) + 1
 
     async def run() -> dict[str, Any]:
@@ -238,7 +246,8 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                         key, character = ("escape", None) if helping else ("question_mark", "?")
                         at, busy = time.perf_counter() - begin, app.analysing
                         latency = await _key_latency(
-                            app, key, character, lambda was=helping: isinstance(app.screen, HelpScreen) != was)
+                            app, key, character,
+                            lambda was=helping: isinstance(app.screen, HelpScreen) != was)
                         keys.append({"at": round(at, 2), "key": key, "ms": round(latency * 1000),
                                      "analysing": busy})
                         next_key = time.perf_counter() + KEY_EVERY

@@ -56,23 +56,28 @@ def markdown(report: dict[str, Any]) -> str:
                   f"{row['cold1']['cache_mb']:,.1f}"]
         lines.append("| " + " | ".join(cells) + " |")
     if len(rows) > 1:
-        cells = [f"growth {rows[0]['size']:,}→{rows[-1]['size']:,}", _growth(rows, lambda r: r["cold1"]["words"]),
-                 "", _growth(rows, lambda r: r["cold1"]["words"] / r["cold1"]["seconds"]), ""]
+        cells = [f"growth {rows[0]['size']:,}→{rows[-1]['size']:,}",
+                 _growth(rows, lambda r: r["cold1"]["words"]), "",
+                 _growth(rows, lambda r: r["cold1"]["words"] / r["cold1"]["seconds"]), ""]
         if jobs > 1:
             cells += ["", ""]
         cells += [_growth(rows, lambda r: r["warm"]["wall"]), _growth(rows, _merge_s),
-                  _growth(rows, lambda r: r["changed"]["overhead"]), _growth(rows, lambda r: r["cold1"]["rss_mb"]),
+                  _growth(rows, lambda r: r["changed"]["overhead"]),
+                  _growth(rows, lambda r: r["cold1"]["rss_mb"]),
                   _growth(rows, lambda r: r["cold1"]["cache_mb"])]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Model load is timed apart (raw: "
               + ", ".join(f"{r['raw']['load']:.1f} s" for r in rows[:1])
-              + (f"; `--jobs {jobs}` worker start-up: " + ", ".join(f"{r['coldN']['load']:.1f} s" for r in rows[:1])
-                 if jobs > 1 else "") + "). Warm `sitrep report`: median wall of 3 whole processes. Inside a warm run, read / cache "
+              + (f"; `--jobs {jobs}` worker start-up: "
+                 + ", ".join(f"{r['coldN']['load']:.1f} s" for r in rows[:1])
+                 if jobs > 1 else "") + "). Warm `sitrep report`: median wall of 3 whole processes. Inside "
+                                        "a warm run, read / cache "
               "lookup / merge (s, the first merge in a process loads the gazetteer); then a reload of the "
               "unchanged folder in the same engine (s): " + "; ".join(
                   f"{r['size']:,}: {r['breakdown']['read']:.2f} / {r['breakdown']['lookup']:.2f} / "
                   f"{r['breakdown']['merge']:.2f}, reload {r['breakdown']['reload']:.2f}" for r in rows)
-              + ". Load average before each size: " + ", ".join(f"{r.get('load_before', 0):.1f}" for r in rows)
+              + ". Load average before each size: " + ", ".join(f"{r.get('load_before', 0):.1f}"
+                                                                for r in rows)
               + " (other work on this machine slows every number)."]
     versions = {r.get("pipeline_version") for r in rows} | {report.get("pipeline_version")}
     rewarmed = [f"{r['size']:,}: {r['rewarmed']:,}" for r in rows if r.get("rewarmed")]
@@ -89,8 +94,8 @@ def markdown(report: dict[str, Any]) -> str:
             f = report["filter"]
             lines.append(f"| filter keystroke, {f['actors']:,} actors, main thread busy: median / max | "
                          f"{f['busy_median']:.3f} / {f['busy_max']:.3f} |")
-            lines.append(f"| the same keystrokes, wall time of Pilot press + pause (includes its idle waits) | "
-                         f"{f['median']:.3f} / {f['max']:.3f} |")
+            lines.append("| the same keystrokes, wall time of Pilot press + pause (includes its idle "
+                         f"waits) | {f['median']:.3f} / {f['max']:.3f} |")
             lines.append(f"| apply the filter (enter), {f['actors']:,} actors: busy / wall | "
                          f"{f['apply_busy']:.3f} / {f['apply']:.3f} |")
     lines += ["", "| Target | Measured | Met |", "|---|---|:-:|"]
@@ -107,7 +112,8 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
     for row in rows:
         raw = row["raw"]["words"] / row["raw"]["seconds"]
         cold = row["cold1"]["words"] / row["cold1"]["seconds"]
-        out.append((f"cold ≥ 0.85× raw `nlp.pipe`, {row['size']:,} articles", f"{cold / raw:.2f}×", cold / raw >= 0.85))
+        out.append((f"cold ≥ 0.85× raw `nlp.pipe`, {row['size']:,} articles", f"{cold / raw:.2f}×",
+                    cold / raw >= 0.85))
         if jobs > 1:
             par = row["coldN"]["words"] / row["coldN"]["seconds"]
             out.append((f"`--jobs {jobs}` ≥ 1.6× one process, {row['size']:,} articles", f"{par / cold:.2f}×",
@@ -115,9 +121,10 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
     for row in rows:
         if row["size"] == 1_000:
             warm = row["warm"]
-            out.append(("warm report of 1,000 articles < 1 s wall", f"{warm['wall']:.2f} s", warm["wall"] < 1.0))
-            out.append(("spaCy never imported on the warm path", "imported" if warm["spacy"] else "not imported",
-                        not warm["spacy"]))
+            out.append(("warm report of 1,000 articles < 1 s wall", f"{warm['wall']:.2f} s",
+                        warm["wall"] < 1.0))
+            out.append(("spaCy never imported on the warm path",
+                        "imported" if warm["spacy"] else "not imported", not warm["spacy"]))
             changed = row["changed"]
             out.append(("one changed file among 1,000 < 0.3 s + its own parse",
                         f"{changed['overhead']:.3f} s + {changed['own_parse']:.3f} s",
@@ -133,7 +140,8 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
     for row in rows:
         if row["size"] >= 10_000:
             rss = max(row["cold1"]["rss_mb"], row.get("coldN", {}).get("rss_mb", 0.0))
-            out.append((f"peak RSS < 1 GB at {row['size']:,} articles (main process)", f"{rss:,.0f} MB", rss < 1024))
+            out.append((f"peak RSS < 1 GB at {row['size']:,} articles (main process)", f"{rss:,.0f} MB",
+                        rss < 1024))
     if "paint" in report:
         p = report["paint"]
         out.append((f"first paint with {p['size']:,} cached articles < 1.5 s", f"{p['first_paint']:.2f} s",
@@ -141,7 +149,8 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, bool]]:
     if "filter" in report:
         f = report["filter"]
         out.append((f"filter keystroke with {f['actors']:,} actors repaints < 100 ms (main thread busy, max)",
-                    f"{f['busy_max'] * 1000:.0f} ms (median {f['busy_median'] * 1000:.0f} ms)", f["busy_max"] < 0.1))
+                    f"{f['busy_max'] * 1000:.0f} ms (median {f['busy_median'] * 1000:.0f} ms)",
+                    f["busy_max"] < 0.1))
     return out
 
 

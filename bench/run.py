@@ -39,7 +39,8 @@ WARM_REPORT = """
 import json, os, sys
 from sitrep.cli import main
 code = main(["report", sys.argv[1], "--config", sys.argv[2], "--format", "md", "-o", os.devnull])
-print({mark!r} + json.dumps({{"code": code, "spacy": "spacy" in sys.modules, "textual": "textual" in sys.modules}}))
+print({mark!r} + json.dumps({{"code": code, "spacy": "spacy" in sys.modules,
+                             "textual": "textual" in sys.modules}}))
 """
 
 
@@ -95,8 +96,8 @@ def machine_info() -> dict[str, str]:
 
     commit = "?"
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                check=True).stdout.strip()
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
                                capture_output=True, text=True, check=True).stdout.strip()
         commit += " (with uncommitted changes)" if dirty else ""
@@ -151,7 +152,8 @@ def bench_size(size: int, folder: Path, work: Path, jobs: int, maker: CorpusMake
         for attempt in range(repeats):
             _log(f"{size}: raw nlp.pipe ({attempt + 1}/{repeats})")
             raws.append(run_child("raw", folder=str(folder)))
-            _log(f"{size}: raw {raws[-1]['words'] / raws[-1]['seconds']:,.0f} words/s; cold analysis, 1 process")
+            _log(f"{size}: raw {raws[-1]['words'] / raws[-1]['seconds']:,.0f} words/s; cold analysis, 1 "
+                 "process")
             colds.append(run_child("cold", folder=str(folder), cache=str(cache1), jobs=1))
             _log(f"{size}: cold {colds[-1]['words'] / colds[-1]['seconds']:,.0f} words/s")
         row["raw"] = min(raws, key=lambda r: r["seconds"])
@@ -285,13 +287,15 @@ def soak(args: argparse.Namespace) -> str:
              f"{keys[int(0.95 * (len(keys) - 1))]:,} ms / {keys[len(keys) // 2]:,} ms "
              f"(max during a reload {during[-1]:,} ms) | {'yes' if keys[-1] < 200 else '**no**'} |"),
             (f"| panes showing an older report after the last reload | "
-             f"{', '.join(result['stale_panes']) or 'none'} | {'**no**' if result['stale_panes'] else 'yes'} |"),
+             f"{', '.join(result['stale_panes']) or 'none'} | "
+             f"{'**no**' if result['stale_panes'] else 'yes'} |"),
         ]
     stalls = result.get("stalls", [])
     if stalls:
         idle = sum(1 for st in stalls if not st["analysing"])
-        lines += ["", (f"{len(stalls)} stalls over 100 ms, {idle} of them with no analysis running. Where the main "
-                       "thread was while the loop stalled (20 ms samples, sitrep frame > innermost frame):"), ""]
+        lines += ["", (f"{len(stalls)} stalls over 100 ms, {idle} of them with no analysis running. Where "
+                       "the main thread was while the loop stalled (20 ms samples, sitrep frame > "
+                       "innermost frame):"), ""]
         lines += [f"- `{where}`: {count}" for where, count in result.get("blamed", [])[:8]]
     return "\n".join(lines)
 

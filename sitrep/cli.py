@@ -119,8 +119,8 @@ def _dashboard_parser() -> argparse.ArgumentParser:
     _folder_argument(parser)
     parser.add_argument("--actor", metavar="NAME", help="start filtered to this actor (any name or alias)")
     parser.add_argument("--theme", metavar="NAME",
-                        help="a Textual theme, e.g. textual-light, nord, gruvbox (default: the one last picked "
-                             "in the dashboard, else [ui] theme in config, else textual-dark)")
+                        help="a Textual theme, e.g. textual-light, nord, gruvbox (default: the one last "
+                             "picked in the dashboard, else [ui] theme in config, else textual-dark)")
     return parser
 
 
@@ -131,7 +131,8 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
                              "acled (one row per dated event) or geojson (one point per place)")
     parser.add_argument("--table", choices=TABLE_NAMES,
                         help="with --format csv: write this one table (to a file or standard output)")
-    parser.add_argument("--actor", metavar="NAME", help="keep only what involves this actor (any name, alias)")
+    parser.add_argument("--actor", metavar="NAME",
+                        help="keep only what involves this actor (any name, alias)")
     output = parser.add_argument(
         "-o", "--output", metavar="FILE|FOLDER|-",
         help="write to FILE, or into FOLDER (an existing folder or one ending in /; csv writes one file "

@@ -204,8 +204,8 @@ _ALTERNATIVES = [
     _g("dm", rf"{_WD_PREFIX}{_g('g_d', _DAY)}{_ORD}\s+(?:of\s+)?{_g('g_m', _MONTH)}"),
     _g("md", rf"{_WD_PREFIX}{_g('h_m', _MONTH)}\s+{_g('h_d', _DAY)}{_ORD}\b"),
     _g("decade", rf"(?:(?i:the)\s+)?{_g('i_y', _DECADE)}s\b"),
-    _g("years", rf"(?:(?i:between|from)\s+)?{_g('j_y1', _YEAR)}\s*(?:[-–/]|\s(?i:and|to|until|till|through)\s)"
-                rf"\s*{_g('j_y2', _YEAR)}"),
+    _g("years", rf"(?:(?i:between|from)\s+)?{_g('j_y1', _YEAR)}"
+                rf"\s*(?:[-–/]|\s(?i:and|to|until|till|through)\s)\s*{_g('j_y2', _YEAR)}"),
     _g("in_years", rf"(?i:in)\s+{_g('k_y1', _YEAR)}\s+(?i:and)\s+{_g('k_y2', _YEAR)}"),
     _g("p_year", rf"{_g('l_p', rf'(?i:{_YEAR_PREP}|early|late|mid-?)')}\s*(?:(?i:early|late|mid-?)\s*)?"
                  rf"{_g('l_y', _YEAR)}(?![-/]\d)"),
@@ -218,8 +218,10 @@ _ALTERNATIVES = [
                   r"(?:\s+(?i:night|morning|afternoon|evening))?"),
     _g("rel_day", r"(?i:the\s+day\s+before\s+yesterday|yesterday|last\s+night|today|tonight|tomorrow"
                   r"|this\s+(?:morning|afternoon|evening))"),
-    _g("rel_this", rf"(?i:{_g('p_mod', 'earlier|later')}\s+)?(?i:this)\s+{_g('p_u', '(?i:week|month|year)')}\b"),
-    _g("rel_last", rf"(?<!(?i:the)\s){_g('q_mod', '(?i:last|next)')}\s+{_g('q_u', '(?i:week|month|year)')}\b"),
+    _g("rel_this", rf"(?i:{_g('p_mod', 'earlier|later')}\s+)?(?i:this)\s+"
+                   rf"{_g('p_u', '(?i:week|month|year)')}\b"),
+    _g("rel_last", rf"(?<!(?i:the)\s){_g('q_mod', '(?i:last|next)')}\s+"
+                   rf"{_g('q_u', '(?i:week|month|year)')}\b"),
     _g("ago", rf"(?i:{_g('r_n', _NUMBER)})\s+{_g('r_u', '(?i:day|week|month|year)')}s?\s+(?i:ago)\b"),
 ]
 _GRAMMAR = re.compile("|".join(_ALTERNATIVES))

@@ -166,8 +166,8 @@ class Engine:
         bad, or the article to parse."""
         relative = path.relative_to(folder).as_posix()
         try:
-            article = read_article(path, folder, self._max_bytes, follow_outside_links=self._follow_outside_links,
-                                   max_chars=MAX_TEXT_CHARS)
+            article = read_article(path, folder, self._max_bytes,
+                                   follow_outside_links=self._follow_outside_links, max_chars=MAX_TEXT_CHARS)
         except BadFileError as exc:
             if exc.content_hash is not None:
                 self._rejected[exc.content_hash] = str(exc)
@@ -414,7 +414,8 @@ class _Run:
                     done = len(self.results)
                     due = self._partial_due(partial, done)
                     with clock.paused("parse"):
-                        self.notify(Progress("analysing", done, self.total, partial.timed(self.snapshot) if due else None))
+                        self.notify(Progress("analysing", done, self.total,
+                                             partial.timed(self.snapshot) if due else None))
         finally:
             batches.close()  # a superseded run (the callback raised) drops its queued chunks now
         clock.times["parse"] -= clock.times.get("read", 0.0) - read_before  # reading happened inside

@@ -166,7 +166,8 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
             row = _row.decode(line.row)
             if prefix:
                 row = msgspec.structs.replace(row, path=escape_name(prefix + unescape_name(row.path)),
-                                              files=[escape_name(prefix + unescape_name(f)) for f in row.files])
+                                              files=[escape_name(prefix + unescape_name(f))
+                                                     for f in row.files])
             found.results.append(from_row(row))
         except ValueError as exc:  # msgspec's errors too
             raise ExtractError(f"{where}: not a row of sitrep extract ({exc})") from None

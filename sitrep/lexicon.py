@@ -66,7 +66,8 @@ def _validate(data: dict) -> None:
         if family is not None and family not in values:
             raise LexiconError(f"lexicon: value {name!r} names unknown family {family!r}")
         if entry.get("slot") is not None and entry["slot"] not in SLOTS:
-            raise LexiconError(f"lexicon: value {name!r} has unknown slot {entry['slot']!r} (one of {', '.join(SLOTS)})")
+            raise LexiconError(f"lexicon: value {name!r} has unknown slot {entry['slot']!r} (one of "
+                               f"{', '.join(SLOTS)})")
     for lemma, entry in data.get("verbs", {}).items():
         if entry.get("value") not in values:
             raise LexiconError(f"lexicon: verb {lemma!r} gives unknown value {entry.get('value')!r}")

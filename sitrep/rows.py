@@ -212,8 +212,8 @@ def to_row(result: ArticleResult) -> Row:
                for e in result.endings]
     return Row(escape_name(result.path), escape_name(result.title), escape_name(result.outlet), result.date,
                result.content_hash, result.mtime, result.words, result.sentences, result.duplicates_removed,
-               result.provenance, [escape_name(f) for f in t.files], list(t.texts), t.rows, actors, events, disputes,
-               context, leads, endings)
+               result.provenance, [escape_name(f) for f in t.files], list(t.texts), t.rows, actors, events,
+               disputes, context, leads, endings)
 
 
 def _claim_row(claim: Claim, t: _Tables) -> ClaimRow:
@@ -243,11 +243,12 @@ def from_row(row: Row) -> ArticleResult:
                                [evidence[i] for i in c.evidence], c.actors) for c in row.context]
         leads = [Lead(texts[lead.text], lead.certainty, lead.source, evidence[lead.evidence], lead.actors)
                  for lead in row.leads]
-        endings = [Lead(texts[e.text], e.certainty, e.source, evidence[e.evidence], e.actors) for e in row.endings]
+        endings = [Lead(texts[e.text], e.certainty, e.source, evidence[e.evidence], e.actors)
+                   for e in row.endings]
     except IndexError as exc:
         raise ValueError(f"an index past its table ({exc})") from None
-    return ArticleResult(unescape_name(row.path), unescape_name(row.title), unescape_name(row.outlet), row.date,
-                         row.content_hash, row.mtime, row.words,
+    return ArticleResult(unescape_name(row.path), unescape_name(row.title), unescape_name(row.outlet),
+                         row.date, row.content_hash, row.mtime, row.words,
                          actors, events, disputes, context, row.sentences, row.duplicates_removed, leads,
                          row.provenance, endings)
 

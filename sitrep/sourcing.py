@@ -1,11 +1,10 @@
 """Counting independent sources, so one wire story is never taken for corroboration.
 
-Each item an analyst reads rests on mentions: who said it, in which sentence, in which file.
-Two mentions are one source when they share a named speaker (a statement quoted by many
-outlets is its speaker's), when they are the same sentence (wire copy run by several outlets),
-when both are one outlet's own voice (its writer, or "sources" it does not describe), or when
-both are one outlet's unnamed speaker described the same way ("a military source"). What is left after joining them is the number of
-independent sources.
+Each item an analyst reads rests on mentions: who said it, in which sentence, in which file. Two mentions
+are one source when they share a named speaker (a statement quoted by many outlets is its speaker's), when
+they are the same sentence (wire copy run by several outlets), when both are one outlet's own voice (its
+writer, or "sources" it does not describe), or when both are one outlet's unnamed speaker described the
+same way ("a military source"). What is left after joining them is the number of independent sources.
 """
 
 from __future__ import annotations
@@ -79,7 +78,8 @@ class SourceCounter:
                 if result.path not in files:
                     files.append(result.path)
             for lead in result.leads:
-                self.leads.setdefault(sentence_key(lead.text), []).append(Mention(lead.source, lead.text, result.path))
+                mention = Mention(lead.source, lead.text, result.path)
+                self.leads.setdefault(sentence_key(lead.text), []).append(mention)
 
     def events(self, events: Iterable[StatusEvent]) -> tuple[int, int]:
         """(independent sources, articles) behind some events, wire copies counted as articles."""

@@ -56,7 +56,8 @@ def _imports(path: Path) -> set[str]:
             out.add(".".join(parts))
             out.update(".".join(parts + [alias.name]) for alias in node.names)  # "from . import events"
         elif isinstance(node, ast.Import):
-            out.update(".".join(a.name.split(".")[1:]) for a in node.names if a.name.split(".")[0] == "sitrep")
+            out.update(".".join(a.name.split(".")[1:]) for a in node.names
+                       if a.name.split(".")[0] == "sitrep")
     # a module also runs its packages' __init__ files
     return out | {".".join(name.split(".")[:i]) for name in out for i in range(1, name.count(".") + 1)}
 
@@ -98,6 +99,7 @@ def pipeline_version(config: Config) -> str:
     if user is not None and user.is_file():
         files.append(user)
     for path in files:
-        h.update(path.relative_to(PACKAGE).as_posix().encode() if path.is_relative_to(PACKAGE) else path.name.encode())
+        h.update(path.relative_to(PACKAGE).as_posix().encode() if path.is_relative_to(PACKAGE)
+                 else path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

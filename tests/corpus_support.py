@@ -200,7 +200,8 @@ def main(argv: list[str]) -> int:
             if reports:
                 shutil.copy(report, reports / report.name)
                 (reports / f"{name}.score").write_text(
-                    score_line(report, CORPUS / name / "expected.json", verbose=True) + "\n", encoding="utf-8")
+                    score_line(report, CORPUS / name / "expected.json", verbose=True) + "\n",
+                    encoding="utf-8")
             line = score_line(report, CORPUS / name / "expected.json")
             numbers = parse_scores(line.splitlines()[-1])
             record = ratchet.get(name, {})
@@ -208,7 +209,8 @@ def main(argv: list[str]) -> int:
             print(f"{name:42} {line.splitlines()[-1]}\n{'':42} record {record or '-'}  {status}")
             ratchet[name] = better(numbers, record)
     if "--write" in argv:
-        RATCHET.write_text(json.dumps({k: {n: v[n] for n in RECORDED if n in v} for k, v in sorted(ratchet.items())},
+        RATCHET.write_text(json.dumps({k: {n: v[n] for n in RECORDED if n in v}
+                                       for k, v in sorted(ratchet.items())},
                                       indent=1) + "\n", encoding="utf-8")
         print(f"wrote {RATCHET}")
     return 0

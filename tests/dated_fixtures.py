@@ -32,8 +32,10 @@ def dated_situation() -> Situation:
     """Four actors and five dated events over April 2031, from three articles."""
     halvass = Actor(
         "Teodor Halvass", "person", ["Halvass", "President Halvass"], ["President"], "freed (his lawyer)",
-        [_event("Teodor Halvass", "detained", "stated", "the article", S_DETAINED, A1, "2031-04-01", "2031-04-01"),
-         _event("Teodor Halvass", "released", "reported", "his lawyer", S_FREED, A3, "2031-04-08", "2031-04-10")],
+        [_event("Teodor Halvass", "detained", "stated", "the article", S_DETAINED, A1, "2031-04-01",
+                "2031-04-01"),
+         _event("Teodor Halvass", "released", "reported", "his lawyer", S_FREED, A3, "2031-04-08",
+                "2031-04-10")],
         5, [A1, A3], [Evidence(A1, S_DETAINED), Evidence(A3, S_FREED)], 9.0)
     protesters = Actor(
         "protesters", "collective", [], [], "reported killed (witnesses); denied by the junta",
@@ -53,8 +55,10 @@ def dated_situation() -> Situation:
         1, [A3], [Evidence(A3, S_MINISTER)], 5.0)
     status = [StatusLine("President Teodor Halvass detained, then freed", "stated", ["the article"],
                          [Evidence(A1, S_DETAINED)], ["Teodor Halvass"])]
-    articles = [ArticleInfo(A1, "Soldiers detain the president", "Meridian Wire", "2031-04-01", 1_933_000_000, 300),
-                ArticleInfo(A2, "Protesters killed in Brevna", "Coastal Herald", "2031-04-06", 1_933_400_000, 280),
+    articles = [ArticleInfo(A1, "Soldiers detain the president", "Meridian Wire", "2031-04-01",
+                            1_933_000_000, 300),
+                ArticleInfo(A2, "Protesters killed in Brevna", "Coastal Herald", "2031-04-06", 1_933_400_000,
+                            280),
                 ArticleInfo(A3, "Halvass freed", "The Daily Ledger", "2031-04-10", 1_933_800_000, 310)]
     return Situation("velmora", "Velmora: junta takes power", "Velmora", status,
                      [halvass, protesters, army, varro], [], [], articles, [])

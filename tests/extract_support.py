@@ -43,4 +43,5 @@ def situation(texts: dict[str, str], tmp_path: Path) -> Situation:
 
 def events_of(result: ArticleResult, actor: str, event: str | None = None) -> list[StatusEvent]:
     """The events on one actor (by a word of its name), optionally of one kind."""
-    return [e for e in result.events if actor.lower() in e.actor.lower() and (event is None or e.event == event)]
+    return [e for e in result.events if actor.lower() in e.actor.lower()
+            and (event is None or e.event == event)]

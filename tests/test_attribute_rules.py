@@ -62,7 +62,9 @@ def test_every_token_gets_the_stock_annotations(stock: Language, fast: Language)
     texts = _texts()
     for ours, theirs in zip(fast.pipe(texts), stock.pipe(texts), strict=True):
         assert _annotations(ours) == _annotations(theirs)
-        assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+        assert [(e.start, e.end, e.label_) for e in ours.ents] == [
+            (e.start, e.end, e.label_) for e in theirs.ents
+        ]
 
 
 def test_the_two_token_rules_fire(fast: Language) -> None:

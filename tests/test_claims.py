@@ -13,14 +13,16 @@ def dated(day: str, title: str, body: str) -> str:
 
 
 def test_an_event_on_a_weekday_is_dated_the_latest_such_day_before_publication(tmp_path: Path) -> None:
-    result = analyse(dated("2021-03-05", "Arrest", "Police arrested opposition leader Karl Brandt on Wednesday."),
+    result = analyse(dated("2021-03-05", "Arrest", "Police arrested opposition leader Karl Brandt on "
+                                                   "Wednesday."),
                      tmp_path, headline=False)
     [event] = events_of(result, "Brandt", "arrested")
     assert event.when == "2021-03-03" and event.article_date == "2021-03-05"
 
 
 def test_an_event_dated_years_before_the_article_is_background(tmp_path: Path) -> None:
-    result = analyse(dated("2021-03-05", "Profile", "Karl Brandt was arrested in 2012 during a protest march."),
+    result = analyse(dated("2021-03-05", "Profile",
+                           "Karl Brandt was arrested in 2012 during a protest march."),
                      tmp_path, headline=False)
     [event] = events_of(result, "Brandt", "arrested")
     assert event.when == "2012" and event.background
@@ -38,7 +40,8 @@ def test_a_present_perfect_relative_clause_is_the_current_state(tmp_path: Path) 
 
 
 def test_reported_past_perfect_is_news_not_background(tmp_path: Path) -> None:
-    result = analyse("The defence ministry said an air strike had killed rebel commander Omar Faris.", tmp_path)
+    result = analyse("The defence ministry said an air strike had killed rebel commander Omar Faris.",
+                     tmp_path)
     [event] = events_of(result, "Faris", "killed")
     assert not event.background
 
@@ -69,8 +72,10 @@ def test_a_pronoun_with_two_fitting_people_gives_nobody_a_fact(tmp_path: Path) -
 
 def test_a_later_release_supersedes_an_earlier_arrest(tmp_path: Path) -> None:
     found = situation({
-        "a.txt": dated("2021-03-01", "Arrest", "Opposition leader Karl Brandt was arrested by police on Monday."),
-        "b.txt": dated("2021-03-20", "Release", "Opposition leader Karl Brandt was released from custody on Friday."),
+        "a.txt": dated("2021-03-01", "Arrest", "Opposition leader Karl Brandt was arrested by police on "
+                                               "Monday."),
+        "b.txt": dated("2021-03-20", "Release", "Opposition leader Karl Brandt was released from custody "
+                                                "on Friday."),
     }, tmp_path)
     brandt = next(a for a in found.actors if "Brandt" in a.name)
     arrest = next(s for s in brandt.state if s.value.startswith("arrested"))
@@ -82,15 +87,16 @@ def test_a_later_release_supersedes_an_earlier_arrest(tmp_path: Path) -> None:
 
 def test_history_never_reaches_the_status_lines(tmp_path: Path) -> None:
     found = situation({"a.txt": dated("2021-03-05", "Vote", "Karl Brandt was arrested in 2012 and jailed for "
-                                      "two years. Karl Brandt told a rally in the capital on Thursday that the "
-                                      "election had been rigged.")}, tmp_path)
+                                      "two years. Karl Brandt told a rally in the capital on Thursday that "
+                                      "the election had been rigged.")}, tmp_path)
     brandt = next(a for a in found.actors if "Brandt" in a.name)
     assert all(s.history for s in brandt.state if s.slot == "liberty")
     assert not any(line.certainty == "stated" and "arrested" in line.text for line in found.status)
 
 
 def test_an_actors_own_claim_is_never_stated(tmp_path: Path) -> None:
-    found = situation({"a.txt": dated("2021-03-05", "Coup", "Mutinous soldiers announced that they had seized "
+    found = situation({"a.txt": dated("2021-03-05", "Coup", "Mutinous soldiers announced that they had "
+                                                            "seized "
                                       "power in the capital on Thursday.")}, tmp_path)
     for actor in found.actors:
         for entry in actor.state:
@@ -100,17 +106,18 @@ def test_an_actors_own_claim_is_never_stated(tmp_path: Path) -> None:
 
 def test_status_lines_carry_their_as_of_date_and_the_newest_lede_comes_first(tmp_path: Path) -> None:
     found = situation({
-        "a.txt": dated("2021-03-01", "Clashes", "Fighting broke out between rival militias in the port city of "
-                                                "Varna on Monday, residents said."),
-        "b.txt": dated("2021-03-09", "Truce", "The rival militias in the port city of Varna agreed a truce on "
-                                              "Tuesday after a week of fighting."),
+        "a.txt": dated("2021-03-01", "Clashes", "Fighting broke out between rival militias in the port "
+                                                "city of Varna on Monday, residents said."),
+        "b.txt": dated("2021-03-09", "Truce", "The rival militias in the port city of Varna agreed a truce "
+                                              "on Tuesday after a week of fighting."),
     }, tmp_path)
     assert found.status[0].text.startswith("The rival militias") and found.status[0].as_of == "2021-03-09"
     assert any(line.as_of == "2021-03-01" and line.certainty == "reported" for line in found.status)
 
 
 def test_a_repeated_past_detention_is_background(tmp_path: Path) -> None:
-    result = analyse("The opposition leader Karl Brandt has been repeatedly detained by the authorities.", tmp_path)
+    result = analyse("The opposition leader Karl Brandt has been repeatedly detained by the authorities.",
+                     tmp_path)
     assert all(e.background for e in events_of(result, "Brandt", "detained"))
 
 
@@ -120,7 +127,8 @@ def test_the_possessor_of_an_arrest_of_someone_made_the_arrest(tmp_path: Path) -
 
 
 def test_a_court_ruling_is_not_being_in_power(tmp_path: Path) -> None:
-    result = analyse("The Supreme Court of Ruritania ruled that the election law was unconstitutional.", tmp_path)
+    result = analyse("The Supreme Court of Ruritania ruled that the election law was unconstitutional.",
+                     tmp_path)
     assert not [e for e in result.events if e.event == "in power"]
 
 
@@ -138,7 +146,9 @@ def test_a_quote_after_an_ambiguous_he_is_nobodys_statement(tmp_path: Path) -> N
 
 
 def test_leading_calls_for_help_is_no_office(tmp_path: Path) -> None:
-    result = analyse("Former Prime Minister Hans Weber leads calls for foreign governments to send aid.", tmp_path)
+    result = analyse(
+        "Former Prime Minister Hans Weber leads calls for foreign governments to send aid.", tmp_path
+    )
     assert not events_of(result, "Weber", "leads")
 
 
@@ -148,7 +158,8 @@ def test_leading_a_junta_is_an_office(tmp_path: Path) -> None:
 
 
 def test_dated_history_goes_to_context_history(tmp_path: Path) -> None:
-    found = situation({"a.txt": dated("2021-03-05", "Vote", "Karl Brandt was arrested in 2012 during a protest "
+    found = situation({"a.txt": dated("2021-03-05", "Vote", "Karl Brandt was arrested in 2012 during a "
+                                                            "protest "
                                       "march. Karl Brandt told a rally in the capital on Thursday that the "
                                       "election had been rigged.")}, tmp_path)
     history = [c for c in found.context if c.kind == "history"]
@@ -220,12 +231,14 @@ def test_a_promised_release_is_no_release(tmp_path: Path) -> None:
 
 
 def test_arrested_multiple_times_is_background(tmp_path: Path) -> None:
-    result = analyse("He returned to Ruritania, where Karl Brandt has been arrested multiple times.", tmp_path)
+    result = analyse("He returned to Ruritania, where Karl Brandt has been arrested multiple times.",
+                     tmp_path)
     assert all(e.background for e in events_of(result, "Brandt", "arrested"))
 
 
 def test_released_from_hospital_is_a_discharge_not_a_release_from_custody(tmp_path: Path) -> None:
-    result = analyse("Opposition leader Karl Brandt was released from a military hospital on Friday.", tmp_path)
+    result = analyse("Opposition leader Karl Brandt was released from a military hospital on Friday.",
+                     tmp_path)
     assert events_of(result, "Brandt", "discharged") and not events_of(result, "Brandt", "released")
 
 
@@ -253,7 +266,8 @@ def test_police_holding_suspects_is_a_detention(tmp_path: Path) -> None:
 
 
 def test_a_bare_release_with_no_detention_in_the_situation_is_no_status(tmp_path: Path) -> None:
-    sit = situation({"a.txt": dated("2031-09-23", "Poisoned", "The news that opposition leader Ivan Sorel has been "
+    sit = situation({"a.txt": dated("2031-09-23", "Poisoned", "The news that opposition leader Ivan Sorel "
+                                                              "has been "
                                     "released comes five days after he shared an update on his condition.")},
                     tmp_path)
     assert not [line for line in sit.status if "released" in line.text and line.text.startswith("Ivan Sorel")]
@@ -262,17 +276,18 @@ def test_a_bare_release_with_no_detention_in_the_situation_is_no_status(tmp_path
 def test_a_release_after_a_detention_is_status(tmp_path: Path) -> None:
     sit = situation({"a.txt": dated("2031-09-20", "Arrest", "Police arrested opposition leader Ivan Sorel on "
                                     "Saturday."),
-                     "b.txt": dated("2031-09-23", "Freed", "Opposition leader Ivan Sorel was released on Tuesday.")},
+                     "b.txt": dated("2031-09-23", "Freed", "Opposition leader Ivan Sorel was released on "
+                                                           "Tuesday.")},
                     tmp_path)
     assert any(line.text.startswith("Ivan Sorel: released") for line in sit.status)
 
 
 def test_a_groups_incident_months_before_the_newest_article_is_not_a_status_line(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": "Title: Test article\nDate: 2031-06-16\n\nTwenty Lusenian soldiers were killed in a clash on "
-                 "Monday, the army said.",
-        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora agreed to "
-                 "ease tensions on the border.",
+        "a.txt": "Title: Test article\nDate: 2031-06-16\n\nTwenty Lusenian soldiers were killed in a clash "
+                 "on Monday, the army said.",
+        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora "
+                 "agreed to ease tensions on the border.",
     }, tmp_path)
     assert not any(line.text.startswith("soldiers:") for line in sit.status)
 
@@ -281,7 +296,7 @@ def test_a_persons_detention_months_ago_still_holds_in_status(tmp_path: Path) ->
     sit = situation({
         "a.txt": "Title: Test article\nDate: 2031-06-16\n\nOpposition leader Marek Halvass was arrested on "
                  "Monday and taken to a prison outside the capital.",
-        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora agreed to "
-                 "ease tensions on the border.",
+        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora "
+                 "agreed to ease tensions on the border.",
     }, tmp_path)
     assert any(line.text.startswith("Marek Halvass:") for line in sit.status)

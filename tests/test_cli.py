@@ -328,8 +328,22 @@ def test_the_json_report_on_a_strict_utf8_stdout_is_valid_utf8(workspace: Worksp
     folder = articles_with(workspace, tmp_path, b"bad\xff\xfename.txt")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": str(ROOT)}
     env.pop("SITREP_CONFIG", None)
-    done = subprocess.run([sys.executable, "-m", "sitrep", "report", str(folder), "--config", str(workspace.config),
-                           "--format", "json"], capture_output=True, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitrep",
+            "report",
+            str(folder),
+            "--config",
+            str(workspace.config),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     report = json.loads(done.stdout.decode("utf-8"))
     assert report["bad_files"] == [{"path": "bad\ufffd\ufffdname.txt", "reason": "empty file"}]
@@ -355,8 +369,8 @@ def test_a_write_that_fails_half_way_leaves_the_old_report_whole(
     def disk_nearly_full() -> None:  # a file may not grow past 4 KB: the write fails with EFBIG
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
-    done = subprocess.run([sys.executable, "-m", "sitrep", "report", str(workspace.seeds), "--config", str(config),
-                           "--format", "json", "-o", str(target)],
+    done = subprocess.run([sys.executable, "-m", "sitrep", "report", str(workspace.seeds), "--config",
+                           str(config), "--format", "json", "-o", str(target)],
                           capture_output=True, text=True, env=env, timeout=120, preexec_fn=disk_nearly_full)
     assert done.returncode == 1 and "cannot write the report" in done.stderr
     assert "Traceback" not in done.stderr
@@ -373,7 +387,9 @@ def test_the_output_file_keeps_its_permissions(workspace: Workspace, tmp_path: P
     assert target.stat().st_mode & 0o777 == 0o640
 
 
-def test_an_output_path_through_a_symlink_writes_the_file_it_points_at(workspace: Workspace, tmp_path: Path) -> None:
+def test_an_output_path_through_a_symlink_writes_the_file_it_points_at(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     real = tmp_path / "real.md"
     real.write_text("old\n", encoding="utf-8")
     (tmp_path / "link.md").symlink_to(real)
@@ -403,7 +419,8 @@ def test_a_report_written_into_the_articles_folder_is_not_read_back(
 
 
 def test_a_config_key_reaches_stderr_without_escape_sequences(tmp_path: Path) -> None:
-    config = write_config(tmp_path, '["\\u001b]2;CFG-TITLE\\u0007"]\nx = 1\n[model]\n"\\u001b]2;KEY\\u0007" = 1\n')
+    config = write_config(tmp_path, '["\\u001b]2;CFG-TITLE\\u0007"]\nx = '
+                                    '1\n[model]\n"\\u001b]2;KEY\\u0007" = 1\n')
     run = sitrep("report", SEEDS, "--config", config)
     assert run.code == 2 and "config error" in run.err
     assert "\x1b" not in run.err and "\x07" not in run.err
@@ -448,7 +465,8 @@ def test_csv_into_a_folder_writes_one_file_per_table(workspace: Workspace, tmp_p
     target = tmp_path / "tables"
     run = report(workspace, "--format", "csv", "-o", f"{target}/")
     assert (run.code, run.out) == (0, "")
-    assert sorted(p.name for p in target.iterdir()) == ["actors.csv", "claims.csv", "disputes.csv", "sources.csv"]
+    assert sorted(p.name for p in target.iterdir()) == ["actors.csv", "claims.csv", "disputes.csv",
+                                                        "sources.csv"]
     with open(target / "actors.csv", encoding="utf-8-sig", newline="") as handle:
         names = [row["name"] for row in csv.DictReader(handle)]
     assert "Abass Dembele" in names
@@ -468,7 +486,9 @@ def test_csv_of_every_table_to_one_stream_is_a_usage_error(workspace: Workspace)
 def test_a_single_document_into_a_folder_takes_its_default_name(workspace: Workspace, tmp_path: Path) -> None:
     run = report(workspace, "--format", "geojson", "-o", tmp_path)
     assert run.code == 0
-    assert json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+    assert (
+        json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+    )
 
 
 def test_the_json_report_names_its_schema_and_generator(workspace: Workspace) -> None:
@@ -519,8 +539,8 @@ def test_acled_rows_of_a_written_article_carry_every_column_with_sane_values(
 
 def test_provenance_reaches_the_json_and_markdown_sources(workspace: Workspace, written: Path) -> None:
     data = sitrep("report", written, "--config", workspace.config, "--format", "json").json()
-    assert data["articles"][0]["provenance"] == {"url": "https://example.org/mali/kabiru", "author": "Jane Doe",
-                                                 "dateline": "Bamako", "agency": "AFP"}
+    assert data["articles"][0]["provenance"] == {"url": "https://example.org/mali/kabiru",
+                                                 "author": "Jane Doe", "dateline": "Bamako", "agency": "AFP"}
     markdown = sitrep("report", written, "--config", workspace.config).out
     assert "by Jane Doe; dateline Bamako (AFP); `https://example.org/mali/kabiru`" in markdown
 
@@ -576,8 +596,10 @@ def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
     folder.mkdir()
     seed = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
     for n in range(40):  # enough parsing that the signal lands inside the analysis, however fast the machine
-        (folder / f"copy{n}.txt").write_text(f"{seed}\n\nCopy number {n} of the seed article.\n", encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "sitrep", "report", str(folder), "--config", str(config), "-v"],
+        (folder / f"copy{n}.txt").write_text(f"{seed}\n\nCopy number {n} of the seed article.\n",
+                                             encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "sitrep", "report", str(folder), "--config",
+                                str(config), "-v"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     assert process.stderr is not None
     seen = []

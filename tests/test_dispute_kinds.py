@@ -5,8 +5,9 @@ Each kind has a positive case and a near miss. Every sentence was written for th
 
 from pathlib import Path
 
-from extract_support import analyse, situation
 from sitrep.model import Dispute
+
+from extract_support import analyse, situation
 
 
 def _happened(disputes: list[Dispute]) -> list[Dispute]:
@@ -67,18 +68,20 @@ def test_denying_a_role_in_an_attack_is_blame_not_whether_it_happened(tmp_path: 
 
 def test_a_refutation_is_answered_by_another_articles_lede(tmp_path: Path) -> None:
     sit = situation({
-        "doctors.txt": dated("2031-03-02", "German doctors said the opposition leader Ivan Sorel had been poisoned "
-                                           "with a nerve agent."),
-        "kremlin.txt": dated("2031-03-04", "The Kremlin spokesman on Wednesday called the poisoning a Western "
-                                           "provocation."),
+        "doctors.txt": dated("2031-03-02", "German doctors said the opposition leader Ivan Sorel had been "
+                                           "poisoned with a nerve agent."),
+        "kremlin.txt": dated("2031-03-04", "The Kremlin spokesman on Wednesday called the poisoning a "
+                                           "Western provocation."),
     }, tmp_path)
     [dispute] = _happened(sit.disputes)
-    assert [(c.stance, c.article) for c in dispute.claims] == [("asserts", "doctors.txt"), ("denies", "kremlin.txt")]
+    assert [(c.stance, c.article) for c in dispute.claims] == [("asserts", "doctors.txt"),
+                                                               ("denies", "kremlin.txt")]
 
 
 def test_a_refutation_is_not_answered_by_the_refuters_own_words(tmp_path: Path) -> None:
     sit = situation({
-        "one.txt": dated("2031-03-02", "The Kremlin spokesman said reports of a poisoning were being studied."),
+        "one.txt": dated("2031-03-02",
+                         "The Kremlin spokesman said reports of a poisoning were being studied."),
         "two.txt": dated("2031-03-04", "The Kremlin spokesman on Wednesday called the poisoning a Western "
                                        "provocation."),
     }, tmp_path)
@@ -94,8 +97,9 @@ def _versions(disputes: list[Dispute]) -> list[Dispute]:
 
 
 def test_two_sides_versions_told_together_compete(tmp_path: Path) -> None:
-    result = analyse("Troops clashed on the ridge on Monday. In Korvia\u2019s telling, it was Aldanian troops who "
-                     "crossed the line. In Aldania\u2019s version, it was Korvian troops who fired the warning shots.",
+    result = analyse("Troops clashed on the ridge on Monday. In Korvia\u2019s telling, it was Aldanian "
+                     "troops who crossed the line. In Aldania\u2019s version, it was Korvian troops who "
+                     "fired the warning shots.",
                      tmp_path)
     [dispute] = _versions(result.disputes)
     assert [c.source for c in dispute.claims] == ["Korvia", "Aldania"]
@@ -110,8 +114,8 @@ def test_one_sides_version_alone_is_its_claim_not_a_fact(tmp_path: Path) -> None
 
 
 def test_one_sides_two_versions_do_not_compete(tmp_path: Path) -> None:
-    result = analyse("In Korvia\u2019s telling, Aldanian troops crossed the line. In Korvia\u2019s account, they "
-                     "also fired first.", tmp_path)
+    result = analyse("In Korvia\u2019s telling, Aldanian troops crossed the line. In Korvia\u2019s "
+                     "account, they also fired first.", tmp_path)
     assert not _versions(result.disputes)
 
 
@@ -143,7 +147,8 @@ def test_leaders_of_the_army_months_apart_succeed_each_other(tmp_path: Path) -> 
 def test_a_captured_airport_the_other_side_says_it_holds_is_disputed(tmp_path: Path) -> None:
     sit = situation({
         "a.txt": dated("2031-03-02", "Rebels said they had seized the airport."),
-        "b.txt": dated("2031-03-03", "The army said it still controlled the airport and the state broadcaster."),
+        "b.txt": dated("2031-03-03", "The army said it still controlled the airport and the state "
+                                     "broadcaster."),
     }, tmp_path)
     [dispute] = _who(sit.disputes)
     assert dispute.subject == "who holds the airport?"
@@ -197,8 +202,8 @@ def test_a_disputed_arrest_with_nothing_later_stays_live(tmp_path: Path) -> None
 
 def test_a_toll_given_days_later_settles_the_days_differing_figures(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-03-02", "Officials said eight soldiers were killed in the ambush. A local source "
-                                     "said 15 soldiers were killed."),
+        "a.txt": dated("2031-03-02", "Officials said eight soldiers were killed in the ambush. A local "
+                                     "source said 15 soldiers were killed."),
         "b.txt": dated("2031-03-09", "The army said 21 soldiers were killed in the ambush."),
     }, tmp_path)
     [numeric] = [d for d in sit.disputes if d.kind == "numeric"]
@@ -218,15 +223,16 @@ def test_a_settled_dispute_ranks_below_a_live_one(tmp_path: Path) -> None:
 
 def test_figures_for_two_nations_soldiers_are_not_compared(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-03-02", "Eight Cameroonian soldiers were killed in the fighting, the ministry said. "
-                                     "Nine Nigerian soldiers were killed, a local source said."),
+        "a.txt": dated("2031-03-02", "Eight Cameroonian soldiers were killed in the fighting, the ministry "
+                                     "said. Nine Nigerian soldiers were killed, a local source said."),
     }, tmp_path)
     assert not [d for d in sit.disputes if d.kind == "numeric"]
 
 
 def test_figures_for_one_nations_soldiers_named_two_ways_are_compared(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-03-02", "Eight Cameroonian soldiers were killed in the fighting, the ministry said."),
+        "a.txt": dated("2031-03-02", "Eight Cameroonian soldiers were killed in the fighting, the ministry "
+                                     "said."),
         "b.txt": dated("2031-03-02", "Fifteen Cameroon soldiers were killed, a local source said."),
     }, tmp_path)
     assert [d for d in sit.disputes if d.kind == "numeric"]
@@ -257,12 +263,20 @@ def test_people_who_do_the_holding_are_not_held(tmp_path: Path) -> None:
 
 def test_a_conjoined_clause_keeps_its_own_event(tmp_path: Path) -> None:
     result = analyse("Fifty-three girls managed to escape and 276 remain missing, police say.", tmp_path)
-    assert _figures(result) == {"number of girls escaped": ["Fifty-three"], "number of girls missing": ["276"]}
+    assert _figures(result) == {"number of girls escaped": ["Fifty-three"],
+                                "number of girls missing": ["276"]}
 
 
 def test_a_toll_in_a_relative_clause_about_a_past_year_is_another_story(tmp_path: Path) -> None:
-    result = analyse(dated("2031-09-23", "The siege echoes the attack carried out in Mumbai in 2008, which left over "
-                                         "160 dead and injured more than 600 people."), tmp_path, headline=False)
+    result = analyse(
+        dated(
+            "2031-09-23",
+            "The siege echoes the attack carried out in Mumbai in 2008, which "
+            "left over 160 dead and injured more than 600 people.",
+        ),
+        tmp_path,
+        headline=False,
+    )
     assert not _figures(result)
 
 
@@ -278,13 +292,15 @@ def test_the_latest_figures_are_a_status_line(tmp_path: Path) -> None:
 
 def test_the_toll_of_a_months_old_clash_is_not_a_latest_figure(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-09-09", "Relations have hit a low since a brawl on the frontier left 20 soldiers dead "
-                                     "in June."),
+        "a.txt": dated("2031-09-09", "Relations have hit a low since a brawl on the frontier left 20 "
+                                     "soldiers dead in June."),
     }, tmp_path)
     assert not [s for s in sit.status if s.text.startswith("Latest figures")]
 
 
-def test_a_stock_of_stranded_people_revised_far_down_is_a_dispute_the_latest_figure_settles(tmp_path: Path) -> None:
+def test_a_stock_of_stranded_people_revised_far_down_is_a_dispute_the_latest_figure_settles(
+    tmp_path: Path,
+) -> None:
     sit = situation({
         "a.txt": dated("2031-05-10", "An aid worker estimated that 6,000 migrants are stranded at sea."),
         "b.txt": dated("2031-05-18", "Officials said 5,500 migrants remain stranded at sea."),
@@ -304,7 +320,8 @@ def test_a_stock_that_drifts_day_by_day_is_no_dispute(tmp_path: Path) -> None:
 
 
 def test_people_stranded_are_counted_whatever_a_plan_does_about_them(tmp_path: Path) -> None:
-    result = analyse("The two governments pledged to help those 4,000 migrants still stranded at sea.", tmp_path)
+    result = analyse("The two governments pledged to help those 4,000 migrants still stranded at sea.",
+                     tmp_path)
     assert _figures(result) == {"number of migrants stranded": ["4,000"]}
 
 
@@ -348,7 +365,8 @@ def test_a_claim_resting_on_unnamed_claims_is_named_by_what_is_claimed(tmp_path:
 
 
 def test_a_routine_meeting_told_by_officials_is_not_thin_sourcing(tmp_path: Path) -> None:
-    result = analyse("The foreign minister met his counterpart from Lusenia on Sunday, officials said.", tmp_path)
+    result = analyse("The foreign minister met his counterpart from Lusenia on Sunday, officials said.",
+                     tmp_path)
     assert not [d for d in result.disputes if d.kind == "thin sourcing"]
 
 
@@ -362,7 +380,8 @@ def test_an_arrest_told_by_officials_alone_is_thin_sourcing(tmp_path: Path) -> N
 
 def test_a_government_s_denials_under_its_capital_and_its_seat_are_one(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-03-02", "Germany demanded an explanation from Moscow, which has denied any involvement."),
+        "a.txt": dated("2031-03-02", "Germany demanded an explanation from Moscow, which has denied any "
+                                     "involvement."),
         "b.txt": dated("2031-03-09", "The Kremlin continues to deny involvement in the poison plot."),
     }, tmp_path)
     denials = [d for d in sit.disputes if d.kind == "contradiction"]
@@ -380,8 +399,9 @@ def test_a_denial_about_another_affair_stays_apart(tmp_path: Path) -> None:
 
 
 def test_denying_it_after_an_accusation_answers_that_accusation(tmp_path: Path) -> None:
-    result = analyse("The council has accused the Presidential Guard of shelling the Kasimir Heights district on "
-                     "Wednesday. The Guard's commander, General Oren Baltazar, denied it.", tmp_path)
+    result = analyse("The council has accused the Presidential Guard of shelling the Kasimir Heights "
+                     "district on Wednesday. The Guard's commander, General Oren Baltazar, denied it.",
+                     tmp_path)
     [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
     assert [c.stance for c in dispute.claims] == ["asserts", "denies"]
     assert dispute.claims[0].source == "council"
@@ -389,30 +409,32 @@ def test_denying_it_after_an_accusation_answers_that_accusation(tmp_path: Path) 
 
 
 def test_denying_it_after_a_meeting_answers_no_accusation(tmp_path: Path) -> None:
-    result = analyse("The council met the Presidential Guard on Wednesday. The Guard's commander, General Oren "
-                     "Baltazar, denied it.", tmp_path)
+    result = analyse("The council met the Presidential Guard on Wednesday. The Guard's commander, General "
+                     "Oren Baltazar, denied it.", tmp_path)
     assert all(c.stance != "asserts" for d in result.disputes for c in d.claims)
 
 
 def test_contradicting_a_claim_disputes_it(tmp_path: Path) -> None:
-    result = analyse("Dravik remained in the hands of loyal troops on Thursday, its governor said, contradicting "
-                     "the claim by the military council that it controls the whole country.", tmp_path)
+    result = analyse("Dravik remained in the hands of loyal troops on Thursday, its governor said, "
+                     "contradicting the claim by the military council that it controls the whole country.",
+                     tmp_path)
     [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
-    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "military council"), ("denies", "governor")]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "military council"),
+                                                              ("denies", "governor")]
 
 
 def test_a_blamed_man_who_rejects_the_charge_is_the_denier(tmp_path: Path) -> None:
-    result = analyse("Governor Aurel Kost spoke on Monday. Many in the city still blame Colonel Arvid Moresco for "
-                     "the shooting, a charge he has always rejected.", tmp_path)
+    result = analyse("Governor Aurel Kost spoke on Monday. Many in the city still blame Colonel Arvid "
+                     "Moresco for the shooting, a charge he has always rejected.", tmp_path)
     [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
     assert dispute.claims[-1].source == "Arvid Moresco"
 
 
 def test_a_dispute_over_an_old_affair_is_dated_by_it_and_kept_out_of_status(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-04-08", "Dravik was the scene of the worst violence during the 2019 coup, when the "
-                                     "army fired on a crowd. Many in the city still blame Colonel Arvid Moresco "
-                                     "for that shooting, a charge he has always rejected."),
+        "a.txt": dated("2031-04-08", "Dravik was the scene of the worst violence during the 2019 coup, "
+                                     "when the army fired on a crowd. Many in the city still blame Colonel "
+                                     "Arvid Moresco for that shooting, a charge he has always rejected."),
     }, tmp_path)
     [dispute] = [d for d in sit.disputes if d.kind == "contradiction"]
     assert {c.when for c in dispute.claims} == {"2019"}
@@ -420,16 +442,16 @@ def test_a_dispute_over_an_old_affair_is_dated_by_it_and_kept_out_of_status(tmp_
 
 
 def test_an_accusation_the_accused_denies_in_a_relative_clause_has_two_sides(tmp_path: Path) -> None:
-    result = analyse("The council has accused the Presidential Guard of shelling the capital's Kasimir Heights "
-                     "district on Wednesday, which the Guard denies.", tmp_path)
+    result = analyse("The council has accused the Presidential Guard of shelling the capital's Kasimir "
+                     "Heights district on Wednesday, which the Guard denies.", tmp_path)
     [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
     assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "council"), ("denies", "Guard")]
 
 
 def test_a_claim_denied_in_the_next_sentence_is_a_status_dispute_with_both_sides(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-03-02", "Local officials claimed that government troops had shelled the market on "
-                                     "Monday. The defence ministry denied the claims."),
+        "a.txt": dated("2031-03-02", "Local officials claimed that government troops had shelled the "
+                                     "market on Monday. The defence ministry denied the claims."),
     }, tmp_path)
     [line] = [s for s in sit.status if s.text.startswith("Disputed:")]
     assert line.text == ("Disputed: government troops had shelled the market on Monday "
@@ -446,8 +468,9 @@ def test_a_disputed_arrest_told_on_its_actors_line_is_not_repeated(tmp_path: Pat
 
 
 def test_casting_doubt_on_a_statement_disputes_it(tmp_path: Path) -> None:
-    result = analyse("Six employees remain unaccounted for after troops retook the terminal, the company said on "
-                     "Monday, casting doubt on the army's statement that all the hostages had been freed.", tmp_path)
+    result = analyse("Six employees remain unaccounted for after troops retook the terminal, the company "
+                     "said on Monday, casting doubt on the army's statement that all the hostages had been "
+                     "freed.", tmp_path)
     [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
     assert dispute.subject == "all the hostages had been freed"
     assert [c.stance for c in dispute.claims] == ["asserts", "denies"]
@@ -459,33 +482,34 @@ def test_casting_doubt_on_something_that_is_no_claim_is_no_dispute(tmp_path: Pat
 
 
 def test_a_toll_of_people_right_after_a_toll_of_protesters_counts_the_protesters(tmp_path: Path) -> None:
-    result = analyse("Police said eight protesters had been killed. Officials at the city hospital said they had "
-                     "received the bodies of 15 people.", tmp_path)
+    result = analyse("Police said eight protesters had been killed. Officials at the city hospital said "
+                     "they had received the bodies of 15 people.", tmp_path)
     assert _figures(result) == {"number of protesters killed": ["eight", "15"]}
 
 
 def test_a_wider_toll_of_people_after_a_toll_of_protesters_is_kept_apart(tmp_path: Path) -> None:
-    result = analyse("Police said eight protesters had been killed. Officials said 41 people had been killed in "
-                     "two days of fighting across the country.", tmp_path)
+    result = analyse("Police said eight protesters had been killed. Officials said 41 people had been "
+                     "killed in two days of fighting across the country.", tmp_path)
     assert _figures(result) == {"number of protesters killed": ["eight"], "number of people killed": ["41"]}
 
 
 def test_an_accusation_is_named_without_its_asides(tmp_path: Path) -> None:
-    result = analyse("The council accused the Presidential Guard, the elite unit that protects the head of state, "
-                     "of shelling the district on Tuesday. The Guard's commander denied it.", tmp_path)
+    result = analyse("The council accused the Presidential Guard, the elite unit that protects the head of "
+                     "state, of shelling the district on Tuesday. The Guard's commander denied it.", tmp_path)
     [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
     assert dispute.subject == "council accused the Presidential Guard of shelling the district on Tuesday"
 
 
 def test_a_claim_said_to_be_contradicted_by_no_one_named_is_no_dispute(tmp_path: Path) -> None:
-    result = analyse("The council said it held the port. That claim was again contradicted in the north, where "
-                     "the governor said his city was loyal.", tmp_path)
-    assert not any(c.source == "unnamed sources" and c.stance == "denies" for d in result.disputes for c in d.claims)
+    result = analyse("The council said it held the port. That claim was again contradicted in the north, "
+                     "where the governor said his city was loyal.", tmp_path)
+    assert not any(c.source == "unnamed sources" and c.stance == "denies" for d in result.disputes
+                   for c in d.claims)
 
 
 def test_a_guess_about_what_happened_is_thin_sourcing(tmp_path: Path) -> None:
-    result = analyse("She survived the terror attack, which according to Kenyan sources, could have been carried "
-                     "out by up to 15 gunmen, including three possible American citizens.", tmp_path)
+    result = analyse("She survived the terror attack, which according to Kenyan sources, could have been "
+                     "carried out by up to 15 gunmen, including three possible American citizens.", tmp_path)
     [thin] = [d for d in result.disputes if d.kind == "thin sourcing"]
     assert thin.subject.startswith("terror attack could have been carried out by up to 15 gunmen")
     assert thin.claims[0].source == "kenyan sources"
@@ -513,12 +537,13 @@ def test_a_belief_about_what_happened_is_a_thin_claim(tmp_path: Path) -> None:
     assert [d for d in result.disputes if d.kind == "thin sourcing"]
 
 
-def test_the_countries_at_a_meeting_counted_differently_are_a_dispute_the_latest_settles(tmp_path: Path) -> None:
+def test_the_countries_at_a_meeting_counted_differently_are_a_dispute_the_latest_settles(
+        tmp_path: Path) -> None:
     sit = situation({
         "a.txt": dated("2031-05-10", "Lusenia will host a conference on May 29 that is to include 15 nations "
                                      "affected by the crisis."),
-        "b.txt": dated("2031-05-29", "Representatives from 17 nations are meeting in the capital for talks on "
-                                     "the crisis."),
+        "b.txt": dated("2031-05-29", "Representatives from 17 nations are meeting in the capital for talks "
+                                     "on the crisis."),
     }, tmp_path)
     [numeric] = [d for d in sit.disputes if d.kind == "numeric"]
     assert numeric.subject.startswith("number of nations at the meeting")

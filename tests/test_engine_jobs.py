@@ -111,9 +111,9 @@ def test_a_cached_report_never_imports_spacy(folder: Path, tmp_path: Path) -> No
     code = (
         "import json, os, sys\n"
         "from sitrep.cli import main\n"
-        "code = main(['report', sys.argv[1], '--config', sys.argv[2], '--format', 'json', '-o', os.devnull])\n"
-        "print(json.dumps({'code': code, 'spacy': sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('spacy', 'thinc', 'textual'))}))\n"
+        "code = main(['report', sys.argv[1], '--config', sys.argv[2], '--format', 'json', '-o', "
+        "os.devnull])\nprint(json.dumps({'code': code, 'spacy': sorted(m for m in sys.modules if "
+        "m.split('.')[0] in ('spacy', 'thinc', 'textual'))}))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code, str(folder), str(config_file)], capture_output=True,
                           text=True, check=False, cwd=tmp_path)
@@ -155,8 +155,9 @@ def test_a_dead_worker_fails_one_run_and_the_next_starts_fresh(folder: Path, one
         engine.close()
 
 
-def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(folder: Path, one_process: Situation,
-                                                                            tmp_path: Path) -> None:
+def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(
+    folder: Path, one_process: Situation, tmp_path: Path
+) -> None:
     """The dashboard's engine: even with one job, parsing happens in another process."""
     engine = Engine(config_for(tmp_path / "cache.sqlite3"), isolated=True)
     try:
@@ -165,14 +166,17 @@ def test_an_isolated_engine_parses_in_a_worker_process_with_the_same_result(fold
         changed = next(folder.glob("0*.txt"))
         copy = tmp_path / "copy"
         shutil.copytree(folder, copy)
-        (copy / changed.name).write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        (copy / changed.name).write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n",
+                                         encoding="utf-8")
         engine.analyse(copy)
         assert engine.parsed_last_run == 1 and not engine.model_loaded
     finally:
         engine.close()
 
 
-def test_only_a_first_run_merges_a_partial_report_of_the_cached_articles(folder: Path, tmp_path: Path) -> None:
+def test_only_a_first_run_merges_a_partial_report_of_the_cached_articles(
+    folder: Path, tmp_path: Path
+) -> None:
     """On a reload the cached part is the report on screen minus the changed files: no merge for it."""
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)

@@ -13,8 +13,8 @@ def _actors(result):
 
 def test_plural_title_is_distributed_over_a_coordinated_list(tmp_path: Path) -> None:
     actors = _actors(analyse("Former Prime Ministers Moussa Mara and Choguel Maiga were detained.", tmp_path))
-    assert "former Prime Minister" in [r for r in actors["Moussa Mara"].roles]
-    assert "former Prime Minister" in [r for r in actors["Choguel Maiga"].roles]
+    assert "former Prime Minister" in list(actors["Moussa Mara"].roles)
+    assert "former Prime Minister" in list(actors["Choguel Maiga"].roles)
 
 
 def test_surname_alone_merges_into_the_full_name(tmp_path: Path) -> None:
@@ -98,7 +98,9 @@ def test_ward_and_street_are_places_not_actors(tmp_path: Path) -> None:
 
 
 def test_lower_case_title_keeps_a_bare_office_from_the_wrong_person(tmp_path: Path) -> None:
-    text = "The attorney general faced a call by former Tory lord chancellor Lord Mackay to publish the advice."
+    text = (
+        "The attorney general faced a call by former Tory lord chancellor Lord Mackay to publish the advice."
+    )
     actors = _actors(analyse(text, tmp_path))
     assert "Attorney General" not in actors["Lord Mackay"].roles
 
@@ -118,11 +120,12 @@ def test_all_capital_acronym_is_not_a_person(tmp_path: Path) -> None:
 
 
 def test_a_persons_name_written_again_is_that_person_where_the_model_missed_it(tmp_path: Path) -> None:
-    from extract_support import pipeline
     from sitrep.extract.actors import _propagate_names, extract_actors
     from sitrep.extract.base import ParsedArticle
     from sitrep.nlp.pipeline import doc_texts
     from sitrep.reader import read_article
+
+    from extract_support import pipeline
 
     path = tmp_path / "a.txt"
     path.write_text("Title: T\n\nDoctors said Karl Brandt was recovering. Later Karl Brandt left the clinic. "
@@ -153,23 +156,28 @@ def _kinds_roles(text: str, tmp_path: Path) -> dict[str, tuple[str, list[str]]]:
 
 
 def test_a_lower_case_title_after_a_country_is_a_role(tmp_path: Path) -> None:
-    actors = _kinds_roles("The claim comes as Korvia president Idris Makeba confirmed he had received reports.", tmp_path)
+    actors = _kinds_roles("The claim comes as Korvia president Idris Makeba confirmed he had received "
+                          "reports.", tmp_path)
     assert any("president" in role for role in actors["Idris Makeba"][1])
 
 
 def test_an_abbreviated_title_is_spelled_out(tmp_path: Path) -> None:
-    actors = _kinds_roles("Security officials had warned Gov. Ibrahim Tanko that the road was too dangerous.", tmp_path)
+    actors = _kinds_roles(
+        "Security officials had warned Gov. Ibrahim Tanko that the road was too dangerous.", tmp_path
+    )
     assert actors["Ibrahim Tanko"] == ("person", ["Governor"])
 
 
 def test_an_unlabelled_name_with_a_role_in_apposition_is_a_person(tmp_path: Path) -> None:
-    actors = _kinds_roles("Mutea Iringo, principal secretary in the Ministry of Interior, said the reports were false.",
+    actors = _kinds_roles("Mutea Iringo, principal secretary in the Ministry of Interior, said the reports "
+                          "were false.",
                      tmp_path)
     assert actors["Mutea Iringo"][0] == "person"
 
 
 def test_a_name_that_owns_a_capital_is_a_country(tmp_path: Path) -> None:
-    actors = _kinds_roles("Velmora's president was freed on Tuesday. Soldiers patrolled the streets of Velmora's "
+    actors = _kinds_roles("Velmora's president was freed on Tuesday. Soldiers patrolled the streets of "
+                          "Velmora's "
                      "capital.", tmp_path)
     assert actors["Velmora"][0] == "country"
 
@@ -180,14 +188,15 @@ def test_an_organisations_president_does_not_make_it_a_country(tmp_path: Path) -
 
 
 def test_a_name_with_an_interior_minister_or_a_neighbour_is_a_country(tmp_path: Path) -> None:
-    actors = _kinds_roles("Tarvonia's interior minister accused neighbouring Lusenia of sheltering the gunmen.",
+    actors = _kinds_roles("Tarvonia's interior minister accused neighbouring Lusenia of sheltering the "
+                          "gunmen.",
                           tmp_path)
     assert actors["Tarvonia"][0] == "country" and actors["Lusenia"][0] == "country"
 
 
 def test_a_name_after_its_role_of_a_body_is_a_person(tmp_path: Path) -> None:
-    actors = _kinds_roles("About 50 pupils escaped, according to the principal of the Kalma Girls Secondary School, "
-                          "Asabe Kwambura.", tmp_path)
+    actors = _kinds_roles("About 50 pupils escaped, according to the principal of the Kalma Girls "
+                          "Secondary School, Asabe Kwambura.", tmp_path)
     assert actors["Asabe Kwambura"][0] == "person"
 
 
@@ -203,7 +212,8 @@ def test_a_city_alone_is_still_a_place(tmp_path: Path) -> None:
 
 
 def test_a_name_the_model_took_for_a_body_is_a_person_beside_a_role(tmp_path: Path) -> None:
-    actors = _kinds_roles("His lawyer, Ruben Castellane, said soldiers were posted on the road outside the house.",
+    actors = _kinds_roles("His lawyer, Ruben Castellane, said soldiers were posted on the road outside the "
+                          "house.",
                           tmp_path)
     assert actors["Ruben Castellane"][0] == "person"
 
@@ -214,7 +224,8 @@ def test_a_body_beside_a_group_noun_stays_a_body(tmp_path: Path) -> None:
 
 
 def test_a_body_after_a_title_modifier_is_not_made_a_person(tmp_path: Path) -> None:
-    result = analyse("The book says Lord Goldsmith met then Home Office Minister Lord Falconer on Tuesday.", tmp_path)
+    result = analyse("The book says Lord Goldsmith met then Home Office Minister Lord Falconer on Tuesday.",
+                     tmp_path)
     assert not [a for a in result.actors if a.name.startswith(("Office", "Home Office Minister"))]
 
 
@@ -246,7 +257,8 @@ def test_a_name_after_a_word_that_is_not_a_substance_stays_an_actor(tmp_path: Pa
 
 
 def test_a_name_after_a_magazine_is_an_outlet_not_a_person(tmp_path: Path) -> None:
-    actors = _actors(analyse("Kovalny told German magazine Der Stern that 'he is behind the crime'.", tmp_path))
+    actors = _actors(analyse("Kovalny told German magazine Der Stern that 'he is behind the crime'.",
+                             tmp_path))
     assert actors["Der Stern"].kind == "organisation"
 
 
@@ -257,13 +269,15 @@ def test_a_social_platform_is_an_organisation(tmp_path: Path) -> None:
 
 
 def test_a_word_before_a_ministers_title_is_not_an_actor(tmp_path: Path) -> None:
-    actors = _actors(analyse("Deputy Home Minister Wan Junaidi Tuanku said each grave held one body.", tmp_path))
+    actors = _actors(analyse("Deputy Home Minister Wan Junaidi Tuanku said each grave held one body.",
+                             tmp_path))
     assert "Home" not in actors
     assert actors["Wan Junaidi Tuanku"].kind == "person"
 
 
 def test_a_one_word_adjective_in_a_quote_is_not_an_actor(tmp_path: Path) -> None:
-    actors = _actors(analyse("'Unfounded smears against Russia are continuing,' the ministry said.", tmp_path))
+    actors = _actors(analyse("'Unfounded smears against Russia are continuing,' the ministry said.",
+                             tmp_path))
     assert "Unfounded" not in actors
 
 
@@ -284,12 +298,14 @@ def test_one_word_after_the_is_not_a_person(tmp_path: Path) -> None:
 
 
 def test_a_programme_is_not_an_actor(tmp_path: Path) -> None:
-    actors = _actors(analyse("Mr Cameron told BBC1's Andrew Marr Show: 'We have been looking at this.'", tmp_path))
+    actors = _actors(analyse("Mr Cameron told BBC1's Andrew Marr Show: 'We have been looking at this.'",
+                             tmp_path))
     assert not any(name.endswith("Show") for name in actors)
 
 
 def test_an_air_force_rank_is_a_title_not_an_organisation(tmp_path: Path) -> None:
-    actors = _actors(analyse("The chief of defence staff, Air Marshal Alex Bade, announced the truce.", tmp_path))
+    actors = _actors(analyse("The chief of defence staff, Air Marshal Alex Bade, announced the truce.",
+                             tmp_path))
     assert "Air Marshal" not in actors
     assert actors["Alex Bade"].kind == "person"
 
@@ -324,15 +340,15 @@ def test_a_titled_person_is_never_made_a_place(tmp_path: Path) -> None:
 
 
 def test_a_ministers_title_before_the_name_is_no_person(tmp_path: Path) -> None:
-    actors = _actors(analyse("Former Nigerian Education Minister and Vice-President of the World Bank's Africa "
-                             "division Obiageli Ezekwe leads a march.", tmp_path))
+    actors = _actors(analyse("Former Nigerian Education Minister and Vice-President of the World Bank's "
+                             "Africa division Obiageli Ezekwe leads a march.", tmp_path))
     assert not any("Minister" in name for name in actors)
     assert actors["Obiageli Ezekwe"].kind == "person"
 
 
 def test_a_general_read_as_a_body_is_a_person(tmp_path: Path) -> None:
-    actors = _actors(analyse("A day later India's most senior soldier, General Bipin Rawat, said that he wanted "
-                             "the bloc.", tmp_path))
+    actors = _actors(analyse("A day later India's most senior soldier, General Bipin Rawat, said that he "
+                             "wanted the bloc.", tmp_path))
     assert actors["Bipin Rawat"].kind == "person"
 
 
@@ -342,18 +358,20 @@ def test_a_hyphenated_adjective_is_no_person(tmp_path: Path) -> None:
 
 
 def test_another_name_of_a_city_is_a_place(tmp_path: Path) -> None:
-    actors = _actors(analyse("ISIL has taken over the city, also known as Tadmur, the monitor reported.", tmp_path))
+    actors = _actors(analyse("ISIL has taken over the city, also known as Tadmur, the monitor reported.",
+                             tmp_path))
     assert "Tadmur" not in actors
 
 
 def test_annexed_land_is_a_place(tmp_path: Path) -> None:
-    actors = _actors(analyse("Russia suffers sanctions imposed over its 2014 annexation of Crimea.", tmp_path))
+    actors = _actors(analyse("Russia suffers sanctions imposed over its 2014 annexation of Crimea.",
+                             tmp_path))
     assert "Crimea" not in actors
 
 
 def test_a_name_described_as_an_extremist_group_is_an_armed_group(tmp_path: Path) -> None:
-    actors = _actors(analyse("A new video was released by the extremist group Boko Harem, who have forced the "
-                             "teens to convert.", tmp_path))
+    actors = _actors(analyse("A new video was released by the extremist group Boko Harem, who have forced "
+                             "the teens to convert.", tmp_path))
     assert actors["Boko Harem"].kind == "armed group"
 
 
@@ -382,11 +400,12 @@ def test_a_general_prosecutors_office_stays_a_body(tmp_path: Path) -> None:
 
 
 def test_a_quoted_word_opening_a_that_clause_is_no_person(tmp_path: Path) -> None:
-    actors = _actors(analyse("She posted a photograph along with the message, 'Proof that I am Ok - hanging out "
-                             "with some of my friends'.", tmp_path))
+    actors = _actors(analyse("She posted a photograph along with the message, 'Proof that I am Ok - "
+                             "hanging out with some of my friends'.", tmp_path))
     assert "Proof" not in actors
 
 
 def test_a_quoted_name_before_that_is_still_a_person(tmp_path: Path) -> None:
-    actors = _actors(analyse("'Karim Delane said that the talks had failed,' the envoy told reporters.", tmp_path))
+    actors = _actors(analyse("'Karim Delane said that the talks had failed,' the envoy told reporters.",
+                             tmp_path))
     assert actors["Karim Delane"].kind == "person"

@@ -8,14 +8,16 @@ SEED = "seeds/mali_2025_coup_plot_soldiers_arrested.txt"
 
 
 def test_agency_claim_is_alleged_and_attributed_to_the_agency(tmp_path: Path) -> None:
-    result = analyse("The AFP news agency claimed that scores of soldiers were apprehended in Bamako.", tmp_path)
+    result = analyse("The AFP news agency claimed that scores of soldiers were apprehended in Bamako.",
+                     tmp_path)
     [event] = events_of(result, "soldiers", "arrested")
     assert event.certainty == "alleged"
     assert event.source == "AFP"
 
 
 def test_sources_indicate_is_an_anonymous_hedge(tmp_path: Path) -> None:
-    result = analyse("In recent developments, sources indicate that multiple soldiers have been arrested in Mali.",
+    result = analyse("In recent developments, sources indicate that multiple soldiers have been arrested "
+                     "in Mali.",
                      tmp_path)
     [event] = events_of(result, "soldiers", "arrested")
     assert event.certainty == "alleged"
@@ -29,7 +31,8 @@ def test_plain_statement_is_in_the_articles_voice(tmp_path: Path) -> None:
 
 
 def test_named_ministry_saying_is_reported_with_the_ministry_as_source(tmp_path: Path) -> None:
-    result = analyse("Iraq's defence ministry said an air strike had killed Abu Alaa al-Afari in Tal Afar.", tmp_path)
+    result = analyse("Iraq's defence ministry said an air strike had killed Abu Alaa al-Afari in Tal Afar.",
+                     tmp_path)
     [event] = events_of(result, "Afari", "killed")
     assert event.certainty == "reported"
     assert event.source == "Iraq defence ministry"
@@ -44,7 +47,8 @@ def test_no_information_to_corroborate_claims_is_an_unconfirmed_denial(tmp_path:
 
 
 def test_relative_clause_is_background_in_the_writers_voice(tmp_path: Path) -> None:
-    result = analyse("Sources indicate that soldiers plotted against the military junta that has ruled since 2021.",
+    result = analyse("Sources indicate that soldiers plotted against the military junta that has ruled "
+                     "since 2021.",
                      tmp_path)
     [event] = events_of(result, "junta", "in power")
     assert event.certainty == "stated"
@@ -52,8 +56,8 @@ def test_relative_clause_is_background_in_the_writers_voice(tmp_path: Path) -> N
 
 
 def test_indefinite_source_is_kept_as_an_anonymous_description(tmp_path: Path) -> None:
-    result = analyse("A Malian officer in the northern town of Kidal said rebels had occupied the military camp "
-                     "in Anefis.", tmp_path)
+    result = analyse("A Malian officer in the northern town of Kidal said rebels had occupied the military "
+                     "camp in Anefis.", tmp_path)
     [event] = events_of(result, "rebels", "occupied")
     assert event.source.startswith("A Malian officer")
     assert event.certainty == "reported"

@@ -12,13 +12,15 @@ def _kinds(result, kind):
 
 
 def test_coordinated_years_are_both_kept(tmp_path: Path) -> None:
-    result = analyse("The military government came to power through a pair of coups in 2020 and 2021.", tmp_path)
+    result = analyse("The military government came to power through a pair of coups in 2020 and 2021.",
+                     tmp_path)
     [item] = _kinds(result, "history")
     assert item.years == [2020, 2021]
 
 
 def test_since_year_dates_the_insurgency(tmp_path: Path) -> None:
-    result = analyse("The jihadist threat is linked to the insurgency that has plagued Mali since 2012.", tmp_path)
+    result = analyse("The jihadist threat is linked to the insurgency that has plagued Mali since 2012.",
+                     tmp_path)
     [item] = _kinds(result, "history")
     assert item.years == [2012]
     assert "insurgency" in item.text
@@ -37,8 +39,8 @@ def test_alliance_takes_no_year_from_another_clause(tmp_path: Path) -> None:
 
 
 def test_stated_regional_pattern_is_kept(tmp_path: Path) -> None:
-    result = analyse("The situation echoes a regional struggle as neighboring countries also contend with similar "
-                     "security dilemmas.", tmp_path)
+    result = analyse("The situation echoes a regional struggle as neighboring countries also contend with "
+                     "similar security dilemmas.", tmp_path)
     assert _kinds(result, "pattern")
 
 
@@ -55,13 +57,15 @@ def test_organisation_is_described_by_its_apposition(tmp_path: Path) -> None:
 
 
 def test_a_past_sentence_about_an_old_year_is_history(tmp_path: Path) -> None:
-    result = analyse("Title: Siege\nDate: 2031-03-10\n\nThe group was founded in 2012 by fishermen from the coast.",
+    result = analyse("Title: Siege\nDate: 2031-03-10\n\nThe group was founded in 2012 by fishermen from "
+                     "the coast.",
                      tmp_path, headline=False)
     assert any(c.kind == "history" and 2012 in c.years for c in result.context)
 
 
 def test_a_recent_year_in_a_past_sentence_is_not_history(tmp_path: Path) -> None:
-    result = analyse("Title: Siege\nDate: 2031-03-10\n\nThe group was founded in 2031 by fishermen from the coast.",
+    result = analyse("Title: Siege\nDate: 2031-03-10\n\nThe group was founded in 2031 by fishermen from "
+                     "the coast.",
                      tmp_path, headline=False)
     assert not any(c.kind == "history" for c in result.context)
 
@@ -77,6 +81,8 @@ def test_a_fraction_in_a_figure_is_no_named_day(tmp_path: Path) -> None:
 
 
 def test_a_hashtag_campaign_is_background_and_no_actor(tmp_path: Path) -> None:
-    result = analyse("Their plight drew global attention, magnified by a #FreeTheFishermen Twitter campaign.", tmp_path)
+    result = analyse(
+        "Their plight drew global attention, magnified by a #FreeTheFishermen Twitter campaign.", tmp_path
+    )
     assert any(c.text.startswith("#FreeTheFishermen:") for c in result.context)
     assert not [a for a in result.actors if "FreeTheFishermen" in a.name]

@@ -10,7 +10,8 @@ def _numeric(result):
 
 
 def test_vague_quantity_and_range_are_figures_for_the_same_count(tmp_path: Path) -> None:
-    text = "The AFP news agency claimed that scores of soldiers, with numbers ranging from 20 to 50, were apprehended."
+    text = ("The AFP news agency claimed that scores of soldiers, with numbers ranging from 20 to 50, were "
+            "apprehended.")
     [dispute] = _numeric(analyse(text, tmp_path))
     values = {c.text.split(":")[0]: c.value for c in dispute.claims}
     assert values["20 to 50"] == (20.0, 50.0)
@@ -19,7 +20,8 @@ def test_vague_quantity_and_range_are_figures_for_the_same_count(tmp_path: Path)
 
 
 def test_dozens_is_kept_as_a_range(tmp_path: Path) -> None:
-    [dispute] = _numeric(analyse("Reports indicate that dozens of Malian soldiers have been detained.", tmp_path))
+    [dispute] = _numeric(analyse("Reports indicate that dozens of Malian soldiers have been detained.",
+                                 tmp_path))
     low, high = dispute.claims[0].value
     assert low < high
 
@@ -30,13 +32,15 @@ def test_a_year_is_not_a_figure(tmp_path: Path) -> None:
 
 
 def test_refraining_from_comment_is_official_silence(tmp_path: Path) -> None:
-    result = analyse("The authorities have refrained from commenting on the specifics of the arrests.", tmp_path)
+    result = analyse("The authorities have refrained from commenting on the specifics of the arrests.",
+                     tmp_path)
     silence = [d for d in result.disputes if d.kind == "silence"]
     assert silence and silence[0].claims[0].source == "authorities"
 
 
 def test_claim_on_one_hedged_source_is_thin_sourcing(tmp_path: Path) -> None:
-    result = analyse("Initial reports suggested high-profile detainees, including General Abass Dembele.", tmp_path)
+    result = analyse("Initial reports suggested high-profile detainees, including General Abass Dembele.",
+                     tmp_path)
     thin = [d for d in result.disputes if d.kind == "thin sourcing"]
     assert any("Dembele" in d.subject for d in thin)
 
@@ -48,7 +52,8 @@ def test_others_injured_are_not_counted_as_killed(tmp_path: Path) -> None:
 
 
 def test_unknown_toll_names_what_is_unknown(tmp_path: Path) -> None:
-    text = 'A CMA leader told AFP the movement had "ambushed the army" and that "the death toll was not yet known".'
+    text = ('A CMA leader told AFP the movement had "ambushed the army" and that "the death toll was not '
+            'yet known".')
     silence = [d for d in analyse(text, tmp_path).disputes if d.kind == "silence"]
     assert silence and silence[0].subject.startswith("death toll")
 
@@ -58,7 +63,8 @@ def test_denial_names_the_claim_and_its_claimant(tmp_path: Path) -> None:
             "in Tal Afar.")
     [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
     assert dispute.subject.startswith("a coalition air strike hit a mosque")
-    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Iraq government"), ("denies", "US army")]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Iraq government"),
+                                                              ("denies", "US army")]
 
 
 def test_denial_of_them_answers_the_claims_named_before(tmp_path: Path) -> None:
@@ -75,7 +81,8 @@ def test_not_enough_is_not_a_denial(tmp_path: Path) -> None:
 
 
 def test_claim_tail_names_claimant_and_denier(tmp_path: Path) -> None:
-    text = "The opposition accused the government of using armed men against demonstrators, a claim officials rejected."
+    text = ("The opposition accused the government of using armed men against demonstrators, a claim "
+            "officials rejected.")
     [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
     assert dispute.subject.startswith("opposition accused the government of using armed men")
     assert [c.stance for c in dispute.claims] == ["asserts", "denies"]
@@ -83,7 +90,9 @@ def test_claim_tail_names_claimant_and_denier(tmp_path: Path) -> None:
 
 
 def test_charges_both_deny_names_the_accused_as_deniers(tmp_path: Path) -> None:
-    text = "Egypt and the United Arab Emirates have been accused of backing opposing sides, charges both deny."
+    text = (
+        "Egypt and the United Arab Emirates have been accused of backing opposing sides, charges both deny."
+    )
     [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
     assert dispute.claims[1].source == "Egypt, United Arab Emirates"
     assert dispute.claims[0].source == "unnamed sources"
@@ -103,13 +112,15 @@ def _contradictions(result):
 
 
 def test_a_disputed_border_is_no_denial(tmp_path: Path) -> None:
-    result = analyse("Troops from both countries patrol the disputed border, which has been contested since 1962.",
+    result = analyse("Troops from both countries patrol the disputed border, which has been contested "
+                     "since 1962.",
                      tmp_path)
     assert not _contradictions(result)
 
 
 def test_a_denial_in_a_relative_clause_is_its_antecedents(tmp_path: Path) -> None:
-    result = analyse("Germany demanded an explanation from Moscow, which has denied any involvement in the attack.",
+    result = analyse("Germany demanded an explanation from Moscow, which has denied any involvement in the "
+                     "attack.",
                      tmp_path)
     [dispute] = _contradictions(result)
     assert dispute.claims[0].source == "Moscow"
@@ -127,7 +138,8 @@ def test_one_sources_repeated_denial_is_one_dispute(tmp_path: Path) -> None:
 
 
 def test_a_charge_he_has_always_rejected_is_denied_by_him_not_by_he_has_always(tmp_path: Path) -> None:
-    result = analyse("Residents blame Colonel Arvid Kessler for the shooting, a charge he has always rejected.",
+    result = analyse("Residents blame Colonel Arvid Kessler for the shooting, a charge he has always "
+                     "rejected.",
                      tmp_path)
     sources = [c.source for d in _contradictions(result) for c in d.claims if c.stance == "denies"]
     assert sources and not any("always" in s for s in sources)
@@ -154,9 +166,10 @@ def test_killed_and_alive_on_the_same_day_from_two_sources_is_a_dispute(tmp_path
     from extract_support import situation
 
     found = situation({
-        "a.txt": "Title: Strike\nDate: 2021-03-02\n\nThe defence ministry said rebel commander Omar Faris was "
-                 "killed in an air strike on Monday.",
-        "b.txt": "Title: Denial\nDate: 2021-03-02\n\nThe rebels' spokesman said Omar Faris was alive and well.",
+        "a.txt": "Title: Strike\nDate: 2021-03-02\n\nThe defence ministry said rebel commander Omar Faris "
+                 "was killed in an air strike on Monday.",
+        "b.txt": "Title: Denial\nDate: 2021-03-02\n\nThe rebels' spokesman said Omar Faris was alive and "
+                 "well.",
     }, tmp_path)
     assert [d for d in found.disputes if "Faris" in d.subject and "alive" in d.subject]
 
@@ -165,8 +178,10 @@ def test_an_arrest_then_a_release_a_week_later_is_no_dispute(tmp_path: Path) -> 
     from extract_support import situation
 
     found = situation({
-        "a.txt": "Title: Arrest\nDate: 2021-03-01\n\nPolice arrested opposition leader Karl Brandt on Monday.",
-        "b.txt": "Title: Release\nDate: 2021-03-09\n\nOpposition leader Karl Brandt was released on Tuesday.",
+        "a.txt": "Title: Arrest\nDate: 2021-03-01\n\nPolice arrested opposition leader Karl Brandt on "
+                 "Monday.",
+        "b.txt": "Title: Release\nDate: 2021-03-09\n\nOpposition leader Karl Brandt was released on "
+                 "Tuesday.",
     }, tmp_path)
     assert not [d for d in found.disputes if "Brandt" in d.subject and " or " in d.subject]
 
@@ -182,14 +197,15 @@ def test_a_repeated_denial_copied_by_several_outlets_is_shown_once(tmp_path: Pat
 
 
 def test_two_named_sources_set_side_by_side_by_while_are_competing_accounts(tmp_path: Path) -> None:
-    result = analyse("State television reported that about 400 civilians had been killed by the rebels, while "
-                     "the Human Rights Watch said the rebels had killed up to 300 soldiers.", tmp_path)
+    result = analyse("State television reported that about 400 civilians had been killed by the rebels, "
+                     "while the Human Rights Watch said the rebels had killed up to 300 soldiers.", tmp_path)
     accounts = [d for d in result.disputes if d.subject.startswith("competing accounts")]
     assert accounts and len({c.source for c in accounts[0].claims}) == 2
 
 
 def test_while_between_clauses_of_one_speaker_is_no_competing_account(tmp_path: Path) -> None:
-    result = analyse("The minister said the army had retaken the airport, while he said the port was still held.",
+    result = analyse("The minister said the army had retaken the airport, while he said the port was still "
+                     "held.",
                      tmp_path)
     assert not [d for d in result.disputes if d.subject.startswith("competing accounts")]
 
@@ -199,14 +215,14 @@ def _contradictions(result):
 
 
 def test_a_border_called_hazy_and_disputed_is_no_denial(tmp_path: Path) -> None:
-    result = analyse("The ministry accused the rebels of building outposts along the hazy and disputed Line of "
-                     "Separation, which serves as a frontier.", tmp_path)
+    result = analyse("The ministry accused the rebels of building outposts along the hazy and disputed "
+                     "Line of Separation, which serves as a frontier.", tmp_path)
     assert not _contradictions(result)
 
 
 def test_land_a_state_never_contested_is_no_denial(tmp_path: Path) -> None:
-    result = analyse("The army seized 40 square kilometres of farmland, including areas it had never previously "
-                     "contested.", tmp_path)
+    result = analyse("The army seized 40 square kilometres of farmland, including areas it had never "
+                     "previously contested.", tmp_path)
     assert not _contradictions(result)
 
 
@@ -217,28 +233,30 @@ def test_saying_a_pact_is_not_an_alliance_is_no_denial(tmp_path: Path) -> None:
 
 
 def test_a_clause_resting_on_reportedly_is_thin_sourcing(tmp_path: Path) -> None:
-    result = analyse("About 300 migrants were rescued by fishermen, after reportedly being turned away twice by "
-                     "the navy.", tmp_path)
+    result = analyse("About 300 migrants were rescued by fishermen, after reportedly being turned away "
+                     "twice by the navy.", tmp_path)
     [thin] = [d for d in result.disputes if d.kind == "thin sourcing"]
     assert thin.subject.startswith("turned away twice by the navy")
 
 
 def test_the_same_clause_without_a_hedge_is_not_thin_sourcing(tmp_path: Path) -> None:
-    result = analyse("About 300 migrants were rescued by fishermen, after being turned away twice by the navy.",
+    result = analyse("About 300 migrants were rescued by fishermen, after being turned away twice by the "
+                     "navy.",
                      tmp_path)
     assert not [d for d in result.disputes if d.kind == "thin sourcing"]
 
 
 def test_a_refusal_to_publish_names_what_is_withheld(tmp_path: Path) -> None:
-    result = analyse("The government has consistently refused to publish the attorney general's advice on the war.",
+    result = analyse("The government has consistently refused to publish the attorney general's advice on "
+                     "the war.",
                      tmp_path)
     [silence] = [d for d in result.disputes if d.kind == "silence"]
     assert silence.subject == "the government: refused to publish the attorney general's advice on the war"
 
 
 def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path: Path) -> None:
-    result = analyse("The case against the men follows a hearing into fraud allegations made against two other "
-                     "councillors in the ward, claims which are denied.", tmp_path)
+    result = analyse("The case against the men follows a hearing into fraud allegations made against two "
+                     "other councillors in the ward, claims which are denied.", tmp_path)
     [dispute] = _contradictions(result)
     assert dispute.subject.startswith("fraud allegations made against two other councillors")
     assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "unnamed sources"),
@@ -246,7 +264,8 @@ def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path
 
 
 def test_a_repeated_accusation_is_the_accusers_claim(tmp_path: Path) -> None:
-    result = analyse("Interior Minister Anton Brund thanked the armed forces and repeated his accusation that "
-                     "neighbouring Lusenia had sheltered the gunmen, a charge Lusenia denies.", tmp_path)
+    result = analyse("Interior Minister Anton Brund thanked the armed forces and repeated his accusation "
+                     "that neighbouring Lusenia had sheltered the gunmen, a charge Lusenia denies.", tmp_path)
     [dispute] = _contradictions(result)
-    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Anton Brund"), ("denies", "Lusenia")]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Anton Brund"),
+                                                              ("denies", "Lusenia")]

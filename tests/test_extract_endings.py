@@ -15,8 +15,10 @@ def test_a_siege_drawing_to_a_close_is_over(tmp_path: Path) -> None:
 
 
 def test_ending_a_siege_is_the_speaker_s_word_told_as_an_aside(tmp_path: Path) -> None:
-    text = "Special forces stormed the terminal on Friday and, the army said, freed all the hostages, ending a " \
-           "four-day siege."
+    text = (
+        "Special forces stormed the terminal on Friday and, the army said, freed all the hostages, ending a "
+        "four-day siege."
+    )
     assert _endings(text, tmp_path) == [("four-day siege", "reported", "the army")]
 
 
@@ -40,10 +42,10 @@ def test_a_siege_of_years_ago_is_history(tmp_path: Path) -> None:
 
 def test_the_newest_ending_is_a_status_line(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": "Title: Test article\nDate: 2031-04-08\n\nGunmen stormed the Harbour mall on Saturday and took "
-                 "dozens of shoppers hostage.",
-        "b.txt": "Title: Test article\nDate: 2031-04-11\n\nThe four-day siege at the Harbour mall is over, the "
-                 "interior minister said on Tuesday.",
+        "a.txt": "Title: Test article\nDate: 2031-04-08\n\nGunmen stormed the Harbour mall on Saturday and "
+                 "took dozens of shoppers hostage.",
+        "b.txt": "Title: Test article\nDate: 2031-04-11\n\nThe four-day siege at the Harbour mall is over, "
+                 "the interior minister said on Tuesday.",
     }, tmp_path)
     [line] = [s for s in sit.status if s.text.startswith("Over:")]
     assert line.text == "Over: four-day siege" and line.sources == ["interior minister"]

@@ -11,22 +11,23 @@ def test_passive_arrest_happens_to_the_subject(tmp_path: Path) -> None:
 
 
 def test_coordinated_objects_are_all_detained(tmp_path: Path) -> None:
-    result = analyse("The junta detained former Prime Ministers Moussa Mara and Choguel Maiga last week.", tmp_path)
+    result = analyse("The junta detained former Prime Ministers Moussa Mara and Choguel Maiga last week.",
+                     tmp_path)
     assert events_of(result, "Mara", "detained")
     assert events_of(result, "Maiga", "detained")
 
 
 def test_denied_arrest_has_denied_polarity_and_names_the_source(tmp_path: Path) -> None:
-    result = analyse("Initial reports said General Abass Dembele was detained. However, a source close to Dembele "
-                     "has denied his arrest, stating he is in good health.", tmp_path)
+    result = analyse("Initial reports said General Abass Dembele was detained. However, a source close to "
+                     "Dembele has denied his arrest, stating he is in good health.", tmp_path)
     denied = [e for e in events_of(result, "Dembele") if e.polarity == "denied"]
     assert denied
     assert "close to Dembele" in denied[0].source
 
 
 def test_leading_the_junta_is_a_stated_role_event(tmp_path: Path) -> None:
-    result = analyse("The military government led by General Asimi Goïta came to power through a pair of coups "
-                     "in 2020 and 2021.", tmp_path)
+    result = analyse("The military government led by General Asimi Goïta came to power through a pair of "
+                     "coups in 2020 and 2021.", tmp_path)
     assert events_of(result, "Goïta", "leads")
 
 
@@ -36,7 +37,8 @@ def test_an_intended_act_is_not_an_event(tmp_path: Path) -> None:
 
 
 def test_negation_in_the_writers_voice_is_a_plain_not(tmp_path: Path) -> None:
-    result = analyse("The rebels had not yet threatened the regional capitals of Kidal, Timbuktu and Gao.", tmp_path)
+    result = analyse("The rebels had not yet threatened the regional capitals of Kidal, Timbuktu and Gao.",
+                     tmp_path)
     [event] = events_of(result, "rebels", "threatened")
     assert event.polarity == "denied"
     assert event.source == "the article"
@@ -71,7 +73,8 @@ def test_the_movement_refers_to_the_armed_group_named_before(tmp_path: Path) -> 
 
 
 def test_insisting_on_a_past_event_reports_it(tmp_path: Path) -> None:
-    result = analyse("The interior minister insisted that Colonel Idris Makeba had been arrested on Sunday.", tmp_path)
+    result = analyse("The interior minister insisted that Colonel Idris Makeba had been arrested on Sunday.",
+                     tmp_path)
     arrests = events_of(result, "Makeba", "arrested")
     assert arrests and arrests[0].certainty == "reported"
 
@@ -82,8 +85,8 @@ def test_insisting_that_someone_be_released_is_a_demand(tmp_path: Path) -> None:
 
 
 def test_a_speaker_after_the_speech_verb_owns_the_claim(tmp_path: Path) -> None:
-    result = analyse("Colonel Idris Makeba had been arrested at his home on Sunday, insisted a senior diplomat in "
-                     "the capital on Monday.", tmp_path)
+    result = analyse("Colonel Idris Makeba had been arrested at his home on Sunday, insisted a senior "
+                     "diplomat in the capital on Monday.", tmp_path)
     arrests = events_of(result, "Makeba", "arrested")
     assert arrests and arrests[0].source == "a senior diplomat"
 
@@ -100,14 +103,15 @@ def test_remaining_the_head_of_a_body_is_leading_it(tmp_path: Path) -> None:
 
 
 def test_a_groups_members_killed_are_not_the_group_killed(tmp_path: Path) -> None:
-    result = analyse("Eight soldiers and 107 Kalar Front militants have been killed in fighting in the north, "
-                     "the defence ministry said.", tmp_path)
+    result = analyse("Eight soldiers and 107 Kalar Front militants have been killed in fighting in the "
+                     "north, the defence ministry said.", tmp_path)
     [killed] = events_of(result, "Kalar Front", "killed")
     assert killed.fact == "107 of its militants killed"
 
 
 def test_the_group_that_abducted_people_kidnapped_them(tmp_path: Path) -> None:
-    result = analyse("Kalar Front militants abducted more than 200 schoolgirls from their school in April.", tmp_path)
+    result = analyse("Kalar Front militants abducted more than 200 schoolgirls from their school in April.",
+                     tmp_path)
     [kidnap] = events_of(result, "Kalar Front", "kidnapped")
     assert kidnap.detail.startswith("more than 200 schoolgirls")
 
@@ -146,15 +150,16 @@ def test_not_planning_to_resign_is_no_plan(tmp_path: Path) -> None:
 
 
 def test_a_statement_saying_they_would_act_is_the_issuers_plan(tmp_path: Path) -> None:
-    result = analyse("The governments of Malaysia and Indonesia issued a statement saying they would offer the "
-                     "migrants temporary shelter.", tmp_path)
+    result = analyse("The governments of Malaysia and Indonesia issued a statement saying they would offer "
+                     "the migrants temporary shelter.", tmp_path)
     plans = {e.actor: e for e in result.events if e.event == "plans"}
     assert set(plans) == {"Malaysia", "Indonesia"}
     assert plans["Malaysia"].detail.startswith("to offer the migrants temporary shelter")
 
 
 def test_a_statement_that_did_not_say_so_is_no_plan(tmp_path: Path) -> None:
-    result = analyse("The statement did not say that Thailand would join the rescue of the migrants.", tmp_path)
+    result = analyse("The statement did not say that Thailand would join the rescue of the migrants.",
+                     tmp_path)
     assert not [e for e in result.events if e.event == "plans"]
 
 
@@ -175,7 +180,8 @@ def test_the_run_up_to_an_election_is_no_flight(tmp_path: Path) -> None:
 
 
 def test_many_of_them_still_unaccounted_for_are_missing(tmp_path: Path) -> None:
-    result = analyse("As many as 30 hostages were taken by the gunmen, with many of them still unaccounted for.",
+    result = analyse("As many as 30 hostages were taken by the gunmen, with many of them still unaccounted "
+                     "for.",
                      tmp_path)
     assert events_of(result, "hostages", "missing")
 
@@ -193,14 +199,14 @@ def test_a_conference_to_be_hosted_by_a_country_is_its_plan(tmp_path: Path) -> N
 
 
 def test_saying_everyone_would_welcome_something_is_no_plan(tmp_path: Path) -> None:
-    result = analyse("Kremlin spokesman Dmitry Peskov said that everyone would welcome the opposition leader's "
-                     "recovery.", tmp_path)
+    result = analyse("Kremlin spokesman Dmitry Peskov said that everyone would welcome the opposition "
+                     "leader's recovery.", tmp_path)
     assert not [e for e in result.events if e.event == "plans"]
 
 
 def test_each_group_in_a_list_keeps_its_own_count(tmp_path: Path) -> None:
-    result = analyse("The monitor said the fighting killed at least 28 government troops and about 20 Kalar Front "
-                     "fighters.", tmp_path)
+    result = analyse("The monitor said the fighting killed at least 28 government troops and about 20 "
+                     "Kalar Front fighters.", tmp_path)
     [army] = events_of(result, "the army", "killed")
     assert army.detail == "(at least 28)"
 
@@ -212,14 +218,15 @@ def test_a_vow_in_the_writers_voice_is_still_the_vowers_own_claim(tmp_path: Path
 
 
 def test_a_plans_future_date_is_not_last_years_history(tmp_path: Path) -> None:
-    result = analyse("Title: Talks\nDate: 2031-05-18\n\nMyanmar may attend a conference to be hosted by Thailand on "
-                     "May 29.", tmp_path, headline=False)
+    result = analyse("Title: Talks\nDate: 2031-05-18\n\nMyanmar may attend a conference to be hosted by "
+                     "Thailand on May 29.", tmp_path, headline=False)
     [plan] = events_of(result, "Thailand", "plans")
     assert plan.when == "" and not plan.background and "May 29" in plan.detail
 
 
 def test_a_pledge_to_help_them_names_who_they_are(tmp_path: Path) -> None:
-    result = analyse("The governments of Chad and Niger issued a statement saying they would continue to provide "
-                     "assistance to those 7,000 migrants still at sea and offer them temporary shelter.", tmp_path)
+    result = analyse("The governments of Chad and Niger issued a statement saying they would continue to "
+                     "provide assistance to those 7,000 migrants still at sea and offer them temporary "
+                     "shelter.", tmp_path)
     [plan] = events_of(result, "Chad", "plans")
     assert plan.detail == "to offer the migrants temporary shelter"

@@ -12,7 +12,8 @@ def lede(text: str, tmp_path: Path):  # noqa: ANN201 - a Lead
 
 
 def test_a_plain_opening_sentence_is_the_writers_statement(tmp_path: Path) -> None:
-    lead = lede("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes.", tmp_path)
+    lead = lede("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes.",
+                tmp_path)
     assert lead.certainty == "stated" and lead.source == "the article"
     assert "captured the northern town" in lead.text
 
@@ -24,12 +25,14 @@ def test_a_reporting_verb_makes_the_lede_its_speakers_report(tmp_path: Path) -> 
 
 
 def test_a_trailing_sources_say_makes_the_lede_reported(tmp_path: Path) -> None:
-    lead = lede("At least twelve police officers were killed in an ambush near the border, sources say.", tmp_path)
+    lead = lede("At least twelve police officers were killed in an ambush near the border, sources say.",
+                tmp_path)
     assert lead.certainty == "reported" and lead.source == "sources"
 
 
 def test_an_accusation_in_the_lede_is_alleged_and_names_the_accuser(tmp_path: Path) -> None:
-    lead = lede("Ruritania has accused its neighbour of shelling three villages along the frontier.", tmp_path)
+    lead = lede("Ruritania has accused its neighbour of shelling three villages along the frontier.",
+                tmp_path)
     assert lead.certainty == "alleged" and lead.source == "Ruritania"
 
 
@@ -40,13 +43,16 @@ def test_it_was_claimed_makes_the_lede_an_unnamed_claim(tmp_path: Path) -> None:
 
 
 def test_a_denial_in_the_lede_is_denied(tmp_path: Path) -> None:
-    lead = lede("The defence minister has denied that the army fired on the protesters in the capital.", tmp_path)
+    lead = lede("The defence minister has denied that the army fired on the protesters in the capital.",
+                tmp_path)
     assert lead.certainty == "denied"
 
 
 def test_what_a_court_has_heard_is_a_partys_case(tmp_path: Path) -> None:
-    lead = lede("Two local officials ran a scheme to buy votes in the council election, a tribunal has heard.",
-                tmp_path)
+    lead = lede(
+        "Two local officials ran a scheme to buy votes in the council election, a tribunal has heard.",
+        tmp_path,
+    )
     assert lead.certainty == "alleged"
 
 
@@ -58,14 +64,16 @@ def test_a_byline_is_never_the_lede(tmp_path: Path) -> None:
 
 def test_a_sentence_opening_with_but_is_never_the_lede(tmp_path: Path) -> None:
     lead = lede("But the talks collapsed again last night amid a row over the prisoners.\n\n"
-                "The government and the rebels agreed a three-day truce on Sunday to allow aid convoys through.",
+                "The government and the rebels agreed a three-day truce on Sunday to allow aid convoys "
+                "through.",
                 tmp_path)
     assert lead.text.startswith("The government and the rebels agreed")
 
 
 def test_the_news_sentence_after_the_lede_is_kept_too(tmp_path: Path) -> None:
-    leads = analyse("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes. "
-                    "The army said it had withdrawn its troops to the regional capital to protect civilians.",
+    leads = analyse("Rebel fighters captured the northern town of Kalma on Tuesday after two days of "
+                    "clashes. The army said it had withdrawn its troops to the regional capital to protect "
+                    "civilians.",
                     tmp_path).leads
     assert len(leads) == 2 and leads[1].text.startswith("The army said")
     assert leads[1].certainty == "reported"
@@ -85,8 +93,8 @@ def test_a_speaker_after_the_speech_verb_makes_the_lede_reported(tmp_path: Path)
 
 
 def test_a_quotation_answered_by_an_unusual_speech_verb_is_the_speakers(tmp_path: Path) -> None:
-    lead = lede("The northern command's conduct was \u201cthe act of a gambler with nothing left\u201d, thundered "
-                "the Coastal Herald, a state-run newspaper, on Friday.", tmp_path)
+    lead = lede("The northern command's conduct was \u201cthe act of a gambler with nothing left\u201d, "
+                "thundered the Coastal Herald, a state-run newspaper, on Friday.", tmp_path)
     assert lead.certainty == "reported" and "Coastal Herald" in lead.source
 
 
@@ -102,16 +110,21 @@ def test_claims_called_unfounded_are_a_denial(tmp_path: Path) -> None:
 
 
 def test_commentary_after_the_lede_is_not_news(tmp_path: Path) -> None:
-    leads = analyse("Rebel fighters captured the northern town of Kalma on Tuesday after two days of clashes. "
-                    "The volatile situation is made worse by a long drought in the region.", tmp_path).leads
+    leads = analyse(
+        "Rebel fighters captured the northern town of Kalma on Tuesday after two days of "
+        "clashes. The volatile situation is made worse by a long drought in the region.",
+        tmp_path,
+    ).leads
     assert len(leads) == 1
 
 
 def test_a_hedge_on_the_subject_makes_the_lede_alleged(tmp_path: Path) -> None:
-    lead = lede("The alleged plot was uncovered by border guards near the northern crossing last month.", tmp_path)
+    lead = lede("The alleged plot was uncovered by border guards near the northern crossing last month.",
+                tmp_path)
     assert lead.certainty == "alleged"
 
 
 def test_a_hedge_deep_in_the_object_leaves_the_lede_stated(tmp_path: Path) -> None:
-    lead = lede("The army retracted a report that girls kidnapped by suspected militants had been freed.", tmp_path)
+    lead = lede("The army retracted a report that girls kidnapped by suspected militants had been freed.",
+                tmp_path)
     assert lead.certainty == "stated"

@@ -42,7 +42,8 @@ def test_a_corrupt_stored_gazetteer_is_rebuilt(stored: Path) -> None:
     assert load_fresh() == build_gazetteer()  # and stored again, readable this time
 
 
-def test_an_unwritable_cache_folder_still_gives_the_gazetteer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_folder_still_gives_the_gazetteer(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the folder should be")
     monkeypatch.setattr(gazetteer, "_stored_path", lambda: blocker / "gazetteer.marshal")
@@ -58,7 +59,7 @@ def stored_copy(**fields: object) -> bytes:
 
 
 TAMPERED = {
-    "every field a number": marshal.dumps({name: 7 for name in gazetteer._STORED_FIELDS}),
+    "every field a number": marshal.dumps(dict.fromkeys(gazetteer._STORED_FIELDS, 7)),
     "not a dict": marshal.dumps([1, 2, 3]),
     "a field missing": marshal.dumps({"countries": {}}),
     "city codes numbers": stored_copy(cities={"bamako": 7}),

@@ -98,7 +98,8 @@ def test_the_ground_floor_the_reader_stands_on_imports_no_other_sitrep_module() 
         short = name.split(".")[1]
         paths = files(under=f"{short}/") or [PACKAGE / f"{short}.py"]  # a package's files, or the module
         for path, names in importing(paths, "sitrep").items():
-            others = [n for n in names if n != name and not n.startswith(name + ".")]  # its own modules are fine
+            # its own modules are fine
+            others = [n for n in names if n != name and not n.startswith(name + ".")]
             if others:
                 found[path] = others
     assert found == {}

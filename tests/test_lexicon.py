@@ -2,8 +2,8 @@
 
 import pytest
 
-from sitrep.lexicon import LexiconError, lexicon, parse_lexicon
 from sitrep.extract.events import NOUN_EVENTS, VERB_EVENTS
+from sitrep.lexicon import LexiconError, lexicon, parse_lexicon
 from sitrep.merge import FAMILY
 
 GOOD = {"values": {"detained": {"family": "detained", "slot": "liberty", "noun": "arrest"},
@@ -21,7 +21,12 @@ def test_extraction_and_merging_read_the_same_tables() -> None:
 def test_every_trigger_gives_a_value_with_a_family_or_a_minor_mark() -> None:
     lex = lexicon()
     for value, _role in lex.verbs.values():
-        assert value in lex.family or value in lex.minor or value in lex.figure or value.endswith(("s", "ed", "ties"))
+        assert (
+            value in lex.family
+            or value in lex.minor
+            or value in lex.figure
+            or value.endswith(("s", "ed", "ties"))
+        )
 
 
 def test_an_abduction_is_in_the_detained_family_everywhere() -> None:

@@ -9,14 +9,16 @@ WIRE = ("Initial reports said General Abass Dembele was detained in Bamako on Su
 
 
 def test_focus_counts_a_countrys_institutions_and_towns(tmp_path: Path) -> None:
-    texts = {"a.txt": "Title: Sudan army retakes Omdurman\n\nSudan's army said it retook a district of Omdurman. "
-                      "Egypt and the United Arab Emirates were accused of backing opposing sides."}
+    texts = {"a.txt": "Title: Sudan army retakes Omdurman\n\nSudan's army said it retook a district of "
+                      "Omdurman. Egypt and the United Arab Emirates were accused of backing opposing sides."}
     assert situation(texts, tmp_path).focus == "Sudan"
 
 
 def test_arrest_reported_in_one_article_and_denied_in_another_is_a_contradiction(tmp_path: Path) -> None:
-    texts = {"afp.txt": "Title: Arrests in Mali\n\nInitial reports said General Abass Dembele was detained in Bamako.",
-             "bbc.txt": "Title: General denies arrest\n\nA source close to General Abass Dembele denied his arrest."}
+    texts = {"afp.txt": "Title: Arrests in Mali\n\nInitial reports said General Abass Dembele was detained "
+                        "in Bamako.",
+             "bbc.txt": "Title: General denies arrest\n\nA source close to General Abass Dembele denied "
+                        "his arrest."}
     found = situation(texts, tmp_path)
     [dispute] = [d for d in found.disputes if d.kind == "contradiction" and "Dembele" in d.subject]
     assert {c.article for c in dispute.claims} == {"afp.txt", "bbc.txt"}
@@ -47,12 +49,14 @@ def test_status_line_never_states_a_denied_arrest_as_fact(tmp_path: Path) -> Non
 
 
 def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
-    from extract_support import analyse
     from sitrep.merge import merge
+
+    from extract_support import analyse
 
     # Two outlets resting the same claim on different hedged sources: merged into one item.
     texts = {"a.txt": "Title: Arrests\n\nSources indicate that soldiers have been arrested in Mali.",
-             "b.txt": "Title: More arrests\n\nThe AFP news agency claimed that soldiers were arrested in Bamako."}
+             "b.txt": "Title: More arrests\n\nThe AFP news agency claimed that soldiers were arrested in "
+                      "Bamako."}
     results = [analyse(text, tmp_path, name) for name, text in texts.items()]
     before = [[(d.subject, len(d.claims), list(d.actors)) for d in r.disputes] for r in results]
     first = merge(results, [], tmp_path).to_dict()
@@ -62,29 +66,34 @@ def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
 
 
 def test_the_title_is_the_headline_the_others_share_not_the_last_modified_file(tmp_path: Path) -> None:
-    texts = {"a.txt": "Title: Rebels seize airport in Varna\n\nRebel fighters seized the airport in Varna on Monday.",
-             "b.txt": "Title: Varna airport fighting spreads as rebels hold airport\n\nFighting spread around the "
-                      "airport in Varna on Tuesday.",
-             "c.txt": "Title: Floods hit farms in the south\n\nHeavy rain flooded farms in the south on Tuesday."}
+    texts = {"a.txt": "Title: Rebels seize airport in Varna\n\nRebel fighters seized the airport in Varna "
+                      "on Monday.",
+             "b.txt": "Title: Varna airport fighting spreads as rebels hold airport\n\nFighting spread "
+                      "around the airport in Varna on Tuesday.",
+             "c.txt": "Title: Floods hit farms in the south\n\nHeavy rain flooded farms in the south on "
+                      "Tuesday."}
     found = situation(texts, tmp_path)  # c.txt, off the story, is written last: the newest file
     assert "airport" in found.title.lower() and "Floods" not in found.title
 
 
 def test_a_title_is_never_made_from_a_file_name(tmp_path: Path) -> None:
-    texts = {"dailymail_09_23_rebels_take_port.txt": "Rebel fighters took control of the port of Varna on Monday "
-                                                     "after a night of heavy shelling, residents said."}
-    from extract_support import analyse
+    texts = {"dailymail_09_23_rebels_take_port.txt": ("Rebel fighters took control of the port of Varna on "
+                                                      "Monday after a night of heavy shelling, residents "
+                                                      "said.")}
     from sitrep.merge import merge
 
-    found = merge([analyse(text, tmp_path, name, headline=False) for name, text in texts.items()], [], tmp_path)
+    from extract_support import analyse
+
+    found = merge([analyse(text, tmp_path, name, headline=False) for name, text in texts.items()], [],
+                  tmp_path)
     assert "dailymail" not in found.title.lower() and "Rebel fighters took control" in found.title
 
 
 def test_at_least_eight_and_eight_are_no_dispute(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Ambush\nDate: 2021-03-01\n\nAt least eight soldiers were killed in the ambush, "
                       "sources said.",
-             "b.txt": "Title: Ambush toll\nDate: 2021-03-01\n\nAn official said eight soldiers were killed in the "
-                      "ambush."}
+             "b.txt": "Title: Ambush toll\nDate: 2021-03-01\n\nAn official said eight soldiers were killed "
+                      "in the ambush."}
     assert not [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
 
 
@@ -107,9 +116,10 @@ def test_counts_over_different_periods_are_no_dispute(tmp_path: Path) -> None:
 
 
 def test_the_same_days_figures_that_cannot_both_hold_are_a_dispute(tmp_path: Path) -> None:
-    texts = {"a.txt": "Title: Ambush\nDate: 2021-03-01\n\nOfficials said eight soldiers were killed in the ambush.",
-             "b.txt": "Title: Ambush toll\nDate: 2021-03-02\n\nA local source said 15 soldiers were killed in the "
-                      "ambush."}
+    texts = {"a.txt": "Title: Ambush\nDate: 2021-03-01\n\nOfficials said eight soldiers were killed in the "
+                      "ambush.",
+             "b.txt": "Title: Ambush toll\nDate: 2021-03-02\n\nA local source said 15 soldiers were killed "
+                      "in the ambush."}
     [numeric] = [d for d in situation(texts, tmp_path).disputes if d.kind == "numeric"]
     assert {c.text for c in numeric.claims} == {"eight", "15"}
 

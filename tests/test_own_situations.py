@@ -79,8 +79,11 @@ def test_velmora_byline_block_dated_article_and_undated_article_read_as_such(vel
     assert article(velmora, "meridian_04-01")["outlet"] == "Meridian Wire"
 
 
-def test_velmora_junta_claim_of_controlling_the_whole_country_is_never_stated(velmora: dict[str, Any]) -> None:
-    phrases = ("whole country", "entire country", "every town", "whole of velmora", "no longer any resistance")
+def test_velmora_junta_claim_of_controlling_the_whole_country_is_never_stated(
+    velmora: dict[str, Any],
+) -> None:
+    phrases = ("whole country", "entire country", "every town", "whole of velmora",
+               "no longer any resistance")
     assert not [t for t in stated_lines(velmora) if any(p in t.lower() for p in phrases)]
     claim = [line for line in velmora["status"] if "controlled the whole country" in line["text"]]
     assert claim and all(line["certainty"] == "alleged" for line in claim)
@@ -118,11 +121,16 @@ def test_velmora_coup_years_are_history_context_not_status(velmora: dict[str, An
                 if any(year in line["text"] for year in ("2009", "2014", "2016", "2019"))]
 
 
-def test_velmora_verbatim_wire_paragraph_gives_one_context_item_citing_both_outlets(velmora: dict[str, Any]) -> None:
+def test_velmora_verbatim_wire_paragraph_gives_one_context_item_citing_both_outlets(
+    velmora: dict[str, Any],
+) -> None:
     items = [c for c in velmora["context"] if c["kind"] == "history" and 2009 in c["years"]]
     assert len(items) == 1
     files = {e["file"] for e in items[0]["evidence"]}
-    assert {"meridian_04-01_soldiers-detain-president.txt", "coastal_herald_04-03_junta-claims-control.txt"} <= files
+    assert {
+        "meridian_04-01_soldiers-detain-president.txt",
+        "coastal_herald_04-03_junta-claims-control.txt",
+    } <= files
 
 
 def test_velmora_2019_coup_toll_is_not_in_any_numeric_dispute(velmora: dict[str, Any]) -> None:
@@ -141,7 +149,9 @@ def test_velmora_officials_get_their_roles(velmora: dict[str, Any]) -> None:
 # Tarvonia 2032: militants besiege a gas terminal; the army says all hostages were freed
 
 
-def test_tarvonia_byline_block_published_header_and_undated_article_read_as_such(tarvonia: dict[str, Any]) -> None:
+def test_tarvonia_byline_block_published_header_and_undated_article_read_as_such(
+    tarvonia: dict[str, Any],
+) -> None:
     assert article(tarvonia, "globe_courier_03-11")["date"].startswith("2032-03-11")
     assert article(tarvonia, "harbour_times_03-22")["date"] == "2032-03-22"
     assert article(tarvonia, "tarvonia_today_")["date"] is None
@@ -162,7 +172,9 @@ def test_tarvonia_militants_claim_is_alleged_and_its_figures_never_stated(tarvon
     assert not [t for t in stated_lines(tarvonia) if "60 foreign" in t or "20 soldiers" in t]
 
 
-def test_tarvonia_soldier_toll_is_a_numeric_dispute_army_six_against_group_twenty(tarvonia: dict[str, Any]) -> None:
+def test_tarvonia_soldier_toll_is_a_numeric_dispute_army_six_against_group_twenty(
+    tarvonia: dict[str, Any],
+) -> None:
     disputes = [d for d in tarvonia["disputes"] if d["kind"] == "numeric" and "soldiers" in d["subject"]]
     assert len(disputes) == 1
     values = {tuple(c["value"]) for c in disputes[0]["claims"]}
@@ -177,7 +189,8 @@ def test_tarvonia_accusation_against_lusenia_and_its_denial_are_a_dispute(tarvon
 
 
 def test_tarvonia_2008_bombing_is_history_and_its_toll_is_not_disputed(tarvonia: dict[str, Any]) -> None:
-    assert any(c["kind"] == "history" and 2008 in c["years"] and "Kell" in c["text"] for c in tarvonia["context"])
+    assert any(c["kind"] == "history" and 2008 in c["years"] and "Kell" in c["text"]
+               for c in tarvonia["context"])
     for claim in numeric_claims(tarvonia):
         assert "40" not in str(claim["value"]) and "2008" not in claim["sentence"]
 

@@ -242,7 +242,8 @@ def test_patterns_are_plain_json_objects(tmp_path: Path) -> None:
 
 
 def test_a_paragraph_break_always_ends_a_sentence(nlp: Language) -> None:
-    doc = nlp("An army convoy moves on the mountain highway near the pass\n\nThe ministry said 20 troops were killed.")
+    doc = nlp("An army convoy moves on the mountain highway near the pass\n\nThe ministry said 20 troops "
+              "were killed.")
     assert [s.text.strip() for s in doc.sents][-1] == "The ministry said 20 troops were killed."
 
 
@@ -257,5 +258,6 @@ def test_a_name_in_apposition_to_a_role_is_a_person(nlp: Language) -> None:
 
 
 def test_a_name_ending_in_a_landform_is_a_place(nlp: Language) -> None:
-    doc = nlp("Parents joined the search for the students in the Kelvara Forest, a known hideout of the militants.")
+    doc = nlp("Parents joined the search for the students in the Kelvara Forest, a known hideout of the "
+              "militants.")
     assert [e.label_ for e in doc.ents if "Kelvara" in e.text] == ["LOC"]

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 from sitrep.config import Config
@@ -59,7 +58,8 @@ pieces = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
-    st.sampled_from(["the", "army", "said", "on", "Monday", "soldiers", "denied", "reports", ".", ",", "\n\n"]),
+    st.sampled_from(["the", "army", "said", "on", "Monday", "soldiers", "denied", "reports", ".", ",",
+                     "\n\n"]),
 )
 hostile_text = st.lists(pieces, max_size=40).map(" ".join)
 
@@ -136,8 +136,10 @@ def test_hostile_text_files_read_clean(tmp_path: Path, text: str, encoding: str)
 
 
 @FEW
-@given(files=st.lists(st.one_of(st.binary(max_size=400), hostile_text.map(str.encode)), min_size=1, max_size=8))
-def test_scan_gives_every_bad_file_a_reason(tmp_path_factory: pytest.TempPathFactory, files: list[bytes]) -> None:
+@given(files=st.lists(st.one_of(st.binary(max_size=400), hostile_text.map(str.encode)), min_size=1,
+                      max_size=8))
+def test_scan_gives_every_bad_file_a_reason(tmp_path_factory: pytest.TempPathFactory,
+                                            files: list[bytes]) -> None:
     """Every file `scan` lists ends up an article or a bad file with a reason, never lost."""
     folder = tmp_path_factory.mktemp("scan")
     for index, data in enumerate(files):
@@ -185,7 +187,10 @@ def _analyse_text(folder: Path, name: str, text: str) -> Situation | None:
     results = parse_batch(pipeline(), [article], 8)
     assert len(results) == 1 and isinstance(results[0], ArticleResult)
     # The cache round trip keeps everything.
-    assert ArticleResult.from_dict(json.loads(json.dumps(results[0].to_dict()))).to_dict() == results[0].to_dict()
+    assert (
+        ArticleResult.from_dict(json.loads(json.dumps(results[0].to_dict()))).to_dict()
+        == results[0].to_dict()
+    )
     return merge(results, [], folder)
 
 
@@ -202,7 +207,8 @@ def test_pipeline_extract_and_reports_survive_hostile_text(tmp_path_factory: pyt
 
 @FEW
 @given(lines=st.lists(st.sampled_from(HOSTILE[20:48]), min_size=1, max_size=30))
-def test_pipeline_on_rtl_and_non_english_text(tmp_path_factory: pytest.TempPathFactory, lines: list[str]) -> None:
+def test_pipeline_on_rtl_and_non_english_text(tmp_path_factory: pytest.TempPathFactory,
+                                              lines: list[str]) -> None:
     """Arabic, Hebrew, Cyrillic, CJK and mixed-direction paragraphs analyse without error."""
     folder = tmp_path_factory.mktemp("intl")
     situation = _analyse_text(folder, "intl.txt", "\n\n".join(["Headline", *lines]))
@@ -212,7 +218,9 @@ def test_pipeline_on_rtl_and_non_english_text(tmp_path_factory: pytest.TempPathF
 
 def test_pipeline_on_a_long_line(tmp_path: Path) -> None:
     """One long line (no paragraph breaks, 60,000 characters) goes through the whole chain."""
-    line = " ".join(["General Abass Dembele was arrested in Bamako, a source said, but the army denied it."] * 700)
+    line = " ".join(
+        ["General Abass Dembele was arrested in Bamako, a source said, but the army denied it."] * 700
+    )
     situation = _analyse_text(tmp_path, "long.txt", "Headline\n\n" + line)
     assert situation is not None
     write_reports(situation)
@@ -221,7 +229,8 @@ def test_pipeline_on_a_long_line(tmp_path: Path) -> None:
 def test_many_hostile_files_in_one_situation(tmp_path: Path) -> None:
     """All the hostile pieces at once, one file each, merged into one situation and reported."""
     for index, piece in enumerate(HOSTILE):
-        (tmp_path / f"{index:02d}.txt").write_text(f"Headline {index}\n\n{piece} soldiers in Mali said {piece}.",
+        (tmp_path / f"{index:02d}.txt").write_text(f"Headline {index}\n\n{piece} soldiers in Mali said "
+                                                   f"{piece}.",
                                                    encoding="utf-8", errors="surrogatepass")
     scanned = scan(tmp_path)
     assert len(scanned.articles) + len(scanned.bad_files) == len(HOSTILE)
@@ -235,9 +244,10 @@ def test_many_hostile_files_in_one_situation(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------ hostile file names
 
 NAME_PIECES = [
-    "\x1b]52;c;UFdORUQ=\x07", "\x1b]0;title\x1b\\", "\x1b[2J", "\x9b31m", "\x9d0;C1TITLE\x07", "\x85", "\x01", "\x7f",
-    "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", b"\xff\xfe", b"\xc3", "\n# INJECTED\n", "\r", "\t",
-    "`", "```", "|", "\\|", "<img src=x onerror=alert(1)>", "[red]", "*", "#", "Goïta", "مرحبا", "👮‍♂️",
+    "\x1b]52;c;UFdORUQ=\x07", "\x1b]0;title\x1b\\", "\x1b[2J", "\x9b31m", "\x9d0;C1TITLE\x07", "\x85",
+    "\x01", "\x7f", "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", b"\xff\xfe", b"\xc3", "\n# INJECTED\n",
+    "\r", "\t", "`", "```", "|", "\\|", "<img src=x onerror=alert(1)>", "[red]", "*", "#", "Goïta", "مرحبا",
+    "👮‍♂️",
 ]
 """Pieces of file names: C0, C1, bidi, zero-width, bytes that are not UTF-8, newlines, backticks, pipes."""
 
@@ -263,7 +273,8 @@ def test_hostile_file_names_leave_every_output_inert(tmp_path_factory: pytest.Te
     folder = tmp_path_factory.mktemp("names")
     for index, name in enumerate(names):
         with open(os.path.join(os.fsencode(folder), b"a" + name), "wb") as handle:
-            handle.write(f"Soldiers arrested in Bamako\n\nGeneral Abass Dembele was arrested, AFP said ({index}).\n"
+            handle.write("Soldiers arrested in Bamako\n\nGeneral Abass Dembele was arrested, AFP said "
+                         f"({index}).\n"
                          .encode())
     (folder / "empty.txt").write_bytes(b"")
     scanned = scan(folder)
@@ -282,7 +293,8 @@ def test_hostile_file_names_leave_every_output_inert(tmp_path_factory: pytest.Te
     assert printable(text)
     report = json.loads(text.encode("utf-8").decode("utf-8"))
     shown_paths = sorted(without_surrogates(a.path) for a in situation.articles)
-    assert sorted(a["path"] for a in report["articles"]) == shown_paths  # the name reads back, bad bytes as U+FFFD
+    # the name reads back, bad bytes as U+FFFD
+    assert sorted(a["path"] for a in report["articles"]) == shown_paths
     for path in paths:
         for shown in (clean(path), safe(path).plain, describe_change(FolderChange(added=(path,)))):
             assert printable(shown) and "\n" not in shown

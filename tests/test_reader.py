@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sitrep import reader
 from sitrep.reader import (
@@ -83,12 +82,16 @@ def test_bytes_no_encoding_reads_are_bad_naming_the_first_bad_byte(tmp_path: Pat
 
 def test_a_latin1_file_is_read_as_windows_1252(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes("Le président a été arrêté à Bamako, selon l'AFP.".encode("latin-1"))
-    assert read_article(tmp_path / "x.txt", tmp_path).text == "Le président a été arrêté à Bamako, selon l'AFP."
+    assert (
+        read_article(tmp_path / "x.txt", tmp_path).text == "Le président a été arrêté à Bamako, selon l'AFP."
+    )
 
 
 def test_windows_1252_curly_quotes_are_read(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes(b"He said \x93no\x94 to the junta \x96 twice.")
-    assert read_article(tmp_path / "x.txt", tmp_path).text == "He said \u201cno\u201d to the junta \u2013 twice."
+    assert (
+        read_article(tmp_path / "x.txt", tmp_path).text == "He said \u201cno\u201d to the junta \u2013 twice."
+    )
 
 
 def test_a_windows_1251_cyrillic_file_is_read_in_its_own_encoding(tmp_path: Path) -> None:
@@ -274,7 +277,8 @@ def test_headline_with_a_colon_is_the_title_not_a_caption() -> None:
 
 
 def test_yaml_front_matter_is_metadata(tmp_path: Path) -> None:
-    content = "---\ntitle: \"Coup in Mali\"\ndate: 2012-03-22\ntags:\n  - mali\n  - coup\nsource: https://www.reuters.com/x\n---\n\n" + BODY
+    content = ('---\ntitle: "Coup in Mali"\ndate: 2012-03-22\ntags:\n  - mali\n  - coup\n'
+               "source: https://www.reuters.com/x\n---\n\n" + BODY)
     article = read_article(write(tmp_path, "a.md", content), tmp_path)
     assert (article.title, article.date, article.outlet) == ("Coup in Mali", "2012-03-22", "Reuters")
     assert article.metadata["tags"] == "mali, coup"
@@ -302,7 +306,8 @@ def test_long_first_sentence_is_body_and_title_falls_back_to_file_stem(tmp_path:
 def test_wrapped_first_line_is_not_taken_as_title(tmp_path: Path) -> None:
     content = "Soldiers said on Thursday that they had seized\npower in Mali and closed the borders.\n"
     article = read_article(write(tmp_path, "a.txt", content), tmp_path)
-    assert article.paragraphs == ["Soldiers said on Thursday that they had seized power in Mali and closed the borders."]
+    assert article.paragraphs == ["Soldiers said on Thursday that they had seized power in Mali and closed "
+                                  "the borders."]
 
 
 # --- cleaning --------------------------------------------------------------------------------
@@ -322,7 +327,9 @@ def test_corpus_entity_is_decoded() -> None:
 
 
 def test_escape_sequences_and_invisible_characters_are_removed() -> None:
-    dirty = "\x1b[31mRed\x1b[0m alert\x1b]52;c;aGVsbG8=\x07 in\x1b]0;title\x1b\\ Ba\u200bmako\u202e\x07\x08\tnow"
+    dirty = (
+        "\x1b[31mRed\x1b[0m alert\x1b]52;c;aGVsbG8=\x07 in\x1b]0;title\x1b\\ Ba\u200bmako\u202e\x07\x08\tnow"
+    )
     assert clean_text(dirty) == "Red alert in Bamako now"
 
 
@@ -332,7 +339,8 @@ def test_other_scripts_are_kept() -> None:
 
 
 def test_rich_markup_is_kept_literally(tmp_path: Path) -> None:
-    article = read_article(write(tmp_path, "a.txt", "Officials said [red]alert[/red] was [bold] raised.\n"), tmp_path)
+    article = read_article(write(tmp_path, "a.txt", "Officials said [red]alert[/red] was [bold] raised.\n"),
+                           tmp_path)
     assert article.paragraphs == ["Officials said [red]alert[/red] was [bold] raised."]
 
 
@@ -374,10 +382,13 @@ def test_dailymail_wrapped_lines_are_joined() -> None:
 def test_dailymail_caption_labels_and_copies_are_removed() -> None:
     article = read_corpus("mali_2012_coup/dailymail.txt")
     body = text_of(article)
-    for label in ("Take over:", "Toppled:", "Angry response:", "Mutiny:", "Focus:", "@highlight", "highlight"):
+    for label in ("Take over:", "Toppled:", "Angry response:", "Mutiny:", "Focus:", "@highlight",
+                  "highlight"):
         assert label not in body
     assert sum("The coup is a major setback" in p for p in article.paragraphs) == 1
-    assert sum(p.startswith("Soldiers announced that they had seized control") for p in article.paragraphs) == 1
+    assert (
+        sum(p.startswith("Soldiers announced that they had seized control") for p in article.paragraphs) == 1
+    )
     assert not any("pictured here in November" in p for p in article.paragraphs)
     assert article.duplicates_removed >= 7
     assert "Soldiers say they are overthrowing the government" in body  # a highlight that adds text stays
@@ -395,7 +406,8 @@ def test_caption_label_without_space_is_stripped(tmp_path: Path) -> None:
 
 
 def test_one_paragraph_per_line_is_split_at_sentence_ends(tmp_path: Path) -> None:
-    content = "First paragraph ends here.\nSecond one starts with a capital.\n'A quote starts the third.'\nMr.\nSmith waits.\n"
+    content = ("First paragraph ends here.\nSecond one starts with a capital.\n'A quote starts the third.'\n"
+               "Mr.\nSmith waits.\n")
     article = read_article(write(tmp_path, "a.txt", content), tmp_path)
     assert article.paragraphs == [
         "First paragraph ends here.",
@@ -416,7 +428,8 @@ def test_fingerprint_ignores_case_punctuation_whitespace_accents_and_mojibake() 
 
 
 def test_fingerprint_differs_for_different_paragraphs() -> None:
-    assert fingerprint("Soldiers were arrested in Bamako.") != fingerprint("Soldiers were released in Bamako.")
+    arrested, released = "Soldiers were arrested in Bamako.", "Soldiers were released in Bamako."
+    assert fingerprint(arrested) != fingerprint(released)
 
 
 # --- robustness ------------------------------------------------------------------------------
@@ -470,9 +483,10 @@ def test_huge_single_line_is_read_in_linear_time(tmp_path: Path) -> None:
 
 
 def test_many_repeated_paragraphs_are_each_kept_once(tmp_path: Path) -> None:
-    # How long it takes is the benchmark's to say (python -m bench --long-article), not a timed test's:
-    # a limit in seconds fails on a loaded machine.
-    paragraphs = [f"Report number {i} says soldiers moved through district {i % 50} of the capital today." for i in range(3000)]
+    # How long it takes is the benchmark's to say (python -m bench --long-article), not a timed
+    # test's: a limit in seconds fails on a loaded machine.
+    paragraphs = [f"Report number {i} says soldiers moved through district {i % 50} of the capital today."
+                  for i in range(3000)]
     content = "\n\n".join(paragraphs * 2)
     article = read_article(write(tmp_path, "many.txt", content), tmp_path)
     assert len(article.paragraphs) == 3000 and article.duplicates_removed == 3000
@@ -489,7 +503,8 @@ def test_wire_dateline_is_metadata_not_text(tmp_path: Path) -> None:
 
 def test_unknown_outlet_named_in_source_header_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
-    path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a district.\n",
+    path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a "
+                    "district.\n",
                     encoding="utf-8")
     assert read_article(path, tmp_path).outlet == "Example Wire"
 
@@ -623,14 +638,17 @@ def test_a_date_in_the_source_header_note_is_the_date_when_no_date_key(tmp_path:
 
 
 def test_a_date_key_wins_over_the_source_header_note(tmp_path: Path) -> None:
-    head = "Source: archive/story.txt; published 24 September 2013\nTitle: Talks resume\nDate: 2013-09-25 10:00"
+    head = (
+        "Source: archive/story.txt; published 24 September 2013\nTitle: Talks resume\nDate: 2013-09-25 10:00"
+    )
     assert dated(tmp_path, head).date == "2013-09-25T10:00"
 
 
 @pytest.mark.parametrize(("head", "expected"), [
     ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks-resume", "2015-05-14"),
     ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/talks-resume.html", "2015-05"),
-    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks\nDate: 2015-05-15", "2015-05-15"),
+    ("Title: Talks resume\nUrl: https://news.example.com/world/2015/05/14/talks\nDate: 2015-05-15",
+     "2015-05-15"),
     ("Source: x.txt; published 13 May 2015\nTitle: Talks resume\nUrl: https://n.example.com/2015/05/14/t",
      "2015-05-13"),
     ("Title: Talks resume\nUrl: https://news.example.com/world/2015/02/31/talks-resume", None),

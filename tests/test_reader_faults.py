@@ -239,7 +239,9 @@ def test_a_file_link_pointing_outside_the_folder_is_a_bad_file(tmp_path: Path) -
 def test_a_link_to_a_system_file_is_a_bad_file(tmp_path: Path) -> None:
     folder = good_folder(tmp_path)
     (folder / "passwd.txt").symlink_to("/etc/passwd")
-    assert [(b.path, b.reason) for b in scan(folder).bad_files] == [("passwd.txt", "points outside the folder")]
+    assert [(b.path, b.reason) for b in scan(folder).bad_files] == [
+        ("passwd.txt", "points outside the folder")
+    ]
 
 
 @posix_only
@@ -250,7 +252,9 @@ def test_a_link_through_a_linked_folder_outside_is_a_bad_file(tmp_path: Path) ->
     (outside / "secret.txt").write_text(GOOD, encoding="utf-8")
     (folder / "out").symlink_to(outside, target_is_directory=True)
     (folder / "secret.txt").symlink_to(Path("out") / "secret.txt")
-    assert [(b.path, b.reason) for b in scan(folder).bad_files] == [("secret.txt", "points outside the folder")]
+    assert [(b.path, b.reason) for b in scan(folder).bad_files] == [
+        ("secret.txt", "points outside the folder")
+    ]
 
 
 @posix_only

@@ -38,13 +38,15 @@ def test_yaml_front_matter_becomes_metadata_and_leaves_the_body(tmp_path: Path) 
 
 
 def test_yaml_values_are_kept_as_written(tmp_path: Path) -> None:
-    article = read(tmp_path, "a.md", "---\ntitle: Talks resume\ndate: 2015-05-18\ndraft: no\nid: 007\n---\n" + BODY)
+    article = read(tmp_path, "a.md",
+                   "---\ntitle: Talks resume\ndate: 2015-05-18\ndraft: no\nid: 007\n---\n" + BODY)
     assert {k: article.metadata[k] for k in ("date", "draft", "id")} == {"date": "2015-05-18", "draft": "no",
                                                                         "id": "007"}
 
 
 def test_yaml_lists_become_comma_separated_values(tmp_path: Path) -> None:
-    article = read(tmp_path, "a.md", "---\ntitle: Talks resume\ntags:\n  - mali\n  - talks\nauthors: [A, B]\n---\n"
+    article = read(tmp_path, "a.md", "---\ntitle: Talks resume\ntags:\n  - mali\n  - talks\nauthors: [A, "
+                                     "B]\n---\n"
                    + BODY)
     assert (article.metadata["tags"], article.metadata["authors"]) == ("mali, talks", "A, B")
 
@@ -55,12 +57,14 @@ def test_yaml_quoting_escapes_and_comments_are_read_as_yaml(tmp_path: Path) -> N
 
 
 def test_a_yaml_block_scalar_is_one_line_of_metadata(tmp_path: Path) -> None:
-    article = read(tmp_path, "a.md", "---\ntitle: Talks resume\nsummary: >\n  Both sides\n  met again.\n---\n" + BODY)
+    article = read(tmp_path, "a.md",
+                   "---\ntitle: Talks resume\nsummary: >\n  Both sides\n  met again.\n---\n" + BODY)
     assert article.metadata["summary"] == "Both sides met again."
 
 
 def test_indented_yaml_survives_cleaning(tmp_path: Path) -> None:
-    article = read(tmp_path, "a.md", "---\ntitle: Talks resume\nauthor:\n  name: Jane Roe\n  desk: Africa\n---\n" + BODY)
+    article = read(tmp_path, "a.md", "---\ntitle: Talks resume\nauthor:\n  name: Jane Roe\n  desk: "
+                                     "Africa\n---\n" + BODY)
     assert (article.metadata["author"], article.metadata["desk"]) == ("Jane Roe, Africa", "Africa")
 
 
@@ -81,7 +85,8 @@ def test_a_yaml_alias_bomb_is_not_expanded(tmp_path: Path) -> None:
 
 
 def test_a_rule_over_prose_is_not_front_matter(tmp_path: Path) -> None:
-    article = read(tmp_path, "a.md", "---\nSoldiers closed the road to the airport on Sunday.\n---\n\n" + BODY)
+    article = read(tmp_path, "a.md",
+                   "---\nSoldiers closed the road to the airport on Sunday.\n---\n\n" + BODY)
     assert article.metadata == {}
     assert "Soldiers closed the road to the airport on Sunday." in article.text
 
@@ -112,7 +117,8 @@ author = "Jane Roe"
 
 def test_toml_front_matter_gives_the_title_and_date(tmp_path: Path) -> None:
     article = read(tmp_path, "a.md", HUGO + BODY)
-    assert article.title == "Talks resume in the capital" and (article.date or "").startswith("2015-05-18T10:00")
+    assert article.title == "Talks resume in the capital"
+    assert (article.date or "").startswith("2015-05-18T10:00")
 
 
 def test_toml_values_become_text(tmp_path: Path) -> None:
@@ -144,11 +150,15 @@ def test_emphasis_marks_are_removed(tmp_path: Path) -> None:
 
 
 def test_a_link_keeps_its_text(tmp_path: Path) -> None:
-    assert body_of(tmp_path, "A [statement](https://example.org/a(1)) was issued.") == "A statement was issued."
+    assert (
+        body_of(tmp_path, "A [statement](https://example.org/a(1)) was issued.") == "A statement was issued."
+    )
 
 
 def test_an_image_goes(tmp_path: Path) -> None:
-    assert body_of(tmp_path, "Delegates ![a photo of the hall](hall.jpg) met again.") == "Delegates met again."
+    assert (
+        body_of(tmp_path, "Delegates ![a photo of the hall](hall.jpg) met again.") == "Delegates met again."
+    )
 
 
 def test_inline_code_keeps_its_text(tmp_path: Path) -> None:
@@ -156,7 +166,8 @@ def test_inline_code_keeps_its_text(tmp_path: Path) -> None:
 
 
 def test_a_reference_link_keeps_its_text(tmp_path: Path) -> None:
-    article = read(tmp_path, "a.md", f"Title: Talks\n\nA [statement][1] was issued.\n\n[1]: https://example.org\n\n{BODY}")
+    article = read(tmp_path, "a.md",
+                   f"Title: Talks\n\nA [statement][1] was issued.\n\n[1]: https://example.org\n\n{BODY}")
     assert article.paragraphs[0] == "A statement was issued."
 
 
@@ -230,7 +241,8 @@ def test_a_web_page_headline_is_not_counted_as_a_repeat(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("trafilatura")
 def test_a_web_page_with_no_text_is_bad(tmp_path: Path) -> None:
     with pytest.raises(BadFileError, match="no article text found in the web page"):
-        read(tmp_path, "page.html", "<html><head><title>Live</title></head><body><script>x = 1;</script></body></html>")
+        read(tmp_path, "page.html", "<html><head><title>Live</title></head><body><script>x = "
+                                    "1;</script></body></html>")
 
 
 def test_without_the_html_extra_a_page_is_skipped_naming_the_extra(tmp_path: Path,
@@ -275,7 +287,8 @@ def test_a_skipped_file_is_never_opened(tmp_path: Path) -> None:
 
 
 def test_a_report_sitrep_wrote_is_still_skipped_as_its_own(tmp_path: Path) -> None:
-    (tmp_path / "report.md").write_text("# SITREP: x\n\n## Status\n\n## Actors\n\n## Sources\n", encoding="utf-8")
+    (tmp_path / "report.md").write_text("# SITREP: x\n\n## Status\n\n## Actors\n\n## Sources\n",
+                                        encoding="utf-8")
     [bad] = scan(tmp_path).bad_files
     assert bad.reason.startswith("a report written by sitrep")
 
@@ -302,15 +315,18 @@ def test_the_watcher_lists_web_pages_as_articles_and_not_other_files(tmp_path: P
 
 def test_a_byline_standing_alone_after_the_lede_is_metadata_not_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("Army storms the terminal\n\nSpecial forces stormed the terminal on Friday, the army said.\n\n"
-                    "By Petra Vallin in Merrow Bay\n\nThe operation is over, the spokesman said.\n", encoding="utf-8")
+    path.write_text("Army storms the terminal\n\nSpecial forces stormed the terminal on Friday, the army "
+                    "said.\n\nBy Petra Vallin in Merrow Bay\n\nThe operation is over, the spokesman said.\n",
+                    encoding="utf-8")
     article = read_article(path, tmp_path)
     assert "Petra Vallin" not in article.text
-    assert article.metadata["author"] == "Petra Vallin" and article.metadata["dateline"] == "Merrow Bay"
+    assert article.metadata["author"] == "Petra Vallin"
+    assert article.metadata["dateline"] == "Merrow Bay"
 
 
 def test_a_sentence_starting_with_by_and_a_day_is_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("Army storms the terminal\n\nSpecial forces stormed the terminal on Friday, the army said.\n\n"
-                    "By Tuesday Evening\n\nThe operation is over, the spokesman said.\n", encoding="utf-8")
+    path.write_text("Army storms the terminal\n\nSpecial forces stormed the terminal on Friday, the army "
+                    "said.\n\nBy Tuesday Evening\n\nThe operation is over, the spokesman said.\n",
+                    encoding="utf-8")
     assert "By Tuesday Evening" in read_article(path, tmp_path).text

@@ -18,10 +18,11 @@ import os
 from pathlib import Path
 
 import pytest
-from corpus_support import REPORT_SUFFIX, comparable_report, corpus_sets
 
 from sitrep.config import Config
 from sitrep.engine import Engine
+
+from corpus_support import REPORT_SUFFIX, comparable_report, corpus_sets
 
 SETS = corpus_sets()
 BASELINE = Path(os.environ["SITREP_REPORTS_BASELINE"]) if os.environ.get("SITREP_REPORTS_BASELINE") else None

@@ -63,7 +63,7 @@ def render(markdown: str) -> str:
 def actor_rows(html: str) -> list[str]:
     """The body rows of the Actors table."""
     body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return [row for row in body.split("<tr>")[1:]]
+    return body.split("<tr>")[1:]
 
 
 def printable(text: str) -> bool:

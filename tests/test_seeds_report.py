@@ -82,7 +82,8 @@ def test_figures_that_can_all_hold_are_no_dispute(seeds_situation: Situation) ->
     """ "dozens", "scores" and "20 to 50" soldiers overlap: different wordings, one possible count;
     "multiple" is no figure at all."""
     assert not [d for d in seeds_situation.disputes if d.kind == "numeric"]
-    thin = " ".join(c.sentence for d in seeds_situation.disputes if d.kind == "thin sourcing" for c in d.claims)
+    thin = " ".join(c.sentence for d in seeds_situation.disputes if d.kind == "thin sourcing"
+                    for c in d.claims)
     assert "dozens" in thin and "20 to 50" in thin
 
 

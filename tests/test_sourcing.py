@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from extract_support import situation
-
 from sitrep.model import sourcing_phrase
 from sitrep.sourcing import Mention, count_sources
+
+from extract_support import situation
 
 OUTLETS = {"a.txt": "Daily Ledger", "b.txt": "Coastal Herald", "c.txt": "Meridian Wire"}
 
@@ -18,7 +18,8 @@ def test_the_same_wire_sentence_in_three_outlets_is_one_source() -> None:
 
 def test_one_speaker_quoted_in_different_words_is_one_source() -> None:
     mentions = [Mention("Interior Minister Karl Brandt", "Brandt said the airport was retaken.", "a.txt"),
-                Mention("Interior Minister Karl Brandt", "The airport is ours again, Brandt told reporters.", "b.txt")]
+                Mention("Interior Minister Karl Brandt", "The airport is ours again, Brandt told reporters.",
+                        "b.txt")]
     assert count_sources(mentions, OUTLETS) == (1, 2)
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from sitrep.reader import clean_text
 from sitrep.textsafe import clean, for_cells, strip_escapes

@@ -18,6 +18,26 @@ import pytest
 from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
+
+from sitrep.changes import LastSeenStore, Snapshot
+from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
+from sitrep.tui import app as app_module
+from sitrep.tui.actors_pane import ActorsPane
+from sitrep.tui.app import SitrepApp, make_app
+from sitrep.tui.context_pane import ContextPane
+from sitrep.tui.disputes_pane import DisputesPane
+from sitrep.tui.evidence_view import EvidenceView
+from sitrep.tui.filter_box import FilterBox
+from sitrep.tui.header import SitrepHeader
+from sitrep.tui.help_screen import HelpScreen
+from sitrep.tui.marks import ARTICLE_PATTERNS
+from sitrep.tui.messages import FolderChanged
+from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
+from sitrep.tui.pager import article_path, pager_command
+from sitrep.tui.sources_pane import SourcesPane
+from sitrep.tui.status_pane import StatusPane
+from sitrep.watch import FolderChange
+
 from tui_fixtures import (
     BBC,
     FIXED_MTIME,
@@ -38,25 +58,6 @@ from tui_fixtures import (
     temp_config,
     wait_for,
 )
-
-from sitrep.changes import LastSeenStore, Snapshot
-from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
-from sitrep.tui import app as app_module
-from sitrep.tui.actors_pane import ActorsPane
-from sitrep.tui.app import SitrepApp, make_app
-from sitrep.tui.context_pane import ContextPane
-from sitrep.tui.disputes_pane import DisputesPane
-from sitrep.tui.evidence_view import EvidenceView
-from sitrep.tui.filter_box import FilterBox
-from sitrep.tui.header import SitrepHeader
-from sitrep.tui.help_screen import HelpScreen
-from sitrep.tui.marks import ARTICLE_PATTERNS
-from sitrep.tui.messages import FolderChanged
-from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
-from sitrep.tui.pager import article_path, pager_command
-from sitrep.tui.sources_pane import SourcesPane
-from sitrep.tui.status_pane import StatusPane
-from sitrep.watch import FolderChange
 
 NOW = FIXED_MTIME + 10 * 60
 SIZE = (120, 40)
@@ -180,7 +181,8 @@ async def test_header_counts_named_and_unknown_outlets(tmp_path: Path) -> None:
         assert header_meta(app).startswith("2 articles · 1 outlet + 1 unknown · updated")
 
 
-async def test_header_freshness_keeps_up_with_the_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_header_freshness_keeps_up_with_the_clock(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "TICK_SECONDS", 0.05)
     clock = Clock()
     app = fake_app(tmp_path, mali_situation(), clock=clock)
@@ -194,7 +196,9 @@ async def test_header_shows_the_situation_title(tmp_path: Path) -> None:
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        assert str(app.query_one("#header-title").render()) == "Mali: soldiers arrested over alleged coup plot"
+        assert (
+            str(app.query_one("#header-title").render()) == "Mali: soldiers arrested over alleged coup plot"
+        )
 
 
 async def test_status_lines_are_marked_with_their_certainty(tmp_path: Path) -> None:
@@ -230,7 +234,8 @@ async def test_clicking_a_header_sorts_on_it(tmp_path: Path) -> None:
         pane = app.query_one(ActorsPane)
         pane.post_message(pane.HeaderSelected(pane, pane.columns["mentions"].key, 0, Text("Mentions")))
         await pilot.pause()
-        counts = [a.mentions for a in sorted(mali_situation().actors, key=lambda a: -a.mentions) if not a.minor]
+        counts = [a.mentions for a in sorted(mali_situation().actors, key=lambda a: -a.mentions)
+                  if not a.minor]
         shown = [app.situation.actors[[a.name for a in app.situation.actors].index(k)].mentions  # type: ignore[union-attr]
                  for k in actor_keys(app)[: len(counts)]]
         assert shown == counts
@@ -595,7 +600,7 @@ async def test_a_failed_reload_keeps_the_last_report_and_shows_the_error(tmp_pat
 
 async def test_a_failed_first_load_says_what_went_wrong(tmp_path: Path) -> None:
     app = fake_app(tmp_path, engine=FakeEngine(mali_situation(), error=OSError("folder gone")))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         await wait_for(lambda: app.last_error is not None, description="the failure")
         assert "Could not analyse" in str(app.query_one("#header-problem").render())
         assert "OSError: folder gone" in str(app.query_one("#header-problem").render())
@@ -701,8 +706,12 @@ async def test_an_empty_folder_says_what_to_drop_into_it(tmp_path: Path, size: t
         await settled(pilot)
         await pilot.pause()
         # ARTICLE_PATTERNS: "*.txt or *.md or ...", every suffix the reader takes
-        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(app, app.query_one(StatusPane))
-        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(app, app.query_one(SourcesPane))
+        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(
+            app, app.query_one(StatusPane)
+        )
+        assert f"Empty folder: drop {ARTICLE_PATTERNS} files into it." in pane_lines(
+            app, app.query_one(SourcesPane)
+        )
         assert f"empty folder · drop {ARTICLE_PATTERNS} files into it" in header_meta(app)
         assert ARTICLE_PATTERNS.startswith("*.txt or *.md")
 
@@ -713,7 +722,8 @@ async def test_no_placeholder_is_clipped(tmp_path: Path, size: tuple[int, int]) 
     async with app.run_test(size=size) as pilot:
         await settled(pilot)
         await pilot.pause()
-        for key, pane, text in [("2", ActorsPane, "No actors yet."), ("3", DisputesPane, "No disputed facts."),
+        for key, pane, text in [("2", ActorsPane, "No actors yet."),
+                                ("3", DisputesPane, "No disputed facts."),
                                 ("4", ContextPane, "No regional context.")]:
             await pilot.press(key)  # at 80x24 one pane shows at a time
             await pilot.pause()
@@ -733,7 +743,9 @@ async def test_a_folder_of_unreadable_files_points_to_the_reasons(tmp_path: Path
     app = fake_app(tmp_path, empty_situation([BadFile("junk.txt", "not text (binary data)")]))
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        assert "No file could be read (1 tried): Sources says why." in pane_lines(app, app.query_one(StatusPane))
+        assert "No file could be read (1 tried): Sources says why." in pane_lines(
+            app, app.query_one(StatusPane)
+        )
         assert app.query_one(SourcesPane).keys == ["bad:junk.txt"]
 
 
@@ -836,7 +848,8 @@ def highlighted_title(app: SitrepApp) -> str:
     return message.title
 
 
-@pytest.mark.parametrize(("number", "pane_type"), [("1", StatusPane), ("3", DisputesPane), ("4", ContextPane)])
+@pytest.mark.parametrize(("number", "pane_type"),
+                         [("1", StatusPane), ("3", DisputesPane), ("4", ContextPane)])
 async def test_j_k_g_and_G_move_in_every_list_pane(tmp_path: Path, number: str, pane_type: type) -> None:
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=SIZE) as pilot:
@@ -899,7 +912,9 @@ async def test_copied_text_is_cleaned_of_escape_sequences(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         await pilot.press("1", "g", "c")
-        assert app.clipboard == "“[link=http://evil.example]click[/link] Oumar Diarra was arrested.” (evil.txt)"
+        assert (
+            app.clipboard == "“[link=http://evil.example]click[/link] Oumar Diarra was arrested.” (evil.txt)"
+        )
         assert "\x1b" not in toasts[-1] and "\x07" not in toasts[-1]
 
 
@@ -1007,7 +1022,9 @@ async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> 
         assert app.filter_name is None
 
 
-async def test_help_opened_and_closed_during_a_reload_leaves_no_pane_on_the_old_report(tmp_path: Path) -> None:
+async def test_help_opened_and_closed_during_a_reload_leaves_no_pane_on_the_old_report(
+    tmp_path: Path,
+) -> None:
     """Issue #12 row 17: `?` while a reload's report is being handed to the panes, Esc a moment later.
 
     The hand-out used to go one pane per `call_after_refresh`, which Textual queues on the screen
@@ -1096,11 +1113,13 @@ async def test_command_palette_offers_reload(tmp_path: Path) -> None:
 def hostile_situation() -> Any:
     """The Mali situation with markup and escape sequences in names, titles and sentences."""
     situation = mali_situation()
-    sentence = "[link=http://evil.example]click[/link] \x1b[31mOumar Diarra\x1b[0m was arrested. \x1b]0;pwned\x07"
+    sentence = (
+        "[link=http://evil.example]click[/link] \x1b[31mOumar Diarra\x1b[0m was arrested. \x1b]0;pwned\x07"
+    )
     actor = Actor("[red]Oumar Diarra[/red]", "person", [], ["[bold]general[/bold]"], "arrested [blink]now",
                   [], 3, ["evil.txt"], [ev(sentence, "evil.txt")], 20.0)
-    line = StatusLine("[red]Evil[/red] coup \x1b[2J announced", "stated", ["[i]x[/i]"], [ev(sentence, "evil.txt")],
-                      [actor.name])
+    line = StatusLine("[red]Evil[/red] coup \x1b[2J announced", "stated", ["[i]x[/i]"],
+                      [ev(sentence, "evil.txt")], [actor.name])
     article = ArticleInfo("evil.txt", "Breaking: [red]Evil[/red] \x1b[31mcoup", "[b]Outlet[/b]", None,
                           FIXED_MTIME, 10)
     return replace(situation, actors=[actor, *situation.actors], status=[line, *situation.status],
@@ -1304,7 +1323,9 @@ async def test_actor_claims_come_before_the_sentences(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- garbage collection
 
 
-async def test_full_collections_run_after_a_redraw_not_inside_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_full_collections_run_after_a_redraw_not_inside_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """After the first report the collector starts no full collection by itself; each redraw is
     followed by one, and the thresholds are given back on exit."""
     import gc

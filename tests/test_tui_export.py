@@ -9,16 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dated_fixtures import dated_situation
-from test_tui_app import record_toasts
 from textual.widgets import Input, RadioButton
-from tui_fixtures import FakeEngine, settled, temp_config, wait_for
 
 from sitrep.reader.own_reports import is_sitrep_report
 from sitrep.tui import export_screen
 from sitrep.tui.app import SitrepApp, make_app
 from sitrep.tui.export import default_path
 from sitrep.tui.export_screen import ExportScreen
+
+from dated_fixtures import dated_situation
+from test_tui_app import record_toasts
+from tui_fixtures import FakeEngine, settled, temp_config, wait_for
 
 FOREIGN = "my own notes, not a report\n"
 
@@ -88,7 +89,8 @@ async def test_picking_a_format_renames_the_default_file_and_writes_that_format(
     assert [a["name"] for a in report["actors"]] == ["Teodor Halvass", "protesters", "the army", "Ilse Varro"]
 
 
-async def test_the_export_holds_only_what_the_filter_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_export_holds_only_what_the_filter_shows(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = velmora_app(tmp_path, actor="Halvass")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -157,7 +159,8 @@ async def test_a_failed_export_says_why_in_inert_text_and_writes_nothing(tmp_pat
     assert blocker.read_text(encoding="utf-8") == FOREIGN
 
 
-async def test_the_export_is_written_off_the_event_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_export_is_written_off_the_event_loop(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     threads: list[threading.Thread] = []
     real_write = export_screen.write
     monkeypatch.setattr(export_screen, "write", lambda planned: (threads.append(threading.current_thread()),
@@ -170,7 +173,8 @@ async def test_the_export_is_written_off_the_event_loop(tmp_path: Path, monkeypa
     assert (tmp_path / "out.md").exists()
 
 
-async def test_escape_closes_the_export_screen_without_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_escape_closes_the_export_screen_without_writing(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = velmora_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -183,6 +187,9 @@ async def test_escape_closes_the_export_screen_without_writing(tmp_path: Path, m
 
 def test_default_names_say_the_folder_the_filter_and_the_format() -> None:
     assert default_path(Path("/news/Mali 2025"), "md") == "sitrep-mali-2025.md"
-    assert default_path(Path("seeds"), "acled", "General Abass Dembele") == "sitrep-seeds-general-abass-dembele-events.csv"
+    assert (
+        default_path(Path("seeds"), "acled", "General Abass Dembele")
+        == "sitrep-seeds-general-abass-dembele-events.csv"
+    )
     assert default_path(Path("seeds"), "csv") == "sitrep-seeds-tables/"
     assert default_path(Path("seeds"), "geojson", "../[x]") == "sitrep-seeds-x-places.geojson"

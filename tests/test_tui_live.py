@@ -13,6 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from textual.worker import WorkerState
+
+from sitrep.tui.actors_pane import ActorsPane
+from sitrep.tui.app import SitrepApp, make_app
+from sitrep.tui.context_pane import ContextPane
+from sitrep.tui.disputes_pane import DisputesPane
+from sitrep.tui.evidence_view import EvidenceView
+from sitrep.tui.sources_pane import SourcesPane
+from sitrep.tui.status_pane import StatusPane
+
 from tui_fixtures import (
     BBC,
     BBC_TEXT,
@@ -27,14 +36,6 @@ from tui_fixtures import (
     wait_for,
     write_article,
 )
-
-from sitrep.tui.actors_pane import ActorsPane
-from sitrep.tui.app import SitrepApp, make_app
-from sitrep.tui.context_pane import ContextPane
-from sitrep.tui.disputes_pane import DisputesPane
-from sitrep.tui.evidence_view import EvidenceView
-from sitrep.tui.sources_pane import SourcesPane
-from sitrep.tui.status_pane import StatusPane
 
 SIZE = (120, 40)
 
@@ -174,7 +175,8 @@ async def test_deleting_an_article_removes_its_actors(tmp_path: Path, shared_eng
         await settled(pilot)
         await watching(app)
         assert "Ismael Sacko" in actor_keys(app)
-        await change_until(lambda: path.unlink(missing_ok=True), lambda: "Ismael Sacko" not in actor_keys(app) and app.idle,
+        await change_until(lambda: path.unlink(missing_ok=True),
+                           lambda: "Ismael Sacko" not in actor_keys(app) and app.idle,
                            "the deleted article's actors to go")
         assert source_keys(app) == [f"article:{MALI}"]
         assert "Abass Dembele" in actor_keys(app)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitrep.tui.actors_pane import ActorsPane
+from sitrep.tui.marks import certainty_mix, certainty_style, mix_bar, mix_cells
+
 from dated_fixtures import dated_situation
 from test_tui_app import fake_app
 from tui_fixtures import mali_situation, screen_text, settled
 
-from sitrep.tui.actors_pane import ActorsPane
-from sitrep.tui.marks import certainty_mix, certainty_style, mix_bar, mix_cells
-
 
 def test_each_claim_gets_a_cell_while_they_fit() -> None:
-    assert mix_cells({"stated": 2, "reported": 1, "denied": 1}, 8) == {"stated": 2, "reported": 1, "denied": 1}
+    assert mix_cells({"stated": 2, "reported": 1, "denied": 1}, 8) == {
+        "stated": 2,
+        "reported": 1,
+        "denied": 1,
+    }
 
 
 def test_more_claims_than_cells_share_the_bar_in_proportion() -> None:

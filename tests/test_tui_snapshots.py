@@ -12,8 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dated_fixtures import dated_situation
 from textual.pilot import Pilot
+
+from sitrep.tui.app import SitrepApp, make_app
+
+from dated_fixtures import dated_situation
 from tui_fixtures import (
     FIXED_MTIME,
     FakeEngine,
@@ -24,8 +27,6 @@ from tui_fixtures import (
     temp_config,
     wait_for,
 )
-
-from sitrep.tui.app import SitrepApp, make_app
 
 
 def seeds_app(tmp_path: Path, engine: Any, actor: str | None = None) -> SitrepApp:
@@ -45,7 +46,8 @@ def test_main_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None, 
     assert snap_compare(seeds_app(tmp_path, shared_engine), terminal_size=(120, 40), run_before=loaded)
 
 
-def test_filtered_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None, snap_compare: Any) -> None:
+def test_filtered_screen(tmp_path: Path, shared_engine: Any, frozen_timezone: None,
+                         snap_compare: Any) -> None:
     """Started with `--actor Dembele`: every pane narrowed to Abass Dembele."""
     app = seeds_app(tmp_path, shared_engine, actor="Dembele")
     assert snap_compare(app, terminal_size=(120, 40), run_before=loaded)
@@ -67,8 +69,8 @@ def velmora_app(tmp_path: Path) -> SitrepApp:
     folder.mkdir()
     situation = dated_situation()
     newest = max(a.mtime for a in situation.articles)
-    return make_app(folder, temp_config(tmp_path), engine=FakeEngine(situation), state_path=tmp_path / "last_seen.json",
-                    clock=lambda: newest + 600, watch=False)
+    return make_app(folder, temp_config(tmp_path), engine=FakeEngine(situation),
+                    state_path=tmp_path / "last_seen.json", clock=lambda: newest + 600, watch=False)
 
 
 async def timeline_open(pilot: Pilot[Any]) -> None:

@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from tui_fixtures import FIXED_MTIME, FakeEngine, mali_situation, settled, temp_config
 
 from sitrep.model import ArticleInfo
 from sitrep.tui.app import make_app
 from sitrep.tui.articles_sparkline import MAX_WIDTH, ArticlesSparkline, articles_per_day, cells, describe
 from sitrep.tui.help_screen import help_text
+
+from tui_fixtures import FIXED_MTIME, FakeEngine, mali_situation, settled, temp_config
 
 
 def article(name: str, published: str | None) -> ArticleInfo:

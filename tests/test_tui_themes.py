@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from test_tui_app import fake_app
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
-from tui_fixtures import mali_situation, settled, shown, temp_config
 
 from sitrep.cli import main
 from sitrep.config import ConfigError, parse_config
 from sitrep.tui.marks import CERTAINTY, certainty_style
 from sitrep.tui.themes import MIN_CONTRAST, is_ansi, tones
 from sitrep.tui.ui_state import UiState, UiStateStore, starting_theme
+
+from test_tui_app import fake_app
+from tui_fixtures import mali_situation, settled, shown, temp_config
 
 
 def wcag_contrast(a: Color, b: Color) -> float:

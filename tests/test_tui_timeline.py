@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dated_fixtures import dated_situation
-from tui_fixtures import FakeEngine, screen_text, settled, temp_config, wait_for
 
 from sitrep.changes import Changes
 from sitrep.model import Situation
@@ -19,12 +17,16 @@ from sitrep.tui.timeline import gap_text, group_days, markers, timeline_events
 from sitrep.tui.timeline_screen import TimelineScreen
 from sitrep.tui.view import make_view
 
+from dated_fixtures import dated_situation
+from tui_fixtures import FakeEngine, screen_text, settled, temp_config, wait_for
+
 
 def velmora_app(tmp_path: Path, situation: Situation | None = None, actor: str | None = None) -> SitrepApp:
     """The app over the made-up Velmora situation, live reload off."""
     folder = tmp_path / "velmora"
     folder.mkdir(exist_ok=True)
-    return make_app(folder, temp_config(tmp_path), actor=actor, engine=FakeEngine(situation or dated_situation()),
+    return make_app(folder, temp_config(tmp_path), actor=actor,
+                    engine=FakeEngine(situation or dated_situation()),
                     state_path=tmp_path / "last_seen.json", watch=False)
 
 
@@ -82,7 +84,9 @@ async def test_the_timeline_of_a_situation_without_dates_says_what_an_event_need
     app = velmora_app(tmp_path, bare)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_timeline(pilot)
-        assert "No dated events: an event needs a date in its sentence or its article's day." in screen_text(app)
+        assert "No dated events: an event needs a date in its sentence or its article's day." in screen_text(
+            app
+        )
 
 
 async def test_j_scrolls_a_timeline_longer_than_the_screen(tmp_path: Path) -> None:

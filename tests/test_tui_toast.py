@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from textual.worker import WorkerState
+
+from sitrep.tui.app import SitrepApp, make_app
+from sitrep.watch import FolderChange, describe_change
+
 from tui_fixtures import (
     BBC_TEXT,
     FIXED_MTIME,
@@ -19,9 +23,6 @@ from tui_fixtures import (
     wait_for,
     write_article,
 )
-
-from sitrep.tui.app import SitrepApp, make_app
-from sitrep.watch import FolderChange, describe_change
 
 OSC52 = "\x1b]52;c;Q0xJUEJPQVJE\x1b\\b.txt"
 TITLE = "\x1b]2;TOASTTITLE\x07toast.txt"
@@ -49,14 +50,17 @@ def record_toasts(app: SitrepApp) -> list[str]:
     return shown
 
 
-async def test_the_folder_changed_toast_shows_a_hostile_name_cleaned(tmp_path: Path, shared_engine: Any) -> None:
+async def test_the_folder_changed_toast_shows_a_hostile_name_cleaned(
+    tmp_path: Path, shared_engine: Any
+) -> None:
     folder = copy_seeds(tmp_path / "seeds")
     app = make_app(folder, shared_engine.config, engine=shared_engine, state_path=tmp_path / "last_seen.json",
                    clock=lambda: FIXED_MTIME + 600)
     toasts = record_toasts(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        await wait_for(lambda: any(w.group == "watch" and w.state == WorkerState.RUNNING for w in app.workers),
+        await wait_for(lambda: any(w.group == "watch" and w.state == WorkerState.RUNNING
+                                   for w in app.workers),
                        description="the folder watcher to start")
         write_article(folder, OSC52, BBC_TEXT)
         try:

@@ -8,19 +8,20 @@ from dataclasses import replace
 import pytest
 from rich.console import Console
 from rich.text import Text
-from tui_fixtures import FIXED_MTIME, MALI, S_INITIAL, mali_situation, mali_update
 
 from sitrep.changes import Changes
 from sitrep.model import ArticleInfo
+from sitrep.textsafe import clean
 from sitrep.tui.actors_pane import ActorsPane, status_text
 from sitrep.tui.commands import plain_letters
 from sitrep.tui.evidence_view import HIGHLIGHT, highlight
 from sitrep.tui.header import freshness
 from sitrep.tui.help_screen import help_text
-from sitrep.textsafe import clean
 from sitrep.tui.marks import count_sources, safe
 from sitrep.tui.sources_pane import TIME_WIDTH, SourcesPane, time_text, time_width
 from sitrep.tui.view import filter_situation, find_actor, make_view, suggest_actors
+
+from tui_fixtures import FIXED_MTIME, MALI, S_INITIAL, mali_situation, mali_update
 
 # ---------------------------------------------------------------- matching
 
@@ -114,7 +115,8 @@ def test_highlight_marks_every_name_as_a_whole_word() -> None:
 
 
 def test_highlight_ignores_accents_either_way() -> None:
-    text = highlight("General Asimi Goita met Goïta's aides and Mr Dembélé.", ("Asimi Goïta", "Goita", "Dembele"))
+    text = highlight("General Asimi Goita met Goïta's aides and Mr Dembélé.",
+                     ("Asimi Goïta", "Goita", "Dembele"))
     marked = [text.plain[s.start:s.end] for s in text.spans if s.style == HIGHLIGHT]
     assert marked == ["Asimi Goita", "Goïta", "Dembélé"]
 
@@ -224,7 +226,10 @@ def test_a_disputes_sides_show_their_independent_sources() -> None:
     from sitrep.tui.disputes_pane import sides_sourcing
 
     dispute = Dispute("X: detained?", "contradiction",
-                      [Claim("detained", "AFP", "asserts", "a.txt"), Claim("denied", "his lawyer", "denies", "b.txt")],
+                      [Claim("detained", "AFP", "asserts", "a.txt"),
+                       Claim("denied", "his lawyer", "denies", "b.txt")],
                       independent_sources={"asserts": 2, "denies": 1})
     assert sides_sourcing(dispute) == "2 v 1 independent sources"
-    assert sides_sourcing(Dispute("thin", "thin sourcing", [], independent_sources={"hedges": 1})) == "1 source"
+    assert (
+        sides_sourcing(Dispute("thin", "thin sourcing", [], independent_sources={"hedges": 1})) == "1 source"
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from test_tui_live import SIZE, change_until, live_app, record_toasts, source_keys, watching
 from tui_fixtures import (
     BBC,

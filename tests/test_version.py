@@ -15,8 +15,18 @@ def _names() -> set[str]:
 
 def test_every_module_the_reader_and_extractors_import_shapes_the_version() -> None:
     names = _names()
-    assert {"reader/__init__.py", "reader/article.py", "reader/outlets.py", "textsafe.py", "reader/own_reports.py",
-            "extract/events.py", "nlp/components.py", "names.py", "dates.py", "lexicon.py"} <= names
+    assert {
+        "reader/__init__.py",
+        "reader/article.py",
+        "reader/outlets.py",
+        "textsafe.py",
+        "reader/own_reports.py",
+        "extract/events.py",
+        "nlp/components.py",
+        "names.py",
+        "dates.py",
+        "lexicon.py",
+    } <= names
 
 
 def test_the_dashboard_and_the_merge_do_not_shape_cached_results() -> None:
@@ -25,7 +35,8 @@ def test_the_dashboard_and_the_merge_do_not_shape_cached_results() -> None:
     assert not {n for n in names if n.startswith("merge")} and "cli.py" not in names
 
 
-def test_a_change_to_an_imported_module_changes_the_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_change_to_an_imported_module_changes_the_version(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "sitrep"
     shutil.copytree(version.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(version, "PACKAGE", copy)

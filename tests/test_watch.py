@@ -21,7 +21,8 @@ from sitrep.watch import FolderChange, compare_listings, is_article_path, watch_
 def test_a_listing_comparison_names_added_modified_and_removed_files() -> None:
     before = {"a.txt": (1, 10, 100), "b.txt": (2, 10, 100), "c.txt": (3, 10, 100)}
     after = {"a.txt": (1, 10, 100), "b.txt": (2, 12, 200), "d.md": (4, 5, 300)}
-    assert compare_listings(before, after) == FolderChange(added=("d.md",), modified=("b.txt",), removed=("c.txt",))
+    assert compare_listings(before, after) == FolderChange(added=("d.md",), modified=("b.txt",),
+                                                           removed=("c.txt",))
 
 
 def test_a_file_added_then_removed_within_a_burst_is_no_change() -> None:
@@ -29,7 +30,9 @@ def test_a_file_added_then_removed_within_a_burst_is_no_change() -> None:
 
 
 def test_a_file_removed_then_added_again_is_modified() -> None:
-    assert FolderChange(removed=("a.txt",)).merge(FolderChange(added=("a.txt",))) == FolderChange(modified=("a.txt",))
+    assert FolderChange(removed=("a.txt",)).merge(FolderChange(added=("a.txt",))) == FolderChange(
+        modified=("a.txt",)
+    )
 
 
 @pytest.mark.parametrize(("path", "article"), [("a.txt", True), ("sub/b.MD", True), (".hidden.txt", False),

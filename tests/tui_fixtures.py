@@ -98,7 +98,8 @@ def mali_situation(folder: str = "seeds") -> Situation:
     """The situation the engine should build from the bundled Mali article."""
     dembele_events = [
         _event("Abass Dembele", "detained", "reported", "initial reports", S_INITIAL),
-        _event("Abass Dembele", "arrested", "stated", "a source close to Dembele", S_DENIED, polarity="denied"),
+        _event("Abass Dembele", "arrested", "stated", "a source close to Dembele", S_DENIED,
+               polarity="denied"),
     ]
     actors = [
         Actor("Abass Dembele", "person", ["Dembele", "General Abass Dembele"], ["General"],
@@ -108,8 +109,9 @@ def mali_situation(folder: str = "seeds") -> Situation:
               "reported detained (initial reports)",
               [_event("Nema Sagara", "detained", "reported", "initial reports", S_INITIAL)],
               2, [MALI], [ev(S_INITIAL)], 7.0),
-        Actor("Asimi Goïta", "person", ["Goïta", "Asimi Goita"], ["General", "head of the military government"],
-              "in power since 2021", [_event("Asimi Goïta", "in power", "stated", "the article", S_GOITA,
+        Actor("Asimi Goïta", "person", ["Goïta", "Asimi Goita"],
+              ["General", "head of the military government"], "in power since 2021",
+              [_event("Asimi Goïta", "in power", "stated", "the article", S_GOITA,
                                              detail="since 2021")],
               2, [MALI], [ev(S_GOITA)], 6.5),
         Actor("Moussa Mara", "person", ["Mara"], ["former Prime Minister"],
@@ -125,21 +127,41 @@ def mali_situation(folder: str = "seeds") -> Situation:
               4, [MALI], [ev(S_NORTH), ev(S_AFP), ev(S_SOURCES)], 5.0),
         Actor("the junta", "collective", ["junta", "military junta", "military government"], ["ruling"],
               "in power since 2021", [], 6, [MALI], [ev(S_SOURCES), ev(S_GOITA), ev(S_RUSSIA)], 4.5),
-        Actor("AFP", "organisation", ["AFP news agency"], ["news agency"], "", [], 1, [MALI], [ev(S_AFP)], 3.0),
+        Actor("AFP", "organisation", ["AFP news agency"], ["news agency"], "", [], 1, [MALI], [ev(S_AFP)],
+              3.0),
         Actor("Mali", "country", ["Malian"], [], "", [], 6, [MALI], [ev(S_SOURCES), ev(S_RUSSIA)], 2.5),
         Actor("Russia", "country", [], ["ally"], "", [], 1, [MALI], [ev(S_RUSSIA)], 1.0, minor=True),
         Actor("France", "country", [], ["former ally"], "", [], 1, [MALI], [ev(S_RUSSIA)], 1.0, minor=True),
     ]
     status = [
-        StatusLine("Dozens of soldiers reported detained over an alleged coup plot against the junta",
-                   "reported", ["AFP", "sources"], [ev(S_NORTH), ev(S_AFP)], ["Malian soldiers", "the junta"]),
-        StatusLine("General Abass Dembele reported detained; a source close to him denies the arrest",
-                   "denied", ["initial reports", "a source close to Dembele"], [ev(S_INITIAL), ev(S_DENIED)],
-                   ["Abass Dembele"]),
-        StatusLine("General Nema Sagara reported detained", "reported", ["initial reports"],
-                   [ev(S_INITIAL)], ["Nema Sagara"]),
-        StatusLine("Former prime ministers Moussa Mara and Choguel Maiga detained after criticising the junta",
-                   "stated", ["the article"], [ev(S_MARA)], ["Moussa Mara", "Choguel Maiga"]),
+        StatusLine(
+            "Dozens of soldiers reported detained over an alleged coup plot against the junta",
+            "reported",
+            ["AFP", "sources"],
+            [ev(S_NORTH), ev(S_AFP)],
+            ["Malian soldiers", "the junta"],
+        ),
+        StatusLine(
+            "General Abass Dembele reported detained; a source close to him denies the arrest",
+            "denied",
+            ["initial reports", "a source close to Dembele"],
+            [ev(S_INITIAL), ev(S_DENIED)],
+            ["Abass Dembele"],
+        ),
+        StatusLine(
+            "General Nema Sagara reported detained",
+            "reported",
+            ["initial reports"],
+            [ev(S_INITIAL)],
+            ["Nema Sagara"],
+        ),
+        StatusLine(
+            "Former prime ministers Moussa Mara and Choguel Maiga detained after criticising the junta",
+            "stated",
+            ["the article"],
+            [ev(S_MARA)],
+            ["Moussa Mara", "Choguel Maiga"],
+        ),
         StatusLine("The authorities have not commented on the arrests", "unclear", [], [ev(S_SILENT)], []),
     ]
     disputes = [
@@ -160,10 +182,11 @@ def mali_situation(folder: str = "seeds") -> Situation:
         ContextItem("history", "Jihadist insurgency in Mali since 2012", [2012], [ev(S_RUSSIA)], ["Mali"]),
         ContextItem("history", "Military came to power in a pair of coups", [2020, 2021], [ev(S_GOITA)],
                     ["Asimi Goïta", "the junta"]),
-        ContextItem("alliance", "Junta seeks alliances with Russia", [], [ev(S_RUSSIA)], ["the junta", "Russia"]),
+        ContextItem("alliance", "Junta seeks alliances with Russia", [], [ev(S_RUSSIA)],
+                    ["the junta", "Russia"]),
         ContextItem("rupture", "Ties with France severed", [], [ev(S_RUSSIA)], ["the junta", "France"]),
-        ContextItem("neighbour", "Neighbouring countries face similar security dilemmas and military rule", [],
-                    [ev(S_NEIGHBOURS)], []),
+        ContextItem("neighbour", "Neighbouring countries face similar security dilemmas and military rule",
+                    [], [ev(S_NEIGHBOURS)], []),
         ContextItem("place", "Northern regions of Mali: jihadist insurgency", [], [ev(S_NORTH)], ["Mali"]),
     ]
     articles = [
@@ -181,7 +204,8 @@ def large_situation(count: int = 2_000) -> Situation:
     dispute, item, actor = situation.disputes[0], situation.context[0], situation.actors[0]
     disputes = [replace(dispute, subject=f"{dispute.subject} ({n})") for n in range(count)]
     context = [replace(item, text=f"{item.text} ({n})") for n in range(count)]
-    actors = [replace(actor, name=f"Abass Dembele {n}", aliases=[], score=float(count - n)) for n in range(count)]
+    actors = [replace(actor, name=f"Abass Dembele {n}", aliases=[], score=float(count - n))
+              for n in range(count)]
     articles = [ArticleInfo(f"{n:05d}.txt", f"Headline {n}", "AFP", None, FIXED_MTIME + n, 300)
                 for n in range(count)]
     return replace(situation, disputes=disputes, context=context, actors=actors, articles=articles)
@@ -209,7 +233,8 @@ def mali_update(folder: str = "seeds") -> Situation:
         *situation.disputes,
     ]
     articles = [*situation.articles,
-                ArticleInfo(BBC, "Mali general freed, army says", "BBC", "2025-08-12", FIXED_MTIME + 3600, 120)]
+                ArticleInfo(BBC, "Mali general freed, army says", "BBC", "2025-08-12", FIXED_MTIME + 3600,
+                            120)]
     return replace(situation, actors=actors, disputes=disputes, articles=articles,
                    bad_files=[BadFile("broken.txt", "not text (binary data)")])
 
@@ -340,7 +365,7 @@ def screen_text(app: Any) -> str:
 
 
 async def settled(pilot: Any, timeout: float = 20.0) -> None:
-    """Wait until the app has a finished report, no analysis is running, every pane shows it, and the screen is painted."""
+    """Wait until the app has a finished report, no analysis runs, every pane shows it, and it is painted."""
     app = pilot.app
     await wait_for(lambda: app.last_complete is not None and not app.analysing, timeout,
                    "the analysis to finish")

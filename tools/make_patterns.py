@@ -20,37 +20,40 @@ DEMONYMS = {
     "Angolan": "Angola", "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia",
     "Australian": "Australia", "Austrian": "Austria", "Azerbaijani": "Azerbaijan", "Bahraini": "Bahrain",
     "Bangladeshi": "Bangladesh", "Belarusian": "Belarus", "Belgian": "Belgium", "Beninese": "Benin",
-    "Bolivian": "Bolivia", "Bosnian": "Bosnia and Herzegovina", "Brazilian": "Brazil", "British": "United Kingdom",
-    "Bulgarian": "Bulgaria", "Burkinabe": "Burkina Faso", "Burkinabè": "Burkina Faso", "Burmese": "Myanmar",
-    "Burundian": "Burundi", "Cambodian": "Cambodia", "Cameroonian": "Cameroon", "Canadian": "Canada",
-    "Chadian": "Chad", "Chilean": "Chile", "Chinese": "China", "Colombian": "Colombia", "Congolese": "DR Congo",
-    "Croatian": "Croatia", "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "Czechia", "Danish": "Denmark",
-    "Djiboutian": "Djibouti", "Dutch": "Netherlands", "Ecuadorian": "Ecuador", "Egyptian": "Egypt",
-    "Emirati": "United Arab Emirates", "Eritrean": "Eritrea", "Estonian": "Estonia", "Ethiopian": "Ethiopia",
-    "Filipino": "Philippines", "Finnish": "Finland", "French": "France", "Gabonese": "Gabon", "Gambian": "Gambia",
-    "Georgian": "Georgia", "German": "Germany", "Ghanaian": "Ghana", "Greek": "Greece", "Guatemalan": "Guatemala",
-    "Guinean": "Guinea", "Haitian": "Haiti", "Honduran": "Honduras", "Hungarian": "Hungary", "Indian": "India",
-    "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel",
-    "Italian": "Italy", "Ivorian": "Ivory Coast", "Jamaican": "Jamaica", "Japanese": "Japan", "Jordanian": "Jordan",
-    "Kazakh": "Kazakhstan", "Kenyan": "Kenya", "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Lao": "Laos",
-    "Latvian": "Latvia", "Lebanese": "Lebanon", "Liberian": "Liberia", "Libyan": "Libya", "Lithuanian": "Lithuania",
+    "Bolivian": "Bolivia", "Bosnian": "Bosnia and Herzegovina", "Brazilian": "Brazil",
+    "British": "United Kingdom", "Bulgarian": "Bulgaria", "Burkinabe": "Burkina Faso",
+    "Burkinabè": "Burkina Faso", "Burmese": "Myanmar", "Burundian": "Burundi", "Cambodian": "Cambodia",
+    "Cameroonian": "Cameroon", "Canadian": "Canada", "Chadian": "Chad", "Chilean": "Chile",
+    "Chinese": "China", "Colombian": "Colombia", "Congolese": "DR Congo", "Croatian": "Croatia",
+    "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "Czechia", "Danish": "Denmark", "Djiboutian": "Djibouti",
+    "Dutch": "Netherlands", "Ecuadorian": "Ecuador", "Egyptian": "Egypt", "Emirati": "United Arab Emirates",
+    "Eritrean": "Eritrea", "Estonian": "Estonia", "Ethiopian": "Ethiopia", "Filipino": "Philippines",
+    "Finnish": "Finland", "French": "France", "Gabonese": "Gabon", "Gambian": "Gambia",
+    "Georgian": "Georgia", "German": "Germany", "Ghanaian": "Ghana", "Greek": "Greece",
+    "Guatemalan": "Guatemala", "Guinean": "Guinea", "Haitian": "Haiti", "Honduran": "Honduras",
+    "Hungarian": "Hungary", "Indian": "India", "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq",
+    "Irish": "Ireland", "Israeli": "Israel", "Italian": "Italy", "Ivorian": "Ivory Coast",
+    "Jamaican": "Jamaica", "Japanese": "Japan", "Jordanian": "Jordan", "Kazakh": "Kazakhstan",
+    "Kenyan": "Kenya", "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Lao": "Laos", "Latvian": "Latvia",
+    "Lebanese": "Lebanon", "Liberian": "Liberia", "Libyan": "Libya", "Lithuanian": "Lithuania",
     "Malagasy": "Madagascar", "Malawian": "Malawi", "Malaysian": "Malaysia", "Malian": "Mali",
     "Mauritanian": "Mauritania", "Mexican": "Mexico", "Moldovan": "Moldova", "Mongolian": "Mongolia",
     "Moroccan": "Morocco", "Mozambican": "Mozambique", "Namibian": "Namibia", "Nepalese": "Nepal",
     "Nepali": "Nepal", "Nicaraguan": "Nicaragua", "Nigerien": "Niger", "Nigerian": "Nigeria",
     "North Korean": "North Korea", "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan",
-    "Palestinian": "Palestinian Territory", "Panamanian": "Panama", "Paraguayan": "Paraguay", "Peruvian": "Peru",
-    "Polish": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar", "Romanian": "Romania", "Russian": "Russia",
-    "Rwandan": "Rwanda", "Saudi": "Saudi Arabia", "Senegalese": "Senegal", "Serbian": "Serbia",
-    "Sierra Leonean": "Sierra Leone", "Singaporean": "Singapore", "Slovak": "Slovakia", "Slovenian": "Slovenia",
-    "Somali": "Somalia", "South African": "South Africa", "South Korean": "South Korea",
-    "South Sudanese": "South Sudan", "Spanish": "Spain", "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan",
-    "Swedish": "Sweden", "Swiss": "Switzerland", "Syrian": "Syria", "Taiwanese": "Taiwan", "Tajik": "Tajikistan",
-    "Tanzanian": "Tanzania", "Thai": "Thailand", "Togolese": "Togo", "Tunisian": "Tunisia", "Turkish": "Turkey",
-    "Turkmen": "Turkmenistan", "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Uruguayan": "Uruguay",
-    "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen",
-    "Zambian": "Zambia", "Zimbabwean": "Zimbabwe", "English": "United Kingdom", "Scottish": "United Kingdom",
-    "Welsh": "United Kingdom",
+    "Palestinian": "Palestinian Territory", "Panamanian": "Panama", "Paraguayan": "Paraguay",
+    "Peruvian": "Peru", "Polish": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar",
+    "Romanian": "Romania", "Russian": "Russia", "Rwandan": "Rwanda", "Saudi": "Saudi Arabia",
+    "Senegalese": "Senegal", "Serbian": "Serbia", "Sierra Leonean": "Sierra Leone",
+    "Singaporean": "Singapore", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Somali": "Somalia",
+    "South African": "South Africa", "South Korean": "South Korea", "South Sudanese": "South Sudan",
+    "Spanish": "Spain", "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan", "Swedish": "Sweden",
+    "Swiss": "Switzerland", "Syrian": "Syria", "Taiwanese": "Taiwan", "Tajik": "Tajikistan",
+    "Tanzanian": "Tanzania", "Thai": "Thailand", "Togolese": "Togo", "Tunisian": "Tunisia",
+    "Turkish": "Turkey", "Turkmen": "Turkmenistan", "Ugandan": "Uganda", "Ukrainian": "Ukraine",
+    "Uruguayan": "Uruguay", "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam",
+    "Yemeni": "Yemen", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe", "English": "United Kingdom",
+    "Scottish": "United Kingdom", "Welsh": "United Kingdom",
 }
 
 COUNTRY_ALIASES = {
@@ -72,8 +75,8 @@ COUNTRY_ALIASES = {
 ARMED_GROUPS = {
     "ISIL": ["ISIL", "ISIS", "Islamic State", "IS", "Daesh", "Islamic State of Iraq and the Levant",
              "Islamic State of Iraq and Syria", "Islamic State group"],
-    "al-Qaeda": ["al-Qaeda", "al-Qaida", "al Qaeda", "Al-Qaeda", "Al Qaeda", "al-Qaeda in the Islamic Maghreb",
-                 "AQIM"],
+    "al-Qaeda": ["al-Qaeda", "al-Qaida", "al Qaeda", "Al-Qaeda", "Al Qaeda",
+                 "al-Qaeda in the Islamic Maghreb", "AQIM"],
     "JNIM": ["JNIM", "Jama'at Nasr al-Islam wal Muslimin", "Group for the Support of Islam and Muslims"],
     "Boko Haram": ["Boko Haram"],
     "al-Shabab": ["al-Shabab", "al-Shabaab", "Al-Shabaab", "Al Shabaab"],
@@ -168,7 +171,8 @@ COLLECTIVES = {
                   "military rulers", "military authorities"],
     "soldiers": ["soldiers", "troops", "mutinous soldiers", "mutineers"],
     # matched only as a noun head, see nlp/components.py
-    "the army": ["army", "armed forces", "military", "government forces", "government troops", "regime forces"],
+    "the army": ["army", "armed forces", "military", "government forces", "government troops",
+                 "regime forces"],
     "rebels": ["rebels", "separatists", "insurgents"],
     "jihadists": ["jihadists", "jihadist groups", "jihadist fighters", "Islamist militants", "Islamists"],
     "militants": ["militants", "gunmen", "fighters"],
@@ -186,12 +190,13 @@ COLLECTIVES = {
 }
 
 # Peoples and communities that are not a country's demonym: modifiers ("Tuareg rebels"), never persons.
-ETHNIC_GROUPS = ["Tuareg", "Tuaregs", "Touareg", "Fulani", "Peul", "Peuls", "Bambara", "Dogon", "Songhai", "Arab",
-                 "Arabs", "Berber", "Berbers", "Amazigh", "Kurd", "Kurds", "Kurdish", "Pashtun", "Pashtuns", "Hazara",
-                 "Tutsi", "Tutsis", "Hutu", "Hutus", "Hausa", "Yoruba", "Igbo", "Amhara", "Tigrayan", "Tigrayans",
-                 "Oromo", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Alawite", "Alawites", "Druze", "Yazidi",
-                 "Yazidis", "Rohingya", "Uighur", "Uighurs", "Uyghur", "Uyghurs", "Baloch", "Tamil", "Tamils",
-                 "Sinhalese", "Maasai", "Zaghawa", "Masalit", "Toubou", "Tebu", "Wolof", "Kanuri"]
+ETHNIC_GROUPS = ["Tuareg", "Tuaregs", "Touareg", "Fulani", "Peul", "Peuls", "Bambara", "Dogon", "Songhai",
+                 "Arab", "Arabs", "Berber", "Berbers", "Amazigh", "Kurd", "Kurds", "Kurdish", "Pashtun",
+                 "Pashtuns", "Hazara", "Tutsi", "Tutsis", "Hutu", "Hutus", "Hausa", "Yoruba", "Igbo",
+                 "Amhara", "Tigrayan", "Tigrayans", "Oromo", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites",
+                 "Alawite", "Alawites", "Druze", "Yazidi", "Yazidis", "Rohingya", "Uighur", "Uighurs",
+                 "Uyghur", "Uyghurs", "Baloch", "Tamil", "Tamils", "Sinhalese", "Maasai", "Zaghawa",
+                 "Masalit", "Toubou", "Tebu", "Wolof", "Kanuri"]
 
 # State institutions named by a common noun ("Iraq's defence ministry", "the Malian presidency").
 _MINISTRIES = ["defence", "defense", "foreign", "interior", "justice", "finance", "information", "health",
@@ -211,22 +216,22 @@ INSTITUTIONS = {
 
 # Titles and roles that stand before a name or in an apposition ("General", "former Prime Minister").
 TITLES = [
-    "General", "Gen.", "Gen", "Lieutenant General", "Major General", "Brigadier General", "Brigadier", "Colonel",
-    "Col.", "Col", "Lieutenant Colonel", "Lt Col", "Captain", "Capt.", "Capt", "Lieutenant", "Lt", "Lt.", "Major",
-    "Sergeant", "Sgt", "Corporal", "Admiral", "Vice Admiral", "Rear Admiral", "Commander", "Marshal", "Field Marshal",
-    "Air Marshal", "Air Chief Marshal", "Air Vice Marshal", "Chief of Staff",
+    "General", "Gen.", "Gen", "Lieutenant General", "Major General", "Brigadier General", "Brigadier",
+    "Colonel", "Col.", "Col", "Lieutenant Colonel", "Lt Col", "Captain", "Capt.", "Capt", "Lieutenant", "Lt",
+    "Lt.", "Major", "Sergeant", "Sgt", "Corporal", "Admiral", "Vice Admiral", "Rear Admiral", "Commander",
+    "Marshal", "Field Marshal", "Air Marshal", "Air Chief Marshal", "Air Vice Marshal", "Chief of Staff",
     "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister", "Premier",
-    "Minister", "Defence Minister", "Defense Minister", "Foreign Minister", "Interior Minister", "Justice Minister",
-    "Finance Minister", "Home Office Minister", "Aid minister", "minister", "Secretary", "Foreign Secretary",
-    "Home Secretary", "Secretary of State", "Secretary-General", "Secretary General", "Chancellor",
-    "Lord Chancellor", "Attorney General", "Solicitor General", "Speaker", "Senator", "Governor", "Mayor",
-    "Ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "Judge", "Deputy High Court Judge",
-    "Justice", "QC", "MP", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Ayatollah", "Sultan",
-    "leader", "junta leader", "rebel leader", "opposition leader", "Tory leader", "commander", "chief",
-    "head", "adviser", "advisor", "Lord", "Baroness", "Lady", "Sir", "Dame", "Dr", "Dr.", "Professor",
-    "Chairman", "Chairwoman", "Director", "CEO", "Pope", "Bishop", "Archbishop", "Imam", "activist",
-    "President-elect", "interim President", "transitional President", "Chief Justice", "counsel",
-    "Principal Secretary", "Permanent Secretary", "Cabinet Secretary",
+    "Minister", "Defence Minister", "Defense Minister", "Foreign Minister", "Interior Minister",
+    "Justice Minister", "Finance Minister", "Home Office Minister", "Aid minister", "minister", "Secretary",
+    "Foreign Secretary", "Home Secretary", "Secretary of State", "Secretary-General", "Secretary General",
+    "Chancellor", "Lord Chancellor", "Attorney General", "Solicitor General", "Speaker", "Senator",
+    "Governor", "Mayor", "Ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "Judge",
+    "Deputy High Court Judge", "Justice", "QC", "MP", "King", "Queen", "Prince", "Princess", "Emir",
+    "Sheikh", "Ayatollah", "Sultan", "leader", "junta leader", "rebel leader", "opposition leader",
+    "Tory leader", "commander", "chief", "head", "adviser", "advisor", "Lord", "Baroness", "Lady", "Sir",
+    "Dame", "Dr", "Dr.", "Professor", "Chairman", "Chairwoman", "Director", "CEO", "Pope", "Bishop",
+    "Archbishop", "Imam", "activist", "President-elect", "interim President", "transitional President",
+    "Chief Justice", "counsel", "Principal Secretary", "Permanent Secretary", "Cabinet Secretary",
     # Abbreviations (spelled out in the roles, see extract/actors.py) and the lower-case forms news copy
     # uses before a name ("Kenya president Uhuru Kenyatta").
     "Gov.", "Gov", "Sen.", "Rep.", "Adm.", "Brig.", "Sgt.", "Cpl.", "Supt.", "Insp.", "Amb.",
@@ -234,7 +239,8 @@ TITLES = [
     "defence minister", "defense minister", "principal secretary", "permanent secretary", "cabinet secretary",
 ]
 
-TITLE_MODIFIERS = ["former", "ex", "then", "deputy", "acting", "interim", "transitional", "late", "self-declared"]
+TITLE_MODIFIERS = ["former", "ex", "then", "deputy", "acting", "interim", "transitional", "late",
+                   "self-declared"]
 
 
 def _writer(out: Path, quiet: bool = False) -> Callable[[str, list[dict]], None]:
@@ -270,11 +276,15 @@ def main(out: Path = OUT, quiet: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     _write = _writer(out, quiet)
     _write("demonyms.jsonl", [_phrase("NORP", d, f"demonym:{c}") for d, c in DEMONYMS.items()]
-           + [_phrase("NORP", d + "s", f"demonym:{c}") for d, c in DEMONYMS.items() if not d.endswith(("ese", "sh", "ss", "ch"))])
+           + [_phrase("NORP", d + "s", f"demonym:{c}") for d, c in DEMONYMS.items()
+              if not d.endswith(("ese", "sh", "ss", "ch"))])
     _write("ethnic_groups.jsonl", [_phrase("NORP", e, f"ethnic:{e}") for e in ETHNIC_GROUPS])
-    _write("country_aliases.jsonl", [_phrase("GPE", a, f"country:{c}") for c, al in COUNTRY_ALIASES.items() for a in al])
-    _write("armed_groups.jsonl", [_phrase("ORG", a, f"armed group:{c}") for c, al in ARMED_GROUPS.items() for a in al])
-    _write("organisations.jsonl", [_phrase("ORG", a, f"organisation:{c}") for c, al in ORGANISATIONS.items() for a in al])
+    _write("country_aliases.jsonl",
+           [_phrase("GPE", a, f"country:{c}") for c, al in COUNTRY_ALIASES.items() for a in al])
+    _write("armed_groups.jsonl",
+           [_phrase("ORG", a, f"armed group:{c}") for c, al in ARMED_GROUPS.items() for a in al])
+    _write("organisations.jsonl",
+           [_phrase("ORG", a, f"organisation:{c}") for c, al in ORGANISATIONS.items() for a in al])
     _write("agencies.jsonl", [_phrase("ORG", a, f"{'agency' if c in WIRES else 'outlet'}:{c}")
                               for c, al in AGENCIES.items() for a in al])
     rows = []
@@ -286,7 +296,8 @@ def main(out: Path = OUT, quiet: bool = False) -> None:
         for w in words:
             rows.append({"label": "COLLECTIVE", "pattern": w.lower(), "id": f"institution:{canon}"})
     _write("collectives.jsonl", rows)
-    plurals = [_plural(t) for t in TITLES if t[-1].isalpha() and t.split()[-1] not in ("QC", "MP", "Sir", "Lord")]
+    plurals = [_plural(t) for t in TITLES if t[-1].isalpha()
+               and t.split()[-1] not in ("QC", "MP", "Sir", "Lord")]
     _write("titles.jsonl", [{"label": "TITLE", "pattern": t} for t in TITLES + plurals]
            + [{"label": "TITLE_MOD", "pattern": [{"LOWER": m}]} for m in TITLE_MODIFIERS])
 

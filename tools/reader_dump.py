@@ -61,7 +61,8 @@ def dump(folders: list[Path]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Write the dump to `-o FILE` or standard output."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", nargs="*", type=Path, help="folders to read (default: the corpus and seeds/)")
+    parser.add_argument("folders", nargs="*", type=Path, help="folders to read (default: the corpus and "
+                                                              "seeds/)")
     parser.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))

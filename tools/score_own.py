@@ -40,9 +40,11 @@ def main(argv: list[str]) -> int:
             for article in situation.glob("*.txt"):
                 shutil.copy2(article, folder / article.name)
             report = Path(tmp) / f"{situation.name}.json"
-            report.write_text(json.dumps(engine.analyse(folder).to_dict(), ensure_ascii=False), encoding="utf-8")
-            run = subprocess.run([sys.executable, str(SCORER), str(report), str(situation / "expected.json"),
-                                  *(["--verbose"] if verbose else [])], capture_output=True, text=True, check=False)
+            situation_json = json.dumps(engine.analyse(folder).to_dict(), ensure_ascii=False)
+            report.write_text(situation_json, encoding="utf-8")
+            command = [sys.executable, str(SCORER), str(report), str(situation / "expected.json")]
+            run = subprocess.run(command + (["--verbose"] if verbose else []), capture_output=True, text=True,
+                                 check=False)
             lines = run.stdout.strip().splitlines()
             print(situation.name)
             print("\n".join(lines if verbose else lines[-1:]))

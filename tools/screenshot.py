@@ -36,7 +36,8 @@ async def _wait(condition: object, what: str) -> None:
         await asyncio.sleep(0.05)
 
 
-async def screenshot(size: tuple[int, int], actor: str | None, work: Path, source: Path, timeline: bool) -> str:
+async def screenshot(size: tuple[int, int], actor: str | None, work: Path, source: Path,
+                     timeline: bool) -> str:
     """The SVG of the main screen (or the timeline over it) once the report is on it."""
     from sitrep.config import Config
     from sitrep.engine import Engine
@@ -65,7 +66,8 @@ async def screenshot(size: tuple[int, int], actor: str | None, work: Path, sourc
             await pilot.pause()
             if timeline:
                 await pilot.press("t")
-                await _wait(lambda: isinstance(app.screen, TimelineScreen) and app.screen.ready, "the timeline")
+                await _wait(lambda: isinstance(app.screen, TimelineScreen) and app.screen.ready,
+                            "the timeline")
                 await pilot.pause()
             return app.export_screenshot(title="sitrep timeline" if timeline else "sitrep")
     finally:

@@ -79,7 +79,8 @@ class Article:
         return sum(len(p.split()) for p in self.paragraphs)
 
 
-_URL_KEYS = ("url", "link", "canonical", "permalink", "original_url", "src", "original", "credit_urls", "source")
+_URL_KEYS = ("url", "link", "canonical", "permalink", "original_url", "src", "original", "credit_urls",
+             "source")
 _AUTHOR_KEYS = ("author", "authors", "byline", "by", "writer")
 _AGENCY_KEYS = ("dateline_agency", "agency")
 
@@ -360,7 +361,8 @@ class Dispute:
 class ContextItem:
     """A piece of regional context: dated history, an alliance, a place, a neighbour..."""
 
-    kind: Literal["history", "alliance", "rupture", "organisation", "place", "neighbour", "pattern", "background"]
+    kind: Literal["history", "alliance", "rupture", "organisation", "place", "neighbour", "pattern",
+                  "background"]
     text: str
     years: list[int] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)

@@ -53,9 +53,9 @@ class StateEntry:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict (the report's `actor.state` entries)."""
-        return {"slot": self.slot, "family": self.family, "value": self.value, "certainty": self.certainty, "sources": list(self.sources),
-                "as_of": self.as_of, "superseded_by": self.superseded_by, "claimed_by": self.claimed_by,
-                "history": self.history, "relation": self.relation,
+        return {"slot": self.slot, "family": self.family, "value": self.value, "certainty": self.certainty,
+                "sources": list(self.sources), "as_of": self.as_of, "superseded_by": self.superseded_by,
+                "claimed_by": self.claimed_by, "history": self.history, "relation": self.relation,
                 "independent_sources": self.independent_sources, "articles": self.article_count,
                 "evidence": [e.to_dict() for e in self.evidence]}
 

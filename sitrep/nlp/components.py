@@ -16,7 +16,7 @@ from .gazetteer import fold, load_gazetteer
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Function words that a proper name rarely holds but a Title Case headline often does.
-_HEADLINE_WORDS = {"amid", "as", "after", "over", "faces", "says", "say", "says", "claims", "denies", "to", "is",
+_HEADLINE_WORDS = {"amid", "as", "after", "over", "faces", "says", "say", "claims", "denies", "to", "is",
                    "are", "was", "were", "has", "have", "will", "with", "against", "into", "on", "in", "at"}
 _DROP_TEXT = {"i", "he", "she", "we", "they", "it", "you", "him", "her", "them", "us'",
               # kin words a quoted speaker capitalises ("call Mummy"): never a name on their own
@@ -60,11 +60,13 @@ def _trim(span: Span, title_tokens: set[int]) -> Span | None:
     return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
 
-_PLACE_PREPOSITIONS = {"in", "near", "outside", "of", "to", "from", "at", "around", "between", "into", "towards"}
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "of", "to", "from", "at", "around", "between", "into",
+                       "towards"}
 _STREET_WORDS = {"Road", "Street", "Avenue", "Lane", "Boulevard", "Drive", "Square", "Rd", "St"}
 _AREA_NOUNS = {"ward", "constituency", "county", "neighbourhood", "neighborhood", "suburb", "borough", "area",
                "governorate", "prefecture", "municipality", "commune"}
-_PLACE_NOUNS = {"town", "city", "capital", "province", "region", "village", "district", "state", "port", "camp"}
+_PLACE_NOUNS = {"town", "city", "capital", "province", "region", "village", "district", "state", "port",
+                "camp"}
 
 
 def _reads_as_place(ent: Span, known: bool) -> bool:
@@ -84,7 +86,8 @@ def _reads_as_place(ent: Span, known: bool) -> bool:
         return True  # "the Aston ward"
     if not known:
         return any(t.lower_ in _PLACE_NOUNS for t in before) or (
-            root.dep_ == "pobj" and head.lower_ in ("outside", "near", "northwest", "northeast", "southwest", "southeast")
+            root.dep_ == "pobj"
+            and head.lower_ in ("outside", "near", "northwest", "northeast", "southwest", "southeast")
         )
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
         return True
@@ -123,25 +126,29 @@ def _described_as(ent: Span, nouns: set[str]) -> bool:
     ("the nerve agent Veltrax", "Veltrax, a toxin")."""
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
-    if prev is not None and prev.pos_ == "NOUN" and (_noun_phrase(prev) in nouns or prev.lemma_.lower() in nouns):
+    if prev is not None and prev.pos_ == "NOUN" and (_noun_phrase(prev) in nouns
+                                                     or prev.lemma_.lower() in nouns):
         return True
     root = ent.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
         return _noun_phrase(root.head) in nouns or root.head.lemma_.lower() in nouns
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (_noun_phrase(c) in nouns or c.lemma_.lower() in nouns)
-               for c in root.children)
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN"
+               and (_noun_phrase(c) in nouns or c.lemma_.lower() in nouns) for c in root.children)
 
 
-_BODY_WORDS = {"office", "ministry", "department", "council", "committee", "court", "command", "staff", "agency",
-               "service", "assembly", "election", "motors", "electric", "headquarters", "secretariat", "hospital"}
+_BODY_WORDS = {"office", "ministry", "department", "council", "committee", "court", "command", "staff",
+               "agency", "service", "assembly", "election", "motors", "electric", "headquarters",
+               "secretariat", "hospital"}
 """Words that make "General ..." a body or an event, not a general: "General Prosecutor's Office"."""
 
-_TERRITORY_NOUNS = {"annexation", "occupation", "invasion", "liberation", "outskirts", "partition", "recapture"}
+_TERRITORY_NOUNS = {"annexation", "occupation", "invasion", "liberation", "outskirts", "partition",
+                    "recapture"}
 
 
-_ARMED_ADJECTIVES = {"extremist", "militant", "jihadist", "rebel", "armed", "terrorist", "insurgent", "islamist",
-                     "separatist", "paramilitary"}
-_GROUP_NOUNS = {"group", "movement", "faction", "organisation", "organization", "outfit", "militia", "network"}
+_ARMED_ADJECTIVES = {"extremist", "militant", "jihadist", "rebel", "armed", "terrorist", "insurgent",
+                     "islamist", "separatist", "paramilitary"}
+_GROUP_NOUNS = {"group", "movement", "faction", "organisation", "organization", "outfit", "militia",
+                "network"}
 
 
 def _armed_descriptor(ent: Span) -> bool:
@@ -157,7 +164,8 @@ def _armed_descriptor(ent: Span) -> bool:
 def _territory_of(ent: Span) -> bool:
     """"the annexation of Crimea", "the outskirts of Tadmur": what is annexed or has outskirts is land."""
     root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TERRITORY_NOUNS
+    return (root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in _TERRITORY_NOUNS)
 
 
 def _alias_of_place(ent: Span) -> bool:
@@ -192,16 +200,18 @@ def _not_a_name(ent: Span) -> bool:
 
 
 _GEO_FEATURES = {"Forest", "Mountains", "Mountain", "Hills", "River", "Lake", "Desert", "Valley", "Island",
-                 "Islands", "Sea", "Strait", "Straits", "Bay", "Gulf", "Coast", "Plateau", "Peninsula", "Delta",
-                 "Basin", "Highlands", "Plains", "Swamp", "Canyon", "Range", "Pass"}
+                 "Islands", "Sea", "Strait", "Straits", "Bay", "Gulf", "Coast", "Plateau", "Peninsula",
+                 "Delta", "Basin", "Highlands", "Plains", "Swamp", "Canyon", "Range", "Pass"}
 """A name ending in a landform is a place, never a body: "the Sambisa Forest", "the Malacca Straits"."""
-_ROLE_NOUNS = {"leader", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "principal", "chief",
-               "commander", "governor", "president", "secretary", "director", "head", "mayor", "envoy", "ambassador",
-               "general", "colonel", "captain", "officer", "lawyer", "adviser", "advisor", "activist", "resident"}
+_ROLE_NOUNS = {"leader", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "principal",
+               "chief", "commander", "governor", "president", "secretary", "director", "head", "mayor",
+               "envoy", "ambassador", "general", "colonel", "captain", "officer", "lawyer", "adviser",
+               "advisor", "activist", "resident"}
 
 
-_STATE_NOUNS = {"capital", "president", "constitution", "parliament", "embassy", "ambassador", "border", "borders",
-                "airspace", "economy", "currency", "coast", "coastline", "provinces", "independence"}
+_STATE_NOUNS = {"capital", "president", "constitution", "parliament", "embassy", "ambassador", "border",
+                "borders", "airspace", "economy", "currency", "coast", "coastline", "provinces",
+                "independence"}
 """What only a country has: "Velmora's president", "Tarvonia's capital"."""
 _LOCATIVE = {"in", "across", "throughout", "into", "inside"}
 
@@ -340,7 +350,8 @@ class EntityFixer:
                 ent = trimmed
                 if _not_a_name(ent):
                     continue
-                if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_ and _described_as(ent, _THING_NOUNS):
+                if (ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_
+                        and _described_as(ent, _THING_NOUNS)):
                     things.add(ent.text)
                     continue
             if ent.label_ == "ORG" and not ent.id_ and len(ent) >= 2 and (
@@ -351,12 +362,14 @@ class EntityFixer:
                     and (_alias_of_place(ent) or _territory_of(ent)):
                 ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
             if ent.label_ in ("PERSON", "ORG", "NORP") and not ent.id_ and _armed_descriptor(ent):
-                ent = Span(doc, ent.start, ent.end, label="ORG", span_id="armed group:")  # "the extremist group X"
+                # "the extremist group X"
+                ent = Span(doc, ent.start, ent.end, label="ORG", span_id="armed group:")
             if ent.label_ in ("PERSON", "GPE", "NORP") and not ent.id_ and _described_as(ent, _MEDIA_NOUNS):
                 ent = Span(doc, ent.start, ent.end, label="ORG")  # "German magazine Die Zeit": an outlet
             if ent.label_ in ("PERSON", "ORG", "NORP", "FAC", "LOC") and not ent.id_:
                 if gaz.is_country(ent.text):
-                    ent = Span(doc, ent.start, ent.end, label="GPE", span_id=f"country:{gaz.canonical_country(ent.text)}")
+                    ent = Span(doc, ent.start, ent.end, label="GPE",
+                               span_id=f"country:{gaz.canonical_country(ent.text)}")
                 elif ent.text in gaz.major_cities and ent.label_ != "LOC":
                     ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
                 elif ent.label_ != "LOC" and not _titled_person(ent, title_ends) \
@@ -373,7 +386,8 @@ class EntityFixer:
                     and ent.text.isalpha():
                 ent = Span(doc, ent.start, ent.end, label="ORG")  # "PASTEF": an acronym, not a name
             if ent.label_ == "ORG" and not ent.id_ and len(ent) > 1 and ent[-1].text in _POST_NOMINALS:
-                ent = Span(doc, ent.start, ent.end, label="PERSON", span_id="person:")  # "Philippe Sands QC" is a person
+                # "Philippe Sands QC" is a person
+                ent = Span(doc, ent.start, ent.end, label="PERSON", span_id="person:")
             if ent.label_ == "ORG" and not ent.id_:
                 ent = _extend_body(ent)
             if ent.label_ == "PERSON":
@@ -397,8 +411,8 @@ class EntityFixer:
         surnames: set[str] = set()
         for ent in ents:
             prev = out[-1] if out else None
-            if prev is not None and prev.label_ == "PERSON" and prev.end == ent.start and ent.label_ == "GPE" \
-                    and ent.id_ == "place:" and len(ent) == 1:
+            if prev is not None and prev.label_ == "PERSON" and prev.end == ent.start \
+                    and ent.label_ == "GPE" and ent.id_ == "place:" and len(ent) == 1:
                 out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
                 surnames.add(ent.text)
                 continue
@@ -414,13 +428,15 @@ class EntityFixer:
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         out = []
         for tok in doc:
-            role_after = any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i for c in tok.children)
+            role_after = any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i
+                             for c in tok.children)
             # "according to the principal of the school, Asabe Kwambura": the name after its role
             head = tok.head
             if head.dep_ == "pobj" and head.head.lower_ == "of":
                 head = head.head.head  # "the principal of the school, X": the role owns the "of" phrase
             role_before = tok.dep_ == "appos" and tok.head.i < tok.i and head.lemma_.lower() in _ROLE_NOUNS
-            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound" or not (role_after or role_before):
+            if (tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound"
+                    or not (role_after or role_before)):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
@@ -443,13 +459,15 @@ class EntityFixer:
             if n in skip:
                 continue
             nxt = ents[n + 1] if n + 1 < len(ents) else None
-            if ent.label_ == "GPE" and not ent.id_.startswith("country:") and len(ent) == 1 and ent.end < len(doc):
+            if (ent.label_ == "GPE" and not ent.id_.startswith("country:") and len(ent) == 1
+                    and ent.end < len(doc)):
                 after = doc[ent.end]
                 if nxt is not None and nxt.start == ent.end and nxt.label_ == "PERSON":
                     out.append(Span(doc, ent.start, nxt.end, label="PERSON", span_id="person:"))
                     skip.add(n + 1)
                     continue
-                if after.pos_ == "PROPN" and after.is_title and after.text in surnames and (nxt is None or nxt.start > ent.end):
+                if (after.pos_ == "PROPN" and after.is_title and after.text in surnames
+                        and (nxt is None or nxt.start > ent.end)):
                     out.append(Span(doc, ent.start, ent.end + 1, label="PERSON", span_id="person:"))
                     continue
             out.append(ent)
@@ -477,7 +495,8 @@ class EntityFixer:
         for name in names:
             words = name.split()
             for i in range(len(doc) - len(words) + 1):
-                if [t.text for t in doc[i : i + len(words)]] == words and not covered & set(range(i, i + len(words))):
+                span = range(i, i + len(words))
+                if [t.text for t in doc[i : i + len(words)]] == words and not covered & set(span):
                     out.append(Span(doc, i, i + len(words), label="PERSON", span_id="person:"))
                     covered.update(range(i, i + len(words)))
         return sorted(out, key=lambda e: e.start)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from array import array
 import stat
 import tempfile
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -77,7 +77,8 @@ class Gazetteer:
     """Their latitude and longitude pairs, as a machine `array("d")`."""
     country_ids: dict[str, int] = field(default_factory=dict)
     """ISO code -> the country's geonameid."""
-    _points: dict[str, tuple[int, float, float]] | None = field(default=None, init=False, repr=False, compare=False)
+    _points: dict[str, tuple[int, float, float]] | None = field(default=None, init=False, repr=False,
+                                                                compare=False)
 
     # Points are kept as three flat blobs, not a dict of tuples: the stored copy is read by every
     # warm start, which never needs them, and a dict of 30,000 tuples made that read five times
@@ -144,8 +145,8 @@ def _country_aliases() -> dict[str, str]:
     return {row["pattern"]: row["id"].split(":", 1)[1] for row in bundled_patterns("country_aliases")}
 
 
-_STORED_FIELDS = ("countries", "country_codes", "capitals", "neighbours", "cities", "major_cities", "point_names",
-                  "point_ids", "point_coords", "country_ids")
+_STORED_FIELDS = ("countries", "country_codes", "capitals", "neighbours", "cities", "major_cities",
+                  "point_names", "point_ids", "point_coords", "country_ids")
 _MAX_STORED_BYTES = 16 * 1024 * 1024
 """A stored copy larger than this is not read (the real one is about half a megabyte)."""
 

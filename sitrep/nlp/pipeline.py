@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENTITY_PATTERN_FILES = ["country_aliases", "demonyms", "ethnic_groups", "armed_groups", "organisations", "agencies"]
+ENTITY_PATTERN_FILES = ["country_aliases", "demonyms", "ethnic_groups", "armed_groups", "organisations",
+                        "agencies"]
 
 
 def place_patterns() -> list[dict[str, Any]]:
@@ -77,7 +78,8 @@ def load_pipeline(config: Config) -> Language:
     with nlp.select_pipes(enable=[]):
         titles.add_patterns(bundled_patterns("titles"))  # type: ignore[attr-defined]
     collectives = nlp.add_pipe(
-        "span_ruler", name="sitrep_collectives", config={"spans_key": "collectives", "phrase_matcher_attr": "LOWER"}
+        "span_ruler", name="sitrep_collectives",
+        config={"spans_key": "collectives", "phrase_matcher_attr": "LOWER"}
     )
     with nlp.select_pipes(enable=[]):
         collectives.add_patterns(bundled_patterns("collectives"))  # type: ignore[attr-defined]

@@ -1,9 +1,9 @@
 """Reading articles: `scan` a folder, or `read_article` one file, into clean `Article`s.
 
-One file goes through every other module of the reader in turn: its bytes (`files`), decoded
-(`decoding`), a web page's article taken out of its markup (`html`), cleaned (`cleaning`), its leading metadata (`headers`) and trailing credits
-(`credits`) taken out, its Markdown read (`markdown`), a date and byline at the top and the title
-found (`titles`), paragraphs stripped of boilerplate (`boilerplate`) and repeats
+One file goes through every other module of the reader in turn: its bytes (`files`), decoded (`decoding`),
+a web page's article taken out of its markup (`html`), cleaned (`cleaning`), its leading metadata
+(`headers`) and trailing credits (`credits`) taken out, its Markdown read (`markdown`), a date and byline
+at the top and the title found (`titles`), paragraphs stripped of boilerplate (`boilerplate`) and repeats
 (`duplicates`), then its publication date (`published`) and outlet (`outlets`).
 """
 
@@ -124,8 +124,8 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def _too_long(length: str, max_chars: int) -> BadFileError:
-    return BadFileError(f"too long to analyse: {length} of text (the language model reads at most {max_chars:,} "
-                        "characters)")
+    return BadFileError(f"too long to analyse: {length} of text (the language model reads at most "
+                        f"{max_chars:,} characters)")
 
 
 @dataclass

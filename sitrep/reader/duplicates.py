@@ -79,7 +79,8 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     removed = 0
     for paragraph, flat, words in zip(paragraphs, folded, word_sets, strict=True):
         fp = _hash(flat)
-        if fp in seen or (len(words) >= _MIN_CONTAINED_WORDS and _contained(words, kept_sets, index, frequency)):
+        if fp in seen or (len(words) >= _MIN_CONTAINED_WORDS
+                          and _contained(words, kept_sets, index, frequency)):
             removed += 1
             continue
         seen.add(fp)

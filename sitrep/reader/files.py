@@ -1,12 +1,12 @@
 """Which files are articles, the walk that lists them, and reading one file's bytes safely.
 
-A file is an article by its name (`*.txt`, `*.md`, `*.html`, `*.htm`; not hidden, swap, backup or
-temp) and its place (no hidden folder on the way); the watcher and the engine ask `is_article_path`
-and `walk_folder` rather than deciding for themselves. Any other file the user put in the folder
-(a PDF, a spreadsheet, a file with no extension) is listed as skipped, with `skip_reason` saying
-why, so that it is never left out silently; only hidden, swap, backup and temp files and the
-desktop's own index files (`Thumbs.db`, `desktop.ini`) are passed over unseen. `read_bytes` opens a listed file without
-hanging on a pipe, refuses what is not a regular file or is too large, and says why in one line.
+A file is an article by its name (`*.txt`, `*.md`, `*.html`, `*.htm`; not hidden, swap, backup or temp)
+and its place (no hidden folder on the way); the watcher and the engine ask `is_article_path` and
+`walk_folder` rather than deciding for themselves. Any other file the user put in the folder (a PDF, a
+spreadsheet, a file with no extension) is listed as skipped, with `skip_reason` saying why, so that it is
+never left out silently; only hidden, swap, backup and temp files and the desktop's own index files
+(`Thumbs.db`, `desktop.ini`) are passed over unseen. `read_bytes` opens a listed file without hanging on a
+pipe, refuses what is not a regular file or is too large, and says why in one line.
 """
 
 from __future__ import annotations
@@ -136,7 +136,8 @@ def walk_folder(folder: Path) -> FolderListing:
 
 
 def list_article_files(folder: Path) -> list[Path]:
-    """Every article file (`*.txt`, `*.md`, `*.html`, `*.htm`) under `folder`, at any depth, sorted by relative path.
+    """Every article file (`*.txt`, `*.md`, `*.html`, `*.htm`) under `folder`, at any depth, sorted by
+    relative path.
 
     Hidden files and folders, editor swap/backup/temp files and directories named like
     articles are skipped; symlinked directories are not followed (so no loops). Symlinked
@@ -177,7 +178,8 @@ def human_size(n: float) -> str:
 
 def _too_large(size: int, max_bytes: int) -> BadFileError:
     return BadFileError(
-        f"too large: {human_size(size)} is over the {human_size(max_bytes)} limit (raise seeds.max_file_mb to read it)"
+        f"too large: {human_size(size)} is over the {human_size(max_bytes)} limit (raise seeds.max_file_mb "
+        "to read it)"
     )
 
 
@@ -212,7 +214,8 @@ def read_bytes(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             with os.scandir(path):
                 pass
         except OSError as exc:
-            raise BadFileError(f"folder unreadable ({exc.strerror or exc}): the articles in it are not read") from None
+            raise BadFileError(f"folder unreadable ({exc.strerror or exc}): the articles in it are not "
+                               "read") from None
     if not stat.S_ISREG(st.st_mode):
         kind = _KIND_NAMES.get(stat.S_IFMT(st.st_mode), "a special file")
         raise BadFileError(f"not a regular file ({kind})")

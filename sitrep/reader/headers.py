@@ -114,7 +114,8 @@ def _yaml_front_matter(block: str) -> dict[str, str] | None:
     import yaml
 
     try:
-        data = yaml.load(block, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # BaseLoader builds no objects
+        # BaseLoader builds no objects
+        data = yaml.load(block, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
     if not isinstance(data, dict) or not data:

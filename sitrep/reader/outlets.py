@@ -144,7 +144,8 @@ def find_outlet(meta: dict[str, str], stem: str) -> str:
     # "Source: Example Wire": an outlet the table does not know is still the outlet.
     for value in source_values:
         plain = value.strip()
-        if plain and len(plain.split()) <= 5 and not URL.search(plain) and "/" not in plain and "\\" not in plain:
+        if (plain and len(plain.split()) <= 5 and not URL.search(plain) and "/" not in plain
+                and "\\" not in plain):
             return plain
     return ""
 

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 from ..dates import MONTHS, resolve, resolve_all
 from .markdown import URL
 
-_DATE_KEYS = ("date", "published", "published_at", "publish_date", "pubdate", "created", "updated", "modified")
+_DATE_KEYS = ("date", "published", "published_at", "publish_date", "pubdate", "created", "updated",
+              "modified")
 
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
@@ -199,7 +200,8 @@ def _source_note(source: str) -> str:
 _URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?:(?P<day>\d{1,2})(?:/|$|[?#]))?")
 
 
-_URL_KEYS = ("original", "original_url", "canonical", "url", "link", "permalink", "src", "source", "sources", "via")
+_URL_KEYS = ("original", "original_url", "canonical", "url", "link", "permalink", "src", "source", "sources",
+             "via")
 
 
 def _url_date(meta: dict[str, str]) -> str | None:

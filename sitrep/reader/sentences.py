@@ -12,7 +12,8 @@ _OPENERS = "\"'“‘«(["
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "gov", "sen", "rep",
-    "st", "mt", "jr", "sr", "no", "vs", "etc", "u.s", "u.k", "u.n", "inc", "ltd", "co", "corp", "fig", "approx",
+    "st", "mt", "jr", "sr", "no", "vs", "etc", "u.s", "u.k", "u.n", "inc", "ltd", "co", "corp", "fig",
+    "approx",
 }
 
 
@@ -45,7 +46,8 @@ def ends_sentence(text: str) -> bool:
 def starts_new(text: str) -> bool:
     """Whether a line starts like a new sentence: capital (or uncased letter), digit or quote."""
     first = text[:1]
-    return bool(first) and (first in _OPENERS[:5] or first.isdigit() or (first.isalpha() and not first.islower()))
+    return bool(first) and (first in _OPENERS[:5] or first.isdigit()
+                            or (first.isalpha() and not first.islower()))
 
 
 def title_case(text: str) -> bool:

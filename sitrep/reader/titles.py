@@ -70,11 +70,12 @@ def top_date_and_byline(md: list[Line], meta: dict[str, str]) -> None:
 
 _NAME = r"[A-Z][\w.'’-]+"
 _PERSON = rf"{_NAME}(?: {_NAME}){{1,3}}"
-_STANDALONE_BYLINE = re.compile(rf"^By (?P<who>{_PERSON}(?:,? (?:and|&) {_PERSON})?)(?: in (?P<where>{_NAME}(?: {_NAME}){{0,3}}))?$")
+_STANDALONE_BYLINE = re.compile(
+    rf"^By (?P<who>{_PERSON}(?:,? (?:and|&) {_PERSON})?)(?: in (?P<where>{_NAME}(?: {_NAME}){{0,3}}))?$")
 """A line that is a byline and nothing else: "By Petra Vallin in Merrow Bay", "By A and B"."""
-_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-              "The", "Then", "Now", "Late", "Early", "Noon", "Midnight"}
+_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+              "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "The", "Then", "Now", "Late", "Early", "Noon", "Midnight"}
 _LATE_BYLINE_LINES = 8
 
 
@@ -103,7 +104,8 @@ def choose_title(md: list[Line], meta: dict[str, str], stem: str) -> tuple[str, 
         if line.level != 1 or date_line(line.text) is not None:
             continue
         words = line.text.split()
-        if len(words) <= _MAX_TITLE_WORDS * 2 and not (len(words) > _MAX_TITLE_WORDS and ends_sentence(line.text)):
+        if len(words) <= _MAX_TITLE_WORDS * 2 and not (len(words) > _MAX_TITLE_WORDS
+                                                       and ends_sentence(line.text)):
             return strip_outlet_suffix(line.text), i
         # A long H1 is a summary; "Topic: summary sentence" still gives a short title.
         head, sep, tail = line.text.partition(":")
@@ -146,7 +148,8 @@ def remove_title(md: list[Line], title: str, title_index: int | None) -> int:
     target = clean_fingerprint(title)
     repeats = 0
     for i, line in enumerate(md):
-        if line.kind != "blank" and len(line.text) <= 4 * len(title) + 40 and clean_fingerprint(line.text) == target:
+        if (line.kind != "blank" and len(line.text) <= 4 * len(title) + 40
+                and clean_fingerprint(line.text) == target):
             md[i] = Line("", "blank")
             if i != title_index:
                 repeats += 1

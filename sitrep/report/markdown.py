@@ -20,8 +20,8 @@ from .mermaid import mermaid_sections
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",
                    "denied": "DENIED"}
-STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "hedges": "hedged claim", "unconfirmed": "unconfirmed",
-                "silent": "no comment", "figure": "figure"}
+STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "hedges": "hedged claim",
+                "unconfirmed": "unconfirmed", "silent": "no comment", "figure": "figure"}
 
 
 def _md(text: str) -> str:
@@ -48,7 +48,8 @@ def _path(name: str, in_table: bool = False) -> str:
 
 def _files(files: list[str], in_table: bool = False) -> str:
     names = list(dict.fromkeys(f for f in files if f))
-    return ", ".join(_path(n, in_table) for n in names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+    return ", ".join(_path(n, in_table) for n in names[:3]) + (f" +{len(names) - 3}" if len(names) > 3
+                                                               else "")
 
 
 def _dispute(d: Dispute, n: int) -> list[str]:
@@ -60,7 +61,8 @@ def _dispute(d: Dispute, n: int) -> list[str]:
         said = _md(claim.text)[:300]
         if claim.sentence and claim.sentence not in claim.text:
             said += f": “{_md(claim.sentence)[:300]}”"
-        lines.append(f"    - *{STANCE_LABEL.get(claim.stance, claim.stance)}*, {src} ({_files([claim.article])}): {said}")
+        lines.append(f"    - *{STANCE_LABEL.get(claim.stance, claim.stance)}*, {src} "
+                     f"({_files([claim.article])}): {said}")
     if len(d.claims) > 6:
         lines.append(f"    - ... and {len(d.claims) - 6} more")
     return lines
@@ -90,7 +92,8 @@ def _claims_over_time(actors: list[Actor]) -> list[str]:
                 srcs += f"; {sourcing_phrase(entry.independent_sources, entry.article_count)}"
             files = _files([e.file for e in entry.evidence])
             tail = f"; {'; '.join(notes)}" if notes else ""
-            out.append(f"    - {when}: {entry.slot}: {_md(entry.value)}, *{entry.certainty}* ({srcs}{tail}) {files}")
+            out.append(f"    - {when}: {entry.slot}: {_md(entry.value)}, *{entry.certainty}* "
+                       f"({srcs}{tail}) {files}")
         if len(rows) > CLAIMS_PER_ACTOR:
             out.append(f"    - ... and {len(rows) - CLAIMS_PER_ACTOR} more (see the JSON report)")
     return ["", "### Claims over time", "", *out] if out else []
@@ -121,13 +124,15 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
         srcs = "; ".join(_md(x) for x in line.sources) or "the articles"
         when = f"as of {as_of_label(line.as_of)}; " if line.as_of else ""
         count = f"; {line.sourcing}" if line.sourcing else ""
-        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} ({when}sources: {srcs}{count})")
-    out += ["", "## Actors", "", "| Actor | Kind | Role | Status | Mentions | Files |", "|---|---|---|---|---|---|"]
+        out.append(f"- **{CERTAINTY_LABEL[line.certainty]}**: {_md(line.text)} "
+                   f"({when}sources: {srcs}{count})")
+    out += ["", "## Actors", "", "| Actor | Kind | Role | Status | Mentions | Files |",
+            "|---|---|---|---|---|---|"]
     main = [a for a in s.actors if not a.minor][:max_actors]
     for a in main:
         aliases = f" (also: {', '.join(_md(x) for x in a.aliases[:3])})" if a.aliases else ""
-        out.append(f"| {_md(a.name)}{aliases} | {a.kind} | {_md('; '.join(a.roles[:2]))} | {_md(a.status) or '-'} "
-                   f"| {a.mentions} | {_files(a.articles, in_table=True)} |")
+        out.append(f"| {_md(a.name)}{aliases} | {a.kind} | {_md('; '.join(a.roles[:2]))} | "
+                   f"{_md(a.status) or '-'} | {a.mentions} | {_files(a.articles, in_table=True)} |")
     out += _claims_over_time(main)
     minor = [a for a in s.actors if a.minor or a not in main]
     if minor:
@@ -151,16 +156,17 @@ def to_markdown(situation: Situation, max_actors: int = 40) -> str:
         years = f"{', '.join(str(y) for y in item.years)}: " if item.years else ""
         files = _files([e.file for e in item.evidence])
         by_kind[item.kind].append(f"- {years}{_md(item.text)}" + (f" ({files})" if files else ""))
-    titles = {"history": "History", "alliance": "Alliances", "rupture": "Ruptures", "pattern": "Regional patterns",
-              "organisation": "Organisations", "background": "Background", "neighbour": "Neighbours",
-              "place": "Places"}
+    titles = {"history": "History", "alliance": "Alliances", "rupture": "Ruptures",
+              "pattern": "Regional patterns", "organisation": "Organisations", "background": "Background",
+              "neighbour": "Neighbours", "place": "Places"}
     for kind, title in titles.items():
         if by_kind.get(kind):
             out += [f"### {title}", *by_kind[kind][:20], ""]
     out += mermaid_sections(s)
     out += ["## Sources", ""]
     for art in sorted(s.articles, key=article_sort_key):
-        dup = f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed else ""
+        dup = (f", {art.duplicates_removed} repeated paragraph(s) counted once" if art.duplicates_removed
+               else "")
         out.append(f"- {_path(art.path)}: {_md(art.title)} ({_md(art.outlet) or 'outlet unknown'}, "
                    f"{_md(article_when(art))}; {art.words} words{dup}){_provenance(art.provenance)}")
     for bad in s.bad_files:

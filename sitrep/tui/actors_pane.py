@@ -57,7 +57,10 @@ MIN_MIX_STATUS = 20
 
 
 class ActorsPane(TablePane):
-    """Actors as a table: mark, name, kind, role, certainty mix, status, mentions. Enter filters on the actor."""
+    """Actors as a table: mark, name, kind, role, certainty mix, status, mentions.
+
+    Enter filters on the actor.
+    """
 
     BINDINGS = [
         Binding("enter", "filter_actor", "Filter on actor"),

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
-from textual.app import SystemCommand
 
 from ..model import Situation
 from ..query import ActorIndex
@@ -31,7 +31,8 @@ def sitrep_commands(app: SitrepApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Clear filter", "Show the whole situation again (esc)", app.action_clear_filter)
     yield SystemCommand("Sort actors", "Sort the actors on the next column (s)", app.action_sort_actors)
     yield SystemCommand("Copy row", "Copy the selected row's sentences and files (c)", app.action_copy)
-    yield SystemCommand("Open article", "Open the selected row's article in $PAGER (o)", app.action_open_article)
+    yield SystemCommand("Open article", "Open the selected row's article in $PAGER (o)",
+                        app.action_open_article)
     yield SystemCommand("Timeline", "Dated events per day, marked by certainty, for the filter (t)",
                         app.action_timeline)
     yield SystemCommand("Export", "Write what the panes show as md, json, csv, acled or geojson (x)",

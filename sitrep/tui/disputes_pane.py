@@ -43,7 +43,8 @@ class DisputesPane(OptionPane):
             if view.actor is not None:
                 names = (*names, *view.actor.names())
             new = key in view.changes.new_disputes
-            stamp = (dispute.kind, dispute.subject, new, dispute.settled_by, tuple(dispute.independent_sources.items()),
+            stamp = (dispute.kind, dispute.subject, new, dispute.settled_by,
+                     tuple(dispute.independent_sources.items()),
                      tuple((c.source, c.stance, c.text, c.article) for c in dispute.claims))
             yield Row(key, dispute_prompt(dispute, new), dispute_evidence(dispute, names), stamp)
 

@@ -69,8 +69,8 @@ def help_text() -> Table:
     table.add_row("time", "sources: publication date, newest first; the evidence view says \"published: …\"")
     table.add_row(Text("file time …", style="italic"),
                   "an article that gives no date, placed by when its file last changed")
-    table.add_row("claims over time", "actors (evidence view): each claim oldest first; \"superseded by\" when "
-                                      "a later value overturned it, \"history\" for background")
+    table.add_row("claims over time", "actors (evidence view): each claim oldest first; \"superseded by\" "
+                                      "when a later value overturned it, \"history\" for background")
     table.add_row("", "")
     table.add_row(Text("Header", style="bold underline"), "")
     table.add_row("▁▃█", "articles per day by publication date (hover for the span); articles with no day "

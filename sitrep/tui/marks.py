@@ -79,7 +79,7 @@ def count_sources(situation: Situation) -> str:
     named = len(situation.outlets)
     unknown = sum(1 for a in situation.articles if not a.outlet)
     if not named:
-        return f"{articles} · outlet unknown" if len(situation.articles) == 1 else f"{articles} · outlets unknown"
+        return f"{articles} · {'outlet' if len(situation.articles) == 1 else 'outlets'} unknown"
     outlets = plural(named, "outlet")
     return f"{articles} · {outlets} + {unknown} unknown" if unknown else f"{articles} · {outlets}"
 

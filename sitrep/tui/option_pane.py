@@ -139,7 +139,8 @@ class OptionPane(Paged, OptionList, can_focus=True):
         empty = self.empty_text(view) if not total else None
         drawn: list[tuple[str, Hashable, bool]] | None = None
         if all(row.stamp is not None for row in rows):
-            drawn = [(key, row.stamp, row.evidence is None) for key, row in zip(self._keys, rows)]
+            drawn = [(key, row.stamp, row.evidence is None)
+                     for key, row in zip(self._keys, rows, strict=True)]
             drawn.append(("-empty", empty, True))
             drawn.append((MORE_KEY, self._left if self._pending else 0, True))
         self.border_subtitle = self.subtitle(view, total)
@@ -147,7 +148,7 @@ class OptionPane(Paged, OptionList, can_focus=True):
             return  # the same options: only the evidence behind them is new
         self._drawn = drawn
         options = [Option(row.prompt, id=key, disabled=row.evidence is None)
-                   for key, row in zip(self._keys, rows)]
+                   for key, row in zip(self._keys, rows, strict=True)]
         if empty is not None:
             options.append(Option(Text(empty, style="italic dim"), id="-empty", disabled=True))
         if self._pending is not None:
@@ -182,7 +183,7 @@ class OptionPane(Paged, OptionList, can_focus=True):
         self._drawn = None  # the options no longer match a plain rebuild's
         self.remove_option(MORE_KEY)
         options = [Option(row.prompt, id=key, disabled=row.evidence is None)
-                   for key, row in zip(self._keys[start:], rows)]
+                   for key, row in zip(self._keys[start:], rows, strict=True)]
         if self._pending is not None:
             options.append(Option(more_text(self._left), id=MORE_KEY, disabled=True))
         self.add_options(options)

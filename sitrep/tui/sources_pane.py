@@ -22,7 +22,6 @@ from .messages import ShowEvidence
 from .table_pane import ColumnSpec, TablePane, TableRow, fit
 from .view import View
 
-
 WIDE = 86
 """Content width from which outlet and time get columns of their own (the title keeps 30)."""
 TIME_WIDTH = len("file time 2026-11-26 13:26")

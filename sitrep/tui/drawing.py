@@ -1,0 +1,164 @@
+"""Putting a report on screen: the view handed to the panes, a pane at a time on a reload.
+
+`refresh_view` narrows the current report to the filter (`view.make_view`) and hands the
+resulting `View` to every pane: all at once the first time, then one pane per
+`HAND_OUT_GAP` so that a reload's redraw comes in slices the event loop can breathe between.
+When every pane has it, the garbage of the redraw is collected in a turn of its own, and
+whoever waits in `shown` (tests, benchmarks) is told.
+
+`PaneDrawing` is a part of `SitrepApp` (`app.py`), which holds the state it uses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from ..changes import Changes
+from ..model import Situation
+from .actors_pane import ActorsPane
+from .context_pane import ContextPane
+from .disputes_pane import DisputesPane
+from .header import SitrepHeader
+from .sources_pane import SourcesPane
+from .status_pane import StatusPane
+from .view import View, make_view
+
+GC_DELAY = 0.25
+"""Seconds after a redraw that its garbage is collected (so the collection is a turn of its own)."""
+HAND_OUT_GAP = 1 / 60
+"""Seconds between handing a new view to one pane and to the next (about one screen refresh)."""
+
+
+class PaneDrawing:
+    """The app's hand-out of a view to its panes (mixed into `SitrepApp`)."""
+
+    def _show(self, situation: Situation, changes: Changes) -> None:
+        """Put a (possibly partial) report on screen."""
+        self.changes = changes
+        self.situation = situation
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Hand the current report, marks and filter down to every pane."""
+        if self._stopping:
+            return
+        header = self.query_one(SitrepHeader)
+        header.now = self.clock()
+        if self.situation is None:
+            header.filter_label = self.filter_name or ""
+            return
+        view = make_view(self.situation, self.changes, self.filter_name)
+        self._view = view
+        header.situation = self.situation
+        if view.filter_name is None:
+            header.filter_label = ""
+        elif view.actor is not None:
+            header.filter_label = view.actor.name
+        else:
+            header.filter_label = f"“{view.filter_name}” (no such actor; matching words)"
+        if self.last_complete is None:
+            self._hand_out_now(view)  # the first report: every pane at once, nothing to keep on screen
+        else:
+            self._hand_out(view)
+
+    def _hand_out_now(self, view: View) -> None:
+        """Give `view` to every pane in this turn."""
+        self._stop_hand_out()
+        for pane in self.panes():
+            pane.view = view
+        self._handed_out()
+
+    def _hand_out(self, view: View) -> None:
+        """Give `view` to the panes one at a time, the first now and each next one on the app's own
+        timer, so a reload's redraw (and its rendering) comes in slices the event loop can breathe
+        between. A newer view starts again from the first pane.
+
+        The steps are the app's, not a screen's: `call_after_refresh` queues them on whichever
+        screen is current, and a help screen popped before its next refresh dropped them, leaving
+        panes on the old report (issue #12 row 17).
+        """
+        self._stop_hand_out()
+        self._drawing = True
+        self._to_hand = self.panes()
+        self._hand_next()
+
+    def _hand_next(self) -> None:
+        """Give the current view to the next pane still without it, or finish the hand-out."""
+        self._hand_timer = None
+        if self._stopping or self._view is None:
+            return
+        if not self._to_hand:
+            self._handed_out()
+            return
+        self._to_hand.pop(0).view = self._view
+        self._hand_timer = self.set_timer(HAND_OUT_GAP, self._hand_next, name="hand-out")
+
+    def _stop_hand_out(self) -> None:
+        """Forget the rest of a hand-out under way (a newer view replaces it)."""
+        if self._hand_timer is not None:
+            self._hand_timer.stop()
+            self._hand_timer = None
+        self._to_hand = []
+
+    def _handed_out(self) -> None:
+        """Every pane has the view: show the focused row's evidence, tell whoever waits for it
+        (`shown`), then collect the garbage."""
+        self._drawing = False
+        focused = self.focused
+        if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
+            focused.show_evidence()
+        view = self._view
+        if view is not None and self._view_waiters:
+            waiting, self._view_waiters = self._view_waiters, []
+            for check, future in waiting:
+                if future.done():
+                    continue
+                if check(view):
+                    future.set_result(view)
+                else:
+                    self._view_waiters.append((check, future))
+        self._collect_later()
+
+    async def shown(self, check: Callable[[View], bool] | None = None) -> View:
+        """The view on screen, once every pane shows it and it passes `check` (by default, any
+        view): at once if that is already so, else when the hand-out of one that passes ends.
+
+        For tests and benchmarks, which wait on it instead of sleeping.
+        """
+        wanted = check or (lambda _view: True)
+        if self._view is not None and not self._drawing and wanted(self._view):
+            return self._view
+        future: asyncio.Future[View] = asyncio.get_running_loop().create_future()
+        self._view_waiters.append((wanted, future))
+        return await future
+
+    def _collect_later(self) -> None:
+        """Collect the garbage of a redraw in a turn of its own, a moment after it.
+
+        A rebuilt table leaves reference cycles (Textual's rows, strips and their caches: tens of
+        thousands of objects a reload); a full collection that fell inside a redraw doubled its
+        stall. One pending collection at a time: reloads in quick succession share it.
+        """
+        if self._gc_timer is None and not self._stopping:
+            self._gc_timer = self.set_timer(GC_DELAY, self._collect_garbage)
+
+    def _collect_garbage(self) -> None:
+        self._gc_timer = None
+        if not self._stopping:
+            self._collector.collect()
+
+    @property
+    def idle(self) -> bool:
+        """No analysis under way and every pane showing the latest view."""
+        return not self.analysing and not self._drawing
+
+    def panes(self) -> list[Any]:
+        """The five panes, in order."""
+        return [self.query_one(f"#{pane}") for pane, _label in self.PANES]
+
+    @property
+    def view(self) -> View | None:
+        """What the panes show now."""
+        return self._view
