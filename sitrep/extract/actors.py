@@ -15,10 +15,18 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..model import ActorKind, ActorMention
+from ..names import name_key
 from ..nlp.components import nickname_start
 from ..nlp.gazetteer import load_gazetteer
 from ..nlp.pattern_files import bundled_patterns
-from .base import HONORIFICS, PEERAGES, ParsedArticle, clean_span_text, name_key, strip_determiner, subtree_span
+from .base import (
+    HONORIFICS,
+    PEERAGES,
+    ParsedArticle,
+    clean_span_text,
+    strip_determiner,
+    subtree_span,
+)
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _ARMED_WORDS = {"movement", "movements", "front", "brigade", "brigades", "militia", "militias", "rebels",
@@ -27,9 +35,12 @@ _NOT_NAMES = {"source", "sources", "title", "date", "author", "category", "tags"
               "photo", "video", "reuters/", "getty", "images", "mr", "mrs", "ms", "dr", "sir", "lord", "lady",
               "highlight", "read more", "advertisement", "click", "copyright", "january", "february", "march",
               "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+              "yesterday"}
 _ACRONYM_AFTER = re.compile(r"^\s*(?:\(\s*|,\s*or\s+|,\s*known as\s+)([A-Z][A-Z0-9-]{1,9})\b")
-_PLURAL_TITLE = re.compile(r"(Minister|General|Secretar|President|Leader|Officer|Commander|MP|Judge|Senator)(s|ies)\b")
+_PLURAL_TITLE = re.compile(
+    r"(Minister|General|Secretar|President|Leader|Officer|Commander|MP|Judge|Senator)(s|ies)\b"
+)
 
 
 @dataclass
@@ -102,24 +113,26 @@ def _kind_of(ent: Span, titles: _Titles) -> tuple[ActorKind | None, str | None, 
     return None, None, False
 
 
-_GENERIC_ORG_WORDS = {"state", "government", "committee", "council", "ministry", "army", "assembly", "parliament",
-                      "court", "party", "union", "office", "department", "agency", "police", "military", "navy",
-                      "senate", "congress", "commission", "bank", "republic", "cabinet", "administration",
-                      "hospital", "university", "school", "prison", "embassy", "museum", "intelligence"}
+_GENERIC_ORG_WORDS = {"state", "government", "committee", "council", "ministry", "army", "assembly",
+                      "parliament", "court", "party", "union", "office", "department", "agency", "police",
+                      "military", "navy", "senate", "congress", "commission", "bank", "republic", "cabinet",
+                      "administration", "hospital", "university", "school", "prison", "embassy", "museum",
+                      "intelligence"}
 
 
 def _named_as_nickname(ent: Span) -> bool:
     """"the nickname 'Soldier of Democracy'", "dubbed 'the Lion'": a nickname, not an organisation."""
     before = ent.doc[max(0, ent.start - 3) : ent.start]
-    return any(t.lemma_.lower() in ("nickname", "dub", "call", "title", "entitle", "nicknamed") for t in before) and any(
-        t.is_quote for t in before)
+    return any(
+        t.lemma_.lower() in ("nickname", "dub", "call", "title", "entitle", "nicknamed") for t in before
+    ) and any(t.is_quote for t in before)
 
 
 _WORK_TAILS = {"show", "programme", "program", "podcast", "documentary", "series"}
-_EVENT_NOUNS = {"election", "elections", "summit", "referendum", "war", "campaign", "games", "olympics", "cup",
-                "conference", "festival", "day"}
-_WORK_NOUNS = {"book", "novel", "memoir", "film", "documentary", "album", "song", "play", "programme", "program",
-               "series", "report", "study", "paper"}
+_EVENT_NOUNS = {"election", "elections", "summit", "referendum", "war", "campaign", "games", "olympics",
+                "cup", "conference", "festival", "day"}
+_WORK_NOUNS = {"book", "novel", "memoir", "film", "documentary", "album", "song", "play", "programme",
+               "program", "series", "report", "study", "paper"}
 
 
 def _names_a_work(ent: Span) -> bool:
@@ -151,7 +164,15 @@ def _is_junk(text: str) -> bool:
         return True
     if not any(c.isalpha() for c in key) or not text[:1].isupper() and not text[:1].isdigit():
         return True
-    if "@" in text or "http" in key or "/" in text or '"' in text or "“" in text or "¿" in text or "?" in text:
+    if (
+        "@" in text
+        or "http" in key
+        or "/" in text
+        or '"' in text
+        or "“" in text
+        or "¿" in text
+        or "?" in text
+    ):
         return True
     return False
 
@@ -181,10 +202,10 @@ def _singular_title(text: str) -> str:
 
 
 _SPELLED_OUT = {"Gen.": "General", "Gen": "General", "Col.": "Colonel", "Col": "Colonel", "Capt.": "Captain",
-                "Capt": "Captain", "Lt.": "Lieutenant", "Lt": "Lieutenant", "Sgt.": "Sergeant", "Sgt": "Sergeant",
-                "Gov.": "Governor", "Gov": "Governor", "Sen.": "Senator", "Rep.": "Representative",
-                "Adm.": "Admiral", "Brig.": "Brigadier", "Cpl.": "Corporal", "Supt.": "Superintendent",
-                "Insp.": "Inspector", "Amb.": "Ambassador"}
+                "Capt": "Captain", "Lt.": "Lieutenant", "Lt": "Lieutenant", "Sgt.": "Sergeant",
+                "Sgt": "Sergeant", "Gov.": "Governor", "Gov": "Governor", "Sen.": "Senator",
+                "Rep.": "Representative", "Adm.": "Admiral", "Brig.": "Brigadier", "Cpl.": "Corporal",
+                "Supt.": "Superintendent", "Insp.": "Inspector", "Amb.": "Ambassador"}
 """Abbreviated titles, spelled out in roles: "Gov. Kashim Shettima" is the Governor."""
 
 
@@ -252,7 +273,11 @@ def _prefix_roles(span: Span, titles: _Titles) -> list[str]:
         # Attach modifiers and organisation words before the title ("then Home Office Minister").
         while start > 0:
             prev = doc[start - 1]
-            if prev.is_punct or prev.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "NUM") or prev.is_sent_start:
+            if (
+                prev.is_punct
+                or prev.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "NUM")
+                or prev.is_sent_start
+            ):
                 if prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ", "NOUN") and not prev.is_punct:
                     start -= 1
                 break
@@ -277,7 +302,12 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
     root = span.root
     roles = []
     for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in ("PERSON", "GPE"):
+        if (
+            child.dep_ == "appos"
+            and child.i > root.i
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.ent_type_ not in ("PERSON", "GPE")
+        ):
             phrase = _role_phrase(child)
             if phrase:
                 roles.append(phrase)
@@ -357,7 +387,8 @@ def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Cand
             out.append(_Candidate(parsed.doc[owner[0].left_edge.i : span.end], "organisation",
                                   f"{country} {canonical}"))
             continue
-        if owner and canonical in ("the army", "soldiers", "the government", "police", "authorities", "rebels"):
+        if owner and canonical in ("the army", "soldiers", "the government", "police", "authorities",
+                                   "rebels"):
             start = owner[0].left_edge.i
             while start < owner[0].i and parsed.doc[start].is_lower:
                 start += 1  # "ethnic Tuareg rebels" is the "Tuareg rebels"
@@ -506,7 +537,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
                 table.person_roles.setdefault(role_key(role), set()).add(key)
     _propagate_names(parsed, table)
     # Re-key by display name for the outside world.
-    table.actors = {key: a for key, a in table.actors.items()}
+    table.actors = dict(table.actors.items())
     return table
 
 
@@ -539,7 +570,8 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
         matched = 0
         for size in (3, 2):
             words = tuple(name_key(t.text) for t in doc[i : i + size])
-            if len(words) == size and words in full and not any(j in table.token_actor for j in range(i, i + size)):
+            if len(words) == size and words in full and not any(j in table.token_actor
+                                                                for j in range(i, i + size)):
                 for j in range(i, i + size):
                     table.token_actor[j] = full[words]
                 matched = size
@@ -547,7 +579,11 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
         if not matched:
             owners = surnames.get(name_key(tok.text), set())
             nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if len(owners) == 1 and tok.pos_ == "PROPN" and not (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
+            if (
+                len(owners) == 1
+                and tok.pos_ == "PROPN"
+                and not (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN")
+            ):
                 table.token_actor[i] = next(iter(owners))
             matched = 1
         i += matched
@@ -595,7 +631,8 @@ def _cited(span: Span) -> bool:
         return True
     if root.dep_ in ("dobj", "dative", "pobj") and head.lemma_ in ("tell", "to", "according"):
         return True
-    return any(t.lower_ in ("agency", "told", "according") for t in span.sent[max(0, root.i - span.sent.start - 3) :][:8])
+    return any(t.lower_ in ("agency", "told", "according")
+               for t in span.sent[max(0, root.i - span.sent.start - 3) :][:8])
 
 
 def _distribute_titles(parsed: ParsedArticle, table: ActorTable, titles_by_end: dict[int, Span]) -> None:
@@ -639,7 +676,8 @@ def _bare_office_titles(parsed: ParsedArticle, table: ActorTable) -> None:
                 continue
             persons = {table.token_actor[t.i] for t in sent if t.i in table.token_actor
                        and table.actors[table.token_actor[t.i]].kind == "person"}
-            untitled = [k for k in persons if not table.actors[k].roles and not _lower_title_before(sent, table, k)]
+            untitled = [k for k in persons if not table.actors[k].roles
+                        and not _lower_title_before(sent, table, k)]
             office_tok = next((t for t in sent if t.idx >= sent.start_char + match.start(1)), None)
             if len(persons) == 1 and len(untitled) == 1 and office_tok is not None \
                     and not _speaks_of(sent, table, untitled[0], office_tok):

@@ -13,11 +13,18 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..model import Certainty, Polarity
-from .base import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, clean_span_text, short_phrase, strip_determiner, subtree_span
+from .base import (
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    clean_span_text,
+    short_phrase,
+    strip_determiner,
+    subtree_span,
+)
 
-NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confirm", "insist", "write", "explain",
-                     "quote", "cite", "declare", "acknowledge", "admit", "warn", "note", "testify", "stress",
-                     "estimate"}
+NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confirm", "insist", "write",
+                     "explain", "quote", "cite", "declare", "acknowledge", "admit", "warn", "note",
+                     "testify", "stress", "estimate"}
 HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accuse", "speculate", "suspect",
                      "rumour", "rumor", "assert", "purport", "think", "understand", "fear"}
 DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest", "contradict"}
@@ -31,8 +38,8 @@ HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "purportedly", "possibly
 MODALS = {"may", "might", "could", "can"}
 SILENT = {"disclose", "reveal", "comment", "say", "confirm", "announce", "specify"}
 ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "report", "reports", "witness", "witnesses",
-                   "resident", "residents", "activist", "activists", "diplomat", "diplomats", "people", "someone",
-                   "observers", "analysts", "insiders", "aide", "aides"}
+                   "resident", "residents", "activist", "activists", "diplomat", "diplomats", "people",
+                   "someone", "observers", "analysts", "insiders", "aide", "aides"}
 
 _ARTICLE = "the article"
 
@@ -74,16 +81,22 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-_UTTERANCES = {"statement", "communique", "communiqué", "announcement", "letter", "message", "note", "declaration"}
+_UTTERANCES = {"statement", "communique", "communiqué", "announcement", "letter", "message", "note",
+               "declaration"}
 _ISSUING = {"issue", "release", "publish", "put", "send", "post", "make"}
 
 
-def describe_source(token: Token | None, names: dict[int, str], resolve: dict[int, str] | None = None) -> tuple[str, bool]:
+def describe_source(token: Token | None, names: dict[int, str],
+                    resolve: dict[int, str] | None = None) -> tuple[str, bool]:
     """A short name for who is speaking: an actor's name, or the noun phrase ("a source close to X")."""
     if token is None:
         return "unnamed sources", True
     resolve = resolve or {}
-    if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+    if (
+        token.lower_ in ("which", "who", "that")
+        and token.head.dep_ == "relcl"
+        and token.head.head.i != token.i
+    ):
         token = token.head.head  # "Moscow, which has denied any involvement": Moscow denies
     if token.i in resolve:
         return resolve[token.i], False
@@ -94,7 +107,8 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
         span = span[:-1]  # "India's telling": the owner is "India", not "India's"
     # "a claim officials rejected" parsed as one phrase: the claim noun is not part of the source.
     while len(span) > 1 and (span[0].lower_ in ("a", "an", "the") or span[0].lemma_.lower() in HEDGE_NOUNS) \
-            and span[0].i != token.i and any(t.lemma_.lower() in HEDGE_NOUNS for t in span[: token.i - span.start]):
+            and span[0].i != token.i and any(t.lemma_.lower() in HEDGE_NOUNS
+                                             for t in span[: token.i - span.start]):
         span = span[1:]
     head_actor = names.get(token.i)
     if head_actor and token.lower_ not in ANONYMOUS_HEADS:
@@ -102,8 +116,9 @@ def describe_source(token: Token | None, names: dict[int, str], resolve: dict[in
     # "The AFP news agency", "Iraq's defence ministry": the actor inside the phrase names it.
     inner = [names[t.i] for t in span if t.i in names]
     lemma = token.lemma_.lower()
-    if inner and lemma in ("agency", "ministry", "spokesman", "spokeswoman", "spokesperson", "office", "government",
-                           "military", "army", "presidency", "statement", "newspaper", "station", "channel"):
+    if inner and lemma in ("agency", "ministry", "spokesman", "spokeswoman", "spokesperson", "office",
+                           "government", "military", "army", "presidency", "statement", "newspaper",
+                           "station", "channel"):
         phrase = strip_determiner(short_phrase(span, 8))
         return (phrase if lemma not in ("agency", "newspaper", "station", "channel") else inner[0]), False
     phrase = strip_determiner(short_phrase(span, 9))
@@ -178,7 +193,10 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             # "no information to corroborate claims Afari had been killed": the parser often hangs
             # the content clause on an earlier noun; the hedge noun right before it owns it.
             certainty = "alleged"
-            source, anonymous = strip_determiner(short_phrase(subtree_span(before), 4)).lower() or "reports", True
+            source, anonymous = (
+                strip_determiner(short_phrase(subtree_span(before), 4)).lower() or "reports",
+                True,
+            )
             token = before
             continue
         lemma = head.lemma_.lower()
@@ -187,30 +205,46 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             if _is_negated(head):
                 return Attribution(_ARTICLE, "stated", polarity, False)
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
-            agent = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            agent = next(
+                (g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+            )
             who, anonymous = describe_source(agent if passive else _subject(head), names, resolve) \
                 if (agent is not None or not passive) else ("unnamed sources", True)
             return Attribution(who, "alleged", polarity, anonymous)
-        if head.pos_ in ("VERB", "AUX") and lemma in DENYING and dep in ("dobj", "ccomp", "xcomp", "nsubjpass"):
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and lemma in DENYING
+            and dep in ("dobj", "ccomp", "xcomp", "nsubjpass")
+        ):
             who, anonymous = describe_source(_subject(head), names, resolve)
             return Attribution(who, "denied", "denied", anonymous)
         if head.pos_ == "VERB" and lemma in UNCONFIRMING and (_is_negated(head) or _is_negated(head.head)):
             who, anonymous = describe_source(_subject(head) or _subject(head.head.head), names, resolve)
             return Attribution(who, "unclear", "denied", anonymous)
-        if head.pos_ == "NOUN" and lemma in HEDGE_NOUNS and dep in ("acl", "relcl", "ccomp", "prep", "pobj", "appos"):
+        if (
+            head.pos_ == "NOUN"
+            and lemma in HEDGE_NOUNS
+            and dep in ("acl", "relcl", "ccomp", "prep", "pobj", "appos")
+        ):
             certainty = "alleged"
             owner = next((c for c in head.children if c.dep_ in ("poss",)), None)
             if owner is not None:
                 source, anonymous = describe_source(owner, names, resolve)
             elif source == _ARTICLE:
-                source, anonymous = strip_determiner(short_phrase(subtree_span(head), 4)).lower() or "reports", True
+                source, anonymous = (
+                    strip_determiner(short_phrase(subtree_span(head), 4)).lower() or "reports",
+                    True,
+                )
         if dep == "relcl" and not (head.pos_ == "NOUN" and lemma in HEDGE_NOUNS):
-            break  # a relative clause is background in the writer's voice ("the junta that has ruled since 2021")
+            # a relative clause is background in the writer's voice ("the junta that has ruled since 2021")
+            break
         if head.pos_ == "VERB" and lemma in SILENT and _is_negated(head):
             who, anonymous = describe_source(_subject(head), names, resolve)
             return Attribution(who, "unclear", polarity, anonymous)
-        if head.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj") and (
-            lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj")
+            and (lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING)
         ):
             subj = _subject(head) or (speaker_after(head) if token.i < head.i else None)
             passive = any(c.dep_ == "auxpass" for c in head.children)
@@ -247,8 +281,9 @@ _QUOTES = ('"', "\u201c", "\u201d")
 
 
 def _quote_speaker(trigger: Token, names: dict[int, str], resolve: dict[int, str] | None) -> str | None:
-    """The speaker of a quotation split from its "X said:" ("Lord Goldsmith said: [...] "It was not
-    a view..."), or followed by a bare "he said." sentence: quoted words are the speaker's, not the writer's."""
+    """The speaker of a quotation split from its "X said:" ("Lord Goldsmith said: [...] "It was not a
+    view..."), or followed by a bare "he said." sentence: quoted words are the speaker's, not the
+    writer's."""
     sent = trigger.sent
     inside = sum(sent.text.count(q) for q in _QUOTES) % 2 == 1 or sent.text.lstrip().startswith(_QUOTES)
     if not inside:
@@ -266,9 +301,11 @@ def _quote_speaker(trigger: Token, names: dict[int, str], resolve: dict[int, str
         before_colon = other.start < sent.start and (
             other.text.rstrip(' "\u201c').endswith(":")
             # '"...," he said.' then another quotation: the same speaker goes on.
-            or (any(q in other.text for q in _QUOTES) and other.text.rstrip().endswith(("said.", "added.", "says.")))
+            or (any(q in other.text for q in _QUOTES)
+                and other.text.rstrip().endswith(("said.", "added.", "says.")))
             # 'X said: "...". "...": the quotation runs on over the next sentence.
-            or (any(q in other.text for q in _QUOTES) and re.search(r"\b(said|says|added|stated|told \w+):", other.text)))
+            or (any(q in other.text for q in _QUOTES)
+                and re.search(r"\b(said|says|added|stated|told \w+):", other.text)))
         bare = other.start > sent.start and len(other) <= 8
         if before_colon or bare:
             subj = _subject(root)

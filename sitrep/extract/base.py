@@ -10,7 +10,6 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Evidence
-from ..names import name_key
 from ..reader import fingerprint
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "baroness",
@@ -95,7 +94,8 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words."""
     words: list[str] = []
     for tok in span:
-        spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_ or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
+        spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_
+                                                       or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
         inner_relcl = tok.dep_ == "relcl" and span.start <= tok.head.i < span.end
         if inner_relcl or tok.text in ("(", ";") or spaced_dash or (tok.text == "," and words):
             break

@@ -10,8 +10,9 @@ from spacy.tokens import Span, Token
 from .attribution import DENYING, HEDGE_NOUNS, _subject
 from .base import clean_span_text, short_phrase, strip_determiner, subtree_span
 
-_CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story", "idea",
-                "notion", "suggestion", "characterisation", "characterization", "description", "interpretation"}
+_CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story",
+                "idea", "notion", "suggestion", "characterisation", "characterization", "description",
+                "interpretation"}
 
 
 _OUGHT = {"deserve", "merit", "warrant", "need", "require"}
@@ -41,7 +42,8 @@ def _accusation_text(verb: Token) -> str:
     charge = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
     if accuser is None or accused is None or charge is None:
         return ""
-    asides = {t.i for c in accused.children if c.dep_ in ("appos", "relcl", "acl", "punct") for t in c.subtree}
+    asides = {t.i for c in accused.children if c.dep_ in ("appos", "relcl", "acl", "punct")
+              for t in c.subtree}
     who = " ".join(t.text for t in accused.subtree if t.i not in asides and not t.is_punct)
     by = strip_determiner(short_phrase(subtree_span(accuser), 5))
     what = short_phrase(subtree_span(charge), 12).rstrip(" ,.")
@@ -55,7 +57,8 @@ def _denies_a_claim(verb: Token) -> bool:
         return False
     doc = verb.doc
     if verb.dep_ == "conj" and (verb.head.dep_ in ("amod", "compound")
-                                or verb.i >= 2 and doc[verb.i - 1].dep_ == "cc" and doc[verb.i - 2].pos_ == "ADJ"):
+                                or verb.i >= 2 and doc[verb.i - 1].dep_ == "cc"
+                                and doc[verb.i - 2].pos_ == "ADJ"):
         return False  # "the hazy and disputed border", however the parser hangs it
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS \
             and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
@@ -79,14 +82,15 @@ def _after_opening(sent: Span) -> str:
 
 def _content_lemmas(span: Span) -> set[str]:
     """Content-word lemmas of a span, for matching a denial with the claim it answers."""
-    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
-            and t.lemma_.lower() not in HEDGE_NOUNS | DENYING | {"say"}}
+    return {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+            and not t.is_stop and t.lemma_.lower() not in HEDGE_NOUNS | DENYING | {"say"}}
 
 
 def _anonymous(source: str) -> bool:
     """Whether a source description names nobody in particular."""
     words = source.lower().split()
-    return not words or words[0] in ("a", "an", "unnamed", "sources", "source", "reports", "initial", "officials",
+    return not words or words[0] in ("a", "an", "unnamed", "sources", "source", "reports", "initial",
+                                     "officials",
                                       "activists", "witnesses", "residents", "diplomats", "one", "some")
 
 

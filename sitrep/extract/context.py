@@ -15,18 +15,20 @@ from .actors import ActorTable
 from .base import ParsedArticle, clean_span_text, short_phrase, subtree_span
 
 HISTORY_WORDS = {"coup", "coups", "insurgency", "war", "rebellion", "uprising", "independence", "election",
-                 "elections", "invasion", "occupation", "conflict", "crisis", "revolution", "massacre", "genocide",
-                 "agreement", "accord", "treaty", "ceasefire", "referendum", "raid", "attack", "attacks", "mutiny",
-                 "junta", "power", "intervention", "offensive", "deal", "resolution", "vote", "ruled", "seized",
-                 "tsunami", "earthquake", "famine", "drought", "floods", "epidemic", "inquiry", "sanctions"}
-BACKGROUND_NOUNS = {"war", "insurgency", "rebellion", "uprising", "tsunami", "earthquake", "famine", "drought",
-                    "flood", "epidemic", "election", "referendum", "sanction", "ceasefire", "crisis", "conflict",
-                    "turmoil", "coup", "revolution", "inquiry", "resolution", "dossier", "campaign", "threat",
-                    "violence", "siege", "occupation", "invasion"}
+                 "elections", "invasion", "occupation", "conflict", "crisis", "revolution", "massacre",
+                 "genocide", "agreement", "accord", "treaty", "ceasefire", "referendum", "raid", "attack",
+                 "attacks", "mutiny", "junta", "power", "intervention", "offensive", "deal", "resolution",
+                 "vote", "ruled", "seized", "tsunami", "earthquake", "famine", "drought", "floods",
+                 "epidemic", "inquiry", "sanctions"}
+BACKGROUND_NOUNS = {"war", "insurgency", "rebellion", "uprising", "tsunami", "earthquake", "famine",
+                    "drought", "flood", "epidemic", "election", "referendum", "sanction", "ceasefire",
+                    "crisis", "conflict", "turmoil", "coup", "revolution", "inquiry", "resolution",
+                    "dossier", "campaign", "threat", "violence", "siege", "occupation", "invasion"}
 ALLY_WORDS = {"ally", "alliance", "alliances", "partnership", "partner", "cooperation", "ties", "relations",
               "support", "backing", "pact", "allied"}
 BREAK_WORDS = {"sever", "cut", "break", "end", "suspend", "expel", "withdraw", "rupture", "downgrade", "sour"}
-PATTERN_RE = re.compile(r"\b(neighbou?ring (countries|states|nations)|across the region|regional (struggle|trend|"
+PATTERN_RE = re.compile(r"\b(neighbou?ring (countries|states|nations)|across the region|regional "
+                        r"(struggle|trend|"
                         r"pattern|instability)|similar (security )?(dilemmas|problems|challenges|coups)|"
                         r"(wave|string|spate|series) of coups|in the region)\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -35,8 +37,8 @@ NAMED_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])")
 """"7/7", "9/11", "26/11": an event known by its day and month (a token of its own, never a date
 with a year or a fraction in a figure)."""
 INTERNATIONAL = {"United Nations", "UN Security Council", "African Union", "ECOWAS", "European Union", "NATO",
-                 "MINUSMA", "Alliance of Sahel States", "G5 Sahel", "G8", "G7", "G20", "International Criminal Court",
-                 "Red Cross"}
+                 "MINUSMA", "Alliance of Sahel States", "G5 Sahel", "G8", "G7", "G20",
+                 "International Criminal Court", "Red Cross"}
 
 
 def _years(parsed: ParsedArticle, span: Span) -> list[int]:
@@ -118,8 +120,12 @@ class ContextFinder:
         by its day and month is history, though no year is written."""
         out = []
         for tok in sent:
-            if not NAMED_DAY.fullmatch(tok.text) or tok.text in seen or tok.head.pos_ not in ("NOUN", "PROPN") \
-                    or tok.head.i == tok.i:
+            if (
+                not NAMED_DAY.fullmatch(tok.text)
+                or tok.text in seen
+                or tok.head.pos_ not in ("NOUN", "PROPN")
+                or tok.head.i == tok.i
+            ):
                 continue
             seen.add(tok.text)
             phrase = short_phrase(tok.doc[tok.i : tok.head.right_edge.i + 1], 8)
@@ -133,7 +139,10 @@ class ContextFinder:
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         if not words & HISTORY_WORDS and not self._told_as_past(sent, years):
             return []
-        anchor = next((e.root for e in self.parsed.ents_in(sent) if e.label_ == "DATE" and YEAR_RE.search(e.text)), sent.root)
+        anchor = next(
+            (e.root for e in self.parsed.ents_in(sent) if e.label_ == "DATE" and YEAR_RE.search(e.text)),
+            sent.root,
+        )
         return [self._item("history", _clause_with(anchor, 30), sent, years)]
 
     def _told_as_past(self, sent: Span, years: list[int]) -> bool:
@@ -154,7 +163,8 @@ class ContextFinder:
                 continue
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             objs += [c for o in objs for c in o.conjuncts]
-            names = [self.table.actors[self.table.token_actor[o.i]] for o in objs if o.i in self.table.token_actor]
+            names = [self.table.actors[self.table.token_actor[o.i]] for o in objs
+                     if o.i in self.table.token_actor]
             names = [a for a in names if a.kind in ("country", "organisation", "armed group")]
             if not names:
                 continue
@@ -168,7 +178,8 @@ class ContextFinder:
             clause = subtree_span(verb) if verb.pos_ in ("VERB", "AUX") else sent
             for actor in names:
                 kind = "rupture" if rupture else "alliance"
-                out.append(self._item(kind, f"{actor.name}: {phrase}", sent, _years(self.parsed, clause), [actor.name]))
+                out.append(self._item(kind, f"{actor.name}: {phrase}", sent, _years(self.parsed, clause),
+                                      [actor.name]))
         return out
 
     def _places(self, sent: Span, seen: set[str]) -> list[ContextItem]:
@@ -198,7 +209,12 @@ class ContextFinder:
             if not key or key in seen or tok.i in described:
                 continue
             actor = self.table.actors[key]
-            is_inquiry = actor.kind == "organisation" and actor.name.split()[-1].lower() in ("inquiry", "commission", "court", "tribunal")
+            is_inquiry = actor.kind == "organisation" and actor.name.split()[-1].lower() in (
+                "inquiry",
+                "commission",
+                "court",
+                "tribunal",
+            )
             if actor.name in INTERNATIONAL or is_inquiry:
                 seen.add(key)
                 # "MINUSMA, the United Nations peacekeeping mission in Mali": the apposition says what it is.

@@ -10,32 +10,53 @@ across articles later).
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from spacy.tokens import Span, Token
 
-from ..dates import When, publication_day, resolve, years_in
-from ..lexicon import lexicon
+from ..dates import publication_day, years_in
 from ..model import Claim, Dispute, StatusEvent
 from ..names import name_key
 from .actors import ActorTable
-from .attribution import (ACCUSING, DENYING, HEDGE_NOUNS, HEDGE_WORDS, HEDGING_REPORTING, NEUTRAL_REPORTING, UNCONFIRMING,
-                          _subject, attribute, describe_source, version_owner)
+from .attribution import (
+    ACCUSING,
+    DENYING,
+    HEDGE_NOUNS,
+    HEDGE_WORDS,
+    HEDGING_REPORTING,
+    NEUTRAL_REPORTING,
+    _subject,
+    attribute,
+    describe_source,
+    version_owner,
+)
 from .base import ParsedArticle, clean_span_text, short_phrase, strip_determiner, subtree_span
-from .events import ADJ_EVENTS, VERB_EVENTS, Resolver, event_time
-from .clauses import _DENIED_TAIL, _CLAIM_NOUNS, _accusation_text, _after_opening, _an_opinion, _anonymous, _content_lemmas, _denies_a_claim, _past_possibility
+from .clauses import (
+    _CLAIM_NOUNS,
+    _DENIED_TAIL,
+    _accusation_text,
+    _after_opening,
+    _an_opinion,
+    _anonymous,
+    _content_lemmas,
+    _denies_a_claim,
+    _past_possibility,
+)
+from .events import Resolver
 from .figures import _ACCOUNT_VERBS, figure_disputes
 from .happenings import _NAMING, _happening_noun, _happening_phrase, _refutation
 
 _SILENCE = re.compile(
-    r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to (?:comment|confirm|say|disclose|publish|answer|give)"
+    r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to "
+    r"(?:comment|confirm|say|disclose|publish|answer|give)"
     r"\w*|(?:has|have|had) not (?:disclosed|commented|confirmed|responded|said)|did not (?:respond|comment)|"
-    r"no official (?:figure|comment|confirmation|word)|not yet (?:known|clear)|(?:remains?|is|was|were) unknown|"
+    r"no official (?:figure|comment|confirmation|word)|not yet (?:known|clear)|(?:remains?|is|was|were) "
+    r"unknown|"
     r"(?:could|can) not be (?:independently )?(?:confirmed|verified)|no information to corroborate|"
     r"silent on|kept confidential|not (?:immediately )?(?:available|reachable) for comment)\b",
     re.I,
 )
-_UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|verified)|no information to corroborate|"
+_UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|verified)|no information to "
+                          r"corroborate|"
                           r"unconfirmed|not (been )?(independently )?verified", re.I)
 
 class DisputeFinder:
@@ -94,10 +115,11 @@ class DisputeFinder:
             if owner is not None:
                 told.append((n, describe_source(owner, self.names, self.pronoun_names)[0], sent))
         out = []
-        for (n, first, a), (m, second, b) in zip(told, told[1:]):
+        for (n, first, a), (m, second, b) in zip(told, told[1:], strict=False):
             if m - n > VERSION_GAP or name_key(first) == name_key(second):
                 continue
-            claims = [self._claim(sent, who, "asserts", text=_after_opening(sent)) for who, sent in ((first, a), (second, b))]
+            claims = [self._claim(sent, who, "asserts", text=_after_opening(sent))
+                      for who, sent in ((first, a), (second, b))]
             out.append(Dispute(subject=f"competing versions: {first} and {second}", kind="contradiction",
                                claims=claims, actors=self._actors_in(a) + [x for x in self._actors_in(b)
                                                                              if x not in self._actors_in(a)]))
@@ -125,11 +147,16 @@ class DisputeFinder:
                 continue
             first_text = clean_span_text(" ".join(t.text for t in subtree_span(said[0])
                                                   if not (tok.left_edge.i <= t.i <= tok.right_edge.i)))
-            texts = [short_phrase(sent.doc[said[0].left_edge.i: said[0].right_edge.i + 1], 14) if not first_text
-                     else " ".join(first_text.split()[:16]).rstrip(" ,"), short_phrase(subtree_span(said[1]), 16)]
-            claims = [self._claim(sent, name, "asserts", text=text) for (name, _), text in zip(who, texts)]
+            texts = [short_phrase(sent.doc[said[0].left_edge.i: said[0].right_edge.i + 1], 14)
+                     if not first_text else " ".join(first_text.split()[:16]).rstrip(" ,"),
+                     short_phrase(subtree_span(said[1]), 16)]
+            claims = [
+                self._claim(sent, name, "asserts", text=text)
+                for (name, _), text in zip(who, texts, strict=False)
+            ]
             subject = f"competing accounts: {who[0][0]} and {who[1][0]}"
-            return [Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent))]
+            return [Dispute(subject=subject, kind="contradiction", claims=claims,
+                            actors=self._actors_in(sent))]
         return []
 
     def _refuted_happening(self, sent: Span, before: list[Span]) -> list[Dispute]:
@@ -142,8 +169,11 @@ class DisputeFinder:
             return []
         happening, verb, word = found
         speaker_verb = verb
-        while speaker_verb.dep_ in ("ccomp", "conj", "xcomp") and speaker_verb.head.lemma_.lower() not in _NAMING \
-                and speaker_verb.lemma_.lower() not in _NAMING:
+        while (
+            speaker_verb.dep_ in ("ccomp", "conj", "xcomp")
+            and speaker_verb.head.lemma_.lower() not in _NAMING
+            and speaker_verb.lemma_.lower() not in _NAMING
+        ):
             speaker_verb = speaker_verb.head
         if speaker_verb.lemma_.lower() in _NAMING | DENYING:
             who = describe_source(_subject(speaker_verb), self.names, self.pronoun_names)[0]
@@ -154,7 +184,8 @@ class DisputeFinder:
         question = "succeeded" if word == "failed" else "happened"
         claims = [self._claim(sent, who, "denies", text=f"the {phrase}: {word}")]
         for prior in reversed(before):
-            if any(_happening_noun(t) == noun or (t.pos_ == "VERB" and t.lemma_.lower() == noun) for t in prior):
+            if any(_happening_noun(t) == noun or (t.pos_ == "VERB" and t.lemma_.lower() == noun)
+                   for t in prior):
                 prior_who = self._speaker(prior)
                 if name_key(prior_who) != name_key(who):
                     claims.insert(0, self._claim(prior, prior_who, "asserts"))
@@ -163,7 +194,8 @@ class DisputeFinder:
                         actors=self._actors_in(sent))]
 
     def _claim_owner(self, verb: Token) -> str | None:
-        """Who made the claims a denial answers, when the sentence names them ("claims by X", "X's claims")."""
+        """Who made the claims a denial answers, when the sentence names them ("claims by X", "X's
+        claims")."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_.lower() not in HEDGE_NOUNS:
             return None
@@ -189,7 +221,8 @@ class DisputeFinder:
             if tok.idx >= at and tok.pos_ == "NOUN" and tok.lemma_.lower() in HEDGE_NOUNS:
                 content = DisputeFinder._claim_content(tok)
                 if content is None:
-                    # The parser often hangs the content clause elsewhere: take the clause starting right after.
+                    # The parser often hangs the content clause elsewhere: take the clause starting right
+                    # after.
                     clause = next((v for v in sent if v.pos_ in ("VERB", "AUX") and v.left_edge.i == tok.i + 1
                                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), None)
                     content = subtree_span(clause) if clause is not None else None
@@ -218,7 +251,8 @@ class DisputeFinder:
 
     def _actors_in(self, span: Span) -> list[str]:
         keys = dict.fromkeys(self.table.token_actor[t.i] for t in span if t.i in self.table.token_actor)
-        keys.update(dict.fromkeys(k for t in span if t.i in self.resolver.pronouns for k in self.resolver.pronouns[t.i].split("|")))
+        keys.update(dict.fromkeys(k for t in span if t.i in self.resolver.pronouns
+                                  for k in self.resolver.pronouns[t.i].split("|")))
         return [self.table.actors[k].name for k in keys]
 
     def _denials(self, sent: Span, before: list[Span]) -> list[Dispute]:
@@ -229,14 +263,27 @@ class DisputeFinder:
         out = []
         for tok in sent:
             lemma = tok.lemma_.lower()
-            negated_claim = lemma in ("play", "purport", "lean", "be") and any(c.dep_ == "neg" for c in tok.children) \
-                and not any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN_WORDS for c in tok.children) \
-                and (lemma != "be" or any(c.dep_ == "attr" for c in tok.children)  # "was not a summary"
-                     and any(c.dep_ == "nsubj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS for c in tok.children))
+            negated_claim = (
+                lemma in ("play", "purport", "lean", "be")
+                and any(c.dep_ == "neg" for c in tok.children)
+                and not any(c.dep_ == "acomp" and c.lower_ in _UNCERTAIN_WORDS for c in tok.children)
+                and (
+                    lemma != "be"
+                    or any(c.dep_ == "attr" for c in tok.children)  # "was not a summary"
+                    and any(
+                        c.dep_ == "nsubj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS
+                        for c in tok.children
+                    )
+                )
+            )
             is_denial = tok.pos_ == "VERB" and lemma in DENYING and _denies_a_claim(tok)
             if not is_denial and not (negated_claim and self._quoted_or_reported(tok)):
                 continue
-            if is_denial and lemma == "dismiss" and not any(c.lower_ in ("claim", "claims", "reports", "allegations") for c in tok.subtree):
+            if (
+                is_denial
+                and lemma == "dismiss"
+                and not any(c.lower_ in ("claim", "claims", "reports", "allegations") for c in tok.subtree)
+            ):
                 continue
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if is_denial and lemma != "deny" and obj is not None and obj.pos_ == "NOUN" \
@@ -249,7 +296,9 @@ class DisputeFinder:
             else:
                 who = attribute(tok, self.names, self.pronoun_names).source
             content = self._denied_content(tok, before) if is_denial else subtree_span(tok)
-            subject = strip_determiner(short_phrase(content, 16)) if content is not None else short_phrase(sent, 20)
+            subject = (
+                strip_determiner(short_phrase(content, 16)) if content is not None else short_phrase(sent, 20)
+            )
             subject = re.sub(r"^(that|whether)\s+", "", subject)
             charged = content.root if content is not None else sent.root
             if charged.lemma_.lower() in ACCUSING | {"blame"}:
@@ -260,8 +309,11 @@ class DisputeFinder:
             first = tok.head if is_denial and tok.dep_ == "conj" and tok.head.pos_ == "VERB" else \
                 sent.root if is_denial and tok.dep_ == "relcl" and sent.root.i < tok.i else None
             # "X accused Y of Z, but Y denied it" / "X accused Y of shelling the town, which Y denies"
-            claimant = describe_source(_subject(first), self.names, self.pronoun_names)[0] \
-                if first is not None and first.lemma_.lower() in _CHARGING and _subject(first) is not None else None
+            claimant = (
+                describe_source(_subject(first), self.names, self.pronoun_names)[0]
+                if first is not None and first.lemma_.lower() in _CHARGING and _subject(first) is not None
+                else None
+            )
             if owner is not None:
                 # "denied claims by Iraq's government that ...": the claimant is named right there.
                 claims.insert(0, self._claim(sent, owner, "asserts"))
@@ -272,7 +324,8 @@ class DisputeFinder:
                 claims.insert(0, self._claim(prior, self._speaker(prior), "asserts"))
             elif who == "unnamed sources" and content is None:
                 break  # "That claim was again contradicted": no one named, nothing said that is denied
-            out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=self._actors_in(sent)))
+            out.append(Dispute(subject=subject, kind="contradiction", claims=claims,
+                               actors=self._actors_in(sent)))
             break
         return out
 
@@ -320,7 +373,8 @@ class DisputeFinder:
         # "The case against the men follows ... allegations ..., claims which are denied": the subject
         # of a verb that neither says nor accuses is no claimant.
         says = any(v.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING or any(
-            c.dep_ == "dobj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS for c in v.children)  # "repeated his accusation"
+            # "repeated his accusation"
+            c.dep_ == "dobj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS for c in v.children)
             for v in (root, *root.conjuncts))
         claimant = ("unnamed sources" if passive or subj is None or not says
                     else describe_source(subj, self.names, self.pronoun_names)[0])
@@ -372,7 +426,11 @@ class DisputeFinder:
         content of the claims it names ("denied the claims [that ...]"), or, for "denied them", the
         latest claims named before."""
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in HEDGE_NOUNS:
+        if (
+            verb.dep_ in ("relcl", "acl")
+            and verb.head.pos_ == "NOUN"
+            and verb.head.lemma_.lower() in HEDGE_NOUNS
+        ):
             # "allegations made against three councillors, claims which are denied"
             target = verb.head.head if verb.head.dep_ == "appos" else verb.head
             if target.i == verb.head.i:
@@ -390,7 +448,8 @@ class DisputeFinder:
                 return own
             # "denied the claims" / "denied them": the claims named in the sentences before.
             for prior in reversed(before[-4:]):
-                for noun in reversed([t for t in prior if t.pos_ == "NOUN" and t.lemma_.lower() in HEDGE_NOUNS]):
+                for noun in reversed([t for t in prior if t.pos_ == "NOUN"
+                                      and t.lemma_.lower() in HEDGE_NOUNS]):
                     content = self._claim_content(noun)
                     if content is not None:
                         return content
@@ -416,7 +475,11 @@ class DisputeFinder:
         root = sent.root
         for noun in sent:
             # "amid fresh claims that Mr Brown was seething": the claims are the source, unnamed.
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in HEDGE_NOUNS and self._claim_content(noun) is not None:
+            if (
+                noun.pos_ == "NOUN"
+                and noun.lemma_.lower() in HEDGE_NOUNS
+                and self._claim_content(noun) is not None
+            ):
                 owner = next((c for c in noun.children if c.dep_ == "poss"), None)
                 if owner is not None:
                     return describe_source(owner, self.names, self.pronoun_names)[0]
@@ -434,7 +497,8 @@ class DisputeFinder:
         for clause in noun.children:
             if clause.dep_ not in ("acl", "ccomp", "relcl"):
                 continue
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that") for c in clause.children):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that")
+                   for c in clause.children):
                 continue  # "claims which are denied": a relative clause about the claims, not their content
             if any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "that" for c in clause.children):
                 return subtree_span(clause)
@@ -467,10 +531,12 @@ class DisputeFinder:
         if _UNCONFIRMED.search(text):
             subj = next((t for t in sent if t.dep_ in ("nsubjpass", "nsubj")), None)
             subject = self._unknown_thing(sent, _UNCONFIRMED) or (
-                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10))
+                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None
+                else short_phrase(sent, 10))
             att = attribute(sent.root, self.names, self.pronoun_names)
             out.append(Dispute(subject=subject, kind="thin sourcing",
-                               claims=[self._claim(sent, att.source, "unconfirmed")], actors=self._actors_in(sent)))
+                               claims=[self._claim(sent, att.source, "unconfirmed")],
+                               actors=self._actors_in(sent)))
             return out
         for tok in sent:
             low = tok.lower_
@@ -479,29 +545,43 @@ class DisputeFinder:
                 verb = tok.head
                 subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 words = [t for t in verb.subtree if t.i > tok.i and t.dep_ not in ("aux", "auxpass", "punct")]
-                said = short_phrase(sent.doc[words[0].i : words[-1].i + 1], 12).rstrip(" .,;") if words else ""
+                said = (
+                    short_phrase(sent.doc[words[0].i : words[-1].i + 1], 12).rstrip(" .,;") if words else ""
+                )
                 if len(said.split()) < 3:
                     continue  # "supposedly to": nothing a reader could weigh
                 if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
                     said = f"{strip_determiner(short_phrase(subtree_span(subj), 5))} {said}"
                 out.append(Dispute(subject=said, kind="thin sourcing",
-                                   claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   actors=self._actors_in(sent)))
                 break
-            if low in HEDGE_WORDS and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and low in ("alleged", "claimed", "purported", "suspected", "reported"):
+            if (
+                low in HEDGE_WORDS
+                and tok.dep_ == "amod"
+                and tok.head.pos_ == "NOUN"
+                and low in ("alleged", "claimed", "purported", "suspected", "reported")
+            ):
                 subject = strip_determiner(short_phrase(subtree_span(tok.head), 8))
                 out.append(Dispute(subject=subject, kind="thin sourcing",
-                                   claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   actors=self._actors_in(sent)))
                 break
-            if tok.lemma_.lower() in ("claim", "allegation", "suggestion", "rumour") and tok.pos_ == "NOUN" and any(
-                c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children
+            if (
+                tok.lemma_.lower() in ("claim", "allegation", "suggestion", "rumour")
+                and tok.pos_ == "NOUN"
+                and any(c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children)
             ):
                 content = self._claim_content(tok)
                 # "amid claims that agents had warned of the attacks": what is claimed, not "claims"
                 said = re.sub(r"^(that|whether)\s+|\s+(but|and|or|as)$", "", short_phrase(content, 14)) \
                     if content is not None else ""
-                subject = said if len(said.split()) >= 3 else strip_determiner(short_phrase(subtree_span(tok), 12))
+                subject = (
+                    said if len(said.split()) >= 3 else strip_determiner(short_phrase(subtree_span(tok), 12))
+                )
                 out.append(Dispute(subject=subject, kind="thin sourcing",
-                                   claims=[self._claim(sent, "unnamed sources", "hedges")], actors=self._actors_in(sent)))
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   actors=self._actors_in(sent)))
                 break
             if tok.pos_ == "VERB" and _past_possibility(tok):
                 # "which, according to Kenyan sources, could have been carried out by up to 15 gunmen":
@@ -518,16 +598,21 @@ class DisputeFinder:
                 said = short_phrase(tok.doc[start : words[-1].i + 1], 16) if words else tok.text
                 said = f"{strip_determiner(short_phrase(subtree_span(subj), 5))} {said}"
                 out.append(Dispute(subject=said, kind="thin sourcing",
-                                   claims=[self._claim(sent, att.source, "hedges")], actors=self._actors_in(sent)))
+                                   claims=[self._claim(sent, att.source, "hedges")],
+                                   actors=self._actors_in(sent)))
                 break
             believed = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if tok.lemma_.lower() == "believe" and believed is not None and _an_opinion(believed):
                 continue  # "I believe it deserves a thorough examination": a view of what ought to be
             if tok.lemma_.lower() == "believe" and tok.pos_ == "VERB":
-                att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names, self.pronoun_names)
-                subject = short_phrase(subtree_span(next((c for c in tok.children if c.dep_ == "ccomp"), tok)), 12)
+                att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names,
+                                self.pronoun_names)
+                subject = short_phrase(
+                    subtree_span(next((c for c in tok.children if c.dep_ == "ccomp"), tok)), 12
+                )
                 out.append(Dispute(subject=subject, kind="thin sourcing",
-                                   claims=[self._claim(sent, att.source, "hedges")], actors=self._actors_in(sent)))
+                                   claims=[self._claim(sent, att.source, "hedges")],
+                                   actors=self._actors_in(sent)))
                 break
         return out
 
@@ -538,13 +623,20 @@ class DisputeFinder:
         if not match or _UNCONFIRMED.search(text):
             return []
         subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8), None)
-        if re.search(r"unknown|not yet (known|clear)|not be (independently )?(confirmed|verified)", match.group(0), re.I):
+        if re.search(r"unknown|not yet (known|clear)|not be (independently )?(confirmed|verified)",
+                     match.group(0), re.I):
             # "The whereabouts of X are unknown": the writer says what nobody knows; no one is silent.
             what = self._unknown_thing(sent) or (
-                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None else short_phrase(sent, 10))
+                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None
+                else short_phrase(sent, 10))
             return [Dispute(subject=f"{what}: {match.group(0)}", kind="silence",
-                            claims=[self._claim(sent, "the article", "unconfirmed")], actors=self._actors_in(sent))]
-        who, _ = describe_source(subj, self.names, self.pronoun_names) if subj is not None else ("unnamed sources", True)
+                            claims=[self._claim(sent, "the article", "unconfirmed")],
+                            actors=self._actors_in(sent))]
+        who, _ = (
+            describe_source(subj, self.names, self.pronoun_names)
+            if subj is not None
+            else ("unnamed sources", True)
+        )
         return [Dispute(subject=f"{who}: {match.group(0)}{self._withheld(sent, match)}", kind="silence",
                         claims=[self._claim(sent, who, "silent")], actors=self._actors_in(sent))]
 
@@ -564,16 +656,17 @@ class DisputeFinder:
         for event in self.events:
             if event.event in _ROUTINE_EVENTS or event.polarity == "denied":
                 continue  # "the ministers met, officials said": nothing anyone contests
-            if event.certainty in ("alleged",) or (event.certainty == "reported" and _anonymous(event.source)):
+            if event.certainty in ("alleged",) or (event.certainty == "reported"
+                                                   and _anonymous(event.source)):
                 claim = Claim(text=event.evidence.sentence, source=event.source, stance="hedges",
                               article=self.parsed.article.path, sentence=event.evidence.sentence)
-                out.append(Dispute(subject=f"{event.actor} {event.event}", kind="thin sourcing", claims=[claim],
-                                   actors=[event.actor]))
+                out.append(Dispute(subject=f"{event.actor} {event.event}", kind="thin sourcing",
+                                   claims=[claim], actors=[event.actor]))
         return out
 
 
-_ROUTINE_EVENTS = {"says", "met", "agreed", "hosts", "negotiates", "warned", "demands", "criticised", "condemned",
-                   "plans"}
+_ROUTINE_EVENTS = {"says", "met", "agreed", "hosts", "negotiates", "warned", "demands", "criticised",
+                   "condemned", "plans"}
 """Events of diplomacy and talk: told by "officials said" they are routine, not thinly sourced claims."""
 _CHARGING = NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING | {"point", "blame", "hold", "link", "tie"}
 """Verbs of a first clause whose subject makes the claim a "but ... denied" answers."""

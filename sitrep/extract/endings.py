@@ -16,14 +16,25 @@ from ..dates import publication_day, years_in
 from ..lexicon import lexicon
 from ..model import Lead
 from .actors import ActorTable
-from .attribution import HEDGING_REPORTING, MODALS, NEUTRAL_REPORTING, Attribution, _subject, attribute, describe_source
+from .attribution import (
+    HEDGING_REPORTING,
+    MODALS,
+    NEUTRAL_REPORTING,
+    Attribution,
+    _subject,
+    attribute,
+    describe_source,
+)
 from .base import ParsedArticle, clean_span_text
 
-_ENDABLE = set(lexicon().happenings) | {"siege", "standoff", "stand-off", "operation", "fighting", "occupation",
-                                        "blockade", "crisis", "uprising", "offensive", "hostage-taking", "battle"}
+_ENDABLE = set(lexicon().happenings) | {"siege", "standoff", "stand-off", "operation", "fighting",
+                                        "occupation", "blockade", "crisis", "uprising", "offensive",
+                                        "hostage-taking", "battle"}
 """Happenings that run for a while and then end."""
 _ENDING_VERBS = {"end", "finish", "conclude"}
-_CLOSING = re.compile(r"^\s*(?:drew|draws|drawn|drawing|came|comes|come|coming)\s+to\s+an?\s+(?:close|end)\b", re.I)
+_CLOSING = re.compile(
+    r"^\s*(?:drew|draws|drawn|drawing|came|comes|come|coming)\s+to\s+an?\s+(?:close|end)\b", re.I
+)
 _FUTURE = MODALS | {"will", "would", "shall", "should", "must"}
 
 
@@ -37,14 +48,16 @@ def _happening(tok: Token) -> bool:
 
 def _phrase(tok: Token) -> str:
     """The happening with the words before it that say which: "four-day siege", "stand-off"."""
-    start = min((c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nummod")),
+    start = min((c.left_edge.i for c in tok.children if c.i < tok.i
+                 and c.dep_ in ("compound", "amod", "nummod")),
                 default=tok.i)
     return clean_span_text(tok.doc[start : tok.i + 1].text).replace(" - ", "-")
 
 
 def _real(verb: Token) -> bool:
     """Not negated, not hedged into the future, not a plan ("is not over", "could end", "agreed to end")."""
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _FUTURE | {"to"}) for c in verb.children)
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _FUTURE | {"to"})
+                   for c in verb.children)
 
 
 def _ending_verb(tok: Token) -> Token | None:
@@ -55,7 +68,8 @@ def _ending_verb(tok: Token) -> Token | None:
             return head if _real(head) else None
         if _CLOSING.match(tok.doc[head.i :].text) and head.i > tok.i:
             return head if _real(head) else None  # "the siege drew to a close"
-        if head.lemma_.lower() == "be" and any(c.lower_ == "over" and not any(g.dep_ == "pobj" for g in c.children)
+        if head.lemma_.lower() == "be" and any(c.lower_ == "over"
+                                               and not any(g.dep_ == "pobj" for g in c.children)
                                                for c in head.children):
             return head if _real(head) else None  # "the siege is over", not "the standoff is over land"
     if tok.dep_ == "dobj" and head.pos_ == "VERB":

@@ -11,27 +11,35 @@ is followed ("Mara and Maiga"), pronouns and "the president" are resolved to the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 
 from spacy.tokens import Span, Token
 
-from ..dates import When, publication_day, resolve
+from ..dates import publication_day
 from ..lexicon import lexicon
 from ..model import MEMBERS, StatusEvent
-from .actors import ActorTable, role_key
+from .actors import ActorTable
 from .attribution import (
-    DENYING,
-    HEDGE_NOUNS,
-    HEDGING_REPORTING,
-    NEUTRAL_REPORTING,
-    UNCONFIRMING,
     Attribution,
     _subject,
     attribute,
 )
-from .base import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, ParsedArticle, clean_span_text, short_phrase,
-                   strip_determiner, subtree_span)
+from .base import (
+    ParsedArticle,
+    short_phrase,
+    strip_determiner,
+    subtree_span,
+)
+from .intents import (
+    _FUTURE_MODALS,
+    _action_of,
+    _irrealis_intent,
+    _named_them,
+    _own_intent,
+    _pledged,
+    _to_be_done,
+)
+from .resolver import _LED_BODIES, SPEECH_VERBS, Resolver, _place_like
+from .timing import _REL_PRONOUNS, _clause_verb, _pluperfect, event_time
 
 _LEXICON = lexicon()
 VERB_EVENTS: dict[str, tuple[str, str]] = _LEXICON.verbs
@@ -44,306 +52,30 @@ _POWER_NOUNS = {"power", "control"}
 _POWER_VERBS = _LEXICON.power_verbs
 _ATTACK_NOUNS = {"attack", "attacks", "assault", "bombing", "raid", "ambush", "massacre", "strike", "killing",
                  "killings", "kidnapping", "abduction", "operation", "siege", "shooting", "coup"}
-_NAMING_VERBS = {"know", "identify", "name", "call"}
-_MEMBER_NOUNS = {"fighter", "militant", "extremist", "gunman", "gunmen", "member", "soldier", "troop", "rebel", "jihadist",
-                 "insurgent", "supporter", "commander", "official", "spokesman", "leader"}
-_BODY_VERBS = {"announce", "claim", "confirm", "insist", "deny", "report", "declare", "believe", "warn", "admit"}
-_INTENT_VERBS = {"plan", "prepare", "vow", "pledge", "promise", "threaten", "intend", "vow", "aim"}
+_INTENT_VERBS = {"plan", "prepare", "vow", "pledge", "promise", "threaten", "intend", "aim"}
 _PLAN_NOUNS = {"plan", "preparation"}
 
 
 _CONVENING = {"host", "hold", "chair", "convene", "organise", "organize"}
 
 
-def _to_be_done(verb: Token) -> bool:
-    """"to be hosted", "to be held": a passive infinitive, something scheduled."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return "to" in aux and "be" in aux
-
-
-_NOT_ACTIONS = {"be", "have", "continue", "welcome", "like", "love", "prefer", "support", "appreciate", "consider",
-                "need", "want", "hope", "expect", "see", "find", "get", "make", "take", "do"}
-"""Verbs that say how a side feels or what it finds, not what it will do ("would welcome his recovery")."""
 _SPEAKER_PRONOUNS = {"they", "it", "we", "he", "she", "i"}
-_SAYING = {"say", "announce", "pledge", "promise", "agree", "insist", "state", "declare", "confirm", "tell"}
 
 
-def _pledged(verb: Token) -> bool:
-    """"said they would offer shelter", "announced it will withdraw its troops": an action with an
-    object that a speaker says will be done (not "would be difficult")."""
-    if verb.lemma_.lower() in _NOT_ACTIONS or not any(c.dep_ == "dobj" for c in verb.children):
-        return False
-    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in clause.children):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
-        return False  # "would offer shelter if ...": a condition, not a pledge
-    head = clause.head
-    if any(c.dep_ == "neg" for c in head.children):
-        return False  # "the statement did not say that Thailand would join": no pledge at all
-    return clause.dep_ == "ccomp" and head.lemma_.lower() in _SAYING
-
-
-def _own_intent(att: Attribution, actor: str) -> Attribution:
-    """An intention told in the writer's voice ("Shekau vowed to sell the girls") is still only
-    what the actor says it will do: its own claim, never a stated fact."""
-    if att.source == "the article" and att.certainty == "stated":
-        return Attribution(actor, "reported", att.polarity, False)
-    return att
-
-
-def _action_of(tok: Token) -> Token | None:
-    """The "to" clause an intention names: "vowed [to sell the girls]", "plans [to retake it]"."""
-    return next((c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-
-
-def _named_them(detail: str, verb: Token) -> str:
-    """A plan's "them" named by the plural noun it stands for, the nearest before the verb in its
-    sentence ("provide help to 7,000 migrants and offer them shelter": "offer the migrants shelter")."""
-    if not re.search(r"\bthem\b", detail):
-        return detail
-    antecedent = next((t for t in reversed(list(verb.sent)) if t.i < verb.i and t.tag_ == "NNS"
-                       and t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos")), None)
-    return re.sub(r"\bthem\b", f"the {antecedent.text}", detail, count=1) if antecedent is not None else detail
-
-
-def _irrealis_intent(tok: Token) -> bool:
-    """"would vow", "may plan": a hedged or conditional intention is no plan yet."""
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS | {"may", "might", "could"} for c in tok.children) \
-        or any(c.dep_ == "neg" for c in tok.children)
-
-
-_STATE_BODIES = {"government", "authority", "leader", "navy", "army", "president", "foreign minister"}
 _ROLE_HEADS = {"head", "leader", "chief", "commander", "chairman", "president"}
 _COPULAS = {"be", "remain", "stay"}
-_PLACE_NOUNS = {"airport", "town", "city", "village", "base", "broadcaster", "palace", "port", "bridge", "road",
-                "district", "province", "capital", "region", "territory", "station", "building", "parliament",
-                "border", "crossing", "airbase", "barracks", "headquarters", "hill", "ridge", "peak", "valley",
-                "highway", "oilfield", "mine", "dam", "prison", "camp", "mall", "hospital", "compound", "outpost"}
-
-
-def _place_like(tok: Token) -> bool:
-    """A place one side can hold: a named place or a noun for one ("the airport", "the state broadcaster")."""
-    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _PLACE_NOUNS
-
-
-_LED_BODIES = {"junta", "government", "party", "movement", "group", "army", "country", "nation", "coalition",
-               "council", "committee", "military", "regime", "administration", "opposition", "faction",
-               "militia", "force", "forces", "alliance", "organisation", "organization", "ministry", "state",
-               "cabinet", "team", "delegation", "rebels", "rebellion", "insurgency", "uprising", "coup"}
-_REL_PRONOUNS = {"who", "that", "which", "whom"}
-_GROUP_NOUNS = {"group", "movement", "militia", "alliance", "faction", "organisation", "organization", "rebels"}
-# "dozens of soldiers" are soldiers; "the son of President Bazoum" is not Bazoum.
-_PARTITIVES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "number",
-               "group", "groups", "member", "members", "some", "many", "most", "several", "all", "each", "few",
-               "handful", "majority", "rest", "unit", "units", "contingent", "band", "batch", "couple", "dozen"}
-
-
-@dataclass
-class Resolver:
-    """Resolves a token to the actor it refers to: names, pronouns, "the president"."""
-
-    table: ActorTable
-    parsed: ParsedArticle
-
-    def __post_init__(self) -> None:
-        self.pronouns: dict[int, str] = {}
-        self.ambiguous: set[int] = set()
-        """Pronouns with two fitting people before them (the subject so far and a later-named person)."""
-        self.plural_phrases: dict[int, str] = {}
-        """Plural pronoun -> the noun phrase it stands for when that is not an actor ("officials")."""
-        last_person: str | None = None
-        last_subject: str | None = None
-        """The last person who was a sentence subject: "he said" usually means them, not the last name."""
-        last_group: list[str] = []
-        last_plural_phrase = ""
-        plural_subject = ""
-        """The last plural subject, an actor group ("group:KEY") or a phrase ("phrase:migrants")."""
-        for sent in self.parsed.sentences:
-            sent_subject: str | None = None
-            """A person subject earlier in this sentence: "Mr Brown was seething that he had been excluded"."""
-            for tok in sent:
-                key = self.table.token_actor.get(tok.i)
-                if key:
-                    actor = self.table.actors[key]
-                    if actor.kind == "person":
-                        last_person = key
-                        main_clause = tok.head.i == sent.root.i or (tok.head.dep_ == "conj" and tok.head.head.i == sent.root.i)
-                        if tok.dep_ in ("nsubj", "nsubjpass") and main_clause:
-                            last_subject = key  # a main-clause subject, not one inside "the claim that X did"
-                        if tok.dep_ in ("nsubj", "nsubjpass"):
-                            sent_subject = key
-                        if tok.dep_ == "conj" and self.table.token_actor.get(tok.head.i):
-                            last_group = [k for k in self.table.token_actor[tok.head.i].split("|")] + [key]
-                    elif tok.tag_ in ("NNS", "NNPS") and actor.kind in ("collective", "armed group"):
-                        last_group = [key]
-                        if tok.dep_ in ("nsubj", "nsubjpass"):
-                            plural_subject = "group:" + key
-                    continue
-                low = tok.lower_
-                if low in PERSONAL_PRONOUNS and last_person:
-                    subject = tok.dep_ in ("nsubj", "nsubjpass")
-                    chosen = (sent_subject or last_subject or last_person) if subject else last_person
-                    self.pronouns[tok.i] = chosen
-                    if chosen != last_person and sent_subject is None:
-                        self.ambiguous.add(tok.i)
-                elif low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
-                    # "The committee said it had seized power": "it" in what a body says is that body.
-                    speaker = self._speaking_body(tok)
-                    if speaker:
-                        self.pronouns[tok.i] = speaker
-                elif low in PLURAL_PRONOUNS:
-                    if last_group:
-                        self.pronouns[tok.i] = "|".join(last_group)
-                        # "Migrants said they had been turned away by the authorities. They say
-                        # they were held": the subject "they" may be the migrants, not the group.
-                        if tok.dep_ in ("nsubj", "nsubjpass") and plural_subject \
-                                and plural_subject != "group:" + "|".join(last_group):
-                            self.ambiguous.add(tok.i)
-                    elif last_plural_phrase:
-                        self.plural_phrases[tok.i] = last_plural_phrase
-                elif tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and tok.pos_ == "NOUN":
-                    # A plural noun that is no actor ("supporters"): "they" now means them, not an earlier group.
-                    last_group = []
-                    last_plural_phrase = short_phrase(subtree_span(tok), 6)
-                    if tok.dep_ in ("nsubj", "nsubjpass"):
-                        plural_subject = "phrase:" + last_plural_phrase
-
-    def group_of_members(self, token: Token) -> str | None:
-        """"Al Shabaab extremists", "ISIL fighters": members named by their group are the group."""
-        if token.lemma_.lower() not in _MEMBER_NOUNS:
-            return None
-        for child in token.children:
-            if child.dep_ == "compound":
-                key = self.table.token_actor.get(child.i)
-                if key and "|" not in key and self.table.actors[key].kind in ("armed group", "organisation"):
-                    return key
-        return None
-
-    def _speaking_body(self, pronoun: Token) -> str | None:
-        """The body (not a person) that is the subject of the reporting verb over `pronoun`'s clause."""
-        clause = pronoun.head
-        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.lemma_.lower() not in SPEECH_VERBS | _BODY_VERBS:
-            return None
-        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        key = self.table.token_actor.get(subj.i) if subj is not None else None
-        if key and "|" not in key and self.table.actors[key].kind != "person":
-            return key
-        return None
-
-    def actors(self, token: Token, strict: bool = False) -> list[str]:
-        """Actor keys a token refers to, following "of" phrases and coordination.
-
-        `strict`: precision first, for facts about an actor: a pronoun with two fitting people
-        before it refers to nobody."""
-        if strict and token.i in self.ambiguous:
-            return []
-        keys = self._direct(token)
-        if not keys and (token.pos_ in ("NUM", "PRON") or token.lemma_.lower() in _PARTITIVES):
-            # "dozens of soldiers", "scores of soldiers": the group is in the "of" phrase.
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            keys = self._collective_before(obj) if obj.pos_ == "PRON" else self._direct(obj)
-        for conj in token.conjuncts:
-            if conj.i > token.i:
-                keys += [k for k in self._direct(conj) if k not in keys]
-        return keys
-
-    def _direct(self, token: Token) -> list[str]:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in _STATE_BODIES:
-            # "the governments of Malaysia and Indonesia": the countries whose governments they are
-            owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for o in c.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
-            keys = [k for g in owners if (k := self.table.token_actor.get(g.i)) and "|" not in k
-                    and self.table.actors[k].kind == "country"]
-            if keys:
-                return list(dict.fromkeys(keys))
-        key = self.table.token_actor.get(token.i)
-        if key and self.table.actors[key.split("|")[0]].kind == "collective":
-            group = self.group_of_members(token)
-            if group:
-                return [group]  # "Red Hand Brigade gunmen": the brigade, not gunmen in general
-        if key:
-            return [key]
-        if token.i in self.pronouns:
-            return self.pronouns[token.i].split("|")
-        if token.lower_ in _REL_PRONOUNS and token.head.dep_ == "relcl":
-            return self._direct(token.head.head)
-        if token.pos_ == "NOUN":
-            for child in token.children:
-                # "a convert known as Omar", "a suspect identified as Ali Hassan": the name given.
-                if child.dep_ == "acl" and child.lemma_.lower() in _NAMING_VERBS:
-                    named = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
-                             for g in p.children if g.dep_ == "pobj" and g.i in self.table.token_actor]
-                    if named:
-                        return [self.table.token_actor[named[0].i]]
-            group = self.group_of_members(token)
-            if group:
-                return [group]
-        if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in token.children):
-            words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.text]
-            holders = self.table.person_roles.get(role_key(" ".join(words)), set())
-            if len(holders) == 1:
-                return [next(iter(holders))]
-            if token.lemma_.lower() in _GROUP_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                # "the rebel movement had ambushed the army": the last armed group named.
-                group = self._last_group_before(token)
-                if group:
-                    return [group]
-        return []
-
-    def _collective_before(self, pronoun: Token) -> list[str]:
-        """"30 hostages were taken, with many of them still unaccounted for": "them" in a
-        partitive is the one group of people named earlier in its sentence."""
-        if pronoun.lower_ not in ("them", "those"):
-            return self._direct(pronoun)
-        sent = pronoun.sent
-        subject = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        before = [t for t in sent if t.i < pronoun.i and t.i in self.table.token_actor
-                  and self.table.actors[self.table.token_actor[t.i].split("|")[0]].kind == "collective"]
-        for pool in ([t for t in before if t.i in subject], before):  # the sentence's subject first
-            found = {self.table.token_actor[t.i] for t in pool}
-            if found:
-                return list(found) if len(found) == 1 else []
-        return []
-
-    def _last_group_before(self, token: Token) -> str | None:
-        """The armed group named last before `token`, looking back at most 120 tokens before its sentence."""
-        start = max(0, token.sent.start - 120)
-        for i in range(token.i - 1, start - 1, -1):
-            key = self.table.token_actor.get(i)
-            if key and self.table.actors[key].kind in ("armed group",):
-                return key
-        return None
-
-    def names(self) -> dict[int, str]:
-        """Token index -> display name, for describing sources."""
-        return {i: self.table.actors[k].name for i, k in self.table.token_actor.items()}
-
-    def resolved_names(self) -> dict[int, str]:
-        """Pronoun token index -> display name (for "he said")."""
-        out = dict(self.plural_phrases)
-        for i, keys in self.pronouns.items():
-            out[i] = " and ".join(self.table.actors[k].name for k in keys.split("|"))
-        return out
-
-
-SPEECH_VERBS = {"say", "tell", "insist", "add", "argue", "write", "state"}
 _DEMANDING = {"demand", "urge", "call", "ask", "insist", "propose", "recommend", "want", "wish"}
 """Verbs whose content clause is wanted, not done: "demands that he resign"."""
 _REPORTING_TOO = {"insist"}
 """Demanding verbs that also report: "insisted he had been arrested" (tensed) against "insisted he
 be released" (wanted)."""
 _CONDITIONAL = {"if", "unless", "whether", "once"}
-_FUTURE_MODALS = {"would", "will", "should", "must", "shall", "'ll", "wo"}
 _WANTING = _DEMANDING | {"seek", "press", "push", "secure", "negotiate", "win", "plead", "appeal", "campaign",
                          "await", "expect", "hope", "promise", "pledge", "vow", "offer", "discuss"}
 """Verbs whose object event is wanted or promised, not done: "called for his release"."""
 _IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want", "aim", "threaten", "vow",
-                   "pledge", "promise", "intend", "hope", "refuse", "fail", "due", "able", "allegation", "bid"}
+                   "pledge", "promise", "intend", "hope", "refuse", "fail", "due", "able", "allegation",
+                   "bid"}
 
 
 def _irrealis(tok: Token) -> bool:
@@ -357,15 +89,19 @@ def _irrealis(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in tok.children):
         return True  # "would be released when ...", "will be tried": not (yet) an event
     head = tok.head
-    if tok.dep_ == "ccomp" and head.lemma_.lower() in _DEMANDING and not (head.lemma_.lower() in _REPORTING_TOO
-                                                                           and _tensed(tok)):
+    if (
+        tok.dep_ == "ccomp"
+        and head.lemma_.lower() in _DEMANDING
+        and not (head.lemma_.lower() in _REPORTING_TOO and _tensed(tok))
+    ):
         return True
     return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
 
 
 def _tensed(verb: Token) -> bool:
     """Whether a clause carries tense ("had been arrested", "was killed"), not a bare wish ("be released")."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
+                                                     and c.tag_ in ("VBD", "VBZ", "VBP")
                                                      for c in verb.children)
 
 
@@ -375,7 +111,11 @@ _BLAME_WORDS = {"responsible", "guilty", "culpable", "accountable"}
 def _blames(be: Token) -> bool:
     """"X was behind the attack", "X is responsible for it", "X is to blame": a charge against X."""
     for child in be.children:
-        if child.dep_ == "prep" and child.lower_ == "behind" and any(g.dep_ == "pobj" for g in child.children):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "behind"
+            and any(g.dep_ == "pobj" for g in child.children)
+        ):
             return True
         if child.dep_ == "acomp" and child.lower_ in _BLAME_WORDS:
             return True
@@ -446,14 +186,17 @@ def _arguments(verb: Token, role: str) -> list[Token]:
     out: list[Token] = []
     if role == "patient":
         for child in verb.children:
-            if (passive and child.dep_ == "nsubjpass") or (not passive and child.dep_ in ("dobj", "nsubjpass")):
+            if (passive and child.dep_ == "nsubjpass") or (not passive
+                                                           and child.dep_ in ("dobj", "nsubjpass")):
                 out.append(child)
         if passive and verb.dep_ in ("acl", "relcl") and not out:
             out.append(verb.head)  # "soldiers arrested on Monday", "detainees held by ..."
     else:
         for child in verb.children:
             if child.dep_ == "nsubj" or (passive and child.dep_ == "agent"):
-                out.extend(c for c in child.children if c.dep_ == "pobj") if child.dep_ == "agent" else out.append(child)
+                out.extend(
+                    c for c in child.children if c.dep_ == "pobj"
+                ) if child.dep_ == "agent" else out.append(child)
         if not out and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             out += [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not out and verb.dep_ == "relcl":
@@ -474,7 +217,11 @@ def _date_detail(token: Token) -> str:
 def _prep_detail(verb: Token, preps: tuple[str, ...], words: int = 6) -> str:
     """A short prepositional phrase on the trigger ("from hospital", "with Boko Haram")."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in preps and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in preps
+            and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+        ):
             return short_phrase(subtree_span(child), words)
     return ""
 
@@ -494,98 +241,6 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
 
 
 _CARE = re.compile(r"\b(hospital|clinic|care|treatment|infirmary|ward)\b", re.I)
-_TIMES = {"time", "times", "occasion", "occasions"}
-_EARLIER = {"repeatedly", "previously", "formerly", "once", "twice", "earlier", "before", "already", "often"}
-_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
-HISTORY_DAYS = 90
-"""An event dated this long before its article is background to the news, not news."""
-
-
-def _clause_verb(tok: Token) -> Token:
-    """The verb whose clause holds `tok` (the token itself when it is a verb)."""
-    node = tok
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        node = node.head
-    return node
-
-
-def _past(verb: Token) -> bool:
-    """Simple past or past perfect: "resigned", "was arrested", "had been held"."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if auxes:
-        return any(a.tag_ == "VBD" for a in auxes)
-    return verb.tag_ == "VBD"
-
-
-_REPORTING = NEUTRAL_REPORTING | HEDGING_REPORTING | HEDGE_NOUNS | DENYING | UNCONFIRMING
-
-
-def _reported(verb: Token) -> bool:
-    """Reported speech: "said X had killed Y" puts the past perfect there by backshift, not as history.
-
-    Only a main-clause past perfect ("He had been arrested twice before") is read as background;
-    in a subordinate clause it is mostly backshift or the parser hanging a claim on a nearby noun."""
-    node = verb
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        if node.dep_ in ("ccomp", "acl", "relcl", "xcomp", "advcl", "conj") and node.head.lemma_.lower() in _REPORTING:
-            return True
-        node = node.head
-    return False
-
-
-def _pluperfect(verb: Token) -> bool:
-    """"had been held", "had fled": a past before the article's own time."""
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" and c.tag_ == "VBD"
-                                                for c in verb.children)
-
-
-def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
-    """When the event at `tok` happened, and whether it is told as background.
-
-    The date is the first date expression in the trigger's own clause, resolved against the
-    article's day. Background: a past-tense relative clause ("X, who resigned over the war,
-    said"; not "the junta that has ruled since 2021"), past perfect ("had been arrested"),
-    "former", or a date well before the article."""
-    verb = _clause_verb(tok)
-    clause = clean_span_text(subtree_span(verb).text) if verb.pos_ in ("VERB", "AUX") else ""
-    when = resolve(clause, anchor) if clause else None
-    # "since a brawl left 20 dead in June": a clause that is itself the "since" clause keeps its date.
-    own_since = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
-    if when is not None and when.precision != "range" and _SINCE.search(clause) and not (
-            own_since and len(_SINCE.findall(clause)) == 1):
-        # "killed since the offensive began on Tuesday": from then until the article; in an
-        # undated article "in power since 2021" holds now, and now is unknown.
-        when = When(when.start, anchor, "range") if anchor is not None and when.start <= anchor else None
-    background = False
-    node, hops = tok, 0
-    while node.head.i != node.i and hops < 4:
-        if node.dep_ == "relcl":
-            # Only a true relative clause ("who resigned"): a misattached content clause has no
-            # relative word ("no information to corroborate claims X had been killed").
-            background = _past(node) and any(c.lower_ in _REL_PRONOUNS or c.tag_ in ("WDT", "WP", "WP$", "WRB")
-                                             for c in subtree_span(node)[:3])
-            break
-        if node.pos_ in ("VERB", "AUX"):
-            break
-        node, hops = node.head, hops + 1
-    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
-            and verb.dep_ in ("ROOT", "conj") and not _reported(verb):
-        background = True
-    if any(c.lower_ in ("former", "ex", "late") for c in tok.children):
-        background = True
-    if verb.pos_ in ("VERB", "AUX") and any((c.dep_ == "advmod" and c.lower_ in _EARLIER)
-                                            or (c.dep_ in ("npadvmod", "advmod", "dobj") and c.lemma_.lower() in _TIMES)
-                                            for c in verb.children):
-        background = True  # "has been repeatedly detained", "arrested multiple times", "was previously jailed"
-    if when is not None and anchor is not None and (anchor - when.end).days > HISTORY_DAYS:
-        background = True
-    return when, background
-
-
 class EventExtractor:
     """Finds status events in one parsed article."""
 
@@ -650,11 +305,17 @@ class EventExtractor:
                 for key in self.resolver.actors(subj, strict=True):
                     out.append((key, "accused", "", att))
             return out
-        if pos == "NOUN" and lemma in _ROLE_HEADS and tok.dep_ == "attr" and tok.head.lemma_.lower() in _COPULAS:
+        if (
+            pos == "NOUN"
+            and lemma in _ROLE_HEADS
+            and tok.dep_ == "attr"
+            and tok.head.lemma_.lower() in _COPULAS
+        ):
             return self._holds_a_role(tok)
         if ((pos == "VERB" and lemma in _INTENT_VERBS) or (pos == "NOUN" and lemma in _PLAN_NOUNS)) \
                 and _action_of(tok) is not None:
-            return self._intends(tok)  # "threatened to ...": the plan; "threatened the capitals" goes on below
+            # "threatened to ...": the plan; "threatened the capitals" goes on below
+            return self._intends(tok)
         if pos == "VERB" and _pledged(tok):
             return self._pledge(tok)
         if pos == "VERB" and lemma in _CONVENING and tok.dep_ in ("acl", "relcl") and _to_be_done(tok):
@@ -664,10 +325,12 @@ class EventExtractor:
             when = _date_detail(tok)
             detail = f"to {lemma} {what} {when}".strip()
             att = self._attribute(tok)
-            return [(key, "plans", detail, att) for h in hosts for key in self.resolver.actors(h, strict=True)]
+            return [(key, "plans", detail, att) for h in hosts
+                    for key in self.resolver.actors(h, strict=True)]
         if not ((pos == "VERB" and (lemma in SPEECH_VERBS or lemma in VERB_EVENTS or lemma == "carry"))
                 or (pos in ("VERB", "AUX") and lemma in _POWER_VERBS)
-                or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS) or (pos in ("ADJ", "VERB") and tok.lower_ in ADJ_EVENTS)):
+                or (pos in ("NOUN", "PROPN") and lemma in NOUN_EVENTS)
+                or (pos in ("ADJ", "VERB") and tok.lower_ in ADJ_EVENTS)):
             return out  # most tokens: none of the branches below can fire
         if _irrealis(tok):
             return out
@@ -675,7 +338,8 @@ class EventExtractor:
             return self._statement(tok)
         if tok.pos_ in ("VERB", "AUX") and lemma in _POWER_VERBS:
             if any((c.dep_ == "dobj" and c.lower_ in _POWER_NOUNS)
-                   or (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _POWER_NOUNS for g in c.children))
+                   or (c.dep_ == "prep"
+                       and any(g.dep_ == "pobj" and g.lower_ in _POWER_NOUNS for g in c.children))
                    for c in tok.children):
                 att = self._attribute(tok)
                 detail = _date_detail(tok) or self._any_date(tok)
@@ -688,7 +352,8 @@ class EventExtractor:
                     for key in self.resolver.actors(arg, strict=True):
                         out.append((key, event, detail, att))
                 return out
-        if tok.pos_ == "VERB" and lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        if tok.pos_ == "VERB" and lemma == "carry" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                                           for c in tok.children):
             # "the extremists who carried out the attack": the one who did it
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lemma_.lower() in _ATTACK_NOUNS:
@@ -716,10 +381,10 @@ class EventExtractor:
                 return out  # "leads calls for help", "led the talks": not an office
             att = self._attribute(tok)
             detail = _date_detail(tok)
-            if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied", "demands",
-                                             "refuses", "criticised", "condemned", "warned", "threatened",
-                                             "occupied", "seized", "controls", "attacked", "surrounded", "agreed",
-                                             "met",
+            if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied",
+                                             "demands", "refuses", "criticised", "condemned", "warned",
+                                             "threatened", "occupied", "seized", "controls", "attacked",
+                                             "surrounded", "agreed", "met",
                                              "hosts", "negotiates", "retracted"):
                 detail = _object_detail(tok, self.names) or _prep_detail(tok, ("with", "on", "to")) or detail
             elif event in ("released", "fled", "resigned", "dismissed", "discharged"):
@@ -733,9 +398,13 @@ class EventExtractor:
                 for key in self.resolver.actors(arg, strict=True):
                     kind = self.table.actors[key].kind
                     # "killed 28 government troops and about 20 fighters": each group its own count
-                    counted = next((t for t in (arg, *arg.conjuncts) if self.table.token_actor.get(t.i) == key), arg)
+                    counted = next(
+                        (t for t in (arg, *arg.conjuncts) if self.table.token_actor.get(t.i) == key), arg
+                    )
                     count = _count_of(counted) if kind == "collective" else ""
-                    named = next((t for t in (arg, *arg.conjuncts) if self.resolver.group_of_members(t) == key), None)
+                    named = next(
+                        (t for t in (arg, *arg.conjuncts) if self.resolver.group_of_members(t) == key), None
+                    )
                     if role == "patient" and kind in ("armed group", "organisation") and named is not None:
                         # "107 Boko Haram militants killed": members, not the group
                         out.append((key, event, f"{_members(named)} {detail}".strip(), att))
@@ -759,14 +428,16 @@ class EventExtractor:
                 targets += [c for c in tok.children if c.dep_ == "appos"]
             if lemma == "run" and not (tok.dep_ == "pobj" and tok.head.lower_ == "on"):
                 return out  # only "on the run" is a state; "the run-up", "a bank run" are not
-            if tok.dep_ == "pobj" and ((tok.head.lower_ in ("under", "in") and lemma in ("arrest", "custody", "detention"))
+            if tok.dep_ == "pobj" and ((tok.head.lower_ in ("under", "in")
+                                        and lemma in ("arrest", "custody", "detention"))
                                        or (tok.head.lower_ == "on" and lemma == "run")):
                 # "he was under arrest", "remains in custody": the subject of the copula.
                 verb = tok.head.head
                 targets += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not targets:
                 return out
-            att = self._attribute(tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in") else tok)
+            att = self._attribute(tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in")
+                                  else tok)
             if lemma == "whereabouts":
                 if not any(t.lower_ in ("unknown", "unclear") for t in sent):
                     return out
@@ -793,7 +464,7 @@ class EventExtractor:
         subj = _subject(verb)
         if subj is None:
             return []
-        sides = [k for k in self.resolver.actors(subj, strict=True)]
+        sides = list(self.resolver.actors(subj, strict=True))
         if len(sides) != 2:
             return []
         charge = _prep_detail(verb, ("of", "for"), 12)
@@ -824,7 +495,9 @@ class EventExtractor:
     def _pledge(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
         """"a statement saying they would offer them temporary shelter": what a side says it will
         do is its plan ("plans to offer them temporary shelter"), claimed by whoever says it."""
-        clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+        clause = (
+            verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+        )
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         words = [verb] + [t for t in verb.subtree if t.i > verb.i and t.dep_ not in ("punct",)]
         rest = short_phrase(verb.doc[verb.i + 1 : words[-1].i + 1], 10) if len(words) > 1 else ""
@@ -834,12 +507,12 @@ class EventExtractor:
         if not keys and subjects and all(s.lower_ in _SPEAKER_PRONOUNS for s in subjects):
             # "X said they would ...", "X issued a statement saying it will ...": the speaker pledges
             said = clause.head
-            speaker = _subject(said) or (_subject(said.head.head) if said.dep_ == "acl" and said.head.dep_ == "dobj"
-                                         else None)
+            speaker = _subject(said) or (_subject(said.head.head) if said.dep_ == "acl"
+                                         and said.head.dep_ == "dobj" else None)
             keys = self.resolver.actors(speaker, strict=True) if speaker is not None else []
             if keys and att.source == "unnamed sources":
-                att = Attribution(" and ".join(self.table.actors[k].name for k in keys), "reported", att.polarity,
-                                  False)  # the statement's issuers say so
+                att = Attribution(" and ".join(self.table.actors[k].name for k in keys), "reported",
+                                  att.polarity, False)  # the statement's issuers say so
         return [(key, "plans", detail, att) for key in keys]
 
     def _controlled_place(self, verb: Token) -> Token | None:
@@ -871,15 +544,19 @@ class EventExtractor:
             return []
         att = self._attribute(verb)
         detail = f"{whom} {when}".strip()
-        return [(key, "kidnapped", detail, att) for arg in agents for key in self.resolver.actors(arg, strict=True)
-                if self.table.actors[key].kind != "country"]
+        return [(key, "kidnapped", detail, att) for arg in agents
+                for key in self.resolver.actors(arg, strict=True) if self.table.actors[key].kind != "country"]
 
     def _holds_a_role(self, role: Token) -> list[tuple[str, str, str, Attribution]]:
         """"Colonel X remains the head of the army", "X is the leader of the junta": X leads that body."""
         body = next((g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
         verb = role.head
-        if body is None or not (body.i in self.names or body.lemma_.lower() in _LED_BODIES) or _irrealis(verb):
+        if (
+            body is None
+            or not (body.i in self.names or body.lemma_.lower() in _LED_BODIES)
+            or _irrealis(verb)
+        ):
             return []
         att = self._attribute(verb)
         detail = self.names.get(body.i) or short_phrase(subtree_span(body), 6)
@@ -931,6 +608,7 @@ class EventExtractor:
         return ""
 
 
-def extract_events(parsed: ParsedArticle, table: ActorTable, resolver: Resolver | None = None) -> list[StatusEvent]:
+def extract_events(parsed: ParsedArticle, table: ActorTable,
+                   resolver: Resolver | None = None) -> list[StatusEvent]:
     """Status events for the actors of one article (`resolver`: one already built for them)."""
     return EventExtractor(parsed, table, resolver).run()

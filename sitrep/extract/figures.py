@@ -22,9 +22,9 @@ from .events import ADJ_EVENTS, VERB_EVENTS, event_time
 if TYPE_CHECKING:
     from .disputes import DisputeFinder
 
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-                "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12}
 VAGUE = {"dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0),
          "thousands": (2000.0, 9999.0)}
 """Vague quantities that are still figures. "several", "multiple", "many", "some", "a handful" say
@@ -33,21 +33,22 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 OPEN = 1e9
 """The upper bound of "at least N"."""
-_PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "soldiers", "officer": "officers",
-                   "fighter": "fighters", "militant": "fighters", "rebel": "fighters", "jihadist": "fighters",
-                   "insurgent": "fighters", "civilian": "people", "people": "people", "person": "people",
-                   "resident": "people", "protester": "protesters", "demonstrator": "protesters",
-                   "detainee": "detainees", "prisoner": "prisoners", "hostage": "hostages", "police": "police",
-                   "policeman": "police", "child": "children", "boy": "children", "girl": "girls",
-                   "schoolgirl": "girls", "pupil": "students", "fisherman": "fishermen",
-                   "passenger": "passengers", "tourist": "tourists", "villager": "people", "miner": "miners",
-                   "sailor": "sailors", "crew": "crew", "woman": "women", "migrant": "migrants",
-                   "refugee": "refugees", "student": "students", "worker": "workers", "journalist": "journalists",
-                   "minister": "ministers", "official": "officials", "councillor": "councillors",
-                   "attacker": "attackers", "gunman": "attackers", "gunmen": "attackers", "assailant": "attackers",
+_PEOPLE_CLASSES = {"soldier": "soldiers", "troop": "soldiers", "serviceman": "soldiers",
+                   "officer": "officers", "fighter": "fighters", "militant": "fighters", "rebel": "fighters",
+                   "jihadist": "fighters", "insurgent": "fighters", "civilian": "people", "people": "people",
+                   "person": "people", "resident": "people", "protester": "protesters",
+                   "demonstrator": "protesters", "detainee": "detainees", "prisoner": "prisoners",
+                   "hostage": "hostages", "police": "police", "policeman": "police", "child": "children",
+                   "boy": "children", "girl": "girls", "schoolgirl": "girls", "pupil": "students",
+                   "fisherman": "fishermen", "passenger": "passengers", "tourist": "tourists",
+                   "villager": "people", "miner": "miners", "sailor": "sailors", "crew": "crew",
+                   "woman": "women", "migrant": "migrants", "refugee": "refugees", "student": "students",
+                   "worker": "workers", "journalist": "journalists", "minister": "ministers",
+                   "official": "officials", "councillor": "councillors", "attacker": "attackers",
+                   "gunman": "attackers", "gunmen": "attackers", "assailant": "attackers",
                    "terrorist": "attackers", "hijacker": "attackers", "kidnapper": "attackers"}
-_CROWDS = {"protesters", "students", "passengers", "migrants", "refugees", "workers", "hostages", "worshippers",
-           "girls", "children", "fishermen", "miners", "tourists"}
+_CROWDS = {"protesters", "students", "passengers", "migrants", "refugees", "workers", "hostages",
+           "worshippers", "girls", "children", "fishermen", "miners", "tourists"}
 """Classes of people a toll of "people" in the very next sentence can only be a count of."""
 _WIDER = re.compile(r"\b(across|throughout|nationwide|in all|in total|altogether|including|among them|so far|"
                     r"since|(days|weeks|months) of)\b", re.I)
@@ -63,7 +64,8 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
     if low in VAGUE and tok.pos_ in ("NOUN", "ADJ", "DET", "NUM"):
         return tok.text, VAGUE[low]
     if tok.like_num and tok.dep_ in ("quantmod", "compound") and tok.head.like_num:
-        return None  # the "20" of "20 to 50" is read with the "50", the "Fifty" of "Fifty-three" with the "three"
+        # the "20" of "20 to 50" is read with the "50", the "Fifty" of "Fifty-three" with the "three"
+        return None
     if tok.like_num and tok.ent_type_ in ("CARDINAL", ""):
         number = _number(tok.text)
         doc = tok.doc
@@ -72,7 +74,8 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
             # "Fifty-three" is split by the tokenizer into "Fifty", "-", "three"
             number += _TENS[doc[tok.i - 2].lower_]
             return doc[tok.i - 2 : tok.i + 1].text, (number, number)
-        if number is None or not 1 < number < 1_000_000 or (1900 <= number <= 2100 and tok.ent_type_ != "CARDINAL"):
+        if number is None or not 1 < number < 1_000_000 or (1900 <= number <= 2100
+                                                            and tok.ent_type_ != "CARDINAL"):
             return None
         children = {c.lower_: c for c in tok.children}
         words = [c for c in tok.children if c.dep_ in ("quantmod", "advmod") and c.i < tok.i]
@@ -80,13 +83,15 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
         prefix = tok.doc[min(w.left_edge.i for w in words) : tok.i].text if words else ""
         # "20 to 50": spaCy hangs the first number and "to" off the second.
         first = next((c for c in tok.children if c.dep_ == "quantmod" and c.like_num), None)
-        if first is not None and "to" in children or (first is not None and tok.doc[first.i + 1].lower_ in ("to", "-", "and")):
+        if first is not None and "to" in children or (first is not None
+                                                      and tok.doc[first.i + 1].lower_ in ("to", "-", "and")):
             lo = _number(first.text)
             if lo is not None:
                 return f"{first.text} to {tok.text}", (float(lo), float(number))
         if "least" in prefix.lower() or "more than" in prefix.lower() or "over" in prefix.lower():
             return f"{prefix} {tok.text}".strip(), (float(number), OPEN)
-        if any(w in prefix.lower() for w in ("about", "around", "some", "roughly", "nearly", "almost", "approximately")):
+        if any(w in prefix.lower()
+               for w in ("about", "around", "some", "roughly", "nearly", "almost", "approximately")):
             return f"{prefix} {tok.text}".strip(), (float(number) * 0.8, float(number) * 1.2)
         return tok.text, (float(number), float(number))
     return None
@@ -145,7 +150,9 @@ def _category(tok: Token) -> str:
         if node.pos_ in ("VERB", "ADJ") and lemma in VERB_EVENTS:
             return _CATEGORY.get(VERB_EVENTS[lemma][0], "")
         if node.pos_ in ("VERB", "AUX"):
-            state = next((c for c in node.children if c.dep_ in ("acomp", "oprd") and c.lower_ in ADJ_EVENTS), None)
+            state = next(
+                (c for c in node.children if c.dep_ in ("acomp", "oprd") and c.lower_ in ADJ_EVENTS), None
+            )
             if state is not None:  # "276 remain missing", "12 are still unaccounted for"
                 return _CATEGORY.get(ADJ_EVENTS[state.lower_], ADJ_EVENTS[state.lower_])
         if node.pos_ == "VERB":
@@ -221,7 +228,8 @@ def _class_of(noun: Token | None, previous: str) -> str:
     return _PEOPLE_CLASSES.get(lemma, "")
 
 
-_PERIOD = re.compile(r"\b(since|so far|to date|this year|last year|this month|in the (past|last)|over the (past|last)|"
+_PERIOD = re.compile(r"\b(since|so far|to date|this year|last year|this month|in the (past|last)|over the "
+                     r"(past|last)|"
                      r"(over|in) the course of|"
                      r"altogether|in total|between \d{4} and)\b", re.I)
 _ACCOUNT_VERBS = {"say", "report", "claim", "tell", "insist", "state", "announce", "allege"}
@@ -269,7 +277,8 @@ def _told_as_past(verb: Token, anchor: date | None) -> bool:
     sentence ("she was pregnant when her husband blew himself up, killing 26")."""
     clause = subtree_span(verb).text
     if verb.dep_ == "conj":  # "The 2008 attacks stunned the world and left 173 dead": the shared subject
-        clause += " " + " ".join(subtree_span(c).text for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        clause += " " + " ".join(subtree_span(c).text for c in verb.head.children
+                                 if c.dep_ in ("nsubj", "nsubjpass"))
     relative = verb.head if verb.dep_ == "conj" else verb
     if relative.dep_ == "relcl":  # "the attack in Mumbai in 2008, which left 160 dead and injured 600"
         clause += " " + subtree_span(relative.head).text
@@ -305,7 +314,8 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
             people = _class_of(noun, previous)
             attending = not people and noun is not None and _at_a_meeting(noun)
             if attending:
-                people = "nations"  # "a conference that is to include 15 nations", "delegates from 17 nations"
+                # "a conference that is to include 15 nations", "delegates from 17 nations"
+                people = "nations"
             if not people:
                 continue
             previous = people
@@ -337,7 +347,12 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
             period = _period_of(verb)
             if period:
                 span = resolve(period, anchor)
-                if span is None or anchor is None or span.precision == "day" and "since" not in period.lower():
+                if (
+                    span is None
+                    or anchor is None
+                    or span.precision == "day"
+                    and "since" not in period.lower()
+                ):
                     continue  # a count over a period we cannot place ("in the past five years")
                 end = anchor if period.lower().startswith("since") else min(span.end, anchor)
                 claim.when = When(span.start, max(span.start, end), "range").iso

@@ -7,7 +7,6 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import lexicon
 from .attribution import DENYING
-from .base import clean_span_text, subtree_span
 
 _HAPPENINGS = lexicon().happenings
 _REFUTATIONS = lexicon().refutations
@@ -26,12 +25,16 @@ def _happening_noun(tok: Token) -> str:
         return ""
     if lemma in _HAPPENINGS:
         return lemma
-    return next((c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _HAPPENINGS), "")
+    return next(
+        (c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _HAPPENINGS),
+        "",
+    )
 
 
 def _occurrence_denied(verb: Token, happening: Token) -> bool:
     """"no attack took place", "the shelling never happened", "denied that any shelling had happened"."""
-    takes_place = verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    takes_place = verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place"
+                                                        for c in verb.children)
     if not (takes_place or verb.lemma_.lower() in _OCCURRING):
         return False
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) \
@@ -46,7 +49,9 @@ def _refutation(sent: Span) -> tuple[Token, Token, str] | None:
             continue
         head = tok.head
         # "talk of a coup", "reports of an attack": the claim noun stands for the happening.
-        holder = head.head if head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ == "NOUN" else tok
+        holder = (
+            head.head if head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ == "NOUN" else tok
+        )
         verb = holder.head
         lemma = verb.lemma_.lower()
         if holder.dep_ in ("nsubjpass", "dobj") and (lemma in _INVENTING or verb.lower_ in _INVENTED):
@@ -72,7 +77,9 @@ def _happening_phrase(tok: Token) -> str:
     without the words that refute it."""
     keep = [tok]
     for child in tok.children:
-        if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ in _OF_WHAT):
+        if child.dep_ in ("compound", "amod", "poss", "nmod") or (
+            child.dep_ == "prep" and child.lower_ in _OF_WHAT
+        ):
             keep += list(child.subtree)
     words = sorted(keep, key=lambda t: t.i)[:8]
     return " ".join(t.text for t in words)
@@ -82,4 +89,8 @@ _OF_WHAT = {"of", "on", "against", "in", "near"}
 
 
 def _refuting(tok: Token) -> bool:
-    return (tok.lower_ in _REFUTATIONS or tok.lemma_.lower() in _REFUTATIONS) and tok.pos_ in ("NOUN", "ADJ", "VERB")
+    return (tok.lower_ in _REFUTATIONS or tok.lemma_.lower() in _REFUTATIONS) and tok.pos_ in (
+        "NOUN",
+        "ADJ",
+        "VERB",
+    )

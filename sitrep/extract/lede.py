@@ -46,7 +46,8 @@ _TOLL_STATES = {"dead", "wounded", "injured", "homeless", "missing"}
 
 def _finite_root(sent: Span) -> bool:
     root = sent.root
-    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                for c in root.children) \
         or _inverted_speaker(sent) is not None
 
 
@@ -58,8 +59,14 @@ def _inverted_speaker(sent: Span) -> tuple[Token, Token] | None:
     diplomat", "'...', fulminated the Global Times". spaCy reads such a speaker as an object."""
     root = sent.root
     joined = any(c.dep_ == "cc" for c in root.children)  # "... and fled": a second action, not a speaker
-    for verb in (root, *(c for c in root.children if c.i > root.i and (c.dep_ in ("dep", "parataxis")
-                                                                          or c.dep_ == "conj" and not joined))):
+    for verb in (
+        root,
+        *(
+            c
+            for c in root.children
+            if c.i > root.i and (c.dep_ in ("dep", "parataxis") or c.dep_ == "conj" and not joined)
+        ),
+    ):
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == sent.start \
                 or verb.doc[verb.i - 1].text not in _CLAUSE_ENDS \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -105,10 +112,12 @@ def _tells_an_event(sent: Span) -> bool:
     a reporting verb), not commentary ("The volatile situation is exacerbated by an insurgency")."""
     lex = lexicon()
     said = NEUTRAL_REPORTING | HEDGING_REPORTING | DENYING
-    return any((t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in lex.power_verbs
+    return any((t.pos_ in ("VERB", "AUX")
+                and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in lex.power_verbs
                                                or t.lemma_.lower() in said))
                or (t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns)
-               or (t.lower_ in _TOLL_STATES and t.dep_ in ("oprd", "acomp", "xcomp") and t.head.pos_ == "VERB")
+               or (t.lower_ in _TOLL_STATES and t.dep_ in ("oprd", "acomp", "xcomp")
+                   and t.head.pos_ == "VERB")
                for t in sent)
 
 
@@ -187,7 +196,8 @@ def extract_leads(parsed: ParsedArticle, table: ActorTable, names: dict[int, str
         words = text.split()
         if len(words) > MAX_WORDS:
             text = " ".join(words[:MAX_WORDS]) + "..."
-        keys = dict.fromkeys(k for t in sent if t.i in table.token_actor for k in table.token_actor[t.i].split("|"))
+        keys = dict.fromkeys(k for t in sent if t.i in table.token_actor
+                             for k in table.token_actor[t.i].split("|"))
         actors = [table.actors[k].name for k in keys if k in table.actors]
         leads.append(Lead(text=text, certainty=certainty, source=source, evidence=parsed.evidence(sent),
                           actors=actors))

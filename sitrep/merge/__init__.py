@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from .. import gcpolicy
@@ -18,11 +17,11 @@ from ..model import ArticleInfo, ArticleResult, BadFile, Claim, Situation, Statu
 from ..names import name_key
 from ..sourcing import SourceCounter
 from .actors import _merge_actors
-from .common import KIND_BONUS, _window_start
+from .common import FAMILY, KIND_BONUS, _window_start, is_history
 from .context import _focus, _merge_context, _title, _with_ledger_history
 from .disputes import (
-    SETTLED_PENALTY,
     _WEIGHT,
+    SETTLED_PENALTY,
     _blame,
     _centrality,
     _competing_claims,
@@ -35,12 +34,12 @@ from .disputes import (
     _recency,
     _settle,
     _slot_conflicts,
+    comparable,
+    disagree,
+    figure_summary,
 )
-from .ledger import _actor_status, _merge_events
+from .ledger import _actor_status, _merge_events, ledger, source_relation, status_line
 from .summary import _summary
-from .common import FAMILY, is_history
-from .ledger import ledger, source_relation, status_line
-from .disputes import comparable, disagree, figure_summary
 
 __all__ = ["FAMILY", "comparable", "disagree", "figure_summary", "is_history", "ledger", "merge",
            "source_relation", "status_line"]
@@ -101,9 +100,14 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
     newest = max(days.values(), default=None)
     for dispute in disputes:
         involved = sum(scores.get(a, 0.0) for a in dispute.actors) / top
-        dispute.weight = (_WEIGHT.get(dispute.kind, 1.0) + min(involved, 2.0) + 0.1 * min(len(dispute.claims), 5)
-                          + _centrality(dispute) + _recency(dispute, days, newest)
-                          - (SETTLED_PENALTY if dispute.settled_by else 0.0))
+        dispute.weight = (
+            _WEIGHT.get(dispute.kind, 1.0)
+            + min(involved, 2.0)
+            + 0.1 * min(len(dispute.claims), 5)
+            + _centrality(dispute)
+            + _recency(dispute, days, newest)
+            - (SETTLED_PENALTY if dispute.settled_by else 0.0)
+        )
     disputes.sort(key=lambda d: -d.weight)
     for dispute in disputes:
         sides: dict[str, list[Claim]] = defaultdict(list)
@@ -113,7 +117,8 @@ def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path 
 
     context = _merge_context(results, focus.name if focus else None, alias_to_name)
     context = _with_ledger_history(context, actors, window_start)
-    articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed, r.provenance)
+    articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed,
+                            r.provenance)
                 for r in results]
     title = _title(results, focus.name if focus else None)
     return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,

@@ -58,7 +58,8 @@ def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, 
             union.union(key, words[1])
     _join_spelling_variants([k for k in spellings if kinds[k].most_common(1)[0][0] == "person"], union)
     # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
-    _join_spelling_variants([k for k in spellings if kinds[k].most_common(1)[0][0] in ("armed group", "organisation")],
+    _join_spelling_variants([k for k in spellings
+                             if kinds[k].most_common(1)[0][0] in ("armed group", "organisation")],
                             union)
 
     groups: dict[str, list[str]] = defaultdict(list)
@@ -97,7 +98,11 @@ def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, 
                 known_articles[actor.name].add(result.path)
                 actor.articles.append(result.path)
             for ev in mention.evidence:
-                mark = ev.paragraph + "|" + sentence_key(ev.sentence)[:80] if ev.paragraph else ev.file + ev.sentence
+                mark = (
+                    ev.paragraph + "|" + sentence_key(ev.sentence)[:80]
+                    if ev.paragraph
+                    else ev.file + ev.sentence
+                )
                 if mark in seen_paragraphs[actor.name]:
                     continue
                 seen_paragraphs[actor.name].add(mark)
@@ -127,7 +132,8 @@ def _place_keys(results: list[ArticleResult]) -> set[str]:
 
 
 _BODY_WORDS = {"centre", "center", "media", "council", "committee", "ministry", "office", "agency", "group",
-               "institute", "party", "front", "army", "force", "forces", "union", "network", "foundation", "court"}
+               "institute", "party", "front", "army", "force", "forces", "union", "network", "foundation",
+               "court"}
 """Words that make a name a body, whatever an article's place reading says ("Palmyra Media Centre")."""
 
 _PLACE_TAILS = {"region", "province", "district", "state", "mall", "county", "valley"}
@@ -151,7 +157,7 @@ def _join_spelling_variants(persons: list[str], union: _Union) -> None:
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if a != b and all(ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(a, b)) \
+                if a != b and all(ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(a, b, strict=False)) \
                         and min(len(x) for x in a + b) >= 4:
                     union.union(" ".join(a), " ".join(b))
 

@@ -11,7 +11,6 @@ from ..model import ArticleResult, StatusEvent
 from ..names import name_key
 from ..nlp.gazetteer import load_gazetteer
 
-
 CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
 
 _LEXICON = lexicon()
@@ -19,7 +18,8 @@ _LEXICON = lexicon()
 FAMILY = _LEXICON.family
 """Event families: wordings of one fact that must be compared with each other."""
 
-KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6, "place": 0.2}
+KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6,
+              "place": 0.2}
 
 WINDOW_MARGIN_DAYS = 30
 """Facts dated this long before the first article are history, whatever their tense."""

@@ -4,7 +4,6 @@ situation's title."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,8 @@ from ..model import Actor, ArticleResult, ContextItem, Evidence
 from ..names import name_key
 
 
-def _merge_context(results: list[ArticleResult], focus: str | None, alias_to_name: dict[str, str]) -> list[ContextItem]:
+def _merge_context(results: list[ArticleResult], focus: str | None,
+                   alias_to_name: dict[str, str]) -> list[ContextItem]:
     """Context items across articles, repeats joined, history sorted by year, neighbours added."""
     merged: dict[tuple[str, str], ContextItem] = {}
     held: dict[tuple[str, str], set[Evidence]] = {}
@@ -37,7 +37,8 @@ def _merge_context(results: list[ArticleResult], focus: str | None, alias_to_nam
         gaz = load_gazetteer()
         neighbours = gaz.neighbours_of(focus)
         if neighbours:
-            items.append(ContextItem("neighbour", f"{focus} borders {', '.join(neighbours)}", [], [], [focus]))
+            items.append(ContextItem("neighbour", f"{focus} borders {', '.join(neighbours)}", [], [],
+                                     [focus]))
     order = {"history": 0, "rupture": 1, "alliance": 1, "pattern": 2, "organisation": 3, "background": 4,
              "neighbour": 5, "place": 6}
     items.sort(key=lambda i: (order.get(i.kind, 9), i.years[0] if i.years else 9999))
@@ -62,11 +63,12 @@ def _with_ledger_history(context: list[ContextItem], actors: list[Actor],
                 continue
             known.update(e.sentence for e in sentences)
             years = list(range(held.start.year, held.end.year + 1))[:10]
-            added.append(ContextItem("history", f"{actor.name}: {entry.value} ({held.label})", years, sentences,
-                                     [actor.name]))
+            added.append(ContextItem("history", f"{actor.name}: {entry.value} ({held.label})", years,
+                                     sentences, [actor.name]))
     if not added:
         return context
-    history = sorted([i for i in context if i.kind == "history"] + added, key=lambda i: i.years[0] if i.years else 9999)
+    history = sorted([i for i in context if i.kind == "history"] + added,
+                     key=lambda i: i.years[0] if i.years else 9999)
     return history + [i for i in context if i.kind != "history"]
 
 
@@ -104,7 +106,8 @@ def _focus(actors: list[Actor], results: list[ArticleResult]) -> str | None:
 TITLE_WORDS = 12
 
 _TITLE_STOPWORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "as", "with", "by", "after",
-                    "over", "is", "are", "was", "were", "has", "have", "its", "his", "her", "their", "from", "says"}
+                    "over", "is", "are", "was", "were", "has", "have", "its", "his", "her", "their", "from",
+                    "says"}
 
 
 def _headline_words(title: str) -> set[str]:

@@ -12,8 +12,7 @@ from datetime import date
 from ..dates import When
 from ..model import Actor, ArticleResult, Claim, Dispute, StateEntry, StatusEvent
 from ..names import name_key, nation_key, sentence_key
-from .common import FAMILY, _LEXICON, _held_at, government_key, is_history
-
+from .common import _LEXICON, FAMILY, _held_at, government_key, is_history
 
 _WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}
 
@@ -31,11 +30,13 @@ def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
             continue
         claims = [
             Claim(text=e.phrase, source=e.source,
-                  stance="denies" if e.polarity == "denied" else ("asserts" if e.certainty == "stated" else "hedges"),
-                  article=e.evidence.file, sentence=e.evidence.sentence)
+                  stance="denies" if e.polarity == "denied"
+                  else ("asserts" if e.certainty == "stated" else "hedges"), article=e.evidence.file,
+                  sentence=e.evidence.sentence)
             for e in group
         ]
-        out.append(Dispute(subject=f"{actor}: {family}?", kind="contradiction", claims=claims, actors=[actor]))
+        out.append(Dispute(subject=f"{actor}: {family}?", kind="contradiction", claims=claims,
+                           actors=[actor]))
     return out
 
 SETTLED_PENALTY = 4.0
@@ -85,7 +86,8 @@ def _settle(disputes: list[Dispute], actors: list[Actor]) -> None:
         until = max(w.end for e in disputed if (w := When.from_iso(e.as_of)) is not None)
         later = [(w, e) for e in actor.state if e.slot == slot and e.certainty == "stated" and e.as_of
                  and not (e.history or e.superseded_by or e.claimed_by)
-                 and (w := When.from_iso(e.as_of)) is not None and (w.start - until).days > SLOT_CONFLICT_DAYS]
+                 and (w := When.from_iso(e.as_of)) is not None
+                 and (w.start - until).days > SLOT_CONFLICT_DAYS]
         if later:
             held, entry = max(later, key=lambda t: t[0].end)
             by = f" ({', '.join(entry.sources[:2])})" if entry.sources else ""
@@ -96,8 +98,8 @@ CLAIM_DAYS = 3
 
 _HOLDING = {"controls", "seized", "occupied"}
 
-_CLAIM_STOPWORDS = {"the", "a", "an", "of", "and", "still", "most", "much", "part", "parts", "all", "its", "their",
-                    "state", "country", "whole", "key", "main"}
+_CLAIM_STOPWORDS = {"the", "a", "an", "of", "and", "still", "most", "much", "part", "parts", "all", "its",
+                    "their", "state", "country", "whole", "key", "main"}
 
 
 def _claim_words(detail: str) -> frozenset[str]:
@@ -109,7 +111,8 @@ def _content_words(text: str, stopwords: AbstractSet[str]) -> set[str]:
     return {w for w in name_key(text).split() if w not in stopwords and len(w) > 2}
 
 
-def _competing_claims(events: list[StatusEvent], kinds: dict[str, str], window_start: date | None) -> list[Dispute]:
+def _competing_claims(events: list[StatusEvent], kinds: dict[str, str],
+                      window_start: date | None) -> list[Dispute]:
     """Two people each said to lead one body, or two sides each said to hold one place, by
     different sources at about the same time: "who leads the army?", "who holds the airport?".
     Two captures alone are one side told twice (and its allies); a place is disputed only when
@@ -234,7 +237,8 @@ def _slot_conflict(actor: str, a: StateEntry, b: StateEntry) -> Dispute:
                     stance="asserts" if e.certainty == "stated" else "hedges",
                     article=e.evidence[0].file if e.evidence else "",
                     sentence=e.evidence[0].sentence if e.evidence else "") for e in (a, b)]
-    return Dispute(subject=f"{actor}: {a.family} or {b.family}?", kind="contradiction", claims=claims, actors=[actor])
+    return Dispute(subject=f"{actor}: {a.family} or {b.family}?", kind="contradiction", claims=claims,
+                   actors=[actor])
 
 
 def _blame(events: list[StatusEvent]) -> list[Dispute]:
@@ -250,8 +254,9 @@ def _blame(events: list[StatusEvent]) -> list[Dispute]:
         if accuser >= accused or (accused, accuser) not in by_pair:
             continue  # each pair once, and only when the accusation runs both ways
         back = by_pair[(accused, accuser)]
-        claims = [Claim(text=f"{e.source} accuses {e.actor}" + (f" {e.detail}" if e.detail else ""), source=e.source,
-                        stance="asserts", article=e.evidence.file, sentence=e.evidence.sentence)
+        claims = [Claim(text=f"{e.source} accuses {e.actor}" + (f" {e.detail}" if e.detail else ""),
+                        source=e.source, stance="asserts", article=e.evidence.file,
+                        sentence=e.evidence.sentence)
                   for e in (charges[0], back[0])]
         detail = next((e.detail for e in charges + back if e.detail), "")
         charge = re.sub(r"^(of|for)\s+", "", detail)
@@ -279,8 +284,11 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
             # A stock is followed from figure to figure (each within STOCK_DAYS of the last);
             # a toll holds for its day only.
             days_apart = MEETING_DAYS if subject.endswith(EXACT_STOCKS) else STOCK_DAYS
-            home = next((cl for cl in clusters if comparable(claim, cl[-1], days_apart)), None) if stock else \
-                next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
+            home = (
+                next((cl for cl in clusters if comparable(claim, cl[-1], days_apart)), None)
+                if stock
+                else next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
+            )
             if home is None:
                 clusters.append([claim])
             else:
@@ -294,10 +302,13 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
             if stock and spread and not subject.endswith(EXACT_STOCKS) and not _far_apart(values):
                 continue  # a stock drifting day by day, not figures that contradict each other
             when = f" (as of {max(days).label})" if days else ""
-            dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric", claims=cluster)
+            dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric",
+                              claims=cluster)
             later = [c for other in clusters[n + 1:] for c in other
                      if days and (w := _window(c)) is not None and (w.end - max(days).end).days > FIGURE_DAYS]
-            newest = [c for c in cluster if (w := _window(c)) is not None and w == max(days)] if spread else []
+            newest = (
+                [c for c in cluster if (w := _window(c)) is not None and w == max(days)] if spread else []
+            )
             if spread and all((max(days).end - w.end).days > FIGURE_DAYS
                               for c in cluster if c not in newest and (w := _window(c)) is not None):
                 later = newest  # "7,000 at sea" (10 May), "2,500" (29 May): the newest figure holds
@@ -305,7 +316,9 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 # A toll given days later supersedes the day's disagreement.
                 last = max(later, key=lambda c: (c.when, c.article))
                 held = _window(last)
-                dispute.settled_by = f"a later figure: {last.text} ({last.source})" + (f", {held.label}" if held else "")
+                dispute.settled_by = f"a later figure: {last.text} ({last.source})" + (
+                    f", {held.label}" if held else ""
+                )
             out.append(dispute)
     return out
 
@@ -338,8 +351,9 @@ def figure_summary(claims: list[Claim]) -> str:
     latest = max(valued, key=lambda c: (c.when or "", c.article))
     return f" — {span}; lowest {_figure(min(lows))}; latest: {latest.text} ({latest.source})"
 
-_SUBJECT_STOPWORDS = {"any", "all", "the", "a", "an", "of", "in", "on", "and", "to", "with", "its", "his", "her",
-                      "their", "that", "this", "it", "was", "is", "be", "been", "has", "had", "have", "said"}
+_SUBJECT_STOPWORDS = {"any", "all", "the", "a", "an", "of", "in", "on", "and", "to", "with", "its", "his",
+                      "her", "their", "that", "this", "it", "was", "is", "be", "been", "has", "had", "have",
+                      "said"}
 
 
 def _subject_words(subject: str) -> set[str]:
@@ -365,13 +379,15 @@ def _pair_refutations(disputes: list[Dispute], results: list[ArticleResult]) -> 
         deniers = {name_key(c.source) for c in dispute.claims}
         articles = {c.article for c in dispute.claims}
         for result in sorted(results, key=lambda r: (r.date or "~", r.path)):
-            lead = next((lead for lead in result.leads if result.path not in articles and told.search(lead.text)
-                         and lead.certainty != "denied"
+            lead = next((lead for lead in result.leads if result.path not in articles
+                         and told.search(lead.text) and lead.certainty != "denied"
                          and name_key(lead.source if lead.source != "the article" else result.outlet or "")
                          not in deniers), None)
             if lead is not None:
                 source = (result.outlet or "the article") if lead.source == "the article" else lead.source
-                dispute.claims.insert(0, Claim(text=lead.text, source=source, stance="asserts", article=result.path,
+                dispute.claims.insert(0,
+                                      Claim(text=lead.text, source=source, stance="asserts",
+                                            article=result.path,
                                                sentence=lead.evidence.sentence))
                 break
     return disputes
@@ -399,7 +415,8 @@ def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
             continue
         home = entry[1]
         said = {sentence_key(c.sentence) for c in home.claims}
-        home.claims.extend(c for c in dispute.claims if sentence_key(c.sentence) not in said)  # wire copies once
+        # wire copies once
+        home.claims.extend(c for c in dispute.claims if sentence_key(c.sentence) not in said)
         home.actors.extend(a for a in dispute.actors if a not in home.actors)
         if len(words) < len(entry[0]):
             entry[0] = words  # the fewest words join the most wordings
@@ -437,7 +454,10 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
         marks = {(dispute.kind, sentence_key(c.sentence)) for c in dispute.claims}
         if marks <= seen:
             continue
-        if dispute.kind == "thin sourcing" and {sentence_key(c.sentence) for c in dispute.claims} <= contested:
+        if (
+            dispute.kind == "thin sourcing"
+            and {sentence_key(c.sentence) for c in dispute.claims} <= contested
+        ):
             continue
         seen |= marks
         if dispute.kind == "contradiction":
@@ -465,7 +485,8 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
             continue
         by_side[side] = dispute
         out.append(dispute)
-        claim_marks[id(dispute)] = {(c.stance, c.source, c.article, sentence_key(c.sentence)) for c in dispute.claims}
+        claim_marks[id(dispute)] = {(c.stance, c.source, c.article, sentence_key(c.sentence))
+                                    for c in dispute.claims}
         claim_sides[id(dispute)] = ({(c.stance, c.source, c.article) for c in dispute.claims},
                                     {sentence_key(c.sentence) for c in dispute.claims})
     return out
@@ -482,8 +503,9 @@ def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
         # Shorter forms contained in a longer one are the same name cut short, not a disagreement.
         distinct = [a for key, a in longs if not any(key != other and key in other for other, _ in longs)]
         if len(distinct) >= 2:
-            claims = [Claim(text=name, source="the article", stance="asserts", article=", ".join(actor.articles[:3]))
+            claims = [Claim(text=name, source="the article", stance="asserts",
+                            article=", ".join(actor.articles[:3]))
                       for name in distinct[:4]]
-            out.append(Dispute(subject=f"{actor.name}: the name is given in different forms", kind="contradiction",
-                               claims=claims, actors=[actor.name]))
+            out.append(Dispute(subject=f"{actor.name}: the name is given in different forms",
+                               kind="contradiction", claims=claims, actors=[actor.name]))
     return out

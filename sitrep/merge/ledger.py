@@ -4,8 +4,7 @@ claim superseded, and the honest one-line status."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import replace
 from datetime import date
 
@@ -14,7 +13,7 @@ from ..dates import When
 from ..model import Actor, ArticleResult, Certainty, StateEntry, StatusEvent
 from ..names import name_key
 from ..sourcing import SourceCounter
-from .common import CERTAINTY_RANK, FAMILY, _LEXICON, _held_at, is_history
+from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, is_history
 
 
 def _merge_events(results: list[ArticleResult], alias_to_name: dict[str, str]) -> list[StatusEvent]:
@@ -55,11 +54,17 @@ def status_line(events: list[StatusEvent]) -> str:
             elif best.certainty == "stated":
                 text = base
             else:
-                word = {"reported": "reported", "alleged": "reportedly", "unclear": "possibly"}[best.certainty]
+                word = {"reported": "reported", "alleged": "reportedly", "unclear": "possibly"}[
+                    best.certainty
+                ]
                 if best.event == "whereabouts unknown":
                     word = ""  # already a statement of uncertainty
                 text = f"{word} {base}".strip() + (f" ({sources})" if sources else "")
-        if denied and all(e.certainty == "stated" and e.source == "the article" for e in denied) and not affirmed:
+        if (
+            denied
+            and all(e.certainty == "stated" and e.source == "the article" for e in denied)
+            and not affirmed
+        ):
             # Negated in the writer's own voice ("had not yet threatened the capitals"): a plain "not".
             first = denied[0]
             parts.append((1, f"not {first.event}" + (f" {first.detail}" if first.detail else "")))
@@ -72,7 +77,11 @@ def status_line(events: list[StatusEvent]) -> str:
             # Asserted by one source and denied or unconfirmed by another: say it is disputed.
             text = f"{text}; disputed: {clause}" if text else clause
         if text:
-            rank = 0 if family in ("detained", "killed", "injured", "fled", "ousted", "released", "in power") else 1
+            rank = (
+                0
+                if family in ("detained", "killed", "injured", "fled", "ousted", "released", "in power")
+                else 1
+            )
             parts.append((rank, text))
     said = _main_statement(events)
     if said and len(parts) < 2:
@@ -123,10 +132,10 @@ def _sources(events: Iterable[StatusEvent]) -> str:
                                for e in events if e.source and e.source != "the article"))
     return ", ".join(names[:3])
 
-_OFFICIAL_WORDS = {"ministry", "minister", "spokesman", "spokeswoman", "spokesperson", "police", "army", "military",
-                   "government", "official", "officials", "president", "governor", "authorities", "embassy",
-                   "office", "commander", "defence", "defense", "interior", "foreign", "navy", "presidency",
-                   "cabinet", "mayor", "prosecutor", "prosecutors", "court"}
+_OFFICIAL_WORDS = {"ministry", "minister", "spokesman", "spokeswoman", "spokesperson", "police", "army",
+                   "military", "government", "official", "officials", "president", "governor", "authorities",
+                   "embassy", "office", "commander", "defence", "defense", "interior", "foreign", "navy",
+                   "presidency", "cabinet", "mayor", "prosecutor", "prosecutors", "court"}
 
 _ANONYMOUS_STARTS = {"a", "an", "unnamed", "sources", "source", "reports", "report", "initial", "one", "some",
                      "witnesses", "residents", "activists", "diplomats", "people", "insiders", "observers"}
@@ -171,9 +180,10 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
         if claimed_by and certainty == "stated":
             certainty = "reported"
         value = best.fact
-        sources = list(dict.fromkeys("own account" if e.source == actor else e.source for e in group if e.source))
-        entry = StateEntry(slot=_LEXICON.slot.get(family, family), family=family, value=value, certainty=certainty,
-                           sources=sources[:4], as_of=as_of,
+        sources = list(dict.fromkeys("own account" if e.source == actor else e.source for e in group
+                                     if e.source))
+        entry = StateEntry(slot=_LEXICON.slot.get(family, family), family=family, value=value,
+                           certainty=certainty, sources=sources[:4], as_of=as_of,
                            evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
                            history=all(is_history(e, window_start) for e in group),
                            relation=source_relation(best.source, actor, outlets))
@@ -194,6 +204,7 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
         for order, entry in items:
             if entry is latest or order >= latest_order or entry.family == latest.family:
                 continue
-            if entry.certainty != "denied" and (_LEXICON.excluded(entry.family, latest.family) or entry.history):
+            if entry.certainty != "denied" and (_LEXICON.excluded(entry.family, latest.family)
+                                                or entry.history):
                 entry.superseded_by = f"{latest.value}, {as_of_label(latest.as_of)}"
     return [entry for _, entry in entries]

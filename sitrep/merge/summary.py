@@ -15,9 +15,8 @@ from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
 from .disputes import disagree
 from .ledger import _current_states, status_line
 
-
-_MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released", "injured",
-                  "resigned", "dismissed", "acquitted", "kidnapped", "plans", "missing")
+_MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released",
+                  "injured", "resigned", "dismissed", "acquitted", "kidnapped", "plans", "missing")
 
 LEADS_IN_SUMMARY = 4
 
@@ -53,7 +52,8 @@ def _latest_figures(figures: dict[str, list[Claim]], newest: date | None,
     by_group: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for subject, claims in figures.items():
         for claim in claims:
-            by_group[(subject, nation_key(claim.group))].append(claim)  # Cameroon's soldiers apart from Nigeria's
+            # Cameroon's soldiers apart from Nigeria's
+            by_group[(subject, nation_key(claim.group))].append(claim)
     for subject in figures:
         groups = [g for (s, g) in by_group if s == subject and g]
         if (subject, "") in by_group and len(groups) == 1:  # "20 soldiers" with the only "20 Indian soldiers"
@@ -92,7 +92,8 @@ def _latest_figures(figures: dict[str, list[Claim]], newest: date | None,
     return StatusLine(text="Latest figures: " + "; ".join(p[2] for p in chosen), certainty=certainty,
                       sources=list(dict.fromkeys(c.source for c in claims)),
                       evidence=[Evidence(c.article, c.sentence) for c in claims],
-                      as_of=max(p[1] for p in chosen).isoformat(), independent_sources=count, article_count=articles)
+                      as_of=max(p[1] for p in chosen).isoformat(), independent_sources=count,
+                      article_count=articles)
 
 
 def _summary(actors: list[Actor], disputes: list[Dispute], results: list[ArticleResult],
@@ -121,7 +122,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
             source = (result.outlet or "the article") if lead.source == "the article" else lead.source
             when = When.from_iso(result.date) if result.date else None
             line = StatusLine(text=lead.text, certainty=lead.certainty, sources=[source] if source else [],
-                              evidence=[lead.evidence], actors=list(lead.actors), as_of=when.iso if when else "")
+                              evidence=[lead.evidence], actors=list(lead.actors),
+                              as_of=when.iso if when else "")
             line.independent_sources, line.article_count = counter.lead(lead.text)
             lines.append(line)
         if len(lines) >= LEADS_IN_SUMMARY:
@@ -134,7 +136,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         families: dict[str, list[StatusEvent]] = defaultdict(list)
         for event in _current_states(actor, window_start):
             families[FAMILY[event.event]].append(event)
-        ranked = sorted(families.items(), key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
+        ranked = sorted(families.items(),
+                        key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
                                                            else len(_MAIN_FAMILIES)))
         for family, facts in ranked[:2]:
             affirmed = [e for e in facts if e.polarity == "affirmed"]
@@ -152,14 +155,19 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                 continue
             sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
             held = [w for e in facts if (w := _held_at(e)) is not None]
-            if actor.kind == "collective" and held and newest is not None \
-                    and (newest - max(held).end).days > STALE_EVENT_DAYS and FAMILY[facts[0].event] not in _LEXICON.ongoing:
+            if (
+                actor.kind == "collective"
+                and held
+                and newest is not None
+                and (newest - max(held).end).days > STALE_EVENT_DAYS
+                and FAMILY[facts[0].event] not in _LEXICON.ongoing
+            ):
                 # "Indian soldiers: killed in June" in September's report: a group's old incident is
                 # background (a person's death or detention is a state that holds, and stays)
                 continue
             line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
-                              evidence=list(dict.fromkeys(e.evidence for e in facts))[:4], actors=[actor.name],
-                              as_of=max(held).iso if held else "")
+                              evidence=list(dict.fromkeys(e.evidence for e in facts))[:4],
+                              actors=[actor.name], as_of=max(held).iso if held else "")
             line.independent_sources, line.article_count = counter.events(facts)
             importance = 0 if family in _MAIN_FAMILIES else 1
             candidates.append((importance, order, line))
@@ -202,10 +210,12 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         figures = list(dict.fromkeys(c.text.split(":")[0] for c in numeric.claims))
         count, articles = counter.claims(numeric.claims)
         lines.append(StatusLine(text=f"Figures differ on the {numeric.subject}: {', '.join(figures[:5])}",
-                                certainty="unclear", sources=list(dict.fromkeys(c.source for c in numeric.claims))[:4],
+                                certainty="unclear",
+                                sources=list(dict.fromkeys(c.source for c in numeric.claims))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in numeric.claims[:4]],
                                 actors=numeric.actors, independent_sources=count, article_count=articles))
-    silence = next((d for d in disputes if d.kind == "silence" and d.claims[0].source not in ("the article", "")),
+    silence = next((d for d in disputes if d.kind == "silence"
+                    and d.claims[0].source not in ("the article", "")),
                    None)
     if silence is not None:
         count, articles = counter.claims(silence.claims)
@@ -220,7 +230,8 @@ def _about_the_past(dispute: Dispute, window_start: date | None) -> bool:
     """A dispute over an old affair (every side dated before the situation: "many still blame
     him for the 2019 shooting"): context, never a line of what is happening now."""
     held = [When.from_iso(c.when) for c in dispute.claims]
-    return window_start is not None and bool(held) and all(w is not None and w.end < window_start for w in held)
+    return window_start is not None and bool(held) and all(w is not None and w.end < window_start
+                                                           for w in held)
 
 
 def _in_line(source: str) -> str:
@@ -237,8 +248,9 @@ def _newest_ending(results: list[ArticleResult], counter: SourceCounter) -> Stat
     day, result, ending = max(told, key=lambda t: (t[0], t[1].path))
     source = (result.outlet or "the article") if ending.source == "the article" else ending.source
     when = When.from_iso(day) if day else None
-    line = StatusLine(text=f"Over: {ending.text}", certainty=ending.certainty, sources=[source] if source else [],
-                      evidence=[ending.evidence], actors=list(ending.actors), as_of=when.iso if when else "")
+    line = StatusLine(text=f"Over: {ending.text}", certainty=ending.certainty,
+                      sources=[source] if source else [], evidence=[ending.evidence],
+                      actors=list(ending.actors), as_of=when.iso if when else "")
     same = [Mention(e.source, e.evidence.sentence, e.evidence.file) for _, _, e in told
             if e.text.lower() == ending.text.lower()]
     line.independent_sources, line.article_count = count_sources(same, counter.outlet_of)

@@ -1,0 +1,257 @@
+"""Which actor a token refers to: names, pronouns, "the president", groups and their members, worked out
+once per article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .actors import ActorTable, role_key
+from .base import (
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ParsedArticle,
+    short_phrase,
+    subtree_span,
+)
+from .timing import _REL_PRONOUNS
+
+_NAMING_VERBS = {"know", "identify", "name", "call"}
+_MEMBER_NOUNS = {"fighter", "militant", "extremist", "gunman", "gunmen", "member", "soldier", "troop",
+                 "rebel", "jihadist", "insurgent", "supporter", "commander", "official", "spokesman",
+                 "leader"}
+_BODY_VERBS = {"announce", "claim", "confirm", "insist", "deny", "report", "declare", "believe", "warn",
+               "admit"}
+_STATE_BODIES = {"government", "authority", "leader", "navy", "army", "president", "foreign minister"}
+SPEECH_VERBS = {"say", "tell", "insist", "add", "argue", "write", "state"}
+
+
+_PLACE_NOUNS = {"airport", "town", "city", "village", "base", "broadcaster", "palace", "port", "bridge",
+                "road", "district", "province", "capital", "region", "territory", "station", "building",
+                "parliament", "border", "crossing", "airbase", "barracks", "headquarters", "hill", "ridge",
+                "peak", "valley", "highway", "oilfield", "mine", "dam", "prison", "camp", "mall", "hospital",
+                "compound", "outpost"}
+
+
+def _place_like(tok: Token) -> bool:
+    """A place one side can hold: a named place or a noun for one ("the airport", "the state broadcaster")."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _PLACE_NOUNS
+
+
+_LED_BODIES = {"junta", "government", "party", "movement", "group", "army", "country", "nation", "coalition",
+               "council", "committee", "military", "regime", "administration", "opposition", "faction",
+               "militia", "force", "forces", "alliance", "organisation", "organization", "ministry", "state",
+               "cabinet", "team", "delegation", "rebels", "rebellion", "insurgency", "uprising", "coup"}
+
+
+_GROUP_NOUNS = {"group", "movement", "militia", "alliance", "faction", "organisation", "organization",
+                "rebels"}
+
+
+# "dozens of soldiers" are soldiers; "the son of President Bazoum" is not Bazoum.
+_PARTITIVES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "number",
+               "group", "groups", "member", "members", "some", "many", "most", "several", "all", "each",
+               "few", "handful", "majority", "rest", "unit", "units", "contingent", "band", "batch", "couple"}
+
+
+@dataclass
+class Resolver:
+    """Resolves a token to the actor it refers to: names, pronouns, "the president"."""
+
+    table: ActorTable
+    parsed: ParsedArticle
+
+    def __post_init__(self) -> None:
+        self.pronouns: dict[int, str] = {}
+        self.ambiguous: set[int] = set()
+        """Pronouns with two fitting people before them (the subject so far and a later-named person)."""
+        self.plural_phrases: dict[int, str] = {}
+        """Plural pronoun -> the noun phrase it stands for when that is not an actor ("officials")."""
+        last_person: str | None = None
+        last_subject: str | None = None
+        """The last person who was a sentence subject: "he said" usually means them, not the last name."""
+        last_group: list[str] = []
+        last_plural_phrase = ""
+        plural_subject = ""
+        """The last plural subject, an actor group ("group:KEY") or a phrase ("phrase:migrants")."""
+        for sent in self.parsed.sentences:
+            sent_subject: str | None = None
+            """A person subject earlier in this sentence: "Mr Brown was seething that he had been
+            excluded"."""
+            for tok in sent:
+                key = self.table.token_actor.get(tok.i)
+                if key:
+                    actor = self.table.actors[key]
+                    if actor.kind == "person":
+                        last_person = key
+                        main_clause = tok.head.i == sent.root.i or (
+                            tok.head.dep_ == "conj" and tok.head.head.i == sent.root.i
+                        )
+                        if tok.dep_ in ("nsubj", "nsubjpass") and main_clause:
+                            last_subject = key  # a main-clause subject, not one inside "the claim that X did"
+                        if tok.dep_ in ("nsubj", "nsubjpass"):
+                            sent_subject = key
+                        if tok.dep_ == "conj" and self.table.token_actor.get(tok.head.i):
+                            last_group = [*self.table.token_actor[tok.head.i].split("|"), key]
+                    elif tok.tag_ in ("NNS", "NNPS") and actor.kind in ("collective", "armed group"):
+                        last_group = [key]
+                        if tok.dep_ in ("nsubj", "nsubjpass"):
+                            plural_subject = "group:" + key
+                    continue
+                low = tok.lower_
+                if low in PERSONAL_PRONOUNS and last_person:
+                    subject = tok.dep_ in ("nsubj", "nsubjpass")
+                    chosen = (sent_subject or last_subject or last_person) if subject else last_person
+                    self.pronouns[tok.i] = chosen
+                    if chosen != last_person and sent_subject is None:
+                        self.ambiguous.add(tok.i)
+                elif low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "The committee said it had seized power": "it" in what a body says is that body.
+                    speaker = self._speaking_body(tok)
+                    if speaker:
+                        self.pronouns[tok.i] = speaker
+                elif low in PLURAL_PRONOUNS:
+                    if last_group:
+                        self.pronouns[tok.i] = "|".join(last_group)
+                        # "Migrants said they had been turned away by the authorities. They say
+                        # they were held": the subject "they" may be the migrants, not the group.
+                        if tok.dep_ in ("nsubj", "nsubjpass") and plural_subject \
+                                and plural_subject != "group:" + "|".join(last_group):
+                            self.ambiguous.add(tok.i)
+                    elif last_plural_phrase:
+                        self.plural_phrases[tok.i] = last_plural_phrase
+                elif (
+                    tok.tag_ == "NNS"
+                    and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+                    and tok.pos_ == "NOUN"
+                ):
+                    # A plural noun that is no actor ("supporters"): "they" now means them, not an earlier
+                    # group.
+                    last_group = []
+                    last_plural_phrase = short_phrase(subtree_span(tok), 6)
+                    if tok.dep_ in ("nsubj", "nsubjpass"):
+                        plural_subject = "phrase:" + last_plural_phrase
+
+    def group_of_members(self, token: Token) -> str | None:
+        """"Al Shabaab extremists", "ISIL fighters": members named by their group are the group."""
+        if token.lemma_.lower() not in _MEMBER_NOUNS:
+            return None
+        for child in token.children:
+            if child.dep_ == "compound":
+                key = self.table.token_actor.get(child.i)
+                if key and "|" not in key and self.table.actors[key].kind in ("armed group", "organisation"):
+                    return key
+        return None
+
+    def _speaking_body(self, pronoun: Token) -> str | None:
+        """The body (not a person) that is the subject of the reporting verb over `pronoun`'s clause."""
+        clause = pronoun.head
+        if (
+            clause.dep_ not in ("ccomp", "xcomp")
+            or clause.head.lemma_.lower() not in SPEECH_VERBS | _BODY_VERBS
+        ):
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        key = self.table.token_actor.get(subj.i) if subj is not None else None
+        if key and "|" not in key and self.table.actors[key].kind != "person":
+            return key
+        return None
+
+    def actors(self, token: Token, strict: bool = False) -> list[str]:
+        """Actor keys a token refers to, following "of" phrases and coordination.
+
+        `strict`: precision first, for facts about an actor: a pronoun with two fitting people
+        before it refers to nobody."""
+        if strict and token.i in self.ambiguous:
+            return []
+        keys = self._direct(token)
+        if not keys and (token.pos_ in ("NUM", "PRON") or token.lemma_.lower() in _PARTITIVES):
+            # "dozens of soldiers", "scores of soldiers": the group is in the "of" phrase.
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            keys = self._collective_before(obj) if obj.pos_ == "PRON" else self._direct(obj)
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                keys += [k for k in self._direct(conj) if k not in keys]
+        return keys
+
+    def _direct(self, token: Token) -> list[str]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _STATE_BODIES:
+            # "the governments of Malaysia and Indonesia": the countries whose governments they are
+            owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
+            keys = [k for g in owners if (k := self.table.token_actor.get(g.i)) and "|" not in k
+                    and self.table.actors[k].kind == "country"]
+            if keys:
+                return list(dict.fromkeys(keys))
+        key = self.table.token_actor.get(token.i)
+        if key and self.table.actors[key.split("|")[0]].kind == "collective":
+            group = self.group_of_members(token)
+            if group:
+                return [group]  # "Red Hand Brigade gunmen": the brigade, not gunmen in general
+        if key:
+            return [key]
+        if token.i in self.pronouns:
+            return self.pronouns[token.i].split("|")
+        if token.lower_ in _REL_PRONOUNS and token.head.dep_ == "relcl":
+            return self._direct(token.head.head)
+        if token.pos_ == "NOUN":
+            for child in token.children:
+                # "a convert known as Omar", "a suspect identified as Ali Hassan": the name given.
+                if child.dep_ == "acl" and child.lemma_.lower() in _NAMING_VERBS:
+                    named = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
+                             for g in p.children if g.dep_ == "pobj" and g.i in self.table.token_actor]
+                    if named:
+                        return [self.table.token_actor[named[0].i]]
+            group = self.group_of_members(token)
+            if group:
+                return [group]
+        if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in token.children):
+            words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.text]
+            holders = self.table.person_roles.get(role_key(" ".join(words)), set())
+            if len(holders) == 1:
+                return [next(iter(holders))]
+            if token.lemma_.lower() in _GROUP_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                # "the rebel movement had ambushed the army": the last armed group named.
+                group = self._last_group_before(token)
+                if group:
+                    return [group]
+        return []
+
+    def _collective_before(self, pronoun: Token) -> list[str]:
+        """"30 hostages were taken, with many of them still unaccounted for": "them" in a
+        partitive is the one group of people named earlier in its sentence."""
+        if pronoun.lower_ not in ("them", "those"):
+            return self._direct(pronoun)
+        sent = pronoun.sent
+        subject = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        before = [t for t in sent if t.i < pronoun.i and t.i in self.table.token_actor
+                  and self.table.actors[self.table.token_actor[t.i].split("|")[0]].kind == "collective"]
+        for pool in ([t for t in before if t.i in subject], before):  # the sentence's subject first
+            found = {self.table.token_actor[t.i] for t in pool}
+            if found:
+                return list(found) if len(found) == 1 else []
+        return []
+
+    def _last_group_before(self, token: Token) -> str | None:
+        """The armed group named last before `token`, looking back at most 120 tokens before its sentence."""
+        start = max(0, token.sent.start - 120)
+        for i in range(token.i - 1, start - 1, -1):
+            key = self.table.token_actor.get(i)
+            if key and self.table.actors[key].kind in ("armed group",):
+                return key
+        return None
+
+    def names(self) -> dict[int, str]:
+        """Token index -> display name, for describing sources."""
+        return {i: self.table.actors[k].name for i, k in self.table.token_actor.items()}
+
+    def resolved_names(self) -> dict[int, str]:
+        """Pronoun token index -> display name (for "he said")."""
+        out = dict(self.plural_phrases)
+        for i, keys in self.pronouns.items():
+            out[i] = " and ".join(self.table.actors[k].name for k in keys.split("|"))
+        return out

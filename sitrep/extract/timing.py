@@ -1,0 +1,131 @@
+"""When the events of a clause held: its tense, reported speech, past perfect and dates, read against the
+article's day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Token
+
+from ..dates import When, resolve
+from .attribution import (
+    DENYING,
+    HEDGE_NOUNS,
+    HEDGING_REPORTING,
+    NEUTRAL_REPORTING,
+    UNCONFIRMING,
+)
+from .base import (
+    clean_span_text,
+    subtree_span,
+)
+
+_REL_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+_TIMES = {"time", "times", "occasion", "occasions"}
+
+
+_EARLIER = {"repeatedly", "previously", "formerly", "once", "twice", "earlier", "before", "already", "often"}
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+HISTORY_DAYS = 90
+
+
+"""An event dated this long before its article is background to the news, not news."""
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds `tok` (the token itself when it is a verb)."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def _past(verb: Token) -> bool:
+    """Simple past or past perfect: "resigned", "was arrested", "had been held"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return any(a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBD"
+
+
+_REPORTING = NEUTRAL_REPORTING | HEDGING_REPORTING | HEDGE_NOUNS | DENYING | UNCONFIRMING
+
+
+def _reported(verb: Token) -> bool:
+    """Reported speech: "said X had killed Y" puts the past perfect there by backshift, not as history.
+
+    Only a main-clause past perfect ("He had been arrested twice before") is read as background;
+    in a subordinate clause it is mostly backshift or the parser hanging a claim on a nearby noun."""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        if (
+            node.dep_ in ("ccomp", "acl", "relcl", "xcomp", "advcl", "conj")
+            and node.head.lemma_.lower() in _REPORTING
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"had been held", "had fled": a past before the article's own time."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" and c.tag_ == "VBD"
+                                                for c in verb.children)
+
+
+def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
+    """When the event at `tok` happened, and whether it is told as background.
+
+    The date is the first date expression in the trigger's own clause, resolved against the
+    article's day. Background: a past-tense relative clause ("X, who resigned over the war,
+    said"; not "the junta that has ruled since 2021"), past perfect ("had been arrested"),
+    "former", or a date well before the article."""
+    verb = _clause_verb(tok)
+    clause = clean_span_text(subtree_span(verb).text) if verb.pos_ in ("VERB", "AUX") else ""
+    when = resolve(clause, anchor) if clause else None
+    # "since a brawl left 20 dead in June": a clause that is itself the "since" clause keeps its date.
+    own_since = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since"
+                                                     for c in verb.children)
+    if when is not None and when.precision != "range" and _SINCE.search(clause) and not (
+            own_since and len(_SINCE.findall(clause)) == 1):
+        # "killed since the offensive began on Tuesday": from then until the article; in an
+        # undated article "in power since 2021" holds now, and now is unknown.
+        when = When(when.start, anchor, "range") if anchor is not None and when.start <= anchor else None
+    background = False
+    node, hops = tok, 0
+    while node.head.i != node.i and hops < 4:
+        if node.dep_ == "relcl":
+            # Only a true relative clause ("who resigned"): a misattached content clause has no
+            # relative word ("no information to corroborate claims X had been killed").
+            background = _past(node) and any(c.lower_ in _REL_PRONOUNS
+                                             or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+                                             for c in subtree_span(node)[:3])
+            break
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        node, hops = node.head, hops + 1
+    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
+            and verb.dep_ in ("ROOT", "conj") and not _reported(verb):
+        background = True
+    if any(c.lower_ in ("former", "ex", "late") for c in tok.children):
+        background = True
+    if verb.pos_ in ("VERB", "AUX") and any((c.dep_ == "advmod" and c.lower_ in _EARLIER)
+                                            or (c.dep_ in ("npadvmod", "advmod", "dobj")
+                                                and c.lemma_.lower() in _TIMES)
+                                            for c in verb.children):
+        # "has been repeatedly detained", "arrested multiple times", "was previously jailed"
+        background = True
+    if when is not None and anchor is not None and (anchor - when.end).days > HISTORY_DAYS:
+        background = True
+    return when, background
