@@ -25,7 +25,17 @@ from .base import (
     ParsedArticle,
     clean_span_text,
     strip_determiner,
-    subtree_span,
+)
+from .roles import (
+    _appositive_roles,
+    _bare_office_titles,
+    _distribute_titles,
+    _lower_modifiers,
+    _prefix_roles,
+    _title_index,
+    _title_words,
+    _Titles,
+    role_key,
 )
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -38,11 +48,6 @@ _NOT_NAMES = {"source", "sources", "title", "date", "author", "category", "tags"
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
               "yesterday"}
 _ACRONYM_AFTER = re.compile(r"^\s*(?:\(\s*|,\s*or\s+|,\s*known as\s+)([A-Z][A-Z0-9-]{1,9})\b")
-_PLURAL_TITLE = re.compile(
-    r"(Minister|General|Secretar|President|Leader|Officer|Commander|MP|Judge|Senator)(s|ies)\b"
-)
-
-
 @dataclass
 class ActorTable:
     """The actors of one article and which tokens refer to which actor."""
@@ -143,16 +148,6 @@ def _names_a_work(ent: Span) -> bool:
     return i >= 0 and ent.doc[i].lemma_.lower() in _WORK_NOUNS
 
 
-_TITLE_WORDS: set[str] = set()
-
-
-def _title_words() -> set[str]:
-    """Lower-cased title phrases from the bundled patterns ("solicitor general")."""
-    if not _TITLE_WORDS:
-        for row in bundled_patterns("titles", check_tokens=False):
-            if isinstance(row["pattern"], str):
-                _TITLE_WORDS.add(row["pattern"].lower())
-    return _TITLE_WORDS
 
 
 def _is_junk(text: str) -> bool:
@@ -193,148 +188,6 @@ def _core_name(span: Span, titles: set[int]) -> tuple[str, list[str]]:
         start -= 1
     text = clean_span_text("".join(t.text_with_ws for t in tokens))
     return text, removed
-
-
-def _singular_title(text: str) -> str:
-    """"former Prime Ministers" -> "former Prime Minister", "Gov." -> "Governor"."""
-    text = _PLURAL_TITLE.sub(lambda m: m.group(1) + ("y" if m.group(2) == "ies" else ""), text)
-    return " ".join(_SPELLED_OUT.get(word, word) for word in text.split())
-
-
-_SPELLED_OUT = {"Gen.": "General", "Gen": "General", "Col.": "Colonel", "Col": "Colonel", "Capt.": "Captain",
-                "Capt": "Captain", "Lt.": "Lieutenant", "Lt": "Lieutenant", "Sgt.": "Sergeant",
-                "Sgt": "Sergeant", "Gov.": "Governor", "Gov": "Governor", "Sen.": "Senator",
-                "Rep.": "Representative", "Adm.": "Admiral", "Brig.": "Brigadier", "Cpl.": "Corporal",
-                "Supt.": "Superintendent", "Insp.": "Inspector", "Amb.": "Ambassador"}
-"""Abbreviated titles, spelled out in roles: "Gov. Kashim Shettima" is the Governor."""
-
-
-@dataclass(frozen=True)
-class _Titles:
-    """The article's title spans, indexed once: every mention looks them up, and rescanning
-    them all per mention made an article's cost grow with the square of its length."""
-
-    by_end: dict[int, Span]
-    """Title spans by their end token, longest first (overlapping matches dropped)."""
-    starts: set[int]
-    """The first token of every title span."""
-    kept_tokens: set[int]
-    """Tokens inside the spans of `by_end`."""
-    kept_lasts: set[int]
-    """The last token of each span of `by_end`, except modifiers (TITLE_MOD)."""
-    title_tokens: set[int]
-    """Tokens inside the title spans labelled TITLE."""
-    reach: dict[int, int]
-    """Token -> the furthest end of a title span that covers it."""
-
-
-def _title_index(parsed: ParsedArticle) -> _Titles:
-    """Index the article's title spans (see `_Titles`)."""
-    titles = list(parsed.doc.spans.get("titles", []))
-    taken: set[int] = set()
-    by_end: dict[int, Span] = {}
-    for span in sorted(titles, key=lambda s: (-(s.end - s.start), s.start)):
-        if any(i in taken for i in range(span.start, span.end)):
-            continue
-        taken.update(range(span.start, span.end))
-        by_end[span.end] = span
-    reach: dict[int, int] = {}
-    for span in titles:
-        for i in range(span.start, span.end):
-            reach[i] = max(reach.get(i, 0), span.end)
-    return _Titles(
-        by_end=by_end,
-        starts={s.start for s in titles},
-        kept_tokens={i for s in by_end.values() for i in range(s.start, s.end)},
-        kept_lasts={s.end - 1 for s in by_end.values() if s.label_ != "TITLE_MOD"},
-        title_tokens={i for s in titles if s.label_ == "TITLE" for i in range(s.start, s.end)},
-        reach=reach,
-    )
-
-
-def _prefix_roles(span: Span, titles: _Titles) -> list[str]:
-    """Titles standing right before a name: "former Prime Ministers", "Tory leader", "General"."""
-    doc = span.doc
-    titles_by_end = titles.by_end
-    roles: list[str] = []
-    end = span.start
-    # Titles NER swallowed into the entity ("General Abass Dembele" as one PERSON span).
-    inner = [t for t in span if t.i in titles.kept_tokens]
-    for tok in inner:
-        if tok.lower_ not in HONORIFICS:
-            roles.append(_SPELLED_OUT.get(tok.text, tok.text))
-    while end > 0:
-        title = titles_by_end.get(end)
-        if title is None:
-            break
-        start = title.start
-        if title.label_ == "TITLE_MOD":
-            break
-        # Attach modifiers and organisation words before the title ("then Home Office Minister").
-        while start > 0:
-            prev = doc[start - 1]
-            if (
-                prev.is_punct
-                or prev.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "NUM")
-                or prev.is_sent_start
-            ):
-                if prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ", "NOUN") and not prev.is_punct:
-                    start -= 1
-                break
-            if (start - 1) in titles.kept_lasts:
-                break
-            inside = start <= prev.head.i < title.end or prev.head.i in range(start, span.end)
-            if prev.pos_ == "NOUN" and not (inside and prev.dep_ in ("compound", "amod", "nmod")):
-                break  # "their cabinet colleagues Foreign Secretary ...": not part of the title
-            if prev.pos_ in ("PROPN", "NOUN", "ADJ") or prev.lower_ in ("ex", "then"):
-                start -= 1
-                continue
-            break
-        text = clean_span_text(doc[start : title.end].text)
-        if title.text.lower() not in HONORIFICS:
-            roles.insert(0, _singular_title(text))
-        end = start
-    return roles
-
-
-def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
-    """Roles from an apposition: "Philippe Sands, a QC" or "the then Lord Chancellor, Lord Irvine"."""
-    root = span.root
-    roles = []
-    for child in root.children:
-        if (
-            child.dep_ == "appos"
-            and child.i > root.i
-            and child.pos_ in ("NOUN", "PROPN")
-            and child.ent_type_ not in ("PERSON", "GPE")
-        ):
-            phrase = _role_phrase(child)
-            if phrase:
-                roles.append(phrase)
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.i in titles.title_tokens \
-            and not root.head.ent_type_:
-        phrase = _role_phrase(root.head, stop=span.start)
-        if phrase:
-            roles.append(phrase)
-    return roles
-
-
-def _role_phrase(head: Token, stop: int | None = None) -> str:
-    """A short role phrase for an apposition head, without relative clauses or the name itself."""
-    sub = subtree_span(head)
-    words = []
-    for tok in sub:
-        if stop is not None and tok.i >= stop:
-            break
-        if tok.dep_ == "relcl" or tok.lower_ in ("who", "which", "whose") or tok.text in ("(", ";", "—", "–"):
-            break
-        if tok.text == "," and tok.i > head.i:
-            break
-        words.append(tok)
-    text = strip_determiner(clean_span_text("".join(t.text_with_ws for t in words)))
-    if not text or len(text.split()) > 12 or text[0].isdigit():
-        return ""
-    return text
 
 
 _LONG_NAME = re.compile(
@@ -633,100 +486,6 @@ def _cited(span: Span) -> bool:
         return True
     return any(t.lower_ in ("agency", "told", "according")
                for t in span.sent[max(0, root.i - span.sent.start - 3) :][:8])
-
-
-def _distribute_titles(parsed: ParsedArticle, table: ActorTable, titles_by_end: dict[int, Span]) -> None:
-    """"former Prime Ministers A and B": B, coordinated with A, shares A's plural title."""
-    doc = parsed.doc
-    for tok in doc:
-        if tok.dep_ != "conj" or tok.i not in table.token_actor:
-            continue
-        first = tok.head
-        first_key, key = table.token_actor.get(first.i), table.token_actor[tok.i]
-        if first_key is None or first_key == key:
-            continue
-        if table.actors[key].kind != "person" or table.actors[first_key].kind != "person":
-            continue
-        # The title is plural when the first conjunct's prefix title ends in "s".
-        near = range(max(0, first.i - 5), first.i + 6)
-        ent_start = min(i for i in near if table.token_actor.get(i) == first_key)
-        title = titles_by_end.get(ent_start)
-        if title is not None and _PLURAL_TITLE.search(doc[title.start : title.end].text):
-            for role in table.actors[first_key].roles:
-                if role not in table.actors[key].roles:
-                    table.actors[key].roles.append(role)
-
-
-# Offices with one holder at a time, so "the prime minister" names a single person.
-_SOLE_OFFICES = ("prime minister", "president", "chancellor", "attorney general", "foreign secretary",
-                 "home secretary", "foreign minister", "defence minister", "defense minister", "premier",
-                 "interior minister", "finance minister", "army chief", "chief of staff", "speaker")
-_BARE_OFFICE = re.compile(r"\bthe (" + "|".join(_SOLE_OFFICES) + r")(?:'s)?\b(?!\s+[A-Z])")
-
-
-def _bare_office_titles(parsed: ParsedArticle, table: ActorTable) -> None:
-    """"It dominated the prime minister's news conference, which saw Mr Blair start...": when a
-    sentence uses a sole office without a name and names exactly one untitled person, that
-    person holds the office, unless someone else in the article already does."""
-    held = {role_key(r) for a in table.actors.values() if a.kind == "person" for r in a.roles}
-    for sent in parsed.doc.sents:
-        for match in _BARE_OFFICE.finditer(sent.text):
-            office = match.group(1)
-            if office in held:
-                continue
-            persons = {table.token_actor[t.i] for t in sent if t.i in table.token_actor
-                       and table.actors[table.token_actor[t.i]].kind == "person"}
-            untitled = [k for k in persons if not table.actors[k].roles
-                        and not _lower_title_before(sent, table, k)]
-            office_tok = next((t for t in sent if t.idx >= sent.start_char + match.start(1)), None)
-            if len(persons) == 1 and len(untitled) == 1 and office_tok is not None \
-                    and not _speaks_of(sent, table, untitled[0], office_tok):
-                table.actors[untitled[0]].roles.append(office.title())
-                held.add(office)
-
-
-def _lower_title_before(sent: Span, table: ActorTable, key: str) -> bool:
-    """"former Tory lord chancellor Lord Mackay": a title in lower case already names his office."""
-    for tok in sent:
-        if table.token_actor.get(tok.i) == key and (tok.i == 0 or table.token_actor.get(tok.i - 1) != key):
-            before = " ".join(t.lower_ for t in tok.doc[max(sent.start, tok.i - 2) : tok.i])
-            if any(before.endswith(title) for title in _title_words() if len(title) > 3):
-                return True
-    return False
-
-
-def _speaks_of(sent: Span, table: ActorTable, key: str, office: Token) -> bool:
-    """Whether the person is the subject of a verb governing the office ("Blair dismissed
-    questions about the attorney general's advice": Blair is not the attorney general)."""
-    for tok in sent:
-        if table.token_actor.get(tok.i) == key and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
-            if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
-                pass
-            elif tok.dep_ in ("poss", "pobj", "dobj"):
-                continue
-            if tok.head in office.ancestors:
-                return True
-    return False
-
-
-_ROLE_MODIFIERS = {"former", "then", "ex", "late", "acting", "interim"}
-
-
-def _lower_modifiers(role: str) -> str:
-    """"Former Prime Minister" at a sentence start is the "former Prime Minister"."""
-    words = role.split()
-    for i, word in enumerate(words):
-        if word.lower() not in _ROLE_MODIFIERS | {"deputy", "transitional", "self-declared"}:
-            break
-        if word.lower() != "deputy":
-            words[i] = word.lower()
-    return " ".join(words)
-
-
-def role_key(role: str) -> str:
-    """A role without modifiers, lower-cased ("the then Lord Chancellor" -> "lord chancellor")."""
-    words = [w for w in role.lower().split() if w not in _ROLE_MODIFIERS and w not in ("the", "a", "an")]
-    return " ".join(words)
 
 
 __all__ = ["ActorTable", "extract_actors", "role_key"]

@@ -29,6 +29,7 @@ from .base import (
     strip_determiner,
     subtree_span,
 )
+from .details import _date_detail, _object_detail, _prep_detail
 from .intents import (
     _FUTURE_MODALS,
     _action_of,
@@ -202,42 +203,6 @@ def _arguments(verb: Token, role: str) -> list[Token]:
         if not out and verb.dep_ == "relcl":
             out.append(verb.head)
     return out
-
-
-def _date_detail(token: Token) -> str:
-    """A date phrase hanging off the trigger ("since 2021", "in 2020 and 2021")."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("since", "in", "on", "until"):
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
-            if objs:
-                return short_phrase(subtree_span(child), 6)
-    return ""
-
-
-def _prep_detail(verb: Token, preps: tuple[str, ...], words: int = 6) -> str:
-    """A short prepositional phrase on the trigger ("from hospital", "with Boko Haram")."""
-    for child in verb.children:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in preps
-            and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
-        ):
-            return short_phrase(subtree_span(child), words)
-    return ""
-
-
-def _object_detail(verb: Token, names: dict[int, str]) -> str:
-    """A short object for agent events ("leads the junta", "denies the claims")."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "xcomp", "ccomp") or (child.dep_ == "nsubjpass" and verb.dep_ != "acl"):
-            if child.i in names:
-                return names[child.i]
-            if child.pos_ == "PRON":
-                return ""
-            return short_phrase(subtree_span(child), 8)
-    if verb.dep_ == "acl" and verb.head.i in names:
-        return names[verb.head.i]
-    return ""
 
 
 _CARE = re.compile(r"\b(hospital|clinic|care|treatment|infirmary|ward)\b", re.I)

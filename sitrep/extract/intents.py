@@ -1,5 +1,5 @@
-"""Plans and pledges: what a side means to do ("vowed to sell the girls", "would offer them shelter"),
-always its own claim."""
+"""Plans and pledges: what a side means to do ("vowed to sell the girls", "would offer them
+shelter"), always its own claim."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Which actor a token refers to: names, pronouns, "the president", groups and their members, worked out
-once per article."""
+"""Which actor a token refers to: names, pronouns, "the president", groups and their members,
+worked out once per article."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""When the events of a clause held: its tense, reported speech, past perfect and dates, read against the
-article's day."""
+"""When the events of a clause held: its tense, reported speech, past perfect and dates, read
+against the article's day."""
 
 from __future__ import annotations
 

@@ -1,0 +1,47 @@
+"""The detail an event carries in a few words: its date, its place or partner ("in Bamako",
+"with France"), its object."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import (
+    short_phrase,
+    subtree_span,
+)
+
+
+def _date_detail(token: Token) -> str:
+    """A date phrase hanging off the trigger ("since 2021", "in 2020 and 2021")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("since", "in", "on", "until"):
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
+            if objs:
+                return short_phrase(subtree_span(child), 6)
+    return ""
+
+
+def _prep_detail(verb: Token, preps: tuple[str, ...], words: int = 6) -> str:
+    """A short prepositional phrase on the trigger ("from hospital", "with Boko Haram")."""
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in preps
+            and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+        ):
+            return short_phrase(subtree_span(child), words)
+    return ""
+
+
+def _object_detail(verb: Token, names: dict[int, str]) -> str:
+    """A short object for agent events ("leads the junta", "denies the claims")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp") or (child.dep_ == "nsubjpass" and verb.dep_ != "acl"):
+            if child.i in names:
+                return names[child.i]
+            if child.pos_ == "PRON":
+                return ""
+            return short_phrase(subtree_span(child), 8)
+    if verb.dep_ == "acl" and verb.head.i in names:
+        return names[verb.head.i]
+    return ""

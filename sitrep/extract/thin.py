@@ -1,0 +1,255 @@
+"""Thin sourcing and silence in one article: claims resting on a hedge ("the alleged rift",
+"reportedly", "could have been"), on a claim noun or an unnamed source, and officials who decline
+to say; with the helpers every dispute finder uses to write a claim down."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..model import Claim, Dispute, StatusEvent
+from .actors import ActorTable
+from .attribution import (
+    HEDGE_NOUNS,
+    HEDGE_WORDS,
+    attribute,
+    describe_source,
+)
+from .base import ParsedArticle, short_phrase, strip_determiner, subtree_span
+from .clauses import (
+    _an_opinion,
+    _anonymous,
+    _past_possibility,
+)
+from .resolver import Resolver
+
+_SILENCE = re.compile(
+    r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to "
+    r"(?:comment|confirm|say|disclose|publish|answer|give)"
+    r"\w*|(?:has|have|had) not (?:disclosed|commented|confirmed|responded|said)|did not (?:respond|comment)|"
+    r"no official (?:figure|comment|confirmation|word)|not yet (?:known|clear)|(?:remains?|is|was|were) "
+    r"unknown|"
+    r"(?:could|can) not be (?:independently )?(?:confirmed|verified)|no information to corroborate|"
+    r"silent on|kept confidential|not (?:immediately )?(?:available|reachable) for comment)\b",
+    re.I,
+)
+_UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|verified)|no information to "
+                          r"corroborate|"
+                          r"unconfirmed|not (been )?(independently )?verified", re.I)
+_ROUTINE_EVENTS = {"says", "met", "agreed", "hosts", "negotiates", "warned", "demands", "criticised",
+                   "condemned", "plans"}
+"""Events of diplomacy and talk: told by "officials said" they are routine, not thinly sourced claims."""
+_HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
+
+
+class ThinSourcing:
+    """The thin-sourcing half of `DisputeFinder` (which sets these attributes)."""
+
+    parsed: ParsedArticle
+    table: ActorTable
+    resolver: Resolver
+    names: dict[int, str]
+    pronoun_names: dict[int, str]
+    events: list[StatusEvent]
+    _guessed: set[str]
+
+    @staticmethod
+    def _unknown_thing(sent: Span, pattern: re.Pattern[str] | None = None) -> str:
+        """What is unknown: "the death toll" in "... and that the death toll was not yet known";
+        for "it was not yet clear if the CMA had casualties", the "if" clause."""
+        found = (pattern or _SILENCE).search(sent.text)
+        if not found:
+            return ""
+        at = sent.start_char + found.start()
+        # "no information to corroborate claims Afari had been killed": the claims say what is unconfirmed.
+        for tok in sent:
+            if tok.idx >= at and tok.pos_ == "NOUN" and tok.lemma_.lower() in HEDGE_NOUNS:
+                content = ThinSourcing._claim_content(tok)
+                if content is None:
+                    # The parser often hangs the content clause elsewhere: take the clause starting right
+                    # after.
+                    clause = next((v for v in sent if v.pos_ in ("VERB", "AUX") and v.left_edge.i == tok.i + 1
+                                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), None)
+                    content = subtree_span(clause) if clause is not None else None
+                if content is not None:
+                    return short_phrase(content, 12)
+                break
+        token = next((t for t in sent if t.idx >= at), None)
+        while token is not None and token.pos_ not in ("VERB", "AUX", "ADJ") and token.head.i != token.i:
+            token = token.head
+        if token is None:
+            return ""
+        for head in (token, token.head):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in ("it", "this", "that") and subj.pos_ != "PRON":
+                return strip_determiner(short_phrase(subtree_span(subj), 10))
+            clause = next((c for c in head.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i), None)
+            if subj is not None and clause is not None:
+                return re.sub(r"^(if|whether)\s+", "whether ", short_phrase(subtree_span(clause), 12))
+        return ""
+
+    def _claim(self, sent: Span, source: str, stance: str, value: tuple[float, float] | None = None,
+               text: str | None = None) -> Claim:
+        evidence = self.parsed.evidence(sent)
+        return Claim(text=text or evidence.sentence, source=source or "the article", stance=stance,  # type: ignore[arg-type]
+                     article=self.parsed.article.path, sentence=evidence.sentence, value=value)
+
+    def _actors_in(self, span: Span) -> list[str]:
+        keys = dict.fromkeys(self.table.token_actor[t.i] for t in span if t.i in self.table.token_actor)
+        keys.update(dict.fromkeys(k for t in span if t.i in self.resolver.pronouns
+                                  for k in self.resolver.pronouns[t.i].split("|")))
+        return [self.table.actors[k].name for k in keys]
+
+    @staticmethod
+    def _claim_content(noun: Token) -> Span | None:
+        """"claims that the advice was drawn up at Number 10": the content clause, if it has one."""
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "ccomp", "relcl"):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that")
+                   for c in clause.children):
+                continue  # "claims which are denied": a relative clause about the claims, not their content
+            if any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "that" for c in clause.children):
+                return subtree_span(clause)
+        return None
+
+    def _hedges(self, sent: Span) -> list[Dispute]:
+        """Claims resting on a hedge: "the alleged rift", "fresh claims that ...", "reportedly"."""
+        out = []
+        text = self.parsed.evidence(sent).sentence
+        if _UNCONFIRMED.search(text):
+            subj = next((t for t in sent if t.dep_ in ("nsubjpass", "nsubj")), None)
+            subject = self._unknown_thing(sent, _UNCONFIRMED) or (
+                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None
+                else short_phrase(sent, 10))
+            att = attribute(sent.root, self.names, self.pronoun_names)
+            out.append(Dispute(subject=subject, kind="thin sourcing",
+                               claims=[self._claim(sent, att.source, "unconfirmed")],
+                               actors=self._actors_in(sent)))
+            return out
+        for tok in sent:
+            low = tok.lower_
+            if low in _HEDGE_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+                # "after reportedly being turned away by the navy": the clause rests on a hedge
+                verb = tok.head
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                words = [t for t in verb.subtree if t.i > tok.i and t.dep_ not in ("aux", "auxpass", "punct")]
+                said = (
+                    short_phrase(sent.doc[words[0].i : words[-1].i + 1], 12).rstrip(" .,;") if words else ""
+                )
+                if len(said.split()) < 3:
+                    continue  # "supposedly to": nothing a reader could weigh
+                if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
+                    said = f"{strip_determiner(short_phrase(subtree_span(subj), 5))} {said}"
+                out.append(Dispute(subject=said, kind="thin sourcing",
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   actors=self._actors_in(sent)))
+                break
+            if (
+                low in HEDGE_WORDS
+                and tok.dep_ == "amod"
+                and tok.head.pos_ == "NOUN"
+                and low in ("alleged", "claimed", "purported", "suspected", "reported")
+            ):
+                subject = strip_determiner(short_phrase(subtree_span(tok.head), 8))
+                out.append(Dispute(subject=subject, kind="thin sourcing",
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   actors=self._actors_in(sent)))
+                break
+            if (
+                tok.lemma_.lower() in ("claim", "allegation", "suggestion", "rumour")
+                and tok.pos_ == "NOUN"
+                and any(c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children)
+            ):
+                content = self._claim_content(tok)
+                # "amid claims that agents had warned of the attacks": what is claimed, not "claims"
+                said = re.sub(r"^(that|whether)\s+|\s+(but|and|or|as)$", "", short_phrase(content, 14)) \
+                    if content is not None else ""
+                subject = (
+                    said if len(said.split()) >= 3 else strip_determiner(short_phrase(subtree_span(tok), 12))
+                )
+                out.append(Dispute(subject=subject, kind="thin sourcing",
+                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   actors=self._actors_in(sent)))
+                break
+            if tok.pos_ == "VERB" and _past_possibility(tok):
+                # "which, according to Kenyan sources, could have been carried out by up to 15 gunmen":
+                # a guess about what happened, resting on whoever makes it
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                    subj = tok.head
+                att = attribute(tok, self.names, self.pronoun_names)
+                if subj is None or subj.pos_ == "PRON" or self._guessed:
+                    continue  # "could have escaped": whose guess about whom is not said; one guess an article
+                self._guessed.add(att.source)
+                start = min(c.i for c in tok.children if c.dep_ in ("aux", "auxpass"))  # "could have been"
+                words = [t for t in tok.subtree if t.i >= tok.i and not t.is_punct]
+                said = short_phrase(tok.doc[start : words[-1].i + 1], 16) if words else tok.text
+                said = f"{strip_determiner(short_phrase(subtree_span(subj), 5))} {said}"
+                out.append(Dispute(subject=said, kind="thin sourcing",
+                                   claims=[self._claim(sent, att.source, "hedges")],
+                                   actors=self._actors_in(sent)))
+                break
+            believed = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if tok.lemma_.lower() == "believe" and believed is not None and _an_opinion(believed):
+                continue  # "I believe it deserves a thorough examination": a view of what ought to be
+            if tok.lemma_.lower() == "believe" and tok.pos_ == "VERB":
+                att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names,
+                                self.pronoun_names)
+                subject = short_phrase(
+                    subtree_span(next((c for c in tok.children if c.dep_ == "ccomp"), tok)), 12
+                )
+                out.append(Dispute(subject=subject, kind="thin sourcing",
+                                   claims=[self._claim(sent, att.source, "hedges")],
+                                   actors=self._actors_in(sent)))
+                break
+        return out
+
+    def _silence(self, sent: Span) -> list[Dispute]:
+        """"The authorities have refrained from commenting": official silence on the matter."""
+        text = self.parsed.evidence(sent).sentence
+        match = _SILENCE.search(text)
+        if not match or _UNCONFIRMED.search(text):
+            return []
+        subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8), None)
+        if re.search(r"unknown|not yet (known|clear)|not be (independently )?(confirmed|verified)",
+                     match.group(0), re.I):
+            # "The whereabouts of X are unknown": the writer says what nobody knows; no one is silent.
+            what = self._unknown_thing(sent) or (
+                strip_determiner(short_phrase(subtree_span(subj), 10)) if subj is not None
+                else short_phrase(sent, 10))
+            return [Dispute(subject=f"{what}: {match.group(0)}", kind="silence",
+                            claims=[self._claim(sent, "the article", "unconfirmed")],
+                            actors=self._actors_in(sent))]
+        who, _ = (
+            describe_source(subj, self.names, self.pronoun_names)
+            if subj is not None
+            else ("unnamed sources", True)
+        )
+        return [Dispute(subject=f"{who}: {match.group(0)}{self._withheld(sent, match)}", kind="silence",
+                        claims=[self._claim(sent, who, "silent")], actors=self._actors_in(sent))]
+
+    def _withheld(self, sent: Span, match: re.Match[str]) -> str:
+        """What is withheld: " Lord Goldsmith's advice" in "refused to publish Lord Goldsmith's advice
+        on the legality of the war" (the object of the last verb of the match), else ""."""
+        end = sent.start_char + match.end()
+        verb = next((t for t in sent if t.idx < end <= t.idx + len(t.text) + 1 and t.pos_ == "VERB"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        if obj is None or obj.pos_ == "PRON":
+            return ""
+        return " " + short_phrase(subtree_span(obj), 10)
+
+    def _thin_events(self) -> list[Dispute]:
+        """An important event resting only on unnamed or hedged sources."""
+        out = []
+        for event in self.events:
+            if event.event in _ROUTINE_EVENTS or event.polarity == "denied":
+                continue  # "the ministers met, officials said": nothing anyone contests
+            if event.certainty in ("alleged",) or (event.certainty == "reported"
+                                                   and _anonymous(event.source)):
+                claim = Claim(text=event.evidence.sentence, source=event.source, stance="hedges",
+                              article=self.parsed.article.path, sentence=event.evidence.sentence)
+                out.append(Dispute(subject=f"{event.actor} {event.event}", kind="thin sourcing",
+                                   claims=[claim], actors=[event.actor]))
+        return out
