@@ -243,6 +243,21 @@ class _CleanFormatter(logging.Formatter):
         return "\n".join(clean(line) for line in super().format(record).splitlines())
 
 
+
+def _settings(args: argparse.Namespace) -> tuple[Config, Path] | int:
+    """Logging on stderr, the config (`--config`, `--no-cache`) and the folder a command works
+    on; an exit code instead when the config is broken."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_CleanFormatter("%(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        return _fail(f"config error: {exc}")
+    if args.no_cache:
+        config.cache.enabled = False
+    return config, args.folder or config.seeds_folder
+
 def _fail(message: str, code: int = 2) -> int:
     """Print `message` on stderr, each line cleaned (it may name a file or a config key); `code`."""
     print("\n".join(f"sitrep: {clean(line)}" if n == 0 else clean(line)
@@ -320,16 +335,10 @@ def run_report(argv: list[str]) -> int:
                      "give -o FOLDER for all of them, or --table NAME for one")
     if args.executor and args.jobs:
         parser.error("--jobs and --executor are alternatives: the executor's workers do the parsing")
-    handler = logging.StreamHandler()
-    handler.setFormatter(_CleanFormatter("%(message)s"))
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
-    try:
-        config = _config(args)
-    except ConfigError as exc:
-        return _fail(f"config error: {exc}")
-    if args.no_cache:
-        config.cache.enabled = False
-    folder = args.folder or config.seeds_folder
+    settled = _settings(args)
+    if isinstance(settled, int):
+        return settled
+    config, folder = settled
     from .extracted import ExtractError, is_extracted, read_extracted
     from .query import filter_situation
     from .report.formats import render
@@ -427,16 +436,10 @@ def run_extract(argv: list[str]) -> int:
             import pyarrow  # noqa: F401 - checked before the analysis, not after it
         except ImportError:
             return _fail(PARQUET_EXTRA)
-    handler = logging.StreamHandler()
-    handler.setFormatter(_CleanFormatter("%(message)s"))
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
-    try:
-        config = _config(args)
-    except ConfigError as exc:
-        return _fail(f"config error: {exc}")
-    if args.no_cache:
-        config.cache.enabled = False
-    folder = args.folder or config.seeds_folder
+    settled = _settings(args)
+    if isinstance(settled, int):
+        return settled
+    config, folder = settled
     analysed = _analyse(folder, config, args.executor)
     if isinstance(analysed, int):
         return analysed
