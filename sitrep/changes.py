@@ -20,30 +20,26 @@ from pathlib import Path
 from typing import Any
 
 from .model import ContextItem, Dispute, Situation, StatusLine
+from .text import spacing_key
 
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
 
 
-def _fold(text: str) -> str:
-    """Case- and space-insensitive form of a key."""
-    return " ".join(text.split()).casefold()
-
-
 def dispute_key(dispute: Dispute) -> str:
     """A stable identity for a dispute across loads."""
-    return _fold(f"{dispute.kind}: {dispute.subject}")
+    return spacing_key(f"{dispute.kind}: {dispute.subject}")
 
 
 def context_key(item: ContextItem) -> str:
     """A stable identity for a context item across loads."""
-    return _fold(f"{item.kind}: {item.text}")
+    return spacing_key(f"{item.kind}: {item.text}")
 
 
 def status_key(line: StatusLine) -> str:
     """A stable identity for a status line across loads."""
-    return _fold(line.text)
+    return spacing_key(line.text)
 
 
 @dataclass
@@ -175,19 +171,19 @@ def diff(before: Snapshot | Situation | None, after: Situation) -> Changes:
     known: dict[str, str] = {}
     for name, aliases in old.aliases.items():
         for alias in aliases:
-            known.setdefault(_fold(alias), name)
+            known.setdefault(spacing_key(alias), name)
     for name in old.actors:
-        known[_fold(name)] = name
+        known[spacing_key(name)] = name
     new_actors: set[str] = set()
     changed: dict[str, str] = {}
     seen_old: set[str] = set()
     for actor in after.actors:
-        match = next((known[_fold(n)] for n in actor.names() if _fold(n) in known), None)
+        match = next((known[spacing_key(n)] for n in actor.names() if spacing_key(n) in known), None)
         if match is None:
             new_actors.add(actor.name)
             continue
         seen_old.add(match)
-        if _fold(old.actors.get(match, "")) != _fold(actor.status):
+        if spacing_key(old.actors.get(match, "")) != spacing_key(actor.status):
             changed[actor.name] = old.actors.get(match, "")
     old_status, old_disputes, old_context = set(old.status), set(old.disputes), set(old.context)
     return Changes(

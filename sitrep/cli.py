@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING
 
 from .config import Config, ConfigError, find_config, load_config
 from .report.formats import FORMATS
-from .textsafe import clean
+from .text import clean
 
 if TYPE_CHECKING:
     from rich.progress import Progress as Bar, TaskID
@@ -239,7 +239,7 @@ class _CleanFormatter(logging.Formatter):
     """Log lines cleaned like every other line sitrep prints: the paths and keys in them are untrusted."""
 
     def format(self, record: logging.LogRecord) -> str:
-        """The record as usual, each line through `textsafe.clean`."""
+        """The record as usual, each line through `text.clean`."""
         return "\n".join(clean(line) for line in super().format(record).splitlines())
 
 

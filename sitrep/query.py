@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process, utils
 
 from .model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
-from .names import fold, fold_chars
+from .text import fold, fold_chars
 
 FUZZY_CUTOFF = 75.0
 """Lowest rapidfuzz WRatio score at which a typed name counts as a match."""

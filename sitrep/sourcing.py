@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import ArticleResult, Claim, StatusEvent
-from .names import name_key, sentence_key
+from .text import name_key, sentence_key
 
 _UNNAMED = {"the article", "", "unnamed sources", "sources", "reports", "initial reports"}
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .reader import is_article_path, walk_folder
-from .textsafe import clean
+from .text import clean
 
 if TYPE_CHECKING:
     from watchfiles import Change
@@ -286,7 +286,7 @@ def _relevant(_change: object, path: str) -> bool:
 def describe_change(change: FolderChange, limit: int = 3) -> str:
     """A short line for a toast: "+ bbc.txt, ~ afp.txt, - old.txt" (long lists as "+ 97 files").
 
-    Names are cleaned (`textsafe.clean`): a file name is the one thing a stranger chooses that
+    Names are cleaned (`text.clean`): a file name is the one thing a stranger chooses that
     the toast prints.
     """
     parts: list[str] = []

@@ -27,7 +27,7 @@ PACKAGE = Path(sitrep.__file__).parent
 
 FRONT_ENDS = ("tui/", "cli.py")
 """The modules that may talk to a terminal."""
-READER_MAY_IMPORT = {"sitrep.reader", "sitrep.model", "sitrep.dates", "sitrep.textsafe"}
+READER_MAY_IMPORT = {"sitrep.reader", "sitrep.model", "sitrep.dates", "sitrep.text"}
 """The reader's own modules and the ground floor it stands on (data classes, date words, text safety)."""
 
 

@@ -138,5 +138,5 @@ def test_relatives_sharing_a_surname_stay_apart(tmp_path: Path) -> None:
 
 
 def test_a_curly_and_a_straight_possessive_give_one_name_key() -> None:
-    from sitrep.names import name_key
+    from sitrep.text import name_key
     assert name_key("Korvia\u2019s People\u2019s Army") == name_key("Korvia's People's Army")

@@ -27,7 +27,7 @@ from sitrep.model import Article, ArticleResult, Situation
 from sitrep.reader import BadFileError, clean_text, read_article, scan
 from sitrep.reader.files import is_listed_name
 from sitrep.report import to_json, to_markdown
-from sitrep.textsafe import clean, without_surrogates
+from sitrep.text import clean, without_surrogates
 from sitrep.tui.marks import safe
 from sitrep.watch import FolderChange, describe_change
 

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from sitrep.changes import Changes
 from sitrep.model import ArticleInfo
-from sitrep.textsafe import clean
+from sitrep.text import clean
 from sitrep.tui.actors_pane import ActorsPane, status_text
 from sitrep.tui.commands import plain_letters
 from sitrep.tui.evidence_view import HIGHLIGHT, highlight

@@ -15,10 +15,10 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..model import ActorKind, ActorMention
-from ..names import name_key
 from ..nlp.components import nickname_start
 from ..nlp.gazetteer import load_gazetteer
 from ..nlp.pattern_files import bundled_patterns
+from ..text import name_key
 from .base import (
     HONORIFICS,
     PEERAGES,

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import publication_day, years_in
 from ..model import Dispute, StatusEvent
-from ..names import name_key
+from ..text import name_key
 from .actors import ActorTable
 from .attribution import (
     ACCUSING,

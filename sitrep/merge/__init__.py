@@ -14,8 +14,8 @@ from pathlib import Path
 from .. import gcpolicy
 from ..dates import When
 from ..model import ArticleInfo, ArticleResult, BadFile, Claim, Situation, StatusEvent
-from ..names import name_key
 from ..sourcing import SourceCounter
+from ..text import name_key
 from .actors import _merge_actors
 from .common import FAMILY, KIND_BONUS, _window_start, is_history
 from .context import _focus, _merge_context, _title, _with_ledger_history

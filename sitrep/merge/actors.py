@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..model import Actor, ArticleResult
-from ..names import name_key, sentence_key
+from ..text import name_key, sentence_key
 
 
 class _Union:

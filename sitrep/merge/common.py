@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from ..dates import When
 from ..lexicon import lexicon
 from ..model import ArticleResult, StatusEvent
-from ..names import name_key
 from ..nlp.gazetteer import load_gazetteer
+from ..text import name_key
 
 CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..dates import When
 from ..model import Actor, ArticleResult, ContextItem, Evidence
-from ..names import name_key
+from ..text import name_key
 
 
 def _merge_context(results: list[ArticleResult], focus: str | None,

@@ -11,7 +11,7 @@ from datetime import date
 
 from ..dates import When
 from ..model import Actor, ArticleResult, Claim, Dispute, StateEntry, StatusEvent
-from ..names import name_key, nation_key, sentence_key
+from ..text import name_key, nation_key, sentence_key
 from .common import _LEXICON, FAMILY, _held_at, government_key, is_history
 
 _WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}

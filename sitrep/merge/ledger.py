@@ -11,8 +11,8 @@ from datetime import date
 from ..datefmt import as_of_label
 from ..dates import When
 from ..model import Actor, ArticleResult, Certainty, StateEntry, StatusEvent
-from ..names import name_key
 from ..sourcing import SourceCounter
+from ..text import name_key
 from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, is_history
 
 

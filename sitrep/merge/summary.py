@@ -9,8 +9,8 @@ from datetime import date
 
 from ..dates import When
 from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
-from ..names import nation_key, sentence_key
 from ..sourcing import Mention, SourceCounter, count_sources
+from ..text import nation_key, sentence_key
 from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
 from .disputes import disagree
 from .ledger import _current_states, status_line

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..names import fold
+from ..text import fold
 from .pattern_files import bundled_path, bundled_patterns
 
 STORED_VERSION = 2
@@ -262,7 +262,7 @@ def _stored_path() -> Path | None:
     digest = hashlib.sha256()
     digest.update(source.encode())
     for path in (Path(__file__), bundled_path("country_aliases"),
-                 Path(__file__).parent.parent / "names.py"):
+                 Path(__file__).parent.parent / "text.py"):
         try:
             digest.update(path.read_bytes())
         except OSError:

@@ -1,7 +1,7 @@
 """Cleaning scraped text: mojibake and HTML entities repaired, escapes and invisible characters removed.
 
 `clean_text` keeps the line structure (the later steps read lines); terminal escape sequences
-are the ones `textsafe.strip_escapes` knows, so the reader and every other output agree.
+are the ones `text.strip_escapes` knows, so the reader and every other output agree.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import unicodedata
 
 import ftfy
 
-from ..textsafe import strip_escapes
+from ..text import strip_escapes
 
 # A lone "Â" before a space is the UTF-8 no-break space read as Latin-1 with its second byte
 # already turned into a plain space; ftfy leaves that case alone.

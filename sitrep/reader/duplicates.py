@@ -6,29 +6,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
-from functools import cache
 
+from ..text import fold_words, folded_fingerprint
 from .cleaning import repair
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-@cache
-def _combining_marks() -> dict[int, None]:
-    """A `str.translate` table deleting every combining mark (all of them sit below U+30000)."""
-    return {cp: None for cp in range(0x300, 0x30000) if unicodedata.combining(chr(cp))}
-
-
 def _fold(text: str, repaired: bool = False) -> str:
-    """Case- and accent-folded text with only letters and digits, single-spaced."""
-    text = (text if repaired else repair(text)).casefold()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
-    return _NOT_WORD.sub(" ", text).strip()
+    """Repaired (unless it already is), then folded as `text.fold_words` folds."""
+    return fold_words(text if repaired else repair(text))
 
 
 def fingerprint(paragraph: str) -> str:
@@ -38,16 +27,12 @@ def fingerprint(paragraph: str) -> str:
     digits and single-spaced before hashing, so case, punctuation, whitespace and mojibake
     differences do not matter. Used to count the same wire copy in two outlets as one source.
     """
-    return _hash(_fold(paragraph))
-
-
-def _hash(folded: str) -> str:
-    return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest()
+    return folded_fingerprint(_fold(paragraph))
 
 
 def clean_fingerprint(text: str) -> str:
     """`fingerprint` of text that `clean_text` already repaired (ftfy is idempotent, so equal)."""
-    return _hash(_fold(text, repaired=True))
+    return folded_fingerprint(_fold(text, repaired=True))
 
 
 _CONTAINMENT = 0.85
@@ -78,7 +63,7 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     seen: set[str] = set()
     removed = 0
     for paragraph, flat, words in zip(paragraphs, folded, word_sets, strict=True):
-        fp = _hash(flat)
+        fp = folded_fingerprint(flat)
         if fp in seen or (len(words) >= _MIN_CONTAINED_WORDS
                           and _contained(words, kept_sets, index, frequency)):
             removed += 1

@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 
 from ..model import Actor, Situation
-from ..names import fold
 from ..query import mentions
+from ..text import fold
 from .csv_text import joined, to_csv
 from .events import DatedEvent, dated_events
 from .places import PLACE_KINDS, Locator

@@ -1,7 +1,7 @@
 """CSV as spreadsheets read it: every text cell cleaned and unable to run as a formula.
 
 A cell is text from articles, so it is cleaned like every other string sitrep lets out
-(`textsafe.clean`: no controls, escapes or line breaks). A text cell that a spreadsheet would
+(`text.clean`: no controls, escapes or line breaks). A text cell that a spreadsheet would
 take for a formula (it begins with `=`, `+`, `-` or `@`) gets a leading apostrophe, the usual
 defence against CSV injection: a headline such as `=HYPERLINK("http://evil", "click")` shows
 as text. Numbers are written as numbers; an empty value as an empty cell.
@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from ..textsafe import clean
+from ..text import clean
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 """First characters that make a spreadsheet read a cell as a formula."""

@@ -10,7 +10,7 @@ a metre). Each feature's properties:
 - `articles` (how many articles name it or tell an event there), `mentions`;
 - `events` (dated events placed there) and `certainty` (the surest of them; null when none).
 
-Names are cleaned with `textsafe.clean`; the JSON is written as `to_json` writes the report.
+Names are cleaned with `text.clean`; the JSON is written as `to_json` writes the report.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from ..model import Situation
-from ..textsafe import clean
+from ..text import clean
 from .events import dated_events
 from .json_report import safe_json
 from .places import Locator, map_places

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 
 from ..model import Situation
-from ..textsafe import UNSAFE, without_surrogates
+from ..text import UNSAFE, without_surrogates
 
 SCHEMA_VERSION = 2
 """2: `schema_version`, `generator`, `generated_at` and each article's `provenance` added."""

@@ -4,7 +4,7 @@ Certainty is always written out ("reported", "alleged", "denied"), never implied
 and every item points at the file it came from. Article text is escaped so it cannot break
 the Markdown structure (a `|` in a sentence does not split a table cell), and a file name is a
 code span nothing in the name can close, so a backtick, a newline or a `|` in a name makes no
-HTML, heading or extra table cell. Both are cleaned by `textsafe.clean` first.
+HTML, heading or extra table cell. Both are cleaned by `text.clean` first.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections import defaultdict
 from ..datefmt import article_sort_key, article_when, as_of_label, claims_in_time_order
 from ..model import Actor, Dispute, Provenance, Situation, sourcing_phrase
 from ..reader.own_reports import TITLE_PREFIX
-from ..textsafe import clean
+from ..text import clean
 from .mermaid import mermaid_sections
 
 CERTAINTY_LABEL = {"stated": "STATED", "reported": "REPORTED", "alleged": "ALLEGED", "unclear": "UNCLEAR",

@@ -1,7 +1,7 @@
 """Mermaid diagrams for the Markdown report: a timeline of dated events and a graph of relations.
 
 GitHub, GitLab and Obsidian draw a fenced ```` ```mermaid ```` block. Names come from articles,
-so every label goes through `mermaid_text`: cleaned by `textsafe.clean`, then every character
+so every label goes through `mermaid_text`: cleaned by `text.clean`, then every character
 but letters, digits, spaces and `.,'()/-` written as a Mermaid entity code (`#35;` for `#`),
 which Mermaid shows as the character and never reads as syntax (no `:` ends a timeline entry,
 no `"` ends a label, no `;`, `%%`, `<`, backtick or `click` directive gets through). Node ids
@@ -22,7 +22,7 @@ from collections import Counter
 
 from ..model import Actor, Situation
 from ..query import actor_by_name, mentions
-from ..textsafe import clean
+from ..text import clean
 from .events import SURENESS, DatedEvent, dated_events
 
 TIMELINE_EVENTS = 40

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Actor, ContextItem, Evidence, Situation
-from ..names import fold
 from ..nlp.gazetteer import Gazetteer, Place, load_gazetteer
 from ..query import mentions
+from ..text import fold
 from .events import SURENESS, DatedEvent
 
 PLACE_KINDS = ("place", "country")

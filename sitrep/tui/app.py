@@ -38,7 +38,7 @@ from ..changes import Changes, LastSeenStore, Snapshot
 from ..config import Config
 from ..gcpolicy import Collector
 from ..model import Situation
-from ..textsafe import clean
+from ..text import clean
 from ..watch import FolderChange
 from .actions import KeyActions
 from .actors_pane import ActorsPane

@@ -18,7 +18,7 @@ from textual.fuzzy import Matcher
 
 from ..model import Situation
 from ..query import ActorIndex
-from ..textsafe import clean
+from ..text import clean
 
 if TYPE_CHECKING:
     from .app import SitrepApp

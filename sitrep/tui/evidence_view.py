@@ -10,8 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..model import Evidence
-from ..names import fold_chars
-from ..textsafe import clean
+from ..text import clean, fold_chars
 from .marks import safe, tone
 from .messages import ShowEvidence
 from .view import names_pattern
@@ -109,7 +108,7 @@ def evidence_file(message: ShowEvidence) -> str | None:
 
 def copy_text(message: ShowEvidence) -> str:
     """What `c` copies: each sentence behind the row in quotes with its file, one a line; a row
-    without sentences gives its title and file. Cleaned (`textsafe.clean`): the text came from
+    without sentences gives its title and file. Cleaned (`text.clean`): the text came from
     articles and goes to a terminal."""
     lines: list[str] = []
     for evidence in message.evidence:

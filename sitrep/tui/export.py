@@ -18,7 +18,7 @@ from ..model import Situation
 from ..reader.own_reports import is_sitrep_report
 from ..report.formats import Document, render
 from ..report.save import save_report
-from ..textsafe import clean
+from ..text import clean
 
 FORMAT_LABELS: dict[str, str] = {
     "md": "Markdown report",

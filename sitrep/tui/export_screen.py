@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from ..report.formats import FORMATS
-from ..textsafe import clean
+from ..text import clean
 from .export import FORMAT_LABELS, default_path, needs_consent, plan, target_path, write
 from .marks import plural
 from .messages import ExportDone, ExportFailed, ExportNeedsConsent

@@ -2,7 +2,7 @@
 
 Certainty is always a symbol and a word plus a colour, never colour alone. Article text,
 names, titles and file names only ever become `rich.text.Text` built from plain strings (never
-markup), cleaned by `textsafe.clean`, so `[red]` shows literally and no escape sequence, control,
+markup), cleaned by `text.clean`, so `[red]` shows literally and no escape sequence, control,
 bidi override or zero-width character reaches the terminal.
 """
 
@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..model import Actor, Situation
 from ..reader import ARTICLE_SUFFIXES
-from ..textsafe import for_cells
+from ..text import for_cells
 
 CERTAINTY: dict[str, tuple[str, str, str]] = {
     "stated": ("●", "stated", "stated"),
@@ -89,7 +89,7 @@ ARTICLE_PATTERNS = " or ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
 
 
 def clean_lines(text: str) -> str:
-    """`text` cleaned line by line (`textsafe.clean` would join its lines into one)."""
+    """`text` cleaned line by line (`text.clean` would join its lines into one)."""
     return "\n".join(for_cells(line) for line in text.splitlines())
 
 

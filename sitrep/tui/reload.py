@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from ..changes import Changes, Snapshot, diff
 from ..model import Situation
-from ..textsafe import clean
+from ..text import clean
 from ..watch import FolderChange, describe_change, watch_folder
 from .actors_pane import ActorsPane
 from .header import SitrepHeader

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from ..changes import Changes
 from ..model import Actor, Situation
-from ..names import fold
 from ..query import (
     ActorIndex,
     actor_by_name,
@@ -23,6 +22,7 @@ from ..query import (
     names_pattern,
     suggest_actors,
 )
+from ..text import fold
 
 __all__ = ["ActorIndex", "View", "actor_by_name", "filter_situation", "find_actor", "linked_actors",
            "make_view", "mentions", "names_pattern", "suggest_actors"]

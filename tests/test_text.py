@@ -1,4 +1,4 @@
-"""Tests for `sitrep.textsafe`: untrusted names, keys and text made inert before they leave sitrep.
+"""Tests for `sitrep.text`: untrusted names, keys and text made inert before they leave sitrep.
 
 Also what rides on it: the dashboard's `marks.safe`, and the reader, which strips the same
 escape sequences from article text without eating mojibake that looks like an 8-bit one.
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from sitrep.reader import clean_text
-from sitrep.textsafe import clean, for_cells, strip_escapes
+from sitrep.text import clean, for_cells, strip_escapes
 from sitrep.tui.marks import safe
 
 HOSTILE_NAMES = [
