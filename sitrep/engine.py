@@ -161,12 +161,13 @@ class Engine:
         return situation
 
     def _read_one(self, path: Path, folder: Path, quick: tuple[str, float] | None,
-                  found: dict[str, ArticleResult]) -> ArticleResult | BadFile | Article:
-        """Read and clean one file: its cached result (same bytes under another name), why it is
-        bad, or the article to parse."""
+                  found: dict[str, ArticleResult],
+                  data: tuple[bytes, float] | None = None) -> ArticleResult | BadFile | Article:
+        """Read and clean one file (from `data`, its bytes and mtime, when hashing kept them): its
+        cached result (same bytes under another name), why it is bad, or the article to parse."""
         relative = path.relative_to(folder).as_posix()
         try:
-            article = read_article(path, folder, self._max_bytes,
+            article = read_article(path, folder, self._max_bytes, data=data,
                                    follow_outside_links=self._follow_outside_links, max_chars=MAX_TEXT_CHARS)
         except BadFileError as exc:
             if exc.content_hash is not None:
@@ -182,9 +183,12 @@ class Engine:
             return _relocate(hit, article)
         return article
 
-    def _hash_file(self, path: Path, folder: Path) -> tuple[str, float] | BadFile | None:
+    def _hash_file(self, path: Path, folder: Path,
+                   keep: dict[Path, tuple[bytes, float]] | None = None) -> tuple[str, float] | BadFile | None:
         """SHA-256 of a file's bytes and its mtime; a `BadFile` when it cannot be read (a link
-        outside the folder, too large, not a regular file...); None on an unexpected error.
+        outside the folder, too large, not a regular file...); None on an unexpected error. The
+        bytes of a file the last run did not have go into `keep`, for reading it without opening
+        it again.
 
         The hash is the reader's `content_hash`, so a hit needs no reading or cleaning at all;
         None sends the file through `read_article`, which reports the error.
@@ -195,7 +199,10 @@ class Engine:
             return BadFile(path.relative_to(folder).as_posix(), str(exc))
         except Exception:  # noqa: BLE001 - reported when the file is read
             return None
-        return hashlib.sha256(data).hexdigest(), mtime
+        digest = hashlib.sha256(data).hexdigest()
+        if keep is not None and digest not in self._memo:
+            keep[path] = (data, mtime)
+        return digest, mtime
 
     def _parse(self, articles: Iterator[Article], expected: int,
                starting: Callable[[], None]) -> Generator[Batch, None, None]:
@@ -329,6 +336,8 @@ class _Run:
         self.clock = _Clock()
         self.listing: FolderListing
         """The folder's article files and the files it skipped (set by `look_up`)."""
+        self.raw: dict[Path, tuple[bytes, float]] = {}
+        """The bytes and mtime of files still to read, kept from hashing: each file is read once."""
         self.hashed: list[tuple[Path, tuple[str, float] | BadFile | None]] = []
         """Each file with its content hash and mtime (or why it is bad, or None: read it to find out)."""
         self.found: dict[str, ArticleResult] = {}
@@ -350,7 +359,7 @@ class _Run:
             check_folder(folder)
             self.listing = walk_folder(folder)
             files = [path for _relative, path in self.listing.articles]
-            self.hashed = [(path, engine._hash_file(path, folder)) for path in files]
+            self.hashed = [(path, engine._hash_file(path, folder, self.raw)) for path in files]
         with self.clock("lookup"):
             wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]
             self.found = {**engine._memo, **engine.cache.get_many(wanted)}
@@ -370,6 +379,8 @@ class _Run:
                 self.slots.append(None)
         self.results = {s.path: s for s in self.slots if isinstance(s, ArticleResult)}
         self.unread = [index for index, slot in enumerate(self.slots) if slot is None]
+        unread = {self.hashed[index][0] for index in self.unread}
+        self.raw = {path: data for path, data in self.raw.items() if path in unread}  # hits need no bytes
         self.total = sum(1 for slot in self.slots if not isinstance(slot, BadFile))
 
     def snapshot(self) -> Situation:
@@ -385,7 +396,7 @@ class _Run:
             path, quick = self.hashed[index]
             with self.clock("read"):
                 slot = self.engine._read_one(path, self.folder, quick if isinstance(quick, tuple) else None,
-                                             self.found)
+                                             self.found, self.raw.pop(path, None))
             self.slots[index] = slot
             if isinstance(slot, BadFile):
                 self.total -= 1

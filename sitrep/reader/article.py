@@ -69,15 +69,18 @@ def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_outside_links:
 
 
 def read_article(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, *,
-                 follow_outside_links: bool = False, max_chars: int | None = None) -> Article:
+                 follow_outside_links: bool = False, max_chars: int | None = None,
+                 data: tuple[bytes, float] | None = None) -> Article:
     """Read and clean one article file; raises `BadFileError(reason)` when it cannot be used.
 
     With `max_chars`, a text longer than that is refused as too long to analyse, before any
     cleaning (the costly part); a file with more bytes than such a text can take is not even
-    decoded. A link resolving outside `folder` is refused unless `follow_outside_links`.
+    decoded. A link resolving outside `folder` is refused unless `follow_outside_links`. `data`
+    is the file's bytes and mtime when the caller has just read them with `read_bytes` (the
+    engine hashes every file first), so no file is read twice.
     """
     path, folder = Path(path), Path(folder)
-    raw, mtime = read_bytes(path, folder, max_bytes, follow_outside_links)
+    raw, mtime = data if data is not None else read_bytes(path, folder, max_bytes, follow_outside_links)
     page = path.suffix.lower() in HTML_SUFFIXES
     try:
         # A web page's markup is not what the model reads: only the text taken out of it is measured.
