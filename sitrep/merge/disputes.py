@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import date
 
 from ..dates import When
@@ -159,21 +160,24 @@ def _competing_claims(events: list[StatusEvent], kinds: dict[str, str],
 FIGURE_DAYS = 1
 """Tolls reported on different days are not a dispute: a later toll supersedes an earlier one."""
 
-STOCK_DAYS = 10
-"""People stranded or missing are a stock that stays from day to day: figures this close count it."""
+@dataclass(frozen=True)
+class Stock:
+    """A count that holds from day to day, followed from figure to figure."""
 
-STOCK_FACTOR = 2.0
-"""A stock's figures days apart disagree only when one is at least this many times another: a
-stock drifts as people land or are found ("7,000 at sea", then "2,500")."""
+    days: int
+    """Each figure counts the same stock as the one before it when given within this many days."""
+    factor: float
+    """Figures days apart disagree only when one is at least this many times another."""
 
-STOCK_CATEGORIES = ("stranded", "missing", "at the meeting")
-"""Counts that hold from day to day: people stranded or missing, the countries at one meeting."""
 
-MEETING_DAYS = 30
-"""A meeting is announced weeks ahead: the counts of its countries from announcement to the day."""
-
-EXACT_STOCKS = ("at the meeting",)
-"""Stocks whose every change is news: 15 countries invited and 17 at the table disagree."""
+STOCKS = {
+    # People stranded or missing drift as they land or are found: "7,000 at sea", then "2,500".
+    "stranded": Stock(days=10, factor=2.0),
+    "missing": Stock(days=10, factor=2.0),
+    # A meeting is announced weeks ahead, and every change is news: 15 invited, 17 at the table.
+    "at the meeting": Stock(days=30, factor=1.0),
+}
+"""Counts that hold from day to day, by the category that ends a figure's subject."""
 
 CUMULATIVE_DAYS = 3
 """Counts from a start ("since Tuesday") are one count when their starts and ends are this close."""
@@ -278,14 +282,13 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 groups[dispute.subject].append(claim)
     out = []
     for subject, claims in groups.items():
-        stock = subject.endswith(STOCK_CATEGORIES)
+        stock = next((s for category, s in STOCKS.items() if subject.endswith(category)), None)
         clusters: list[list[Claim]] = []
         for claim in sorted(claims, key=lambda c: (c.when or "~", c.article)):
-            # A stock is followed from figure to figure (each within STOCK_DAYS of the last);
-            # a toll holds for its day only.
-            days_apart = MEETING_DAYS if subject.endswith(EXACT_STOCKS) else STOCK_DAYS
+            # A stock is followed from figure to figure (each within its days of the last); a toll
+            # holds for its day only.
             home = (
-                next((cl for cl in clusters if comparable(claim, cl[-1], days_apart)), None)
+                next((cl for cl in clusters if comparable(claim, cl[-1], stock.days)), None)
                 if stock
                 else next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
             )
@@ -299,7 +302,7 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
                 continue
             days = [w for c in cluster if (w := _window(c)) is not None]
             spread = bool(days) and (max(days).end - min(days).start).days > FIGURE_DAYS
-            if stock and spread and not subject.endswith(EXACT_STOCKS) and not _far_apart(values):
+            if stock and spread and not _far_apart(values, stock.factor):
                 continue  # a stock drifting day by day, not figures that contradict each other
             when = f" (as of {max(days).label})" if days else ""
             dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric",
@@ -322,10 +325,10 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
             out.append(dispute)
     return out
 
-def _far_apart(values: list[tuple[float, float]]) -> bool:
-    """Whether one figure is at least STOCK_FACTOR times another ("7,000 to 8,000" against
-    "2,500"): the highest floor against the lowest ceiling."""
-    return max(v[0] for v in values) >= STOCK_FACTOR * max(1.0, min(v[1] for v in values))
+def _far_apart(values: list[tuple[float, float]], factor: float) -> bool:
+    """Whether one figure is at least `factor` times another ("7,000 to 8,000" against "2,500"
+    for 2): the highest floor against the lowest ceiling. With 1, any two that disagree are."""
+    return max(v[0] for v in values) >= factor * max(1.0, min(v[1] for v in values))
 
 
 CONSERVATIVE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1000.0}
