@@ -472,3 +472,10 @@ _YEAR_MENTION = re.compile(r"(?<![\d,.])(?:19|20)\d{2}(?!\d|,\d)")
 def years_in(text: str) -> list[int]:
     """Four-digit years from 1900 to 2099 mentioned in `text`, in order (repeats kept)."""
     return [int(y) for y in _YEAR_MENTION.findall(text)]
+
+
+def years_before(text: str, anchor: date | None) -> list[int]:
+    """The years `text` names that lie well before `anchor` (before the year before its own): an
+    older story than the article's. Without an anchor, every year it names."""
+    years = years_in(text)
+    return years if anchor is None else [y for y in years if y < anchor.year - 1]

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..dates import publication_day, years_in
+from ..dates import publication_day, years_before
 from ..model import Dispute, StatusEvent
 from ..text import name_key
 from .actors import ActorTable
@@ -82,12 +82,11 @@ class DisputeFinder(ThinSourcing):
         """The year of an old affair a sentence's dispute is about (ISO), or "": a year well
         before the article in the sentence, or in the sentence before when this one points back
         to its happening ("the 2019 coup ... Many still blame him for that shooting")."""
-        anchor = publication_day(self.parsed.article.date)
-        limit = anchor.year - 1 if anchor is not None else 10_000  # undated: the merge weighs the year
-        old = [y for y in years_in(sent.text) if y < limit]
+        anchor = publication_day(self.parsed.article.date)  # undated: every year, the merge weighs it
+        old = years_before(sent.text, anchor)
         if not old and previous is not None and any(
                 t.lower_ in ("that", "those") and t.dep_ == "det" and _happening_noun(t.head) for t in sent):
-            old = [y for y in years_in(previous.text) if y < limit]
+            old = years_before(previous.text, anchor)
         return f"{max(old):04d}" if old else ""
 
     def _versions(self, sentences: list[Span]) -> list[Dispute]:

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..dates import publication_day, years_in
+from ..dates import publication_day, years_before
 from ..lexicon import lexicon
 from ..model import Lead
 from .actors import ActorTable
@@ -88,7 +88,7 @@ def extract_endings(parsed: ParsedArticle, table: ActorTable, names: dict[int, s
     out: list[Lead] = []
     seen: set[str] = set()
     for sent in parsed.sentences:
-        if anchor is not None and any(y < anchor.year - 1 for y in years_in(sent.text)):
+        if anchor is not None and years_before(sent.text, anchor):
             continue
         for tok in sent:
             if not _happening(tok):

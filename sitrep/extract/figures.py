@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..dates import When, publication_day, resolve, years_in
+from ..dates import When, publication_day, resolve, years_before
 from ..lexicon import lexicon
 from ..model import Claim, Dispute
 from .attribution import attribute
@@ -282,7 +282,7 @@ def _told_as_past(verb: Token, anchor: date | None) -> bool:
     relative = verb.head if verb.dep_ == "conj" else verb
     if relative.dep_ == "relcl":  # "the attack in Mumbai in 2008, which left 160 dead and injured 600"
         clause += " " + subtree_span(relative.head).text
-    if anchor is not None and any(year < anchor.year - 1 for year in years_in(clause)):
+    if anchor is not None and years_before(clause, anchor):
         return True
     node = verb
     for _ in range(3):
