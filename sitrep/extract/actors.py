@@ -63,6 +63,11 @@ class ActorTable:
         """The actor a token belongs to, if any."""
         return self.token_actor.get(token.i)
 
+    def names_in(self, span: Span) -> list[str]:
+        """The names of the actors a span mentions by name, in the order it first names them."""
+        keys = dict.fromkeys(self.token_actor[t.i] for t in span if t.i in self.token_actor)
+        return [self.actors[k].name for k in keys]
+
 
 @dataclass
 class _Candidate:

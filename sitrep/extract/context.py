@@ -73,11 +73,7 @@ class ContextFinder:
     def _item(self, kind: str, text: str, sent: Span, years: list[int] | None = None,
               actors: list[str] | None = None) -> ContextItem:
         return ContextItem(kind=kind, text=text, years=years or [], evidence=[self.parsed.evidence(sent)],  # type: ignore[arg-type]
-                           actors=actors or self._actors_in(sent))
-
-    def _actors_in(self, span: Span) -> list[str]:
-        keys = dict.fromkeys(self.table.token_actor[t.i] for t in span if t.i in self.table.token_actor)
-        return [self.table.actors[k].name for k in keys]
+                           actors=actors or self.table.names_in(sent))
 
     def run(self) -> list[ContextItem]:
         """Every context item in the article."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..dates import publication_day, years_before
 from ..lexicon import lexicon
@@ -104,7 +104,7 @@ def extract_endings(parsed: ParsedArticle, table: ActorTable, names: dict[int, s
             if att.polarity == "denied":
                 continue
             out.append(Lead(text=phrase, certainty=att.certainty, source=att.source,
-                            evidence=parsed.evidence(sent), actors=_actors_in(sent, table)))
+                            evidence=parsed.evidence(sent), actors=table.names_in(sent)))
     return out
 
 
@@ -123,8 +123,3 @@ def _aside_speaker(verb: Token, names: dict[int, str], resolve: dict[int, str]) 
             break
         node = node.head
     return None
-
-
-def _actors_in(sent: Span, table: ActorTable) -> list[str]:
-    keys = dict.fromkeys(key for t in sent if (key := table.actor_at(t)) is not None)
-    return [table.actors[key].name for key in keys if key in table.actors]
