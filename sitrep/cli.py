@@ -44,7 +44,8 @@ exit codes:
 USAGE = """\
 sitrep [-h] [-V] [--config FILE] [-v] [--jobs N] [DIR] [--actor NAME]
        sitrep report [DIR] [--format {md,json,csv,acled,geojson}] [--table NAME] [-o FILE|FOLDER|-]
-                     [--actor NAME] [--no-cache] [--since DATE] [--until DATE] [--executor URL]
+                     [--actor NAME] [--no-cache] [--since DATE] [--until DATE] [--focus COUNTRY]
+                     [--executor URL]
        sitrep extract [DIR] [-o FILE|FOLDER|-] [--format {jsonl,parquet}] [--no-cache] [--executor URL]
        sitrep config path
        sitrep completion {bash,zsh,tcsh}"""
@@ -144,6 +145,9 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
                              "(YYYY-MM-DD)")
     parser.add_argument("--until", type=_day, metavar="DATE",
                         help="with rows from sitrep extract: only articles published on or before DATE")
+    parser.add_argument("--focus", metavar="COUNTRY",
+                        help="with rows from sitrep extract: only articles that name COUNTRY, a place in "
+                             "it or its people (any of its names: 'Myanmar' or 'Burma')")
     _executor_argument(parser)
     return parser
 
@@ -344,16 +348,28 @@ def run_report(argv: list[str]) -> int:
     from .report.formats import render
 
     if is_extracted(folder):
+        focus = None
+        if args.focus:
+            from .focus import Focus
+
+            focus = Focus.named(args.focus)
+            if focus is None:
+                parser.error(f"--focus: {clean(args.focus)!r} is not a country sitrep knows "
+                             "(any of a country's names: 'Mali', 'Burma', 'UK', 'DRC')")
         try:
-            extracted = read_extracted(folder, args.since, args.until)
+            extracted = read_extracted(folder, args.since, args.until, focus)
         except ExtractError as exc:
             return _fail(str(exc))
+        if extracted.outside:
+            kept = len(extracted.results)
+            print(f"sitrep: merged {kept} article(s); left out {extracted.outside} outside "
+                  f"--since/--until/--focus", file=sys.stderr)
         from .merge import merge
 
         situation = merge(extracted.results, extracted.bad_files, extracted.folder)
-    elif args.since or args.until:
-        parser.error("--since and --until go with rows from sitrep extract (a .jsonl or .parquet file, "
-                     "or a folder of them)")
+    elif args.since or args.until or args.focus:
+        parser.error("--since, --until and --focus go with rows from sitrep extract (a .jsonl or .parquet "
+                     "file, or a folder of them)")
     else:
         analysed = _analyse(folder, config, args.executor)
         if isinstance(analysed, int):
