@@ -264,11 +264,13 @@ _ARTICLE_VOICE = "the article"
 """The source of what an article says in its own voice (most events and ledes)."""
 
 
-def _record_shape(record: type) -> str:
+def _record_shape(record: type[msgspec.Struct] | type[Provenance]) -> str:
     """A record of type `record` (a struct or dataclass) as JSON with every field present and
     empty: its keys in order."""
-    names = ([field.encode_name for field in msgspec.structs.fields(record)]
-             if issubclass(record, msgspec.Struct) else [field.name for field in dataclasses.fields(record)])
+    if issubclass(record, msgspec.Struct):
+        names = [field.encode_name for field in msgspec.structs.fields(record)]
+    else:
+        names = [field.name for field in dataclasses.fields(record)]
     return "{" + ",".join(f'"{name}":""' for name in names) + "}"
 
 
