@@ -17,7 +17,7 @@ import sys
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from .config import Config, ConfigError, find_config, load_config
 from .report.formats import FORMATS
@@ -299,10 +299,18 @@ class ProgressBar:
         elif progress.stage in ("loading model", "analysing"):
             if self._bar is None or self._task is None:
                 from rich.console import Console
-                from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+                from rich.progress import (
+                    BarColumn,
+                    MofNCompleteColumn,
+                    Progress,
+                    SpinnerColumn,
+                    TextColumn,
+                    TimeRemainingColumn,
+                )
 
                 self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                     MofNCompleteColumn(), console=Console(file=self.stream), transient=True)
+                                     MofNCompleteColumn(), _rate_column(), TimeRemainingColumn(),
+                                     console=Console(file=self.stream), transient=True)
                 self._bar.start()
                 self._task = self._bar.add_task("Loading the language model", total=None)
             if progress.stage == "analysing":
@@ -314,6 +322,19 @@ class ProgressBar:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+
+def _rate_column() -> Any:
+    """A progress column with the articles parsed per second ("12.5 articles/s"), blank until known."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.speed
+            return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+    return Rate()
 
 
 def progress_bar(stream: IO[str]) -> ProgressBar | None:
