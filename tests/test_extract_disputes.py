@@ -239,6 +239,14 @@ def test_a_clause_resting_on_reportedly_is_thin_sourcing(tmp_path: Path) -> None
     assert thin.subject.startswith("turned away twice by the navy")
 
 
+def test_a_hedged_claim_whose_content_follows_an_aside_in_dashes_is_about_it(tmp_path: Path) -> None:
+    result = analyse("Alongside the photo, Tomas Vell posted a message mocking President Arno Brask and his "
+                     "suggestion - made in a phone call with the French leader - that Vell could have "
+                     "swallowed the poison himself.", tmp_path)
+    [thin] = [d for d in result.disputes if d.kind == "thin sourcing"]
+    assert thin.subject == "Vell could have swallowed the poison himself"
+
+
 def test_the_same_clause_without_a_hedge_is_not_thin_sourcing(tmp_path: Path) -> None:
     result = analyse("About 300 migrants were rescued by fishermen, after being turned away twice by the "
                      "navy.",

@@ -112,7 +112,29 @@ class ThinSourcing:
                 continue  # "claims which are denied": a relative clause about the claims, not their content
             if any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "that" for c in clause.children):
                 return subtree_span(clause)
-        return None
+        return ThinSourcing._content_after_aside(noun)
+
+    @staticmethod
+    def _content_after_aside(noun: Token) -> Span | None:
+        """"his suggestion - made in a phone call - that he could have swallowed it": a content
+        clause after an aside in dashes, which the parser hangs on the sentence's verb instead."""
+        doc = noun.doc
+        after = noun.i + 1
+        if after >= len(doc) or doc[after].text not in ("-", "—", "–"):
+            return None
+        close = next((t for t in doc[after + 1 : noun.sent.end] if t.text in ("-", "—", "–")), None)
+        if close is None or close.i + 1 >= noun.sent.end or doc[close.i + 1].lower_ != "that":
+            return None
+        clause = doc[close.i + 1]
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head  # "that" may hang on the clause's subject ("that Navalny could ...")
+        if clause.dep_ not in ("ccomp", "acl", "advcl", "conj") or clause.i <= close.i:
+            return None
+        span = subtree_span(clause)
+        end = span.end
+        while end > span.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1  # the sentence's full stop may hang on the clause
+        return doc[span.start : end]
 
     def _hedges(self, sent: Span) -> list[Dispute]:
         """Claims resting on a hedge: "the alleged rift", "fresh claims that ...", "reportedly"."""
