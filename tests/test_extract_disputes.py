@@ -247,6 +247,13 @@ def test_a_hedged_claim_whose_content_follows_an_aside_in_dashes_is_about_it(tmp
     assert thin.subject == "Vell could have swallowed the poison himself"
 
 
+def test_a_claim_cut_at_a_relative_clause_leaves_none_of_it(tmp_path: Path) -> None:
+    result = analyse("But his political allies now believe the toxin was slipped into a water bottle he "
+                     "drank from at a hotel.", tmp_path)
+    [thin] = [d for d in result.disputes if d.kind == "thin sourcing"]
+    assert thin.subject == "the toxin was slipped into a water bottle"
+
+
 def test_the_same_clause_without_a_hedge_is_not_thin_sourcing(tmp_path: Path) -> None:
     result = analyse("About 300 migrants were rescued by fishermen, after being turned away twice by the "
                      "navy.",

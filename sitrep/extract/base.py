@@ -105,7 +105,11 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
         spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_
                                                        or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
         inner_relcl = tok.dep_ == "relcl" and span.start <= tok.head.i < span.end
-        if inner_relcl or tok.text in ("(", ";") or spaced_dash or (tok.text == "," and kept):
+        if inner_relcl:
+            # "a water bottle he drank from": the relative clause began before its verb
+            kept = [t for t in kept if t.i < tok.left_edge.i]
+            break
+        if tok.text in ("(", ";") or spaced_dash or (tok.text == "," and kept):
             break
         if tok.lower_ in ("who", "which", "that") and kept:
             break
