@@ -4,9 +4,14 @@ roles picked from every mention."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model import Actor, ArticleResult
+from ..model import Actor, ActorMention, ArticleResult, Evidence
 from ..text import name_key, sentence_key
+
+if TYPE_CHECKING:
+    from .prep import ArticlePrep, MentionKeys
 
 
 class _Union:
@@ -27,46 +32,50 @@ class _Union:
             self.parent[rb] = ra
 
 
-def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, str]]:
-    """Actors across articles, and a map from every (folded) name or alias to the merged name."""
+def _merge_actors(preps: list[ArticlePrep], memo: dict[tuple[object, ...], _Filled] | None = None,
+                  places: set[str] | None = None) -> tuple[list[Actor], dict[str, str]]:
+    """Actors across articles, and a map from every (folded) name or alias to the merged name.
+
+    `memo` keeps each actor's roles, aliases, articles and evidence between merges, keyed by its
+    name and the very mentions it was built from: an actor no changed article names is reused."""
+    memo = {} if memo is None else memo
     union = _Union()
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     full_persons: dict[str, str] = {}  # tail ("dembele", "abass dembele") -> full key
-    for result in results:
-        for mention in result.actors:
-            key = name_key(mention.name)
+    for prep in preps:
+        for key, mention, akeys, _marks in prep.mentions:
             union.find(key)
-            kinds[key][mention.kind] += len(mention.evidence) or 1
-            spellings[key][mention.name] += len(mention.evidence) or 1
-            for alias in mention.aliases:
-                akey = name_key(alias)
+            weight = len(mention.evidence) or 1
+            kinds[key][mention.kind] += weight
+            spellings[key][mention.name] += weight
+            for akey in akeys[1:]:
                 if akey and akey != key:
                     union.union(key, akey)
-            words = key.split()
-            if mention.kind == "person" and len(words) >= 2:
-                for n in (1, 2):
-                    full_persons.setdefault(" ".join(words[-n:]), key)
-                full_persons.setdefault(words[0] + "#first", key)
+            if mention.kind == "person":
+                words = key.split()
+                if len(words) >= 2:
+                    for n in (1, 2):
+                        full_persons.setdefault(" ".join(words[-n:]), key)
+                    full_persons.setdefault(words[0] + "#first", key)
+    top_kind = {key: votes.most_common(1)[0][0] for key, votes in kinds.items()}
     for key in list(spellings):
         words = key.split()
-        person_like = kinds[key].most_common(1)[0][0] in ("person", "organisation")
+        person_like = top_kind[key] in ("person", "organisation")
         if len(words) <= 2 and key in full_persons and full_persons[key] != key and person_like:
             union.union(full_persons[key], key)
         # "Lord Goldsmith": a peer's one-word name matches its bare form.
         if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in spellings:
             union.union(key, words[1])
-    _join_spelling_variants([k for k in spellings if kinds[k].most_common(1)[0][0] == "person"], union)
+    _join_spelling_variants([k for k in spellings if top_kind[k] == "person"], union)
     # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
-    _join_spelling_variants([k for k in spellings
-                             if kinds[k].most_common(1)[0][0] in ("armed group", "organisation")],
-                            union)
+    _join_spelling_variants([k for k in spellings if top_kind[k] in ("armed group", "organisation")], union)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for key in spellings:
         groups[union.find(key)].append(key)
     alias_to_name: dict[str, str] = {}
-    actors: dict[str, Actor] = {}
+    named: dict[str, tuple[str, str]] = {}  # root -> (name, kind)
     for root, keys in groups.items():
         kind_votes: Counter[str] = Counter()
         names: Counter[str] = Counter()
@@ -75,46 +84,89 @@ def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, 
             names.update(spellings[key])
         kind = _pick_kind(kind_votes)
         name = _pick_name(names, kind)
-        actors[root] = Actor(name=name, kind=kind)  # type: ignore[arg-type]
+        named[root] = (name, kind)
         for key in keys:
             alias_to_name[key] = name
-    # Fill in roles, aliases, evidence and events per actor.
-    seen_paragraphs: dict[str, set[str]] = defaultdict(set)
-    role_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    known_aliases: dict[str, set[str]] = defaultdict(set)
-    known_articles: dict[str, set[str]] = defaultdict(set)
-    for result in results:
-        for mention in result.actors:
-            actor = actors[union.find(name_key(mention.name))]
-            for alias in [mention.name, *mention.aliases]:
-                if alias != actor.name and alias not in known_aliases[actor.name] \
-                        and name_key(alias) != name_key(actor.name):
-                    known_aliases[actor.name].add(alias)
-                    actor.aliases.append(alias)
-                alias_to_name.setdefault(name_key(alias), actor.name)
-            for role in mention.roles:
-                role_counts[actor.name][role] += 1
-            if result.path not in known_articles[actor.name]:
-                known_articles[actor.name].add(result.path)
-                actor.articles.append(result.path)
-            for ev in mention.evidence:
-                mark = (
-                    ev.paragraph + "|" + sentence_key(ev.sentence)[:80]
-                    if ev.paragraph
-                    else ev.file + ev.sentence
-                )
-                if mark in seen_paragraphs[actor.name]:
-                    continue
-                seen_paragraphs[actor.name].add(mark)
-                actor.mentions += 1
-                actor.evidence.append(ev)
-    places = _place_keys(results)
-    for actor in actors.values():
-        actor.roles = _pick_roles(role_counts[actor.name])
-        if actor.kind in ("person", "organisation") and not actor.roles and name_key(actor.name) in places \
-                and not set(name_key(actor.name).split()) & _BODY_WORDS:
+    # Each actor's mentions in article order; every alias points at its actor.
+    members: dict[str, list[tuple[ArticlePrep, MentionKeys]]] = defaultdict(list)
+    for prep in preps:
+        for item in prep.mentions:
+            root = union.find(item[0])
+            members[root].append((prep, item))
+            name = named[root][0]
+            for akey in item[2]:
+                alias_to_name.setdefault(akey, name)
+    if places is None:
+        places = set().union(*(prep.place_keys for prep in preps))
+    used: dict[tuple[object, ...], _Filled] = {}
+    actors: list[Actor] = []
+    for root, (name, kind) in named.items():
+        items = members[root]
+        signature = (name, *[part for prep, item in items for part in (id(item[1]), prep.result.path)])
+        filled = memo.get(signature)
+        if filled is None:
+            filled = _fill(name, items)
+        used[signature] = filled
+        actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
+                      roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
+                      evidence=list(filled.evidence))
+        if actor.kind in ("person", "organisation") and not actor.roles and filled.key in places \
+                and not set(filled.key.split()) & _BODY_WORDS:
             actor.kind = "place"  # "in Ladakh" in one article: "Ladakh" elsewhere is that place
-    return list(actors.values()), alias_to_name
+        actors.append(actor)
+    memo.clear()
+    memo.update(used)
+    return actors, alias_to_name
+
+
+@dataclass(frozen=True)
+class _Filled:
+    """What an actor's mentions give it, whatever the other actors: kept between merges."""
+
+    key: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: int
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    sources: tuple[ActorMention, ...]
+    """The mentions it was built from, held so that their ids in the memo's key stay theirs."""
+
+
+def _fill(name: str, items: list[tuple[ArticlePrep, MentionKeys]]) -> _Filled:
+    """Roles, aliases, articles and evidence of the actor `name` from its mentions in article order."""
+    key = name_key(name)
+    aliases: list[str] = []
+    known_aliases: set[str] = set()
+    role_counts: Counter[str] = Counter()
+    articles: list[str] = []
+    known_articles: set[str] = set()
+    evidence: list[Evidence] = []
+    seen: set[str] = set()
+    for prep, (_key, mention, akeys, marks) in items:
+        for alias, akey in zip([mention.name, *mention.aliases], akeys, strict=True):
+            if alias != name and alias not in known_aliases and akey != key:
+                known_aliases.add(alias)
+                aliases.append(alias)
+        for role in mention.roles:
+            role_counts[role] += 1
+        path = prep.result.path
+        if path not in known_articles:
+            known_articles.add(path)
+            articles.append(path)
+        for ev, mark in zip(mention.evidence, marks, strict=True):
+            if mark in seen:
+                continue
+            seen.add(mark)
+            evidence.append(ev)
+    return _Filled(key, tuple(aliases), tuple(_pick_roles(role_counts)), len(evidence), tuple(articles),
+                   tuple(evidence), tuple(item[1] for _prep, item in items))
+
+
+def evidence_mark(ev: Evidence) -> str:
+    """What makes two pieces of an actor's evidence one: the paragraph and the sentence's start,
+    else the file and the sentence."""
+    return ev.paragraph + "|" + sentence_key(ev.sentence)[:80] if ev.paragraph else ev.file + ev.sentence
 
 
 def _place_keys(results: list[ArticleResult]) -> set[str]:
@@ -190,5 +242,6 @@ def _pick_roles(counts: Counter[str]) -> list[str]:
         keys.add(key)
         out.append(role)
     # "President" says less than "Senegalese President" beside it.
-    out = [r for r in out if not any(o != r and o.lower().endswith(" " + r.lower()) for o in out)]
+    tails = {low[i:] for low in (o.lower() for o in out) for i, c in enumerate(low) if c == " "}
+    out = [r for r in out if " " + r.lower() not in tails]
     return out[:5]

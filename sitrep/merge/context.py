@@ -6,20 +6,23 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..dates import When
 from ..model import Actor, ArticleResult, ContextItem, Evidence
 from ..text import name_key
 
+if TYPE_CHECKING:
+    from .prep import ArticlePrep
 
-def _merge_context(results: list[ArticleResult], focus: str | None,
+
+def _merge_context(preps: list[ArticlePrep], focus: str | None,
                    alias_to_name: dict[str, str]) -> list[ContextItem]:
     """Context items across articles, repeats joined, history sorted by year, neighbours added."""
     merged: dict[tuple[str, str], ContextItem] = {}
     held: dict[tuple[str, str], set[Evidence]] = {}
-    for result in results:
-        for item in result.context:
-            key = (item.kind, name_key(item.text)[:100])
+    for prep in preps:
+        for item, key in zip(prep.result.context, prep.context_keys, strict=True):
             found = merged.get(key)
             actors = [alias_to_name.get(name_key(a), a) for a in item.actors]
             if found is None:
@@ -72,7 +75,7 @@ def _with_ledger_history(context: list[ContextItem], actors: list[Actor],
     return history + [i for i in context if i.kind != "history"]
 
 
-def _focus(actors: list[Actor], results: list[ArticleResult]) -> str | None:
+def _focus(actors: list[Actor], preps: list[ArticlePrep]) -> str | None:
     """The country the situation is about: named most, counting "Sudan's army", "Malian
     soldiers", towns in it ("Omdurman (Sudan)") and headlines, not only the bare country name."""
     from ..nlp.gazetteer import demonym_countries, load_gazetteer
@@ -89,15 +92,16 @@ def _focus(actors: list[Actor], results: list[ArticleResult]) -> str | None:
         owner = gaz.canonical_country(first) or demonyms.get(name_key(first))
         if owner in countries:
             votes[owner] += actor.mentions
-    for result in results:
-        for item in result.context:
+    country_keys = [(country, name_key(country)) for country in countries]
+    for prep in preps:
+        for item in prep.result.context:
             if item.kind == "place" and item.text.endswith(")"):
                 country = item.text.rsplit("(", 1)[-1].rstrip(")")
                 if country in countries:
                     votes[country] += 1
-        title = name_key(result.title)
-        for country in countries:
-            if name_key(country) in title:
+        title = prep.title_key
+        for country, key in country_keys:
+            if key in title:
                 votes[country] += 3
     if not votes:
         return None
@@ -121,32 +125,31 @@ def _real_headline(result: ArticleResult) -> bool:
     return bool(key) and key != stem and len(_headline_words(result.title)) >= 2
 
 
-def _title(results: list[ArticleResult], focus: str | None) -> str:
+def _title(preps: list[ArticlePrep], focus: str | None) -> str:
     """The situation's title: the focus and the headline that best speaks for the set.
 
     That is the headline sharing most words with the other headlines (the story they all
     follow), the newest by publication date on a tie; never the headline of whichever file was
     modified last, and never a title made from a file name."""
-    if not results:
+    if not preps:
         return "No articles yet"
-    headed = [r for r in results if _real_headline(r)]
+    headed = [(p.result, p.headline) for p in preps if p.headline is not None]
     if not headed:
         # No headlines: the newest lede, cut short, says what the story is.
-        newest = max(results, key=lambda r: (bool(r.leads), r.date or "", r.path))
+        newest = max((p.result for p in preps), key=lambda r: (bool(r.leads), r.date or "", r.path))
         if not newest.leads:
             return focus or "Situation"
         words = newest.leads[0].text.split()
         lede = " ".join(words[:TITLE_WORDS]) + ("..." if len(words) > TITLE_WORDS else "")
         return f"{focus}: {lede}" if focus else lede
-    words = {r.path: _headline_words(r.title) for r in headed}
     # How many other headlines carry each word: summed over a headline's words, that is the words
     # it shares with all the others, without comparing every pair (a merge runs on every reload).
-    carried = Counter(w for r in headed for w in words[r.path])
+    carried = Counter(w for _result, headline in headed for w in headline)
 
-    def shared(result: ArticleResult) -> int:
-        return sum(carried[w] - 1 for w in words[result.path])
+    def shared(headline: frozenset[str]) -> int:
+        return sum(carried[w] - 1 for w in headline)
 
-    best = max(headed, key=lambda r: (shared(r), r.date or "", r.path))
+    best = max(headed, key=lambda h: (shared(h[1]), h[0].date or "", h[0].path))[0]
     title = best.title
     if focus and name_key(focus) not in name_key(title):
         return f"{focus}: {title}"
