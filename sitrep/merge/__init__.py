@@ -27,7 +27,7 @@ from ..model import (
 )
 from ..sourcing import Mention, SourceCounter
 from ..text import name_key
-from .actors import _Filled, _merge_actors
+from .actors import ActorIndex
 from .common import FAMILY, KIND_BONUS, WINDOW_MARGIN_DAYS, is_history
 from .context import _focus, _merge_context, _title, _with_ledger_history
 from .disputes import (
@@ -77,7 +77,7 @@ class IncrementalMerge:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._preps: dict[int, ArticlePrep] = {}
-        self._actors: dict[tuple[object, ...], _Filled] = {}
+        self._actors = ActorIndex()
         self._events: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] = {}
         self._ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
 
@@ -93,8 +93,8 @@ class IncrementalMerge:
         preps = []
         for result in results:
             prep = old.get(id(result))
-            if prep is None or prep.result is not result:
-                prep = prepare(result)
+            if prep is None or prep.result is not result or id(result) in self._preps:
+                prep = prepare(result)  # new, changed, or the same result twice (each needs its own)
             self._preps[id(result)] = prep
             preps.append(prep)
         return preps
@@ -117,7 +117,7 @@ class IncrementalMerge:
 
     def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         preps = self._prepared(results)
-        actors, alias_to_name = _merge_actors(preps, self._actors)
+        actors, alias_to_name = self._actors.merge(preps)
         events, sentence_keys = _merge_events(preps, alias_to_name, self._events)
         by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
         for event in events:

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Actor, ActorMention, ArticleResult, Evidence
+from ..model import Actor, ArticleResult, Evidence
 from ..text import name_key, sentence_key
 
 if TYPE_CHECKING:
@@ -32,91 +32,200 @@ class _Union:
             self.parent[rb] = ra
 
 
-def _merge_actors(preps: list[ArticlePrep], memo: dict[tuple[object, ...], _Filled] | None = None,
-                  places: set[str] | None = None) -> tuple[list[Actor], dict[str, str]]:
-    """Actors across articles, and a map from every (folded) name or alias to the merged name.
+class _Key:
+    """What the mentions of one name key give it, from the articles that name it in folder order."""
 
-    `memo` keeps each actor's roles, aliases, articles and evidence between merges, keyed by its
-    name and the very mentions it was built from: an actor no changed article names is reused."""
-    memo = {} if memo is None else memo
-    union = _Union()
-    kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    full_persons: dict[str, str] = {}  # tail ("dembele", "abass dembele") -> full key
-    for prep in preps:
-        for key, mention, akeys, _marks in prep.mentions:
+    __slots__ = ("aliases", "empty_alias", "first", "kinds", "person", "spellings", "top_kind", "version")
+
+    def __init__(self, key: str, articles: list[ArticlePrep], version: int) -> None:
+        self.version = version
+        self.kinds: Counter[str] = Counter()
+        self.spellings: Counter[str] = Counter()
+        self.aliases: dict[str, None] = {}
+        """Keys of every alias its mentions give ("" included), in order."""
+        self.first = (articles[0], articles[0].keys[key][0])
+        """Its first mention: (article, index)."""
+        self.person: tuple[ArticlePrep, int] | None = None
+        """Its first mention as a person, when it has two words or more (a full name)."""
+        self.empty_alias: tuple[ArticlePrep, int] | None = None
+        """Its first mention with an alias whose key is empty."""
+        full = len(key.split()) >= 2
+        for prep in articles:
+            for index in prep.keys[key]:
+                _key, mention, akeys, _marks = prep.mentions[index]
+                weight = len(mention.evidence) or 1
+                self.kinds[mention.kind] += weight
+                self.spellings[mention.name] += weight
+                for akey in akeys[1:]:
+                    self.aliases[akey] = None
+                    if not akey and self.empty_alias is None:
+                        self.empty_alias = (prep, index)
+                if full and mention.kind == "person" and self.person is None:
+                    self.person = (prep, index)
+        self.top_kind = self.kinds.most_common(1)[0][0]
+
+
+class ActorIndex:
+    """The actors of a changing set of articles, kept by name key between merges.
+
+    Each name key holds what its mentions give (kinds, spellings, aliases, first mentions),
+    worked out again only when an article naming it comes, changes or goes. Joining keys into
+    actors runs over the keys (not the mentions) each merge; an actor's name, kind, roles,
+    aliases, articles and evidence are reused while none of its keys changed. The result is
+    `_merge_actors` of the same articles."""
+
+    def __init__(self) -> None:
+        self._order: list[ArticlePrep] = []
+        self._articles: dict[str, list[ArticlePrep]] = {}
+        self._keys: dict[str, _Key] = {}
+        self._places: Counter[str] = Counter()
+        self._clock = 0
+        self._named: dict[tuple[object, ...], tuple[str, str]] = {}
+        self._filled: dict[tuple[object, ...], _Filled] = {}
+        self._variants: dict[frozenset[str], list[tuple[str, str]]] = {}
+
+    def _update(self, preps: list[ArticlePrep], pos: dict[int, int]) -> None:
+        """Take in the articles that came, changed or went since the last merge."""
+        old = {id(p) for p in self._order}
+        kept_before = [id(p) for p in self._order if id(p) in pos]
+        kept_now = [id(p) for p in preps if id(p) in old]
+        if kept_before != kept_now:  # the folder's order changed: start again
+            self.__init__()  # type: ignore[misc]
+            old = set()
+        dirty: set[str] = set()
+        for prep in self._order:
+            if id(prep) in pos:
+                continue
+            for key in prep.keys:
+                articles = self._articles[key]
+                del articles[next(i for i, p in enumerate(articles) if p is prep)]
+                dirty.add(key)
+            self._places.subtract(prep.place_keys)
+        for prep in preps:
+            if id(prep) in old:
+                continue
+            at = pos[id(prep)]
+            for key in prep.keys:
+                articles = self._articles.setdefault(key, [])
+                i = len(articles)
+                while i and pos[id(articles[i - 1])] > at:
+                    i -= 1
+                articles.insert(i, prep)
+                dirty.add(key)
+            self._places.update(prep.place_keys)
+        for key in dirty:
+            if self._articles.get(key):
+                self._clock += 1
+                self._keys[key] = _Key(key, self._articles[key], self._clock)
+            else:
+                self._articles.pop(key, None)
+                self._keys.pop(key, None)
+        self._order = list(preps)
+
+    def merge(self, preps: list[ArticlePrep]) -> tuple[list[Actor], dict[str, str]]:
+        """Actors across articles, and a map from every (folded) name or alias to the merged name."""
+        pos = {id(p): i for i, p in enumerate(preps)}
+        if len(pos) != len(preps):
+            raise ValueError("each article's keys must be a prep of its own")
+        self._update(preps, pos)
+        keys = self._keys
+        union = _Union()
+        full_persons: dict[str, tuple[tuple[int, int], str]] = {}  # tail -> (first mention, full key)
+        for key, info in keys.items():
             union.find(key)
-            weight = len(mention.evidence) or 1
-            kinds[key][mention.kind] += weight
-            spellings[key][mention.name] += weight
-            for akey in akeys[1:]:
+            for akey in info.aliases:
                 if akey and akey != key:
                     union.union(key, akey)
-            if mention.kind == "person":
+            if info.person is not None:
+                at = (pos[id(info.person[0])], info.person[1])
                 words = key.split()
-                if len(words) >= 2:
-                    for n in (1, 2):
-                        full_persons.setdefault(" ".join(words[-n:]), key)
-                    full_persons.setdefault(words[0] + "#first", key)
-    top_kind = {key: votes.most_common(1)[0][0] for key, votes in kinds.items()}
-    for key in list(spellings):
-        words = key.split()
-        person_like = top_kind[key] in ("person", "organisation")
-        if len(words) <= 2 and key in full_persons and full_persons[key] != key and person_like:
-            union.union(full_persons[key], key)
-        # "Lord Goldsmith": a peer's one-word name matches its bare form.
-        if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in spellings:
-            union.union(key, words[1])
-    _join_spelling_variants([k for k in spellings if top_kind[k] == "person"], union)
-    # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
-    _join_spelling_variants([k for k in spellings if top_kind[k] in ("armed group", "organisation")], union)
+                for tail in (words[-1], " ".join(words[-2:]), words[0] + "#first"):
+                    found = full_persons.get(tail)
+                    if found is None or at < found[0]:
+                        full_persons[tail] = (at, key)
+        for key, info in keys.items():
+            words = key.split()
+            person_like = info.top_kind in ("person", "organisation")
+            full = full_persons.get(key)
+            if len(words) <= 2 and full is not None and full[1] != key and person_like:
+                union.union(full[1], key)
+            # "Lord Goldsmith": a peer's one-word name matches its bare form.
+            if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in keys:
+                union.union(key, words[1])
+        variants: dict[frozenset[str], list[tuple[str, str]]] = {}
+        for kinds in (("person",), ("armed group", "organisation")):
+            # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
+            bucket = frozenset(k for k, info in keys.items() if info.top_kind in kinds)
+            pairs = self._variants.get(bucket)
+            if pairs is None:
+                pairs = _spelling_variants(list(bucket))
+            variants[bucket] = pairs
+            for a, b in pairs:
+                union.union(a, b)
+        self._variants = variants
 
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key in spellings:
-        groups[union.find(key)].append(key)
-    alias_to_name: dict[str, str] = {}
-    named: dict[str, tuple[str, str]] = {}  # root -> (name, kind)
-    for root, keys in groups.items():
-        kind_votes: Counter[str] = Counter()
-        names: Counter[str] = Counter()
+        groups: dict[str, list[str]] = defaultdict(list)
         for key in keys:
-            kind_votes.update(kinds[key])
-            names.update(spellings[key])
-        kind = _pick_kind(kind_votes)
-        name = _pick_name(names, kind)
-        named[root] = (name, kind)
-        for key in keys:
-            alias_to_name[key] = name
-    # Each actor's mentions in article order; every alias points at its actor.
-    members: dict[str, list[tuple[ArticlePrep, MentionKeys]]] = defaultdict(list)
-    for prep in preps:
-        for item in prep.mentions:
-            root = union.find(item[0])
-            members[root].append((prep, item))
-            name = named[root][0]
-            for akey in item[2]:
-                alias_to_name.setdefault(akey, name)
-    if places is None:
-        places = set().union(*(prep.place_keys for prep in preps))
-    used: dict[tuple[object, ...], _Filled] = {}
-    actors: list[Actor] = []
-    for root, (name, kind) in named.items():
-        items = members[root]
-        signature = (name, *[part for prep, item in items for part in (id(item[1]), prep.result.path)])
-        filled = memo.get(signature)
-        if filled is None:
-            filled = _fill(name, items)
-        used[signature] = filled
-        actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
-                      roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
-                      evidence=list(filled.evidence))
-        if actor.kind in ("person", "organisation") and not actor.roles and filled.key in places \
-                and not set(filled.key.split()) & _BODY_WORDS:
-            actor.kind = "place"  # "in Ladakh" in one article: "Ladakh" elsewhere is that place
-        actors.append(actor)
-    memo.clear()
-    memo.update(used)
-    return actors, alias_to_name
+            groups[union.find(key)].append(key)
+        alias_to_name: dict[str, str] = {}
+        named: dict[tuple[object, ...], tuple[str, str]] = {}
+        filled_now: dict[tuple[object, ...], _Filled] = {}
+        actors: list[Actor] = []
+        empty_alias: tuple[tuple[int, int], str] | None = None
+        for members in groups.values():
+            # Keys in the order they first appear: ties in the votes go to the first seen.
+            members.sort(key=lambda k: (pos[id(keys[k].first[0])], keys[k].first[1]))
+            signature = tuple((k, keys[k].version) for k in members)
+            picked = self._named.get(signature)
+            if picked is None:
+                kind_votes: Counter[str] = Counter()
+                names: Counter[str] = Counter()
+                for key in members:
+                    kind_votes.update(keys[key].kinds)
+                    names.update(keys[key].spellings)
+                kind = _pick_kind(kind_votes)
+                picked = (_pick_name(names, kind), kind)
+            named[signature] = picked
+            name, kind = picked
+            for key in members:
+                alias_to_name[key] = name
+            filled = self._filled.get((name, signature))
+            if filled is None:
+                items = sorted(((pos[id(prep)], index, prep) for key in members
+                                for prep in self._articles[key] for index in prep.keys[key]),
+                               key=lambda t: (t[0], t[1]))
+                filled = _fill(name, [(prep, prep.mentions[index]) for _at, index, prep in items])
+            filled_now[(name, signature)] = filled
+            actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
+                          roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
+                          evidence=list(filled.evidence))
+            if actor.kind in ("person", "organisation") and not actor.roles and self._places[filled.key] > 0 \
+                    and not set(filled.key.split()) & _BODY_WORDS:
+                actor.kind = "place"  # "in Ladakh" in one article: "Ladakh" elsewhere is that place
+            actors.append(actor)
+            for key in members:
+                info = keys[key]
+                if info.empty_alias is not None:
+                    at = (pos[id(info.empty_alias[0])], info.empty_alias[1])
+                    if empty_alias is None or at < empty_alias[0]:
+                        empty_alias = (at, name)
+        # Every alias points at its actor: the mentions that give one alias are all of one actor
+        # (they were joined through it), except the empty key, which goes to the first one.
+        for members in groups.values():
+            name = alias_to_name[members[0]]
+            for key in members:
+                for akey in keys[key].aliases:
+                    if akey:
+                        alias_to_name.setdefault(akey, name)
+        if empty_alias is not None:
+            alias_to_name.setdefault("", empty_alias[1])
+        self._named, self._filled = named, filled_now
+        return actors, alias_to_name
+
+
+def _merge_actors(preps: list[ArticlePrep]) -> tuple[list[Actor], dict[str, str]]:
+    """Actors across articles, and a map from every (folded) name or alias to the merged name."""
+    return ActorIndex().merge(preps)
 
 
 @dataclass(frozen=True)
@@ -129,8 +238,6 @@ class _Filled:
     mentions: int
     articles: tuple[str, ...]
     evidence: tuple[Evidence, ...]
-    sources: tuple[ActorMention, ...]
-    """The mentions it was built from, held so that their ids in the memo's key stay theirs."""
 
 
 def _fill(name: str, items: list[tuple[ArticlePrep, MentionKeys]]) -> _Filled:
@@ -160,7 +267,7 @@ def _fill(name: str, items: list[tuple[ArticlePrep, MentionKeys]]) -> _Filled:
             seen.add(mark)
             evidence.append(ev)
     return _Filled(key, tuple(aliases), tuple(_pick_roles(role_counts)), len(evidence), tuple(articles),
-                   tuple(evidence), tuple(item[1] for _prep, item in items))
+                   tuple(evidence))
 
 
 def evidence_mark(ev: Evidence) -> str:
@@ -194,11 +301,11 @@ SPELLING_SIMILARITY = 80
 """rapidfuzz ratio (0-100) above which two spellings of one name part are one name."""
 
 
-def _join_spelling_variants(persons: list[str], union: _Union) -> None:
+def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
     """Transliteration variants of one person's full name are one person ("Sergei Lavrov" and
     "Sergey Lavrov", "Abubakar Shekau" and "Abubakr Shekau"): same number of words, the surname
     alike and every other part alike. Relatives sharing a surname ("Yulia Skripal", "Sergei
-    Skripal") stay apart, as do names too short to judge."""
+    Skripal") stay apart, as do names too short to judge. The pairs to join."""
     from rapidfuzz.fuzz import ratio
 
     buckets: dict[tuple[int, str], list[list[str]]] = defaultdict(list)
@@ -206,12 +313,14 @@ def _join_spelling_variants(persons: list[str], union: _Union) -> None:
         words = key.split()
         if len(words) >= 2 and all(len(w) >= 3 for w in words):
             buckets[(len(words), words[-1][:3])].append(words)
+    pairs: list[tuple[str, str]] = []
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 if a != b and all(ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(a, b, strict=False)) \
                         and min(len(x) for x in a + b) >= 4:
-                    union.union(" ".join(a), " ".join(b))
+                    pairs.append((" ".join(a), " ".join(b)))
+    return pairs
 
 
 def _pick_kind(votes: Counter[str]) -> str:

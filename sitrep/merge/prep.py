@@ -22,6 +22,8 @@ class ArticlePrep:
 
     result: ArticleResult
     mentions: tuple[MentionKeys, ...]
+    keys: dict[str, tuple[int, ...]]
+    """The mentions (indexes into `mentions`) of each name key, in order."""
     """Per actor mention: its name key, the mention, the keys of its name and aliases, and the
     mark of each piece of its evidence (`actors.evidence_mark`)."""
     place_keys: frozenset[str]
@@ -50,10 +52,14 @@ def prepare(result: ArticleResult) -> ArticlePrep:
          tuple(evidence_mark(ev) for ev in m.evidence))
         for m in result.actors
     )
+    keys: dict[str, list[int]] = {}
+    for index, item in enumerate(mentions):
+        keys.setdefault(item[0], []).append(index)
     headline = frozenset(_headline_words(result.title)) if _real_headline(result) else None
     return ArticlePrep(
         result=result,
         mentions=mentions,
+        keys={key: tuple(indexes) for key, indexes in keys.items()},
         place_keys=frozenset(_place_keys([result])),
         headline=headline,
         title_key=name_key(result.title),
