@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from copy import copy
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from ..sourcing import Mention, SourceCounter
 from ..text import name_key
 from .actors import ActorIndex
 from .common import FAMILY, KIND_BONUS, WINDOW_MARGIN_DAYS, is_history
-from .context import _focus, _merge_context, _title, _with_ledger_history
+from .context import ContextIndex, FocusVotes, _focus, _title, _with_ledger_history
 from .disputes import (
     _WEIGHT,
     SETTLED_PENALTY,
@@ -49,6 +48,7 @@ from .disputes import (
     disagree,
     figure_summary,
 )
+from .index import Changes, Postings, changes
 from .ledger import _actor_status, _merge_events, ledger, source_relation, status_line
 from .prep import ArticlePrep, prepare
 from .summary import _summary
@@ -77,9 +77,15 @@ class IncrementalMerge:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._preps: dict[int, ArticlePrep] = {}
+        self._order: list[ArticlePrep] = []
         self._actors = ActorIndex()
         self._events: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] = {}
         self._ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
+        self._context = ContextIndex()
+        self._focus = FocusVotes()
+        self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
+        self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
+        self._counter = SourceCounter(())
 
     def merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         """One `Situation` from the per-article results (in folder order), equal to `merge`'s."""
@@ -115,16 +121,42 @@ class IncrementalMerge:
         actor.state = list(found[1])
         actor.status = found[2]
 
+    def _count(self, change: Changes, preps: list[ArticlePrep]) -> SourceCounter:
+        """The source counter of the articles (as `SourceCounter(results)` makes it): the files of
+        each event sentence and the ledes of each key worked out again only where an article
+        holding them came, changed or went."""
+        counter = self._counter
+        if change.restart:
+            counter.copies, counter.leads = {}, {}
+        counter.outlet_of = {p.result.path: p.result.outlet for p in preps}
+        for key in self._copies.update(change):
+            articles = self._copies.articles.get(key)
+            if articles:
+                counter.copies[key] = list(dict.fromkeys(p.result.path for p in articles))
+            else:
+                counter.copies.pop(key, None)
+        for key in self._lead_keys.update(change):
+            articles = self._lead_keys.articles.get(key)
+            if articles:
+                counter.leads[key] = [Mention(lead.source, lead.text, p.result.path) for p in articles
+                                      for lead, k in zip(p.result.leads, p.lead_keys, strict=True)
+                                      if k == key]
+            else:
+                counter.leads.pop(key, None)
+        return counter
+
     def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         preps = self._prepared(results)
-        actors, alias_to_name = self._actors.merge(preps)
+        change = changes(self._order, preps)
+        self._order = preps
+        actors, alias_to_name = self._actors.merge(change)
         events, sentence_keys = _merge_events(preps, alias_to_name, self._events)
         by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
         for event in events:
             by_actor[event.actor].append(event)
         starts = [p.day.start for p in preps if p.day is not None]
         window_start = min(starts) - timedelta(days=WINDOW_MARGIN_DAYS) if starts else None
-        counter = _counter(preps)
+        counter = self._count(change, preps)
         outlets = frozenset({r.outlet for r in results if r.outlet}
                             | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
         ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
@@ -138,7 +170,8 @@ class IncrementalMerge:
         self._ledgers = ledgers
         actors.sort(key=lambda a: (a.minor, -a.score, a.name))
 
-        focus_name = _focus(actors, preps)
+        self._focus.update(change)
+        focus_name = _focus(actors, preps, self._focus)
         focus = next((a for a in actors if a.name == focus_name), None)
         # Copies: the disputes are joined and weighed below, and the inputs (cached, remembered
         # between reloads) must stay as extracted however often they are merged.
@@ -177,7 +210,7 @@ class IncrementalMerge:
             dispute.independent_sources = {stance: counter.claims(claims)[0]
                                            for stance, claims in sides.items()}
 
-        context = _merge_context(preps, focus.name if focus else None, alias_to_name)
+        context = self._context.merge(change, focus.name if focus else None, alias_to_name)
         context = _with_ledger_history(context, actors, window_start)
         articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed,
                                 r.provenance)
@@ -191,22 +224,6 @@ class IncrementalMerge:
 
 def _dispute_copy(dispute: Dispute, alias_to_name: dict[str, str]) -> Dispute:
     """An article's dispute to join and weigh, its actors under their merged names."""
-    out = copy(dispute)
-    out.claims = list(dispute.claims)
-    out.actors = list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in dispute.actors))
-    return out
-
-
-def _counter(preps: list[ArticlePrep]) -> SourceCounter:
-    """The source counter of these articles, from their keys (as `SourceCounter(results)` makes it)."""
-    counter = SourceCounter(())
-    for prep in preps:
-        result = prep.result
-        counter.outlet_of[result.path] = result.outlet
-        for _actor, key in prep.event_keys:
-            files = counter.copies.setdefault(key, [])
-            if result.path not in files:
-                files.append(result.path)
-        for lead, key in zip(result.leads, prep.lead_keys, strict=True):
-            counter.leads.setdefault(key, []).append(Mention(lead.source, lead.text, result.path))
-    return counter
+    return Dispute(dispute.subject, dispute.kind, list(dispute.claims),
+                   list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in dispute.actors)),
+                   dispute.weight, dispute.independent_sources, dispute.settled_by)

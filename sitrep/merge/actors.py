@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, ArticleResult, Evidence
 from ..text import name_key, sentence_key
+from .index import Changes, Postings, changes
 
 if TYPE_CHECKING:
     from .prep import ArticlePrep, MentionKeys
@@ -75,8 +76,7 @@ class ActorIndex:
     `_merge_actors` of the same articles."""
 
     def __init__(self) -> None:
-        self._order: list[ArticlePrep] = []
-        self._articles: dict[str, list[ArticlePrep]] = {}
+        self._postings = Postings(lambda prep: prep.keys)
         self._keys: dict[str, _Key] = {}
         self._places: Counter[str] = Counter()
         self._clock = 0
@@ -84,50 +84,26 @@ class ActorIndex:
         self._filled: dict[tuple[object, ...], _Filled] = {}
         self._variants: dict[frozenset[str], list[tuple[str, str]]] = {}
 
-    def _update(self, preps: list[ArticlePrep], pos: dict[int, int]) -> None:
+    def _update(self, change: Changes) -> None:
         """Take in the articles that came, changed or went since the last merge."""
-        old = {id(p) for p in self._order}
-        kept_before = [id(p) for p in self._order if id(p) in pos]
-        kept_now = [id(p) for p in preps if id(p) in old]
-        if kept_before != kept_now:  # the folder's order changed: start again
-            self.__init__()  # type: ignore[misc]
-            old = set()
-        dirty: set[str] = set()
-        for prep in self._order:
-            if id(prep) in pos:
-                continue
-            for key in prep.keys:
-                articles = self._articles[key]
-                del articles[next(i for i, p in enumerate(articles) if p is prep)]
-                dirty.add(key)
+        if change.restart:
+            self._keys, self._places = {}, Counter()
+        for prep in change.removed:
             self._places.subtract(prep.place_keys)
-        for prep in preps:
-            if id(prep) in old:
-                continue
-            at = pos[id(prep)]
-            for key in prep.keys:
-                articles = self._articles.setdefault(key, [])
-                i = len(articles)
-                while i and pos[id(articles[i - 1])] > at:
-                    i -= 1
-                articles.insert(i, prep)
-                dirty.add(key)
+        for prep in change.added:
             self._places.update(prep.place_keys)
-        for key in dirty:
-            if self._articles.get(key):
+        for key in self._postings.update(change):
+            articles = self._postings.articles.get(key)
+            if articles:
                 self._clock += 1
-                self._keys[key] = _Key(key, self._articles[key], self._clock)
+                self._keys[key] = _Key(key, articles, self._clock)
             else:
-                self._articles.pop(key, None)
                 self._keys.pop(key, None)
-        self._order = list(preps)
 
-    def merge(self, preps: list[ArticlePrep]) -> tuple[list[Actor], dict[str, str]]:
+    def merge(self, change: Changes) -> tuple[list[Actor], dict[str, str]]:
         """Actors across articles, and a map from every (folded) name or alias to the merged name."""
-        pos = {id(p): i for i, p in enumerate(preps)}
-        if len(pos) != len(preps):
-            raise ValueError("each article's keys must be a prep of its own")
-        self._update(preps, pos)
+        self._update(change)
+        pos = change.pos
         keys = self._keys
         union = _Union()
         full_persons: dict[str, tuple[tuple[int, int], str]] = {}  # tail -> (first mention, full key)
@@ -191,10 +167,16 @@ class ActorIndex:
                 alias_to_name[key] = name
             filled = self._filled.get((name, signature))
             if filled is None:
-                items = sorted(((pos[id(prep)], index, prep) for key in members
-                                for prep in self._articles[key] for index in prep.keys[key]),
-                               key=lambda t: (t[0], t[1]))
-                filled = _fill(name, [(prep, prep.mentions[index]) for _at, index, prep in items])
+                postings = self._postings.articles
+                if len(members) == 1:  # one key: its articles are in order already
+                    found = [(prep, prep.mentions[index]) for prep in postings[members[0]]
+                             for index in prep.keys[members[0]]]
+                else:
+                    items = sorted(((pos[id(prep)], index, prep) for key in members
+                                    for prep in postings[key] for index in prep.keys[key]),
+                                   key=lambda t: (t[0], t[1]))
+                    found = [(prep, prep.mentions[index]) for _at, index, prep in items]
+                filled = _fill(name, found)
             filled_now[(name, signature)] = filled
             actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
                           roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
@@ -225,7 +207,7 @@ class ActorIndex:
 
 def _merge_actors(preps: list[ArticlePrep]) -> tuple[list[Actor], dict[str, str]]:
     """Actors across articles, and a map from every (folded) name or alias to the merged name."""
-    return ActorIndex().merge(preps)
+    return ActorIndex().merge(changes([], preps))
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ class ArticlePrep:
     """Per lede: its sentence key."""
     context_keys: tuple[tuple[str, str], ...]
     """Per context item: its merge key (kind, folded text)."""
+    place_countries: tuple[str, ...]
+    """The country of each place it names with one ("Omdurman (Sudan)" gives "Sudan")."""
     day: When | None
     """The article's date, read."""
 
@@ -48,8 +50,8 @@ class ArticlePrep:
 def prepare(result: ArticleResult) -> ArticlePrep:
     """The keys of one article."""
     mentions = tuple(
-        (name_key(m.name), m, tuple(name_key(a) for a in [m.name, *m.aliases]),
-         tuple(evidence_mark(ev) for ev in m.evidence))
+        (name_key(m.name), m, (name_key(m.name), *map(name_key, m.aliases)),
+         tuple(map(evidence_mark, m.evidence)))
         for m in result.actors
     )
     keys: dict[str, list[int]] = {}
@@ -66,5 +68,8 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         event_keys=tuple((name_key(e.actor), sentence_key(e.evidence.sentence)) for e in result.events),
         lead_keys=tuple(sentence_key(lead.text) for lead in result.leads),
         context_keys=tuple((item.kind, name_key(item.text)[:100]) for item in result.context),
+        place_countries=tuple(item.text.rsplit("(", 1)[-1].rstrip(")") for item in result.context
+                              if item.kind == "place" and item.text.endswith(")")),
         day=When.from_iso(result.date) if result.date else None,
     )
+
