@@ -169,14 +169,14 @@ class ActorIndex:
             if filled is None:
                 postings = self._postings.articles
                 if len(members) == 1:  # one key: its articles are in order already
-                    found = [(prep, prep.mentions[index]) for prep in postings[members[0]]
-                             for index in prep.keys[members[0]]]
+                    mentions = [(prep, prep.mentions[index]) for prep in postings[members[0]]
+                                for index in prep.keys[members[0]]]
                 else:
                     items = sorted(((pos[id(prep)], index, prep) for key in members
                                     for prep in postings[key] for index in prep.keys[key]),
                                    key=lambda t: (t[0], t[1]))
-                    found = [(prep, prep.mentions[index]) for _at, index, prep in items]
-                filled = _fill(name, found)
+                    mentions = [(prep, prep.mentions[index]) for _at, index, prep in items]
+                filled = _fill(name, mentions)
             filled_now[(name, signature)] = filled
             actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
                           roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
