@@ -28,7 +28,8 @@ from ..sourcing import Mention, SourceCounter
 from ..text import name_key
 from .actors import ActorIndex
 from .common import FAMILY, KIND_BONUS, WINDOW_MARGIN_DAYS, is_history
-from .context import ContextIndex, FocusVotes, _focus, _title, _with_ledger_history
+from .context import ContextIndex, FocusVotes, HeadlineIndex, _focus, _title, _with_ledger_history
+from .counting import MemoCounter
 from .disputes import (
     _WEIGHT,
     SETTLED_PENALTY,
@@ -83,9 +84,10 @@ class IncrementalMerge:
         self._ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
         self._context = ContextIndex()
         self._focus = FocusVotes()
+        self._headlines = HeadlineIndex()
         self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
         self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
-        self._counter = SourceCounter(())
+        self._counter = MemoCounter()
 
     def merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         """One `Situation` from the per-article results (in folder order), equal to `merge`'s."""
@@ -121,11 +123,14 @@ class IncrementalMerge:
         actor.state = list(found[1])
         actor.status = found[2]
 
-    def _count(self, change: Changes, preps: list[ArticlePrep]) -> SourceCounter:
+    def _count(self, change: Changes, preps: list[ArticlePrep],
+               sentence_keys: dict[int, str]) -> SourceCounter:
         """The source counter of the articles (as `SourceCounter(results)` makes it): the files of
         each event sentence and the ledes of each key worked out again only where an article
         holding them came, changed or went."""
         counter = self._counter
+        counter.new_merge()
+        counter.sentence_keys = sentence_keys
         if change.restart:
             counter.copies, counter.leads = {}, {}
         counter.outlet_of = {p.result.path: p.result.outlet for p in preps}
@@ -156,7 +161,7 @@ class IncrementalMerge:
             by_actor[event.actor].append(event)
         starts = [p.day.start for p in preps if p.day is not None]
         window_start = min(starts) - timedelta(days=WINDOW_MARGIN_DAYS) if starts else None
-        counter = self._count(change, preps)
+        counter = self._count(change, preps, sentence_keys)
         outlets = frozenset({r.outlet for r in results if r.outlet}
                             | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
         ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
@@ -215,7 +220,8 @@ class IncrementalMerge:
         articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed,
                                 r.provenance)
                     for r in results]
-        title = _title(preps, focus.name if focus else None)
+        self._headlines.update(change)
+        title = _title(preps, focus.name if focus else None, self._headlines)
         return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
                          status=_summary(actors, disputes, results, window_start, counter, figures),
                          actors=actors, disputes=disputes, context=context,

@@ -190,7 +190,33 @@ def _real_headline(result: ArticleResult) -> bool:
     return bool(key) and key != stem and len(_headline_words(result.title)) >= 2
 
 
-def _title(preps: list[ArticlePrep], focus: str | None) -> str:
+class HeadlineIndex:
+    """How many words each headline shares with the other headlines, kept between merges:
+    worked out again only for the headlines that hold a word an added, changed or removed
+    headline holds."""
+
+    def __init__(self) -> None:
+        self._postings: Postings[str] = Postings(lambda prep: prep.headline or ())
+        self._shared: dict[int, int] = {}
+        """By prep id: the words its headline shares, summed over the other headlines."""
+
+    def update(self, change: Changes) -> None:
+        """Take in the articles that came, changed or went."""
+        if change.restart:
+            self._shared = {}
+        for prep in change.removed:
+            self._shared.pop(id(prep), None)
+        postings = self._postings.articles
+        stale = {id(p): p for word in self._postings.update(change) for p in postings.get(word, ())}
+        for prep in stale.values():
+            self._shared[id(prep)] = sum(len(postings[w]) - 1 for w in prep.headline or ())
+
+    def shared(self, prep: ArticlePrep) -> int:
+        """The words the article's headline shares with the other headlines."""
+        return self._shared.get(id(prep), 0)
+
+
+def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex | None = None) -> str:
     """The situation's title: the focus and the headline that best speaks for the set.
 
     That is the headline sharing most words with the other headlines (the story they all
@@ -198,7 +224,7 @@ def _title(preps: list[ArticlePrep], focus: str | None) -> str:
     modified last, and never a title made from a file name."""
     if not preps:
         return "No articles yet"
-    headed = [(p.result, p.headline) for p in preps if p.headline is not None]
+    headed = [p for p in preps if p.headline is not None]
     if not headed:
         # No headlines: the newest lede, cut short, says what the story is.
         newest = max((p.result for p in preps), key=lambda r: (bool(r.leads), r.date or "", r.path))
@@ -207,14 +233,13 @@ def _title(preps: list[ArticlePrep], focus: str | None) -> str:
         words = newest.leads[0].text.split()
         lede = " ".join(words[:TITLE_WORDS]) + ("..." if len(words) > TITLE_WORDS else "")
         return f"{focus}: {lede}" if focus else lede
+    if headlines is None:
+        headlines = HeadlineIndex()
+        headlines.update(changes([], preps))
     # How many other headlines carry each word: summed over a headline's words, that is the words
     # it shares with all the others, without comparing every pair (a merge runs on every reload).
-    carried = Counter(w for _result, headline in headed for w in headline)
-
-    def shared(headline: frozenset[str]) -> int:
-        return sum(carried[w] - 1 for w in headline)
-
-    best = max(headed, key=lambda h: (shared(h[1]), h[0].date or "", h[0].path))[0]
+    shared = headlines.shared
+    best = max(headed, key=lambda p: (shared(p), p.result.date or "", p.result.path)).result
     title = best.title
     if focus and name_key(focus) not in name_key(title):
         return f"{focus}: {title}"
