@@ -60,7 +60,7 @@ __all__ = ["FAMILY", "IncrementalMerge", "comparable", "disagree", "figure_summa
 
 def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
     """One `Situation` from the per-article results (in folder order)."""
-    return IncrementalMerge().merge(results, bad_files, folder)
+    return IncrementalMerge(remember=False).merge(results, bad_files, folder)
 
 
 class IncrementalMerge:
@@ -75,7 +75,10 @@ class IncrementalMerge:
     every cached value is keyed by all that it is computed from. Results must not be changed
     in place once merged (the engine never does)."""
 
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = True) -> None:
+        """`remember`: keep ledgers and source counts for the next merge (a one-off merge,
+        `merge`, has no next one and saves the keeping)."""
+        self._remember = remember
         self._lock = threading.Lock()
         self._preps: dict[int, ArticlePrep] = {}
         self._order: list[ArticlePrep] = []
@@ -87,7 +90,7 @@ class IncrementalMerge:
         self._headlines = HeadlineIndex()
         self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
         self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
-        self._counter = MemoCounter()
+        self._counter = MemoCounter(remember)
 
     def merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         """One `Situation` from the per-article results (in folder order), equal to `merge`'s."""
@@ -111,6 +114,10 @@ class IncrementalMerge:
                 counter: SourceCounter, sentence_keys: dict[int, str],
                 used: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]]) -> None:
         """Set the actor's claim ledger and status line, reused when nothing they rest on changed."""
+        if not self._remember:
+            actor.state = ledger(actor.name, actor.events, window_start, outlets, counter)
+            actor.status = _actor_status(actor, window_start)
+            return
         files = [f for e in actor.events for f in counter.copies.get(sentence_keys[id(e)], ())]
         signature = (actor.name, window_start, outlets, *map(id, actor.events), None, *files, None,
                      *[counter.outlet_of.get(f) for f in files])

@@ -14,8 +14,10 @@ class MemoCounter(SourceCounter):
     outlets) or the claims (source, sentence, article and its outlet). `new_merge` starts a
     merge; counts the last merge did not ask for are forgotten."""
 
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = True) -> None:
         super().__init__(())
+        self.remember = remember
+        """False: count every time (for one merge only)."""
         self.sentence_keys: dict[int, str] = {}
         """The sentence key of each merged event, by id (set by the merge)."""
         self._last: dict[tuple[object, ...], tuple[tuple[int, int], tuple[StatusEvent, ...]]] = {}
@@ -38,6 +40,8 @@ class MemoCounter(SourceCounter):
     def events(self, events: Iterable[StatusEvent]) -> tuple[int, int]:
         """(independent sources, articles) behind some events, wire copies counted as articles."""
         group = tuple(events)
+        if not self.remember:
+            return super().events(group)
         files: list[tuple[str, ...]] = []
         for event in group:
             sentence = self.sentence_keys.get(id(event))
@@ -50,5 +54,7 @@ class MemoCounter(SourceCounter):
     def claims(self, claims: Iterable[Claim]) -> tuple[int, int]:
         """(independent sources, articles) behind some dispute claims."""
         group = list(claims)
+        if not self.remember:
+            return super().claims(group)
         key = ("claims", *[(c.source, c.sentence, c.article, self.outlet_of.get(c.article)) for c in group])
         return self._remember(key, lambda: super(MemoCounter, self).claims(group))
