@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sitrep.merge import IncrementalMerge, merge
@@ -123,3 +124,23 @@ def test_merging_again_leaves_the_results_as_extracted() -> None:
     merger.merge(results[1:], [], "folder")
     merger.merge(results, [], "folder")
     assert [r.to_dict() for r in results] == before
+
+
+def test_a_merge_that_fails_half_way_leaves_the_next_one_right(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.merge as merging
+
+    pool = slots()
+    names = list(pool)
+    first = [pool[name][0] for name in names[:6]]
+    second = [pool[name][1 if n == 2 else 0] for n, name in enumerate(names[:7])]
+    merger = IncrementalMerge()
+    merger.merge(first, [], "folder")
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("interrupted")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(merging, "_focus", broken)  # after the actors, before the context and the title
+        with pytest.raises(RuntimeError):
+            merger.merge(second, [], "folder")
+    assert report(merger.merge(second, [], "folder")) == report(merge(second, [], "folder"))

@@ -80,6 +80,10 @@ class IncrementalMerge:
         `merge`, has no next one and saves the keeping)."""
         self._remember = remember
         self._lock = threading.Lock()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Keep nothing from earlier merges."""
         self._preps: dict[int, ArticlePrep] = {}
         self._order: list[ArticlePrep] = []
         self._actors = ActorIndex()
@@ -90,14 +94,18 @@ class IncrementalMerge:
         self._headlines = HeadlineIndex()
         self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
         self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
-        self._counter = MemoCounter(remember)
+        self._counter = MemoCounter(self._remember)
 
     def merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         """One `Situation` from the per-article results (in folder order), equal to `merge`'s."""
         # Merging builds many small objects and no reference cycles: the cyclic collector would only
         # rescan the ever-growing heap (half the time at 10,000 articles).
         with self._lock, gcpolicy.paused():  # a superseded run may still be merging in its thread
-            return self._merge(results, bad_files, folder)
+            try:
+                return self._merge(results, bad_files, folder)
+            except BaseException:
+                self._forget()  # some indexes took in this merge's changes, others not: start again
+                raise
 
     def _prepared(self, results: list[ArticleResult]) -> list[ArticlePrep]:
         old, self._preps = self._preps, {}
