@@ -32,13 +32,19 @@ from pathlib import Path
 
 from .config import Config
 from .model import ArticleResult
-from .rows import decode_row, encode_row
+from .rows import COMPRESSION_DICTIONARY, decode_row, encode_row
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
-"""2: rows in the compact layout of `sitrep.rows`, each sentence once (1: `ArticleResult.to_dict`).
-A cache of another schema is emptied when opened, so its rows are simply misses."""
+SCHEMA_VERSION = 3
+"""3: rows compressed against `sitrep.rows.COMPRESSION_DICTIONARY`; 2: rows in the compact layout
+of `sitrep.rows`, each sentence once; 1: `ArticleResult.to_dict`. A cache of another schema is
+emptied when opened, so its rows are simply misses."""
+PAGE_SIZE = 16_384
+"""SQLite page size of a new cache. A row is about 1.2 KB compressed: 4 KB pages (SQLite's
+default) held two or three and left a fifth of the file empty; 16 KB pages leave a twentieth."""
+_LEVEL = 6
+"""zlib's level: 6 makes rows 7% smaller than 1 for a few milliseconds per 100 articles."""
 _APP_ID = 0x53495452  # "SITR": marks the file as ours, so a foreign SQLite file is never used
 _MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 10.0
@@ -63,14 +69,15 @@ class _NotOurs(Exception):
 
 def encode_result(result: ArticleResult) -> bytes:
     """The stored form of a result: its compact row (`sitrep.rows`), JSON compressed with zlib
-    (worker processes make these too)."""
-    return zlib.compress(encode_row(result), 1)
+    against the rows' preset dictionary (worker processes make these too)."""
+    deflater = zlib.compressobj(_LEVEL, zdict=COMPRESSION_DICTIONARY)
+    return deflater.compress(encode_row(result)) + deflater.flush()
 
 
 def inflate(data: bytes, limit: int = MAX_ROW_BYTES) -> bytearray:
     """`data` decompressed, a piece at a time so a bomb is never inflated whole; `ValueError` when
     it is not zlib, is cut short or inflates past `limit` bytes."""
-    inflater = zlib.decompressobj()
+    inflater = zlib.decompressobj(zdict=COMPRESSION_DICTIONARY)
     text = bytearray()  # grown a piece at a time: one buffer, never twice the bound
     pending = data
     try:
@@ -204,6 +211,7 @@ class ResultCache:
         try:
             db = sqlite3.connect(temporary, isolation_level=None)
             try:
+                db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 db.execute("PRAGMA auto_vacuum = INCREMENTAL")  # lets eviction give space back
                 self._prepare(db)
             finally:

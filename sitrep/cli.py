@@ -17,7 +17,7 @@ import sys
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from .config import Config, ConfigError, find_config, load_config
 from .report.formats import FORMATS
@@ -44,7 +44,8 @@ exit codes:
 USAGE = """\
 sitrep [-h] [-V] [--config FILE] [-v] [--jobs N] [DIR] [--actor NAME]
        sitrep report [DIR] [--format {md,json,csv,acled,geojson}] [--table NAME] [-o FILE|FOLDER|-]
-                     [--actor NAME] [--no-cache] [--since DATE] [--until DATE] [--executor URL]
+                     [--actor NAME] [--no-cache] [--since DATE] [--until DATE] [--focus COUNTRY]
+                     [--executor URL]
        sitrep extract [DIR] [-o FILE|FOLDER|-] [--format {jsonl,parquet}] [--no-cache] [--executor URL]
        sitrep config path
        sitrep completion {bash,zsh,tcsh}"""
@@ -144,6 +145,9 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
                              "(YYYY-MM-DD)")
     parser.add_argument("--until", type=_day, metavar="DATE",
                         help="with rows from sitrep extract: only articles published on or before DATE")
+    parser.add_argument("--focus", metavar="COUNTRY",
+                        help="with rows from sitrep extract: only articles that name COUNTRY, a place in "
+                             "it or its people (any of its names: 'Myanmar' or 'Burma')")
     _executor_argument(parser)
     return parser
 
@@ -295,10 +299,18 @@ class ProgressBar:
         elif progress.stage in ("loading model", "analysing"):
             if self._bar is None or self._task is None:
                 from rich.console import Console
-                from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+                from rich.progress import (
+                    BarColumn,
+                    MofNCompleteColumn,
+                    Progress,
+                    SpinnerColumn,
+                    TextColumn,
+                    TimeRemainingColumn,
+                )
 
                 self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                     MofNCompleteColumn(), console=Console(file=self.stream), transient=True)
+                                     MofNCompleteColumn(), _rate_column(), TimeRemainingColumn(),
+                                     console=Console(file=self.stream), transient=True)
                 self._bar.start()
                 self._task = self._bar.add_task("Loading the language model", total=None)
             if progress.stage == "analysing":
@@ -310,6 +322,19 @@ class ProgressBar:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+
+def _rate_column() -> Any:
+    """A progress column with the articles parsed per second ("12.5 articles/s"), blank until known."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.speed
+            return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+    return Rate()
 
 
 def progress_bar(stream: IO[str]) -> ProgressBar | None:
@@ -344,16 +369,28 @@ def run_report(argv: list[str]) -> int:
     from .report.formats import render
 
     if is_extracted(folder):
+        focus = None
+        if args.focus:
+            from .focus import Focus
+
+            focus = Focus.named(args.focus)
+            if focus is None:
+                parser.error(f"--focus: {clean(args.focus)!r} is not a country sitrep knows "
+                             "(any of a country's names: 'Mali', 'Burma', 'UK', 'DRC')")
         try:
-            extracted = read_extracted(folder, args.since, args.until)
+            extracted = read_extracted(folder, args.since, args.until, focus)
         except ExtractError as exc:
             return _fail(str(exc))
+        if extracted.outside:
+            kept = len(extracted.results)
+            print(f"sitrep: merged {kept} article(s); left out {extracted.outside} outside "
+                  f"--since/--until/--focus", file=sys.stderr)
         from .merge import merge
 
         situation = merge(extracted.results, extracted.bad_files, extracted.folder)
-    elif args.since or args.until:
-        parser.error("--since and --until go with rows from sitrep extract (a .jsonl or .parquet file, "
-                     "or a folder of them)")
+    elif args.since or args.until or args.focus:
+        parser.error("--since, --until and --focus go with rows from sitrep extract (a .jsonl or .parquet "
+                     "file, or a folder of them)")
     else:
         analysed = _analyse(folder, config, args.executor)
         if isinstance(analysed, int):

@@ -27,6 +27,7 @@ from pathlib import Path
 import msgspec
 
 from .dates import When
+from .focus import Focus
 from .model import ArticleResult, BadFile
 from .rows import ROW_SCHEMA, Row, escape_name, from_row, to_row, unescape_name
 
@@ -120,14 +121,15 @@ class Extracted:
     bad_files: list[BadFile] = field(default_factory=list)
     pipeline_versions: set[str] = field(default_factory=set)
     outside: int = 0
-    """Articles left out by the date window."""
+    """Articles left out by the date window or the focus."""
 
 
-def read_extracted(path: Path, since: date | None = None, until: date | None = None) -> Extracted:
+def read_extracted(path: Path, since: date | None = None, until: date | None = None,
+                   focus: Focus | None = None) -> Extracted:
     """The rows in `path` (a file, or every `*.jsonl`/`*.parquet` file in a folder, by name), in
     order, keeping only articles published from `since` to `until` (both days included; an
     undated article by its file's modification day, as the report places it; a month-only date
-    when its month overlaps the window).
+    when its month overlaps the window) and, given a `focus`, only those about its country.
 
     Rows extracted from one folder keep their paths, and the report names that folder. Rows from
     several folders are told apart by each folder's name before their paths ("mali/a.txt"), and
@@ -168,7 +170,11 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
                 row = msgspec.structs.replace(row, path=escape_name(prefix + unescape_name(row.path)),
                                               files=[escape_name(prefix + unescape_name(f))
                                                      for f in row.files])
-            found.results.append(from_row(row))
+            result = from_row(row)
+            if focus and not focus.concerns(result):
+                found.outside += 1
+                continue
+            found.results.append(result)
         except ValueError as exc:  # msgspec's errors too
             raise ExtractError(f"{where}: not a row of sitrep extract ({exc})") from None
         found.pipeline_versions.add(line.pipeline_version)

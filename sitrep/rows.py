@@ -25,11 +25,13 @@ and never reaches the merge. `ROW_SCHEMA` is raised when a field changes meaning
 from __future__ import annotations
 
 import base64
-from typing import Annotated
+import dataclasses
+from typing import Annotated, get_args, get_type_hints
 
 import msgspec
 
 from .model import (
+    ActorKind,
     ActorMention,
     ArticleResult,
     Certainty,
@@ -40,6 +42,7 @@ from .model import (
     Lead,
     Polarity,
     Provenance,
+    Stance,
     StatusEvent,
 )
 
@@ -255,6 +258,54 @@ def from_row(row: Row) -> ArticleResult:
 
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(Row)
+
+
+_ARTICLE_VOICE = "the article"
+"""The source of what an article says in its own voice (most events and ledes)."""
+
+
+def _record_shape(record: type[msgspec.Struct] | type[Provenance]) -> str:
+    """A record of type `record` (a struct or dataclass) as JSON with every field present and
+    empty: its keys in order."""
+    if issubclass(record, msgspec.Struct):
+        names = [field.encode_name for field in msgspec.structs.fields(record)]
+    else:
+        names = [field.name for field in dataclasses.fields(record)]
+    return "{" + ",".join(f'"{name}":""' for name in names) + "}"
+
+
+def _compression_dictionary() -> bytes:
+    """What every row shares, for zlib to refer back to (a preset dictionary): the words of the
+    closed vocabularies (kinds, certainties, stances), the field names of each record in their
+    order, and the usual records as `encode_row` writes them. Built from the layout above and the
+    model's types only, never from articles.
+
+    zlib refers to the nearest copy most cheaply, so the most frequent strings come last. The
+    stream of a row compressed with it names the dictionary's checksum: a row compressed with
+    another dictionary fails to inflate (and is re-parsed), never decodes wrongly.
+    """
+    words = [*get_args(Stance), *get_args(get_type_hints(Dispute)["kind"]), *get_args(ActorKind),
+             *get_args(Certainty), *get_args(Polarity), *get_args(get_type_hints(ContextItem)["kind"]),
+             _ARTICLE_VOICE]
+    shapes = [_record_shape(s) for s in (Row, Provenance, DisputeRow, ClaimRow, LeadRow, ContextRow,
+                                         EventRow, ActorRow)]
+    usual: list[msgspec.Struct] = [
+        Row(path="", title="", outlet="", date=None, content_hash="", mtime=0.0, words=0, sentences=1,
+            files=[""], texts=[""], evidence=[(0, 0, "")]),
+        LeadRow(text=0, certainty="stated", source=_ARTICLE_VOICE, evidence=0),
+        *(ContextRow(kind=kind, text=0, evidence=[0], actors=[""]) for kind in ("background", "place")),
+        *(ClaimRow(text=0, source="", stance=stance, article=0, sentence=0) for stance in get_args(Stance)),
+        *(EventRow(actor="", event="", polarity=polarity, certainty=certainty, source=_ARTICLE_VOICE,
+                   evidence=0)
+          for certainty in get_args(Certainty) for polarity in get_args(Polarity)),
+        *(ActorRow(name="", kind=kind, evidence=[0]) for kind in get_args(ActorKind)),
+    ]
+    return ("".join(f'"{word}",' for word in words) + "".join(shapes)).encode() \
+        + b"".join(_encoder.encode(record) for record in usual)
+
+
+COMPRESSION_DICTIONARY = _compression_dictionary()
+"""The preset dictionary the cache compresses rows with (see `_compression_dictionary`)."""
 
 
 def encode_row(result: ArticleResult) -> bytes:

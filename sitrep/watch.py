@@ -10,7 +10,9 @@ an addition. Which files are articles is the reader's answer (`reader.walk_folde
 The OS watcher watches the folder and each real subfolder, each on its own and never through a
 symlink: a link to `/usr` would otherwise cost thousands of watches. It is set up again when
 the subfolders change, when the folder is replaced by a new one of the same name, and after an
-event it cannot decode (a file name that is not UTF-8), so live reload never silently stops.
+event it cannot decode (a file name that is not UTF-8), so live reload never silently stops. A
+folder whose own name is not UTF-8, which the OS watcher cannot take, is looked at on each of its
+idle ticks instead (once a second): its files, listed with their signatures, compared.
 
 Nothing here imports Textual: the TUI runs this in a worker and posts what it yields.
 """
@@ -18,6 +20,7 @@ Nothing here imports Textual: the TUI runs this in a worker and posts what it yi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import stat
@@ -47,7 +50,8 @@ RESTART_DELAY = 0.5
 is missing (so a name it cannot decode, touched in a loop, never makes a busy loop)."""
 
 UNDECODABLE = ("A name in the folder is not valid UTF-8 text, which the file watcher cannot read. "
-               "Live reload goes on; renaming the file is safer.")
+               "Live reload goes on (a folder of such a name is looked at once a second); renaming "
+               "it is safer.")
 REPLACED = "The folder was replaced by a new one of the same name. Live reload now watches the new one."
 
 
@@ -176,13 +180,14 @@ async def watch_folder(
     identity = _identity(folder)
     while not stopped():
         folders = await asyncio.to_thread(_folders, folder)
-        roots = _watchable(folders, tell)
+        roots, polled = _watchable(folders, tell)
         if not roots:  # the folder is gone or unreadable: look again in a moment
             await _pause(RESTART_DELAY, stopped)
             continue
         try:
             async with aclosing(_watch_roots(roots, debounce_ms, max_wait_ms, stop_event)) as bursts:
                 reconciled = False
+                looked = await asyncio.to_thread(_files_in, polled)
                 async for raw in bursts:
                     now = _identity(folder)
                     if now is not None and now != identity:
@@ -190,7 +195,11 @@ async def watch_folder(
                         if replaced:
                             tell(REPLACED, once=False)
                             break  # watch the new folder; its first tick lists it
-                    if not raw and reconciled:
+                    unwatched_change = False
+                    if polled and not raw:  # an idle tick: look at the folders the watcher cannot take
+                        seen, looked = looked, await asyncio.to_thread(_files_in, polled)
+                        unwatched_change = seen != looked
+                    if not raw and reconciled and not unwatched_change:
                         continue  # an idle tick: nothing to look at
                     reconciled = True
                     current = await asyncio.to_thread(take_snapshot, folder)
@@ -237,17 +246,36 @@ def _folders(folder: Path) -> frozenset[str]:
     return frozenset(os.fspath(path) for path in walk_folder(folder).folders)
 
 
-def _watchable(folders: Iterable[str], tell: Callable[[str], None]) -> list[str]:
-    """The folders the OS watcher can take, sorted: those with UTF-8 names."""
+def _watchable(folders: Iterable[str], tell: Callable[[str], None]) -> tuple[list[str], list[str]]:
+    """The folders the OS watcher can take (those with UTF-8 names), and those it cannot, which
+    are looked at on each idle tick instead; both sorted."""
     roots: list[str] = []
+    polled: list[str] = []
     for path in sorted(folders):
         try:
             path.encode("utf-8")
-        except UnicodeEncodeError:  # the watcher takes UTF-8 paths only; this folder goes unwatched
+        except UnicodeEncodeError:  # the watcher takes UTF-8 paths only
             tell(UNDECODABLE)
+            polled.append(path)
             continue
         roots.append(path)
-    return roots
+    return roots, polled
+
+
+def _files_in(folders: Iterable[str]) -> frozenset[tuple[str, Signature]]:
+    """The files directly in `folders` with their signatures (what a change to them changes)."""
+    found: set[tuple[str, Signature]] = set()
+    for path in folders:
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    with contextlib.suppress(OSError):
+                        if entry.is_file(follow_symlinks=False):
+                            info = entry.stat(follow_symlinks=False)
+                            found.add((entry.path, (info.st_ino, info.st_size, info.st_mtime_ns)))
+        except OSError:
+            continue  # gone or unreadable: the next listing of the folder says so
+    return frozenset(found)
 
 
 def _identity(folder: Path) -> tuple[int, int] | None:

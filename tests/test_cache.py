@@ -38,6 +38,7 @@ from sitrep.model import (
     Evidence,
     StatusEvent,
 )
+from sitrep.rows import encode_row
 from sitrep.version import pipeline_version
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -530,12 +531,18 @@ def tamper(path: Path, key: str, data: bytes) -> None:
 
 def stored_row() -> dict[str, Any]:
     """The stored row of `make_result()` as plain data (its compact layout, see `sitrep.rows`)."""
-    return json.loads(zlib.decompress(cache_module.encode_result(make_result())))
+    return json.loads(cache_module.inflate(cache_module.encode_result(make_result())))
 
 
 def packed(data: Any) -> bytes:
     """`data` stored as a row is: JSON, compressed."""
     return zlib.compress(json.dumps(data).encode())
+
+
+def with_dictionary(dictionary: bytes) -> bytes:
+    """The stored row of `make_result()`, compressed against another preset dictionary."""
+    deflater = zlib.compressobj(6, zdict=dictionary)
+    return deflater.compress(json.dumps(stored_row()).encode()) + deflater.flush()
 
 
 def with_field(change: Callable[[dict[str, Any]], None]) -> bytes:
@@ -565,6 +572,7 @@ TAMPERED_ROWS = {
     "not zlib": b"not zlib",
     "not JSON": zlib.compress(b"\xff\xfe"),
     "a row of schema 1 (to_dict)": packed(make_result().to_dict()),
+    "compressed against another dictionary": with_dictionary(b'{"path":"","title":""} another layout'),
 }
 
 
@@ -579,6 +587,22 @@ def test_a_tampered_row_is_a_miss_not_an_error(tmp_path: Path, data: bytes) -> N
     path = our_cache(tmp_path / "c.sqlite3", "a" * 64, "b" * 64)
     tamper(path, "a" * 64, data)
     assert set(ResultCache(path, "v1").get_many(["a" * 64, "b" * 64])) == {"b" * 64}
+
+
+def test_a_row_is_compressed_against_the_rows_dictionary_and_is_smaller_for_it() -> None:
+    row = encode_row(make_result())
+    stored = cache_module.encode_result(make_result())
+    assert len(stored) < len(zlib.compress(row, 9))
+    assert cache_module.decode_result(stored) == make_result()
+
+
+def test_a_new_cache_has_large_pages_so_rows_fill_them(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
+    cache.put_many([make_result()])
+    cache.close()
+    db = sqlite3.connect(tmp_path / "c.sqlite3")
+    assert db.execute("PRAGMA page_size").fetchone()[0] == cache_module.PAGE_SIZE
+    db.close()
 
 
 def test_a_row_that_inflates_past_the_bound_is_refused_without_inflating_it(tmp_path: Path) -> None:
@@ -864,7 +888,7 @@ def test_a_tampered_row_is_re_parsed_and_the_report_is_unchanged(config: Config,
     db = sqlite3.connect(config.cache_path)
     key, blob = db.execute("SELECT hash, data FROM results ORDER BY hash LIMIT 1").fetchone()
     db.close()
-    data = json.loads(zlib.decompress(blob))
+    data = json.loads(cache_module.inflate(blob))
     data["title"] = 12345
     tamper(config.cache_path, key, packed(data))
     parsed, warm, _ = analyse(config, folder)

@@ -292,6 +292,28 @@ def test_a_groups_incident_months_before_the_newest_article_is_not_a_status_line
     assert not any(line.text.startswith("soldiers:") for line in sit.status)
 
 
+def test_a_groups_old_incident_retold_without_its_date_is_not_a_status_line(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": "Title: Test article\nDate: 2031-09-07\n\nAt least 20 Lusenian soldiers were killed in June "
+                 "during a brawl at the border.",
+        "b.txt": "Title: Test article\nDate: 2031-09-08\n\nAt least 20 Lusenian soldiers were killed in "
+                 "hand-to-hand fighting with makeshift weapons.",
+        "c.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora "
+                 "agreed to ease tensions on the border.",
+    }, tmp_path)
+    assert not any("soldiers:" in line.text and "killed" in line.text for line in sit.status)
+
+
+def test_a_groups_new_incident_beside_an_old_one_is_a_status_line(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": "Title: Test article\nDate: 2031-09-07\n\nAt least 20 Lusenian soldiers were killed in June "
+                 "during a brawl at the border.",
+        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThree Lusenian soldiers were killed on Monday in "
+                 "a new clash at the border, the army said.",
+    }, tmp_path)
+    assert any("soldiers:" in line.text and "killed on Monday" in line.text for line in sit.status)
+
+
 def test_a_persons_detention_months_ago_still_holds_in_status(tmp_path: Path) -> None:
     sit = situation({
         "a.txt": "Title: Test article\nDate: 2031-06-16\n\nOpposition leader Marek Halvass was arrested on "

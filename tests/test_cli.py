@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -636,3 +637,36 @@ def test_the_report_and_the_dashboard_ask_one_matcher() -> None:
 
     assert sitrep.tui.view.find_actor is sitrep.query.find_actor
     assert sitrep.tui.view.ActorIndex is sitrep.query.ActorIndex
+
+
+class _Terminal(io.StringIO):
+    """A text stream that says it is a terminal, as stderr in a shell does."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_on_a_terminal_shows_articles_per_second_and_time_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sitrep.cli import progress_bar
+    from sitrep.engine import Progress
+
+    clock = iter(float(t) for t in range(100))
+    monkeypatch.setattr("time.monotonic", lambda: next(clock))
+    stream = _Terminal()
+    bar = progress_bar(stream)
+    assert bar is not None
+    for done in (0, 10, 20, 30):
+        bar(Progress("analysing", done, 100))
+    assert bar._bar is not None
+    bar._bar.refresh()
+    drawn = stream.getvalue()
+    bar(Progress("done", 100, 100))
+    assert "articles/s" in drawn and "30/100" in drawn and re.search(r"\d:\d\d:\d\d", drawn)
+
+
+def test_no_progress_bar_is_drawn_when_stderr_is_not_a_terminal() -> None:
+    from sitrep.cli import progress_bar
+
+    assert progress_bar(io.StringIO()) is None

@@ -16,7 +16,7 @@ import pytest
 from sitrep.config import Config
 from sitrep.engine import Engine
 
-from conftest import CORPUS_SCORES
+from conftest import CORPUS_SCORE
 from corpus_support import CORPUS, analyse_set, corpus_sets, load_ratchet, parse_scores, score_line, worse
 
 SETS = corpus_sets()
@@ -37,9 +37,9 @@ def test_every_corpus_set_has_a_record() -> None:
 
 @pytest.mark.parametrize("name", SETS)
 def test_corpus_situation_does_no_worse_than_its_record(engine: Engine, name: str, tmp_path: Path,
-                                                         request: pytest.FixtureRequest) -> None:
+                                                         record_property) -> None:  # noqa: ANN001
     line = score_line(analyse_set(engine, name, tmp_path), CORPUS / name / "expected.json").splitlines()[-1]
     numbers = parse_scores(line)
     record = load_ratchet().get(name, {})
-    request.config.stash[CORPUS_SCORES].append(f"{name}: {line}  (record {record.get('score')})")
+    record_property(CORPUS_SCORE, f"{name}: {line}  (record {record.get('score')})")
     assert not worse(numbers, record), f"{name} got worse: {worse(numbers, record)}"

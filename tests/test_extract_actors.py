@@ -175,6 +175,13 @@ def test_an_unlabelled_name_with_a_role_in_apposition_is_a_person(tmp_path: Path
     assert actors["Mutea Iringo"][0] == "person"
 
 
+def test_an_apposition_in_dashes_after_a_persons_organisation_is_not_their_role(tmp_path: Path) -> None:
+    actors = _kinds_roles("Tomas Verin, a journalist in Lusk, spoke to reporters. Verin, of the Lusk Media "
+                          "Centre - a monitoring group on the ground - told reporters that most of those "
+                          "killed were soldiers.", tmp_path)
+    assert actors["Tomas Verin"][1] == ["journalist in Lusk"]
+
+
 def test_a_name_that_owns_a_capital_is_a_country(tmp_path: Path) -> None:
     actors = _kinds_roles("Velmora's president was freed on Tuesday. Soldiers patrolled the streets of "
                           "Velmora's "

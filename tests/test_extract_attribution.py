@@ -84,3 +84,63 @@ def test_pronoun_subject_prefers_the_subject_of_its_own_sentence(tmp_path: Path)
     result = analyse(text, tmp_path)
     assert events_of(result, "Brown", "excluded")
     assert not events_of(result, "Blair", "excluded")
+
+
+# "The attorney general has denied ... he insisted": a pronoun that finds no name speaks for the
+# person the sentence before made its subject by office alone.
+_ARREST_HE = "The army had arrested dozens of protesters in the capital, he said."
+
+
+def test_pronoun_speaker_with_no_name_before_is_the_office_of_the_last_subject(tmp_path: Path) -> None:
+    text = ("The attorney general of Corvana has denied being pressured by the palace to approve the decree."
+            "\n\nClaims that the decree was drafted at the palace were \"wholly unfounded\", he insisted "
+            "during a stormy session of the senate.")
+    result = analyse(text, tmp_path)
+    assert [lead.source for lead in result.leads] == ["attorney general of Corvana"] * 2
+
+
+def test_pronoun_speaker_may_mean_an_office_described_without_a_title(tmp_path: Path) -> None:
+    text = ("The country's top law officer spoke to reporters in Lusk on Monday. The army had arrested "
+            "dozens of protesters in the capital, she said.")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert (event.source, event.certainty) == ("country's top law officer", "reported")
+
+
+def test_pronoun_speaker_for_an_office_one_named_person_holds_is_that_person(tmp_path: Path) -> None:
+    text = ("The attorney general denied the report. The army had arrested dozens of protesters in the "
+            "capital, she said.\n\nAttorney General Marta Voss resigned on Friday.")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "Marta Voss"
+
+
+def test_pronoun_speaker_after_an_organisation_subject_stays_unnamed(tmp_path: Path) -> None:
+    text = f"The defence ministry of Corvana denied the report on Monday.\n\n{_ARREST_HE}"
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "unnamed sources"
+
+
+def test_pronoun_speaker_two_paragraphs_after_the_office_stays_unnamed(tmp_path: Path) -> None:
+    text = ("The attorney general of Corvana spoke in the senate on Monday.\n\nAmid jeers from the benches "
+            f"and a walkout by the opposition.\n\n{_ARREST_HE}")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "unnamed sources"
+
+
+def test_pronoun_speaker_after_another_subject_took_over_stays_unnamed(tmp_path: Path) -> None:
+    text = ("The attorney general of Corvana spoke in the senate on Monday. The vote was delayed until "
+            f"Friday. {_ARREST_HE}")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "unnamed sources"
+
+
+def test_pronoun_speaker_of_the_wrong_gender_for_the_office_stays_unnamed(tmp_path: Path) -> None:
+    text = ("The palace spokesman spoke to reporters in Lusk on Monday. The army had arrested dozens of "
+            "protesters in the capital, she said.")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "unnamed sources"
+
+
+def test_singular_pronoun_speaker_after_a_plural_subject_stays_unnamed(tmp_path: Path) -> None:
+    text = f"The judges of the supreme court spoke on Monday. {_ARREST_HE}"
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "unnamed sources"

@@ -263,6 +263,16 @@ def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path
                                                              ("denies", "two other councillors")]
 
 
+def test_a_claims_tail_parsed_as_a_second_verb_names_no_claimant(tmp_path: Path) -> None:
+    # The parser joins "claims" to "follows" as a conjunct here; it is still the tail's noun.
+    result = analyse("The case against the two men follows a hearing into postal fraud allegations made "
+                     "against three other Corvana councillors in the Eastgate Green ward, claims which are "
+                     "denied.", tmp_path)
+    [dispute] = _contradictions(result)
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "unnamed sources"),
+                                                             ("denies", "three other Corvana councillors")]
+
+
 def test_a_repeated_accusation_is_the_accusers_claim(tmp_path: Path) -> None:
     result = analyse("Interior Minister Anton Brund thanked the armed forces and repeated his accusation "
                      "that neighbouring Lusenia had sheltered the gunmen, a charge Lusenia denies.", tmp_path)

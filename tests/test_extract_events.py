@@ -137,6 +137,13 @@ def test_vowing_to_act_is_a_plan_of_the_one_who_vows(tmp_path: Path) -> None:
     assert plan.detail == "to sell the captured trucks"
 
 
+def test_a_plan_cut_at_its_word_limit_ends_on_a_word_that_carries_meaning(tmp_path: Path) -> None:
+    result = analyse("Rebel leader Idris Makeba said he would 'sell on the market' more than 270 prisoners "
+                     "captured by his fighters last month.", tmp_path)
+    [plan] = events_of(result, "Makeba", "plans")
+    assert plan.detail == "to sell on the market more than 270 prisoners captured"
+
+
 def test_plans_from_the_government_forces_are_the_armys(tmp_path: Path) -> None:
     result = analyse("The governor confirmed that there were plans from the government forces to launch a "
                      "counterattack.", tmp_path)

@@ -20,7 +20,8 @@ import pytest
 
 from sitrep.cli import main
 from sitrep.extracted import ExtractError, lines, read_extracted, to_jsonl
-from sitrep.model import ArticleResult, BadFile, Evidence, StatusEvent
+from sitrep.focus import Focus
+from sitrep.model import ActorMention, ArticleResult, BadFile, Evidence, StatusEvent
 from sitrep.rows import ROW_SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,6 +152,34 @@ def test_since_and_until_on_a_folder_of_articles_are_a_usage_error(workspace: Wo
     assert exit_.value.code == 2
 
 
+def test_focus_on_a_folder_of_articles_is_a_usage_error(workspace: Workspace) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        run(workspace, "report", workspace.folder, "--focus", "Mali")
+    assert exit_.value.code == 2
+
+
+def test_focus_on_a_name_that_is_no_country_is_a_usage_error_naming_it(
+    workspace: Workspace, jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        run(workspace, "report", jsonl, "--focus", "Atlantis")
+    assert exit_.value.code == 2 and "'Atlantis' is not a country" in capsys.readouterr().err
+
+
+def test_focus_keeps_the_seed_for_its_country_and_leaves_it_out_for_another(
+    workspace: Workspace, jsonl: Path
+) -> None:
+    assert [a["path"] for a in json_report(workspace, jsonl, "--focus", "mali")["articles"]] == [SEED_NAME]
+    assert json_report(workspace, jsonl, "--focus", "Japan")["articles"] == []
+
+
+def test_articles_left_out_by_the_focus_are_counted_on_stderr(
+    workspace: Workspace, jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    json_report(workspace, jsonl, "--focus", "Japan")
+    assert "merged 0 article(s); left out 1 outside --since/--until/--focus" in capsys.readouterr().err
+
+
 def test_a_line_sitrep_did_not_write_is_a_clear_error(
     workspace: Workspace, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -197,6 +226,15 @@ def test_since_and_until_keep_the_articles_published_in_the_window(tmp_path: Pat
     extracted = read_extracted(rows, since=date(2025, 8, 1), until=date(2025, 8, 10))
     assert [r.path for r in extracted.results] == ["first.txt", "month.txt", "last.txt", "undated.txt"]
     assert extracted.outside == 2
+
+
+def test_focus_keeps_only_the_articles_that_name_the_country(tmp_path: Path) -> None:
+    about_chad, about_niger = result("chad.txt", "2025-08-10"), result("niger.txt", "2025-08-10")
+    about_chad.actors = [ActorMention("Chadian soldiers", "collective")]
+    about_niger.actors = [ActorMention("Niamey", "place")]
+    rows = extract_file(tmp_path, "r.jsonl", "news", [about_chad, about_niger])
+    extracted = read_extracted(rows, focus=Focus.named("Chad"))
+    assert [r.path for r in extracted.results] == ["chad.txt"] and extracted.outside == 1
 
 
 def test_rows_of_two_folders_are_told_apart_by_the_folder_name(tmp_path: Path) -> None:

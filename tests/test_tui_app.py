@@ -19,7 +19,7 @@ from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
 
-from sitrep.changes import LastSeenStore, Snapshot
+from sitrep.changes import LastSeenStore, Snapshot, dispute_key
 from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
 from sitrep.tui import app as app_module
 from sitrep.tui.actors_pane import ActorsPane
@@ -32,8 +32,9 @@ from sitrep.tui.header import SitrepHeader
 from sitrep.tui.help_screen import HelpScreen
 from sitrep.tui.marks import ARTICLE_PATTERNS
 from sitrep.tui.messages import FolderChanged
-from sitrep.tui.option_pane import MORE_KEY, NEAR_END, PAGE
+from sitrep.tui.option_pane import MORE_KEY
 from sitrep.tui.pager import article_path, pager_command
+from sitrep.tui.paging import MAX_PAGE
 from sitrep.tui.sources_pane import SourcesPane
 from sitrep.tui.status_pane import StatusPane
 from sitrep.watch import FolderChange
@@ -430,30 +431,32 @@ async def test_a_large_report_builds_a_page_of_each_pane_and_says_how_many_more(
     async with app.run_test(size=(160, 48)) as pilot:
         await settled(pilot)
         for pane in (app.query_one(DisputesPane), app.query_one(ContextPane)):
-            assert len(pane.evidence_rows()) <= PAGE
+            assert pane.built <= MAX_PAGE and len(pane.evidence_rows()) <= MAX_PAGE
             assert pane.border_subtitle == "2000"
         for table in (app.query_one(ActorsPane), app.query_one(SourcesPane)):
-            assert len(table.keys) <= PAGE
+            assert table.built <= MAX_PAGE and len(table.keys) <= MAX_PAGE
         assert app.query_one(ActorsPane).border_subtitle.startswith("2000")
         assert app.query_one(SourcesPane).border_subtitle.startswith("2000 articles")
         for pane in (app.query_one(DisputesPane), app.query_one(ContextPane)):
-            left = 2_000 - len(pane.evidence_rows())
+            left = pane.window.below
+            assert left > 1_900
             assert str(pane.get_option(MORE_KEY).prompt) == (
-                f"… and {left:,} more (filter with / to narrow, or scroll on)")
+                f"… and {left:,} more (G for the last; filter with / to narrow, or scroll on)")
         for table in (app.query_one(ActorsPane), app.query_one(SourcesPane)):
             assert f"… and {2_000 - len(table.keys):,} more" in " ".join(map(str, table.get_row(MORE_KEY)))
 
 
 async def test_moving_down_a_large_pane_builds_the_next_page_without_wrapping(tmp_path: Path) -> None:
-    app = fake_app(tmp_path, large_situation(2_000))
+    situation = large_situation(2_000)
+    app = fake_app(tmp_path, situation)
     async with app.run_test(size=(160, 48)) as pilot:
         await settled(pilot)
         disputes = app.query_one(DisputesPane)
-        await pilot.press("3", "end")
-        await pilot.press(*["down"] * (NEAR_END + 2))
-        assert len(disputes.evidence_rows()) > PAGE
-        assert disputes.highlighted is not None and disputes.highlighted > PAGE
-        assert disputes.highlighted_key == disputes.keys[disputes.highlighted]
+        first_page = disputes.window.end
+        await pilot.press("3", *["j"] * (first_page + 2))
+        await pilot.pause()
+        assert disputes.window.end > first_page
+        assert disputes.highlighted_key == dispute_key(situation.disputes[first_page + 2])
 
 
 async def test_moving_down_a_large_table_builds_the_next_page(tmp_path: Path) -> None:
@@ -461,9 +464,96 @@ async def test_moving_down_a_large_table_builds_the_next_page(tmp_path: Path) ->
     async with app.run_test(size=(160, 48)) as pilot:
         await settled(pilot)
         actors = app.query_one(ActorsPane)
-        await pilot.press("2", "end", "down", "down")
-        await wait_for(lambda: len(actors.keys) > PAGE, description="the next page of actors")
-        assert actors.cursor_key is not None and actors.cursor_row >= PAGE - 1
+        first_page = actors.window.end
+        await pilot.press("2", *["down"] * (first_page + 2))
+        await wait_for(lambda: actors.window.end > first_page, description="the next page of actors")
+        assert actors.cursor_key == f"Abass Dembele {first_page + 2}"
+
+
+@pytest.mark.parametrize(("number", "pane_type", "last", "first"), [
+    ("3", DisputesPane, "(1999)", "(0)"),
+    ("4", ContextPane, "(1999)", "(0)"),
+], ids=["disputes", "context"])
+async def test_G_shows_the_last_row_of_a_large_list_and_g_the_first(
+        tmp_path: Path, number: str, pane_type: type[Any], last: str, first: str) -> None:
+    """Issue #14: G goes to the true last row, building its page only, not the 2,000 before it."""
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        pane = app.query_one(pane_type)
+        before = pane.built
+        await pilot.press(number, "G")
+        await wait_for(lambda: pane.window.below == 0, description="the last page")
+        await pilot.pause()
+        evidence = pane.selected_evidence()
+        assert evidence is not None and evidence.title.endswith(last)
+        assert last in screen_text(app)
+        assert pane.built - before <= MAX_PAGE
+        await pilot.press("g")
+        await wait_for(lambda: pane.window.start == 0, description="the first page")
+        await pilot.pause()
+        evidence = pane.selected_evidence()
+        assert evidence is not None and evidence.title.endswith(first)
+        assert first in screen_text(app) and last not in screen_text(app)
+        assert pane.built - before <= 2 * MAX_PAGE
+
+
+@pytest.mark.parametrize(("number", "pane_type", "last", "first", "shown_last", "shown_first"), [
+    ("2", ActorsPane, "Abass Dembele 1999", "Abass Dembele 0", "Abass Dembele 1999", "Abass Dembele 0 "),
+    ("5", SourcesPane, "article:00000.txt", "article:01999.txt", "Headline 0 ", "Headline 1999"),
+], ids=["actors", "sources"])
+async def test_G_puts_the_cursor_on_the_last_row_of_a_large_table_and_g_on_the_first(
+        tmp_path: Path, number: str, pane_type: type[Any], last: str, first: str, shown_last: str,
+        shown_first: str) -> None:
+    app = fake_app(tmp_path, large_situation(2_000))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        table = app.query_one(pane_type)
+        before = table.built
+        await pilot.press(number, "G")
+        await wait_for(lambda: table.cursor_key == last, description="the cursor on the last row")
+        await pilot.pause()
+        assert shown_last in screen_text(app)
+        assert table.built - before <= MAX_PAGE
+        await pilot.press("g")
+        await wait_for(lambda: table.cursor_key == first, description="the cursor on the first row")
+        await pilot.pause()
+        assert shown_first in screen_text(app) and shown_last not in screen_text(app)
+
+
+async def test_moving_up_from_the_last_page_builds_the_page_above(tmp_path: Path) -> None:
+    situation = large_situation(2_000)
+    app = fake_app(tmp_path, situation)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        disputes = app.query_one(DisputesPane)
+        await pilot.press("3", "G")
+        await wait_for(lambda: disputes.window.below == 0, description="the last page")
+        start = disputes.window.start
+        steps = 1_999 - start + 2
+        await pilot.press(*["k"] * steps)
+        await pilot.pause()
+        assert disputes.window.start < start
+        assert disputes.highlighted_key == dispute_key(situation.disputes[1_999 - steps])
+        assert situation.disputes[1_999 - steps].subject in screen_text(app)
+
+
+async def test_a_reload_keeps_the_cursor_on_the_last_row_without_building_the_rest(tmp_path: Path) -> None:
+    situation = large_situation(2_000)
+    engine = FakeEngine(situation, replace(situation, title="Reloaded"))
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settled(pilot)
+        disputes = app.query_one(DisputesPane)
+        await pilot.press("3", "G")
+        await wait_for(lambda: disputes.window.below == 0, description="the last page")
+        before = disputes.built
+        await pilot.press("r")
+        await wait_for(lambda: engine.calls == 2, description="the reload")
+        await settled(pilot)
+        assert disputes.highlighted_key == dispute_key(situation.disputes[-1])
+        assert situation.disputes[-1].subject in screen_text(app)
+        assert disputes.built - before <= MAX_PAGE
 
 
 async def test_a_filter_on_a_large_report_shows_every_row_it_keeps(tmp_path: Path) -> None:

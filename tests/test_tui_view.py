@@ -191,7 +191,8 @@ def test_an_article_title_keeps_markup_literal_in_sources() -> None:
     situation = mali_situation()
     situation.articles[0].title = "[red]Title[/red]"
     view = make_view(situation, Changes(), None)
-    row = next(iter(SourcesPane().table_rows(view)))
+    pane = SourcesPane()
+    row = pane.row(view, pane.entries(view)[0])
     assert str(row.cells[0]).startswith("[red]Title[/red]")
     assert isinstance(row.cells[0], Text)
     assert row.key == f"article:{MALI}"

@@ -242,3 +242,18 @@ async def test_a_folder_name_that_is_not_utf8_does_not_stop_the_watcher(tmp_path
         (tmp_path / "new.txt").write_text(ARTICLE, encoding="utf-8")
         await watching.until(lambda: "new.txt" in watching.seen.added, "a new file beside the folder")
     assert len(watching.notices) == 1 and "not valid UTF-8" in watching.notices[0]
+
+
+@posix_only
+async def test_files_in_a_folder_whose_name_is_not_utf8_are_still_reported(tmp_path: Path) -> None:
+    sub = os.path.join(os.fsencode(tmp_path), b"sub\xff")
+    os.mkdir(sub)
+    name = os.fsdecode(b"sub\xff/a.txt")
+    async with Watching(tmp_path) as watching:
+        await watching.running()
+        append(os.path.join(sub, b"a.txt"))
+        await watching.until(lambda: name in watching.seen.added, "the new file in the folder")
+        append(os.path.join(sub, b"a.txt"))
+        await watching.until(lambda: any(name in c.modified for c in watching.changes), "the file's change")
+        os.unlink(os.path.join(sub, b"a.txt"))
+        await watching.until(lambda: any(name in c.removed for c in watching.changes), "the file's removal")

@@ -90,21 +90,36 @@ def subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
+_DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
+"""Parts of speech a phrase cut at its word limit must not end on ("girls captured by")."""
+
+
 def short_phrase(span: Span, max_words: int = 10) -> str:
-    """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words."""
-    words: list[str] = []
+    """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words.
+
+    A phrase cut at the word limit drops the words left hanging at its end ("more than 270 girls
+    captured by" -> "... captured"), and a quotation mark whose partner was cut off goes too."""
+    kept: list[Token] = []
+    capped = False
     for tok in span:
         spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_
                                                        or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
         inner_relcl = tok.dep_ == "relcl" and span.start <= tok.head.i < span.end
-        if inner_relcl or tok.text in ("(", ";") or spaced_dash or (tok.text == "," and words):
+        if inner_relcl or tok.text in ("(", ";") or spaced_dash or (tok.text == "," and kept):
             break
-        if tok.lower_ in ("who", "which", "that") and words:
+        if tok.lower_ in ("who", "which", "that") and kept:
             break
-        words.append(tok.text_with_ws)
-        if len(words) >= max_words:
+        kept.append(tok)
+        if len(kept) >= max_words:
+            capped = True
             break
-    return clean_span_text("".join(words))
+    if capped:
+        while len(kept) > 1 and (kept[-1].pos_ in _DANGLING or kept[-1].tag_ == "PRP$"):
+            kept.pop()
+    if sum(1 for t in kept if t.is_quote and t.tag_ != "POS") % 2:  # keep the space a dropped mark had
+        return clean_span_text("".join(t.whitespace_ if t.is_quote and t.tag_ != "POS" else t.text_with_ws
+                                       for t in kept))
+    return clean_span_text("".join(t.text_with_ws for t in kept))
 
 
 def strip_determiner(text: str) -> str:

@@ -311,7 +311,9 @@ class DisputeFinder(ThinSourcing):
         says = any(v.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING or any(
             # "repeated his accusation"
             c.dep_ == "dobj" and c.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS for c in v.children)
-            for v in (root, *root.conjuncts))
+            # a conjunct counts only as a verb: in "..., claims which are denied" the parser may
+            # join the tail's noun "claims" to the main verb
+            for v in (root, *root.conjuncts) if v is root or v.pos_ == "VERB")
         claimant = ("unnamed sources" if passive or subj is None or not says
                     else describe_source(subj, self.names, self.pronoun_names)[0])
         who = match.group("who").strip()

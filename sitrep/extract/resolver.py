@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .actors import ActorTable, role_key
+from .attribution import DENYING, HEDGING_REPORTING, NEUTRAL_REPORTING, describe_source
 from .base import (
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -15,6 +16,7 @@ from .base import (
     short_phrase,
     subtree_span,
 )
+from .roles import _title_words
 from .timing import _REL_PRONOUNS
 
 _NAMING_VERBS = {"know", "identify", "name", "call"}
@@ -32,6 +34,32 @@ _PLACE_NOUNS = {"airport", "town", "city", "village", "base", "broadcaster", "pa
                 "parliament", "border", "crossing", "airbase", "barracks", "headquarters", "hill", "ridge",
                 "peak", "valley", "highway", "oilfield", "mine", "dam", "prison", "camp", "mall", "hospital",
                 "compound", "outpost"}
+
+
+_PERSON_ROLES = {"officer", "prosecutor", "lawyer", "attorney", "negotiator", "mediator", "investigator",
+                 "magistrate", "coroner", "judge", "ombudsman"}
+"""Nouns for one person by office beyond the title list ("the country's top law officer")."""
+_MASCULINE = {"king", "prince", "spokesman", "chairman", "sultan", "emir", "sheikh", "lord", "baron",
+              "duke", "ombudsman", "father", "son", "brother", "husband", "man"}
+_FEMININE = {"queen", "princess", "spokeswoman", "chairwoman", "baroness", "lady", "dame", "duchess",
+             "mother", "daughter", "sister", "wife", "woman"}
+_PRONOUN_GENDER = {"he": _FEMININE, "she": _MASCULINE}
+"""A pronoun and the role words it cannot stand for ("she" is no spokesman)."""
+
+
+@dataclass(frozen=True)
+class _RoleSubject:
+    """A person a sentence made its subject by office alone ("The attorney general has denied ..."),
+    for a later "he insisted" that finds no name."""
+
+    name: str
+    """How a source names them: an actor's key when one person holds the office, else the phrase."""
+    actor: bool
+    """`name` is an actor's key."""
+    words: frozenset[str]
+    """The office's words, for the pronouns that cannot mean it ("the spokeswoman" is no "he")."""
+    paragraph: int
+    """The paragraph it was last spoken of in; a pronoun reaches it only from there or the next."""
 
 
 def _place_like(tok: Token) -> bool:
@@ -75,6 +103,10 @@ class Resolver:
         last_plural_phrase = ""
         plural_subject = ""
         """The last plural subject, an actor group ("group:KEY") or a phrase ("phrase:migrants")."""
+        self.role_speakers: dict[int, str] = {}
+        """Pronoun -> the office that speaks through it when no name came before ("attorney general")."""
+        role_subject: _RoleSubject | None = None
+        names = self.names()
         for sent in self.parsed.sentences:
             sent_subject: str | None = None
             """A person subject earlier in this sentence: "Mr Brown was seething that he had been
@@ -100,7 +132,16 @@ class Resolver:
                             plural_subject = "group:" + key
                     continue
                 low = tok.lower_
-                if low in PERSONAL_PRONOUNS and last_person:
+                if low in PERSONAL_PRONOUNS and not last_person and role_subject is not None:
+                    if self._speaks_as(tok, role_subject):
+                        # "The attorney general has denied it. ..., he insisted": the office speaks.
+                        if role_subject.actor:
+                            self.pronouns[tok.i] = role_subject.name
+                        else:
+                            self.role_speakers[tok.i] = role_subject.name
+                        role_subject = _RoleSubject(role_subject.name, role_subject.actor, role_subject.words,
+                                                    self.parsed.paragraph_of(tok.idx))
+                elif low in PERSONAL_PRONOUNS and last_person:
                     subject = tok.dep_ in ("nsubj", "nsubjpass")
                     chosen = (sent_subject or last_subject or last_person) if subject else last_person
                     self.pronouns[tok.i] = chosen
@@ -132,6 +173,46 @@ class Resolver:
                     last_plural_phrase = short_phrase(subtree_span(tok), 6)
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         plural_subject = "phrase:" + last_plural_phrase
+            role_subject = self._next_role_subject(sent, role_subject, names)
+
+    def _next_role_subject(self, sent: Span, current: _RoleSubject | None,
+                           names: dict[int, str]) -> _RoleSubject | None:
+        """The person by office that a later pronoun may mean, after `sent`: its main subject when
+        that is one ("The attorney general ..."), still `current` when it has no subject or a
+        personal pronoun goes on about them, and nobody after any other subject (a name, a body,
+        a thing), which takes over the story."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("he", "she"):
+            return current
+        if subject.i in self.table.token_actor or subject.tag_ not in ("NN", "NNP") or subject.conjuncts:
+            return None
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in subject.children)
+        compounds = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+        office = " ".join([*compounds, subject.lower_])
+        titles = _title_words()
+        if not definite or not (office in titles or subject.lower_ in titles
+                                or subject.lemma_.lower() in _PERSON_ROLES):
+            return None
+        paragraph = self.parsed.paragraph_of(subject.idx)
+        words = frozenset(office.split())
+        holders = self.table.person_roles.get(role_key(office), set())
+        if len(holders) == 1:
+            return _RoleSubject(next(iter(holders)), True, words, paragraph)
+        name, anonymous = describe_source(subject, names)
+        if anonymous or name == "unnamed sources":
+            return None
+        return _RoleSubject(name, False, words, paragraph)
+
+    def _speaks_as(self, pronoun: Token, role: _RoleSubject) -> bool:
+        """Whether a pronoun is the subject of a speech verb that can mean the person by office:
+        "he"/"she" of a reporting verb, in the office's paragraph or the next, of a fitting gender."""
+        return (
+            pronoun.lower_ in _PRONOUN_GENDER
+            and pronoun.dep_ == "nsubj"
+            and pronoun.head.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | DENYING
+            and self.parsed.paragraph_of(pronoun.idx) - role.paragraph <= 1
+            and not role.words & _PRONOUN_GENDER[pronoun.lower_]
+        )
 
     def group_of_members(self, token: Token) -> str | None:
         """"Al Shabaab extremists", "ISIL fighters": members named by their group are the group."""
@@ -251,7 +332,7 @@ class Resolver:
 
     def resolved_names(self) -> dict[int, str]:
         """Pronoun token index -> display name (for "he said")."""
-        out = dict(self.plural_phrases)
+        out = dict(self.plural_phrases) | self.role_speakers
         for i, keys in self.pronouns.items():
             out[i] = " and ".join(self.table.actors[k].name for k in keys.split("|"))
         return out

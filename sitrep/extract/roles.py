@@ -153,6 +153,7 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
             and child.i > root.i
             and child.pos_ in ("NOUN", "PROPN")
             and child.ent_type_ not in ("PERSON", "GPE")
+            and not _describes_the_prep_object(root, child)
         ):
             phrase = _role_phrase(child)
             if phrase:
@@ -163,6 +164,15 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
         if phrase:
             roles.append(phrase)
     return roles
+
+
+def _describes_the_prep_object(root: Token, appos: Token) -> bool:
+    """"Nasser, of the Palmyra Media Centre - a monitoring group on the ground -": an apposition
+    set off by dashes right after the person's "of ..." phrase describes that phrase's noun (the
+    parser hangs it on the person)."""
+    left = appos.left_edge.i
+    after_dash = left > 0 and root.doc[left - 1].text in ("-", "—", "–")
+    return after_dash and any(c.dep_ == "prep" and root.i < c.i < appos.i for c in root.children)
 
 
 def _role_phrase(head: Token, stop: int | None = None) -> str:

@@ -155,11 +155,16 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                 continue
             sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
             held = [w for e in facts if (w := _held_at(e)) is not None]
+            # When some tellings date the incident, those dates place it: a telling without a date
+            # ("20 soldiers were killed in hand-to-hand fighting" in September) retells the dated
+            # one ("killed in June") rather than tells a new one, which news dates ("on Monday").
+            dated = [w for e in actor.events if e.when and FAMILY.get(e.event) == family
+                     and not e.background and (w := _held_at(e)) is not None] or held
             if (
                 actor.kind == "collective"
-                and held
+                and dated
                 and newest is not None
-                and (newest - max(held).end).days > STALE_EVENT_DAYS
+                and (newest - max(dated).end).days > STALE_EVENT_DAYS
                 and FAMILY[facts[0].event] not in _LEXICON.ongoing
             ):
                 # "Indian soldiers: killed in June" in September's report: a group's old incident is

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 
 from ..model import Actor, Situation
-from ..query import actor_by_name, mentions
-from ..text import clean
+from ..query import actor_by_name, names_pattern
+from ..text import clean, fold_chars
 from .events import SURENESS, DatedEvent, dated_events
 
 TIMELINE_EVENTS = 40
@@ -94,22 +94,34 @@ def timeline(events: list[DatedEvent]) -> list[str]:
     return [*lines, "```"]
 
 
-def _named(text: str, situation: Situation, besides: Actor) -> Actor | None:
-    """The first actor (not a town or region, not `besides`) that `text` names."""
-    if not text.strip():
+class _Names:
+    """The actors an event's detail may name, each actor's pattern compiled on first use and kept:
+    asked for afresh per event, a folder with more actors than `names_pattern` keeps compiled
+    made every event compile them all again."""
+
+    def __init__(self, situation: Situation) -> None:
+        self.actors = [a for a in situation.actors if a.kind != "place"]
+        self.patterns: dict[int, re.Pattern[str] | None] = {}
+
+    def first_in(self, text: str, besides: Actor) -> Actor | None:
+        """The first actor (in the situation's order, not `besides`) that `text` names."""
+        if not text.strip():
+            return None
+        folded = fold_chars(text)
+        for index, actor in enumerate(self.actors):
+            if actor is besides:
+                continue
+            if index not in self.patterns:
+                self.patterns[index] = names_pattern(tuple(actor.names()))
+            pattern = self.patterns[index]
+            if pattern is not None and pattern.search(folded):
+                return actor
         return None
-    return next(
-        (
-            a
-            for a in situation.actors
-            if a is not besides and a.kind != "place" and mentions(text, tuple(a.names()))
-        ),
-        None,
-    )
 
 
 def relations(situation: Situation) -> Counter[tuple[str, str, str]]:
     """(actor, label, other actor) -> how many events tell it."""
+    names = _Names(situation)
     edges: Counter[tuple[str, str, str]] = Counter()
     for actor in situation.actors:
         for event in actor.events:
@@ -120,11 +132,11 @@ def relations(situation: Situation) -> Counter[tuple[str, str, str]]:
                 if accuser is not None and accuser is not actor:
                     edges[(accuser.name, "accuses", actor.name)] += 1
             elif event.event in ACTS:
-                other = _named(event.detail, situation, actor)
+                other = names.first_in(event.detail, actor)
                 if other is not None:
                     edges[(actor.name, ACTS[event.event], other.name)] += 1
             elif event.event in UNDERGONE and event.detail.lower().startswith("by "):
-                doer = _named(event.detail[3:], situation, actor)
+                doer = names.first_in(event.detail[3:], actor)
                 if doer is not None:
                     edges[(doer.name, UNDERGONE[event.event], actor.name)] += 1
     return edges

@@ -6,7 +6,7 @@ how sure, what, who says so, and whether a later value overturned it) before its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -125,34 +125,41 @@ class ActorsPane(TablePane):
         top = [a for a in actors if pinned is not None and a.name == pinned.name]
         return [*top, *main, *minor]
 
-    def table_rows(self, view: View) -> Iterator[TableRow]:
+    def entries(self, view: View) -> Sequence[Actor]:
+        """The actors in the chosen order, the one filtered on first."""
+        return self.sorted_actors(view.situation.actors, view.actor)
+
+    def entry_key(self, view: View, entry: Actor) -> str:
+        """The actor's name."""
+        return entry.name
+
+    def row(self, view: View, entry: Actor) -> TableRow:
         """One row per actor."""
-        widths = {c.key: c.width for c in self.columns_for(self.content_width)}
-        for actor in self.sorted_actors(view.situation.actors, view.actor):
-            style = "dim" if actor.minor else ""
-            if view.changes.is_new_actor(actor.name):
-                mark = new_mark()
-            elif actor.name in view.changes.changed_status:
-                mark = changed_mark()
-            else:
-                mark = no_mark()
-            mark = fit(mark, widths["mark"], ellipsis=False)
-            name = safe(actor.name, style=("bold " + style) if view.actor and view.actor.name == actor.name
-                        else style)
-            cells = [mark, fit(name, widths["name"])]
-            if "role" in widths:
-                cells.append(safe(actor.kind, style=style))
-                cells.append(fit(safe(", ".join(actor.roles), style=style), widths["role"]))
-            elif "kind" in widths:
-                kind = " · ".join([actor.kind, *actor.roles[:1]])
-                cells.append(fit(safe(kind, style=style), widths["kind"]))
-            if "mix" in widths:
-                cells.append(mix_bar(actor, widths["mix"] or 0))
-            # Beside the mix bar the status's certainty needs only its symbol.
-            compact = "mix" in widths or (widths["status"] or 0) < COMPACT_STATUS
-            cells.append(fit(status_text(actor, compact=compact), widths["status"]))
-            cells.append(Text(str(actor.mentions), style=style, justify="right"))
-            yield TableRow(actor.name, cells, partial(actor_evidence, actor, view))
+        actor, widths = entry, self.widths
+        style = "dim" if actor.minor else ""
+        if view.changes.is_new_actor(actor.name):
+            mark = new_mark()
+        elif actor.name in view.changes.changed_status:
+            mark = changed_mark()
+        else:
+            mark = no_mark()
+        mark = fit(mark, widths["mark"], ellipsis=False)
+        name = safe(actor.name, style=("bold " + style) if view.actor and view.actor.name == actor.name
+                    else style)
+        cells = [mark, fit(name, widths["name"])]
+        if "role" in widths:
+            cells.append(safe(actor.kind, style=style))
+            cells.append(fit(safe(", ".join(actor.roles), style=style), widths["role"]))
+        elif "kind" in widths:
+            kind = " · ".join([actor.kind, *actor.roles[:1]])
+            cells.append(fit(safe(kind, style=style), widths["kind"]))
+        if "mix" in widths:
+            cells.append(mix_bar(actor, widths["mix"] or 0))
+        # Beside the mix bar the status's certainty needs only its symbol.
+        compact = "mix" in widths or (widths["status"] or 0) < COMPACT_STATUS
+        cells.append(fit(status_text(actor, compact=compact), widths["status"]))
+        cells.append(Text(str(actor.mentions), style=style, justify="right"))
+        return TableRow(actor.name, cells, partial(actor_evidence, actor, view))
 
     def count(self, view: View) -> int:
         """One row per actor."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -42,25 +42,38 @@ class ContextPane(OptionPane):
         """Name the pane."""
         self.border_title = "Regional context"
 
-    def rows(self, view: View) -> Iterator[Row]:
-        """A heading row per non-empty section, then its items."""
+    ROW_LINES = 2.0
+
+    def entries(self, view: View) -> Sequence[str | ContextItem]:
+        """A heading (its text) per non-empty section, then its items."""
+        listed: list[str | ContextItem] = []
         for heading, kinds in SECTIONS:
             items = [c for c in view.situation.context if c.kind in kinds]
             if heading == "Timeline":
                 items.sort(key=lambda c: (not c.years, min(c.years, default=0), max(c.years, default=0)))
-            if not items:
-                continue
-            yield Row(f"-section-{heading}", Text(heading, style="bold underline"), stamp=heading)
-            for item in items:
-                key = context_key(item)
-                names = view.names_of(item.actors)
-                if view.actor is not None:
-                    names = (*names, *view.actor.names())
-                notes = [Text.assemble((item.kind + ": ", "dim"), safe(item.text))]
-                new = key in view.changes.new_context
-                evidence = ShowEvidence(item.text, list(item.evidence), names, notes)
-                stamp = (item.kind, item.text, tuple(item.years), new)
-                yield Row(key, context_prompt(item, new), evidence, stamp)
+            if items:
+                listed.append(heading)
+                listed.extend(items)
+        return listed
+
+    def entry_key(self, view: View, entry: str | ContextItem) -> str:
+        """The item's key, or the section's."""
+        return f"-section-{entry}" if isinstance(entry, str) else context_key(entry)
+
+    def row(self, view: View, entry: str | ContextItem) -> Row:
+        """A section heading, or an item with its year or relation tag."""
+        if isinstance(entry, str):
+            return Row(f"-section-{entry}", Text(entry, style="bold underline"), stamp=entry)
+        item = entry
+        key = context_key(item)
+        names = view.names_of(item.actors)
+        if view.actor is not None:
+            names = (*names, *view.actor.names())
+        notes = [Text.assemble((item.kind + ": ", "dim"), safe(item.text))]
+        new = key in view.changes.new_context
+        evidence = ShowEvidence(item.text, list(item.evidence), names, notes)
+        stamp = (item.kind, item.text, tuple(item.years), new)
+        return Row(key, context_prompt(item, new), evidence, stamp)
 
     def count(self, view: View) -> int:
         """The items of every section."""

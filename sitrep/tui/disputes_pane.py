@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from rich.console import Group
 from rich.table import Table
@@ -35,18 +35,27 @@ class DisputesPane(OptionPane):
         """Name the pane."""
         self.border_title = "Disputed facts"
 
-    def rows(self, view: View) -> Iterator[Row]:
+    ROW_LINES = 5.0
+
+    def entries(self, view: View) -> Sequence[Dispute]:
         """One row per dispute, in the engine's order (weightiest first)."""
-        for dispute in view.situation.disputes:
-            key = dispute_key(dispute)
-            names = view.names_of(dispute.actors)
-            if view.actor is not None:
-                names = (*names, *view.actor.names())
-            new = key in view.changes.new_disputes
-            stamp = (dispute.kind, dispute.subject, new, dispute.settled_by,
-                     tuple(dispute.independent_sources.items()),
-                     tuple((c.source, c.stance, c.text, c.article) for c in dispute.claims))
-            yield Row(key, dispute_prompt(dispute, new), dispute_evidence(dispute, names), stamp)
+        return view.situation.disputes
+
+    def entry_key(self, view: View, entry: Dispute) -> str:
+        """The dispute's key."""
+        return dispute_key(entry)
+
+    def row(self, view: View, entry: Dispute) -> Row:
+        """The dispute's subject and sides."""
+        key = dispute_key(entry)
+        names = view.names_of(entry.actors)
+        if view.actor is not None:
+            names = (*names, *view.actor.names())
+        new = key in view.changes.new_disputes
+        stamp = (entry.kind, entry.subject, new, entry.settled_by,
+                 tuple(entry.independent_sources.items()),
+                 tuple((c.source, c.stance, c.text, c.article) for c in entry.claims))
+        return Row(key, dispute_prompt(entry, new), dispute_evidence(entry, names), stamp)
 
     def count(self, view: View) -> int:
         """One row per dispute."""

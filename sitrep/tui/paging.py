@@ -1,13 +1,22 @@
-"""Building a long pane a page at a time: the part the option panes and the table panes share.
+"""Building a long pane a window at a time: the part the option panes and the table panes share.
 
-A pane builds its first page of rows and a "… and N more" row; when the cursor or the scroll
-comes near the last row built, the next page is built (a 19,000-row pane froze the keyboard).
+A pane holds the whole list of its entries for the view (the report's own objects: cheap) but
+builds rows only for a window of them: a page around the cursor, with a "… N above" row before
+it and a "… and N more" row after it. Moving or scrolling near either edge of the window builds
+the next page that way; `g` and `G` build the first and the last page, so `G` reaches the true
+last row without building the 2,000 before it. A reload builds again only the window around the
+cursor. A report of 2,000 articles has 19,051 disputes: building and measuring them all on every
+reload held the keyboard for seconds (issue #12 row 13), and building them all for `G` took 6 s.
+
+`Window` is the arithmetic (pure, tested without an app); `Paged` is the mixin that asks a
+scrolling pane to move its window when the cursor or the scroll nears one of its edges.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, TypeVar
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -16,18 +25,101 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-T = TypeVar("T")
+PAGE_SCREENS = 2
+"""A page holds about this many screens of the pane's rows."""
+MIN_PAGE = 8
+"""Rows a page holds at least."""
+MAX_PAGE = 60
+"""Rows a page holds at most (a short row in a tall pane)."""
+MAX_PAGES = 4
+"""Pages a window keeps when it grows upwards (the far end is dropped: building a window again
+costs what it holds). Growing downwards only appends, which costs just the new page."""
+FALLBACK_LINES = 20
+"""Lines a pane is taken to show before it is laid out (or while it is hidden)."""
+
+
+def page_rows(viewport_lines: int, lines_per_row: float) -> int:
+    """Rows in a page: about `PAGE_SCREENS` screens of `viewport_lines` lines, for rows of
+    `lines_per_row` lines each, between `MIN_PAGE` and `MAX_PAGE`."""
+    lines = viewport_lines if viewport_lines > 0 else FALLBACK_LINES
+    rows = math.ceil(PAGE_SCREENS * lines / max(lines_per_row, 1.0))
+    return max(MIN_PAGE, min(MAX_PAGE, rows))
+
+
+def near_rows(page: int) -> int:
+    """How close (in rows) the cursor may come to an edge of the window before the next page is
+    built that way: about a screen."""
+    return max(2, page // PAGE_SCREENS)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which entries of a list of `total` are built: `start` up to, not including, `end`."""
+
+    start: int
+    end: int
+    total: int
+
+    @classmethod
+    def around(cls, index: int, total: int, page: int) -> Window:
+        """A page of entries with `index` in its middle (or as near as the list's ends allow)."""
+        if total <= 0:
+            return cls(0, 0, 0)
+        index = max(0, min(index, total - 1))
+        start = max(0, index - page // 2)
+        end = min(total, start + page)
+        return cls(max(0, end - page), end, total)
+
+    @classmethod
+    def first(cls, total: int, page: int) -> Window:
+        """The first page."""
+        return cls(0, min(page, total), total)
+
+    @classmethod
+    def last(cls, total: int, page: int) -> Window:
+        """The last page."""
+        return cls(max(0, total - page), total, total)
+
+    @property
+    def above(self) -> int:
+        """Entries before the window (not built)."""
+        return self.start
+
+    @property
+    def below(self) -> int:
+        """Entries after the window (not built)."""
+        return self.total - self.end
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.start <= index < self.end
+
+    def down(self, page: int) -> Window:
+        """The window with the next page below it added."""
+        return Window(self.start, min(self.total, self.end + page), self.total)
+
+    def up(self, page: int) -> Window:
+        """The window with the page above it added, its far end dropped past `MAX_PAGES` pages."""
+        start = max(0, self.start - page)
+        return Window(start, min(self.end, start + MAX_PAGES * page), self.total)
 
 
 class Paged(_Base):
-    """Mixin for a scrolling pane: subclasses say whether the cursor is near the last row built
-    (`_near_the_end`) and how to build the next page (`show_more`)."""
+    """Mixin for a scrolling pane over a window of its entries: subclasses say whether the cursor
+    or the scroll is near the window's top (`_near_the_start`) or bottom (`_near_the_end`), and
+    how to build the page above (`show_earlier`) and below (`show_more`)."""
 
     def _near_the_end(self) -> bool:
         raise NotImplementedError
 
+    def _near_the_start(self) -> bool:
+        raise NotImplementedError
+
     def show_more(self) -> None:
-        """Build the next page of rows."""
+        """Build the page below the window."""
+        raise NotImplementedError
+
+    def show_earlier(self) -> None:
+        """Build the page above the window."""
         raise NotImplementedError
 
     def _scrolled_to_the_end(self) -> bool:
@@ -35,22 +127,22 @@ class Paged(_Base):
         pane, since before that every offset is "the end"."""
         return 0 < self.max_scroll_y <= self.scroll_y + self.scrollable_content_region.height
 
+    def _scrolled_to_the_start(self) -> bool:
+        """Whether the scroll shows the first row built (only once taller than the pane)."""
+        return self.max_scroll_y > 0 and self.scroll_y <= 0
+
     def _more_soon(self) -> None:
-        """Near the last row built: build the next page once this refresh is done."""
-        if self._near_the_end():
-            self.call_later(self._more_if_near_the_end)
+        """Near an edge of the window: build the next page that way once this refresh is done."""
+        if self._near_the_end() or self._near_the_start():
+            self.call_later(self._more_if_near_an_edge)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Scroll; near the last row built, build the next page."""
+        """Scroll; near an edge of the window, build the next page that way."""
         super().watch_scroll_y(old_value, new_value)
         self._more_soon()
 
-    def _more_if_near_the_end(self) -> None:
+    def _more_if_near_an_edge(self) -> None:
         if self._near_the_end():
             self.show_more()
-
-
-def chain_one(first: T, rest: Iterator[T]) -> Iterator[T]:
-    """`first`, then the items of `rest`."""
-    yield first
-    yield from rest
+        elif self._near_the_start():
+            self.show_earlier()

@@ -9,7 +9,7 @@ takes it for a publication date.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from functools import partial
 
 from rich.cells import cell_len
@@ -67,24 +67,20 @@ class SourcesPane(TablePane):
             ColumnSpec("words", "Words", words),
         ]
 
-    def table_rows(self, view: View) -> Iterator[TableRow]:
+    def entries(self, view: View) -> Sequence[ArticleInfo | BadFile]:
         """Articles newest first (publication date, else file time), then bad files."""
-        widths = {c.key: c.width for c in self.columns_for(self.content_width)}
+        return [*newest_first(view.situation.articles), *view.situation.bad_files]
+
+    def entry_key(self, view: View, entry: ArticleInfo | BadFile) -> str:
+        """"article:" or "bad:", then the file."""
+        return f"bad:{entry.path}" if isinstance(entry, BadFile) else f"article:{entry.path}"
+
+    def row(self, view: View, entry: ArticleInfo | BadFile) -> TableRow:
+        """An article, or an unreadable file and why."""
+        widths = self.widths
         stacked = "outlet" not in widths
-        for article in newest_first(view.situation.articles):
-            title = fit(safe(article.title or article.path), widths["article"])
-            outlet = safe(article.outlet or "outlet unknown", style="" if article.outlet else "dim italic")
-            count = Text(f"{article.words:,}", justify="right")
-            if stacked:
-                when = time_text(article)  # first: cut short, the outlet goes before the date
-                when.stylize("dim")
-                below = Text.assemble(when, (" · ", "dim"), outlet)
-                cells = [Text.assemble(title, "\n", fit(below, widths["article"])), count]
-            else:
-                cells = [title, fit(outlet, widths["outlet"]), fit(time_text(article), widths["time"]), count]
-            yield TableRow(f"article:{article.path}", cells, partial(article_evidence, article, view),
-                           height=2 if stacked else 1)
-        for bad in view.situation.bad_files:
+        if isinstance(entry, BadFile):
+            bad = entry
             name = Text.assemble(("✕ unreadable ", f"bold {tone('denied')}"), safe(bad.path))
             reason = safe(bad.reason, style=tone("denied"))
             none = Text("—", style="dim", justify="right")
@@ -95,7 +91,20 @@ class SourcesPane(TablePane):
                 cells = [fit(Text.assemble(safe(bad.path), (" — ", "dim"), reason), widths["article"]),
                          Text("✕ unreadable", style=f"bold {tone('denied')}"), Text("—", style="dim"), none]
             height = str(cells[0]).count("\n") + 1
-            yield TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=height)
+            return TableRow(f"bad:{bad.path}", cells, bad_file_evidence(bad), height=height)
+        article = entry
+        title = fit(safe(article.title or article.path), widths["article"])
+        outlet = safe(article.outlet or "outlet unknown", style="" if article.outlet else "dim italic")
+        count = Text(f"{article.words:,}", justify="right")
+        if stacked:
+            when = time_text(article)  # first: cut short, the outlet goes before the date
+            when.stylize("dim")
+            below = Text.assemble(when, (" · ", "dim"), outlet)
+            cells = [Text.assemble(title, "\n", fit(below, widths["article"])), count]
+        else:
+            cells = [title, fit(outlet, widths["outlet"]), fit(time_text(article), widths["time"]), count]
+        return TableRow(f"article:{article.path}", cells, partial(article_evidence, article, view),
+                        height=2 if stacked else 1)
 
     def count(self, view: View) -> int:
         """One row per article and per unreadable file."""

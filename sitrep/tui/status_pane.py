@@ -3,7 +3,7 @@ the date it holds at ("as of 2 September 2020")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -27,23 +27,33 @@ class StatusPane(OptionPane):
         """Name the pane."""
         self.border_title = "Status"
 
-    def rows(self, view: View) -> Iterator[Row]:
+    ROW_LINES = 2.0
+
+    def entries(self, view: View) -> Sequence[StatusLine]:
         """One row per status line."""
-        for line in view.situation.status:
-            key = status_key(line)
-            new = key in view.changes.new_status
-            prompt = status_prompt(line, new)
-            names = view.names_of(line.actors)
-            if view.actor is not None:
-                names = (*names, *view.actor.names())
-            title = line.text
-            notes = [Text.assemble(certainty_badge(line.certainty), safe(line.text))]
-            if line.sources:
-                notes.append(Text.assemble(("according to: ", "dim"), safe(", ".join(line.sources))))
-            if line.as_of:
-                notes.append(Text.assemble(("as of: ", "dim"), safe(as_of_label(line.as_of))))
-            stamp = (line.text, tuple(line.sources), line.certainty, line.as_of, line.sourcing, new)
-            yield Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes), stamp)
+        return view.situation.status
+
+    def entry_key(self, view: View, entry: StatusLine) -> str:
+        """The status line's key."""
+        return status_key(entry)
+
+    def row(self, view: View, entry: StatusLine) -> Row:
+        """The line with its certainty, credit and date."""
+        line = entry
+        key = status_key(line)
+        new = key in view.changes.new_status
+        prompt = status_prompt(line, new)
+        names = view.names_of(line.actors)
+        if view.actor is not None:
+            names = (*names, *view.actor.names())
+        title = line.text
+        notes = [Text.assemble(certainty_badge(line.certainty), safe(line.text))]
+        if line.sources:
+            notes.append(Text.assemble(("according to: ", "dim"), safe(", ".join(line.sources))))
+        if line.as_of:
+            notes.append(Text.assemble(("as of: ", "dim"), safe(as_of_label(line.as_of))))
+        stamp = (line.text, tuple(line.sources), line.certainty, line.as_of, line.sourcing, new)
+        return Row(key, prompt, ShowEvidence(title, list(line.evidence), names, notes), stamp)
 
     def count(self, view: View) -> int:
         """One row per status line."""

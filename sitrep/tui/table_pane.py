@@ -1,20 +1,20 @@
 """`TablePane`: the base of the table panes (Actors, Sources).
 
-A `DataTable` with a row cursor fed a `View`; subclasses turn the view into `TableRow`s, lazily.
-Cells are always `rich.text.Text` (a `str` cell would be read as markup). Rebuilding keeps the row
-under the cursor (by key) and the scroll offsets, and the focused pane's cursor row is the one
-the evidence view shows.
+A `DataTable` with a row cursor fed a `View`; subclasses list the view's entries and turn one into
+a `TableRow`. Cells are always `rich.text.Text` (a `str` cell would be read as markup). Rebuilding
+keeps the row under the cursor (by key) and where on screen it is, and the focused pane's cursor
+row is the one the evidence view shows.
 
-As in the option panes, only the first `PAGE` rows are built, then a "… and N more" row; the
-next page is built when the cursor or the scroll nears it (issue #12 row 13).
+As in the option panes, rows are built only for a window of the entries (`paging.Window`), with
+"… N above" and "… and N more" rows; `g`/`G` (and Home/End) build the first or the last page.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -26,8 +26,8 @@ from textual.widgets import DataTable
 
 from .marks import empty_folder_text
 from .messages import ShowEvidence
-from .option_pane import LOADING, MORE_KEY, NEAR_END, PAGE, more_text
-from .paging import Paged, chain_one
+from .option_pane import ABOVE_KEY, LOADING, MORE_KEY, SEARCH_RADIUS, _unique, above_text, more_text
+from .paging import Paged, Window, near_rows, page_rows
 from .view import View
 
 
@@ -59,15 +59,15 @@ class ColumnSpec:
 
 
 class TablePane(Paged, DataTable[Text]):
-    """A row-cursor table over a `View` that keeps its place across reloads."""
+    """A row-cursor table over a window of a `View`'s entries that keeps its place across reloads."""
 
     BINDINGS = [
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row", show=False),
+        Binding("home", "first", "First row", show=False),
+        Binding("end", "last", "Last row", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_top", "First row", show=False),
-        Binding("G", "scroll_bottom", "Last row", show=False),
+        Binding("g", "first", "First row", show=False),
+        Binding("G", "last", "Last row", show=False),
     ]
 
     view: var[View | None] = var(None)
@@ -81,13 +81,20 @@ class TablePane(Paged, DataTable[Text]):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False,
                          cursor_foreground_priority="renderable")
+        self._entries: Sequence[Any] = ()
+        """Every entry of the view, built or not."""
+        self._window = Window(0, 0, 0)
+        """Which entries have rows."""
         self._rows: dict[str, TableRow] = {}
+        self._keys: list[str] = []
+        """The keys of the window's rows, in order."""
+        self._specs: list[ColumnSpec] = []
+        self._widths: dict[str, int | None] = {}
+        self._empty: str | None = None
         self._drawn: list[Hashable] | None = None
-        """What the table holds (columns, then each row's key, height and cells), to skip redrawing it."""
-        self._pending: Iterator[TableRow] | None = None
-        """The rows of the view not built yet (None: all built)."""
-        self._left = 0
-        """How many rows are not built yet."""
+        """What the table holds (columns, window, each row's key, height and cells): to skip redrawing it."""
+        self.built = 0
+        """Rows built since the pane was made (what a large view costs, for tests)."""
 
     @property
     def content_width(self) -> int:
@@ -110,14 +117,22 @@ class TablePane(Paged, DataTable[Text]):
         """The columns at this content width (subclasses override)."""
         raise NotImplementedError
 
-    def table_rows(self, view: View) -> Iterable[TableRow]:
-        """The rows to show for `view`, in order (subclasses override, as a generator: only the rows
-        shown are ever built)."""
+    def entries(self, view: View) -> Sequence[Any]:
+        """Everything the table lists for `view`, in order (subclasses override; cheap, rows are
+        built only for the window shown)."""
         raise NotImplementedError
 
+    def row(self, view: View, entry: Any) -> TableRow:
+        """The row of one entry, its cells fitted to `widths` (subclasses override)."""
+        raise NotImplementedError
+
+    def entry_key(self, view: View, entry: Any) -> str:
+        """The key of an entry's row, without building the row (subclasses override if cheaper)."""
+        return self.row(view, entry).key
+
     def count(self, view: View) -> int:
-        """How many rows `view` has in all (subclasses count without building them)."""
-        return sum(1 for _row in self.table_rows(view))
+        """How many rows `view` has in all."""
+        return len(self.entries(view))
 
     def subtitle(self, view: View, shown: int) -> str:
         """The border subtitle: a count."""
@@ -134,47 +149,128 @@ class TablePane(Paged, DataTable[Text]):
         if self.view is not None:
             self.watch_view(self.view)
 
+    # ----------------------------------------------------------------- the window
+
+    def _page(self) -> int:
+        """Rows in a page at the pane's height, for rows as tall as those built."""
+        heights = [row.height for row in self._rows.values()]
+        per_row = sum(heights) / len(heights) if heights else 1.0
+        return page_rows(self.scrollable_content_region.height - int(self.show_header), per_row)
+
+    def _table_index(self, entry: int) -> int | None:
+        """The table row showing entry `entry` (None: not in the window)."""
+        if entry not in self._window:
+            return None
+        return entry - self._window.start + (1 if self._window.start else 0)
+
+    def _entry_index(self, row: int) -> int | None:
+        """The entry a table row shows; the "above" row stands for the entry just before the window,
+        the "more" row for the one just after it (None: no such entry)."""
+        if not self.row_count or not self._window.total:
+            return None
+        entry = row - (1 if self._window.start else 0) + self._window.start
+        return max(0, min(entry, self._window.total - 1))
+
+    def _line_of(self, row: int) -> int:
+        """The first line of table row `row`."""
+        return sum(r.height for r in self.ordered_rows[:row])
+
+    def _place(self) -> tuple[int | None, int]:
+        """The cursor's entry and how many lines below the top of the pane its row is shown."""
+        entry = self._entry_index(self.cursor_row)
+        return entry, (self._line_of(self.cursor_row) - round(self.scroll_y)) if entry is not None else 0
+
     def watch_view(self, view: View | None) -> None:
-        """Redraw, keeping the cursor row (by key) and the scroll offsets."""
+        """Redraw, keeping the cursor row (by key) and where on screen it is."""
         if view is None:
             return
-        previous_key = self.cursor_key
-        previous_row = self.cursor_row
-        scroll_x, scroll_y = self.scroll_x, self.scroll_y
-        specs = self.columns_for(self.content_width)
+        entry, offset = self._place()
+        key = self.cursor_key
+        scroll_x = self.scroll_x
+        self._specs = self.columns_for(self.content_width)
+        self._widths = {spec.key: spec.width for spec in self._specs}
+        self._entries = self.entries(view)
         total = self.count(view)
-        # Enough rows for the cursor's place and the scroll's to survive the reload.
-        per_line = len(self._rows) / max(self.virtual_size.height, 1)
-        seen = int((scroll_y + self.scrollable_content_region.height) * per_line)
-        wanted = max(PAGE, previous_row + NEAR_END, seen + NEAR_END)
-        self._rows = {}
-        self._pending = iter(self.table_rows(view))
-        rows = self._build(wanted)
-        self._left = max(total - len(rows), 0)
-        empty = self.empty_text(view) if not total else None
-        if empty is not None:  # one column the width of the pane: the note reads in full
-            specs = [ColumnSpec("-empty", "", self.content_width - 2 * self.cell_padding)]
-        drawn: list[Hashable] = [tuple(specs), empty, self._left if self._pending else 0]
-        drawn += [(row.key, row.height, *map(_cell_stamp, row.cells)) for row in rows]
+        self._empty = self.empty_text(view) if not total else None
         self.border_subtitle = self.subtitle(view, total)
+        if entry is not None and key is not None:
+            entry = self._find(view, key, entry)
+        if entry is None:
+            window = Window.first(len(self._entries), self._page())
+        else:
+            window = Window.around(entry, len(self._entries), self._page())
+        # A window from the top, as before: the scroll stays where it was (new rows above the cursor
+        # show, as they did); else the cursor's row stays on the same line of the pane.
+        kept_scroll = self.scroll_y if window.start == 0 and self._window.start == 0 else None
+        self._show(view, window, entry, offset, new_view=True, scroll_y=kept_scroll)
+        self.scroll_to(x=scroll_x, animate=False, immediate=True)
+
+    def _find(self, view: View, key: str, near: int) -> int:
+        """The entry whose key is `key`, looked for outwards from `near`; `near` if not that close."""
+        entries = self._entries
+        last = len(entries) - 1
+        for step in range(SEARCH_RADIUS + 1):
+            for index in {near - step, near + step}:
+                if 0 <= index <= last and self.entry_key(view, entries[index]) == key:
+                    return index
+        return max(0, min(near, last))
+
+    def _build(self, view: View, window: Window, kept: dict[int, TableRow]) -> list[TableRow]:
+        """The rows of `window` (those in `kept` as they are), keyed uniquely."""
+        self._window = window
+        self._rows, self._keys = {}, []
+        rows: list[TableRow] = []
+        for index in range(window.start, window.end):
+            row = kept.get(index)
+            if row is None:
+                row = self.row(view, self._entries[index])
+                self.built += 1
+            key = _unique(row.key, self._rows)
+            row.key = key
+            self._rows[key] = row
+            self._keys.append(key)
+            rows.append(row)
+        return rows
+
+    def _kept(self) -> dict[int, TableRow]:
+        """The rows built for the view on screen, by entry."""
+        old = range(self._window.start, self._window.end)
+        return {i: self._rows[k] for i, k in zip(old, self._keys, strict=True)}
+
+    def _show(self, view: View, window: Window, cursor: int | None, offset: int | None,
+              new_view: bool = False, scroll_y: float | None = None) -> None:
+        """Draw the rows of `window`: the cursor on entry `cursor` (None: the first row), its row
+        `offset` lines below the top of the pane (None: as the cursor's move scrolls)."""
+        rows = self._build(view, window, {} if new_view else self._kept())
+        specs = self._specs
+        if self._empty is not None:  # one column the width of the pane: the note reads in full
+            specs = [ColumnSpec("-empty", "", self.content_width - 2 * self.cell_padding)]
+        drawn: list[Hashable] = [tuple(specs), self._empty, window.start, window.below]
+        drawn += [(row.key, row.height, *map(_cell_stamp, row.cells)) for row in rows]
         if drawn == self._drawn:
             return  # a reload that changed nothing here: only the evidence behind the rows is new
         self._drawn = drawn
-        self.show_header = empty is None
+        self.show_header = self._empty is None
         self.clear(columns=True)
         for spec in specs:
             self.add_column(Text(spec.label), key=spec.key, width=spec.width)
+        if window.start:
+            self._add_note(above_text(window.start), ABOVE_KEY)
         for row in rows:
             self.add_row(*row.cells, key=row.key, height=row.height)
-        if empty is not None:
-            self._add_note(Text(empty, style="italic dim"), "-empty")
-        if self._pending is not None:
-            self._add_note(more_text(self._left), MORE_KEY)
-        if previous_key in self._rows:
-            self.move_cursor(row=self.get_row_index(previous_key), scroll=False)
-        elif self.row_count:
-            self.move_cursor(row=min(previous_row, self.row_count - 1), scroll=False)
-        self.scroll_to(x=scroll_x, y=scroll_y, animate=False, immediate=True)
+        if self._empty is not None:
+            self._add_note(Text(self._empty, style="italic dim"), "-empty")
+        if window.below:
+            self._add_note(more_text(window.below), MORE_KEY)
+        index = self._table_index(cursor) if cursor is not None else None
+        if index is None:
+            index = 1 if window.start else 0
+        if self.row_count:
+            self.move_cursor(row=min(index, self.row_count - 1), scroll=offset is None and scroll_y is None)
+        if scroll_y is not None:
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        elif offset is not None:
+            self.scroll_to(y=max(self._line_of(self.cursor_row) - offset, 0), animate=False, immediate=True)
 
     def _add_note(self, note: Text, key: str) -> None:
         """A row of empty cells with `note` in the widest column, wrapped to it (never clipped:
@@ -188,50 +284,88 @@ class TablePane(Paged, DataTable[Text]):
         cells[widest] = Text("\n").join(lines)
         self.add_row(*cells, key=key, height=len(lines))
 
-    def _build(self, count: int) -> list[TableRow]:
-        """Build up to `count` more rows of the view (fewer at its end); a repeated key is skipped."""
-        built: list[TableRow] = []
-        while self._pending is not None and len(built) < count:
-            batch = list(islice(self._pending, count - len(built) + 1))
-            if len(batch) > count - len(built):  # one too many: there is more; keep it for later
-                self._pending = chain_one(batch.pop(), self._pending)
-            else:
-                self._pending = None
-            for row in batch:
-                if row.key not in self._rows:  # row keys must be unique
-                    self._rows[row.key] = row
-                    built.append(row)
-        return built
-
     def show_more(self) -> None:
-        """Build the next page of rows, in place of the "… and N more" row."""
-        if self._pending is None:
+        """Build the page below the window, in place of the "… and N more" row."""
+        if self.view is None or not self._window.below:
             return
-        rows = self._build(PAGE)
-        self._left = max(self._left - len(rows), 0)
+        start = self._window.end
+        rows = self._build(self.view, self._window.down(self._page()), self._kept())
         self._drawn = None  # the table no longer matches a plain rebuild's
         cursor, scroll_y = self.cursor_coordinate, self.scroll_y
         self.remove_row(MORE_KEY)
-        for row in rows:
+        for row in rows[start - self._window.start:]:
             self.add_row(*row.cells, key=row.key, height=row.height)
-        if self._pending is not None:
-            self._add_note(more_text(self._left), MORE_KEY)
+        if self._window.below:
+            self._add_note(more_text(self._window.below), MORE_KEY)
         self.move_cursor(row=cursor.row, scroll=False)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
 
+    def show_earlier(self) -> None:
+        """Build the page above the window (dropping its far end past a few pages); what was on
+        screen stays put."""
+        if self.view is None or not self._window.start:
+            return
+        entry, offset = self._place()
+        self._show(self.view, self._window.up(self._page()), entry, offset)
+
     def _near_the_end(self) -> bool:
         """Whether the cursor or the scroll has come close to the last row built."""
-        if self._pending is None:
+        if not self._window.below:
             return False
-        if self.cursor_row >= len(self._rows) - NEAR_END:
+        if self.cursor_row >= self.row_count - 1 - near_rows(self._page()):
             return True
         return self._scrolled_to_the_end()
 
+    def _near_the_start(self) -> bool:
+        """Whether the cursor or the scroll has come close to the first row built."""
+        if not self._window.start:
+            return False
+        if self.cursor_row <= near_rows(self._page()):
+            return True
+        return self._scrolled_to_the_start()
+
     def watch_cursor_coordinate(self, old_coordinate: Coordinate, new_coordinate: Coordinate) -> None:
-        """Move the cursor; near the last row built, build the next page."""
+        """Move the cursor; near an edge of the window, build the next page that way."""
         super().watch_cursor_coordinate(old_coordinate, new_coordinate)
         self._more_soon()
 
+    def action_cursor_down(self) -> None:
+        """Move down; from the last row built, build the next page first."""
+        if self._window.below and self.cursor_row >= self.row_count - 2:
+            self.show_more()
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Move up; from the first row built, build the page above first."""
+        if self._window.start and self.cursor_row <= 1:
+            self.show_earlier()
+        super().action_cursor_up()
+
+    def action_first(self) -> None:
+        """The first row of the whole table (its page built if need be)."""
+        if self.view is not None and self._window.start:
+            self._show(self.view, Window.first(len(self._entries), self._page()), 0, None)
+        self.action_scroll_top()
+
+    def action_last(self) -> None:
+        """The last row of the whole table: its page is built, not every row before it."""
+        if self.view is not None and self._window.below:
+            self._show(self.view, Window.last(len(self._entries), self._page()), len(self._entries) - 1, None)
+        if self.row_count:
+            last = self._table_index(len(self._entries) - 1)
+            self.move_cursor(row=last if last is not None else self.row_count - 1)
+
+    @property
+    def widths(self) -> dict[str, int | None]:
+        """Column key -> width, for the view being drawn (subclasses fit their cells to it)."""
+        if not self._widths:
+            self._widths = {spec.key: spec.width for spec in self.columns_for(self.content_width)}
+        return self._widths
+
+    @property
+    def window(self) -> Window:
+        """Which of the view's entries have rows."""
+        return self._window
 
     @property
     def cursor_key(self) -> str | None:
@@ -246,8 +380,8 @@ class TablePane(Paged, DataTable[Text]):
 
     @property
     def keys(self) -> list[str]:
-        """The keys of the rows shown, in order."""
-        return [str(row.key.value) for row in self.ordered_rows if row.key.value in self._rows]
+        """The keys of the rows built, in order."""
+        return list(self._keys)
 
     def select_key(self, key: str) -> None:
         """Put the cursor on the row with `key`, if it is shown."""
@@ -274,7 +408,6 @@ class TablePane(Paged, DataTable[Text]):
     def on_focus(self) -> None:
         """Show the evidence of the cursor row when the pane gets focus."""
         self.show_evidence()
-
 
 
 def _cell_stamp(text: Text) -> Hashable:

@@ -1,0 +1,57 @@
+"""The arithmetic of a pane's window over a long list (`sitrep.tui.paging`), without an app."""
+
+from __future__ import annotations
+
+from sitrep.tui.paging import MAX_PAGE, MAX_PAGES, MIN_PAGE, Window, near_rows, page_rows
+
+
+def test_a_page_covers_two_screens_of_rows_of_the_height_drawn() -> None:
+    assert page_rows(15, 1.0) == 30
+    assert page_rows(15, 5.0) == MIN_PAGE  # six disputes of five lines: the floor
+    assert page_rows(40, 1.0) == MAX_PAGE
+
+
+def test_a_pane_not_laid_out_yet_still_gets_a_page() -> None:
+    assert MIN_PAGE <= page_rows(0, 1.0) <= MAX_PAGE
+
+
+def test_the_next_page_comes_about_a_screen_before_an_edge() -> None:
+    assert near_rows(30) == 15
+    assert near_rows(MIN_PAGE) >= 2
+
+
+def test_a_window_around_an_entry_holds_it_in_its_middle() -> None:
+    window = Window.around(1_000, 2_000, 20)
+    assert (window.start, window.end) == (990, 1_010)
+    assert 1_000 in window and 1_010 not in window
+
+
+def test_a_window_around_an_entry_near_an_end_is_a_whole_page() -> None:
+    assert Window.around(3, 2_000, 20) == Window(0, 20, 2_000)
+    assert Window.around(1_998, 2_000, 20) == Window(1_980, 2_000, 2_000)
+    assert Window.around(5, 7, 20) == Window(0, 7, 7)
+
+
+def test_the_last_page_ends_at_the_last_entry_and_says_what_is_above() -> None:
+    window = Window.last(2_000, 20)
+    assert window == Window(1_980, 2_000, 2_000)
+    assert window.above == 1_980 and window.below == 0
+
+
+def test_the_first_page_starts_at_the_first_entry() -> None:
+    window = Window.first(2_000, 20)
+    assert window.above == 0 and window.below == 1_980
+
+
+def test_growing_down_keeps_the_rows_built_and_stops_at_the_end() -> None:
+    assert Window(0, 20, 30).down(20) == Window(0, 30, 30)
+
+
+def test_growing_up_drops_the_far_end_past_a_few_pages() -> None:
+    grown = Window(100, 100 + MAX_PAGES * 20, 2_000).up(20)
+    assert grown.start == 80 and grown.end - grown.start == MAX_PAGES * 20
+    assert Window(10, 30, 2_000).up(20) == Window(0, 30, 2_000)
+
+
+def test_an_empty_list_has_an_empty_window() -> None:
+    assert Window.around(0, 0, 20) == Window(0, 0, 0)
