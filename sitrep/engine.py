@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .cache import NullCache, ResultCache, encode_result, open_cache
 from .config import Config
-from .merge import merge
+from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
 from .reader import BadFileError, FolderListing, check_folder, read_article, read_bytes, scan, walk_folder
 
@@ -100,6 +100,8 @@ class Engine:
         """Seconds the last `analyse` spent reading, looking up, parsing and merging."""
         self.results: list[ArticleResult] = []
         """The last `analyse`'s per-article results in folder order (what `sitrep extract` writes)."""
+        self._merger = IncrementalMerge()
+        """Merges each run's results, reusing what the last merge worked out for unchanged articles."""
 
     @property
     def cache(self) -> ResultCache | NullCache:
@@ -388,7 +390,8 @@ class _Run:
         in_order = [s.path for s in self.slots if isinstance(s, (ArticleResult, Article))]
         bad_files = [s for s in self.slots if isinstance(s, BadFile)] + self.listing.skipped_files()
         with self.clock("merge"):
-            return merge([self.results[p] for p in in_order if p in self.results], bad_files, self.folder)
+            return self.engine._merger.merge([self.results[p] for p in in_order if p in self.results],
+                                             bad_files, self.folder)
 
     def read_unread(self) -> Iterator[Article]:
         """Read the files the cache did not hold; yield the ones that need parsing."""

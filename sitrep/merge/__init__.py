@@ -7,18 +7,29 @@ fingerprint so the same wire copy in two outlets counts once, and disputes are g
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
-from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from .. import gcpolicy
-from ..dates import When
-from ..model import ArticleInfo, ArticleResult, BadFile, Claim, Situation, StatusEvent
-from ..sourcing import SourceCounter
+from ..model import (
+    Actor,
+    ArticleInfo,
+    ArticleResult,
+    BadFile,
+    Claim,
+    Dispute,
+    Situation,
+    StateEntry,
+    StatusEvent,
+)
+from ..sourcing import Mention, SourceCounter
 from ..text import name_key
-from .actors import _merge_actors
-from .common import FAMILY, KIND_BONUS, _window_start, is_history
-from .context import _focus, _merge_context, _title, _with_ledger_history
+from .actors import ActorIndex
+from .common import FAMILY, KIND_BONUS, WINDOW_MARGIN_DAYS, is_history
+from .context import ContextIndex, FocusVotes, HeadlineIndex, _focus, _title, _with_ledger_history
+from .counting import MemoCounter
 from .disputes import (
     _WEIGHT,
     SETTLED_PENALTY,
@@ -38,90 +49,202 @@ from .disputes import (
     disagree,
     figure_summary,
 )
+from .index import Changes, Postings, changes
 from .ledger import _actor_status, _merge_events, ledger, source_relation, status_line
+from .prep import ArticlePrep, prepare
 from .summary import _summary
 
-__all__ = ["FAMILY", "comparable", "disagree", "figure_summary", "is_history", "ledger", "merge",
-           "source_relation", "status_line"]
+__all__ = ["FAMILY", "IncrementalMerge", "comparable", "disagree", "figure_summary", "is_history", "ledger",
+           "merge", "source_relation", "status_line"]
 
 
 def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
     """One `Situation` from the per-article results (in folder order)."""
-    # Merging builds many small objects and no reference cycles: the cyclic collector would only
-    # rescan the ever-growing heap (half the time at 10,000 articles).
-    with gcpolicy.paused():
-        return _merge(results, bad_files, folder)
+    return IncrementalMerge(remember=False).merge(results, bad_files, folder)
 
 
-def _merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
-    actors, alias_to_name = _merge_actors(results)
-    events = _merge_events(results, alias_to_name)
-    by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
-    for event in events:
-        by_actor[event.actor].append(event)
-    window_start = _window_start(results)
-    counter = SourceCounter(results)
-    outlets = frozenset({r.outlet for r in results if r.outlet}
-                        | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
-    for actor in actors:
-        actor.events = by_actor.get(actor.name, [])
-        actor.state = ledger(actor.name, actor.events, window_start, outlets, counter)
-        actor.status = _actor_status(actor, window_start)
-        facts = sum(1 for e in actor.events if e.event != "says")
-        actor.score = (actor.mentions + 2.0 * (len(actor.articles) - 1) + 2.5 * facts
-                       + (1.0 if actor.roles else 0.0)) * KIND_BONUS.get(actor.kind, 0.5)
-        actor.minor = actor.mentions <= 1 and not facts and not actor.roles
-    actors.sort(key=lambda a: (a.minor, -a.score, a.name))
+class IncrementalMerge:
+    """Merges that reuse what the last merge worked out for what has not changed.
 
-    focus_name = _focus(actors, results)
-    focus = next((a for a in actors if a.name == focus_name), None)
-    # Copies: the disputes are joined and weighed below, and the inputs (cached, remembered
-    # between reloads) must stay as extracted however often they are merged.
-    article_disputes = [
-        replace(d, claims=list(d.claims),
-                actors=list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in d.actors)))
-        for r in results for d in r.disputes
-    ]
-    disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
-    disputes += _competing_claims(events, {a.name: a.kind for a in actors}, window_start)
-    figures: dict[str, list[Claim]] = defaultdict(list)
-    for dispute in article_disputes:
-        if dispute.kind == "numeric":
-            figures[dispute.subject] += dispute.claims
-    disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
-    disputes += _pair_refutations([d for d in article_disputes if d.kind == "contradiction"], results)
-    disputes += _name_disagreements(actors)
-    disputes += [d for d in article_disputes if d.kind in ("thin sourcing", "silence")]
-    disputes = _dedupe_disputes(_join_denials(disputes))
-    _settle(disputes, actors)
-    scores = {a.name: a.score for a in actors}
-    top = max(scores.values(), default=1.0) or 1.0
-    days = {r.path: w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None}
-    newest = max(days.values(), default=None)
-    for dispute in disputes:
-        involved = sum(scores.get(a, 0.0) for a in dispute.actors) / top
-        dispute.weight = (
-            _WEIGHT.get(dispute.kind, 1.0)
-            + min(involved, 2.0)
-            + 0.1 * min(len(dispute.claims), 5)
-            + _centrality(dispute)
-            + _recency(dispute, days, newest)
-            - (SETTLED_PENALTY if dispute.settled_by else 0.0)
-        )
-    disputes.sort(key=lambda d: -d.weight)
-    for dispute in disputes:
-        sides: dict[str, list[Claim]] = defaultdict(list)
-        for claim in dispute.claims:
-            sides[claim.stance].append(claim)
-        dispute.independent_sources = {stance: counter.claims(claims)[0] for stance, claims in sides.items()}
+    A dashboard merges the whole folder again each time one file changes; held between those
+    merges, this keeps each article's keys (`prep.ArticlePrep`, by result object), each actor's
+    roles, aliases and evidence (by the mentions it was built from), its events re-pointed at
+    merged names, and its claim ledger and status line (by its events, the situation's window,
+    the outlets and the files each of its sentences was read in). What a changed article touched
+    is worked out again; the rest is reused. The result equals `merge` of the same results:
+    every cached value is keyed by all that it is computed from. Results must not be changed
+    in place once merged (the engine never does)."""
 
-    context = _merge_context(results, focus.name if focus else None, alias_to_name)
-    context = _with_ledger_history(context, actors, window_start)
-    articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed,
-                            r.provenance)
-                for r in results]
-    title = _title(results, focus.name if focus else None)
-    return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
-                     status=_summary(actors, disputes, results, window_start, counter, figures),
-                     actors=actors, disputes=disputes, context=context,
-                     articles=articles, bad_files=list(bad_files))
+    def __init__(self, remember: bool = True) -> None:
+        """`remember`: keep ledgers and source counts for the next merge (a one-off merge,
+        `merge`, has no next one and saves the keeping)."""
+        self._remember = remember
+        self._lock = threading.Lock()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Keep nothing from earlier merges."""
+        self._preps: dict[int, ArticlePrep] = {}
+        self._order: list[ArticlePrep] = []
+        self._actors = ActorIndex()
+        self._events: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] = {}
+        self._ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
+        self._context = ContextIndex()
+        self._focus = FocusVotes()
+        self._headlines = HeadlineIndex()
+        self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
+        self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
+        self._counter = MemoCounter(self._remember)
+
+    def merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
+        """One `Situation` from the per-article results (in folder order), equal to `merge`'s."""
+        # Merging builds many small objects and no reference cycles: the cyclic collector would only
+        # rescan the ever-growing heap (half the time at 10,000 articles).
+        with self._lock, gcpolicy.paused():  # a superseded run may still be merging in its thread
+            try:
+                return self._merge(results, bad_files, folder)
+            except BaseException:
+                self._forget()  # some indexes took in this merge's changes, others not: start again
+                raise
+
+    def _prepared(self, results: list[ArticleResult]) -> list[ArticlePrep]:
+        old, self._preps = self._preps, {}
+        preps = []
+        for result in results:
+            prep = old.get(id(result))
+            if prep is None or prep.result is not result or id(result) in self._preps:
+                prep = prepare(result)  # new, changed, or the same result twice (each needs its own)
+            self._preps[id(result)] = prep
+            preps.append(prep)
+        return preps
+
+    def _ledger(self, actor: Actor, window_start: date | None, outlets: frozenset[str],
+                counter: SourceCounter, sentence_keys: dict[int, str],
+                used: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]]) -> None:
+        """Set the actor's claim ledger and status line, reused when nothing they rest on changed."""
+        if not self._remember:
+            actor.state = ledger(actor.name, actor.events, window_start, outlets, counter)
+            actor.status = _actor_status(actor, window_start)
+            return
+        files = [f for e in actor.events for f in counter.copies.get(sentence_keys[id(e)], ())]
+        signature = (actor.name, window_start, outlets, *map(id, actor.events), None, *files, None,
+                     *[counter.outlet_of.get(f) for f in files])
+        found = self._ledgers.get(signature)
+        if found is None:
+            state = ledger(actor.name, actor.events, window_start, outlets, counter)
+            actor.state = state
+            found = (actor.events, state, _actor_status(actor, window_start))
+        used[signature] = found
+        actor.state = list(found[1])
+        actor.status = found[2]
+
+    def _count(self, change: Changes, preps: list[ArticlePrep],
+               sentence_keys: dict[int, str]) -> SourceCounter:
+        """The source counter of the articles (as `SourceCounter(results)` makes it): the files of
+        each event sentence and the ledes of each key worked out again only where an article
+        holding them came, changed or went."""
+        counter = self._counter
+        counter.new_merge()
+        counter.sentence_keys = sentence_keys
+        if change.restart:
+            counter.copies, counter.leads = {}, {}
+        counter.outlet_of = {p.result.path: p.result.outlet for p in preps}
+        for key in self._copies.update(change):
+            articles = self._copies.articles.get(key)
+            if articles:
+                counter.copies[key] = list(dict.fromkeys(p.result.path for p in articles))
+            else:
+                counter.copies.pop(key, None)
+        for key in self._lead_keys.update(change):
+            articles = self._lead_keys.articles.get(key)
+            if articles:
+                counter.leads[key] = [Mention(lead.source, lead.text, p.result.path) for p in articles
+                                      for lead, k in zip(p.result.leads, p.lead_keys, strict=True)
+                                      if k == key]
+            else:
+                counter.leads.pop(key, None)
+        return counter
+
+    def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
+        preps = self._prepared(results)
+        change = changes(self._order, preps)
+        self._order = preps
+        actors, alias_to_name = self._actors.merge(change)
+        events, sentence_keys = _merge_events(preps, alias_to_name, self._events)
+        by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
+        for event in events:
+            by_actor[event.actor].append(event)
+        starts = [p.day.start for p in preps if p.day is not None]
+        window_start = min(starts) - timedelta(days=WINDOW_MARGIN_DAYS) if starts else None
+        counter = self._count(change, preps, sentence_keys)
+        outlets = frozenset({r.outlet for r in results if r.outlet}
+                            | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
+        ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
+        for actor in actors:
+            actor.events = by_actor.get(actor.name, [])
+            self._ledger(actor, window_start, outlets, counter, sentence_keys, ledgers)
+            facts = sum(1 for e in actor.events if e.event != "says")
+            actor.score = (actor.mentions + 2.0 * (len(actor.articles) - 1) + 2.5 * facts
+                           + (1.0 if actor.roles else 0.0)) * KIND_BONUS.get(actor.kind, 0.5)
+            actor.minor = actor.mentions <= 1 and not facts and not actor.roles
+        self._ledgers = ledgers
+        actors.sort(key=lambda a: (a.minor, -a.score, a.name))
+
+        self._focus.update(change)
+        focus_name = _focus(actors, preps, self._focus)
+        focus = next((a for a in actors if a.name == focus_name), None)
+        # Copies: the disputes are joined and weighed below, and the inputs (cached, remembered
+        # between reloads) must stay as extracted however often they are merged.
+        article_disputes = [_dispute_copy(d, alias_to_name) for r in results for d in r.disputes]
+        disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
+        disputes += _competing_claims(events, {a.name: a.kind for a in actors}, window_start)
+        figures: dict[str, list[Claim]] = defaultdict(list)
+        for dispute in article_disputes:
+            if dispute.kind == "numeric":
+                figures[dispute.subject] += dispute.claims
+        disputes += _numeric([d for d in article_disputes if d.kind == "numeric"])
+        disputes += _pair_refutations([d for d in article_disputes if d.kind == "contradiction"], results)
+        disputes += _name_disagreements(actors)
+        disputes += [d for d in article_disputes if d.kind in ("thin sourcing", "silence")]
+        disputes = _dedupe_disputes(_join_denials(disputes))
+        _settle(disputes, actors)
+        scores = {a.name: a.score for a in actors}
+        top = max(scores.values(), default=1.0) or 1.0
+        days = {p.result.path: p.day.end for p in preps if p.day is not None}
+        newest = max(days.values(), default=None)
+        for dispute in disputes:
+            involved = sum(scores.get(a, 0.0) for a in dispute.actors) / top
+            dispute.weight = (
+                _WEIGHT.get(dispute.kind, 1.0)
+                + min(involved, 2.0)
+                + 0.1 * min(len(dispute.claims), 5)
+                + _centrality(dispute)
+                + _recency(dispute, days, newest)
+                - (SETTLED_PENALTY if dispute.settled_by else 0.0)
+            )
+        disputes.sort(key=lambda d: -d.weight)
+        for dispute in disputes:
+            sides: dict[str, list[Claim]] = defaultdict(list)
+            for claim in dispute.claims:
+                sides[claim.stance].append(claim)
+            dispute.independent_sources = {stance: counter.claims(claims)[0]
+                                           for stance, claims in sides.items()}
+
+        context = self._context.merge(change, focus.name if focus else None, alias_to_name)
+        context = _with_ledger_history(context, actors, window_start)
+        articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed,
+                                r.provenance)
+                    for r in results]
+        self._headlines.update(change)
+        title = _title(preps, focus.name if focus else None, self._headlines)
+        return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
+                         status=_summary(actors, disputes, results, window_start, counter, figures),
+                         actors=actors, disputes=disputes, context=context,
+                         articles=articles, bad_files=list(bad_files))
+
+
+def _dispute_copy(dispute: Dispute, alias_to_name: dict[str, str]) -> Dispute:
+    """An article's dispute to join and weigh, its actors under their merged names."""
+    return Dispute(dispute.subject, dispute.kind, list(dispute.claims),
+                   list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in dispute.actors)),
+                   dispute.weight, dispute.independent_sources, dispute.settled_by)

@@ -4,9 +4,15 @@ roles picked from every mention."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model import Actor, ArticleResult
+from ..model import Actor, ArticleResult, Evidence
 from ..text import name_key, sentence_key
+from .index import Changes, Postings, changes
+
+if TYPE_CHECKING:
+    from .prep import ArticlePrep, MentionKeys
 
 
 class _Union:
@@ -27,94 +33,229 @@ class _Union:
             self.parent[rb] = ra
 
 
-def _merge_actors(results: list[ArticleResult]) -> tuple[list[Actor], dict[str, str]]:
-    """Actors across articles, and a map from every (folded) name or alias to the merged name."""
-    union = _Union()
-    kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    full_persons: dict[str, str] = {}  # tail ("dembele", "abass dembele") -> full key
-    for result in results:
-        for mention in result.actors:
-            key = name_key(mention.name)
+class _Key:
+    """What the mentions of one name key give it, from the articles that name it in folder order."""
+
+    __slots__ = ("aliases", "empty_alias", "first", "kinds", "person", "spellings", "top_kind", "version")
+
+    def __init__(self, key: str, articles: list[ArticlePrep], version: int) -> None:
+        self.version = version
+        self.kinds: Counter[str] = Counter()
+        self.spellings: Counter[str] = Counter()
+        self.aliases: dict[str, None] = {}
+        """Keys of every alias its mentions give ("" included), in order."""
+        self.first = (articles[0], articles[0].keys[key][0])
+        """Its first mention: (article, index)."""
+        self.person: tuple[ArticlePrep, int] | None = None
+        """Its first mention as a person, when it has two words or more (a full name)."""
+        self.empty_alias: tuple[ArticlePrep, int] | None = None
+        """Its first mention with an alias whose key is empty."""
+        full = len(key.split()) >= 2
+        for prep in articles:
+            for index in prep.keys[key]:
+                _key, mention, akeys, _marks = prep.mentions[index]
+                weight = len(mention.evidence) or 1
+                self.kinds[mention.kind] += weight
+                self.spellings[mention.name] += weight
+                for akey in akeys[1:]:
+                    self.aliases[akey] = None
+                    if not akey and self.empty_alias is None:
+                        self.empty_alias = (prep, index)
+                if full and mention.kind == "person" and self.person is None:
+                    self.person = (prep, index)
+        self.top_kind = self.kinds.most_common(1)[0][0]
+
+
+class ActorIndex:
+    """The actors of a changing set of articles, kept by name key between merges.
+
+    Each name key holds what its mentions give (kinds, spellings, aliases, first mentions),
+    worked out again only when an article naming it comes, changes or goes. Joining keys into
+    actors runs over the keys (not the mentions) each merge; an actor's name, kind, roles,
+    aliases, articles and evidence are reused while none of its keys changed. The result is
+    `_merge_actors` of the same articles."""
+
+    def __init__(self) -> None:
+        self._postings = Postings(lambda prep: prep.keys)
+        self._keys: dict[str, _Key] = {}
+        self._places: Counter[str] = Counter()
+        self._clock = 0
+        self._named: dict[tuple[object, ...], tuple[str, str]] = {}
+        self._filled: dict[tuple[object, ...], _Filled] = {}
+        self._variants: dict[frozenset[str], list[tuple[str, str]]] = {}
+
+    def _update(self, change: Changes) -> None:
+        """Take in the articles that came, changed or went since the last merge."""
+        if change.restart:
+            self._keys, self._places = {}, Counter()
+        for prep in change.removed:
+            self._places.subtract(prep.place_keys)
+        for prep in change.added:
+            self._places.update(prep.place_keys)
+        for key in self._postings.update(change):
+            articles = self._postings.articles.get(key)
+            if articles:
+                self._clock += 1
+                self._keys[key] = _Key(key, articles, self._clock)
+            else:
+                self._keys.pop(key, None)
+
+    def merge(self, change: Changes) -> tuple[list[Actor], dict[str, str]]:
+        """Actors across articles, and a map from every (folded) name or alias to the merged name."""
+        self._update(change)
+        pos = change.pos
+        keys = self._keys
+        union = _Union()
+        full_persons: dict[str, tuple[tuple[int, int], str]] = {}  # tail -> (first mention, full key)
+        for key, info in keys.items():
             union.find(key)
-            kinds[key][mention.kind] += len(mention.evidence) or 1
-            spellings[key][mention.name] += len(mention.evidence) or 1
-            for alias in mention.aliases:
-                akey = name_key(alias)
+            for akey in info.aliases:
                 if akey and akey != key:
                     union.union(key, akey)
+            if info.person is not None:
+                at = (pos[id(info.person[0])], info.person[1])
+                words = key.split()
+                for tail in (words[-1], " ".join(words[-2:]), words[0] + "#first"):
+                    found = full_persons.get(tail)
+                    if found is None or at < found[0]:
+                        full_persons[tail] = (at, key)
+        for key, info in keys.items():
             words = key.split()
-            if mention.kind == "person" and len(words) >= 2:
-                for n in (1, 2):
-                    full_persons.setdefault(" ".join(words[-n:]), key)
-                full_persons.setdefault(words[0] + "#first", key)
-    for key in list(spellings):
-        words = key.split()
-        person_like = kinds[key].most_common(1)[0][0] in ("person", "organisation")
-        if len(words) <= 2 and key in full_persons and full_persons[key] != key and person_like:
-            union.union(full_persons[key], key)
-        # "Lord Goldsmith": a peer's one-word name matches its bare form.
-        if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in spellings:
-            union.union(key, words[1])
-    _join_spelling_variants([k for k in spellings if kinds[k].most_common(1)[0][0] == "person"], union)
-    # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
-    _join_spelling_variants([k for k in spellings
-                             if kinds[k].most_common(1)[0][0] in ("armed group", "organisation")],
-                            union)
+            person_like = info.top_kind in ("person", "organisation")
+            full = full_persons.get(key)
+            if len(words) <= 2 and full is not None and full[1] != key and person_like:
+                union.union(full[1], key)
+            # "Lord Goldsmith": a peer's one-word name matches its bare form.
+            if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in keys:
+                union.union(key, words[1])
+        variants: dict[frozenset[str], list[tuple[str, str]]] = {}
+        for kinds in (("person",), ("armed group", "organisation")):
+            # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
+            bucket = frozenset(k for k, info in keys.items() if info.top_kind in kinds)
+            pairs = self._variants.get(bucket)
+            if pairs is None:
+                pairs = _spelling_variants(list(bucket))
+            variants[bucket] = pairs
+            for a, b in pairs:
+                union.union(a, b)
+        self._variants = variants
 
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key in spellings:
-        groups[union.find(key)].append(key)
-    alias_to_name: dict[str, str] = {}
-    actors: dict[str, Actor] = {}
-    for root, keys in groups.items():
-        kind_votes: Counter[str] = Counter()
-        names: Counter[str] = Counter()
+        groups: dict[str, list[str]] = defaultdict(list)
         for key in keys:
-            kind_votes.update(kinds[key])
-            names.update(spellings[key])
-        kind = _pick_kind(kind_votes)
-        name = _pick_name(names, kind)
-        actors[root] = Actor(name=name, kind=kind)  # type: ignore[arg-type]
-        for key in keys:
-            alias_to_name[key] = name
-    # Fill in roles, aliases, evidence and events per actor.
-    seen_paragraphs: dict[str, set[str]] = defaultdict(set)
-    role_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    known_aliases: dict[str, set[str]] = defaultdict(set)
-    known_articles: dict[str, set[str]] = defaultdict(set)
-    for result in results:
-        for mention in result.actors:
-            actor = actors[union.find(name_key(mention.name))]
-            for alias in [mention.name, *mention.aliases]:
-                if alias != actor.name and alias not in known_aliases[actor.name] \
-                        and name_key(alias) != name_key(actor.name):
-                    known_aliases[actor.name].add(alias)
-                    actor.aliases.append(alias)
-                alias_to_name.setdefault(name_key(alias), actor.name)
-            for role in mention.roles:
-                role_counts[actor.name][role] += 1
-            if result.path not in known_articles[actor.name]:
-                known_articles[actor.name].add(result.path)
-                actor.articles.append(result.path)
-            for ev in mention.evidence:
-                mark = (
-                    ev.paragraph + "|" + sentence_key(ev.sentence)[:80]
-                    if ev.paragraph
-                    else ev.file + ev.sentence
-                )
-                if mark in seen_paragraphs[actor.name]:
-                    continue
-                seen_paragraphs[actor.name].add(mark)
-                actor.mentions += 1
-                actor.evidence.append(ev)
-    places = _place_keys(results)
-    for actor in actors.values():
-        actor.roles = _pick_roles(role_counts[actor.name])
-        if actor.kind in ("person", "organisation") and not actor.roles and name_key(actor.name) in places \
-                and not set(name_key(actor.name).split()) & _BODY_WORDS:
-            actor.kind = "place"  # "in Ladakh" in one article: "Ladakh" elsewhere is that place
-    return list(actors.values()), alias_to_name
+            groups[union.find(key)].append(key)
+        alias_to_name: dict[str, str] = {}
+        named: dict[tuple[object, ...], tuple[str, str]] = {}
+        filled_now: dict[tuple[object, ...], _Filled] = {}
+        actors: list[Actor] = []
+        empty_alias: tuple[tuple[int, int], str] | None = None
+        for members in groups.values():
+            # Keys in the order they first appear: ties in the votes go to the first seen.
+            members.sort(key=lambda k: (pos[id(keys[k].first[0])], keys[k].first[1]))
+            signature = tuple((k, keys[k].version) for k in members)
+            picked = self._named.get(signature)
+            if picked is None:
+                kind_votes: Counter[str] = Counter()
+                names: Counter[str] = Counter()
+                for key in members:
+                    kind_votes.update(keys[key].kinds)
+                    names.update(keys[key].spellings)
+                kind = _pick_kind(kind_votes)
+                picked = (_pick_name(names, kind), kind)
+            named[signature] = picked
+            name, kind = picked
+            for key in members:
+                alias_to_name[key] = name
+            filled = self._filled.get((name, signature))
+            if filled is None:
+                postings = self._postings.articles
+                if len(members) == 1:  # one key: its articles are in order already
+                    mentions = [(prep, prep.mentions[index]) for prep in postings[members[0]]
+                                for index in prep.keys[members[0]]]
+                else:
+                    items = sorted(((pos[id(prep)], index, prep) for key in members
+                                    for prep in postings[key] for index in prep.keys[key]),
+                                   key=lambda t: (t[0], t[1]))
+                    mentions = [(prep, prep.mentions[index]) for _at, index, prep in items]
+                filled = _fill(name, mentions)
+            filled_now[(name, signature)] = filled
+            actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
+                          roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
+                          evidence=list(filled.evidence))
+            if actor.kind in ("person", "organisation") and not actor.roles and self._places[filled.key] > 0 \
+                    and not set(filled.key.split()) & _BODY_WORDS:
+                actor.kind = "place"  # "in Ladakh" in one article: "Ladakh" elsewhere is that place
+            actors.append(actor)
+            for key in members:
+                info = keys[key]
+                if info.empty_alias is not None:
+                    at = (pos[id(info.empty_alias[0])], info.empty_alias[1])
+                    if empty_alias is None or at < empty_alias[0]:
+                        empty_alias = (at, name)
+        # Every alias points at its actor: the mentions that give one alias are all of one actor
+        # (they were joined through it), except the empty key, which goes to the first one.
+        for members in groups.values():
+            name = alias_to_name[members[0]]
+            for key in members:
+                for akey in keys[key].aliases:
+                    if akey:
+                        alias_to_name.setdefault(akey, name)
+        if empty_alias is not None:
+            alias_to_name.setdefault("", empty_alias[1])
+        self._named, self._filled = named, filled_now
+        return actors, alias_to_name
+
+
+def _merge_actors(preps: list[ArticlePrep]) -> tuple[list[Actor], dict[str, str]]:
+    """Actors across articles, and a map from every (folded) name or alias to the merged name."""
+    return ActorIndex().merge(changes([], preps))
+
+
+@dataclass(frozen=True)
+class _Filled:
+    """What an actor's mentions give it, whatever the other actors: kept between merges."""
+
+    key: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: int
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+def _fill(name: str, items: list[tuple[ArticlePrep, MentionKeys]]) -> _Filled:
+    """Roles, aliases, articles and evidence of the actor `name` from its mentions in article order."""
+    key = name_key(name)
+    aliases: list[str] = []
+    known_aliases: set[str] = set()
+    role_counts: Counter[str] = Counter()
+    articles: list[str] = []
+    known_articles: set[str] = set()
+    evidence: list[Evidence] = []
+    seen: set[str] = set()
+    for prep, (_key, mention, akeys, marks) in items:
+        for alias, akey in zip([mention.name, *mention.aliases], akeys, strict=True):
+            if alias != name and alias not in known_aliases and akey != key:
+                known_aliases.add(alias)
+                aliases.append(alias)
+        for role in mention.roles:
+            role_counts[role] += 1
+        path = prep.result.path
+        if path not in known_articles:
+            known_articles.add(path)
+            articles.append(path)
+        for ev, mark in zip(mention.evidence, marks, strict=True):
+            if mark in seen:
+                continue
+            seen.add(mark)
+            evidence.append(ev)
+    return _Filled(key, tuple(aliases), tuple(_pick_roles(role_counts)), len(evidence), tuple(articles),
+                   tuple(evidence))
+
+
+def evidence_mark(ev: Evidence) -> str:
+    """What makes two pieces of an actor's evidence one: the paragraph and the sentence's start,
+    else the file and the sentence."""
+    return ev.paragraph + "|" + sentence_key(ev.sentence)[:80] if ev.paragraph else ev.file + ev.sentence
 
 
 def _place_keys(results: list[ArticleResult]) -> set[str]:
@@ -142,11 +283,11 @@ SPELLING_SIMILARITY = 80
 """rapidfuzz ratio (0-100) above which two spellings of one name part are one name."""
 
 
-def _join_spelling_variants(persons: list[str], union: _Union) -> None:
+def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
     """Transliteration variants of one person's full name are one person ("Sergei Lavrov" and
     "Sergey Lavrov", "Abubakar Shekau" and "Abubakr Shekau"): same number of words, the surname
     alike and every other part alike. Relatives sharing a surname ("Yulia Skripal", "Sergei
-    Skripal") stay apart, as do names too short to judge."""
+    Skripal") stay apart, as do names too short to judge. The pairs to join."""
     from rapidfuzz.fuzz import ratio
 
     buckets: dict[tuple[int, str], list[list[str]]] = defaultdict(list)
@@ -154,12 +295,14 @@ def _join_spelling_variants(persons: list[str], union: _Union) -> None:
         words = key.split()
         if len(words) >= 2 and all(len(w) >= 3 for w in words):
             buckets[(len(words), words[-1][:3])].append(words)
+    pairs: list[tuple[str, str]] = []
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 if a != b and all(ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(a, b, strict=False)) \
                         and min(len(x) for x in a + b) >= 4:
-                    union.union(" ".join(a), " ".join(b))
+                    pairs.append((" ".join(a), " ".join(b)))
+    return pairs
 
 
 def _pick_kind(votes: Counter[str]) -> str:
@@ -190,5 +333,6 @@ def _pick_roles(counts: Counter[str]) -> list[str]:
         keys.add(key)
         out.append(role)
     # "President" says less than "Senegalese President" beside it.
-    out = [r for r in out if not any(o != r and o.lower().endswith(" " + r.lower()) for o in out)]
+    tails = {low[i:] for low in (o.lower() for o in out) for i, c in enumerate(low) if c == " "}
+    out = [r for r in out if " " + r.lower() not in tails]
     return out[:5]

@@ -4,6 +4,7 @@ time window and when an event held."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..dates import When
 from ..lexicon import lexicon
@@ -57,6 +58,7 @@ SEATS_OF_POWER = {"kremlin": "Russia", "white house": "United States", "pentagon
 """Buildings that stand for a government in news English ("the Kremlin denied")."""
 
 
+@lru_cache(maxsize=1 << 14)
 def government_key(source: str) -> str:
     """One key for a government however a source names it: the country ("Russia"), its capital
     ("Moscow" as metonymy) or its seat of power ("the Kremlin") give the same key; any other

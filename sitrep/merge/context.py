@@ -6,31 +6,79 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..dates import When
 from ..model import Actor, ArticleResult, ContextItem, Evidence
 from ..text import name_key
+from .index import Changes, Postings, changes
+
+if TYPE_CHECKING:
+    from .prep import ArticlePrep
 
 
-def _merge_context(results: list[ArticleResult], focus: str | None,
+class ContextIndex:
+    """Context items across articles, kept by merge key between merges: an item is joined
+    again only when an article giving it comes, changes or goes (or its actors' merged names
+    change). The result is `_merge_context` of the same articles."""
+
+    def __init__(self) -> None:
+        self._postings: Postings[tuple[str, str]] = Postings(lambda prep: prep.context_keys)
+        self._joined: dict[tuple[str, str], tuple[list[Evidence], ContextItem]] = {}
+        """Per key: the evidence of every item with it, and the last merged item."""
+
+    def merge(self, change: Changes, focus: str | None, alias_to_name: dict[str, str]) -> list[ContextItem]:
+        """Context items across articles, repeats joined, history sorted by year, neighbours added."""
+        if change.restart:
+            self._joined = {}
+        postings = self._postings.articles
+        for key in self._postings.update(change):
+            self._joined.pop(key, None)
+        pos = change.pos
+        firsts: list[tuple[int, int, ContextItem]] = []
+        for key, articles in postings.items():
+            first = articles[0]
+            index = first.context_keys.index(key)
+            item = first.result.context[index]
+            actors = [alias_to_name.get(name_key(a), a) for a in item.actors]
+            joined = self._joined.get(key)
+            if joined is None or joined[1].actors != actors:
+                evidence = joined[0] if joined is not None else _evidence(key, articles)
+                merged = ContextItem(item.kind, item.text, list(item.years), list(evidence), actors)
+                joined = (evidence, merged)
+                self._joined[key] = joined
+            firsts.append((pos[id(first)], index, joined[1]))
+        firsts.sort(key=lambda t: (t[0], t[1]))
+        return _ordered([item for _at, _index, item in firsts], focus)
+
+
+def _evidence(key: tuple[str, str], articles: list[ArticlePrep]) -> list[Evidence]:
+    """The evidence of the items with this key: the first item's, then each other piece once."""
+    out: list[Evidence] | None = None
+    held: set[Evidence] = set()
+    for prep in articles:
+        for item, k in zip(prep.result.context, prep.context_keys, strict=True):
+            if k != key:
+                continue
+            if out is None:
+                out, held = list(item.evidence), set(item.evidence)
+                continue
+            for evidence in item.evidence:
+                if evidence not in held:
+                    held.add(evidence)
+                    out.append(evidence)
+    return out or []
+
+
+def _merge_context(preps: list[ArticlePrep], focus: str | None,
                    alias_to_name: dict[str, str]) -> list[ContextItem]:
     """Context items across articles, repeats joined, history sorted by year, neighbours added."""
-    merged: dict[tuple[str, str], ContextItem] = {}
-    held: dict[tuple[str, str], set[Evidence]] = {}
-    for result in results:
-        for item in result.context:
-            key = (item.kind, name_key(item.text)[:100])
-            found = merged.get(key)
-            actors = [alias_to_name.get(name_key(a), a) for a in item.actors]
-            if found is None:
-                merged[key] = ContextItem(item.kind, item.text, list(item.years), list(item.evidence), actors)
-                held[key] = set(item.evidence)
-            else:
-                for evidence in item.evidence:
-                    if evidence not in held[key]:
-                        held[key].add(evidence)
-                        found.evidence.append(evidence)
-    items = list(merged.values())
+    return ContextIndex().merge(changes([], preps), focus, alias_to_name)
+
+
+def _ordered(items: list[ContextItem], focus: str | None) -> list[ContextItem]:
+    """The context items in reading order, with the focus country's neighbours."""
+    items = list(items)
     if focus:
         from ..nlp.gazetteer import load_gazetteer
 
@@ -72,11 +120,40 @@ def _with_ledger_history(context: list[ContextItem], actors: list[Actor],
     return history + [i for i in context if i.kind != "history"]
 
 
-def _focus(actors: list[Actor], results: list[ArticleResult]) -> str | None:
+class FocusVotes:
+    """What the articles give each country's claim to be the focus, kept between merges: the
+    places they put in it and the headlines that name it."""
+
+    def __init__(self) -> None:
+        self.places: Counter[str] = Counter()
+        self._titles: dict[str, int] = {}
+        """Per country key asked about so far: how many headlines name it."""
+
+    def update(self, change: Changes) -> None:
+        """Take in the articles that came, changed or went."""
+        if change.restart:
+            self.places, self._titles = Counter(), {}
+        for prep, sign in [(p, -1) for p in change.removed] + [(p, 1) for p in change.added]:
+            self.places.update({c: sign * n for c, n in Counter(prep.place_countries).items()})
+            for key in self._titles:
+                if key in prep.title_key:
+                    self._titles[key] += sign
+
+    def headlines(self, country_key: str, preps: list[ArticlePrep]) -> int:
+        """How many of the articles' headlines (folded) name the country."""
+        if country_key not in self._titles:
+            self._titles[country_key] = sum(1 for p in preps if country_key in p.title_key)
+        return self._titles[country_key]
+
+
+def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes | None = None) -> str | None:
     """The country the situation is about: named most, counting "Sudan's army", "Malian
     soldiers", towns in it ("Omdurman (Sudan)") and headlines, not only the bare country name."""
     from ..nlp.gazetteer import demonym_countries, load_gazetteer
 
+    if votes_of is None:
+        votes_of = FocusVotes()
+        votes_of.update(changes([], preps))
     gaz = load_gazetteer()
     demonyms = demonym_countries()
     countries = {a.name for a in actors if a.kind == "country"}
@@ -89,16 +166,8 @@ def _focus(actors: list[Actor], results: list[ArticleResult]) -> str | None:
         owner = gaz.canonical_country(first) or demonyms.get(name_key(first))
         if owner in countries:
             votes[owner] += actor.mentions
-    for result in results:
-        for item in result.context:
-            if item.kind == "place" and item.text.endswith(")"):
-                country = item.text.rsplit("(", 1)[-1].rstrip(")")
-                if country in countries:
-                    votes[country] += 1
-        title = name_key(result.title)
-        for country in countries:
-            if name_key(country) in title:
-                votes[country] += 3
+    for country in countries:
+        votes[country] += votes_of.places[country] + 3 * votes_of.headlines(name_key(country), preps)
     if not votes:
         return None
     return max(sorted(votes), key=lambda c: votes[c])
@@ -121,32 +190,56 @@ def _real_headline(result: ArticleResult) -> bool:
     return bool(key) and key != stem and len(_headline_words(result.title)) >= 2
 
 
-def _title(results: list[ArticleResult], focus: str | None) -> str:
+class HeadlineIndex:
+    """How many words each headline shares with the other headlines, kept between merges:
+    worked out again only for the headlines that hold a word an added, changed or removed
+    headline holds."""
+
+    def __init__(self) -> None:
+        self._postings: Postings[str] = Postings(lambda prep: prep.headline or ())
+        self._shared: dict[int, int] = {}
+        """By prep id: the words its headline shares, summed over the other headlines."""
+
+    def update(self, change: Changes) -> None:
+        """Take in the articles that came, changed or went."""
+        if change.restart:
+            self._shared = {}
+        for prep in change.removed:
+            self._shared.pop(id(prep), None)
+        postings = self._postings.articles
+        stale = {id(p): p for word in self._postings.update(change) for p in postings.get(word, ())}
+        for prep in stale.values():
+            self._shared[id(prep)] = sum(len(postings[w]) - 1 for w in prep.headline or ())
+
+    def shared(self, prep: ArticlePrep) -> int:
+        """The words the article's headline shares with the other headlines."""
+        return self._shared.get(id(prep), 0)
+
+
+def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex | None = None) -> str:
     """The situation's title: the focus and the headline that best speaks for the set.
 
     That is the headline sharing most words with the other headlines (the story they all
     follow), the newest by publication date on a tie; never the headline of whichever file was
     modified last, and never a title made from a file name."""
-    if not results:
+    if not preps:
         return "No articles yet"
-    headed = [r for r in results if _real_headline(r)]
+    headed = [p for p in preps if p.headline is not None]
     if not headed:
         # No headlines: the newest lede, cut short, says what the story is.
-        newest = max(results, key=lambda r: (bool(r.leads), r.date or "", r.path))
+        newest = max((p.result for p in preps), key=lambda r: (bool(r.leads), r.date or "", r.path))
         if not newest.leads:
             return focus or "Situation"
         words = newest.leads[0].text.split()
         lede = " ".join(words[:TITLE_WORDS]) + ("..." if len(words) > TITLE_WORDS else "")
         return f"{focus}: {lede}" if focus else lede
-    words = {r.path: _headline_words(r.title) for r in headed}
+    if headlines is None:
+        headlines = HeadlineIndex()
+        headlines.update(changes([], preps))
     # How many other headlines carry each word: summed over a headline's words, that is the words
     # it shares with all the others, without comparing every pair (a merge runs on every reload).
-    carried = Counter(w for r in headed for w in words[r.path])
-
-    def shared(result: ArticleResult) -> int:
-        return sum(carried[w] - 1 for w in words[result.path])
-
-    best = max(headed, key=lambda r: (shared(r), r.date or "", r.path))
+    shared = headlines.shared
+    best = max(headed, key=lambda p: (shared(p), p.result.date or "", p.result.path)).result
     title = best.title
     if focus and name_key(focus) not in name_key(title):
         return f"{focus}: {title}"

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..dates import When
 from ..model import Actor, ArticleResult, Claim, Dispute, StateEntry, StatusEvent
@@ -52,7 +53,13 @@ _CENTRAL_FAMILIES = frozenset(f for f, slot in _LEXICON.slot.items() if slot in 
 def _centrality(dispute: Dispute) -> float:
     """Life, liberty and power first: a dispute over whether someone is dead, held or in office,
     who leads, or whether a coup or an attack happened weighs more than one over a detail."""
-    subject = dispute.subject.lower()
+    return _subject_centrality(dispute.subject)
+
+
+@lru_cache(maxsize=1 << 14)
+def _subject_centrality(subject: str) -> float:
+    """`_centrality` of a dispute's subject (the same subjects come back on every merge)."""
+    subject = subject.lower()
     if subject.startswith(("whether the ", "who leads", "who holds")) or any(
             re.search(rf"\b{re.escape(family)}\b", subject) for family in _CENTRAL_FAMILIES):
         return 0.5
@@ -359,8 +366,9 @@ _SUBJECT_STOPWORDS = {"any", "all", "the", "a", "an", "of", "in", "on", "and", "
                       "said"}
 
 
-def _subject_words(subject: str) -> set[str]:
-    return _content_words(subject, _SUBJECT_STOPWORDS)
+@lru_cache(maxsize=1 << 14)
+def _subject_words(subject: str) -> frozenset[str]:
+    return frozenset(_content_words(subject, _SUBJECT_STOPWORDS))
 
 _REFUTED = re.compile(r"^whether the (?P<phrase>.+) (?:happened|succeeded)$")
 

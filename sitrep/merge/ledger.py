@@ -7,30 +7,47 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..datefmt import as_of_label
 from ..dates import When
-from ..model import Actor, ArticleResult, Certainty, StateEntry, StatusEvent
+from ..model import Actor, Certainty, StateEntry, StatusEvent
 from ..sourcing import SourceCounter
 from ..text import name_key
 from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, is_history
 
+if TYPE_CHECKING:
+    from .prep import ArticlePrep
 
-def _merge_events(results: list[ArticleResult], alias_to_name: dict[str, str]) -> list[StatusEvent]:
-    """All events re-pointed at merged actor names, the same fact from the same paragraph once."""
+
+def _merge_events(preps: list[ArticlePrep], alias_to_name: dict[str, str],
+                  memo: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] | None = None,
+                  ) -> tuple[list[StatusEvent], dict[int, str]]:
+    """All events re-pointed at merged actor names, the same fact from the same paragraph once;
+    and the sentence key of each by its id. `memo` keeps the re-pointed copies between merges."""
+    memo = {} if memo is None else memo
+    used: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] = {}
     out: list[StatusEvent] = []
+    keys: dict[int, str] = {}
     seen: set[tuple[str, str, str, str]] = set()
-    for result in results:
-        for event in result.events:
-            name = alias_to_name.get(name_key(event.actor), event.actor)
+    for prep in preps:
+        for event, (actor_key, sentence) in zip(prep.result.events, prep.event_keys, strict=True):
+            name = alias_to_name.get(actor_key, event.actor)
             mark = (name, event.event, event.polarity, event.evidence.paragraph or event.evidence.sentence)
             if mark in seen:
                 continue
             seen.add(mark)
             if name != event.actor:
-                event = replace(event, actor=name)
+                found = memo.get((id(event), name))
+                if found is None:
+                    found = (event, replace(event, actor=name))
+                used[(id(event), name)] = found
+                event = found[1]
+            keys[id(event)] = sentence
             out.append(event)
-    return out
+    memo.clear()
+    memo.update(used)
+    return out, keys
 
 
 def status_line(events: list[StatusEvent]) -> str:

@@ -1,0 +1,78 @@
+"""Between merges: how the articles changed, and which articles hold each key."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from .prep import ArticlePrep
+
+
+@dataclass
+class Changes:
+    """How this merge's articles differ from the last merge's."""
+
+    pos: dict[int, int]
+    """Each article's place in folder order, by the id of its prep."""
+    added: list[ArticlePrep]
+    """New or changed articles (a changed article is a new prep), in folder order."""
+    removed: list[ArticlePrep]
+    """Articles gone or changed since the last merge."""
+    restart: bool
+    """The articles kept are no longer in the same order: every index starts again (then
+    `added` holds every article and `removed` none)."""
+
+
+def changes(before: list[ArticlePrep], now: list[ArticlePrep]) -> Changes:
+    """How `now` differs from `before` (two merges' articles in folder order, each prep once)."""
+    pos = {id(p): i for i, p in enumerate(now)}
+    if len(pos) != len(now):
+        raise ValueError("each article needs a prep of its own")
+    old = {id(p) for p in before}
+    if [id(p) for p in before if id(p) in pos] != [id(p) for p in now if id(p) in old]:
+        return Changes(pos, list(now), [], restart=True)
+    return Changes(pos, [p for p in now if id(p) not in old], [p for p in before if id(p) not in pos],
+                   restart=False)
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+class Postings(Generic[K]):
+    """Which articles hold each key, in folder order, kept between merges."""
+
+    def __init__(self, keys_of: Callable[[ArticlePrep], Iterable[K]]) -> None:
+        self.keys_of = keys_of
+        self.articles: dict[K, list[ArticlePrep]] = {}
+
+    def update(self, change: Changes) -> set[K]:
+        """Take in the articles that came, changed or went; the keys whose articles changed."""
+        if change.restart:
+            self.articles = {}
+        dirty: set[K] = set()
+        for prep in change.removed:
+            for key in dict.fromkeys(self.keys_of(prep)):
+                articles = self.articles[key]
+                del articles[next(i for i, p in enumerate(articles) if p is prep)]
+                if not articles:
+                    del self.articles[key]
+                dirty.add(key)
+        pos = change.pos
+        if not self.articles:  # nothing held (a first merge): every article in folder order
+            for prep in change.added:
+                for key in dict.fromkeys(self.keys_of(prep)):
+                    self.articles.setdefault(key, []).append(prep)
+            return dirty | set(self.articles)
+        for prep in change.added:
+            for key in dict.fromkeys(self.keys_of(prep)):
+                articles = self.articles.setdefault(key, [])
+                at = pos[id(prep)]
+                if not articles or pos[id(articles[-1])] < at:
+                    articles.append(prep)  # in folder order: every article of a first merge
+                else:
+                    articles.insert(bisect_right(articles, at, key=lambda p: pos[id(p)]), prep)
+                dirty.add(key)
+        return dirty

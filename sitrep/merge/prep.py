@@ -1,0 +1,76 @@
+"""What the merge reads from one article, worked out once per result and kept between merges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..dates import When
+from ..model import ActorMention, ArticleResult
+from ..text import name_key, sentence_key
+from .actors import _place_keys
+from .context import _headline_words, _real_headline
+
+MentionKeys = tuple[str, ActorMention, tuple[str, ...], tuple[str, ...]]
+"""An actor mention with its name key, the keys of its name and aliases and its evidence marks."""
+
+
+@dataclass(frozen=True)
+class ArticlePrep:
+    """One article's keys, as the merge stages use them: computing them is most of a merge's
+    work per article, and they depend on that article alone."""
+
+    result: ArticleResult
+    mentions: tuple[MentionKeys, ...]
+    keys: dict[str, tuple[int, ...]]
+    """The mentions (indexes into `mentions`) of each name key, in order."""
+    """Per actor mention: its name key, the mention, the keys of its name and aliases, and the
+    mark of each piece of its evidence (`actors.evidence_mark`)."""
+    place_keys: frozenset[str]
+    headline: frozenset[str] | None
+    """The headline's words, None when the title is no real headline."""
+    title_key: str
+    event_keys: tuple[tuple[str, str], ...]
+    """Per event: the name key of its actor and the sentence key of its evidence."""
+    lead_keys: tuple[str, ...]
+    """Per lede: its sentence key."""
+    context_keys: tuple[tuple[str, str], ...]
+    """Per context item: its merge key (kind, folded text)."""
+    place_countries: tuple[str, ...]
+    """The country of each place it names with one ("Omdurman (Sudan)" gives "Sudan")."""
+    day: When | None
+    """The article's date, read."""
+
+    @property
+    def start(self) -> date | None:
+        """The first day the article's date may mean."""
+        return self.day.start if self.day is not None else None
+
+
+def prepare(result: ArticleResult) -> ArticlePrep:
+    """The keys of one article."""
+    mentions = tuple(
+        (name_key(m.name), m, (name_key(m.name), *map(name_key, m.aliases)),
+         tuple(ev.paragraph + "|" + sentence_key(ev.sentence)[:80] if ev.paragraph else ev.file + ev.sentence
+               for ev in m.evidence))  # `actors.evidence_mark`, written out: a tenth of a first merge
+        for m in result.actors
+    )
+    keys: dict[str, list[int]] = {}
+    for index, item in enumerate(mentions):
+        keys.setdefault(item[0], []).append(index)
+    headline = frozenset(_headline_words(result.title)) if _real_headline(result) else None
+    return ArticlePrep(
+        result=result,
+        mentions=mentions,
+        keys={key: tuple(indexes) for key, indexes in keys.items()},
+        place_keys=frozenset(_place_keys([result])),
+        headline=headline,
+        title_key=name_key(result.title),
+        event_keys=tuple((name_key(e.actor), sentence_key(e.evidence.sentence)) for e in result.events),
+        lead_keys=tuple(sentence_key(lead.text) for lead in result.leads),
+        context_keys=tuple((item.kind, name_key(item.text)[:100]) for item in result.context),
+        place_countries=tuple(item.text.rsplit("(", 1)[-1].rstrip(")") for item in result.context
+                              if item.kind == "place" and item.text.endswith(")")),
+        day=When.from_iso(result.date) if result.date else None,
+    )
+
