@@ -7,6 +7,7 @@ import os
 import random
 import statistics
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,6 +21,8 @@ from bench.corpus import CorpusMaker, load_sources
 
 SITREP_DIR = str(Path(sitrep.__file__).resolve().parent)
 """sitrep's own files: the soak's watchdog blames the innermost frame among them."""
+LIBRARY_DIR = sysconfig.get_paths()["purelib"]
+"""Where Textual and Rich are installed: their frames count in the soak's inclusive tally."""
 
 
 def _synthetic_situation(actors: int) -> Any:
@@ -142,9 +145,11 @@ KEY_TIMEOUT = 60.0
 """A keypress not shown after this long is counted as this long."""
 
 
-async def _key_latency(app: Any, key: str, character: str | None, shown: Callable[[], bool]) -> float:
+async def _key_latency(app: Any, key: str, character: str | None, shown: Callable[[], bool],
+                       tick: list[float] | None = None) -> float:
     """Seconds from a key reaching the app (as the terminal driver posts it) until `shown` holds
-    and the screen has refreshed after it."""
+    and the screen has refreshed after it. `tick` is set to the time at each turn of this wait
+    (the soak's watchdog reads a loop that is waiting here as running, not stalled)."""
     import asyncio
 
     from textual import events
@@ -157,6 +162,8 @@ async def _key_latency(app: Any, key: str, character: str | None, shown: Callabl
         if time.perf_counter() - start > KEY_TIMEOUT:
             return KEY_TIMEOUT
         await asyncio.sleep(0.001)
+        if tick is not None:
+            tick[0] = time.perf_counter()
     try:
         await asyncio.wait_for(app.screen.wait_for_refresh(), KEY_TIMEOUT)
     except TimeoutError:
@@ -198,6 +205,8 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
 
     loop_tick = [time.perf_counter()]
     blamed: dict[str, int] = {}
+    inclusive: dict[str, int] = {}
+    stalled_samples = [0]
 
     def watchdog(stop: threading.Event, main_id: int) -> None:
         """While the event loop has not ticked for 100 ms, note where the main thread is."""
@@ -210,6 +219,12 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
             if frame is None:
                 continue
             stack = traceback.extract_stack(frame)
+            stalled_samples[0] += 1
+            # Inclusive counts, as a profiler's cumulative time: each function of sitrep, Textual or
+            # Rich on the stack once per sample (what the loop was inside of, not only the leaf).
+            for name in {f"{Path(f.filename).name}:{f.name}" for f in stack
+                         if f.filename.startswith((SITREP_DIR, LIBRARY_DIR))}:
+                inclusive[name] = inclusive.get(name, 0) + 1
             ours = [f for f in stack if f.filename.startswith(SITREP_DIR)]
             spot = ours[-1] if ours else stack[-1]
             where = (f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > "
@@ -247,7 +262,7 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                         at, busy = time.perf_counter() - begin, app.analysing
                         latency = await _key_latency(
                             app, key, character,
-                            lambda was=helping: isinstance(app.screen, HelpScreen) != was)
+                            lambda was=helping: isinstance(app.screen, HelpScreen) != was, loop_tick)
                         keys.append({"at": round(at, 2), "key": key, "ms": round(latency * 1000),
                                      "analysing": busy})
                         next_key = time.perf_counter() + KEY_EVERY
@@ -278,6 +293,8 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
         return {"seconds": seconds, "samples": samples, "max_lag": lags[-1] if lags else 0.0,
                 "p99_lag": lags[int(0.99 * (len(lags) - 1))] if lags else 0.0, "analyses": analyses,
                 "operations": counts, "stalls": stalls, "keys": keys, "stale_panes": stale,
-                "blamed": sorted(blamed.items(), key=lambda item: -item[1])[:12]}
+                "blamed": sorted(blamed.items(), key=lambda item: -item[1])[:12],
+                "stalled_samples": stalled_samples[0],
+                "inclusive": sorted(inclusive.items(), key=lambda item: -item[1])[:40]}
 
     return asyncio.run(run())

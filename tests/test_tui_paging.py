@@ -5,9 +5,10 @@ from __future__ import annotations
 from sitrep.tui.paging import MAX_PAGE, MAX_PAGES, MIN_PAGE, Window, near_rows, page_rows
 
 
-def test_a_page_covers_two_screens_of_rows_of_the_height_drawn() -> None:
-    assert page_rows(15, 1.0) == 30
-    assert page_rows(15, 5.0) == MIN_PAGE  # six disputes of five lines: the floor
+def test_a_page_covers_a_few_screens_of_rows_of_the_height_drawn() -> None:
+    assert page_rows(15, 1.0) == 60
+    assert page_rows(40, 5.0) == 32
+    assert page_rows(15, 5.0) == MIN_PAGE
     assert page_rows(40, 1.0) == MAX_PAGE
 
 
@@ -16,7 +17,7 @@ def test_a_pane_not_laid_out_yet_still_gets_a_page() -> None:
 
 
 def test_the_next_page_comes_about_a_screen_before_an_edge() -> None:
-    assert near_rows(30) == 15
+    assert near_rows(60) == 15
     assert near_rows(MIN_PAGE) >= 2
 
 

@@ -34,7 +34,10 @@ class EvidenceView(VerticalScroll, can_focus=True):
         yield Static(Text(PLACEHOLDER, style="italic dim"), id="evidence-body")
 
     def show(self, message: ShowEvidence) -> None:
-        """Show the sentences behind a row (from the top)."""
+        """Show the sentences behind a row (from the top); the same again (a reload that did not
+        change the row) is left as it is, scrolled where it was."""
+        if message == self.current:
+            return
         self.current = message
         self.query_one("#evidence-body", Static).update(render_evidence(message))
         self.border_subtitle = _count(len(message.evidence))

@@ -14,11 +14,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
 from ..model import Situation
 from .articles_sparkline import ArticlesSparkline
 from .marks import ARTICLE_PATTERNS, count_sources, safe, safe_lines, tone
+from .stage_text import StageText
+
+SHOW_AFTER = 0.5
+"""Seconds a reload runs before the progress shows (a quick one never flashes it): showing and
+hiding it lays the screen out again."""
 
 STAGES = {
     "reading": "Reading articles…",
@@ -51,6 +57,10 @@ class SitrepHeader(Vertical):
         super().__init__(id=id, classes=classes)
         self._ready = False
         """Whether the children exist (`is_mounted` is still False inside `on_mount`)."""
+        self._shown: dict[str, Text] = {}
+        """What each label shows (see `_set`)."""
+        self._show_timer: Timer | None = None
+        """The pending showing of a reload's progress."""
 
     def compose(self) -> ComposeResult:
         """The title line and the (usually hidden) problem line."""
@@ -58,7 +68,7 @@ class SitrepHeader(Vertical):
             yield Label(id="header-title", markup=False)
             yield Label(id="header-filter", markup=False)
             with Horizontal(id="header-progress"):
-                yield Label(id="header-stage", markup=False)
+                yield StageText(id="header-stage")
                 yield ProgressBar(id="header-bar", show_eta=False, show_percentage=False)
             yield ArticlesSparkline(id="header-spark")
             yield Label(id="header-meta", markup=False)
@@ -88,11 +98,19 @@ class SitrepHeader(Vertical):
         """The title falls back to the folder name before a report exists."""
         self._draw_title()
 
+    def _set(self, selector: str, text: Text) -> None:
+        """Show `text` in a label, unless it shows it already (an update lays the screen out again:
+        on every reload of a churning folder, for the same title)."""
+        label = self.query_one(selector, Label)
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            label.update(text)
+
     def _draw_title(self) -> None:
         if not self._ready:
             return
         title = self.situation.title if self.situation and self.situation.title else self.folder_name
-        self.query_one("#header-title", Label).update(safe(title or "sitrep", style="bold"))
+        self._set("#header-title", safe(title or "sitrep", style="bold"))
 
     def _draw_meta(self) -> None:
         if not self._ready:
@@ -109,7 +127,7 @@ class SitrepHeader(Vertical):
             )
             if situation.bad_files:
                 text.append(f" · {len(situation.bad_files)} unreadable", style=tone("denied"))
-        self.query_one("#header-meta", Label).update(text)
+        self._set("#header-meta", text)
 
     def watch_filter_label(self, label: str) -> None:
         """Show the active filter (or nothing)."""
@@ -120,15 +138,22 @@ class SitrepHeader(Vertical):
         widget.update(Text.assemble(("filter: ", "bold"), safe(label), ("  esc clears", "dim")))
 
     def watch_progress(self, progress: tuple[str, int, int] | None) -> None:
-        """Show or hide the progress bar and its stage."""
+        """Show or hide the progress bar and its stage: a reload's after `SHOW_AFTER`, and hidden
+        only if no run follows at once (runs back to back, in a folder that churns, keep it on
+        screen rather than hide and show it for each)."""
         if not self._ready:
             return
-        box = self.query_one("#header-progress")
-        box.display = progress is not None
         bar = self.query_one("#header-bar", ProgressBar)
         if progress is None:
+            self._stop_showing()
+            self.call_later(self._hide_if_idle)
             bar.update(total=1, progress=1)  # an indeterminate bar redraws 15 times a second, even hidden
             return
+        if not self.query_one("#header-progress").display and self._show_timer is None:
+            if self.situation is None:  # the first analysis: at once
+                self._show_progress()
+            else:
+                self._show_timer = self.set_timer(SHOW_AFTER, self._show_progress)
         stage, done, total = progress
         label = STAGES.get(stage, stage)
         if stage == "analysing" and total:
@@ -139,7 +164,20 @@ class SitrepHeader(Vertical):
             bar.update(total=None)
         else:
             bar.update(total=None)
-        self.query_one("#header-stage", Label).update(Text(label, style="italic"))
+        self.query_one(StageText).text = Text(label, style="italic")
+
+    def _show_progress(self) -> None:
+        self._show_timer = None
+        self.query_one("#header-progress").display = True
+
+    def _hide_if_idle(self) -> None:
+        if self.progress is None:
+            self.query_one("#header-progress").display = False
+
+    def _stop_showing(self) -> None:
+        if self._show_timer is not None:
+            self._show_timer.stop()
+            self._show_timer = None
 
     def watch_problem(self, problem: str) -> None:
         """Show the problem line, or hide it."""

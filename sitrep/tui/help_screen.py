@@ -21,7 +21,7 @@ KEYS: list[tuple[str, str]] = [
     ("e", "jump to the evidence view"),
     ("tab / shift+tab", "next / previous pane"),
     ("↑ ↓ home end", "move in a pane; the evidence view follows the cursor"),
-    ("j k g G", "down, up, first row, last row (as built: a long pane builds more as you go)"),
+    ("j k g G", "down, up, first row, last row (a long pane builds its rows as you go)"),
     ("c", "copy the row's sentences, each with its file, to the clipboard"),
     ("o", "open the row's article in $PAGER (less if unset); quit the pager to come back"),
     ("t", "timeline: dated events per day, marked by certainty, for the current filter (esc closes)"),
@@ -92,6 +92,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._drawn_for: str | None = None
+        """The theme the help text was last drawn in."""
+
     def compose(self) -> ComposeResult:
         """The help text in a scrollable box."""
         with VerticalScroll(id="help-box") as box:
@@ -100,6 +105,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_text(), id="help-text")
 
     def on_screen_resume(self) -> None:
-        """Drawn again each time it is shown: the certainty colours follow the theme."""
-        self.query_one("#help-text", Static).update(help_text())
+        """Drawn again when shown in another theme than last time: the certainty colours follow it
+        (drawing and measuring it every time took a quarter of the 200 ms a keypress may take)."""
+        if self._drawn_for is not None and self._drawn_for != self.app.theme:
+            self.query_one("#help-text", Static).update(help_text())
+        self._drawn_for = self.app.theme
 

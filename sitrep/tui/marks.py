@@ -57,6 +57,11 @@ def use_palette(colours: dict[str, str]) -> None:
     _palette.update(colours)
 
 
+def palette_key() -> tuple[tuple[str, str], ...]:
+    """The current palette, hashable: what a row drawn in it depends on besides its content."""
+    return tuple(sorted(_palette.items()))
+
+
 def tone(key: str) -> str:
     """The colour of a tone ("stated", "denied", "neutral", ...) in the current theme."""
     return _palette.get(key, _palette["neutral"])

@@ -28,13 +28,16 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .marks import empty_folder_text
+from .marks import empty_folder_text, palette_key
 from .messages import ShowEvidence
 from .paging import Paged, Window, near_rows, page_rows
 from .view import View
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+    from textual.strip import Strip
+    from textual.style import Style
+    from textual.visual import RenderOptions
 
 LOADING = "Reading the articles…"
 """What a pane says before the first report arrives."""
@@ -73,12 +76,14 @@ class Row:
 
 
 class MeasuredVisual(RichVisual):
-    """A Rich renderable whose height is measured once per width (Textual renders it whole to
-    measure it, every time the option list is changed)."""
+    """A Rich renderable measured and rendered once per width and style: Textual renders it whole
+    to measure it whenever the option list changes, and again to draw it after every rebuild,
+    though a row unchanged by a reload keeps its visual (`OptionPane._show`)."""
 
     def __init__(self, widget: Widget, renderable: RenderableType) -> None:
         super().__init__(widget, renderable)
         self._heights: dict[int, int] = {}
+        self._strips: dict[tuple[int, int | None, Style], list[Strip]] = {}
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         """The renderable's height at `width`, measured once."""
@@ -86,6 +91,18 @@ class MeasuredVisual(RichVisual):
         if height is None:
             height = self._heights[width] = super().get_height(rules, width)
         return height
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        """The renderable's lines, rendered once per width, height and style (not while text is
+        being selected)."""
+        if options.selection is not None:
+            return super().render_strips(width, height, style, options)
+        key = (width, height, style)
+        strips = self._strips.get(key)
+        if strips is None:
+            strips = self._strips[key] = super().render_strips(width, height, style, options)
+        return list(strips)
 
 
 class OptionPane(Paged, OptionList, can_focus=True):
@@ -117,7 +134,7 @@ class OptionPane(Paged, OptionList, can_focus=True):
         self._rows: dict[str, Row] = {}
         self._keys: list[str] = []
         """The keys of the window's rows, in order (the row of entry `i` is `_keys[i - start]`)."""
-        self._made: dict[tuple[str, Hashable], Option] = {}
+        self._made: dict[tuple[str, Hashable, Hashable], Option] = {}
         """The options drawn, by key and stamp: an unchanged row keeps its option (and its measure)."""
         self._drawn: list[Hashable] | None = None
         """What the list holds, when every row had a stamp (to skip drawing it again)."""
@@ -236,6 +253,7 @@ class OptionPane(Paged, OptionList, can_focus=True):
         Rows already built for this view are kept; on a new view they are built again, and a row
         that draws the same (same key and stamp) keeps its option and its measured height.
         """
+        self._settle()
         old = range(self._window.start, self._window.end)
         kept = {} if new_view else {i: self._rows[k] for i, k in zip(old, self._keys, strict=True)}
         self._window = window
@@ -252,8 +270,9 @@ class OptionPane(Paged, OptionList, can_focus=True):
             self._keys.append(key)
             rows.append(row)
         drawn: list[Hashable] | None = None
+        palette = palette_key()  # the prompts are coloured in the theme they were built in
         if all(row.stamp is not None for row in rows):
-            drawn = [window.start, window.below, self._empty]
+            drawn = [palette, window.start, window.below, self._empty]
             drawn += [(key, row.stamp, row.evidence is None)
                       for key, row in zip(self._keys, rows, strict=True)]
         if drawn is not None and drawn == self._drawn:
@@ -262,13 +281,13 @@ class OptionPane(Paged, OptionList, can_focus=True):
         options: list[Option] = []
         if window.start:
             options.append(Option(above_text(window.start), id=ABOVE_KEY, disabled=True))
-        drawn_options: dict[tuple[str, Hashable], Option] = {}
+        drawn_options: dict[tuple[str, Hashable, Hashable], Option] = {}
         for key, row in zip(self._keys, rows, strict=True):
-            option = self._made.get((key, row.stamp)) if row.stamp is not None else None
+            option = self._made.get((key, row.stamp, palette)) if row.stamp is not None else None
             if option is None:
                 prompt = row.prompt if isinstance(row.prompt, Text) else MeasuredVisual(self, row.prompt)
                 option = Option(prompt, id=key, disabled=row.evidence is None)
-            drawn_options[(key, row.stamp)] = option
+            drawn_options[(key, row.stamp, palette)] = option
             options.append(option)
         self._made = drawn_options
         if self._empty is not None:

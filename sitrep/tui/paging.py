@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-PAGE_SCREENS = 2
-"""A page holds about this many screens of the pane's rows."""
-MIN_PAGE = 8
-"""Rows a page holds at least."""
-MAX_PAGE = 60
+PAGE_SCREENS = 4
+"""A page holds about this many screens of the pane's rows: with the cursor in its middle, more
+than a screen each way, so that a rebuilt window is not near an edge at once."""
+MIN_PAGE = 30
+"""Rows a page holds at least: a list as short as most reports' is built whole, as it always was."""
+MAX_PAGE = 100
 """Rows a page holds at most (a short row in a tall pane)."""
 MAX_PAGES = 4
 """Pages a window keeps when it grows upwards (the far end is dropped: building a window again
@@ -131,8 +132,22 @@ class Paged(_Base):
         """Whether the scroll shows the first row built (only once taller than the pane)."""
         return self.max_scroll_y > 0 and self.scroll_y <= 0
 
+    _settling = False
+    """Whether the window was just drawn again and the scroll has not caught up with the cursor
+    yet (a jump to the last page scrolls once drawn: until then the top looked near)."""
+
+    def _settle(self) -> None:
+        """The window was drawn again: no page is added until the next refresh."""
+        self._settling = True
+        self.call_after_refresh(self._settled)
+
+    def _settled(self) -> None:
+        self._settling = False
+
     def _more_soon(self) -> None:
         """Near an edge of the window: build the next page that way once this refresh is done."""
+        if self._settling:
+            return
         if self._near_the_end() or self._near_the_start():
             self.call_later(self._more_if_near_an_edge)
 

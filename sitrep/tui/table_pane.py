@@ -241,6 +241,7 @@ class TablePane(Paged, DataTable[Text]):
               new_view: bool = False, scroll_y: float | None = None) -> None:
         """Draw the rows of `window`: the cursor on entry `cursor` (None: the first row), its row
         `offset` lines below the top of the pane (None: as the cursor's move scrolls)."""
+        self._settle()
         rows = self._build(view, window, {} if new_view else self._kept())
         specs = self._specs
         if self._empty is not None:  # one column the width of the pane: the note reads in full
