@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.tui.paging import MAX_PAGE, MAX_PAGES, MIN_PAGE, Window, near_rows, page_rows
+from sitrep.tui.paging import MAX_PAGE, MAX_PAGES, MIN_PAGE, Window, kept_scroll, near_rows, page_rows
 
 
 def test_a_page_covers_a_few_screens_of_rows_of_the_height_drawn() -> None:
@@ -56,3 +56,14 @@ def test_growing_up_drops_the_far_end_past_a_few_pages() -> None:
 
 def test_an_empty_list_has_an_empty_window() -> None:
     assert Window.around(0, 0, 20) == Window(0, 0, 0)
+
+
+def test_a_new_view_builds_the_window_around_its_entry_or_the_first_page() -> None:
+    assert Window.at(None, 500, 40) == Window.first(500, 40)
+    assert Window.at(300, 500, 40) == Window.around(300, 500, 40)
+
+
+def test_a_new_view_keeps_the_scroll_only_when_both_windows_start_at_the_top() -> None:
+    top, lower = Window.first(500, 40), Window.around(300, 500, 40)
+    assert kept_scroll(top, top, 12.0) == 12.0
+    assert kept_scroll(lower, top, 12.0) is None and kept_scroll(top, lower, 12.0) is None

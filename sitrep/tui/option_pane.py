@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 
 from .marks import empty_folder_text, palette_key
 from .messages import ShowEvidence
-from .paging import Paged, Window, near_rows, page_rows
+from .paging import Paged, Window, kept_scroll, near_rows, page_rows
 from .view import View
 
 if TYPE_CHECKING:
@@ -225,14 +225,9 @@ class OptionPane(Paged, OptionList, can_focus=True):
         self.border_subtitle = self.subtitle(view, total)
         if entry is not None and key is not None:
             entry = self._find(view, {key, _base_key(key)}, entry)
-        if entry is None:
-            window = Window.first(len(self._entries), self._page())
-        else:
-            window = Window.around(entry, len(self._entries), self._page())
-        # A window from the top, as before: the scroll stays where it was (new rows above the cursor
-        # show, as they did); else the cursor's row stays on the same line of the pane.
-        kept_scroll = self.scroll_y if window.start == 0 and self._window.start == 0 else None
-        self._show(view, window, entry, offset, new_view=True, scroll_y=kept_scroll)
+        window = Window.at(entry, len(self._entries), self._page())
+        self._show(view, window, entry, offset, new_view=True,
+                   scroll_y=kept_scroll(window, self._window, self.scroll_y))
 
     def _find(self, view: View, keys: set[str | None], near: int) -> int:
         """The entry whose key is one of `keys`, looked for outwards from `near` (where it was); `near`

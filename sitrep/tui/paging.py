@@ -47,6 +47,12 @@ def page_rows(viewport_lines: int, lines_per_row: float) -> int:
     return max(MIN_PAGE, min(MAX_PAGE, rows))
 
 
+def kept_scroll(new: Window, old: Window, scroll_y: float) -> float | None:
+    """The scroll a new view keeps: where it was when both windows start at the top (new rows
+    above the cursor show, as they did), else None (the cursor's row stays on its line)."""
+    return scroll_y if new.start == 0 and old.start == 0 else None
+
+
 def near_rows(page: int) -> int:
     """How close (in rows) the cursor may come to an edge of the window before the next page is
     built that way: about a screen."""
@@ -70,6 +76,11 @@ class Window:
         start = max(0, index - page // 2)
         end = min(total, start + page)
         return cls(max(0, end - page), end, total)
+
+    @classmethod
+    def at(cls, index: int | None, total: int, page: int) -> Window:
+        """The window a new view builds: around the entry at `index`, or the first page without one."""
+        return cls.first(total, page) if index is None else cls.around(index, total, page)
 
     @classmethod
     def first(cls, total: int, page: int) -> Window:

@@ -27,7 +27,7 @@ from textual.widgets import DataTable
 from .marks import empty_folder_text
 from .messages import ShowEvidence
 from .option_pane import ABOVE_KEY, LOADING, MORE_KEY, SEARCH_RADIUS, _unique, above_text, more_text
-from .paging import Paged, Window, near_rows, page_rows
+from .paging import Paged, Window, kept_scroll, near_rows, page_rows
 from .view import View
 
 
@@ -195,14 +195,9 @@ class TablePane(Paged, DataTable[Text]):
         self.border_subtitle = self.subtitle(view, total)
         if entry is not None and key is not None:
             entry = self._find(view, key, entry)
-        if entry is None:
-            window = Window.first(len(self._entries), self._page())
-        else:
-            window = Window.around(entry, len(self._entries), self._page())
-        # A window from the top, as before: the scroll stays where it was (new rows above the cursor
-        # show, as they did); else the cursor's row stays on the same line of the pane.
-        kept_scroll = self.scroll_y if window.start == 0 and self._window.start == 0 else None
-        self._show(view, window, entry, offset, new_view=True, scroll_y=kept_scroll)
+        window = Window.at(entry, len(self._entries), self._page())
+        self._show(view, window, entry, offset, new_view=True,
+                   scroll_y=kept_scroll(window, self._window, self.scroll_y))
         self.scroll_to(x=scroll_x, animate=False, immediate=True)
 
     def _find(self, view: View, key: str, near: int) -> int:
