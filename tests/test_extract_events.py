@@ -237,3 +237,16 @@ def test_a_pledge_to_help_them_names_who_they_are(tmp_path: Path) -> None:
                      "shelter.", tmp_path)
     [plan] = events_of(result, "Chad", "plans")
     assert plan.detail == "to offer the migrants temporary shelter"
+
+
+def test_being_sworn_in_is_taking_office_as_what_the_oath_names(tmp_path: Path) -> None:
+    result = analyse("Colonel Arvid Moresco was sworn in as transitional head of state on Wednesday.",
+                     tmp_path)
+    [event] = events_of(result, "Moresco", "sworn in")
+    assert event.detail == "as transitional head of state"
+
+
+def test_swearing_by_god_in_a_threat_is_no_oath_of_office(tmp_path: Path) -> None:
+    result = analyse("'I swear to almighty God, you will not see them again,' rebel leader Tomas Vell said.",
+                     tmp_path)
+    assert not [e for e in result.events if e.event == "sworn in"]

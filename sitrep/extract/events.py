@@ -352,6 +352,8 @@ class EventExtractor:
                                              "surrounded", "agreed", "met",
                                              "hosts", "negotiates", "retracted"):
                 detail = _object_detail(tok, self.names) or _prep_detail(tok, ("with", "on", "to")) or detail
+            elif event == "sworn in":
+                detail = _prep_detail(tok, ("as",)) or detail  # "sworn in as transitional head of state"
             elif event in ("released", "fled", "resigned", "dismissed", "discharged"):
                 # "discharged from hospital", "fled to Sudan", "resigned from the cabinet"
                 detail = _prep_detail(tok, ("from", "to")) or detail
