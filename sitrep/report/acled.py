@@ -83,6 +83,7 @@ EVENT_TYPES: dict[str, tuple[str, str, str]] = {
     "took power": ("Strategic developments", "Other", "actor"),
     "came to power": ("Strategic developments", "Other", "actor"),
     "returned to power": ("Strategic developments", "Other", "actor"),
+    "sworn in": ("Strategic developments", "Other", "actor"),
     "agreed": ("Strategic developments", "Agreement", "actor"),
     "allied": ("Strategic developments", "Agreement", "actor"),
     "cut ties": ("Strategic developments", "Other", "actor"),
