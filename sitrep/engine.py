@@ -34,6 +34,7 @@ from .config import Config
 from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
 from .reader import BadFileError, FolderListing, check_folder, read_article, read_bytes, scan, walk_folder
+from .rows import from_row, repointed, to_row
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -562,19 +563,6 @@ def _relocate(result: ArticleResult, article: Article) -> ArticleResult:
     """A cached result re-pointed at the file it was found in now (same content, maybe renamed)."""
     if result.path == article.path and result.mtime == article.mtime:
         return result
-    clone = ArticleResult.from_dict(result.to_dict())
-    old, new = result.path, article.path
-    clone.path, clone.mtime, clone.title, clone.outlet = new, article.mtime, article.title, article.outlet
-    if old != new:
-        for mention in clone.actors:
-            mention.evidence = [e.__class__(new, e.sentence, e.paragraph) for e in mention.evidence]
-        for event in clone.events:
-            event.evidence = event.evidence.__class__(new, event.evidence.sentence, event.evidence.paragraph)
-        for item in clone.context:
-            item.evidence = [e.__class__(new, e.sentence, e.paragraph) for e in item.evidence]
-        for dispute in clone.disputes:
-            for claim in dispute.claims:
-                claim.article = new
-        for lead in clone.leads:
-            lead.evidence = lead.evidence.__class__(new, lead.evidence.sentence, lead.evidence.paragraph)
-    return clone
+    old = result.path
+    clone = from_row(repointed(to_row(result), lambda name: article.path if name == old else name))
+    return replace(clone, mtime=article.mtime, title=article.title, outlet=article.outlet)

@@ -29,7 +29,7 @@ import msgspec
 from .dates import When
 from .focus import Focus
 from .model import ArticleResult, BadFile
-from .rows import ROW_SCHEMA, Row, escape_name, from_row, to_row, unescape_name
+from .rows import ROW_SCHEMA, Row, escape_name, from_row, repointed, to_row, unescape_name
 
 log = logging.getLogger(__name__)
 
@@ -167,9 +167,7 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
                 continue
             row = _row.decode(line.row)
             if prefix:
-                row = msgspec.structs.replace(row, path=escape_name(prefix + unescape_name(row.path)),
-                                              files=[escape_name(prefix + unescape_name(f))
-                                                     for f in row.files])
+                row = repointed(row, prefix.__add__)  # "mali/" + "a.txt"
             result = from_row(row)
             if focus and not focus.concerns(result):
                 found.outside += 1

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+from collections.abc import Callable
 from typing import Annotated, get_args, get_type_hints
 
 import msgspec
@@ -217,6 +218,13 @@ def to_row(result: ArticleResult) -> Row:
                result.content_hash, result.mtime, result.words, result.sentences, result.duplicates_removed,
                result.provenance, [escape_name(f) for f in t.files], list(t.texts), t.rows, actors, events,
                disputes, context, leads, endings)
+
+
+def repointed(row: Row, rename: Callable[[str], str]) -> Row:
+    """`row` with its path and every file of its table renamed by `rename` (names as given, not
+    escaped): every evidence, lede, ending and claim names a file through that table."""
+    return msgspec.structs.replace(row, path=escape_name(rename(unescape_name(row.path))),
+                                   files=[escape_name(rename(unescape_name(f))) for f in row.files])
 
 
 def _claim_row(claim: Claim, t: _Tables) -> ClaimRow:

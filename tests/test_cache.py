@@ -857,6 +857,17 @@ def test_a_renamed_file_is_not_re_parsed_and_its_evidence_names_the_new_file(
     assert "renamed.txt" in files and "second.txt" not in files
 
 
+def test_a_renamed_file_s_ending_names_the_new_file(config: Config, folder: Path) -> None:
+    (folder / "siege.txt").write_text("Title: Siege over\nDate: 2025-08-12\n\nThe four-day siege of the "
+                                      "Lusk mall drew to a close on Tuesday, the army said.\n",
+                                      encoding="utf-8")
+    analyse(config, folder)
+    (folder / "siege.txt").rename(folder / "siege-renamed.txt")
+    parsed, report, _ = analyse(config, folder)
+    [over] = [line for line in report["status"] if line["text"].startswith("Over:")]
+    assert parsed == 0 and [e["file"] for e in over["evidence"]] == ["siege-renamed.txt"]
+
+
 def test_with_the_cache_disabled_every_run_parses_everything(folder: Path, tmp_path: Path) -> None:
     config = parse_config({"cache": {"enabled": False, "path": str(tmp_path / "c.sqlite3")}})
     Engine(config).analyse(folder)
