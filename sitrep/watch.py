@@ -112,6 +112,11 @@ class Snapshot:
     """The folder and its real subfolders (never hidden or linked ones), as absolute paths."""
 
 
+def _signature(st: os.stat_result) -> Signature:
+    """A file's `Signature` from its status."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def take_snapshot(folder: Path) -> Snapshot:
     """List `folder` as the reader does, with a signature per article file (links that cannot be
     followed are signed by the link itself; entries that vanish are left out)."""
@@ -125,7 +130,7 @@ def take_snapshot(folder: Path) -> Snapshot:
                 st = os.lstat(path)
             except OSError:
                 continue
-        found[relative] = (st.st_ino, st.st_size, st.st_mtime_ns)
+        found[relative] = _signature(st)
     return Snapshot(found, frozenset(os.fspath(p) for p in listing.folders))
 
 
@@ -271,8 +276,7 @@ def _files_in(folders: Iterable[str]) -> frozenset[tuple[str, Signature]]:
                 for entry in entries:
                     with contextlib.suppress(OSError):
                         if entry.is_file(follow_symlinks=False):
-                            info = entry.stat(follow_symlinks=False)
-                            found.add((entry.path, (info.st_ino, info.st_size, info.st_mtime_ns)))
+                            found.add((entry.path, _signature(entry.stat(follow_symlinks=False))))
         except OSError:
             continue  # gone or unreadable: the next listing of the folder says so
     return frozenset(found)
