@@ -456,13 +456,18 @@ def _analyse(folder: Path, config: Config,
 
 
 def run_extract(argv: list[str]) -> int:
-    """`sitrep extract`: analyse a folder and write its per-article rows (see `sitrep.extracted`)."""
+    """`sitrep extract`: analyse a folder and write its per-article rows (see `sitrep.extracted`).
+
+    Rows are written as the articles are analysed, a block at a time, without merging them and
+    without keeping them: memory does not grow with the archive. A file is written atomically
+    (all of it, or the old file is left as it was); standard output gets the lines as they come.
+    """
     parser = _extract_parser()
     args = parser.parse_args(argv)
     to_stdout = args.output in (None, "-")
     named_parquet = not to_stdout and args.output.lower().endswith(".parquet")
     fmt = args.format or ("parquet" if named_parquet else "jsonl")
-    from .extracted import PARQUET_EXTRA, lines, to_jsonl, to_parquet
+    from .extracted import PARQUET_EXTRA
 
     if fmt == "parquet" and to_stdout:
         parser.error("--format parquet writes a file: give -o FILE or -o FOLDER")
@@ -477,27 +482,65 @@ def run_extract(argv: list[str]) -> int:
     if isinstance(settled, int):
         return settled
     config, folder = settled
-    analysed = _analyse(folder, config, args.executor)
-    if isinstance(analysed, int):
-        return analysed
-    situation, results = analysed
-    from .version import pipeline_version
+    from .reader import ReaderError, check_folder
 
-    rows = lines(str(folder), results, situation.bad_files, pipeline_version(config))
-    data = to_parquet(rows) if fmt == "parquet" else to_jsonl(rows)
+    try:
+        check_folder(folder)  # a folder that cannot be read fails before any output is made
+    except ReaderError as exc:
+        return _fail(str(exc))
     if to_stdout:
-        _write_stdout(data)
-        return 0
-    from .report.save import save_report
-
+        return _extract(folder, config, args.executor, fmt, None)
     target = Path(args.output)
     if _is_folder(args.output):
         target = target / f"{Path(folder).resolve().name or 'rows'}.{fmt}"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        save_report(target, data)
-    except OSError as exc:
-        return _fail(f"cannot write the rows to {target}: {exc.strerror or exc}", 1)
+    return _extract(folder, config, args.executor, fmt, target)
+
+
+def _extract(folder: Path, config: Config, executor_url: str | None, fmt: str, target: Path | None) -> int:
+    """Stream the rows of `folder` into `target` (standard output when None) as `fmt`, parsing on
+    the executor at `executor_url` when given; the exit code."""
+    from contextlib import ExitStack
+
+    from .engine import Engine
+    from .executors import ExecutorError, open_executor
+    from .extracted import JsonlWriter, ParquetWriter, line_of
+    from .nlp.errors import PipelineError
+    from .reader import ReaderError
+    from .report.save import saving
+    from .version import pipeline_version
+
+    version = pipeline_version(config)
+    with ExitStack() as stack:
+        executor = None
+        if executor_url:
+            try:
+                executor = stack.enter_context(open_executor(executor_url, config))
+            except ExecutorError as exc:
+                return _fail(str(exc))
+        engine = Engine(config, executor=executor)
+        stack.callback(engine.close)
+        bar = progress_bar(sys.stderr)
+        if bar is not None:
+            stack.callback(bar.close)
+        try:
+            with ExitStack() as output:
+                if target is None:
+                    sys.stdout.flush()
+                    buffer = getattr(sys.stdout, "buffer", None)
+                    output.callback(buffer.flush if buffer is not None else sys.stdout.flush)
+                    writer: JsonlWriter | ParquetWriter = JsonlWriter(
+                        buffer.write if buffer is not None else lambda data: sys.stdout.write(data.decode()))
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    handle = output.enter_context(saving(target))
+                    writer = ParquetWriter(handle) if fmt == "parquet" else JsonlWriter(handle.write)
+                with writer:
+                    for item in engine.stream(folder, bar):
+                        writer.write(line_of(str(folder), item, version))
+        except (ReaderError, PipelineError) as exc:
+            return _fail(str(exc))
+        except OSError as exc:  # the analysis reports unreadable articles as rows: this is the output
+            return _fail(f"cannot write the rows to {target or 'standard output'}: {exc.strerror or exc}", 1)
     return 0
 
 

@@ -68,6 +68,10 @@ SNAPSHOT_COST_FACTOR = 10.0
 """Partial reports are also spaced by this many times the last merge's duration, so merging
 snapshots costs at most about a tenth of the run however large the folder grows."""
 
+STREAM_BLOCK = 1000
+"""Files `Engine.stream` looks up, reads and parses together: its memory holds about one block's
+results. Worker processes wait for the next block only at the end of each (a chunk or so)."""
+
 
 class Engine:
     """Holds the loaded model and the cache between runs; safe to call from one worker at a time."""
@@ -162,6 +166,50 @@ class Engine:
         self.timings = dict(run.clock.times)
         run.notify(Progress("done", run.total, run.total, situation))
         return situation
+
+    def stream(self, folder: Path, progress: ProgressCallback | None = None,
+               block: int = STREAM_BLOCK) -> Iterator[ArticleResult | BadFile]:
+        """Each article's result in folder order, then the files that could not be read (in the
+        order a report lists them), without merging and without keeping them: what `analyse`
+        puts in `results` and the report's bad files, for `sitrep extract` over an archive.
+
+        The folder is listed once, then looked up, read and parsed `block` files at a time (the
+        cache fills as in `analyse`), so memory holds one block's results, never the folder's.
+        `progress` hears how many articles are done out of the folder's; it gets no partial
+        report. The last run's results (`results`, the reload memo) are left as they were.
+        """
+        notify = progress or (lambda _p: None)
+        clock = _Clock()
+        with clock("read"):
+            check_folder(folder)
+            listing = walk_folder(folder)
+        files = [path for _relative, path in listing.articles]
+        notify(Progress("reading", 0, 0))
+        bad: list[BadFile] = []
+        done = 0
+        self.parsed_last_run = 0
+        for start in range(0, len(files), max(1, block)):
+            run = _Run(self, folder, None)
+            run.clock = clock
+            run.look_up(files[start:start + block])
+            later = len(files) - start - len(run.slots)
+
+            def relay(step: Progress, before: int = done, later: int = later) -> None:
+                notify(Progress(step.stage, before + step.done, before + step.total + later))
+
+            run.notify = relay
+            if run.unread:
+                run.parse_unread()
+            for slot in run.slots:
+                if isinstance(slot, BadFile):
+                    bad.append(slot)
+                elif slot is not None and slot.path in run.results:
+                    done += 1
+                    yield run.results[slot.path]
+        self.timings = dict(clock.times)
+        notify(Progress("done", done, done))
+        yield from bad
+        yield from listing.skipped_files()
 
     def _read_one(self, path: Path, folder: Path, quick: tuple[str, float] | None,
                   found: dict[str, ArticleResult],
@@ -354,14 +402,16 @@ class _Run:
         self.total = 0
         """Articles to report; files found bad while reading are taken off as they turn up."""
 
-    def look_up(self) -> None:
-        """List and hash the folder's files, then fill each slot from the last run, the cache, or
-        the files the last run refused for their bytes alone."""
+    def look_up(self, files: list[Path] | None = None) -> None:
+        """List and hash the folder's files (or only `files`, a block of an `Engine.stream`), then
+        fill each slot from the last run, the cache, or the files the last run refused for their
+        bytes alone."""
         engine, folder = self.engine, self.folder
         with self.clock("read"):
-            check_folder(folder)
-            self.listing = walk_folder(folder)
-            files = [path for _relative, path in self.listing.articles]
+            if files is None:
+                check_folder(folder)
+                self.listing = walk_folder(folder)
+                files = [path for _relative, path in self.listing.articles]
             self.hashed = [(path, engine._hash_file(path, folder, self.raw)) for path in files]
         with self.clock("lookup"):
             wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]

@@ -19,10 +19,11 @@ Merging the rows of one extract gives the very report of the folder it was made 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 
@@ -57,42 +58,114 @@ class Line(msgspec.Struct, omit_defaults=True):
 def lines(folder: str, results: Iterable[ArticleResult], bad_files: Iterable[BadFile],
           pipeline_version: str) -> list[Line]:
     """The lines of an extract: the articles in folder order, then the files that could not be read."""
+    items: list[ArticleResult | BadFile] = [*results, *bad_files]
+    return [line_of(folder, item, pipeline_version) for item in items]
+
+
+def line_of(folder: str, item: ArticleResult | BadFile, pipeline_version: str) -> Line:
+    """The line of one article's result, or of one file that could not be read."""
     folder = escape_name(folder)  # a name that is not UTF-8 is kept in base64 (see rows.escape_name)
-    out = [Line(ROW_SCHEMA, folder, escape_name(r.path), r.content_hash, pipeline_version, to_row(r))
-           for r in results]
-    out += [Line(ROW_SCHEMA, folder, escape_name(bad.path), skipped=bad.reason) for bad in bad_files]
-    return out
+    if isinstance(item, BadFile):
+        return Line(ROW_SCHEMA, folder, escape_name(item.path), skipped=item.reason)
+    return Line(ROW_SCHEMA, folder, escape_name(item.path), item.content_hash, pipeline_version, to_row(item))
 
 
 def to_jsonl(rows: Iterable[Line]) -> bytes:
     """The lines as JSON Lines (UTF-8, one object a line)."""
-    encoder = msgspec.json.Encoder()
     buffer = bytearray()
+    writer = JsonlWriter(buffer.extend)
     for line in rows:
-        encoder.encode_into(line, buffer, -1)
-        buffer += b"\n"
+        writer.write(line)
     return bytes(buffer)
 
 
 def to_parquet(rows: Iterable[Line]) -> bytes:
     """The lines as one Parquet file (needs pyarrow; `ExtractError` without it)."""
-    try:
-        import pyarrow as pa  # type: ignore[import-untyped]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
-    except ImportError:
-        raise ExtractError(PARQUET_EXTRA) from None
-    encoder = msgspec.json.Encoder()
-    records = [{"schema_version": line.schema_version, "folder": line.folder, "file": line.file,
-                "content_hash": line.content_hash, "pipeline_version": line.pipeline_version,
-                "date": line.row.date if line.row else None, "title": line.row.title if line.row else None,
-                "outlet": line.row.outlet if line.row else None,
-                "row": encoder.encode(line.row).decode() if line.row else None,
-                "skipped": line.skipped or None} for line in rows]
-    text = ("folder", "file", "content_hash", "pipeline_version", "date", "title", "outlet", "row", "skipped")
-    schema = pa.schema([("schema_version", pa.int32()), *((name, pa.string()) for name in text)])
-    sink = pa.BufferOutputStream()
-    pq.write_table(pa.Table.from_pylist(records, schema=schema), sink, compression="zstd")
-    return sink.getvalue().to_pybytes()
+    import io
+
+    sink = io.BytesIO()
+    with ParquetWriter(sink) as writer:
+        for line in rows:
+            writer.write(line)
+    return sink.getvalue()
+
+
+class JsonlWriter:
+    """Writes lines as JSON Lines as they come (`write` is given each line's bytes)."""
+
+    def __init__(self, write: Callable[[bytes], object]) -> None:
+        self._write = write
+        self._encoder = msgspec.json.Encoder()
+        self._buffer = bytearray()
+
+    def write(self, line: Line) -> None:
+        """Write one line."""
+        self._encoder.encode_into(line, self._buffer)
+        self._buffer += b"\n"
+        self._write(bytes(self._buffer))
+
+    def __enter__(self) -> JsonlWriter:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+ROW_GROUP = 1000
+"""Lines per Parquet row group: what `ParquetWriter` holds before writing them out."""
+
+
+class ParquetWriter:
+    """Writes lines into one Parquet file a row group at a time, so memory holds one group
+    (needs pyarrow; `ExtractError` without it). The file is complete once the writer is closed
+    (or its `with` block ends without error)."""
+
+    def __init__(self, sink: BinaryIO, group: int = ROW_GROUP) -> None:
+        try:
+            import pyarrow as pa  # type: ignore[import-untyped]
+            import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        except ImportError:
+            raise ExtractError(PARQUET_EXTRA) from None
+        self._pa = pa
+        text = ("folder", "file", "content_hash", "pipeline_version", "date", "title", "outlet", "row",
+                "skipped")
+        self._schema = pa.schema([("schema_version", pa.int32()), *((name, pa.string()) for name in text)])
+        self._writer = pq.ParquetWriter(sink, self._schema, compression="zstd")
+        self._group = max(1, group)
+        self._records: list[dict[str, object]] = []
+        self._encoder = msgspec.json.Encoder()
+
+    def write(self, line: Line) -> None:
+        """Add one line (written out with its row group)."""
+        row = line.row
+        self._records.append({
+            "schema_version": line.schema_version, "folder": line.folder, "file": line.file,
+            "content_hash": line.content_hash, "pipeline_version": line.pipeline_version,
+            "date": row.date if row else None, "title": row.title if row else None,
+            "outlet": row.outlet if row else None,
+            "row": self._encoder.encode(row).decode() if row else None,
+            "skipped": line.skipped or None})
+        if len(self._records) >= self._group:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._records:
+            self._writer.write_table(self._pa.Table.from_pylist(self._records, schema=self._schema))
+            self._records = []
+
+    def close(self) -> None:
+        """Write the last row group and the file's footer."""
+        self._flush()
+        self._writer.close()
+
+    def __enter__(self) -> ParquetWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_exc: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self._writer.close()  # the file is thrown away: only pyarrow's handle is released
 
 
 def is_extracted(path: Path) -> bool:

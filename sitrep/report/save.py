@@ -12,7 +12,10 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def save_report(target: Path, data: bytes) -> None:
@@ -23,6 +26,14 @@ def save_report(target: Path, data: bytes) -> None:
     that is not a regular file (`/dev/null`, a named pipe) is written to directly: there is
     nothing there to replace.
     """
+    with saving(target) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def saving(target: Path) -> Iterator[BinaryIO]:
+    """A file to write `target` through, bit by bit, as `save_report` writes it whole: `target` is
+    replaced when the block ends, and left untouched (no temporary file behind) when it raises."""
     path = Path(os.path.realpath(target))
     try:
         existing: os.stat_result | None = os.stat(path)
@@ -30,14 +41,14 @@ def save_report(target: Path, data: bytes) -> None:
         existing = None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         with open(path, "wb") as handle:
-            handle.write(data)
+            yield handle
         return
     if existing is not None and not os.access(path, os.W_OK):
         raise PermissionError(13, "Permission denied", str(target))
     temporary, fd = _create_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if existing is not None:
