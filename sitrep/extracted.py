@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import msgspec
 
@@ -302,12 +302,7 @@ def _read_parquet(file: Path) -> Iterator[tuple[str, _Stored]]:
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         raise ExtractError(f"{file}: {PARQUET_EXTRA}") from None
-    try:
-        table = pq.read_table(file, columns=["schema_version", "folder", "file", "content_hash",
-                                             "pipeline_version", "row", "skipped"])
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a file it cannot read
-        raise ExtractError(f"{file}: not a Parquet file of sitrep extract ({exc})") from None
-    for number, record in enumerate(table.to_pylist(), 1):
+    for number, record in enumerate(_parquet_records(file, pq), 1):
         row = record.pop("row")
         record = {key: value for key, value in record.items() if value is not None}
         try:
@@ -317,6 +312,16 @@ def _read_parquet(file: Path) -> Iterator[tuple[str, _Stored]]:
         if row is not None:
             line.row = msgspec.Raw(row.encode())
         yield f"{file} row {number}", line
+
+
+def _parquet_records(file: Path, pq: Any) -> Iterator[dict[str, Any]]:
+    """The records of a Parquet extract, one row group's worth in memory at a time."""
+    columns = ["schema_version", "folder", "file", "content_hash", "pipeline_version", "row", "skipped"]
+    try:
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=ROW_GROUP, columns=columns):
+            yield from batch.to_pylist()
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a file it cannot read
+        raise ExtractError(f"{file}: not a Parquet file of sitrep extract ({exc})") from None
 
 
 def _within(dated: _Dated, since: date | None, until: date | None) -> bool:
