@@ -343,9 +343,12 @@ def make_app(
     path = Path(folder).expanduser() if folder else config.seeds_folder
     owned = engine is None
     if engine is None:
-        from ..engine import Engine
+        from ..engine_process import EngineProcess
 
-        engine = Engine(config, isolated=True)  # spaCy parses in a worker process: never holds our GIL
+        # The whole analysis in a process of its own: hashing, cache reads and merges never hold
+        # our GIL, and it starts now, while the app composes its screen.
+        engine = EngineProcess(config)
+        engine.start()
     store = LastSeenStore(state_path or config.cache_path.with_name("last_seen.json"))
     ui_state = UiStateStore(ui_state_path) if ui_state_path is not None else None
     remembered = ui_state.load() if ui_state is not None else UiState()

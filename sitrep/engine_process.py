@@ -1,0 +1,303 @@
+"""An `Engine` in a process of its own: the dashboard's analysis never competes for its GIL.
+
+The dashboard must answer a keypress while the folder churns. An engine in its process, even one
+that parses in a worker, still hashes the files, decodes cache rows and merges in a thread that
+takes the interpreter from the event loop for most of each reload. `EngineProcess` runs the whole
+`Engine` in a child process instead; the dashboard's thread only waits on a pipe and unpickles
+the `Situation` (and the partial ones) it is sent.
+
+The protocol over one duplex pipe, a tuple per message:
+- parent -> child: `("analyse", folder, listening)`, `("cancel",)`, `("close",)`;
+- child -> parent: `("progress", Progress)` while a run goes on (only when listening),
+  `("log", level, logger name, text)`, then one of `("done", Situation, Stats)`,
+  `("cancelled", Stats)` or `("error", exception, Stats)`.
+
+A progress callback that raises (the dashboard abandoning a superseded run) sends `cancel`; the
+child ends its run at its next progress call, and the exception is raised in the caller once the
+child has answered, so the next run never reads the last one's messages. A child that dies is
+reported as `EngineProcessError`, and the next `analyse` starts a new one (its results come from
+the SQLite cache). The child's standard streams go to /dev/null: the terminal is the dashboard's.
+Its log records and warnings come back over the pipe and are logged here.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import pickle
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import Config
+from .model import Situation
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from .engine import ProgressCallback
+
+log = logging.getLogger(__name__)
+
+CLOSE_TIMEOUT = 5.0
+"""Seconds `close` waits for the child to finish before stopping it."""
+
+
+class EngineProcessError(RuntimeError):
+    """The analysis process could not start or stopped in the middle of a run."""
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What the child's engine knows after a run, mirrored on `EngineProcess`."""
+
+    model_loaded: bool = False
+    parsed_last_run: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class EngineProcess:
+    """`Engine.analyse` run in a child process (spawned on first use; one run at a time)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._stats = Stats()
+        self._closed = False
+        self._lock = threading.Lock()
+        atexit.register(self._stop_child)
+
+    @property
+    def model_loaded(self) -> bool:
+        """Whether the child has loaded spaCy (never this process: it is not imported here)."""
+        return self._stats.model_loaded
+
+    @property
+    def parsed_last_run(self) -> int:
+        """How many articles the last run had to parse."""
+        return self._stats.parsed_last_run
+
+    @property
+    def timings(self) -> dict[str, float]:
+        """Seconds the last run spent reading, looking up, parsing and merging (in the child)."""
+        return dict(self._stats.timings)
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id, once started."""
+        return self._process.pid if self._process is not None else None
+
+    def start(self) -> None:
+        """Spawn the child now (it imports the engine while the caller goes on with its own start-up)."""
+        with self._lock:
+            self._ensure_child()
+
+    def _ensure_child(self) -> Connection:
+        if self._closed:
+            raise EngineProcessError("the analysis process was closed")
+        if self._process is not None and self._conn is not None and self._process.is_alive():
+            return self._conn
+        self._stop_child()
+        import multiprocessing
+
+        # Spawned, not forked: the dashboard has threads, and a forked copy of their locks can deadlock.
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe(duplex=True)
+        process = context.Process(target=serve, args=(theirs, self.config), name="sitrep-engine")
+        try:
+            process.start()
+        except OSError as exc:
+            ours.close()
+            theirs.close()
+            raise EngineProcessError(f"could not start the analysis process: {exc}") from exc
+        theirs.close()
+        self._process, self._conn = process, ours
+        return ours
+
+    def analyse(self, folder: Path, progress: ProgressCallback | None = None) -> Situation:
+        """The situation for `folder`, as `Engine.analyse` gives it, computed in the child.
+
+        Whatever `progress` raises is raised here once the child has stopped the run.
+        """
+        with self._lock:
+            conn = self._ensure_child()
+            try:
+                conn.send(("analyse", str(folder), progress is not None))
+            except OSError as exc:
+                raise self._died(f"could not be reached ({exc})") from exc
+            abandoned: BaseException | None = None
+            while True:
+                try:
+                    message = conn.recv()
+                except (EOFError, OSError, pickle.UnpicklingError) as exc:
+                    raise self._died("stopped in the middle of a run") from exc
+                kind = message[0]
+                if kind == "progress":
+                    if abandoned is None and progress is not None:
+                        try:
+                            progress(message[1])
+                        except BaseException as exc:  # noqa: BLE001 - raised again once the child has stopped
+                            abandoned = exc
+                            conn.send(("cancel",))
+                elif kind == "log":
+                    _, level, name, text = message
+                    logging.getLogger(name).log(level, "%s", text)
+                else:
+                    self._stats = message[-1]
+                    if abandoned is not None:
+                        raise abandoned
+                    if kind == "done":
+                        situation: Situation = message[1]
+                        return situation
+                    if kind == "error":
+                        raise message[1]
+                    raise EngineProcessError("the analysis process stopped a run nobody cancelled")
+
+    def _died(self, what: str) -> EngineProcessError:
+        """The error for a child that is gone; the next run starts a new one."""
+        process = self._process
+        if process is not None:
+            process.join(timeout=1.0)
+        code = process.exitcode if process is not None else None
+        how = f" (killed by signal {-code})" if code is not None and code < 0 else (
+            f" (exit code {code})" if code else "")
+        self._stop_child()
+        return EngineProcessError(f"the analysis process {what}{how}; the next run starts a new one")
+
+    def close(self) -> None:
+        """Ask the child to close its engine and end, and wait a little for it; stop it otherwise."""
+        self._closed = True
+        conn = self._conn
+        if conn is not None:
+            try:
+                conn.send(("close",))
+            except OSError:
+                pass
+        process = self._process
+        if process is not None:
+            process.join(timeout=CLOSE_TIMEOUT)
+        self._stop_child()
+        atexit.unregister(self._stop_child)
+
+    def _stop_child(self) -> None:
+        """Stop the child if it still runs and drop the pipe (at exit too: never leave it behind)."""
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(timeout=CLOSE_TIMEOUT)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        if conn is not None:
+            conn.close()
+
+
+# ---------------------------------------------------------------------------------------- child side
+
+
+class _Cancelled(Exception):
+    """Raised in the child's progress callback when the parent cancels (or closes) mid-run."""
+
+    def __init__(self, closing: bool) -> None:
+        super().__init__("closing" if closing else "cancelled")
+        self.closing = closing
+
+
+class _PipeLogHandler(logging.Handler):
+    """Sends the child's log records to the parent, which logs them (the child has no terminal)."""
+
+    def __init__(self, send: Any) -> None:
+        super().__init__()
+        self.send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """The record as `("log", level, name, text)`, traceback included."""
+        try:
+            self.send(("log", record.levelno, record.name, self.format(record)))
+        except Exception:  # noqa: BLE001 - a log line must never end a run
+            self.handleError(record)
+
+
+def serve(conn: Connection, config: Config) -> None:
+    """The child's loop: run `Engine.analyse` for each request until `close` or the pipe ends."""
+    _quiet_streams()
+    sending = threading.Lock()
+
+    def send(message: tuple[Any, ...]) -> None:
+        with sending:
+            conn.send(message)
+
+    handler = _PipeLogHandler(send)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    logging.captureWarnings(True)
+    from .engine import Engine
+
+    engine = Engine(config)
+    try:
+        while True:
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):
+                return
+            if request[0] == "close":
+                return
+            if request[0] != "analyse":
+                continue  # a cancel that came after its run had finished
+            if _run(engine, conn, send, Path(request[1]), bool(request[2])):
+                return
+    finally:
+        engine.close()
+
+
+def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool) -> bool:
+    """One run, its outcome sent to the parent; whether the parent asked to close meanwhile."""
+    from .engine import Progress
+
+    def progress(p: Progress) -> None:
+        send(("progress", p))
+        while conn.poll():
+            kind = conn.recv()[0]
+            if kind in ("cancel", "close"):
+                raise _Cancelled(closing=kind == "close")
+
+    try:
+        situation = engine.analyse(folder, progress if listening else None)
+    except _Cancelled as stop:
+        send(("cancelled", _stats(engine)))
+        return stop.closing
+    except Exception as exc:  # noqa: BLE001 - every failure goes to the parent, which reports it
+        logging.getLogger("sitrep.engine").debug("analysis of %s failed", folder, exc_info=True)
+        send(("error", _portable(exc), _stats(engine)))
+        return False
+    send(("done", situation, _stats(engine)))
+    return False
+
+
+def _stats(engine: Any) -> Stats:
+    return Stats(engine.model_loaded, engine.parsed_last_run, dict(engine.timings))
+
+
+def _portable(exc: Exception) -> Exception:
+    """`exc` if it survives pickling both ways, else an `EngineProcessError` with its type and text."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - any exception type may refuse to be rebuilt
+        return EngineProcessError(f"{type(exc).__name__}: {exc}")
+
+
+def _quiet_streams() -> None:
+    """Point the child's standard streams at /dev/null: the terminal belongs to the dashboard."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        try:
+            os.dup2(devnull, fd)
+        except OSError:
+            pass
+    os.close(devnull)

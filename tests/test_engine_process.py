@@ -1,0 +1,143 @@
+"""`EngineProcess`: the dashboard's analysis in a child process gives what an `Engine` gives.
+
+The folder is the seeds plus a few articles recombined by the bench's generator; a module
+fixture analyses it once in this process, warming a cache the child then reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import DEFAULT_SOURCES
+from bench.corpus import CorpusMaker, load_sources
+from sitrep.config import Config
+from sitrep.engine import Engine, Progress
+from sitrep.engine_process import EngineProcess, EngineProcessError
+from sitrep.model import Situation
+from sitrep.reader import ReaderError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Abandoned(Exception):
+    """What the test's progress callback raises, as the dashboard does for a superseded run."""
+
+
+def config_for(cache: Path) -> Config:
+    config = Config(base_dir=ROOT)
+    config.cache.path = str(cache)
+    config.model.batch_size = 2
+    return config
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Situation]:
+    """A folder, a cache holding all of it, and its situation from an in-process engine."""
+    root = tmp_path_factory.mktemp("engine-process")
+    folder = root / "articles"
+    folder.mkdir()
+    for path in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy2(path, folder / path.name)
+    maker = CorpusMaker(load_sources([p for p in DEFAULT_SOURCES if p.is_dir()]), seed=5)
+    for name, text in maker.articles(5):
+        (folder / name).write_text(text, encoding="utf-8")
+    cache = root / "cache.sqlite3"
+    engine = Engine(config_for(cache))
+    try:
+        situation = engine.analyse(folder)
+    finally:
+        engine.close()
+    return folder, cache, situation
+
+
+@pytest.fixture
+def process(warm: tuple[Path, Path, Situation]) -> Any:
+    engine = EngineProcess(config_for(warm[1]))
+    yield engine
+    engine.close()
+
+
+def test_the_child_reports_what_an_engine_in_this_process_reports(
+    process: EngineProcess, warm: tuple[Path, Path, Situation]
+) -> None:
+    folder, _cache, expected = warm
+    assert process.analyse(folder).to_dict() == expected.to_dict()
+    assert process.parsed_last_run == 0 and not process.model_loaded
+    assert process.timings["merge"] > 0
+
+
+def test_progress_comes_from_the_child_stage_by_stage(
+    process: EngineProcess, warm: tuple[Path, Path, Situation]
+) -> None:
+    seen: list[Progress] = []
+    situation = process.analyse(warm[0], seen.append)
+    assert [p.stage for p in seen] == ["reading", "cached", "done"]
+    assert seen[-1].situation is not None and seen[-1].situation.to_dict() == situation.to_dict()
+
+
+def test_a_changed_file_is_parsed_in_the_child_and_only_it(
+    process: EngineProcess, warm: tuple[Path, Path, Situation], tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(warm[0], copy)
+    process.analyse(copy)
+    changed = min(copy.glob("0*.txt"))
+    added = "\nThe army said it had arrested two officers.\n"
+    changed.write_text(changed.read_text(encoding="utf-8") + added, encoding="utf-8")
+    situation = process.analyse(copy)
+    assert process.parsed_last_run == 1 and process.model_loaded
+    assert "two officers" in json.dumps(situation.to_dict())
+
+
+def test_an_exception_from_the_progress_callback_ends_the_run_and_the_next_run_is_whole(
+    process: EngineProcess, warm: tuple[Path, Path, Situation]
+) -> None:
+    def abandon(_progress: Progress) -> None:
+        raise Abandoned
+
+    with pytest.raises(Abandoned):
+        process.analyse(warm[0], abandon)
+    seen: list[Progress] = []
+    assert process.analyse(warm[0], seen.append).to_dict() == warm[2].to_dict()
+    assert seen[0].stage == "reading"  # nothing left over from the abandoned run
+
+
+def test_an_error_in_the_child_is_raised_here_with_its_own_type(
+    process: EngineProcess, tmp_path: Path
+) -> None:
+    with pytest.raises(ReaderError, match="no-such-folder"):
+        process.analyse(tmp_path / "no-such-folder")
+
+
+def test_a_killed_child_is_an_error_naming_the_signal_and_the_next_run_starts_a_new_one(
+    process: EngineProcess, warm: tuple[Path, Path, Situation]
+) -> None:
+    process.start()
+    victim = process.pid
+    assert victim is not None
+
+    def kill(_progress: Progress) -> None:
+        os.kill(victim, signal.SIGKILL)
+
+    with pytest.raises(EngineProcessError, match="killed by signal 9"):
+        process.analyse(warm[0], kill)
+    assert process.analyse(warm[0]).to_dict() == warm[2].to_dict()
+    assert process.pid != victim
+
+
+def test_close_ends_the_child(process: EngineProcess, warm: tuple[Path, Path, Situation]) -> None:
+    process.analyse(warm[0])
+    pid = process.pid
+    assert pid is not None
+    process.close()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    with pytest.raises(EngineProcessError, match="closed"):
+        process.analyse(warm[0])
