@@ -68,6 +68,8 @@ class EngineProcess:
         self._conn: Connection | None = None
         self._stats = Stats()
         self._closed = False
+        self._begun: str | None = None
+        """The folder of a run `begin` asked for whose messages nobody has read yet."""
         self._lock = threading.Lock()
         atexit.register(self._stop_child)
 
@@ -96,12 +98,39 @@ class EngineProcess:
         with self._lock:
             self._ensure_child()
 
+    def begin(self, folder: Path) -> None:
+        """Start analysing `folder` now; the next `analyse(folder, progress)` takes this run over
+        (with its progress from the start). The dashboard calls this before it builds its screen,
+        so the first report is worked out meanwhile, on another core."""
+        with self._lock:
+            conn = self._ensure_child()
+            self._drop_begun(conn)
+            try:
+                conn.send(("analyse", str(folder), True))
+            except OSError:
+                return  # the run that follows finds the child gone and says so
+            self._begun = str(folder)
+
+    def _drop_begun(self, conn: Connection) -> None:
+        """Cancel a begun run nobody took over, and read its messages to the end."""
+        if self._begun is None:
+            return
+        self._begun = None
+        try:
+            conn.send(("cancel",))
+            while (message := conn.recv())[0] in ("progress", "log"):
+                if message[0] == "log":
+                    logging.getLogger(message[2]).log(message[1], "%s", message[3])
+        except (EOFError, OSError, pickle.UnpicklingError):
+            self._stop_child()
+
     def _ensure_child(self) -> Connection:
         if self._closed:
             raise EngineProcessError("the analysis process was closed")
         if self._process is not None and self._conn is not None and self._process.is_alive():
             return self._conn
         self._stop_child()
+        self._begun = None
         import multiprocessing
 
         # Spawned, not forked: the dashboard has threads, and a forked copy of their locks can deadlock.
@@ -125,10 +154,15 @@ class EngineProcess:
         """
         with self._lock:
             conn = self._ensure_child()
-            try:
-                conn.send(("analyse", str(folder), progress is not None))
-            except OSError as exc:
-                raise self._died(f"could not be reached ({exc})") from exc
+            if self._begun is not None and self._begun == str(folder) and progress is not None:
+                self._begun = None  # that run is this one
+            else:
+                self._drop_begun(conn)
+                conn = self._ensure_child()
+                try:
+                    conn.send(("analyse", str(folder), progress is not None))
+                except OSError as exc:
+                    raise self._died(f"could not be reached ({exc})") from exc
             abandoned: BaseException | None = None
             while True:
                 try:

@@ -141,3 +141,24 @@ def test_close_ends_the_child(process: EngineProcess, warm: tuple[Path, Path, Si
         os.kill(pid, 0)
     with pytest.raises(EngineProcessError, match="closed"):
         process.analyse(warm[0])
+
+
+def test_a_begun_run_is_taken_over_by_the_next_analysis_of_its_folder_from_its_first_stage(
+    process: EngineProcess, warm: tuple[Path, Path, Situation]
+) -> None:
+    process.begin(warm[0])
+    seen: list[Progress] = []
+    assert process.analyse(warm[0], seen.append).to_dict() == warm[2].to_dict()
+    assert [p.stage for p in seen] == ["reading", "cached", "done"]
+
+
+def test_a_begun_run_of_another_folder_is_dropped_for_the_one_asked_for(
+    process: EngineProcess, warm: tuple[Path, Path, Situation], tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy2(next((ROOT / "seeds").glob("*.txt")), other / "only.txt")
+    process.begin(other)
+    seen: list[Progress] = []
+    assert process.analyse(warm[0], seen.append).to_dict() == warm[2].to_dict()
+    assert seen[0].stage == "reading" and seen[-1].total == len(warm[2].articles)

@@ -346,9 +346,9 @@ def make_app(
         from ..engine_process import EngineProcess
 
         # The whole analysis in a process of its own: hashing, cache reads and merges never hold
-        # our GIL, and it starts now, while the app composes its screen.
+        # our GIL. The first run starts now, while the app builds its screen.
         engine = EngineProcess(config)
-        engine.start()
+        engine.begin(path.resolve())
     store = LastSeenStore(state_path or config.cache_path.with_name("last_seen.json"))
     ui_state = UiStateStore(ui_state_path) if ui_state_path is not None else None
     remembered = ui_state.load() if ui_state is not None else UiState()
