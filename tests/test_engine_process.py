@@ -10,6 +10,8 @@ import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -162,3 +164,13 @@ def test_a_begun_run_of_another_folder_is_dropped_for_the_one_asked_for(
     seen: list[Progress] = []
     assert process.analyse(warm[0], seen.append).to_dict() == warm[2].to_dict()
     assert seen[0].stage == "reading" and seen[-1].total == len(warm[2].articles)
+
+
+def test_the_dashboards_process_imports_neither_the_engine_nor_the_readers_cleaning() -> None:
+    """The child reads and merges; the dashboard's own start-up skips those imports (ftfy alone is
+    a tenth of a second)."""
+    code = ("import sys, sitrep.tui.app; "
+            "print(sorted(m for m in ('ftfy', 'sitrep.engine', 'sitrep.reader.cleaning', 'sitrep.merge') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

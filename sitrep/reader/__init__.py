@@ -36,9 +36,9 @@ Everything other modules use is importable from `sitrep.reader` itself.
 
 from __future__ import annotations
 
-from .article import MAX_BYTES_PER_CHAR, ScanResult, read_article, scan
-from .cleaning import clean_text
-from .duplicates import fingerprint
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import BadFileError, ReaderError
 from .files import (
     ARTICLE_SUFFIXES,
@@ -50,6 +50,27 @@ from .files import (
     read_bytes,
     walk_folder,
 )
+
+if TYPE_CHECKING:
+    from .article import MAX_BYTES_PER_CHAR, ScanResult, read_article, scan
+    from .cleaning import clean_text
+    from .duplicates import fingerprint
+
+_LAZY = {"MAX_BYTES_PER_CHAR": "article", "ScanResult": "article", "read_article": "article",
+         "scan": "article", "clean_text": "cleaning", "fingerprint": "duplicates"}
+"""Names imported on first use: reading and cleaning pull in ftfy and the boilerplate tables,
+which the dashboard's process (it only lists and watches the folder) never needs."""
+
+
+def __getattr__(name: str) -> Any:
+    """The lazily imported names of `_LAZY` (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ARTICLE_SUFFIXES",
