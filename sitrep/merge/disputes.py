@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Set as AbstractSet
+from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -280,56 +280,63 @@ def _numeric(disputes: list[Dispute]) -> list[Dispute]:
     """Figures for the same count at the same time that cannot all be true, within or across
     articles. Figures for other periods (a toll days later, a year's total) are kept apart."""
     groups: dict[str, list[Claim]] = defaultdict(list)
-    seen: dict[str, set[tuple[tuple[float, float] | None, str]]] = defaultdict(set)
     for dispute in disputes:
-        for claim in dispute.claims:
-            mark = (claim.value, claim.sentence)
-            if mark not in seen[dispute.subject]:
-                seen[dispute.subject].add(mark)
-                groups[dispute.subject].append(claim)
+        groups[dispute.subject] += dispute.claims
+    return [d for subject, claims in groups.items() for d in numeric_disputes(subject, claims)]
+
+
+def numeric_disputes(subject: str, figures: list[Claim]) -> list[Dispute]:
+    """`_numeric` of one count: its figures, from every article in order (a figure given twice in
+    one sentence counts once)."""
+    seen: set[tuple[tuple[float, float] | None, str]] = set()
+    claims: list[Claim] = []
+    for claim in figures:
+        mark = (claim.value, claim.sentence)
+        if mark not in seen:
+            seen.add(mark)
+            claims.append(claim)
     out = []
-    for subject, claims in groups.items():
-        stock = next((s for category, s in STOCKS.items() if subject.endswith(category)), None)
-        clusters: list[list[Claim]] = []
-        for claim in sorted(claims, key=lambda c: (c.when or "~", c.article)):
-            # A stock is followed from figure to figure (each within its days of the last); a toll
-            # holds for its day only.
-            home = (
-                next((cl for cl in clusters if comparable(claim, cl[-1], stock.days)), None)
-                if stock
-                else next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
+    stock = next((s for category, s in STOCKS.items() if subject.endswith(category)), None)
+    clusters: list[list[Claim]] = []
+    for claim in sorted(claims, key=lambda c: (c.when or "~", c.article)):
+        # A stock is followed from figure to figure (each within its days of the last); a toll
+        # holds for its day only.
+        home = (
+            next((cl for cl in clusters if comparable(claim, cl[-1], stock.days)), None)
+            if stock
+            else next((cl for cl in clusters if all(comparable(claim, other) for other in cl)), None)
+        )
+        if home is None:
+            clusters.append([claim])
+        else:
+            home.append(claim)
+    for n, cluster in enumerate(clusters):
+        values = list(dict.fromkeys(c.value for c in cluster if c.value))
+        if len(values) < 2 or not disagree(values):
+            continue
+        days = [w for c in cluster if (w := _window(c)) is not None]
+        spread = bool(days) and (max(days).end - min(days).start).days > FIGURE_DAYS
+        if stock and spread and not _far_apart(values, stock.factor):
+            continue  # a stock drifting day by day, not figures that contradict each other
+        when = f" (as of {max(days).label})" if days else ""
+        dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric",
+                          claims=cluster)
+        later = [c for other in clusters[n + 1:] for c in other
+                 if days and (w := _window(c)) is not None and (w.end - max(days).end).days > FIGURE_DAYS]
+        newest = (
+            [c for c in cluster if (w := _window(c)) is not None and w == max(days)] if spread else []
+        )
+        if spread and all((max(days).end - w.end).days > FIGURE_DAYS
+                          for c in cluster if c not in newest and (w := _window(c)) is not None):
+            later = newest  # "7,000 at sea" (10 May), "2,500" (29 May): the newest figure holds
+        if later:
+            # A toll given days later supersedes the day's disagreement.
+            last = max(later, key=lambda c: (c.when, c.article))
+            held = _window(last)
+            dispute.settled_by = f"a later figure: {last.text} ({last.source})" + (
+                f", {held.label}" if held else ""
             )
-            if home is None:
-                clusters.append([claim])
-            else:
-                home.append(claim)
-        for n, cluster in enumerate(clusters):
-            values = list(dict.fromkeys(c.value for c in cluster if c.value))
-            if len(values) < 2 or not disagree(values):
-                continue
-            days = [w for c in cluster if (w := _window(c)) is not None]
-            spread = bool(days) and (max(days).end - min(days).start).days > FIGURE_DAYS
-            if stock and spread and not _far_apart(values, stock.factor):
-                continue  # a stock drifting day by day, not figures that contradict each other
-            when = f" (as of {max(days).label})" if days else ""
-            dispute = Dispute(subject=subject + when + figure_summary(cluster), kind="numeric",
-                              claims=cluster)
-            later = [c for other in clusters[n + 1:] for c in other
-                     if days and (w := _window(c)) is not None and (w.end - max(days).end).days > FIGURE_DAYS]
-            newest = (
-                [c for c in cluster if (w := _window(c)) is not None and w == max(days)] if spread else []
-            )
-            if spread and all((max(days).end - w.end).days > FIGURE_DAYS
-                              for c in cluster if c not in newest and (w := _window(c)) is not None):
-                later = newest  # "7,000 at sea" (10 May), "2,500" (29 May): the newest figure holds
-            if later:
-                # A toll given days later supersedes the day's disagreement.
-                last = max(later, key=lambda c: (c.when, c.article))
-                held = _window(last)
-                dispute.settled_by = f"a later figure: {last.text} ({last.source})" + (
-                    f", {held.label}" if held else ""
-                )
-            out.append(dispute)
+        out.append(dispute)
     return out
 
 def _far_apart(values: list[tuple[float, float]], factor: float) -> bool:
@@ -404,11 +411,18 @@ def _pair_refutations(disputes: list[Dispute], results: list[ArticleResult]) -> 
     return disputes
 
 
-def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
+def _sentence_of(claim: Claim, keys: Mapping[int, str]) -> str:
+    """The sentence key of a claim: from `keys` (by the claim's id), worked out when not there."""
+    found = keys.get(id(claim))
+    return sentence_key(claim.sentence) if found is None else found
+
+
+def _join_denials(disputes: list[Dispute], keys: Mapping[int, str] | None = None) -> list[Dispute]:
     """One denier's repeated denial of one thing is one dispute ("denies any involvement", "has
     denied involvement in the poison plot"): one-sided denials by the same government ("the
     Kremlin", "Moscow", "Russia") or source whose subjects share their content words, and name no
     one the other does not, are joined; the shortest subject that says what is denied is kept."""
+    keys = {} if keys is None else keys
     out: list[Dispute] = []
     groups: dict[str, list[list]] = defaultdict(list)  # denier -> [[words of the shortest subject, dispute]]
     for dispute in disputes:
@@ -425,9 +439,9 @@ def _join_denials(disputes: list[Dispute]) -> list[Dispute]:
             out.append(dispute)
             continue
         home = entry[1]
-        said = {sentence_key(c.sentence) for c in home.claims}
+        said = {_sentence_of(c, keys) for c in home.claims}
         # wire copies once
-        home.claims.extend(c for c in dispute.claims if sentence_key(c.sentence) not in said)
+        home.claims.extend(c for c in dispute.claims if _sentence_of(c, keys) not in said)
         home.actors.extend(a for a in dispute.actors if a not in home.actors)
         if len(words) < len(entry[0]):
             entry[0] = words  # the fewest words join the most wordings
@@ -445,15 +459,20 @@ def _subject_rank(subject: str) -> tuple[bool, int]:
 def _names_beyond(a: str, b: str) -> bool:
     """Whether one subject names someone the other does not ("involvement in the Skripal plot"
     against "any involvement"): then they are denials of two things."""
-    def names(text: str) -> set[str]:
-        # A possessive ("Navalny's illness") names whose thing it is, not another affair.
-        return set(re.findall(r"(?<!^)\b[A-Z][\w-]+\b(?!['’]s)", text))
-
-    return bool(names(a) ^ names(b))
+    return bool(_names_in(a) ^ _names_in(b))
 
 
-def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
-    """Join disputes that are one: the same sentences, the same contested claim, the same thin claim."""
+@lru_cache(maxsize=1 << 14)
+def _names_in(text: str) -> frozenset[str]:
+    """The names a subject mentions; a possessive ("Navalny's illness") names whose thing it is,
+    not another affair."""
+    return frozenset(re.findall(r"(?<!^)\b[A-Z][\w-]+\b(?!['’]s)", text))
+
+
+def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = None) -> list[Dispute]:
+    """Join disputes that are one: the same sentences, the same contested claim, the same thin claim.
+    `keys`: sentence keys of claims known already, by the claim's id."""
+    keys = {} if keys is None else keys
     out: list[Dispute] = []
     seen: set[tuple[str, str]] = set()
     by_side: dict[tuple[str, str], Dispute] = {}
@@ -462,24 +481,24 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
     contested: set[str] = set()
     """Sentences already shown as one side of a contradiction: no need to repeat them as thin sourcing."""
     for dispute in disputes:
-        marks = {(dispute.kind, sentence_key(c.sentence)) for c in dispute.claims}
+        marks = {(dispute.kind, _sentence_of(c, keys)) for c in dispute.claims}
         if marks <= seen:
             continue
         if (
             dispute.kind == "thin sourcing"
-            and {sentence_key(c.sentence) for c in dispute.claims} <= contested
+            and {_sentence_of(c, keys) for c in dispute.claims} <= contested
         ):
             continue
         seen |= marks
         if dispute.kind == "contradiction":
-            contested |= {sentence_key(c.sentence) for c in dispute.claims}
+            contested |= {_sentence_of(c, keys) for c in dispute.claims}
         side = (dispute.kind, name_key(dispute.subject))
         known = by_side.get(side)
         if known is not None and dispute.kind == "thin sourcing":
             # "soldiers arrested" resting on "sources" and on "AFP": one item with both sources.
             held = claim_marks[id(known)]
             for claim in dispute.claims:
-                mark = (claim.stance, claim.source, claim.article, sentence_key(claim.sentence))
+                mark = (claim.stance, claim.source, claim.article, _sentence_of(claim, keys))
                 if mark not in held:
                     held.add(mark)
                     known.claims.append(claim)
@@ -488,7 +507,7 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
             # Two deniers of one claim, or one denial in two outlets' copies: one dispute, more sides.
             have, sentences = claim_sides[id(known)]
             for claim in dispute.claims:
-                who, said = (claim.stance, claim.source, claim.article), sentence_key(claim.sentence)
+                who, said = (claim.stance, claim.source, claim.article), _sentence_of(claim, keys)
                 if who not in have and said not in sentences:
                     have.add(who)
                     sentences.add(said)
@@ -496,10 +515,10 @@ def _dedupe_disputes(disputes: list[Dispute]) -> list[Dispute]:
             continue
         by_side[side] = dispute
         out.append(dispute)
-        claim_marks[id(dispute)] = {(c.stance, c.source, c.article, sentence_key(c.sentence))
+        claim_marks[id(dispute)] = {(c.stance, c.source, c.article, _sentence_of(c, keys))
                                     for c in dispute.claims}
         claim_sides[id(dispute)] = ({(c.stance, c.source, c.article) for c in dispute.claims},
-                                    {sentence_key(c.sentence) for c in dispute.claims})
+                                    {_sentence_of(c, keys) for c in dispute.claims})
     return out
 
 

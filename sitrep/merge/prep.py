@@ -6,13 +6,37 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import When
-from ..model import ActorMention, ArticleResult
+from ..model import ActorMention, ArticleResult, Dispute
 from ..text import name_key, sentence_key
 from .actors import _place_keys
 from .context import _headline_words, _real_headline
+from .disputes import _REFUTED
 
 MentionKeys = tuple[str, ActorMention, tuple[str, ...], tuple[str, ...]]
 """An actor mention with its name key, the keys of its name and aliases and its evidence marks."""
+
+
+@dataclass(frozen=True)
+class DisputeKeys:
+    """What the dispute stage reads from one of an article's disputes."""
+
+    sentences: tuple[str, ...]
+    """The sentence key of each claim."""
+    repeat_key: tuple[str, frozenset[str]] | None
+    """(kind, its sentences' keys) for a dispute that reaches de-duplication as extracted: a
+    thin-sourcing or silence item, or a contradiction neither one-sided (a one-sided denial may be
+    joined with others) nor a refutation to pair. A later dispute with the same key changes
+    nothing: every sentence it would add is already shown, or already contested (`dedupe_key`)."""
+
+
+def dispute_keys(dispute: Dispute) -> DisputeKeys:
+    """The keys of one article dispute."""
+    sentences = tuple(sentence_key(c.sentence) for c in dispute.claims)
+    plain = dispute.kind in ("thin sourcing", "silence") or (
+        dispute.kind == "contradiction"
+        and not all(c.stance == "denies" for c in dispute.claims)
+        and not (_REFUTED.match(dispute.subject) and not any(c.stance == "asserts" for c in dispute.claims)))
+    return DisputeKeys(sentences, (dispute.kind, frozenset(sentences)) if plain else None)
 
 
 @dataclass(frozen=True)
@@ -40,6 +64,8 @@ class ArticlePrep:
     """The country of each place it names with one ("Omdurman (Sudan)" gives "Sudan")."""
     day: When | None
     """The article's date, read."""
+    disputes: tuple[DisputeKeys, ...]
+    """Per dispute: its keys."""
 
     @property
     def start(self) -> date | None:
@@ -72,5 +98,6 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         place_countries=tuple(item.text.rsplit("(", 1)[-1].rstrip(")") for item in result.context
                               if item.kind == "place" and item.text.endswith(")")),
         day=When.from_iso(result.date) if result.date else None,
+        disputes=tuple(map(dispute_keys, result.disputes)),
     )
 
