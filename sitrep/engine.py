@@ -168,13 +168,14 @@ class Engine:
         return situation
 
     def stream(self, folder: Path, progress: ProgressCallback | None = None,
-               block: int = STREAM_BLOCK) -> Iterator[ArticleResult | BadFile]:
+               block: int | None = None) -> Iterator[ArticleResult | BadFile]:
         """Each article's result in folder order, then the files that could not be read (in the
         order a report lists them), without merging and without keeping them: what `analyse`
         puts in `results` and the report's bad files, for `sitrep extract` over an archive.
 
-        The folder is listed once, then looked up, read and parsed `block` files at a time (the
-        cache fills as in `analyse`), so memory holds one block's results, never the folder's.
+        The folder is listed once, then looked up, read and parsed `block` files at a time
+        (`STREAM_BLOCK` unless given; the cache fills as in `analyse`), so memory holds one block's
+        results, never the folder's.
         `progress` hears how many articles are done out of the folder's; it gets no partial
         report. The last run's results (`results`, the reload memo) are left as they were.
         """
@@ -184,11 +185,12 @@ class Engine:
             check_folder(folder)
             listing = walk_folder(folder)
         files = [path for _relative, path in listing.articles]
+        block = max(1, block or STREAM_BLOCK)
         notify(Progress("reading", 0, 0))
         bad: list[BadFile] = []
         done = 0
         self.parsed_last_run = 0
-        for start in range(0, len(files), max(1, block)):
+        for start in range(0, len(files), block):
             run = _Run(self, folder, None)
             run.clock = clock
             run.look_up(files[start:start + block])

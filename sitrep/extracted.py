@@ -117,10 +117,10 @@ ROW_GROUP = 1000
 
 class ParquetWriter:
     """Writes lines into one Parquet file a row group at a time, so memory holds one group
-    (needs pyarrow; `ExtractError` without it). The file is complete once the writer is closed
-    (or its `with` block ends without error)."""
+    (`group` lines, `ROW_GROUP` unless given; needs pyarrow, `ExtractError` without it). The file
+    is complete once the writer is closed (or its `with` block ends without error)."""
 
-    def __init__(self, sink: BinaryIO, group: int = ROW_GROUP) -> None:
+    def __init__(self, sink: BinaryIO, group: int | None = None) -> None:
         try:
             import pyarrow as pa  # type: ignore[import-untyped]
             import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -131,7 +131,7 @@ class ParquetWriter:
                 "skipped")
         self._schema = pa.schema([("schema_version", pa.int32()), *((name, pa.string()) for name in text)])
         self._writer = pq.ParquetWriter(sink, self._schema, compression="zstd")
-        self._group = max(1, group)
+        self._group = max(1, group or ROW_GROUP)
         self._records: list[dict[str, object]] = []
         self._encoder = msgspec.json.Encoder()
 
