@@ -121,7 +121,7 @@ def measure(command: Sequence[str | Path]) -> dict[str, Any]:
     tree (the sum over the tree every `SAMPLE_SECONDS`, and at least the process's own high-water
     mark, VmHWM, read every `POLL_SECONDS`), the load average before, its exit code and stderr's
     tail. (`wait4`'s own maxrss is no use here: Linux carries the forking parent's peak into it.)"""
-    import psutil
+    import psutil  # type: ignore[import-untyped]
 
     load = os.getloadavg()
     err_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-archive-{os.getpid()}.err"
@@ -201,11 +201,47 @@ def local_cluster() -> Iterator[str]:
         yield cluster.scheduler_address.replace("tcp://", "dask://")
 
 
+def whole_extract(folder: str, target: str, config_file: str) -> None:
+    """What `sitrep extract` did before it streamed: one whole `Engine.analyse` (every result kept
+    and merged), then all the lines built and written at once (for `--memory`)."""
+    from sitrep.config import load_config
+    from sitrep.engine import Engine
+    from sitrep.extracted import lines, to_parquet
+    from sitrep.report.save import save_report
+    from sitrep.version import pipeline_version
+
+    config = load_config(Path(config_file))
+    engine = Engine(config)
+    try:
+        situation = engine.analyse(Path(folder))
+        rows = lines(folder, engine.results, situation.bad_files, pipeline_version(config))
+        save_report(Path(target), to_parquet(rows))
+    finally:
+        engine.close()
+
+
+def memory(folder: Path, config: Path, work: Path, sizes: Sequence[int]) -> list[dict[str, Any]]:
+    """Peak RSS of a cached extract of the first N articles, for each N: streamed (`sitrep
+    extract`) against the whole analysis it replaced (`whole_extract`), with the same rows."""
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    out = []
+    for size in sizes:
+        part = slice_of(folder, size)
+        streamed, whole = work / f"memory-{size}-stream.parquet", work / f"memory-{size}-whole.parquet"
+        new = checked(measure(sitrep("extract", part, "-o", streamed, "--config", config)))
+        old = checked(measure([sys.executable, "-c", "import sys; from bench.archive import whole_extract; "
+                               "whole_extract(*sys.argv[1:])", part, whole, config]))
+        same = pq.read_table(streamed).to_pylist() == pq.read_table(whole).to_pylist()
+        out.append({"articles": size, "stream": new, "whole": old, "same_rows": same})
+    return out
+
+
 def compare(folder: Path, config: Path, work: Path, rounds: int = 2) -> dict[str, Any]:
     """`--no-cache` extracts of `folder` with `--jobs 2` and on a fresh two-worker Dask cluster,
     alternating `rounds` times: every wall time, the fastest of each, and whether both wrote the
     same rows."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     walls: dict[str, list[float]] = {"jobs": [], "dask": []}
     loads: list[float] = []
@@ -267,7 +303,8 @@ def run_reports(rows: Path, config: Path, size: int, slice_rows: Path | None,
     """`sitrep report` of `rows` for each window, as Markdown and as JSON (and of the slice's rows
     whole, when given: the fit's point with few rows)."""
     results = []
-    cases = [(name, since, until, rows, size) for name, since, until in WINDOWS]
+    cases: list[tuple[str, date | None, date | None, Path, int]] = [
+        (name, since, until, rows, size) for name, since, until in WINDOWS]
     if slice_rows is not None:
         cases.append(("slice, whole", None, None, slice_rows, slice_size))
     for name, since, until, source, total in cases:
@@ -326,6 +363,17 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def memory_markdown(found: list[dict[str, Any]]) -> str:
+    """The `--memory` table."""
+    rows = ["| Articles (cached) | streamed: wall s, peak RSS MB | whole analysis: wall s, peak RSS MB "
+            "| same rows | load avg |", "|---:|---:|---:|---|---:|"]
+    for m in found:
+        new, old = m["stream"], m["whole"]
+        rows.append(f"| {m['articles']:,} | {new['wall']:.1f}, {new['peak_rss_mb']:.0f} | {old['wall']:.1f}, "
+                    f"{old['peak_rss_mb']:.0f} | {m['same_rows']} | {new['load']:.2f} |")
+    return "\n".join(rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the archive, measure, print and save the report."""
     parser = argparse.ArgumentParser(prog="python -m bench.archive", description=__doc__.split("\n\n")[0])
@@ -334,6 +382,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold", action="store_true", help="empty the archive's cache first")
     parser.add_argument("--compare", type=int, default=1_000, metavar="N",
                         help="articles of the --jobs 2 vs Dask comparison (default 1,000; 0: none)")
+    parser.add_argument("--memory", metavar="N,N", default="",
+                        help="only compare the peak RSS of a cached extract of the first N articles, "
+                             "streamed and as one whole analysis (needs the archive's cache warm for them)")
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     args = parser.parse_args(argv)
     from bench.run import machine_info
@@ -343,6 +394,12 @@ def main(argv: list[str] | None = None) -> int:
     work = args.corpora / "work"
     folder = build_archive(size, args.corpora)
     config, cache = write_config(work, size, args.jobs)
+    if args.memory:
+        found = memory(folder, config, work, [int(n) for n in args.memory.split(",")])
+        print(memory_markdown(found))
+        saved = args.corpora / f"archive-memory-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        saved.write_text(json.dumps(found, indent=1), encoding="utf-8")
+        return 0
     if args.cold:
         remove_cache(cache)
     state = "warm" if cache.exists() else "cold"
