@@ -241,7 +241,7 @@ def compare(folder: Path, config: Path, work: Path, rounds: int = 2) -> dict[str
     """`--no-cache` extracts of `folder` with `--jobs 2` and on a fresh two-worker Dask cluster,
     alternating `rounds` times: every wall time, the fastest of each, and whether both wrote the
     same rows."""
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq
 
     walls: dict[str, list[float]] = {"jobs": [], "dask": []}
     loads: list[float] = []
