@@ -15,7 +15,6 @@ from pathlib import Path
 from .. import gcpolicy
 from ..model import (
     Actor,
-    ArticleInfo,
     ArticleResult,
     BadFile,
     Claim,
@@ -49,10 +48,10 @@ from .disputes import (
     figure_summary,
     numeric_disputes,
 )
-from .index import Changes, Postings, changes
+from .index import Changes, NewestFirst, Postings, changes
 from .ledger import _actor_status, _merge_events, ledger, source_relation, status_line
 from .prep import ArticlePrep, prepare
-from .summary import _summary
+from .summary import SummaryMemo, _summary
 
 __all__ = ["FAMILY", "IncrementalMerge", "comparable", "disagree", "figure_summary", "is_history", "ledger",
            "merge", "source_relation", "status_line"]
@@ -96,6 +95,8 @@ class IncrementalMerge:
         self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
         self._counter = MemoCounter(self._remember)
         self._numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
+        self._summary_memo = SummaryMemo()
+        self._newest = NewestFirst()
 
     def merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         """One `Situation` from the per-article results (in folder order), equal to `merge`'s."""
@@ -121,12 +122,14 @@ class IncrementalMerge:
 
     def _ledger(self, actor: Actor, window_start: date | None, outlets: frozenset[str],
                 counter: SourceCounter, sentence_keys: dict[int, str],
-                used: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]]) -> None:
-        """Set the actor's claim ledger and status line, reused when nothing they rest on changed."""
+                used: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]],
+                ) -> tuple[object, ...] | None:
+        """Set the actor's claim ledger and status line, reused when nothing they rest on changed;
+        the key they were kept under (None when merges are not remembered)."""
         if not self._remember:
             actor.state = ledger(actor.name, actor.events, window_start, outlets, counter)
             actor.status = _actor_status(actor, window_start)
-            return
+            return None
         files = [f for e in actor.events for f in counter.copies.get(sentence_keys[id(e)], ())]
         signature = (actor.name, window_start, outlets, *map(id, actor.events), None, *files, None,
                      *[counter.outlet_of.get(f) for f in files])
@@ -138,6 +141,7 @@ class IncrementalMerge:
         used[signature] = found
         actor.state = list(found[1])
         actor.status = found[2]
+        return signature
 
     def _count(self, change: Changes, preps: list[ArticlePrep],
                sentence_keys: dict[int, str]) -> SourceCounter:
@@ -227,9 +231,14 @@ class IncrementalMerge:
         outlets = frozenset({r.outlet for r in results if r.outlet}
                             | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
         ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
+        memo = self._summary_memo
+        memo.new_merge()
+        memo.ledger_keys = {}
         for actor in actors:
             actor.events = by_actor.get(actor.name, [])
-            self._ledger(actor, window_start, outlets, counter, sentence_keys, ledgers)
+            key = self._ledger(actor, window_start, outlets, counter, sentence_keys, ledgers)
+            if key is not None:
+                memo.ledger_keys[id(actor)] = key
             facts = sum(1 for e in actor.events if e.event != "says")
             actor.score = (actor.mentions + 2.0 * (len(actor.articles) - 1) + 2.5 * facts
                            + (1.0 if actor.roles else 0.0)) * KIND_BONUS.get(actor.kind, 0.5)
@@ -266,13 +275,14 @@ class IncrementalMerge:
 
         context = self._context.merge(change, focus.name if focus else None, alias_to_name)
         context = _with_ledger_history(context, actors, window_start)
-        articles = [ArticleInfo(r.path, r.title, r.outlet, r.date, r.mtime, r.words, r.duplicates_removed,
-                                r.provenance)
-                    for r in results]
+        articles = [p.info for p in preps]
         self._headlines.update(change)
         title = _title(preps, focus.name if focus else None, self._headlines)
         return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
-                         status=_summary(actors, disputes, results, window_start, counter, figures),
+                         status=_summary(actors, disputes, results, window_start, counter, figures,
+                                         memo if self._remember else None,
+                                         (p.result for p in self._newest.update(change, preps)),
+                                         max((p.day.end for p in preps if p.day is not None), default=None)),
                          actors=actors, disputes=disputes, context=context,
                          articles=articles, bad_files=list(bad_files))
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Hashable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -76,3 +76,41 @@ class Postings(Generic[K]):
                     articles.insert(bisect_right(articles, at, key=lambda p: pos[id(p)]), prep)
                 dirty.add(key)
         return dirty
+
+
+def _dated(prep: ArticlePrep) -> tuple[str, str]:
+    return prep.result.date or "", prep.result.path
+
+
+class NewestFirst:
+    """The articles by date and path, newest first, as `sorted(results, key=(date, path),
+    reverse=True)` orders them (articles of one date and path in folder order), kept between
+    merges: a changed article is taken out and put back in place instead of sorting all again."""
+
+    REBUILD = 64
+    """More added articles than this: sort them all again."""
+
+    def __init__(self) -> None:
+        self._order: list[ArticlePrep] = []
+        """Oldest first; articles of one date and path in reverse folder order."""
+
+    def update(self, change: Changes, preps: list[ArticlePrep]) -> Iterator[ArticlePrep]:
+        """Take in the articles that came, changed or went; the articles, newest first."""
+        if change.restart or len(change.added) > self.REBUILD:
+            # A stable sort of the reversed list: ties in reverse folder order (which ruff cannot know).
+            self._order = sorted(preps[::-1], key=_dated)  # noqa: C415
+            return reversed(self._order)
+        order, pos = self._order, change.pos
+        for prep in change.removed:
+            key = _dated(prep)
+            at = bisect_left(order, key, key=_dated)
+            while order[at] is not prep:
+                at += 1
+            del order[at]
+        for prep in change.added:
+            key = _dated(prep)
+            at, end = bisect_left(order, key, key=_dated), bisect_right(order, key, key=_dated)
+            while at < end and pos[id(order[at])] > pos[id(prep)]:
+                at += 1
+            order.insert(at, prep)
+        return reversed(order)

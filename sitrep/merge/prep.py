@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import When
-from ..model import ActorMention, ArticleResult, Dispute
+from ..model import ActorMention, ArticleInfo, ArticleResult, Dispute
 from ..text import name_key, sentence_key
 from .actors import _place_keys
 from .context import _headline_words, _real_headline
@@ -66,6 +66,8 @@ class ArticlePrep:
     """The article's date, read."""
     disputes: tuple[DisputeKeys, ...]
     """Per dispute: its keys."""
+    info: ArticleInfo
+    """The article as the report's Sources list it."""
 
     @property
     def start(self) -> date | None:
@@ -99,5 +101,7 @@ def prepare(result: ArticleResult) -> ArticlePrep:
                               if item.kind == "place" and item.text.endswith(")")),
         day=When.from_iso(result.date) if result.date else None,
         disputes=tuple(map(dispute_keys, result.disputes)),
+        info=ArticleInfo(result.path, result.title, result.outlet, result.date, result.mtime, result.words,
+                         result.duplicates_removed, result.provenance),
     )
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
+from typing import Any, Literal
 
 from ..dates import When
 from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
@@ -43,24 +46,46 @@ FIGURES_IN_LINE = 3
 _FIGURE_ORDER = ("killed", "stranded", "abducted", "detained", "missing", "injured", "escaped", "released")
 
 
+FigurePart = tuple[int, date, str, Claim]
+"""One count's latest figure: its category's rank, its day, its text and the claim it quotes."""
+
+
 def _latest_figures(figures: dict[str, list[Claim]], newest: date | None,
-                    counter: SourceCounter) -> StatusLine | None:
+                    counter: SourceCounter, memo: SummaryMemo | None = None) -> StatusLine | None:
     """"Latest figures: 2,500 migrants stranded (United Nations, 29 May 2015); 139 ...": for each
     count, the figure given on the latest day it was given, when that day is recent and its
     figures agree (differing ones are a dispute line of their own)."""
-    parts: list[tuple[int, date, str, Claim]] = []
-    by_group: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    parts: list[FigurePart] = []
     for subject, claims in figures.items():
-        for claim in claims:
-            # Cameroon's soldiers apart from Nigeria's
-            by_group[(subject, nation_key(claim.group))].append(claim)
-    for subject in figures:
-        groups = [g for (s, g) in by_group if s == subject and g]
-        if (subject, "") in by_group and len(groups) == 1:  # "20 soldiers" with the only "20 Indian soldiers"
-            by_group[(subject, groups[0])] += by_group.pop((subject, ""))
-    for (subject, _), claims in by_group.items():
-        dated = [(w.end, c) for c in claims if c.value and c.when and (w := When.from_iso(c.when)) is not None
-                 and w.precision != "range"]
+        parts += memo.figure_parts(subject, claims, newest) if memo is not None else \
+            _figure_parts(subject, claims, newest)
+    if not parts:
+        return None
+    parts.sort(key=lambda p: (p[0], -p[1].toordinal()))
+    chosen = parts[:FIGURES_IN_LINE]
+    claims = [p[3] for p in chosen]
+    certainty: Certainty = "stated" if all(c.source == "the article" for c in claims) else "reported"
+    count, articles = counter.claims(claims)
+    return StatusLine(text="Latest figures: " + "; ".join(p[2] for p in chosen), certainty=certainty,
+                      sources=list(dict.fromkeys(c.source for c in claims)),
+                      evidence=[Evidence(c.article, c.sentence) for c in claims],
+                      as_of=max(p[1] for p in chosen).isoformat(), independent_sources=count,
+                      article_count=articles)
+
+
+def _figure_parts(subject: str, claims: list[Claim], newest: date | None) -> list[FigurePart]:
+    """The latest figure of one count for each group of people it counts (in the order the
+    groups first appear)."""
+    by_group: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_group[nation_key(claim.group)].append(claim)  # Cameroon's soldiers apart from Nigeria's
+    groups = [g for g in by_group if g]
+    if "" in by_group and len(groups) == 1:  # "20 soldiers" with the only "20 Indian soldiers"
+        by_group[groups[0]] += by_group.pop("")
+    parts: list[FigurePart] = []
+    for claims_of_group in by_group.values():
+        dated = [(w.end, c) for c in claims_of_group if c.value and c.when
+                 and (w := When.from_iso(c.when)) is not None and w.precision != "range"]
         if not dated:
             continue
         day = max(d for d, _ in dated)
@@ -82,37 +107,143 @@ def _latest_figures(figures: dict[str, list[Claim]], newest: date | None,
         by = "" if pick.source == "the article" else f"{pick.source}, "
         text = f"{pick.text} {people} {category} ({by}as of {When.from_iso(pick.when).label})"  # type: ignore[union-attr]
         parts.append((rank, day, text, pick))
-    if not parts:
-        return None
-    parts.sort(key=lambda p: (p[0], -p[1].toordinal()))
-    chosen = parts[:FIGURES_IN_LINE]
-    claims = [p[3] for p in chosen]
-    certainty: Certainty = "stated" if all(c.source == "the article" for c in claims) else "reported"
-    count, articles = counter.claims(claims)
-    return StatusLine(text="Latest figures: " + "; ".join(p[2] for p in chosen), certainty=certainty,
-                      sources=list(dict.fromkeys(c.source for c in claims)),
-                      evidence=[Evidence(c.article, c.sentence) for c in claims],
-                      as_of=max(p[1] for p in chosen).isoformat(), independent_sources=count,
-                      article_count=articles)
+    return parts
+
+
+class SummaryMemo:
+    """What the summary worked out, kept between merges by all it is computed from: each main
+    actor's candidate lines and each actor's current and stale sentences (by the key of its claim
+    ledger, `ledger_keys`, which covers its name, events, the window, the files each event's
+    sentence was read in and their outlets; with its kind and the newest article's day), and
+    each count's latest figures (by its figures and the newest day). `new_merge` starts a merge;
+    what the last merge did not ask for is forgotten."""
+
+    def __init__(self) -> None:
+        self.ledger_keys: dict[int, tuple[object, ...]] = {}
+        """The key of each merged actor's ledger, by the actor's id (set by the merge)."""
+        self._last: dict[tuple[object, ...], tuple[object, object]] = {}
+        self._now: dict[tuple[object, ...], tuple[object, object]] = {}
+
+    def new_merge(self) -> None:
+        """Forget what the last merge did not use."""
+        self._last, self._now = self._now, {}
+
+    def _kept(self, key: tuple[object, ...], compute: Callable[[], Any], keep: object = None) -> Any:
+        """The value under `key`, computed only when no merge has asked for it (`keep`: what the
+        ids in the key belong to, held while it is kept)."""
+        found = self._now.get(key)
+        if found is None:
+            found = self._last.get(key) or (compute(), keep)
+            self._now[key] = found
+        return found[0]
+
+    def figure_parts(self, subject: str, claims: list[Claim], newest: date | None) -> list[FigurePart]:
+        """`_figure_parts`, kept."""
+        held = tuple(claims)
+        return self._kept(("figures", subject, newest, *map(id, held)),
+                          lambda: _figure_parts(subject, claims, newest), held)
+
+    def actor_lines(self, actor: Actor, window_start: date | None, newest: date | None,
+                    counter: SourceCounter) -> list[tuple[int, StatusLine]]:
+        """`_actor_lines`, kept (the summary copies those it shows)."""
+        key = self.ledger_keys.get(id(actor))
+        if key is None:
+            return _actor_lines(actor, window_start, newest, counter)
+        return self._kept(("lines", key, actor.kind, newest),  # type: ignore[no-any-return]
+                          lambda: _actor_lines(actor, window_start, newest, counter), actor.events)
+
+    def sentences(self, actor: Actor) -> tuple[frozenset[str], frozenset[str]]:
+        """`_ledger_sentences`, kept."""
+        key = self.ledger_keys.get(id(actor))
+        if key is None:
+            return _ledger_sentences(actor)
+        return self._kept(("sentences", key), lambda: _ledger_sentences(actor), actor.events)
+
+
+def _ledger_sentences(actor: Actor) -> tuple[frozenset[str], frozenset[str]]:
+    """The sentences of an actor's ledger entries that hold now, and of those a later claim
+    superseded or that are history."""
+    current = frozenset(e.sentence for s in actor.state if not (s.superseded_by or s.history)
+                        for e in s.evidence)
+    past = frozenset(e.sentence for s in actor.state if s.superseded_by or s.history for e in s.evidence)
+    return current, past
+
+
+def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
+                 counter: SourceCounter) -> list[tuple[int, StatusLine]]:
+    """An actor's candidate status lines: one per fact family of its current state, its two most
+    important families, each with its importance (0: life, liberty or power)."""
+    out: list[tuple[int, StatusLine]] = []
+    families: dict[str, list[StatusEvent]] = defaultdict(list)
+    for event in _current_states(actor, window_start):
+        families[FAMILY[event.event]].append(event)
+    ranked = sorted(families.items(),
+                    key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
+                                    else len(_MAIN_FAMILIES)))
+    for family, facts in ranked[:2]:
+        affirmed = [e for e in facts if e.polarity == "affirmed"]
+        denied = [e for e in facts if e.polarity == "denied"]
+        if affirmed and denied:
+            certainty: Certainty = "unclear"
+        elif denied:
+            certainty = "denied"
+        else:
+            certainty = min((e.certainty for e in affirmed), key=lambda c: CERTAINTY_RANK[c])
+        if certainty == "stated" and all(e.source == actor.name for e in affirmed):
+            certainty = "reported"  # an actor's own account is a claim, never a plain fact
+        text = status_line(facts)
+        if not text:
+            continue
+        sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
+        held = [w for e in facts if (w := _held_at(e)) is not None]
+        # When some tellings date the incident, those dates place it: a telling without a date
+        # ("20 soldiers were killed in hand-to-hand fighting" in September) retells the dated
+        # one ("killed in June") rather than tells a new one, which news dates ("on Monday").
+        dated = [w for e in actor.events if e.when and FAMILY.get(e.event) == family
+                 and not e.background and (w := _held_at(e)) is not None] or held
+        if (
+            actor.kind == "collective"
+            and dated
+            and newest is not None
+            and (newest - max(dated).end).days > STALE_EVENT_DAYS
+            and FAMILY[facts[0].event] not in _LEXICON.ongoing
+        ):
+            # "Indian soldiers: killed in June" in September's report: a group's old incident is
+            # background (a person's death or detention is a state that holds, and stays)
+            continue
+        line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
+                          evidence=list(dict.fromkeys(e.evidence for e in facts))[:4],
+                          actors=[actor.name], as_of=max(held).iso if held else "")
+        line.independent_sources, line.article_count = counter.events(facts)
+        out.append((0 if family in _MAIN_FAMILIES else 1, line))
+    return out
 
 
 def _summary(actors: list[Actor], disputes: list[Dispute], results: list[ArticleResult],
              window_start: date | None, counter: SourceCounter,
-             figures: dict[str, list[Claim]] | None = None) -> list[StatusLine]:
+             figures: dict[str, list[Claim]] | None = None, memo: SummaryMemo | None = None,
+             newest_first: Iterable[ArticleResult] | None = None,
+             newest: date | None | Literal["results"] = "results") -> list[StatusLine]:
     """3-6 lines on what holds now, then the live disputes.
 
     The ledes of the latest articles come first (the news as the newest reports put it, each
     with its own certainty and speaker), then the current state of the main actors: one fact
     family of one actor per line, history and superseded values left out, each with its own
-    certainty, so a denied, hedged or party claim is never marked as stated."""
+    certainty, so a denied, hedged or party claim is never marked as stated.
+    `newest_first`: the results by date and path, newest first, and `newest`: the last day the
+    newest article's date may mean (both worked out from `results` when not given)."""
     lines: list[StatusLine] = []
     seen_leads: set[str] = set()
     # A lede that tells what a later claim overturned, or old history, no longer says what holds.
-    current = {e.sentence for a in actors for s in a.state if not (s.superseded_by or s.history)
-               for e in s.evidence}
-    stale = {e.sentence for a in actors for s in a.state if s.superseded_by or s.history
-             for e in s.evidence} - current
-    newest_first = sorted(results, key=lambda r: (r.date or "", r.path), reverse=True)
+    current: set[str] = set()
+    past: set[str] = set()
+    for actor in actors:
+        now, before = memo.sentences(actor) if memo is not None else _ledger_sentences(actor)
+        current |= now
+        past |= before
+    stale = past - current
+    if newest_first is None:
+        newest_first = sorted(results, key=lambda r: (r.date or "", r.path), reverse=True)
     for rank, result in enumerate(newest_first):
         # The newest article gives its lede and the news sentence after it; older ones their lede.
         for lead in result.leads[: 2 if rank == 0 else 1]:
@@ -129,57 +260,20 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         if len(lines) >= LEADS_IN_SUMMARY:
             break
     candidates: list[tuple[int, int, StatusLine]] = []
-    days = [w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None]
-    newest = max(days, default=None)
+    if newest == "results":
+        newest = max((w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None),
+                     default=None)
     top = [a for a in actors if not a.minor]
     for order, actor in enumerate(top):
-        families: dict[str, list[StatusEvent]] = defaultdict(list)
-        for event in _current_states(actor, window_start):
-            families[FAMILY[event.event]].append(event)
-        ranked = sorted(families.items(),
-                        key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
-                                                           else len(_MAIN_FAMILIES)))
-        for family, facts in ranked[:2]:
-            affirmed = [e for e in facts if e.polarity == "affirmed"]
-            denied = [e for e in facts if e.polarity == "denied"]
-            if affirmed and denied:
-                certainty: Certainty = "unclear"
-            elif denied:
-                certainty = "denied"
-            else:
-                certainty = min((e.certainty for e in affirmed), key=lambda c: CERTAINTY_RANK[c])
-            if certainty == "stated" and all(e.source == actor.name for e in affirmed):
-                certainty = "reported"  # an actor's own account is a claim, never a plain fact
-            text = status_line(facts)
-            if not text:
-                continue
-            sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
-            held = [w for e in facts if (w := _held_at(e)) is not None]
-            # When some tellings date the incident, those dates place it: a telling without a date
-            # ("20 soldiers were killed in hand-to-hand fighting" in September) retells the dated
-            # one ("killed in June") rather than tells a new one, which news dates ("on Monday").
-            dated = [w for e in actor.events if e.when and FAMILY.get(e.event) == family
-                     and not e.background and (w := _held_at(e)) is not None] or held
-            if (
-                actor.kind == "collective"
-                and dated
-                and newest is not None
-                and (newest - max(dated).end).days > STALE_EVENT_DAYS
-                and FAMILY[facts[0].event] not in _LEXICON.ongoing
-            ):
-                # "Indian soldiers: killed in June" in September's report: a group's old incident is
-                # background (a person's death or detention is a state that holds, and stays)
-                continue
-            line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
-                              evidence=list(dict.fromkeys(e.evidence for e in facts))[:4],
-                              actors=[actor.name], as_of=max(held).iso if held else "")
-            line.independent_sources, line.article_count = counter.events(facts)
-            importance = 0 if family in _MAIN_FAMILIES else 1
+        for importance, line in (memo.actor_lines(actor, window_start, newest, counter) if memo is not None
+                                 else _actor_lines(actor, window_start, newest, counter)):
             candidates.append((importance, order, line))
     # Main facts first (life, liberty, power), then the newest, then the more prominent actor.
     candidates.sort(key=lambda c: (c[0], _newest_first(c[2].as_of), c[1]))
     room = max(2, STATUS_LINES - len(lines))
-    lines += [line for _, _, line in candidates[:room]]
+    # Copies: a memo keeps the lines for the next merge.
+    lines += [replace(line, sources=list(line.sources), evidence=list(line.evidence),
+                      actors=list(line.actors)) for _, _, line in candidates[:room]]
     lines.sort(key=lambda line: (CERTAINTY_RANK[line.certainty]))
     lines.sort(key=_line_date, reverse=True)
     lines = lines[:STATUS_LINES]
@@ -207,7 +301,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=list(dict.fromkeys(asserted + hedged + denied))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
                                 actors=dispute.actors, independent_sources=count, article_count=articles))
-    latest = _latest_figures(figures or {}, newest, counter)
+    latest = _latest_figures(figures or {}, newest, counter, memo)
     if latest is not None:
         lines.append(latest)
     numeric = next((d for d in live if d.kind == "numeric"), None)
