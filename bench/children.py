@@ -31,14 +31,15 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _current_rss_mb() -> float:
-    """Current RSS of this process in MB (Linux /proc; peak RSS elsewhere)."""
+def _current_rss_mb(pid: int | None = None) -> float:
+    """Current RSS of this process (or of process `pid`: 0.0 once it is gone) in MB (Linux /proc;
+    this process's peak RSS elsewhere)."""
     try:
-        with open("/proc/self/statm") as handle:
+        with open(f"/proc/{pid or 'self'}/statm") as handle:
             pages = int(handle.read().split()[1])
         return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
     except (OSError, ValueError):
-        return _rss_mb()
+        return 0.0 if pid else _rss_mb()
 
 
 def _cache_mb(cache: Path) -> float:

@@ -278,7 +278,10 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                         analyses += 1
                         last_seen = app.last_complete
                     if time.perf_counter() >= next_sample:
-                        samples.append((time.perf_counter() - begin, _current_rss_mb()))
+                        # The dashboard's process and its analysis process (`EngineProcess`), together.
+                        engine_pid = getattr(app.engine, "pid", None)
+                        samples.append((time.perf_counter() - begin, _current_rss_mb()
+                                        + (_current_rss_mb(engine_pid) if engine_pid else 0.0)))
                         next_sample += 2.0
                 stop.set()
                 worker.join()

@@ -273,7 +273,8 @@ def soak(args: argparse.Namespace) -> str:
         "| Soak | Measured | Target met |", "|---|---|:-:|",
         f"| duration, file operations | {result['seconds']:.0f} s; {ops} | |",
         f"| reloads finished | {result['analyses']} | |",
-        (f"| RSS after warm-up: first half / second half / max (MB) | {early:,.0f} / {late:,.0f} / "
+        (f"| RSS of the dashboard and its analysis process after warm-up: first half / second half "
+         f"/ max (MB) | {early:,.0f} / {late:,.0f} / "
          f"{max(settled):,.0f} | {'yes' if late <= early * 1.05 + 10 else '**no**'} |"),
         (f"| event loop's longest stall / 99th percentile | {result['max_lag'] * 1000:.0f} ms / "
          f"{result['p99_lag'] * 1000:.0f} ms | {'yes' if result['max_lag'] < 0.1 else '**no**'} |"),
