@@ -18,35 +18,25 @@ from ..model import (
     ArticleResult,
     BadFile,
     Claim,
-    Dispute,
     Situation,
     StateEntry,
     StatusEvent,
 )
 from ..sourcing import Mention, SourceCounter
-from ..text import name_key
 from .actors import ActorIndex
 from .common import FAMILY, KIND_BONUS, WINDOW_MARGIN_DAYS, is_history
 from .context import ContextIndex, FocusVotes, HeadlineIndex, _focus, _title, _with_ledger_history
 from .counting import MemoCounter
+from .dispute_stage import DisputeStage
 from .disputes import (
     _WEIGHT,
     SETTLED_PENALTY,
-    _blame,
     _centrality,
-    _competing_claims,
-    _contradictions,
-    _dedupe_disputes,
-    _join_denials,
-    _name_disagreements,
-    _pair_refutations,
     _recency,
     _settle,
-    _slot_conflicts,
     comparable,
     disagree,
     figure_summary,
-    numeric_disputes,
 )
 from .index import Changes, NewestFirst, Postings, changes
 from .ledger import _actor_status, _merge_events, ledger, source_relation, status_line
@@ -94,7 +84,7 @@ class IncrementalMerge:
         self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
         self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
         self._counter = MemoCounter(self._remember)
-        self._numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
+        self._dispute_stage = DisputeStage(self._remember)
         self._summary_memo = SummaryMemo()
         self._newest = NewestFirst()
 
@@ -170,52 +160,6 @@ class IncrementalMerge:
                 counter.leads.pop(key, None)
         return counter
 
-    def _disputes(self, preps: list[ArticlePrep], events: list[StatusEvent], actors: list[Actor],
-                  alias_to_name: dict[str, str], window_start: date | None,
-                  ) -> tuple[list[Dispute], dict[str, list[Claim]]]:
-        """The disputes across articles, joined and de-duplicated (not yet settled or weighed), and
-        every figure by the count it gives.
-
-        An article dispute that repeats an earlier one's kind and sentences changes nothing
-        (`prep.DisputeKeys.repeat_key`) and is left out; each count's figure disputes are reused
-        while its figures are the same claims."""
-        figures: dict[str, list[Claim]] = {}
-        contradictions: list[Dispute] = []
-        thin: list[Dispute] = []
-        sentences: dict[int, str] = {}
-        repeated: set[tuple[str, frozenset[str]]] = set()
-        for prep in preps:
-            for dispute, keys in zip(prep.result.disputes, prep.disputes, strict=True):
-                if dispute.kind == "numeric":
-                    figures.setdefault(dispute.subject, []).extend(dispute.claims)
-                    continue
-                if keys.repeat_key is not None:
-                    if keys.repeat_key in repeated:
-                        continue
-                    repeated.add(keys.repeat_key)
-                for claim, key in zip(dispute.claims, keys.sentences, strict=True):
-                    sentences[id(claim)] = key
-                # Copies: the disputes are joined and weighed below, and the inputs (cached,
-                # remembered between reloads) must stay as extracted however often they are merged.
-                copy = _dispute_copy(dispute, alias_to_name)
-                (contradictions if dispute.kind == "contradiction" else thin).append(copy)
-        disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
-        disputes += _competing_claims(events, {a.name: a.kind for a in actors}, window_start)
-        numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
-        for subject, claims in figures.items():
-            found = self._numeric.get(subject)
-            if found is None or len(found[0]) != len(claims) or any(
-                    a is not b for a, b in zip(found[0], claims, strict=True)):
-                found = (tuple(claims), numeric_disputes(subject, claims))
-            numeric[subject] = found
-            disputes += map(_copy, found[1])
-        if self._remember:
-            self._numeric = numeric
-        disputes += _pair_refutations(contradictions, [p.result for p in preps])
-        disputes += _name_disagreements(actors)
-        disputes += thin
-        return _dedupe_disputes(_join_denials(disputes, sentences), sentences), figures
-
     def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         preps = self._prepared(results)
         change = changes(self._order, preps)
@@ -249,7 +193,8 @@ class IncrementalMerge:
         self._focus.update(change)
         focus_name = _focus(actors, preps, self._focus)
         focus = next((a for a in actors if a.name == focus_name), None)
-        disputes, figures = self._disputes(preps, events, actors, alias_to_name, window_start)
+        disputes, figures = self._dispute_stage.disputes(change, results, events, actors, alias_to_name,
+                                                         window_start)
         _settle(disputes, actors)
         scores = {a.name: a.score for a in actors}
         top = max(scores.values(), default=1.0) or 1.0
@@ -285,16 +230,3 @@ class IncrementalMerge:
                                          max((p.day.end for p in preps if p.day is not None), default=None)),
                          actors=actors, disputes=disputes, context=context,
                          articles=articles, bad_files=list(bad_files))
-
-
-def _copy(dispute: Dispute) -> Dispute:
-    """A dispute to hand out: the merge weighs and settles each merge's own."""
-    return Dispute(dispute.subject, dispute.kind, list(dispute.claims), list(dispute.actors),
-                   dispute.weight, dict(dispute.independent_sources), dispute.settled_by)
-
-
-def _dispute_copy(dispute: Dispute, alias_to_name: dict[str, str]) -> Dispute:
-    """An article's dispute to join and weigh, its actors under their merged names."""
-    return Dispute(dispute.subject, dispute.kind, list(dispute.claims),
-                   list(dict.fromkeys(alias_to_name.get(name_key(a), a) for a in dispute.actors)),
-                   dispute.weight, dispute.independent_sources, dispute.settled_by)

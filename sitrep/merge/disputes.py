@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Set as AbstractSet
+from collections.abc import Callable, Mapping, Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -417,11 +417,17 @@ def _sentence_of(claim: Claim, keys: Mapping[int, str]) -> str:
     return sentence_key(claim.sentence) if found is None else found
 
 
-def _join_denials(disputes: list[Dispute], keys: Mapping[int, str] | None = None) -> list[Dispute]:
+def _join_denials(disputes: list[Dispute], keys: Mapping[int, str] | None = None,
+                  copy: Callable[[Dispute], Dispute] | None = None,
+                  names: Callable[[Dispute], list[str]] | None = None) -> list[Dispute]:
     """One denier's repeated denial of one thing is one dispute ("denies any involvement", "has
     denied involvement in the poison plot"): one-sided denials by the same government ("the
     Kremlin", "Moscow", "Russia") or source whose subjects share their content words, and name no
-    one the other does not, are joined; the shortest subject that says what is denied is kept."""
+    one the other does not, are joined; the shortest subject that says what is denied is kept.
+
+    `keys`: sentence keys of claims known already, by the claim's id. The denial others are
+    joined to is changed in place, or first copied with `copy`; `names` gives a dispute's actors
+    (by default its `actors`)."""
     keys = {} if keys is None else keys
     out: list[Dispute] = []
     groups: dict[str, list[list]] = defaultdict(list)  # denier -> [[words of the shortest subject, dispute]]
@@ -435,14 +441,16 @@ def _join_denials(disputes: list[Dispute], keys: Mapping[int, str] | None = None
         entry = next((e for e in groups[who] if words and e[0] and (words <= e[0] or e[0] <= words)
                       and not _names_beyond(dispute.subject, e[1].subject)), None)
         if entry is None:
-            groups[who].append([words, dispute])
-            out.append(dispute)
+            home = dispute if copy is None else copy(dispute)
+            groups[who].append([words, home])
+            out.append(home)
             continue
         home = entry[1]
         said = {_sentence_of(c, keys) for c in home.claims}
         # wire copies once
         home.claims.extend(c for c in dispute.claims if _sentence_of(c, keys) not in said)
-        home.actors.extend(a for a in dispute.actors if a not in home.actors)
+        home.actors.extend(a for a in (dispute.actors if names is None else names(dispute))
+                           if a not in home.actors)
         if len(words) < len(entry[0]):
             entry[0] = words  # the fewest words join the most wordings
         if _subject_rank(dispute.subject) < _subject_rank(home.subject):

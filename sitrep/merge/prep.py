@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import When
-from ..model import ActorMention, ArticleInfo, ArticleResult, Dispute
+from ..model import ActorMention, ArticleInfo, ArticleResult, Claim, Dispute
 from ..text import name_key, sentence_key
 from .actors import _place_keys
 from .context import _headline_words, _real_headline
@@ -22,21 +22,27 @@ class DisputeKeys:
 
     sentences: tuple[str, ...]
     """The sentence key of each claim."""
+    actor_keys: tuple[str, ...]
+    """The name key of each actor."""
     repeat_key: tuple[str, frozenset[str]] | None
     """(kind, its sentences' keys) for a dispute that reaches de-duplication as extracted: a
     thin-sourcing or silence item, or a contradiction neither one-sided (a one-sided denial may be
     joined with others) nor a refutation to pair. A later dispute with the same key changes
-    nothing: every sentence it would add is already shown, or already contested (`dedupe_key`)."""
+    nothing: every sentence it would add is already shown, or already contested."""
+    refutable: bool
+    """A refutation with no side asserting it: the merge may pair it with another article's lede."""
 
 
 def dispute_keys(dispute: Dispute) -> DisputeKeys:
     """The keys of one article dispute."""
     sentences = tuple(sentence_key(c.sentence) for c in dispute.claims)
+    refutable = dispute.kind == "contradiction" and bool(_REFUTED.match(dispute.subject)) \
+        and not any(c.stance == "asserts" for c in dispute.claims)
+    one_sided = all(c.stance == "denies" for c in dispute.claims)
     plain = dispute.kind in ("thin sourcing", "silence") or (
-        dispute.kind == "contradiction"
-        and not all(c.stance == "denies" for c in dispute.claims)
-        and not (_REFUTED.match(dispute.subject) and not any(c.stance == "asserts" for c in dispute.claims)))
-    return DisputeKeys(sentences, (dispute.kind, frozenset(sentences)) if plain else None)
+        dispute.kind == "contradiction" and not one_sided and not refutable)
+    return DisputeKeys(sentences, tuple(map(name_key, dispute.actors)),
+                       (dispute.kind, frozenset(sentences)) if plain else None, refutable)
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,13 @@ class ArticlePrep:
     """The article's date, read."""
     disputes: tuple[DisputeKeys, ...]
     """Per dispute: its keys."""
+    always: tuple[int, ...]
+    """The disputes (indexes) other than figures that always reach the join: those without a
+    `DisputeKeys.repeat_key`."""
+    repeats: dict[tuple[str, frozenset[str]], int]
+    """Per repeat key of its disputes: the first dispute (index) with it."""
+    figures: dict[str, tuple[Claim, ...]]
+    """Per count its figure disputes give (their subject): their claims, in order."""
     info: ArticleInfo
     """The article as the report's Sources list it."""
 
@@ -87,6 +100,14 @@ def prepare(result: ArticleResult) -> ArticlePrep:
     for index, item in enumerate(mentions):
         keys.setdefault(item[0], []).append(index)
     headline = frozenset(_headline_words(result.title)) if _real_headline(result) else None
+    disputes = tuple(map(dispute_keys, result.disputes))
+    repeats: dict[tuple[str, frozenset[str]], int] = {}
+    figures: dict[str, list[Claim]] = {}
+    for index, (dispute, dkeys) in enumerate(zip(result.disputes, disputes, strict=True)):
+        if dispute.kind == "numeric":
+            figures.setdefault(dispute.subject, []).extend(dispute.claims)
+        elif dkeys.repeat_key is not None:
+            repeats.setdefault(dkeys.repeat_key, index)
     return ArticlePrep(
         result=result,
         mentions=mentions,
@@ -100,7 +121,11 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         place_countries=tuple(item.text.rsplit("(", 1)[-1].rstrip(")") for item in result.context
                               if item.kind == "place" and item.text.endswith(")")),
         day=When.from_iso(result.date) if result.date else None,
-        disputes=tuple(map(dispute_keys, result.disputes)),
+        disputes=disputes,
+        always=tuple(i for i, (d, k) in enumerate(zip(result.disputes, disputes, strict=True))
+                     if d.kind != "numeric" and k.repeat_key is None),
+        repeats=repeats,
+        figures={subject: tuple(claims) for subject, claims in figures.items()},
         info=ArticleInfo(result.path, result.title, result.outlet, result.date, result.mtime, result.words,
                          result.duplicates_removed, result.provenance),
     )

@@ -1,0 +1,137 @@
+"""The dispute stage of a merge, kept between merges.
+
+Most article disputes of a large folder are wire copies of each other. The stage keeps which
+articles hold each repeated dispute (`prep.DisputeKeys.repeat_key`: only the first one in folder
+order can change the result) and each count's figures, updated only where an article came,
+changed or went. A merge then joins and de-duplicates the first of each repeated dispute and the
+disputes that are always joined (one-sided denials, refutations), copying only those that reach
+the result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Actor, ArticleResult, Claim, Dispute, StatusEvent
+from .disputes import (
+    _blame,
+    _competing_claims,
+    _contradictions,
+    _dedupe_disputes,
+    _join_denials,
+    _name_disagreements,
+    _pair_refutations,
+    _slot_conflicts,
+    numeric_disputes,
+)
+from .index import Changes, Postings
+from .prep import ArticlePrep, DisputeKeys
+
+
+class DisputeStage:
+    """The disputes across articles, joined and de-duplicated (not yet settled or weighed), and
+    every figure by the count it gives. Equal to the stage run afresh on the same articles."""
+
+    def __init__(self, remember: bool = True) -> None:
+        """`remember`: keep each count's figure disputes for the next merge."""
+        self._remember = remember
+        self._always: Postings[str] = Postings(lambda prep: ("",) if prep.always else ())
+        self._repeats: Postings[tuple[str, frozenset[str]]] = Postings(lambda prep: prep.repeats)
+        self._subjects: Postings[str] = Postings(lambda prep: prep.figures)
+        self._figures: dict[str, list[Claim]] = {}
+        """Each count's figures, from every article in folder order."""
+        self._numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
+        """Each count's figure disputes, by its figures."""
+
+    def _update(self, change: Changes) -> dict[str, list[Claim]]:
+        """Take in the articles that came, changed or went; every figure by its count, the counts
+        in the order they first appear."""
+        if change.restart:
+            self._figures = {}
+        self._always.update(change)
+        self._repeats.update(change)
+        for subject in self._subjects.update(change):
+            articles = self._subjects.articles.get(subject)
+            if articles:
+                self._figures[subject] = [c for p in articles for c in p.figures[subject]]
+            else:
+                self._figures.pop(subject, None)
+        pos = change.pos
+        first = {subject: (pos[id(p)], list(p.figures).index(subject))
+                 for subject, (p, *_rest) in self._subjects.articles.items()}
+        return {subject: self._figures[subject] for subject in sorted(self._figures, key=first.__getitem__)}
+
+    def _reaching(self, change: Changes) -> list[tuple[ArticlePrep, int]]:
+        """The article disputes (article, index) the join must see, in folder order: every one
+        without a repeat key, and the first of each repeat key."""
+        pos = change.pos
+        items = [(pos[id(p)], index, p) for p in self._always.articles.get("", ()) for index in p.always]
+        items += [(pos[id(p)], p.repeats[key], p) for key, (p, *_rest) in self._repeats.articles.items()]
+        items.sort(key=lambda t: (t[0], t[1]))
+        return [(p, index) for _at, index, p in items]
+
+    def disputes(self, change: Changes, results: list[ArticleResult], events: list[StatusEvent],
+                 actors: list[Actor], alias_to_name: dict[str, str], window_start: date | None,
+                 ) -> tuple[list[Dispute], dict[str, list[Claim]]]:
+        """The disputes of this merge's articles (`change`, `results` in folder order), its merged
+        `events` and `actors`; and every figure by its count."""
+        figures = self._update(change)
+        originals: dict[int, DisputeKeys] = {}
+        sentences: dict[int, str] = {}
+        contradictions: list[Dispute] = []
+        thin: list[Dispute] = []
+        for prep, index in self._reaching(change):
+            dispute, keys = prep.result.disputes[index], prep.disputes[index]
+            for claim, key in zip(dispute.claims, keys.sentences, strict=True):
+                sentences[id(claim)] = key
+            if keys.refutable:
+                dispute = dispute_copy(dispute, keys, alias_to_name)  # a copy: pairing adds a claim
+            else:
+                originals[id(dispute)] = keys
+            (contradictions if dispute.kind == "contradiction" else thin).append(dispute)
+
+        def copy(dispute: Dispute) -> Dispute:
+            keys = originals.get(id(dispute))
+            return dispute if keys is None else dispute_copy(dispute, keys, alias_to_name)
+
+        def named(dispute: Dispute) -> list[str]:
+            keys = originals.get(id(dispute))
+            return dispute.actors if keys is None else merged_names(dispute, keys, alias_to_name)
+
+        disputes = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
+        disputes += _competing_claims(events, {a.name: a.kind for a in actors}, window_start)
+        numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
+        for subject, claims in figures.items():
+            found = self._numeric.get(subject)
+            if found is None or len(found[0]) != len(claims) or any(
+                    a is not b for a, b in zip(found[0], claims, strict=True)):
+                found = (tuple(claims), numeric_disputes(subject, claims))
+            numeric[subject] = found
+            disputes += map(_copy, found[1])
+        if self._remember:
+            self._numeric = numeric
+        disputes += _pair_refutations(contradictions, results)
+        disputes += _name_disagreements(actors)
+        disputes += thin
+        joined = _join_denials(disputes, sentences, copy, named)
+        return _dedupe_disputes([copy(d) for d in joined], sentences), figures
+
+
+def merged_names(dispute: Dispute, keys: DisputeKeys, alias_to_name: dict[str, str]) -> list[str]:
+    """An article dispute's actors under their merged names, each once."""
+    return list(dict.fromkeys(alias_to_name.get(key, name)
+                              for key, name in zip(keys.actor_keys, dispute.actors, strict=True)))
+
+
+def dispute_copy(dispute: Dispute, keys: DisputeKeys, alias_to_name: dict[str, str]) -> Dispute:
+    """An article's dispute to join and weigh, its actors under their merged names: the inputs
+    (cached, remembered between reloads) must stay as extracted however often they are merged."""
+    return Dispute(dispute.subject, dispute.kind, list(dispute.claims),
+                   merged_names(dispute, keys, alias_to_name), dispute.weight, dispute.independent_sources,
+                   dispute.settled_by)
+
+
+def _copy(dispute: Dispute) -> Dispute:
+    """A kept dispute to hand out: the merge weighs and settles each merge's own."""
+    return Dispute(dispute.subject, dispute.kind, list(dispute.claims), list(dispute.actors),
+                   dispute.weight, dict(dispute.independent_sources), dispute.settled_by)
