@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "situations").iterdir() if p.is_dir())]
 VARIANTS = 5
 """Per slot: the article as extracted, cut, dated a year later, under another outlet and headline, dated
-years earlier (which moves the situation's window)."""
+years earlier (which moves the situation's window). A step also removes an article, makes a new
+object of the same bytes, or moves the article to its wire copy's name."""
 
 STEPS = settings(max_examples=30, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -94,9 +95,14 @@ def test_the_pool_gives_the_merge_something_to_join() -> None:
     assert len(extracted()) >= 10 and len(names) > len(set(names))  # actors recur across articles
 
 
+def twin(name: str) -> str:
+    """The name of the same article's wire copy in the pool (or of the original, for a copy)."""
+    return name.removeprefix("wire/") if name.startswith("wire/") else "wire/" + name
+
+
 @STEPS
 @given(start=st.sets(st.integers(0, 21)), steps=st.lists(
-    st.tuples(st.integers(0, 21), st.integers(0, VARIANTS + 1)), min_size=1, max_size=8))
+    st.tuples(st.integers(0, 21), st.integers(0, VARIANTS + 2)), min_size=1, max_size=8))
 def test_the_incremental_merge_equals_a_full_merge_after_every_step(start: set[int],
                                                                    steps: list[tuple[int, int]]) -> None:
     pool = slots()
@@ -110,10 +116,28 @@ def test_the_incremental_merge_equals_a_full_merge_after_every_step(start: set[i
                 folder[name] = pool[name][op]  # added, or changed to another version
             elif op == VARIANTS:
                 folder.pop(name, None)  # removed
-            else:
+            elif op == VARIANTS + 1:
                 folder[name] = fresh(folder.get(name, pool[name][0]))  # same bytes, a new object
+            else:
+                # Moved to its wire copy's name between two merges: one article gone and one come,
+                # the same figures, disputes and events, only their file changed.
+                moved = folder.pop(name, None)
+                version = next((n for n, r in enumerate(pool[name]) if r is moved), 0)
+                folder[twin(name)] = pool[twin(name)][version]
         results = [folder[name] for name in sorted(folder)]
         assert report(merger.merge(results, [], "folder")) == report(merge(results, [], "folder"))
+
+
+def test_figures_moved_to_another_file_between_merges_are_shown_from_it() -> None:
+    pool = slots()
+    folder = {name: versions[0] for name, versions in pool.items() if not name.startswith("wire/")}
+    merger = IncrementalMerge()
+    first = merger.merge([folder[name] for name in sorted(folder)], [], "folder")
+    moved = next(d for d in first.disputes if d.kind == "numeric").claims[0].article
+    folder[twin(moved)] = pool[twin(moved)][0]  # the same figures, from another file
+    del folder[moved]
+    results = [folder[name] for name in sorted(folder)]
+    assert report(merger.merge(results, [], "folder")) == report(merge(results, [], "folder"))
 
 
 def test_merging_again_leaves_the_results_as_extracted() -> None:
