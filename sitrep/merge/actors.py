@@ -4,15 +4,16 @@ roles picked from every mention."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Actor, ArticleResult, Evidence
 from ..text import name_key, sentence_key
 from .index import Changes, Postings, changes
 
 if TYPE_CHECKING:
-    from .prep import ArticlePrep, MentionKeys
+    from .prep import ArticlePrep
 
 
 class _Union:
@@ -33,36 +34,120 @@ class _Union:
             self.parent[rb] = ra
 
 
+class Tally:
+    """Items counted over a changing set of articles, each with its first holder in folder order
+    (article, rank within it) and what that holder gives it: kept between merges, so that an
+    article that comes or goes costs only its own items."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: dict[Hashable, list[Any]] = {}
+        """Per item: [count, first article, rank in it, what it gives]."""
+
+    def add(self, item: Hashable, count: int, prep: ArticlePrep, rank: tuple[int, ...], given: object,
+            pos: dict[int, int]) -> None:
+        """Count an item of an article in the folder (`pos`: each article's place)."""
+        found = self.items.get(item)
+        if found is None:
+            self.items[item] = [count, prep, rank, given]
+            return
+        found[0] += count
+        if (pos[id(prep)], rank) < (pos[id(found[1])], found[2]):
+            found[1:] = [prep, rank, given]
+
+    def remove(self, item: Hashable, count: int, prep: ArticlePrep) -> bool:
+        """Count an item of an article gone; False when that article held it first and others
+        still hold it (its first holder is then unknown: count again)."""
+        found = self.items[item]
+        found[0] -= count
+        if found[0] <= 0:
+            del self.items[item]
+            return True
+        return found[1] is not prep
+
+    def ordered(self, pos: dict[int, int]) -> list[tuple[Hashable, int, object]]:
+        """(item, count, what its first holder gives) in the order the items first appear."""
+        rows = sorted(self.items.items(), key=lambda kv: (pos[id(kv[1][1])], kv[1][2]))
+        return [(item, found[0], found[3]) for item, found in rows]
+
+    def first(self, item: Hashable) -> tuple[ArticlePrep, tuple[int, ...]] | None:
+        """The first holder of an item: (article, rank)."""
+        found = self.items.get(item)
+        return None if found is None else (found[1], found[2])
+
+
 class _Key:
-    """What the mentions of one name key give it, from the articles that name it in folder order."""
+    """What the mentions of one name key give it, from the articles that name it in folder order.
 
-    __slots__ = ("aliases", "empty_alias", "first", "kinds", "person", "spellings", "top_kind", "version")
+    Kept between merges: `update` counts the mentions of the articles that came or went, and
+    counts all again only when an article that went held something first that others still hold."""
 
-    def __init__(self, key: str, articles: list[ArticlePrep], version: int) -> None:
+    __slots__ = ("aliases", "empty_alias", "first", "kinds", "person", "spellings", "tally", "top_kind",
+                 "version")
+
+    def __init__(self, key: str, articles: list[ArticlePrep], version: int, pos: dict[int, int]) -> None:
+        self.tally = Tally()
+        for prep in articles:
+            self._count(key, prep, pos)
+        self._settle(key, articles, version, pos)
+
+    def _count(self, key: str, prep: ArticlePrep, pos: dict[int, int], sign: int = 1) -> bool:
+        full = len(key.split()) >= 2
+        tally = self.tally
+        whole = True
+        for index in prep.keys[key]:
+            _key, mention, akeys, _marks = prep.mentions[index]
+            weight = len(mention.evidence) or 1
+            items: list[tuple[Hashable, int, tuple[int, ...]]] = [
+                (("kind", mention.kind), weight, (index,)), (("spelling", mention.name), weight, (index,))]
+            items += [(("alias", akey), 1, (index, j)) for j, akey in enumerate(akeys[1:])]
+            if "" in akeys[1:]:
+                items.append((("empty",), 1, (index,)))
+            if full and mention.kind == "person":
+                items.append((("person",), 1, (index,)))
+            for item, count, rank in items:
+                if sign > 0:
+                    tally.add(item, count, prep, rank, None, pos)
+                else:
+                    whole = tally.remove(item, count, prep) and whole
+        return whole
+
+    def update(self, key: str, removed: list[ArticlePrep], added: list[ArticlePrep],
+               articles: list[ArticlePrep], version: int, pos: dict[int, int]) -> None:
+        """Take in the articles naming it that came or went (`articles`: all that name it now)."""
+        whole = True
+        for prep in removed:
+            whole = self._count(key, prep, pos, -1) and whole
+        if not whole:
+            self.__init__(key, articles, version, pos)  # type: ignore[misc]
+            return
+        for prep in added:
+            self._count(key, prep, pos)
+        self._settle(key, articles, version, pos)
+
+    def _settle(self, key: str, articles: list[ArticlePrep], version: int, pos: dict[int, int]) -> None:
+        """Set what the merge reads from the counts."""
         self.version = version
         self.kinds: Counter[str] = Counter()
         self.spellings: Counter[str] = Counter()
         self.aliases: dict[str, None] = {}
         """Keys of every alias its mentions give ("" included), in order."""
+        for item, count, _given in self.tally.ordered(pos):
+            what = item[0]  # type: ignore[index]
+            if what == "kind":
+                self.kinds[item[1]] = count  # type: ignore[index]
+            elif what == "spelling":
+                self.spellings[item[1]] = count  # type: ignore[index]
+            elif what == "alias":
+                self.aliases[item[1]] = None  # type: ignore[index]
         self.first = (articles[0], articles[0].keys[key][0])
         """Its first mention: (article, index)."""
-        self.person: tuple[ArticlePrep, int] | None = None
+        person, empty = self.tally.first(("person",)), self.tally.first(("empty",))
+        self.person: tuple[ArticlePrep, int] | None = None if person is None else (person[0], person[1][0])
         """Its first mention as a person, when it has two words or more (a full name)."""
-        self.empty_alias: tuple[ArticlePrep, int] | None = None
+        self.empty_alias: tuple[ArticlePrep, int] | None = None if empty is None else (empty[0], empty[1][0])
         """Its first mention with an alias whose key is empty."""
-        full = len(key.split()) >= 2
-        for prep in articles:
-            for index in prep.keys[key]:
-                _key, mention, akeys, _marks = prep.mentions[index]
-                weight = len(mention.evidence) or 1
-                self.kinds[mention.kind] += weight
-                self.spellings[mention.name] += weight
-                for akey in akeys[1:]:
-                    self.aliases[akey] = None
-                    if not akey and self.empty_alias is None:
-                        self.empty_alias = (prep, index)
-                if full and mention.kind == "person" and self.person is None:
-                    self.person = (prep, index)
         self.top_kind = self.kinds.most_common(1)[0][0]
 
 
@@ -82,12 +167,24 @@ class ActorIndex:
         self._clock = 0
         self._named: dict[tuple[object, ...], tuple[str, str]] = {}
         self._filled: dict[tuple[object, ...], _Filled] = {}
+        self._fills: dict[frozenset[str], _Fill] = {}
+        """Each actor's counted mentions, by its name keys."""
         self._variants: dict[frozenset[str], list[tuple[str, str]]] = {}
 
-    def _update(self, change: Changes) -> None:
-        """Take in the articles that came, changed or went since the last merge."""
+    def _update(self, change: Changes) -> tuple[dict[str, list[ArticlePrep]], dict[str, list[ArticlePrep]]]:
+        """Take in the articles that came, changed or went since the last merge; those that went
+        and those that came, by the name keys they hold."""
+        removed: dict[str, list[ArticlePrep]] = defaultdict(list)
+        added: dict[str, list[ArticlePrep]] = defaultdict(list)
         if change.restart:
-            self._keys, self._places = {}, Counter()
+            self._keys, self._places, self._fills = {}, Counter(), {}
+        else:
+            for prep in change.removed:
+                for key in prep.keys:
+                    removed[key].append(prep)
+            for prep in change.added:
+                for key in prep.keys:
+                    added[key].append(prep)
         for prep in change.removed:
             self._places.subtract(prep.place_keys)
         for prep in change.added:
@@ -96,13 +193,20 @@ class ActorIndex:
             articles = self._postings.articles.get(key)
             if articles:
                 self._clock += 1
-                self._keys[key] = _Key(key, articles, self._clock)
+                info = self._keys.get(key)
+                if info is None:
+                    self._keys[key] = _Key(key, articles, self._clock, change.pos)
+                else:
+                    info.update(key, removed.get(key, []), added.get(key, []), articles, self._clock,
+                                change.pos)
             else:
                 self._keys.pop(key, None)
+        return removed, added
 
     def merge(self, change: Changes) -> tuple[list[Actor], dict[str, str]]:
         """Actors across articles, and a map from every (folded) name or alias to the merged name."""
-        self._update(change)
+        removed, added = self._update(change)
+        fills: dict[frozenset[str], _Fill] = {}
         pos = change.pos
         keys = self._keys
         union = _Union()
@@ -165,18 +269,23 @@ class ActorIndex:
             name, kind = picked
             for key in members:
                 alias_to_name[key] = name
+            group = frozenset(members)
+            fill = self._fills.get(group)
             filled = self._filled.get((name, signature))
             if filled is None:
                 postings = self._postings.articles
                 if len(members) == 1:  # one key: its articles are in order already
-                    mentions = [(prep, prep.mentions[index]) for prep in postings[members[0]]
-                                for index in prep.keys[members[0]]]
+                    articles = postings[members[0]]
                 else:
-                    items = sorted(((pos[id(prep)], index, prep) for key in members
-                                    for prep in postings[key] for index in prep.keys[key]),
-                                   key=lambda t: (t[0], t[1]))
-                    mentions = [(prep, prep.mentions[index]) for _at, index, prep in items]
-                filled = _fill(name, mentions)
+                    articles = sorted({id(p): p for key in members for p in postings[key]}.values(),
+                                      key=lambda p: pos[id(p)])
+                gone = [p for key in members for p in removed.get(key, ())]
+                came = [p for key in members for p in added.get(key, ())]
+                if fill is None or not fill.update(group, gone, came, pos):
+                    fill = _Fill(group, articles, pos)
+                filled = fill.filled(name, articles, pos)
+            if fill is not None:
+                fills[group] = fill
             filled_now[(name, signature)] = filled
             actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
                           roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
@@ -201,7 +310,7 @@ class ActorIndex:
                         alias_to_name.setdefault(akey, name)
         if empty_alias is not None:
             alias_to_name.setdefault("", empty_alias[1])
-        self._named, self._filled = named, filled_now
+        self._named, self._filled, self._fills = named, filled_now, fills
         return actors, alias_to_name
 
 
@@ -222,34 +331,66 @@ class _Filled:
     evidence: tuple[Evidence, ...]
 
 
-def _fill(name: str, items: list[tuple[ArticlePrep, MentionKeys]]) -> _Filled:
-    """Roles, aliases, articles and evidence of the actor `name` from its mentions in article order."""
-    key = name_key(name)
-    aliases: list[str] = []
-    known_aliases: set[str] = set()
-    role_counts: Counter[str] = Counter()
-    articles: list[str] = []
-    known_articles: set[str] = set()
-    evidence: list[Evidence] = []
-    seen: set[str] = set()
-    for prep, (_key, mention, akeys, marks) in items:
-        for alias, akey in zip([mention.name, *mention.aliases], akeys, strict=True):
-            if alias != name and alias not in known_aliases and akey != key:
-                known_aliases.add(alias)
-                aliases.append(alias)
-        for role in mention.roles:
-            role_counts[role] += 1
-        path = prep.result.path
-        if path not in known_articles:
-            known_articles.add(path)
-            articles.append(path)
-        for ev, mark in zip(mention.evidence, marks, strict=True):
-            if mark in seen:
-                continue
-            seen.add(mark)
-            evidence.append(ev)
-    return _Filled(key, tuple(aliases), tuple(_pick_roles(role_counts)), len(evidence), tuple(articles),
-                   tuple(evidence))
+class _Fill:
+    """An actor's mentions counted (aliases, roles, evidence), kept between merges by its name
+    keys: `update` counts only the articles that came or went."""
+
+    __slots__ = ("tally",)
+
+    def __init__(self, members: frozenset[str], articles: list[ArticlePrep], pos: dict[int, int]) -> None:
+        self.tally = Tally()
+        for prep in articles:
+            self._count(members, prep, pos)
+
+    def _count(self, members: frozenset[str], prep: ArticlePrep, pos: dict[int, int], sign: int = 1) -> bool:
+        tally = self.tally
+        whole = True
+        for index in sorted(i for key in members if key in prep.keys for i in prep.keys[key]):
+            _key, mention, akeys, marks = prep.mentions[index]
+            items: list[tuple[Hashable, tuple[int, ...], object]] = [
+                (("alias", alias), (index, j), akey)
+                for j, (alias, akey) in enumerate(zip([mention.name, *mention.aliases], akeys, strict=True))]
+            items += [(("role", role), (index, j), None) for j, role in enumerate(mention.roles)]
+            items += [(("evidence", mark), (index, j), ev)
+                      for j, (ev, mark) in enumerate(zip(mention.evidence, marks, strict=True))]
+            for item, rank, given in items:
+                if sign > 0:
+                    tally.add(item, 1, prep, rank, given, pos)
+                else:
+                    whole = tally.remove(item, 1, prep) and whole
+        return whole
+
+    def update(self, members: frozenset[str], removed: list[ArticlePrep], added: list[ArticlePrep],
+               pos: dict[int, int]) -> bool:
+        """Count the articles that went and came (each once); False when one that went held
+        something first that others still hold (then count all again)."""
+        whole = True
+        for prep in {id(p): p for p in removed}.values():
+            whole = self._count(members, prep, pos, -1) and whole
+        if whole:
+            for prep in {id(p): p for p in added}.values():
+                self._count(members, prep, pos)
+        return whole
+
+    def filled(self, name: str, articles: list[ArticlePrep], pos: dict[int, int]) -> _Filled:
+        """What the mentions give the actor `name` (`articles`: those naming it, in folder order);
+        each alias, role and piece of evidence (by `evidence_mark`) once, in the order the
+        mentions first give it."""
+        key = name_key(name)
+        aliases: list[str] = []
+        roles: Counter[str] = Counter()
+        evidence: list[Evidence] = []
+        for item, count, given in self.tally.ordered(pos):
+            what, value = item  # type: ignore[misc]
+            if what == "alias":
+                if value != name and given != key:
+                    aliases.append(value)
+            elif what == "role":
+                roles[value] = count
+            else:
+                evidence.append(given)  # type: ignore[arg-type]
+        return _Filled(key, tuple(aliases), tuple(_pick_roles(roles)), len(evidence),
+                       tuple(dict.fromkeys(p.result.path for p in articles)), tuple(evidence))
 
 
 def evidence_mark(ev: Evidence) -> str:
