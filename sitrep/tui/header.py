@@ -45,7 +45,7 @@ def freshness(newest: float | None, now: float) -> str:
 class SitrepHeader(Vertical):
     """Title, counts and freshness on one line; progress while analysing; a problem line if any."""
 
-    situation: reactive[Situation | None] = reactive(None)
+    situation: reactive[Situation | None] = reactive(None, always_update=True)
     now: reactive[float] = reactive(0.0)
     folder_name: reactive[str] = reactive("")
     filter_label: reactive[str] = reactive("")

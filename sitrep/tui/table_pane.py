@@ -70,8 +70,9 @@ class TablePane(Paged, DataTable[Text]):
         Binding("G", "last", "Last row", show=False),
     ]
 
-    view: var[View | None] = var(None)
-    """The data to show; every assignment redraws."""
+    view: var[View | None] = var(None, always_update=True)
+    """The data to show; every assignment redraws (`always_update`: views are never compared, see
+    `SitrepApp.situation`)."""
 
     EMPTY = "Nothing yet."
     EMPTY_FILTERED = "Nothing involving {name}."
