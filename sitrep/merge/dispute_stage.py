@@ -10,9 +10,12 @@ the result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from ..model import Actor, ArticleResult, Claim, Dispute, StatusEvent
+from ..text import name_key
+from .common import government_key
 from .disputes import (
     _blame,
     _competing_claims,
@@ -42,6 +45,8 @@ class DisputeStage:
         """Each count's figures, from every article in folder order."""
         self._numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
         """Each count's figure disputes, by its figures."""
+        self._joined: dict[str, _Joined] = {}
+        """Each denier's joined denials."""
 
     def _update(self, change: Changes) -> dict[str, list[Claim]]:
         """Take in the articles that came, changed or went; every figure by its count, the counts
@@ -113,8 +118,81 @@ class DisputeStage:
         disputes += _pair_refutations(contradictions, results)
         disputes += _name_disagreements(actors)
         disputes += thin
-        joined = _join_denials(disputes, sentences, copy, named)
+        joined = self._join(disputes, originals, sentences, alias_to_name, copy, named)
         return _dedupe_disputes([copy(d) for d in joined], sentences), figures
+
+    def _join(self, disputes: list[Dispute], originals: dict[int, DisputeKeys], sentences: dict[int, str],
+              alias_to_name: dict[str, str], copy: Callable[[Dispute], Dispute],
+              named: Callable[[Dispute], list[str]]) -> list[Dispute]:
+        """`_join_denials` of the disputes, one denier at a time: a denier's one-sided denials are
+        joined only among themselves, so its joined denials are reused while they are the same
+        disputes and their actors keep their merged names."""
+        rest: list[tuple[int, Dispute]] = []
+        deniers: dict[str, list[tuple[int, Dispute]]] = {}
+        for at, dispute in enumerate(disputes):
+            keys = originals.get(id(dispute))
+            if keys is not None:
+                who = keys.denier
+            elif dispute.kind == "contradiction" and all(c.stance == "denies" for c in dispute.claims):
+                who = government_key(dispute.claims[0].source)
+            else:
+                who = None
+            if who is None:
+                rest.append((at, dispute))
+            else:
+                deniers.setdefault(who, []).append((at, dispute))
+        kept: dict[str, _Joined] = {}
+        for who, denials in deniers.items():
+            members = tuple(d for _at, d in denials)
+            found = self._joined.get(who)
+            if found is None or not found.holds(members, alias_to_name, originals):
+                found = _Joined(members, originals, sentences, copy, named, alias_to_name)
+            kept[who] = found
+            rest += [(denials[offset][0], _copy(home)) for offset, home in found.homes]
+        if self._remember:
+            self._joined = kept
+        rest.sort(key=lambda t: t[0])
+        return [d for _at, d in rest]
+
+
+class _Joined:
+    """One denier's one-sided denials joined (`_join_denials`), kept with what they rest on: the
+    disputes (by identity) and the merged names of their actors."""
+
+    def __init__(self, members: tuple[Dispute, ...], originals: dict[int, DisputeKeys],
+                 sentences: dict[int, str], copy: Callable[[Dispute], Dispute],
+                 named: Callable[[Dispute], list[str]], alias_to_name: dict[str, str]) -> None:
+        self.members = members
+        self.names = _names_of(members, originals)
+        self.merged = tuple(alias_to_name.get(key, name) for key, name in self.names)
+        made: dict[int, int] = {}
+
+        def home(dispute: Dispute) -> Dispute:
+            out = copy(dispute)
+            made[id(out)] = offset[id(dispute)]
+            return out
+
+        offset = {id(d): n for n, d in enumerate(members)}
+        self.homes = [(made[id(d)], d) for d in _join_denials(list(members), sentences, home, named)]
+        """(offset of the denial it starts from, the joined denial)."""
+
+    def holds(self, members: tuple[Dispute, ...], alias_to_name: dict[str, str],
+              originals: dict[int, DisputeKeys]) -> bool:
+        """Whether these are the same denials, their actors under the same merged names."""
+        return len(members) == len(self.members) \
+            and all(a is b for a, b in zip(members, self.members, strict=True)) \
+            and tuple(alias_to_name.get(key, name) for key, name in self.names) == self.merged
+
+
+def _names_of(members: tuple[Dispute, ...], originals: dict[int, DisputeKeys]) -> tuple[tuple[str, str], ...]:
+    """Each (name key, name) of the disputes' actors, once."""
+    pairs: dict[tuple[str, str], None] = {}
+    for dispute in members:
+        keys = originals.get(id(dispute))
+        for key, name in zip(keys.actor_keys if keys is not None else [name_key(a) for a in dispute.actors],
+                             dispute.actors, strict=True):
+            pairs[(key, name)] = None
+    return tuple(pairs)
 
 
 def merged_names(dispute: Dispute, keys: DisputeKeys, alias_to_name: dict[str, str]) -> list[str]:

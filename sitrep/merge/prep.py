@@ -9,6 +9,7 @@ from ..dates import When
 from ..model import ActorMention, ArticleInfo, ArticleResult, Claim, Dispute
 from ..text import name_key, sentence_key
 from .actors import _place_keys
+from .common import government_key
 from .context import _headline_words, _real_headline
 from .disputes import _REFUTED
 
@@ -31,6 +32,9 @@ class DisputeKeys:
     nothing: every sentence it would add is already shown, or already contested."""
     refutable: bool
     """A refutation with no side asserting it: the merge may pair it with another article's lede."""
+    denier: str | None
+    """For a one-sided denial that is no refutation: who denies (`common.government_key` of its
+    first side's source), whose other denials it may be joined with."""
 
 
 def dispute_keys(dispute: Dispute) -> DisputeKeys:
@@ -41,8 +45,10 @@ def dispute_keys(dispute: Dispute) -> DisputeKeys:
     one_sided = all(c.stance == "denies" for c in dispute.claims)
     plain = dispute.kind in ("thin sourcing", "silence") or (
         dispute.kind == "contradiction" and not one_sided and not refutable)
+    denier = government_key(dispute.claims[0].source) \
+        if dispute.kind == "contradiction" and one_sided and not refutable else None
     return DisputeKeys(sentences, tuple(map(name_key, dispute.actors)),
-                       (dispute.kind, frozenset(sentences)) if plain else None, refutable)
+                       (dispute.kind, frozenset(sentences)) if plain else None, refutable, denier)
 
 
 @dataclass(frozen=True)
