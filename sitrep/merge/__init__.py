@@ -39,7 +39,7 @@ from .disputes import (
     figure_summary,
 )
 from .index import Changes, NewestFirst, Postings, changes
-from .ledger import _actor_status, _merge_events, ledger, source_relation, status_line
+from .ledger import EventIndex, _actor_status, ledger, source_relation, status_line
 from .prep import ArticlePrep, prepare
 from .summary import SummaryMemo, _summary
 
@@ -76,7 +76,7 @@ class IncrementalMerge:
         self._preps: dict[int, ArticlePrep] = {}
         self._order: list[ArticlePrep] = []
         self._actors = ActorIndex()
-        self._events: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] = {}
+        self._event_index = EventIndex()
         self._ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
         self._context = ContextIndex()
         self._focus = FocusVotes()
@@ -165,7 +165,7 @@ class IncrementalMerge:
         change = changes(self._order, preps)
         self._order = preps
         actors, alias_to_name = self._actors.merge(change)
-        events, sentence_keys = _merge_events(preps, alias_to_name, self._events)
+        events, sentence_keys = self._event_index.merge(change, alias_to_name)
         by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
         for event in events:
             by_actor[event.actor].append(event)

@@ -15,39 +15,78 @@ from ..model import Actor, Certainty, StateEntry, StatusEvent
 from ..sourcing import SourceCounter
 from ..text import name_key
 from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, is_history
+from .index import Changes, Postings, changes
 
 if TYPE_CHECKING:
     from .prep import ArticlePrep
 
 
 def _merge_events(preps: list[ArticlePrep], alias_to_name: dict[str, str],
-                  memo: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] | None = None,
                   ) -> tuple[list[StatusEvent], dict[int, str]]:
     """All events re-pointed at merged actor names, the same fact from the same paragraph once;
-    and the sentence key of each by its id. `memo` keeps the re-pointed copies between merges."""
-    memo = {} if memo is None else memo
-    used: dict[tuple[int, str], tuple[StatusEvent, StatusEvent]] = {}
-    out: list[StatusEvent] = []
-    keys: dict[int, str] = {}
-    seen: set[tuple[str, str, str, str]] = set()
-    for prep in preps:
-        for event, (actor_key, sentence) in zip(prep.result.events, prep.event_keys, strict=True):
-            name = alias_to_name.get(actor_key, event.actor)
-            mark = (name, event.event, event.polarity, event.evidence.paragraph or event.evidence.sentence)
-            if mark in seen:
+    and the sentence key of each by its id."""
+    return EventIndex().merge(changes([], preps), alias_to_name)
+
+
+Fact = tuple[str, str, str]
+"""What an event tells, whoever it is about: (event, polarity, its paragraph or else its sentence)."""
+
+
+class EventIndex:
+    """The events of a changing set of articles, kept by fact between merges.
+
+    Of each fact told of one (merged) actor the first telling in folder order is kept: a fact is
+    worked out again only when an article telling it comes or goes, or the merged name of an
+    actor it is told of changes. Re-pointed copies keep their identity while they stand (the
+    claim ledgers are kept by the ids of their events)."""
+
+    def __init__(self) -> None:
+        self._facts: Postings[Fact] = Postings(lambda prep: prep.facts)
+        self._actors: Postings[str] = Postings(lambda prep: [key for key, _sentence in prep.event_keys])
+        self._kept: dict[Fact, list[tuple[ArticlePrep, int, StatusEvent, str]]] = {}
+        """Per fact: its first telling of each actor (article, index, the event re-pointed, its
+        sentence key)."""
+        self._names: dict[str, str] = {}
+
+    def merge(self, change: Changes, alias_to_name: dict[str, str],
+              ) -> tuple[list[StatusEvent], dict[int, str]]:
+        """The events (in folder order) and the sentence key of each by its id."""
+        if change.restart:
+            self._kept = {}
+        dirty = self._facts.update(change)
+        self._actors.update(change)
+        old = self._names
+        renamed = {key for key, name in alias_to_name.items() if old.get(key) != name}
+        renamed |= {key for key in old if key not in alias_to_name}
+        for key in renamed:
+            for prep in self._actors.articles.get(key, ()):
+                dirty.update(fact for (actor, _s), fact in zip(prep.event_keys, prep.fact_keys, strict=True)
+                             if actor == key)
+        self._names = dict(alias_to_name)
+        for fact in dirty:
+            articles = self._facts.articles.get(fact)
+            if not articles:
+                self._kept.pop(fact, None)
                 continue
-            seen.add(mark)
-            if name != event.actor:
-                found = memo.get((id(event), name))
-                if found is None:
-                    found = (event, replace(event, actor=name))
-                used[(id(event), name)] = found
-                event = found[1]
-            keys[id(event)] = sentence
-            out.append(event)
-    memo.clear()
-    memo.update(used)
-    return out, keys
+            before = {(id(prep.result.events[index]), out.actor): out
+                      for prep, index, out, _sentence in self._kept.get(fact, ())}
+            kept: list[tuple[ArticlePrep, int, StatusEvent, str]] = []
+            seen: set[str] = set()
+            for prep in articles:
+                for index in prep.facts[fact]:
+                    event = prep.result.events[index]
+                    actor_key, sentence = prep.event_keys[index]
+                    name = alias_to_name.get(actor_key, event.actor)
+                    if name in seen:
+                        continue
+                    seen.add(name)
+                    out = event if name == event.actor else \
+                        before.get((id(event), name)) or replace(event, actor=name)
+                    kept.append((prep, index, out, sentence))
+            self._kept[fact] = kept
+        pos = change.pos
+        told = sorted((t for kept in self._kept.values() for t in kept), key=lambda t: (pos[id(t[0])], t[1]))
+        return [t[2] for t in told], {id(t[2]): t[3] for t in told}
 
 
 def status_line(events: list[StatusEvent]) -> str:

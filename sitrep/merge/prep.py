@@ -68,6 +68,10 @@ class ArticlePrep:
     title_key: str
     event_keys: tuple[tuple[str, str], ...]
     """Per event: the name key of its actor and the sentence key of its evidence."""
+    fact_keys: tuple[tuple[str, str, str], ...]
+    """Per event: what it tells, whoever it is about (`ledger.Fact`)."""
+    facts: dict[tuple[str, str, str], tuple[int, ...]]
+    """The events (indexes) that tell each fact, in order."""
     lead_keys: tuple[str, ...]
     """Per lede: its sentence key."""
     context_keys: tuple[tuple[str, str], ...]
@@ -107,6 +111,11 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         keys.setdefault(item[0], []).append(index)
     headline = frozenset(_headline_words(result.title)) if _real_headline(result) else None
     disputes = tuple(map(dispute_keys, result.disputes))
+    fact_keys = tuple((e.event, e.polarity, e.evidence.paragraph or e.evidence.sentence)
+                      for e in result.events)
+    facts: dict[tuple[str, str, str], list[int]] = {}
+    for index, fact in enumerate(fact_keys):
+        facts.setdefault(fact, []).append(index)
     repeats: dict[tuple[str, frozenset[str]], int] = {}
     figures: dict[str, list[Claim]] = {}
     for index, (dispute, dkeys) in enumerate(zip(result.disputes, disputes, strict=True)):
@@ -122,6 +131,8 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         headline=headline,
         title_key=name_key(result.title),
         event_keys=tuple((name_key(e.actor), sentence_key(e.evidence.sentence)) for e in result.events),
+        fact_keys=fact_keys,
+        facts={fact: tuple(indexes) for fact, indexes in facts.items()},
         lead_keys=tuple(sentence_key(lead.text) for lead in result.leads),
         context_keys=tuple((item.kind, name_key(item.text)[:100]) for item in result.context),
         place_countries=tuple(item.text.rsplit("(", 1)[-1].rstrip(")") for item in result.context
