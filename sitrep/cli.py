@@ -26,8 +26,8 @@ from .text import clean
 if TYPE_CHECKING:
     from rich.progress import Progress as Bar, TaskID
 
-    from .engine import Progress
     from .model import ArticleResult, Situation
+    from .progress import Progress
 
 COMMANDS = ("report", "extract", "config", "completion")
 SHELLS = ("bash", "zsh", "tcsh")

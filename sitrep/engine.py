@@ -27,12 +27,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from .cache import NullCache, ResultCache, encode_result, open_cache
 from .config import Config
 from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
+from .progress import Progress, ProgressCallback
 from .reader import BadFileError, FolderListing, check_folder, read_article, read_bytes, scan, walk_folder
 from .rows import from_row, repointed, to_row
 
@@ -42,21 +43,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
-
-Stage = Literal["reading", "cached", "loading model", "analysing", "done"]
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far an analysis has got; `situation` is a partial report when one is ready."""
-
-    stage: Stage
-    done: int
-    total: int
-    situation: Situation | None = None
-
-
-ProgressCallback = Callable[[Progress], None]
 
 MAX_TEXT_CHARS = 1_000_000
 """Longest article text handed to spaCy (its `nlp.max_length` default; longer raises E088).

@@ -9,7 +9,8 @@ the `Situation` (and the partial ones) it is sent.
 The protocol over one duplex pipe, a tuple per message:
 - parent -> child: `("analyse", folder, listening)`, `("cancel",)`, `("close",)`;
 - child -> parent: `("progress", Progress)` while a run goes on (only when listening),
-  `("log", level, logger name, text)`, then one of `("done", Situation, Stats)`,
+  `("log", level, logger name, text)`, then one of `("done", Situation, done, total, Stats)` (the
+  engine's last progress, stage "done", is made here from it: its report is pickled once),
   `("cancelled", Stats)` or `("error", exception, Stats)`.
 
 A progress callback that raises (the dashboard abandoning a superseded run) sends `cancel`; the
@@ -33,12 +34,13 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .model import Situation
+from .progress import Progress
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-    from .engine import ProgressCallback
+    from .progress import ProgressCallback
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +188,8 @@ class EngineProcess:
                         raise abandoned
                     if kind == "done":
                         situation: Situation = message[1]
+                        if message[2] is not None and progress is not None:
+                            progress(Progress("done", message[2], message[3], situation))
                         return situation
                     if kind == "error":
                         raise message[1]
@@ -291,10 +295,13 @@ def serve(conn: Connection, config: Config) -> None:
 
 def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool) -> bool:
     """One run, its outcome sent to the parent; whether the parent asked to close meanwhile."""
-    from .engine import Progress
+    finished: list[Progress] = []
 
     def progress(p: Progress) -> None:
-        send(("progress", p))
+        if p.stage == "done":
+            finished.append(p)  # its report goes once, in the "done" message, not pickled twice
+        else:
+            send(("progress", p))
         while conn.poll():
             kind = conn.recv()[0]
             if kind in ("cancel", "close"):
@@ -309,7 +316,8 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
         logging.getLogger("sitrep.engine").debug("analysis of %s failed", folder, exc_info=True)
         send(("error", _portable(exc), _stats(engine)))
         return False
-    send(("done", situation, _stats(engine)))
+    last = finished[-1] if finished else None
+    send(("done", situation, last.done if last else None, last.total if last else None, _stats(engine)))
     return False
 
 

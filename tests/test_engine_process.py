@@ -174,3 +174,16 @@ def test_the_dashboards_process_imports_neither_the_engine_nor_the_readers_clean
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_dashboards_process_unpickles_progress_and_reports_without_importing_the_engine(
+    warm: tuple[Path, Path, Situation]
+) -> None:
+    code = ("import sys; from pathlib import Path; from sitrep.config import Config; "
+            "from sitrep.engine_process import EngineProcess; "
+            f"config = Config(base_dir=Path({str(ROOT)!r})); config.cache.path = {str(warm[1])!r}; "
+            "engine = EngineProcess(config); stages = []; "
+            f"engine.analyse(Path({str(warm[0])!r}), lambda p: stages.append(p.stage)); engine.close(); "
+            "print(stages, 'sitrep.engine' in sys.modules, 'sitrep.merge' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "['reading', 'cached', 'done'] False False"
