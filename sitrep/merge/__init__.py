@@ -43,6 +43,10 @@ from .ledger import EventIndex, _actor_status, ledger, source_relation, status_l
 from .prep import ArticlePrep, prepare
 from .summary import SummaryMemo, _summary
 
+Ledger = tuple[list[StatusEvent], list[StateEntry], str, tuple[object, ...]]
+"""An actor's events, claim ledger and status line, and the lists of files its events' sentences
+were read in (held while the ledger is kept: its key holds their ids)."""
+
 __all__ = ["FAMILY", "IncrementalMerge", "comparable", "disagree", "figure_summary", "is_history", "ledger",
            "merge", "source_relation", "status_line"]
 
@@ -77,11 +81,12 @@ class IncrementalMerge:
         self._order: list[ArticlePrep] = []
         self._actors = ActorIndex()
         self._event_index = EventIndex()
-        self._ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
+        self._ledgers: dict[tuple[object, ...], Ledger] = {}
         self._context = ContextIndex()
         self._focus = FocusVotes()
         self._headlines = HeadlineIndex()
         self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
+        self._paths: Postings[str] = Postings(lambda prep: (prep.result.path,))
         self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
         self._counter = MemoCounter(self._remember)
         self._dispute_stage = DisputeStage(self._remember)
@@ -112,26 +117,27 @@ class IncrementalMerge:
 
     def _ledger(self, actor: Actor, window_start: date | None, outlets: frozenset[str],
                 counter: SourceCounter, sentence_keys: dict[int, str],
-                used: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]],
-                ) -> tuple[object, ...] | None:
+                used: dict[tuple[object, ...], Ledger],
+                ) -> tuple[tuple[object, ...], Ledger] | None:
         """Set the actor's claim ledger and status line, reused when nothing they rest on changed;
-        the key they were kept under (None when merges are not remembered)."""
+        the key they were kept under and what is kept (None when merges are not remembered)."""
         if not self._remember:
             actor.state = ledger(actor.name, actor.events, window_start, outlets, counter)
             actor.status = _actor_status(actor, window_start)
             return None
-        files = [f for e in actor.events for f in counter.copies.get(sentence_keys[id(e)], ())]
-        signature = (actor.name, window_start, outlets, *map(id, actor.events), None, *files, None,
-                     *[counter.outlet_of.get(f) for f in files])
+        # The files each event's sentence was read in, by the list that holds them: `_count` makes
+        # a new list whenever those files, or the outlet of one of them, change.
+        files = tuple(counter.copies.get(sentence_keys[id(e)]) for e in actor.events)
+        signature = (actor.name, window_start, outlets, *map(id, actor.events), None, *map(id, files))
         found = self._ledgers.get(signature)
         if found is None:
             state = ledger(actor.name, actor.events, window_start, outlets, counter)
             actor.state = state
-            found = (actor.events, state, _actor_status(actor, window_start))
+            found = (actor.events, state, _actor_status(actor, window_start), files)
         used[signature] = found
         actor.state = list(found[1])
         actor.status = found[2]
-        return signature
+        return signature, found
 
     def _count(self, change: Changes, preps: list[ArticlePrep],
                sentence_keys: dict[int, str]) -> SourceCounter:
@@ -142,9 +148,18 @@ class IncrementalMerge:
         counter.new_merge()
         counter.sentence_keys = sentence_keys
         if change.restart:
-            counter.copies, counter.leads = {}, {}
-        counter.outlet_of = {p.result.path: p.result.outlet for p in preps}
-        for key in self._copies.update(change):
+            counter.copies, counter.leads, counter.outlet_of = {}, {}, {}
+        dirty = self._copies.update(change)
+        outlet_of = counter.outlet_of  # each file's outlet, as `{path: outlet}` over the articles makes it
+        for path in self._paths.update(change):
+            holders = self._paths.articles.get(path)
+            if not holders:
+                outlet_of.pop(path, None)
+            elif outlet_of.get(path) != holders[-1].result.outlet or path not in outlet_of:
+                outlet_of[path] = holders[-1].result.outlet
+                for prep in holders:  # another article under the same name: its sentences' files changed
+                    dirty.update(sentence for _actor, sentence in prep.event_keys)
+        for key in dirty:
             articles = self._copies.articles.get(key)
             if articles:
                 counter.copies[key] = list(dict.fromkeys(p.result.path for p in articles))
@@ -174,7 +189,7 @@ class IncrementalMerge:
         counter = self._count(change, preps, sentence_keys)
         outlets = frozenset({r.outlet for r in results if r.outlet}
                             | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
-        ledgers: dict[tuple[object, ...], tuple[list[StatusEvent], list[StateEntry], str]] = {}
+        ledgers: dict[tuple[object, ...], Ledger] = {}
         memo = self._summary_memo
         memo.new_merge()
         memo.ledger_keys = {}

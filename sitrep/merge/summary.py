@@ -119,8 +119,9 @@ class SummaryMemo:
     what the last merge did not ask for is forgotten."""
 
     def __init__(self) -> None:
-        self.ledger_keys: dict[int, tuple[object, ...]] = {}
-        """The key of each merged actor's ledger, by the actor's id (set by the merge)."""
+        self.ledger_keys: dict[int, tuple[tuple[object, ...], object]] = {}
+        """The key of each merged actor's ledger and what the key's ids belong to, by the actor's
+        id (set by the merge)."""
         self._last: dict[tuple[object, ...], tuple[object, object]] = {}
         self._now: dict[tuple[object, ...], tuple[object, object]] = {}
 
@@ -146,18 +147,19 @@ class SummaryMemo:
     def actor_lines(self, actor: Actor, window_start: date | None, newest: date | None,
                     counter: SourceCounter) -> list[tuple[int, StatusLine]]:
         """`_actor_lines`, kept (the summary copies those it shows)."""
-        key = self.ledger_keys.get(id(actor))
-        if key is None:
+        found = self.ledger_keys.get(id(actor))
+        if found is None:
             return _actor_lines(actor, window_start, newest, counter)
-        return self._kept(("lines", key, actor.kind, newest),  # type: ignore[no-any-return]
-                          lambda: _actor_lines(actor, window_start, newest, counter), actor.events)
+        return self._kept(("lines", found[0], actor.kind, newest),  # type: ignore[no-any-return]
+                          lambda: _actor_lines(actor, window_start, newest, counter), found[1])
 
     def sentences(self, actor: Actor) -> tuple[frozenset[str], frozenset[str]]:
         """`_ledger_sentences`, kept."""
-        key = self.ledger_keys.get(id(actor))
-        if key is None:
+        found = self.ledger_keys.get(id(actor))
+        if found is None:
             return _ledger_sentences(actor)
-        return self._kept(("sentences", key), lambda: _ledger_sentences(actor), actor.events)
+        return self._kept(("sentences", found[0]), lambda: _ledger_sentences(actor),  # type: ignore[no-any-return]
+                          found[1])
 
 
 def _ledger_sentences(actor: Actor) -> tuple[frozenset[str], frozenset[str]]:
