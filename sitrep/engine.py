@@ -20,6 +20,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -82,6 +84,9 @@ class Engine:
         self._pool: ProcessPoolExecutor | None = None
         self._memo: dict[str, ArticleResult] = {}
         """The last run's results by content hash: a reload looks these up before SQLite."""
+        self._signed: dict[Path, Signed] = {}
+        """The last run's content hash and mtime per file, under the file's stat signature: a reload
+        reads and hashes again only the files whose signature changed (see `_signature`)."""
         self._rejected: dict[str, str] = {}
         """Why the last run refused files for their bytes alone (empty, binary, too long...), by
         content hash: a reload does not read and clean them again."""
@@ -179,6 +184,7 @@ class Engine:
         for start in range(0, len(files), block):
             run = _Run(self, folder, None)
             run.clock = clock
+            run.signed = None  # an archive's signatures would fill memory for no reload
             run.look_up(files[start:start + block])
             later = len(files) - start - len(run.slots)
 
@@ -222,8 +228,8 @@ class Engine:
             return _relocate(hit, article)
         return article
 
-    def _hash_file(self, path: Path, folder: Path,
-                   keep: dict[Path, tuple[bytes, float]] | None = None) -> tuple[str, float] | BadFile | None:
+    def _hash_file(self, path: Path, folder: Path, keep: dict[Path, tuple[bytes, float]] | None = None,
+                   signed: dict[Path, Signed] | None = None) -> tuple[str, float] | BadFile | None:
         """SHA-256 of a file's bytes and its mtime; a `BadFile` when it cannot be read (a link
         outside the folder, too large, not a regular file...); None on an unexpected error. The
         bytes of a file the last run did not have go into `keep`, for reading it without opening
@@ -231,7 +237,17 @@ class Engine:
 
         The hash is the reader's `content_hash`, so a hit needs no reading or cleaning at all;
         None sends the file through `read_article`, which reports the error.
+
+        A file whose stat signature is the one the last run hashed it under is not read at all;
+        `signed` collects this run's signatures (None: not kept, as for a stream over an archive).
         """
+        signature = _signature(path)  # before the read: a change during it shows as a new signature
+        if signature is not None:
+            known = self._signed.get(path)
+            if known is not None and known[0] == signature:
+                if signed is not None:
+                    signed[path] = known
+                return known[1], known[2]
         try:
             data, mtime = read_bytes(path, folder, self._max_bytes, self._follow_outside_links)
         except BadFileError as exc:
@@ -241,6 +257,8 @@ class Engine:
         digest = hashlib.sha256(data).hexdigest()
         if keep is not None and digest not in self._memo:
             keep[path] = (data, mtime)
+        if signed is not None and signature is not None and _settled(signature):
+            signed[path] = (signature, digest, mtime)
         return digest, mtime
 
     def _parse(self, articles: Iterator[Article], expected: int,
@@ -358,6 +376,34 @@ class Engine:
             self._cache = None
 
 
+Signature = tuple[int, int, int, int, int]
+"""A regular file's device, inode, size, modification and change times (ns): see `_signature`."""
+Signed = tuple[Signature, str, float]
+"""A file's signature, content hash and mtime as one run hashed it."""
+RACY_SECONDS = 2.0
+"""A file changed this recently when hashed is hashed again next time, whatever its signature: a
+write in the same tick of the file system's clock would leave the signature as it was."""
+
+
+def _signature(path: Path) -> Signature | None:
+    """What changes whenever the file's bytes do: device, inode, size, mtime and ctime. The ctime
+    cannot be set back (`touch -d` sets the mtime only), so content rewritten at the same size with
+    its old mtime restored still shows. None for anything but a regular file (a link, whose target
+    may change or lead outside; a folder; a special file): those are read every time."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def _settled(signature: Signature) -> bool:
+    """Whether the file last changed long enough ago for its signature to be trusted (`RACY_SECONDS`)."""
+    return time.time_ns() - max(signature[3], signature[4]) > RACY_SECONDS * 1e9
+
+
 Slot = ArticleResult | BadFile | Article | None
 """One file of a run: its result, why it is bad, the article to parse, or None (not read yet)."""
 
@@ -389,6 +435,8 @@ class _Run:
         """The slots the lookup did not fill: files to read, and to parse unless found by content."""
         self.total = 0
         """Articles to report; files found bad while reading are taken off as they turn up."""
+        self.signed: dict[Path, Signed] | None = {}
+        """The files' stat signatures as hashed in this run, for the next (None: not kept)."""
 
     def look_up(self, files: list[Path] | None = None) -> None:
         """List and hash the folder's files (or only `files`, a block of an `Engine.stream`), then
@@ -400,7 +448,9 @@ class _Run:
                 check_folder(folder)
                 self.listing = walk_folder(folder)
                 files = [path for _relative, path in self.listing.articles]
-            self.hashed = [(path, engine._hash_file(path, folder, self.raw)) for path in files]
+            self.hashed = [(path, engine._hash_file(path, folder, self.raw, self.signed)) for path in files]
+            if self.signed is not None:
+                engine._signed = self.signed
         with self.clock("lookup"):
             wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]
             self.found = {**engine._memo, **engine.cache.get_many(wanted)}
