@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import gcpolicy
 from .config import Config
 from .model import Situation
 from .progress import Progress
@@ -168,7 +169,10 @@ class EngineProcess:
             abandoned: BaseException | None = None
             while True:
                 try:
-                    message = conn.recv()
+                    # Unpickling a report allocates it all at once: a collection triggered midway would
+                    # rescan the heap for nothing (it holds no cycles) while holding the GIL.
+                    with gcpolicy.paused():
+                        message = conn.recv()
                 except (EOFError, OSError, pickle.UnpicklingError) as exc:
                     raise self._died("stopped in the middle of a run") from exc
                 kind = message[0]
