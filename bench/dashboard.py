@@ -86,10 +86,16 @@ def child_tui_paint(folder: str, cache: str) -> dict[str, Any]:
     started = START
 
     async def run() -> dict[str, Any]:
+        from sitrep.engine_process import EngineProcess
+
+        # As `sitrep` starts the dashboard (cli.run_dashboard): the analysis process first, then Textual.
+        config = _config(Path(cache))
+        engine = EngineProcess(config)
+        engine.begin(Path(folder).resolve())
         from sitrep.tui.app import make_app
 
         with tempfile.TemporaryDirectory() as state:
-            app = make_app(folder, _config(Path(cache)), watch=False,
+            app = make_app(folder, config, watch=False, engine=engine,
                            state_path=Path(state) / "last_seen.json")
             async with app.run_test(size=(160, 50)) as pilot:
                 await _wait(lambda: app.last_complete is not None and app.idle, 60,
@@ -97,6 +103,7 @@ def child_tui_paint(folder: str, cache: str) -> dict[str, Any]:
                 await pilot.pause()
                 paint = time.perf_counter() - started
                 actors = len(app.last_complete.actors) if app.last_complete else 0
+        engine.close()
         return {"first_paint": paint, "actors": actors, "spacy": "spacy" in sys.modules}
 
     return asyncio.run(run())

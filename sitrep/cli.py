@@ -578,20 +578,30 @@ def run_dashboard(argv: list[str]) -> int:
     folder = args.folder or config.seeds_folder
     if not folder.is_dir():
         return _fail(f"{folder} is not a folder of articles (set [seeds] folder in config.toml or pass DIR)")
-    from .tui.themes import unknown_theme
+    from .engine_process import EngineProcess
 
-    if args.theme and unknown_theme(args.theme):
-        return _fail(f"--theme: {unknown_theme(args.theme)}")
-    if config.ui.theme and unknown_theme(config.ui.theme):
-        path, _named_by = _config_path(args)
-        where = f"{clean(str(path))}: " if path is not None else ""
-        return _fail(f"config error: {where}ui.theme: {unknown_theme(config.ui.theme)}")
-    from .tui.app import make_app
-    from .tui.ui_state import default_state_path
+    # The analysis process starts on the first report before Textual is even imported: on two
+    # cores, the report is worked out while the dashboard builds its screen.
+    engine = EngineProcess(config)
+    engine.begin(Path(folder).expanduser().resolve())
+    try:
+        from .tui.themes import unknown_theme
 
-    app = make_app(folder, config, actor=args.actor, theme=args.theme, ui_state_path=default_state_path())
-    app.run()
-    return int(app.return_code or 0)
+        if args.theme and unknown_theme(args.theme):
+            return _fail(f"--theme: {unknown_theme(args.theme)}")
+        if config.ui.theme and unknown_theme(config.ui.theme):
+            path, _named_by = _config_path(args)
+            where = f"{clean(str(path))}: " if path is not None else ""
+            return _fail(f"config error: {where}ui.theme: {unknown_theme(config.ui.theme)}")
+        from .tui.app import make_app
+        from .tui.ui_state import default_state_path
+
+        app = make_app(folder, config, actor=args.actor, engine=engine, theme=args.theme,
+                       ui_state_path=default_state_path())
+        app.run()
+        return int(app.return_code or 0)
+    finally:
+        engine.close()
 
 
 def main(argv: list[str] | None = None) -> int:
