@@ -39,22 +39,36 @@ class Tally:
     (article, rank within it) and what that holder gives it: kept between merges, so that an
     article that comes or goes costs only its own items."""
 
-    __slots__ = ("items",)
+    __slots__ = ("in_order", "items")
 
     def __init__(self) -> None:
         self.items: dict[Hashable, list[Any]] = {}
-        """Per item: [count, first article, rank in it, what it gives]."""
+        """Per item: [count, first article, rank in it, what it gives]. Counted in folder order
+        (`first`), the items are in the order they first appear."""
+        self.in_order = True
+        """Whether `items` are still in the order they first appear."""
 
-    def add(self, item: Hashable, count: int, prep: ArticlePrep, rank: tuple[int, ...], given: object,
-            pos: dict[int, int]) -> None:
-        """Count an item of an article in the folder (`pos`: each article's place)."""
+    def first(self, item: Hashable, count: int, prep: ArticlePrep, rank: tuple[int, ...],
+              given: object) -> None:
+        """Count an item of the next article in folder order (when counting all from the start)."""
         found = self.items.get(item)
         if found is None:
             self.items[item] = [count, prep, rank, given]
+        else:
+            found[0] += count
+
+    def add(self, item: Hashable, count: int, prep: ArticlePrep, rank: tuple[int, ...], given: object,
+            pos: dict[int, int]) -> None:
+        """Count an item of an article that came (`pos`: each article's place)."""
+        found = self.items.get(item)
+        if found is None:
+            self.items[item] = [count, prep, rank, given]
+            self.in_order = False
             return
         found[0] += count
         if (pos[id(prep)], rank) < (pos[id(found[1])], found[2]):
             found[1:] = [prep, rank, given]
+            self.in_order = False
 
     def remove(self, item: Hashable, count: int, prep: ArticlePrep) -> bool:
         """Count an item of an article gone; False when that article held it first and others
@@ -66,12 +80,13 @@ class Tally:
             return True
         return found[1] is not prep
 
-    def ordered(self, pos: dict[int, int]) -> list[tuple[Hashable, int, object]]:
-        """(item, count, what its first holder gives) in the order the items first appear."""
-        rows = sorted(self.items.items(), key=lambda kv: (pos[id(kv[1][1])], kv[1][2]))
-        return [(item, found[0], found[3]) for item, found in rows]
+    def ordered(self, pos: dict[int, int]) -> list[tuple[Hashable, list[Any]]]:
+        """(item, [count, first article, rank, what it gives]) in the order the items first appear."""
+        if self.in_order:
+            return list(self.items.items())
+        return sorted(self.items.items(), key=lambda kv: (pos[id(kv[1][1])], kv[1][2]))
 
-    def first(self, item: Hashable) -> tuple[ArticlePrep, tuple[int, ...]] | None:
+    def holder(self, item: Hashable) -> tuple[ArticlePrep, tuple[int, ...]] | None:
         """The first holder of an item: (article, rank)."""
         found = self.items.get(item)
         return None if found is None else (found[1], found[2])
@@ -83,30 +98,63 @@ class _Key:
     Kept between merges: `update` counts the mentions of the articles that came or went, and
     counts all again only when an article that went held something first that others still hold."""
 
-    __slots__ = ("aliases", "empty_alias", "first", "kinds", "person", "spellings", "tally", "top_kind",
-                 "version")
+    __slots__ = ("aliases", "alias_tally", "empty_alias", "first", "flags", "kind_tally", "kinds", "person",
+                 "spelling_tally", "spellings", "top_kind", "version")
 
     def __init__(self, key: str, articles: list[ArticlePrep], version: int, pos: dict[int, int]) -> None:
-        self.tally = Tally()
+        kinds, spellings, aliases, flags = Tally(), Tally(), Tally(), Tally()
+        self.kind_tally, self.spelling_tally, self.alias_tally, self.flags = kinds, spellings, aliases, flags
+        full = len(key.split()) >= 2
+        # In folder order, each item's first holder is the first to count it (written out: this
+        # runs over every mention on a first merge).
+        kind_items, spelling_items, alias_items = kinds.items, spellings.items, aliases.items
+        flag_items = flags.items
         for prep in articles:
-            self._count(key, prep, pos)
+            mentions = prep.mentions
+            for index in prep.keys[key]:
+                _key, mention, akeys, _marks = mentions[index]
+                weight = len(mention.evidence) or 1
+                found = kind_items.get(mention.kind)
+                if found is None:
+                    kind_items[mention.kind] = [weight, prep, (index,), None]
+                else:
+                    found[0] += weight
+                found = spelling_items.get(mention.name)
+                if found is None:
+                    spelling_items[mention.name] = [weight, prep, (index,), None]
+                else:
+                    found[0] += weight
+                for j in range(1, len(akeys)):
+                    found = alias_items.get(akeys[j])
+                    if found is None:
+                        alias_items[akeys[j]] = [1, prep, (index, j - 1), None]
+                    else:
+                        found[0] += 1
+                if "" in akeys[1:]:
+                    flags.first("empty", 1, prep, (index,), None)
+                if full and mention.kind == "person":
+                    found = flag_items.get("person")
+                    if found is None:
+                        flag_items["person"] = [1, prep, (index,), None]
+                    else:
+                        found[0] += 1
         self._settle(key, articles, version, pos)
 
-    def _count(self, key: str, prep: ArticlePrep, pos: dict[int, int], sign: int = 1) -> bool:
+    def _count(self, key: str, prep: ArticlePrep, pos: dict[int, int], sign: int) -> bool:
         full = len(key.split()) >= 2
-        tally = self.tally
         whole = True
         for index in prep.keys[key]:
             _key, mention, akeys, _marks = prep.mentions[index]
             weight = len(mention.evidence) or 1
-            items: list[tuple[Hashable, int, tuple[int, ...]]] = [
-                (("kind", mention.kind), weight, (index,)), (("spelling", mention.name), weight, (index,))]
-            items += [(("alias", akey), 1, (index, j)) for j, akey in enumerate(akeys[1:])]
+            items: list[tuple[Tally, Hashable, int, tuple[int, ...]]] = [
+                (self.kind_tally, mention.kind, weight, (index,)),
+                (self.spelling_tally, mention.name, weight, (index,))]
+            items += [(self.alias_tally, akey, 1, (index, j)) for j, akey in enumerate(akeys[1:])]
             if "" in akeys[1:]:
-                items.append((("empty",), 1, (index,)))
+                items.append((self.flags, "empty", 1, (index,)))
             if full and mention.kind == "person":
-                items.append((("person",), 1, (index,)))
-            for item, count, rank in items:
+                items.append((self.flags, "person", 1, (index,)))
+            for tally, item, count, rank in items:
                 if sign > 0:
                     tally.add(item, count, prep, rank, None, pos)
                 else:
@@ -123,27 +171,20 @@ class _Key:
             self.__init__(key, articles, version, pos)  # type: ignore[misc]
             return
         for prep in added:
-            self._count(key, prep, pos)
+            self._count(key, prep, pos, 1)
         self._settle(key, articles, version, pos)
 
     def _settle(self, key: str, articles: list[ArticlePrep], version: int, pos: dict[int, int]) -> None:
         """Set what the merge reads from the counts."""
         self.version = version
-        self.kinds: Counter[str] = Counter()
-        self.spellings: Counter[str] = Counter()
-        self.aliases: dict[str, None] = {}
+        self.kinds: Counter[str] = Counter({kind: found[0] for kind, found in self.kind_tally.ordered(pos)})
+        self.spellings: Counter[str] = Counter({name: found[0]
+                                                for name, found in self.spelling_tally.ordered(pos)})
+        self.aliases: dict[str, None] = dict.fromkeys(akey for akey, _found in self.alias_tally.ordered(pos))
         """Keys of every alias its mentions give ("" included), in order."""
-        for item, count, _given in self.tally.ordered(pos):
-            what = item[0]  # type: ignore[index]
-            if what == "kind":
-                self.kinds[item[1]] = count  # type: ignore[index]
-            elif what == "spelling":
-                self.spellings[item[1]] = count  # type: ignore[index]
-            elif what == "alias":
-                self.aliases[item[1]] = None  # type: ignore[index]
         self.first = (articles[0], articles[0].keys[key][0])
         """Its first mention: (article, index)."""
-        person, empty = self.tally.first(("person",)), self.tally.first(("empty",))
+        person, empty = self.flags.holder("person"), self.flags.holder("empty")
         self.person: tuple[ArticlePrep, int] | None = None if person is None else (person[0], person[1][0])
         """Its first mention as a person, when it has two words or more (a full name)."""
         self.empty_alias: tuple[ArticlePrep, int] | None = None if empty is None else (empty[0], empty[1][0])
@@ -282,7 +323,7 @@ class ActorIndex:
                 gone = [p for key in members for p in removed.get(key, ())]
                 came = [p for key in members for p in added.get(key, ())]
                 if fill is None or not fill.update(group, gone, came, pos):
-                    fill = _Fill(group, articles, pos)
+                    fill = _Fill(group, articles)
                 filled = fill.filled(name, articles, pos)
             if fill is not None:
                 fills[group] = fill
@@ -335,25 +376,53 @@ class _Fill:
     """An actor's mentions counted (aliases, roles, evidence), kept between merges by its name
     keys: `update` counts only the articles that came or went."""
 
-    __slots__ = ("tally",)
+    __slots__ = ("aliases", "evidence", "roles")
 
-    def __init__(self, members: frozenset[str], articles: list[ArticlePrep], pos: dict[int, int]) -> None:
-        self.tally = Tally()
+    def __init__(self, members: frozenset[str], articles: list[ArticlePrep]) -> None:
+        aliases, roles, evidence = Tally(), Tally(), Tally()
+        self.aliases, self.roles, self.evidence = aliases, roles, evidence
+        # In folder order, each item's first holder is the first to count it (written out: this
+        # runs over every mention on a first merge).
+        alias_items, role_items, evidence_items = aliases.items, roles.items, evidence.items
+        single = next(iter(members)) if len(members) == 1 else None
         for prep in articles:
-            self._count(members, prep, pos)
+            mentions = prep.mentions
+            for index in prep.keys[single] if single is not None else _indexes(members, prep):
+                _key, mention, akeys, marks = mentions[index]
+                found = alias_items.get(mention.name)
+                if found is None:
+                    alias_items[mention.name] = [1, prep, (index, 0), akeys[0]]
+                else:
+                    found[0] += 1
+                for j, alias in enumerate(mention.aliases, 1):
+                    found = alias_items.get(alias)
+                    if found is None:
+                        alias_items[alias] = [1, prep, (index, j), akeys[j]]
+                    else:
+                        found[0] += 1
+                for j, role in enumerate(mention.roles):
+                    found = role_items.get(role)
+                    if found is None:
+                        role_items[role] = [1, prep, (index, j), None]
+                    else:
+                        found[0] += 1
+                for j, mark in enumerate(marks):
+                    found = evidence_items.get(mark)
+                    if found is None:
+                        evidence_items[mark] = [1, prep, (index, j), mention.evidence[j]]
+                    else:
+                        found[0] += 1
 
-    def _count(self, members: frozenset[str], prep: ArticlePrep, pos: dict[int, int], sign: int = 1) -> bool:
-        tally = self.tally
+    def _count(self, members: frozenset[str], prep: ArticlePrep, pos: dict[int, int], sign: int) -> bool:
         whole = True
-        for index in sorted(i for key in members if key in prep.keys for i in prep.keys[key]):
+        for index in _indexes(members, prep):
             _key, mention, akeys, marks = prep.mentions[index]
-            items: list[tuple[Hashable, tuple[int, ...], object]] = [
-                (("alias", alias), (index, j), akey)
-                for j, (alias, akey) in enumerate(zip([mention.name, *mention.aliases], akeys, strict=True))]
-            items += [(("role", role), (index, j), None) for j, role in enumerate(mention.roles)]
-            items += [(("evidence", mark), (index, j), ev)
-                      for j, (ev, mark) in enumerate(zip(mention.evidence, marks, strict=True))]
-            for item, rank, given in items:
+            items: list[tuple[Tally, Hashable, tuple[int, ...], object]] = [
+                (self.aliases, alias, (index, j), akeys[j])
+                for j, alias in enumerate([mention.name, *mention.aliases])]
+            items += [(self.roles, role, (index, j), None) for j, role in enumerate(mention.roles)]
+            items += [(self.evidence, mark, (index, j), mention.evidence[j]) for j, mark in enumerate(marks)]
+            for tally, item, rank, given in items:
                 if sign > 0:
                     tally.add(item, 1, prep, rank, given, pos)
                 else:
@@ -369,28 +438,27 @@ class _Fill:
             whole = self._count(members, prep, pos, -1) and whole
         if whole:
             for prep in {id(p): p for p in added}.values():
-                self._count(members, prep, pos)
+                self._count(members, prep, pos, 1)
         return whole
 
     def filled(self, name: str, articles: list[ArticlePrep], pos: dict[int, int]) -> _Filled:
-        """What the mentions give the actor `name` (`articles`: those naming it, in folder order);
+        """What the mentions give the actor `name` (`articles`: those naming it, in folder order):
         each alias, role and piece of evidence (by `evidence_mark`) once, in the order the
         mentions first give it."""
         key = name_key(name)
-        aliases: list[str] = []
-        roles: Counter[str] = Counter()
-        evidence: list[Evidence] = []
-        for item, count, given in self.tally.ordered(pos):
-            what, value = item  # type: ignore[misc]
-            if what == "alias":
-                if value != name and given != key:
-                    aliases.append(value)
-            elif what == "role":
-                roles[value] = count
-            else:
-                evidence.append(given)  # type: ignore[arg-type]
-        return _Filled(key, tuple(aliases), tuple(_pick_roles(roles)), len(evidence),
-                       tuple(dict.fromkeys(p.result.path for p in articles)), tuple(evidence))
+        aliases = tuple(alias for alias, found in self.aliases.ordered(pos)
+                        if alias != name and found[3] != key)
+        roles = Counter({role: found[0] for role, found in self.roles.ordered(pos)})
+        evidence = tuple(found[3] for _mark, found in self.evidence.ordered(pos))
+        return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence),  # type: ignore[arg-type]
+                       tuple(dict.fromkeys(p.result.path for p in articles)), evidence)
+
+
+def _indexes(members: frozenset[str], prep: ArticlePrep) -> list[int] | tuple[int, ...]:
+    """The article's mentions (indexes) of the actor's name keys, in order."""
+    if len(members) == 1:
+        return prep.keys.get(next(iter(members)), ())
+    return sorted(i for key in members if key in prep.keys for i in prep.keys[key])
 
 
 def evidence_mark(ev: Evidence) -> str:
