@@ -28,14 +28,16 @@ class Changes:
 
 def changes(before: list[ArticlePrep], now: list[ArticlePrep]) -> Changes:
     """How `now` differs from `before` (two merges' articles in folder order, each prep once)."""
-    pos = {id(p): i for i, p in enumerate(now)}
+    # map, zip and filter: a reload runs this over every article
+    ids, before_ids = list(map(id, now)), list(map(id, before))
+    pos = dict(zip(ids, range(len(ids)), strict=True))
     if len(pos) != len(now):
         raise ValueError("each article needs a prep of its own")
-    old = {id(p) for p in before}
-    if [id(p) for p in before if id(p) in pos] != [id(p) for p in now if id(p) in old]:
+    old = set(before_ids)
+    if list(filter(pos.__contains__, before_ids)) != list(filter(old.__contains__, ids)):
         return Changes(pos, list(now), [], restart=True)
-    return Changes(pos, [p for p in now if id(p) not in old], [p for p in before if id(p) not in pos],
-                   restart=False)
+    return Changes(pos, [p for p, i in zip(now, ids, strict=True) if i not in old],
+                   [p for p, i in zip(before, before_ids, strict=True) if i not in pos], restart=False)
 
 
 K = TypeVar("K", bound=Hashable)
