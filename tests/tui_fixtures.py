@@ -22,7 +22,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from sitrep.model import (
     StatusEvent,
     StatusLine,
 )
+from sitrep.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -257,16 +258,6 @@ MARKUP_TEXT = (
 """An article whose text holds Rich markup and terminal escape sequences."""
 
 
-@dataclass(frozen=True)
-class FakeProgress:
-    """Stands in for `sitrep.engine.Progress` (same fields)."""
-
-    stage: str
-    done: int
-    total: int
-    situation: Situation | None = None
-
-
 class FakeEngine:
     """Returns `situations` one per `analyse` call (the last one forever), reporting progress.
 
@@ -288,18 +279,18 @@ class FakeEngine:
         self.calls += 1
         self.threads.append(threading.current_thread())
         notify = progress or (lambda _p: None)
-        notify(FakeProgress("reading", 0, 0))
+        notify(Progress("reading", 0, 0))
         if self.error is not None:
             raise self.error
         index = min(self.calls - 1, len(self.situations) - 1)
         situation = self.situations[index]
         total = len(situation.articles)
         if self.partial is not None and self.calls == 1:
-            notify(FakeProgress("cached", len(self.partial.articles), total, self.partial))
-            notify(FakeProgress("loading model", len(self.partial.articles), total))
+            notify(Progress("cached", len(self.partial.articles), total, self.partial))
+            notify(Progress("loading model", len(self.partial.articles), total))
             if not self.release.wait(10):
                 raise TimeoutError("the test never released the fake engine")
-        notify(FakeProgress("done", total, total, situation))
+        notify(Progress("done", total, total, situation))
         return situation
 
 
