@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ..model import Actor, ArticleResult, Evidence
@@ -451,7 +452,11 @@ class _Fill:
         roles = Counter({role: found[0] for role, found in self.roles.ordered(pos)})
         evidence = tuple(found[3] for _mark, found in self.evidence.ordered(pos))
         return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence),  # type: ignore[arg-type]
-                       tuple(dict.fromkeys(p.result.path for p in articles)), evidence)
+                       tuple(dict.fromkeys(map(_PATH, articles))), evidence)
+
+
+_PATH = attrgetter("result.path")
+"""An article's file (as a function: `map` runs it over every article of an actor)."""
 
 
 def _indexes(members: frozenset[str], prep: ArticlePrep) -> list[int] | tuple[int, ...]:

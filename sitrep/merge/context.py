@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,9 +58,8 @@ def _evidence(key: tuple[str, str], articles: list[ArticlePrep]) -> list[Evidenc
     out: list[Evidence] | None = None
     held: set[Evidence] = set()
     for prep in articles:
-        for item, k in zip(prep.result.context, prep.context_keys, strict=True):
-            if k != key:
-                continue
+        for index in prep.context_index[key]:
+            item = prep.result.context[index]
             if out is None:
                 out, held = list(item.evidence), set(item.evidence)
                 continue
@@ -207,13 +207,28 @@ class HeadlineIndex:
         for prep in change.removed:
             self._shared.pop(id(prep), None)
         postings = self._postings.articles
-        stale = {id(p): p for word in self._postings.update(change) for p in postings.get(word, ())}
-        for prep in stale.values():
+        before = {w: len(postings.get(w, ())) for p in (*change.removed, *change.added)
+                  for w in p.headline or ()}
+        kept = bool(self._shared)  # what the articles that stay share, to move by each word's change
+        self._postings.update(change)
+        if kept:
+            came = {id(p) for p in change.added}
+            for word, count in before.items():
+                holders = postings.get(word, ())
+                if len(holders) != count:
+                    for prep in holders:
+                        if id(prep) not in came:
+                            self._shared[id(prep)] += len(holders) - count
+        for prep in change.added:
             self._shared[id(prep)] = sum(len(postings[w]) - 1 for w in prep.headline or ())
 
     def shared(self, prep: ArticlePrep) -> int:
         """The words the article's headline shares with the other headlines."""
         return self._shared.get(id(prep), 0)
+
+    def scores(self, preps: list[ArticlePrep]) -> list[int]:
+        """`shared` of each article."""
+        return list(map(self._shared.get, map(id, preps), repeat(0)))
 
 
 def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex | None = None) -> str:
@@ -238,8 +253,10 @@ def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex
         headlines.update(changes([], preps))
     # How many other headlines carry each word: summed over a headline's words, that is the words
     # it shares with all the others, without comparing every pair (a merge runs on every reload).
-    shared = headlines.shared
-    best = max(headed, key=lambda p: (shared(p), p.result.date or "", p.result.path)).result
+    scores = headlines.scores(headed)
+    top = max(scores)
+    best = max((p for p, score in zip(headed, scores, strict=True) if score == top),
+               key=lambda p: (p.result.date or "", p.result.path)).result
     title = best.title
     if focus and name_key(focus) not in name_key(title):
         return f"{focus}: {title}"

@@ -76,6 +76,8 @@ class ArticlePrep:
     """Per lede: its sentence key."""
     context_keys: tuple[tuple[str, str], ...]
     """Per context item: its merge key (kind, folded text)."""
+    context_index: dict[tuple[str, str], tuple[int, ...]]
+    """The context items (indexes) with each merge key, in order."""
     place_countries: tuple[str, ...]
     """The country of each place it names with one ("Omdurman (Sudan)" gives "Sudan")."""
     day: When | None
@@ -111,6 +113,10 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         keys.setdefault(item[0], []).append(index)
     headline = frozenset(_headline_words(result.title)) if _real_headline(result) else None
     disputes = tuple(map(dispute_keys, result.disputes))
+    context_keys = tuple((item.kind, name_key(item.text)[:100]) for item in result.context)
+    context_index: dict[tuple[str, str], list[int]] = {}
+    for index, context_key in enumerate(context_keys):
+        context_index.setdefault(context_key, []).append(index)
     fact_keys = tuple((e.event, e.polarity, e.evidence.paragraph or e.evidence.sentence)
                       for e in result.events)
     facts: dict[tuple[str, str, str], list[int]] = {}
@@ -134,7 +140,8 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         fact_keys=fact_keys,
         facts={fact: tuple(indexes) for fact, indexes in facts.items()},
         lead_keys=tuple(sentence_key(lead.text) for lead in result.leads),
-        context_keys=tuple((item.kind, name_key(item.text)[:100]) for item in result.context),
+        context_keys=context_keys,
+        context_index={key: tuple(indexes) for key, indexes in context_index.items()},
         place_countries=tuple(item.text.rsplit("(", 1)[-1].rstrip(")") for item in result.context
                               if item.kind == "place" and item.text.endswith(")")),
         day=When.from_iso(result.date) if result.date else None,
