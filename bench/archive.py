@@ -413,14 +413,19 @@ def main(argv: list[str] | None = None) -> int:
         "corpus_mb": sum(p.stat().st_size for p in folder.iterdir()) / 2**20, "extract": extract,
         "machine": ", ".join(f"{key} {value}" for key, value in info.items()), "machine_info": info,
     }
-    slice_rows = None
+    slice_rows = work / "compare-jobs.parquet"  # an earlier comparison's rows serve the fit when none is run
     if args.compare:
         print(f"bench.archive: --jobs 2 vs Dask on {args.compare:,} articles...", file=sys.stderr)
         part = slice_of(folder, args.compare)
         result["compare"] = compare(part, config, work)
-        slice_rows = work / "compare-jobs.parquet"
     print("bench.archive: reports by window...", file=sys.stderr)
-    result["reports"] = run_reports(rows, config, size, slice_rows, args.compare)
+    if slice_rows.exists():
+        import pyarrow.parquet as pq
+
+        in_slice = pq.ParquetFile(slice_rows).metadata.num_rows
+        result["reports"] = run_reports(rows, config, size, slice_rows, in_slice)
+    else:
+        result["reports"] = run_reports(rows, config, size, None, 0)
     cold = extract
     result["cold_from"] = "this run"
     if state == "warm":

@@ -212,6 +212,8 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
     files = _row_files(path) if path.is_dir() else [path]
     read: list[tuple[str, _Stored]] = []
     seen: set[tuple[str, str]] = set()
+    in_order: dict[str, None] = {}  # the folders, in the order their first rows come
+    outside = 0
     for file in files:
         for where, line in _read(file):
             if line.schema_version != ROW_SCHEMA:
@@ -222,9 +224,19 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
                             where, line.file, line.folder)
                 continue
             seen.add((line.folder, line.file))
+            in_order[line.folder] = None
+            # Rows outside the window are dropped as they are read, never decoded past their date
+            # and mtime: memory holds the window's rows, not the archive's.
+            if (since or until) and line.row and bytes(line.row) != b"null":
+                try:
+                    if not _within(_dated.decode(line.row), since, until):
+                        outside += 1
+                        continue
+                except ValueError as exc:  # msgspec's errors too
+                    raise ExtractError(f"{where}: not a row of sitrep extract ({exc})") from None
             read.append((where, line))
-    folders = list(dict.fromkeys(line.folder for _where, line in read))
-    found = Extracted(unescape_name(folders[0]) if len(folders) == 1 else str(path))
+    folders = list(in_order)
+    found = Extracted(unescape_name(folders[0]) if len(folders) == 1 else str(path), outside=outside)
     names = {folder: Path(unescape_name(folder)).name or unescape_name(folder) for folder in folders}
     if len(set(names.values())) < len(names):
         names = {folder: unescape_name(folder) for folder in folders}
@@ -234,10 +246,6 @@ def read_extracted(path: Path, since: date | None = None, until: date | None = N
             found.bad_files.append(BadFile(prefix + unescape_name(line.file), line.skipped or "no row"))
             continue
         try:
-            # Rows outside the window are never decoded past their date and mtime.
-            if (since or until) and not _within(_dated.decode(line.row), since, until):
-                found.outside += 1
-                continue
             row = _row.decode(line.row)
             if prefix:
                 row = repointed(row, prefix.__add__)  # "mali/" + "a.txt"
