@@ -106,14 +106,14 @@ class IncrementalMerge:
 
     def _prepared(self, results: list[ArticleResult]) -> list[ArticlePrep]:
         ids = list(map(id, results))  # map, zip and dict: a reload runs this over every article
-        preps = list(map(self._preps.get, ids))
-        kept = dict(zip(ids, preps, strict=True))
+        found: list[ArticlePrep | None] = list(map(self._preps.get, ids))
+        kept = dict(zip(ids, found, strict=True))
         if len(kept) == len(results):  # each result once
-            for at in [n for n, (p, r) in enumerate(zip(preps, results, strict=True))
+            for at in [n for n, (p, r) in enumerate(zip(found, results, strict=True))
                        if p is None or p.result is not r]:
-                preps[at] = kept[ids[at]] = prepare(results[at])  # new or changed
-            self._preps = kept  # type: ignore[assignment]
-            return preps  # type: ignore[return-value]
+                found[at] = kept[ids[at]] = prepare(results[at])  # new or changed
+            self._preps = kept  # type: ignore[assignment]  # every one found or prepared
+            return found  # type: ignore[return-value]
         old, self._preps = self._preps, {}
         preps = []
         for result in results:

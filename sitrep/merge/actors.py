@@ -43,7 +43,7 @@ class Tally:
     __slots__ = ("in_order", "items")
 
     def __init__(self) -> None:
-        self.items: dict[Hashable, list[Any]] = {}
+        self.items: dict[Any, list[Any]] = {}
         """Per item: [count, first article, rank in it, what it gives]. Counted in folder order
         (`first`), the items are in the order they first appear."""
         self.in_order = True
@@ -81,7 +81,7 @@ class Tally:
             return True
         return found[1] is not prep
 
-    def ordered(self, pos: dict[int, int]) -> list[tuple[Hashable, list[Any]]]:
+    def ordered(self, pos: dict[int, int]) -> list[tuple[Any, list[Any]]]:
         """(item, [count, first article, rank, what it gives]) in the order the items first appear."""
         if self.in_order:
             return list(self.items.items())
@@ -451,7 +451,7 @@ class _Fill:
                         if alias != name and found[3] != key)
         roles = Counter({role: found[0] for role, found in self.roles.ordered(pos)})
         evidence = tuple(found[3] for _mark, found in self.evidence.ordered(pos))
-        return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence),  # type: ignore[arg-type]
+        return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence),
                        tuple(dict.fromkeys(map(_PATH, articles))), evidence)
 
 

@@ -150,7 +150,7 @@ class SummaryMemo:
         found = self.ledger_keys.get(id(actor))
         if found is None:
             return _actor_lines(actor, window_start, newest, counter)
-        return self._kept(("lines", found[0], actor.kind, newest),  # type: ignore[no-any-return]
+        return self._kept(("lines", found[0], actor.kind, newest),
                           lambda: _actor_lines(actor, window_start, newest, counter), found[1])
 
     def sentences(self, actor: Actor) -> tuple[frozenset[str], frozenset[str]]:
@@ -158,7 +158,7 @@ class SummaryMemo:
         found = self.ledger_keys.get(id(actor))
         if found is None:
             return _ledger_sentences(actor)
-        return self._kept(("sentences", found[0]), lambda: _ledger_sentences(actor),  # type: ignore[no-any-return]
+        return self._kept(("sentences", found[0]), lambda: _ledger_sentences(actor),
                           found[1])
 
 
@@ -262,13 +262,12 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         if len(lines) >= LEADS_IN_SUMMARY:
             break
     candidates: list[tuple[int, int, StatusLine]] = []
-    if newest == "results":
-        newest = max((w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None),
-                     default=None)
+    day = max((w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None),
+              default=None) if isinstance(newest, str) else newest
     top = [a for a in actors if not a.minor]
     for order, actor in enumerate(top):
-        for importance, line in (memo.actor_lines(actor, window_start, newest, counter) if memo is not None
-                                 else _actor_lines(actor, window_start, newest, counter)):
+        for importance, line in (memo.actor_lines(actor, window_start, day, counter) if memo is not None
+                                 else _actor_lines(actor, window_start, day, counter)):
             candidates.append((importance, order, line))
     # Main facts first (life, liberty, power), then the newest, then the more prominent actor.
     candidates.sort(key=lambda c: (c[0], _newest_first(c[2].as_of), c[1]))
@@ -303,7 +302,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=list(dict.fromkeys(asserted + hedged + denied))[:4],
                                 evidence=[Evidence(c.article, c.sentence) for c in dispute.claims[:4]],
                                 actors=dispute.actors, independent_sources=count, article_count=articles))
-    latest = _latest_figures(figures or {}, newest, counter, memo)
+    latest = _latest_figures(figures or {}, day, counter, memo)
     if latest is not None:
         lines.append(latest)
     numeric = next((d for d in live if d.kind == "numeric"), None)
