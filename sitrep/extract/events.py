@@ -206,6 +206,31 @@ def _arguments(verb: Token, role: str) -> list[Token]:
 
 
 _CARE = re.compile(r"\b(hospital|clinic|care|treatment|infirmary|ward)\b", re.I)
+_PLEDGE_AUX = frozenset({"would", "will", "'ll"})
+_NOUN_TRIGGERS = frozenset(_ROLE_HEADS | _PLAN_NOUNS | NOUN_EVENTS.keys())
+_PROPN_TRIGGERS = frozenset(NOUN_EVENTS)
+_AUX_TRIGGERS = frozenset({"be"} | _POWER_VERBS.keys())
+_VERB_TRIGGERS = frozenset({"be", "carry"} | _INTENT_VERBS | _CONVENING | SPEECH_VERBS | VERB_EVENTS.keys()
+                           | _POWER_VERBS.keys())
+
+
+def _may_fire(pos: str, lemma: str, lower: str, pledging: bool) -> bool:
+    """Whether `EventExtractor._events_at` can find anything at a token, from its part of speech,
+    lemma and lower-case form alone (every branch there first asks for one of these): false for
+    most tokens, which are then never made. `pledging`: the sentence has a word `_pledged` needs."""
+    if pos == "VERB":
+        return lemma in _VERB_TRIGGERS or lower in ADJ_EVENTS or pledging
+    if pos == "NOUN":
+        return lemma in _NOUN_TRIGGERS
+    if pos == "PROPN":
+        return lemma in _PROPN_TRIGGERS
+    if pos == "ADJ":
+        return lower in ADJ_EVENTS
+    if pos == "AUX":
+        return lemma in _AUX_TRIGGERS
+    return False
+
+
 class EventExtractor:
     """Finds status events in one parsed article."""
 
@@ -222,8 +247,16 @@ class EventExtractor:
         seen: set[tuple[str, str, int, str]] = set()
         anchor = publication_day(self.parsed.article.date)
         article_date = anchor.isoformat() if anchor else ""
-        for sent in self.parsed.sentences:
-            for tok in sent:
+        parsed = self.parsed
+        poses, lemmas, lowers, tokens = parsed.poses, parsed.lemmas, parsed.lowers, parsed.tokens
+        for sent in parsed.sentences:
+            # `_pledged` needs a "would"/"will"/"'ll" child of the verb or of its head, both in
+            # the verb's sentence (a sentence is one parse tree).
+            pledging = not _PLEDGE_AUX.isdisjoint(parsed.words_of(sent))
+            for i in range(sent.start, sent.end):
+                if not _may_fire(poses[i], lemmas[i], lowers[i], pledging):
+                    continue  # `_events_at` would find nothing
+                tok = tokens[i]
                 found = self._events_at(tok, sent)
                 if not found:
                     continue
@@ -258,9 +291,9 @@ class EventExtractor:
         return attribute(tok, self.names, self.pronoun_names)
 
     def _events_at(self, tok: Token, sent: Span) -> list[tuple[str, str, str, Attribution]]:
-        lemma = tok.lemma_.lower()
+        lemma = self.parsed.lemmas[tok.i]
         out: list[tuple[str, str, str, Attribution]] = []
-        pos = tok.pos_
+        pos = self.parsed.poses[tok.i]
         if pos in ("AUX", "VERB") and lemma == "be" and _blames(tok):
             # "Navalny alleged that Putin was behind the plot": the subject is accused, by whoever says so
             att = self._attribute(tok)
