@@ -65,7 +65,7 @@ class ActorTable:
 
     def names_in(self, span: Span) -> list[str]:
         """The names of the actors a span mentions by name, in the order it first names them."""
-        keys = dict.fromkeys(self.token_actor[t.i] for t in span if t.i in self.token_actor)
+        keys = dict.fromkeys(self.token_actor[i] for i in range(span.start, span.end) if i in self.token_actor)
         return [self.actors[k].name for k in keys]
 
 
@@ -204,7 +204,7 @@ _LONG_NAME = re.compile(
 def _acronyms(parsed: ParsedArticle) -> dict[str, list[str]]:
     """Acronym -> the long names it stands for, from "Long Name (ACR)" or "Long Name, or ACR"."""
     out: dict[str, list[str]] = {}
-    for match in _LONG_NAME.finditer(parsed.doc.text):
+    for match in _LONG_NAME.finditer(parsed.text):
         long = re.sub(r"^(?:(?:of|for|the|and)\s+)+", "", match.group(1))
         acronym = match.group(2)
         if len(long.split()) >= 2 and long != acronym and long not in out.get(acronym, []):
@@ -274,7 +274,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     candidates: list[_Candidate] = []
     taken: set[int] = set()
     titles = _title_index(parsed)
-    for ent in doc.ents:
+    for ent in parsed.entities:
         if ent.label_ not in ACTOR_LABELS:
             continue
         kind, canonical, agency = _kind_of(ent, titles)
@@ -419,15 +419,16 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
     if not full and not surnames:
         return
     doc = parsed.doc
+    tokens, poses = parsed.tokens, parsed.poses
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if i in table.token_actor or not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if i in table.token_actor or poses[i] not in ("PROPN", "NOUN", "ADJ") or not tokens[i].is_title:
             i += 1
             continue
+        tok = tokens[i]
         matched = 0
         for size in (3, 2):
-            words = tuple(name_key(t.text) for t in doc[i : i + size])
+            words = tuple(name_key(t.text) for t in tokens[i : i + size])
             if len(words) == size and words in full and not any(j in table.token_actor
                                                                 for j in range(i, i + size)):
                 for j in range(i, i + size):
@@ -436,7 +437,7 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
                 break
         if not matched:
             owners = surnames.get(name_key(tok.text), set())
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            nxt = tokens[i + 1] if i + 1 < len(doc) else None
             if (
                 len(owners) == 1
                 and tok.pos_ == "PROPN"

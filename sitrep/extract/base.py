@@ -90,6 +90,11 @@ class ParsedArticle:
         """`tok.pos_` of every token, by index."""
         return [t.pos_ for t in self.tokens]
 
+    @cached_property
+    def like_nums(self) -> list[bool]:
+        """`tok.like_num` of every token, by index."""
+        return [t.like_num for t in self.tokens]
+
     def words_of(self, span: Span) -> frozenset[str]:
         """The lower-cased words of a span (every `tok.lower_`), for a cheap test before a walk."""
         key = ("w", span.start, span.end)

@@ -302,10 +302,14 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
     groups: dict[str, list[Claim]] = {}
     anchor = publication_day(finder.parsed.article.date)
     told: dict[str, tuple[str, str]] = {}  # category -> (class, source) counted in the sentence before
+    like_nums, lowers, tokens = finder.parsed.like_nums, finder.parsed.lowers, finder.parsed.tokens
     for sent in finder.parsed.sentences:
         previous = ""
         before, told = told, {}
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if not like_nums[i] and lowers[i] not in VAGUE:
+                continue  # `_quantity` is None for all but these
+            tok = tokens[i]
             found = _quantity(tok)
             if found is None:
                 continue
