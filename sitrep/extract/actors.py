@@ -65,7 +65,8 @@ class ActorTable:
 
     def names_in(self, span: Span) -> list[str]:
         """The names of the actors a span mentions by name, in the order it first names them."""
-        keys = dict.fromkeys(self.token_actor[i] for i in range(span.start, span.end) if i in self.token_actor)
+        at = range(span.start, span.end)
+        keys = dict.fromkeys(self.token_actor[i] for i in at if i in self.token_actor)
         return [self.actors[k].name for k in keys]
 
 

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +18,24 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame
 PEERAGES = {"lord", "lady", "baroness", "baron"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+_DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc (spaCy joins every token's text on each access)."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from its doc's text instead of joined token by token (the same string:
+    a span's text is its tokens' texts with the whitespace between them, and `end_char` stops
+    before the last one's)."""
+    return doc_text(span.doc)[span.start_char : span.end_char] if span.end > span.start else ""
 
 
 def clean_span_text(text: str) -> str:
@@ -59,11 +78,10 @@ class ParsedArticle:
     @cached_property
     def text(self) -> str:
         """`doc.text`, joined once."""
-        return self.doc.text
+        return doc_text(self.doc)
 
     def text_of(self, span: Span) -> str:
-        """`span.text`, sliced from the doc's text (the same string: a span's text is its tokens'
-        texts with the whitespace between them, and `end_char` stops before the last one's)."""
+        """`span.text` (see `span_text`)."""
         return self.text[span.start_char : span.end_char] if span.end > span.start else ""
 
     @cached_property

@@ -26,6 +26,7 @@ from .attribution import (
 from .base import (
     ParsedArticle,
     short_phrase,
+    span_text,
     strip_determiner,
     subtree_span,
 )
@@ -165,7 +166,7 @@ def _wanted(noun: Token) -> bool:
 
 def _quoted(sent: Span) -> str:
     """The first quotation in a sentence, cut to 14 words."""
-    text = sent.text
+    text = span_text(sent)
     for open_, close in (('"', '"'), ("“", "”"), ("'", "'")):
         start = text.find(open_)
         end = text.find(close, start + 1) if start >= 0 else -1

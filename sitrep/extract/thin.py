@@ -155,9 +155,9 @@ class ThinSourcing:
             return out
         parsed = self.parsed
         lowers, lemmas, poses, tokens = parsed.lowers, parsed.lemmas, parsed.poses, parsed.tokens
-        words = parsed.words_of(sent)
+        in_sent = parsed.words_of(sent)
         # `_past_possibility` needs "have" and a modal among the verb's children (in its sentence).
-        guessing = "have" in words and not words.isdisjoint(("could", "may", "might"))
+        guessing = "have" in in_sent and not in_sent.isdisjoint(("could", "may", "might"))
         for i in range(sent.start, sent.end):
             low, lemma = lowers[i], lemmas[i]
             if not (low in _HEDGE_ADVERBS or low in _HEDGE_PARTICIPLES or lemma in _CLAIM_LEMMAS
