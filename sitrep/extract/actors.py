@@ -24,6 +24,7 @@ from .base import (
     PEERAGES,
     ParsedArticle,
     clean_span_text,
+    span_text,
     strip_determiner,
 )
 from .roles import (
@@ -102,12 +103,12 @@ def _kind_of(ent: Span, titles: _Titles) -> tuple[ActorKind | None, str | None, 
         return "person", None, False
     if ent.label_ == "GPE":
         gaz = load_gazetteer()
-        if gaz.is_country(ent.text):
-            return "country", gaz.canonical_country(ent.text), False
+        if gaz.is_country(span_text(ent)):
+            return "country", gaz.canonical_country(span_text(ent)), False
         return None, None, False  # cities and regions are context, not actors
     if ent.label_ == "NORP":
         root = ent.root
-        if not ent.text[:1].isupper() or root.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
+        if not span_text(ent)[:1].isupper() or root.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
             return None, None, False  # "Tory MP", "ethnic Tuareg separatists": a modifier, not a group
         return "collective", None, False
     if ent.label_ == "ORG":
@@ -215,7 +216,7 @@ def _acronyms(parsed: ParsedArticle) -> dict[str, list[str]]:
 
 def _long_name_owner(cand: _Candidate, acronyms: dict[str, list[str]]) -> str | None:
     """The acronym whose long name contains this organisation's name, if any."""
-    text = cand.span.text
+    text = span_text(cand.span)
     for acronym, longs in acronyms.items():
         if any(text in long and len(text.split()) >= 2 for long in longs):
             return acronym
@@ -279,7 +280,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         if ent.label_ not in ACTOR_LABELS:
             continue
         kind, canonical, agency = _kind_of(ent, titles)
-        if kind is None or (canonical is None and _is_junk(ent.text)):
+        if kind is None or (canonical is None and _is_junk(span_text(ent))):
             continue
         candidates.append(_Candidate(ent, kind, canonical, agency))
         taken.update(range(ent.start, ent.end))
@@ -305,10 +306,10 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         elif cand.canonical:
             key = name_key(cand.canonical)
             surface[key][cand.canonical] += 100  # the canonical spelling always wins
-            if cand.span.text != cand.canonical:
-                surface[key][cand.span.text] += 1
+            if span_text(cand.span) != cand.canonical:
+                surface[key][span_text(cand.span)] += 1
         else:
-            text = strip_determiner(clean_span_text(cand.span.text))
+            text = strip_determiner(clean_span_text(span_text(cand.span)))
             if cand.kind == "collective" and text.endswith("s") and name_key(text[:-1]) in surface:
                 text = text[:-1]  # "Tuaregs" is "Tuareg"
             owner = _long_name_owner(cand, acronyms) if cand.kind != "collective" else None
@@ -366,7 +367,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         if actor is None:
             actor = ActorMention(name=name, kind=kinds.get(key, cand.kind))
             table.actors[key] = actor
-        alias = cand.span.text if cand.kind != "person" else _core_name(cand.span, title_starts)[0]
+        alias = span_text(cand.span) if cand.kind != "person" else _core_name(cand.span, title_starts)[0]
         alias = clean_span_text(strip_determiner(alias))
         for name_ in [alias, *[n for n, c in counts.items() if c == 0]]:
             if name_ and name_ != actor.name and name_ not in actor.aliases and not _is_junk(name_):

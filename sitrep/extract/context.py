@@ -12,7 +12,7 @@ from ..dates import publication_day
 from ..model import ContextItem
 from ..nlp.gazetteer import load_gazetteer
 from .actors import ActorTable
-from .base import ParsedArticle, clean_span_text, short_phrase, subtree_span
+from .base import ParsedArticle, clean_span_text, short_phrase, span_text, subtree_span
 
 HISTORY_WORDS = {"coup", "coups", "insurgency", "war", "rebellion", "uprising", "independence", "election",
                  "elections", "invasion", "occupation", "conflict", "crisis", "revolution", "massacre",
@@ -46,7 +46,7 @@ def _years(parsed: ParsedArticle, span: Span) -> list[int]:
     years: set[int] = set()
     for ent in parsed.ents_in(span):
         if ent.label_ == "DATE":
-            years.update(int(y) for y in YEAR_RE.findall(ent.text))
+            years.update(int(y) for y in YEAR_RE.findall(span_text(ent)))
     return sorted(years)
 
 
@@ -59,7 +59,7 @@ def _clause_with(token: Token, limit: int = 28) -> str:
     if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
         # "the insurgency that has plagued Mali since 2012", not just "that has plagued ..."
         span = token.doc[node.head.left_edge.i : max(span.end, node.head.i + 1)]
-    words = clean_span_text(span.text).split()
+    words = clean_span_text(span_text(span)).split()
     return " ".join(words[:limit]) + ("..." if len(words) > limit else "")
 
 
@@ -94,7 +94,7 @@ class ContextFinder:
                 if poses[i] == "NOUN" and lemma in BACKGROUND_NOUNS and lemma not in seen_background:
                     seen_background.add(lemma)
                     tok = tokens[i]
-                    phrase = clean_span_text(tok.doc[tok.left_edge.i : tok.i + 1].text)
+                    phrase = clean_span_text(span_text(tok.doc[tok.left_edge.i : tok.i + 1]))
                     items.append(self._item("background", f"{phrase}: {_clause_with(tok)}", sent))
             items += self._places(sent, seen_places)
             items += self._organisations(sent, seen_orgs)
@@ -143,7 +143,8 @@ class ContextFinder:
         if not words & HISTORY_WORDS and not self._told_as_past(sent, years):
             return []
         anchor = next(
-            (e.root for e in self.parsed.ents_in(sent) if e.label_ == "DATE" and YEAR_RE.search(e.text)),
+            (e.root for e in self.parsed.ents_in(sent)
+             if e.label_ == "DATE" and YEAR_RE.search(span_text(e))),
             sent.root,
         )
         return [self._item("history", _clause_with(anchor, 30), sent, years)]
@@ -195,7 +196,7 @@ class ContextFinder:
         for ent in self.parsed.ents_in(sent):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
-            name = clean_span_text(ent.text).removeprefix("the ")
+            name = clean_span_text(span_text(ent)).removeprefix("the ")
             if name in seen or not name[:1].isupper():
                 continue
             seen.add(name)
