@@ -362,10 +362,10 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         counts = surface[key]
         for other in merged_into.get(key, ()):
             counts = counts + surface[other]
-        name = _display_name(counts, kinds.get(key, cand.kind))
         actor = table.actors.get(key)
         if actor is None:
-            actor = ActorMention(name=name, kind=kinds.get(key, cand.kind))
+            actor_kind = kinds.get(key, cand.kind)
+            actor = ActorMention(name=_display_name(counts, actor_kind), kind=actor_kind)
             table.actors[key] = actor
         alias = span_text(cand.span) if cand.kind != "person" else _core_name(cand.span, title_starts)[0]
         alias = clean_span_text(strip_determiner(alias))

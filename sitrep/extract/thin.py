@@ -43,6 +43,9 @@ _ROUTINE_EVENTS = {"says", "met", "agreed", "hosts", "negotiates", "warned", "de
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
 _HEDGE_PARTICIPLES = ("alleged", "claimed", "purported", "suspected", "reported")
 _CLAIM_LEMMAS = ("claim", "allegation", "suggestion", "rumour")
+_HEDGE_LOWERS = frozenset(_HEDGE_ADVERBS | set(_HEDGE_PARTICIPLES))
+_HEDGE_LEMMAS = frozenset({*_CLAIM_LEMMAS, "believe"})
+"""The words and lemmas `_hedges` looks further at (with the verbs of a guess about the past)."""
 
 
 class ThinSourcing:
@@ -160,8 +163,7 @@ class ThinSourcing:
         guessing = "have" in in_sent and not in_sent.isdisjoint(("could", "may", "might"))
         for i in range(sent.start, sent.end):
             low, lemma = lowers[i], lemmas[i]
-            if not (low in _HEDGE_ADVERBS or low in _HEDGE_PARTICIPLES or lemma in _CLAIM_LEMMAS
-                    or lemma == "believe" or (guessing and poses[i] == "VERB")):
+            if not (low in _HEDGE_LOWERS or lemma in _HEDGE_LEMMAS or (guessing and poses[i] == "VERB")):
                 continue  # none of the tests below can pass
             tok = tokens[i]
             if low in _HEDGE_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
