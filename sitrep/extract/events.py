@@ -581,6 +581,8 @@ class EventExtractor:
             return []  # "has not said whether": silence, not a statement
         keys = [k for k in self.resolver.actors(subj, strict=True)
                 if self.table.actors[k].kind in ("person", "organisation", "country", "armed group")]
+        if not keys:
+            return []  # no one to credit: what was said does not matter
         # "told his French counterpart: ...": the object of "tell" is who hears it, not what is said.
         said_deps = ("ccomp",) if verb.lemma_.lower() == "tell" else ("ccomp", "dobj")
         said = next((c for c in verb.children if c.dep_ in said_deps), None)
