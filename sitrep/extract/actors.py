@@ -24,6 +24,7 @@ from .base import (
     PEERAGES,
     ParsedArticle,
     clean_span_text,
+    span_text,
     strip_determiner,
 )
 from .roles import (
@@ -65,7 +66,8 @@ class ActorTable:
 
     def names_in(self, span: Span) -> list[str]:
         """The names of the actors a span mentions by name, in the order it first names them."""
-        keys = dict.fromkeys(self.token_actor[t.i] for t in span if t.i in self.token_actor)
+        at = range(span.start, span.end)
+        keys = dict.fromkeys(self.token_actor[i] for i in at if i in self.token_actor)
         return [self.actors[k].name for k in keys]
 
 
@@ -101,12 +103,12 @@ def _kind_of(ent: Span, titles: _Titles) -> tuple[ActorKind | None, str | None, 
         return "person", None, False
     if ent.label_ == "GPE":
         gaz = load_gazetteer()
-        if gaz.is_country(ent.text):
-            return "country", gaz.canonical_country(ent.text), False
+        if gaz.is_country(span_text(ent)):
+            return "country", gaz.canonical_country(span_text(ent)), False
         return None, None, False  # cities and regions are context, not actors
     if ent.label_ == "NORP":
         root = ent.root
-        if not ent.text[:1].isupper() or root.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
+        if not span_text(ent)[:1].isupper() or root.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
             return None, None, False  # "Tory MP", "ethnic Tuareg separatists": a modifier, not a group
         return "collective", None, False
     if ent.label_ == "ORG":
@@ -204,7 +206,7 @@ _LONG_NAME = re.compile(
 def _acronyms(parsed: ParsedArticle) -> dict[str, list[str]]:
     """Acronym -> the long names it stands for, from "Long Name (ACR)" or "Long Name, or ACR"."""
     out: dict[str, list[str]] = {}
-    for match in _LONG_NAME.finditer(parsed.doc.text):
+    for match in _LONG_NAME.finditer(parsed.text):
         long = re.sub(r"^(?:(?:of|for|the|and)\s+)+", "", match.group(1))
         acronym = match.group(2)
         if len(long.split()) >= 2 and long != acronym and long not in out.get(acronym, []):
@@ -214,7 +216,7 @@ def _acronyms(parsed: ParsedArticle) -> dict[str, list[str]]:
 
 def _long_name_owner(cand: _Candidate, acronyms: dict[str, list[str]]) -> str | None:
     """The acronym whose long name contains this organisation's name, if any."""
-    text = cand.span.text
+    text = span_text(cand.span)
     for acronym, longs in acronyms.items():
         if any(text in long and len(text.split()) >= 2 for long in longs):
             return acronym
@@ -274,11 +276,11 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     candidates: list[_Candidate] = []
     taken: set[int] = set()
     titles = _title_index(parsed)
-    for ent in doc.ents:
+    for ent in parsed.entities:
         if ent.label_ not in ACTOR_LABELS:
             continue
         kind, canonical, agency = _kind_of(ent, titles)
-        if kind is None or (canonical is None and _is_junk(ent.text)):
+        if kind is None or (canonical is None and _is_junk(span_text(ent))):
             continue
         candidates.append(_Candidate(ent, kind, canonical, agency))
         taken.update(range(ent.start, ent.end))
@@ -304,10 +306,10 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         elif cand.canonical:
             key = name_key(cand.canonical)
             surface[key][cand.canonical] += 100  # the canonical spelling always wins
-            if cand.span.text != cand.canonical:
-                surface[key][cand.span.text] += 1
+            if span_text(cand.span) != cand.canonical:
+                surface[key][span_text(cand.span)] += 1
         else:
-            text = strip_determiner(clean_span_text(cand.span.text))
+            text = strip_determiner(clean_span_text(span_text(cand.span)))
             if cand.kind == "collective" and text.endswith("s") and name_key(text[:-1]) in surface:
                 text = text[:-1]  # "Tuaregs" is "Tuareg"
             owner = _long_name_owner(cand, acronyms) if cand.kind != "collective" else None
@@ -360,12 +362,12 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         counts = surface[key]
         for other in merged_into.get(key, ()):
             counts = counts + surface[other]
-        name = _display_name(counts, kinds.get(key, cand.kind))
         actor = table.actors.get(key)
         if actor is None:
-            actor = ActorMention(name=name, kind=kinds.get(key, cand.kind))
+            actor_kind = kinds.get(key, cand.kind)
+            actor = ActorMention(name=_display_name(counts, actor_kind), kind=actor_kind)
             table.actors[key] = actor
-        alias = cand.span.text if cand.kind != "person" else _core_name(cand.span, title_starts)[0]
+        alias = span_text(cand.span) if cand.kind != "person" else _core_name(cand.span, title_starts)[0]
         alias = clean_span_text(strip_determiner(alias))
         for name_ in [alias, *[n for n, c in counts.items() if c == 0]]:
             if name_ and name_ != actor.name and name_ not in actor.aliases and not _is_junk(name_):
@@ -419,15 +421,16 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
     if not full and not surnames:
         return
     doc = parsed.doc
+    tokens, poses = parsed.tokens, parsed.poses
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if i in table.token_actor or not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if i in table.token_actor or poses[i] not in ("PROPN", "NOUN", "ADJ") or not tokens[i].is_title:
             i += 1
             continue
+        tok = tokens[i]
         matched = 0
         for size in (3, 2):
-            words = tuple(name_key(t.text) for t in doc[i : i + size])
+            words = tuple(name_key(t.text) for t in tokens[i : i + size])
             if len(words) == size and words in full and not any(j in table.token_actor
                                                                 for j in range(i, i + size)):
                 for j in range(i, i + size):
@@ -436,7 +439,7 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
                 break
         if not matched:
             owners = surnames.get(name_key(tok.text), set())
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            nxt = tokens[i + 1] if i + 1 < len(doc) else None
             if (
                 len(owners) == 1
                 and tok.pos_ == "PROPN"

@@ -18,6 +18,7 @@ from .base import (
     PLURAL_PRONOUNS,
     clean_span_text,
     short_phrase,
+    span_text,
     strip_determiner,
     subtree_span,
 )
@@ -265,11 +266,14 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         who, anonymous = describe_source(owner, names, resolve)
         return Attribution(who, "alleged" if certainty == "stated" else certainty, polarity, anonymous)
     # "according to X" anywhere in the sentence.
-    for tok in trigger.sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            who, anonymous = describe_source(obj, names, resolve)
-            return Attribution(who, "reported" if certainty == "stated" else certainty, polarity, anonymous)
+    sent = trigger.sent
+    if "according" in span_text(sent).lower():  # else no token's `lower_` is "according"
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                who, anonymous = describe_source(obj, names, resolve)
+                return Attribution(who, "reported" if certainty == "stated" else certainty, polarity,
+                                   anonymous)
     if source == _ARTICLE:
         speaker = _quote_speaker(trigger, names, resolve)
         if speaker is not None:
@@ -285,7 +289,8 @@ def _quote_speaker(trigger: Token, names: dict[int, str], resolve: dict[int, str
     view..."), or followed by a bare "he said." sentence: quoted words are the speaker's, not the
     writer's."""
     sent = trigger.sent
-    inside = sum(sent.text.count(q) for q in _QUOTES) % 2 == 1 or sent.text.lstrip().startswith(_QUOTES)
+    text = span_text(sent)
+    inside = sum(text.count(q) for q in _QUOTES) % 2 == 1 or text.lstrip().startswith(_QUOTES)
     if not inside:
         return None
     doc = sent.doc
@@ -298,14 +303,15 @@ def _quote_speaker(trigger: Token, names: dict[int, str], resolve: dict[int, str
         root = other.root
         if root.lemma_.lower() not in NEUTRAL_REPORTING | HEDGING_REPORTING:
             continue
+        other_text = span_text(other)
         before_colon = other.start < sent.start and (
-            other.text.rstrip(' "\u201c').endswith(":")
+            other_text.rstrip(' "\u201c').endswith(":")
             # '"...," he said.' then another quotation: the same speaker goes on.
-            or (any(q in other.text for q in _QUOTES)
-                and other.text.rstrip().endswith(("said.", "added.", "says.")))
+            or (any(q in other_text for q in _QUOTES)
+                and other_text.rstrip().endswith(("said.", "added.", "says.")))
             # 'X said: "...". "...": the quotation runs on over the next sentence.
-            or (any(q in other.text for q in _QUOTES)
-                and re.search(r"\b(said|says|added|stated|told \w+):", other.text)))
+            or (any(q in other_text for q in _QUOTES)
+                and re.search(r"\b(said|says|added|stated|told \w+):", other_text)))
         bare = other.start > sent.start and len(other) <= 8
         if before_colon or bare:
             subj = _subject(root)

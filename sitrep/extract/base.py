@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +18,24 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame
 PEERAGES = {"lord", "lady", "baroness", "baron"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+_DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc (spaCy joins every token's text on each access)."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from its doc's text instead of joined token by token (the same string:
+    a span's text is its tokens' texts with the whitespace between them, and `end_char` stops
+    before the last one's)."""
+    return doc_text(span.doc)[span.start_char : span.end_char] if span.end > span.start else ""
 
 
 def clean_span_text(text: str) -> str:
@@ -31,6 +50,7 @@ class ParsedArticle:
     doc: Doc
     article: Article
     _evidence: dict[int, Evidence] = field(default_factory=dict)
+    _sets: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
@@ -49,7 +69,65 @@ class ParsedArticle:
     @cached_property
     def sentences(self) -> list[Span]:
         """The doc's sentences (spaCy recomputes them on every access otherwise)."""
-        return [s for s in self.doc.sents if s.text.strip()]
+        return [s for s in self.doc.sents if self.text_of(s).strip()]
+
+    # spaCy makes a new `Token` on every `doc[i]` and every step of `for tok in span`, and joins
+    # every token's text for each `span.text`: with a dozen extractors walking every sentence that
+    # was a quarter of extraction. These are made once per doc and shared.
+
+    @cached_property
+    def text(self) -> str:
+        """`doc.text`, joined once."""
+        return doc_text(self.doc)
+
+    def text_of(self, span: Span) -> str:
+        """`span.text` (see `span_text`)."""
+        return self.text[span.start_char : span.end_char] if span.end > span.start else ""
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token of the doc, made once (`doc[i]` is `tokens[i]`)."""
+        return list(self.doc)
+
+    def tokens_of(self, span: Span) -> list[Token]:
+        """The tokens of a span (`list(span)`), without making them anew."""
+        return self.tokens[span.start : span.end]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """`tok.lower_` of every token, by index."""
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """`tok.lemma_.lower()` of every token, by index."""
+        return [t.lemma_.lower() for t in self.tokens]
+
+    @cached_property
+    def poses(self) -> list[str]:
+        """`tok.pos_` of every token, by index."""
+        return [t.pos_ for t in self.tokens]
+
+    @cached_property
+    def like_nums(self) -> list[bool]:
+        """`tok.like_num` of every token, by index."""
+        return [t.like_num for t in self.tokens]
+
+    def words_of(self, span: Span) -> frozenset[str]:
+        """The lower-cased words of a span (every `tok.lower_`), for a cheap test before a walk."""
+        key = ("w", span.start, span.end)
+        hit = self._sets.get(key)
+        if hit is None:
+            hit = self._sets[key] = frozenset(self.lowers[span.start : span.end])
+        return hit
+
+    def lemmas_of(self, span: Span) -> frozenset[str]:
+        """The lower-cased lemmas of a span (every `tok.lemma_.lower()`), for a cheap test before a walk."""
+        key = ("l", span.start, span.end)
+        hit = self._sets.get(key)
+        if hit is None:
+            hit = self._sets[key] = frozenset(self.lemmas[span.start : span.end])
+        return hit
 
     @cached_property
     def entities(self) -> list[Span]:
@@ -80,7 +158,7 @@ class ParsedArticle:
         if hit is None:
             index = self.paragraph_of(sent.start_char)
             fp = self.fingerprints[index] if index < len(self.fingerprints) else ""
-            hit = Evidence(self.article.path, clean_span_text(sent.text), fp)
+            hit = Evidence(self.article.path, clean_span_text(self.text_of(sent)), fp)
             self._evidence[sent.start] = hit
         return hit
 

@@ -12,7 +12,7 @@ from ..dates import publication_day
 from ..model import ContextItem
 from ..nlp.gazetteer import load_gazetteer
 from .actors import ActorTable
-from .base import ParsedArticle, clean_span_text, short_phrase, subtree_span
+from .base import ParsedArticle, clean_span_text, short_phrase, span_text, subtree_span
 
 HISTORY_WORDS = {"coup", "coups", "insurgency", "war", "rebellion", "uprising", "independence", "election",
                  "elections", "invasion", "occupation", "conflict", "crisis", "revolution", "massacre",
@@ -46,7 +46,7 @@ def _years(parsed: ParsedArticle, span: Span) -> list[int]:
     years: set[int] = set()
     for ent in parsed.ents_in(span):
         if ent.label_ == "DATE":
-            years.update(int(y) for y in YEAR_RE.findall(ent.text))
+            years.update(int(y) for y in YEAR_RE.findall(span_text(ent)))
     return sorted(years)
 
 
@@ -59,7 +59,7 @@ def _clause_with(token: Token, limit: int = 28) -> str:
     if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
         # "the insurgency that has plagued Mali since 2012", not just "that has plagued ..."
         span = token.doc[node.head.left_edge.i : max(span.end, node.head.i + 1)]
-    words = clean_span_text(span.text).split()
+    words = clean_span_text(span_text(span)).split()
     return " ".join(words[:limit]) + ("..." if len(words) > limit else "")
 
 
@@ -82,16 +82,19 @@ class ContextFinder:
         seen_places: set[str] = set()
         seen_orgs: set[str] = set()
         seen_days: set[str] = set()
-        for sent in self.parsed.sentences:
+        parsed = self.parsed
+        lemmas, poses, tokens = parsed.lemmas, parsed.poses, parsed.tokens
+        for sent in parsed.sentences:
             items += self._history(sent)
             items += self._alliances(sent)
-            if PATTERN_RE.search(sent.text):
+            if PATTERN_RE.search(parsed.text_of(sent)):
                 items.append(self._item("pattern", short_phrase(sent, 30), sent))
-            for tok in sent:
-                lemma = tok.lemma_.lower()
-                if tok.pos_ == "NOUN" and lemma in BACKGROUND_NOUNS and lemma not in seen_background:
+            for i in range(sent.start, sent.end):
+                lemma = lemmas[i]
+                if poses[i] == "NOUN" and lemma in BACKGROUND_NOUNS and lemma not in seen_background:
                     seen_background.add(lemma)
-                    phrase = clean_span_text(tok.doc[tok.left_edge.i : tok.i + 1].text)
+                    tok = tokens[i]
+                    phrase = clean_span_text(span_text(tok.doc[tok.left_edge.i : tok.i + 1]))
                     items.append(self._item("background", f"{phrase}: {_clause_with(tok)}", sent))
             items += self._places(sent, seen_places)
             items += self._organisations(sent, seen_orgs)
@@ -101,8 +104,10 @@ class ContextFinder:
 
     def _hashtags(self, sent: Span, seen: set[str]) -> list[ContextItem]:
         """"a #BringBackOurGirls Twitter campaign": a campaign known by its hashtag, once."""
-        out = []
-        for tok in sent:
+        out: list[ContextItem] = []
+        if "#" not in self.parsed.text_of(sent):  # a "#" token is in the sentence's text
+            return out
+        for tok in self.parsed.tokens_of(sent):
             if tok.text != "#" or tok.i + 1 >= sent.end:
                 continue
             tag = "#" + tok.doc[tok.i + 1].text  # the tokenizer splits "#BringBackOurGirls" after the "#"
@@ -114,8 +119,10 @@ class ContextFinder:
     def _named_days(self, sent: Span, seen: set[str]) -> list[ContextItem]:
         """"the widow of 7/7 bomber Jermaine Lindsay", "since the 9/11 attacks": a past event known
         by its day and month is history, though no year is written."""
-        out = []
-        for tok in sent:
+        out: list[ContextItem] = []
+        if "/" not in self.parsed.text_of(sent):  # every named day has one
+            return out
+        for tok in self.parsed.tokens_of(sent):
             if (
                 not NAMED_DAY.fullmatch(tok.text)
                 or tok.text in seen
@@ -132,11 +139,12 @@ class ContextFinder:
         years = _years(self.parsed, sent)
         if not years:
             return []
-        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        words = self.parsed.words_of(sent) | self.parsed.lemmas_of(sent)
         if not words & HISTORY_WORDS and not self._told_as_past(sent, years):
             return []
         anchor = next(
-            (e.root for e in self.parsed.ents_in(sent) if e.label_ == "DATE" and YEAR_RE.search(e.text)),
+            (e.root for e in self.parsed.ents_in(sent)
+             if e.label_ == "DATE" and YEAR_RE.search(span_text(e))),
             sent.root,
         )
         return [self._item("history", _clause_with(anchor, 30), sent, years)]
@@ -153,9 +161,13 @@ class ContextFinder:
 
     def _alliances(self, sent: Span) -> list[ContextItem]:
         """"seek alliances with Russia ... after severing ties with France"."""
-        out = []
-        for tok in sent:
-            if tok.lower_ != "with" or tok.dep_ != "prep":
+        out: list[ContextItem] = []
+        lowers, tokens = self.parsed.lowers, self.parsed.tokens
+        for i in range(sent.start, sent.end):
+            if lowers[i] != "with":
+                continue
+            tok = tokens[i]
+            if tok.dep_ != "prep":
                 continue
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             objs += [c for o in objs for c in o.conjuncts]
@@ -184,7 +196,7 @@ class ContextFinder:
         for ent in self.parsed.ents_in(sent):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
-            name = clean_span_text(ent.text).removeprefix("the ")
+            name = clean_span_text(span_text(ent)).removeprefix("the ")
             if name in seen or not name[:1].isupper():
                 continue
             seen.add(name)
@@ -200,10 +212,11 @@ class ContextFinder:
     def _organisations(self, sent: Span, seen: set[str]) -> list[ContextItem]:
         out = []
         described: set[int] = set()
-        for tok in sent:
-            key = self.table.token_actor.get(tok.i)
-            if not key or key in seen or tok.i in described:
+        for i in range(sent.start, sent.end):
+            key = self.table.token_actor.get(i)
+            if not key or key in seen or i in described:
                 continue
+            tok = self.parsed.tokens[i]
             actor = self.table.actors[key]
             is_inquiry = actor.kind == "organisation" and actor.name.split()[-1].lower() in (
                 "inquiry",

@@ -39,7 +39,7 @@ from .clauses import (
 )
 from .events import Resolver
 from .figures import _ACCOUNT_VERBS, figure_disputes
-from .happenings import _NAMING, _happening_noun, _happening_phrase, _refutation
+from .happenings import _HAPPENINGS, _NAMING, _happening_noun, _happening_phrase, _refutation
 from .thin import ThinSourcing
 
 
@@ -83,10 +83,12 @@ class DisputeFinder(ThinSourcing):
         before the article in the sentence, or in the sentence before when this one points back
         to its happening ("the 2019 coup ... Many still blame him for that shooting")."""
         anchor = publication_day(self.parsed.article.date)  # undated: every year, the merge weighs it
-        old = years_before(sent.text, anchor)
+        parsed = self.parsed
+        old = years_before(parsed.text_of(sent), anchor)
         if not old and previous is not None and any(
-                t.lower_ in ("that", "those") and t.dep_ == "det" and _happening_noun(t.head) for t in sent):
-            old = years_before(previous.text, anchor)
+                parsed.lowers[i] in ("that", "those") and parsed.tokens[i].dep_ == "det"
+                and _happening_noun(parsed.tokens[i].head) for i in range(sent.start, sent.end)):
+            old = years_before(parsed.text_of(previous), anchor)
         return f"{max(old):04d}" if old else ""
 
     def _versions(self, sentences: list[Span]) -> list[Dispute]:
@@ -94,6 +96,8 @@ class DisputeFinder(ThinSourcing):
         fired first": two sides' versions told next to each other are competing accounts."""
         told: list[tuple[int, str, Span]] = []
         for n, sent in enumerate(sentences):
+            if "in" not in self.parsed.words_of(sent):
+                continue  # `version_owner` needs an "in" child of the sentence's root
             owner = version_owner(sent)
             if owner is not None:
                 told.append((n, describe_source(owner, self.names, self.pronoun_names)[0], sent))
@@ -111,8 +115,12 @@ class DisputeFinder(ThinSourcing):
     def _competing_accounts(self, sent: Span) -> list[Dispute]:
         """ "State TV reported that 400 civilians had been killed, while activists said 300 troops
         were": two named sources set side by side by "while" or "whereas" give competing accounts."""
-        for tok in sent:
-            if tok.lemma_.lower() not in _ACCOUNT_VERBS or not any(
+        lemmas, tokens = self.parsed.lemmas, self.parsed.tokens
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in _ACCOUNT_VERBS:
+                continue
+            tok = tokens[i]
+            if not any(
                     c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children):
                 continue
             first = tok.head
@@ -147,6 +155,8 @@ class DisputeFinder(ThinSourcing):
         place", "the coup attempt failed": one side says a happening did not happen (or failed).
         The other side is the article's earlier sentence that tells of it from another source;
         without one the refutation stands alone, for the merge to pair across articles."""
+        if self.parsed.lemmas_of(sent).isdisjoint(_HAPPENINGS):
+            return []  # `_refutation` needs a happening's lemma, on a noun or a compound child of one
         found = _refutation(sent)
         if found is None:
             return []
@@ -197,8 +207,12 @@ class DisputeFinder(ThinSourcing):
         if tail:
             return tail
         out = []
-        for tok in sent:
-            lemma = tok.lemma_.lower()
+        lemmas, tokens = self.parsed.lemmas, self.parsed.tokens
+        for i in range(sent.start, sent.end):
+            lemma = lemmas[i]
+            if lemma not in _DENIAL_LEMMAS:
+                continue  # neither `negated_claim` nor `is_denial` below can hold
+            tok = tokens[i]
             negated_claim = (
                 lemma in ("play", "purport", "lean", "be")
                 and any(c.dep_ == "neg" for c in tok.children)
@@ -268,8 +282,12 @@ class DisputeFinder(ThinSourcing):
     def _doubts(self, sent: Span) -> list[Dispute]:
         """"..., the company said, casting doubt on the army's statement that all the hostages had
         been freed": whoever casts doubt disputes the statement's content with its owner."""
-        for tok in sent:
-            if tok.lemma_.lower() not in ("cast", "throw", "pour") or not any(
+        lemmas, tokens = self.parsed.lemmas, self.parsed.tokens
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in ("cast", "throw", "pour"):
+                continue
+            tok = tokens[i]
+            if not any(
                     c.dep_ == "dobj" and c.lemma_.lower() in ("doubt", "cold water") for c in tok.children):
                 continue
             target = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "over")
@@ -294,7 +312,7 @@ class DisputeFinder(ThinSourcing):
     def _denied_tail(self, sent: Span) -> list[Dispute]:
         """"PASTEF accused the government of X, a claim officials rejected" / "..., charges both deny":
         the sentence before the tail is the claim, its subject the claimant, the tail's subject the denier."""
-        match = _DENIED_TAIL.search(sent.text)
+        match = _DENIED_TAIL.search(self.parsed.text_of(sent))
         if not match:
             return []
         cut = sent.start_char + match.start()
@@ -437,7 +455,7 @@ class DisputeFinder(ThinSourcing):
         words = _content_lemmas(content) if content is not None else set()
         best, best_overlap = None, 2
         for prior in before[-12:]:
-            if not any(t.lemma_.lower() in HEDGE_NOUNS | HEDGING_VERBS for t in prior):
+            if self.parsed.lemmas_of(prior).isdisjoint(HEDGE_NOUNS | HEDGING_VERBS):
                 continue
             overlap = len(words & _content_lemmas(prior))
             if overlap > best_overlap:
@@ -455,6 +473,8 @@ _CHARGING = NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING | {"point", "blame"
 """Verbs of a first clause whose subject makes the claim a "but ... denied" answers."""
 _UNCERTAIN_WORDS = {"clear", "known", "certain", "sure", "possible", "immediately", "available"}
 HEDGING_VERBS = {"claim", "suggest", "allege", "accuse", "report"}
+_DENIAL_LEMMAS = frozenset({"play", "purport", "lean", "be"} | DENYING)
+"""Lemmas `_denials` tests further: a negated claim's verb or a verb of denial."""
 
 
 VERSION_GAP = 2

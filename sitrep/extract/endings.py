@@ -87,10 +87,15 @@ def extract_endings(parsed: ParsedArticle, table: ActorTable, names: dict[int, s
     anchor = publication_day(parsed.article.date)
     out: list[Lead] = []
     seen: set[str] = set()
+    lowers, lemmas, poses, tokens = parsed.lowers, parsed.lemmas, parsed.poses, parsed.tokens
     for sent in parsed.sentences:
-        if anchor is not None and years_before(sent.text, anchor):
+        if anchor is not None and years_before(parsed.text_of(sent), anchor):
             continue
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if poses[i] not in ("NOUN", "PROPN") or not (
+                    lowers[i] == "off" or lemmas[i] in _ENDABLE or lowers[i] in _ENDABLE):
+                continue  # `_happening` is false
+            tok = tokens[i]
             if not _happening(tok):
                 continue
             verb = _ending_verb(tok)

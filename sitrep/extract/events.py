@@ -26,6 +26,7 @@ from .attribution import (
 from .base import (
     ParsedArticle,
     short_phrase,
+    span_text,
     strip_determiner,
     subtree_span,
 )
@@ -165,7 +166,7 @@ def _wanted(noun: Token) -> bool:
 
 def _quoted(sent: Span) -> str:
     """The first quotation in a sentence, cut to 14 words."""
-    text = sent.text
+    text = span_text(sent)
     for open_, close in (('"', '"'), ("“", "”"), ("'", "'")):
         start = text.find(open_)
         end = text.find(close, start + 1) if start >= 0 else -1
@@ -206,6 +207,31 @@ def _arguments(verb: Token, role: str) -> list[Token]:
 
 
 _CARE = re.compile(r"\b(hospital|clinic|care|treatment|infirmary|ward)\b", re.I)
+_PLEDGE_AUX = frozenset({"would", "will", "'ll"})
+_NOUN_TRIGGERS = frozenset(_ROLE_HEADS | _PLAN_NOUNS | NOUN_EVENTS.keys())
+_PROPN_TRIGGERS = frozenset(NOUN_EVENTS)
+_AUX_TRIGGERS = frozenset({"be"} | _POWER_VERBS.keys())
+_VERB_TRIGGERS = frozenset({"be", "carry"} | _INTENT_VERBS | _CONVENING | SPEECH_VERBS | VERB_EVENTS.keys()
+                           | _POWER_VERBS.keys())
+
+
+def _may_fire(pos: str, lemma: str, lower: str, pledging: bool) -> bool:
+    """Whether `EventExtractor._events_at` can find anything at a token, from its part of speech,
+    lemma and lower-case form alone (every branch there first asks for one of these): false for
+    most tokens, which are then never made. `pledging`: the sentence has a word `_pledged` needs."""
+    if pos == "VERB":
+        return lemma in _VERB_TRIGGERS or lower in ADJ_EVENTS or pledging
+    if pos == "NOUN":
+        return lemma in _NOUN_TRIGGERS
+    if pos == "PROPN":
+        return lemma in _PROPN_TRIGGERS
+    if pos == "ADJ":
+        return lower in ADJ_EVENTS
+    if pos == "AUX":
+        return lemma in _AUX_TRIGGERS
+    return False
+
+
 class EventExtractor:
     """Finds status events in one parsed article."""
 
@@ -222,8 +248,16 @@ class EventExtractor:
         seen: set[tuple[str, str, int, str]] = set()
         anchor = publication_day(self.parsed.article.date)
         article_date = anchor.isoformat() if anchor else ""
-        for sent in self.parsed.sentences:
-            for tok in sent:
+        parsed = self.parsed
+        poses, lemmas, lowers, tokens = parsed.poses, parsed.lemmas, parsed.lowers, parsed.tokens
+        for sent in parsed.sentences:
+            # `_pledged` needs a "would"/"will"/"'ll" child of the verb or of its head, both in
+            # the verb's sentence (a sentence is one parse tree).
+            pledging = not _PLEDGE_AUX.isdisjoint(parsed.words_of(sent))
+            for i in range(sent.start, sent.end):
+                if not _may_fire(poses[i], lemmas[i], lowers[i], pledging):
+                    continue  # `_events_at` would find nothing
+                tok = tokens[i]
                 found = self._events_at(tok, sent)
                 if not found:
                     continue
@@ -258,9 +292,9 @@ class EventExtractor:
         return attribute(tok, self.names, self.pronoun_names)
 
     def _events_at(self, tok: Token, sent: Span) -> list[tuple[str, str, str, Attribution]]:
-        lemma = tok.lemma_.lower()
+        lemma = self.parsed.lemmas[tok.i]
         out: list[tuple[str, str, str, Attribution]] = []
-        pos = tok.pos_
+        pos = self.parsed.poses[tok.i]
         if pos in ("AUX", "VERB") and lemma == "be" and _blames(tok):
             # "Navalny alleged that Putin was behind the plot": the subject is accused, by whoever says so
             att = self._attribute(tok)
@@ -547,6 +581,8 @@ class EventExtractor:
             return []  # "has not said whether": silence, not a statement
         keys = [k for k in self.resolver.actors(subj, strict=True)
                 if self.table.actors[k].kind in ("person", "organisation", "country", "armed group")]
+        if not keys:
+            return []  # no one to credit: what was said does not matter
         # "told his French counterpart: ...": the object of "tell" is who hears it, not what is said.
         said_deps = ("ccomp",) if verb.lemma_.lower() == "tell" else ("ccomp", "dobj")
         said = next((c for c in verb.children if c.dep_ in said_deps), None)

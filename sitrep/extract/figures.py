@@ -16,7 +16,7 @@ from ..dates import When, publication_day, resolve, years_before
 from ..lexicon import lexicon
 from ..model import Claim, Dispute
 from .attribution import attribute
-from .base import subtree_span
+from .base import span_text, subtree_span
 from .events import ADJ_EVENTS, VERB_EVENTS, event_time
 
 if TYPE_CHECKING:
@@ -262,7 +262,7 @@ def _period_of(verb: Token) -> str:
     on Tuesday", "so far this year", "in the past five years"; "" for a count at one time."""
     for child in verb.children:
         if child.dep_ in _PERIOD_DEPS:
-            text = subtree_span(child).text
+            text = span_text(subtree_span(child))
             if _PERIOD.match(text) or _PERIOD.search(text[:20]):
                 return text
     return ""
@@ -275,13 +275,13 @@ def _told_as_past(verb: Token, anchor: date | None) -> bool:
     """A figure from another story: its verb's clause names a year well before the article ("the
     2008 attacks left 173 dead"), or it sits in a past-tense "when" clause of a past-tense
     sentence ("she was pregnant when her husband blew himself up, killing 26")."""
-    clause = subtree_span(verb).text
+    clause = span_text(subtree_span(verb))
     if verb.dep_ == "conj":  # "The 2008 attacks stunned the world and left 173 dead": the shared subject
-        clause += " " + " ".join(subtree_span(c).text for c in verb.head.children
+        clause += " " + " ".join(span_text(subtree_span(c)) for c in verb.head.children
                                  if c.dep_ in ("nsubj", "nsubjpass"))
     relative = verb.head if verb.dep_ == "conj" else verb
     if relative.dep_ == "relcl":  # "the attack in Mumbai in 2008, which left 160 dead and injured 600"
-        clause += " " + subtree_span(relative.head).text
+        clause += " " + span_text(subtree_span(relative.head))
     if anchor is not None and years_before(clause, anchor):
         return True
     node = verb
@@ -302,10 +302,14 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
     groups: dict[str, list[Claim]] = {}
     anchor = publication_day(finder.parsed.article.date)
     told: dict[str, tuple[str, str]] = {}  # category -> (class, source) counted in the sentence before
+    like_nums, lowers, tokens = finder.parsed.like_nums, finder.parsed.lowers, finder.parsed.tokens
     for sent in finder.parsed.sentences:
         previous = ""
         before, told = told, {}
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if not like_nums[i] and lowers[i] not in VAGUE:
+                continue  # `_quantity` is None for all but these
+            tok = tokens[i]
             found = _quantity(tok)
             if found is None:
                 continue
@@ -334,7 +338,7 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
             att = attribute(tok.head, finder.names, finder.pronoun_names)
             other = before.get(category)
             if people == "people" and other is not None and other[0] in _CROWDS and other[1] != att.source \
-                    and not _WIDER.search(sent.text):
+                    and not _WIDER.search(span_text(sent)):
                 # "Police said eight protesters had been killed. The hospital received the bodies
                 # of 15 people": the next sentence's people are those protesters, counted by another
                 people = other[0]

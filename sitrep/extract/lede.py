@@ -26,7 +26,7 @@ from .attribution import (
     describe_source,
     speaker_after,
 )
-from .base import ParsedArticle, clean_span_text
+from .base import ParsedArticle, clean_span_text, span_text
 
 MIN_WORDS = 8
 MAX_WORDS = 45
@@ -80,7 +80,7 @@ def _inverted_speaker(sent: Span) -> tuple[Token, Token] | None:
 
 
 def _is_lede(sent: Span) -> bool:
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     words = text.split()
     if len(words) < MIN_WORDS or _BYLINE.match(text) or text.isupper():
         return False
@@ -192,12 +192,12 @@ def extract_leads(parsed: ParsedArticle, table: ActorTable, names: dict[int, str
         if leads and not _tells_an_event(sent):
             break  # after the lede, only a sentence that reports something happening is news
         certainty, source = lede_attribution(sent, names, resolve)
-        text = _DATELINE.sub("", clean_span_text(sent.text))
+        text = _DATELINE.sub("", clean_span_text(span_text(sent)))
         words = text.split()
         if len(words) > MAX_WORDS:
             text = " ".join(words[:MAX_WORDS]) + "..."
-        keys = dict.fromkeys(k for t in sent if t.i in table.token_actor
-                             for k in table.token_actor[t.i].split("|"))
+        keys = dict.fromkeys(k for i in range(sent.start, sent.end) if i in table.token_actor
+                             for k in table.token_actor[i].split("|"))
         actors = [table.actors[k].name for k in keys if k in table.actors]
         leads.append(Lead(text=text, certainty=certainty, source=source, evidence=parsed.evidence(sent),
                           actors=actors))

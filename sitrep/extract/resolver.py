@@ -44,6 +44,8 @@ _MASCULINE = {"king", "prince", "spokesman", "chairman", "sultan", "emir", "shei
 _FEMININE = {"queen", "princess", "spokeswoman", "chairwoman", "baroness", "lady", "dame", "duchess",
              "mother", "daughter", "sister", "wife", "woman"}
 _PRONOUN_GENDER = {"he": _FEMININE, "she": _MASCULINE}
+_PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it"})
+"""The pronouns `Resolver` resolves."""
 """A pronoun and the role words it cannot stand for ("she" is no spokesman)."""
 
 
@@ -107,12 +109,17 @@ class Resolver:
         """Pronoun -> the office that speaks through it when no name came before ("attorney general")."""
         role_subject: _RoleSubject | None = None
         names = self.names()
+        lowers, poses, tokens = self.parsed.lowers, self.parsed.poses, self.parsed.tokens
         for sent in self.parsed.sentences:
             sent_subject: str | None = None
             """A person subject earlier in this sentence: "Mr Brown was seething that he had been
             excluded"."""
-            for tok in sent:
-                key = self.table.token_actor.get(tok.i)
+            for i in range(sent.start, sent.end):
+                key = self.table.token_actor.get(i)
+                low = lowers[i]
+                if not key and low not in _PRONOUN_WORDS and poses[i] != "NOUN":
+                    continue  # neither a name, a pronoun nor a plural noun: nothing below applies
+                tok = tokens[i]
                 if key:
                     actor = self.table.actors[key]
                     if actor.kind == "person":
@@ -131,7 +138,6 @@ class Resolver:
                         if tok.dep_ in ("nsubj", "nsubjpass"):
                             plural_subject = "group:" + key
                     continue
-                low = tok.lower_
                 if low in PERSONAL_PRONOUNS and not last_person and role_subject is not None:
                     if self._speaks_as(tok, role_subject):
                         # "The attorney general has denied it. ..., he insisted": the office speaks.

@@ -196,8 +196,11 @@ def _role_phrase(head: Token, stop: int | None = None) -> str:
 def _distribute_titles(parsed: ParsedArticle, table: ActorTable, titles_by_end: dict[int, Span]) -> None:
     """"former Prime Ministers A and B": B, coordinated with A, shares A's plural title."""
     doc = parsed.doc
-    for tok in doc:
-        if tok.dep_ != "conj" or tok.i not in table.token_actor:
+    for i in range(len(doc)):
+        if i not in table.token_actor:
+            continue
+        tok = parsed.tokens[i]
+        if tok.dep_ != "conj":
             continue
         first = tok.head
         first_key, key = table.token_actor.get(first.i), table.token_actor[tok.i]
@@ -230,9 +233,11 @@ def _bare_office_titles(parsed: ParsedArticle, table: ActorTable) -> None:
     """"It dominated the prime minister's news conference, which saw Mr Blair start...": when a
     sentence uses a sole office without a name and names exactly one untitled person, that
     person holds the office, unless someone else in the article already does."""
+    if not any(office in parsed.text for office in _SOLE_OFFICES):
+        return  # every match names one
     held = {role_key(r) for a in table.actors.values() if a.kind == "person" for r in a.roles}
     for sent in parsed.doc.sents:
-        for match in _BARE_OFFICE.finditer(sent.text):
+        for match in _BARE_OFFICE.finditer(parsed.text_of(sent)):
             office = match.group(1)
             if office in held:
                 continue

@@ -41,6 +41,11 @@ _ROUTINE_EVENTS = {"says", "met", "agreed", "hosts", "negotiates", "warned", "de
                    "condemned", "plans"}
 """Events of diplomacy and talk: told by "officials said" they are routine, not thinly sourced claims."""
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
+_HEDGE_PARTICIPLES = ("alleged", "claimed", "purported", "suspected", "reported")
+_CLAIM_LEMMAS = ("claim", "allegation", "suggestion", "rumour")
+_HEDGE_LOWERS = frozenset(_HEDGE_ADVERBS | set(_HEDGE_PARTICIPLES))
+_HEDGE_LEMMAS = frozenset({*_CLAIM_LEMMAS, "believe"})
+"""The words and lemmas `_hedges` looks further at (with the verbs of a guess about the past)."""
 
 
 class ThinSourcing:
@@ -96,9 +101,10 @@ class ThinSourcing:
                      article=self.parsed.article.path, sentence=evidence.sentence, value=value)
 
     def _actors_in(self, span: Span) -> list[str]:
-        keys = dict.fromkeys(self.table.token_actor[t.i] for t in span if t.i in self.table.token_actor)
-        keys.update(dict.fromkeys(k for t in span if t.i in self.resolver.pronouns
-                                  for k in self.resolver.pronouns[t.i].split("|")))
+        at = range(span.start, span.end)
+        keys = dict.fromkeys(self.table.token_actor[i] for i in at if i in self.table.token_actor)
+        keys.update(dict.fromkeys(k for i in at if i in self.resolver.pronouns
+                                  for k in self.resolver.pronouns[i].split("|")))
         return [self.table.actors[k].name for k in keys]
 
     @staticmethod
@@ -150,8 +156,16 @@ class ThinSourcing:
                                claims=[self._claim(sent, att.source, "unconfirmed")],
                                actors=self._actors_in(sent)))
             return out
-        for tok in sent:
-            low = tok.lower_
+        parsed = self.parsed
+        lowers, lemmas, poses, tokens = parsed.lowers, parsed.lemmas, parsed.poses, parsed.tokens
+        in_sent = parsed.words_of(sent)
+        # `_past_possibility` needs "have" and a modal among the verb's children (in its sentence).
+        guessing = "have" in in_sent and not in_sent.isdisjoint(("could", "may", "might"))
+        for i in range(sent.start, sent.end):
+            low, lemma = lowers[i], lemmas[i]
+            if not (low in _HEDGE_LOWERS or lemma in _HEDGE_LEMMAS or (guessing and poses[i] == "VERB")):
+                continue  # none of the tests below can pass
+            tok = tokens[i]
             if low in _HEDGE_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
                 # "after reportedly being turned away by the navy": the clause rests on a hedge
                 verb = tok.head
@@ -172,7 +186,7 @@ class ThinSourcing:
                 low in HEDGE_WORDS
                 and tok.dep_ == "amod"
                 and tok.head.pos_ == "NOUN"
-                and low in ("alleged", "claimed", "purported", "suspected", "reported")
+                and low in _HEDGE_PARTICIPLES
             ):
                 subject = strip_determiner(short_phrase(subtree_span(tok.head), 8))
                 out.append(Dispute(subject=subject, kind="thin sourcing",
@@ -180,7 +194,7 @@ class ThinSourcing:
                                    actors=self._actors_in(sent)))
                 break
             if (
-                tok.lemma_.lower() in ("claim", "allegation", "suggestion", "rumour")
+                lemma in _CLAIM_LEMMAS
                 and tok.pos_ == "NOUN"
                 and any(c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children)
             ):
@@ -213,10 +227,12 @@ class ThinSourcing:
                                    claims=[self._claim(sent, att.source, "hedges")],
                                    actors=self._actors_in(sent)))
                 break
+            if lemma != "believe":
+                continue
             believed = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            if tok.lemma_.lower() == "believe" and believed is not None and _an_opinion(believed):
+            if believed is not None and _an_opinion(believed):
                 continue  # "I believe it deserves a thorough examination": a view of what ought to be
-            if tok.lemma_.lower() == "believe" and tok.pos_ == "VERB":
+            if tok.pos_ == "VERB":
                 att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names,
                                 self.pronoun_names)
                 subject = short_phrase(

@@ -18,6 +18,7 @@ from .attribution import (
 )
 from .base import (
     clean_span_text,
+    span_text,
     subtree_span,
 )
 
@@ -92,7 +93,7 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     said"; not "the junta that has ruled since 2021"), past perfect ("had been arrested"),
     "former", or a date well before the article."""
     verb = _clause_verb(tok)
-    clause = clean_span_text(subtree_span(verb).text) if verb.pos_ in ("VERB", "AUX") else ""
+    clause = clean_span_text(span_text(subtree_span(verb))) if verb.pos_ in ("VERB", "AUX") else ""
     when = resolve(clause, anchor) if clause else None
     # "since a brawl left 20 dead in June": a clause that is itself the "since" clause keeps its date.
     own_since = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since"
