@@ -46,9 +46,12 @@ _DESKTOP_FILES = {"thumbs.db", "ehthumbs.db", "desktop.ini"}
 def is_listed_name(name: str) -> bool:
     """Whether a file name is one the listing shows at all: not hidden, swap, backup, temp or the
     desktop's index files."""
-    if name.startswith((".", "#", "~")) or name.endswith(("~", "#")) or name.lower() in _DESKTOP_FILES:
+    lower = name.lower()
+    if name.startswith((".", "#", "~")) or name.endswith(("~", "#")) or lower in _DESKTOP_FILES:
         return False
-    return not any(s.lower() in _BACKUP_SUFFIXES for s in Path(name).suffixes)
+    # Path(name).suffixes without building a Path (a tenth of a reload's listing at 10,000 files):
+    # a name ending in "." has none.
+    return lower.endswith(".") or not any(f".{part}" in _BACKUP_SUFFIXES for part in lower.split(".")[1:])
 
 
 def _is_candidate_name(name: str) -> bool:
