@@ -298,3 +298,14 @@ def test_hostile_file_names_leave_every_output_inert(tmp_path_factory: pytest.Te
     for path in paths:
         for shown in (clean(path), safe(path).plain, describe_change(FolderChange(added=(path,)))):
             assert printable(shown) and "\n" not in shown
+
+
+@given(st.lists(st.sampled_from(["a", "B", "", ".", "bak", "BAK", "swp", "txt", "md", "part", " ", "~", "#",
+                                 "thumbs", "db"]), min_size=1, max_size=6).map(".".join))
+def test_a_name_is_listed_unless_one_of_its_path_suffixes_is_a_backup_suffix(name: str) -> None:
+    """The listing reads suffixes from the string; `Path.suffixes` is the definition it keeps."""
+    from sitrep.reader.files import _BACKUP_SUFFIXES, _DESKTOP_FILES
+
+    hidden = name.startswith((".", "#", "~")) or name.endswith(("~", "#")) or name.lower() in _DESKTOP_FILES
+    by_path = not hidden and not any(s.lower() in _BACKUP_SUFFIXES for s in Path(name).suffixes)
+    assert is_listed_name(name) == by_path
