@@ -24,8 +24,11 @@ from .report.formats import FORMATS
 from .text import clean
 
 if TYPE_CHECKING:
+    from contextlib import ExitStack
+
     from rich.progress import Progress as Bar, TaskID
 
+    from .engine import Engine
     from .model import ArticleResult, Situation
     from .progress import Progress
 
@@ -429,30 +432,40 @@ def _analyse(folder: Path, config: Config,
     why when the folder, the executor or the model fails."""
     from contextlib import ExitStack
 
-    from .engine import Engine
-    from .executors import ExecutorError, open_executor
     from .nlp.errors import PipelineError
     from .reader import ReaderError
 
     with ExitStack() as stack:
-        executor = None
-        if executor_url:
-            try:
-                executor = stack.enter_context(open_executor(executor_url, config))
-            except ExecutorError as exc:
-                return _fail(str(exc))
-        engine = Engine(config, executor=executor)
-        bar = progress_bar(sys.stderr)
+        opened = _open_engine(stack, config, executor_url)
+        if isinstance(opened, int):
+            return opened
+        engine, bar = opened
         try:
             return engine.analyse(folder, bar), engine.results
-        except ReaderError as exc:
+        except (ReaderError, PipelineError) as exc:
             return _fail(str(exc))
-        except PipelineError as exc:
+
+
+def _open_engine(stack: ExitStack, config: Config,
+                 executor_url: str | None) -> tuple[Engine, ProgressBar | None] | int:
+    """An engine parsing on the executor at `executor_url` (or its own), and a progress bar on a
+    terminal, both closed when `stack` closes; the exit code after saying why an executor cannot
+    be opened."""
+    from .engine import Engine
+    from .executors import ExecutorError, open_executor
+
+    executor = None
+    if executor_url:
+        try:
+            executor = stack.enter_context(open_executor(executor_url, config))
+        except ExecutorError as exc:
             return _fail(str(exc))
-        finally:
-            if bar is not None:
-                bar.close()
-            engine.close()
+    engine = Engine(config, executor=executor)
+    stack.callback(engine.close)
+    bar = progress_bar(sys.stderr)
+    if bar is not None:
+        stack.callback(bar.close)
+    return engine, bar
 
 
 def run_extract(argv: list[str]) -> int:
@@ -501,8 +514,6 @@ def _extract(folder: Path, config: Config, executor_url: str | None, fmt: str, t
     the executor at `executor_url` when given; the exit code."""
     from contextlib import ExitStack
 
-    from .engine import Engine
-    from .executors import ExecutorError, open_executor
     from .extracted import JsonlWriter, ParquetWriter, line_of
     from .nlp.errors import PipelineError
     from .reader import ReaderError
@@ -511,17 +522,10 @@ def _extract(folder: Path, config: Config, executor_url: str | None, fmt: str, t
 
     version = pipeline_version(config)
     with ExitStack() as stack:
-        executor = None
-        if executor_url:
-            try:
-                executor = stack.enter_context(open_executor(executor_url, config))
-            except ExecutorError as exc:
-                return _fail(str(exc))
-        engine = Engine(config, executor=executor)
-        stack.callback(engine.close)
-        bar = progress_bar(sys.stderr)
-        if bar is not None:
-            stack.callback(bar.close)
+        opened = _open_engine(stack, config, executor_url)
+        if isinstance(opened, int):
+            return opened
+        engine, bar = opened
         try:
             with ExitStack() as output:
                 if target is None:
