@@ -74,7 +74,6 @@ class EngineProcess:
         self._begun: str | None = None
         """The folder of a run `begin` asked for whose messages nobody has read yet."""
         self._lock = threading.Lock()
-        atexit.register(self._stop_child)
 
     @property
     def model_loaded(self) -> bool:
@@ -148,6 +147,10 @@ class EngineProcess:
             raise EngineProcessError(f"could not start the analysis process: {exc}") from exc
         theirs.close()
         self._process, self._conn = process, ours
+        # Registered after multiprocessing's own exit hook, so it runs before it: that hook joins
+        # every child still alive, and ours waits for a request that would never come.
+        atexit.unregister(self.close)
+        atexit.register(self.close)
         return ours
 
     def analyse(self, folder: Path, progress: ProgressCallback | None = None) -> Situation:
@@ -223,10 +226,10 @@ class EngineProcess:
         if process is not None:
             process.join(timeout=CLOSE_TIMEOUT)
         self._stop_child()
-        atexit.unregister(self._stop_child)
+        atexit.unregister(self.close)
 
     def _stop_child(self) -> None:
-        """Stop the child if it still runs and drop the pipe (at exit too: never leave it behind)."""
+        """Stop the child if it still runs and drop the pipe."""
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if process is not None and process.is_alive():

@@ -187,3 +187,14 @@ def test_the_dashboards_process_unpickles_progress_and_reports_without_importing
             "print(stages, 'sitrep.engine' in sys.modules, 'sitrep.merge' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "['reading', 'cached', 'done'] False False"
+
+
+def test_a_process_that_never_closes_its_engine_still_exits(warm: tuple[Path, Path, Situation]) -> None:
+    """The dashboard skips `close` when a run is under way as it unmounts: exiting must not wait
+    on the child, which waits on a request (multiprocessing's exit hook joins live children)."""
+    code = ("from pathlib import Path; from sitrep.config import Config; "
+            "from sitrep.engine_process import EngineProcess; "
+            f"config = Config(base_dir=Path({str(ROOT)!r})); config.cache.path = {str(warm[1])!r}; "
+            f"engine = EngineProcess(config); engine.analyse(Path({str(warm[0])!r})); print('analysed')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.returncode == 0 and out.stdout.strip() == "analysed"
