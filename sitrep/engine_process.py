@@ -95,11 +95,6 @@ class EngineProcess:
         """The child's process id, once started."""
         return self._process.pid if self._process is not None else None
 
-    def start(self) -> None:
-        """Spawn the child now (it imports the engine while the caller goes on with its own start-up)."""
-        with self._lock:
-            self._ensure_child()
-
     def begin(self, folder: Path) -> None:
         """Start analysing `folder` now; the next `analyse(folder, progress)` takes this run over
         (with its progress from the start). The dashboard calls this before it builds its screen,
@@ -122,7 +117,7 @@ class EngineProcess:
             conn.send(("cancel",))
             while (message := conn.recv())[0] in ("progress", "log"):
                 if message[0] == "log":
-                    logging.getLogger(message[2]).log(message[1], "%s", message[3])
+                    _relog(message)
         except (EOFError, OSError, pickle.UnpicklingError):
             self._stop_child()
 
@@ -187,8 +182,7 @@ class EngineProcess:
                             abandoned = exc
                             conn.send(("cancel",))
                 elif kind == "log":
-                    _, level, name, text = message
-                    logging.getLogger(name).log(level, "%s", text)
+                    _relog(message)
                 else:
                     self._stats = message[-1]
                     if abandoned is not None:
@@ -240,6 +234,12 @@ class EngineProcess:
                 process.join()
         if conn is not None:
             conn.close()
+
+
+def _relog(message: tuple[Any, ...]) -> None:
+    """Log here a `("log", level, logger name, text)` record the child sent."""
+    _, level, name, text = message
+    logging.getLogger(name).log(level, "%s", text)
 
 
 # ---------------------------------------------------------------------------------------- child side

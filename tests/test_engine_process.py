@@ -121,7 +121,7 @@ def test_an_error_in_the_child_is_raised_here_with_its_own_type(
 def test_a_killed_child_is_an_error_naming_the_signal_and_the_next_run_starts_a_new_one(
     process: EngineProcess, warm: tuple[Path, Path, Situation]
 ) -> None:
-    process.start()
+    process.analyse(warm[0])
     victim = process.pid
     assert victim is not None
 
@@ -198,3 +198,21 @@ def test_a_process_that_never_closes_its_engine_still_exits(warm: tuple[Path, Pa
             f"engine = EngineProcess(config); engine.analyse(Path({str(warm[0])!r})); print('analysed')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 0 and out.stdout.strip() == "analysed"
+
+
+def test_the_childs_warnings_are_logged_in_this_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("not a cache\n", encoding="utf-8")
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    engine = EngineProcess(config_for(foreign))
+    try:
+        with caplog.at_level("WARNING"):
+            engine.analyse(folder)
+    finally:
+        engine.close()
+    warned = [record.getMessage() for record in caplog.records if record.name == "sitrep.cache"]
+    assert any("notes.txt" in message for message in warned)
+    assert foreign.read_text(encoding="utf-8") == "not a cache\n"
