@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench import BASE_MTIME, DEFAULT_CORPORA, DEFAULT_SOURCES, GENERATOR_VERSION, ROOT
+from bench import DEFAULT_CORPORA, DEFAULT_SOURCES, GENERATOR_VERSION, ROOT
 
 YEAR = date(2024, 1, 1)
 DAYS = 366
@@ -61,27 +61,17 @@ def published(index: int, size: int) -> date:
 
 def build_archive(size: int, corpora: Path, seed: int = SEED) -> Path:
     """The folder of `size` dated articles, written unless an identical one is there."""
-    from bench.corpus import CorpusMaker, load_sources, sources_digest
+    from bench.corpus import CorpusMaker, load_sources, sources_digest, write_once
 
     sources = load_sources(DEFAULT_SOURCES)
-    folder = corpora / f"archive-n{size}-seed{seed}"
-    manifest = folder / ".bench.json"
     wanted = {"size": size, "seed": seed, "generator": GENERATOR_VERSION, "sources": sources_digest(sources),
               "dated": f"Published: line, {YEAR.year}"}
-    try:
-        if json.loads(manifest.read_text()) == wanted:
-            return folder
-    except (OSError, ValueError):
-        pass
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    for index, (name, text) in enumerate(CorpusMaker(sources, seed).articles(size)):
-        path = folder / name
-        path.write_text(f"Published: {published(index, size).isoformat()}\n{text}", encoding="utf-8")
-        os.utime(path, (BASE_MTIME + index, BASE_MTIME + index))
-    manifest.write_text(json.dumps(wanted))
-    return folder
+
+    def dated() -> Iterator[tuple[str, str]]:
+        for index, (name, text) in enumerate(CorpusMaker(sources, seed).articles(size)):
+            yield name, f"Published: {published(index, size).isoformat()}\n{text}"
+
+    return write_once(corpora / f"archive-n{size}-seed{seed}", wanted, dated)
 
 
 def slice_of(folder: Path, count: int) -> Path:

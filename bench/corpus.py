@@ -7,7 +7,7 @@ import json
 import os
 import random
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,9 +112,15 @@ class CorpusMaker:
 
 def build_corpus(size: int, corpora: Path, maker: CorpusMaker, digest: str) -> Path:
     """The folder of `size` generated articles, written unless an identical one is there."""
-    folder = corpora / f"n{size}-seed{maker.seed}"
-    manifest = folder / ".bench.json"
     wanted = {"size": size, "seed": maker.seed, "generator": GENERATOR_VERSION, "sources": digest}
+    return write_once(corpora / f"n{size}-seed{maker.seed}", wanted, lambda: maker.articles(size))
+
+
+def write_once(folder: Path, wanted: dict[str, object],
+               articles: Callable[[], Iterable[tuple[str, str]]]) -> Path:
+    """`folder` holding the (name, text) `articles()` make, article i with mtime BASE_MTIME + i,
+    written afresh unless its manifest (`.bench.json`) already says `wanted`."""
+    manifest = folder / ".bench.json"
     try:
         if json.loads(manifest.read_text()) == wanted:
             return folder
@@ -123,7 +129,7 @@ def build_corpus(size: int, corpora: Path, maker: CorpusMaker, digest: str) -> P
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    for index, (name, text) in enumerate(maker.articles(size)):
+    for index, (name, text) in enumerate(articles()):
         path = folder / name
         path.write_text(text, encoding="utf-8")
         os.utime(path, (BASE_MTIME + index, BASE_MTIME + index))
