@@ -121,7 +121,7 @@ def test_an_error_in_the_child_is_raised_here_with_its_own_type(
 def test_a_killed_child_is_an_error_naming_the_signal_and_the_next_run_starts_a_new_one(
     process: EngineProcess, warm: tuple[Path, Path, Situation]
 ) -> None:
-    process.analyse(warm[0])
+    process.begin(warm[0])  # a fresh child's first run: still under way when the callback kills it
     victim = process.pid
     assert victim is not None
 
