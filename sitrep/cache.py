@@ -14,6 +14,10 @@ cache is never fatal, and it never harms a file that sitrep did not make:
 
 Rows unused for `max_age_days`, and rows of other pipeline versions unused for a day, are
 evicted when the cache is opened.
+
+Beside the results, table `files` keeps each file's stat signature and content hash by absolute
+path, like git's index: a fresh process takes an unchanged file's hash from there instead of
+reading and hashing the file again (`sitrep.engine` decides what may be stored and trusted).
 """
 
 from __future__ import annotations
@@ -21,13 +25,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import math
 import os
+import re
 import sqlite3
 import stat
 import tempfile
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .config import Config
@@ -39,7 +45,12 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3
 """3: rows compressed against `sitrep.rows.COMPRESSION_DICTIONARY`; 2: rows in the compact layout
 of `sitrep.rows`, each sentence once; 1: `ArticleResult.to_dict`. A cache of another schema is
-emptied when opened, so its rows are simply misses."""
+emptied when opened, so its rows are simply misses.
+
+The `files` table came later without a new version: it is added to a cache of version 3 in place,
+results kept, and older sitrep ignores it (a new version would make older sitrep empty the
+results, which take minutes per thousand articles to make again). Its layout is checked by its
+columns instead (`_FILES_COLUMNS`): a `files` table of another layout is dropped and made again."""
 PAGE_SIZE = 16_384
 """SQLite page size of a new cache. A row is about 1.2 KB compressed: 4 KB pages (SQLite's
 default) held two or three and left a fifth of the file empty; 16 KB pages leave a twentieth."""
@@ -57,10 +68,23 @@ DAY = 86_400.0
 OTHER_VERSION_GRACE = DAY
 """Rows of another pipeline version are evicted once unused this many seconds: two configs that
 share one cache keep their rows while both are in use, and an old version's rows go soon."""
+FILES_MAX_AGE = 30 * DAY
+"""Rows of `files` not seen for this long (or `max_age_days`, when shorter) are evicted: those of
+a folder no longer analysed. A folder's vanished files lose theirs at its next run."""
+_FILES_COLUMNS = ("path", "device", "inode", "size", "mtime_ns", "ctime_ns", "hash", "mtime", "seen")
+_HASH = re.compile(r"[0-9a-f]{64}")
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+"""SQLite's integers: a device or inode number past these is not stored (that file is read)."""
 _CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 _COMPANIONS = ("-wal", "-shm", "-journal")
 """Files SQLite keeps beside a database and would write into."""
+
+
+Signature = tuple[int, int, int, int, int]
+"""A regular file's device, inode, size, modification and change times in ns (see `sitrep.engine`)."""
+Signed = tuple[Signature, str, float]
+"""A file's signature, its content hash and its mtime as a run hashed it."""
 
 
 class _NotOurs(Exception):
@@ -122,13 +146,22 @@ class NullCache:
     def put_encoded(self, rows: Iterable[tuple[str, bytes]]) -> None:
         """Forget the rows."""
 
+    def get_signatures(self, folder: str) -> dict[str, Signed]:
+        """No file is known."""
+        return {}
+
+    def put_signatures(self, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
+        """Forget the signatures."""
+
     def close(self) -> None:
         """Nothing to close."""
 
 
 class ResultCache:
     """SQLite table `results(hash, version, data, used)`; `version` is the pipeline version and
-    `used` when the row was last stored or read."""
+    `used` when the row was last stored or read. Table `files(path, device, inode, size, mtime_ns,
+    ctime_ns, hash, mtime, seen)` holds the files' signatures; `seen` is when the row was last
+    stored or read."""
 
     def __init__(self, path: Path, version: str, max_age_days: float = 0.0) -> None:
         self.path = path
@@ -265,6 +298,16 @@ class ResultCache:
                 " PRIMARY KEY (hash, version))"
             )
             db.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
+            columns = tuple(r[1] for r in db.execute("PRAGMA table_info(files)"))
+            if columns and columns != _FILES_COLUMNS:
+                db.execute("DROP TABLE files")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files ("
+                " path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
+                " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
+                " hash TEXT NOT NULL, mtime REAL NOT NULL, seen REAL NOT NULL) WITHOUT ROWID"
+            )
+            db.execute("CREATE INDEX IF NOT EXISTS files_seen ON files (seen)")
             if app_id != _APP_ID:
                 db.execute(f"PRAGMA application_id = {_APP_ID}")
             if user_version != SCHEMA_VERSION:
@@ -376,8 +419,9 @@ class ResultCache:
     # --- eviction ----------------------------------------------------------------------------
 
     def _evict(self) -> None:
-        """Delete rows of other pipeline versions unused for `OTHER_VERSION_GRACE`, and every
-        row unused for `max_age_days` (when set); then give the space back to the disk."""
+        """Delete rows of other pipeline versions unused for `OTHER_VERSION_GRACE`, every row
+        unused for `max_age_days` (when set) and the signatures of files not seen for
+        `FILES_MAX_AGE`; then give the space back to the disk."""
         assert self._db is not None
         now = time.time()
         try:
@@ -387,24 +431,31 @@ class ResultCache:
             if self.max_age_days > 0:
                 gone += self._db.execute("DELETE FROM results WHERE used < ?",
                                          (now - self.max_age_days * DAY,)).rowcount
+            files_age = min(FILES_MAX_AGE, self.max_age_days * DAY or FILES_MAX_AGE)
+            unseen = self._db.execute("DELETE FROM files WHERE seen < ?", (now - files_age,)).rowcount
             self._db.execute("COMMIT")
             if gone:
                 log.info("cache %s: evicted %d unused results", self.path, gone)
+            if gone or unseen:
                 self._db.execute("PRAGMA incremental_vacuum").fetchall()
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
             self._failed(exc)
 
-    def _touch(self, keys: list[str], now: float) -> None:
-        """Mark rows as used now; best effort, and skipped rather than waiting for a lock."""
+    def _touch(self, keys: list[str], now: float, table: str = "results") -> None:
+        """Mark rows of `results` (by content hash) or of `files` (by path) as used now; best
+        effort, and skipped rather than waiting for a lock."""
         if self._db is None or not self.writable:
             return
         try:
             self._db.execute("PRAGMA busy_timeout = 0")
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("UPDATE results SET used = ? WHERE hash = ? AND version = ?",
-                                 [(now, key, self.version) for key in keys])
+            if table == "files":
+                self._db.executemany("UPDATE files SET seen = ? WHERE path = ?", [(now, key) for key in keys])
+            else:
+                self._db.executemany("UPDATE results SET used = ? WHERE hash = ? AND version = ?",
+                                     [(now, key, self.version) for key in keys])
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -477,6 +528,65 @@ class ResultCache:
                 self._db.execute("ROLLBACK")
             self._failed(exc)
 
+    def get_signatures(self, folder: str) -> dict[str, Signed]:
+        """The stored signature, content hash and mtime of every file under the absolute path
+        `folder`, by absolute path (`folder` + "/" + the path relative to it), in one query.
+        A row that `put_signatures` could not have written is left out (that file is read)."""
+        found: dict[str, Signed] = {}
+        if self._db is None or not _storable(folder):
+            return found
+        prefix = f"{folder}/"
+        try:
+            rows = self._db.execute(
+                "SELECT path, device, inode, size, mtime_ns, ctime_ns, hash, mtime, seen FROM files"
+                " WHERE path >= ? AND path < ?", (prefix, f"{folder}0")).fetchall()  # "0" follows "/"
+        except sqlite3.DatabaseError as exc:
+            if _is(exc, _CORRUPTION):
+                self._failed(exc)
+            else:  # a read-only cache made before the table was: no file is known
+                log.debug("cache %s: no file signatures (%s)", self.path, exc)
+            return found
+        now = time.time()
+        stale: list[str] = []
+        bad = 0
+        for path, device, inode, size, mtime_ns, ctime_ns, digest, mtime, seen in rows:
+            signature = (device, inode, size, mtime_ns, ctime_ns)
+            if not (isinstance(path, str) and path.startswith(prefix)
+                    and all(type(n) is int for n in signature) and size >= 0
+                    and isinstance(digest, str) and _HASH.fullmatch(digest)
+                    and type(mtime) is float and math.isfinite(mtime)
+                    and abs(mtime * 1e9 - mtime_ns) < 1e9):  # the float of that very mtime_ns
+                bad += 1
+                continue
+            found[path] = (signature, digest, mtime)
+            if not isinstance(seen, (int, float)) or seen < now - DAY:
+                stale.append(path)
+        if bad:
+            log.warning("cache %s: %d file signatures unreadable; those files are read", self.path, bad)
+        if stale:
+            self._touch(stale, now, "files")
+        return found
+
+    def put_signatures(self, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
+        """Store the signatures of `changed` files (by absolute path) and forget those of `gone`
+        ones, in one transaction. Whether a signature may be trusted is the caller's call; a path
+        SQLite cannot hold (not UTF-8) or a number past its integers is not stored."""
+        if self._db is None or not self.writable:
+            return
+        now = time.time()
+        records = [(path, *signature, digest, mtime, now)
+                   for path, (signature, digest, mtime) in changed.items()
+                   if _storable(path) and all(_INT64[0] <= n <= _INT64[1] for n in signature)]
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone if _storable(p)])
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            self._failed(exc)
+
     def close(self) -> None:
         """Close the database."""
         if self._db is not None:
@@ -484,6 +594,15 @@ class ResultCache:
                 self._db.close()
             finally:
                 self._db = None
+
+
+def _storable(path: str) -> bool:
+    """Whether SQLite can hold `path` as text (a name that is not UTF-8 keeps surrogates)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _why_unwritable(exc: sqlite3.Error) -> str:

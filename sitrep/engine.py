@@ -4,8 +4,10 @@ Flow (one way): list the folder -> hash each file's bytes -> look the hashes up 
 run's results in memory, then the SQLite cache) -> read and clean only the files not found
 (`reader.read_article`) -> `nlp` + `extract` for the misses (in batches, spaCy loaded lazily and
 once) -> `merge` -> `Situation`. A warm run never imports spaCy, and a file whose bytes are
-cached under its own path is not even cleaned again. Each `analyse` call is a `_Run`, whose
-steps follow that flow: `look_up`, `read_unread` and `parse_unread`, `snapshot`.
+cached under its own path is not even cleaned again. A file whose stat signature is the one it
+was hashed under, in this process or in the cache's `files` table, is not even read (see
+`_signature`). Each `analyse` call is a `_Run`, whose steps follow that flow: `look_up`,
+`read_unread` and `parse_unread`, `snapshot`.
 
 With `model.jobs` > 1 a cold run parses and extracts in that many worker processes (spawned
 once per engine, each loading the model once); the results are the same as in one process.
@@ -31,7 +33,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import NullCache, ResultCache, encode_result, open_cache
+from .cache import NullCache, ResultCache, Signature, Signed, encode_result, open_cache
 from .config import Config
 from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
@@ -84,9 +86,14 @@ class Engine:
         self._pool: ProcessPoolExecutor | None = None
         self._memo: dict[str, ArticleResult] = {}
         """The last run's results by content hash: a reload looks these up before SQLite."""
-        self._signed: dict[Path, Signed] = {}
-        """The last run's content hash and mtime per file, under the file's stat signature: a reload
-        reads and hashes again only the files whose signature changed (see `_signature`)."""
+        self._signed: dict[str, Signed] = {}
+        """The last run's content hash and mtime per file (by absolute path), under the file's stat
+        signature: a reload reads and hashes again only the files whose signature changed (see
+        `_signature`). A run over another folder starts from the cache's (`_stored`)."""
+        self._stored: dict[str, Signed] = {}
+        """The signatures the cache holds for `_stored_folder`'s files, as this engine last read or
+        wrote them: each run stores only the difference."""
+        self._stored_folder: str | None = None
         self._rejected: dict[str, str] = {}
         """Why the last run refused files for their bytes alone (empty, binary, too long...), by
         content hash: a reload does not read and clean them again."""
@@ -175,7 +182,7 @@ class Engine:
         with clock("read"):
             check_folder(folder)
             listing = walk_folder(folder)
-        files = [path for _relative, path in listing.articles]
+        files = listing.articles
         block = max(1, block or STREAM_BLOCK)
         notify(Progress("reading", 0, 0))
         bad: list[BadFile] = []
@@ -228,8 +235,9 @@ class Engine:
             return _relocate(hit, article)
         return article
 
-    def _hash_file(self, path: Path, folder: Path, keep: dict[Path, tuple[bytes, float]] | None = None,
-                   signed: dict[Path, Signed] | None = None) -> tuple[str, float] | BadFile | None:
+    def _hash_file(self, path: Path, folder: Path, key: str,
+                   keep: dict[Path, tuple[bytes, float]] | None = None,
+                   signed: dict[str, Signed] | None = None) -> tuple[str, float] | BadFile | None:
         """SHA-256 of a file's bytes and its mtime; a `BadFile` when it cannot be read (a link
         outside the folder, too large, not a regular file...); None on an unexpected error. The
         bytes of a file the last run did not have go into `keep`, for reading it without opening
@@ -238,15 +246,16 @@ class Engine:
         The hash is the reader's `content_hash`, so a hit needs no reading or cleaning at all;
         None sends the file through `read_article`, which reports the error.
 
-        A file whose stat signature is the one the last run hashed it under is not read at all;
-        `signed` collects this run's signatures (None: not kept, as for a stream over an archive).
+        A file whose stat signature is the one the last run (or the cache) hashed it under is not
+        read at all; `key` is its absolute path, under which `signed` collects this run's
+        signatures (None: not kept, as for a stream over an archive).
         """
         signature = _signature(path)  # before the read: a change during it shows as a new signature
         if signature is not None:
-            known = self._signed.get(path)
-            if known is not None and known[0] == signature:
+            known = self._signed.get(key)
+            if known is not None and known[0] == signature and signature[2] <= self._max_bytes:
                 if signed is not None:
-                    signed[path] = known
+                    signed[key] = known
                 return known[1], known[2]
         try:
             data, mtime = read_bytes(path, folder, self._max_bytes, self._follow_outside_links)
@@ -258,8 +267,27 @@ class Engine:
         if keep is not None and digest not in self._memo:
             keep[path] = (data, mtime)
         if signed is not None and signature is not None and _settled(signature):
-            signed[path] = (signature, digest, mtime)
+            signed[key] = (signature, digest, mtime)
         return digest, mtime
+
+    def _recall_signatures(self, root: str) -> None:
+        """Start from the cache's signatures of the files under the absolute path `root`, unless
+        the last run was over that folder (then its own are as new)."""
+        if self._stored_folder != root:
+            self._stored = self.cache.get_signatures(root)
+            self._stored_folder = root
+            self._signed = dict(self._stored)
+
+    def _store_signatures(self, signed: dict[str, Signed]) -> None:
+        """Keep this run's signatures (`_recall_signatures`'s folder), and write the cache the
+        difference: new and changed ones, and those of files gone or changed too recently."""
+        self._signed = signed
+        stored = self._stored
+        changed = {key: value for key, value in signed.items() if stored.get(key) != value}
+        gone = [key for key in stored if key not in signed]
+        if changed or gone:
+            self.cache.put_signatures(changed, gone)
+        self._stored = signed
 
     def _parse(self, articles: Iterator[Article], expected: int,
                starting: Callable[[], None]) -> Generator[Batch, None, None]:
@@ -376,13 +404,10 @@ class Engine:
             self._cache = None
 
 
-Signature = tuple[int, int, int, int, int]
-"""A regular file's device, inode, size, modification and change times (ns): see `_signature`."""
-Signed = tuple[Signature, str, float]
-"""A file's signature, content hash and mtime as one run hashed it."""
 RACY_SECONDS = 2.0
 """A file changed this recently when hashed is hashed again next time, whatever its signature: a
-write in the same tick of the file system's clock would leave the signature as it was."""
+write in the same tick of the file system's clock would leave the signature as it was. Such a
+signature is neither kept for a reload nor stored in the cache for another process."""
 
 
 def _signature(path: Path) -> Signature | None:
@@ -435,22 +460,28 @@ class _Run:
         """The slots the lookup did not fill: files to read, and to parse unless found by content."""
         self.total = 0
         """Articles to report; files found bad while reading are taken off as they turn up."""
-        self.signed: dict[Path, Signed] | None = {}
-        """The files' stat signatures as hashed in this run, for the next (None: not kept)."""
+        self.signed: dict[str, Signed] | None = {}
+        """The files' stat signatures as hashed in this run, for the next and for the cache (None:
+        not kept)."""
 
-    def look_up(self, files: list[Path] | None = None) -> None:
-        """List and hash the folder's files (or only `files`, a block of an `Engine.stream`), then
-        fill each slot from the last run, the cache, or the files the last run refused for their
-        bytes alone."""
+    def look_up(self, files: list[tuple[str, Path]] | None = None) -> None:
+        """List and hash the folder's files (or only `files`, (relative, path) pairs of a block of
+        an `Engine.stream`), then fill each slot from the last run, the cache, or the files the
+        last run refused for their bytes alone."""
         engine, folder = self.engine, self.folder
         with self.clock("read"):
             if files is None:
                 check_folder(folder)
                 self.listing = walk_folder(folder)
-                files = [path for _relative, path in self.listing.articles]
-            self.hashed = [(path, engine._hash_file(path, folder, self.raw, self.signed)) for path in files]
+                files = self.listing.articles
+            root = os.path.abspath(folder)
             if self.signed is not None:
-                engine._signed = self.signed
+                engine._recall_signatures(root)
+            self.hashed = [(path, engine._hash_file(path, folder, f"{root}/{relative}", self.raw,
+                                                    self.signed))
+                           for relative, path in files]
+            if self.signed is not None:
+                engine._store_signatures(self.signed)
         with self.clock("lookup"):
             wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]
             self.found = {**engine._memo, **engine.cache.get_many(wanted)}
