@@ -3,11 +3,11 @@
 Flow (one way): list the folder -> hash each file's bytes -> look the hashes up (the previous
 run's results in memory, then the SQLite cache) -> read and clean only the files not found
 (`reader.read_article`) -> `nlp` + `extract` for the misses (in batches, spaCy loaded lazily and
-once) -> `merge` -> `Situation`. A warm run never imports spaCy, and a file whose bytes are
-cached under its own path is not even cleaned again. A file whose stat signature is the one it
-was hashed under, in this process or in the cache's `files` table, is not even read (see
-`_signature`). Each `analyse` call is a `_Run`, whose steps follow that flow: `look_up`,
-`read_unread` and `parse_unread`, `snapshot`.
+once) -> `merge` -> `Situation`. A warm run never imports spaCy (nor the reader's cleaning, imported with
+`reader.read_article` on first use), and a file whose bytes are cached under its own path is not
+even cleaned again. A file whose stat signature is the one it was hashed under, in this process or
+in the cache's `files` table, is not even read (see `_signature`). Each `analyse` call is a `_Run`, whose
+steps follow that flow: `look_up`, `read_unread` and `parse_unread`, `snapshot`.
 
 With `model.jobs` > 1 a cold run parses and extracts in that many worker processes (spawned
 once per engine, each loading the model once); the results are the same as in one process.
@@ -33,12 +33,13 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import reader
 from .cache import NullCache, ResultCache, Signature, Signed, encode_result, open_cache
 from .config import Config
 from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
 from .progress import Progress, ProgressCallback
-from .reader import BadFileError, FolderListing, check_folder, read_article, read_bytes, scan, walk_folder
+from .reader import BadFileError, FolderListing, check_folder, read_bytes, walk_folder
 from .rows import from_row, repointed, to_row
 
 if TYPE_CHECKING:
@@ -129,7 +130,8 @@ class Engine:
 
     def read(self, folder: Path) -> tuple[list[Article], list[BadFile]]:
         """Read and clean every article under `folder`; bad files come back with their reason."""
-        result = scan(folder, max_bytes=self._max_bytes, follow_outside_links=self._follow_outside_links)
+        result = reader.scan(folder, max_bytes=self._max_bytes,
+                             follow_outside_links=self._follow_outside_links)
         return result.articles, result.bad_files
 
     @property
@@ -219,8 +221,9 @@ class Engine:
         cached result (same bytes under another name), why it is bad, or the article to parse."""
         relative = path.relative_to(folder).as_posix()
         try:
-            article = read_article(path, folder, self._max_bytes, data=data,
-                                   follow_outside_links=self._follow_outside_links, max_chars=MAX_TEXT_CHARS)
+            article = reader.read_article(path, folder, self._max_bytes, data=data,
+                                          follow_outside_links=self._follow_outside_links,
+                                          max_chars=MAX_TEXT_CHARS)
         except BadFileError as exc:
             if exc.content_hash is not None:
                 self._rejected[exc.content_hash] = str(exc)

@@ -280,11 +280,13 @@ def fresh_process(cache: Path, folder: Path, *, without_override: bool = False) 
     return json.loads(done.stdout)
 
 
-def test_a_warm_run_in_a_fresh_process_reads_no_file(folder: Path, cache: Path, reads: list[str]) -> None:
+def test_a_warm_run_in_a_fresh_process_reads_no_file_and_imports_no_text_cleaning(
+    folder: Path, cache: Path, reads: list[str]
+) -> None:
     analyse_once(cache, folder)
     report = fresh_process(cache, folder)
     assert report["articles"] == 2 and report["parsed"] == 0 and report["reads"] == []
-    assert not report["spacy"]
+    assert not report["ftfy"] and not report["cleaning"] and not report["spacy"]
 
 
 @pytest.mark.parametrize("stored", [True, False], ids=["with-signatures", "made-before-signatures"])

@@ -357,13 +357,13 @@ def test_a_rejected_file_is_not_read_again_while_its_bytes_are_the_same(
     (folder / "empty.txt").write_bytes(b"")
     monkeypatch.setattr(engine_module, "MAX_TEXT_CHARS", 1_000)
     reads: list[str] = []
-    real_read = engine_module.read_article
+    real_read = engine_module.reader.read_article
 
     def counted(path: Path, *args: object, **kwargs: object) -> object:
         reads.append(path.name)
         return real_read(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine_module, "read_article", counted)
+    monkeypatch.setattr(engine_module.reader, "read_article", counted)
     engine = Engine(engine_config(tmp_path))
     try:
         first = engine.analyse(folder)
