@@ -489,8 +489,7 @@ class _Run:
             wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]
             self.found = {**engine._memo, **engine.cache.get_many(wanted)}
         rejected, engine._rejected = engine._rejected, {}
-        for path, quick in self.hashed:
-            relative = path.relative_to(folder).as_posix()
+        for (relative, _listed), (_hashed, quick) in zip(files, self.hashed, strict=True):
             if isinstance(quick, BadFile):
                 self.slots.append(quick)
                 continue
