@@ -7,19 +7,34 @@ counting frees it; the cyclic collector only costs time rescanning an ever large
   and only if it was on before the first began.
 - `Collector`: the dashboard's policy. Paused while the first report is read from the cache;
   after that report is shown, everything alive is frozen and full collections no longer start
-  by themselves; the app runs one (`collect`) a moment after each redraw, in a turn of its own.
-  `restore` gives the collector back as it was.
+  by themselves. A moment after each redraw the app collects the young generations (`collect`),
+  which is cheap: it scans only what was made since the last one. A full collection scans
+  every object not frozen, the report on screen above all (each reload's is new, and is never
+  frozen: a freeze would also keep for good the Textual objects alive at that moment, whose
+  cycles then never go), so it runs only when the old generation has grown by half since the
+  last one (the garbage of reloads, which Textual's strips and caches make in cycles), and
+  only once input has been quiet for `QUIET` seconds: a keypress does not wait behind it.
+  `note_input` is told of every key and click. `restore` gives the collector back as it was.
 """
 
 from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 FULL_GC_NEVER = 1_000_000
 """Threshold that keeps the cyclic collector from starting full collections by itself."""
+QUIET = 0.3
+"""Seconds without a key or click before a full collection may run."""
+FULL_GROWTH = 0.5
+"""A full collection is due once the old generation has grown by this share since the last one..."""
+FULL_FLOOR = 20_000
+"""... and by at least this many objects (a small heap is not worth a full collection)."""
+FULL_WAIT_MAX = 30.0
+"""Seconds a due full collection waits for quiet input at most (memory must not grow unbounded)."""
 
 _lock = threading.Lock()
 _pauses = 0
@@ -62,10 +77,16 @@ def paused() -> Iterator[None]:
 class Collector:
     """The dashboard's garbage-collection policy (one per app; all calls from its event loop)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self._paused = False
         self._thresholds: tuple[int, int, int] | None = None
         """The collector's thresholds before `release(freeze=True)` changed them."""
+        self._old_after_full: int | None = None
+        """How many unfrozen objects the old generation held after the last full collection."""
+        self._full_due_since: float | None = None
+        """When a full collection became due (None: not due)."""
+        self._last_input = float("-inf")
 
     def hold(self) -> None:
         """Pause automatic collection while the first report is read from the cache.
@@ -86,22 +107,48 @@ class Collector:
         are all long-lived, and a full collection over them took 75-160 ms on the event loop
         (a stalled keystroke). What a reload replaces is still freed (by reference counting:
         results and reports hold no cycles); only cycles already garbage now are never collected.
-        From then on full collections run when a redraw has finished (`collect`), never in the
-        middle of one; the young generations are collected as usual.
+        From then on the app decides when full collections run (`collect`); the young
+        generations are collected as usual.
         """
         if freeze:
             gc.freeze()
             if self._thresholds is None:
                 self._thresholds = gc.get_threshold()
             gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_GC_NEVER)
+            self._old_after_full = len(gc.get_objects(2))
         if self._paused:
             self._paused = False
             resume()
 
-    def collect(self) -> None:
-        """A full collection now, unless automatic collection is off."""
-        if gc.isenabled():
-            gc.collect()
+    def note_input(self) -> None:
+        """A key or click came in: a full collection waits until input has been quiet a while."""
+        self._last_input = self._clock()
+
+    def collect(self) -> float | None:
+        """The collection due now, unless automatic collection is off: the young generations,
+        and a full one if it is due and input has been quiet for `QUIET` seconds.
+
+        Returns the seconds after which to call again (a full collection is due but had to
+        wait for quiet input), or None.
+        """
+        if not gc.isenabled():
+            return None
+        now = self._clock()
+        if self._full_due_since is None:
+            gc.collect(1)
+            old = len(gc.get_objects(2))  # after a young collection: everything not frozen
+            if self._old_after_full is None:  # not frozen yet: Python's own thresholds decide
+                return None
+            if old < self._old_after_full * (1 + FULL_GROWTH) or old - self._old_after_full < FULL_FLOOR:
+                return None
+            self._full_due_since = now
+        quiet_for = now - self._last_input
+        if quiet_for < QUIET and now - self._full_due_since < FULL_WAIT_MAX:
+            return QUIET - quiet_for
+        gc.collect()
+        self._full_due_since = None
+        self._old_after_full = len(gc.get_objects(2))
+        return None
 
     def restore(self) -> None:
         """End any pause and give back the thresholds `release(freeze=True)` changed."""
@@ -109,3 +156,5 @@ class Collector:
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
             self._thresholds = None
+        self._old_after_full = None
+        self._full_due_since = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -84,4 +85,99 @@ def test_the_dashboards_collection_waits_while_the_collector_is_held(monkeypatch
     assert runs == []
     collector.release(freeze=False)
     collector.collect()
-    assert runs == [2]
+    assert runs == [1]
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Cycle:
+    """An object in a reference cycle with itself (as Textual's strips are, through their caches)."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def frozen() -> Iterator[Callable[[], gcpolicy.Collector]]:
+    """A collector (on a hand-moved clock) past the first report: the heap frozen; thawed after."""
+    made: list[gcpolicy.Collector] = []
+
+    def make() -> gcpolicy.Collector:
+        collector = gcpolicy.Collector(clock=Clock())
+        collector.release(freeze=True)
+        made.append(collector)
+        return collector
+
+    yield make
+    for collector in made:
+        collector.restore()
+    gc.unfreeze()
+
+
+def test_after_a_redraw_only_the_young_generations_are_collected(
+    frozen: Callable[[], gcpolicy.Collector], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report on screen is never frozen: a full collection would rescan all of it (100+ ms)."""
+    collector = frozen()
+    runs: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: runs.append(generation) or 0)
+    assert collector.collect() is None
+    assert runs == [1]
+
+
+def test_cycles_that_reached_the_old_generation_are_collected_once_it_has_grown_and_input_is_quiet(
+    frozen: Callable[[], gcpolicy.Collector],
+) -> None:
+    collector = frozen()
+    clock: Clock = collector._clock  # type: ignore[assignment]
+    cycles = [Cycle() for _ in range(gcpolicy.FULL_FLOOR + 1_000)]
+    probe = weakref.ref(cycles[-1])
+    collector.note_input()
+    wait = collector.collect()  # the young collection moves the cycles, alive, to the old generation
+    assert wait == pytest.approx(gcpolicy.QUIET)
+    del cycles
+    clock.now += gcpolicy.QUIET / 2
+    assert collector.collect() == pytest.approx(gcpolicy.QUIET / 2)
+    assert probe() is not None  # garbage now, but out of the young generations' reach
+    clock.now += gcpolicy.QUIET
+    assert collector.collect() is None
+    assert probe() is None
+
+
+def test_a_small_old_generation_gets_no_full_collection(frozen: Callable[[], gcpolicy.Collector]) -> None:
+    collector = frozen()
+    cycles = [Cycle() for _ in range(100)]
+    collector.collect()
+    probe = weakref.ref(cycles[-1])
+    del cycles
+    assert collector.collect() is None
+    assert probe() is not None
+
+
+def test_a_due_full_collection_waits_for_quiet_input_at_most_a_while(
+    frozen: Callable[[], gcpolicy.Collector], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory must not grow without bound under someone who never stops typing."""
+    monkeypatch.setattr(gcpolicy, "FULL_FLOOR", 0)
+    monkeypatch.setattr(gcpolicy, "FULL_GROWTH", 0.0)
+    collector = frozen()
+    clock: Clock = collector._clock  # type: ignore[assignment]
+    runs: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: runs.append(generation) or 0)
+    start = clock.now
+    while clock.now - start < gcpolicy.FULL_WAIT_MAX:
+        collector.note_input()
+        assert collector.collect() is not None
+        clock.now += 1.0
+    assert 2 not in runs
+    collector.note_input()
+    assert collector.collect() is None
+    assert runs[-1] == 2

@@ -1439,30 +1439,3 @@ async def test_actor_claims_come_before_the_sentences(tmp_path: Path) -> None:
         await pilot.press("2")
         text = app.query_one(EvidenceView).text
         assert text.index("claims over time:") < text.index(f"{MALI}: {S_INITIAL}")
-
-
-# ---------------------------------------------------------------- garbage collection
-
-
-async def test_full_collections_run_after_a_redraw_not_inside_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """After the first report the collector starts no full collection by itself; each redraw is
-    followed by one, and the thresholds are given back on exit."""
-    import gc
-
-    from sitrep import gcpolicy
-
-    before = gc.get_threshold()
-    collections: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: collections.append(generation) or 0)
-    engine = FakeEngine(mali_situation(), mali_update())
-    app = fake_app(tmp_path, engine=engine)
-    async with app.run_test(size=SIZE) as pilot:
-        await settled(pilot)
-        assert gc.get_threshold()[2] == gcpolicy.FULL_GC_NEVER
-        await wait_for(lambda: len(collections) == 1, description="the collection after the first redraw")
-        await pilot.press("r")
-        await wait_for(lambda: engine.calls == 2 and app.idle, description="the reload")
-        await wait_for(lambda: len(collections) == 2, description="the collection after the reload's redraw")
-    assert gc.get_threshold() == before

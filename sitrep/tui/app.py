@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
@@ -210,6 +210,13 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         self.start_analysis("start")
         if self.watch_enabled:
             self._watch()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Textual's handling of every event; a key or click also tells the garbage collector's
+        policy that the user is there (its full collections wait for a quiet moment)."""
+        if isinstance(event, events.InputEvent):
+            self._collector.note_input()
+        await super().on_event(event)
 
     @property
     def _stopping(self) -> bool:

@@ -138,16 +138,20 @@ class PaneDrawing:
         """Collect the garbage of a redraw in a turn of its own, a moment after it.
 
         A rebuilt table leaves reference cycles (Textual's rows, strips and their caches: tens of
-        thousands of objects a reload); a full collection that fell inside a redraw doubled its
-        stall. One pending collection at a time: reloads in quick succession share it.
+        thousands of objects a reload); a collection that fell inside a redraw doubled its
+        stall. One pending collection at a time: reloads in quick succession share it. What runs
+        (the young generations, a full collection now and then) is `gcpolicy.Collector.collect`'s call.
         """
         if self._gc_timer is None and not self._stopping:
             self._gc_timer = self.set_timer(GC_DELAY, self._collect_garbage)
 
     def _collect_garbage(self) -> None:
         self._gc_timer = None
-        if not self._stopping:
-            self._collector.collect()
+        if self._stopping or self._drawing:  # a hand-out under way collects when it ends
+            return
+        again = self._collector.collect()
+        if again is not None:  # a full collection waits for the keyboard to be quiet
+            self._gc_timer = self.set_timer(again, self._collect_garbage)
 
     @property
     def idle(self) -> bool:
