@@ -428,6 +428,8 @@ class EntityFixer:
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         out = []
         for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in taken:
+                continue  # the cheap tests first: this runs over every token
             role_after = any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i
                              for c in tok.children)
             # "according to the principal of the school, Asabe Kwambura": the name after its role
@@ -435,8 +437,7 @@ class EntityFixer:
             if head.dep_ == "pobj" and head.head.lower_ == "of":
                 head = head.head.head  # "the principal of the school, X": the role owns the "of" phrase
             role_before = tok.dep_ == "appos" and tok.head.i < tok.i and head.lemma_.lower() in _ROLE_NOUNS
-            if (tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound"
-                    or not (role_after or role_before)):
+            if not (role_after or role_before):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
