@@ -4,7 +4,9 @@ sitrep's data (articles, per-article results, reports) holds no reference cycles
 counting frees it; the cyclic collector only costs time rescanning an ever larger heap. So:
 - `paused()`: no automatic collection while a block runs (the merge, from whichever thread).
   Pauses nest and may overlap across threads: collection comes back when the last one ends,
-  and only if it was on before the first began.
+  and only if it was on before the first began; the young generations, which hold all the
+  pauses allocated, are then collected at once if that is due (one scan to the old
+  generation, not two).
 - `Collector`: the dashboard's policy. Paused while the first report is read from the cache;
   after that report is shown, everything alive is frozen and full collections no longer start
   by themselves. A moment after each redraw the app collects the young generations (`collect`),
@@ -54,14 +56,24 @@ def pause() -> None:
 
 
 def resume() -> None:
-    """End one `pause`; the last one turns collection back on if it was on before."""
+    """End one `pause`; the last one turns collection back on if it was on before, and collects
+    the young generations at once if the pause allocated enough for a collection to be due.
+
+    Left to the automatic collections, what a pause allocated (a report unpickled: 2,000
+    articles are some 60,000 objects) was scanned twice, by a collection of generation 0 and
+    then of generation 1 (50-150 ms each in the dashboard's soak); one collection of both moves
+    it to the old generation in one scan.
+    """
     global _pauses
     with _lock:
         if _pauses == 0:
             raise RuntimeError("gcpolicy.resume() without a pause")
         _pauses -= 1
+        collect = _pauses == 0 and _was_enabled and gc.get_count()[0] > gc.get_threshold()[0]
         if _pauses == 0 and _was_enabled:
             gc.enable()
+    if collect:  # outside the lock: a finalizer the collection runs may pause
+        gc.collect(1)
 
 
 @contextmanager

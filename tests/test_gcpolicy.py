@@ -55,6 +55,20 @@ def test_collection_comes_back_only_when_the_last_of_overlapping_pauses_ends() -
     assert gc.isenabled()
 
 
+def test_what_a_pause_allocated_reaches_the_old_generation_in_one_collection() -> None:
+    """Not a collection of generation 0 and then another of generation 1, each scanning all of it."""
+    gc.collect()
+    young: list[int] = []
+    gc.callbacks.append(lambda phase, info: phase == "start" and young.append(info["generation"]))
+    try:
+        with gcpolicy.paused():
+            made = [[index] for index in range(20_000)]
+        assert young == [1]
+        assert any(thing is made for thing in gc.get_objects(2))
+    finally:
+        gc.callbacks.pop()
+
+
 def test_a_resume_without_a_pause_is_an_error() -> None:
     with pytest.raises(RuntimeError):
         gcpolicy.resume()
@@ -84,6 +98,7 @@ def test_the_dashboards_collection_waits_while_the_collector_is_held(monkeypatch
     collector.collect()
     assert runs == []
     collector.release(freeze=False)
+    runs.clear()
     collector.collect()
     assert runs == [1]
 
