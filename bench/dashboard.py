@@ -182,6 +182,7 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
     """The dashboard under bounded churn: RSS over time, the event loop's longest stall, and
     keypress latency (`?` then Esc, every `KEY_EVERY` seconds)."""
     import asyncio
+    import gc
     import threading
 
     maker = CorpusMaker(load_sources([Path(s) for s in sources]), seed)
@@ -238,6 +239,20 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                      f"{Path(stack[-1].filename).name}:{stack[-1].name}")
             blamed[where] = blamed.get(where, 0) + 1
 
+    collections: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    """Seconds each garbage collection took during the churn, by generation."""
+    in_gc = [0.0, 0.0]
+    """When the collection under way started, and the seconds all collections have taken so far."""
+
+    def on_gc(phase: str, info: dict[str, Any]) -> None:
+        """Time every collection (from whichever thread: each holds the GIL throughout)."""
+        if phase == "start":
+            in_gc[0] = time.perf_counter()
+        else:
+            took = time.perf_counter() - in_gc[0]
+            in_gc[1] += took
+            collections[info["generation"]].append(took)
+
     async def run() -> dict[str, Any]:
         from sitrep.tui.app import make_app
         from sitrep.tui.help_screen import HelpScreen
@@ -258,6 +273,7 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 worker.start()
                 dog = threading.Thread(target=watchdog, args=(stop, threading.get_ident()), daemon=True)
                 dog.start()
+                gc.callbacks.append(on_gc)
                 begin = time.perf_counter()
                 last_seen = app.last_complete
                 next_sample = begin
@@ -266,12 +282,12 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                     if time.perf_counter() >= next_key:
                         helping = isinstance(app.screen, HelpScreen)
                         key, character = ("escape", None) if helping else ("question_mark", "?")
-                        at, busy = time.perf_counter() - begin, app.analysing
+                        at, busy, gc_before = time.perf_counter() - begin, app.analysing, in_gc[1]
                         latency = await _key_latency(
                             app, key, character,
                             lambda was=helping: isinstance(app.screen, HelpScreen) != was, loop_tick)
                         keys.append({"at": round(at, 2), "key": key, "ms": round(latency * 1000),
-                                     "analysing": busy})
+                                     "analysing": busy, "gc_ms": round((in_gc[1] - gc_before) * 1000)})
                         next_key = time.perf_counter() + KEY_EVERY
                     tick = loop_tick[0] = time.perf_counter()
                     await asyncio.sleep(0.02)
@@ -290,6 +306,7 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                         samples.append((time.perf_counter() - begin, _current_rss_mb()
                                         + (_current_rss_mb(engine_pid) if engine_pid else 0.0)))
                         next_sample += 2.0
+                gc.callbacks.remove(on_gc)
                 stop.set()
                 worker.join()
                 dog.join()
@@ -305,6 +322,9 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 "operations": counts, "stalls": stalls, "keys": keys, "stale_panes": stale,
                 "blamed": sorted(blamed.items(), key=lambda item: -item[1])[:12],
                 "stalled_samples": stalled_samples[0],
+                "collections": {str(gen): {"count": len(runs), "total_ms": round(sum(runs) * 1000),
+                                           "max_ms": round(max(runs, default=0.0) * 1000, 1)}
+                                for gen, runs in collections.items()},
                 "inclusive": sorted(inclusive.items(), key=lambda item: -item[1])[:40]}
 
     return asyncio.run(run())

@@ -287,10 +287,20 @@ def soak(args: argparse.Namespace) -> str:
              f"{args.soak_size:,} articles): max / 95th percentile / median | {keys[-1]:,} ms / "
              f"{keys[int(0.95 * (len(keys) - 1))]:,} ms / {keys[len(keys) // 2]:,} ms "
              f"(max during a reload {during[-1]:,} ms) | {'yes' if keys[-1] < 200 else '**no**'} |"),
+            (f"| the keypresses' time in garbage collections: max / total | "
+             f"{max(k.get('gc_ms', 0) for k in result['keys']):,} ms / "
+             f"{sum(k.get('gc_ms', 0) for k in result['keys']):,} ms | |"),
             (f"| panes showing an older report after the last reload | "
              f"{', '.join(result['stale_panes']) or 'none'} | "
              f"{'**no**' if result['stale_panes'] else 'yes'} |"),
         ]
+    collections = result.get("collections")
+    if collections:
+        full, young = collections["2"], (collections["0"], collections["1"])
+        lines.append(f"| garbage collections during the churn: full (count, longest, total) / young | "
+                     f"{full['count']}, {full['max_ms']:,.0f} ms, {full['total_ms']:,} ms / "
+                     f"{sum(g['count'] for g in young):,}, {max(g['max_ms'] for g in young):,.0f} ms, "
+                     f"{sum(g['total_ms'] for g in young):,} ms | |")
     stalls = result.get("stalls", [])
     if stalls:
         idle = sum(1 for st in stalls if not st["analysing"])
