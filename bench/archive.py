@@ -203,7 +203,7 @@ def whole_extract(folder: str, target: str, config_file: str) -> None:
     config = load_config(Path(config_file))
     engine = Engine(config)
     try:
-        situation = engine.analyse(Path(folder))
+        situation = engine.analyse(Path(folder), stored=False)  # its per-article results are wanted
         rows = lines(folder, engine.results, situation.bad_files, pipeline_version(config))
         save_report(Path(target), to_parquet(rows))
     finally:

@@ -101,7 +101,7 @@ def analysed(paths: list[Path]) -> list[ArticleResult]:
     results: list[ArticleResult] = []
     try:
         for folder in paths:
-            engine.analyse(folder)
+            engine.analyse(folder, stored=False)  # its per-article results are wanted
             results += engine.results
     finally:
         engine.close()

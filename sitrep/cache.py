@@ -18,6 +18,9 @@ evicted when the cache is opened.
 Beside the results, table `files` keeps each file's stat signature and content hash by absolute
 path, like git's index: a fresh process takes an unchanged file's hash from there instead of
 reading and hashing the file again (`sitrep.engine` decides what may be stored and trusted).
+Table `reports` keeps each folder's last report under the key of everything it was made from
+(`sitrep.snapshot`): a fresh process over an unchanged folder shows it without decoding the
+rows and merging them.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ emptied when opened, so its rows are simply misses.
 The `files` table came later without a new version: it is added to a cache of version 3 in place,
 results kept, and older sitrep ignores it (a new version would make older sitrep empty the
 results, which take minutes per thousand articles to make again). Its layout is checked by its
-columns instead (`_FILES_COLUMNS`): a `files` table of another layout is dropped and made again."""
+columns instead (`_FILES_COLUMNS`): a `files` table of another layout is dropped and made again.
+The `reports` table came the same way (`_REPORTS_COLUMNS`)."""
 PAGE_SIZE = 16_384
 """SQLite page size of a new cache. A row is about 1.2 KB compressed: 4 KB pages (SQLite's
 default) held two or three and left a fifth of the file empty; 16 KB pages leave a twentieth."""
@@ -72,6 +76,7 @@ FILES_MAX_AGE = 30 * DAY
 """Rows of `files` not seen for this long (or `max_age_days`, when shorter) are evicted: those of
 a folder no longer analysed. A folder's vanished files lose theirs at its next run."""
 _FILES_COLUMNS = ("path", "device", "inode", "size", "mtime_ns", "ctime_ns", "hash", "mtime", "seen")
+_REPORTS_COLUMNS = ("folder", "key", "data", "made")
 _HASH = re.compile(r"[0-9a-f]{64}")
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 """SQLite's integers: a device or inode number past these is not stored (that file is read)."""
@@ -153,6 +158,13 @@ class NullCache:
     def put_signatures(self, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
         """Forget the signatures."""
 
+    def get_report(self, folder: str, key: str) -> bytes | None:
+        """No report is kept."""
+        return None
+
+    def put_report(self, folder: str, key: str, data: bytes) -> None:
+        """Forget the report."""
+
     def close(self) -> None:
         """Nothing to close."""
 
@@ -161,7 +173,7 @@ class ResultCache:
     """SQLite table `results(hash, version, data, used)`; `version` is the pipeline version and
     `used` when the row was last stored or read. Table `files(path, device, inode, size, mtime_ns,
     ctime_ns, hash, mtime, seen)` holds the files' signatures; `seen` is when the row was last
-    stored or read."""
+    stored or read. Table `reports(folder, key, data, made)` holds each folder's last report."""
 
     def __init__(self, path: Path, version: str, max_age_days: float = 0.0) -> None:
         self.path = path
@@ -308,6 +320,14 @@ class ResultCache:
                 " hash TEXT NOT NULL, mtime REAL NOT NULL, seen REAL NOT NULL) WITHOUT ROWID"
             )
             db.execute("CREATE INDEX IF NOT EXISTS files_seen ON files (seen)")
+            columns = tuple(r[1] for r in db.execute("PRAGMA table_info(reports)"))
+            if columns and columns != _REPORTS_COLUMNS:
+                db.execute("DROP TABLE reports")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS reports ("
+                " folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL,"
+                " made REAL NOT NULL)"
+            )
             if app_id != _APP_ID:
                 db.execute(f"PRAGMA application_id = {_APP_ID}")
             if user_version != SCHEMA_VERSION:
@@ -433,6 +453,7 @@ class ResultCache:
                                          (now - self.max_age_days * DAY,)).rowcount
             files_age = min(FILES_MAX_AGE, self.max_age_days * DAY or FILES_MAX_AGE)
             unseen = self._db.execute("DELETE FROM files WHERE seen < ?", (now - files_age,)).rowcount
+            unseen += self._db.execute("DELETE FROM reports WHERE made < ?", (now - files_age,)).rowcount
             self._db.execute("COMMIT")
             if gone:
                 log.info("cache %s: evicted %d unused results", self.path, gone)
@@ -581,6 +602,37 @@ class ResultCache:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone if _storable(p)])
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            self._failed(exc)
+
+    def get_report(self, folder: str, key: str) -> bytes | None:
+        """The stored form of the last report of the absolute path `folder`, if it was stored
+        under `key` (`sitrep.snapshot.report_key`); None otherwise, or when it cannot be read."""
+        if self._db is None or not _storable(folder):
+            return None
+        try:
+            row = self._db.execute("SELECT data FROM reports WHERE folder = ? AND key = ?",
+                                   (folder, key)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            if _is(exc, _CORRUPTION):
+                self._failed(exc)
+            else:  # a read-only cache made before the table was: no report is kept
+                log.debug("cache %s: no stored reports (%s)", self.path, exc)
+            return None
+        return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+    def put_report(self, folder: str, key: str, data: bytes) -> None:
+        """Keep `data`, the stored form of a report of the absolute path `folder` made from what
+        `key` names, in place of that folder's last one."""
+        if self._db is None or not self.writable or not _storable(folder):
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
+                             (folder, key, data, time.time()))
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress as Bar, TaskID
 
     from .engine import Engine
-    from .model import ArticleResult, Situation
+    from .model import Situation
     from .progress import Progress
 
 COMMANDS = ("report", "extract", "config", "completion")
@@ -398,7 +398,7 @@ def run_report(argv: list[str]) -> int:
         analysed = _analyse(folder, config, args.executor)
         if isinstance(analysed, int):
             return analysed
-        situation = analysed[0]
+        situation = analysed
     for bad in situation.bad_files:
         print(f"sitrep: skipped {clean(bad.path)}: {clean(bad.reason)}", file=sys.stderr)
     if args.actor:
@@ -426,10 +426,10 @@ def run_report(argv: list[str]) -> int:
 
 
 def _analyse(folder: Path, config: Config,
-             executor_url: str | None = None) -> tuple[Situation, list[ArticleResult]] | int:
-    """The situation for `folder` and its per-article results (parsed on the executor at
-    `executor_url` when given), with a progress bar on a terminal; the exit code after printing
-    why when the folder, the executor or the model fails."""
+             executor_url: str | None = None) -> Situation | int:
+    """The situation for `folder` (articles not cached parsed on the executor at `executor_url`
+    when given), with a progress bar on a terminal; the exit code after printing why when the
+    folder, the executor or the model fails."""
     from contextlib import ExitStack
 
     from .nlp.errors import PipelineError
@@ -441,7 +441,7 @@ def _analyse(folder: Path, config: Config,
             return opened
         engine, bar = opened
         try:
-            return engine.analyse(folder, bar), engine.results
+            return engine.analyse(folder, bar)
         except (ReaderError, PipelineError) as exc:
             return _fail(str(exc))
 

@@ -63,6 +63,8 @@ class CacheConfig:
     enabled: bool = True
     max_age_days: float = 30.0
     """Cached results unused for this many days are evicted (0 keeps them however old)."""
+    keep_reports: bool = True
+    """Keep each folder's last report, shown at once by the next run over the unchanged folder."""
 
 
 @dataclass

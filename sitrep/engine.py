@@ -9,6 +9,11 @@ even cleaned again. A file whose stat signature is the one it was hashed under, 
 in the cache's `files` table, is not even read (see `_signature`). Each `analyse` call is a `_Run`, whose
 steps follow that flow: `look_up`, `read_unread` and `parse_unread`, `snapshot`.
 
+The first run of an engine over a folder whose every file hashed the same as when its last report
+was stored (`sitrep.snapshot`, `cache.keep_reports`) shows that report and stops there: no row is
+decoded and nothing merged. `prime` then does that work, so that the next run is incremental (the
+dashboard's analysis process calls it while idle); `close` stores the last report made.
+
 With `model.jobs` > 1 a cold run parses and extracts in that many worker processes (spawned
 once per engine, each loading the model once); the results are the same as in one process.
 Given an `executor` (any `concurrent.futures.Executor`, such as a Dask cluster's from
@@ -41,6 +46,7 @@ from .model import Article, ArticleResult, BadFile, Situation
 from .progress import Progress, ProgressCallback
 from .reader import BadFileError, FolderListing, check_folder, read_bytes, walk_folder
 from .rows import from_row, repointed, to_row
+from .snapshot import decode_report, encode_report, report_key
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -106,6 +112,13 @@ class Engine:
         """The last `analyse`'s per-article results in folder order (what `sitrep extract` writes)."""
         self._merger = IncrementalMerge()
         """Merges each run's results, reusing what the last merge worked out for unchanged articles."""
+        self.served_stored = False
+        """Whether the last `analyse` showed the folder's stored report (then `results` is empty and
+        nothing is held for the next run: see `prime`)."""
+        self._report_found: str | None = None
+        """The key of the stored report the last run found, if it found one."""
+        self._unsaved: tuple[_Run, Situation] | None = None
+        """The last run made by merging, and its report: `close` stores the report under its key."""
 
     @property
     def cache(self) -> ResultCache | NullCache:
@@ -142,15 +155,35 @@ class Engine:
     def _follow_outside_links(self) -> bool:
         return self.config.seeds.follow_outside_links
 
-    def analyse(self, folder: Path, progress: ProgressCallback | None = None) -> Situation:
+    @property
+    def _keeps_reports(self) -> bool:
+        return self.config.cache.keep_reports and isinstance(self.cache, ResultCache)
+
+    def analyse(self, folder: Path, progress: ProgressCallback | None = None, *,
+                stored: bool = True) -> Situation:
         """The situation for `folder`: cached articles at once, the rest parsed in batches.
 
         Files not found in the cache are read lazily, a batch at a time as the parser asks for
-        them, so reading overlaps parsing when worker processes do the parsing.
+        them, so reading overlaps parsing when worker processes do the parsing. The first run of
+        the engine may show the folder's stored report instead (see the module docstring);
+        `stored=False` never does.
         """
         run = _Run(self, folder, progress)
         run.notify(Progress("reading", 0, 0))
-        run.look_up()
+        run.hash_files()
+        self.served_stored = False
+        if stored and run.first_run and self._keeps_reports:
+            kept = self._stored_report(run)
+            if kept is not None:
+                self.served_stored = True
+                self.parsed_last_run = 0
+                self._memo, self.results, self._unsaved = {}, [], None
+                self.timings = dict(run.clock.times)
+                count = len(kept.articles)
+                run.notify(Progress("cached", count, count))  # the stages of any warm run
+                run.notify(Progress("done", count, count, kept))
+                return kept
+        run.fill()
         # The cached part is worth a merge only on a first run: on a reload it is just the report
         # already on screen minus the changed files.
         early = run.listening and run.first_run and run.results and run.unread
@@ -164,8 +197,52 @@ class Engine:
         run.clock.times.pop("merge", None)  # only the final merge counts in the timings
         situation = run.snapshot()
         self.timings = dict(run.clock.times)
+        self._unsaved = (run, situation) if self._keeps_reports else None
         run.notify(Progress("done", run.total, run.total, situation))
         return situation
+
+    def prime(self, folder: Path, progress: ProgressCallback | None = None) -> None:
+        """After a run that showed the stored report (`served_stored`): decode the rows and merge
+        them now, so that the next run over `folder` only works on what changed (a progress
+        callback that raises abandons it; the next run then does it)."""
+        if self.served_stored:
+            self.analyse(folder, progress, stored=False)
+
+    def _stored_report(self, run: _Run) -> Situation | None:
+        """The report stored for `run`'s folder under the key of what the run hashed, if any."""
+        cache = self.cache
+        if not isinstance(cache, ResultCache):
+            return None
+        with run.clock("lookup"):
+            key = run.report_key()
+            data = cache.get_report(run.root, key) if key is not None else None
+            if data is None:
+                return None
+            try:
+                situation = decode_report(data)
+            except ValueError as exc:
+                log.warning("cache %s: the stored report of %s is unreadable (%s); merging instead",
+                            cache.path, run.folder, exc)
+                return None
+        self._report_found = key
+        return situation
+
+    def _store_report(self) -> None:
+        """Store the last report made by merging under its key (unless that is the report found)."""
+        if self._unsaved is None:
+            return
+        run, situation = self._unsaved
+        self._unsaved = None
+        key = run.report_key()
+        if key is None or key == self._report_found:
+            return
+        try:
+            data = encode_report(situation)
+        except (TypeError, ValueError, UnicodeError) as exc:  # a name that is not UTF-8 cannot be JSON
+            log.info("the report of %s is not kept (%s)", run.folder, exc)
+            return
+        self.cache.put_report(run.root, key, data)
+        self._report_found = key
 
     def stream(self, folder: Path, progress: ProgressCallback | None = None,
                block: int | None = None) -> Iterator[ArticleResult | BadFile]:
@@ -398,7 +475,10 @@ class Engine:
             future.result()
 
     def close(self) -> None:
-        """Close the cache and stop the engine's own worker processes (unstarted chunks are dropped)."""
+        """Store the last report (see `cache.keep_reports`), close the cache and stop the engine's
+        own worker processes (unstarted chunks are dropped)."""
+        if self._unsaved is not None and self._cache is not None:
+            self._store_report()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -451,6 +531,10 @@ class _Run:
         """The folder's article files and the files it skipped (set by `look_up`)."""
         self.raw: dict[Path, tuple[bytes, float]] = {}
         """The bytes and mtime of files still to read, kept from hashing: each file is read once."""
+        self.files: list[tuple[str, Path]] = []
+        """The files hashed: (path relative to the folder, path) in folder order."""
+        self.root = ""
+        """The folder as an absolute path (set by `hash_files`)."""
         self.hashed: list[tuple[Path, tuple[str, float] | BadFile | None]] = []
         """Each file with its content hash and mtime (or why it is bad, or None: read it to find out)."""
         self.found: dict[str, ArticleResult] = {}
@@ -469,15 +553,21 @@ class _Run:
 
     def look_up(self, files: list[tuple[str, Path]] | None = None) -> None:
         """List and hash the folder's files (or only `files`, (relative, path) pairs of a block of
-        an `Engine.stream`), then fill each slot from the last run, the cache, or the files the
-        last run refused for their bytes alone."""
+        an `Engine.stream`), then fill each slot (`fill`)."""
+        self.hash_files(files)
+        self.fill()
+
+    def hash_files(self, files: list[tuple[str, Path]] | None = None) -> None:
+        """List the folder (unless given `files`, (relative, path) pairs of a block of an
+        `Engine.stream`) and hash each file."""
         engine, folder = self.engine, self.folder
         with self.clock("read"):
             if files is None:
                 check_folder(folder)
                 self.listing = walk_folder(folder)
                 files = self.listing.articles
-            root = os.path.abspath(folder)
+            self.files = files
+            root = self.root = os.path.abspath(folder)
             if self.signed is not None:
                 engine._recall_signatures(root)
             self.hashed = [(path, engine._hash_file(path, folder, f"{root}/{relative}", self.raw,
@@ -485,6 +575,28 @@ class _Run:
                            for relative, path in files]
             if self.signed is not None:
                 engine._store_signatures(self.signed)
+
+    def report_key(self) -> str | None:
+        """The key of the folder's report as hashed (`sitrep.snapshot.report_key`); None when a
+        file could not be hashed (only reading it says what it is)."""
+        entries: list[tuple[str, str, float]] = []
+        bad: list[BadFile] = []
+        for (relative, _listed), (_path, quick) in zip(self.files, self.hashed, strict=True):
+            if quick is None:
+                return None
+            if isinstance(quick, BadFile):
+                bad.append(quick)
+            else:
+                entries.append((relative, *quick))
+        engine = self.engine
+        return report_key(engine.cache.version if isinstance(engine.cache, ResultCache) else "",
+                          (engine._max_bytes, engine._follow_outside_links), str(self.folder),
+                          entries, bad + self.listing.skipped_files())
+
+    def fill(self) -> None:
+        """Fill each hashed file's slot from the last run, the cache, or the files the last run
+        refused for their bytes alone."""
+        engine, files = self.engine, self.files
         with self.clock("lookup"):
             wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]
             self.found = {**engine._memo, **engine.cache.get_many(wanted)}

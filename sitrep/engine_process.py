@@ -19,6 +19,11 @@ child has answered, so the next run never reads the last one's messages. A child
 reported as `EngineProcessError`, and the next `analyse` starts a new one (its results come from
 the SQLite cache). The child's standard streams go to /dev/null: the terminal is the dashboard's.
 Its log records and warnings come back over the pipe and are logged here.
+
+When a run showed the folder's stored report (`Engine.served_stored`: nothing was decoded or
+merged), the child primes its engine right after sending it (`Engine.prime`), so the first reload
+is as incremental as the later ones; a request that arrives meanwhile stops the priming at its
+next progress call and is served at once.
 """
 
 from __future__ import annotations
@@ -296,6 +301,8 @@ def serve(conn: Connection, config: Config) -> None:
                 continue  # a cancel that came after its run had finished
             if _run(engine, conn, send, Path(request[1]), bool(request[2])):
                 return
+            if engine.served_stored:
+                _prime(engine, conn, Path(request[1]))
     finally:
         engine.close()
 
@@ -326,6 +333,24 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
     last = finished[-1] if finished else None
     send(("done", situation, last.done if last else None, last.total if last else None, _stats(engine)))
     return False
+
+
+class _Preempted(Exception):
+    """Raised in the priming's progress callback when a request is waiting."""
+
+
+def _prime(engine: Any, conn: Connection, folder: Path) -> None:
+    """Prime the engine after a stored report (see the module docstring), unless a request comes."""
+    def progress(_p: Progress) -> None:
+        if conn.poll():
+            raise _Preempted  # the request stays in the pipe for the loop
+
+    try:
+        engine.prime(folder, progress)
+    except _Preempted:
+        pass
+    except Exception:  # noqa: BLE001 - the next run meets the same problem and reports it
+        logging.getLogger("sitrep.engine").debug("priming %s failed", folder, exc_info=True)
 
 
 def _stats(engine: Any) -> Stats:

@@ -816,10 +816,11 @@ def config(tmp_path: Path) -> Config:
 
 
 def analyse(config: Config, folder: Path) -> tuple[int, dict, bool]:
-    """Run a fresh engine: (articles parsed, the report as a dict, whether spaCy was loaded)."""
+    """Run a fresh engine: (articles parsed, the report as a dict, whether spaCy was loaded). Its
+    rows are read and merged, never the folder's stored report (`tests/test_stored_reports.py`)."""
     engine = Engine(config)
     try:
-        situation = engine.analyse(folder)
+        situation = engine.analyse(folder, stored=False)
         return engine.parsed_last_run, situation.to_dict(), engine.model_loaded
     finally:
         engine.close()

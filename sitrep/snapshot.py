@@ -1,0 +1,87 @@
+"""A folder's last report, kept in the cache, so that a fresh process over an unchanged folder
+shows it without decoding every cached row and merging them again.
+
+A report is stored under a key made of everything it is made from (`report_key`): the code of
+the whole package, the pipeline version (models, patterns, extraction code), the reader's
+settings, the folder, and each file in folder order with its content hash and mtime, and the
+files the listing or the reader refused. A merge is a function of exactly these, so the report
+found under a key is the report a merge of the same inputs would make; any change to any of
+them is another key, and a miss (the report is made as before).
+
+Stored reports are read like the cache's rows, as untrusted bytes: inflated a piece at a time
+up to `MAX_REPORT_BYTES`, then decoded into the model's types (msgspec checks every field's type
+and every closed vocabulary). Anything wrong is `ValueError`, and the caller merges instead.
+msgspec's typed JSON decodes the report of 2,000 articles in about 35 ms, a tenth of what
+decoding its rows takes and a fortieth of merging them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable
+from functools import cache
+
+import msgspec
+
+from .cache import inflate
+from .model import BadFile, Situation
+from .rows import COMPRESSION_DICTIONARY
+from .version import PACKAGE
+
+SNAPSHOT_FORMAT = "1"
+"""Bump when the stored form changes in a way the key would not show."""
+MAX_REPORT_BYTES = 1 << 30
+"""A stored report that inflates past this is refused unread (the report of 10,000 articles is
+about 20 MB of JSON)."""
+_LEVEL = 1
+"""zlib level: a report is written once per run and read at the next start; level 1 keeps the
+write at a few tens of ms for 2,000 articles, 8 times smaller than the JSON."""
+
+_encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder(Situation)
+
+
+@cache
+def code_version() -> str:
+    """A hash of every source and data file of the package: a report made by other code never
+    matches (hashing them all is simpler than following what the merge imports, and costs a few
+    milliseconds once per process)."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".json", ".jsonl", ".toml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def report_key(pipeline: str, reader: tuple[object, ...], folder: str,
+               files: Iterable[tuple[str, str, float]], bad_files: Iterable[BadFile]) -> str:
+    """The key of the report of `folder` (as the report names it) whose articles are `files`, each
+    (relative path, content hash, mtime) in folder order, and which refused `bad_files`; made by
+    this code, with results of `pipeline` and the reader's settings `reader`."""
+    digest = hashlib.sha256()
+    for part in (SNAPSHOT_FORMAT, code_version(), pipeline, repr(reader), folder):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    for path, content_hash, mtime in files:
+        digest.update(f"{path}\0{content_hash}\0{mtime!r}\n".encode("utf-8", "surrogatepass"))
+    digest.update(b"\1")
+    for bad in bad_files:
+        digest.update(f"{bad.path}\0{bad.reason}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def encode_report(situation: Situation) -> bytes:
+    """The stored form of a report: its JSON, compressed (against the rows' preset dictionary,
+    which the cache's `inflate` reads with; the records are the same)."""
+    deflater = zlib.compressobj(_LEVEL, zdict=COMPRESSION_DICTIONARY)
+    return deflater.compress(_encoder.encode(situation)) + deflater.flush()
+
+
+def decode_report(data: bytes) -> Situation:
+    """A stored report back; `ValueError` unless `encode_report` could have made it."""
+    try:
+        return _decoder.decode(inflate(data, MAX_REPORT_BYTES))
+    except (msgspec.DecodeError, RecursionError) as exc:
+        raise ValueError(f"not a stored report: {exc}") from None
