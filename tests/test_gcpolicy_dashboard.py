@@ -9,6 +9,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from sitrep import gcpolicy
 from sitrep.tui.app import SitrepApp, make_app
@@ -88,6 +89,23 @@ async def test_a_keypress_holds_a_due_full_collection_back_until_input_is_quiet(
         assert engine.calls == 2 and app.idle
         assert runs and 2 not in runs  # young collections only
         await wait_for(lambda: 2 in runs, timeout=5, description="the full collection once typing stopped")
+
+
+async def test_the_collector_hears_of_a_key_as_it_comes_and_again_once_the_screen_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = fake_app(tmp_path, FakeEngine(mali_situation()))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        heard: list[str] = []
+        monkeypatch.setattr(app._collector, "note_input", lambda: heard.append("input"))
+        key = events.Key("down", None)
+        key.set_sender(app)
+        app.post_message(key)  # as the terminal driver does
+        await pilot.pause()
+        await app.screen.wait_for_refresh()
+        await pilot.pause()
+        assert heard == ["input", "input"]
 
 
 @pytest.mark.slow

@@ -213,9 +213,12 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Textual's handling of every event; a key or click also tells the garbage collector's
-        policy that the user is there (its full collections wait for a quiet moment)."""
-        if isinstance(event, events.InputEvent):
+        policy that the user is there (its full collections wait for a quiet moment), as it comes
+        and again once the screen shows what it did (under load, that can take longer than the
+        quiet moment)."""
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:  # a key comes back forwarded
             self._collector.note_input()
+            self.call_after_refresh(self._collector.note_input)
         await super().on_event(event)
 
     @property
