@@ -21,9 +21,9 @@ the SQLite cache). The child's standard streams go to /dev/null: the terminal is
 Its log records and warnings come back over the pipe and are logged here.
 
 When a run showed the folder's stored report (`Engine.served_stored`: nothing was decoded or
-merged), the child primes its engine right after sending it (`Engine.prime`), so the first reload
-is as incremental as the later ones; a request that arrives meanwhile stops the priming at its
-next progress call and is served at once.
+merged), the child primes its engine (`Engine.prime`) once the dashboard has had `PRIME_DELAY`
+to draw it, so that the first reload is as incremental as the later ones; a request that arrives
+meanwhile stops the priming at its next progress call and is served at once.
 """
 
 from __future__ import annotations
@@ -301,7 +301,7 @@ def serve(conn: Connection, config: Config) -> None:
                 continue  # a cancel that came after its run had finished
             if _run(engine, conn, send, Path(request[1]), bool(request[2])):
                 return
-            if engine.served_stored:
+            if engine.served_stored and not conn.poll(PRIME_DELAY):
                 _prime(engine, conn, Path(request[1]))
     finally:
         engine.close()
@@ -333,6 +333,11 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
     last = finished[-1] if finished else None
     send(("done", situation, last.done if last else None, last.total if last else None, _stats(engine)))
     return False
+
+
+PRIME_DELAY = 1.0
+"""Seconds the child waits after showing a stored report before priming: the dashboard draws the
+report meanwhile, and priming would compete with it for a core."""
 
 
 class _Preempted(Exception):
