@@ -12,6 +12,7 @@ import json
 import unicodedata
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 from sitrep.model import Actor, ArticleInfo, BadFile, Claim, ContextItem, Dispute, Evidence, Situation
@@ -141,3 +142,16 @@ def test_the_json_report_escapes_controls_and_bidi_but_keeps_the_name(name: str)
 def test_the_json_report_keeps_ordinary_non_ascii_text_as_it_is() -> None:
     text = to_json(situation_naming("Goïta_مرحبا_军方.txt", title="Goïta arrêté"))
     assert "Goïta_مرحبا_军方.txt" in text and "Goïta arrêté" in text
+
+
+@settings(max_examples=400)
+@given(st.text())
+def test_markdown_escaping_is_clean_then_markup_escaped_then_spaces_collapsed(text: str) -> None:
+    import re
+
+    from sitrep.report.markdown import _md
+    from sitrep.text import clean
+
+    spec = clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    spec = re.sub(r"\s+", " ", re.sub(r"([*_\[\]<>#])", r"\\\1", spec)).strip()
+    assert _md(text) == spec

@@ -120,3 +120,13 @@ def test_the_dashboard_text_has_the_width_rich_measures() -> None:
 
     shown = for_cells("\U0001f1eb\U0001f1f7\U0001f468\u200d\U0001f469\u200d\U0001f467 \u263a\ufe0f")
     assert cell_len(shown) == sum(2 if ord(c) > 0x1F000 else 1 for c in shown)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x7F)))
+def test_clean_leaves_printable_ascii_as_it_is_and_only_that_unchanged_by_the_markdown_fast_path(
+        text: str) -> None:
+    # `report.markdown._md` skips `clean` for printable ASCII: the same result, by this property
+    if text.isascii() and text.isprintable():
+        assert clean(text) == text
+    else:
+        assert clean(text) != text or not any(c < " " or c == "\x7f" for c in text)

@@ -24,12 +24,15 @@ STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "hedges": "hedged clai
                 "unconfirmed": "unconfirmed", "silent": "no comment", "figure": "figure"}
 
 
+_ESCAPED = str.maketrans({c: "\\" + c for c in "\\|`*_[]<>#"})
+"""Markdown's markup characters, each escaped with a backslash (one pass: no escape is escaped)."""
+
+
 def _md(text: str) -> str:
     """Escape text for Markdown: no control characters, no table breaks, no accidental markup."""
-    text = clean(text)
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
-    text = re.sub(r"([*_\[\]<>#])", r"\\\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if not (text.isascii() and text.isprintable()):  # printable ASCII is what `clean` leaves as it is
+        text = clean(text)
+    return " ".join(text.translate(_ESCAPED).split())
 
 
 def _path(name: str, in_table: bool = False) -> str:
