@@ -16,7 +16,8 @@ counting frees it; the cyclic collector only costs time rescanning an ever large
   cycles then never go), so it runs only when the old generation has grown by half since the
   last one (the garbage of reloads, which Textual's strips and caches make in cycles), and
   only once input has been quiet for `QUIET` seconds (or it has waited `FULL_WAIT_MAX`): a
-  keypress does not wait behind it. `note_input` is told of every key and click. `restore` gives the collector back as it was.
+  keypress does not wait behind it. `note_input` is told of every key and click. `restore`
+  gives the collector back as it was.
 """
 
 from __future__ import annotations
