@@ -20,6 +20,9 @@ reported as `EngineProcessError`, and the next `analyse` starts a new one (its r
 the SQLite cache). The child's standard streams go to /dev/null: the terminal is the dashboard's.
 Its log records and warnings come back over the pipe and are logged here.
 
+After each run (once its report is sent) the child collects and freezes its heap
+(`gcpolicy.settle`), so no later collection rescans the results it keeps.
+
 When a run showed the folder's stored report (`Engine.served_stored`: nothing was decoded or
 merged), the child primes its engine (`Engine.prime`) once the dashboard has had `PRIME_DELAY`
 to draw it, so that the first reload is as incremental as the later ones; a request that arrives
@@ -303,6 +306,7 @@ def serve(conn: Connection, config: Config) -> None:
                 return
             if engine.served_stored and not conn.poll(PRIME_DELAY):
                 _prime(engine, conn, Path(request[1]))
+            gcpolicy.settle()  # the report is sent: nothing waits on this
     finally:
         engine.close()
 

@@ -18,6 +18,9 @@ counting frees it; the cyclic collector only costs time rescanning an ever large
   only once input has been quiet for `QUIET` seconds (or it has waited `FULL_WAIT_MAX`): a
   keypress does not wait behind it. `note_input` is told of every key and click. `restore`
   gives the collector back as it was.
+- `settle`: the dashboard's analysis process (`sitrep.engine_process`), after each run. Its heap
+  is the engine's results, indexes and last report, long-lived and free of cycles (no Textual
+  there): it collects once and freezes what survives, so that no later collection rescans it.
 """
 
 from __future__ import annotations
@@ -171,3 +174,16 @@ class Collector:
             self._thresholds = None
         self._old_after_full = None
         self._full_due_since = None
+
+
+def settle() -> None:
+    """Collect, then freeze everything that survives (see the module docstring).
+
+    Left to the collector, a full collection rescanned the analysis process's whole heap now and
+    then: one reload of 10,000 cached articles in three took 1.5 s instead of 0.4 s. The
+    collection first keeps garbage cycles out of what is frozen; it scans only what is not yet
+    frozen (the whole heap after the first run, about 1.1 s at 10,000 articles, then what each
+    run made). What a later run replaces is still freed, by reference counting.
+    """
+    gc.collect()
+    gc.freeze()

@@ -196,3 +196,22 @@ def test_a_due_full_collection_waits_for_quiet_input_at_most_a_while(
     collector.note_input()
     assert collector.collect() is None
     assert runs[-1] == 2
+
+
+def test_settle_collects_garbage_cycles_then_freezes_what_survives() -> None:
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle)
+    del cycle
+    kept = [Node()]
+    before = gc.get_freeze_count()
+    try:
+        gcpolicy.settle()
+        assert gone() is None
+        assert gc.get_freeze_count() > before
+        assert not any(o is kept for o in gc.get_objects())  # frozen: no collection scans it
+    finally:
+        gc.unfreeze()
