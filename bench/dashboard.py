@@ -79,8 +79,9 @@ async def _wait(condition: Callable[[], bool], timeout: float, what: str) -> Non
         await asyncio.sleep(0.005)
 
 
-def child_tui_paint(folder: str, cache: str) -> dict[str, Any]:
-    """Dashboard first paint over a fully cached folder, from before Textual is imported."""
+def child_tui_paint(folder: str, cache: str, keep_reports: bool = True) -> dict[str, Any]:
+    """Dashboard first paint over a fully cached folder, from before Textual is imported (with
+    `keep_reports` false, the rows are decoded and merged even when the folder's report is kept)."""
     import asyncio
 
     started = START
@@ -90,6 +91,7 @@ def child_tui_paint(folder: str, cache: str) -> dict[str, Any]:
 
         # As `sitrep` starts the dashboard (cli.run_dashboard): the analysis process first, then Textual.
         config = _config(Path(cache))
+        config.cache.keep_reports = keep_reports
         engine = EngineProcess(config)
         engine.begin(Path(folder).resolve())
         from sitrep.tui.app import make_app
