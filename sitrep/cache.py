@@ -77,6 +77,19 @@ FILES_MAX_AGE = 30 * DAY
 a folder no longer analysed. A folder's vanished files lose theirs at its next run."""
 _FILES_COLUMNS = ("path", "device", "inode", "size", "mtime_ns", "ctime_ns", "hash", "mtime", "seen")
 _REPORTS_COLUMNS = ("folder", "key", "data", "made")
+_ADDED_TABLES = (
+    ("files", _FILES_COLUMNS,
+     "CREATE TABLE IF NOT EXISTS files ("
+     " path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
+     " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
+     " hash TEXT NOT NULL, mtime REAL NOT NULL, seen REAL NOT NULL) WITHOUT ROWID",
+     "CREATE INDEX IF NOT EXISTS files_seen ON files (seen)"),
+    ("reports", _REPORTS_COLUMNS,
+     "CREATE TABLE IF NOT EXISTS reports ("
+     " folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL, made REAL NOT NULL)"),
+)
+"""Tables added to schema 3 in place (see `SCHEMA_VERSION`): name, columns, statements that make
+them. A table of another layout than its columns is dropped and made again."""
 _HASH = re.compile(r"[0-9a-f]{64}")
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 """SQLite's integers: a device or inode number past these is not stored (that file is read)."""
@@ -310,24 +323,12 @@ class ResultCache:
                 " PRIMARY KEY (hash, version))"
             )
             db.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
-            columns = tuple(r[1] for r in db.execute("PRAGMA table_info(files)"))
-            if columns and columns != _FILES_COLUMNS:
-                db.execute("DROP TABLE files")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS files ("
-                " path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
-                " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
-                " hash TEXT NOT NULL, mtime REAL NOT NULL, seen REAL NOT NULL) WITHOUT ROWID"
-            )
-            db.execute("CREATE INDEX IF NOT EXISTS files_seen ON files (seen)")
-            columns = tuple(r[1] for r in db.execute("PRAGMA table_info(reports)"))
-            if columns and columns != _REPORTS_COLUMNS:
-                db.execute("DROP TABLE reports")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS reports ("
-                " folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL,"
-                " made REAL NOT NULL)"
-            )
+            for table, columns, *statements in _ADDED_TABLES:
+                found = tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})"))
+                if found and found != columns:
+                    db.execute(f"DROP TABLE {table}")
+                for statement in statements:
+                    db.execute(statement)
             if app_id != _APP_ID:
                 db.execute(f"PRAGMA application_id = {_APP_ID}")
             if user_version != SCHEMA_VERSION:
