@@ -5,7 +5,11 @@ per burst of file-system events (an editor's save dance, a hundred files copied 
 Which files changed is decided by comparing folder listings before and after the burst, not by
 the raw events: those arrive as an unordered set, so "deleted then re-created" (a save) and
 "created then deleted" (a temp file) would otherwise look the same. A rename is a removal plus
-an addition. Which files are articles is the reader's answer (`reader.walk_folder`).
+an addition. Which files are articles is the reader's answer (`reader.walk_folder`). After the
+first listing, a burst that touched only files in watched folders is answered by looking at those
+paths alone (`update_snapshot`): the same listing, without walking a folder of 10,000 articles in
+the dashboard's process for every saved file. A folder that came, went or was touched, or a burst
+of more than `INCREMENTAL_MAX` paths, is listed again whole.
 
 The OS watcher watches the folder and each real subfolder, each on its own and never through a
 symlink: a link to `/usr` would otherwise cost thousands of watches. It is set up again when
@@ -44,6 +48,9 @@ __all__ = ["FolderChange", "Signature", "Snapshot", "compare_listings", "describ
 
 Signature = tuple[int, int, int]
 """What tells two versions of a file apart: (inode, size, mtime in ns)."""
+
+INCREMENTAL_MAX = 256
+"""A burst touching more paths than this is answered by listing the whole folder again."""
 
 RESTART_DELAY = 0.5
 """Seconds to wait before setting the OS watcher up again after it failed, or while the folder
@@ -134,6 +141,37 @@ def take_snapshot(folder: Path) -> Snapshot:
     return Snapshot(found, frozenset(os.fspath(p) for p in listing.folders))
 
 
+def update_snapshot(folder: Path, known: dict[str, Signature], folders: frozenset[str],
+                    paths: Iterable[str]) -> dict[str, Signature] | None:
+    """The articles `take_snapshot` would list now, worked out from `known` (the last listing,
+    whose watched folders are `folders`) by looking at the `paths` a burst touched alone; None
+    when only a new listing can tell: a folder touched or now at one of the paths, a path not
+    directly in a watched folder, or more than `INCREMENTAL_MAX` paths."""
+    touched = set(paths)
+    if len(touched) > INCREMENTAL_MAX:
+        return None
+    base = os.path.abspath(folder)
+    watched = {os.path.abspath(f) for f in folders}
+    articles = dict(known)
+    for path in touched:
+        full = os.path.abspath(path)
+        if full in watched or os.path.dirname(full) not in watched or os.path.isdir(full):
+            return None
+        relative = os.path.relpath(full, base).replace(os.sep, "/")
+        if not is_article_path(relative):
+            continue
+        try:
+            st = os.stat(full)
+        except OSError:
+            try:
+                st = os.lstat(full)
+            except OSError:
+                articles.pop(relative, None)
+                continue
+        articles[relative] = _signature(st)
+    return articles
+
+
 def list_articles(folder: Path) -> dict[str, Signature]:
     """Every article file under `folder` with its signature (see `take_snapshot`)."""
     return take_snapshot(folder).articles
@@ -206,14 +244,21 @@ async def watch_folder(
                         unwatched_change = seen != looked
                     if not raw and reconciled and not unwatched_change:
                         continue  # an idle tick: nothing to look at
+                    articles = None
+                    if raw and reconciled and not unwatched_change:
+                        articles = await asyncio.to_thread(update_snapshot, folder, known, folders,
+                                                           [path for _kind, path in raw])
                     reconciled = True
-                    current = await asyncio.to_thread(take_snapshot, folder)
-                    change = compare_listings(known, current.articles)
-                    known = current.articles
+                    listed = folders
+                    if articles is None:
+                        current = await asyncio.to_thread(take_snapshot, folder)
+                        articles, listed = current.articles, current.folders
+                    change = compare_listings(known, articles)
+                    known = articles
                     if change:
                         log.debug("folder change: %s", describe_change(change))
                         yield change
-                    if current.folders != folders:
+                    if listed != folders:
                         break  # subfolders came or went: watch the new set
                 else:
                     return  # the stop event was set

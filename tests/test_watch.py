@@ -257,3 +257,108 @@ async def test_files_in_a_folder_whose_name_is_not_utf8_are_still_reported(tmp_p
         await watching.until(lambda: any(name in c.modified for c in watching.changes), "the file's change")
         os.unlink(os.path.join(sub, b"a.txt"))
         await watching.until(lambda: any(name in c.removed for c in watching.changes), "the file's removal")
+
+
+def _listed_folder(tmp_path: Path) -> Path:
+    """A folder of articles, a nested one, a hidden folder and files that are not articles."""
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    for name in ("a.txt", "b.md", "sub/c.txt", ".hidden/d.txt", "notes.pdf"):
+        (folder / name).write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def _create(folder: Path) -> list[Path]:
+    (folder / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    return [folder / "new.txt"]
+
+
+def _modify(folder: Path) -> list[Path]:
+    with (folder / "a.txt").open("a", encoding="utf-8") as handle:
+        handle.write("More soldiers were arrested.\n")
+    return [folder / "a.txt"]
+
+
+def _delete_nested(folder: Path) -> list[Path]:
+    (folder / "sub" / "c.txt").unlink()
+    return [folder / "sub" / "c.txt"]
+
+
+def _rename(folder: Path) -> list[Path]:
+    (folder / "b.md").rename(folder / "sub" / "b2.md")
+    return [folder / "b.md", folder / "sub" / "b2.md"]
+
+
+def _atomic_save(folder: Path) -> list[Path]:
+    (folder / ".a.txt.swp").write_text("Soldiers were released.\n", encoding="utf-8")
+    os.replace(folder / ".a.txt.swp", folder / "a.txt")
+    return [folder / ".a.txt.swp", folder / "a.txt"]
+
+
+def _not_articles(folder: Path) -> list[Path]:
+    for name in ("draft.txt~", "report.pdf", ".secret.txt", "page.html.part"):
+        (folder / name).write_text(ARTICLE, encoding="utf-8")
+    return [folder / n for n in ("draft.txt~", "report.pdf", ".secret.txt", "page.html.part")]
+
+
+def _broken_link(folder: Path) -> list[Path]:
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    return [folder / "gone.txt"]
+
+
+@pytest.mark.parametrize("change", [_create, _modify, _delete_nested, _rename, _atomic_save, _not_articles,
+                                    pytest.param(_broken_link, marks=posix_only)],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_the_listing_updated_from_the_touched_paths_equals_a_new_listing(
+        tmp_path: Path, change: Callable[[Path], list[Path]]) -> None:
+    folder = _listed_folder(tmp_path)
+    before = watch.take_snapshot(folder)
+    touched = change(folder)
+    updated = watch.update_snapshot(folder, before.articles, before.folders, map(os.fspath, touched))
+    assert updated == watch.take_snapshot(folder).articles
+    assert updated != before.articles or change is _not_articles
+
+
+def test_a_new_subfolder_needs_a_new_listing(tmp_path: Path) -> None:
+    folder = _listed_folder(tmp_path)
+    before = watch.take_snapshot(folder)
+    (folder / "more").mkdir()
+    more = [os.fspath(folder / "more")]
+    assert watch.update_snapshot(folder, before.articles, before.folders, more) is None
+
+
+def test_a_path_outside_the_watched_folders_needs_a_new_listing(tmp_path: Path) -> None:
+    folder = _listed_folder(tmp_path)
+    before = watch.take_snapshot(folder)
+    hidden = os.fspath(folder / ".hidden" / "d.txt")
+    assert watch.update_snapshot(folder, before.articles, before.folders, [hidden]) is None
+
+
+def test_a_burst_of_many_paths_needs_a_new_listing(tmp_path: Path) -> None:
+    folder = _listed_folder(tmp_path)
+    before = watch.take_snapshot(folder)
+    many = [os.fspath(folder / f"{n}.txt") for n in range(watch.INCREMENTAL_MAX + 1)]
+    assert watch.update_snapshot(folder, before.articles, before.folders, many) is None
+
+
+async def test_a_saved_file_is_reported_without_listing_the_folder_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    listings: list[Path] = []
+    real = watch.take_snapshot
+
+    def counted(folder: Path) -> watch.Snapshot:
+        listings.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(watch, "take_snapshot", counted)
+    async with Watching(tmp_path) as watching:
+        await watching.until(lambda: len(listings) >= 2, "the first tick's listing")
+        await asyncio.sleep(0.3)
+        first = len(listings)
+        (tmp_path / "a.txt").write_text(ARTICLE + "More.\n", encoding="utf-8")
+        await watching.until(lambda: "a.txt" in watching.seen.modified, "the saved file")
+        (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+        await watching.until(lambda: "b.txt" in watching.seen.added, "the new file")
+    assert len(listings) == first
