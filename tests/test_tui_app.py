@@ -1189,6 +1189,23 @@ async def test_footer_shows_the_main_bindings(tmp_path: Path) -> None:
             assert label in footer
 
 
+async def test_the_footer_keeps_its_keys_while_the_help_screen_opens_and_closes(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = fake_app(tmp_path, mali_situation())
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert keys
+        await pilot.press("question_mark")
+        await wait_for(lambda: isinstance(app.screen, HelpScreen), description="the help screen")
+        await pilot.press("escape")
+        await wait_for(lambda: not isinstance(app.screen, HelpScreen), description="the help screen to close")
+        await pilot.pause()
+        after = list(app.screen.query(FooterKey))
+        assert len(after) == len(keys) and all(a is b for a, b in zip(after, keys, strict=True))
+
+
 async def test_command_palette_jumps_to_an_actor(tmp_path: Path) -> None:
     app = fake_app(tmp_path, mali_situation())
     async with app.run_test(size=SIZE) as pilot:

@@ -32,7 +32,6 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from ..changes import Changes, LastSeenStore, Snapshot
 from ..config import Config
@@ -48,6 +47,7 @@ from .disputes_pane import DisputesPane
 from .drawing import PaneDrawing
 from .evidence_view import EvidenceView, evidence_file
 from .filter_box import FilterBox
+from .footer import SitrepFooter
 from .header import SitrepHeader
 from .marks import use_palette
 from .messages import FilterRequested, ShowEvidence
@@ -192,7 +192,7 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
             yield ContextPane(id="context")
             yield SourcesPane(id="sources")
         yield EvidenceView(id="evidence")
-        yield Footer()
+        yield SitrepFooter()
 
     def on_mount(self) -> None:
         """Start the first analysis, the folder watcher and the freshness clock."""

@@ -1,0 +1,57 @@
+"""The dashboard's footer (`sitrep.tui.footer`): Textual's keys, rebuilt only when they change."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from sitrep.tui.footer import SitrepFooter
+
+
+class Alpha(Static, can_focus=True):
+    BINDINGS = [Binding("a", "app.bell", "Alpha")]
+
+
+class Beta(Static, can_focus=True):
+    BINDINGS = [Binding("b", "app.bell", "Beta")]
+
+
+class Keys(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Alpha("alpha", id="alpha")
+        yield Beta("beta", id="beta")
+        yield SitrepFooter()
+
+
+def _shown(app: App[None]) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_shows_the_keys_of_what_has_focus_as_focus_moves() -> None:
+    app = Keys()
+    async with app.run_test() as pilot:
+        app.query_one("#alpha").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Alpha" in _shown(app) and "Beta" not in _shown(app)
+        app.query_one("#beta").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Beta" in _shown(app) and "Alpha" not in _shown(app)
+
+
+async def test_the_footer_keeps_its_key_widgets_when_told_of_bindings_that_did_not_change() -> None:
+    app = Keys()
+    async with app.run_test() as pilot:
+        app.query_one("#alpha").focus()
+        await pilot.pause()
+        await pilot.pause()
+        before = list(app.screen.query(FooterKey))
+        app.screen.bindings_updated_signal.publish(app.screen)
+        await pilot.pause()
+        await pilot.pause()
+        after = list(app.screen.query(FooterKey))
+        assert before and len(after) == len(before)
+        assert all(a is b for a, b in zip(after, before, strict=True))
