@@ -38,6 +38,7 @@ import time
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .model import ArticleResult
@@ -558,15 +559,9 @@ class ResultCache:
         if self._db is None or not _storable(folder):
             return found
         prefix = f"{folder}/"
-        try:
-            rows = self._db.execute(
-                "SELECT path, device, inode, size, mtime_ns, ctime_ns, hash, mtime, seen FROM files"
-                " WHERE path >= ? AND path < ?", (prefix, f"{folder}0")).fetchall()  # "0" follows "/"
-        except sqlite3.DatabaseError as exc:
-            if _is(exc, _CORRUPTION):
-                self._failed(exc)
-            else:  # a read-only cache made before the table was: no file is known
-                log.debug("cache %s: no file signatures (%s)", self.path, exc)
+        rows = self._select("SELECT path, device, inode, size, mtime_ns, ctime_ns, hash, mtime, seen"
+                            " FROM files WHERE path >= ? AND path < ?", (prefix, f"{folder}0"))  # "0" > "/"
+        if rows is None:
             return found
         now = time.time()
         stale: list[str] = []
@@ -614,16 +609,21 @@ class ResultCache:
         under `key` (`sitrep.snapshot.report_key`); None otherwise, or when it cannot be read."""
         if self._db is None or not _storable(folder):
             return None
+        rows = self._select("SELECT data FROM reports WHERE folder = ? AND key = ?", (folder, key))
+        return rows[0][0] if rows and isinstance(rows[0][0], bytes) else None
+
+    def _select(self, query: str, args: tuple[object, ...]) -> list[Any] | None:
+        """The rows of a query of a table added in place (`_ADDED_TABLES`); None when it fails: a
+        damaged cache is set aside, and a read-only cache made before the table was has none."""
+        assert self._db is not None
         try:
-            row = self._db.execute("SELECT data FROM reports WHERE folder = ? AND key = ?",
-                                   (folder, key)).fetchone()
+            return self._db.execute(query, args).fetchall()
         except sqlite3.DatabaseError as exc:
             if _is(exc, _CORRUPTION):
                 self._failed(exc)
-            else:  # a read-only cache made before the table was: no report is kept
-                log.debug("cache %s: no stored reports (%s)", self.path, exc)
+            else:
+                log.debug("cache %s: %s (%s)", self.path, query.split(" FROM ")[1].split()[0], exc)
             return None
-        return row[0] if row is not None and isinstance(row[0], bytes) else None
 
     def put_report(self, folder: str, key: str, data: bytes) -> None:
         """Keep `data`, the stored form of a report of the absolute path `folder` made from what

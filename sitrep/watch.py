@@ -124,20 +124,27 @@ def _signature(st: os.stat_result) -> Signature:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def _status(path: str | Path) -> os.stat_result | None:
+    """The file's status through a link, else the link's own (a broken or looping link); None
+    when the entry is gone."""
+    try:
+        return os.stat(path)
+    except OSError:
+        try:
+            return os.lstat(path)
+        except OSError:
+            return None
+
+
 def take_snapshot(folder: Path) -> Snapshot:
     """List `folder` as the reader does, with a signature per article file (links that cannot be
     followed are signed by the link itself; entries that vanish are left out)."""
     listing = walk_folder(folder)
     found: dict[str, Signature] = {}
     for relative, path in listing.articles:
-        try:
-            st = os.stat(path)
-        except OSError:
-            try:
-                st = os.lstat(path)
-            except OSError:
-                continue
-        found[relative] = _signature(st)
+        st = _status(path)
+        if st is not None:
+            found[relative] = _signature(st)
     return Snapshot(found, frozenset(os.fspath(p) for p in listing.folders))
 
 
@@ -160,15 +167,11 @@ def update_snapshot(folder: Path, known: dict[str, Signature], folders: frozense
         relative = os.path.relpath(full, base).replace(os.sep, "/")
         if not is_article_path(relative):
             continue
-        try:
-            st = os.stat(full)
-        except OSError:
-            try:
-                st = os.lstat(full)
-            except OSError:
-                articles.pop(relative, None)
-                continue
-        articles[relative] = _signature(st)
+        st = _status(full)
+        if st is None:
+            articles.pop(relative, None)
+        else:
+            articles[relative] = _signature(st)
     return articles
 
 
