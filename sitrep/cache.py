@@ -36,7 +36,7 @@ import stat
 import tempfile
 import time
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -542,14 +542,7 @@ class ResultCache:
             return
         now = time.time()
         records = [(key, self.version, data, now) for key, data in rows]
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", records)
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK")
-            self._failed(exc)
+        self._write(lambda db: db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", records))
 
     def get_signatures(self, folder: str) -> dict[str, Signed]:
         """The stored signature, content hash and mtime of every file under the absolute path
@@ -594,15 +587,11 @@ class ResultCache:
         records = [(path, *signature, digest, mtime, now)
                    for path, (signature, digest, mtime) in changed.items()
                    if _storable(path) and all(_INT64[0] <= n <= _INT64[1] for n in signature)]
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone if _storable(p)])
-            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK")
-            self._failed(exc)
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone if _storable(p)])
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+
+        self._write(work)
 
     def get_report(self, folder: str, key: str) -> bytes | None:
         """The stored form of the last report of the absolute path `folder`, if it was stored
@@ -611,6 +600,20 @@ class ResultCache:
             return None
         rows = self._select("SELECT data FROM reports WHERE folder = ? AND key = ?", (folder, key))
         return rows[0][0] if rows and isinstance(rows[0][0], bytes) else None
+
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
+        """Run `work` in one write transaction (call with the database open); a database error
+        rolls it back and is handled as any other mid-run failure (`_failed`), never raised."""
+        assert self._db is not None
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            work(db)
+            db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            self._failed(exc)
 
     def _select(self, query: str, args: tuple[object, ...]) -> list[Any] | None:
         """The rows of a query of a table added in place (`_ADDED_TABLES`); None when it fails: a
@@ -630,15 +633,8 @@ class ResultCache:
         `key` names, in place of that folder's last one."""
         if self._db is None or not self.writable or not _storable(folder):
             return
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
-                             (folder, key, data, time.time()))
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK")
-            self._failed(exc)
+        self._write(lambda db: db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
+                                          (folder, key, data, time.time())))
 
     def close(self) -> None:
         """Close the database."""
