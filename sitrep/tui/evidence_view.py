@@ -41,7 +41,7 @@ class EvidenceView(VerticalScroll, can_focus=True):
         self.current = message
         self.query_one("#evidence-body", Static).update(render_evidence(message))
         self.border_subtitle = _count(len(message.evidence))
-        self.scroll_home(animate=False)
+        self.scroll_home(animate=False, immediate=True)  # deferred, it undid a scroll made meanwhile
 
     def clear(self) -> None:
         """Back to the placeholder."""
