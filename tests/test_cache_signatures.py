@@ -89,15 +89,21 @@ def test_a_tampered_signature_row_is_left_out_and_the_others_come_back(
     assert cache.get_signatures(FOLDER) == {f"{FOLDER}/b.txt": SIGNED}
 
 
+def alter(path: Path, *statements: str) -> None:
+    """Run `statements` on the cache at `path` from outside sitrep (as an older sitrep left it)."""
+    old = sqlite3.connect(path)
+    for statement in statements:
+        old.execute(statement)
+    old.commit()
+    old.close()
+
+
 def test_a_cache_made_before_the_files_table_keeps_its_results_and_gains_the_table(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     cache = ResultCache(path, "v1")
     cache.put_many([make_result("a" * 64)])
     cache.close()
-    old = sqlite3.connect(path)
-    old.execute("DROP TABLE files")  # as the previous sitrep left it: same schema version, no files
-    old.commit()
-    old.close()
+    alter(path, "DROP TABLE files")  # as the previous sitrep left it: same schema version, no files
     again = ResultCache(path, "v1")
     assert again.problem is None and list(again.get_many(["a" * 64])) == ["a" * 64]
     again.put_signatures({f"{FOLDER}/a.txt": SIGNED}, [])
@@ -111,11 +117,7 @@ def test_a_files_table_of_another_layout_is_made_again_and_the_results_kept(tmp_
     cache = ResultCache(path, "v1")
     cache.put_many([make_result("a" * 64)])
     cache.close()
-    old = sqlite3.connect(path)
-    old.execute("DROP TABLE files")
-    old.execute("CREATE TABLE files (path TEXT PRIMARY KEY, hash TEXT)")
-    old.commit()
-    old.close()
+    alter(path, "DROP TABLE files", "CREATE TABLE files (path TEXT PRIMARY KEY, hash TEXT)")
     again = ResultCache(path, "v1")
     again.put_signatures({f"{FOLDER}/a.txt": SIGNED}, [])
     assert again.writable and again.problem is None
@@ -126,10 +128,7 @@ def test_a_files_table_of_another_layout_is_made_again_and_the_results_kept(tmp_
 def test_a_cache_without_the_files_table_opened_read_only_knows_no_file(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     ResultCache(path, "v1").close()
-    old = sqlite3.connect(path)
-    old.execute("DROP TABLE files")
-    old.commit()
-    old.close()
+    alter(path, "DROP TABLE files")
     cache = ResultCache(path, "v1")
     cache.close()
     cache._db = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)  # as `_read_only` opens it
@@ -165,3 +164,28 @@ def test_null_cache_knows_no_file() -> None:
     cache = NullCache()
     cache.put_signatures({f"{FOLDER}/a.txt": SIGNED}, [])
     assert cache.get_signatures(FOLDER) == {}
+
+
+def test_a_cache_made_before_the_reports_table_keeps_its_results_and_gains_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    cache = ResultCache(path, "v1")
+    cache.put_many([make_result("a" * 64)])
+    cache.close()
+    alter(path, "DROP TABLE reports")
+    again = ResultCache(path, "v1")
+    assert again.problem is None and list(again.get_many(["a" * 64])) == ["a" * 64]
+    again.put_report(FOLDER, "k" * 64, b"report")
+    assert again.get_report(FOLDER, "k" * 64) == b"report"
+
+
+def test_a_reports_table_of_another_layout_is_made_again_and_the_results_kept(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    cache = ResultCache(path, "v1")
+    cache.put_many([make_result("a" * 64)])
+    cache.close()
+    alter(path, "DROP TABLE reports", "CREATE TABLE reports (folder TEXT PRIMARY KEY, data BLOB)")
+    again = ResultCache(path, "v1")
+    again.put_report(FOLDER, "k" * 64, b"report")
+    assert again.writable and again.problem is None
+    assert again.get_report(FOLDER, "k" * 64) == b"report" and again.get_report(FOLDER, "j" * 64) is None
+    assert list(again.get_many(["a" * 64])) == ["a" * 64]

@@ -65,6 +65,19 @@ def folder(tmp_path: Path) -> Path:
     return target
 
 
+def rewrite_with_old_mtime(path: Path) -> None:
+    """Give `path` the bytes of b.txt (the same size as a.txt's) and set its mtime back: only its
+    ctime shows the change."""
+    before = os.stat(path)
+    path.write_text(B, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def content_hashes(engine: Engine) -> dict[str, str]:
+    """The content hash of each article of the engine's last run, by path."""
+    return {result.path: result.content_hash for result in engine.results}
+
+
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The names of the files the engine reads (every change counts at once: no racy window)."""
@@ -98,14 +111,11 @@ def test_bytes_rewritten_at_the_same_size_with_the_old_mtime_restored_are_read_a
     engine = Engine(config_for(cache))
     try:
         engine.analyse(folder)
-        before = os.stat(folder / "a.txt")
-        (folder / "a.txt").write_text(B, encoding="utf-8")
-        os.utime(folder / "a.txt", ns=(before.st_atime_ns, before.st_mtime_ns))
+        rewrite_with_old_mtime(folder / "a.txt")
         reads.clear()
         engine.analyse(folder)
         assert reads == ["a.txt"]
-        hashes = {result.path: result.content_hash for result in engine.results}
-        assert hashes["a.txt"] == hashes["b.txt"]
+        assert content_hashes(engine)["a.txt"] == content_hashes(engine)["b.txt"]
     finally:
         engine.close()
 
@@ -168,16 +178,13 @@ def test_a_file_rewritten_at_the_same_size_with_its_mtime_restored_is_read_by_a_
     folder: Path, cache: Path, reads: list[str]
 ) -> None:
     analyse_once(cache, folder)
-    before = os.stat(folder / "a.txt")
-    (folder / "a.txt").write_text(B, encoding="utf-8")
-    os.utime(folder / "a.txt", ns=(before.st_atime_ns, before.st_mtime_ns))
+    rewrite_with_old_mtime(folder / "a.txt")
     reads.clear()
     engine = Engine(config_for(cache))
     try:
         engine.analyse(folder)
         assert reads == ["a.txt"]
-        hashes = {result.path: result.content_hash for result in engine.results}
-        assert hashes["a.txt"] == hashes["b.txt"]
+        assert content_hashes(engine)["a.txt"] == content_hashes(engine)["b.txt"]
     finally:
         engine.close()
 
@@ -199,16 +206,13 @@ def test_a_file_rewritten_in_the_same_second_it_was_hashed_is_read_by_the_next_p
 
     monkeypatch.setattr(engine_module, "_signature", coarse)
     analyse_once(cache, folder)
-    before = os.stat(folder / "a.txt")
-    (folder / "a.txt").write_text(B, encoding="utf-8")
-    os.utime(folder / "a.txt", ns=(before.st_atime_ns, before.st_mtime_ns))
+    rewrite_with_old_mtime(folder / "a.txt")
     reads.clear()
     engine = Engine(config_for(cache))
     try:
         engine.analyse(folder)
         assert sorted(reads) == ["a.txt", "b.txt"]
-        hashes = {result.path: result.content_hash for result in engine.results}
-        assert hashes["a.txt"] == hashes["b.txt"]
+        assert content_hashes(engine)["a.txt"] == content_hashes(engine)["b.txt"]
     finally:
         engine.close()
 

@@ -45,14 +45,20 @@ async def reload(app: SitrepApp, engine: FakeEngine) -> None:
     await wait_for(lambda: app._gc_timer is None, description="the collection after the redraw")
 
 
+def counted_collections(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The generation of each `gc.collect` from now on (none of them runs)."""
+    runs: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: runs.append(generation) or 0)
+    return runs
+
+
 async def test_each_redraw_is_followed_by_a_young_collection_and_the_thresholds_come_back_on_exit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After the first report the collector starts no full collection by itself."""
     before = gc.get_threshold()
     monkeypatch.setattr(gcpolicy, "FULL_FLOOR", 10**9, raising=False)  # no full collection due
-    runs: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: runs.append(generation) or 0)
+    runs = counted_collections(monkeypatch)
     engine = FakeEngine(mali_situation(), mali_update())
     app = fake_app(tmp_path, engine)
     async with app.run_test(size=SIZE) as pilot:
@@ -74,8 +80,7 @@ async def test_a_keypress_holds_a_due_full_collection_back_until_input_is_quiet(
     monkeypatch.setattr(gcpolicy, "FULL_FLOOR", 0, raising=False)  # a full collection due after every redraw
     monkeypatch.setattr(gcpolicy, "FULL_GROWTH", 0.0, raising=False)
     monkeypatch.setattr(gcpolicy, "QUIET", 1.0, raising=False)
-    runs: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: runs.append(generation) or 0)
+    runs = counted_collections(monkeypatch)
     engine = FakeEngine(mali_situation(), mali_update())
     app = fake_app(tmp_path, engine)
     async with app.run_test(size=SIZE) as pilot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -25,6 +26,13 @@ class Keys(App[None]):
         yield SitrepFooter()
 
 
+async def focus(pilot: Pilot[None], selector: str) -> None:
+    """Focus a widget and let the footer hear of it (the bindings signal, then its rebuild)."""
+    pilot.app.query_one(selector).focus()
+    await pilot.pause()
+    await pilot.pause()
+
+
 def _shown(app: App[None]) -> list[str]:
     return [key.description for key in app.screen.query(FooterKey)]
 
@@ -32,22 +40,16 @@ def _shown(app: App[None]) -> list[str]:
 async def test_the_footer_shows_the_keys_of_what_has_focus_as_focus_moves() -> None:
     app = Keys()
     async with app.run_test() as pilot:
-        app.query_one("#alpha").focus()
-        await pilot.pause()
-        await pilot.pause()
+        await focus(pilot, "#alpha")
         assert "Alpha" in _shown(app) and "Beta" not in _shown(app)
-        app.query_one("#beta").focus()
-        await pilot.pause()
-        await pilot.pause()
+        await focus(pilot, "#beta")
         assert "Beta" in _shown(app) and "Alpha" not in _shown(app)
 
 
 async def test_the_footer_keeps_its_key_widgets_when_told_of_bindings_that_did_not_change() -> None:
     app = Keys()
     async with app.run_test() as pilot:
-        app.query_one("#alpha").focus()
-        await pilot.pause()
-        await pilot.pause()
+        await focus(pilot, "#alpha")
         before = list(app.screen.query(FooterKey))
         app.screen.bindings_updated_signal.publish(app.screen)
         await pilot.pause()
