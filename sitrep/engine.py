@@ -24,6 +24,7 @@ each worker process loads the pipeline once, in `load_worker_pipeline`.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import math
@@ -31,7 +32,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Collection, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -44,7 +45,8 @@ from .config import Config
 from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
 from .progress import Progress, ProgressCallback
-from .reader import BadFileError, FolderListing, check_folder, read_bytes, walk_folder
+from .reader import BadFileError, FolderListing, check_folder, is_article_path, read_bytes, walk_folder
+from .reader.files import is_listed_name, skip_reason
 from .rows import from_row, repointed, to_row
 from .snapshot import decode_report, encode_report, report_key
 
@@ -64,6 +66,9 @@ SNAPSHOT_INTERVAL = 1.0
 SNAPSHOT_COST_FACTOR = 10.0
 """Partial reports are also spaced by this many times the last merge's duration, so merging
 snapshots costs at most about a tenth of the run however large the folder grows."""
+
+TOUCHED_MAX = 256
+"""A reload told of more touched paths than this lists the folder again (as the watcher does)."""
 
 STREAM_BLOCK = 1000
 """Files `Engine.stream` looks up, reads and parses together: its memory holds about one block's
@@ -119,6 +124,9 @@ class Engine:
         """The key of the stored report the last run found, if it found one."""
         self._unsaved: tuple[_Run, Situation] | None = None
         """The last run made by merging, and its report: `close` stores the report under its key."""
+        self._listed: _Listed | None = None
+        """The folder as the last run listed it, if that run merged and finished: a reload told which
+        paths changed since (`analyse`'s `touched`) starts from it instead of listing again."""
 
     @property
     def cache(self) -> ResultCache | NullCache:
@@ -139,6 +147,7 @@ class Engine:
                 from .nlp.pipeline import load_pipeline
 
                 self._nlp = load_pipeline(self.config)
+                _load_extractors()
             return self._nlp
 
     def read(self, folder: Path) -> tuple[list[Article], list[BadFile]]:
@@ -160,17 +169,25 @@ class Engine:
         return self.config.cache.keep_reports and isinstance(self.cache, ResultCache)
 
     def analyse(self, folder: Path, progress: ProgressCallback | None = None, *,
-                stored: bool = True) -> Situation:
+                stored: bool = True, touched: Collection[str] | None = None) -> Situation:
         """The situation for `folder`: cached articles at once, the rest parsed in batches.
 
         Files not found in the cache are read lazily, a batch at a time as the parser asks for
         them, so reading overlaps parsing when worker processes do the parsing. The first run of
         the engine may show the folder's stored report instead (see the module docstring);
         `stored=False` never does.
+
+        `touched` (the dashboard's watcher) names every path, absolute or relative to the working
+        directory, that may have changed since the last run began: only those are looked at, and
+        the other files keep the last run's listing and hashes (see `_Listed.update`). The folder
+        is listed whole as without it when the hint cannot be used: no finished last run over
+        this folder, the folder replaced, more than `TOUCHED_MAX` paths, a folder among them, or
+        one not directly in a folder the last run listed.
         """
+        listed, self._listed = self._listed, None  # kept again only if this run finishes
         run = _Run(self, folder, progress)
         run.notify(Progress("reading", 0, 0))
-        run.hash_files()
+        run.hash_files(hint=(listed, touched) if listed is not None and touched is not None else None)
         self.served_stored = False
         if stored and run.first_run and self._keeps_reports:
             kept = self._stored_report(run)
@@ -199,6 +216,7 @@ class Engine:
         self.timings = dict(run.clock.times)
         self._unsaved = (run, situation) if self._keeps_reports else None
         run.notify(Progress("done", run.total, run.total, situation))
+        self._listed = run.listed  # not when the callback raised: the caller may lose track of changes
         return situation
 
     def prime(self, folder: Path, progress: ProgressCallback | None = None) -> None:
@@ -317,7 +335,8 @@ class Engine:
 
     def _hash_file(self, path: Path, folder: Path, key: str,
                    keep: dict[Path, tuple[bytes, float]] | None = None,
-                   signed: dict[str, Signed] | None = None) -> tuple[str, float] | BadFile | None:
+                   signed: dict[str, Signed] | None = None,
+                   recheck: bool = False) -> tuple[str, float] | BadFile | None:
         """SHA-256 of a file's bytes and its mtime; a `BadFile` when it cannot be read (a link
         outside the folder, too large, not a regular file...); None on an unexpected error. The
         bytes of a file the last run did not have go into `keep`, for reading it without opening
@@ -328,10 +347,12 @@ class Engine:
 
         A file whose stat signature is the one the last run (or the cache) hashed it under is not
         read at all; `key` is its absolute path, under which `signed` collects this run's
-        signatures (None: not kept, as for a stream over an archive).
+        signatures (None: not kept, as for a stream over an archive). `recheck` reads it whatever
+        its signature (a path the watcher saw touched: a rewrite in the file system clock's tick
+        leaves the signature as it was).
         """
         signature = _signature(path)  # before the read: a change during it shows as a new signature
-        if signature is not None:
+        if signature is not None and not recheck:
             known = self._signed.get(key)
             if known is not None and known[0] == signature and signature[2] <= self._max_bytes:
                 if signed is not None:
@@ -512,6 +533,77 @@ def _settled(signature: Signature) -> bool:
     return time.time_ns() - max(signature[3], signature[4]) > RACY_SECONDS * 1e9
 
 
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """(device, inode) of the folder: another means the folder was replaced (None: cannot stat)."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """A folder as one run listed it: what a reload told which paths changed starts from."""
+
+    root: str
+    """The folder as an absolute path."""
+    identity: tuple[int, int]
+    """The folder's device and inode when listed."""
+    listing: FolderListing
+    walked: frozenset[str]
+    """`listing.folders` as absolute paths."""
+
+    @classmethod
+    def of(cls, root: str, identity: tuple[int, int], listing: FolderListing) -> _Listed:
+        """The listing of the folder at `root` (absolute) of that identity."""
+        return cls(root, identity, listing, frozenset(os.path.abspath(f) for f in listing.folders))
+
+    def update(self, folder: Path, root: str, touched: Collection[str]) -> tuple[_Listed, set[str]] | None:
+        """The listing `walk_folder` would give now, if only the paths in `touched` changed since
+        this one (absolute, or relative to the working directory), and the relative paths of the
+        files among them; None when only a new walk can tell: another folder, the folder replaced,
+        more than `TOUCHED_MAX` paths, a folder touched (or now at one of the paths, or a link to
+        one), a path not directly in a listed folder, or one that cannot be looked at."""
+        if root != self.root or len(touched) > TOUCHED_MAX or _identity(folder) != self.identity:
+            return None
+        articles = list(self.listing.articles)
+        skipped = list(self.listing.skipped)
+        fresh: set[str] = set()
+        for path in touched:
+            full = os.path.abspath(path)
+            if full in self.walked or os.path.dirname(full) not in self.walked:
+                return None
+            try:
+                st = os.lstat(full)
+            except FileNotFoundError:
+                st = None
+            except OSError:
+                return None
+            if st is not None and (stat.S_ISDIR(st.st_mode) or os.path.isdir(full)):
+                return None
+            relative = os.path.relpath(full, root).replace(os.sep, "/")
+            fresh.add(relative)
+            for entries in (articles, skipped):
+                at = bisect.bisect_left(entries, relative, key=_first)
+                if at < len(entries) and entries[at][0] == relative:
+                    del entries[at]
+            if st is None:
+                continue
+            name = os.path.basename(full)
+            # The walk's rule (`reader.walk_folder`): articles by name, other listed names skipped.
+            if is_article_path(relative):
+                bisect.insort(articles, (relative, Path(folder, relative)), key=_first)
+            elif is_listed_name(name):
+                bisect.insort(skipped, (relative, skip_reason(name)), key=_first)
+        listing = FolderListing(articles, self.listing.folders, skipped)
+        return _Listed(root, self.identity, listing, self.walked), fresh
+
+
+def _first(item: tuple[str, object]) -> str:
+    return item[0]
+
+
 Slot = ArticleResult | BadFile | Article | None
 """One file of a run: its result, why it is bad, the article to parse, or None (not read yet)."""
 
@@ -550,6 +642,9 @@ class _Run:
         self.signed: dict[str, Signed] | None = {}
         """The files' stat signatures as hashed in this run, for the next and for the cache (None:
         not kept)."""
+        self.listed: _Listed | None = None
+        """This run's listing of the whole folder, for the next run's hint (None: a stream's block,
+        or a folder that could not be identified)."""
 
     def look_up(self, files: list[tuple[str, Path]] | None = None) -> None:
         """List and hash the folder's files (or only `files`, (relative, path) pairs of a block of
@@ -557,22 +652,48 @@ class _Run:
         self.hash_files(files)
         self.fill()
 
-    def hash_files(self, files: list[tuple[str, Path]] | None = None) -> None:
+    def hash_files(self, files: list[tuple[str, Path]] | None = None,
+                   hint: tuple[_Listed, Collection[str]] | None = None) -> None:
         """List the folder (unless given `files`, (relative, path) pairs of a block of an
-        `Engine.stream`) and hash each file."""
+        `Engine.stream`) and hash each file.
+
+        Given `hint`, the last finished run's listing and the paths touched since (see
+        `Engine.analyse`), the listing is that one updated at those paths, and the files not
+        touched keep the signature and hash the last run trusted without a look at them; a hint
+        `_Listed.update` refuses is ignored."""
         engine, folder = self.engine, self.folder
         with self.clock("read"):
+            root = self.root = os.path.abspath(folder)
+            trusted: dict[str, Signed] = {}
+            fresh: set[str] = set()
             if files is None:
-                check_folder(folder)
-                self.listing = walk_folder(folder)
+                updated = hint[0].update(folder, root, hint[1]) if hint is not None else None
+                if updated is not None:
+                    self.listed, fresh = updated
+                    self.listing = self.listed.listing
+                    trusted = engine._signed
+                else:
+                    check_folder(folder)
+                    identity = _identity(folder)
+                    self.listing = walk_folder(folder)
+                    if identity is not None:
+                        self.listed = _Listed.of(root, identity, self.listing)
                 files = self.listing.articles
             self.files = files
-            root = self.root = os.path.abspath(folder)
             if self.signed is not None:
                 engine._recall_signatures(root)
-            self.hashed = [(path, engine._hash_file(path, folder, f"{root}/{relative}", self.raw,
-                                                    self.signed))
-                           for relative, path in files]
+            self.hashed = []
+            signed, max_bytes = self.signed, engine._max_bytes
+            for relative, path in files:
+                key = f"{root}/{relative}"
+                known = trusted.get(key)
+                if known is not None and relative not in fresh and known[0][2] <= max_bytes:
+                    if signed is not None:
+                        signed[key] = known
+                    self.hashed.append((path, (known[1], known[2])))
+                else:
+                    self.hashed.append((path, engine._hash_file(path, folder, key, self.raw, signed,
+                                                                recheck=relative in fresh)))
             if self.signed is not None:
                 engine._store_signatures(self.signed)
 
@@ -713,6 +834,12 @@ def parse_batch(nlp: Language, articles: list[Article], batch_size: int) -> list
     return [extract_article(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
 
+def _load_extractors() -> None:
+    """Import the extractors with the model, so that the first parse of a reload does not pay
+    for compiling their patterns (a tenth of a second) while the user waits for one file."""
+    from . import extract  # noqa: F401
+
+
 # Worker side (the engine's own pool, or any executor's workers): one pipeline per process,
 # loaded on first use, or up front by an executor's setup hook (the Dask worker plugin).
 _worker_config: Config | None = None
@@ -737,6 +864,7 @@ def _worker_pipeline(config: Config) -> Language:
         from .nlp.pipeline import load_pipeline
 
         _worker_nlp = load_pipeline(config)
+        _load_extractors()
         _worker_config = config
         worker_loads += 1
     return _worker_nlp
