@@ -162,7 +162,8 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     process (`model.jobs` = 1) and has loaded the model; its first run shows the stored report,
     then it primes the engine (`Engine.prime`) and settles its heap after each run
     (`gcpolicy.settle`). So here: the same, then one file rewritten and the folder analysed
-    again, told of the rewritten path as the dashboard's watcher tells it (`touched`). The overhead is that `analyse` minus the article's own parse and extraction, timed
+    again, told of the rewritten path as the dashboard's watcher tells it (`touched`). The overhead
+    is that `analyse` minus the article's own parse and extraction, timed
     again afterwards with the same pipeline (fastest of three).
     """
     from sitrep import gcpolicy

@@ -78,6 +78,9 @@ results. Worker processes wait for the next block only at the end of each (a chu
 class Engine:
     """Holds the loaded model and the cache between runs; safe to call from one worker at a time."""
 
+    accepts_touched = True
+    """`analyse` takes the paths the watcher saw touched (the dashboard asks before passing them)."""
+
     def __init__(self, config: Config, *, isolated: bool = False, executor: Executor | None = None) -> None:
         self.config = config
         self.isolated = isolated

@@ -7,7 +7,8 @@ takes the interpreter from the event loop for most of each reload. `EngineProces
 the `Situation` (and the partial ones) it is sent.
 
 The protocol over one duplex pipe, a tuple per message:
-- parent -> child: `("analyse", folder, listening)`, `("cancel",)`, `("close",)`;
+- parent -> child: `("analyse", folder, listening, touched)` (`touched`: the paths the watcher saw
+  touched, as a tuple, or None; see `Engine.analyse`), `("cancel",)`, `("close",)`;
 - child -> parent: `("progress", Progress)` while a run goes on (only when listening),
   `("log", level, logger name, text)`, then one of `("done", Situation, done, total, Stats)` (the
   engine's last progress, stage "done", is made here from it: its report is pickled once),
@@ -36,6 +37,7 @@ import logging
 import os
 import pickle
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +74,9 @@ class Stats:
 
 class EngineProcess:
     """`Engine.analyse` run in a child process (spawned on first use; one run at a time)."""
+
+    accepts_touched = True
+    """`analyse` takes the paths the watcher saw touched (see `Engine.analyse`)."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -111,7 +116,7 @@ class EngineProcess:
             conn = self._ensure_child()
             self._drop_begun(conn)
             try:
-                conn.send(("analyse", str(folder), True))
+                conn.send(("analyse", str(folder), True, None))
             except OSError:
                 return  # the run that follows finds the child gone and says so
             self._begun = str(folder)
@@ -156,20 +161,23 @@ class EngineProcess:
         atexit.register(self.close)
         return ours
 
-    def analyse(self, folder: Path, progress: ProgressCallback | None = None) -> Situation:
-        """The situation for `folder`, as `Engine.analyse` gives it, computed in the child.
+    def analyse(self, folder: Path, progress: ProgressCallback | None = None, *,
+                touched: Collection[str] | None = None) -> Situation:
+        """The situation for `folder`, as `Engine.analyse` gives it (`touched` too), computed in
+        the child.
 
         Whatever `progress` raises is raised here once the child has stopped the run.
         """
         with self._lock:
             conn = self._ensure_child()
             if self._begun is not None and self._begun == str(folder) and progress is not None:
-                self._begun = None  # that run is this one
+                self._begun = None  # that run is this one (it lists the folder whole)
             else:
                 self._drop_begun(conn)
                 conn = self._ensure_child()
                 try:
-                    conn.send(("analyse", str(folder), progress is not None))
+                    conn.send(("analyse", str(folder), progress is not None,
+                               tuple(touched) if touched is not None else None))
                 except OSError as exc:
                     raise self._died(f"could not be reached ({exc})") from exc
             abandoned: BaseException | None = None
@@ -302,7 +310,7 @@ def serve(conn: Connection, config: Config) -> None:
                 return
             if request[0] != "analyse":
                 continue  # a cancel that came after its run had finished
-            if _run(engine, conn, send, Path(request[1]), bool(request[2])):
+            if _run(engine, conn, send, Path(request[1]), bool(request[2]), request[3]):
                 return
             if engine.served_stored and not conn.poll(PRIME_DELAY):
                 _prime(engine, conn, Path(request[1]))
@@ -311,7 +319,8 @@ def serve(conn: Connection, config: Config) -> None:
         engine.close()
 
 
-def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool) -> bool:
+def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool,
+         touched: tuple[str, ...] | None) -> bool:
     """One run, its outcome sent to the parent; whether the parent asked to close meanwhile."""
     finished: list[Progress] = []
 
@@ -326,7 +335,7 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
                 raise _Cancelled(closing=kind == "close")
 
     try:
-        situation = engine.analyse(folder, progress if listening else None)
+        situation = engine.analyse(folder, progress if listening else None, touched=touched)
     except _Cancelled as stop:
         send(("cancelled", _stats(engine)))
         return stop.closing

@@ -9,7 +9,9 @@ an addition. Which files are articles is the reader's answer (`reader.walk_folde
 first listing, a burst that touched only files in watched folders is answered by looking at those
 paths alone (`update_snapshot`): the same listing, without walking a folder of 10,000 articles in
 the dashboard's process for every saved file. A folder that came, went or was touched, or a burst
-of more than `INCREMENTAL_MAX` paths, is listed again whole.
+of more than `INCREMENTAL_MAX` paths, is listed again whole. Each change also carries the paths
+the bursts since the last one touched (`FolderChange.touched`), so that the engine can look at
+those alone too; after a whole listing they are unknown (None), and the engine lists whole.
 
 The OS watcher watches the folder and each real subfolder, each on its own and never through a
 symlink: a link to `/usr` would otherwise cost thousands of watches. It is set up again when
@@ -31,7 +33,7 @@ import stat
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from contextlib import aclosing
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -77,6 +79,10 @@ class FolderChange:
     added: tuple[str, ...] = ()
     modified: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    touched: frozenset[str] | None = field(default=None, compare=False)
+    """Every path (as the OS watcher gave it) that the bursts behind this change touched, article
+    or not, or None when that is not known (a change not made by the watcher, or one found by
+    listing the whole folder): what `Engine.analyse` may look at alone (its `touched`)."""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.modified or self.removed)
@@ -103,10 +109,12 @@ class FolderChange:
                     state[path] = "~"
                 else:
                     state[path] = kind
+        touched = None if self.touched is None or later.touched is None else self.touched | later.touched
         return FolderChange(
             added=tuple(sorted(p for p, k in state.items() if k == "+")),
             modified=tuple(sorted(p for p, k in state.items() if k == "~")),
             removed=tuple(sorted(p for p, k in state.items() if k == "-")),
+            touched=touched,
         )
 
 
@@ -224,6 +232,9 @@ async def watch_folder(
 
     known = (await asyncio.to_thread(take_snapshot, folder)).articles
     identity = _identity(folder)
+    touched: set[str] | None = None
+    """The paths the bursts since the last change touched; None after a whole listing (and at
+    first: whoever listed the folder before this watcher started may have missed a change)."""
     while not stopped():
         folders = await asyncio.to_thread(_folders, folder)
         roots, polled = _watchable(folders, tell)
@@ -256,11 +267,15 @@ async def watch_folder(
                     if articles is None:
                         current = await asyncio.to_thread(take_snapshot, folder)
                         articles, listed = current.articles, current.folders
+                        touched = None
+                    elif touched is not None:
+                        touched.update(path for _kind, path in raw)
                     change = compare_listings(known, articles)
                     known = articles
                     if change:
                         log.debug("folder change: %s", describe_change(change))
-                        yield change
+                        yield replace(change, touched=frozenset(touched) if touched is not None else None)
+                        touched = set()
                     if listed != folders:
                         break  # subfolders came or went: watch the new set
                 else:
@@ -356,11 +371,10 @@ async def _pause(seconds: float, stopped: Callable[[], bool]) -> None:
 
 
 def _relevant(_change: object, path: str) -> bool:
-    """Wake up for article files and for directories (a moved-in folder brings articles)."""
-    name = os.path.basename(path)
-    if name.startswith("."):
-        return False
-    return is_article_path(name) or os.path.splitext(name)[1] == "" or os.path.isdir(path)
+    """Wake up for anything not hidden: articles, the other files a report lists as skipped, and
+    folders whatever their name (one moved in or out brings or takes articles). A burst that
+    changes no article yields nothing, but the paths it touched go with the next change."""
+    return not os.path.basename(path).startswith(".")
 
 
 def describe_change(change: FolderChange, limit: int = 3) -> str:

@@ -42,7 +42,9 @@ log = logging.getLogger(__name__)
 
 
 class EngineLike(Protocol):
-    """What the app needs of `sitrep.engine.Engine` (tests pass fakes)."""
+    """What the app needs of `sitrep.engine.Engine` (tests pass fakes). An engine whose
+    `accepts_touched` is true is also told, on a run a folder change asked for, the paths the
+    watcher saw touched (`analyse(..., touched=...)`), so that it looks at those alone."""
 
     def analyse(self, folder: Path, progress: Callable[[Any], None] | None = None) -> Situation:
         """The situation for `folder`, reporting progress."""
@@ -65,11 +67,15 @@ class LiveReload:
         self._reason = reason
         self.analysing = True
         self.query_one(SitrepHeader).progress = ("reading", 0, 0)
-        self._analyse(self._generation)
+        # Every path touched since the last run that finished began (pending holds them until a run
+        # is announced); none on a first run or a reload by hand, which list the folder whole.
+        touched = self._pending_change.touched if reason == "change" else None
+        self._analyse(self._generation, touched)
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False, description="analysing")
-    def _analyse(self, generation: int) -> None:
-        """Call the engine; post progress, the result or the error. Touches no widget."""
+    def _analyse(self, generation: int, touched: frozenset[str] | None = None) -> None:
+        """Call the engine (telling it the `touched` paths, if any and if it takes them); post
+        progress, the result or the error. Touches no widget."""
         worker = get_current_worker()
 
         def progress(p: Any) -> None:
@@ -81,7 +87,10 @@ class LiveReload:
             if worker.is_cancelled:
                 return
             try:
-                situation = self.engine.analyse(self.folder, progress=progress)
+                if touched is not None and getattr(self.engine, "accepts_touched", False):
+                    situation = self.engine.analyse(self.folder, progress=progress, touched=touched)
+                else:
+                    situation = self.engine.analyse(self.folder, progress=progress)
             except _Superseded:
                 return
             except Exception as exc:  # any engine failure keeps the last good report on screen
@@ -153,7 +162,7 @@ class LiveReload:
             header.problem = f"Could not analyse {self.folder}: {error}\nPress r to retry."
         else:
             header.problem = f"Reload failed: {error}\nShowing the last good report; press r to retry."
-        self._pending_change = FolderChange()
+        self._pending_change = FolderChange()  # what was touched is unknown now: the next run lists whole
         self._collector.release(freeze=False)
         if self.situation is None:
             for pane in self.panes():
@@ -165,7 +174,7 @@ class LiveReload:
 
     def _announce(self, changes: Changes, first: bool) -> None:
         """The toast after a run: what changed in the folder and in the report."""
-        pending, self._pending_change = self._pending_change, FolderChange()
+        pending, self._pending_change = self._pending_change, FolderChange(touched=frozenset())
         if first:
             if changes and self._baseline is not None:
                 self.notify(f"Since you last looked: {changes.summary()}", title="What's new", timeout=8,
@@ -198,7 +207,7 @@ class LiveReload:
         # takes (a sync client, a scraper) would otherwise cancel every run, and the report
         # would never update. The run starts after the messages already posted: one burst, one run.
         queued = self._queued_change
-        self._queued_change = (queued or FolderChange()).merge(message.change)
+        self._queued_change = queued.merge(message.change) if queued is not None else message.change
         if queued is None and not self.analysing:
             self.call_later(self._run_queued)
 
