@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
+from .flat_static import FlatStatic
 from .marks import CERTAINTY, certainty_style, changed_mark, new_mark, tone
 
 KEYS: list[tuple[str, str]] = [
@@ -85,6 +85,14 @@ def help_text() -> Table:
     return table
 
 
+BOX_WIDTH = 90
+"""The help box's width in cells (`#help-box` in the stylesheet)..."""
+BOX_MAX_SHARE = 0.95
+"""... at most this share of the screen's..."""
+BOX_FRAME = 7
+"""... of which its border, padding and scrollbar gutter take this many."""
+
+
 class HelpScreen(ModalScreen[None]):
     """A modal with the keys and the meaning of every mark; any of esc, ? or q closes it."""
 
@@ -98,16 +106,18 @@ class HelpScreen(ModalScreen[None]):
         """The theme the help text was last drawn in."""
 
     def compose(self) -> ComposeResult:
-        """The help text in a scrollable box."""
+        """The help text in a scrollable box, laid out at the width the box will give it (the
+        box's CSS width, capped by the screen, less its border and padding)."""
+        box_width = min(BOX_WIDTH, int(self.app.size.width * BOX_MAX_SHARE))
         with VerticalScroll(id="help-box") as box:
             box.border_title = "sitrep help"
             box.border_subtitle = "esc closes"
-            yield Static(help_text(), id="help-text")
+            yield FlatStatic(help_text, box_width - BOX_FRAME, id="help-text")
 
     def on_screen_resume(self) -> None:
         """Drawn again when shown in another theme than last time: the certainty colours follow it
         (drawing and measuring it every time took a quarter of the 200 ms a keypress may take)."""
         if self._drawn_for is not None and self._drawn_for != self.app.theme:
-            self.query_one("#help-text", Static).update(help_text())
+            self.query_one("#help-text", FlatStatic).redraw()
         self._drawn_for = self.app.theme
 
