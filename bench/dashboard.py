@@ -150,8 +150,62 @@ def child_tui_filter(actors: int) -> dict[str, Any]:
 
 KEY_EVERY = 1.0
 """Seconds between the soak's keypresses."""
+KEY_SAMPLE = 0.005
+"""Seconds between the samples of where the threads are while a keypress is timed."""
 KEY_TIMEOUT = 60.0
 """A keypress not shown after this long is counted as this long."""
+
+
+TRACED = {
+    "textual.screen:Screen._compositor_refresh": "render",
+    "textual.screen:Screen._refresh_layout": "layout",
+    "sitrep.tui.drawing:PaneDrawing._hand_next": "hand-out",
+    "sitrep.tui.drawing:PaneDrawing._collect_garbage": "collect",
+    "sitrep.tui.reload:LiveReload.on_analysis_done": "report in",
+    "sitrep.tui.reload:LiveReload.on_analysis_progress": "progress in",
+    "sitrep.tui.reload:LiveReload.on_folder_changed": "folder changed",
+    "sitrep.tui.actions:KeyActions.action_help": "help",
+}
+"""Main-thread steps the soak times (module:qualified name -> label), to tell what a slow
+keypress waited behind."""
+
+
+def _trace_main_thread(_origin: float) -> list[tuple[str, float, float]]:
+    """Wrap each of `TRACED` so that every call on the main thread is noted (label, start, ms);
+    returns the list the notes go to. Only for the soak's child process."""
+    import functools
+    import importlib
+    import threading
+
+    spans: list[tuple[str, float, float]] = []
+    main = threading.get_ident()
+    for target, label in TRACED.items():
+        module_name, qualified = target.split(":")
+        owner_name, attribute = qualified.split(".")
+        owner = getattr(importlib.import_module(module_name), owner_name, None)
+        original = getattr(owner, attribute, None) if owner is not None else None
+        if original is None:
+            continue
+
+        def traced(*args: Any, _original: Any = original, _label: str = label, **kwargs: Any) -> Any:
+            if threading.get_ident() != main:
+                return _original(*args, **kwargs)
+            start = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spans.append((_label, start, (time.perf_counter() - start) * 1000))
+
+        setattr(owner, attribute, functools.wraps(original)(traced))
+    return spans
+
+
+def _tally(samples: list[str]) -> list[tuple[str, int]]:
+    """The distinct places in `samples`, most sampled first."""
+    counts: dict[str, int] = {}
+    for place in samples:
+        counts[place] = counts.get(place, 0) + 1
+    return sorted(counts.items(), key=lambda item: -item[1])
 
 
 async def _key_latency(app: Any, key: str, character: str | None, shown: Callable[[], bool],
@@ -214,9 +268,32 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
             counts[op] = counts.get(op, 0) + 1
 
     loop_tick = [time.perf_counter()]
+    in_key: list[list[str] | None] = [None]
+    """While a keypress is timed: where each thread was, every `KEY_SAMPLE` seconds."""
     blamed: dict[str, int] = {}
     inclusive: dict[str, int] = {}
     stalled_samples = [0]
+
+    def key_sampler(stop: threading.Event, main_id: int, skip: set[int | None]) -> None:
+        """While a keypress is timed, note where the main thread and the app's other threads are
+        (the slowest keypresses list them: what they waited behind)."""
+        import traceback
+
+        while not stop.wait(KEY_SAMPLE):
+            samples = in_key[0]
+            if samples is None:
+                continue
+            for ident, frame in sys._current_frames().items():
+                if ident == threading.get_ident() or ident in skip:
+                    continue
+                stack = traceback.extract_stack(frame)
+                ours = [f for f in stack if f.filename.startswith(SITREP_DIR)]
+                if ident != main_id and not ours:
+                    continue  # an idle thread of the pool or the watcher
+                spot = ours[-1] if ours else stack[-1]
+                samples.append(f"{'main' if ident == main_id else 'thread'} "
+                               f"{Path(spot.filename).name}:{spot.lineno} {spot.name} > "
+                               f"{Path(stack[-1].filename).name}:{stack[-1].name}")
 
     def watchdog(stop: threading.Event, main_id: int) -> None:
         """While the event loop has not ticked for 100 ms, note where the main thread is."""
@@ -259,6 +336,8 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
         from sitrep.tui.app import make_app
         from sitrep.tui.help_screen import HelpScreen
 
+        spans = _trace_main_thread(time.perf_counter() + 0.0)
+
         lags: list[float] = []
         stalls: list[dict[str, Any]] = []
         samples: list[tuple[float, float]] = []
@@ -275,6 +354,9 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 worker.start()
                 dog = threading.Thread(target=watchdog, args=(stop, threading.get_ident()), daemon=True)
                 dog.start()
+                sampler = threading.Thread(target=key_sampler, daemon=True,
+                                           args=(stop, threading.get_ident(), {dog.ident, worker.ident}))
+                sampler.start()
                 gc.callbacks.append(on_gc)
                 begin = time.perf_counter()
                 last_seen = app.last_complete
@@ -285,11 +367,19 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                         helping = isinstance(app.screen, HelpScreen)
                         key, character = ("escape", None) if helping else ("question_mark", "?")
                         at, busy, gc_before = time.perf_counter() - begin, app.analysing, in_gc[1]
+                        where: list[str] = []
+                        in_key[0] = where
                         latency = await _key_latency(
                             app, key, character,
                             lambda was=helping: isinstance(app.screen, HelpScreen) != was, loop_tick)
+                        in_key[0] = None
                         keys.append({"at": round(at, 2), "key": key, "ms": round(latency * 1000),
-                                     "analysing": busy, "gc_ms": round((in_gc[1] - gc_before) * 1000)})
+                                     "analysing": busy, "gc_ms": round((in_gc[1] - gc_before) * 1000),
+                                     "where": _tally(where),
+                                     "spans": [(name, round((start - begin - at) * 1000), round(ms))
+                                               for name, start, ms in spans
+                                               if start + ms / 1000 >= begin + at
+                                               and start <= begin + at + latency]})
                         next_key = time.perf_counter() + KEY_EVERY
                     tick = loop_tick[0] = time.perf_counter()
                     await asyncio.sleep(0.02)
@@ -312,6 +402,7 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
                 stop.set()
                 worker.join()
                 dog.join()
+                sampler.join()
                 if isinstance(app.screen, HelpScreen):
                     app.pop_screen()
                 await _wait(lambda: not app.analysing, 600, "the last reload")

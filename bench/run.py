@@ -261,6 +261,8 @@ def soak(args: argparse.Namespace) -> str:
         _log(f"soak: {args.soak:.0f} s of churn under the dashboard")
         result = run_child("soak", folder=str(copy), cache=str(cache), seconds=args.soak, seed=args.seed,
                            sources=[str(s) for s in args.sources])
+    if args.json:  # every keypress, stall and collection, for a closer look than the table's
+        args.json.write_text(json.dumps(result, indent=1))
     samples = result["samples"]
     settled = [rss for t, rss in samples if t >= min(20.0, args.soak / 4)] or [rss for _t, rss in samples]
     half = len(settled) // 2
@@ -308,6 +310,17 @@ def soak(args: argparse.Namespace) -> str:
                        "the main thread was while the loop stalled (20 ms samples, sitrep frame > "
                        "innermost frame):"), ""]
         lines += [f"- `{where}`: {count}" for where, count in result.get("blamed", [])[:8]]
+    slowest = sorted(result.get("keys", []), key=lambda k: -k["ms"])[:3]
+    if slowest and slowest[0].get("where"):
+        lines += ["", "The slowest keypresses, and where the threads were meanwhile (5 ms samples, "
+                      "sitrep frame > innermost frame):", ""]
+        for key in slowest:
+            lines.append(f"- {key['key']} at {key['at']:.1f} s, {key['ms']} ms"
+                         f"{' (analysing)' if key['analysing'] else ''}, {key['gc_ms']} ms collecting: "
+                         + "; ".join(f"`{where}` {count}" for where, count in key["where"][:6]))
+            if key.get("spans"):
+                lines.append("  - main thread meanwhile (label, ms from the key, ms taken): "
+                             + ", ".join(f"{name} {at:+d} {ms}" for name, at, ms in key["spans"] if ms >= 2))
     return "\n".join(lines)
 
 
