@@ -7,9 +7,11 @@ fingerprint so the same wire copy in two outlets counts once, and disputes are g
 
 from __future__ import annotations
 
+import operator
 import threading
 from collections import defaultdict
 from datetime import date, timedelta
+from itertools import compress, islice
 from pathlib import Path
 
 from .. import gcpolicy
@@ -38,7 +40,7 @@ from .disputes import (
     disagree,
     figure_summary,
 )
-from .index import Changes, NewestFirst, Postings, changes
+from .index import REPLACED_MAX, Changes, NewestFirst, Postings, changes
 from .ledger import EventIndex, _actor_status, ledger, source_relation, status_line
 from .prep import ArticlePrep, prepare
 from .summary import SummaryMemo, _summary
@@ -78,7 +80,13 @@ class IncrementalMerge:
     def _forget(self) -> None:
         """Keep nothing from earlier merges."""
         self._preps: dict[int, ArticlePrep] = {}
+        self._prepared_from: dict[int, ArticleResult] = {}
+        self._results: list[ArticleResult] = []
+        """The last merge's results, in the order given (`_order` holds their preps)."""
+        """The result each prep in `_preps` was made from, by the same id."""
         self._order: list[ArticlePrep] = []
+        self._pos: dict[int, int] = {}
+        """`_order`'s places by the id of each prep (the last merge's `Changes.pos`)."""
         self._actors = ActorIndex()
         self._event_index = EventIndex()
         self._ledgers: dict[tuple[object, ...], Ledger] = {}
@@ -105,14 +113,35 @@ class IncrementalMerge:
                 raise
 
     def _prepared(self, results: list[ArticleResult]) -> list[ArticlePrep]:
-        ids = list(map(id, results))  # map, zip and dict: a reload runs this over every article
+        """Each result's prep, kept from the last merge for the very same result object."""
+        last = self._results
+        self._results = list(results)
+        # A reload of changed files (the same number of results, each once): look where they differ.
+        if len(results) == len(last) == len(self._preps):
+            places = list(islice(compress(range(len(results)), map(operator.is_not, results, last)),
+                                 REPLACED_MAX + 1))
+            if len(places) <= REPLACED_MAX and not any(id(results[at]) in self._preps for at in places):
+                preps, kept, made = list(self._order), dict(self._preps), dict(self._prepared_from)
+                for at in places:
+                    del kept[id(last[at])], made[id(last[at])]
+                for at in places:
+                    if id(results[at]) in kept:  # the same result twice: each needs its own prep
+                        break
+                    preps[at] = kept[id(results[at])] = prepare(results[at])
+                    made[id(results[at])] = results[at]
+                else:
+                    self._preps, self._prepared_from = kept, made
+                    return preps
+        ids = list(map(id, results))  # map, zip, dict and compress: a reload runs this over every article
         found: list[ArticlePrep | None] = list(map(self._preps.get, ids))
         kept = dict(zip(ids, found, strict=True))
         if len(kept) == len(results):  # each result once
-            for at in [n for n, (p, r) in enumerate(zip(found, results, strict=True))
-                       if p is None or p.result is not r]:
+            # A prep is reused only for the very result it was made from (an id may be reused).
+            stale = map(operator.is_not, map(self._prepared_from.get, ids), results)
+            for at in list(compress(range(len(ids)), stale)):
                 found[at] = kept[ids[at]] = prepare(results[at])  # new or changed
             self._preps = kept  # type: ignore[assignment]  # every one found or prepared
+            self._prepared_from = dict(zip(ids, results, strict=True))
             return found  # type: ignore[return-value]
         old, self._preps = self._preps, {}
         preps = []
@@ -122,6 +151,7 @@ class IncrementalMerge:
                 prep = prepare(result)  # new, changed, or the same result twice (each needs its own)
             self._preps[id(result)] = prep
             preps.append(prep)
+        self._prepared_from = {id(p.result): p.result for p in self._preps.values()}
         return preps
 
     def _ledger(self, actor: Actor, window_start: date | None, outlets: frozenset[str],
@@ -186,8 +216,8 @@ class IncrementalMerge:
 
     def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         preps = self._prepared(results)
-        change = changes(self._order, preps)
-        self._order = preps
+        change = changes(self._order, preps, self._pos)
+        self._order, self._pos = preps, change.pos
         actors, alias_to_name = self._actors.merge(change)
         events, sentence_keys = self._event_index.merge(change, alias_to_name)
         by_actor: dict[str, list[StatusEvent]] = defaultdict(list)

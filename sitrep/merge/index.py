@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress, islice
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -26,8 +28,19 @@ class Changes:
     `added` holds every article and `removed` none)."""
 
 
-def changes(before: list[ArticlePrep], now: list[ArticlePrep]) -> Changes:
-    """How `now` differs from `before` (two merges' articles in folder order, each prep once)."""
+REPLACED_MAX = 64
+"""A merge whose articles are the last one's with at most this many replaced in place (a reload
+of changed files) works out its changes from those places alone."""
+
+
+def changes(before: list[ArticlePrep], now: list[ArticlePrep],
+            before_pos: dict[int, int] | None = None) -> Changes:
+    """How `now` differs from `before` (two merges' articles in folder order, each prep once);
+    `before_pos` is `before`'s `Changes.pos`, if known (it is never changed)."""
+    if before_pos is not None and len(now) == len(before):
+        found = _replaced(before, now, before_pos)
+        if found is not None:
+            return found
     # map, zip and filter: a reload runs this over every article
     ids, before_ids = list(map(id, now)), list(map(id, before))
     pos = dict(zip(ids, range(len(ids)), strict=True))
@@ -36,8 +49,31 @@ def changes(before: list[ArticlePrep], now: list[ArticlePrep]) -> Changes:
     old = set(before_ids)
     if list(filter(pos.__contains__, before_ids)) != list(filter(old.__contains__, ids)):
         return Changes(pos, list(now), [], restart=True)
-    return Changes(pos, [p for p, i in zip(now, ids, strict=True) if i not in old],
-                   [p for p, i in zip(before, before_ids, strict=True) if i not in pos], restart=False)
+    # Set differences and `compress` keep the loops over every article out of the interpreter.
+    added, removed = pos.keys() - old, old - pos.keys()
+    return Changes(pos, list(compress(now, map(added.__contains__, ids))) if added else [],
+                   list(compress(before, map(removed.__contains__, before_ids))) if removed else [],
+                   restart=False)
+
+
+def _replaced(before: list[ArticlePrep], now: list[ArticlePrep],
+              before_pos: dict[int, int]) -> Changes | None:
+    """The changes when `now` is `before` with a few articles replaced in place, worked out from
+    those places (`changes` would find the same); None when it is not (articles came, went or
+    moved, or too many changed)."""
+    places = list(islice(compress(range(len(now)), map(operator.is_not, now, before)), REPLACED_MAX + 1))
+    if len(places) > REPLACED_MAX:
+        return None
+    if any(id(now[at]) in before_pos for at in places):
+        return None  # an article of `before` moved: every index starts again (see `changes`)
+    pos = dict(before_pos)
+    for at in places:
+        del pos[id(before[at])]
+    for at in places:
+        if id(now[at]) in pos:  # twice in `now`
+            return None
+        pos[id(now[at])] = at
+    return Changes(pos, [now[at] for at in places], [before[at] for at in places], restart=False)
 
 
 K = TypeVar("K", bound=Hashable)
