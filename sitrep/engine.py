@@ -35,9 +35,10 @@ import time
 from collections.abc import Callable, Collection, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import compress, islice
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import reader
 from .cache import NullCache, ResultCache, Signature, Signed, encode_result, open_cache
@@ -211,15 +212,24 @@ class Engine:
         self.parsed_last_run = 0
         if run.unread:
             run.parse_unread()
-        self._memo = {r.content_hash: r for r in run.results.values()}
-        self.results = [run.results[slot.path] for slot in run.slots
-                        if isinstance(slot, (ArticleResult, Article)) and slot.path in run.results]
+        self.results = run._articles()
+        if run.base is None:
+            self._memo = {r.content_hash: r for r in self.results}
+        else:  # the last run's, with the results of the files hashed again
+            self._memo = dict(self._memo)
+            for result in run.gone:
+                if self._memo.get(result.content_hash) is result:
+                    del self._memo[result.content_hash]
+            for at in run.todo or ():
+                slot = run.slots[at]
+                if isinstance(slot, ArticleResult):
+                    self._memo[slot.content_hash] = slot
         run.clock.times.pop("merge", None)  # only the final merge counts in the timings
         situation = run.snapshot()
         self.timings = dict(run.clock.times)
         self._unsaved = (run, situation) if self._keeps_reports else None
         run.notify(Progress("done", run.total, run.total, situation))
-        self._listed = run.listed  # not when the callback raised: the caller may lose track of changes
+        self._listed = run.finished()  # not when the callback raised: the caller may lose track of changes
         return situation
 
     def prime(self, folder: Path, progress: ProgressCallback | None = None) -> None:
@@ -382,13 +392,18 @@ class Engine:
             self._stored_folder = root
             self._signed = dict(self._stored)
 
-    def _store_signatures(self, signed: dict[str, Signed]) -> None:
+    def _store_signatures(self, signed: dict[str, Signed], dirty: Collection[str] | None = None) -> None:
         """Keep this run's signatures (`_recall_signatures`'s folder), and write the cache the
-        difference: new and changed ones, and those of files gone or changed too recently."""
+        difference: new and changed ones, and those of files gone or changed too recently. Given
+        `dirty`, only those keys may differ from the last run's (a reload told what changed)."""
         self._signed = signed
         stored = self._stored
-        changed = {key: value for key, value in signed.items() if stored.get(key) != value}
-        gone = [key for key in stored if key not in signed]
+        if dirty is None:
+            changed = {key: value for key, value in signed.items() if stored.get(key) != value}
+            gone = [key for key in stored if key not in signed]
+        else:
+            changed = {key: signed[key] for key in dirty if key in signed and stored.get(key) != signed[key]}
+            gone = [key for key in dirty if key in stored and key not in signed]
         if changed or gone:
             self.cache.put_signatures(changed, gone)
         self._stored = signed
@@ -545,9 +560,14 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+Quick = tuple[str, float] | BadFile | None
+"""What hashing found of a file: its content hash and mtime, why it is bad, or None (read it)."""
+
+
 @dataclass(frozen=True)
 class _Listed:
-    """A folder as one run listed it: what a reload told which paths changed starts from."""
+    """A folder as one finished run listed, hashed and filled it: what a reload told which paths
+    changed starts from. The lists are in `listing.articles`' order; a reload copies them."""
 
     root: str
     """The folder as an absolute path."""
@@ -556,22 +576,26 @@ class _Listed:
     listing: FolderListing
     walked: frozenset[str]
     """`listing.folders` as absolute paths."""
-
-    @classmethod
-    def of(cls, root: str, identity: tuple[int, int], listing: FolderListing) -> _Listed:
-        """The listing of the folder at `root` (absolute) of that identity."""
-        return cls(root, identity, listing, frozenset(os.path.abspath(f) for f in listing.folders))
+    hashed: list[tuple[Path, Quick]]
+    slots: list[Slot]
+    """Each file's result or why it is bad (never an unparsed article, never None)."""
+    results: dict[str, ArticleResult]
+    """The results by path."""
+    recheck: frozenset[str]
+    """The files (relative paths) whose hash was not vouched for by a trusted signature (changed
+    too recently, a link, unreadable...): hashed again on every run, as a full listing does."""
 
     def update(self, folder: Path, root: str, touched: Collection[str]) -> tuple[_Listed, set[str]] | None:
-        """The listing `walk_folder` would give now, if only the paths in `touched` changed since
-        this one (absolute, or relative to the working directory), and the relative paths of the
+        """This listing as `walk_folder` would give it now, if only the paths in `touched` changed
+        since (absolute, or relative to the working directory), and the relative paths of the
         files among them; None when only a new walk can tell: another folder, the folder replaced,
         more than `TOUCHED_MAX` paths, a folder touched (or now at one of the paths, or a link to
-        one), a path not directly in a listed folder, or one that cannot be looked at."""
+        one), a path not directly in a listed folder, or one that cannot be looked at. The files
+        touched have no hash (None) and no slot (None) in the copy, and no result."""
         if root != self.root or len(touched) > TOUCHED_MAX or _identity(folder) != self.identity:
             return None
-        articles = list(self.listing.articles)
-        skipped = list(self.listing.skipped)
+        articles, skipped = list(self.listing.articles), list(self.listing.skipped)
+        hashed, slots, results = list(self.hashed), list(self.slots), dict(self.results)
         fresh: set[str] = set()
         for path in touched:
             full = os.path.abspath(path)
@@ -587,20 +611,26 @@ class _Listed:
                 return None
             relative = os.path.relpath(full, root).replace(os.sep, "/")
             fresh.add(relative)
-            for entries in (articles, skipped):
-                at = bisect.bisect_left(entries, relative, key=_first)
-                if at < len(entries) and entries[at][0] == relative:
-                    del entries[at]
+            results.pop(relative, None)
+            at = bisect.bisect_left(articles, relative, key=_first)
+            if at < len(articles) and articles[at][0] == relative:
+                del articles[at], hashed[at], slots[at]
+            at = bisect.bisect_left(skipped, relative, key=_first)
+            if at < len(skipped) and skipped[at][0] == relative:
+                del skipped[at]
             if st is None:
                 continue
             name = os.path.basename(full)
             # The walk's rule (`reader.walk_folder`): articles by name, other listed names skipped.
             if is_article_path(relative):
-                bisect.insort(articles, (relative, Path(folder, relative)), key=_first)
+                at = bisect.bisect_left(articles, relative, key=_first)
+                articles.insert(at, (relative, Path(folder, relative)))
+                hashed.insert(at, (articles[at][1], None))
+                slots.insert(at, None)
             elif is_listed_name(name):
                 bisect.insort(skipped, (relative, skip_reason(name)), key=_first)
         listing = FolderListing(articles, self.listing.folders, skipped)
-        return _Listed(root, self.identity, listing, self.walked), fresh
+        return _Listed(root, self.identity, listing, self.walked, hashed, slots, results, self.recheck), fresh
 
 
 def _first(item: tuple[str, object]) -> str:
@@ -645,9 +675,18 @@ class _Run:
         self.signed: dict[str, Signed] | None = {}
         """The files' stat signatures as hashed in this run, for the next and for the cache (None:
         not kept)."""
-        self.listed: _Listed | None = None
-        """This run's listing of the whole folder, for the next run's hint (None: a stream's block,
-        or a folder that could not be identified)."""
+        self.identity: tuple[int, int] | None = None
+        """The folder's device and inode when this run listed it whole (None: a stream's block, or
+        a folder that could not be identified): the next run may then start from this one."""
+        self.todo: list[int] | None = None
+        """On a reload told which paths changed: the files this run hashed and filled (the others
+        kept the last run's hash and slot); None: every file."""
+        self.recheck: frozenset[str] = frozenset()
+        """The files whose hash no trusted signature vouched for (see `_Listed.recheck`)."""
+        self.base: _Listed | None = None
+        """The last run's state this run started from, updated at the touched paths (see `todo`)."""
+        self.gone: list[ArticleResult] = []
+        """The last run's results of the files this run hashed again (when it started from it)."""
 
     def look_up(self, files: list[tuple[str, Path]] | None = None) -> None:
         """List and hash the folder's files (or only `files`, (relative, path) pairs of a block of
@@ -660,45 +699,67 @@ class _Run:
         """List the folder (unless given `files`, (relative, path) pairs of a block of an
         `Engine.stream`) and hash each file.
 
-        Given `hint`, the last finished run's listing and the paths touched since (see
-        `Engine.analyse`), the listing is that one updated at those paths, and the files not
-        touched keep the signature and hash the last run trusted without a look at them; a hint
-        `_Listed.update` refuses is ignored."""
+        Given `hint`, the last finished run's state and the paths touched since (see
+        `Engine.analyse`), the run starts from that state updated at those paths: only the files
+        touched, and those whose hash no trusted signature vouched for, are hashed (and filled)
+        again; a hint `_Listed.update` refuses is ignored."""
         engine, folder = self.engine, self.folder
         with self.clock("read"):
             root = self.root = os.path.abspath(folder)
-            trusted: dict[str, Signed] = {}
-            fresh: set[str] = set()
+            updated = hint[0].update(folder, root, hint[1]) if hint is not None and files is None else None
+            if updated is not None:
+                self._hash_touched(hint[0], *updated)  # type: ignore[index]
+                return
             if files is None:
-                updated = hint[0].update(folder, root, hint[1]) if hint is not None else None
-                if updated is not None:
-                    self.listed, fresh = updated
-                    self.listing = self.listed.listing
-                    trusted = engine._signed
-                else:
-                    check_folder(folder)
-                    identity = _identity(folder)
-                    self.listing = walk_folder(folder)
-                    if identity is not None:
-                        self.listed = _Listed.of(root, identity, self.listing)
+                check_folder(folder)
+                self.identity = _identity(folder)
+                self.listing = walk_folder(folder)
                 files = self.listing.articles
             self.files = files
             if self.signed is not None:
                 engine._recall_signatures(root)
-            self.hashed = []
-            signed, max_bytes = self.signed, engine._max_bytes
-            for relative, path in files:
-                key = f"{root}/{relative}"
-                known = trusted.get(key)
-                if known is not None and relative not in fresh and known[0][2] <= max_bytes:
-                    if signed is not None:
-                        signed[key] = known
-                    self.hashed.append((path, (known[1], known[2])))
-                else:
-                    self.hashed.append((path, engine._hash_file(path, folder, key, self.raw, signed,
-                                                                recheck=relative in fresh)))
+            self.hashed = [(path, engine._hash_file(path, folder, f"{root}/{relative}", self.raw,
+                                                    self.signed))
+                           for relative, path in files]
             if self.signed is not None:
                 engine._store_signatures(self.signed)
+                signed = self.signed
+                self.recheck = frozenset(relative for relative, _path in files
+                                         if f"{root}/{relative}" not in signed)
+
+    def _hash_touched(self, last: _Listed, listed: _Listed, fresh: set[str]) -> None:
+        """Start from the last run's state (`listed`: updated at the `fresh` paths): hash the
+        files touched (whatever their signature: a rewrite within one tick of the file system's
+        clock leaves it as it was) and those the last run could not vouch for."""
+        engine, root = self.engine, self.root
+        self.listing, self.identity = listed.listing, listed.identity
+        self.files = files = listed.listing.articles
+        self.hashed, self.base = listed.hashed, listed
+        self.gone = [last.results[relative] for relative in fresh | last.recheck if relative in last.results]
+        signed = self.signed = dict(engine._signed)
+        dirty = {f"{root}/{relative}" for relative in fresh | last.recheck}
+        for key in dirty:
+            signed.pop(key, None)
+        self.todo = []
+        for relative in sorted(fresh | last.recheck):
+            at = bisect.bisect_left(files, relative, key=_first)
+            if at < len(files) and files[at][0] == relative:
+                self.todo.append(at)
+        for at in self.todo:
+            relative, path = files[at]
+            self.hashed[at] = (path, engine._hash_file(path, self.folder, f"{root}/{relative}", self.raw,
+                                                       signed, recheck=relative in fresh))
+        engine._store_signatures(signed, dirty)
+        self.recheck = frozenset(files[at][0] for at in self.todo if f"{root}/{files[at][0]}" not in signed)
+
+    def finished(self) -> _Listed | None:
+        """This run's state for the next run to start from (None: not a whole folder's)."""
+        if self.identity is None:
+            return None
+        walked = self.base.walked if self.base is not None else frozenset(
+            os.path.abspath(f) for f in self.listing.folders)
+        return _Listed(self.root, self.identity, self.listing, walked, self.hashed, self.slots, self.results,
+                       self.recheck)
 
     def report_key(self) -> str | None:
         """The key of the folder's report as hashed (`sitrep.snapshot.report_key`); None when a
@@ -719,37 +780,59 @@ class _Run:
 
     def fill(self) -> None:
         """Fill each hashed file's slot from the last run, the cache, or the files the last run
-        refused for their bytes alone."""
-        engine, files = self.engine, self.files
+        refused for their bytes alone (on a reload told which paths changed, only the files
+        `hash_files` hashed: the others keep the last run's slot)."""
+        engine, files, hashed = self.engine, self.files, self.hashed
+        todo = range(len(files)) if self.todo is None else self.todo
         with self.clock("lookup"):
-            wanted = [h[0] for _path, h in self.hashed if isinstance(h, tuple) and h[0] not in engine._memo]
-            self.found = {**engine._memo, **engine.cache.get_many(wanted)}
-        rejected, engine._rejected = engine._rejected, {}
-        for (relative, _listed), (_hashed, quick) in zip(files, self.hashed, strict=True):
-            if isinstance(quick, BadFile):
-                self.slots.append(quick)
-                continue
-            hit = self.found.get(quick[0]) if quick is not None else None
-            if hit is not None and hit.path == relative:
-                self.slots.append(_with_mtime(hit, quick[1]) if quick is not None else hit)
-            elif quick is not None and quick[0] in rejected:
-                engine._rejected[quick[0]] = rejected[quick[0]]
-                self.slots.append(BadFile(relative, rejected[quick[0]]))
-            else:
-                self.slots.append(None)
-        self.results = {s.path: s for s in self.slots if isinstance(s, ArticleResult)}
-        self.unread = [index for index, slot in enumerate(self.slots) if slot is None]
-        unread = {self.hashed[index][0] for index in self.unread}
+            memo = engine._memo
+            wanted = [quick[0] for quick in (hashed[at][1] for at in todo)
+                      if isinstance(quick, tuple) and quick[0] not in memo]
+            self.found = {**memo, **engine.cache.get_many(wanted)}
+        if self.base is None:
+            rejected, engine._rejected = engine._rejected, {}
+            self.slots = [self._slot(relative, quick, rejected)
+                          for (relative, _listed), (_hashed, quick) in zip(files, hashed, strict=True)]
+            results = self._articles()
+            self.results = dict(zip(map(attrgetter("path"), results), results, strict=True))
+        else:
+            self.slots, self.results = self.base.slots, self.base.results
+            for at in todo:
+                relative = files[at][0]
+                self.results.pop(relative, None)
+                slot = self.slots[at] = self._slot(relative, hashed[at][1], engine._rejected)
+                if isinstance(slot, ArticleResult):
+                    self.results[relative] = slot
+        self.unread = [at for at in todo if self.slots[at] is None]
+        unread = {hashed[at][0] for at in self.unread}
         self.raw = {path: data for path, data in self.raw.items() if path in unread}  # hits need no bytes
-        self.total = sum(1 for slot in self.slots if not isinstance(slot, BadFile))
+        self.total = len(self.slots) - list(map(type, self.slots)).count(BadFile)
+
+    def _slot(self, relative: str, quick: Quick, rejected: dict[str, str]) -> Slot:
+        """A hashed file's slot: its result if the last run or the cache holds it under this name,
+        why it is bad, or None (read it)."""
+        if isinstance(quick, BadFile):
+            return quick
+        hit = self.found.get(quick[0]) if quick is not None else None
+        if hit is not None and quick is not None and hit.path == relative:
+            return _with_mtime(hit, quick[1])
+        if quick is not None and quick[0] in rejected:
+            self.engine._rejected[quick[0]] = rejected[quick[0]]
+            return BadFile(relative, rejected[quick[0]])
+        return None
+
+    def _articles(self) -> list[ArticleResult]:
+        """The results so far in folder order (a parsed file's slot holds its result)."""
+        slots = self.slots
+        return cast("list[ArticleResult]", list(compress(slots, map(ArticleResult.__instancecheck__, slots))))
 
     def snapshot(self) -> Situation:
         """The report of the results so far (the merge is timed)."""
-        in_order = [s.path for s in self.slots if isinstance(s, (ArticleResult, Article))]
-        bad_files = [s for s in self.slots if isinstance(s, BadFile)] + self.listing.skipped_files()
+        slots = self.slots
+        bad_files = cast("list[BadFile]", list(compress(slots, map(BadFile.__instancecheck__, slots))))
         with self.clock("merge"):
-            return self.engine._merger.merge([self.results[p] for p in in_order if p in self.results],
-                                             bad_files, self.folder)
+            return self.engine._merger.merge(self._articles(), bad_files + self.listing.skipped_files(),
+                                             self.folder)
 
     def read_unread(self) -> Iterator[Article]:
         """Read the files the cache did not hold; yield the ones that need parsing."""
@@ -773,11 +856,13 @@ class _Run:
         read_before = clock.times.get("read", 0.0)
         batches = engine._parse(self.read_unread(), len(self.unread),
                                 lambda: self.notify(Progress("loading model", len(self.results), self.total)))
+        places = {self.files[at][0]: at for at in self.unread}
         try:
             with clock("parse"):
                 for batch in batches:
                     for result in batch.results:
                         self.results[result.path] = result
+                        self.slots[places[result.path]] = result
                     engine.parsed_last_run += len(batch.results)
                     if batch.encoded is not None:
                         engine.cache.put_encoded(batch.encoded)

@@ -258,3 +258,12 @@ def test_a_hint_about_another_folder_s_last_run_is_not_used(
     engines[0].analyse(other)
     (folder / "b.txt").unlink()
     reports_agree(engines, folder, [folder / "a.txt"])
+
+
+def test_a_file_changed_too_recently_to_trust_is_hashed_again_though_not_touched(
+    engines: tuple[Engine, Engine], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "RACY_SECONDS", 3600.0)  # every file here changed "just now"
+    engines[0].analyse(folder)
+    (folder / "b.txt").write_text(POLICE + MINISTER, encoding="utf-8")  # named by no hint
+    reports_agree(engines, folder, change(folder))
