@@ -3,15 +3,17 @@
 The dashboard must answer a keypress while the folder churns. An engine in its process, even one
 that parses in a worker, still hashes the files, decodes cache rows and merges in a thread that
 takes the interpreter from the event loop for most of each reload. `EngineProcess` runs the whole
-`Engine` in a child process instead; the dashboard's thread only waits on a pipe and unpickles
-the `Situation` (and the partial ones) it is sent.
+`Engine` in a child process instead; the dashboard's thread only waits on a pipe and rebuilds
+the `Situation` (and the partial ones) it is sent, a slice at a time (`sitrep.transfer`), so
+that the event loop gets the interpreter between two slices.
 
 The protocol over one duplex pipe, a tuple per message:
 - parent -> child: `("analyse", folder, listening, touched)` (`touched`: the paths the watcher saw
   touched, as a tuple, or None; see `Engine.analyse`), `("cancel",)`, `("close",)`;
-- child -> parent: `("progress", Progress)` while a run goes on (only when listening),
-  `("log", level, logger name, text)`, then one of `("done", Situation, done, total, Stats)` (the
-  engine's last progress, stage "done", is made here from it: its report is pickled once),
+- child -> parent: `("progress", Progress, SlicedReport | None)` while a run goes on (only when
+  listening; a partial report travels sliced beside its `Progress`),
+  `("log", level, logger name, text)`, then one of `("done", SlicedReport, done, total, Stats)`
+  (the engine's last progress, stage "done", is made here from it: its report is sent once),
   `("cancelled", Stats)` or `("error", exception, Stats)`.
 
 A progress callback that raises (the dashboard abandoning a superseded run) sends `cancel`; the
@@ -38,7 +40,7 @@ import os
 import pickle
 import threading
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +48,7 @@ from . import gcpolicy
 from .config import Config
 from .model import Situation
 from .progress import Progress
+from .transfer import SlicedReport, join_report, slice_report
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -183,17 +186,14 @@ class EngineProcess:
             abandoned: BaseException | None = None
             while True:
                 try:
-                    # Unpickling a report allocates it all at once: a collection triggered midway would
-                    # rescan the heap for nothing (it holds no cycles) while holding the GIL.
-                    with gcpolicy.paused():
-                        message = conn.recv()
+                    message = conn.recv()  # a report comes as slices of bytes: rebuilt below, piece by piece
                 except (EOFError, OSError, pickle.UnpicklingError) as exc:
                     raise self._died("stopped in the middle of a run") from exc
                 kind = message[0]
                 if kind == "progress":
                     if abandoned is None and progress is not None:
                         try:
-                            progress(message[1])
+                            progress(_progress(message[1], message[2]))
                         except BaseException as exc:  # noqa: BLE001 - raised again once the child has stopped
                             abandoned = exc
                             conn.send(("cancel",))
@@ -204,7 +204,7 @@ class EngineProcess:
                     if abandoned is not None:
                         raise abandoned
                     if kind == "done":
-                        situation: Situation = message[1]
+                        situation = join_report(message[1])
                         if message[2] is not None and progress is not None:
                             progress(Progress("done", message[2], message[3], situation))
                         return situation
@@ -328,7 +328,8 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
         if p.stage == "done":
             finished.append(p)  # its report goes once, in the "done" message, not pickled twice
         else:
-            send(("progress", p))
+            send(("progress", replace(p, situation=None),
+                  slice_report(p.situation) if p.situation is not None else None))
         while conn.poll():
             kind = conn.recv()[0]
             if kind in ("cancel", "close"):
@@ -344,7 +345,8 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
         send(("error", _portable(exc), _stats(engine)))
         return False
     last = finished[-1] if finished else None
-    send(("done", situation, last.done if last else None, last.total if last else None, _stats(engine)))
+    send(("done", slice_report(situation), last.done if last else None, last.total if last else None,
+          _stats(engine)))
     return False
 
 
@@ -369,6 +371,11 @@ def _prime(engine: Any, conn: Connection, folder: Path) -> None:
         pass
     except Exception:  # noqa: BLE001 - the next run meets the same problem and reports it
         logging.getLogger("sitrep.engine").debug("priming %s failed", folder, exc_info=True)
+
+
+def _progress(progress: Progress, sliced: SlicedReport | None) -> Progress:
+    """A progress message as sent (its partial report, if any, beside it) made whole again."""
+    return replace(progress, situation=join_report(sliced)) if sliced is not None else progress
 
 
 def _stats(engine: Any) -> Stats:
