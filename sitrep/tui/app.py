@@ -171,7 +171,12 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         self._to_hand: list[Any] = []
         """The panes still to be given the current view."""
         self._hand_timer: Timer | None = None
-        """The app's timer for the next pane of a hand-out (None between hand-outs)."""
+        """The app's timer for the next pane of a hand-out (None between hand-outs, and while the
+        dashboard is covered)."""
+        self._hand_began = 0.0
+        """When the hand-out under way began (`time.monotonic`)."""
+        self._input_at = float("-inf")
+        """When the last key or click came (`time.monotonic`)."""
         self._view_waiters: list[tuple[Callable[[View], bool], asyncio.Future[View]]] = []
         """Callers of `shown` waiting for every pane to show a view they want."""
         self._gc_timer: Timer | None = None
@@ -207,6 +212,7 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         use_palette(rich_tones(self.current_theme))
         self._theme_shown = self.theme
         self._collector.hold()
+        self.screen_change_signal.subscribe(self, self._uncovered)
         self.start_analysis("start")
         if self.watch_enabled:
             self._watch()
@@ -217,6 +223,7 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         and again once the screen shows what it did (under load, that can take longer than the
         quiet moment)."""
         if isinstance(event, events.InputEvent) and not event.is_forwarded:  # a key comes back forwarded
+            self._input_at = time.monotonic()
             self._collector.note_input()
             self.call_after_refresh(self._collector.note_input)
         await super().on_event(event)

@@ -3,8 +3,11 @@
 `refresh_view` narrows the current report to the filter (`view.make_view`) and hands the
 resulting `View` to every pane: all at once the first time, then one pane per
 `HAND_OUT_GAP` so that a reload's redraw comes in slices the event loop can breathe between.
-When every pane has it, the garbage of the redraw is collected in a turn of its own, and
-whoever waits in `shown` (tests, benchmarks) is told.
+The keyboard comes first: a step waits while another screen covers the dashboard (the panes are
+not drawn then, and would all be drawn at once by the key that uncovers them) and, for at most
+`INPUT_WAIT_MAX` from its start, until no key or click has come for `INPUT_GRACE` (what the key did is drawn
+before a pane is rebuilt). When every pane has it, the garbage of the redraw is collected in a
+turn of its own, and whoever waits in `shown` (tests, benchmarks) is told.
 
 `PaneDrawing` is a part of `SitrepApp` (`app.py`), which holds the state it uses.
 """
@@ -12,6 +15,7 @@ whoever waits in `shown` (tests, benchmarks) is told.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +33,10 @@ GC_DELAY = 0.25
 """Seconds after a redraw that its garbage is collected (so the collection is a turn of its own)."""
 HAND_OUT_GAP = 1 / 60
 """Seconds between handing a new view to one pane and to the next (about one screen refresh)."""
+INPUT_GRACE = 0.15
+"""Seconds after a key or click before the next pane of a hand-out is rebuilt..."""
+INPUT_WAIT_MAX = 1.0
+"""... unless the hand-out began this long ago (keys held down do not hold it up for long)."""
 
 
 class PaneDrawing:
@@ -82,18 +90,37 @@ class PaneDrawing:
         self._stop_hand_out()
         self._drawing = True
         self._to_hand = self.panes()
+        self._hand_began = time.monotonic()
         self._hand_next()
 
     def _hand_next(self) -> None:
-        """Give the current view to the next pane still without it, or finish the hand-out."""
+        """Give the current view to the next pane still without it, or finish the hand-out; or wait
+        (see the module docstring)."""
         self._hand_timer = None
         if self._stopping or self._view is None:
             return
         if not self._to_hand:
             self._handed_out()
             return
+        if self._covered():
+            return  # `_uncovered` goes on
+        now = time.monotonic()
+        since_input = now - self._input_at
+        if since_input < INPUT_GRACE and now - self._hand_began < INPUT_WAIT_MAX:
+            self._hand_timer = self.set_timer(INPUT_GRACE - since_input, self._hand_next, name="hand-out")
+            return
         self._to_hand.pop(0).view = self._view
         self._hand_timer = self.set_timer(HAND_OUT_GAP, self._hand_next, name="hand-out")
+
+    def _covered(self) -> bool:
+        """Whether another screen (help, timeline, export, palette) is over the dashboard."""
+        return len(self.screen_stack) > 1
+
+    def _uncovered(self, _screen: Any = None) -> None:
+        """The current screen changed: a hand-out that waited for the dashboard goes on, once the
+        dashboard is drawn as it was."""
+        if self._to_hand and self._hand_timer is None and not self._covered() and not self._stopping:
+            self._hand_timer = self.set_timer(HAND_OUT_GAP, self._hand_next, name="hand-out")
 
     def _stop_hand_out(self) -> None:
         """Forget the rest of a hand-out under way (a newer view replaces it)."""

@@ -1,0 +1,81 @@
+"""A reload's report reaches the panes one at a time, and the keyboard comes first
+(`sitrep.tui.drawing`): the hand-out waits while another screen covers the dashboard, and gives
+way for a moment to a key just pressed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from sitrep.tui import drawing
+from sitrep.tui.help_screen import HelpScreen
+from sitrep.tui.status_pane import StatusPane
+
+from test_tui_app import fake_app
+from tui_fixtures import FakeEngine, mali_situation, mali_update, settled, shown, wait_for
+
+
+def on_old_report(app: Any, first: Any) -> list[str]:
+    return [pane.id for pane in app.panes() if pane.view is first]
+
+
+async def test_a_report_that_comes_while_the_help_is_open_waits_for_the_dashboard(tmp_path: Path) -> None:
+    """Drawn beneath the help, every pane would be drawn at once by the Esc that closes it (over
+    2,000 articles, that Esc took 100-200 ms instead of 35)."""
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        first = app.view
+        await pilot.press("question_mark")
+        await wait_for(lambda: isinstance(app.screen, HelpScreen), description="the help")
+        app.start_analysis("reload")
+        await wait_for(lambda: app.view is not first and not app.analysing, description="the new report")
+        await pilot.pause(0.2)
+        assert len(on_old_report(app, first)) == len(app.panes())
+        await pilot.press("escape")
+        await shown(pilot, lambda view: view is not first, description="the new report in every pane")
+        assert on_old_report(app, first) == []
+
+
+async def test_the_next_pane_waits_for_a_key_just_pressed(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        first = app.view
+        handed: dict[str, float] = {}
+
+        def status_handed(view: Any) -> None:
+            if view is not first and "status" not in handed:
+                handed["status"] = time.monotonic()
+                app._input_at = time.monotonic()  # a key, as it comes, right after the first pane
+
+        app.watch(app.query_one(StatusPane), "view", status_handed, init=False)
+        app.start_analysis("reload")
+        await wait_for(lambda: "status" in handed, description="the first pane")
+        await pilot.pause(drawing.INPUT_GRACE / 2)
+        assert len(on_old_report(app, first)) == len(app.panes()) - 1
+        await shown(pilot, lambda view: view is not first, description="the new report in every pane")
+        assert on_old_report(app, first) == []
+
+
+async def test_keys_held_down_hold_the_hand_out_up_for_a_second_at_most(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_situation(), mali_update())
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        first = app.view
+
+        def key_repeat() -> None:
+            app._input_at = time.monotonic()
+
+        repeat = app.set_interval(0.03, key_repeat)
+        began = time.monotonic()
+        app.start_analysis("reload")
+        await shown(pilot, lambda view: view is not first, timeout=5,
+                    description="the new report in every pane")
+        took = time.monotonic() - began
+        repeat.stop()
+        assert drawing.INPUT_WAIT_MAX * 0.9 <= took < drawing.INPUT_WAIT_MAX + 1.0
