@@ -38,7 +38,8 @@ def slice_report(situation: Situation, size: int = SLICE) -> SlicedReport:
     """`situation` in slices of `size` items per list."""
     if size < 1:
         raise ValueError(f"slices must hold at least one item, not {size}")
-    head = dataclasses.replace(situation, **{name: [] for name in LISTS})
+    head = dataclasses.replace(situation, status=[], actors=[], disputes=[], context=[], articles=[],
+                               bad_files=[])
     lists = tuple((name, tuple(pickle.dumps(items[start:start + size], pickle.HIGHEST_PROTOCOL)
                                for start in range(0, len(items), size)))
                   for name in LISTS for items in [getattr(situation, name)])
