@@ -12,6 +12,7 @@ import threading
 from collections import defaultdict
 from datetime import date, timedelta
 from itertools import compress, islice
+from operator import attrgetter
 from pathlib import Path
 
 from .. import gcpolicy
@@ -40,7 +41,7 @@ from .disputes import (
     disagree,
     figure_summary,
 )
-from .index import REPLACED_MAX, Changes, NewestFirst, Postings, changes
+from .index import REPLACED_MAX, ArticleTotals, Changes, NewestFirst, Postings, changes
 from .ledger import EventIndex, _actor_status, ledger, source_relation, status_line
 from .prep import ArticlePrep, prepare
 from .summary import SummaryMemo, _summary
@@ -100,6 +101,7 @@ class IncrementalMerge:
         self._dispute_stage = DisputeStage(self._remember)
         self._summary_memo = SummaryMemo()
         self._newest = NewestFirst()
+        self._totals = ArticleTotals()
 
     def merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         """One `Situation` from the per-article results (in folder order), equal to `merge`'s."""
@@ -121,16 +123,16 @@ class IncrementalMerge:
             places = list(islice(compress(range(len(results)), map(operator.is_not, results, last)),
                                  REPLACED_MAX + 1))
             if len(places) <= REPLACED_MAX and not any(id(results[at]) in self._preps for at in places):
-                preps, kept, made = list(self._order), dict(self._preps), dict(self._prepared_from)
+                preps, by_id, made = list(self._order), dict(self._preps), dict(self._prepared_from)
                 for at in places:
-                    del kept[id(last[at])], made[id(last[at])]
+                    del by_id[id(last[at])], made[id(last[at])]
                 for at in places:
-                    if id(results[at]) in kept:  # the same result twice: each needs its own prep
+                    if id(results[at]) in by_id:  # the same result twice: each needs its own prep
                         break
-                    preps[at] = kept[id(results[at])] = prepare(results[at])
+                    preps[at] = by_id[id(results[at])] = prepare(results[at])
                     made[id(results[at])] = results[at]
                 else:
-                    self._preps, self._prepared_from = kept, made
+                    self._preps, self._prepared_from = by_id, made
                     return preps
         ids = list(map(id, results))  # map, zip, dict and compress: a reload runs this over every article
         found: list[ArticlePrep | None] = list(map(self._preps.get, ids))
@@ -223,10 +225,12 @@ class IncrementalMerge:
         by_actor: dict[str, list[StatusEvent]] = defaultdict(list)
         for event in events:
             by_actor[event.actor].append(event)
-        starts = [p.day.start for p in preps if p.day is not None]
-        window_start = min(starts) - timedelta(days=WINDOW_MARGIN_DAYS) if starts else None
+        totals = self._totals
+        totals.update(change)
+        first = totals.first_start
+        window_start = first - timedelta(days=WINDOW_MARGIN_DAYS) if first is not None else None
         counter = self._count(change, preps, sentence_keys)
-        outlets = frozenset({r.outlet for r in results if r.outlet}
+        outlets = frozenset(totals.outlets
                             | {a.name for a in actors if any("agency" in role.lower() for role in a.roles)})
         ledgers: dict[tuple[object, ...], Ledger] = {}
         memo = self._summary_memo
@@ -252,7 +256,7 @@ class IncrementalMerge:
         _settle(disputes, actors)
         scores = {a.name: a.score for a in actors}
         top = max(scores.values(), default=1.0) or 1.0
-        days = {p.result.path: p.day.end for p in preps if p.day is not None}
+        days = totals.days
         newest = max(days.values(), default=None)
         for dispute in disputes:
             involved = sum(scores.get(a, 0.0) for a in dispute.actors) / top
@@ -274,13 +278,14 @@ class IncrementalMerge:
 
         context = self._context.merge(change, focus.name if focus else None, alias_to_name)
         context = _with_ledger_history(context, actors, window_start)
-        articles = [p.info for p in preps]
+        articles = list(map(attrgetter("info"), preps))
         self._headlines.update(change)
-        title = _title(preps, focus.name if focus else None, self._headlines)
+        title = _title(preps, focus.name if focus else None, self._headlines, totals.headed)
+        # The summary reads `results` only for the articles that tell of an ending: those alone.
         return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
-                         status=_summary(actors, disputes, results, window_start, counter, figures,
-                                         memo if self._remember else None,
+                         status=_summary(actors, disputes, [p.result for p in totals.ending], window_start,
+                                         counter, figures, memo if self._remember else None,
                                          (p.result for p in self._newest.update(change, preps)),
-                                         max((p.day.end for p in preps if p.day is not None), default=None)),
+                                         totals.last_end),
                          actors=actors, disputes=disputes, context=context,
                          articles=articles, bad_files=list(bad_files))

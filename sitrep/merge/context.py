@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -231,15 +231,18 @@ class HeadlineIndex:
         return list(map(self._shared.get, map(id, preps), repeat(0)))
 
 
-def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex | None = None) -> str:
+def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex | None = None,
+           headed: list[ArticlePrep] | None = None) -> str:
     """The situation's title: the focus and the headline that best speaks for the set.
 
     That is the headline sharing most words with the other headlines (the story they all
     follow), the newest by publication date on a tie; never the headline of whichever file was
-    modified last, and never a title made from a file name."""
+    modified last, and never a title made from a file name. `headed`: the articles with a real
+    headline, in folder order, if known."""
     if not preps:
         return "No articles yet"
-    headed = [p for p in preps if p.headline is not None]
+    if headed is None:
+        headed = [p for p in preps if p.headline is not None]
     if not headed:
         # No headlines: the newest lede, cut short, says what the story is.
         newest = max((p.result for p in preps), key=lambda r: (bool(r.leads), r.date or "", r.path))
@@ -255,7 +258,7 @@ def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex
     # it shares with all the others, without comparing every pair (a merge runs on every reload).
     scores = headlines.scores(headed)
     top = max(scores)
-    best = max((p for p, score in zip(headed, scores, strict=True) if score == top),
+    best = max(compress(headed, map(top.__eq__, scores)),
                key=lambda p: (p.result.date or "", p.result.path)).result
     title = best.title
     if focus and name_key(focus) not in name_key(title):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress, islice
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .prep import ArticlePrep
 
 
@@ -152,3 +155,72 @@ class NewestFirst:
                 at += 1
             order.insert(at, prep)
         return reversed(order)
+
+
+class ArticleTotals:
+    """What a merge needs of all the articles' dates, outlets, headlines and endings, kept between
+    merges and updated only where articles came, changed or went: each was a pass over every
+    article on every reload."""
+
+    def __init__(self) -> None:
+        self._starts: Counter[date] = Counter()
+        self._ends: Counter[date] = Counter()
+        self._outlets: Counter[str] = Counter()
+        self._dated: Postings[str] = Postings(lambda prep: () if prep.day is None else (prep.result.path,))
+        self._headed: Postings[str] = Postings(lambda prep: ("",) if prep.headline is not None else ())
+        self._ending: Postings[str] = Postings(lambda prep: ("",) if prep.result.endings else ())
+        self.days: dict[str, date] = {}
+        """The last day each file's date may mean (`{path: day.end}` over the dated articles)."""
+
+    def update(self, change: Changes) -> None:
+        """Take in the articles that came, changed or went."""
+        if change.restart:
+            self._starts, self._ends, self._outlets, self.days = Counter(), Counter(), Counter(), {}
+        for prep, sign in [*((p, -1) for p in change.removed), *((p, 1) for p in change.added)]:
+            if prep.day is not None:
+                _tally(self._starts, prep.day.start, sign)
+                _tally(self._ends, prep.day.end, sign)
+            if prep.result.outlet:
+                _tally(self._outlets, prep.result.outlet, sign)
+        for path in self._dated.update(change):
+            holders = self._dated.articles.get(path)
+            if holders:
+                self.days[path] = holders[-1].day.end  # type: ignore[union-attr]  # dated, by the key
+            else:
+                self.days.pop(path, None)
+        self._headed.update(change)
+        self._ending.update(change)
+
+    @property
+    def first_start(self) -> date | None:
+        """The earliest first day of any article's date."""
+        return min(self._starts, default=None)
+
+    @property
+    def last_end(self) -> date | None:
+        """The latest last day of any article's date."""
+        return max(self._ends, default=None)
+
+    @property
+    def outlets(self) -> set[str]:
+        """The articles' outlets (those that name one)."""
+        return set(self._outlets)
+
+    @property
+    def headed(self) -> list[ArticlePrep]:
+        """The articles with a real headline, in folder order."""
+        return self._headed.articles.get("", [])
+
+    @property
+    def ending(self) -> list[ArticlePrep]:
+        """The articles that tell of something ending, in folder order."""
+        return self._ending.articles.get("", [])
+
+
+def _tally(counter: Counter[K], key: K, sign: int) -> None:
+    """Count `key` once more (`sign` 1) or once less (-1), dropping it at zero."""
+    count = counter[key] + sign
+    if count:
+        counter[key] = count
+    else:
+        del counter[key]
