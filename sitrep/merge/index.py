@@ -29,6 +29,9 @@ class Changes:
     restart: bool
     """The articles kept are no longer in the same order: every index starts again (then
     `added` holds every article and `removed` none)."""
+    before_pos: dict[int, int] | None = None
+    """The last merge's `pos`, when known: where to find a removed article in a list kept in the
+    last merge's folder order without going through it."""
 
 
 REPLACED_MAX = 64
@@ -43,6 +46,7 @@ def changes(before: list[ArticlePrep], now: list[ArticlePrep],
     if before_pos is not None and len(now) == len(before):
         found = _replaced(before, now, before_pos)
         if found is not None:
+            found.before_pos = before_pos
             return found
     # map, zip and filter: a reload runs this over every article
     ids, before_ids = list(map(id, now)), list(map(id, before))
@@ -56,7 +60,7 @@ def changes(before: list[ArticlePrep], now: list[ArticlePrep],
     added, removed = pos.keys() - old, old - pos.keys()
     return Changes(pos, list(compress(now, map(added.__contains__, ids))) if added else [],
                    list(compress(before, map(removed.__contains__, before_ids))) if removed else [],
-                   restart=False)
+                   restart=False, before_pos=before_pos)
 
 
 def _replaced(before: list[ArticlePrep], now: list[ArticlePrep],
@@ -94,10 +98,16 @@ class Postings(Generic[K]):
         if change.restart:
             self.articles = {}
         dirty: set[K] = set()
+        before = change.before_pos
         for prep in change.removed:
             for key in dict.fromkeys(self.keys_of(prep)):
                 articles = self.articles[key]
-                del articles[next(i for i, p in enumerate(articles) if p is prep)]
+                at = -1
+                if before is not None:  # held in the last merge's folder order: no need to look at each
+                    at = bisect_left(articles, before[id(prep)], key=lambda p: before.get(id(p), -1))
+                if not 0 <= at < len(articles) or articles[at] is not prep:
+                    at = next(i for i, p in enumerate(articles) if p is prep)
+                del articles[at]
                 if not articles:
                     del self.articles[key]
                 dirty.add(key)
