@@ -10,6 +10,7 @@ the result.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from datetime import date
 
@@ -87,8 +88,7 @@ class DisputeStage:
         thin: list[Dispute] = []
         for prep, index in self._reaching(change):
             dispute, keys = prep.result.disputes[index], prep.disputes[index]
-            for claim, key in zip(dispute.claims, keys.sentences, strict=True):
-                sentences[id(claim)] = key
+            sentences.update(zip(map(id, dispute.claims), keys.sentences, strict=True))
             if keys.refutable:
                 dispute = dispute_copy(dispute, keys, alias_to_name)  # a copy: pairing adds a claim
             else:
@@ -108,8 +108,7 @@ class DisputeStage:
         numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
         for subject, claims in figures.items():
             found = self._numeric.get(subject)
-            if found is None or len(found[0]) != len(claims) or any(
-                    a is not b for a, b in zip(found[0], claims, strict=True)):
+            if found is None or len(found[0]) != len(claims) or not all(map(operator.is_, found[0], claims)):
                 found = (tuple(claims), numeric_disputes(subject, claims))
             numeric[subject] = found
             disputes += map(_copy, found[1])
