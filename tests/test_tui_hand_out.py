@@ -5,6 +5,8 @@ way for a moment to a key just pressed."""
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +22,19 @@ def on_old_report(app: Any, first: Any) -> list[str]:
     return [pane.id for pane in app.panes() if pane.view is first]
 
 
+@asynccontextmanager
+async def before_a_reload(tmp_path: Path) -> AsyncIterator[tuple[Any, Any, Any]]:
+    """The dashboard on its first report, whose next run brings another: (app, pilot, first view)."""
+    app = fake_app(tmp_path, engine=FakeEngine(mali_situation(), mali_update()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        yield app, pilot, app.view
+
+
 async def test_a_report_that_comes_while_the_help_is_open_waits_for_the_dashboard(tmp_path: Path) -> None:
     """Drawn beneath the help, every pane would be drawn at once by the Esc that closes it (over
     2,000 articles, that Esc took 100-200 ms instead of 35)."""
-    engine = FakeEngine(mali_situation(), mali_update())
-    app = fake_app(tmp_path, engine=engine)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        first = app.view
+    async with before_a_reload(tmp_path) as (app, pilot, first):
         await pilot.press("question_mark")
         await wait_for(lambda: isinstance(app.screen, HelpScreen), description="the help")
         app.start_analysis("reload")
@@ -40,11 +47,7 @@ async def test_a_report_that_comes_while_the_help_is_open_waits_for_the_dashboar
 
 
 async def test_the_next_pane_waits_for_a_key_just_pressed(tmp_path: Path) -> None:
-    engine = FakeEngine(mali_situation(), mali_update())
-    app = fake_app(tmp_path, engine=engine)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        first = app.view
+    async with before_a_reload(tmp_path) as (app, pilot, first):
         handed: dict[str, float] = {}
 
         def status_handed(view: Any) -> None:
@@ -62,11 +65,7 @@ async def test_the_next_pane_waits_for_a_key_just_pressed(tmp_path: Path) -> Non
 
 
 async def test_keys_held_down_hold_the_hand_out_up_for_a_second_at_most(tmp_path: Path) -> None:
-    engine = FakeEngine(mali_situation(), mali_update())
-    app = fake_app(tmp_path, engine=engine)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        first = app.view
+    async with before_a_reload(tmp_path) as (app, pilot, first):
 
         def key_repeat() -> None:
             app._input_at = time.monotonic()
