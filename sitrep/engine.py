@@ -32,7 +32,8 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Collection, Generator, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import compress, islice
@@ -215,8 +216,7 @@ class Engine:
         self.results = run._articles()
         if run.base is None:
             self._memo = {r.content_hash: r for r in self.results}
-        else:  # the last run's, with the results of the files hashed again
-            self._memo = dict(self._memo)
+        else:  # the last run's, with the results of the files hashed again (no copy: each is right)
             for result in run.gone:
                 if self._memo.get(result.content_hash) is result:
                     del self._memo[result.content_hash]
@@ -225,7 +225,7 @@ class Engine:
                 if isinstance(slot, ArticleResult):
                     self._memo[slot.content_hash] = slot
         run.clock.times.pop("merge", None)  # only the final merge counts in the timings
-        situation = run.snapshot()
+        situation = run.snapshot(self.results)
         self.timings = dict(run.clock.times)
         self._unsaved = (run, situation) if self._keeps_reports else None
         run.notify(Progress("done", run.total, run.total, situation))
@@ -323,7 +323,7 @@ class Engine:
         yield from listing.skipped_files()
 
     def _read_one(self, path: Path, folder: Path, quick: tuple[str, float] | None,
-                  found: dict[str, ArticleResult],
+                  found: Mapping[str, ArticleResult],
                   data: tuple[bytes, float] | None = None) -> ArticleResult | BadFile | Article:
         """Read and clean one file (from `data`, its bytes and mtime, when hashing kept them): its
         cached result (same bytes under another name), why it is bad, or the article to parse."""
@@ -662,7 +662,7 @@ class _Run:
         """The folder as an absolute path (set by `hash_files`)."""
         self.hashed: list[tuple[Path, tuple[str, float] | BadFile | None]] = []
         """Each file with its content hash and mtime (or why it is bad, or None: read it to find out)."""
-        self.found: dict[str, ArticleResult] = {}
+        self.found: Mapping[str, ArticleResult] = {}
         """Results by content hash: the last run's and the cache's for this folder's hashes."""
         self.slots: list[Slot] = []
         """Per file in folder order (see `Slot`)."""
@@ -788,7 +788,9 @@ class _Run:
             memo = engine._memo
             wanted = [quick[0] for quick in (hashed[at][1] for at in todo)
                       if isinstance(quick, tuple) and quick[0] not in memo]
-            self.found = {**memo, **engine.cache.get_many(wanted)}
+            hits = engine.cache.get_many(wanted)
+            # A reload looks up a few hashes: chained, not a copy of the memo of every article.
+            self.found = {**memo, **hits} if self.base is None else ChainMap(hits, memo)
         if self.base is None:
             rejected, engine._rejected = engine._rejected, {}
             self.slots = [self._slot(relative, quick, rejected)
@@ -826,13 +828,14 @@ class _Run:
         slots = self.slots
         return cast("list[ArticleResult]", list(compress(slots, map(ArticleResult.__instancecheck__, slots))))
 
-    def snapshot(self) -> Situation:
-        """The report of the results so far (the merge is timed)."""
+    def snapshot(self, results: list[ArticleResult] | None = None) -> Situation:
+        """The report of the results so far (`results`, if `_articles` gave them already; the
+        merge is timed)."""
         slots = self.slots
         bad_files = cast("list[BadFile]", list(compress(slots, map(BadFile.__instancecheck__, slots))))
         with self.clock("merge"):
-            return self.engine._merger.merge(self._articles(), bad_files + self.listing.skipped_files(),
-                                             self.folder)
+            return self.engine._merger.merge(self._articles() if results is None else results,
+                                             bad_files + self.listing.skipped_files(), self.folder)
 
     def read_unread(self) -> Iterator[Article]:
         """Read the files the cache did not hold; yield the ones that need parsing."""
