@@ -105,9 +105,10 @@ class PaneDrawing:
         if self._covered():
             return  # `_uncovered` goes on
         now = time.monotonic()
-        since_input = now - self._input_at
-        if since_input < INPUT_GRACE and now - self._hand_began < INPUT_WAIT_MAX:
-            self._hand_timer = self.set_timer(INPUT_GRACE - since_input, self._hand_next, name="hand-out")
+        since_input, waited = now - self._input_at, now - self._hand_began
+        if since_input < INPUT_GRACE and waited < INPUT_WAIT_MAX:
+            wait = min(INPUT_GRACE - since_input, INPUT_WAIT_MAX - waited)
+            self._hand_timer = self.set_timer(wait, self._hand_next, name="hand-out")
             return
         self._to_hand.pop(0).view = self._view
         self._hand_timer = self.set_timer(HAND_OUT_GAP, self._hand_next, name="hand-out")
