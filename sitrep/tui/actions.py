@@ -8,6 +8,7 @@ an article in a pager stays in `app.py`: it suspends the whole app.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from textual import events
@@ -16,7 +17,7 @@ from .actors_pane import ActorsPane
 from .evidence_view import EvidenceView, copy_summary, copy_text
 from .export_screen import ExportScreen
 from .filter_box import FilterBox
-from .help_screen import HelpScreen
+from .help_screen import HelpScreen, flat_help, help_width
 from .messages import PaneChosen, ShowEvidence
 from .option_pane import OptionPane
 from .pane_switcher import PaneSwitcher
@@ -25,6 +26,10 @@ from .timeline_screen import TimelineScreen
 
 HELP_SCREEN = "help"
 """The name the help screen is installed under."""
+HELP_AHEAD_DELAY = 1.0
+"""Seconds after the first report is on screen that the help is laid out ahead (`_lay_out_help`)..."""
+HELP_AHEAD_QUIET = 0.5
+"""... once no key or click has come for this long."""
 COMPACT_CLASSES = ("-tiny", "-cramped")
 """The screen classes (breakpoints) of a compact layout."""
 
@@ -57,6 +62,17 @@ class KeyActions:
             self.install_screen(HelpScreen(), name=HELP_SCREEN)
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HELP_SCREEN)
+
+    def _lay_out_help(self) -> None:
+        """Lay the help out for the screen's width ahead of its first opening (`flat_help` keeps
+        it), once input has paused for `HELP_AHEAD_QUIET`: the first `?` then only shows it."""
+        if self._stopping:
+            return
+        since_input = time.monotonic() - self._input_at
+        if since_input < HELP_AHEAD_QUIET:
+            self.set_timer(HELP_AHEAD_QUIET - since_input, self._lay_out_help)
+            return
+        flat_help(help_width(self.size.width))
 
     def action_timeline(self) -> None:
         """Show the dated events of the current view, day by day, marked by certainty."""

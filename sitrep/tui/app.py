@@ -175,6 +175,8 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         dashboard is covered)."""
         self._hand_began = 0.0
         """When the hand-out under way began (`time.monotonic`)."""
+        self._help_ahead = False
+        """Whether the help has been scheduled to be laid out ahead (`_lay_out_help`)."""
         self._input_at = float("-inf")
         """When the last key or click came (`time.monotonic`)."""
         self._view_waiters: list[tuple[Callable[[View], bool], asyncio.Future[View]]] = []

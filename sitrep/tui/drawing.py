@@ -21,6 +21,7 @@ from typing import Any
 
 from ..changes import Changes
 from ..model import Situation
+from .actions import HELP_AHEAD_DELAY
 from .actors_pane import ActorsPane
 from .context_pane import ContextPane
 from .disputes_pane import DisputesPane
@@ -134,6 +135,9 @@ class PaneDrawing:
         """Every pane has the view: show the focused row's evidence, tell whoever waits for it
         (`shown`), then collect the garbage."""
         self._drawing = False
+        if not self._help_ahead:  # the first report is on screen: the help can be made ready
+            self._help_ahead = True
+            self.set_timer(HELP_AHEAD_DELAY, self._lay_out_help)
         focused = self.focused
         if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
             focused.show_evidence()

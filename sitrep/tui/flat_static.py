@@ -4,7 +4,8 @@ Textual draws a Rich renderable (a `rich.table.Table`, say) again for every line
 the help's table of some 60 rows was laid out several hundred times when the help first opened
 (0.3 s of a 0.5 s keypress over 2,000 articles). This widget renders the renderable once at
 its width into `Text` lines, which Textual draws and measures on its own, and renders again only
-when the width changes or it is told to (`redraw`, e.g. after a theme change).
+when the width changes or it is told to (`redraw`, e.g. after a theme change). What it shows
+comes from a function of the width, so that its owner can keep layouts made ahead of time.
 """
 
 from __future__ import annotations
@@ -32,16 +33,17 @@ def flatten(renderable: RenderableType, width: int) -> Text:
 
 
 class FlatStatic(Static):
-    """Shows what `make` returns, laid out once per width (see the module docstring)."""
+    """Shows what `lay_out(width)` returns (`flatten` of a renderable, or a kept copy of it),
+    laid out again only when the width changes (see the module docstring)."""
 
-    def __init__(self, make: Callable[[], RenderableType], width: int, *, id: str | None = None) -> None:
-        self._make = make
+    def __init__(self, lay_out: Callable[[int], Text], width: int, *, id: str | None = None) -> None:
+        self._lay_out = lay_out
         self._width = max(width, 1)
-        super().__init__(flatten(make(), self._width), id=id)
+        super().__init__(lay_out(self._width), id=id)
 
     def redraw(self) -> None:
-        """Lay the renderable out again (what `make` returns has changed)."""
-        self.update(flatten(self._make(), self._width))
+        """Lay the text out again (what it shows has changed, or its colours)."""
+        self.update(self._lay_out(self._width))
 
     def on_resize(self, event: events.Resize) -> None:
         """Laid out again at a new width (a guess at first; a scrollbar takes a column)."""

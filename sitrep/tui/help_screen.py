@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -9,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from .flat_static import FlatStatic
-from .marks import CERTAINTY, certainty_style, changed_mark, new_mark, tone
+from .flat_static import FlatStatic, flatten
+from .marks import CERTAINTY, certainty_style, changed_mark, new_mark, palette_key, tone
 
 KEYS: list[tuple[str, str]] = [
     ("/", "filter by actor (fuzzy, names and aliases); enter applies"),
@@ -93,6 +95,27 @@ BOX_FRAME = 7
 """... of which its border, padding and scrollbar gutter take this many."""
 
 
+def help_width(screen_width: int) -> int:
+    """The width the help text gets on a screen `screen_width` cells wide: the box's CSS width,
+    capped by the screen, less its border, padding and scrollbar gutter."""
+    return min(BOX_WIDTH, int(screen_width * BOX_MAX_SHARE)) - BOX_FRAME
+
+
+def flat_help(width: int) -> Text:
+    """The help laid out at `width` in the current theme's colours.
+
+    Laying the table out is the largest part of opening the help the first time (36-66 ms of
+    136-246 ms over 2,000 articles), so the last few layouts are kept, and the app makes the
+    one it will need while the user is idle (`SitrepApp`'s `_lay_out_help`).
+    """
+    return _flat_help(width, palette_key()).copy()
+
+
+@lru_cache(maxsize=4)
+def _flat_help(width: int, _palette: tuple[tuple[str, str], ...]) -> Text:
+    return flatten(help_text(), width)
+
+
 class HelpScreen(ModalScreen[None]):
     """A modal with the keys and the meaning of every mark; any of esc, ? or q closes it."""
 
@@ -106,13 +129,11 @@ class HelpScreen(ModalScreen[None]):
         """The theme the help text was last drawn in."""
 
     def compose(self) -> ComposeResult:
-        """The help text in a scrollable box, laid out at the width the box will give it (the
-        box's CSS width, capped by the screen, less its border and padding)."""
-        box_width = min(BOX_WIDTH, int(self.app.size.width * BOX_MAX_SHARE))
+        """The help text in a scrollable box, laid out at the width the box will give it."""
         with VerticalScroll(id="help-box") as box:
             box.border_title = "sitrep help"
             box.border_subtitle = "esc closes"
-            yield FlatStatic(help_text, box_width - BOX_FRAME, id="help-text")
+            yield FlatStatic(flat_help, help_width(self.app.size.width), id="help-text")
 
     def on_screen_resume(self) -> None:
         """Drawn again when shown in another theme than last time: the certainty colours follow it
