@@ -45,6 +45,24 @@ async def test_a_report_that_comes_while_the_help_is_open_waits_for_the_dashboar
         assert on_old_report(app, first) == []
 
 
+async def test_the_key_that_uncovers_the_dashboard_gets_its_grace_however_long_it_was_covered(
+        tmp_path: Path) -> None:
+    """The time a hand-out waits beneath another screen does not count towards `INPUT_WAIT_MAX`:
+    the Esc that closes the help is drawn before the first pane is rebuilt."""
+    async with before_a_reload(tmp_path) as (app, pilot, first):
+        handed: list[float] = []
+        app.watch(app.panes()[0], "view", lambda view: handed.append(time.monotonic()) if view is not first
+                  else None, init=False)
+        await pilot.press("question_mark")
+        await wait_for(lambda: isinstance(app.screen, HelpScreen), description="the help")
+        app.start_analysis("reload")
+        await wait_for(lambda: app.view is not first and not app.analysing, description="the new report")
+        await pilot.pause(drawing.INPUT_WAIT_MAX + 0.2)
+        await pilot.press("escape")
+        await shown(pilot, lambda view: view is not first, description="the new report in every pane")
+        assert handed and handed[0] - app._input_at >= drawing.INPUT_GRACE
+
+
 async def test_the_next_pane_waits_for_a_key_just_pressed(tmp_path: Path) -> None:
     async with before_a_reload(tmp_path) as (app, pilot, first):
         handed: dict[str, float] = {}

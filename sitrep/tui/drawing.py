@@ -122,6 +122,7 @@ class PaneDrawing:
         """The current screen changed: a hand-out that waited for the dashboard goes on, once the
         dashboard is drawn as it was."""
         if self._to_hand and self._hand_timer is None and not self._covered() and not self._stopping:
+            self._hand_began = time.monotonic()  # the time covered does not count against the key's grace
             self._hand_timer = self.set_timer(HAND_OUT_GAP, self._hand_next, name="hand-out")
 
     def _stop_hand_out(self) -> None:
