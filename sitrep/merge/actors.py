@@ -3,6 +3,7 @@ roles picked from every mention."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -210,6 +211,8 @@ class ActorIndex:
         self._named: dict[tuple[object, ...], tuple[str, str]] = {}
         self._filled: dict[tuple[object, ...], _Filled] = {}
         self._fills: dict[frozenset[str], _Fill] = {}
+        self._paths: dict[frozenset[str], tuple[str, ...]] = {}
+        """Each actor's files, by its name keys, as the last merge listed them."""
         """Each actor's counted mentions, by its name keys."""
         self._variants: dict[frozenset[str], list[tuple[str, str]]] = {}
 
@@ -219,7 +222,7 @@ class ActorIndex:
         removed: dict[str, list[ArticlePrep]] = defaultdict(list)
         added: dict[str, list[ArticlePrep]] = defaultdict(list)
         if change.restart:
-            self._keys, self._places, self._fills = {}, Counter(), {}
+            self._keys, self._places, self._fills, self._paths = {}, Counter(), {}, {}
         else:
             for prep in change.removed:
                 for key in prep.keys:
@@ -244,6 +247,43 @@ class ActorIndex:
             else:
                 self._keys.pop(key, None)
         return removed, added
+
+    def _articles(self, members: list[str], pos: dict[int, int]) -> list[ArticlePrep]:
+        """The articles naming any of an actor's name keys, in folder order, each once."""
+        postings = self._postings.articles
+        if len(members) == 1:  # one key: its articles are in order already
+            return postings[members[0]]
+        return sorted({id(p): p for key in members for p in postings[key]}.values(), key=lambda p: pos[id(p)])
+
+    def _files_in_place(self, members: list[str], kept: tuple[str, ...], gone: list[ArticlePrep],
+                        came: list[ArticlePrep], change: Changes) -> tuple[str, ...] | None:
+        """An actor's files after a change made in place (`Changes.in_place`: a reload of changed
+        files), worked out from `kept`, its files at the last merge, where its articles went
+        (`gone`) and came (`came`), instead of from each of its articles; None when that cannot
+        be told so (an actor of several name keys, a file name twice)."""
+        pos, before = change.pos, change.before_pos
+        if before is None or any(id(p) not in before for p in gone):
+            return None
+        went = {before[id(p)]: p.result.path for p in gone}
+        now = {pos[id(p)]: p.result.path for p in came}
+        if went == now:
+            return kept  # the same files in the same places
+        if len(members) != 1:
+            return None
+        articles = self._postings.articles.get(members[0], [])
+        if len(kept) != len(articles) - len(now) + len(went):
+            return None  # a file name twice among them: `dict.fromkeys` made the list shorter
+        files = list(kept)
+        for place in sorted(went.keys() | now.keys()):
+            # Every place before this one is done: the files before it are those of `articles`.
+            at = bisect_left(articles, place, key=lambda p: pos[id(p)])
+            if place in went:
+                if files[at] != went[place]:
+                    return None
+                del files[at]
+            if place in now:
+                files.insert(at, now[place])
+        return tuple(files) if len(set(files)) == len(files) == len(articles) else None
 
     def merge(self, change: Changes) -> tuple[list[Actor], dict[str, str]]:
         """Actors across articles, and a map from every (folded) name or alias to the merged name."""
@@ -292,6 +332,7 @@ class ActorIndex:
         alias_to_name: dict[str, str] = {}
         named: dict[tuple[object, ...], tuple[str, str]] = {}
         filled_now: dict[tuple[object, ...], _Filled] = {}
+        paths: dict[frozenset[str], tuple[str, ...]] = {}
         actors: list[Actor] = []
         empty_alias: tuple[tuple[int, int], str] | None = None
         for members in groups.values():
@@ -315,19 +356,23 @@ class ActorIndex:
             fill = self._fills.get(group)
             filled = self._filled.get((name, signature))
             if filled is None:
-                postings = self._postings.articles
-                if len(members) == 1:  # one key: its articles are in order already
-                    articles = postings[members[0]]
-                else:
-                    articles = sorted({id(p): p for key in members for p in postings[key]}.values(),
-                                      key=lambda p: pos[id(p)])
                 gone = [p for key in members for p in removed.get(key, ())]
                 came = [p for key in members for p in added.get(key, ())]
+                kept = self._paths.get(group)
+                if kept is not None:
+                    kept = self._files_in_place(members, kept, gone, came, change) if change.in_place \
+                        else None
+                articles: list[ArticlePrep] | None = None
                 if fill is None or not fill.update(group, gone, came, pos):
+                    articles = self._articles(members, pos)
                     fill = _Fill(group, articles)
-                filled = fill.filled(name, articles, pos)
+                if kept is None:
+                    articles = self._articles(members, pos) if articles is None else articles
+                    kept = tuple(dict.fromkeys(map(_PATH, articles)))
+                filled = fill.filled(name, kept, pos)
             if fill is not None:
                 fills[group] = fill
+            paths[group] = filled.articles
             filled_now[(name, signature)] = filled
             actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
                           roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
@@ -352,7 +397,7 @@ class ActorIndex:
                         alias_to_name.setdefault(akey, name)
         if empty_alias is not None:
             alias_to_name.setdefault("", empty_alias[1])
-        self._named, self._filled, self._fills = named, filled_now, fills
+        self._named, self._filled, self._fills, self._paths = named, filled_now, fills, paths
         return actors, alias_to_name
 
 
@@ -442,17 +487,16 @@ class _Fill:
                 self._count(members, prep, pos, 1)
         return whole
 
-    def filled(self, name: str, articles: list[ArticlePrep], pos: dict[int, int]) -> _Filled:
-        """What the mentions give the actor `name` (`articles`: those naming it, in folder order):
-        each alias, role and piece of evidence (by `evidence_mark`) once, in the order the
-        mentions first give it."""
+    def filled(self, name: str, paths: tuple[str, ...], pos: dict[int, int]) -> _Filled:
+        """What the mentions give the actor `name` (`paths`: the files of the articles naming it,
+        in folder order, each once): each alias, role and piece of evidence (by `evidence_mark`)
+        once, in the order the mentions first give it."""
         key = name_key(name)
         aliases = tuple(alias for alias, found in self.aliases.ordered(pos)
                         if alias != name and found[3] != key)
         roles = Counter({role: found[0] for role, found in self.roles.ordered(pos)})
         evidence = tuple(found[3] for _mark, found in self.evidence.ordered(pos))
-        return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence),
-                       tuple(dict.fromkeys(map(_PATH, articles))), evidence)
+        return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence), paths, evidence)
 
 
 _PATH = attrgetter("result.path")

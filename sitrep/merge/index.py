@@ -32,6 +32,8 @@ class Changes:
     before_pos: dict[int, int] | None = None
     """The last merge's `pos`, when known: where to find a removed article in a list kept in the
     last merge's folder order without going through it."""
+    in_place: bool = False
+    """Each added article took the place of a removed one, the others kept theirs."""
 
 
 REPLACED_MAX = 64
@@ -80,7 +82,8 @@ def _replaced(before: list[ArticlePrep], now: list[ArticlePrep],
         if id(now[at]) in pos:  # twice in `now`
             return None
         pos[id(now[at])] = at
-    return Changes(pos, [now[at] for at in places], [before[at] for at in places], restart=False)
+    return Changes(pos, [now[at] for at in places], [before[at] for at in places], restart=False,
+                   in_place=True)
 
 
 K = TypeVar("K", bound=Hashable)
