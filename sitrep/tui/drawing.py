@@ -5,9 +5,10 @@ resulting `View` to every pane: all at once the first time, then one pane per
 `HAND_OUT_GAP` so that a reload's redraw comes in slices the event loop can breathe between.
 The keyboard comes first: a step waits while another screen covers the dashboard (the panes are
 not drawn then, and would all be drawn at once by the key that uncovers them) and, for at most
-`INPUT_WAIT_MAX` from its start, until no key or click has come for `INPUT_GRACE` (what the key did is drawn
-before a pane is rebuilt). When every pane has it, the garbage of the redraw is collected in a
-turn of its own, and whoever waits in `shown` (tests, benchmarks) is told.
+`INPUT_WAIT_MAX` from the start (or from the moment the dashboard is uncovered), until no key or
+click has come for `INPUT_GRACE`: what the key did is drawn before a pane is rebuilt. When every
+pane has it, the garbage of the redraw is collected in a turn of its own, and whoever waits in
+`shown` (tests, benchmarks) is told.
 
 `PaneDrawing` is a part of `SitrepApp` (`app.py`), which holds the state it uses.
 """
@@ -37,7 +38,8 @@ HAND_OUT_GAP = 1 / 60
 INPUT_GRACE = 0.15
 """Seconds after a key or click before the next pane of a hand-out is rebuilt..."""
 INPUT_WAIT_MAX = 1.0
-"""... unless the hand-out began this long ago (keys held down do not hold it up for long)."""
+"""... unless the hand-out began (or was uncovered) this long ago: keys held down do not hold it
+up for long."""
 
 
 class PaneDrawing:
