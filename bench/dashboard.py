@@ -81,7 +81,9 @@ async def _wait(condition: Callable[[], bool], timeout: float, what: str) -> Non
 
 def child_tui_paint(folder: str, cache: str, keep_reports: bool = True) -> dict[str, Any]:
     """Dashboard first paint over a fully cached folder, from before Textual is imported (with
-    `keep_reports` false, the rows are decoded and merged even when the folder's report is kept)."""
+    `keep_reports` false, the rows are decoded and merged even when the folder's report is kept).
+    Also when, from the same start, the dashboard was imported, the app was running (its screen
+    composed) and the first report had reached the app (to 5 ms)."""
     import asyncio
 
     started = START
@@ -96,17 +98,22 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True) -> dict[
         engine.begin(Path(folder).resolve())
         from sitrep.tui.app import make_app
 
+        imported = time.perf_counter() - started
+
         with tempfile.TemporaryDirectory() as state:
             app = make_app(folder, config, watch=False, engine=engine,
                            state_path=Path(state) / "last_seen.json")
             async with app.run_test(size=(160, 50)) as pilot:
-                await _wait(lambda: app.last_complete is not None and app.idle, 60,
-                            "the first report in every pane")
+                running = time.perf_counter() - started
+                await _wait(lambda: app.last_complete is not None, 60, "the first report")
+                arrived = time.perf_counter() - started
+                await _wait(lambda: app.idle, 60, "the first report in every pane")
                 await pilot.pause()
                 paint = time.perf_counter() - started
                 actors = len(app.last_complete.actors) if app.last_complete else 0
         engine.close()
-        return {"first_paint": paint, "actors": actors, "spacy": "spacy" in sys.modules}
+        return {"first_paint": paint, "actors": actors, "spacy": "spacy" in sys.modules,
+                "dashboard_imported": imported, "app_running": running, "report_arrived": arrived}
 
     return asyncio.run(run())
 
