@@ -161,15 +161,17 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     The dashboard's analysis process (`sitrep.engine_process`) runs an engine that parses in that
     process (`model.jobs` = 1) and has loaded the model; its first run shows the stored report,
     then it primes the engine (`Engine.prime`) and settles its heap after each run
-    (`gcpolicy.settle`). So here: the same, then one file rewritten and the folder analysed
-    again, told of the rewritten path as the dashboard's watcher tells it (`touched`). The overhead
-    is that `analyse` minus the article's own parse and extraction, timed
-    again afterwards with the same pipeline (fastest of three).
+    (`gcpolicy.settle`), collecting only then (`gcpolicy.collect_only_when_settling`). So here: the
+    same, then one file rewritten and the folder analysed again, told of the rewritten path as the
+    dashboard's watcher tells it (`touched`). The overhead is that `analyse` minus the article's
+    own parse and extraction, timed again afterwards with the same pipeline (fastest of three).
+    The garbage collections during that `analyse` are counted and timed.
     """
     from sitrep import gcpolicy
     from sitrep.engine import Engine, parse_batch
     from sitrep.reader import read_article
 
+    gcpolicy.collect_only_when_settling()  # as `engine_process.serve`
     root = Path(folder)
     config = _config(Path(cache))
     engine = Engine(config)
@@ -180,9 +182,20 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     gcpolicy.settle()
     path = root / name
     path.write_text(text, encoding="utf-8")
+    collections: list[float] = []
+    began = [0.0]
+
+    def timed(phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            began[0] = time.perf_counter()
+        else:
+            collections.append(time.perf_counter() - began[0])
+
+    gc.callbacks.append(timed)
     start = time.perf_counter()
     situation = engine.analyse(root, touched=[str(path)])
     total = time.perf_counter() - start
+    gc.callbacks.remove(timed)
     timings = dict(engine.timings)
     parsed = engine.parsed_last_run
     engine.close()
@@ -195,4 +208,5 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
         parse_batch(nlp, [article], config.model.batch_size)
         own.append(time.perf_counter() - start)
     return {"total": total, "own_parse": min(own), "overhead": total - min(own), "parsed": parsed,
-            "reflected": reflected, "article_words": article.words, "timings": timings}
+            "reflected": reflected, "article_words": article.words, "timings": timings,
+            "collections": len(collections), "collections_s": sum(collections)}

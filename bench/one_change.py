@@ -47,12 +47,13 @@ def main() -> None:
             cache_copy = Path(tmp) / "cache.sqlite3"
             shutil.copyfile(cache, cache_copy)
             rows.append(run_child("changed", folder=str(copy), cache=str(cache_copy), name=name, text=text))
-        print(json.dumps({k: rows[-1][k] for k in ("overhead", "own_parse", "total", "parsed", "reflected")}),
-              flush=True)
+        print(json.dumps({k: rows[-1][k] for k in ("overhead", "own_parse", "total", "parsed", "reflected",
+                                                    "collections", "collections_s")}), flush=True)
     best = min(rows, key=lambda r: r["overhead"])
     timings = ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in best["timings"].items())
     print(f"{args.size} articles: one changed file: {best['overhead']:.3f} s beyond its own parse "
-          f"(fastest of {args.runs}; engine timings, s: {timings})")
+          f"(fastest of {args.runs}; engine timings, s: {timings}; garbage collections: "
+          f"{best['collections']}, {best['collections_s'] * 1000:.1f} ms)")
 
 
 if __name__ == "__main__":

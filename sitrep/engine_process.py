@@ -24,7 +24,8 @@ the SQLite cache). The child's standard streams go to /dev/null: the terminal is
 Its log records and warnings come back over the pipe and are logged here.
 
 After each run (once its report is sent) the child collects and freezes its heap
-(`gcpolicy.settle`), so no later collection rescans the results it keeps.
+(`gcpolicy.settle`), so no later collection rescans the results it keeps; no collection starts
+by itself there (`gcpolicy.collect_only_when_settling`).
 
 When a run showed the folder's stored report (`Engine.served_stored`: nothing was decoded or
 merged), the child primes its engine (`Engine.prime`) once the dashboard has had `PRIME_DELAY`
@@ -287,6 +288,7 @@ class _PipeLogHandler(logging.Handler):
 def serve(conn: Connection, config: Config) -> None:
     """The child's loop: run `Engine.analyse` for each request until `close` or the pipe ends."""
     _quiet_streams()
+    gcpolicy.collect_only_when_settling()  # `settle` collects after each run
     sending = threading.Lock()
 
     def send(message: tuple[Any, ...]) -> None:

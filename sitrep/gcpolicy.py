@@ -21,6 +21,10 @@ counting frees it; the cyclic collector only costs time rescanning an ever large
 - `settle`: the dashboard's analysis process (`sitrep.engine_process`), after each run. Its heap
   is the engine's results, indexes and last report, long-lived and free of cycles (no Textual
   there): it collects once and freezes what survives, so that no later collection rescans it.
+  That process calls `collect_only_when_settling` first: no collection starts by itself there
+  (a cold run of 60 articles leaves some 260 objects in cycles, so a run's garbage waits for its
+  `settle` at no cost), and the end of a merge's pause no longer collects before the report is
+  sent (9-13 ms of a reload of 10,000 articles).
 """
 
 from __future__ import annotations
@@ -176,6 +180,19 @@ class Collector:
         self._full_due_since = None
 
 
+_settling_only = False
+"""Whether `collect_only_when_settling` was called in this process."""
+
+
+def collect_only_when_settling() -> None:
+    """Turn automatic collection off in this process: `settle` after each run collects (see the
+    module docstring), and turns it off again (loading the spaCy model turns it back on:
+    `srsly.msgpack_loads` ends with `gc.enable()`). Pauses then end without a collection."""
+    global _settling_only
+    _settling_only = True
+    gc.disable()
+
+
 def settle() -> None:
     """Collect, then freeze everything that survives (see the module docstring).
 
@@ -187,3 +204,5 @@ def settle() -> None:
     """
     gc.collect()
     gc.freeze()
+    if _settling_only:
+        gc.disable()

@@ -69,6 +69,30 @@ def test_what_a_pause_allocated_reaches_the_old_generation_in_one_collection() -
         gc.callbacks.pop()
 
 
+def test_a_process_that_settles_after_each_run_collects_only_then() -> None:
+    """The dashboard's analysis process: the end of a merge's pause no longer collects before its
+    report is sent; `settle` still collects and freezes."""
+    gc.collect()
+    started: list[int] = []
+    gc.callbacks.append(lambda phase, info: phase == "start" and started.append(info["generation"]))
+    try:
+        gcpolicy.collect_only_when_settling()
+        with gcpolicy.paused():
+            made = [[index] for index in range(20_000)]
+        more = [[index] for index in range(20_000)]
+        assert started == []
+        gcpolicy.settle()
+        assert started == [2]
+        assert made and more
+        gc.enable()  # as loading the spaCy model does (srsly.msgpack_loads)
+        gcpolicy.settle()
+        assert not gc.isenabled()
+    finally:
+        gc.callbacks.pop()
+        gc.unfreeze()
+        gcpolicy._settling_only = False
+
+
 def test_a_resume_without_a_pause_is_an_error() -> None:
     with pytest.raises(RuntimeError):
         gcpolicy.resume()
