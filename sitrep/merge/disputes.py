@@ -119,26 +119,40 @@ def _content_words(text: str, stopwords: AbstractSet[str]) -> set[str]:
     return {w for w in name_key(text).split() if w not in stopwords and len(w) > 2}
 
 
-def _competing_claims(events: list[StatusEvent], kinds: dict[str, str],
-                      window_start: date | None) -> list[Dispute]:
+def claim_candidate(event: StatusEvent, window_start: date | None) -> tuple[frozenset[str], date] | None:
+    """What `_competing_claims` reads of one event that may claim a role or place: the words of
+    what it claims and the last day it held; None for any other event."""
+    if event.event != "leads" and event.event not in _HOLDING:
+        return None
+    if event.polarity != "affirmed" or event.certainty == "denied" or is_history(event, window_start) \
+            or event.background:
+        return None
+    # "said they had seized the airport": reported as news, so as of its article
+    held = _held_at(event) or (When.from_iso(event.article_date) if event.article_date else None)
+    words = _claim_words(event.detail)
+    if held is None or not words:
+        return None
+    return words, held.end
+
+
+def _competing_claims(events: list[StatusEvent], kinds: dict[str, str], window_start: date | None,
+                      candidate: Callable[[StatusEvent], tuple[frozenset[str], date] | None] | None = None,
+                      ) -> list[Dispute]:
     """Two people each said to lead one body, or two sides each said to hold one place, by
     different sources at about the same time: "who leads the army?", "who holds the airport?".
     Two captures alone are one side told twice (and its allies); a place is disputed only when
-    someone is said to hold it still."""
+    someone is said to hold it still. `candidate`: `claim_candidate` of an event in this window,
+    if kept from earlier merges."""
     candidates: list[tuple[str, frozenset[str], StatusEvent, date]] = []
     for event in events:
-        if event.polarity != "affirmed" or event.certainty == "denied" or is_history(event, window_start) \
-                or event.background:
+        found = claim_candidate(event, window_start) if candidate is None else candidate(event)
+        if found is None:
             continue
-        # "said they had seized the airport": reported as news, so as of its article
-        held = _held_at(event) or (When.from_iso(event.article_date) if event.article_date else None)
-        words = _claim_words(event.detail)
-        if held is None or not words:
-            continue
+        words, day = found
         if event.event == "leads" and kinds.get(event.actor) == "person":
-            candidates.append(("leads", words, event, held.end))
+            candidates.append(("leads", words, event, day))
         elif event.event in _HOLDING:
-            candidates.append(("holds", words, event, held.end))
+            candidates.append(("holds", words, event, day))
     out: list[Dispute] = []
     used: set[int] = set()
     for i, (what, words, event, day) in enumerate(candidates):

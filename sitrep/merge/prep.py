@@ -85,8 +85,10 @@ class ArticlePrep:
     disputes: tuple[DisputeKeys, ...]
     """Per dispute: its keys."""
     always: tuple[int, ...]
-    """The disputes (indexes) other than figures that always reach the join: those without a
-    `DisputeKeys.repeat_key`."""
+    """The disputes (indexes) other than figures and one-sided denials that always reach the
+    join: those without a `DisputeKeys.repeat_key` or `DisputeKeys.denier`."""
+    denials: dict[str, tuple[int, ...]]
+    """Per denier (`DisputeKeys.denier`): its one-sided denials (indexes), in order."""
     repeats: dict[tuple[str, frozenset[str]], int]
     """Per repeat key of its disputes: the first dispute (index) with it."""
     figures: dict[str, tuple[Claim, ...]]
@@ -124,11 +126,17 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         facts.setdefault(fact, []).append(index)
     repeats: dict[tuple[str, frozenset[str]], int] = {}
     figures: dict[str, list[Claim]] = {}
+    denials: dict[str, list[int]] = {}
+    always: list[int] = []
     for index, (dispute, dkeys) in enumerate(zip(result.disputes, disputes, strict=True)):
         if dispute.kind == "numeric":
             figures.setdefault(dispute.subject, []).extend(dispute.claims)
         elif dkeys.repeat_key is not None:
             repeats.setdefault(dkeys.repeat_key, index)
+        elif dkeys.denier is not None:
+            denials.setdefault(dkeys.denier, []).append(index)
+        else:
+            always.append(index)
     return ArticlePrep(
         result=result,
         mentions=mentions,
@@ -146,8 +154,8 @@ def prepare(result: ArticleResult) -> ArticlePrep:
                               if item.kind == "place" and item.text.endswith(")")),
         day=When.from_iso(result.date) if result.date else None,
         disputes=disputes,
-        always=tuple(i for i, (d, k) in enumerate(zip(result.disputes, disputes, strict=True))
-                     if d.kind != "numeric" and k.repeat_key is None),
+        always=tuple(always),
+        denials={denier: tuple(indexes) for denier, indexes in denials.items()},
         repeats=repeats,
         figures={subject: tuple(claims) for subject, claims in figures.items()},
         info=ArticleInfo(result.path, result.title, result.outlet, result.date, result.mtime, result.words,
