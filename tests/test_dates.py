@@ -230,10 +230,10 @@ def test_the_same_text_and_anchor_always_give_the_same_answer() -> None:
 def test_a_sentence_with_no_date_words_is_resolved_quickly() -> None:
     sentence = ("The soldiers were detained by the security services after a tip-off, a spokesman for the "
                 "ruling junta said, adding that an investigation was under way.")
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(2000):
         assert resolve(sentence, WEDNESDAY) is None
-    assert (time.perf_counter() - start) / 2000 < 50e-6
+    assert (time.process_time() - start) / 2000 < 50e-6
 
 
 def test_years_in_lists_four_digit_years_in_order() -> None:
