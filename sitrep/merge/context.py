@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +27,53 @@ class ContextIndex:
         self._postings: Postings[tuple[str, str]] = Postings(lambda prep: prep.context_keys)
         self._joined: dict[tuple[str, str], tuple[list[Evidence], ContextItem]] = {}
         """Per key: the evidence of every item with it, and the last merged item."""
+        self._runs: dict[tuple[str, str], dict[int, list[Evidence]]] = {}
+        """Per key, by the id of each article's prep: the evidence of its items with the key."""
+        self._paths: Counter[str] = Counter()
+        """How many of the articles are read under each path."""
+        self._shared = 0
+        """How many paths more than one article is read under."""
+        self._unplain = 0
+        """How many of the articles are not `ArticlePrep.context_plain`."""
+
+    def _update(self, change: Changes) -> None:
+        """Take in the articles that came, changed or went: their evidence by key, their paths."""
+        if change.restart:
+            self._joined, self._runs, self._paths, self._shared, self._unplain = {}, {}, Counter(), 0, 0
+        paths, runs = self._paths, self._runs
+        for prep in change.removed:
+            path = prep.result.path
+            paths[path] -= 1
+            self._shared -= paths[path] == 1
+            if not paths[path]:
+                del paths[path]
+            self._unplain -= not prep.context_plain
+            for key in prep.context_index:
+                held = runs[key]
+                del held[id(prep)]
+                if not held:
+                    del runs[key]
+        for prep in change.added:
+            path = prep.result.path
+            paths[path] += 1
+            self._shared += paths[path] == 2
+            self._unplain += not prep.context_plain
+            context = prep.result.context
+            for key, indexes in prep.context_index.items():
+                runs.setdefault(key, {})[id(prep)] = context[indexes[0]].evidence if len(indexes) == 1 \
+                    else [e for index in indexes for e in context[index].evidence]
+
+    def _evidence(self, key: tuple[str, str], articles: list[ArticlePrep]) -> list[Evidence]:
+        """`_evidence` of the key's articles: when each article's pieces were read in it alone
+        (plain, under a path of its own), no piece repeats and each article's evidence follows
+        the last one's, as kept by `_update`."""
+        if self._unplain or self._shared:
+            return _evidence(key, articles)
+        return list(chain.from_iterable(map(self._runs[key].__getitem__, map(id, articles))))
 
     def merge(self, change: Changes, focus: str | None, alias_to_name: dict[str, str]) -> list[ContextItem]:
         """Context items across articles, repeats joined, history sorted by year, neighbours added."""
-        if change.restart:
-            self._joined = {}
+        self._update(change)
         postings = self._postings.articles
         for key in self._postings.update(change):
             self._joined.pop(key, None)
@@ -44,7 +86,7 @@ class ContextIndex:
             actors = [alias_to_name.get(name_key(a), a) for a in item.actors]
             joined = self._joined.get(key)
             if joined is None or joined[1].actors != actors:
-                evidence = joined[0] if joined is not None else _evidence(key, articles)
+                evidence = joined[0] if joined is not None else self._evidence(key, articles)
                 merged = ContextItem(item.kind, item.text, list(item.years), list(evidence), actors)
                 joined = (evidence, merged)
                 self._joined[key] = joined

@@ -95,6 +95,9 @@ class ArticlePrep:
     """Per count its figure disputes give (their subject): their claims, in order."""
     info: ArticleInfo
     """The article as the report's Sources list it."""
+    context_plain: bool
+    """Every piece of its context items' evidence was read in this article, and no two of its
+    items with one merge key repeat a piece: their evidence is joined by putting it together."""
 
     @property
     def start(self) -> date | None:
@@ -119,6 +122,13 @@ def prepare(result: ArticleResult) -> ArticlePrep:
     context_index: dict[tuple[str, str], list[int]] = {}
     for index, context_key in enumerate(context_keys):
         context_index.setdefault(context_key, []).append(index)
+    path = result.path
+    context_plain = True
+    for indexes in context_index.values():
+        pieces = [e for index in indexes for e in result.context[index].evidence]
+        if len(set(pieces)) != len(pieces) or any(e.file != path for e in pieces):
+            context_plain = False
+            break
     fact_keys = tuple((e.event, e.polarity, e.evidence.paragraph or e.evidence.sentence)
                       for e in result.events)
     facts: dict[tuple[str, str, str], list[int]] = {}
@@ -150,6 +160,7 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         lead_keys=tuple(sentence_key(lead.text) for lead in result.leads),
         context_keys=context_keys,
         context_index={key: tuple(indexes) for key, indexes in context_index.items()},
+        context_plain=context_plain,
         place_countries=tuple(item.text.rsplit("(", 1)[-1].rstrip(")") for item in result.context
                               if item.kind == "place" and item.text.endswith(")")),
         day=When.from_iso(result.date) if result.date else None,

@@ -1,0 +1,65 @@
+"""A context item told by many articles shows each piece of their evidence once, in folder order,
+in a merge kept between reloads as in a merge made afresh: the incremental merge keeps each
+article's evidence by key and puts it together, unless a piece may repeat across articles."""
+
+from __future__ import annotations
+
+from sitrep.merge import IncrementalMerge, merge
+from sitrep.model import ArticleResult, ContextItem, Evidence, Situation
+
+
+def article(path: str, *sentences: str, read_in: str | None = None) -> ArticleResult:
+    """An article whose one context item places Palmyra, with evidence read in `read_in`
+    (by default the article itself)."""
+    evidence = [Evidence(read_in or path, sentence) for sentence in sentences]
+    item = ContextItem("place", "Palmyra (Syria)", [], evidence, [])
+    return ArticleResult(path=path, title="Fighting near the ruins", outlet="Wire", date="2031-03-02",
+                         content_hash=path + "".join(sentences), mtime=0.0, words=100, context=[item])
+
+
+def merged_in_turn(*folders: list[ArticleResult]) -> Situation:
+    """The last folder merged by one `IncrementalMerge` after the others; each merge must equal
+    a merge made afresh."""
+    merger = IncrementalMerge()
+    situation = None
+    for results in folders:
+        situation = merger.merge(results, [], "folder")
+        fresh = merge(results, [], "folder")
+        assert situation.context == fresh.context
+    assert situation is not None
+    return situation
+
+
+def palmyra_evidence(situation: Situation) -> list[tuple[str, str]]:
+    """The file and sentence of each piece of evidence of the merged Palmyra item."""
+    (item,) = [i for i in situation.context if i.text == "Palmyra (Syria)"]
+    return [(e.file, e.sentence) for e in item.evidence]
+
+
+FIRST = article("a.txt", "Palmyra fell.", "The ruins were shelled.")
+THIRD = article("c.txt", "Palmyra was retaken.")
+FIRSTS = [("a.txt", "Palmyra fell."), ("a.txt", "The ruins were shelled.")]
+THIRDS = [("c.txt", "Palmyra was retaken.")]
+
+
+def test_a_changed_articles_evidence_keeps_its_place_in_folder_order() -> None:
+    situation = merged_in_turn([FIRST, article("b.txt", "Troops left Palmyra."), THIRD],
+                               [FIRST, article("b.txt", "Troops entered Palmyra."), THIRD])
+    assert palmyra_evidence(situation) == [*FIRSTS, ("b.txt", "Troops entered Palmyra."), *THIRDS]
+
+
+def test_a_removed_articles_evidence_leaves_the_item() -> None:
+    situation = merged_in_turn([FIRST, article("b.txt", "Troops left Palmyra."), THIRD], [FIRST, THIRD])
+    assert palmyra_evidence(situation) == [*FIRSTS, *THIRDS]
+
+
+def test_evidence_another_article_was_read_in_is_shown_once() -> None:
+    copy = article("b.txt", "The ruins were shelled.", "Troops left Palmyra.", read_in="a.txt")
+    situation = merged_in_turn([FIRST, THIRD], [FIRST, copy, THIRD])
+    assert palmyra_evidence(situation) == [*FIRSTS, ("a.txt", "Troops left Palmyra."), *THIRDS]
+
+
+def test_evidence_of_two_articles_under_one_path_is_shown_once() -> None:
+    again = article("a.txt", "The ruins were shelled.", "Palmyra was retaken.")
+    situation = merged_in_turn([FIRST, THIRD], [FIRST, again, THIRD])
+    assert palmyra_evidence(situation) == [*FIRSTS, ("a.txt", "Palmyra was retaken."), *THIRDS]
