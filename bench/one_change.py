@@ -17,23 +17,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench import DEFAULT_CORPORA, DEFAULT_SOURCES
+from bench import DEFAULT_SOURCES
 from bench.corpus import CorpusMaker, load_sources
-from bench.run import ensure_warm, run_child
+from bench.run import ensure_warm, run_child, sized_corpus
 
 
 def main() -> None:
     """Measure one changed file in a warm folder `--runs` times."""
     parser = argparse.ArgumentParser(prog="python -m bench.one_change", description=__doc__)
-    parser.add_argument("--size", type=int, default=1000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
-    args = parser.parse_args()
-    folder = args.corpora / f"n{args.size}-seed{args.seed}"
-    cache = args.corpora / "work" / f"cache-n{args.size}-jobs1.sqlite3"
-    if not folder.is_dir() or not cache.is_file():
-        raise SystemExit(f"run `python -m bench --sizes {args.size}` first: {folder} or {cache} is missing")
+    args, folder, cache = sized_corpus(parser, size=1000, runs=3)
     ensure_warm(folder, cache)
     maker = CorpusMaker(load_sources([p for p in DEFAULT_SOURCES if p.is_dir()]), args.seed)
     index = args.size // 2

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import RESULT_MARK, ROOT
+from bench import DEFAULT_CORPORA, RESULT_MARK, ROOT
 from bench.children import _config, _remove_cache
 from bench.corpus import CorpusMaker, build_corpus, corpus_words, load_sources, long_article, sources_digest
 
@@ -26,6 +26,23 @@ def _result_line(proc: subprocess.CompletedProcess[str]) -> dict[str, Any]:
             result: dict[str, Any] = json.loads(line[len(RESULT_MARK):])
             return result
     raise RuntimeError(f"child failed (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
+
+
+def sized_corpus(parser: argparse.ArgumentParser, size: int,
+                 runs: int) -> tuple[argparse.Namespace, Path, Path]:
+    """Parse `--size`, `--seed`, `--runs` and `--corpora` (defaults `size` and `runs`); return them
+    with the corpus folder and its cache, which an earlier `python -m bench` run left (else exit
+    saying so)."""
+    parser.add_argument("--size", type=int, default=size)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    args = parser.parse_args()
+    folder = args.corpora / f"n{args.size}-seed{args.seed}"
+    cache = args.corpora / "work" / f"cache-n{args.size}-jobs1.sqlite3"
+    if not folder.is_dir() or not cache.is_file():
+        raise SystemExit(f"run `python -m bench --sizes {args.size}` first: {folder} or {cache} is missing")
+    return args, folder, cache
 
 
 def run_child(kind: str, **kwargs: Any) -> dict[str, Any]:

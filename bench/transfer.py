@@ -19,11 +19,10 @@ import pickle
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench import DEFAULT_CORPORA
 from bench.children import _config
+from bench.run import sized_corpus
 
 
 def longest_gap(work: Callable[[], Any]) -> tuple[float, float]:
@@ -64,15 +63,7 @@ def main() -> None:
     from sitrep.transfer import join_report, slice_report
 
     parser = argparse.ArgumentParser(prog="python -m bench.transfer", description=__doc__)
-    parser.add_argument("--size", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
-    args = parser.parse_args()
-    folder = args.corpora / f"n{args.size}-seed{args.seed}"
-    cache = args.corpora / "work" / f"cache-n{args.size}-jobs1.sqlite3"
-    if not folder.is_dir() or not cache.is_file():
-        raise SystemExit(f"run `python -m bench --sizes {args.size}` first: {folder} or {cache} is missing")
+    args, folder, cache = sized_corpus(parser, size=2000, runs=5)
     engine = Engine(_config(cache))
     situation = engine.analyse(folder)
     engine.close()
