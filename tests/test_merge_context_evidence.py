@@ -5,6 +5,9 @@ article's evidence by key and puts it together, unless a piece may repeat across
 from __future__ import annotations
 
 from sitrep.merge import IncrementalMerge, merge
+from sitrep.merge.context import ContextIndex
+from sitrep.merge.index import changes
+from sitrep.merge.prep import prepare
 from sitrep.model import ArticleResult, ContextItem, Evidence, Situation
 
 
@@ -63,3 +66,17 @@ def test_evidence_of_two_articles_under_one_path_is_shown_once() -> None:
     again = article("a.txt", "The ruins were shelled.", "Palmyra was retaken.")
     situation = merged_in_turn([FIRST, THIRD], [FIRST, again, THIRD])
     assert palmyra_evidence(situation) == [*FIRSTS, ("a.txt", "Palmyra was retaken."), *THIRDS]
+
+
+def test_the_sentences_shown_as_history_follow_the_articles_that_tell_them() -> None:
+    founded = "The town was founded in 1920."
+    history = ContextItem("history", "The town was founded in 1920", [1920], [Evidence("h.txt", founded)], [])
+    told = prepare(ArticleResult(path="h.txt", title="A town's past", outlet="Wire", date="2031-03-02",
+                                 content_hash="h", mtime=0.0, words=100, context=[history]))
+    other = prepare(THIRD)
+    index = ContextIndex()
+    first = changes([], [told, other])
+    index.merge(first, None, {})
+    assert founded in index.history_sentences
+    index.merge(changes([told, other], [other], first.pos), None, {})
+    assert founded not in index.history_sentences

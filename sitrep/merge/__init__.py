@@ -277,7 +277,7 @@ class IncrementalMerge:
                                            for stance, claims in sides.items()}
 
         context = self._context.merge(change, focus.name if focus else None, alias_to_name)
-        context = _with_ledger_history(context, actors, window_start)
+        context = _with_ledger_history(context, actors, window_start, self._context.history_sentences)
         articles = list(map(attrgetter("info"), preps))
         self._headlines.update(change)
         title = _title(preps, focus.name if focus else None, self._headlines, totals.headed)

@@ -4,6 +4,7 @@ situation's title."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 from datetime import date
 from itertools import chain, compress, repeat
 from pathlib import Path
@@ -35,11 +36,14 @@ class ContextIndex:
         """How many paths more than one article is read under."""
         self._unplain = 0
         """How many of the articles are not `ArticlePrep.context_plain`."""
+        self.history_sentences: dict[str, int] = {}
+        """How many pieces of the merged history items' evidence have each sentence."""
 
     def _update(self, change: Changes) -> None:
         """Take in the articles that came, changed or went: their evidence by key, their paths."""
         if change.restart:
             self._joined, self._runs, self._paths, self._shared, self._unplain = {}, {}, Counter(), 0, 0
+            self.history_sentences = {}
         paths, runs = self._paths, self._runs
         for prep in change.removed:
             path = prep.result.path
@@ -75,8 +79,16 @@ class ContextIndex:
         """Context items across articles, repeats joined, history sorted by year, neighbours added."""
         self._update(change)
         postings = self._postings.articles
+        history = self.history_sentences
         for key in self._postings.update(change):
-            self._joined.pop(key, None)
+            gone = self._joined.pop(key, None)
+            if gone is not None and key[0] == "history":
+                for piece in gone[0]:
+                    count = history[piece.sentence] - 1
+                    if count:
+                        history[piece.sentence] = count
+                    else:
+                        del history[piece.sentence]
         pos = change.pos
         firsts: list[tuple[int, int, ContextItem]] = []
         for key, articles in postings.items():
@@ -86,7 +98,13 @@ class ContextIndex:
             actors = [alias_to_name.get(name_key(a), a) for a in item.actors]
             joined = self._joined.get(key)
             if joined is None or joined[1].actors != actors:
-                evidence = joined[0] if joined is not None else self._evidence(key, articles)
+                if joined is not None:
+                    evidence = joined[0]
+                else:
+                    evidence = self._evidence(key, articles)
+                    if key[0] == "history":
+                        for piece in evidence:
+                            history[piece.sentence] = history.get(piece.sentence, 0) + 1
                 merged = ContextItem(item.kind, item.text, list(item.years), list(evidence), actors)
                 joined = (evidence, merged)
                 self._joined[key] = joined
@@ -135,12 +153,16 @@ def _ordered(items: list[ContextItem], focus: str | None) -> list[ContextItem]:
     return items
 
 
-def _with_ledger_history(context: list[ContextItem], actors: list[Actor],
-                         window_start: date | None) -> list[ContextItem]:
+def _with_ledger_history(context: list[ContextItem], actors: list[Actor], window_start: date | None,
+                         shown: Container[str] | None = None) -> list[ContextItem]:
     """History from the claim ledger (facts dated before the situation's window) joins Context >
     History, unless its sentence is there already; history stays in time order. A fact merely
-    told as background ("the engineer who escaped on Wednesday") is no history."""
-    known = {e.sentence for item in context if item.kind == "history" for e in item.evidence}
+    told as background ("the engineer who escaped on Wednesday") is no history. `shown`: the
+    sentences of the history items' evidence, if known (`ContextIndex.history_sentences`)."""
+    if shown is None:
+        shown = {e.sentence for item in context if item.kind == "history" for e in item.evidence}
+    known: set[str] = set()
+    """The sentences of the history added here."""
     added: list[ContextItem] = []
     for actor in actors:
         for entry in actor.state:
@@ -148,7 +170,7 @@ def _with_ledger_history(context: list[ContextItem], actors: list[Actor],
             if not entry.history or held is None or entry.certainty == "denied" \
                     or window_start is None or held.end >= window_start:
                 continue
-            sentences = [e for e in entry.evidence if e.sentence not in known]
+            sentences = [e for e in entry.evidence if e.sentence not in shown and e.sentence not in known]
             if not sentences:
                 continue
             known.update(e.sentence for e in sentences)
