@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Container
 from datetime import date
-from itertools import chain, compress, repeat
+from itertools import chain, compress, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -255,44 +255,113 @@ def _real_headline(result: ArticleResult) -> bool:
 
 
 class HeadlineIndex:
-    """How many words each headline shares with the other headlines, kept between merges:
-    worked out again only for the headlines that hold a word an added, changed or removed
-    headline holds."""
+    """How many words each headline shares with the other headlines, and the headlines that share
+    most, kept between merges.
+
+    The words a headline shares are the count of each of its words' headlines, less one, summed.
+    A changed headline moves the counts of its words and so the score of every headline holding
+    one; instead of moving them all, each article keeps the score it had when the counts were
+    last settled (its base) and each word how far its count has drifted since. A headline's score
+    is its base plus its words' drift, within the total drift of its base: only headlines whose
+    base comes that close to the top need their score worked out."""
+
+    DRIFT_MAX = 256
+    """Settle every base once the counts have drifted by this much in all."""
 
     def __init__(self) -> None:
         self._postings: Postings[str] = Postings(lambda prep: prep.headline or ())
-        self._shared: dict[int, int] = {}
-        """By prep id: the words its headline shares, summed over the other headlines."""
+        self._base: dict[int, int] = {}
+        """By prep id, for each article with a headline: its score less its words' drift."""
+        self._bases: dict[int, dict[int, ArticlePrep]] = {}
+        """The articles with a headline by their base (and prep id)."""
+        self._drift: dict[str, int] = {}
+        """How far each word's count has moved since the bases were settled."""
+        self._drifted = 0
+        """The total of each move (however it nets out): how far any score may be from its base."""
+        self._pos: dict[int, int] = {}
 
     def update(self, change: Changes) -> None:
         """Take in the articles that came, changed or went."""
         if change.restart:
-            self._shared = {}
+            self._base, self._bases, self._drift, self._drifted = {}, {}, {}, 0
+        self._pos = change.pos
         for prep in change.removed:
-            self._shared.pop(id(prep), None)
+            self._unplace(prep)
         postings = self._postings.articles
+        kept = bool(self._base)  # else every base is worked out below, with no drift
         before = {w: len(postings.get(w, ())) for p in (*change.removed, *change.added)
-                  for w in p.headline or ()}
-        kept = bool(self._shared)  # what the articles that stay share, to move by each word's change
+                  for w in p.headline or ()} if kept else {}
         self._postings.update(change)
-        if kept:
-            came = {id(p) for p in change.added}
-            for word, count in before.items():
-                holders = postings.get(word, ())
-                if len(holders) != count:
-                    for prep in holders:
-                        if id(prep) not in came:
-                            self._shared[id(prep)] += len(holders) - count
+        for word, count in before.items():
+            moved = len(postings.get(word, ())) - count
+            if moved:
+                self._drift[word] = self._drift.get(word, 0) + moved
+                self._drifted += abs(moved)
+        drift = self._drift
         for prep in change.added:
-            self._shared[id(prep)] = sum(len(postings[w]) - 1 for w in prep.headline or ())
+            if prep.headline is not None:
+                self._place(prep, sum(len(postings[w]) - 1 - drift.get(w, 0) for w in prep.headline))
+        if self._drifted > self.DRIFT_MAX:
+            self._settle()
+
+    def _settle(self) -> None:
+        """Move each base by its words' drift (only the headlines holding a word that drifted)."""
+        moves: dict[int, int] = {}
+        holders: dict[int, ArticlePrep] = {}
+        for word, moved in self._drift.items():
+            for prep in self._postings.articles.get(word, ()):
+                moves[id(prep)] = moves.get(id(prep), 0) + moved
+                holders[id(prep)] = prep
+        for key, moved in moves.items():
+            if moved:
+                prep = holders[key]
+                base = self._base[key]
+                self._unplace(prep)
+                self._place(prep, base + moved)
+        self._drift, self._drifted = {}, 0
+
+    def _place(self, prep: ArticlePrep, base: int) -> None:
+        self._base[id(prep)] = base
+        self._bases.setdefault(base, {})[id(prep)] = prep
+
+    def _unplace(self, prep: ArticlePrep) -> None:
+        base = self._base.pop(id(prep), None)
+        if base is not None:
+            held = self._bases[base]
+            del held[id(prep)]
+            if not held:
+                del self._bases[base]
 
     def shared(self, prep: ArticlePrep) -> int:
         """The words the article's headline shares with the other headlines."""
-        return self._shared.get(id(prep), 0)
+        base = self._base.get(id(prep))
+        if base is None:
+            return 0
+        drift = self._drift
+        return base + sum(drift.get(w, 0) for w in prep.headline or ()) if drift else base
 
-    def scores(self, preps: list[ArticlePrep]) -> list[int]:
-        """`shared` of each article."""
-        return list(map(self._shared.get, map(id, preps), repeat(0)))
+    def best(self) -> ArticlePrep | None:
+        """Of the headlines sharing most words, the newest by date (then path, then the first in
+        folder order); None when no article has a headline."""
+        if not self._bases:
+            return None
+        known: dict[frozenset[str] | None, int] = {}
+
+        def shared(prep: ArticlePrep) -> int:  # one headline's copies (wire stories) share as many
+            found = known.get(prep.headline)
+            if found is None:
+                found = known[prep.headline] = self.shared(prep)
+            return found
+
+        bases = sorted(self._bases, reverse=True)
+        # The top base's best score is a floor for the best; a score is within `_drifted` of its base.
+        low = max(map(shared, self._bases[bases[0]].values())) - self._drifted
+        near = [p for base in takewhile(low.__le__, bases) for p in self._bases[base].values()]
+        scores = list(map(shared, near))
+        top = max(scores)
+        pos = self._pos
+        return max(compress(near, map(top.__eq__, scores)),
+                   key=lambda p: (p.result.date or "", p.result.path, -pos[id(p)]))
 
 
 def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex | None = None,
@@ -320,11 +389,8 @@ def _title(preps: list[ArticlePrep], focus: str | None, headlines: HeadlineIndex
         headlines.update(changes([], preps))
     # How many other headlines carry each word: summed over a headline's words, that is the words
     # it shares with all the others, without comparing every pair (a merge runs on every reload).
-    scores = headlines.scores(headed)
-    top = max(scores)
-    best = max(compress(headed, map(top.__eq__, scores)),
-               key=lambda p: (p.result.date or "", p.result.path)).result
-    title = best.title
+    best = headlines.best()
+    title = best.result.title if best is not None else ""
     if focus and name_key(focus) not in name_key(title):
         return f"{focus}: {title}"
     return title
