@@ -13,7 +13,7 @@ from typing import Any
 import bench
 from bench import DEFAULT_CORPORA, DEFAULT_SIZES, DEFAULT_SOURCES, RESULT_MARK
 from bench.children import child_changed, child_cold, child_ensure_warm, child_raw, child_warm_breakdown
-from bench.dashboard import child_soak, child_tui_filter, child_tui_paint
+from bench.dashboard import child_soak, child_tui_bare, child_tui_filter, child_tui_paint
 from bench.report import long_article_markdown, markdown
 from bench.run import _log, long_article_bench, run, soak
 
@@ -24,6 +24,7 @@ CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
     "ensure-warm": child_ensure_warm,
     "changed": child_changed,
     "tui-paint": child_tui_paint,
+    "tui-bare": child_tui_bare,
     "tui-filter": child_tui_filter,
     "soak": child_soak,
 }

@@ -118,6 +118,34 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True) -> dict[
     return asyncio.run(run())
 
 
+def child_tui_bare() -> dict[str, Any]:
+    """The floor under the dashboard's first paint: a Textual app of a header, one line of text and
+    a footer, from the same start (the child's start, before Textual is imported) to its first
+    paint, under the same Pilot at the same size."""
+    import asyncio
+
+    started = START
+
+    async def run() -> dict[str, Any]:
+        from textual.app import App, ComposeResult
+        from textual.widgets import Footer, Header, Static
+
+        imported = time.perf_counter() - started
+
+        class Bare(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Header()
+                yield Static("Nothing yet.")
+                yield Footer()
+
+        async with Bare().run_test(size=(160, 50)) as pilot:
+            await pilot.pause()
+            paint = time.perf_counter() - started
+        return {"first_paint": paint, "textual_imported": imported}
+
+    return asyncio.run(run())
+
+
 def child_tui_filter(actors: int) -> dict[str, Any]:
     """Filter keystrokes with `actors` actors: press to repaint, under the Pilot."""
     import asyncio
