@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import gcpolicy
 from ..model import (
     Actor,
+    ArticleInfo,
     ArticleResult,
     BadFile,
     Claim,
@@ -88,6 +89,8 @@ class IncrementalMerge:
         self._order: list[ArticlePrep] = []
         self._pos: dict[int, int] = {}
         """`_order`'s places by the id of each prep (the last merge's `Changes.pos`)."""
+        self._infos: list[ArticleInfo] = []
+        """The last merge's `Situation.articles`: the `info` of each prep in `_order`."""
         self._actors = ActorIndex()
         self._event_index = EventIndex()
         self._ledgers: dict[tuple[object, ...], Ledger] = {}
@@ -122,18 +125,17 @@ class IncrementalMerge:
         if len(results) == len(last) == len(self._preps):
             places = list(islice(compress(range(len(results)), map(operator.is_not, results, last)),
                                  REPLACED_MAX + 1))
-            if len(places) <= REPLACED_MAX and not any(id(results[at]) in self._preps for at in places):
-                preps, by_id, made = list(self._order), dict(self._preps), dict(self._prepared_from)
+            # Each new result once (else each needs its own prep: the general way below).
+            if len(places) <= REPLACED_MAX and not any(id(results[at]) in self._preps for at in places) \
+                    and len({id(results[at]) for at in places}) == len(places):
+                # In place: copying the two dicts would touch every article (a few ms at 10,000).
+                preps, by_id, made = list(self._order), self._preps, self._prepared_from
                 for at in places:
                     del by_id[id(last[at])], made[id(last[at])]
                 for at in places:
-                    if id(results[at]) in by_id:  # the same result twice: each needs its own prep
-                        break
                     preps[at] = by_id[id(results[at])] = prepare(results[at])
                     made[id(results[at])] = results[at]
-                else:
-                    self._preps, self._prepared_from = by_id, made
-                    return preps
+                return preps
         ids = list(map(id, results))  # map, zip, dict and compress: a reload runs this over every article
         found: list[ArticlePrep | None] = list(map(self._preps.get, ids))
         kept = dict(zip(ids, found, strict=True))
@@ -278,7 +280,14 @@ class IncrementalMerge:
 
         context = self._context.merge(change, focus.name if focus else None, alias_to_name)
         context = _with_ledger_history(context, actors, window_start, self._context.history_sentences)
-        articles = list(map(attrgetter("info"), preps))
+        articles = self._infos
+        if change.in_place and len(articles) == len(preps):
+            articles = list(articles)  # reading each prep's `info` again would touch every article
+            for prep in change.added:
+                articles[change.pos[id(prep)]] = prep.info
+        else:
+            articles = list(map(attrgetter("info"), preps))
+        self._infos = articles
         self._headlines.update(change)
         title = _title(preps, focus.name if focus else None, self._headlines, totals.headed)
         # The summary reads `results` only for the articles that tell of an ending: those alone.
@@ -288,4 +297,4 @@ class IncrementalMerge:
                                          (p.result for p in self._newest.update(change, preps)),
                                          totals.last_end),
                          actors=actors, disputes=disputes, context=context,
-                         articles=articles, bad_files=list(bad_files))
+                         articles=list(articles), bad_files=list(bad_files))  # its own list: kept here
