@@ -205,7 +205,7 @@ TRACED = {
 keypress waited behind."""
 
 
-def _trace_main_thread(_origin: float) -> list[tuple[str, float, float]]:
+def _trace_main_thread() -> list[tuple[str, float, float]]:
     """Wrap each of `TRACED` so that every call on the main thread is noted (label, start, ms);
     returns the list the notes go to. Only for the soak's child process."""
     import functools
@@ -371,7 +371,7 @@ def child_soak(folder: str, cache: str, seconds: float, seed: int, sources: list
         from sitrep.tui.app import make_app
         from sitrep.tui.help_screen import HelpScreen
 
-        spans = _trace_main_thread(time.perf_counter() + 0.0)
+        spans = _trace_main_thread()
 
         lags: list[float] = []
         stalls: list[dict[str, Any]] = []

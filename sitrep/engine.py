@@ -735,13 +735,14 @@ class _Run:
         self.listing, self.identity = listed.listing, listed.identity
         self.files = files = listed.listing.articles
         self.hashed, self.base = listed.hashed, listed
-        self.gone = [last.results[relative] for relative in fresh | last.recheck if relative in last.results]
+        again = fresh | last.recheck
+        self.gone = [last.results[relative] for relative in again if relative in last.results]
         signed = self.signed = dict(engine._signed)
-        dirty = {f"{root}/{relative}" for relative in fresh | last.recheck}
+        dirty = {f"{root}/{relative}" for relative in again}
         for key in dirty:
             signed.pop(key, None)
         self.todo = []
-        for relative in sorted(fresh | last.recheck):
+        for relative in sorted(again):
             at = bisect.bisect_left(files, relative, key=_first)
             if at < len(files) and files[at][0] == relative:
                 self.todo.append(at)
