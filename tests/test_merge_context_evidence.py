@@ -4,11 +4,12 @@ article's evidence by key and puts it together, unless a piece may repeat across
 
 from __future__ import annotations
 
-from sitrep.merge import IncrementalMerge, merge
 from sitrep.merge.context import ContextIndex
 from sitrep.merge.index import changes
 from sitrep.merge.prep import prepare
 from sitrep.model import ArticleResult, ContextItem, Evidence, Situation
+
+from merge_support import merged_in_turn
 
 
 def article(path: str, *sentences: str, read_in: str | None = None) -> ArticleResult:
@@ -18,19 +19,6 @@ def article(path: str, *sentences: str, read_in: str | None = None) -> ArticleRe
     item = ContextItem("place", "Palmyra (Syria)", [], evidence, [])
     return ArticleResult(path=path, title="Fighting near the ruins", outlet="Wire", date="2031-03-02",
                          content_hash=path + "".join(sentences), mtime=0.0, words=100, context=[item])
-
-
-def merged_in_turn(*folders: list[ArticleResult]) -> Situation:
-    """The last folder merged by one `IncrementalMerge` after the others; each merge must equal
-    a merge made afresh."""
-    merger = IncrementalMerge()
-    situation = None
-    for results in folders:
-        situation = merger.merge(results, [], "folder")
-        fresh = merge(results, [], "folder")
-        assert situation.context == fresh.context
-    assert situation is not None
-    return situation
 
 
 def palmyra_evidence(situation: Situation) -> list[tuple[str, str]]:

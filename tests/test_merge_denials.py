@@ -4,11 +4,9 @@ while its articles stay, and joins a refutation that no other article answers wi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from sitrep.merge import IncrementalMerge, merge
 from sitrep.model import ArticleResult, Claim, Dispute, Situation
-from sitrep.report import to_json
+
+from merge_support import merged_in_turn
 
 
 def denial(path: str, source: str, subject: str, sentence: str) -> Dispute:
@@ -33,23 +31,6 @@ POISONING = article("b.txt", denial("b.txt", "the Kremlin", "that the poisoning 
                                     "The Kremlin denied that the poisoning happened."))
 OTHER = article("d.txt", title="Ministers meet at the border")
 OTHER_CHANGED = article("d.txt", title="Ministers meet again at the border")
-
-
-def report(situation: Situation) -> str:
-    """The report as the JSON writer writes it, at a fixed time."""
-    return to_json(situation, now=datetime(2000, 1, 1, tzinfo=UTC))
-
-
-def merged_in_turn(*folders: list[ArticleResult]) -> Situation:
-    """The last folder merged by one `IncrementalMerge` after the others; each merge must equal
-    a merge made afresh."""
-    merger = IncrementalMerge()
-    situation = None
-    for results in folders:
-        situation = merger.merge(results, [], "folder")
-        assert report(situation) == report(merge(results, [], "folder"))
-    assert situation is not None
-    return situation
 
 
 def denials_of_russia(situation: Situation) -> list[list[str]]:
