@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -239,3 +242,30 @@ def test_settle_collects_garbage_cycles_then_freezes_what_survives() -> None:
         assert not any(o is kept for o in gc.get_objects())  # frozen: no collection scans it
     finally:
         gc.unfreeze()
+
+
+
+_GC_AFTER_MAIN = """
+import gc, sys
+from sitrep.cli import main
+sys.argv = ["sitrep", *sys.argv[1:]]
+code = main({argv})
+print(gc.isenabled(), code)
+"""
+
+
+def _gc_after_main(argv: str, *args: str) -> str:
+    """What a fresh process running `main({argv})` with `args` on its command line prints: whether
+    collection is on after it, and its exit code (a missing folder: the report ends at once)."""
+    done = subprocess.run([sys.executable, "-c", _GC_AFTER_MAIN.format(argv=argv), *args],
+                          capture_output=True, text=True, timeout=120, check=False)
+    return done.stdout.strip() or done.stderr
+
+
+def test_sitrep_report_run_as_the_command_runs_no_collection(tmp_path: Path) -> None:
+    """Everything a one-shot report makes lives until it exits: collections would only rescan it."""
+    assert _gc_after_main("", "report", str(tmp_path / "missing")) == "False 2"
+
+
+def test_main_called_with_arguments_leaves_the_callers_collector_on(tmp_path: Path) -> None:
+    assert _gc_after_main(repr(["report", str(tmp_path / "missing")])) == "True 2"
