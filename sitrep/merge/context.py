@@ -244,7 +244,12 @@ _TITLE_STOPWORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and"
 
 
 def _headline_words(title: str) -> set[str]:
-    return {w for w in name_key(title).split() if w not in _TITLE_STOPWORDS and not w.isdigit()}
+    return _title_words(name_key(title))
+
+
+def _title_words(title_key: str) -> set[str]:
+    """The words of a title's name key that count in a headline: no stopword, no number."""
+    return {w for w in title_key.split() if w not in _TITLE_STOPWORDS and not w.isdigit()}
 
 
 def _real_headline(result: ArticleResult) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +11,7 @@ from ..model import ActorMention, ArticleInfo, ArticleResult, Claim, Dispute
 from ..text import name_key, sentence_key
 from .actors import _place_keys
 from .common import government_key
-from .context import _headline_words, _real_headline
+from .context import _title_words
 from .disputes import _REFUTED
 
 MentionKeys = tuple[str, ActorMention, tuple[str, ...], tuple[str, ...]]
@@ -107,16 +108,29 @@ class ArticlePrep:
 
 def prepare(result: ArticleResult) -> ArticlePrep:
     """The keys of one article."""
-    mentions = tuple(
-        (name_key(m.name), m, (name_key(m.name), *map(name_key, m.aliases)),
-         tuple(ev.paragraph + "|" + sentence_key(ev.sentence)[:80] if ev.paragraph else ev.file + ev.sentence
-               for ev in m.evidence))  # `actors.evidence_mark`, written out: a tenth of a first merge
-        for m in result.actors
-    )
+    marks: dict[tuple[str, str, str], str] = {}  # an article's mentions share evidence sentences
+    mentions_list: list[MentionKeys] = []
+    for m in result.actors:
+        evidence_marks = []
+        for ev in m.evidence:  # `actors.evidence_mark`, written out: a tenth of a first merge
+            seen = (ev.paragraph, ev.file, ev.sentence)
+            mark = marks.get(seen)
+            if mark is None:
+                mark = marks[seen] = (ev.paragraph + "|" + sentence_key(ev.sentence)[:80] if ev.paragraph
+                                      else ev.file + ev.sentence)
+            evidence_marks.append(mark)
+        key = name_key(m.name)
+        mentions_list.append((key, m, (key, *map(name_key, m.aliases)), tuple(evidence_marks)))
+    mentions = tuple(mentions_list)
     keys: dict[str, list[int]] = {}
     for index, item in enumerate(mentions):
         keys.setdefault(item[0], []).append(index)
-    headline = frozenset(_headline_words(result.title)) if _real_headline(result) else None
+    title_key = name_key(result.title)
+    words = _title_words(title_key)
+    # `context._real_headline`, written out with the title's key worked out once
+    stem = os.path.splitext(os.path.basename(result.path))[0].replace("_", " ").replace("-", " ")
+    real = bool(title_key) and len(words) >= 2 and title_key != name_key(stem)
+    headline = frozenset(words) if real else None
     disputes = tuple(map(dispute_keys, result.disputes))
     context_keys = tuple((item.kind, name_key(item.text)[:100]) for item in result.context)
     context_index: dict[tuple[str, str], list[int]] = {}
@@ -153,7 +167,7 @@ def prepare(result: ArticleResult) -> ArticlePrep:
         keys={key: tuple(indexes) for key, indexes in keys.items()},
         place_keys=frozenset(_place_keys([result])),
         headline=headline,
-        title_key=name_key(result.title),
+        title_key=title_key,
         event_keys=tuple((name_key(e.actor), sentence_key(e.evidence.sentence)) for e in result.events),
         fact_keys=fact_keys,
         facts={fact: tuple(indexes) for fact, indexes in facts.items()},
