@@ -169,7 +169,7 @@ class IncrementalMerge:
             actor.status = _actor_status(actor, window_start)
             return None
         # The files each event's sentence was read in, by the list that holds them: `_count` makes
-        # a new list whenever those files, or the outlet of one of them, change.
+        # a new list when (and only when) those files, or the outlet of one of them, change.
         files = tuple(counter.copies.get(sentence_keys[id(e)]) for e in actor.events)
         signature = (actor.name, window_start, outlets, *map(id, actor.events), None, *map(id, files))
         found = self._ledgers.get(signature)
@@ -194,6 +194,7 @@ class IncrementalMerge:
             counter.copies, counter.leads, counter.outlet_of = {}, {}, {}
         dirty = self._copies.update(change)
         outlet_of = counter.outlet_of  # each file's outlet, as `{path: outlet}` over the articles makes it
+        moved: set[str] = set()  # read in a file whose outlet changed: a new list, even of the same files
         for path in self._paths.update(change):
             holders = self._paths.articles.get(path)
             if not holders:
@@ -201,13 +202,19 @@ class IncrementalMerge:
             elif outlet_of.get(path) != holders[-1].result.outlet or path not in outlet_of:
                 outlet_of[path] = holders[-1].result.outlet
                 for prep in holders:  # another article under the same name: its sentences' files changed
-                    dirty.update(sentence for _actor, sentence in prep.event_keys)
+                    moved.update(sentence for _actor, sentence in prep.event_keys)
+        dirty |= moved
+        copies = counter.copies
         for key in dirty:
             articles = self._copies.articles.get(key)
             if articles:
-                counter.copies[key] = list(dict.fromkeys(p.result.path for p in articles))
+                files = list(dict.fromkeys(p.result.path for p in articles))
+                # A changed article still reading the sentence leaves its files as they were: the
+                # list is kept, and with it what rests on its identity (ledgers, source counts).
+                if key in moved or copies.get(key) != files:
+                    copies[key] = files
             else:
-                counter.copies.pop(key, None)
+                copies.pop(key, None)
         for key in self._lead_keys.update(change):
             articles = self._lead_keys.articles.get(key)
             if articles:

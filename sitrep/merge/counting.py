@@ -10,9 +10,10 @@ from ..sourcing import SourceCounter
 
 class MemoCounter(SourceCounter):
     """A `SourceCounter` that remembers its counts by everything they are computed from: the
-    events (by id, with the key of their sentence, the files it was read in and those files'
-    outlets) or the claims (source, sentence, article and its outlet). `new_merge` starts a
-    merge; counts the last merge did not ask for are forgotten."""
+    events (by id, with the list of the files each one's sentence was read in, by id: the merge
+    makes a new list whenever those files or their outlets change) or the claims (source,
+    sentence, article and its outlet). `new_merge` starts a merge; counts the last merge did not
+    ask for are forgotten."""
 
     def __init__(self, remember: bool = True) -> None:
         super().__init__(())
@@ -20,17 +21,17 @@ class MemoCounter(SourceCounter):
         """False: count every time (for one merge only)."""
         self.sentence_keys: dict[int, str] = {}
         """The sentence key of each merged event, by id (set by the merge)."""
-        self._last: dict[tuple[object, ...], tuple[tuple[int, int], tuple[StatusEvent, ...]]] = {}
-        self._now: dict[tuple[object, ...], tuple[tuple[int, int], tuple[StatusEvent, ...]]] = {}
+        self._last: dict[tuple[object, ...], tuple[tuple[int, int], tuple[object, ...]]] = {}
+        self._now: dict[tuple[object, ...], tuple[tuple[int, int], tuple[object, ...]]] = {}
 
     def new_merge(self) -> None:
         """Forget the counts the last merge did not use."""
         self._last, self._now = self._now, {}
 
     def _remember(self, key: tuple[object, ...], count: Callable[[], tuple[int, int]],
-                  keep: tuple[StatusEvent, ...] = ()) -> tuple[int, int]:
+                  keep: tuple[object, ...] = ()) -> tuple[int, int]:
         """The count under `key`, counted only when no merge has asked for it (`keep`: the
-        events whose ids are in the key, held while it is remembered)."""
+        objects whose ids are in the key, held while it is remembered)."""
         found = self._now.get(key)
         if found is None:
             found = self._last.get(key) or (count(), keep)
@@ -42,14 +43,18 @@ class MemoCounter(SourceCounter):
         group = tuple(events)
         if not self.remember:
             return super().events(group)
-        files: list[tuple[str, ...]] = []
+        files: list[list[str]] = []
         for event in group:
             sentence = self.sentence_keys.get(id(event))
-            if sentence is None or sentence not in self.copies:
+            found = None if sentence is None else self.copies.get(sentence)
+            if found is None:
                 return super().events(group)  # not an event of this merge: count it
-            files.append(tuple(self.copies[sentence]))
-        key = ("events", *map(id, group), *files, *[self.outlet_of.get(f) for fs in files for f in fs])
-        return self._remember(key, lambda: super(MemoCounter, self).events(group), group)
+            files.append(found)
+        # Each list of files by its identity: the merge makes a new one whenever the files a
+        # sentence was read in, or the outlet of one of them, change (`IncrementalMerge._count`),
+        # and never changes one in place. Kept with the events, so no id is reused meanwhile.
+        key = ("events", *map(id, group), None, *map(id, files))
+        return self._remember(key, lambda: super(MemoCounter, self).events(group), (*group, *files))
 
     def claims(self, claims: Iterable[Claim]) -> tuple[int, int]:
         """(independent sources, articles) behind some dispute claims."""

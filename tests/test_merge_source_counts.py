@@ -1,0 +1,53 @@
+"""Source counts kept between reloads: each sentence's list of files (`IncrementalMerge._count`)
+stands for those files and their outlets, and the ledgers and counts resting on it are reused
+while it stands. A changed article that still reads a sentence leaves its list as it was; a file
+that moves to another outlet gives every sentence read in it a new list, so nothing counted
+under the old outlet is reused."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sitrep.merge import IncrementalMerge, merge
+from sitrep.model import ActorMention, ArticleResult, Evidence, StatusEvent
+
+from merge_support import report
+
+DETAINED = "Soldiers detained President Teodor Halvass at the palace on 1 April."
+HELD = "President Teodor Halvass was detained at the palace on 1 April, a guard said."
+
+
+def article(path: str, outlet: str, *sentences: str, title: str = "Halvass detained") -> ArticleResult:
+    """An article telling, in its own voice, that Halvass was detained, in each of these sentences."""
+    events = [StatusEvent("Teodor Halvass", "detained", "affirmed", "stated", "the article",
+                          Evidence(path, s), when="2031-04-01", article_date="2031-04-02") for s in sentences]
+    mention = ActorMention("Teodor Halvass", "person", evidence=[Evidence(path, s) for s in sentences])
+    return ArticleResult(path=path, title=title, outlet=outlet, date="2031-04-02", content_hash=path + outlet,
+                         mtime=0.0, words=100, actors=[mention], events=events)
+
+
+def detained_sources(merger: IncrementalMerge, folder: list[ArticleResult]) -> tuple[int, object]:
+    """Merge the folder (checked against a fresh merge); the independent sources of Halvass's
+    detention, and its ledger entry."""
+    situation = merger.merge(folder, [], "folder")
+    assert report(situation) == report(merge(folder, [], "folder"))
+    entry = next(e for a in situation.actors if a.name == "Teodor Halvass" for e in a.state)
+    return entry.independent_sources, entry
+
+
+def test_a_changed_article_still_reading_a_sentence_leaves_the_ledger_resting_on_it_as_it_was() -> None:
+    wire, copy = article("a.txt", "Meridian Wire", DETAINED), article("b.txt", "Herald", DETAINED)
+    merger = IncrementalMerge()
+    _count, entry = detained_sources(merger, [wire, copy])
+    _count, again = detained_sources(merger, [wire, dataclasses.replace(copy, title="Halvass held")])
+    assert again is entry  # the sentence's files are the same: its list, and the ledger, are kept
+
+
+def test_a_wire_copy_moved_to_another_outlet_is_counted_under_the_new_one() -> None:
+    # The copy shares an outlet with the third article, whose own voice is then one source with it.
+    wire, copy = article("a.txt", "Meridian Wire", DETAINED), article("b.txt", "Herald", DETAINED)
+    third = article("c.txt", "Herald", HELD)
+    merger = IncrementalMerge()
+    assert detained_sources(merger, [wire, copy, third])[0] == 1
+    moved = dataclasses.replace(copy, outlet="Courier")
+    assert detained_sources(merger, [wire, moved, third])[0] == 2
