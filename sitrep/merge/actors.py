@@ -211,8 +211,8 @@ class ActorIndex:
         self._named: dict[tuple[object, ...], tuple[str, str]] = {}
         self._filled: dict[tuple[object, ...], _Filled] = {}
         self._fills: dict[frozenset[str], _Fill] = {}
-        self._paths: dict[frozenset[str], tuple[str, ...]] = {}
-        """Each actor's files, by its name keys, as the last merge listed them."""
+        self._paths: dict[frozenset[str], _Files] = {}
+        """Each actor's files and their places, by its name keys, as the last merge listed them."""
         """Each actor's counted mentions, by its name keys."""
         self._variants: dict[frozenset[str], list[tuple[str, str]]] = {}
 
@@ -255,35 +255,35 @@ class ActorIndex:
             return postings[members[0]]
         return sorted({id(p): p for key in members for p in postings[key]}.values(), key=lambda p: pos[id(p)])
 
-    def _files_in_place(self, members: list[str], kept: tuple[str, ...], gone: list[ArticlePrep],
-                        came: list[ArticlePrep], change: Changes) -> tuple[str, ...] | None:
+    def _files_in_place(self, kept: _Files, gone: list[ArticlePrep], came: list[ArticlePrep],
+                        change: Changes) -> _Files | None:
         """An actor's files after a change made in place (`Changes.in_place`: a reload of changed
-        files), worked out from `kept`, its files at the last merge, where its articles went
-        (`gone`) and came (`came`), instead of from each of its articles; None when that cannot
-        be told so (an actor of several name keys, a file name twice)."""
-        pos, before = change.pos, change.before_pos
+        files), worked out from `kept`, its files at the last merge and the place of each, where
+        its articles went (`gone`) and came (`came`), instead of from each of its articles; None
+        when that cannot be told so (a file name twice among its articles)."""
+        paths, places = kept
+        before = change.before_pos
         if before is None or any(id(p) not in before for p in gone):
             return None
         went = {before[id(p)]: p.result.path for p in gone}
-        now = {pos[id(p)]: p.result.path for p in came}
+        now = {change.pos[id(p)]: p.result.path for p in came}
         if went == now:
             return kept  # the same files in the same places
-        if len(members) != 1:
-            return None
-        articles = self._postings.articles.get(members[0], [])
-        if len(kept) != len(articles) - len(now) + len(went):
-            return None  # a file name twice among them: `dict.fromkeys` made the list shorter
-        files = list(kept)
-        for place in sorted(went.keys() | now.keys()):
-            # Every place before this one is done: the files before it are those of `articles`.
-            at = bisect_left(articles, place, key=lambda p: pos[id(p)])
-            if place in went:
-                if files[at] != went[place]:
-                    return None
-                del files[at]
-            if place in now:
-                files.insert(at, now[place])
-        return tuple(files) if len(set(files)) == len(files) == len(articles) else None
+        if places is None:
+            return None  # a file name twice among its articles: a place does not tell its file
+        files, at = list(paths), list(places)
+        for place in sorted(went):
+            i = bisect_left(at, place)
+            if i == len(at) or at[i] != place or files[i] != went[place]:
+                return None
+            del files[i], at[i]
+        for place in sorted(now):
+            if now[place] in files:
+                return None  # the file of another of its articles too
+            i = bisect_left(at, place)
+            files.insert(i, now[place])
+            at.insert(i, place)
+        return tuple(files), tuple(at)
 
     def merge(self, change: Changes) -> tuple[list[Actor], dict[str, str]]:
         """Actors across articles, and a map from every (folded) name or alias to the merged name."""
@@ -332,7 +332,7 @@ class ActorIndex:
         alias_to_name: dict[str, str] = {}
         named: dict[tuple[object, ...], tuple[str, str]] = {}
         filled_now: dict[tuple[object, ...], _Filled] = {}
-        paths: dict[frozenset[str], tuple[str, ...]] = {}
+        paths: dict[frozenset[str], _Files] = {}
         actors: list[Actor] = []
         empty_alias: tuple[tuple[int, int], str] | None = None
         for members in groups.values():
@@ -358,21 +358,25 @@ class ActorIndex:
             if filled is None:
                 gone = [p for key in members for p in removed.get(key, ())]
                 came = [p for key in members for p in added.get(key, ())]
-                kept = self._paths.get(group)
-                if kept is not None:
-                    kept = self._files_in_place(members, kept, gone, came, change) if change.in_place \
-                        else None
+                files = self._paths.get(group)
+                if files is not None:
+                    files = self._files_in_place(files, gone, came, change) if change.in_place else None
                 articles: list[ArticlePrep] | None = None
                 if fill is None or not fill.update(group, gone, came, pos):
                     articles = self._articles(members, pos)
                     fill = _Fill(group, articles)
-                if kept is None:
+                if files is None:
                     articles = self._articles(members, pos) if articles is None else articles
-                    kept = tuple(dict.fromkeys(map(_PATH, articles)))
-                filled = fill.filled(name, kept, pos)
+                    files = _files(articles, pos)
+                filled = fill.filled(name, files[0], pos)
+            else:
+                files = self._paths.get(group)
+                if files is None or not change.in_place:
+                    # The places of its files moved with the articles around them (or are not known).
+                    files = (filled.articles, None)
             if fill is not None:
                 fills[group] = fill
-            paths[group] = filled.articles
+            paths[group] = files
             filled_now[(name, signature)] = filled
             actor = Actor(name=name, kind=kind, aliases=list(filled.aliases),  # type: ignore[arg-type]
                           roles=list(filled.roles), mentions=filled.mentions, articles=list(filled.articles),
@@ -501,6 +505,16 @@ class _Fill:
 
 _PATH = attrgetter("result.path")
 """An article's file (as a function: `map` runs it over every article of an actor)."""
+
+_Files = tuple[tuple[str, ...], tuple[int, ...] | None]
+"""An actor's files in folder order, each once, and the place of the article each is the file of
+(None when two of its articles share a file, or the places moved since they were listed)."""
+
+
+def _files(articles: list[ArticlePrep], pos: dict[int, int]) -> _Files:
+    """The files of an actor's articles (in folder order, each once) and their places."""
+    paths = tuple(dict.fromkeys(map(_PATH, articles)))
+    return paths, (tuple([pos[id(p)] for p in articles]) if len(paths) == len(articles) else None)
 
 
 def _indexes(members: frozenset[str], prep: ArticlePrep) -> list[int] | tuple[int, ...]:
