@@ -601,6 +601,14 @@ class ResultCache:
         rows = self._select("SELECT data FROM reports WHERE folder = ? AND key = ?", (folder, key))
         return rows[0][0] if rows and isinstance(rows[0][0], bytes) else None
 
+    def get_last_report(self, folder: str) -> bytes | None:
+        """The stored form of the last report of the absolute path `folder`, whatever it was made
+        from (the folder may have changed since); None when there is none or it cannot be read."""
+        if self._db is None or not _storable(folder):
+            return None
+        rows = self._select("SELECT data FROM reports WHERE folder = ?", (folder,))
+        return rows[0][0] if rows and isinstance(rows[0][0], bytes) else None
+
     def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
         """Run `work` in one write transaction (call with the database open); a database error
         rolls it back and is handled as any other mid-run failure (`_failed`), never raised."""

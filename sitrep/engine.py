@@ -174,7 +174,8 @@ class Engine:
         return self.config.cache.keep_reports and isinstance(self.cache, ResultCache)
 
     def analyse(self, folder: Path, progress: ProgressCallback | None = None, *,
-                stored: bool = True, touched: Collection[str] | None = None) -> Situation:
+                stored: bool = True, touched: Collection[str] | None = None,
+                previous: bool = False) -> Situation:
         """The situation for `folder`: cached articles at once, the rest parsed in batches.
 
         Files not found in the cache are read lazily, a batch at a time as the parser asks for
@@ -188,6 +189,11 @@ class Engine:
         is listed whole as without it when the hint cannot be used: no finished last run over
         this folder, the folder replaced, more than `TOUCHED_MAX` paths, a folder among them, or
         one not directly in a folder the last run listed.
+
+        `previous` (the dashboard): on a first run over a folder that changed since its last
+        report was stored, that report is told to `progress` first, as `Progress("previous", ...)`,
+        while the run works out the current one (decoding it takes a tenth of a second at 10,000
+        articles; the merge it stands in for, seconds).
         """
         listed, self._listed = self._listed, None  # kept again only if this run finishes
         run = _Run(self, folder, progress)
@@ -205,6 +211,8 @@ class Engine:
                 run.notify(Progress("cached", count, count))  # the stages of any warm run
                 run.notify(Progress("done", count, count, kept))
                 return kept
+            if previous and run.listening:
+                self._show_previous(run)
         run.fill()
         # The cached part is worth a merge only on a first run: on a reload it is just the report
         # already on screen minus the changed files.
@@ -257,6 +265,22 @@ class Engine:
                 return None
         self._report_found = key
         return situation
+
+    def _show_previous(self, run: _Run) -> None:
+        """Tell `run`'s listener the folder's last stored report, made before the folder changed."""
+        cache = self.cache
+        if not isinstance(cache, ResultCache):
+            return
+        with run.clock("lookup"):
+            data = cache.get_last_report(run.root)
+            if data is None:
+                return
+            try:
+                situation = decode_report(data)
+            except ValueError as exc:
+                log.info("cache %s: the last report of %s is unreadable (%s)", cache.path, run.folder, exc)
+                return
+        run.notify(Progress("previous", 0, run.total, situation))
 
     def _store_report(self) -> None:
         """Store the last report made by merging under its key (unless that is the report found)."""

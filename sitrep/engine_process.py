@@ -338,7 +338,8 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
                 raise _Cancelled(closing=kind == "close")
 
     try:
-        situation = engine.analyse(folder, progress if listening else None, touched=touched)
+        situation = engine.analyse(folder, progress if listening else None, touched=touched,
+                                   previous=listening)
     except _Cancelled as stop:
         send(("cancelled", _stats(engine)))
         return stop.closing

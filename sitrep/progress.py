@@ -12,7 +12,9 @@ from typing import Literal
 
 from .model import Situation
 
-Stage = Literal["reading", "cached", "loading model", "analysing", "done"]
+Stage = Literal["reading", "previous", "cached", "loading model", "analysing", "done"]
+""""previous": the folder's last stored report, made before the folder changed, shown while the
+run works out the current one (`Engine.analyse(previous=True)`); never the state now."""
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,25 @@ def test_progress_comes_from_the_child_stage_by_stage(
     assert seen[-1].situation is not None and seen[-1].situation.to_dict() == situation.to_dict()
 
 
+def test_the_child_tells_a_changed_folder_s_last_report_first(
+    process: EngineProcess, warm: tuple[Path, Path, Situation], tmp_path: Path
+) -> None:
+    """The dashboard listens, so the child shows the last report while it merges the current one."""
+    copy = tmp_path / "copy"
+    shutil.copytree(warm[0], copy)
+    engine = Engine(config_for(warm[1]))
+    try:
+        before = engine.analyse(copy)
+    finally:
+        engine.close()  # stores the copy's report
+    min(copy.glob("0*.txt")).unlink()
+    seen: list[Progress] = []
+    after = process.analyse(copy, seen.append)
+    reports = [(p.stage, p.situation.to_dict()) for p in seen if p.situation is not None]
+    assert reports[0] == ("previous", before.to_dict())
+    assert reports[-1] == ("done", after.to_dict()) and len(after.articles) == len(before.articles) - 1
+
+
 def test_a_changed_file_is_parsed_in_the_child_and_only_it(
     process: EngineProcess, warm: tuple[Path, Path, Situation], tmp_path: Path
 ) -> None:

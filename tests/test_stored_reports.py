@@ -16,6 +16,7 @@ import sitrep.cache as cache_module
 from sitrep.config import Config
 from sitrep.engine import Engine
 from sitrep.model import Situation
+from sitrep.progress import Progress
 
 from tui_fixtures import copy_seeds, temp_config, write_article
 
@@ -209,3 +210,59 @@ def test_a_folder_with_a_name_that_is_not_utf8_still_reports(setup: tuple[Path, 
     merged, _ = run(config, folder)
     shown, _ = run(config, folder)
     assert shown == merged and any("\ufffd" in b.path or "\udcff" in b.path for b in shown.bad_files)
+
+
+# --- the last report, shown while a changed folder's current one is made (the dashboard) -------
+
+
+def stages(config: Config, folder: Path, *, previous: bool) -> tuple[list[Progress], Situation]:
+    """Everything a fresh engine's first run over `folder` told its listener, and its report."""
+    told: list[Progress] = []
+    engine = Engine(config)
+    try:
+        return told, engine.analyse(folder, told.append, previous=previous)
+    finally:
+        engine.close()
+
+
+def test_a_changed_folder_s_last_report_is_told_first_as_previous(setup: tuple[Path, Config]) -> None:
+    folder, config = setup
+    before, _ = run(config, folder)
+    write_article(folder, "second.txt", SECOND.replace("released", "detained"), mtime=OLD)
+    told, after = stages(config, folder, previous=True)
+    reports = [(p.stage, p.situation) for p in told if p.situation is not None]
+    assert reports[0] == ("previous", before)
+    assert reports[-1] == ("done", after) and after != before
+
+
+def test_the_last_report_is_told_only_when_asked_for(setup: tuple[Path, Config]) -> None:
+    folder, config = setup
+    run(config, folder)
+    write_article(folder, "second.txt", SECOND.replace("released", "detained"), mtime=OLD)
+    told, _ = stages(config, folder, previous=False)
+    assert "previous" not in [p.stage for p in told]
+
+
+def test_an_unchanged_folder_s_stored_report_is_the_current_one_not_a_previous_one(
+        setup: tuple[Path, Config]) -> None:
+    folder, config = setup
+    merged, _ = run(config, folder)
+    told, shown = stages(config, folder, previous=True)
+    assert [p.stage for p in told if p.situation is not None] == ["done"] and shown == merged
+
+
+def test_an_unreadable_last_report_is_not_told(setup: tuple[Path, Config]) -> None:
+    folder, config = setup
+    run(config, folder)
+    db = sqlite3.connect(config.cache.path)
+    db.execute("UPDATE reports SET data = ?", (b"\x78\x9c tampered",))
+    db.commit()
+    db.close()
+    write_article(folder, "second.txt", SECOND.replace("released", "detained"), mtime=OLD)
+    told, after = stages(config, folder, previous=True)
+    assert "previous" not in [p.stage for p in told]
+    fresh = Engine(config)
+    try:
+        assert after == fresh.analyse(folder, stored=False)
+    finally:
+        fresh.close()

@@ -744,6 +744,19 @@ async def test_cached_results_show_while_the_rest_is_analysed(tmp_path: Path) ->
         await wait_for(lambda: not app.query_one("#header-progress").display, description="progress hidden")
 
 
+async def test_the_last_report_shows_marked_previous_until_the_current_one_comes(tmp_path: Path) -> None:
+    engine = FakeEngine(mali_update(), partial=mali_situation(), partial_stage="previous")
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: "· previous report" in screen_text(app),
+                       description="the last report, marked")
+        assert "Souleymane Dembele" not in actor_keys(app)
+        engine.release.set()
+        await settled(pilot)
+        assert "Souleymane Dembele" in actor_keys(app)
+        assert "previous report" not in screen_text(app)
+
+
 async def test_the_engine_never_runs_on_the_event_loop(tmp_path: Path) -> None:
     engine = FakeEngine(mali_situation())
     app = fake_app(tmp_path, engine=engine)

@@ -262,14 +262,16 @@ class FakeEngine:
     """Returns `situations` one per `analyse` call (the last one forever), reporting progress.
 
     With `partial`, the first call first reports that partial situation (as the real engine
-    does with cached articles while the model loads) and then waits for `release` to be set.
+    does with cached articles while the model loads, or at `partial_stage` "previous" with the
+    folder's last report) and then waits for `release` to be set.
     """
 
     def __init__(self, *situations: Situation, error: Exception | None = None,
-                 partial: Situation | None = None) -> None:
+                 partial: Situation | None = None, partial_stage: str = "cached") -> None:
         self.situations = list(situations)
         self.error = error
         self.partial = partial
+        self.partial_stage = partial_stage
         self.release = threading.Event()
         self.calls = 0
         self.threads: list[threading.Thread] = []
@@ -286,7 +288,7 @@ class FakeEngine:
         situation = self.situations[index]
         total = len(situation.articles)
         if self.partial is not None and self.calls == 1:
-            notify(Progress("cached", len(self.partial.articles), total, self.partial))
+            notify(Progress(self.partial_stage, len(self.partial.articles), total, self.partial))  # type: ignore[arg-type]
             notify(Progress("loading model", len(self.partial.articles), total))
             if not self.release.wait(10):
                 raise TimeoutError("the test never released the fake engine")

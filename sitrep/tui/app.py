@@ -149,6 +149,8 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         self.changes = Changes()
         self.last_complete: Situation | None = None
         """The last situation a run finished with (partial ones excluded)."""
+        self.showing_previous = False
+        """Whether the report on screen is the folder's last stored one, from before it changed."""
         self.analysing = False
         """Whether an analysis run is under way."""
         self.last_error: str | None = None

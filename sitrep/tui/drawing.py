@@ -45,10 +45,12 @@ up for long."""
 class PaneDrawing:
     """The app's hand-out of a view to its panes (mixed into `SitrepApp`)."""
 
-    def _show(self, situation: Situation, changes: Changes) -> None:
-        """Put a (possibly partial) report on screen."""
+    def _show(self, situation: Situation, changes: Changes, *, previous: bool = False) -> None:
+        """Put a (possibly partial) report on screen; `previous`: the folder's last stored report,
+        from before it changed (the header says so)."""
         self.changes = changes
         self.situation = situation
+        self.showing_previous = previous
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -63,6 +65,7 @@ class PaneDrawing:
         view = make_view(self.situation, self.changes, self.filter_name)
         self._view = view
         header.situation = self.situation
+        header.previous = self.showing_previous
         if view.filter_name is None:
             header.filter_label = ""
         elif view.actor is not None:

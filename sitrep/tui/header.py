@@ -52,6 +52,9 @@ class SitrepHeader(Vertical):
     progress: reactive[tuple[str, int, int] | None] = reactive(None)
     """(stage, done, total) while an analysis runs, else None."""
     problem: reactive[str] = reactive("")
+    previous: reactive[bool] = reactive(False)
+    """Whether the report shown is the folder's last stored one, from before the folder changed
+    (shown while the current one is worked out)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -90,6 +93,10 @@ class SitrepHeader(Vertical):
         if self._ready and self.situation is not None:
             self.query_one(ArticlesSparkline).show(self.situation.articles)
 
+    def watch_previous(self) -> None:
+        """The report shown became (or stopped being) the folder's last one, from before it changed."""
+        self._draw_meta()
+
     def watch_now(self) -> None:
         """The clock ticked: refresh "updated N minutes ago"."""
         self._draw_meta()
@@ -123,7 +130,8 @@ class SitrepHeader(Vertical):
         else:
             text = Text.assemble(
                 count_sources(situation), " · ",
-                (freshness(situation.newest_mtime, self.now), "bold"),
+                ("previous report", f"bold {tone('reported')}")
+                if self.previous else (freshness(situation.newest_mtime, self.now), "bold"),
             )
             if situation.bad_files:
                 text.append(f" · {len(situation.bad_files)} unreadable", style=tone("denied"))

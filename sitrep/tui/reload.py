@@ -111,7 +111,8 @@ class LiveReload:
         stale = message.stage == "cached" and self.last_complete is not None
         if message.situation is not None and message.stage != "done" and not stale:
             changes = diff(self._baseline, message.situation)
-            self._show(message.situation, changes if changes else self.changes)
+            self._show(message.situation, changes if changes else self.changes,
+                       previous=message.stage == "previous")
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
         """A run finished: its report on screen, what changed announced, the last-seen snapshot saved."""
