@@ -79,13 +79,20 @@ async def _wait(condition: Callable[[], bool], timeout: float, what: str) -> Non
         await asyncio.sleep(0.005)
 
 
-def child_tui_paint(folder: str, cache: str, keep_reports: bool = True) -> dict[str, Any]:
+def child_tui_paint(folder: str, cache: str, keep_reports: bool = True,
+                    touch: bool = False) -> dict[str, Any]:
     """Dashboard first paint over a fully cached folder, from before Textual is imported (with
-    `keep_reports` false, the rows are decoded and merged even when the folder's report is kept).
+    `keep_reports` false, the rows are decoded and merged even when the folder's report is kept;
+    with `touch`, the folder's first file gets a new mtime first: the folder changed since its
+    report was stored, so the dashboard shows that report as the previous one while it merges).
     Also when, from the same start, the dashboard was imported, the app was running (its screen
-    composed) and the first report had reached the app (to 5 ms)."""
+    composed), a first report was painted (`first_shown`: the previous one, when shown) and the
+    current report had reached the app (to 5 ms)."""
     import asyncio
 
+    if touch:
+        first = min(p for p in Path(folder).iterdir() if p.is_file())
+        os.utime(first)
     started = START
 
     async def run() -> dict[str, Any]:
@@ -105,6 +112,9 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True) -> dict[
                            state_path=Path(state) / "last_seen.json")
             async with app.run_test(size=(160, 50)) as pilot:
                 running = time.perf_counter() - started
+                await _wait(lambda: app.situation is not None, 60, "a report on screen")
+                await pilot.pause()
+                shown = time.perf_counter() - started
                 await _wait(lambda: app.last_complete is not None, 60, "the first report")
                 arrived = time.perf_counter() - started
                 await _wait(lambda: app.idle, 60, "the first report in every pane")
@@ -113,7 +123,8 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True) -> dict[
                 actors = len(app.last_complete.actors) if app.last_complete else 0
         engine.close()
         return {"first_paint": paint, "actors": actors, "spacy": "spacy" in sys.modules,
-                "dashboard_imported": imported, "app_running": running, "report_arrived": arrived}
+                "dashboard_imported": imported, "app_running": running, "first_shown": shown,
+                "report_arrived": arrived}
 
     return asyncio.run(run())
 
