@@ -2,7 +2,8 @@
 stands for those files and their outlets, and the ledgers and counts resting on it are reused
 while it stands. A changed article that still reads a sentence leaves its list as it was; a file
 that moves to another outlet gives every sentence read in it a new list, so nothing counted
-under the old outlet is reused."""
+under the old outlet is reused. (The counts take an event's files of one outlet as one mention,
+`MemoCounter._count_events`: the outlet test fails when they take all its files as one.)"""
 
 from __future__ import annotations
 
