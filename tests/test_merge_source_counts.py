@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.merge import IncrementalMerge, merge
-from sitrep.model import ActorMention, ArticleResult, Evidence, StatusEvent
+from sitrep.model import ActorMention, ArticleResult, Evidence, Lead, StatusEvent
 
 from merge_support import report
 
@@ -52,3 +52,17 @@ def test_a_wire_copy_moved_to_another_outlet_is_counted_under_the_new_one() -> N
     assert detained_sources(merger, [wire, copy, third])[0] == 1
     moved = dataclasses.replace(copy, outlet="Courier")
     assert detained_sources(merger, [wire, moved, third])[0] == 2
+
+
+def test_a_lede_counted_again_when_a_changed_article_comes_to_open_with_it() -> None:
+    lede = Lead(DETAINED, "stated", "the article", Evidence("a.txt", DETAINED))
+    opening = dataclasses.replace(article("a.txt", "Meridian Wire"), leads=[lede])
+    other = article("b.txt", "Herald", HELD)
+    merger = IncrementalMerge()
+    for folder in ([opening, other], [opening, dataclasses.replace(other, title="Halvass held")]):
+        situation = merger.merge(folder, [], "folder")
+        assert report(situation) == report(merge(folder, [], "folder"))
+    copy = dataclasses.replace(other, leads=[dataclasses.replace(lede, evidence=Evidence("b.txt", DETAINED))])
+    situation = merger.merge([opening, copy], [], "folder")
+    assert report(situation) == report(merge([opening, copy], [], "folder"))
+    assert next(line.article_count for line in situation.status if line.text == DETAINED) == 2

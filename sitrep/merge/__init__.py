@@ -195,6 +195,7 @@ class IncrementalMerge:
         dirty = self._copies.update(change)
         outlet_of = counter.outlet_of  # each file's outlet, as `{path: outlet}` over the articles makes it
         moved: set[str] = set()  # read in a file whose outlet changed: a new list, even of the same files
+        moved_leads: set[str] = set()  # the same for ledes
         for path in self._paths.update(change):
             holders = self._paths.articles.get(path)
             if not holders:
@@ -203,6 +204,7 @@ class IncrementalMerge:
                 outlet_of[path] = holders[-1].result.outlet
                 for prep in holders:  # another article under the same name: its sentences' files changed
                     moved.update(sentence for _actor, sentence in prep.event_keys)
+                    moved_leads.update(prep.lead_keys)
         dirty |= moved
         copies = counter.copies
         for key in dirty:
@@ -215,14 +217,16 @@ class IncrementalMerge:
                     copies[key] = files
             else:
                 copies.pop(key, None)
-        for key in self._lead_keys.update(change):
+        leads = counter.leads
+        for key in self._lead_keys.update(change) | moved_leads:
             articles = self._lead_keys.articles.get(key)
             if articles:
-                counter.leads[key] = [Mention(lead.source, lead.text, p.result.path) for p in articles
-                                      for lead, k in zip(p.result.leads, p.lead_keys, strict=True)
-                                      if k == key]
+                mentions = [Mention(lead.source, lead.text, p.result.path) for p in articles
+                            for lead, k in zip(p.result.leads, p.lead_keys, strict=True) if k == key]
+                if key in moved_leads or leads.get(key) != mentions:  # kept as the files' lists are
+                    leads[key] = mentions
             else:
-                counter.leads.pop(key, None)
+                leads.pop(key, None)
         return counter
 
     def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:

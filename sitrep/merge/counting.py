@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import Claim, StatusEvent
 from ..sourcing import Mention, SourceCounter, count_sources
+from ..text import sentence_key
 
 
 class MemoCounter(SourceCounter):
@@ -58,20 +59,37 @@ class MemoCounter(SourceCounter):
 
     def _count_events(self, group: tuple[StatusEvent, ...], files: list[list[str]]) -> tuple[int, int]:
         """`SourceCounter.events` of the events (`files`: the files each one's sentence was read
-        in), an event's mentions in files of one outlet counted as one: they give the same keys
-        to join on (`count_sources`), so the count is the same. A wire sentence is read in
-        hundreds of files of a few outlets."""
-        mentions: dict[tuple[str, str, str], Mention] = {}
+        in), through `_count_per_outlet`."""
+        return self._count_per_outlet((event.source, event.evidence.sentence, path)
+                                      for event, paths in zip(group, files, strict=True) for path in paths)
+
+    def lead(self, text: str) -> tuple[int, int]:
+        """(independent sources, articles) behind a lede, counting every article that opens with it."""
+        mentions = self.leads.get(sentence_key(text))
+        if not self.remember or mentions is None:
+            return super().lead(text)
+
+        def count() -> tuple[int, int]:
+            return self._count_per_outlet((m.source, m.sentence, m.file) for m in mentions)
+
+        # By the list's identity, as the events' files: a new list whenever the ledes or the
+        # outlet of one of their files change.
+        return self._remember(("lead", id(mentions)), count, (mentions,))
+
+    def _count_per_outlet(self, mentions: Iterable[tuple[str, str, str]]) -> tuple[int, int]:
+        """`count_sources` of the mentions (source, sentence, file), those of one source and
+        sentence in files of one outlet counted as one: they give the same keys to join on, so
+        the count is the same (and the articles are still every file). A wire sentence is read
+        in hundreds of files of a few outlets."""
+        kept: dict[tuple[str, str, str], Mention] = {}
         read: dict[str, None] = {}
         outlet_of = self.outlet_of
-        for event, paths in zip(group, files, strict=True):
-            source, sentence = event.source, event.evidence.sentence
-            for path in paths:
-                read[path] = None
-                key = (source, sentence, outlet_of.get(path) or path)
-                if key not in mentions:
-                    mentions[key] = Mention(source, sentence, path)
-        return count_sources(mentions.values(), outlet_of)[0], len(read)
+        for source, sentence, file in mentions:
+            read[file] = None
+            key = (source, sentence, outlet_of.get(file) or file)
+            if key not in kept:
+                kept[key] = Mention(source, sentence, file)
+        return count_sources(kept.values(), outlet_of)[0], len(read)
 
     def claims(self, claims: Iterable[Claim]) -> tuple[int, int]:
         """(independent sources, articles) behind some dispute claims."""
