@@ -155,6 +155,10 @@ def child_ensure_warm(folder: str, cache: str) -> dict[str, Any]:
     return {"parsed": engine.parsed_last_run, "seconds": time.perf_counter() - start}
 
 
+WARM_UP = "The first parse in a process pays one-time costs, a reload after many does not."
+"""The sentence the "changed" child's pipelines parse before anything is timed."""
+
+
 def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, Any]:
     """One rewritten file in a warm folder, as the dashboard meets it.
 
@@ -164,7 +168,8 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     (`gcpolicy.settle`), collecting only then (`gcpolicy.collect_only_when_settling`). So here: the
     same, then one file rewritten and the folder analysed again, told of the rewritten path as the
     dashboard's watcher tells it (`touched`). The overhead is that `analyse` minus the article's
-    own parse and extraction, timed again afterwards with the same pipeline (fastest of three).
+    own parse and extraction, timed afterwards as the first parse of that text by a pipeline
+    loaded afresh and warmed up as the engine's was (fastest of three pipelines).
     The garbage collections during that `analyse` are counted and timed.
     """
     from sitrep import gcpolicy
@@ -176,7 +181,7 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     config = _config(Path(cache))
     engine = Engine(config)
     engine.warm_up()
-    engine.nlp()("The first parse in a process pays one-time costs, a reload after many does not.")
+    engine.nlp()(WARM_UP)
     engine.analyse(root)
     engine.prime(root)
     gcpolicy.settle()
@@ -202,11 +207,26 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     article = read_article(path, root)
     reflected = any(a.path == name and a.words == article.words for a in situation.articles)
     nlp = engine.nlp()
+    # The article's own parse, as the reload met it: its first parse by a pipeline that has seen
+    # only the warm-up sentence. Parsed again by the same pipeline, it takes a third to two thirds
+    # less (spaCy's tokenizer and lemmatizer cache what they have seen), which the overhead then
+    # wrongly held; that figure is kept as `own_parse_again`.
+    from sitrep.nlp.pipeline import load_pipeline
+
     own = []
+    for _ in range(3):
+        fresh = load_pipeline(config)
+        fresh(WARM_UP)
+        start = time.perf_counter()
+        parse_batch(fresh, [article], config.model.batch_size)
+        own.append(time.perf_counter() - start)
+        del fresh
+    again = []
     for _ in range(3):
         start = time.perf_counter()
         parse_batch(nlp, [article], config.model.batch_size)
-        own.append(time.perf_counter() - start)
-    return {"total": total, "own_parse": min(own), "overhead": total - min(own), "parsed": parsed,
+        again.append(time.perf_counter() - start)
+    return {"total": total, "own_parse": min(own), "own_parses": own, "own_parse_again": min(again),
+            "overhead": total - min(own), "parsed": parsed,
             "reflected": reflected, "article_words": article.words, "timings": timings,
             "collections": len(collections), "collections_s": sum(collections)}
