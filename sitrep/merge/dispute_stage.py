@@ -11,11 +11,10 @@ only those that reach the result.
 
 from __future__ import annotations
 
-import operator
 from datetime import date
 
 from ..model import Actor, ArticleResult, Claim, Dispute, StatusEvent
-from ..text import name_key
+from ..text import name_key, sentence_key
 from .common import government_key
 from .disputes import (
     _blame,
@@ -53,18 +52,21 @@ class DisputeStage:
         self._denials: Postings[str] = Postings(lambda prep: prep.denials)
         self._figures: dict[str, list[Claim]] = {}
         """Each count's figures, from every article in folder order."""
-        self._numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
-        """Each count's figure disputes, by its figures."""
+        self._numeric: dict[str, tuple[list[Claim], list[Dispute]]] = {}
+        """Each count's figure disputes, with the list of its figures they were worked out from."""
         self._joined: dict[str, _Joined] = {}
         """Each denier's joined denials."""
         self._candidates: dict[int, tuple[StatusEvent, tuple[frozenset[str], date] | None]] = {}
         """Each merged event's `claim_candidate` (by its id, with the event it was worked out for)..."""
         self._candidates_start: date | None = None
         """... in the window that starts on this day."""
+        self._keys: dict[str, str] = {}
+        """The sentence key of each sentence of the last merge's claims (`_sentence_keys`)."""
 
     def _update(self, change: Changes) -> tuple[dict[str, list[Claim]], set[str]]:
         """Take in the articles that came, changed or went; every figure by its count (the counts
-        in the order they first appear), and the deniers whose denials changed."""
+        in the order they first appear; a new list for each count whose articles changed, the
+        last merge's list for the others), and the deniers whose denials changed."""
         if change.restart:
             self._figures = {}
         self._always.update(change)
@@ -77,8 +79,9 @@ class DisputeStage:
             else:
                 self._figures.pop(subject, None)
         pos = change.pos
-        first = {subject: (pos[id(p)], list(p.figures).index(subject))
-                 for subject, (p, *_rest) in self._subjects.articles.items()}
+        # The first holder of each (`[0]`: unpacking would copy every holder's list on each merge).
+        first = {subject: (pos[id(holders[0])], list(holders[0].figures).index(subject))
+                 for subject, holders in self._subjects.articles.items()}
         order = sorted(self._figures, key=first.__getitem__)
         return {subject: self._figures[subject] for subject in order}, deniers
 
@@ -87,7 +90,8 @@ class DisputeStage:
         in folder order: every one without a repeat key, and the first of each repeat key."""
         pos = change.pos
         items = [(pos[id(p)], index, p) for p in self._always.articles.get("", ()) for index in p.always]
-        items += [(pos[id(p)], p.repeats[key], p) for key, (p, *_rest) in self._repeats.articles.items()]
+        items += [(pos[id(holders[0])], holders[0].repeats[key], holders[0])
+                  for key, holders in self._repeats.articles.items()]
         items.sort(key=lambda t: (t[0], t[1]))
         return [(p, index) for _at, index, p in items]
 
@@ -137,11 +141,11 @@ class DisputeStage:
 
         merged = _contradictions(events) + _slot_conflicts(actors) + _blame(events)
         merged += self._competing(events, actors, window_start)
-        numeric: dict[str, tuple[tuple[Claim, ...], list[Dispute]]] = {}
+        numeric: dict[str, tuple[list[Claim], list[Dispute]]] = {}
         for subject, claims in figures.items():
             found = self._numeric.get(subject)
-            if found is None or len(found[0]) != len(claims) or not all(map(operator.is_, found[0], claims)):
-                found = (tuple(claims), numeric_disputes(subject, claims))
+            if found is None or found[0] is not claims:  # `_update` makes a new list when they change
+                found = (claims, numeric_disputes(subject, claims))
             numeric[subject] = found
             merged += map(_copy, found[1])
         if self._remember:
@@ -157,7 +161,25 @@ class DisputeStage:
             keys = originals.get(id(dispute))
             return dispute if keys is None else dispute_copy(dispute, keys, alias_to_name)
 
+        self._sentence_keys(joined, sentences)
         return _dedupe_disputes([copy(d) for d in joined], sentences), figures
+
+    def _sentence_keys(self, disputes: list[Dispute], sentences: dict[int, str]) -> None:
+        """Add to `sentences` the sentence key of each claim of the disputes it lacks (the
+        claims made by this merge), kept by sentence from the last merge: the same sentences
+        come back on every merge, and a key costs a slice and a hash of the sentence's start."""
+        last: dict[str, str] = self._keys
+        now: dict[str, str] = {}
+        for dispute in disputes:
+            for claim in dispute.claims:
+                if id(claim) not in sentences:
+                    text = claim.sentence
+                    key = now.get(text)
+                    if key is None:
+                        key = now[text] = last.get(text) or sentence_key(text)
+                    sentences[id(claim)] = key
+        if self._remember:
+            self._keys = now
 
     def _join(self, placed: list[tuple[Place, Dispute]], dirty: set[str], pos: dict[int, int],
               sentences: dict[int, str], alias_to_name: dict[str, str]) -> list[Dispute]:
