@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import replace
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..datefmt import as_of_label
@@ -46,13 +47,39 @@ class EventIndex:
         self._kept: dict[Fact, list[tuple[ArticlePrep, int, StatusEvent, str]]] = {}
         """Per fact: its first telling of each actor (article, index, the event re-pointed, its
         sentence key)."""
+        self._tellers: dict[Fact, Counter[tuple[str, str]]] = {}
+        """Per fact: who it is told of (name key, name as told), counted over every telling."""
+        self._told: list[tuple[int, int, StatusEvent, str]] = []
+        """The kept tellings of the last merge in folder order: (place, index, event, sentence key)."""
         self._names: dict[str, str] = {}
+
+    def _count_tellers(self, change: Changes) -> None:
+        """Count who each fact is told of in the articles that came, changed or went."""
+        if change.restart:
+            self._tellers = {}
+        tellers = self._tellers
+        for prep, sign in [*((p, -1) for p in change.removed), *((p, 1) for p in change.added)]:
+            events = prep.result.events
+            for fact, indexes in prep.facts.items():
+                counts = tellers.get(fact)
+                if counts is None:
+                    counts = tellers[fact] = Counter()
+                for index in indexes:
+                    teller = (prep.event_keys[index][0], events[index].actor)
+                    count = counts[teller] + sign
+                    if count:
+                        counts[teller] = count
+                    else:
+                        del counts[teller]
+                if not counts:
+                    del tellers[fact]
 
     def merge(self, change: Changes, alias_to_name: dict[str, str],
               ) -> tuple[list[StatusEvent], dict[int, str]]:
         """The events (in folder order) and the sentence key of each by its id."""
         if change.restart:
             self._kept = {}
+        self._count_tellers(change)
         dirty = self._facts.update(change)
         self._actors.update(change)
         old = self._names
@@ -63,7 +90,12 @@ class EventIndex:
                 dirty.update(fact for (actor, _s), fact in zip(prep.event_keys, prep.fact_keys, strict=True)
                              if actor == key)
         self._names = dict(alias_to_name)
+        pos = change.pos
+        gone: set[int] = set()
+        """The ids of the tellings the dirty facts kept at the last merge."""
+        came: list[tuple[int, int, StatusEvent, str]] = []
         for fact in dirty:
+            gone.update(id(out) for _prep, _index, out, _sentence in self._kept.get(fact, ()))
             articles = self._facts.articles.get(fact)
             if not articles:
                 self._kept.pop(fact, None)
@@ -72,6 +104,9 @@ class EventIndex:
                       for prep, index, out, _sentence in self._kept.get(fact, ())}
             kept: list[tuple[ArticlePrep, int, StatusEvent, str]] = []
             seen: set[str] = set()
+            # Each name it is told of has its first telling once every name is seen: a wire fact
+            # is told in thousands of articles, mostly of one actor.
+            names = len({alias_to_name.get(key, told) for key, told in self._tellers[fact]})
             for prep in articles:
                 for index in prep.facts[fact]:
                     event = prep.result.events[index]
@@ -83,10 +118,25 @@ class EventIndex:
                     out = event if name == event.actor else \
                         before.get((id(event), name)) or replace(event, actor=name)
                     kept.append((prep, index, out, sentence))
+                if len(seen) == names:
+                    break
             self._kept[fact] = kept
-        pos = change.pos
-        told = sorted((t for kept in self._kept.values() for t in kept), key=lambda t: (pos[id(t[0])], t[1]))
+            came += [(pos[id(prep)], index, out, sentence) for prep, index, out, sentence in kept]
+        if change.in_place and not change.restart:
+            # The places of the others stand: the last merge's tellings without those of the
+            # dirty facts, and theirs now, sorted (nearly in order already).
+            told = [t for t in self._told if id(t[2]) not in gone] if gone else list(self._told)
+            told += came
+            told.sort(key=_PLACE)
+        else:
+            told = sorted(((pos[id(prep)], index, out, sentence) for kept in self._kept.values()
+                           for prep, index, out, sentence in kept), key=_PLACE)
+        self._told = told
         return [t[2] for t in told], {id(t[2]): t[3] for t in told}
+
+
+_PLACE = itemgetter(0, 1)
+"""Where a kept telling stands in folder order: its article's place and its index there."""
 
 
 def status_line(events: list[StatusEvent]) -> str:
