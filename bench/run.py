@@ -55,7 +55,8 @@ def run_child(kind: str, **kwargs: Any) -> dict[str, Any]:
 WARM_REPORT = """
 import json, os, sys
 from sitrep.cli import main
-code = main(["report", sys.argv[1], "--config", sys.argv[2], "--format", "md", "-o", os.devnull])
+sys.argv = ["sitrep", "report", sys.argv[1], "--config", sys.argv[2], "--format", "md", "-o", os.devnull]
+code = main()  # as the `sitrep` command calls it (`gcpolicy.one_shot`)
 print({mark!r} + json.dumps({{"code": code, "spacy": "spacy" in sys.modules,
                              "textual": "textual" in sys.modules}}))
 """

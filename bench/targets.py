@@ -1,0 +1,252 @@
+"""`python -m bench.targets`: the scale targets of issue #15, each measured again in one run.
+
+    python -m bench.targets [--size 10000] [--paint-size 1000] [--cold-size 1000] [--runs 2]
+                            [--only one_change,warm,paint,cold] [--json FILE]
+
+It needs the corpora and caches an earlier `python -m bench` run left under `bench/corpora/`
+(`n{SIZE}-seed7` and `work/cache-n{SIZE}-jobs1.sqlite3`); each cache is brought up to date for
+the current code first (`ensure-warm`: after a change to the reader, the extractors or the
+pipeline, that re-parses the corpus). Every number comes from a fresh child process, runs of
+the rows compared alternate, and the load average before each row is printed with it:
+
+- **one changed file among SIZE, time beyond its parse**: `bench.one_change`'s child, fastest
+  of `--runs`.
+- **warm `sitrep report` of SIZE**: the `sitrep report` command in a whole process (wall time,
+  peak RSS), over the folder unchanged since its stored report, and with its rows decoded and
+  merged (`cache.keep_reports = false`, as after any change to the folder); `--runs` each,
+  alternating.
+- **first paint over PAINT-SIZE cached articles** (`--child tui-paint`): the stored report, the
+  rows merged, and the folder changed since its report (the previous report painted first);
+  `--runs` of each, alternating.
+- **cold analysis vs raw `nlp.pipe`, one process, CPU time, over COLD-SIZE articles**: `--runs`
+  pairs of a raw run and a cold run into an empty cache, alternating; fastest against fastest.
+  The cold run's cache gives the cache size per 1,000 articles, table by table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench import DEFAULT_CORPORA, RESULT_MARK
+from bench.run import _log, _result_line, _write_config_file, ensure_warm, machine_info, run_child
+
+ROWS = ("one_change", "warm", "paint", "cold")
+
+REPORT_COMMAND = """
+import json, os, resource, sys
+sys.argv = ["sitrep", "report", sys.argv[1], "--config", sys.argv[2], "-o", os.devnull]
+from sitrep.cli import main
+code = main()
+rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print({mark!r} + json.dumps({{"code": code, "rss_mb": rss_mb, "spacy": "spacy" in sys.modules}}))
+"""
+"""`sitrep report` as the command runs it (`main()` reads `sys.argv`), printing its peak RSS."""
+
+
+def _corpus(corpora: Path, size: int, seed: int) -> tuple[Path, Path]:
+    folder = corpora / f"n{size}-seed{seed}"
+    cache = corpora / "work" / f"cache-n{size}-jobs1.sqlite3"
+    if not folder.is_dir() or not cache.is_file():
+        raise SystemExit(f"run `python -m bench --sizes {size}` first: {folder} or {cache} is missing")
+    return folder, cache
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def one_change(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
+    """`bench.one_change`'s measurement, `runs` times (fastest overhead first)."""
+    completed = subprocess.run([sys.executable, "-m", "bench.one_change", "--size", str(_size(folder)),
+                                "--runs", str(runs), "--corpora", str(folder.parent)],
+                               capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"bench.one_change failed:\n{completed.stderr[-3000:]}")
+    rows = [json.loads(line) for line in completed.stdout.splitlines() if line.startswith("{")]
+    return {"overheads": sorted(r["overhead"] for r in rows), "runs": rows,
+            "summary": completed.stdout.splitlines()[-1]}
+
+
+def _size(folder: Path) -> int:
+    return int(folder.name.split("-")[0][1:])
+
+
+def warm_reports(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
+    """Whole `sitrep report` processes: the stored report and the rows merged, alternating."""
+    out: dict[str, list[dict[str, Any]]] = {"stored": [], "merged": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        stored = _write_config_file(Path(tmp) / "stored.toml", cache)
+        merged = _write_config_file(Path(tmp) / "merged.toml", cache)
+        merged.write_text(merged.read_text(encoding="utf-8").replace(
+            "[cache]\n", "[cache]\nkeep_reports = false\n"), encoding="utf-8")
+        _report(folder, stored)  # the folder's report stored for the current code
+        for _ in range(runs):
+            for name, config in (("stored", stored), ("merged", merged)):
+                out[name].append(_report(folder, config))
+    return out
+
+
+def _report(folder: Path, config: Path) -> dict[str, Any]:
+    import time
+
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", REPORT_COMMAND.format(mark=RESULT_MARK), str(folder),
+                           str(config)], capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    result = _result_line(proc)
+    if result.get("code") != 0:
+        raise RuntimeError(f"sitrep report failed:\n{proc.stderr[-2000:]}")
+    return {"wall": wall, "rss_mb": result["rss_mb"], "spacy": result["spacy"]}
+
+
+def first_paints(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
+    """`tui-paint` children: the stored report, the rows merged, the folder touched; alternating."""
+    kinds = {"stored": {"keep_reports": True}, "merged": {"keep_reports": False},
+             "changed": {"keep_reports": True, "touch": True}}
+    out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+    run_child("tui-paint", folder=str(folder), cache=str(cache))  # the report stored for this code
+    # A "changed" run stores the touched folder's report as it closes: the next "stored" run finds it.
+    for _ in range(runs):
+        for kind, options in kinds.items():
+            out[kind].append(run_child("tui-paint", folder=str(folder), cache=str(cache), **options))
+    return out
+
+
+def cold_vs_raw(folder: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Raw `nlp.pipe` and a cold one-process analysis, alternating; the cold cache's size."""
+    cache = work / f"cache-{folder.name}-targets-cold.sqlite3"
+    raws, colds = [], []
+    for attempt in range(runs):
+        _log(f"cold vs raw: pair {attempt + 1}/{runs}")
+        raws.append(run_child("raw", folder=str(folder)))
+        colds.append(run_child("cold", folder=str(folder), cache=str(cache), jobs=1))
+    raw, cold = min(r["cpu"] for r in raws), min(c["cpu"] for c in colds)
+    return {"raw_cpu": [r["cpu"] for r in raws], "cold_cpu": [c["cpu"] for c in colds],
+            "ratio": raw / cold, "articles": colds[-1]["articles"],
+            "cold_rss_mb": max(c["rss_mb"] for c in colds), "cache": cache_tables(cache),
+            "cache_mb": colds[-1]["cache_mb"]}
+
+
+def cache_tables(cache: Path) -> dict[str, float]:
+    """MiB on disk per table, its indexes counted with it (SQLite's `dbstat`; empty without it)."""
+    tables = {"results": "results", "results_used": "results", "sqlite_autoindex_results_1": "results",
+              "files": "files", "files_seen": "files", "reports": "reports",
+              "sqlite_autoindex_reports_1": "reports"}
+    sizes: dict[str, float] = {}
+    try:
+        with sqlite3.connect(f"file:{cache}?mode=ro", uri=True) as db:
+            for name, size in db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
+                table = tables.get(name, "other")
+                sizes[table] = sizes.get(table, 0.0) + size / (1024 * 1024)
+    except sqlite3.Error:
+        return {}
+    return sizes
+
+
+def markdown(found: dict[str, Any], args: argparse.Namespace) -> str:
+    """The measured rows as the README's table (what, now, target, met)."""
+    lines = ["| What | Now | Target | Met |", "|---|---|---|:-:|"]
+
+    def row(what: str, now: str, target: str, met: bool) -> None:
+        lines.append(f"| {what} | {now} | {target} | {'yes' if met else 'no'} |")
+
+    if "one_change" in found:
+        o = found["one_change"]
+        runs = " / ".join(f"{r['overhead']:.3f}" for r in o["runs"])
+        own = " / ".join(f"{r['own_parse']:.3f}" for r in o["runs"])
+        again = " / ".join(f"{r['own_parse_again']:.3f}" for r in o["runs"])
+        row(f"one changed file among {args.size:,}: time beyond its parse (load {o['load']})",
+            f"runs {runs} s (the article's own parse, by a fresh pipeline: {own} s; again by the "
+            f"engine's: {again} s)", "< 0.1 s", min(o["overheads"]) < 0.1)
+    if "warm" in found:
+        w = found["warm"]
+        for kind, what in (("stored", "folder unchanged since its last report"),
+                           ("merged", "rows decoded and merged (the folder changed)")):
+            walls = " / ".join(f"{r['wall']:.2f}" for r in w[kind])
+            rss = max(r["rss_mb"] for r in w[kind])
+            row(f"warm `sitrep report`, {args.size:,} articles, {what} (load {w['load']})",
+                f"{walls} s, peak RSS {rss:.0f} MB", "< 1.5 s", min(r["wall"] for r in w[kind]) < 1.5)
+        rss = max(r["rss_mb"] for kind in ("stored", "merged") for r in w[kind])
+        row(f"peak RSS of a warm `sitrep report` at {args.size:,} articles", f"{rss:.0f} MB", "< 400 MB",
+            rss < 400)
+    if "paint" in found:
+        p = found["paint"]
+        for kind, what in (("stored", "its stored report"), ("merged", "rows merged"),
+                           ("changed", "folder changed since its report")):
+            paints = " / ".join(f"{r['first_paint']:.2f}" for r in p[kind])
+            shown = " / ".join(f"{r['first_shown']:.2f}" for r in p[kind])
+            row(f"first paint, {args.paint_size:,} cached articles, {what} (load {p['load']})",
+                f"{paints} s (a first report painted at {shown} s)", "< 0.5 s",
+                min(r["first_paint"] for r in p[kind]) < 0.5)
+    if "cold" in found:
+        c = found["cold"]
+        raws = " / ".join(f"{v:.1f}" for v in c["raw_cpu"])
+        colds = " / ".join(f"{v:.1f}" for v in c["cold_cpu"])
+        row(f"cold analysis vs raw `nlp.pipe`, 1 process, CPU, {c['articles']:,} articles (load {c['load']})",
+            f"**{c['ratio']:.2f}x** (raw {raws} s, cold {colds} s; fastest against fastest)", ">= 0.95x",
+            c["ratio"] >= 0.95)
+        per = 1000 / c["articles"]
+        tables = ", ".join(f"{name} {mib * per:.2f}" for name, mib in sorted(c["cache"].items()))
+        rows_mib = c["cache"].get("results", c["cache_mb"]) * per
+        row("cache per 1,000 articles (MiB)", f"{c['cache_mb'] * per:.2f} on disk ({tables})", "< 1.5 MB",
+            rows_mib * 1.048576 < 1.5 and c["cache_mb"] * per * 1.048576 < 1.5)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Measure the rows asked for and print them as a Markdown table (and JSON with `--json`)."""
+    parser = argparse.ArgumentParser(prog="python -m bench.targets", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=10_000, help="articles for the reload and warm rows")
+    parser.add_argument("--paint-size", type=int, default=1_000, help="articles for the first paint")
+    parser.add_argument("--cold-size", type=int, default=1_000, help="articles for cold vs raw")
+    parser.add_argument("--runs", type=int, default=2, help="runs of each measurement (default 2)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--only", default=",".join(ROWS), help=f"rows to measure, of {','.join(ROWS)}")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    args = parser.parse_args()
+    only = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = sorted(set(only) - set(ROWS))
+    if unknown:
+        parser.error(f"--only: no row {', '.join(unknown)} (rows: {', '.join(ROWS)})")
+    found: dict[str, Any] = {"machine": machine_info()}
+    if "one_change" in only or "warm" in only:
+        folder, cache = _corpus(args.corpora, args.size, args.seed)
+        ensure_warm(folder, cache)
+        if "one_change" in only:
+            _log(f"one changed file among {args.size:,}")
+            load = _load()
+            found["one_change"] = {**one_change(folder, cache, args.runs), "load": load}
+        if "warm" in only:
+            _log(f"warm reports of {args.size:,}")
+            load = _load()
+            found["warm"] = {**warm_reports(folder, cache, args.runs), "load": load}
+    if "paint" in only:
+        folder, cache = _corpus(args.corpora, args.paint_size, args.seed)
+        ensure_warm(folder, cache)
+        _log(f"first paints over {args.paint_size:,}")
+        load = _load()
+        found["paint"] = {**first_paints(folder, cache, args.runs), "load": load}
+    if "cold" in only:
+        folder, _cache = _corpus(args.corpora, args.cold_size, args.seed)
+        load = _load()
+        found["cold"] = {**cold_vs_raw(folder, args.corpora / "work", args.runs), "load": load}
+    found["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    machine = ", ".join(f"{k} {v}" for k, v in found["machine"].items())
+    print(f"Machine: {machine}\n")
+    print(markdown(found, args))
+    if args.json is not None:
+        args.json.write_text(json.dumps(found, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
