@@ -1,7 +1,7 @@
 """`python -m bench.targets`: the scale targets of issue #15, each measured again in one run.
 
     python -m bench.targets [--size 10000] [--paint-size 1000] [--cold-size 1000] [--runs 2]
-                            [--only one_change,warm,paint,cold] [--json FILE]
+                            [--only one_change,warm,paint,cold] [--json FILE] [--pyperf FILE]
 
 It needs the corpora and caches an earlier `python -m bench` run left under `bench/corpora/`
 (`n{SIZE}-seed7` and `work/cache-n{SIZE}-jobs1.sqlite3`); each cache is brought up to date for
@@ -21,6 +21,12 @@ the rows compared alternate, and the load average before each row is printed wit
 - **cold analysis vs raw `nlp.pipe`, one process, CPU time, over COLD-SIZE articles**: `--runs`
   pairs of a raw run and a cold run into an empty cache, alternating; fastest against fastest.
   The cold run's cache gives the cache size per 1,000 articles, table by table.
+
+`--pyperf FILE` also writes each quantity as a pyperf benchmark, one run per process: `python -m
+pyperf compare_to BEFORE.json AFTER.json` then gives the mean and spread of each and whether two
+commits differ significantly. The timing stays this module's: each value is a whole process of
+seconds to minutes, where pyperf's calibrated loops and twenty worker processes fit
+microbenchmarks.
 """
 
 from __future__ import annotations
@@ -202,6 +208,33 @@ def markdown(found: dict[str, Any], args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def pyperf_suite(found: dict[str, Any], args: argparse.Namespace, path: Path) -> None:
+    """Write every measured quantity as a pyperf benchmark (one run per process, its value in
+    seconds), so that `python -m pyperf compare_to BEFORE.json AFTER.json` gives each one's mean,
+    spread and whether two commits differ significantly (pyperf: `pip install 'sitrep[bench]'`)."""
+    import pyperf
+
+    series: dict[str, list[float]] = {}
+    if "one_change" in found:
+        runs = found["one_change"]["runs"]
+        series[f"one-changed-file-n{args.size}-beyond-parse"] = [r["overhead"] for r in runs]
+    if "warm" in found:
+        for kind in ("stored", "merged"):
+            series[f"warm-report-n{args.size}-{kind}"] = [r["wall"] for r in found["warm"][kind]]
+    if "paint" in found:
+        for kind, runs in found["paint"].items():
+            if kind != "load":
+                series[f"first-paint-n{args.paint_size}-{kind}"] = [r["first_paint"] for r in runs]
+    if "cold" in found:
+        series[f"cold-cpu-n{args.cold_size}"] = found["cold"]["cold_cpu"]
+        series[f"raw-nlp-pipe-cpu-n{args.cold_size}"] = found["cold"]["raw_cpu"]
+    benchmarks = [pyperf.Benchmark([pyperf.Run([value], metadata={"name": name, "unit": "second"},
+                                               collect_metadata=False) for value in values])
+                  for name, values in series.items()]
+    path.unlink(missing_ok=True)  # pyperf refuses to overwrite
+    pyperf.BenchmarkSuite(benchmarks).dump(str(path))
+
+
 def main() -> None:
     """Measure the rows asked for and print them as a Markdown table (and JSON with `--json`)."""
     parser = argparse.ArgumentParser(prog="python -m bench.targets", description=__doc__.split("\n\n")[0])
@@ -213,6 +246,9 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--only", default=",".join(ROWS), help=f"rows to measure, of {','.join(ROWS)}")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    parser.add_argument("--pyperf", type=Path, metavar="FILE",
+                        help="also write them as a pyperf suite (compare two with `python -m pyperf "
+                             "compare_to A.json B.json`)")
     args = parser.parse_args()
     only = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = sorted(set(only) - set(ROWS))
@@ -246,6 +282,8 @@ def main() -> None:
     print(markdown(found, args))
     if args.json is not None:
         args.json.write_text(json.dumps(found, indent=1), encoding="utf-8")
+    if args.pyperf is not None:
+        pyperf_suite(found, args, args.pyperf)
 
 
 if __name__ == "__main__":
