@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.merge import IncrementalMerge, merge
-from sitrep.model import ActorMention, ArticleResult, Evidence, Lead, StatusEvent
+from sitrep.model import ActorMention, ArticleResult, Evidence, Lead, StateEntry, StatusEvent
 
 from merge_support import report
 
@@ -18,16 +18,17 @@ DETAINED = "Soldiers detained President Teodor Halvass at the palace on 1 April.
 HELD = "President Teodor Halvass was detained at the palace on 1 April, a guard said."
 
 
-def article(path: str, outlet: str, *sentences: str, title: str = "Halvass detained") -> ArticleResult:
-    """An article telling, in its own voice, that Halvass was detained, in each of these sentences."""
-    events = [StatusEvent("Teodor Halvass", "detained", "affirmed", "stated", "the article",
+def article(path: str, outlet: str, *sentences: str, title: str = "Halvass detained",
+            actor: str = "Teodor Halvass") -> ArticleResult:
+    """An article telling, in its own voice, that the actor was detained, in each of these sentences."""
+    events = [StatusEvent(actor, "detained", "affirmed", "stated", "the article",
                           Evidence(path, s), when="2031-04-01", article_date="2031-04-02") for s in sentences]
-    mention = ActorMention("Teodor Halvass", "person", evidence=[Evidence(path, s) for s in sentences])
+    mention = ActorMention(actor, "person", evidence=[Evidence(path, s) for s in sentences])
     return ArticleResult(path=path, title=title, outlet=outlet, date="2031-04-02", content_hash=path + outlet,
                          mtime=0.0, words=100, actors=[mention], events=events)
 
 
-def detained_sources(merger: IncrementalMerge, folder: list[ArticleResult]) -> tuple[int, object]:
+def detained_sources(merger: IncrementalMerge, folder: list[ArticleResult]) -> tuple[int, StateEntry]:
     """Merge the folder (checked against a fresh merge); the independent sources of Halvass's
     detention, and its ledger entry."""
     situation = merger.merge(folder, [], "folder")
@@ -66,3 +67,20 @@ def test_a_lede_counted_again_when_a_changed_article_comes_to_open_with_it() -> 
     situation = merger.merge([opening, copy], [], "folder")
     assert report(situation) == report(merge([opening, copy], [], "folder"))
     assert next(line.article_count for line in situation.status if line.text == DETAINED) == 2
+
+
+def test_a_changed_article_that_no_longer_reads_a_sentence_is_no_longer_counted_for_it() -> None:
+    wire, copy = article("a.txt", "Meridian Wire", DETAINED), article("b.txt", "Herald", DETAINED)
+    merger = IncrementalMerge()
+    assert detained_sources(merger, [wire, copy])[1].article_count == 2
+    other = article("b.txt", "Herald", "Ilse Varro was detained on 1 April.", actor="Ilse Varro")
+    assert detained_sources(merger, [wire, other])[1].article_count == 1
+
+
+def test_of_two_files_changed_at_once_the_one_that_stops_reading_a_sentence_is_no_longer_counted() -> None:
+    folder = [article(name, "Meridian Wire", DETAINED) for name in ("a.txt", "b.txt", "c.txt")]
+    merger = IncrementalMerge()
+    detained_sources(merger, folder)
+    still = dataclasses.replace(folder[1], title="Halvass held")
+    other = article("c.txt", "Meridian Wire", "Ilse Varro was detained on 1 April.", actor="Ilse Varro")
+    assert detained_sources(merger, [folder[0], still, other])[1].article_count == 2

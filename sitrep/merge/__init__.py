@@ -55,6 +55,39 @@ __all__ = ["FAMILY", "IncrementalMerge", "comparable", "disagree", "figure_summa
            "merge", "source_relation", "status_line"]
 
 
+def _steady(change: Changes) -> tuple[set[str], set[str]]:
+    """Of a change made in place (`Changes.in_place`), the sentence keys of events and ledes
+    whose files and mentions it leaves as they were: each file changed in place, under the same
+    name, reads the sentence (opens with the lede, from the same source in the same words)
+    before and after, or neither."""
+    steady: set[str] = set()
+    steady_leads: set[str] = set()
+    unsteady: set[str] = set()
+    unsteady_leads: set[str] = set()
+    for old, new in zip(change.removed, change.added, strict=True):
+        before = {sentence for _actor, sentence in old.event_keys}
+        after = {sentence for _actor, sentence in new.event_keys}
+        led_before = _lede_mentions(old)
+        led_after = _lede_mentions(new)
+        if old.result.path != new.result.path:
+            unsteady |= before | after
+            unsteady_leads |= led_before.keys() | led_after.keys()
+            continue
+        steady |= before & after
+        unsteady |= before ^ after
+        for key in led_before.keys() | led_after.keys():
+            (steady_leads if led_before.get(key) == led_after.get(key) else unsteady_leads).add(key)
+    return steady - unsteady, steady_leads - unsteady_leads
+
+
+def _lede_mentions(prep: ArticlePrep) -> dict[str, list[tuple[str, str]]]:
+    """The article's ledes by key: (source, text) of each."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for lead, key in zip(prep.result.leads, prep.lead_keys, strict=True):
+        out.setdefault(key, []).append((lead.source, lead.text))
+    return out
+
+
 def merge(results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
     """One `Situation` from the per-article results (in folder order)."""
     return IncrementalMerge(remember=False).merge(results, bad_files, folder)
@@ -191,7 +224,7 @@ class IncrementalMerge:
         counter.new_merge()
         counter.sentence_keys = sentence_keys
         if change.restart:
-            counter.copies, counter.leads, counter.outlet_of = {}, {}, {}
+            counter.copies, counter.leads, counter.outlet_of, counter.stale_leads = {}, {}, {}, {}
         dirty = self._copies.update(change)
         outlet_of = counter.outlet_of  # each file's outlet, as `{path: outlet}` over the articles makes it
         moved: set[str] = set()  # read in a file whose outlet changed: a new list, even of the same files
@@ -205,7 +238,11 @@ class IncrementalMerge:
                 for prep in holders:  # another article under the same name: its sentences' files changed
                     moved.update(sentence for _actor, sentence in prep.event_keys)
                     moved_leads.update(prep.lead_keys)
-        dirty |= moved
+        # A file changed in place that reads a sentence (or opens with a lede) before and after
+        # leaves the sentence's files (the lede's mentions) as they were: no need to list them
+        # again from each of the thousands of articles a wire sentence is read in.
+        steady, steady_leads = _steady(change) if change.in_place else (set(), set())
+        dirty = (dirty - steady) | moved
         copies = counter.copies
         for key in dirty:
             articles = self._copies.articles.get(key)
@@ -217,17 +254,18 @@ class IncrementalMerge:
                     copies[key] = files
             else:
                 copies.pop(key, None)
-        leads = counter.leads
-        for key in self._lead_keys.update(change) | moved_leads:
-            articles = self._lead_keys.articles.get(key)
-            if articles:
-                mentions = [Mention(lead.source, lead.text, p.result.path) for p in articles
-                            for lead, k in zip(p.result.leads, p.lead_keys, strict=True) if k == key]
-                if key in moved_leads or leads.get(key) != mentions:  # kept as the files' lists are
-                    leads[key] = mentions
-            else:
-                leads.pop(key, None)
+        # A lede's mentions are listed again only when the summary asks for its count (a few
+        # ledes a merge): the counter is told which are stale, and how to list them.
+        counter.lede_mentions = self._lede_mentions
+        stale = counter.stale_leads
+        for key in (self._lead_keys.update(change) - steady_leads) | moved_leads:
+            stale[key] = stale.get(key, False) or key in moved_leads
         return counter
+
+    def _lede_mentions(self, key: str) -> list[Mention]:
+        """The mentions of the ledes with this key, in folder order (as `SourceCounter` lists them)."""
+        return [Mention(lead.source, lead.text, p.result.path) for p in self._lead_keys.articles.get(key, ())
+                for lead, k in zip(p.result.leads, p.lead_keys, strict=True) if k == key]
 
     def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
         preps = self._prepared(results)

@@ -22,6 +22,12 @@ class MemoCounter(SourceCounter):
         """False: count every time (for one merge only)."""
         self.sentence_keys: dict[int, str] = {}
         """The sentence key of each merged event, by id (set by the merge)."""
+        self.stale_leads: dict[str, bool] = {}
+        """The keys of the ledes whose mentions (`leads`) may have changed since they were listed,
+        each with whether they need a new list even if equal (a file of theirs moved to another
+        outlet); listed again by `lede_mentions` when a count asks for them."""
+        self.lede_mentions: Callable[[str], list[Mention]] = lambda _key: []
+        """The mentions of the ledes with a key (set by the merge)."""
         self._last: dict[tuple[object, ...], tuple[tuple[int, int], tuple[object, ...]]] = {}
         self._now: dict[tuple[object, ...], tuple[tuple[int, int], tuple[object, ...]]] = {}
 
@@ -63,9 +69,21 @@ class MemoCounter(SourceCounter):
         return self._count_per_outlet((event.source, event.evidence.sentence, path)
                                       for event, paths in zip(group, files, strict=True) for path in paths)
 
+    def _listed_leads(self, key: str) -> list[Mention] | None:
+        """The mentions of the ledes with this key, listed again if stale: in a new list only when
+        they changed (or must, `stale_leads`), so that counts kept by the list's identity stand."""
+        renew = self.stale_leads.pop(key, None)
+        if renew is not None:
+            mentions = self.lede_mentions(key)
+            if not mentions:
+                self.leads.pop(key, None)
+            elif renew or self.leads.get(key) != mentions:
+                self.leads[key] = mentions
+        return self.leads.get(key)
+
     def lead(self, text: str) -> tuple[int, int]:
         """(independent sources, articles) behind a lede, counting every article that opens with it."""
-        mentions = self.leads.get(sentence_key(text))
+        mentions = self._listed_leads(sentence_key(text))
         if not self.remember or mentions is None:
             return super().lead(text)
 
