@@ -68,3 +68,18 @@ def test_the_sentences_shown_as_history_follow_the_articles_that_tell_them() -> 
     assert founded in index.history_sentences
     index.merge(changes([told, other], [other], first.pos), None, {})
     assert founded not in index.history_sentences
+
+
+def test_a_first_article_changed_with_the_same_evidence_gives_the_item_its_new_wording() -> None:
+    # The same key (name keys fold case), the same evidence: the item is made again on it.
+    reworded = ArticleResult(**{**vars(FIRST), "title": "Fighting near Palmyra"})
+    reworded.context = [ContextItem("place", "PALMYRA (Syria)", [], list(FIRST.context[0].evidence), [])]
+    situation = merged_in_turn([FIRST, THIRD], [reworded, THIRD])
+    assert [i.text for i in situation.context if i.kind == "place"] == ["PALMYRA (Syria)"]
+    assert palmyra_evidence_of(situation, "PALMYRA (Syria)") == [*FIRSTS, *THIRDS]
+
+
+def palmyra_evidence_of(situation: Situation, text: str) -> list[tuple[str, str]]:
+    """The file and sentence of each piece of evidence of the merged item with this text."""
+    (item,) = [i for i in situation.context if i.text == text]
+    return [(e.file, e.sentence) for e in item.evidence]

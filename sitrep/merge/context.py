@@ -38,6 +38,8 @@ class ContextIndex:
         """How many of the articles are not `ArticlePrep.context_plain`."""
         self.history_sentences: dict[str, int] = {}
         """How many pieces of the merged history items' evidence have each sentence."""
+        self._steady: set[tuple[str, str]] = set()
+        """The keys whose evidence this merge's change leaves as it was (`_steady_keys`)."""
 
     def _update(self, change: Changes) -> None:
         """Take in the articles that came, changed or went: their evidence by key, their paths."""
@@ -45,6 +47,7 @@ class ContextIndex:
             self._joined, self._runs, self._paths, self._shared, self._unplain = {}, {}, Counter(), 0, 0
             self.history_sentences = {}
         paths, runs = self._paths, self._runs
+        self._steady = self._steady_keys(change) if change.in_place else set()
         for prep in change.removed:
             path = prep.result.path
             paths[path] -= 1
@@ -62,10 +65,25 @@ class ContextIndex:
             paths[path] += 1
             self._shared += paths[path] == 2
             self._unplain += not prep.context_plain
-            context = prep.result.context
             for key, indexes in prep.context_index.items():
-                runs.setdefault(key, {})[id(prep)] = context[indexes[0]].evidence if len(indexes) == 1 \
-                    else [e for index in indexes for e in context[index].evidence]
+                runs.setdefault(key, {})[id(prep)] = _run(prep, indexes)
+
+    def _steady_keys(self, change: Changes) -> set[tuple[str, str]]:
+        """Of a change made in place, the keys whose evidence it leaves as it was: each file
+        changed in place (under the same name, as plain as before) gives the key the same
+        evidence before and after, or does not hold it."""
+        steady: set[tuple[str, str]] = set()
+        unsteady: set[tuple[str, str]] = set()
+        for old, new in zip(change.removed, change.added, strict=True):
+            before, after = old.context_index, new.context_index
+            if old.result.path != new.result.path or old.context_plain != new.context_plain:
+                unsteady.update(before, after)
+                continue
+            unsteady.update(before.keys() ^ after.keys())
+            for key in before.keys() & after.keys():
+                same = self._runs[key][id(old)] == _run(new, after[key])
+                (steady if same else unsteady).add(key)
+        return steady - unsteady
 
     def _evidence(self, key: tuple[str, str], articles: list[ArticlePrep]) -> list[Evidence]:
         """`_evidence` of the key's articles: when each article's pieces were read in it alone
@@ -80,9 +98,13 @@ class ContextIndex:
         self._update(change)
         postings = self._postings.articles
         history = self.history_sentences
+        kept: dict[tuple[str, str], list[Evidence]] = {}
+        """The evidence of keys whose items are made again though their evidence stands."""
         for key in self._postings.update(change):
             gone = self._joined.pop(key, None)
-            if gone is not None and key[0] == "history":
+            if gone is not None and key in self._steady:
+                kept[key] = gone[0]  # its first item may have changed: made again, on the same evidence
+            elif gone is not None and key[0] == "history":
                 for piece in gone[0]:
                     count = history[piece.sentence] - 1
                     if count:
@@ -100,6 +122,8 @@ class ContextIndex:
             if joined is None or joined[1].actors != actors:
                 if joined is not None:
                     evidence = joined[0]
+                elif key in kept:
+                    evidence = kept[key]
                 else:
                     evidence = self._evidence(key, articles)
                     if key[0] == "history":
@@ -111,6 +135,13 @@ class ContextIndex:
             firsts.append((pos[id(first)], index, joined[1]))
         firsts.sort(key=lambda t: (t[0], t[1]))
         return _ordered([item for _at, _index, item in firsts], focus)
+
+
+def _run(prep: ArticlePrep, indexes: list[int] | tuple[int, ...]) -> list[Evidence]:
+    """The evidence of an article's items with one key (`indexes`), in order."""
+    context = prep.result.context
+    return context[indexes[0]].evidence if len(indexes) == 1 \
+        else [e for index in indexes for e in context[index].evidence]
 
 
 def _evidence(key: tuple[str, str], articles: list[ArticlePrep]) -> list[Evidence]:
