@@ -150,8 +150,9 @@ class IncrementalMerge:
                 self._forget()  # some indexes took in this merge's changes, others not: start again
                 raise
 
-    def _prepared(self, results: list[ArticleResult]) -> list[ArticlePrep]:
-        """Each result's prep, kept from the last merge for the very same result object."""
+    def _prepared(self, results: list[ArticleResult]) -> tuple[list[ArticlePrep], list[int] | None]:
+        """Each result's prep, kept from the last merge for the very same result object; and the
+        places where the results differ from the last merge's, when only a few do (else None)."""
         last = self._results
         self._results = list(results)
         # A reload of changed files (the same number of results, each once): look where they differ.
@@ -168,7 +169,7 @@ class IncrementalMerge:
                 for at in places:
                     preps[at] = by_id[id(results[at])] = prepare(results[at])
                     made[id(results[at])] = results[at]
-                return preps
+                return preps, places
         ids = list(map(id, results))  # map, zip, dict and compress: a reload runs this over every article
         found: list[ArticlePrep | None] = list(map(self._preps.get, ids))
         kept = dict(zip(ids, found, strict=True))
@@ -179,7 +180,7 @@ class IncrementalMerge:
                 found[at] = kept[ids[at]] = prepare(results[at])  # new or changed
             self._preps = kept  # type: ignore[assignment]  # every one found or prepared
             self._prepared_from = dict(zip(ids, results, strict=True))
-            return found  # type: ignore[return-value]
+            return found, None  # type: ignore[return-value]
         old, self._preps = self._preps, {}
         preps = []
         for result in results:
@@ -189,7 +190,7 @@ class IncrementalMerge:
             self._preps[id(result)] = prep
             preps.append(prep)
         self._prepared_from = {id(p.result): p.result for p in self._preps.values()}
-        return preps
+        return preps, None
 
     def _ledger(self, actor: Actor, window_start: date | None, outlets: frozenset[str],
                 counter: SourceCounter, sentence_keys: dict[int, str],
@@ -268,8 +269,8 @@ class IncrementalMerge:
                 for lead, k in zip(p.result.leads, p.lead_keys, strict=True) if k == key]
 
     def _merge(self, results: list[ArticleResult], bad_files: list[BadFile], folder: Path | str) -> Situation:
-        preps = self._prepared(results)
-        change = changes(self._order, preps, self._pos)
+        preps, places = self._prepared(results)
+        change = changes(self._order, preps, self._pos, places)
         self._order, self._pos = preps, change.pos
         actors, alias_to_name = self._actors.merge(change)
         events, sentence_keys = self._event_index.merge(change, alias_to_name)

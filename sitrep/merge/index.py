@@ -42,11 +42,12 @@ of changed files) works out its changes from those places alone."""
 
 
 def changes(before: list[ArticlePrep], now: list[ArticlePrep],
-            before_pos: dict[int, int] | None = None) -> Changes:
+            before_pos: dict[int, int] | None = None, places: list[int] | None = None) -> Changes:
     """How `now` differs from `before` (two merges' articles in folder order, each prep once);
-    `before_pos` is `before`'s `Changes.pos`, if known (it is never changed)."""
+    `before_pos` is `before`'s `Changes.pos`, if known (it is never changed); `places`, where
+    `now` differs from `before`, if known (a pass over every article saved)."""
     if before_pos is not None and len(now) == len(before):
-        found = _replaced(before, now, before_pos)
+        found = _replaced(before, now, before_pos, places)
         if found is not None:
             found.before_pos = before_pos
             return found
@@ -65,12 +66,13 @@ def changes(before: list[ArticlePrep], now: list[ArticlePrep],
                    restart=False, before_pos=before_pos)
 
 
-def _replaced(before: list[ArticlePrep], now: list[ArticlePrep],
-              before_pos: dict[int, int]) -> Changes | None:
+def _replaced(before: list[ArticlePrep], now: list[ArticlePrep], before_pos: dict[int, int],
+              places: list[int] | None = None) -> Changes | None:
     """The changes when `now` is `before` with a few articles replaced in place, worked out from
     those places (`changes` would find the same); None when it is not (articles came, went or
     moved, or too many changed)."""
-    places = list(islice(compress(range(len(now)), map(operator.is_not, now, before)), REPLACED_MAX + 1))
+    if places is None:
+        places = list(islice(compress(range(len(now)), map(operator.is_not, now, before)), REPLACED_MAX + 1))
     if len(places) > REPLACED_MAX:
         return None
     if any(id(now[at]) in before_pos for at in places):
