@@ -1,7 +1,8 @@
 """What the dispute stage keeps between reloads gives what a merge made afresh gives: a count's
-figure disputes are kept while its list of figures stands (`DisputeStage._update` makes a new one
-when an article giving the count changes), and the sentence key of each claim a merge makes is
-kept by its sentence (`DisputeStage._sentence_keys`)."""
+figure disputes (and the summary's latest figures, `SummaryMemo.figure_parts`) are kept while its
+list of figures stands (`DisputeStage._update` makes a new one when an article giving the count
+changes), and the sentence key of each claim a merge makes is kept by its sentence
+(`DisputeStage._sentence_keys`)."""
 
 from __future__ import annotations
 

@@ -112,11 +112,11 @@ def _figure_parts(subject: str, claims: list[Claim], newest: date | None) -> lis
 
 class SummaryMemo:
     """What the summary worked out, kept between merges by all it is computed from: each main
-    actor's candidate lines and each actor's current and stale sentences (by the key of its claim
-    ledger, `ledger_keys`, which covers its name, events, the window, the files each event's
-    sentence was read in and their outlets; with its kind and the newest article's day), and
-    each count's latest figures (by its figures and the newest day). `new_merge` starts a merge;
-    what the last merge did not ask for is forgotten."""
+    actor's candidate lines and each actor's current and stale sentences (by the ledger kept
+    under the key of its claim ledger, `ledger_keys`, which covers its name, events, the window,
+    the files each event's sentence was read in and their outlets; with its kind and the newest
+    article's day), and each count's latest figures (by its list of figures and the newest day).
+    `new_merge` starts a merge; what the last merge did not ask for is forgotten."""
 
     def __init__(self) -> None:
         self.ledger_keys: dict[int, tuple[tuple[object, ...], object]] = {}
@@ -139,10 +139,10 @@ class SummaryMemo:
         return found[0]
 
     def figure_parts(self, subject: str, claims: list[Claim], newest: date | None) -> list[FigurePart]:
-        """`_figure_parts`, kept."""
-        held = tuple(claims)
-        return self._kept(("figures", subject, newest, *map(id, held)),
-                          lambda: _figure_parts(subject, claims, newest), held)
+        """`_figure_parts`, kept by the list of the count's figures (the dispute stage makes a new
+        list when they change, `DisputeStage._update`, and never changes one in place)."""
+        return self._kept(("figures", subject, newest, id(claims)),
+                          lambda: _figure_parts(subject, claims, newest), claims)
 
     def actor_lines(self, actor: Actor, window_start: date | None, newest: date | None,
                     counter: SourceCounter) -> list[tuple[int, StatusLine]]:
@@ -150,7 +150,9 @@ class SummaryMemo:
         found = self.ledger_keys.get(id(actor))
         if found is None:
             return _actor_lines(actor, window_start, newest, counter)
-        return self._kept(("lines", found[0], actor.kind, newest),
+        # By the identity of what is kept under the ledger's key (one object per key, held with
+        # the lines): hashing the key itself would go through every event of the actor again.
+        return self._kept(("lines", id(found[1]), actor.kind, newest),
                           lambda: _actor_lines(actor, window_start, newest, counter), found[1])
 
     def sentences(self, actor: Actor) -> tuple[frozenset[str], frozenset[str]]:
@@ -158,8 +160,7 @@ class SummaryMemo:
         found = self.ledger_keys.get(id(actor))
         if found is None:
             return _ledger_sentences(actor)
-        return self._kept(("sentences", found[0]), lambda: _ledger_sentences(actor),
-                          found[1])
+        return self._kept(("sentences", id(found[1])), lambda: _ledger_sentences(actor), found[1])
 
 
 def _ledger_sentences(actor: Actor) -> tuple[frozenset[str], frozenset[str]]:
