@@ -337,7 +337,8 @@ class ActorIndex:
         empty_alias: tuple[tuple[int, int], str] | None = None
         for members in groups.values():
             # Keys in the order they first appear: ties in the votes go to the first seen.
-            members.sort(key=lambda k: (pos[id(keys[k].first[0])], keys[k].first[1]))
+            if len(members) > 1:
+                members.sort(key=lambda k: (pos[id(keys[k].first[0])], keys[k].first[1]))
             signature = tuple((k, keys[k].version) for k in members)
             picked = self._named.get(signature)
             if picked is None:
