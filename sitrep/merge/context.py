@@ -115,7 +115,7 @@ class ContextIndex:
         firsts: list[tuple[int, int, ContextItem]] = []
         for key, articles in postings.items():
             first = articles[0]
-            index = first.context_keys.index(key)
+            index = first.context_index[key][0]  # = context_keys.index(key), without the walk
             item = first.result.context[index]
             actors = [alias_to_name.get(name_key(a), a) for a in item.actors]
             joined = self._joined.get(key)
