@@ -83,3 +83,35 @@ def palmyra_evidence_of(situation: Situation, text: str) -> list[tuple[str, str]
     """The file and sentence of each piece of evidence of the merged item with this text."""
     (item,) = [i for i in situation.context if i.text == text]
     return [(e.file, e.sentence) for e in item.evidence]
+
+
+MIDDLE = article("b.txt", "Troops left Palmyra.", "Shelling resumed.")
+
+
+def test_a_middle_article_changed_in_place_to_no_longer_give_an_item_leaves_its_evidence_out() -> None:
+    unrelated = ArticleResult(**{**vars(MIDDLE), "context": [], "content_hash": "b2"})
+    situation = merged_in_turn([FIRST, MIDDLE, THIRD], [FIRST, unrelated, THIRD])
+    assert palmyra_evidence(situation) == [*FIRSTS, *THIRDS]
+
+
+def test_a_middle_article_changed_in_place_to_give_an_item_puts_its_evidence_in_its_place() -> None:
+    unrelated = ArticleResult(**{**vars(MIDDLE), "context": [], "content_hash": "b2"})
+    situation = merged_in_turn([FIRST, unrelated, THIRD], [FIRST, MIDDLE, THIRD])
+    assert palmyra_evidence(situation) == [*FIRSTS, ("b.txt", "Troops left Palmyra."),
+                                           ("b.txt", "Shelling resumed."), *THIRDS]
+
+
+def test_history_sentences_follow_an_article_changed_in_place() -> None:
+    def told(sentence: str) -> ArticleResult:
+        item = ContextItem("history", "The town was founded in 1920", [1920], [Evidence("h.txt", sentence)])
+        return ArticleResult(path="h.txt", title="A town's past", outlet="Wire", date="2031-03-02",
+                             content_hash=sentence, mtime=0.0, words=100, context=[item])
+
+    preps = [prepare(FIRST), prepare(told("The town was founded in 1920.")), prepare(THIRD)]
+    index = ContextIndex()
+    first = changes([], preps)
+    index.merge(first, None, {})
+    changed = changes(preps, [preps[0], prepare(told("It was founded in 1920.")), preps[2]], first.pos)
+    assert changed.in_place
+    index.merge(changed, None, {})
+    assert index.history_sentences == {"It was founded in 1920.": 1}

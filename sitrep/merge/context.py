@@ -3,6 +3,8 @@ situation's title."""
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container
 from datetime import date
@@ -39,7 +41,9 @@ class ContextIndex:
         self.history_sentences: dict[str, int] = {}
         """How many pieces of the merged history items' evidence have each sentence."""
         self._steady: set[tuple[str, str]] = set()
-        """The keys whose evidence this merge's change leaves as it was (`_steady_keys`)."""
+        """The keys whose evidence this merge's change leaves as it was (`_steady_keys`)..."""
+        self._spliced: dict[tuple[str, str], _Splice] = {}
+        """... and those whose evidence one file changed in place replaced (`_splice`)."""
 
     def _update(self, change: Changes) -> None:
         """Take in the articles that came, changed or went: their evidence by key, their paths."""
@@ -47,7 +51,7 @@ class ContextIndex:
             self._joined, self._runs, self._paths, self._shared, self._unplain = {}, {}, Counter(), 0, 0
             self.history_sentences = {}
         paths, runs = self._paths, self._runs
-        self._steady = self._steady_keys(change) if change.in_place else set()
+        self._steady, self._spliced = self._steady_keys(change) if change.in_place else (set(), {})
         for prep in change.removed:
             path = prep.result.path
             paths[path] -= 1
@@ -68,22 +72,50 @@ class ContextIndex:
             for key, indexes in prep.context_index.items():
                 runs.setdefault(key, {})[id(prep)] = _run(prep, indexes)
 
-    def _steady_keys(self, change: Changes) -> set[tuple[str, str]]:
+    def _steady_keys(self, change: Changes) -> tuple[set[tuple[str, str]], dict[tuple[str, str], _Splice]]:
         """Of a change made in place, the keys whose evidence it leaves as it was: each file
         changed in place (under the same name, as plain as before) gives the key the same
-        evidence before and after, or does not hold it."""
+        evidence before and after, or does not hold it. And the keys one plain file changed in
+        place under the same name gives other evidence: its place, its evidence before and after
+        (`merge` splices the one for the other)."""
         steady: set[tuple[str, str]] = set()
         unsteady: set[tuple[str, str]] = set()
+        spliced: dict[tuple[str, str], _Splice] = {}
+        touched: Counter[tuple[str, str]] = Counter()
         for old, new in zip(change.removed, change.added, strict=True):
             before, after = old.context_index, new.context_index
-            if old.result.path != new.result.path or old.context_plain != new.context_plain:
+            touched.update(before.keys() | after.keys())
+            if old.result.path != new.result.path or not old.context_plain or not new.context_plain:
                 unsteady.update(before, after)
                 continue
-            unsteady.update(before.keys() ^ after.keys())
-            for key in before.keys() & after.keys():
-                same = self._runs[key][id(old)] == _run(new, after[key])
-                (steady if same else unsteady).add(key)
-        return steady - unsteady
+            place = change.pos[id(new)]
+            for key in before.keys() | after.keys():
+                was = self._runs[key][id(old)] if key in before else []
+                now = _run(new, after[key]) if key in after else []
+                if key in before and key in after and was == now:
+                    steady.add(key)
+                else:
+                    unsteady.add(key)
+                    spliced[key] = (place, list(was), list(now))
+        return steady - unsteady, {key: found for key, found in spliced.items() if touched[key] == 1}
+
+    def _splice(self, key: tuple[str, str], evidence: list[Evidence],
+                pos: dict[int, int]) -> list[Evidence] | None:
+        """The key's evidence after one plain file changed in place gave it other evidence
+        (`_steady_keys`): the last merge's evidence with that file's pieces before replaced by its
+        pieces now, found after the pieces of the articles before it; None when that cannot be
+        told so (a piece may repeat across articles, or the key is no longer held)."""
+        found = self._spliced.get(key)
+        articles = self._postings.articles.get(key)
+        if found is None or not articles or self._unplain or self._shared:
+            return None
+        place, was, now = found
+        runs = self._runs[key]
+        before = articles[:bisect_left(articles, place, key=lambda p: pos[id(p)])]
+        at = sum(map(len, map(runs.__getitem__, map(id, before))))
+        if len(evidence) < at + len(was) or not all(map(operator.is_, evidence[at:at + len(was)], was)):
+            return None
+        return [*evidence[:at], *now, *evidence[at + len(was):]]
 
     def _evidence(self, key: tuple[str, str], articles: list[ArticlePrep]) -> list[Evidence]:
         """`_evidence` of the key's articles: when each article's pieces were read in it alone
@@ -100,18 +132,29 @@ class ContextIndex:
         history = self.history_sentences
         kept: dict[tuple[str, str], list[Evidence]] = {}
         """The evidence of keys whose items are made again though their evidence stands."""
+        pos = change.pos
         for key in self._postings.update(change):
             gone = self._joined.pop(key, None)
             if gone is not None and key in self._steady:
                 kept[key] = gone[0]  # its first item may have changed: made again, on the same evidence
-            elif gone is not None and key[0] == "history":
-                for piece in gone[0]:
+                continue
+            spliced = None if gone is None else self._splice(key, gone[0], pos)
+            if spliced is not None:
+                kept[key] = spliced
+                was, now = self._spliced[key][1:]
+            elif gone is not None:
+                was, now = gone[0], []
+            else:
+                continue
+            if key[0] == "history":
+                for piece in was:
                     count = history[piece.sentence] - 1
                     if count:
                         history[piece.sentence] = count
                     else:
                         del history[piece.sentence]
-        pos = change.pos
+                for piece in now:
+                    history[piece.sentence] = history.get(piece.sentence, 0) + 1
         firsts: list[tuple[int, int, ContextItem]] = []
         for key, articles in postings.items():
             first = articles[0]
@@ -135,6 +178,10 @@ class ContextIndex:
             firsts.append((pos[id(first)], index, joined[1]))
         firsts.sort(key=lambda t: (t[0], t[1]))
         return _ordered([item for _at, _index, item in firsts], focus)
+
+
+_Splice = tuple[int, list[Evidence], list[Evidence]]
+"""A file changed in place: its place, and its evidence for a key before and after."""
 
 
 def _run(prep: ArticlePrep, indexes: list[int] | tuple[int, ...]) -> list[Evidence]:
