@@ -204,7 +204,7 @@ class IncrementalMerge:
             return None
         # The files each event's sentence was read in, by the list that holds them: `_count` makes
         # a new list when (and only when) those files, or the outlet of one of them, change.
-        files = tuple(counter.copies.get(sentence_keys[id(e)]) for e in actor.events)
+        files = tuple(map(counter.copies.get, map(sentence_keys.__getitem__, map(id, actor.events))))
         signature = (actor.name, window_start, outlets, *map(id, actor.events), None, *map(id, files))
         found = self._ledgers.get(signature)
         if found is None:
