@@ -208,9 +208,9 @@ def child_changed(folder: str, cache: str, name: str, text: str) -> dict[str, An
     reflected = any(a.path == name and a.words == article.words for a in situation.articles)
     nlp = engine.nlp()
     # The article's own parse, as the reload met it: its first parse by a pipeline that has seen
-    # only the warm-up sentence. Parsed again by the same pipeline, it takes a third to two thirds
-    # less (spaCy's tokenizer and lemmatizer cache what they have seen), which the overhead then
-    # wrongly held; that figure is kept as `own_parse_again`.
+    # only the warm-up sentence. Parsed again by the same pipeline, it can take less (spaCy's
+    # tokenizer and lemmatizer cache what they have seen: up to 20-30 ms in some runs), which the
+    # overhead then wrongly held; that figure is kept as `own_parse_again`.
     from sitrep.nlp.pipeline import load_pipeline
 
     own = []
