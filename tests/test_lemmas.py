@@ -95,3 +95,13 @@ def test_an_overwriting_lemmatizer_stays_in_place() -> None:
     nlp = load_model(MODEL)
     nlp.get_pipe("lemmatizer").overwrite = True  # type: ignore[attr-defined]
     assert not speed_up_lemmatizer(nlp)
+
+
+def test_the_stock_component_is_left_as_it_was() -> None:
+    nlp = load_model(MODEL)
+    stock = nlp.get_pipe("lemmatizer")
+    index = stock.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    before = {key: type(words) for key, words in index.items()}
+    assert speed_up_lemmatizer(nlp)
+    assert {key: type(words) for key, words in index.items()} == before
+    assert stock.cache == {}  # type: ignore[attr-defined]

@@ -9,18 +9,26 @@ values for the whole doc at once, asks the stock component once per distinct (te
 morphology), remembers its lemma and writes the lemmas back in one call: the lemmas are
 identical (`tests/test_lemmas.py` compares them token by token).
 
+Asking is the costly part of a cold run: `rule_lemmatize` tests each candidate form with `in`
+against the lemma index, a list of up to 57,000 words per part of speech, so every new word
+scanned the list. The component asks a copy of the stock component whose index lists answer
+`in` from a set (same words, same answers, same code otherwise).
+
 Only the rule mode of the stock `Lemmatizer` and `EnglishLemmatizer` without `overwrite` is
 swapped; any other lemmatizer stays in place.
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
 from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
+from spacy.lookups import Lookups, Table
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
@@ -30,18 +38,47 @@ _SWAPPABLE = (Lemmatizer, EnglishLemmatizer)
 """Stock classes whose rule lemma reads only the token's text, POS and morphology."""
 
 
+class _IndexedWords(list[str]):
+    """A lemma index list whose `in` is a set lookup (for strings, the answer a list scan gives)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self._set = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+
+def _indexed_copy(stock: Any) -> Any:
+    """A shallow copy of a rule lemmatizer with its own lookups, whose `lemma_index` lists are
+    `_IndexedWords`, and its own cache (the stock component is left as it was)."""
+    lookups = Lookups()
+    for name in stock.lookups.tables:
+        table = stock.lookups.get_table(name)
+        if name == "lemma_index":
+            indexed = Table(name=name)
+            for key, words in table.items():
+                indexed[key] = _IndexedWords(words) if isinstance(words, list) else words
+            table = indexed
+        lookups.set_table(name, table)
+    fast = copy.copy(stock)
+    fast.lookups = lookups
+    fast.cache = {}
+    return fast
+
+
 class RememberedLemmas:
     """Sets the stock rule lemmatizer's lemmas by remembered lookup (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "sitrep_lemmas") -> None:
         self.name = name
         self.vocab = nlp.vocab
-        self._stock: Any = None
+        self._rule_lemma: Any = None
         self._memo: dict[tuple[int, int, int], int] = {}
 
     def take_lemmatizer(self, stock: Any) -> None:
         """Answer with `stock`'s lemmas (a rule-mode `Lemmatizer` that does not overwrite)."""
-        self._stock = stock
+        self._rule_lemma = _indexed_copy(stock).rule_lemmatize
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the lemma of every token of `doc` whose lemma is unset, as the stock component would."""
@@ -57,7 +94,7 @@ class RememberedLemmas:
                 if lemma is None:
                     if len(memo) >= _MEMO_LIMIT:
                         memo.clear()
-                    lemma = memo[key] = self.vocab.strings.add(self._stock.lemmatize(doc[i])[0])
+                    lemma = memo[key] = self.vocab.strings.add(self._rule_lemma(doc[i])[0])
             lemmas.append(lemma)
         if missing:
             column: Any = numpy.array(lemmas, dtype=numpy.uint64)
