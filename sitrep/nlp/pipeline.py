@@ -59,6 +59,7 @@ def load_pipeline(config: Config) -> Language:
     from . import components  # noqa: F401  (registers the factories)
     from .attribute_rules import speed_up_attribute_ruler
     from .lemmas import speed_up_lemmatizer
+    from .word_matches import speed_up_word_patterns
 
     nlp = load_model(config.model.names)
     speed_up_attribute_ruler(nlp)
@@ -81,12 +82,14 @@ def load_pipeline(config: Config) -> Language:
     nlp.add_pipe("sitrep_entity_fixes", after="sitrep_titles")
     with nlp.select_pipes(enable=[]):
         titles.add_patterns(bundled_patterns("titles"))  # type: ignore[attr-defined]
+    speed_up_word_patterns(titles)
     collectives = nlp.add_pipe(
         "span_ruler", name="sitrep_collectives",
         config={"spans_key": "collectives", "phrase_matcher_attr": "LOWER"}
     )
     with nlp.select_pipes(enable=[]):
         collectives.add_patterns(bundled_patterns("collectives"))  # type: ignore[attr-defined]
+    speed_up_word_patterns(collectives)
     log.info("loaded pipeline %s with %d entity patterns", nlp.meta.get("name"), len(patterns))
     return nlp
 
