@@ -64,7 +64,7 @@ def _segments(text: str) -> list[str]:
     return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1024)  # an article's lines, for its second pass; a few MB at most
 def _fixed_line(line: str) -> str:
     return ftfy.fix_text(line, _FTFY)
 
