@@ -119,8 +119,11 @@ def test_the_indexed_version_keeps_what_the_plain_definition_keeps(paragraphs: l
 
 
 def test_the_indexed_version_keeps_what_the_plain_definition_keeps_on_real_articles() -> None:
-    folders = [ROOT / "seeds"] + (sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else [])
+    folders = [ROOT / "seeds"]
+    if CORPUS.is_dir():
+        folders += sorted(p for p in CORPUS.iterdir() if p.is_dir())
     for folder in folders:
         for article in scan(folder).articles:
-            doubled = article.paragraphs + article.paragraphs[::2] + [p[: len(p) // 2] for p in article.paragraphs]
+            halves = [p[: len(p) // 2] for p in article.paragraphs]
+            doubled = article.paragraphs + article.paragraphs[::2] + halves
             assert drop_repeats(doubled) == _plain_drop_repeats(doubled)
