@@ -39,8 +39,12 @@ def span_text(span: Span) -> str:
 
 
 def clean_span_text(text: str) -> str:
-    """Collapse whitespace in text taken from a span."""
-    return re.sub(r"\s+", " ", text).strip(" ,;:")
+    """Collapse whitespace in text taken from a span (and trim spaces and ",;:" at either end).
+
+    `str.split` breaks at exactly the characters `re`'s `\\s` matches (`str.isspace`), and the
+    ends lose their spaces either way, so this is `re.sub(r"\\s+", " ", text).strip(" ,;:")`
+    without the regex (a twentieth of extraction's own time went there)."""
+    return " ".join(text.split()).strip(" ,;:")
 
 
 @dataclass
@@ -204,9 +208,12 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     return clean_span_text("".join(t.text_with_ws for t in kept))
 
 
+_DETERMINER = re.compile(r"^(the|a|an|his|her|their|its)\s+", re.I)
+
+
 def strip_determiner(text: str) -> str:
     """Drop a leading article or possessive pronoun ("a former paratrooper" -> "former paratrooper")."""
-    return re.sub(r"^(the|a|an|his|her|their|its)\s+", "", text, flags=re.I)
+    return _DETERMINER.sub("", text, count=1)
 
 
 def sentence_index(parsed: ParsedArticle) -> dict[int, int]:

@@ -64,6 +64,14 @@ class _RoleSubject:
     """The paragraph it was last spoken of in; a pronoun reaches it only from there or the next."""
 
 
+def _plural_phrase(noun: Token, phrases: dict[int, str]) -> str:
+    """The short phrase a plural noun heads ("supporters of the junta"), remembered in `phrases`."""
+    phrase = phrases.get(noun.i)
+    if phrase is None:
+        phrase = phrases[noun.i] = short_phrase(subtree_span(noun), 6)
+    return phrase
+
+
 def _place_like(tok: Token) -> bool:
     """A place one side can hold: a named place or a noun for one ("the airport", "the state broadcaster")."""
     return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _PLACE_NOUNS
@@ -102,7 +110,9 @@ class Resolver:
         last_subject: str | None = None
         """The last person who was a sentence subject: "he said" usually means them, not the last name."""
         last_group: list[str] = []
-        last_plural_phrase = ""
+        last_plural_noun: Token | None = None
+        """The last plural noun that is no actor; its phrase is worked out only when a "they" needs it."""
+        phrases: dict[int, str] = {}
         plural_subject = ""
         """The last plural subject, an actor group ("group:KEY") or a phrase ("phrase:migrants")."""
         self.role_speakers: dict[int, str] = {}
@@ -166,8 +176,10 @@ class Resolver:
                         if tok.dep_ in ("nsubj", "nsubjpass") and plural_subject \
                                 and plural_subject != "group:" + "|".join(last_group):
                             self.ambiguous.add(tok.i)
-                    elif last_plural_phrase:
-                        self.plural_phrases[tok.i] = last_plural_phrase
+                    elif last_plural_noun is not None:
+                        phrase = _plural_phrase(last_plural_noun, phrases)
+                        if phrase:
+                            self.plural_phrases[tok.i] = phrase
                 elif (
                     tok.tag_ == "NNS"
                     and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
@@ -176,9 +188,9 @@ class Resolver:
                     # A plural noun that is no actor ("supporters"): "they" now means them, not an earlier
                     # group.
                     last_group = []
-                    last_plural_phrase = short_phrase(subtree_span(tok), 6)
+                    last_plural_noun = tok
                     if tok.dep_ in ("nsubj", "nsubjpass"):
-                        plural_subject = "phrase:" + last_plural_phrase
+                        plural_subject = "phrase:" + _plural_phrase(tok, phrases)
             role_subject = self._next_role_subject(sent, role_subject, names)
 
     def _next_role_subject(self, sent: Span, current: _RoleSubject | None,

@@ -8,8 +8,9 @@ and a surname alone takes the kind of the full name it abbreviates.
 
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
+from spacy.attrs import POS, SENT_START
 from spacy.language import Language
+from spacy.symbols import PROPN  # type: ignore[import-not-found]  # compiled, without stubs
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, load_gazetteer
@@ -23,6 +24,12 @@ _DROP_TEXT = {"i", "he", "she", "we", "they", "it", "you", "him", "her", "them",
               "mummy", "mum", "mom", "mommy", "mama", "dad", "daddy", "papa", "granny", "grandma", "grandpa"}
 _HONORIFIC_WORDS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mx"}
 _DASHES = {"-", "–", "—"}
+
+
+def _proper_nouns(doc: Doc) -> list[int]:
+    """Indices of the doc's PROPN tokens, in order, read in one call (a loop over every token makes
+    a `Token` for each)."""
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == PROPN] if len(doc) else []
 
 
 def _is_headline_like(span: Span) -> bool:
@@ -427,9 +434,12 @@ class EntityFixer:
         apposition, is a person."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         out = []
-        for tok in doc:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in taken:
-                continue  # the cheap tests first: this runs over every token
+        for i in _proper_nouns(doc):
+            if i in taken:
+                continue
+            tok = doc[i]
+            if tok.dep_ == "compound":
+                continue
             role_after = any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i
                              for c in tok.children)
             # "according to the principal of the school, Asabe Kwambura": the name after its role
@@ -532,8 +542,11 @@ class EntityFixer:
             out.append(ent)
             covered.update(range(ent.start, ent.end))
         # The model sometimes misses a surname on its own ("a source close to Dembele").
-        for tok in doc:
-            if (tok.i not in covered and tok.pos_ == "PROPN" and tok.is_title and fold(tok.text) in tails
+        for i in _proper_nouns(doc):
+            if i in covered:
+                continue
+            tok = doc[i]
+            if (tok.is_title and fold(tok.text) in tails
                     and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].i not in covered)
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id="person:"))

