@@ -152,7 +152,8 @@ def child_ensure_warm(folder: str, cache: str) -> dict[str, Any]:
     start = time.perf_counter()
     engine.analyse(Path(folder), stored=False)  # every row checked, not the stored report
     engine.close()  # stores the folder's report, as a `sitrep report` would
-    return {"parsed": engine.parsed_last_run, "seconds": time.perf_counter() - start}
+    return {"parsed": engine.parsed_last_run, "seconds": time.perf_counter() - start, "rss_mb": _rss_mb(),
+            "cpu": time.process_time()}
 
 
 WARM_UP = "The first parse in a process pays one-time costs, a reload after many does not."
