@@ -13,11 +13,33 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench import DEFAULT_CORPORA, DEFAULT_SOURCES
 from bench.corpus import CorpusMaker, build_corpus, load_sources, sources_digest
 from bench.run import run_child
+
+
+def alternate(folder: Path, cache: Path, runs: int,
+              say: Callable[[str], None]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """`runs` pairs of a `raw` child and a `cold` child (one process, into an empty `cache`),
+    alternating; each run's CPU and wall seconds and the load before it told to `say`."""
+    raws: list[dict[str, Any]] = []
+    colds: list[dict[str, Any]] = []
+    for run in range(runs):
+        for kind in ("raw", "cold"):
+            load = os.getloadavg()[0]
+            if kind == "raw":
+                result = run_child("raw", folder=str(folder))
+                raws.append(result)
+            else:
+                result = run_child("cold", folder=str(folder), cache=str(cache), jobs=1)
+                colds.append(result)
+            say(f"run {run + 1} {kind:4}: {result['cpu']:6.2f} s CPU, {result['seconds']:6.2f} s wall, "
+                f"load {load:.2f} before")
+    return raws, colds
 
 
 def main() -> None:
@@ -34,18 +56,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     folder = build_corpus(args.size, args.corpora, CorpusMaker(sources, args.seed), sources_digest(sources))
     cache = work / f"cache-n{args.size}-cold-vs-raw.sqlite3"
-    raws, colds = [], []
-    for run in range(args.runs):
-        for kind in ("raw", "cold"):
-            load = os.getloadavg()[0]
-            if kind == "raw":
-                result = run_child("raw", folder=str(folder))
-                raws.append(result["cpu"])
-            else:
-                result = run_child("cold", folder=str(folder), cache=str(cache), jobs=1)
-                colds.append(result["cpu"])
-            print(f"run {run + 1} {kind:4}: {result['cpu']:6.2f} s CPU, {result['seconds']:6.2f} s wall, "
-                  f"load {load:.2f} before", flush=True)
+    raws, colds = alternate(folder, cache, args.runs, lambda line: print(line, flush=True))
+    raws, colds = [r["cpu"] for r in raws], [c["cpu"] for c in colds]
     print(f"{args.size} articles: raw nlp.pipe {min(raws):.2f} s CPU, cold analysis {min(colds):.2f} s CPU "
           f"(least of {args.runs} each): cold runs at {min(raws) / min(colds):.3f}x raw")
 

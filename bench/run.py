@@ -31,18 +31,23 @@ def _result_line(proc: subprocess.CompletedProcess[str]) -> dict[str, Any]:
 def sized_corpus(parser: argparse.ArgumentParser, size: int,
                  runs: int) -> tuple[argparse.Namespace, Path, Path]:
     """Parse `--size`, `--seed`, `--runs` and `--corpora` (defaults `size` and `runs`); return them
-    with the corpus folder and its cache, which an earlier `python -m bench` run left (else exit
-    saying so)."""
+    with the corpus folder and its cache (`corpus_paths`)."""
     parser.add_argument("--size", type=int, default=size)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=runs)
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     args = parser.parse_args()
-    folder = args.corpora / f"n{args.size}-seed{args.seed}"
-    cache = args.corpora / "work" / f"cache-n{args.size}-jobs1.sqlite3"
+    return (args, *corpus_paths(args.corpora, args.size, args.seed))
+
+
+def corpus_paths(corpora: Path, size: int, seed: int) -> tuple[Path, Path]:
+    """The corpus folder of `size` articles and its one-process cache, which an earlier `python -m
+    bench` run left (else exit saying so)."""
+    folder = corpora / f"n{size}-seed{seed}"
+    cache = corpora / "work" / f"cache-n{size}-jobs1.sqlite3"
     if not folder.is_dir() or not cache.is_file():
-        raise SystemExit(f"run `python -m bench --sizes {args.size}` first: {folder} or {cache} is missing")
-    return args, folder, cache
+        raise SystemExit(f"run `python -m bench --sizes {size}` first: {folder} or {cache} is missing")
+    return folder, cache
 
 
 def run_child(kind: str, **kwargs: Any) -> dict[str, Any]:
@@ -53,19 +58,35 @@ def run_child(kind: str, **kwargs: Any) -> dict[str, Any]:
 
 
 WARM_REPORT = """
-import json, os, sys
+import json, os, resource, sys
 from sitrep.cli import main
 sys.argv = ["sitrep", "report", sys.argv[1], "--config", sys.argv[2], "--format", "md", "-o", os.devnull]
 code = main()  # as the `sitrep` command calls it (`gcpolicy.one_shot`)
-print({mark!r} + json.dumps({{"code": code, "spacy": "spacy" in sys.modules,
+rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print({mark!r} + json.dumps({{"code": code, "rss_mb": rss_mb, "spacy": "spacy" in sys.modules,
                              "textual": "textual" in sys.modules}}))
 """
 
 
-def _write_config_file(path: Path, cache: Path, jobs: int = 1) -> Path:
+def _write_config_file(path: Path, cache: Path, jobs: int = 1, keep_reports: bool = True) -> Path:
     """A config.toml for a child `sitrep report` run using this cache."""
-    path.write_text(f"[cache]\npath = {json.dumps(str(cache))}\n\n[model]\njobs = {jobs}\n", encoding="utf-8")
+    keep = "" if keep_reports else "keep_reports = false\n"
+    path.write_text(f"[cache]\npath = {json.dumps(str(cache))}\n{keep}\n[model]\njobs = {jobs}\n",
+                    encoding="utf-8")
     return path
+
+
+def report_process(folder: Path, config_file: Path) -> dict[str, Any]:
+    """One `sitrep report` of `folder` as a whole process, as a user runs it over a cached folder:
+    its wall time, peak RSS and whether it imported spaCy or Textual."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", WARM_REPORT.format(mark=RESULT_MARK), str(folder),
+                           str(config_file)], capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    result = _result_line(proc)
+    if result.get("code") != 0:
+        raise RuntimeError(f"warm report failed: {proc.stderr[-2000:]}")
+    return {"wall": wall, "rss_mb": result["rss_mb"], "spacy": result["spacy"], "textual": result["textual"]}
 
 
 def measure_warm_report(folder: Path, config_file: Path, runs: int = 3) -> dict[str, Any]:
@@ -73,16 +94,10 @@ def measure_warm_report(folder: Path, config_file: Path, runs: int = 3) -> dict[
     walls: list[float] = []
     imported = {"spacy": False, "textual": False}
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", WARM_REPORT.format(mark=RESULT_MARK), str(folder),
-                               str(config_file)], capture_output=True, text=True, check=False)
-        walls.append(time.perf_counter() - start)
-        result = _result_line(proc)
-        if result.get("code") != 0:
-            raise RuntimeError(f"warm report failed: {proc.stderr[-2000:]}")
+        result = report_process(folder, config_file)
+        walls.append(result["wall"])
         imported = {k: imported[k] or bool(result[k]) for k in imported}
     return {"wall": statistics.median(walls), "walls": walls, **imported}
-
 
 
 def machine_info() -> dict[str, str]:

@@ -42,38 +42,28 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import DEFAULT_CORPORA, RESULT_MARK
-from bench.run import _log, _result_line, _write_config_file, ensure_warm, machine_info, run_child
+from bench import DEFAULT_CORPORA
+from bench.cold_vs_raw import alternate
+from bench.run import (
+    _log,
+    _write_config_file,
+    corpus_paths,
+    ensure_warm,
+    machine_info,
+    report_process,
+    run_child,
+)
 
 ROWS = ("one_change", "warm", "paint", "cold")
-
-REPORT_COMMAND = """
-import json, os, resource, sys
-sys.argv = ["sitrep", "report", sys.argv[1], "--config", sys.argv[2], "-o", os.devnull]
-from sitrep.cli import main
-code = main()
-rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print({mark!r} + json.dumps({{"code": code, "rss_mb": rss_mb, "spacy": "spacy" in sys.modules}}))
-"""
-"""`sitrep report` as the command runs it (`main()` reads `sys.argv`), printing its peak RSS."""
-
-
-def _corpus(corpora: Path, size: int, seed: int) -> tuple[Path, Path]:
-    folder = corpora / f"n{size}-seed{seed}"
-    cache = corpora / "work" / f"cache-n{size}-jobs1.sqlite3"
-    if not folder.is_dir() or not cache.is_file():
-        raise SystemExit(f"run `python -m bench --sizes {size}` first: {folder} or {cache} is missing")
-    return folder, cache
-
 
 def _load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def one_change(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
+def one_change(corpora: Path, size: int, seed: int, runs: int) -> dict[str, Any]:
     """`bench.one_change`'s measurement, `runs` times (fastest overhead first)."""
-    completed = subprocess.run([sys.executable, "-m", "bench.one_change", "--size", str(_size(folder)),
-                                "--runs", str(runs), "--corpora", str(folder.parent)],
+    completed = subprocess.run([sys.executable, "-m", "bench.one_change", "--size", str(size),
+                                "--seed", str(seed), "--runs", str(runs), "--corpora", str(corpora)],
                                capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         raise RuntimeError(f"bench.one_change failed:\n{completed.stderr[-3000:]}")
@@ -82,36 +72,17 @@ def one_change(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
             "summary": completed.stdout.splitlines()[-1]}
 
 
-def _size(folder: Path) -> int:
-    return int(folder.name.split("-")[0][1:])
-
-
 def warm_reports(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
     """Whole `sitrep report` processes: the stored report and the rows merged, alternating."""
     out: dict[str, list[dict[str, Any]]] = {"stored": [], "merged": []}
     with tempfile.TemporaryDirectory() as tmp:
         stored = _write_config_file(Path(tmp) / "stored.toml", cache)
-        merged = _write_config_file(Path(tmp) / "merged.toml", cache)
-        merged.write_text(merged.read_text(encoding="utf-8").replace(
-            "[cache]\n", "[cache]\nkeep_reports = false\n"), encoding="utf-8")
-        _report(folder, stored)  # the folder's report stored for the current code
+        merged = _write_config_file(Path(tmp) / "merged.toml", cache, keep_reports=False)
+        report_process(folder, stored)  # the folder's report stored for the current code
         for _ in range(runs):
             for name, config in (("stored", stored), ("merged", merged)):
-                out[name].append(_report(folder, config))
+                out[name].append(report_process(folder, config))
     return out
-
-
-def _report(folder: Path, config: Path) -> dict[str, Any]:
-    import time
-
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", REPORT_COMMAND.format(mark=RESULT_MARK), str(folder),
-                           str(config)], capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    result = _result_line(proc)
-    if result.get("code") != 0:
-        raise RuntimeError(f"sitrep report failed:\n{proc.stderr[-2000:]}")
-    return {"wall": wall, "rss_mb": result["rss_mb"], "spacy": result["spacy"]}
 
 
 def first_paints(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
@@ -130,11 +101,7 @@ def first_paints(folder: Path, cache: Path, runs: int) -> dict[str, Any]:
 def cold_vs_raw(folder: Path, work: Path, runs: int) -> dict[str, Any]:
     """Raw `nlp.pipe` and a cold one-process analysis, alternating; the cold cache's size."""
     cache = work / f"cache-{folder.name}-targets-cold.sqlite3"
-    raws, colds = [], []
-    for attempt in range(runs):
-        _log(f"cold vs raw: pair {attempt + 1}/{runs}")
-        raws.append(run_child("raw", folder=str(folder)))
-        colds.append(run_child("cold", folder=str(folder), cache=str(cache), jobs=1))
+    raws, colds = alternate(folder, cache, runs, lambda line: _log(f"cold vs raw: {line}"))
     raw, cold = min(r["cpu"] for r in raws), min(c["cpu"] for c in colds)
     return {"raw_cpu": [r["cpu"] for r in raws], "cold_cpu": [c["cpu"] for c in colds],
             "ratio": raw / cold, "articles": colds[-1]["articles"],
@@ -261,7 +228,7 @@ def main() -> None:
         parser.error(f"--only: no row {', '.join(unknown)} (rows: {', '.join(ROWS)})")
     found: dict[str, Any] = {"machine": machine_info()}
     if "one_change" in only or "warm" in only:
-        folder, cache = _corpus(args.corpora, args.size, args.seed)
+        folder, cache = corpus_paths(args.corpora, args.size, args.seed)
         _log(f"the cache of {args.size:,} brought up to date (a cold run in one process if the code changed)")
         load = _load()
         warmed = run_child("ensure-warm", folder=str(folder), cache=str(cache))
@@ -269,19 +236,19 @@ def main() -> None:
         if "one_change" in only:
             _log(f"one changed file among {args.size:,}")
             load = _load()
-            found["one_change"] = {**one_change(folder, cache, args.runs), "load": load}
+            found["one_change"] = {**one_change(args.corpora, args.size, args.seed, args.runs), "load": load}
         if "warm" in only:
             _log(f"warm reports of {args.size:,}")
             load = _load()
             found["warm"] = {**warm_reports(folder, cache, args.runs), "load": load}
     if "paint" in only:
-        folder, cache = _corpus(args.corpora, args.paint_size, args.seed)
+        folder, cache = corpus_paths(args.corpora, args.paint_size, args.seed)
         ensure_warm(folder, cache)
         _log(f"first paints over {args.paint_size:,}")
         load = _load()
         found["paint"] = {**first_paints(folder, cache, args.runs), "load": load}
     if "cold" in only:
-        folder, _cache = _corpus(args.corpora, args.cold_size, args.seed)
+        folder, _cache = corpus_paths(args.corpora, args.cold_size, args.seed)
         load = _load()
         found["cold"] = {**cold_vs_raw(folder, args.corpora / "work", args.runs), "load": load}
     found["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
