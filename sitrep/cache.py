@@ -596,17 +596,18 @@ class ResultCache:
     def get_report(self, folder: str, key: str) -> bytes | None:
         """The stored form of the last report of the absolute path `folder`, if it was stored
         under `key` (`sitrep.snapshot.report_key`); None otherwise, or when it cannot be read."""
-        if self._db is None or not _storable(folder):
-            return None
-        rows = self._select("SELECT data FROM reports WHERE folder = ? AND key = ?", (folder, key))
-        return rows[0][0] if rows and isinstance(rows[0][0], bytes) else None
+        return self._report(folder, "AND key = ?", key)
 
     def get_last_report(self, folder: str) -> bytes | None:
         """The stored form of the last report of the absolute path `folder`, whatever it was made
         from (the folder may have changed since); None when there is none or it cannot be read."""
+        return self._report(folder)
+
+    def _report(self, folder: str, condition: str = "", *args: str) -> bytes | None:
+        """The stored report of `folder` that meets `condition` (with `args`), if it can be read."""
         if self._db is None or not _storable(folder):
             return None
-        rows = self._select("SELECT data FROM reports WHERE folder = ?", (folder,))
+        rows = self._select(f"SELECT data FROM reports WHERE folder = ? {condition}", (folder, *args))
         return rows[0][0] if rows and isinstance(rows[0][0], bytes) else None
 
     def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:

@@ -252,38 +252,37 @@ class Engine:
 
     def _stored_report(self, run: _Run) -> Situation | None:
         """The report stored for `run`'s folder under the key of what the run hashed, if any."""
-        cache = self.cache
-        if not isinstance(cache, ResultCache):
-            return None
         with run.clock("lookup"):
             key = run.report_key()
-            data = cache.get_report(run.root, key) if key is not None else None
-            if data is None:
-                return None
-            try:
-                situation = decode_report(data)
-            except ValueError as exc:
-                log.warning("cache %s: the stored report of %s is unreadable (%s); merging instead",
-                            cache.path, run.folder, exc)
-                return None
-        self._report_found = key
+            situation = self._read_report(run, key, logging.WARNING, "; merging instead") \
+                if key is not None else None
+        if situation is not None:
+            self._report_found = key
         return situation
 
     def _show_previous(self, run: _Run) -> None:
         """Tell `run`'s listener the folder's last stored report, made before the folder changed."""
+        with run.clock("lookup"):
+            situation = self._read_report(run, None, logging.INFO)
+        if situation is not None:
+            run.notify(Progress("previous", 0, run.total, situation))
+
+    def _read_report(self, run: _Run, key: str | None, level: int, then: str = "") -> Situation | None:
+        """The report the cache keeps for `run`'s folder under `key` (None: its last one, whatever
+        its key), decoded; None when there is none, or when it is unreadable (logged at `level`,
+        `then` saying what follows)."""
         cache = self.cache
         if not isinstance(cache, ResultCache):
-            return
-        with run.clock("lookup"):
-            data = cache.get_last_report(run.root)
-            if data is None:
-                return
-            try:
-                situation = decode_report(data)
-            except ValueError as exc:
-                log.info("cache %s: the last report of %s is unreadable (%s)", cache.path, run.folder, exc)
-                return
-        run.notify(Progress("previous", 0, run.total, situation))
+            return None
+        data = cache.get_last_report(run.root) if key is None else cache.get_report(run.root, key)
+        if data is None:
+            return None
+        try:
+            return decode_report(data)
+        except ValueError as exc:
+            log.log(level, "cache %s: the %s report of %s is unreadable (%s)%s", cache.path,
+                    "last" if key is None else "stored", run.folder, exc, then)
+            return None
 
     def _store_report(self) -> None:
         """Store the last report made by merging under its key (unless that is the report found)."""
