@@ -52,7 +52,8 @@ from sitrep.engine import Engine  # noqa: E402
 from sitrep.model import ArticleResult  # noqa: E402
 from sitrep.rows import Row, from_row, to_row  # noqa: E402
 
-Codec = tuple[Callable[[ArticleResult], bytes], Callable[[bytes], ArticleResult]]
+Codec = tuple[Callable[[ArticleResult], bytes], Callable[[bytes, str], ArticleResult]]
+"""Encode a result; decode a stored row given its content hash (the cache's key)."""
 
 
 def old_encode(result: ArticleResult) -> bytes:
@@ -60,8 +61,8 @@ def old_encode(result: ArticleResult) -> bytes:
     return zlib.compress(json.dumps(result.to_dict()).encode(), 1)
 
 
-def old_decode(data: bytes) -> ArticleResult:
-    """A row of cache schema 1 back as a result."""
+def old_decode(data: bytes, content_hash: str) -> ArticleResult:
+    """A row of cache schema 1 back as a result (it holds its own content hash)."""
     return ArticleResult.from_dict(json.loads(inflate(data)))
 
 
@@ -73,8 +74,8 @@ def msgpack_encode(result: ArticleResult) -> bytes:
     return zlib.compress(msgspec.msgpack.encode(to_row(result)), 1)
 
 
-def msgpack_decode(data: bytes) -> ArticleResult:
-    """A compact MessagePack row back as a result."""
+def msgpack_decode(data: bytes, content_hash: str) -> ArticleResult:
+    """A compact MessagePack row back as a result (it holds its own content hash)."""
     return from_row(_msgpack_decoder.decode(inflate(data)))
 
 
@@ -117,13 +118,13 @@ def fastest(run: Callable[[], Any], timings: list[float]) -> Any:
     return value
 
 
-def held_bytes(decode: Callable[[bytes], ArticleResult], rows: list[bytes]) -> int:
+def held_bytes(decode: Callable[[bytes, str], ArticleResult], rows: list[bytes], hashes: list[str]) -> int:
     """Bytes the decoded results of `rows` hold (traced allocations that stay alive)."""
     gc.collect()
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
-        kept = [decode(row) for row in rows]
+        kept = [decode(row, key) for row, key in zip(rows, hashes, strict=True)]
         held = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
@@ -135,25 +136,31 @@ def _each(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
     return [function(item) for item in items]
 
 
+def _each_keyed(decode: Callable[[bytes, str], Any], rows: list[bytes], hashes: list[str]) -> list[Any]:
+    return [decode(row, key) for row, key in zip(rows, hashes, strict=True)]
+
+
 def measure(results: list[ArticleResult], repeat: int) -> dict[str, dict[str, float]]:
     """Per codec: stored and raw bytes per row, encode and decode µs per row, decoded bytes per row."""
     encoded = {name: [encode(r) for r in results] for name, (encode, _decode) in CODECS.items()}
+    hashes = [r.content_hash for r in results]
     for name, (_encode, decode) in CODECS.items():
         if name != OLD:  # schema 1 rounds a dispute's weight; the others are exact
-            assert all(decode(row) == r for row, r in zip(encoded[name], results, strict=True)), name
+            assert all(decode(row, r.content_hash) == r
+                       for row, r in zip(encoded[name], results, strict=True)), name
     encode_times: dict[str, list[float]] = {name: [] for name in CODECS}
     decode_times: dict[str, list[float]] = {name: [] for name in CODECS}
     for _ in range(repeat):
         for name, (encode, decode) in CODECS.items():
             fastest(partial(_each, encode, results), encode_times[name])
-            fastest(partial(_each, decode, encoded[name]), decode_times[name])
+            fastest(partial(_each_keyed, decode, encoded[name], hashes), decode_times[name])
     n = len(results)
     return {name: {
         "stored": sum(map(len, encoded[name])) / n,
         "raw": sum(len(zlib.decompress(row)) for row in encoded[name]) / n,
         "encode": min(encode_times[name]) / n * 1e6,
         "decode": min(decode_times[name]) / n * 1e6,
-        "held": held_bytes(CODECS[name][1], encoded[name]) / n,
+        "held": held_bytes(CODECS[name][1], encoded[name], hashes) / n,
     } for name in CODECS}
 
 
@@ -183,20 +190,21 @@ def collector(results: list[ArticleResult], repeat: int, count: int = 1000) -> t
     """Seconds to decode `count` schema 2 rows, keeping every result, with the cyclic collector
     running and paused (as `ResultCache.get_many` pauses it)."""
     stored = [encode_result(results[i % len(results)]) for i in range(count)]
+    hashes = [results[i % len(results)].content_hash for i in range(count)]
     running: list[float] = []
     paused: list[float] = []
     for _ in range(repeat):
-        fastest(partial(_each, decode_result, stored), running)
+        fastest(partial(_each_keyed, decode_result, stored, hashes), running)
         gc.disable()
         try:
-            fastest(partial(_each, decode_result, stored), paused)
+            fastest(partial(_each_keyed, decode_result, stored, hashes), paused)
         finally:
             gc.enable()
     return min(running), min(paused)
 
 
 @contextmanager
-def _decoding_with(decode: Callable[[bytes], ArticleResult]) -> Iterator[None]:
+def _decoding_with(decode: Callable[[bytes, str], ArticleResult]) -> Iterator[None]:
     """The cache decodes rows with `decode` inside the block."""
     saved = cache_module.decode_result
     cache_module.decode_result = decode  # type: ignore[assignment]

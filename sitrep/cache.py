@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
 import math
 import os
-import re
 import sqlite3
 import stat
 import tempfile
@@ -46,16 +46,21 @@ from .rows import COMPRESSION_DICTIONARY, decode_row, encode_row
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
-"""3: rows compressed against `sitrep.rows.COMPRESSION_DICTIONARY`; 2: rows in the compact layout
-of `sitrep.rows`, each sentence once; 1: `ArticleResult.to_dict`. A cache of another schema is
-emptied when opened, so its rows are simply misses.
+SCHEMA_VERSION = 4
+"""4: a result's row is found by an integer key made of its content hash and pipeline version
+(`_row_key`, so no index repeats the 64 hex digits of every hash), the
+hashes are stored as 32 bytes, times of use as whole seconds, and a row leaves out its own content
+hash (the key holds it); `files` has no index by the time a file was seen. 3: rows compressed
+against `sitrep.rows.COMPRESSION_DICTIONARY`; 2: rows in the compact layout of `sitrep.rows`,
+each sentence once; 1: `ArticleResult.to_dict`.
 
-The `files` table came later without a new version: it is added to a cache of version 3 in place,
-results kept, and older sitrep ignores it (a new version would make older sitrep empty the
-results, which take minutes per thousand articles to make again). Its layout is checked by its
-columns instead (`_FILES_COLUMNS`): a `files` table of another layout is dropped and made again.
-The `reports` table came the same way (`_REPORTS_COLUMNS`)."""
+A cache of version 3 is converted in place when opened (`_from_3`: its rows and signatures are
+kept; making the rows again takes minutes per thousand articles). A cache of any other schema is
+emptied, so its rows are simply misses (older sitrep empties a cache of version 4 the same way).
+
+The `files` table came later without a new version: it was added to caches of version 3 in place,
+and its layout is checked by its columns (`_FILES_COLUMNS`): a `files` table of another layout is
+dropped and made again. The `reports` table came the same way (`_REPORTS_COLUMNS`)."""
 PAGE_SIZE = 16_384
 """SQLite page size of a new cache. A row is about 1.2 KB compressed: 4 KB pages (SQLite's
 default) held two or three and left a fifth of the file empty; 16 KB pages leave a twentieth."""
@@ -76,22 +81,32 @@ share one cache keep their rows while both are in use, and an old version's rows
 FILES_MAX_AGE = 30 * DAY
 """Rows of `files` not seen for this long (or `max_age_days`, when shorter) are evicted: those of
 a folder no longer analysed. A folder's vanished files lose theirs at its next run."""
-_FILES_COLUMNS = ("path", "device", "inode", "size", "mtime_ns", "ctime_ns", "hash", "mtime", "seen")
+_RESULTS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS results ("
+    " id INTEGER PRIMARY KEY, key INTEGER NOT NULL, hash BLOB NOT NULL, version TEXT NOT NULL,"
+    " data BLOB NOT NULL, used INTEGER NOT NULL)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS results_key ON results (key)",
+    "CREATE INDEX IF NOT EXISTS results_used ON results (used)")
+"""Rows are appended in the order they are stored (`id`), so the table's pages fill up: keyed by
+`key` itself, rows inserted in hash order left them a third empty. The index by `key` is 8 bytes
+and an `id` a row."""
+_FILES_COLUMNS = ("path", "device", "inode", "size", "mtime_ns", "ctime_ns", "sha256", "mtime", "seen")
+_FILES_TABLE = (
+    "CREATE TABLE IF NOT EXISTS files ("
+    " path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
+    " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
+    " sha256 BLOB NOT NULL, mtime REAL NOT NULL, seen INTEGER NOT NULL) WITHOUT ROWID")
+"""Eviction of files not seen for a month scans the table (a few milliseconds per 10,000 files, at
+each opening): an index by `seen` cost more than a third of the table's size."""
 _REPORTS_COLUMNS = ("folder", "key", "data", "made")
 _ADDED_TABLES = (
-    ("files", _FILES_COLUMNS,
-     "CREATE TABLE IF NOT EXISTS files ("
-     " path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
-     " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
-     " hash TEXT NOT NULL, mtime REAL NOT NULL, seen REAL NOT NULL) WITHOUT ROWID",
-     "CREATE INDEX IF NOT EXISTS files_seen ON files (seen)"),
+    ("files", _FILES_COLUMNS, _FILES_TABLE),
     ("reports", _REPORTS_COLUMNS,
      "CREATE TABLE IF NOT EXISTS reports ("
      " folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL, made REAL NOT NULL)"),
 )
 """Tables added to schema 3 in place (see `SCHEMA_VERSION`): name, columns, statements that make
 them. A table of another layout than its columns is dropped and made again."""
-_HASH = re.compile(r"[0-9a-f]{64}")
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 """SQLite's integers: a device or inode number past these is not stored (that file is read)."""
 _CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
@@ -111,10 +126,11 @@ class _NotOurs(Exception):
 
 
 def encode_result(result: ArticleResult) -> bytes:
-    """The stored form of a result: its compact row (`sitrep.rows`), JSON compressed with zlib
-    against the rows' preset dictionary (worker processes make these too)."""
+    """The stored form of a result: its compact row (`sitrep.rows`) without its content hash (the
+    row's key), JSON compressed with zlib against the rows' preset dictionary (worker processes
+    make these too)."""
     deflater = zlib.compressobj(_LEVEL, zdict=COMPRESSION_DICTIONARY)
-    return deflater.compress(encode_row(result)) + deflater.flush()
+    return deflater.compress(encode_row(result, with_hash=False)) + deflater.flush()
 
 
 def inflate(data: bytes, limit: int = MAX_ROW_BYTES) -> bytearray:
@@ -137,11 +153,62 @@ def inflate(data: bytes, limit: int = MAX_ROW_BYTES) -> bytearray:
     return text
 
 
-def decode_result(data: bytes) -> ArticleResult:
-    """A stored row back as a result; `ValueError` unless `encode_result` could have made it
-    (not zlib, inflating past `MAX_ROW_BYTES`, not JSON, a field of the wrong type, an
-    index past its table)."""
-    return decode_row(inflate(data))
+def decode_result(data: bytes, content_hash: str) -> ArticleResult:
+    """A row stored under `content_hash` back as a result; `ValueError` unless `encode_result`
+    could have made it (not zlib, inflating past `MAX_ROW_BYTES`, not JSON, a field of the wrong
+    type, an index past its table)."""
+    return decode_row(inflate(data), content_hash)
+
+
+def _digest(content_hash: str) -> bytes | None:
+    """The 32 bytes of a SHA-256 content hash given in hex; None for anything else."""
+    if len(content_hash) != 64:
+        return None
+    try:
+        return bytes.fromhex(content_hash)
+    except ValueError:
+        return None
+
+
+def _row_key(digest: bytes, version: str) -> int:
+    """The integer key of the row of content hash `digest` (32 bytes) and pipeline `version`: 64
+    bits of a hash of both. Two rows meeting on one key are told apart by the hash and version
+    stored beside it (a lookup checks both, and the later row replaces the earlier: a miss, never
+    a wrong result)."""
+    key = hashlib.blake2b(digest + version.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(key, "big", signed=True)
+
+
+def _from_3(db: sqlite3.Connection) -> None:
+    """Convert a cache of schema 3 to this one, in the caller's transaction: every row and file
+    signature is kept (hashes in hex become bytes, rows get their integer key; a row's own content
+    hash stays in its data, where decoding ignores it), nothing else changes."""
+    db.create_function("sitrep_digest", 1, lambda text: _digest(text) if isinstance(text, str) else None,
+                       deterministic=True)
+    db.create_function("sitrep_key", 2, lambda digest, version: _row_key(digest, version),
+                       deterministic=True)
+    db.execute("DROP INDEX IF EXISTS results_used")  # an index moves with its table's new name
+    if tuple(r[1] for r in db.execute("PRAGMA table_info(results)")) != ("hash", "version", "data", "used"):
+        db.execute("DROP TABLE results")  # not the layout version 3 wrote: nothing to keep
+        return
+    db.execute("ALTER TABLE results RENAME TO results_3")
+    for statement in _RESULTS_TABLE:
+        db.execute(statement)
+    db.execute("INSERT OR REPLACE INTO results (key, hash, version, data, used)"
+               " SELECT sitrep_key(digest, version), digest, version, data, CAST(used AS INTEGER)"
+               " FROM (SELECT rowid, sitrep_digest(hash) AS digest, version, data, used FROM results_3"
+               " WHERE typeof(version) = 'text' AND typeof(data) = 'blob'"
+               " AND typeof(used) IN ('integer', 'real')) WHERE digest IS NOT NULL ORDER BY rowid")
+    db.execute("DROP TABLE results_3")
+    db.execute("DROP INDEX IF EXISTS files_seen")
+    found = tuple(r[1] for r in db.execute("PRAGMA table_info(files)"))
+    if found == (*_FILES_COLUMNS[:6], "hash", *_FILES_COLUMNS[7:]):
+        db.execute("ALTER TABLE files RENAME TO files_3")
+        db.execute(_FILES_TABLE)
+        db.execute("INSERT INTO files SELECT path, device, inode, size, mtime_ns, ctime_ns, digest, mtime,"
+                   " CAST(seen AS INTEGER) FROM (SELECT *, sitrep_digest(hash) AS digest FROM files_3"
+                   " WHERE typeof(seen) IN ('integer', 'real')) WHERE digest IS NOT NULL")
+        db.execute("DROP TABLE files_3")
 
 
 def _is(exc: BaseException, names: tuple[str, ...]) -> bool:
@@ -184,10 +251,11 @@ class NullCache:
 
 
 class ResultCache:
-    """SQLite table `results(hash, version, data, used)`; `version` is the pipeline version and
-    `used` when the row was last stored or read. Table `files(path, device, inode, size, mtime_ns,
-    ctime_ns, hash, mtime, seen)` holds the files' signatures; `seen` is when the row was last
-    stored or read. Table `reports(folder, key, data, made)` holds each folder's last report."""
+    """SQLite table `results(id, key, hash, version, data, used)`; `key` is `_row_key` of the content
+    hash and the pipeline version `version`, and `used` when the row was last stored or read.
+    Table `files(path, device, inode, size, mtime_ns, ctime_ns, sha256, mtime, seen)` holds the
+    files' signatures; `seen` is when the row was last stored or read. Table `reports(folder, key,
+    data, made)` holds each folder's last report."""
 
     def __init__(self, path: Path, version: str, max_age_days: float = 0.0) -> None:
         self.path = path
@@ -307,8 +375,10 @@ class ResultCache:
         """Check the database is ours and set up our schema, in one write transaction.
 
         A second process opening a new cache at the same moment sees the whole schema or none of
-        it. An old schema of ours is replaced; another program's database raises `_NotOurs`.
+        it. A cache of schema 3 is converted, an older schema of ours replaced; another program's
+        database raises `_NotOurs`.
         """
+        converted = False
         db.execute("BEGIN IMMEDIATE")
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -316,14 +386,13 @@ class ResultCache:
             if tables and app_id != _APP_ID:
                 raise _NotOurs("is not a sitrep cache")
             user_version = db.execute("PRAGMA user_version").fetchone()[0]
-            if tables and user_version != SCHEMA_VERSION:
+            if "results" in tables and user_version == 3:
+                _from_3(db)
+                converted = True
+            elif tables and user_version != SCHEMA_VERSION:
                 db.execute("DROP TABLE IF EXISTS results")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS results ("
-                " hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL, used REAL NOT NULL,"
-                " PRIMARY KEY (hash, version))"
-            )
-            db.execute("CREATE INDEX IF NOT EXISTS results_used ON results (used)")
+            for statement in _RESULTS_TABLE:
+                db.execute(statement)
             for table, columns, *statements in _ADDED_TABLES:
                 found = tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})"))
                 if found and found != columns:
@@ -339,6 +408,10 @@ class ResultCache:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
             raise
+        if converted:
+            log.info("cache converted from schema 3 to %d, its rows kept", SCHEMA_VERSION)
+            with contextlib.suppress(sqlite3.Error):
+                db.executescript("PRAGMA incremental_vacuum;")  # the old tables' pages back to the disk
 
     def _read_only(self, exc: sqlite3.Error) -> sqlite3.Connection | None:
         """After an error that is not damage (locked, read-only, full or failing disk): read the
@@ -460,25 +533,22 @@ class ResultCache:
             if gone:
                 log.info("cache %s: evicted %d unused results", self.path, gone)
             if gone or unseen:
-                self._db.execute("PRAGMA incremental_vacuum").fetchall()
+                # Run to the end by `executescript`: a cursor steps it once, which frees one page.
+                self._db.executescript("PRAGMA incremental_vacuum;")
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
             self._failed(exc)
 
-    def _touch(self, keys: list[str], now: float, table: str = "results") -> None:
-        """Mark rows of `results` (by content hash) or of `files` (by path) as used now; best
+    def _touch(self, update: str, keys: list[int] | list[str], now: float) -> None:
+        """Mark rows as used now with `update` (its parameters: the time, then each key); best
         effort, and skipped rather than waiting for a lock."""
         if self._db is None or not self.writable:
             return
         try:
             self._db.execute("PRAGMA busy_timeout = 0")
             self._db.execute("BEGIN IMMEDIATE")
-            if table == "files":
-                self._db.executemany("UPDATE files SET seen = ? WHERE path = ?", [(now, key) for key in keys])
-            else:
-                self._db.executemany("UPDATE results SET used = ? WHERE hash = ? AND version = ?",
-                                     [(now, key, self.version) for key in keys])
+            self._db.executemany(update, [(int(now), key) for key in keys])
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -494,30 +564,39 @@ class ResultCache:
 
     def get_many(self, hashes: Iterable[str]) -> dict[str, ArticleResult]:
         """Cached results for these content hashes (missing or unreadable ones left out)."""
-        wanted = list(dict.fromkeys(hashes))
         found: dict[str, ArticleResult] = {}
-        if self._db is None or not wanted:
+        if self._db is None:
             return found
+        wanted: dict[int, tuple[str, bytes]] = {}
+        for content_hash in dict.fromkeys(hashes):
+            digest = _digest(content_hash)
+            if digest is not None:
+                wanted[_row_key(digest, self.version)] = (content_hash, digest)
+        if not wanted:
+            return found
+        keys = list(wanted)
         now = time.time()
-        stale: list[str] = []
+        stale: list[int] = []
         """Rows found that were last marked used over a day ago (marked again, at most daily)."""
         # Decoding makes many small objects and no reference cycles: the cyclic collector would
         # only rescan the growing heap of results (half the time of a lookup of 1,000 rows).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(
-                    f"SELECT hash, data, used FROM results WHERE version = ? AND hash IN ({marks})",
-                    [self.version, *chunk],
+                    f"SELECT key, hash, version, data, used FROM results WHERE key IN ({marks})", chunk,
                 ).fetchall()
-                for key, blob, used in rows:
+                for key, digest, version, blob, used in rows:
+                    content_hash, wanted_digest = wanted[key]
+                    if digest != wanted_digest or version != self.version:
+                        continue  # another row on the same key: a miss
                     try:
-                        found[key] = decode_result(blob)
+                        found[content_hash] = decode_result(blob, content_hash)
                     except ValueError as exc:
-                        log.warning("cache entry %.12s unreadable (%s); re-parsing", key, exc)
+                        log.warning("cache entry %.12s unreadable (%s); re-parsing", content_hash, exc)
                         continue
                     if not isinstance(used, (int, float)) or used < now - DAY:
                         stale.append(key)
@@ -528,7 +607,7 @@ class ResultCache:
             if collecting:
                 gc.enable()
         if stale:
-            self._touch(stale, now)
+            self._touch("UPDATE results SET used = ? WHERE key = ?", stale, now)
         return found
 
     def put_many(self, results: Iterable[ArticleResult]) -> None:
@@ -540,9 +619,12 @@ class ResultCache:
         """Store rows already encoded by `encode_result`, as (content hash, data)."""
         if self._db is None or not self.writable:
             return
-        now = time.time()
-        records = [(key, self.version, data, now) for key, data in rows]
-        self._write(lambda db: db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", records))
+        now = int(time.time())
+        records = [(_row_key(digest, self.version), digest, self.version, data, now)
+                   for digest, data in ((_digest(key), data) for key, data in rows) if digest is not None]
+        self._write(lambda db: db.executemany(
+            "INSERT OR REPLACE INTO results (key, hash, version, data, used) VALUES (?, ?, ?, ?, ?)",
+            records))
 
     def get_signatures(self, folder: str) -> dict[str, Signed]:
         """The stored signature, content hash and mtime of every file under the absolute path
@@ -552,7 +634,7 @@ class ResultCache:
         if self._db is None or not _storable(folder):
             return found
         prefix = f"{folder}/"
-        rows = self._select("SELECT path, device, inode, size, mtime_ns, ctime_ns, hash, mtime, seen"
+        rows = self._select("SELECT path, device, inode, size, mtime_ns, ctime_ns, sha256, mtime, seen"
                             " FROM files WHERE path >= ? AND path < ?", (prefix, f"{folder}0"))  # "0" > "/"
         if rows is None:
             return found
@@ -563,18 +645,18 @@ class ResultCache:
             signature = (device, inode, size, mtime_ns, ctime_ns)
             if not (isinstance(path, str) and path.startswith(prefix)
                     and all(type(n) is int for n in signature) and size >= 0
-                    and isinstance(digest, str) and _HASH.fullmatch(digest)
+                    and isinstance(digest, bytes) and len(digest) == 32
                     and type(mtime) is float and math.isfinite(mtime)
                     and abs(mtime * 1e9 - mtime_ns) < 1e9):  # the float of that very mtime_ns
                 bad += 1
                 continue
-            found[path] = (signature, digest, mtime)
+            found[path] = (signature, digest.hex(), mtime)
             if not isinstance(seen, (int, float)) or seen < now - DAY:
                 stale.append(path)
         if bad:
             log.warning("cache %s: %d file signatures unreadable; those files are read", self.path, bad)
         if stale:
-            self._touch(stale, now, "files")
+            self._touch("UPDATE files SET seen = ? WHERE path = ?", stale, now)
         return found
 
     def put_signatures(self, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
@@ -583,10 +665,11 @@ class ResultCache:
         SQLite cannot hold (not UTF-8) or a number past its integers is not stored."""
         if self._db is None or not self.writable:
             return
-        now = time.time()
-        records = [(path, *signature, digest, mtime, now)
+        now = int(time.time())
+        records = [(path, *signature, raw, mtime, now)
                    for path, (signature, digest, mtime) in changed.items()
-                   if _storable(path) and all(_INT64[0] <= n <= _INT64[1] for n in signature)]
+                   if _storable(path) and all(_INT64[0] <= n <= _INT64[1] for n in signature)
+                   and (raw := _digest(digest)) is not None]
         def work(db: sqlite3.Connection) -> None:
             db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone if _storable(p)])
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)

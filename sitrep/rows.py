@@ -316,11 +316,20 @@ COMPRESSION_DICTIONARY = _compression_dictionary()
 """The preset dictionary the cache compresses rows with (see `_compression_dictionary`)."""
 
 
-def encode_row(result: ArticleResult) -> bytes:
-    """The row of `result` as JSON (what the cache compresses and `sitrep extract` writes)."""
-    return _encoder.encode(to_row(result))
+def encode_row(result: ArticleResult, *, with_hash: bool = True) -> bytes:
+    """The row of `result` as JSON (what the cache compresses and `sitrep extract` writes).
+    Without its hash, `content_hash` is empty: the cache keys each row by it already, and its 64
+    digits, which no dictionary can shorten, were a twentieth of a compressed row."""
+    row = to_row(result)
+    if not with_hash:
+        row.content_hash = ""
+    return _encoder.encode(row)
 
 
-def decode_row(data: bytes | bytearray | str) -> ArticleResult:
-    """A JSON row back as a result; `ValueError` unless `encode_row` could have made it."""
-    return from_row(_decoder.decode(data))
+def decode_row(data: bytes | bytearray | str, content_hash: str | None = None) -> ArticleResult:
+    """A JSON row back as a result, with `content_hash` when given (a row stored without its
+    hash); `ValueError` unless `encode_row` could have made it."""
+    row = _decoder.decode(data)
+    if content_hash is not None:
+        row.content_hash = content_hash
+    return from_row(row)

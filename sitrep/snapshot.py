@@ -8,7 +8,7 @@ files the listing or the reader refused. A merge is a function of exactly these,
 found under a key is the report a merge of the same inputs would make; any change to any of
 them is another key, and a miss (the report is made as before).
 
-Stored reports are read like the cache's rows, as untrusted bytes: inflated a piece at a time
+Stored reports are read like the cache's rows, as untrusted bytes: decompressed a piece at a time
 up to `MAX_REPORT_BYTES`, then decoded into the model's types (msgspec checks every field's type
 and every closed vocabulary). Anything wrong is `ValueError`, and the caller merges instead.
 msgspec's typed JSON decodes the report of 2,000 articles in about 35 ms, a tenth of what
@@ -18,25 +18,31 @@ decoding its rows takes and a fortieth of merging them.
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Iterable
 from functools import cache
 
 import msgspec
+import zstandard
 
 from .cache import inflate
 from .model import BadFile, Situation
-from .rows import COMPRESSION_DICTIONARY
 from .version import PACKAGE
 
-SNAPSHOT_FORMAT = "1"
-"""Bump when the stored form changes in a way the key would not show."""
+SNAPSHOT_FORMAT = "2"
+"""Bump when the stored form changes in a way the key would not show. 2: zstd; 1: zlib against the
+rows' preset dictionary (still read, so the previous report of an older cache can be shown)."""
 MAX_REPORT_BYTES = 1 << 30
 """A stored report that inflates past this is refused unread (the report of 10,000 articles is
 about 20 MB of JSON)."""
-_LEVEL = 1
-"""zlib level: a report is written once per run and read at the next start; level 1 keeps the
-write at a few tens of ms for 2,000 articles, 8 times smaller than the JSON."""
+_LEVEL = 3
+"""zstd's level. A report repeats its evidence sentences across actors, events and disputes, far
+beyond zlib's 32 KB window: zstd's window finds them. At 10,000 articles (15 MB of JSON) level 3
+writes 0.79 MB in 25 ms, where zlib's level 1 wrote 1.26 MB; level 6 saves a further 12% for five
+times the time. At 1,000 articles, 0.19 MB in place of 0.38 MB."""
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_FEED = 1024
+"""Compressed bytes given to zstd at a time: one call can then make at most some 50 MB (a zstd
+block of 3 bytes can stand for 128 KB), so the bound is checked before a bomb inflates far."""
 
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(Situation)
@@ -73,15 +79,41 @@ def report_key(pipeline: str, reader: tuple[object, ...], folder: str,
 
 
 def encode_report(situation: Situation) -> bytes:
-    """The stored form of a report: its JSON, compressed (against the rows' preset dictionary,
-    which the cache's `inflate` reads with; the records are the same)."""
-    deflater = zlib.compressobj(_LEVEL, zdict=COMPRESSION_DICTIONARY)
-    return deflater.compress(_encoder.encode(situation)) + deflater.flush()
+    """The stored form of a report: its JSON, compressed with zstd (a compressor per call: one
+    is not safe to share between threads)."""
+    return zstandard.ZstdCompressor(level=_LEVEL).compress(_encoder.encode(situation))
 
 
 def decode_report(data: bytes) -> Situation:
-    """A stored report back; `ValueError` unless `encode_report` could have made it."""
+    """A stored report back (zstd, or an older cache's zlib); `ValueError` unless
+    `encode_report` could have made it."""
     try:
-        return _decoder.decode(inflate(data, MAX_REPORT_BYTES))
+        if data[:4] == _ZSTD_MAGIC:
+            text = _unzstd(data, MAX_REPORT_BYTES)
+        else:
+            text = inflate(data, MAX_REPORT_BYTES)
+        return _decoder.decode(text)
     except (msgspec.DecodeError, RecursionError) as exc:
         raise ValueError(f"not a stored report: {exc}") from None
+
+
+def _unzstd(data: bytes, limit: int) -> bytearray:
+    """`data` decompressed, a piece at a time so a bomb is never inflated whole; `ValueError` when
+    it is not one zstd frame, is cut short or makes more than `limit` bytes."""
+    inflater = zstandard.ZstdDecompressor().decompressobj()
+    text = bytearray()
+    view = memoryview(data)
+    fed = 0
+    try:
+        while fed < len(view) and not inflater.eof:
+            text += inflater.decompress(view[fed:fed + _FEED])
+            fed += _FEED
+            if len(text) > limit:
+                raise ValueError(f"inflates past {limit:,} bytes")
+    except zstandard.ZstdError as exc:
+        raise ValueError(f"not zstd: {exc}") from None
+    if not inflater.eof:
+        raise ValueError("truncated")
+    if inflater.unused_data or fed < len(view):
+        raise ValueError("data after the end of the report")
+    return text

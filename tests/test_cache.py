@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 import sitrep.cache as cache_module
-from sitrep.cache import SCHEMA_VERSION, NullCache, ResultCache, open_cache
+from sitrep.cache import NullCache, ResultCache, open_cache
 from sitrep.config import Config, parse_config
 from sitrep.engine import Engine
 from sitrep.model import (
@@ -151,7 +151,7 @@ def test_an_old_schema_of_our_own_is_replaced_without_a_problem(tmp_path: Path) 
     old = sqlite3.connect(path)
     old.execute("DROP TABLE results")
     old.execute("CREATE TABLE results (hash TEXT PRIMARY KEY, blob BLOB)")
-    old.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    old.execute("PRAGMA user_version = 2")
     old.commit()
     old.close()
     cache = ResultCache(path, "v1")
@@ -164,8 +164,9 @@ def test_an_unreadable_entry_is_a_miss_not_an_error(tmp_path: Path) -> None:
     cache.put_many([make_result("a" * 64), make_result("b" * 64)])
     cache.close()
     db = sqlite3.connect(tmp_path / "c.sqlite3")
-    db.execute("UPDATE results SET data = ? WHERE hash = ?", (b"not zlib", "a" * 64))
-    db.execute("UPDATE results SET data = ? WHERE hash = ?", (zlib.compress(b'{"path": 3}'), "b" * 64))
+    db.execute("UPDATE results SET data = ? WHERE hash = ?", (b"not zlib", bytes.fromhex("a" * 64)))
+    db.execute("UPDATE results SET data = ? WHERE hash = ?",
+               (zlib.compress(b'{"path": 3}'), bytes.fromhex("b" * 64)))
     db.commit()
     db.close()
     assert ResultCache(tmp_path / "c.sqlite3", "v1").get_many(["a" * 64, "b" * 64]) == {}
@@ -371,7 +372,7 @@ def test_a_cache_locked_by_another_process_is_read_but_never_set_aside(
     path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("INSERT INTO results VALUES ('x', 'v1', x'00', 0)")
+    holder.execute("INSERT INTO results (key, hash, version, data, used) VALUES (1, x'00', 'v1', x'00', 0)")
     held = identities(tmp_path)
     cache = ResultCache(path, "v1")
     assert cache.get_many(["a" * 64]) == {"a" * 64: make_result()}
@@ -524,7 +525,7 @@ def test_a_read_only_folder_without_a_cache_runs_without_one(
 def tamper(path: Path, key: str, data: bytes) -> None:
     """Replace the stored bytes of one row, as someone with write access to the cache could."""
     db = sqlite3.connect(path)
-    db.execute("UPDATE results SET data = ? WHERE hash = ?", (data, key))
+    db.execute("UPDATE results SET data = ? WHERE hash = ?", (data, bytes.fromhex(key)))
     db.commit()
     db.close()
 
@@ -578,7 +579,7 @@ TAMPERED_ROWS = {
 
 def test_the_row_the_tampering_cases_change_is_read_back_unchanged() -> None:
     row = stored_row()
-    assert cache_module.decode_result(packed(row)) == make_result()
+    assert cache_module.decode_result(packed(row), "a" * 64) == make_result()
     assert row["actors"][0]["evidence"] == [0] and len(row["evidence"]) == 1  # one evidence, named twice
 
 
@@ -590,10 +591,16 @@ def test_a_tampered_row_is_a_miss_not_an_error(tmp_path: Path, data: bytes) -> N
 
 
 def test_a_row_is_compressed_against_the_rows_dictionary_and_is_smaller_for_it() -> None:
-    row = encode_row(make_result())
+    row = encode_row(make_result(), with_hash=False)
     stored = cache_module.encode_result(make_result())
     assert len(stored) < len(zlib.compress(row, 9))
-    assert cache_module.decode_result(stored) == make_result()
+    assert cache_module.decode_result(stored, "a" * 64) == make_result()
+
+
+def test_a_stored_row_leaves_out_its_content_hash_and_the_lookup_gives_it_back(tmp_path: Path) -> None:
+    assert "a" * 64 not in json.dumps(stored_row())
+    path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
+    assert ResultCache(path, "v1").get_many(["a" * 64])["a" * 64].content_hash == "a" * 64
 
 
 def test_a_new_cache_has_large_pages_so_rows_fill_them(tmp_path: Path) -> None:
@@ -632,7 +639,7 @@ def age(path: Path, key: str, version: str, days: float) -> None:
     """Make one row look last used `days` ago."""
     db = sqlite3.connect(path)
     db.execute("UPDATE results SET used = ? WHERE hash = ? AND version = ?",
-               (time.time() - days * DAY, key, version))
+               (int(time.time() - days * DAY), bytes.fromhex(key), version))
     db.commit()
     db.close()
 
@@ -640,7 +647,7 @@ def age(path: Path, key: str, version: str, days: float) -> None:
 def stored(path: Path) -> set[tuple[str, str]]:
     """Every (hash, version) stored in the cache file."""
     db = sqlite3.connect(path)
-    rows = {(h, v) for h, v in db.execute("SELECT hash, version FROM results")}
+    rows = {(h.hex(), v) for h, v in db.execute("SELECT hash, version FROM results")}
     db.close()
     return rows
 
@@ -650,6 +657,19 @@ def test_rows_of_another_pipeline_version_unused_for_a_day_are_evicted(tmp_path:
     age(path, "a" * 64, "v1", 1.5)
     ResultCache(path, "v2").close()
     assert stored(path) == {("b" * 64, "v1")}
+
+
+def test_evicting_rows_gives_every_page_they_held_back_to_the_disk(tmp_path: Path) -> None:
+    path = our_cache(tmp_path / "c.sqlite3", *(f"{n:064x}" for n in range(400)))
+    db = sqlite3.connect(path)
+    db.execute("UPDATE results SET used = ?", (int(time.time() - 2 * DAY),))
+    db.commit()
+    db.close()
+    ResultCache(path, "v2").close()
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM results").fetchone()[0] == 0
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    db.close()
 
 
 def test_rows_of_another_pipeline_version_in_recent_use_are_kept(tmp_path: Path) -> None:
@@ -898,7 +918,8 @@ def test_a_foreign_file_at_the_cache_path_does_not_stop_the_engine(config: Confi
 def test_a_tampered_row_is_re_parsed_and_the_report_is_unchanged(config: Config, folder: Path) -> None:
     _, cold, _ = analyse(config, folder)
     db = sqlite3.connect(config.cache_path)
-    key, blob = db.execute("SELECT hash, data FROM results ORDER BY hash LIMIT 1").fetchone()
+    digest, blob = db.execute("SELECT hash, data FROM results ORDER BY hash LIMIT 1").fetchone()
+    key = digest.hex()
     db.close()
     data = json.loads(cache_module.inflate(blob))
     data["title"] = 12345

@@ -69,9 +69,10 @@ def test_an_inode_past_sqlite_s_integers_is_not_stored(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("column", "value"), [
-    ("hash", "not a hash"),
-    ("hash", 12345),
-    ("hash", "C" * 64),
+    ("sha256", "not a hash"),
+    ("sha256", 12345),
+    ("sha256", "c" * 64),  # the digits, not the 32 bytes
+    ("sha256", b"\xcc" * 31),
     ("mtime", "yesterday"),
     ("mtime", 1e300),
     ("mtime", 1754000000.0),  # not the float of the row's mtime_ns

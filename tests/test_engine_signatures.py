@@ -217,7 +217,7 @@ def test_a_file_rewritten_in_the_same_second_it_was_hashed_is_read_by_the_next_p
         engine.close()
 
 
-@pytest.mark.parametrize(("column", "value"), [("hash", "not a hash"), ("mtime", "yesterday")])
+@pytest.mark.parametrize(("column", "value"), [("sha256", "not a hash"), ("mtime", "yesterday")])
 def test_a_tampered_signature_row_is_ignored_and_its_file_read(
     folder: Path, cache: Path, reads: list[str], column: str, value: str
 ) -> None:

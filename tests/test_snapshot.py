@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import zlib
 
+import msgspec
 import pytest
+import zstandard
 
 from sitrep.model import BadFile
 from sitrep.rows import COMPRESSION_DICTIONARY
@@ -79,18 +81,32 @@ def test_json_of_the_wrong_shape_is_refused() -> None:
         decode_report(data)
 
 
+def _zstd(data: bytes) -> bytes:
+    return zstandard.ZstdCompressor(level=3).compress(data)
+
+
+def _json(situation: object) -> bytes:
+    return msgspec.json.encode(situation)
+
+
 def test_a_value_outside_its_vocabulary_is_refused() -> None:
-    deflater = zlib.compressobj(1, zdict=COMPRESSION_DICTIONARY)
-    good = encode_report(mali_situation())
-    inflater = zlib.decompressobj(zdict=COMPRESSION_DICTIONARY)
-    text = inflater.decompress(good).replace(b'"kind":"person"', b'"kind":"wizard"', 1)
+    text = _json(mali_situation()).replace(b'"kind":"person"', b'"kind":"wizard"', 1)
     assert b"wizard" in text
-    data = deflater.compress(text) + deflater.flush()
     with pytest.raises(ValueError, match="not a stored report"):
-        decode_report(data)
+        decode_report(_zstd(text))
 
 
 def test_a_decompression_bomb_is_refused_before_it_inflates_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.snapshot as snapshot
+
+    monkeypatch.setattr(snapshot, "MAX_REPORT_BYTES", 1 << 20)
+    bomb = zstandard.ZstdCompressor(level=19).compress(b"[" * (64 << 20))
+    assert len(bomb) < 4096
+    with pytest.raises(ValueError, match="inflates past"):
+        decode_report(bomb)
+
+
+def test_an_older_cache_s_zlib_bomb_is_refused_too(monkeypatch: pytest.MonkeyPatch) -> None:
     import sitrep.snapshot as snapshot
 
     monkeypatch.setattr(snapshot, "MAX_REPORT_BYTES", 1 << 20)
@@ -101,7 +117,30 @@ def test_a_decompression_bomb_is_refused_before_it_inflates_whole(monkeypatch: p
 
 
 def test_deep_nesting_is_refused_not_a_crash() -> None:
-    deflater = zlib.compressobj(1, zdict=COMPRESSION_DICTIONARY)
-    data = deflater.compress(b'{"folder": "x", "title": "t", "status": ' + b"[" * 100_000) + deflater.flush()
+    data = _zstd(b'{"folder": "x", "title": "t", "status": ' + b"[" * 100_000)
     with pytest.raises(ValueError):
         decode_report(data)
+
+
+def test_a_report_cut_short_is_refused() -> None:
+    stored = encode_report(mali_situation())
+    with pytest.raises(ValueError, match="truncated"):
+        decode_report(stored[: len(stored) // 2])
+
+
+def test_bytes_after_the_end_of_a_report_are_refused() -> None:
+    with pytest.raises(ValueError, match="after the end"):
+        decode_report(encode_report(mali_situation()) + b"\0" * 5000)
+
+
+def test_a_report_stored_by_an_older_cache_in_zlib_is_still_read() -> None:
+    deflater = zlib.compressobj(1, zdict=COMPRESSION_DICTIONARY)
+    older = deflater.compress(_json(mali_situation())) + deflater.flush()
+    assert decode_report(older) == mali_situation()
+
+
+def test_a_report_is_stored_in_half_the_bytes_zlib_took() -> None:
+    situation = large_situation(300)
+    deflater = zlib.compressobj(1, zdict=COMPRESSION_DICTIONARY)
+    zlib_size = len(deflater.compress(_json(situation)) + deflater.flush())
+    assert len(encode_report(situation)) < zlib_size * 0.6

@@ -1,0 +1,139 @@
+"""The cache's layout (schema 4): a result's row found by an integer key made of its content hash and
+pipeline version, hashes held as bytes, and a cache of schema 3 converted in place with its rows
+and file signatures kept."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+
+import sitrep.cache as cache_module
+from sitrep.cache import SCHEMA_VERSION, ResultCache
+from sitrep.rows import COMPRESSION_DICTIONARY, encode_row
+
+from test_cache import make_result
+from test_cache_signatures import FOLDER, SIGNED
+
+_SCHEMA_3 = (
+    "CREATE TABLE results (hash TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL,"
+    " used REAL NOT NULL, PRIMARY KEY (hash, version))",
+    "CREATE INDEX results_used ON results (used)",
+    "CREATE TABLE files (path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
+    " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, hash TEXT NOT NULL,"
+    " mtime REAL NOT NULL, seen REAL NOT NULL) WITHOUT ROWID",
+    "CREATE INDEX files_seen ON files (seen)",
+    "CREATE TABLE reports (folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL,"
+    " made REAL NOT NULL)",
+)
+
+
+def schema_3_cache(path: Path, now: float) -> None:
+    """A cache as sitrep wrote it at schema 3: rows with their content hash inside, keyed by the hash
+    in hex; one file signature; one stored report."""
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA page_size = {cache_module.PAGE_SIZE}")
+    db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+    for statement in _SCHEMA_3:
+        db.execute(statement)
+    for content_hash in ("a" * 64, "b" * 64, *(f"{n:064x}" for n in range(300))):
+        deflater = zlib.compressobj(6, zdict=COMPRESSION_DICTIONARY)
+        data = deflater.compress(encode_row(make_result(content_hash))) + deflater.flush()
+        db.execute("INSERT INTO results VALUES (?, ?, ?, ?)", (content_hash, "v1", data, now))
+    db.execute("INSERT INTO results VALUES (?, ?, ?, ?)", ("not hex", "v1", b"x", now))
+    (device, inode, size, mtime_ns, ctime_ns), digest, mtime = SIGNED
+    db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (f"{FOLDER}/a.txt", device, inode, size, mtime_ns, ctime_ns, digest, mtime, now))
+    db.execute("INSERT INTO reports VALUES (?, ?, ?, ?)", (FOLDER, "k" * 64, b"stored report", now))
+    db.execute(f"PRAGMA application_id = {0x53495452}")
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+
+
+def names(path: Path) -> set[str]:
+    """The tables and indexes of the database at `path`."""
+    db = sqlite3.connect(path)
+    try:
+        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+    finally:
+        db.close()
+
+
+def test_a_cache_of_schema_3_keeps_its_rows_when_converted(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    schema_3_cache(path, now=1_800_000_000.0)
+    cache = ResultCache(path, "v1")
+    found = cache.get_many(["a" * 64, "b" * 64])
+    assert cache.problem is None
+    assert found == {"a" * 64: make_result("a" * 64), "b" * 64: make_result("b" * 64)}
+
+
+def test_a_cache_of_schema_3_keeps_its_file_signatures_and_report_when_converted(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    schema_3_cache(path, now=1_800_000_000.0)
+    cache = ResultCache(path, "v1")
+    assert cache.get_signatures(FOLDER) == {f"{FOLDER}/a.txt": SIGNED}
+    assert cache.get_last_report(FOLDER) == b"stored report"
+
+
+def test_a_converted_cache_has_this_schema_and_no_index_left_over(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    schema_3_cache(path, now=1_800_000_000.0)
+    ResultCache(path, "v1").close()
+    assert names(path) == {"results", "results_key", "results_used", "files", "reports"}
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert set(db.execute("SELECT typeof(hash), typeof(used) FROM results")) == {("blob", "integer")}
+    db.close()
+
+
+def test_a_schema_3_row_whose_hash_is_not_a_hash_is_dropped_in_the_conversion(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    schema_3_cache(path, now=1_800_000_000.0)
+    ResultCache(path, "v1").close()
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM results").fetchone()[0] == 302
+    db.close()
+
+
+def test_the_conversion_gives_the_old_tables_pages_back(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    schema_3_cache(path, now=1_800_000_000.0)
+    ResultCache(path, "v1").close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    db.close()
+
+
+def test_two_rows_meeting_on_one_key_are_told_apart_by_their_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "_row_key", lambda digest, version: 7)
+    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
+    cache.put_many([make_result("a" * 64)])
+    cache.put_many([make_result("b" * 64)])  # replaces the first on key 7
+    assert cache.get_many(["a" * 64, "b" * 64]) == {"b" * 64: make_result("b" * 64)}
+
+
+def test_a_row_of_another_version_on_the_same_key_is_a_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "_row_key", lambda digest, version: 7)
+    ResultCache(tmp_path / "c.sqlite3", "v2").put_many([make_result("a" * 64)])
+    assert ResultCache(tmp_path / "c.sqlite3", "v1").get_many(["a" * 64]) == {}
+
+
+def test_a_hash_that_is_not_sha256_hex_is_neither_stored_nor_found(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
+    cache.put_many([make_result("not a hash")])
+    assert cache.get_many(["not a hash"]) == {}
+    assert cache.writable and cache.problem is None
+
+
+def test_the_key_differs_by_version_and_by_hash() -> None:
+    a, b = bytes.fromhex("a" * 64), bytes.fromhex("b" * 64)
+    keys = {cache_module._row_key(a, "v1"), cache_module._row_key(a, "v2"), cache_module._row_key(b, "v1")}
+    assert len(keys) == 3 and all(-(1 << 63) <= key < (1 << 63) for key in keys)
