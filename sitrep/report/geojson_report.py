@@ -15,13 +15,12 @@ Names are cleaned with `text.clean`; the JSON is written as `to_json` writes the
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Situation
 from ..text import clean
 from .events import dated_events
-from .json_report import safe_json
+from .json_report import dumps, safe_json
 from .places import Locator, map_places
 
 
@@ -60,4 +59,4 @@ def geojson_document(situation: Situation) -> dict[str, Any]:
 
 def to_geojson(situation: Situation) -> str:
     """The FeatureCollection as JSON text (UTF-8 safe, two-space indent, final newline)."""
-    return safe_json(json.dumps(geojson_document(situation), ensure_ascii=False, indent=2)) + "\n"
+    return safe_json(dumps(geojson_document(situation))) + "\n"
