@@ -614,6 +614,21 @@ def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
     assert process.returncode == 130 and "Traceback" not in err and "interrupted" in err
 
 
+def test_an_interrupt_that_passed_through_compiled_code_still_exits_with_130(tmp_path: Path) -> None:
+    # An interrupt inside code compiled from a string (as a dataclass's __init__ is made during a lazy
+    # import) is marked unhandled by CPython even once caught, which made the process die by SIGINT.
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(tmp_path)])
+    # Run as `python -m sitrep` is: with -m, CPython consults the mark when the module has exited.
+    (tmp_path / "interrupted_sitrep.py").write_text(
+        "import sys\nfrom sitrep import cli\n"
+        "cli.run_report = lambda argv: exec('raise KeyboardInterrupt')\n"
+        "sys.argv = ['sitrep', 'report']\nsys.exit(cli.main())\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "interrupted_sitrep"], capture_output=True, text=True,
+                         env=env, cwd=tmp_path, timeout=120, check=False)
+    assert run.returncode == 130 and run.stderr == "sitrep: interrupted\n"
+
+
 def test_the_readme_alias_example_finds_the_actor(workspace: Workspace) -> None:
     run = dembele_report(workspace, "General Abass Dembele")
     assert run.code == 0 and run.json()["actors"][0]["name"] == "Abass Dembele"
