@@ -8,13 +8,26 @@ the `Situation` (and the partial ones) it is sent, a slice at a time (`sitrep.tr
 that the event loop gets the interpreter between two slices.
 
 The protocol over one duplex pipe, a tuple per message:
-- parent -> child: `("analyse", folder, listening, touched)` (`touched`: the paths the watcher saw
-  touched, as a tuple, or None; see `Engine.analyse`), `("cancel",)`, `("close",)`;
+- parent -> child: `("analyse", folder, listening, touched, peeked)` (`touched`: the paths the
+  watcher saw touched, as a tuple, or None; see `Engine.analyse`; `peeked`: see below),
+  `("resend",)`, `("cancel",)`, `("close",)`;
 - child -> parent: `("progress", Progress, SlicedReport | None)` while a run goes on (only when
   listening; a partial report travels sliced beside its `Progress`),
   `("log", level, logger name, text)`, then one of `("done", SlicedReport, done, total, Stats)`
   (the engine's last progress, stage "done", is made here from it: its report is sent once),
-  `("cancelled", Stats)` or `("error", exception, Stats)`.
+  `("stored", digest, done, total, Stats)` (below), `("cancelled", Stats)` or
+  `("error", exception, Stats)`.
+
+The folder's stored report, peeked at. The first run (`begin`) is usually the folder's stored
+report (`sitrep.snapshot`), and the child's way to it (starting, importing the engine, hashing
+the files) is longer than the dashboard's own start. So `begin` also reads that folder's stored
+report itself, in a thread, from the cache file opened read-only (`_read_stored`), and asks the
+child for a run that is `peeked`: a stored report the child serves is then not sent but named,
+by the digest of its stored form (`("stored", digest, ...)`), and the dashboard shows its own copy
+when the digests are equal, or asks for the report (`("resend",)`, answered by `"done"`) when
+they are not. Until the child has answered, the copy is told as `Progress("previous")`: the
+folder's last report, which the run may yet replace, exactly as when the folder changed since
+(so a peeked run's own "previous" progress travels without its report).
 
 A progress callback that raises (the dashboard abandoning a superseded run) sends `cancel`; the
 child ends its run at its next progress call, and the exception is raised in the caller once the
@@ -36,11 +49,15 @@ meanwhile stops the priming at its next progress call and is served at once.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import os
 import pickle
+import sqlite3
+import stat
 import threading
 from collections.abc import Collection
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,10 +78,23 @@ log = logging.getLogger(__name__)
 
 CLOSE_TIMEOUT = 5.0
 """Seconds `close` waits for the child to finish before stopping it."""
+PEEK_POLL = 0.01
+"""Seconds between looks at the stored report `begin` reads, while no message has come."""
+PEEK_TIMEOUT = 5.0
+"""Seconds a peeked run waits for that read once the child has named its report (then it asks
+the child for the report instead)."""
 
 
 class EngineProcessError(RuntimeError):
     """The analysis process could not start or stopped in the middle of a run."""
+
+
+@dataclass(frozen=True)
+class Peeked:
+    """A folder's stored report as read from the cache file, and the digest of its stored form."""
+
+    digest: str
+    situation: Situation
 
 
 @dataclass(frozen=True)
@@ -90,6 +120,9 @@ class EngineProcess:
         self._closed = False
         self._begun: str | None = None
         """The folder of a run `begin` asked for whose messages nobody has read yet."""
+        self._peek: Future[Peeked | None] | None = None
+        """The begun run's folder's stored report, being read here (None: not read; see the
+        module docstring)."""
         self._lock = threading.Lock()
 
     @property
@@ -115,21 +148,27 @@ class EngineProcess:
     def begin(self, folder: Path) -> None:
         """Start analysing `folder` now; the next `analyse(folder, progress)` takes this run over
         (with its progress from the start). The dashboard calls this before it builds its screen,
-        so the first report is worked out meanwhile, on another core."""
+        so the first report is worked out meanwhile, on another core, while the folder's stored
+        report is read here in a thread (see the module docstring)."""
         with self._lock:
             conn = self._ensure_child()
             self._drop_begun(conn)
+            cache = self.config.cache
+            peek = cache.enabled and cache.keep_reports
             try:
-                conn.send(("analyse", str(folder), True, None))
+                conn.send(("analyse", str(folder), True, None, peek))
             except OSError:
                 return  # the run that follows finds the child gone and says so
             self._begun = str(folder)
+            if peek:
+                self._peek = _in_thread(_read_stored, self.config.cache_path, os.path.abspath(folder))
 
     def _drop_begun(self, conn: Connection) -> None:
         """Cancel a begun run nobody took over, and read its messages to the end."""
         if self._begun is None:
             return
         self._begun = None
+        self._peek = None
         try:
             conn.send(("cancel",))
             while (message := conn.recv())[0] in ("progress", "log"):
@@ -145,6 +184,7 @@ class EngineProcess:
             return self._conn
         self._stop_child()
         self._begun = None
+        self._peek = None
         import multiprocessing
 
         # Spawned, not forked: the dashboard has threads, and a forked copy of their locks can deadlock.
@@ -174,19 +214,38 @@ class EngineProcess:
         """
         with self._lock:
             conn = self._ensure_child()
+            peek: Future[Peeked | None] | None = None
             if self._begun is not None and self._begun == str(folder) and progress is not None:
                 self._begun = None  # that run is this one (it lists the folder whole)
+                peek, self._peek = self._peek, None
             else:
                 self._drop_begun(conn)
                 conn = self._ensure_child()
                 try:
                     conn.send(("analyse", str(folder), progress is not None,
-                               tuple(touched) if touched is not None else None))
+                               tuple(touched) if touched is not None else None, False))
                 except OSError as exc:
                     raise self._died(f"could not be reached ({exc})") from exc
             abandoned: BaseException | None = None
+            preview = peek is not None
+
+            def tell(step: Progress) -> None:
+                nonlocal abandoned
+                if abandoned is None and progress is not None:
+                    try:
+                        progress(step)
+                    except BaseException as exc:  # noqa: BLE001 - raised again once the child has stopped
+                        abandoned = exc
+                        conn.send(("cancel",))
+
             while True:
+                if preview and peek is not None and peek.done() and not conn.poll():
+                    preview = False  # the child is still at work: show the stored report meanwhile
+                    if (peeked := peek.result()) is not None:
+                        tell(Progress("previous", 0, 0, peeked.situation))
                 try:
+                    if preview and not conn.poll(PEEK_POLL):
+                        continue
                     message = conn.recv()  # a report comes as slices of bytes: rebuilt below, piece by piece
                 except (EOFError, OSError, pickle.UnpicklingError) as exc:
                     raise self._died("stopped in the middle of a run") from exc
@@ -204,6 +263,14 @@ class EngineProcess:
                     self._stats = message[-1]
                     if abandoned is not None:
                         raise abandoned
+                    if kind == "stored":
+                        peeked = _peeked(peek)
+                        if peeked is None or peeked.digest != message[1]:
+                            conn.send(("resend",))  # not the report read here: the child sends it
+                            continue
+                        if message[2] is not None and progress is not None:
+                            progress(Progress("done", message[2], message[3], peeked.situation))
+                        return peeked.situation
                     if kind == "done":
                         situation = join_report(message[1])
                         if message[2] is not None and progress is not None:
@@ -302,6 +369,9 @@ def serve(conn: Connection, config: Config) -> None:
     from .engine import Engine
 
     engine = Engine(config)
+    named: tuple[Situation, int | None, int | None] | None = None
+    """The report, done and total of the last run whose stored report was only named (see `_run`)."""
+    folder: Path | None = None
     try:
         while True:
             try:
@@ -310,25 +380,38 @@ def serve(conn: Connection, config: Config) -> None:
                 return
             if request[0] == "close":
                 return
-            if request[0] != "analyse":
+            if request[0] == "resend" and named is not None:
+                situation, done, total = named  # the parent's copy was not this report: send it
+                send(("done", slice_report(situation), done, total, _stats(engine)))
+            elif request[0] != "analyse":
                 continue  # a cancel that came after its run had finished
-            if _run(engine, conn, send, Path(request[1]), bool(request[2]), request[3]):
-                return
-            if engine.served_stored and not conn.poll(PRIME_DELAY):
-                _prime(engine, conn, Path(request[1]))
+            else:
+                folder = Path(request[1])
+                closing, named = _run(engine, conn, send, folder, bool(request[2]), request[3],
+                                      peeked=bool(request[4]))
+                if closing:
+                    return
+            if engine.served_stored and folder is not None and not conn.poll(PRIME_DELAY):
+                named = None
+                _prime(engine, conn, folder)
             gcpolicy.settle()  # the report is sent: nothing waits on this
     finally:
         engine.close()
 
 
 def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool,
-         touched: tuple[str, ...] | None) -> bool:
-    """One run, its outcome sent to the parent; whether the parent asked to close meanwhile."""
+         touched: tuple[str, ...] | None, *,
+         peeked: bool = False) -> tuple[bool, tuple[Situation, int | None, int | None] | None]:
+    """One run, its outcome sent to the parent: whether the parent asked to close meanwhile, and,
+    when the run was `peeked` (see the module docstring) and showed the folder's stored report,
+    that report with its done and total (sent if the parent asks for it)."""
     finished: list[Progress] = []
 
     def progress(p: Progress) -> None:
         if p.stage == "done":
             finished.append(p)  # its report goes once, in the "done" message, not pickled twice
+        elif p.stage == "previous" and peeked:
+            send(("progress", replace(p, situation=None), None))  # the parent has read it itself
         else:
             send(("progress", replace(p, situation=None),
                   slice_report(p.situation) if p.situation is not None else None))
@@ -342,15 +425,18 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
                                    previous=listening)
     except _Cancelled as stop:
         send(("cancelled", _stats(engine)))
-        return stop.closing
+        return stop.closing, None
     except Exception as exc:  # noqa: BLE001 - every failure goes to the parent, which reports it
         logging.getLogger("sitrep.engine").debug("analysis of %s failed", folder, exc_info=True)
         send(("error", _portable(exc), _stats(engine)))
-        return False
+        return False, None
     last = finished[-1] if finished else None
-    send(("done", slice_report(situation), last.done if last else None, last.total if last else None,
-          _stats(engine)))
-    return False
+    done, total = (last.done, last.total) if last else (None, None)
+    if peeked and engine.served_stored:
+        send(("stored", stored_digest(situation), done, total, _stats(engine)))
+        return False, (situation, done, total)
+    send(("done", slice_report(situation), done, total, _stats(engine)))
+    return False, None
 
 
 PRIME_DELAY = 1.0
@@ -374,6 +460,72 @@ def _prime(engine: Any, conn: Connection, folder: Path) -> None:
         pass
     except Exception:  # noqa: BLE001 - the next run meets the same problem and reports it
         logging.getLogger("sitrep.engine").debug("priming %s failed", folder, exc_info=True)
+
+
+def stored_digest(situation: Situation) -> str:
+    """The digest of `situation`'s stored form (`sitrep.snapshot.encode_report`, which gives back
+    the very bytes a stored report was decoded from): equal digests, equal reports."""
+    from .snapshot import encode_report
+
+    return hashlib.sha256(encode_report(situation)).hexdigest()
+
+
+def _read_stored(cache_path: Path, folder: str) -> Peeked | None:
+    """The stored report of the absolute path `folder` in the cache at `cache_path`, and the digest
+    of its stored form; None when there is none, or no cache of sitrep's, or it cannot be read.
+
+    The file is opened read-only (never created, changed or migrated) and used only if it bears the
+    cache's application id. The query is the one `ResultCache.get_last_report` runs: a cache
+    function that opens nothing for writing would serve here.
+    """
+    from .cache import _APP_ID
+    from .snapshot import decode_report
+
+    try:
+        if not stat.S_ISREG(os.stat(cache_path).st_mode):  # SQLite would block on a FIFO
+            return None
+        db = sqlite3.connect(f"{cache_path.as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except (OSError, sqlite3.Error, ValueError):
+        return None
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != _APP_ID:
+            return None
+        row = db.execute("SELECT data FROM reports WHERE folder = ?", (folder,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    if row is None or not isinstance(row[0], bytes):
+        return None
+    try:
+        return Peeked(hashlib.sha256(row[0]).hexdigest(), decode_report(row[0]))
+    except ValueError:
+        return None
+
+
+def _in_thread(function: Any, *args: Any) -> Future[Any]:
+    """`function(*args)` run in a daemon thread of its own; its result (or exception) in the future."""
+    future: Future[Any] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(function(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="sitrep-peek", daemon=True).start()
+    return future
+
+
+def _peeked(peek: Future[Peeked | None] | None) -> Peeked | None:
+    """What `begin` read, waiting up to `PEEK_TIMEOUT` for it; None if nothing (or it failed)."""
+    if peek is None:
+        return None
+    try:
+        return peek.result(timeout=PEEK_TIMEOUT)
+    except Exception:  # noqa: BLE001 - a read that failed or hangs: the child sends its report
+        log.debug("reading the stored report here failed", exc_info=True)
+        return None
 
 
 def _progress(progress: Progress, sliced: SlicedReport | None) -> Progress:
