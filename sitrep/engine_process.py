@@ -53,7 +53,6 @@ import hashlib
 import logging
 import os
 import pickle
-import sqlite3
 import stat
 import threading
 from collections.abc import Collection
@@ -478,6 +477,8 @@ def _read_stored(cache_path: Path, folder: str) -> Peeked | None:
     cache's application id. The query is the one `ResultCache.get_last_report` runs: a cache
     function that opens nothing for writing would serve here.
     """
+    import sqlite3
+
     from .cache import _APP_ID
     from .snapshot import decode_report
 

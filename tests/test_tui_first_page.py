@@ -4,6 +4,8 @@ test_tui_app.py's large reports), and every later report builds whole pages."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from sitrep.tui.actors_pane import ActorsPane
@@ -32,3 +34,14 @@ async def test_the_first_report_builds_fewer_rows_of_a_long_pane_than_a_reload_d
         await settled(pilot)
         for pane, before in zip(panes, built, strict=True):
             assert pane.window.end - pane.window.start > before
+
+
+def test_the_dashboard_starts_without_the_screens_and_readers_its_first_paint_does_without() -> None:
+    """The export and timeline screens (and the report writers) come when asked for; the stored
+    report's reader (SQLite, the snapshot codec) in `EngineProcess.begin`'s thread."""
+    code = ("import sys, sitrep.engine_process, sitrep.tui.app; "
+            "print(sorted(m for m in ('sitrep.tui.export_screen', 'sitrep.tui.timeline_screen', "
+            "'sitrep.report.formats', 'sqlite3', 'sitrep.snapshot') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "[]"
