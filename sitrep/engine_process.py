@@ -162,6 +162,17 @@ class EngineProcess:
             if peek:
                 self._peek = _in_thread(_read_stored, self.config.cache_path, os.path.abspath(folder))
 
+    def stored_report(self, folder: Path) -> Situation | None:
+        """The stored report of `folder` as `begin` read it, if that read has finished (this never
+        waits): the dashboard shows it as the previous report in its first frame. The begun run
+        then tells it as `Progress("previous")` and, when the folder is unchanged, returns it: the
+        very same object."""
+        peek = self._peek
+        if peek is None or self._begun != str(folder) or not peek.done() or peek.exception() is not None:
+            return None
+        found = peek.result()
+        return found.situation if found is not None else None
+
     def _drop_begun(self, conn: Connection) -> None:
         """Cancel a begun run nobody took over, and read its messages to the end."""
         if self._begun is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 
@@ -110,3 +111,21 @@ def test_the_report_is_read_only_from_a_cache_of_sitrep_s_and_nothing_is_written
     assert foreign.read_bytes() == before
     missing = tmp_path / "missing.sqlite3"
     assert _read_stored(missing, str(folder)) is None and not missing.exists()
+
+
+def test_the_stored_report_is_at_hand_once_read_and_is_the_one_the_run_then_returns(
+    warm: tuple[Path, Path, Situation], tmp_path: Path  # noqa: F811 - the imported fixture
+) -> None:
+    folder, cache, expected = stored_copy(warm, tmp_path)
+    process = EngineProcess(config_for(cache))
+    try:
+        assert process.stored_report(folder) is None  # nothing begun
+        process.begin(folder)
+        assert process.stored_report(tmp_path) is None  # not the begun folder
+        deadline = time.monotonic() + 10
+        while (at_hand := process.stored_report(folder)) is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert at_hand is not None and at_hand.to_dict() == expected.to_dict()
+        assert process.analyse(folder, lambda _p: None) is at_hand
+    finally:
+        process.close()
