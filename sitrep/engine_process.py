@@ -19,15 +19,18 @@ The protocol over one duplex pipe, a tuple per message:
   `("error", exception, Stats)`.
 
 The folder's stored report, peeked at. The first run (`begin`) is usually the folder's stored
-report (`sitrep.snapshot`), and the child's way to it (starting, importing the engine, hashing
-the files) is longer than the dashboard's own start. So `begin` also reads that folder's stored
-report itself, in a thread, from the cache file opened read-only (`_read_stored`), and asks the
-child for a run that is `peeked`: a stored report the child serves is then not sent but named,
-by the digest of its stored form (`("stored", digest, ...)`), and the dashboard shows its own copy
-when the digests are equal, or asks for the report (`("resend",)`, answered by `"done"`) when
-they are not. Until the child has answered, the copy is told as `Progress("previous")`: the
-folder's last report, which the run may yet replace, exactly as when the folder changed since
-(so a peeked run's own "previous" progress travels without its report).
+report (`sitrep.snapshot`), and on a machine with a core to spare the child's way to it
+(starting, importing the engine, hashing every file) is longer than the dashboard's own start.
+So the begun run is `peeked`: a stored report the child serves is not sent but named, by the
+digest of its stored form (`("stored", digest, ...)`). When `analyse` takes the run over and the
+child has not answered yet, it reads the folder's stored report itself from the cache file,
+opened read-only (`_read_stored`), and tells it as `Progress("previous")`: the folder's last
+report, which the run may yet replace, exactly as when the folder changed since (so a peeked
+run's own "previous" progress travels without its report). Equal digests then make that copy
+the current report, and nothing is sent. When the child answered first (a busy machine: the
+dashboard's start was the longer way), or the digests differ, the dashboard asks for the report
+(`("resend",)`, answered by `"done"`): reading and decoding it here costs more CPU than taking it
+from the pipe (about 0.1 s against 0.03 s at 1,000 articles), which a busy machine pays for.
 
 A progress callback that raises (the dashboard abandoning a superseded run) sends `cancel`; the
 child ends its run at its next progress call, and the exception is raised in the caller once the
@@ -56,7 +59,6 @@ import pickle
 import stat
 import threading
 from collections.abc import Collection
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,11 +79,6 @@ log = logging.getLogger(__name__)
 
 CLOSE_TIMEOUT = 5.0
 """Seconds `close` waits for the child to finish before stopping it."""
-PEEK_POLL = 0.01
-"""Seconds between looks at the stored report `begin` reads, while no message has come."""
-PEEK_TIMEOUT = 5.0
-"""Seconds a peeked run waits for that read once the child has named its report (then it asks
-the child for the report instead)."""
 
 
 class EngineProcessError(RuntimeError):
@@ -119,9 +116,8 @@ class EngineProcess:
         self._closed = False
         self._begun: str | None = None
         """The folder of a run `begin` asked for whose messages nobody has read yet."""
-        self._peek: Future[Peeked | None] | None = None
-        """The begun run's folder's stored report, being read here (None: not read; see the
-        module docstring)."""
+        self._peeked = False
+        """Whether the begun run is `peeked` (see the module docstring)."""
         self._lock = threading.Lock()
 
     @property
@@ -147,38 +143,24 @@ class EngineProcess:
     def begin(self, folder: Path) -> None:
         """Start analysing `folder` now; the next `analyse(folder, progress)` takes this run over
         (with its progress from the start). The dashboard calls this before it builds its screen,
-        so the first report is worked out meanwhile, on another core, while the folder's stored
-        report is read here in a thread (see the module docstring)."""
+        so the first report is worked out meanwhile, on another core (the run is `peeked`: see the
+        module docstring)."""
         with self._lock:
             conn = self._ensure_child()
             self._drop_begun(conn)
             cache = self.config.cache
-            peek = cache.enabled and cache.keep_reports
+            peeked = cache.enabled and cache.keep_reports
             try:
-                conn.send(("analyse", str(folder), True, None, peek))
+                conn.send(("analyse", str(folder), True, None, peeked))
             except OSError:
                 return  # the run that follows finds the child gone and says so
-            self._begun = str(folder)
-            if peek:
-                self._peek = _in_thread(_read_stored, self.config.cache_path, os.path.abspath(folder))
-
-    def stored_report(self, folder: Path) -> Situation | None:
-        """The stored report of `folder` as `begin` read it, if that read has finished (this never
-        waits): the dashboard shows it as the previous report in its first frame. The begun run
-        then tells it as `Progress("previous")` and, when the folder is unchanged, returns it: the
-        very same object."""
-        peek = self._peek
-        if peek is None or self._begun != str(folder) or not peek.done() or peek.exception() is not None:
-            return None
-        found = peek.result()
-        return found.situation if found is not None else None
+            self._begun, self._peeked = str(folder), peeked
 
     def _drop_begun(self, conn: Connection) -> None:
         """Cancel a begun run nobody took over, and read its messages to the end."""
         if self._begun is None:
             return
         self._begun = None
-        self._peek = None
         try:
             conn.send(("cancel",))
             while (message := conn.recv())[0] in ("progress", "log"):
@@ -194,7 +176,6 @@ class EngineProcess:
             return self._conn
         self._stop_child()
         self._begun = None
-        self._peek = None
         import multiprocessing
 
         # Spawned, not forked: the dashboard has threads, and a forked copy of their locks can deadlock.
@@ -224,10 +205,10 @@ class EngineProcess:
         """
         with self._lock:
             conn = self._ensure_child()
-            peek: Future[Peeked | None] | None = None
+            peek = False
             if self._begun is not None and self._begun == str(folder) and progress is not None:
                 self._begun = None  # that run is this one (it lists the folder whole)
-                peek, self._peek = self._peek, None
+                peek = self._peeked
             else:
                 self._drop_begun(conn)
                 conn = self._ensure_child()
@@ -237,26 +218,17 @@ class EngineProcess:
                 except OSError as exc:
                     raise self._died(f"could not be reached ({exc})") from exc
             abandoned: BaseException | None = None
-            preview = peek is not None
-
-            def tell(step: Progress) -> None:
-                nonlocal abandoned
-                if abandoned is None and progress is not None:
-                    try:
-                        progress(step)
-                    except BaseException as exc:  # noqa: BLE001 - raised again once the child has stopped
-                        abandoned = exc
-                        conn.send(("cancel",))
-
+            peeked: Peeked | None = None
             while True:
-                if preview and peek is not None and peek.done() and not conn.poll():
-                    preview = False  # the child is still at work: show the stored report meanwhile
-                    if (peeked := peek.result()) is not None:
-                        tell(Progress("previous", 0, 0, peeked.situation))
                 try:
-                    if preview and not conn.poll(PEEK_POLL):
-                        continue
-                    message = conn.recv()  # a report comes as slices of bytes: rebuilt below, piece by piece
+                    if peek and not conn.poll():  # every message read, and the child still at work
+                        peek = False
+                        peeked = _read_stored(self.config.cache_path, os.path.abspath(folder))
+                        if peeked is None:
+                            continue
+                        message = ("progress", Progress("previous", 0, 0), _Whole(peeked.situation))
+                    else:  # a report comes as slices of bytes: rebuilt below, piece by piece
+                        message = conn.recv()
                 except (EOFError, OSError, pickle.UnpicklingError) as exc:
                     raise self._died("stopped in the middle of a run") from exc
                 kind = message[0]
@@ -274,9 +246,9 @@ class EngineProcess:
                     if abandoned is not None:
                         raise abandoned
                     if kind == "stored":
-                        peeked = _peeked(peek)
                         if peeked is None or peeked.digest != message[1]:
-                            conn.send(("resend",))  # not the report read here: the child sends it
+                            peek = False  # too late to read it here: the child sends it
+                            conn.send(("resend",))
                             continue
                         if message[2] is not None and progress is not None:
                             progress(Progress("done", message[2], message[3], peeked.situation))
@@ -515,33 +487,17 @@ def _read_stored(cache_path: Path, folder: str) -> Peeked | None:
         return None
 
 
-def _in_thread(function: Any, *args: Any) -> Future[Any]:
-    """`function(*args)` run in a daemon thread of its own; its result (or exception) in the future."""
-    future: Future[Any] = Future()
+@dataclass(frozen=True)
+class _Whole:
+    """A report read here, in the place of a progress message's sliced one."""
 
-    def run() -> None:
-        try:
-            future.set_result(function(*args))
-        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name="sitrep-peek", daemon=True).start()
-    return future
+    situation: Situation
 
 
-def _peeked(peek: Future[Peeked | None] | None) -> Peeked | None:
-    """What `begin` read, waiting up to `PEEK_TIMEOUT` for it; None if nothing (or it failed)."""
-    if peek is None:
-        return None
-    try:
-        return peek.result(timeout=PEEK_TIMEOUT)
-    except Exception:  # noqa: BLE001 - a read that failed or hangs: the child sends its report
-        log.debug("reading the stored report here failed", exc_info=True)
-        return None
-
-
-def _progress(progress: Progress, sliced: SlicedReport | None) -> Progress:
+def _progress(progress: Progress, sliced: SlicedReport | _Whole | None) -> Progress:
     """A progress message as sent (its partial report, if any, beside it) made whole again."""
+    if isinstance(sliced, _Whole):
+        return replace(progress, situation=sliced.situation)
     return replace(progress, situation=join_report(sliced)) if sliced is not None else progress
 
 

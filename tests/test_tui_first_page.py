@@ -6,25 +6,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from sitrep.model import Situation
 from sitrep.tui.actors_pane import ActorsPane
 from sitrep.tui.app import make_app
 from sitrep.tui.context_pane import ContextPane
 from sitrep.tui.disputes_pane import DisputesPane
-from sitrep.tui.header import SitrepHeader
 from sitrep.tui.sources_pane import SourcesPane
-from sitrep.tui.status_pane import StatusPane
 
 from tui_fixtures import (
     FakeEngine,
     large_situation,
-    mali_situation,
-    screen_text,
     settled,
     temp_config,
     wait_for,
@@ -60,49 +52,3 @@ def test_the_dashboard_starts_without_the_screens_and_readers_its_first_paint_do
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "[]"
 
-
-class StoredFirst(FakeEngine):
-    """A fake engine that has the folder's stored report at hand before its run answers (as
-    `EngineProcess.stored_report` after `begin`): its run says nothing until `go` is set, then
-    tells that report as "previous" and, once released, finds the folder unchanged."""
-
-    def __init__(self, stored: Situation) -> None:
-        super().__init__(stored, partial=stored, partial_stage="previous")
-        self.stored = stored
-        self.go = threading.Event()
-
-    def stored_report(self, folder: Path) -> Situation | None:
-        """The stored report, whatever the folder."""
-        return self.stored
-
-    def analyse(self, folder: Path, progress: Callable[[Any], None] | None = None) -> Situation:
-        """The fake's run, once `go` is set."""
-        if not self.go.wait(10):
-            raise TimeoutError("the test never let the fake engine go")
-        return super().analyse(folder, progress)
-
-
-async def test_a_stored_report_at_hand_is_in_the_first_frame_marked_previous_and_built_once(
-    tmp_path: Path,
-) -> None:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    stored = mali_situation()
-    engine = StoredFirst(stored)
-    app = make_app(folder, temp_config(tmp_path), engine=engine, state_path=tmp_path / "last_seen.json",
-                   watch=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        assert app.situation is stored and app.showing_previous  # before the engine said anything
-        await pilot.pause()
-        assert "· previous report" in screen_text(app)
-        status = app.query_one(StatusPane)
-        built = status.built
-        engine.go.set()
-        await wait_for(lambda: app.query_one(SitrepHeader).progress is not None
-                       and app.query_one(SitrepHeader).progress[0] == "loading model",
-                       description="the run past its previous report")
-        assert status.built == built  # the same report told again: not built again
-        engine.release.set()
-        await settled(pilot)
-        assert "previous report" not in screen_text(app) and app.last_complete is stored
-        assert status.built == built  # and confirmed: not built again either

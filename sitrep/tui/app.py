@@ -204,8 +204,7 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         yield SitrepFooter()
 
     def on_mount(self) -> None:
-        """Show the folder's stored report if the engine has it at hand; start the first analysis,
-        the folder watcher and the freshness clock."""
+        """Start the first analysis, the folder watcher and the freshness clock."""
         header = self.query_one(SitrepHeader)
         header.folder_name = self.folder.name
         header.now = self.clock()
@@ -218,7 +217,6 @@ class SitrepApp(KeyActions, LiveReload, PaneDrawing, App[None]):
         self._theme_shown = self.theme
         self._collector.hold()
         self.screen_change_signal.subscribe(self, self._uncovered)
-        self.show_stored_report()
         self.start_analysis("start")
         if self.watch_enabled:
             self._watch()

@@ -44,9 +44,7 @@ log = logging.getLogger(__name__)
 class EngineLike(Protocol):
     """What the app needs of `sitrep.engine.Engine` (tests pass fakes). An engine whose
     `accepts_touched` is true is also told, on a run a folder change asked for, the paths the
-    watcher saw touched (`analyse(..., touched=...)`), so that it looks at those alone. One with a
-    `stored_report(folder)` method (`EngineProcess`) may have the folder's stored report at hand
-    before its first run answers: the app shows it at once, as the previous report."""
+    watcher saw touched (`analyse(..., touched=...)`), so that it looks at those alone."""
 
     def analyse(self, folder: Path, progress: Callable[[Any], None] | None = None) -> Situation:
         """The situation for `folder`, reporting progress."""
@@ -59,15 +57,6 @@ class _Superseded(Exception):
 
 class LiveReload:
     """The app's analysis runs and folder watching (mixed into `SitrepApp`)."""
-
-    def show_stored_report(self) -> None:
-        """Show the folder's stored report as the previous report, if the engine has it at hand
-        already (see `EngineLike`): on mount, so that the first frame has it."""
-        ready = getattr(self.engine, "stored_report", None)
-        situation = ready(self.folder) if callable(ready) else None
-        if situation is not None:
-            changes = diff(self._baseline, situation)
-            self._show(situation, changes if changes else self.changes, previous=True)
 
     def start_analysis(self, reason: str) -> None:
         """Run the engine again in a thread (a newer run supersedes an unfinished one)."""
@@ -120,8 +109,7 @@ class LiveReload:
         header.progress = None if message.stage == "done" else (message.stage, message.done, message.total)
         # A reload's cached part is only the report on screen minus the changed files: not shown.
         stale = message.stage == "cached" and self.last_complete is not None
-        shown = message.situation is self.situation  # the stored report shown on mount, told again
-        if message.situation is not None and message.stage != "done" and not stale and not shown:
+        if message.situation is not None and message.stage != "done" and not stale:
             changes = diff(self._baseline, message.situation)
             self._show(message.situation, changes if changes else self.changes,
                        previous=message.stage == "previous")
