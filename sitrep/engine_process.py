@@ -8,9 +8,9 @@ the `Situation` (and the partial ones) it is sent, a slice at a time (`sitrep.tr
 that the event loop gets the interpreter between two slices.
 
 The protocol over one duplex pipe, a tuple per message:
-- parent -> child: `("analyse", folder, listening, touched, peeked)` (`touched`: the paths the
-  watcher saw touched, as a tuple, or None; see `Engine.analyse`; `peeked`: see below),
-  `("resend",)`, `("cancel",)`, `("close",)`;
+- parent -> child: `("analyse", folder, listening, touched)` (`touched`: the paths the watcher
+  saw touched, as a tuple, or None; see `Engine.analyse`), `("peeking",)` and `("resend",)`
+  (below), `("cancel",)`, `("close",)`;
 - child -> parent: `("progress", Progress, SlicedReport | None)` while a run goes on (only when
   listening; a partial report travels sliced beside its `Progress`),
   `("log", level, logger name, text)`, then one of `("done", SlicedReport, done, total, Stats)`
@@ -19,18 +19,19 @@ The protocol over one duplex pipe, a tuple per message:
   `("error", exception, Stats)`.
 
 The folder's stored report, peeked at. The first run (`begin`) is usually the folder's stored
-report (`sitrep.snapshot`), and on a machine with a core to spare the child's way to it
-(starting, importing the engine, hashing every file) is longer than the dashboard's own start.
-So the begun run is `peeked`: a stored report the child serves is not sent but named, by the
-digest of its stored form (`("stored", digest, ...)`). When `analyse` takes the run over and the
-child has not answered yet, it reads the folder's stored report itself from the cache file,
-opened read-only (`_read_stored`), and tells it as `Progress("previous")`: the folder's last
-report, which the run may yet replace, exactly as when the folder changed since (so a peeked
-run's own "previous" progress travels without its report). Equal digests then make that copy
-the current report, and nothing is sent. When the child answered first (a busy machine: the
-dashboard's start was the longer way), or the digests differ, the dashboard asks for the report
-(`("resend",)`, answered by `"done"`): reading and decoding it here costs more CPU than taking it
-from the pipe (about 0.1 s against 0.03 s at 1,000 articles), which a busy machine pays for.
+report (`sitrep.snapshot`). Over 1,000 articles the child has it before the dashboard has built
+its screen, even on an idle machine; over a large folder (hashing 10,000 files, decoding a
+report of 20 MB) it can come seconds after. So when `analyse` takes the begun run over and the
+child has not answered yet (every message it sent read, none its answer), the dashboard tells
+it `("peeking",)` and reads the folder's stored report itself, from the cache file opened
+read-only (`_read_stored`), and tells it as `Progress("previous")`: the folder's last report,
+which the run may yet replace, exactly as when the folder changed since. A child told so before
+it answers does not send that report again: a stored report it serves is named by the digest
+of its stored form (`("stored", digest, ...)`), and its own "previous" progress travels without
+its report. Equal digests make the copy read here the current report; different ones (or no
+copy) make the dashboard ask for the report (`("resend",)`, answered by `"done"`). A child that
+answered first sends its report as always: reading and decoding it here costs more CPU than
+taking it from the pipe (about 0.1 s against 0.03 s at 1,000 articles).
 
 A progress callback that raises (the dashboard abandoning a superseded run) sends `cancel`; the
 child ends its run at its next progress call, and the exception is raised in the caller once the
@@ -116,8 +117,6 @@ class EngineProcess:
         self._closed = False
         self._begun: str | None = None
         """The folder of a run `begin` asked for whose messages nobody has read yet."""
-        self._peeked = False
-        """Whether the begun run is `peeked` (see the module docstring)."""
         self._lock = threading.Lock()
 
     @property
@@ -143,18 +142,16 @@ class EngineProcess:
     def begin(self, folder: Path) -> None:
         """Start analysing `folder` now; the next `analyse(folder, progress)` takes this run over
         (with its progress from the start). The dashboard calls this before it builds its screen,
-        so the first report is worked out meanwhile, on another core (the run is `peeked`: see the
-        module docstring)."""
+        so the first report is worked out meanwhile, on another core (and its stored report may be
+        read here meanwhile: see the module docstring)."""
         with self._lock:
             conn = self._ensure_child()
             self._drop_begun(conn)
-            cache = self.config.cache
-            peeked = cache.enabled and cache.keep_reports
             try:
-                conn.send(("analyse", str(folder), True, None, peeked))
+                conn.send(("analyse", str(folder), True, None))
             except OSError:
                 return  # the run that follows finds the child gone and says so
-            self._begun, self._peeked = str(folder), peeked
+            self._begun = str(folder)
 
     def _drop_begun(self, conn: Connection) -> None:
         """Cancel a begun run nobody took over, and read its messages to the end."""
@@ -208,13 +205,13 @@ class EngineProcess:
             peek = False
             if self._begun is not None and self._begun == str(folder) and progress is not None:
                 self._begun = None  # that run is this one (it lists the folder whole)
-                peek = self._peeked
+                peek = self.config.cache.enabled and self.config.cache.keep_reports
             else:
                 self._drop_begun(conn)
                 conn = self._ensure_child()
                 try:
                     conn.send(("analyse", str(folder), progress is not None,
-                               tuple(touched) if touched is not None else None, False))
+                               tuple(touched) if touched is not None else None))
                 except OSError as exc:
                     raise self._died(f"could not be reached ({exc})") from exc
             abandoned: BaseException | None = None
@@ -223,6 +220,7 @@ class EngineProcess:
                 try:
                     if peek and not conn.poll():  # every message read, and the child still at work
                         peek = False
+                        conn.send(("peeking",))
                         peeked = _read_stored(self.config.cache_path, os.path.abspath(folder))
                         if peeked is None:
                             continue
@@ -233,6 +231,8 @@ class EngineProcess:
                     raise self._died("stopped in the middle of a run") from exc
                 kind = message[0]
                 if kind == "progress":
+                    if message[2] is not None and not isinstance(message[2], _Whole):
+                        peek = False  # the child sends the folder's reports itself
                     if abandoned is None and progress is not None:
                         try:
                             progress(_progress(message[1], message[2]))
@@ -362,17 +362,15 @@ def serve(conn: Connection, config: Config) -> None:
                 return
             if request[0] == "close":
                 return
-            if request[0] == "resend" and named is not None:
-                situation, done, total = named  # the parent's copy was not this report: send it
-                send(("done", slice_report(situation), done, total, _stats(engine)))
-            elif request[0] != "analyse":
-                continue  # a cancel that came after its run had finished
-            else:
+            if request[0] == "analyse":
                 folder = Path(request[1])
-                closing, named = _run(engine, conn, send, folder, bool(request[2]), request[3],
-                                      peeked=bool(request[4]))
+                closing, named = _run(engine, conn, send, folder, bool(request[2]), request[3])
                 if closing:
                     return
+            elif request[0] == "resend" and named is not None:
+                situation, done, total = named  # the parent's copy was not this report: send it
+                send(("done", slice_report(situation), done, total, _stats(engine)))
+            # else: a cancel, or a peeking notice, that came after its run had finished
             if engine.served_stored and folder is not None and not conn.poll(PRIME_DELAY):
                 named = None
                 _prime(engine, conn, folder)
@@ -382,25 +380,31 @@ def serve(conn: Connection, config: Config) -> None:
 
 
 def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool,
-         touched: tuple[str, ...] | None, *,
-         peeked: bool = False) -> tuple[bool, tuple[Situation, int | None, int | None] | None]:
+         touched: tuple[str, ...] | None) -> tuple[bool, tuple[Situation, int | None, int | None] | None]:
     """One run, its outcome sent to the parent: whether the parent asked to close meanwhile, and,
-    when the run was `peeked` (see the module docstring) and showed the folder's stored report,
-    that report with its done and total (sent if the parent asks for it)."""
+    when the parent was peeking (see the module docstring) and the run showed the folder's stored
+    report, that report with its done and total (sent if the parent asks for it)."""
     finished: list[Progress] = []
+    peeking = False
 
-    def progress(p: Progress) -> None:
-        if p.stage == "done":
-            finished.append(p)  # its report goes once, in the "done" message, not pickled twice
-        elif p.stage == "previous" and peeked:
-            send(("progress", replace(p, situation=None), None))  # the parent has read it itself
-        else:
-            send(("progress", replace(p, situation=None),
-                  slice_report(p.situation) if p.situation is not None else None))
+    def heard() -> None:
+        """Read what the parent sent meanwhile: a cancel or close ends the run."""
+        nonlocal peeking
         while conn.poll():
             kind = conn.recv()[0]
             if kind in ("cancel", "close"):
                 raise _Cancelled(closing=kind == "close")
+            peeking = peeking or kind == "peeking"
+
+    def progress(p: Progress) -> None:
+        heard()
+        if p.stage == "done":
+            finished.append(p)  # its report goes once, in the "done" message, not pickled twice
+        elif p.stage == "previous" and peeking:
+            send(("progress", replace(p, situation=None), None))  # the parent has read it itself
+        else:
+            send(("progress", replace(p, situation=None),
+                  slice_report(p.situation) if p.situation is not None else None))
 
     try:
         situation = engine.analyse(folder, progress if listening else None, touched=touched,
@@ -414,7 +418,13 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
         return False, None
     last = finished[-1] if finished else None
     done, total = (last.done, last.total) if last else (None, None)
-    if peeked and engine.served_stored:
+    try:
+        heard()
+    except _Cancelled as stop:  # too late to cancel: the run is over, and its answer goes
+        if stop.closing:
+            send(("done", slice_report(situation), done, total, _stats(engine)))
+            return True, None
+    if peeking and engine.served_stored:
         send(("stored", stored_digest(situation), done, total, _stats(engine)))
         return False, (situation, done, total)
     send(("done", slice_report(situation), done, total, _stats(engine)))

@@ -13,6 +13,9 @@ import time
 import zlib
 from pathlib import Path
 
+import pytest
+
+from sitrep import engine_process
 from sitrep.cache import ResultCache
 from sitrep.engine import Engine, Progress
 from sitrep.engine_process import EngineProcess, _read_stored
@@ -116,12 +119,14 @@ def test_the_report_is_read_only_from_a_cache_of_sitrep_s_and_nothing_is_written
 
 
 def test_a_child_that_answers_before_the_run_looks_for_it_sends_its_report_and_nothing_is_read_here(
-    warm: tuple[Path, Path, Situation], tmp_path: Path  # noqa: F811 - the imported fixture
+    warm: tuple[Path, Path, Situation], tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
     """A busy machine: the dashboard's start takes longer than the child's run, so reading and
     decoding the report here would only cost it CPU. Here the child's next message is always in
     the pipe (the test waits for it) whenever the run looks."""
     folder, cache, expected = stored_copy(warm, tmp_path)
+    read: list[str] = []
+    monkeypatch.setattr(engine_process, "_read_stored", lambda *args: read.append("read"))
     process = EngineProcess(config_for(cache))
     seen: list[Progress] = []
 
@@ -142,4 +147,4 @@ def test_a_child_that_answers_before_the_run_looks_for_it_sends_its_report_and_n
     finally:
         process.close()
     assert situation.to_dict() == expected.to_dict()
-    assert [p.stage for p in seen] == ["reading", "cached", "done"]  # no "previous": nothing read here
+    assert [p.stage for p in seen] == ["reading", "cached", "done"] and not read
