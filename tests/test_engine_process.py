@@ -170,7 +170,9 @@ def test_a_begun_run_is_taken_over_by_the_next_analysis_of_its_folder_from_its_f
     process.begin(warm[0])
     seen: list[Progress] = []
     assert process.analyse(warm[0], seen.append).to_dict() == warm[2].to_dict()
-    assert [p.stage for p in seen] == ["reading", "cached", "done"]
+    # (the folder's stored report, read in this process meanwhile, comes as "previous": see
+    # test_engine_process_peek.py)
+    assert [p.stage for p in seen if p.stage != "previous"] == ["reading", "cached", "done"]
 
 
 def test_a_begun_run_of_another_folder_is_dropped_for_the_one_asked_for(

@@ -757,6 +757,22 @@ async def test_the_last_report_shows_marked_previous_until_the_current_one_comes
         assert "previous report" not in screen_text(app)
 
 
+async def test_the_previous_report_confirmed_as_current_is_not_built_again(tmp_path: Path) -> None:
+    """The dashboard's own read of a folder's stored report, shown as previous, then found current
+    by the analysis: the same report object comes back, and only the header changes."""
+    report = mali_situation()
+    engine = FakeEngine(report, partial=report, partial_stage="previous")
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: "· previous report" in screen_text(app), description="the report, marked")
+        status = app.query_one(StatusPane)
+        built = status.built
+        engine.release.set()
+        await settled(pilot)
+        assert "previous report" not in screen_text(app) and not app.showing_previous
+        assert status.built == built and app.last_complete is report
+
+
 async def test_the_engine_never_runs_on_the_event_loop(tmp_path: Path) -> None:
     engine = FakeEngine(mali_situation())
     app = fake_app(tmp_path, engine=engine)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sitrep.tui.paging import MAX_PAGE, MAX_PAGES, MIN_PAGE, Window, kept_scroll, near_rows, page_rows
+from sitrep.tui.paging import (
+    MAX_PAGE,
+    MAX_PAGES,
+    MIN_FIRST_PAGE,
+    MIN_PAGE,
+    Window,
+    is_first_page,
+    kept_scroll,
+    near_rows,
+    page_rows,
+)
 
 
 def test_a_page_covers_a_few_screens_of_rows_of_the_height_drawn() -> None:
@@ -14,6 +24,19 @@ def test_a_page_covers_a_few_screens_of_rows_of_the_height_drawn() -> None:
 
 def test_a_pane_not_laid_out_yet_still_gets_a_page() -> None:
     assert MIN_PAGE <= page_rows(0, 1.0) <= MAX_PAGE
+
+
+def test_the_first_page_a_pane_builds_is_about_a_screen_and_a_half_and_never_more_than_a_page() -> None:
+    assert page_rows(20, 1.0, first=True) == 30
+    assert page_rows(20, 5.0, first=True) == MIN_FIRST_PAGE
+    assert page_rows(0, 1.0, first=True) < page_rows(0, 1.0)
+    assert page_rows(100, 1.0, first=True) == page_rows(100, 1.0) == MAX_PAGE
+
+
+def test_only_a_pane_s_first_rows_of_a_list_longer_than_a_page_are_a_first_page() -> None:
+    assert is_first_page(0, MIN_PAGE + 1)
+    assert not is_first_page(0, MIN_PAGE)  # a short list is built whole
+    assert not is_first_page(1, 2_000)  # the pane has built rows before: a whole page
 
 
 def test_the_next_page_comes_about_a_screen_before_an_edge() -> None:

@@ -15,14 +15,12 @@ from textual import events
 
 from .actors_pane import ActorsPane
 from .evidence_view import EvidenceView, copy_summary, copy_text
-from .export_screen import ExportScreen
 from .filter_box import FilterBox
 from .help_screen import HelpScreen, flat_help, help_width
 from .messages import PaneChosen, ShowEvidence
 from .option_pane import OptionPane
 from .pane_switcher import PaneSwitcher
 from .table_pane import TablePane
-from .timeline_screen import TimelineScreen
 
 HELP_SCREEN = "help"
 """The name the help screen is installed under."""
@@ -80,6 +78,8 @@ class KeyActions:
             self.notify("No report yet: the timeline opens once the articles are read.", severity="warning",
                         markup=False)
             return
+        from .timeline_screen import TimelineScreen  # here: the first paint does without it
+
         if not isinstance(self.screen, TimelineScreen):
             self.push_screen(TimelineScreen(self._view))
 
@@ -88,6 +88,8 @@ class KeyActions:
         if self._view is None:
             self.notify("No report yet: export once the articles are read.", severity="warning", markup=False)
             return
+        from .export_screen import ExportScreen  # here: the first paint does without it (and the writers)
+
         if not isinstance(self.screen, ExportScreen):
             self.push_screen(ExportScreen(self._view, self.folder, Path.cwd(), self.max_actors))
 

@@ -53,6 +53,16 @@ class PaneDrawing:
         self.showing_previous = previous
         self.refresh_view()
 
+    def _confirm(self, situation: Situation) -> bool:
+        """Whether `situation` is the very report on screen as the previous one (the analysis
+        found the folder unchanged since it): then only the header stops saying "previous", and
+        the panes, which already show it, are not built again."""
+        if situation is not self.situation or not self.showing_previous or self._stopping:
+            return False
+        self.showing_previous = False
+        self.query_one(SitrepHeader).previous = False
+        return True
+
     def refresh_view(self) -> None:
         """Hand the current report, marks and filter down to every pane."""
         if self._stopping:

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 
 from .marks import empty_folder_text, palette_key
 from .messages import ShowEvidence
-from .paging import Paged, Window, kept_scroll, near_rows, page_rows
+from .paging import Paged, Window, is_first_page, kept_scroll, near_rows, page_rows
 from .view import View
 
 if TYPE_CHECKING:
@@ -183,11 +183,12 @@ class OptionPane(Paged, OptionList, can_focus=True):
 
     # ----------------------------------------------------------------- the window
 
-    def _page(self) -> int:
-        """Rows in a page at the pane's height, for rows as tall as those drawn (or `ROW_LINES`)."""
+    def _page(self, *, first: bool = False) -> int:
+        """Rows in a page at the pane's height, for rows as tall as those drawn (or `ROW_LINES`);
+        `first`: the first page the pane builds (`paging.page_rows`)."""
         lines = self.virtual_size.height
         per_row = lines / len(self.options) if self._keys and self.options and lines else self.ROW_LINES
-        return page_rows(self.scrollable_content_region.height, per_row)
+        return page_rows(self.scrollable_content_region.height, per_row, first=first)
 
     def _option_index(self, entry: int) -> int | None:
         """The option showing entry `entry` (None: not in the window)."""
@@ -226,7 +227,8 @@ class OptionPane(Paged, OptionList, can_focus=True):
         self.border_subtitle = self.subtitle(view, total)
         if entry is not None and key is not None:
             entry = self._find(view, {key, _base_key(key)}, entry)
-        window = Window.at(entry, len(self._entries), self._page())
+        total = len(self._entries)
+        window = Window.at(entry, total, self._page(first=is_first_page(self.built, total)))
         self._show(view, window, entry, offset, new_view=True,
                    scroll_y=kept_scroll(window, self._window, self.scroll_y))
 

@@ -37,14 +37,31 @@ MAX_PAGES = 4
 costs what it holds). Growing downwards only appends, which costs just the new page."""
 FALLBACK_LINES = 20
 """Lines a pane is taken to show before it is laid out (or while it is hidden)."""
+FIRST_PAGE_SCREENS = 1.5
+"""The first rows a pane ever builds (the dashboard's first paint) are about this many screens:
+what it shows, and a little more for the cursor's first moves. Later pages are built as the
+cursor or the scroll nears the window's end, as they always are."""
+MIN_FIRST_PAGE = 8
+"""Rows the first page holds at least."""
 
 
-def page_rows(viewport_lines: int, lines_per_row: float) -> int:
+def is_first_page(built: int, total: int) -> bool:
+    """Whether a pane that has built `built` rows so far builds a first page (`page_rows`'s
+    `first`) for a list of `total` entries: only its first rows, and only of a list longer than
+    `MIN_PAGE` (a list as short as most reports' is still built whole at once)."""
+    return not built and total > MIN_PAGE
+
+
+def page_rows(viewport_lines: int, lines_per_row: float, *, first: bool = False) -> int:
     """Rows in a page: about `PAGE_SCREENS` screens of `viewport_lines` lines, for rows of
-    `lines_per_row` lines each, between `MIN_PAGE` and `MAX_PAGE`."""
+    `lines_per_row` lines each, between `MIN_PAGE` and `MAX_PAGE`; the `first` page a pane builds,
+    about `FIRST_PAGE_SCREENS` screens, at least `MIN_FIRST_PAGE` rows (and never more than a page)."""
     lines = viewport_lines if viewport_lines > 0 else FALLBACK_LINES
     rows = math.ceil(PAGE_SCREENS * lines / max(lines_per_row, 1.0))
-    return max(MIN_PAGE, min(MAX_PAGE, rows))
+    page = max(MIN_PAGE, min(MAX_PAGE, rows))
+    if first:
+        return min(page, max(MIN_FIRST_PAGE, math.ceil(FIRST_PAGE_SCREENS * lines / max(lines_per_row, 1.0))))
+    return page
 
 
 def kept_scroll(new: Window, old: Window, scroll_y: float) -> float | None:

@@ -121,8 +121,9 @@ class LiveReload:
         first = self.last_complete is None
         situation = message.situation
         changes = diff(self._baseline, situation)
-        # Marks stay until something else changes: a reload that brings nothing keeps them.
-        self._show(situation, changes if (changes or first) else self.changes)
+        if not self._confirm(situation):
+            # Marks stay until something else changes: a reload that brings nothing keeps them.
+            self._show(situation, changes if (changes or first) else self.changes)
         self.analysing = False
         self.last_complete = situation
         self.last_error = None

@@ -27,7 +27,7 @@ from textual.widgets import DataTable
 from .marks import empty_folder_text
 from .messages import ShowEvidence
 from .option_pane import ABOVE_KEY, LOADING, MORE_KEY, SEARCH_RADIUS, _unique, above_text, more_text
-from .paging import Paged, Window, kept_scroll, near_rows, page_rows
+from .paging import Paged, Window, is_first_page, kept_scroll, near_rows, page_rows
 from .view import View
 
 
@@ -152,11 +152,12 @@ class TablePane(Paged, DataTable[Text]):
 
     # ----------------------------------------------------------------- the window
 
-    def _page(self) -> int:
-        """Rows in a page at the pane's height, for rows as tall as those built."""
+    def _page(self, *, first: bool = False) -> int:
+        """Rows in a page at the pane's height, for rows as tall as those built; `first`: the first
+        page the pane builds (`paging.page_rows`)."""
         heights = [row.height for row in self._rows.values()]
         per_row = sum(heights) / len(heights) if heights else 1.0
-        return page_rows(self.scrollable_content_region.height - int(self.show_header), per_row)
+        return page_rows(self.scrollable_content_region.height - int(self.show_header), per_row, first=first)
 
     def _table_index(self, entry: int) -> int | None:
         """The table row showing entry `entry` (None: not in the window)."""
@@ -196,7 +197,8 @@ class TablePane(Paged, DataTable[Text]):
         self.border_subtitle = self.subtitle(view, total)
         if entry is not None and key is not None:
             entry = self._find(view, key, entry)
-        window = Window.at(entry, len(self._entries), self._page())
+        total = len(self._entries)
+        window = Window.at(entry, total, self._page(first=is_first_page(self.built, total)))
         self._show(view, window, entry, offset, new_view=True,
                    scroll_y=kept_scroll(window, self._window, self.scroll_y))
         self.scroll_to(x=scroll_x, animate=False, immediate=True)
