@@ -737,6 +737,28 @@ class ResultCache:
                 self._db = None
 
 
+def peek_last_report(path: Path, folder: str) -> bytes | None:
+    """The stored form of the last report of the absolute path `folder` in the cache at `path`, as
+    `ResultCache.get_last_report` gives it, read without opening the file for writing (never
+    created, changed or converted); None when it is not a regular file bearing the cache's
+    application id, holds no such report, or cannot be read."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # SQLite would block on a FIFO
+            return None
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except (OSError, sqlite3.Error, ValueError):
+        return None
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != _APP_ID:
+            return None
+        row = db.execute("SELECT data FROM reports WHERE folder = ?", (folder,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+
 def _storable(path: str) -> bool:
     """Whether SQLite can hold `path` as text (a name that is not UTF-8 keeps surrogates)."""
     try:

@@ -638,8 +638,9 @@ def _exit_interrupted() -> NoReturn:
     CPython marks an interrupt as unhandled when it passes through code compiled from a string
     (`dataclasses` makes each class's `__init__` that way, so an interrupt during a lazy import
     does), even if it is caught afterwards; run as `python -m sitrep`, the interpreter then kills
-    itself with SIGINT at exit instead of returning 130 (one run in a few dozen of the ctrl+c test). Every `finally` on the way here has already run, so nothing is left
-    for the interpreter's finalization to clean up but the standard streams.
+    itself with SIGINT at exit instead of returning 130 (one run in a few dozen of the ctrl+c
+    test). Every `finally` on the way here has already run, so nothing is left for the
+    interpreter's finalization to clean up but the standard streams.
     """
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a closed or broken pipe: nothing more to say

@@ -57,7 +57,6 @@ import hashlib
 import logging
 import os
 import pickle
-import stat
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -464,35 +463,16 @@ def stored_digest(situation: Situation) -> str:
 
 def _read_stored(cache_path: Path, folder: str) -> Peeked | None:
     """The stored report of the absolute path `folder` in the cache at `cache_path`, and the digest
-    of its stored form; None when there is none, or no cache of sitrep's, or it cannot be read.
-
-    The file is opened read-only (never created, changed or migrated) and used only if it bears the
-    cache's application id. The query is the one `ResultCache.get_last_report` runs: a cache
-    function that opens nothing for writing would serve here.
-    """
-    import sqlite3
-
-    from .cache import _APP_ID
+    of its stored form; None when there is none, or no cache of sitrep's, or it cannot be read
+    (`cache.peek_last_report`: the file is never created, changed or converted)."""
+    from .cache import peek_last_report
     from .snapshot import decode_report
 
-    try:
-        if not stat.S_ISREG(os.stat(cache_path).st_mode):  # SQLite would block on a FIFO
-            return None
-        db = sqlite3.connect(f"{cache_path.as_uri()}?mode=ro", uri=True, timeout=1.0)
-    except (OSError, sqlite3.Error, ValueError):
+    data = peek_last_report(cache_path, folder)
+    if data is None:
         return None
     try:
-        if db.execute("PRAGMA application_id").fetchone()[0] != _APP_ID:
-            return None
-        row = db.execute("SELECT data FROM reports WHERE folder = ?", (folder,)).fetchone()
-    except sqlite3.Error:
-        return None
-    finally:
-        db.close()
-    if row is None or not isinstance(row[0], bytes):
-        return None
-    try:
-        return Peeked(hashlib.sha256(row[0]).hexdigest(), decode_report(row[0]))
+        return Peeked(hashlib.sha256(data).hexdigest(), decode_report(data))
     except ValueError:
         return None
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import time
-import zlib
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from sitrep import engine_process
 from sitrep.cache import ResultCache
 from sitrep.engine import Engine, Progress
 from sitrep.engine_process import EngineProcess, _read_stored
 from sitrep.model import Situation
-from sitrep.rows import COMPRESSION_DICTIONARY
 
 from test_engine_process import config_for, warm  # noqa: F401 - warm is a fixture
 
@@ -64,14 +63,12 @@ def test_an_unchanged_folder_s_report_read_here_is_shown_at_once_and_then_confir
 def test_a_report_read_here_that_is_not_the_one_the_child_found_is_replaced_by_the_child_s(
     warm: tuple[Path, Path, Situation], tmp_path: Path  # noqa: F811 - the imported fixture
 ) -> None:
-    """Stored bytes that are not what this code writes (another zlib, say) have another digest."""
+    """Stored bytes that are not what this code writes (another zstd level, say) have another digest."""
     folder, cache, expected = stored_copy(warm, tmp_path)
     db = sqlite3.connect(cache)
     (key, data), = db.execute("SELECT key, data FROM reports WHERE folder = ?", (str(folder),)).fetchall()
     db.close()
-    text = zlib.decompressobj(zdict=COMPRESSION_DICTIONARY).decompress(data)
-    squeezer = zlib.compressobj(9, zdict=COMPRESSION_DICTIONARY)
-    squeezed = squeezer.compress(text) + squeezer.flush()
+    squeezed = zstandard.ZstdCompressor(level=19).compress(zstandard.ZstdDecompressor().decompress(data))
     assert squeezed != data
     stored = ResultCache(cache, "unused")
     stored.put_report(str(folder), key, squeezed)
