@@ -26,7 +26,6 @@ import zstandard
 
 from .cache import inflate
 from .model import BadFile, Situation
-from .version import PACKAGE
 
 SNAPSHOT_FORMAT = "2"
 """Bump when the stored form changes in a way the key would not show. 2: zstd; 1: zlib against the
@@ -54,6 +53,8 @@ def code_version() -> str:
     matches (hashing them all is simpler than following what the merge imports, and costs a few
     milliseconds once per process)."""
     digest = hashlib.sha256()
+    from .version import PACKAGE  # here: sitrep.version imports importlib.metadata, 25 ms at start
+
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in (".py", ".json", ".jsonl", ".toml") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())
