@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import gcpolicy
+from . import gcpolicy, heap
 from .config import Config, ConfigError, find_config, load_config
 from .report.formats import FORMATS
 from .text import clean
@@ -437,7 +437,7 @@ def _analyse(folder: Path, config: Config,
     from .reader import ReaderError
 
     with ExitStack() as stack:
-        opened = _open_engine(stack, config, executor_url)
+        opened = _open_engine(stack, config, executor_url, one_run=True)
         if isinstance(opened, int):
             return opened
         engine, bar = opened
@@ -447,8 +447,8 @@ def _analyse(folder: Path, config: Config,
             return _fail(str(exc))
 
 
-def _open_engine(stack: ExitStack, config: Config,
-                 executor_url: str | None) -> tuple[Engine, ProgressBar | None] | int:
+def _open_engine(stack: ExitStack, config: Config, executor_url: str | None,
+                 one_run: bool = False) -> tuple[Engine, ProgressBar | None] | int:
     """An engine parsing on the executor at `executor_url` (or its own), and a progress bar on a
     terminal, both closed when `stack` closes; the exit code after saying why an executor cannot
     be opened."""
@@ -461,7 +461,7 @@ def _open_engine(stack: ExitStack, config: Config,
             executor = stack.enter_context(open_executor(executor_url, config))
         except ExecutorError as exc:
             return _fail(str(exc))
-    engine = Engine(config, executor=executor)
+    engine = Engine(config, executor=executor, one_run=one_run)
     stack.callback(engine.close)
     bar = progress_bar(sys.stderr)
     if bar is not None:
@@ -613,13 +613,15 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sitrep` console script; ctrl+c exits with 130 and no traceback.
 
     Run as the command (no `argv`), `sitrep report` turns garbage collection off
-    (`gcpolicy.one_shot`); called with `argv`, the caller's process is left as it was."""
+    (`gcpolicy.one_shot`) and holds glibc's mmap threshold (`heap.hold_mmap_threshold`); called
+    with `argv`, the caller's process is left as it was."""
     from_command_line = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {"report": run_report, "extract": run_extract, "config": run_config,
                 "completion": run_completion}
     if from_command_line and argv[:1] == ["report"]:
         gcpolicy.one_shot()  # this process is the command: what it makes lives until it exits
+        heap.hold_mmap_threshold()  # a parse's large arrays go back to the system between batches
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
