@@ -960,8 +960,8 @@ class _Run:
         self.engine.release_model()
         packed, self.packed = self.packed, {}
         with self.clock("unpack"), gcpolicy.paused():  # many small objects and no cycles (see the cache)
-            for at, row in packed.items():
-                result = self.slots[at] = decode_result(row)
+            for at in list(packed):
+                result = self.slots[at] = decode_result(packed.pop(at))  # each row freed once decoded
                 self.results[result.path] = result
 
     def _partial_due(self, partial: _Throttle, done: int) -> bool:
