@@ -255,6 +255,12 @@ class Engine:
                     self._memo[slot.content_hash] = slot
         run.clock.times.pop("merge", None)  # only the final merge counts in the timings
         situation = run.snapshot(self.results)
+        if run.lean:
+            # Merged once and for all: what the merger keeps for a next merge (every article's keys,
+            # the indexes, the results through them) goes before the report is written. It holds
+            # reference cycles, which only a collection frees (`sitrep report` runs without).
+            self._merger = IncrementalMerge()
+            gcpolicy.release()
         self.timings = dict(run.clock.times)
         self._unsaved = (run, situation) if self._keeps_reports else None
         run.notify(Progress("done", run.total, run.total, situation))

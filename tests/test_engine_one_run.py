@@ -175,3 +175,27 @@ def test_a_one_run_engine_reads_a_file_to_parse_again_instead_of_keeping_its_byt
         finally:
             engine.close()
         assert sorted(opened) == sorted(["000.txt", "001.txt", "002.txt"] * times)
+
+
+def test_once_a_one_run_engine_is_dropped_its_results_go_without_a_collection(tmp_path: Path) -> None:
+    """`sitrep report` writes its report with automatic collection off: the merge's state, which
+    holds reference cycles, must not keep every result alive meanwhile."""
+    import gc
+    import weakref
+
+    config = Config(base_dir=tmp_path)
+    config.cache.enabled = False
+    engine = Engine(config, one_run=True)
+    engine._nlp = pipeline()  # as loaded (a monkeypatch would keep the engine alive)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        situation = engine.analyse(folder_of(tmp_path, 4))
+        engine.close()
+        results = [weakref.ref(result) for result in engine.results]
+        del engine
+        assert len(situation.articles) == 4 and len(results) == 4
+        assert [ref() for ref in results] == [None] * 4
+    finally:
+        if enabled:
+            gc.enable()
