@@ -42,7 +42,8 @@ def note(name):
                    "seconds": round(time.perf_counter() - start, 1)}}
 start = time.perf_counter()
 import sitrep.engine
-nlp, release = sitrep.engine.Engine.nlp, sitrep.engine.Engine.release_model
+nlp = sitrep.engine.Engine.nlp
+release = getattr(sitrep.engine.Engine, "release_model", None)  # None: a commit from before it
 def noted_nlp(self):
     loaded = self.model_loaded
     result = nlp(self)
@@ -54,7 +55,9 @@ def noted_release(self):
         note("before release")
     release(self)
     note("released")
-sitrep.engine.Engine.nlp, sitrep.engine.Engine.release_model = noted_nlp, noted_release
+sitrep.engine.Engine.nlp = noted_nlp
+if release is not None:
+    sitrep.engine.Engine.release_model = noted_release
 from sitrep.cli import main
 folder, config, fmt = sys.argv[1:4]
 sys.argv = ["sitrep", "report", folder, "--config", config, "--format", fmt, "-o", os.devnull]
