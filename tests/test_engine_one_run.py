@@ -199,3 +199,32 @@ def test_once_a_one_run_engine_is_dropped_its_results_go_without_a_collection(tm
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_one_run_engine_parsing_on_workers_keeps_their_rows_and_makes_the_same_report(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sitrep report --jobs N` or `--executor`: the workers hold the model and encode the rows;
+    this process keeps those rows until the parse is over."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = folder_of(tmp_path, 5)
+    here = engine_for(tmp_path, monkeypatch, one_run=False)
+    try:
+        expected = here.analyse(folder)
+    finally:
+        here.close()
+    config = Config(base_dir=tmp_path)
+    config.model.batch_size = 2
+    config.cache.path = str(tmp_path / "workers.sqlite3")
+    monkeypatch.setattr(engine_module, "_worker_pipeline", lambda _config: pipeline())
+    decoded: list[bytes] = []
+    monkeypatch.setattr(engine_module, "decode_result", lambda row: decoded.append(row) or decode_result(row))
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        engine = Engine(config, executor=executor, one_run=True)
+        try:
+            situation = engine.analyse(folder)
+            assert not engine.model_loaded
+        finally:
+            engine.close()
+    assert situation.to_dict() == expected.to_dict()
+    assert len(decoded) == 5
