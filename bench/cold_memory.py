@@ -4,7 +4,7 @@
                                 [--corpora bench/corpora] [--json FILE]
 
 Each run is the `sitrep report` command as the console script runs it (`sitrep.cli.main()`, so
-with `gcpolicy.one_shot` and `heap.hold_mmap_threshold`), in a child process, over the benchmark
+with `gcpolicy.one_shot`), in a child process, over the benchmark
 corpus `n{SIZE}-seed{SEED}` (which `python -m bench --sizes SIZE` builds), `-o /dev/null` in
 `--format` (md by default, as the warm `sitrep report` of `bench.targets`), with the model in
 that process (`model.jobs = 1`) and a fresh cache in a temporary folder (never one of

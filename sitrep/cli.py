@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import gcpolicy, heap
+from . import gcpolicy
 from .config import Config, ConfigError, find_config, load_config
 from .report.formats import FORMATS
 from .text import clean
@@ -613,15 +613,13 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sitrep` console script; ctrl+c exits with 130 and no traceback.
 
     Run as the command (no `argv`), `sitrep report` turns garbage collection off
-    (`gcpolicy.one_shot`) and holds glibc's mmap threshold (`heap.hold_mmap_threshold`); called
-    with `argv`, the caller's process is left as it was."""
+    (`gcpolicy.one_shot`); called with `argv`, the caller's process is left as it was."""
     from_command_line = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {"report": run_report, "extract": run_extract, "config": run_config,
                 "completion": run_completion}
     if from_command_line and argv[:1] == ["report"]:
         gcpolicy.one_shot()  # this process is the command: what it makes lives until it exits
-        heap.hold_mmap_threshold()  # a parse's large arrays go back to the system between batches
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
