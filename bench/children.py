@@ -145,10 +145,15 @@ def _as_results(situation: Any, engine: Any) -> list[Any]:
 
 
 def child_ensure_warm(folder: str, cache: str) -> dict[str, Any]:
-    """Bring the cache up to date for the current code (other work may have changed it mid-run)."""
+    """Bring the cache up to date for the current code (other work may have changed it mid-run),
+    as the `sitrep report` command would: with an engine that serves one run, in a process set up
+    as the command sets up its own (`gcpolicy.one_shot`), so that after a change to the code its
+    peak RSS is a cold `sitrep report`'s in one process."""
+    from sitrep import gcpolicy
     from sitrep.engine import Engine
 
-    engine = Engine(_config(Path(cache)))
+    gcpolicy.one_shot()
+    engine = Engine(_config(Path(cache)), one_run=True)
     start = time.perf_counter()
     engine.analyse(Path(folder), stored=False)  # every row checked, not the stored report
     engine.close()  # stores the folder's report, as a `sitrep report` would

@@ -438,7 +438,7 @@ def _analyse(folder: Path, config: Config,
     from .reader import ReaderError
 
     with ExitStack() as stack:
-        opened = _open_engine(stack, config, executor_url)
+        opened = _open_engine(stack, config, executor_url, one_run=True)
         if isinstance(opened, int):
             return opened
         engine, bar = opened
@@ -448,8 +448,8 @@ def _analyse(folder: Path, config: Config,
             return _fail(str(exc))
 
 
-def _open_engine(stack: ExitStack, config: Config,
-                 executor_url: str | None) -> tuple[Engine, ProgressBar | None] | int:
+def _open_engine(stack: ExitStack, config: Config, executor_url: str | None,
+                 one_run: bool = False) -> tuple[Engine, ProgressBar | None] | int:
     """An engine parsing on the executor at `executor_url` (or its own), and a progress bar on a
     terminal, both closed when `stack` closes; the exit code after saying why an executor cannot
     be opened."""
@@ -462,7 +462,7 @@ def _open_engine(stack: ExitStack, config: Config,
             executor = stack.enter_context(open_executor(executor_url, config))
         except ExecutorError as exc:
             return _fail(str(exc))
-    engine = Engine(config, executor=executor)
+    engine = Engine(config, executor=executor, one_run=one_run)
     stack.callback(engine.close)
     bar = progress_bar(sys.stderr)
     if bar is not None:

@@ -41,8 +41,8 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from . import reader
-from .cache import NullCache, ResultCache, Signature, Signed, encode_result, open_cache
+from . import gcpolicy, reader
+from .cache import NullCache, ResultCache, Signature, Signed, decode_result, encode_result, open_cache
 from .config import Config
 from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
@@ -86,8 +86,15 @@ class Engine:
     accepts_touched = True
     """`analyse` takes the paths the watcher saw touched (the dashboard asks before passing them)."""
 
-    def __init__(self, config: Config, *, isolated: bool = False, executor: Executor | None = None) -> None:
+    def __init__(self, config: Config, *, isolated: bool = False, executor: Executor | None = None,
+                 one_run: bool = False) -> None:
         self.config = config
+        self.one_run = one_run
+        """The engine serves one `analyse` and is then closed (`sitrep report`), and spends a little
+        time to hold less memory: while it parses, each result is held only as its encoded cache
+        row, and the model is released before the rows are decoded and merged, so that the model
+        and the merge are never in memory together (see `release_model`); files are not kept
+        from hashing to reading (see `_Run.hash_files`)."""
         self.isolated = isolated
         """Parse in worker processes even with `model.jobs` = 1 (the dashboard: its event loop must
         not wait on the parser for the GIL, and the model's memory stays out of its process)."""
@@ -158,6 +165,16 @@ class Engine:
                 _load_extractors()
             return self._nlp
 
+    def release_model(self) -> None:
+        """Drop this process's spaCy pipeline and give its memory back (`gcpolicy.release`): the
+        next parse loads it again. A pipeline is a web of cycles (the language, its components and
+        their shared vocab), which only a collection frees."""
+        with self._nlp_lock:
+            if self._nlp is None:
+                return
+            self._nlp = None
+        gcpolicy.release()
+
     def read(self, folder: Path) -> tuple[list[Article], list[BadFile]]:
         """Read and clean every article under `folder`; bad files come back with their reason."""
         result = reader.scan(folder, max_bytes=self._max_bytes,
@@ -223,6 +240,7 @@ class Engine:
         run.notify(Progress("cached", len(run.results), run.total, run.snapshot() if early else None))
         self.parsed_last_run = 0
         if run.unread:
+            run.lean = self.one_run
             run.parse_unread()
         self.results = run._articles()
         if run.base is None:
@@ -237,6 +255,12 @@ class Engine:
                     self._memo[slot.content_hash] = slot
         run.clock.times.pop("merge", None)  # only the final merge counts in the timings
         situation = run.snapshot(self.results)
+        if run.lean:
+            # Merged once and for all: what the merger keeps for a next merge (every article's keys,
+            # the indexes, the results through them) goes before the report is written. It holds
+            # reference cycles, which only a collection frees (`sitrep report` runs without).
+            self._merger = IncrementalMerge()
+            gcpolicy.release()
         self.timings = dict(run.clock.times)
         self._unsaved = (run, situation) if self._keeps_reports else None
         run.notify(Progress("done", run.total, run.total, situation))
@@ -719,6 +743,11 @@ class _Run:
         """The last run's state this run started from, updated at the touched paths (see `todo`)."""
         self.gone: list[ArticleResult] = []
         """The last run's results of the files this run hashed again (when it started from it)."""
+        self.lean = False
+        """Hold what the parse makes as encoded cache rows (`packed`) until it ends, then release the
+        model and decode them (`Engine.one_run`)."""
+        self.packed: dict[int, bytes] = {}
+        """The parsed results not decoded yet, as encoded rows by slot (while a lean run parses)."""
 
     def look_up(self, files: list[tuple[str, Path]] | None = None) -> None:
         """List and hash the folder's files (or only `files`, (relative, path) pairs of a block of
@@ -750,8 +779,11 @@ class _Run:
             self.files = files
             if self.signed is not None:
                 engine._recall_signatures(root)
-            self.hashed = [(path, engine._hash_file(path, folder, f"{root}/{relative}", self.raw,
-                                                    self.signed))
+            # A one-run engine reads each file it must parse twice (hashing, then reading) rather
+            # than hold every such file's bytes from hashing to parsing: at 10,000 articles those
+            # bytes and the holes they leave as they go were 41 MB of the run's RSS throughout.
+            keep = None if engine.one_run else self.raw
+            self.hashed = [(path, engine._hash_file(path, folder, f"{root}/{relative}", keep, self.signed))
                            for relative, path in files]
             if self.signed is not None:
                 engine._store_signatures(self.signed)
@@ -896,15 +928,19 @@ class _Run:
         try:
             with clock("parse"):
                 for batch in batches:
-                    for result in batch.results:
-                        self.results[result.path] = result
-                        self.slots[places[result.path]] = result
-                    engine.parsed_last_run += len(batch.results)
-                    if batch.encoded is not None:
-                        engine.cache.put_encoded(batch.encoded)
+                    if self.lean:
+                        self._pack(batch, places)
                     else:
-                        engine.cache.put_many(batch.results)
-                    done = len(self.results)
+                        for result in batch.results:
+                            self.results[result.path] = result
+                            self.slots[places[result.path]] = result
+                        if batch.encoded is not None:
+                            engine.cache.put_encoded(batch.encoded)
+                        else:
+                            engine.cache.put_many(batch.results)
+                    engine.parsed_last_run += len(batch.results)
+                    del batch  # not held while the next chunk is parsed
+                    done = len(self.results) + len(self.packed)
                     due = self._partial_due(partial, done)
                     with clock.paused("parse"):
                         self.notify(Progress("analysing", done, self.total,
@@ -912,10 +948,33 @@ class _Run:
         finally:
             batches.close()  # a superseded run (the callback raised) drops its queued chunks now
         clock.times["parse"] -= clock.times.get("read", 0.0) - read_before  # reading happened inside
+        if self.packed:
+            self._unpack()
+
+    def _pack(self, batch: Batch, places: dict[str, int]) -> None:
+        """Keep a parsed batch as its encoded cache rows only (stored in the cache as well)."""
+        rows = batch.encoded if batch.encoded is not None else \
+            [(result.content_hash, encode_result(result)) for result in batch.results]
+        self.engine.cache.put_encoded(rows)
+        for result, (_hash, row) in zip(batch.results, rows, strict=True):
+            at = places[result.path]
+            self.packed[at] = row
+            self.slots[at] = None  # the article read for the parse (its whole text) goes now
+
+    def _unpack(self) -> None:
+        """Release the model, then decode the packed rows into their slots (a lean run's end)."""
+        self.engine.release_model()
+        packed, self.packed = self.packed, {}
+        with self.clock("unpack"), gcpolicy.paused():  # many small objects and no cycles (see the cache)
+            for at in list(packed):
+                result = self.slots[at] = decode_result(packed.pop(at))  # each row freed once decoded
+                self.results[result.path] = result
 
     def _partial_due(self, partial: _Throttle, done: int) -> bool:
         """Whether a partial report is worth merging now. Partial reports while a reload parses a
         few files would only redraw the report on screen; they are for first runs and big batches."""
+        if self.lean:  # a partial report would need the results as objects
+            return False
         big = len(self.unread) > 2 * self.engine.config.model.batch_size
         return self.listening and (self.first_run or big) and done < self.total and partial.due()
 

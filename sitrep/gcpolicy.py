@@ -26,7 +26,8 @@ counting frees it; the cyclic collector only costs time rescanning an ever large
   `settle` at no cost), and the end of a merge's pause no longer collects before the report is
   sent (2-6 collections, 13-16 ms, in a reload of one changed file among 10,000 articles).
 - `one_shot`: `sitrep report` run as a command. Nothing it makes is garbage before it exits, so
-  no collection runs.
+  no collection runs; `release` collects once, when the command drops the spaCy pipeline after
+  its parse (`Engine.release_model`).
 """
 
 from __future__ import annotations
@@ -220,3 +221,14 @@ def settle() -> None:
     gc.freeze()
     if _settling_only:
         gc.disable()
+
+
+def release() -> None:
+    """Collect everything now, then give the C allocator's free memory back to the system
+    (`heap.trim`): for a one-shot command that has just dropped something large made of cycles
+    (the spaCy pipeline: the language, its components and their shared vocab), which only a
+    collection frees, and whose memory glibc would otherwise keep."""
+    from . import heap
+
+    gc.collect()
+    heap.trim()

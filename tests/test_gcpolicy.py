@@ -269,3 +269,23 @@ def test_sitrep_report_run_as_the_command_runs_no_collection(tmp_path: Path) -> 
 
 def test_main_called_with_arguments_leaves_the_callers_collector_on(tmp_path: Path) -> None:
     assert _gc_after_main(repr(["report", str(tmp_path / "missing")])) == "True 2"
+
+
+def test_release_frees_cycles_with_automatic_collection_off_then_trims_the_heap(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `sitrep report` does once it drops the spaCy pipeline (a web of cycles)."""
+    from sitrep import heap
+
+    class Node:
+        pass
+
+    trimmed: list[bool] = []
+    monkeypatch.setattr(heap, "trim", lambda: trimmed.append(True) or True)
+    gc.disable()  # as `one_shot` leaves it
+    node = Node()
+    node.me = node  # type: ignore[attr-defined]
+    alive = weakref.ref(node)
+    del node
+    assert alive() is not None
+    gcpolicy.release()
+    assert alive() is None and trimmed == [True]
