@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import sys
 from collections.abc import Callable
 from typing import Annotated, get_args, get_type_hints
 
@@ -236,36 +237,46 @@ def from_row(row: Row) -> ArticleResult:
     """The result a row stands for; `ValueError` when an index points past its table.
 
     Kinds and stances are taken as text, as `ArticleResult.from_dict` takes them (certainty and
-    polarity are checked by their `Literal` types).
+    polarity are checked by their `Literal` types). The short texts that recur from article to
+    article (names, kinds, certainties, sources, event words) are interned: decoded afresh, each
+    was its own string, and 10,000 results held them hundreds of thousands of times over.
     """
     files, texts = [unescape_name(f) for f in row.files], row.texts
     try:
         evidence = [Evidence(files[f], texts[s], p) for f, s, p in row.evidence]
-        actors = [ActorMention(a.name, a.kind, a.aliases, a.roles,  # type: ignore[arg-type]
+        actors = [ActorMention(_i(a.name), _i(a.kind), _all(a.aliases), _all(a.roles),  # type: ignore[arg-type]
                                [evidence[i] for i in a.evidence], a.cited_as_source) for a in row.actors]
-        events = [StatusEvent(e.actor, e.event, e.polarity, e.certainty, e.source, evidence[e.evidence],
-                              e.detail, e.when, e.article_date, e.background, e.prior) for e in row.events]
-        disputes = [Dispute(d.subject, d.kind,  # type: ignore[arg-type]
-                            [Claim(texts[c.text], c.source, c.stance,  # type: ignore[arg-type]
+        events = [StatusEvent(_i(e.actor), _i(e.event), _i(e.polarity), _i(e.certainty),  # type: ignore[arg-type]
+                              _i(e.source), evidence[e.evidence], e.detail, e.when, e.article_date,
+                              e.background, e.prior) for e in row.events]
+        disputes = [Dispute(d.subject, _i(d.kind),  # type: ignore[arg-type]
+                            [Claim(texts[c.text], _i(c.source), _i(c.stance),  # type: ignore[arg-type]
                                    files[c.article], texts[c.sentence], c.value, c.when, c.group)
                              for c in d.claims],
-                            d.actors, d.weight, d.independent_sources, d.settled_by) for d in row.disputes]
-        context = [ContextItem(c.kind, texts[c.text], c.years,  # type: ignore[arg-type]
-                               [evidence[i] for i in c.evidence], c.actors) for c in row.context]
-        leads = [Lead(texts[lead.text], lead.certainty, lead.source, evidence[lead.evidence], lead.actors)
-                 for lead in row.leads]
-        endings = [Lead(texts[e.text], e.certainty, e.source, evidence[e.evidence], e.actors)
-                   for e in row.endings]
+                            _all(d.actors), d.weight, d.independent_sources, d.settled_by)
+                    for d in row.disputes]
+        context = [ContextItem(_i(c.kind), texts[c.text], c.years,  # type: ignore[arg-type]
+                               [evidence[i] for i in c.evidence], _all(c.actors)) for c in row.context]
+        leads = [Lead(texts[lead.text], _i(lead.certainty), _i(lead.source),  # type: ignore[arg-type]
+                      evidence[lead.evidence], _all(lead.actors)) for lead in row.leads]
+        endings = [Lead(texts[e.text], _i(e.certainty), _i(e.source),  # type: ignore[arg-type]
+                        evidence[e.evidence], _all(e.actors)) for e in row.endings]
     except IndexError as exc:
         raise ValueError(f"an index past its table ({exc})") from None
-    return ArticleResult(unescape_name(row.path), unescape_name(row.title), unescape_name(row.outlet),
+    return ArticleResult(unescape_name(row.path), unescape_name(row.title), _i(unescape_name(row.outlet)),
                          row.date, row.content_hash, row.mtime, row.words,
                          actors, events, disputes, context, row.sentences, row.duplicates_removed, leads,
                          row.provenance, endings)
 
 
+def _all(texts: list[str]) -> list[str]:
+    """`texts` with each one interned (`from_row`)."""
+    return list(map(_i, texts))
+
+
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(Row)
+_i = sys.intern
 
 
 _ARTICLE_VOICE = "the article"
