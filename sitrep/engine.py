@@ -746,7 +746,7 @@ class _Run:
         self.lean = False
         """Hold what the parse makes as encoded cache rows (`packed`) until it ends, then release the
         model and decode them (`Engine.one_run`)."""
-        self.packed: dict[int, bytes] = {}
+        self.packed: dict[int, tuple[str, bytes]] = {}
         """The parsed results not decoded yet, as encoded rows by slot (while a lean run parses)."""
 
     def look_up(self, files: list[tuple[str, Path]] | None = None) -> None:
@@ -956,9 +956,9 @@ class _Run:
         rows = batch.encoded if batch.encoded is not None else \
             [(result.content_hash, encode_result(result)) for result in batch.results]
         self.engine.cache.put_encoded(rows)
-        for result, (_hash, row) in zip(batch.results, rows, strict=True):
+        for result, (content_hash, row) in zip(batch.results, rows, strict=True):
             at = places[result.path]
-            self.packed[at] = row
+            self.packed[at] = (content_hash, row)
             self.slots[at] = None  # the article read for the parse (its whole text) goes now
 
     def _unpack(self) -> None:
@@ -967,7 +967,8 @@ class _Run:
         packed, self.packed = self.packed, {}
         with self.clock("unpack"), gcpolicy.paused():  # many small objects and no cycles (see the cache)
             for at in list(packed):
-                result = self.slots[at] = decode_result(packed.pop(at))  # each row freed once decoded
+                content_hash, row = packed.pop(at)  # each row freed once decoded
+                result = self.slots[at] = decode_result(row, content_hash)
                 self.results[result.path] = result
 
     def _partial_due(self, partial: _Throttle, done: int) -> bool:

@@ -66,7 +66,7 @@ def test_the_model_is_released_before_the_rows_are_decoded_and_merged(
     engine = engine_for(tmp_path, monkeypatch, one_run=True)
     monkeypatch.setattr(engine, "release_model", lambda: steps.append("release"))
     monkeypatch.setattr(engine_module, "decode_result",
-                        lambda row: steps.append("decode") or decode_result(row))
+                        lambda row, key: steps.append("decode") or decode_result(row, key))
     merge = IncrementalMerge.merge
 
     def merging(self: IncrementalMerge, results: list[ArticleResult], *args: Any) -> Any:
@@ -218,7 +218,8 @@ def test_a_one_run_engine_parsing_on_workers_keeps_their_rows_and_makes_the_same
     config.cache.path = str(tmp_path / "workers.sqlite3")
     monkeypatch.setattr(engine_module, "_worker_pipeline", lambda _config: pipeline())
     decoded: list[bytes] = []
-    monkeypatch.setattr(engine_module, "decode_result", lambda row: decoded.append(row) or decode_result(row))
+    monkeypatch.setattr(engine_module, "decode_result",
+                        lambda row, key: decoded.append(row) or decode_result(row, key))
     with ThreadPoolExecutor(max_workers=1) as executor:
         engine = Engine(config, executor=executor, one_run=True)
         try:
