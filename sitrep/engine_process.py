@@ -215,6 +215,7 @@ class EngineProcess:
                     raise self._died(f"could not be reached ({exc})") from exc
             abandoned: BaseException | None = None
             peeked: Peeked | None = None
+            message: tuple[Any, ...]  # the child's messages (see the module docstring), or a report read here
             while True:
                 try:
                     if peek and not conn.poll():  # every message read, and the child still at work
