@@ -135,6 +135,9 @@ class Engine:
         self.served_stored = False
         """Whether the last `analyse` showed the folder's stored report (then `results` is empty and
         nothing is held for the next run: see `prime`)."""
+        self.stored_digest: str | None = None
+        """The SHA-256 of the stored form of the report the last `analyse` showed, as the cache
+        holds it (when `served_stored`): what names it to a reader of the same cache row."""
         self._report_found: str | None = None
         """The key of the stored report the last run found, if it found one."""
         self._unsaved: tuple[_Run, Situation] | None = None
@@ -219,7 +222,7 @@ class Engine:
         run = _Run(self, folder, progress)
         run.notify(Progress("reading", 0, 0))
         run.hash_files(hint=(listed, touched) if listed is not None and touched is not None else None)
-        self.served_stored = False
+        self.served_stored, self.stored_digest = False, None
         if stored and run.first_run and self._keeps_reports:
             kept = self._stored_report(run)
             if kept is not None:
@@ -278,23 +281,27 @@ class Engine:
         """The report stored for `run`'s folder under the key of what the run hashed, if any."""
         with run.clock("lookup"):
             key = run.report_key()
-            situation = self._read_report(run, key, logging.WARNING, "; merging instead") \
+            found = self._read_report(run, key, logging.WARNING, "; merging instead") \
                 if key is not None else None
-        if situation is not None:
-            self._report_found = key
+        if found is None:
+            return None
+        situation, data = found
+        self._report_found = key
+        self.stored_digest = hashlib.sha256(data).hexdigest()
         return situation
 
     def _show_previous(self, run: _Run) -> None:
         """Tell `run`'s listener the folder's last stored report, made before the folder changed."""
         with run.clock("lookup"):
-            situation = self._read_report(run, None, logging.INFO)
-        if situation is not None:
-            run.notify(Progress("previous", 0, run.total, situation))
+            found = self._read_report(run, None, logging.INFO)
+        if found is not None:
+            run.notify(Progress("previous", 0, run.total, found[0]))
 
-    def _read_report(self, run: _Run, key: str | None, level: int, then: str = "") -> Situation | None:
+    def _read_report(self, run: _Run, key: str | None, level: int,
+                     then: str = "") -> tuple[Situation, bytes] | None:
         """The report the cache keeps for `run`'s folder under `key` (None: its last one, whatever
-        its key), decoded; None when there is none, or when it is unreadable (logged at `level`,
-        `then` saying what follows)."""
+        its key), decoded, with its stored form; None when there is none, or when it is unreadable
+        (logged at `level`, `then` saying what follows)."""
         cache = self.cache
         if not isinstance(cache, ResultCache):
             return None
@@ -302,7 +309,7 @@ class Engine:
         if data is None:
             return None
         try:
-            return decode_report(data)
+            return decode_report(data), data
         except ValueError as exc:
             log.log(level, "cache %s: the %s report of %s is unreadable (%s)%s", cache.path,
                     "last" if key is None else "stored", run.folder, exc, then)

@@ -425,7 +425,7 @@ def _run(engine: Any, conn: Connection, send: Any, folder: Path, listening: bool
             send(("done", slice_report(situation), done, total, _stats(engine)))
             return True, None
     if peeking and engine.served_stored:
-        send(("stored", stored_digest(situation), done, total, _stats(engine)))
+        send(("stored", engine.stored_digest, done, total, _stats(engine)))
         return False, (situation, done, total)
     send(("done", slice_report(situation), done, total, _stats(engine)))
     return False, None
@@ -452,14 +452,6 @@ def _prime(engine: Any, conn: Connection, folder: Path) -> None:
         pass
     except Exception:  # noqa: BLE001 - the next run meets the same problem and reports it
         logging.getLogger("sitrep.engine").debug("priming %s failed", folder, exc_info=True)
-
-
-def stored_digest(situation: Situation) -> str:
-    """The digest of `situation`'s stored form (`sitrep.snapshot.encode_report`, which gives back
-    the very bytes a stored report was decoded from): equal digests, equal reports."""
-    from .snapshot import encode_report
-
-    return hashlib.sha256(encode_report(situation)).hexdigest()
 
 
 def _read_stored(cache_path: Path, folder: str) -> Peeked | None:

@@ -61,18 +61,21 @@ def test_an_unchanged_folder_s_report_read_here_is_shown_at_once_and_then_confir
 
 
 def test_a_report_read_here_that_is_not_the_one_the_child_found_is_replaced_by_the_child_s(
-    warm: tuple[Path, Path, Situation], tmp_path: Path  # noqa: F811 - the imported fixture
+    warm: tuple[Path, Path, Situation], tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
-    """Stored bytes that are not what this code writes (another zstd level, say) have another digest."""
+    """The stored form read here was replaced in the cache before the child read it (another writer,
+    here the same report at another zstd level): the digests differ, and the child sends its own."""
     folder, cache, expected = stored_copy(warm, tmp_path)
+    read_here = _read_stored(cache, str(folder))
     db = sqlite3.connect(cache)
     (key, data), = db.execute("SELECT key, data FROM reports WHERE folder = ?", (str(folder),)).fetchall()
     db.close()
     squeezed = zstandard.ZstdCompressor(level=19).compress(zstandard.ZstdDecompressor().decompress(data))
-    assert squeezed != data
+    assert squeezed != data and read_here is not None
     stored = ResultCache(cache, "unused")
     stored.put_report(str(folder), key, squeezed)
     stored.close()
+    monkeypatch.setattr(engine_process, "_read_stored", lambda *_args: read_here)
     situation, seen = first_run(cache, folder)
     previous = [p.situation for p in seen if p.stage == "previous"]
     assert situation.to_dict() == expected.to_dict() and previous[0] is not situation
