@@ -133,6 +133,11 @@ def encode_result(result: ArticleResult) -> bytes:
     return deflater.compress(encode_row(result, with_hash=False)) + deflater.flush()
 
 
+def encode_results(results: Iterable[ArticleResult]) -> list[tuple[str, bytes]]:
+    """Each result as (content hash, `encode_result`): the rows `put_encoded` stores."""
+    return [(result.content_hash, encode_result(result)) for result in results]
+
+
 def inflate(data: bytes, limit: int = MAX_ROW_BYTES) -> bytearray:
     """`data` decompressed, a piece at a time so a bomb is never inflated whole; `ValueError` when
     it is not zlib, is cut short or inflates past `limit` bytes."""
@@ -613,7 +618,7 @@ class ResultCache:
     def put_many(self, results: Iterable[ArticleResult]) -> None:
         """Store results under their content hash and this pipeline version."""
         if self._db is not None and self.writable:
-            self.put_encoded([(r.content_hash, encode_result(r)) for r in results])
+            self.put_encoded(encode_results(results))
 
     def put_encoded(self, rows: Iterable[tuple[str, bytes]]) -> None:
         """Store rows already encoded by `encode_result`, as (content hash, data)."""

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from . import gcpolicy, reader
-from .cache import NullCache, ResultCache, Signature, Signed, decode_result, encode_result, open_cache
+from .cache import NullCache, ResultCache, Signature, Signed, decode_result, encode_results, open_cache
 from .config import Config
 from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
@@ -960,8 +960,7 @@ class _Run:
 
     def _pack(self, batch: Batch, places: dict[str, int]) -> None:
         """Keep a parsed batch as its encoded cache rows only (stored in the cache as well)."""
-        rows = batch.encoded if batch.encoded is not None else \
-            [(result.content_hash, encode_result(result)) for result in batch.results]
+        rows = batch.encoded if batch.encoded is not None else encode_results(batch.results)
         self.engine.cache.put_encoded(rows)
         for result, (content_hash, row) in zip(batch.results, rows, strict=True):
             at = places[result.path]
@@ -1079,7 +1078,7 @@ def _worker_parse(articles: list[Article], encode: bool, config: Config) -> Batc
     back to the engine as raised)."""
     with _worker_lock:
         results = parse_batch(_worker_pipeline(config), articles, config.model.batch_size)
-    return Batch(results, [(r.content_hash, encode_result(r)) for r in results] if encode else None)
+    return Batch(results, encode_results(results) if encode else None)
 
 
 def _worker_warm_up(jobs: int, config: Config) -> None:
