@@ -31,6 +31,7 @@ import hashlib
 import logging
 import math
 import os
+import re
 import sqlite3
 import stat
 import tempfile
@@ -107,6 +108,7 @@ _ADDED_TABLES = (
 )
 """Tables added to schema 3 in place (see `SCHEMA_VERSION`): name, columns, statements that make
 them. A table of another layout than its columns is dropped and made again."""
+_HASH = re.compile(r"[0-9a-f]{64}")
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 """SQLite's integers: a device or inode number past these is not stored (that file is read)."""
 _CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
@@ -166,13 +168,9 @@ def decode_result(data: bytes, content_hash: str) -> ArticleResult:
 
 
 def _digest(content_hash: str) -> bytes | None:
-    """The 32 bytes of a SHA-256 content hash given in hex; None for anything else."""
-    if len(content_hash) != 64:
-        return None
-    try:
-        return bytes.fromhex(content_hash)
-    except ValueError:
-        return None
+    """The 32 bytes of a SHA-256 content hash given in lower-case hex (as `hexdigest` writes it);
+    None for anything else (`bytes.fromhex` alone would take capitals and spaces too)."""
+    return bytes.fromhex(content_hash) if _HASH.fullmatch(content_hash) else None
 
 
 def _row_key(digest: bytes, version: str) -> int:

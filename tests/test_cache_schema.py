@@ -135,6 +135,13 @@ def test_a_hash_that_is_not_sha256_hex_is_neither_stored_nor_found(tmp_path: Pat
     assert cache.writable and cache.problem is None
 
 
+@pytest.mark.parametrize("content_hash", ["A" * 64, "aa " * 21 + "a", "g" * 64, "a" * 63])
+def test_only_a_lower_case_hex_sha256_is_taken_as_a_content_hash(tmp_path: Path, content_hash: str) -> None:
+    cache = ResultCache(tmp_path / "c.sqlite3", "v1")
+    cache.put_many([make_result(content_hash)])
+    assert cache.get_many([content_hash]) == {} and cache.writable
+
+
 def test_the_key_differs_by_version_and_by_hash() -> None:
     a, b = bytes.fromhex("a" * 64), bytes.fromhex("b" * 64)
     keys = {cache_module._row_key(a, "v1"), cache_module._row_key(a, "v2"), cache_module._row_key(b, "v1")}
