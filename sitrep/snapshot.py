@@ -52,9 +52,9 @@ def code_version() -> str:
     """A hash of every source and data file of the package: a report made by other code never
     matches (hashing them all is simpler than following what the merge imports, and costs a few
     milliseconds once per process)."""
-    digest = hashlib.sha256()
     from .version import PACKAGE  # here: sitrep.version imports importlib.metadata, 25 ms at start
 
+    digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in (".py", ".json", ".jsonl", ".toml") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())

@@ -57,11 +57,12 @@ def page_rows(viewport_lines: int, lines_per_row: float, *, first: bool = False)
     `lines_per_row` lines each, between `MIN_PAGE` and `MAX_PAGE`; the `first` page a pane builds,
     about `FIRST_PAGE_SCREENS` screens, at least `MIN_FIRST_PAGE` rows (and never more than a page)."""
     lines = viewport_lines if viewport_lines > 0 else FALLBACK_LINES
-    rows = math.ceil(PAGE_SCREENS * lines / max(lines_per_row, 1.0))
-    page = max(MIN_PAGE, min(MAX_PAGE, rows))
-    if first:
-        return min(page, max(MIN_FIRST_PAGE, math.ceil(FIRST_PAGE_SCREENS * lines / max(lines_per_row, 1.0))))
-    return page
+
+    def rows(screens: float) -> int:
+        return math.ceil(screens * lines / max(lines_per_row, 1.0))
+
+    page = max(MIN_PAGE, min(MAX_PAGE, rows(PAGE_SCREENS)))
+    return min(page, max(MIN_FIRST_PAGE, rows(FIRST_PAGE_SCREENS))) if first else page
 
 
 def kept_scroll(new: Window, old: Window, scroll_y: float) -> float | None:
