@@ -10,8 +10,13 @@ def _endings(text: str, tmp_path: Path) -> list[tuple[str, str, str]]:
 
 
 def test_a_siege_drawing_to_a_close_is_over(tmp_path: Path) -> None:
-    assert _endings("As the four-day siege drew to a close last night, a witness said a woman opened fire.",
-                    tmp_path) == [("four-day siege", "reported", "a witness")]
+    assert _endings("The three-day siege of the embassy drew to a close on Sunday, a police spokesman said.",
+                    tmp_path) == [("three-day siege", "reported", "a police spokesman")]
+
+
+def test_a_siege_ending_as_the_scene_of_a_report_is_the_writer_s_word(tmp_path: Path) -> None:
+    text = "As the standoff at the embassy came to an end on Sunday, a resident said soldiers had fired shots."
+    assert _endings(text, tmp_path) == [("standoff", "stated", "the article")]
 
 
 def test_ending_a_siege_is_the_speaker_s_word_told_as_an_aside(tmp_path: Path) -> None:

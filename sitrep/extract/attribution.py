@@ -37,6 +37,9 @@ HEDGE_NOUNS = {"claim", "report", "allegation", "suggestion", "rumour", "rumor",
 HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "supposedly",
                "alleged", "suspected", "purported", "presumed", "likely", "perhaps", "seemingly"}
 MODALS = {"may", "might", "could", "can"}
+SCENE_MARKS = {"as", "when", "while", "whilst", "after", "before", "once", "until", "since"}
+"""Words that open a clause setting the scene of a report ("As the siege drew to a close, a
+witness said ..."): the writer tells that clause, the speaker only what follows."""
 SILENT = {"disclose", "reveal", "comment", "say", "confirm", "announce", "specify"}
 ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "report", "reports", "witness", "witnesses",
                    "resident", "residents", "activist", "activists", "diplomat", "diplomats", "people",
@@ -171,6 +174,13 @@ def _noun_before_clause(clause: Token) -> Token | None:
     return None
 
 
+def _sets_the_scene(clause: Token) -> bool:
+    """Whether the adverbial clause headed by `clause` opens with a word of time ("As the siege
+    drew to a close", "When the blockade ended", "After the occupation ended")."""
+    first = clause.left_edge
+    return first.lower_ in SCENE_MARKS and first.dep_ in ("mark", "advmod") and first.head.i == clause.i
+
+
 def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | None = None) -> Attribution:
     """The attribution of the clause `trigger` belongs to (see the module docstring)."""
     certainty: Certainty = "stated"
@@ -242,6 +252,8 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         if head.pos_ == "VERB" and lemma in SILENT and _is_negated(head):
             who, anonymous = describe_source(_subject(head), names, resolve)
             return Attribution(who, "unclear", polarity, anonymous)
+        if dep == "advcl" and _sets_the_scene(token):
+            break  # "As the siege drew to a close, a witness said ...": the writer's own words
         if (
             head.pos_ in ("VERB", "AUX")
             and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj")
