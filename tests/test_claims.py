@@ -255,6 +255,12 @@ def test_a_counted_group_keeps_its_count(tmp_path: Path) -> None:
     assert event.detail == "(Eight)"
 
 
+def test_a_counted_group_s_event_reads_with_its_count_first(tmp_path: Path) -> None:
+    result = analyse("Eight suspects are being held over the attack, the interior minister said.", tmp_path)
+    [event] = [e for e in result.events if e.actor == "suspects"]
+    assert event.phrase == "reported eight detained (interior minister)"
+
+
 def test_boats_holding_migrants_is_no_detention(tmp_path: Path) -> None:
     result = analyse("Boats holding more than 2,000 migrants landed in three countries this month.", tmp_path)
     assert not [e for e in result.events if e.event == "detained"]

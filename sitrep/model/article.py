@@ -200,10 +200,14 @@ class StatusEvent:
     @property
     def fact(self) -> str:
         """The event with its detail: "fled to Sudan"; members first when the detail names them
-        ("107 of its fighters killed": the group's members were killed, not the group)."""
+        ("107 of its fighters killed": the group's members were killed, not the group), and so is
+        how many of a group ("eight detained", from the detail "(Eight)")."""
         members = re.match(rf"^(\S+{MEMBERS}\S+)(.*)$", self.detail)
         if members:
             return f"{members.group(1)} {self.event}{members.group(2)}"
+        count = re.fullmatch(r"\(([^()]+)\)", self.detail)
+        if count:
+            return f"{count.group(1).lower()} {self.event}"
         return self.event + (f" {self.detail}" if self.detail else "")
 
     @property
