@@ -15,7 +15,8 @@ def test_a_siege_drawing_to_a_close_is_over(tmp_path: Path) -> None:
 
 
 def test_a_siege_ending_as_the_scene_of_a_report_is_the_writer_s_word(tmp_path: Path) -> None:
-    text = "As the standoff at the embassy came to an end on Sunday, a resident said soldiers had fired shots."
+    text = ("As the standoff at the embassy came to an end on Sunday, a resident said soldiers had fired "
+            "shots.")
     assert _endings(text, tmp_path) == [("standoff", "stated", "the article")]
 
 
