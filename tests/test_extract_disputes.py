@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from extract_support import analyse
+from extract_support import analyse, situation
 
 
 def _numeric(result):
@@ -267,6 +267,33 @@ def test_a_refusal_to_publish_names_what_is_withheld(tmp_path: Path) -> None:
                      tmp_path)
     [silence] = [d for d in result.disputes if d.kind == "silence"]
     assert silence.subject == "the government: refused to publish the attorney general's advice on the war"
+
+
+def test_a_refusal_to_say_names_the_question_left_open(tmp_path: Path) -> None:
+    result = analyse("Police declined to say how many people had been arrested.", tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert silence.subject == "police: declined to say how many people had been arrested"
+
+
+def test_a_question_left_open_may_open_with_that(tmp_path: Path) -> None:
+    result = analyse("A ministry spokesman declined to say whether that would include air strikes, "
+                     "a newspaper reported.", tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert silence.subject.endswith("declined to say whether that would include air strikes")
+
+
+def test_official_silence_reads_as_one_sentence_in_status(tmp_path: Path) -> None:
+    text = ("Title: Riot in the port\nDate: 2031-04-08\n\n"
+            "Police declined to say how many people had been arrested.")
+    sit = situation({"a.txt": text}, tmp_path)
+    assert "No official word: police declined to say how many people had been arrested" in \
+        [line.text for line in sit.status]
+
+
+def test_a_refusal_to_comment_names_the_matter(tmp_path: Path) -> None:
+    result = analyse("The defence ministry refused to comment on the leaked casualty report.", tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert silence.subject.endswith("refused to comment on the leaked casualty report")
 
 
 def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ from .clauses import (
 )
 from .resolver import Resolver
 
+_QUESTION_WORDS = {"whether", "if", "how", "who", "what", "when", "where", "why", "which"}
+"""Words that open the question a silence leaves open ("declined to say whether ...")."""
 _SILENCE = re.compile(
     r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to "
     r"(?:comment|confirm|say|disclose|publish|answer|give)"
@@ -270,13 +272,25 @@ class ThinSourcing:
 
     def _withheld(self, sent: Span, match: re.Match[str]) -> str:
         """What is withheld: " Lord Goldsmith's advice" in "refused to publish Lord Goldsmith's advice
-        on the legality of the war" (the object of the last verb of the match), else ""."""
+        on the legality of the war" (the object of the last verb of the match), the question left
+        open in "declined to say whether troops would be sent", or the matter in "refused to comment
+        on the report"; else ""."""
         end = sent.start_char + match.end()
         verb = next((t for t in sent if t.idx < end <= t.idx + len(t.text) + 1 and t.pos_ == "VERB"), None)
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
-        if obj is None or obj.pos_ == "PRON":
+        if verb is None:
             return ""
-        return " " + short_phrase(subtree_span(obj), 10)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return "" if obj.pos_ == "PRON" else " " + short_phrase(subtree_span(obj), 10)
+        question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                         and c.left_edge.lower_ in _QUESTION_WORDS), None)
+        if question is not None:
+            # the question word, then its clause ("whether that ..." is no relative clause)
+            asked = subtree_span(question)
+            return f" {asked[0].text} {short_phrase(asked[1:], 9)}".rstrip() if len(asked) > 1 else ""
+        matter = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "about")
+                       and any(g.dep_ == "pobj" and g.pos_ != "PRON" for g in c.children)), None)
+        return " " + short_phrase(subtree_span(matter), 10) if matter is not None else ""
 
     def _thin_events(self) -> list[Dispute]:
         """An important event resting only on unnamed or hedged sources."""

@@ -320,7 +320,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                    None)
     if silence is not None:
         count, articles = counter.claims(silence.claims)
-        lines.append(StatusLine(text=f"No official word: {silence.subject}", certainty="stated",
+        # "police: declined to say how many" reads as one sentence: "police declined to say how many"
+        said = silence.subject.replace(": ", " ", 1)
+        lines.append(StatusLine(text=f"No official word: {said}", certainty="stated",
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors, independent_sources=count, article_count=articles))
