@@ -553,3 +553,12 @@ def test_the_countries_at_a_meeting_counted_differently_are_a_dispute_the_latest
 def test_countries_counted_outside_a_meeting_are_no_meeting_count(tmp_path: Path) -> None:
     result = analyse("The disease has spread to 15 nations in the region, health officials said.", tmp_path)
     assert not _figures(result)
+
+
+def test_a_latest_figure_that_opened_its_sentence_reads_in_lower_case(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-05-29", "At least 40 people were killed when the dam burst on Friday, "
+                                     "officials said."),
+    }, tmp_path)
+    [line] = [s for s in sit.status if s.text.startswith("Latest figures")]
+    assert line.text.startswith("Latest figures: at least 40 people killed")

@@ -105,7 +105,8 @@ def _figure_parts(subject: str, claims: list[Claim], newest: date | None) -> lis
         pick = on_day[0]
         people = f"{pick.group} {found.group('people')}" if pick.group else found.group("people")
         by = "" if pick.source == "the article" else f"{pick.source}, "
-        text = f"{pick.text} {people} {category} ({by}as of {When.from_iso(pick.when).label})"  # type: ignore[union-attr]
+        figure = pick.text[0].lower() + pick.text[1:] if pick.text[1:2].islower() else pick.text  # "At least"
+        text = f"{figure} {people} {category} ({by}as of {When.from_iso(pick.when).label})"  # type: ignore[union-attr]
         parts.append((rank, day, text, pick))
     return parts
 
