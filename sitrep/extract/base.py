@@ -176,6 +176,39 @@ _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 """Parts of speech a phrase cut at its word limit must not end on ("girls captured by")."""
 
 
+_NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nummod", "det", "quantmod", "nmod", "case"})
+"""Dependents that sit before the noun they modify ("Nigeria's Islamic extremist rebels")."""
+_CLAUSE_OPENERS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_NOUN_TAIL = 3
+"""Words a phrase cut inside a noun phrase may run past its limit to reach the noun."""
+
+
+def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
+    """`kept`, cut at its word limit, ending on whole words of sense: a clause opened before the
+    cut whose verb lies past it goes ("the school where the students"), a noun phrase cut before
+    its noun is finished when the noun is near ("by Nigeria's Islamic extremist rebels") or
+    dropped (never "carried out by Nigeria"), and no phrase ends on a preposition, determiner or
+    auxiliary ("girls captured by"). A question ("we don't know when ...") is no relative clause
+    and stays."""
+    cut = kept[-1].i
+    opener = next((i for i, t in enumerate(kept) if i > 0 and t.head.i > cut and t.head.dep_ == "relcl"
+                   and (t.tag_ in _CLAUSE_OPENERS or (t.lower_ == "that" and t.dep_ != "det"))), None)
+    if opener is not None:
+        kept = kept[:opener]
+    last = kept[-1] if kept[-1].dep_ != "case" else kept[-1].head  # "Nigeria 's": the possessor
+    noun = last.head
+    if kept[-1].i == cut and last.dep_ in _NOUN_MODIFIERS and cut < noun.i <= cut + _NOUN_TAIL \
+            and noun.i < span.end and noun.pos_ in ("NOUN", "PROPN"):
+        between = span.doc[cut + 1 : noun.i]
+        if all(t.head.i == noun.i or t.dep_ in _NOUN_MODIFIERS for t in between):
+            return [*kept, *between, noun]
+    while len(kept) > 1 and ((kept[-1].pos_ in _DANGLING and kept[-1].dep_ != "prt")  # "carried out"
+                             or kept[-1].tag_ == "PRP$"
+                             or (kept[-1].head.i > cut and kept[-1].dep_ in _NOUN_MODIFIERS)):
+        kept.pop()
+    return kept
+
+
 def short_phrase(span: Span, max_words: int = 10) -> str:
     """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words.
 
@@ -200,8 +233,7 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
             capped = True
             break
     if capped:
-        while len(kept) > 1 and (kept[-1].pos_ in _DANGLING or kept[-1].tag_ == "PRP$"):
-            kept.pop()
+        kept = _whole_at_the_cut(kept, span)
     if sum(1 for t in kept if t.is_quote and t.tag_ != "POS") % 2:  # keep the space a dropped mark had
         return clean_span_text("".join(t.whitespace_ if t.is_quote and t.tag_ != "POS" else t.text_with_ws
                                        for t in kept))
