@@ -321,3 +321,22 @@ def test_a_repeated_accusation_is_the_accusers_claim(tmp_path: Path) -> None:
     [dispute] = _contradictions(result)
     assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Anton Brund"),
                                                               ("denies", "Lusenia")]
+
+
+def _thin_subjects(text: str, tmp_path: Path) -> list[str]:
+    return [d.subject for d in analyse(text, tmp_path).disputes if d.kind == "thin sourcing"]
+
+
+def test_a_believed_relative_clause_names_the_noun_it_is_about(tmp_path: Path) -> None:
+    text = "The ministry said it had found three fishermen who were believed to have been seized by pirates."
+    assert "fishermen were believed to have been seized by pirates" in _thin_subjects(text, tmp_path)
+
+
+def test_an_unconfirmed_report_s_claim_reads_without_its_that(tmp_path: Path) -> None:
+    text = "There have been unconfirmed reports that some of the hostages were moved across the river."
+    assert "some of the hostages were moved across the river" in _thin_subjects(text, tmp_path)
+
+
+def test_a_claim_opening_with_that_as_a_determiner_keeps_it(tmp_path: Path) -> None:
+    text = "Doctors believe that patient may have been poisoned two weeks ago."
+    assert [s for s in _thin_subjects(text, tmp_path) if s.startswith("that patient")]

@@ -80,7 +80,7 @@ class ThinSourcing:
                                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), None)
                     content = subtree_span(clause) if clause is not None else None
                 if content is not None:
-                    return short_phrase(content, 12)
+                    return _standalone(short_phrase(content, 12), content[0])
                 break
         token = next((t for t in sent if t.idx >= at), None)
         while token is not None and token.pos_ not in ("VERB", "AUX", "ADJ") and token.head.i != token.i:
@@ -237,9 +237,8 @@ class ThinSourcing:
             if tok.pos_ == "VERB":
                 att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names,
                                 self.pronoun_names)
-                subject = short_phrase(
-                    subtree_span(next((c for c in tok.children if c.dep_ == "ccomp"), tok)), 12
-                )
+                clause = next((c for c in tok.children if c.dep_ == "ccomp"), tok)
+                subject = _standalone(short_phrase(subtree_span(clause), 12), clause.left_edge)
                 out.append(Dispute(subject=subject, kind="thin sourcing",
                                    claims=[self._claim(sent, att.source, "hedges")],
                                    actors=self._actors_in(sent)))
@@ -305,3 +304,24 @@ class ThinSourcing:
                 out.append(Dispute(subject=f"{event.actor} {event.event}", kind="thin sourcing",
                                    claims=[claim], actors=[event.actor]))
         return out
+
+
+def _standalone(text: str, first: Token) -> str:
+    """A claim's clause (`text`, which starts with the token `first`) as it reads on its own:
+    without the "that" or "where" that tied it to its sentence ("that some of the girls were
+    taken" -> "some of the girls were taken"), and with the noun a relative "who" or "which"
+    stands for ("who were believed to have been kidnapped" -> "Indians were believed to have been
+    kidnapped"). "that person may have died" keeps its "that", a determiner."""
+    rest = text.partition(" ")[2]
+    if not rest or not text.lower().startswith(first.lower_):
+        return text
+    clause = first.head
+    if first.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        noun = clause.head
+        start = min((c.i for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod")),
+                    default=noun.i)
+        return f"{noun.doc[start : noun.i + 1].text} {rest}"
+    relative = first.tag_ == "WRB" and any(a.dep_ == "relcl" for a in list(first.ancestors)[:3])
+    if (first.lower_ == "that" and first.dep_ == "mark") or relative:  # "where the girls were taken"
+        return rest
+    return text
