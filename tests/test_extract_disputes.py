@@ -340,3 +340,8 @@ def test_an_unconfirmed_report_s_claim_reads_without_its_that(tmp_path: Path) ->
 def test_a_claim_opening_with_that_as_a_determiner_keeps_it(tmp_path: Path) -> None:
     text = "Doctors believe that patient may have been poisoned two weeks ago."
     assert [s for s in _thin_subjects(text, tmp_path) if s.startswith("that patient")]
+
+
+def test_a_place_believed_to_be_something_says_what_is_believed_of_it(tmp_path: Path) -> None:
+    text = "Hama, a river town of mills, is believed to be home to some 50,000 people, including refugees."
+    assert "Hama is believed to be home to some 50,000 people" in _thin_subjects(text, tmp_path)

@@ -238,7 +238,8 @@ class ThinSourcing:
                 att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names,
                                 self.pronoun_names)
                 clause = next((c for c in tok.children if c.dep_ == "ccomp"), tok)
-                subject = _standalone(short_phrase(subtree_span(clause), 12), clause.left_edge)
+                subject = _raised(tok) or _standalone(short_phrase(subtree_span(clause), 12),
+                                                      clause.left_edge)
                 out.append(Dispute(subject=subject, kind="thin sourcing",
                                    claims=[self._claim(sent, att.source, "hedges")],
                                    actors=self._actors_in(sent)))
@@ -325,3 +326,20 @@ def _standalone(text: str, first: Token) -> str:
     if (first.lower_ == "that" and first.dep_ == "mark") or relative:  # "where the girls were taken"
         return rest
     return text
+
+
+def _raised(believed: Token) -> str:
+    """"Palmyra, a desert oasis, is believed to be home to 100,000 people": who or what is
+    believed, then what (an aside after the subject left out): "Palmyra is believed to be home to
+    some 100,000 people"; "" unless the sentence is built that way."""
+    subj = next((c for c in believed.children if c.dep_ == "nsubjpass"), None)
+    what = next((c for c in believed.children if c.dep_ == "xcomp" and c.i > believed.i), None)
+    if subj is None or what is None or subj.pos_ == "PRON" or subj.i > believed.i:
+        return ""
+    doc = believed.doc
+    start = min((c.i for c in believed.children if c.dep_ in ("aux", "auxpass") and c.i > subj.i),
+                default=believed.i)
+    said = short_phrase(doc[start : what.right_edge.i + 1], 12).rstrip(" .,;")
+    said = re.sub(r"\s+(but|and|or|as)$", "", said)
+    return f"{short_phrase(subtree_span(subj), 6)} {said}" if len(said.split()) >= 4 else ""
+
