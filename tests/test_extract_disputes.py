@@ -345,3 +345,13 @@ def test_a_claim_opening_with_that_as_a_determiner_keeps_it(tmp_path: Path) -> N
 def test_a_place_believed_to_be_something_says_what_is_believed_of_it(tmp_path: Path) -> None:
     text = "Hama, a river town of mills, is believed to be home to some 50,000 people, including refugees."
     assert "Hama is believed to be home to some 50,000 people" in _thin_subjects(text, tmp_path)
+
+
+def test_suspects_under_arrest_are_no_thin_sourcing(tmp_path: Path) -> None:
+    text = "Dozens of suspected arms smugglers have been arrested by border police since March."
+    assert not _thin_subjects(text, tmp_path)
+
+
+def test_an_attack_by_suspected_militants_rests_on_a_suspicion(tmp_path: Path) -> None:
+    text = "The convoy was ambushed by suspected separatist fighters near the river crossing."
+    assert [s for s in _thin_subjects(text, tmp_path) if "suspected separatist fighters" in s]

@@ -44,6 +44,10 @@ _ROUTINE_EVENTS = {"says", "met", "agreed", "hosts", "negotiates", "warned", "de
 """Events of diplomacy and talk: told by "officials said" they are routine, not thinly sourced claims."""
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
 _HEDGE_PARTICIPLES = ("alleged", "claimed", "purported", "suspected", "reported")
+_HOLDING = frozenset({"arrest", "detain", "hold", "charge", "question", "interrogate", "jail", "sentence",
+                      "convict", "extradite", "deport", "prosecute", "try", "release", "free"})
+"""What is done to people held on suspicion: "suspected smugglers were arrested" is no thin
+sourcing, only the law's word for people not yet tried."""
 _CLAIM_LEMMAS = ("claim", "allegation", "suggestion", "rumour")
 _HEDGE_LOWERS = frozenset(_HEDGE_ADVERBS | set(_HEDGE_PARTICIPLES))
 _HEDGE_LEMMAS = frozenset({*_CLAIM_LEMMAS, "believe"})
@@ -190,6 +194,8 @@ class ThinSourcing:
                 and tok.head.pos_ == "NOUN"
                 and low in _HEDGE_PARTICIPLES
             ):
+                if low == "suspected" and _held_on_suspicion(tok.head):
+                    continue  # "suspected traffickers were arrested": the arrest is the news
                 subject = strip_determiner(short_phrase(subtree_span(tok.head), 8))
                 out.append(Dispute(subject=subject, kind="thin sourcing",
                                    claims=[self._claim(sent, "unnamed sources", "hedges")],
@@ -342,4 +348,18 @@ def _raised(believed: Token) -> str:
     said = short_phrase(doc[start : what.right_edge.i + 1], 12).rstrip(" .,;")
     said = re.sub(r"\s+(but|and|or|as)$", "", said)
     return f"{short_phrase(subtree_span(subj), 6)} {said}" if len(said.split()) >= 4 else ""
+
+
+def _held_on_suspicion(noun: Token) -> bool:
+    """Whether the people `noun` names are arrested, held, charged or freed in its clause
+    ("Dozens of suspected traffickers have been arrested", "police detained three suspected
+    militants")."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ in ("nsubjpass", "dobj") and node.head.pos_ == "VERB":
+            return node.head.lemma_.lower() in _HOLDING
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
