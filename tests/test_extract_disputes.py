@@ -261,25 +261,25 @@ def test_the_same_clause_without_a_hedge_is_not_thin_sourcing(tmp_path: Path) ->
     assert not [d for d in result.disputes if d.kind == "thin sourcing"]
 
 
+def _silence_subject(text: str, tmp_path: Path) -> str:
+    [silence] = [d for d in analyse(text, tmp_path).disputes if d.kind == "silence"]
+    return silence.subject
+
+
 def test_a_refusal_to_publish_names_what_is_withheld(tmp_path: Path) -> None:
-    result = analyse("The government has consistently refused to publish the attorney general's advice on "
-                     "the war.",
-                     tmp_path)
-    [silence] = [d for d in result.disputes if d.kind == "silence"]
-    assert silence.subject == "the government: refused to publish the attorney general's advice on the war"
+    text = "The government has consistently refused to publish the attorney general's advice on the war."
+    assert _silence_subject(text, tmp_path) == \
+        "the government: refused to publish the attorney general's advice on the war"
 
 
 def test_a_refusal_to_say_names_the_question_left_open(tmp_path: Path) -> None:
-    result = analyse("Police declined to say how many people had been arrested.", tmp_path)
-    [silence] = [d for d in result.disputes if d.kind == "silence"]
-    assert silence.subject == "police: declined to say how many people had been arrested"
+    assert _silence_subject("Police declined to say how many people had been arrested.", tmp_path) == \
+        "police: declined to say how many people had been arrested"
 
 
 def test_a_question_left_open_may_open_with_that(tmp_path: Path) -> None:
-    result = analyse("A ministry spokesman declined to say whether that would include air strikes, "
-                     "a newspaper reported.", tmp_path)
-    [silence] = [d for d in result.disputes if d.kind == "silence"]
-    assert silence.subject.endswith("declined to say whether that would include air strikes")
+    text = "A ministry spokesman declined to say whether that would include air strikes, a paper reported."
+    assert _silence_subject(text, tmp_path).endswith("declined to say whether that would include air strikes")
 
 
 def test_official_silence_reads_as_one_sentence_in_status(tmp_path: Path) -> None:
@@ -291,9 +291,8 @@ def test_official_silence_reads_as_one_sentence_in_status(tmp_path: Path) -> Non
 
 
 def test_a_refusal_to_comment_names_the_matter(tmp_path: Path) -> None:
-    result = analyse("The defence ministry refused to comment on the leaked casualty report.", tmp_path)
-    [silence] = [d for d in result.disputes if d.kind == "silence"]
-    assert silence.subject.endswith("refused to comment on the leaked casualty report")
+    text = "The defence ministry refused to comment on the leaked casualty report."
+    assert _silence_subject(text, tmp_path).endswith("refused to comment on the leaked casualty report")
 
 
 def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path: Path) -> None:
