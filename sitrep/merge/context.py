@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container
 from datetime import date
-from itertools import chain, compress, takewhile
+from itertools import chain, compress, repeat, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -262,6 +262,9 @@ def _with_ledger_history(context: list[ContextItem], actors: list[Actor], window
     return history + [i for i in context if i.kind != "history"]
 
 
+_TITLE_KEY = operator.attrgetter("title_key")
+
+
 class FocusVotes:
     """What the articles give each country's claim to be the focus, kept between merges: the
     places they put in it and the headlines that name it."""
@@ -283,8 +286,9 @@ class FocusVotes:
 
     def headlines(self, country_key: str, preps: list[ArticlePrep]) -> int:
         """How many of the articles' headlines (folded) name the country."""
-        if country_key not in self._titles:
-            self._titles[country_key] = sum(1 for p in preps if country_key in p.title_key)
+        if country_key not in self._titles:  # a pass over every article, kept in C
+            self._titles[country_key] = sum(map(operator.contains, map(_TITLE_KEY, preps),
+                                                repeat(country_key, len(preps))))
         return self._titles[country_key]
 
 
