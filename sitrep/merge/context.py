@@ -286,10 +286,19 @@ class FocusVotes:
 
     def headlines(self, country_key: str, preps: list[ArticlePrep]) -> int:
         """How many of the articles' headlines (folded) name the country."""
-        if country_key not in self._titles:  # a pass over every article, kept in C
-            self._titles[country_key] = sum(map(operator.contains, map(_TITLE_KEY, preps),
-                                                repeat(country_key, len(preps))))
+        if country_key not in self._titles:
+            self.count_headlines([country_key], preps)
         return self._titles[country_key]
+
+    def count_headlines(self, country_keys: list[str], preps: list[ArticlePrep]) -> None:
+        """Count the headlines naming each of these countries not asked about yet: the articles'
+        title keys are read once, then searched in C once per country (a first merge asks about
+        every country named, each a pass over every article)."""
+        wanted = [key for key in dict.fromkeys(country_keys) if key not in self._titles]
+        if wanted:
+            titles = list(map(_TITLE_KEY, preps))
+            for key in wanted:
+                self._titles[key] = sum(map(operator.contains, titles, repeat(key, len(titles))))
 
 
 def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes | None = None) -> str | None:
@@ -312,6 +321,7 @@ def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes |
         owner = gaz.canonical_country(first) or demonyms.get(name_key(first))
         if owner in countries:
             votes[owner] += actor.mentions
+    votes_of.count_headlines([name_key(country) for country in countries], preps)
     for country in countries:
         votes[country] += votes_of.places[country] + 3 * votes_of.headlines(name_key(country), preps)
     if not votes:

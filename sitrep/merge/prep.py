@@ -20,7 +20,7 @@ MentionKeys = tuple[str, ActorMention, tuple[str, ...], tuple[str, ...]]
 """An actor mention with its name key, the keys of its name and aliases and its evidence marks."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DisputeKeys:
     """What the dispute stage reads from one of an article's disputes."""
 
@@ -70,7 +70,7 @@ _EVIDENCE_FIELDS = attrgetter("file", "sentence", "paragraph")
 """What makes two pieces of evidence equal (`Evidence.__eq__`), as a tuple that hashes in C."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticlePrep:
     """One article's keys, as the merge stages use them: computing them is most of a merge's
     work per article, and they depend on that article alone."""
