@@ -191,7 +191,7 @@ class ArticleTotals:
         self._starts: Counter[date] = Counter()
         self._ends: Counter[date] = Counter()
         self._outlets: Counter[str] = Counter()
-        self._dated: Postings[str] = Postings(lambda prep: () if prep.day is None else (prep.result.path,))
+        self._dated: Postings[str] = Postings(lambda prep: () if prep.day is None else (prep.path,))
         self._headed: Postings[str] = Postings(lambda prep: ("",) if prep.headline is not None else ())
         self._ending: Postings[str] = Postings(lambda prep: ("",) if prep.result.endings else ())
         self.days: dict[str, date] = {}

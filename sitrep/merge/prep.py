@@ -76,6 +76,9 @@ class ArticlePrep:
     work per article, and they depend on that article alone."""
 
     result: ArticleResult
+    path: str
+    """The article's file (`result.path`), read by the passes over every article of an actor or
+    a sentence without going through its result."""
     mentions: tuple[MentionKeys, ...]
     keys: dict[str, tuple[int, ...]]
     """The mentions (indexes into `mentions`) of each name key, in order."""
@@ -185,6 +188,7 @@ def prepare(result: ArticleResult) -> ArticlePrep:
             always.append(index)
     return ArticlePrep(
         result=result,
+        path=path,
         mentions=mentions,
         keys={key: tuple(indexes) for key, indexes in keys.items()},
         place_keys=frozenset(_place_keys([result])),
