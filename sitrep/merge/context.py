@@ -53,7 +53,7 @@ class ContextIndex:
         paths, runs = self._paths, self._runs
         self._steady, self._spliced = self._steady_keys(change) if change.in_place else (set(), {})
         for prep in change.removed:
-            path = prep.result.path
+            path = prep.path
             paths[path] -= 1
             self._shared -= paths[path] == 1
             if not paths[path]:
@@ -65,7 +65,7 @@ class ContextIndex:
                 if not held:
                     del runs[key]
         for prep in change.added:
-            path = prep.result.path
+            path = prep.path
             paths[path] += 1
             self._shared += paths[path] == 2
             self._unplain += not prep.context_plain
