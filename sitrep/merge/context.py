@@ -263,6 +263,7 @@ def _with_ledger_history(context: list[ContextItem], actors: list[Actor], window
 
 
 _TITLE_KEY = operator.attrgetter("title_key")
+_PLACE_COUNTRIES = operator.attrgetter("place_countries")
 
 
 class FocusVotes:
@@ -278,11 +279,16 @@ class FocusVotes:
         """Take in the articles that came, changed or went."""
         if change.restart:
             self.places, self._titles = Counter(), {}
-        for prep, sign in [(p, -1) for p in change.removed] + [(p, 1) for p in change.added]:
-            self.places.update({c: sign * n for c, n in Counter(prep.place_countries).items()})
-            for key in self._titles:
-                if key in prep.title_key:
-                    self._titles[key] += sign
+        places, titles = self.places, self._titles
+        for prep in change.removed:
+            places.subtract(prep.place_countries)
+        # The places every added article names, counted in one call (in C): a first merge adds all.
+        places.update(chain.from_iterable(map(_PLACE_COUNTRIES, change.added)))
+        if titles:
+            for prep, sign in [(p, -1) for p in change.removed] + [(p, 1) for p in change.added]:
+                for key in titles:
+                    if key in prep.title_key:
+                        titles[key] += sign
 
     def headlines(self, country_key: str, preps: list[ArticlePrep]) -> int:
         """How many of the articles' headlines (folded) name the country."""
