@@ -44,16 +44,17 @@ def dispute_keys(dispute: Dispute, sentence_keys: Mapping[str, str] | None = Non
     """The keys of one article dispute (`sentence_keys`: `text.sentence_key` of its claims'
     sentences, when known)."""
     keys = _SentenceKeys() if sentence_keys is None else sentence_keys
-    sentences = tuple([keys[c.sentence] for c in dispute.claims])
-    refutable = dispute.kind == "contradiction" and bool(_REFUTED.match(dispute.subject)) \
-        and not any(c.stance == "asserts" for c in dispute.claims)
-    one_sided = all(c.stance == "denies" for c in dispute.claims)
-    plain = dispute.kind in ("thin sourcing", "silence") or (
-        dispute.kind == "contradiction" and not one_sided and not refutable)
-    denier = government_key(dispute.claims[0].source) \
-        if dispute.kind == "contradiction" and one_sided and not refutable else None
+    claims, kind = dispute.claims, dispute.kind
+    sentences = tuple([keys[c.sentence] for c in claims])
+    stances = [c.stance for c in claims]
+    refutable = kind == "contradiction" and bool(_REFUTED.match(dispute.subject)) and "asserts" not in stances
+    one_sided = stances.count("denies") == len(stances)
+    plain = kind in ("thin sourcing", "silence") or (
+        kind == "contradiction" and not one_sided and not refutable)
+    denier = government_key(claims[0].source) \
+        if kind == "contradiction" and one_sided and not refutable else None
     return DisputeKeys(sentences, tuple(map(name_key, dispute.actors)),
-                       (dispute.kind, frozenset(sentences)) if plain else None, refutable, denier)
+                       (kind, frozenset(sentences)) if plain else None, refutable, denier)
 
 
 class _SentenceKeys(dict[str, str]):
