@@ -53,7 +53,7 @@ def _path(name: str, in_table: bool = False) -> str:
 
 
 def _files(files: list[str], in_table: bool = False) -> str:
-    names = list(dict.fromkeys(f for f in files if f))
+    names = list(dict.fromkeys(filter(None, files)))  # an actor's thousands of files: in C
     return ", ".join(_path(n, in_table) for n in names[:3]) + (f" +{len(names) - 3}" if len(names) > 3
                                                                else "")
 
