@@ -238,29 +238,43 @@ def from_row(row: Row) -> ArticleResult:
 
     Kinds and stances are taken as text, as `ArticleResult.from_dict` takes them (certainty and
     polarity are checked by their `Literal` types). The short texts that recur from article to
-    article (names, kinds, certainties, sources, event words) are interned: decoded afresh, each
-    was its own string, and 10,000 results held them hundreds of thousands of times over.
+    article (names, kinds, sources, event words) are interned: decoded afresh, each was its own
+    string, and 10,000 results held them hundreds of thousands of times over. A certainty or
+    polarity needs no interning: msgspec gives back its `Literal`'s own string.
     """
     files, texts = [unescape_name(f) for f in row.files], row.texts
     try:
-        evidence = [Evidence(files[f], texts[s], p) for f, s, p in row.evidence]
-        actors = [ActorMention(_i(a.name), _i(a.kind), _all(a.aliases), _all(a.roles),  # type: ignore[arg-type]
-                               [evidence[i] for i in a.evidence], a.cited_as_source) for a in row.actors]
-        events = [StatusEvent(_i(e.actor), _i(e.event), _i(e.polarity), _i(e.certainty),  # type: ignore[arg-type]
+        evidence = []
+        # `Evidence(file, sentence, paragraph)` with its fields put in its `__dict__`: a frozen
+        # dataclass's `__init__` sets each through `object.__setattr__`, a third of the cost of
+        # the most numerous record decoded (`tests/test_rows.py` checks that both give equal ones).
+        for f, s, p in row.evidence:
+            ev = _new(Evidence)
+            fields = ev.__dict__
+            fields["file"], fields["sentence"], fields["paragraph"] = files[f], texts[s], p
+            evidence.append(ev)
+        at = evidence.__getitem__
+        # An empty list of aliases, roles or actors is the row's own (msgspec makes each afresh):
+        # kept as it is, there is nothing to intern.
+        actors = [ActorMention(_i(a.name), _i(a.kind), a.aliases and _all(a.aliases),  # type: ignore[arg-type]
+                               a.roles and _all(a.roles), list(map(at, a.evidence)),
+                               a.cited_as_source) for a in row.actors]
+        events = [StatusEvent(_i(e.actor), _i(e.event), e.polarity, e.certainty,
                               _i(e.source), evidence[e.evidence], e.detail, e.when, e.article_date,
                               e.background, e.prior) for e in row.events]
         disputes = [Dispute(d.subject, _i(d.kind),  # type: ignore[arg-type]
                             [Claim(texts[c.text], _i(c.source), _i(c.stance),  # type: ignore[arg-type]
                                    files[c.article], texts[c.sentence], c.value, c.when, c.group)
                              for c in d.claims],
-                            _all(d.actors), d.weight, d.independent_sources, d.settled_by)
+                            d.actors and _all(d.actors), d.weight, d.independent_sources, d.settled_by)
                     for d in row.disputes]
         context = [ContextItem(_i(c.kind), texts[c.text], c.years,  # type: ignore[arg-type]
-                               [evidence[i] for i in c.evidence], _all(c.actors)) for c in row.context]
-        leads = [Lead(texts[lead.text], _i(lead.certainty), _i(lead.source),  # type: ignore[arg-type]
-                      evidence[lead.evidence], _all(lead.actors)) for lead in row.leads]
-        endings = [Lead(texts[e.text], _i(e.certainty), _i(e.source),  # type: ignore[arg-type]
-                        evidence[e.evidence], _all(e.actors)) for e in row.endings]
+                               list(map(at, c.evidence)), c.actors and _all(c.actors))
+                   for c in row.context]
+        leads = [Lead(texts[lead.text], lead.certainty, _i(lead.source), evidence[lead.evidence],
+                      lead.actors and _all(lead.actors)) for lead in row.leads]
+        endings = [Lead(texts[e.text], e.certainty, _i(e.source), evidence[e.evidence],
+                        e.actors and _all(e.actors)) for e in row.endings]
     except IndexError as exc:
         raise ValueError(f"an index past its table ({exc})") from None
     return ArticleResult(unescape_name(row.path), unescape_name(row.title), _i(unescape_name(row.outlet)),
@@ -272,6 +286,9 @@ def from_row(row: Row) -> ArticleResult:
 def _all(texts: list[str]) -> list[str]:
     """`texts` with each one interned (`from_row`)."""
     return list(map(_i, texts))
+
+
+_new = object.__new__
 
 
 _encoder = msgspec.json.Encoder()

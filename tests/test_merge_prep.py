@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.merge.context import _headline_words, _real_headline
 from sitrep.merge.prep import prepare
-from sitrep.model import ActorMention, ArticleResult, Evidence
+from sitrep.model import ActorMention, ArticleResult, ContextItem, Evidence
 
 
 def _article(path: str, title: str) -> ArticleResult:
@@ -41,3 +41,34 @@ def test_mentions_sharing_a_sentence_get_the_same_evidence_mark() -> None:
     assert dembele[3][0] == mali[3][0] == "p1|general dembele was detained on tuesday a source said"
     assert dembele[3][1] == "a.txtDembele denied it."
     assert dembele[2] == ("abass dembele", "dembele")
+
+
+def test_equal_evidence_in_separate_objects_gets_one_mark() -> None:
+    first = Evidence("a.txt", "Dembele denied it.", "p2")
+    again = Evidence("a.txt", "Dembele denied it.", "p2")  # equal, not the same object
+    result = _article("a.txt", "Mali general detained")
+    result.actors = [ActorMention("Abass Dembele", "person", [], [], [first]),
+                     ActorMention("Dembele", "person", [], [], [again])]
+    full, short = prepare(result).mentions
+    assert full[3] == short[3] == ("p2|dembele denied it",)
+
+
+def _with_context(*evidence: Evidence) -> ArticleResult:
+    """An article on a.txt with one background item per piece of evidence, all of one text."""
+    result = _article("a.txt", "Mali general detained")
+    result.context = [ContextItem("background", "Mali has had three coups.", [], [e]) for e in evidence]
+    return result
+
+
+def test_context_items_of_one_key_repeating_equal_evidence_are_not_plain() -> None:
+    here = Evidence("a.txt", "Mali has had three coups.", "p1")
+    assert prepare(_with_context(here, Evidence("a.txt", "Mali had a coup in 2012.", "p2"))).context_plain
+    assert not prepare(_with_context(here, Evidence("a.txt", here.sentence, "p1"))).context_plain
+
+
+def test_context_evidence_read_in_another_file_is_not_plain() -> None:
+    assert not prepare(_with_context(Evidence("b.txt", "Mali has had three coups.", "p1"))).context_plain
+
+
+def test_a_prep_holds_its_articles_file() -> None:
+    assert prepare(_article("seeds/mali_coup.txt", "Mali coup leader detained")).path == "seeds/mali_coup.txt"

@@ -7,6 +7,7 @@ The real results come from the engine run over `seeds/` and an article written f
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -156,3 +157,28 @@ def test_a_file_name_that_is_not_utf8_comes_back_equal() -> None:
     result = ArticleResult(name, name, "", "2031-03-02", "h", 1.0, 6,
                            leads=[Lead(here.sentence, "reported", "AFP", here, [])])
     assert decode_row(encode_row(result)) == result
+
+
+def test_decoded_evidence_is_what_its_constructor_makes() -> None:
+    # `from_row` puts an evidence's fields in place without its `__init__`.
+    original = every_field_result().actors[0].evidence[1]
+    decoded = decode_row(encode_row(every_field_result())).actors[0].evidence[1]
+    assert vars(decoded) == vars(original) and list(vars(decoded)) == list(vars(original))
+    assert decoded == original and hash(decoded) == hash(original) and repr(decoded) == repr(original)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        decoded.file = "c.txt"  # type: ignore[misc]
+
+
+def test_decoded_records_with_no_aliases_roles_or_actors_have_lists_of_their_own() -> None:
+    here = Evidence("a.txt", "Kabiru met Toure.", "p1")
+    result = ArticleResult("a.txt", "Title", "", None, "h", 1.0, 4,
+                           actors=[ActorMention("Kabiru", "person", evidence=[here]),
+                                   ActorMention("Toure", "person", evidence=[here])],
+                           leads=[Lead(here.sentence, "stated", "AFP", here),
+                                  Lead("x", "stated", "AFP", here)])
+    decoded = decode_row(encode_row(result))
+    decoded.actors[0].aliases.append("Musa Kabiru")
+    decoded.actors[0].roles.append("General")
+    decoded.leads[0].actors.append("Kabiru")
+    assert decoded.actors[1].aliases == [] and decoded.actors[1].roles == [] and decoded.leads[1].actors == []
+    assert decoded.actors[1].aliases is not decoded.actors[1].roles

@@ -51,6 +51,9 @@ Ledger = tuple[list[StatusEvent], list[StateEntry], str, tuple[object, ...]]
 """An actor's events, claim ledger and status line, and the lists of files its events' sentences
 were read in (held while the ledger is kept: its key holds their ids)."""
 
+_PATH = attrgetter("path")
+"""An article's file (as a function: `map` runs it over every article reading a sentence)."""
+
 __all__ = ["FAMILY", "IncrementalMerge", "comparable", "disagree", "figure_summary", "is_history", "ledger",
            "merge", "source_relation", "status_line"]
 
@@ -131,7 +134,7 @@ class IncrementalMerge:
         self._focus = FocusVotes()
         self._headlines = HeadlineIndex()
         self._copies: Postings[str] = Postings(lambda prep: [key for _actor, key in prep.event_keys])
-        self._paths: Postings[str] = Postings(lambda prep: (prep.result.path,))
+        self._paths: Postings[str] = Postings(lambda prep: (prep.path,))
         self._lead_keys: Postings[str] = Postings(lambda prep: prep.lead_keys)
         self._counter = MemoCounter(self._remember)
         self._dispute_stage = DisputeStage(self._remember)
@@ -248,7 +251,7 @@ class IncrementalMerge:
         for key in dirty:
             articles = self._copies.articles.get(key)
             if articles:
-                files = list(dict.fromkeys(p.result.path for p in articles))
+                files = list(dict.fromkeys(map(_PATH, articles)))
                 # A changed article still reading the sentence leaves its files as they were: the
                 # list is kept, and with it what rests on its identity (ledgers, source counts).
                 if key in moved or copies.get(key) != files:

@@ -114,8 +114,8 @@ class _Key:
         for prep in articles:
             mentions = prep.mentions
             for index in prep.keys[key]:
-                _key, mention, akeys, _marks = mentions[index]
-                weight = len(mention.evidence) or 1
+                _key, mention, akeys, marks = mentions[index]
+                weight = len(marks) or 1  # a mark per piece of evidence
                 found = kind_items.get(mention.kind)
                 if found is None:
                     kind_items[mention.kind] = [weight, prep, (index,), None]
@@ -126,14 +126,15 @@ class _Key:
                     spelling_items[mention.name] = [weight, prep, (index,), None]
                 else:
                     found[0] += weight
-                for j in range(1, len(akeys)):
-                    found = alias_items.get(akeys[j])
-                    if found is None:
-                        alias_items[akeys[j]] = [1, prep, (index, j - 1), None]
-                    else:
-                        found[0] += 1
-                if "" in akeys[1:]:
-                    flags.first("empty", 1, prep, (index,), None)
+                if len(akeys) > 1:  # it gives aliases
+                    for j in range(1, len(akeys)):
+                        found = alias_items.get(akeys[j])
+                        if found is None:
+                            alias_items[akeys[j]] = [1, prep, (index, j - 1), None]
+                        else:
+                            found[0] += 1
+                    if "" in akeys[1:]:
+                        flags.first("empty", 1, prep, (index,), None)
                 if full and mention.kind == "person":
                     found = flag_items.get("person")
                     if found is None:
@@ -504,7 +505,7 @@ class _Fill:
         return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence), paths, evidence)
 
 
-_PATH = attrgetter("result.path")
+_PATH = attrgetter("path")
 """An article's file (as a function: `map` runs it over every article of an actor)."""
 
 _Files = tuple[tuple[str, ...], tuple[int, ...] | None]

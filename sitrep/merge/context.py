@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container
 from datetime import date
-from itertools import chain, compress, takewhile
+from itertools import chain, compress, repeat, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,7 @@ class ContextIndex:
         paths, runs = self._paths, self._runs
         self._steady, self._spliced = self._steady_keys(change) if change.in_place else (set(), {})
         for prep in change.removed:
-            path = prep.result.path
+            path = prep.path
             paths[path] -= 1
             self._shared -= paths[path] == 1
             if not paths[path]:
@@ -65,7 +65,7 @@ class ContextIndex:
                 if not held:
                     del runs[key]
         for prep in change.added:
-            path = prep.result.path
+            path = prep.path
             paths[path] += 1
             self._shared += paths[path] == 2
             self._unplain += not prep.context_plain
@@ -262,6 +262,10 @@ def _with_ledger_history(context: list[ContextItem], actors: list[Actor], window
     return history + [i for i in context if i.kind != "history"]
 
 
+_TITLE_KEY = operator.attrgetter("title_key")
+_PLACE_COUNTRIES = operator.attrgetter("place_countries")
+
+
 class FocusVotes:
     """What the articles give each country's claim to be the focus, kept between merges: the
     places they put in it and the headlines that name it."""
@@ -275,17 +279,32 @@ class FocusVotes:
         """Take in the articles that came, changed or went."""
         if change.restart:
             self.places, self._titles = Counter(), {}
-        for prep, sign in [(p, -1) for p in change.removed] + [(p, 1) for p in change.added]:
-            self.places.update({c: sign * n for c, n in Counter(prep.place_countries).items()})
-            for key in self._titles:
-                if key in prep.title_key:
-                    self._titles[key] += sign
+        places, titles = self.places, self._titles
+        for prep in change.removed:
+            places.subtract(prep.place_countries)
+        # The places every added article names, counted in one call (in C): a first merge adds all.
+        places.update(chain.from_iterable(map(_PLACE_COUNTRIES, change.added)))
+        if titles:
+            for prep, sign in [(p, -1) for p in change.removed] + [(p, 1) for p in change.added]:
+                for key in titles:
+                    if key in prep.title_key:
+                        titles[key] += sign
 
     def headlines(self, country_key: str, preps: list[ArticlePrep]) -> int:
         """How many of the articles' headlines (folded) name the country."""
         if country_key not in self._titles:
-            self._titles[country_key] = sum(1 for p in preps if country_key in p.title_key)
+            self.count_headlines([country_key], preps)
         return self._titles[country_key]
+
+    def count_headlines(self, country_keys: list[str], preps: list[ArticlePrep]) -> None:
+        """Count the headlines naming each of these countries not asked about yet: the articles'
+        title keys are read once, then searched in C once per country (a first merge asks about
+        every country named, each a pass over every article)."""
+        wanted = [key for key in dict.fromkeys(country_keys) if key not in self._titles]
+        if wanted:
+            titles = list(map(_TITLE_KEY, preps))
+            for key in wanted:
+                self._titles[key] = sum(map(operator.contains, titles, repeat(key, len(titles))))
 
 
 def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes | None = None) -> str | None:
@@ -308,6 +327,7 @@ def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes |
         owner = gaz.canonical_country(first) or demonyms.get(name_key(first))
         if owner in countries:
             votes[owner] += actor.mentions
+    votes_of.count_headlines([name_key(country) for country in countries], preps)
     for country in countries:
         votes[country] += votes_of.places[country] + 3 * votes_of.headlines(name_key(country), preps)
     if not votes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator
 from dataclasses import dataclass
 from itertools import compress, islice
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -90,11 +90,14 @@ def _replaced(before: list[ArticlePrep], now: list[ArticlePrep], before_pos: dic
 
 K = TypeVar("K", bound=Hashable)
 
+_UNIQUE = (dict, frozenset, set)
+"""Collections whose keys are each there once."""
+
 
 class Postings(Generic[K]):
     """Which articles hold each key, in folder order, kept between merges."""
 
-    def __init__(self, keys_of: Callable[[ArticlePrep], Iterable[K]]) -> None:
+    def __init__(self, keys_of: Callable[[ArticlePrep], Collection[K]]) -> None:
         self.keys_of = keys_of
         self.articles: dict[K, list[ArticlePrep]] = {}
 
@@ -118,10 +121,17 @@ class Postings(Generic[K]):
                 dirty.add(key)
         pos = change.pos
         if not self.articles:  # nothing held (a first merge): every article in folder order
+            held = self.articles
             for prep in change.added:
-                for key in dict.fromkeys(self.keys_of(prep)):
-                    self.articles.setdefault(key, []).append(prep)
-            return dirty | set(self.articles)
+                keys = self.keys_of(prep)
+                # Each key once: a dict's or set's keys are, and so are those of one key or none.
+                for key in keys if len(keys) < 2 or isinstance(keys, _UNIQUE) else dict.fromkeys(keys):
+                    found = held.get(key)
+                    if found is None:
+                        held[key] = [prep]
+                    else:
+                        found.append(prep)
+            return dirty | set(held)
         for prep in change.added:
             for key in dict.fromkeys(self.keys_of(prep)):
                 articles = self.articles.setdefault(key, [])
@@ -181,7 +191,7 @@ class ArticleTotals:
         self._starts: Counter[date] = Counter()
         self._ends: Counter[date] = Counter()
         self._outlets: Counter[str] = Counter()
-        self._dated: Postings[str] = Postings(lambda prep: () if prep.day is None else (prep.result.path,))
+        self._dated: Postings[str] = Postings(lambda prep: () if prep.day is None else (prep.path,))
         self._headed: Postings[str] = Postings(lambda prep: ("",) if prep.headline is not None else ())
         self._ending: Postings[str] = Postings(lambda prep: ("",) if prep.result.endings else ())
         self.days: dict[str, date] = {}

@@ -85,7 +85,9 @@ class EventIndex:
         old = self._names
         renamed = {key for key, name in alias_to_name.items() if old.get(key) != name}
         renamed |= {key for key in old if key not in alias_to_name}
-        for key in renamed:
+        # Facts told of an actor whose merged name changed are worked out again, unless every
+        # fact is already (a first merge renames every actor: a pass over every event, for nothing).
+        for key in () if self._facts.articles.keys() <= dirty else renamed:
             for prep in self._actors.articles.get(key, ()):
                 dirty.update(fact for (actor, _s), fact in zip(prep.event_keys, prep.fact_keys, strict=True)
                              if actor == key)

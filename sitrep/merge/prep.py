@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from ..dates import When
 from ..model import ActorMention, ArticleInfo, ArticleResult, Claim, Dispute
@@ -18,7 +20,7 @@ MentionKeys = tuple[str, ActorMention, tuple[str, ...], tuple[str, ...]]
 """An actor mention with its name key, the keys of its name and aliases and its evidence marks."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DisputeKeys:
     """What the dispute stage reads from one of an article's disputes."""
 
@@ -38,26 +40,46 @@ class DisputeKeys:
     first side's source), whose other denials it may be joined with."""
 
 
-def dispute_keys(dispute: Dispute) -> DisputeKeys:
-    """The keys of one article dispute."""
-    sentences = tuple(sentence_key(c.sentence) for c in dispute.claims)
-    refutable = dispute.kind == "contradiction" and bool(_REFUTED.match(dispute.subject)) \
-        and not any(c.stance == "asserts" for c in dispute.claims)
-    one_sided = all(c.stance == "denies" for c in dispute.claims)
-    plain = dispute.kind in ("thin sourcing", "silence") or (
-        dispute.kind == "contradiction" and not one_sided and not refutable)
-    denier = government_key(dispute.claims[0].source) \
-        if dispute.kind == "contradiction" and one_sided and not refutable else None
+def dispute_keys(dispute: Dispute, sentence_keys: Mapping[str, str] | None = None) -> DisputeKeys:
+    """The keys of one article dispute (`sentence_keys`: `text.sentence_key` of its claims'
+    sentences, when known)."""
+    keys = _SentenceKeys() if sentence_keys is None else sentence_keys
+    claims, kind = dispute.claims, dispute.kind
+    sentences = tuple([keys[c.sentence] for c in claims])
+    stances = [c.stance for c in claims]
+    refutable = kind == "contradiction" and bool(_REFUTED.match(dispute.subject)) and "asserts" not in stances
+    one_sided = stances.count("denies") == len(stances)
+    plain = kind in ("thin sourcing", "silence") or (
+        kind == "contradiction" and not one_sided and not refutable)
+    denier = government_key(claims[0].source) \
+        if kind == "contradiction" and one_sided and not refutable else None
     return DisputeKeys(sentences, tuple(map(name_key, dispute.actors)),
-                       (dispute.kind, frozenset(sentences)) if plain else None, refutable, denier)
+                       (kind, frozenset(sentences)) if plain else None, refutable, denier)
 
 
-@dataclass(frozen=True)
+class _SentenceKeys(dict[str, str]):
+    """`text.sentence_key` of each sentence looked up, worked out once: an article names each of
+    its sentences from many places (mentions, events, ledes, claims), and a key costs a slice and
+    a hash of up to 200 characters."""
+
+    def __missing__(self, sentence: str) -> str:
+        key = self[sentence] = sentence_key(sentence)
+        return key
+
+
+_EVIDENCE_FIELDS = attrgetter("file", "sentence", "paragraph")
+"""What makes two pieces of evidence equal (`Evidence.__eq__`), as a tuple that hashes in C."""
+
+
+@dataclass(frozen=True, slots=True)
 class ArticlePrep:
     """One article's keys, as the merge stages use them: computing them is most of a merge's
     work per article, and they depend on that article alone."""
 
     result: ArticleResult
+    path: str
+    """The article's file (`result.path`), read by the passes over every article of an actor or
+    a sentence without going through its result."""
     mentions: tuple[MentionKeys, ...]
     keys: dict[str, tuple[int, ...]]
     """The mentions (indexes into `mentions`) of each name key, in order."""
@@ -108,19 +130,22 @@ class ArticlePrep:
 
 def prepare(result: ArticleResult) -> ArticlePrep:
     """The keys of one article."""
-    marks: dict[tuple[str, str, str], str] = {}  # an article's mentions share evidence sentences
+    skeys = _SentenceKeys()
+    # An article's mentions share evidence (a decoded row holds each piece once): its mark is
+    # worked out once per piece, by identity (`actors.evidence_mark`, written out).
+    marks: dict[int, str] = {}
     mentions_list: list[MentionKeys] = []
     for m in result.actors:
         evidence_marks = []
-        for ev in m.evidence:  # `actors.evidence_mark`, written out: a tenth of a first merge
-            seen = (ev.paragraph, ev.file, ev.sentence)
-            mark = marks.get(seen)
+        for ev in m.evidence:
+            mark = marks.get(id(ev))
             if mark is None:
-                mark = marks[seen] = (ev.paragraph + "|" + sentence_key(ev.sentence)[:80] if ev.paragraph
-                                      else ev.file + ev.sentence)
+                mark = marks[id(ev)] = (ev.paragraph + "|" + skeys[ev.sentence][:80] if ev.paragraph
+                                        else ev.file + ev.sentence)
             evidence_marks.append(mark)
         key = name_key(m.name)
-        mentions_list.append((key, m, (key, *map(name_key, m.aliases)), tuple(evidence_marks)))
+        mentions_list.append((key, m, (key, *map(name_key, m.aliases)) if m.aliases else (key,),
+                              tuple(evidence_marks)))
     mentions = tuple(mentions_list)
     keys: dict[str, list[int]] = {}
     for index, item in enumerate(mentions):
@@ -131,8 +156,8 @@ def prepare(result: ArticleResult) -> ArticlePrep:
     stem = os.path.splitext(os.path.basename(result.path))[0].replace("_", " ").replace("-", " ")
     real = bool(title_key) and len(words) >= 2 and title_key != name_key(stem)
     headline = frozenset(words) if real else None
-    disputes = tuple(map(dispute_keys, result.disputes))
-    context_keys = tuple((item.kind, name_key(item.text)[:100]) for item in result.context)
+    disputes = tuple([dispute_keys(dispute, skeys) for dispute in result.disputes])
+    context_keys = tuple([(item.kind, name_key(item.text)[:100]) for item in result.context])
     context_index: dict[tuple[str, str], list[int]] = {}
     for index, context_key in enumerate(context_keys):
         context_index.setdefault(context_key, []).append(index)
@@ -140,11 +165,12 @@ def prepare(result: ArticleResult) -> ArticlePrep:
     context_plain = True
     for indexes in context_index.values():
         pieces = [e for index in indexes for e in result.context[index].evidence]
-        if len(set(pieces)) != len(pieces) or any(e.file != path for e in pieces):
+        if any(e.file != path for e in pieces) or \
+                (len(pieces) > 1 and len(set(map(_EVIDENCE_FIELDS, pieces))) != len(pieces)):
             context_plain = False
             break
-    fact_keys = tuple((e.event, e.polarity, e.evidence.paragraph or e.evidence.sentence)
-                      for e in result.events)
+    fact_keys = tuple([(e.event, e.polarity, e.evidence.paragraph or e.evidence.sentence)
+                       for e in result.events])
     facts: dict[tuple[str, str, str], list[int]] = {}
     for index, fact in enumerate(fact_keys):
         facts.setdefault(fact, []).append(index)
@@ -163,15 +189,16 @@ def prepare(result: ArticleResult) -> ArticlePrep:
             always.append(index)
     return ArticlePrep(
         result=result,
+        path=path,
         mentions=mentions,
         keys={key: tuple(indexes) for key, indexes in keys.items()},
         place_keys=frozenset(_place_keys([result])),
         headline=headline,
         title_key=title_key,
-        event_keys=tuple((name_key(e.actor), sentence_key(e.evidence.sentence)) for e in result.events),
+        event_keys=tuple([(name_key(e.actor), skeys[e.evidence.sentence]) for e in result.events]),
         fact_keys=fact_keys,
         facts={fact: tuple(indexes) for fact, indexes in facts.items()},
-        lead_keys=tuple(sentence_key(lead.text) for lead in result.leads),
+        lead_keys=tuple([skeys[lead.text] for lead in result.leads]),
         context_keys=context_keys,
         context_index={key: tuple(indexes) for key, indexes in context_index.items()},
         context_plain=context_plain,

@@ -35,13 +35,16 @@ def _md(text: str) -> str:
     return " ".join(text.translate(_ESCAPED).split())
 
 
+_BACKTICKS = re.compile("`+")
+
+
 def _path(name: str, in_table: bool = False) -> str:
     """A file name as a code span: fenced by more backticks than any run in the name, on one line.
 
     In a table a `|` is written `\\|`, which GFM turns back into `|` even inside a code span.
     """
-    text = clean(name)
-    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    text = name if name.isascii() and name.isprintable() else clean(name)  # as in `_md`
+    fence = "`" * (max(map(len, _BACKTICKS.findall(text)), default=0) + 1) if "`" in text else "`"
     if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ")):
         text = f" {text} "  # CommonMark strips one space from each end of such a span
     if in_table:
@@ -50,7 +53,7 @@ def _path(name: str, in_table: bool = False) -> str:
 
 
 def _files(files: list[str], in_table: bool = False) -> str:
-    names = list(dict.fromkeys(f for f in files if f))
+    names = list(dict.fromkeys(filter(None, files)))  # an actor's thousands of files: in C
     return ", ".join(_path(n, in_table) for n in names[:3]) + (f" +{len(names) - 3}" if len(names) > 3
                                                                else "")
 
