@@ -450,6 +450,10 @@ class Engine:
             self._stored_folder = root
             self._signed = dict(self._stored)
 
+    def _forget_signatures(self) -> None:
+        """Drop the signatures held for a next run (it reads them from the cache again)."""
+        self._signed, self._stored, self._stored_folder = {}, {}, None
+
     def _store_signatures(self, signed: dict[str, Signed], dirty: Collection[str] | None = None) -> None:
         """Keep this run's signatures (`_recall_signatures`'s folder), and write the cache the
         difference: new and changed ones, and those of files gone or changed too recently. Given
@@ -806,6 +810,9 @@ class _Run:
                 signed = self.signed
                 self.recheck = frozenset(relative for relative, _path in files
                                          if f"{root}/{relative}" not in signed)
+                if engine.one_run:  # no reload to vouch for: stored, they need not stay (5 MB at 10,000)
+                    engine._forget_signatures()
+                    self.signed = None
 
     def _hash_touched(self, last: _Listed, listed: _Listed, fresh: set[str]) -> None:
         """Start from the last run's state (`listed`: updated at the `fresh` paths): hash the

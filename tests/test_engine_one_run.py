@@ -368,3 +368,27 @@ def test_files_with_the_same_bytes_parsed_together_keep_their_own_names(
     assert seen == [(1, 2)]
     assert [a.path for a in situation.articles] == ["a.txt", "b.txt", "c.txt"]
     assert situation.to_dict() == want.to_dict()
+
+
+def test_a_one_run_engine_stores_the_files_signatures_and_keeps_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No reload follows `sitrep report`: the signatures go to the cache, not into memory; the next
+    process finds them there and reads no file."""
+    monkeypatch.setattr(engine_module, "RACY_SECONDS", 0.0)  # the files' signatures are trusted at once
+    folder = distinct_folder(tmp_path, 3)
+    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
+    try:
+        engine.analyse(folder)
+        assert engine._signed == {} and engine._stored == {}
+    finally:
+        engine.close()
+    opened: list[Path] = []
+    real = engine_module.read_bytes
+    monkeypatch.setattr(engine_module, "read_bytes",
+                        lambda path, *args, **kwargs: opened.append(path) or real(path, *args, **kwargs))
+    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
+    try:
+        assert len(engine.analyse(folder, stored=False).articles) == 3
+    finally:
+        engine.close()
+    assert opened == []
