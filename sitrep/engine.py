@@ -33,7 +33,7 @@ import stat
 import threading
 import time
 from collections import ChainMap
-from collections.abc import Callable, Collection, Generator, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import compress, islice
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -1076,12 +1077,26 @@ def parse_batch(nlp: Language, articles: list[Article], batch_size: int) -> list
     the model's batches pushed the model out of the CPU's caches, and a cold run of 1,000 articles
     in one process took 8-11% more CPU with one batch per call than with four parsed back to back
     (the batches, and so the docs, are the same either way).
+
+    Each doc's tensor (tok2vec's output, 96 floats a token) is dropped as the doc comes out of
+    the pipeline: no extractor reads it (sitrep uses no vectors), and the chunk's docs held 10 MB
+    of them at once while the model's per-batch arrays were still alive.
     """
     from .extract import extract_article
     from .nlp.pipeline import doc_texts
 
-    docs = list(nlp.pipe(doc_texts(articles), batch_size=batch_size))
+    docs = list(_without_tensors(nlp.pipe(doc_texts(articles), batch_size=batch_size)))
     return [extract_article(doc, article) for doc, article in zip(docs, articles, strict=True)]
+
+
+def _without_tensors(docs: Iterable[Doc]) -> Iterator[Doc]:
+    """`docs`, each with its tensor dropped (see `parse_batch`)."""
+    import numpy
+
+    empty = numpy.zeros((0, 0), dtype="float32")
+    for doc in docs:
+        doc.tensor = empty
+        yield doc
 
 
 def _load_extractors() -> None:
