@@ -392,3 +392,23 @@ def test_a_one_run_engine_stores_the_files_signatures_and_keeps_none(
     finally:
         engine.close()
     assert opened == []
+
+
+def test_a_one_run_engine_gives_the_heap_back_after_each_chunk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Freed per-batch arrays otherwise stay resident in glibc's heap, and the holes between them
+    grew the parse's peak with the number of articles; the dashboard's engine does not trim."""
+    import sitrep.heap
+
+    trims: list[int] = []
+    monkeypatch.setattr(sitrep.heap, "trim", lambda: trims.append(1) or True)
+    for one_run, expected in ((True, 3), (False, 0)):
+        trims.clear()
+        engine = engine_for(tmp_path / str(one_run), monkeypatch, one_run=one_run)
+        try:
+            assert len(engine.analyse(distinct_folder(tmp_path / str(one_run), 11)).articles) == 11
+        finally:
+            engine.close()
+        # The end of the merge trims too (the model here is the test's: no release to trim).
+        parse_trims = len(trims) - (1 if one_run else 0)
+        assert parse_trims == expected  # chunks of 2, then 8, then 1
