@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+import sitrep.engine as engine_module
 import sitrep.extract
 from sitrep.engine import parse_batch
 from sitrep.extract import extract_article
@@ -48,3 +49,25 @@ def test_dropping_the_tensors_leaves_the_results_as_they_were(tmp_path: Path) ->
     with_tensors = [extract_article(doc, article) for doc, article in zip(
         nlp.pipe((a.text for a in articles), batch_size=2), articles, strict=True)]
     assert parse_batch(nlp, articles, batch_size=2) == with_tensors
+
+
+def test_a_batch_is_cut_before_it_passes_the_most_characters(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's per-batch arrays grow with the batch's text: a batch of long articles is cut
+    short of `batch_size` (never below one article)."""
+    articles = articles_in(tmp_path)
+    lengths = [len(a.text) for a in articles]
+    monkeypatch.setattr(engine_module, "BATCH_CHARS", lengths[0] + lengths[1])
+    assert [len(b) for b in engine_module._batches(articles, 3)] == [2, 1]
+    assert [len(b) for b in engine_module._batches(articles, 1)] == [1, 1, 1]
+    monkeypatch.setattr(engine_module, "BATCH_CHARS", 1)
+    assert [len(b) for b in engine_module._batches(articles, 3)] == [1, 1, 1]
+
+
+def test_batches_cut_by_their_text_give_the_same_results(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = articles_in(tmp_path)
+    nlp = pipeline()
+    whole = parse_batch(nlp, articles, batch_size=3)
+    monkeypatch.setattr(engine_module, "BATCH_CHARS", 1)
+    assert parse_batch(nlp, articles, batch_size=3) == whole
