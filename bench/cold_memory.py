@@ -10,10 +10,11 @@ corpus `n{SIZE}-seed{SEED}` (which `python -m bench --sizes SIZE` builds), `-o /
 that process (`model.jobs = 1`) and a fresh cache in a temporary folder (never one of
 `bench/corpora/work`, which another schema's code would empty). The child notes its RSS and its
 peak RSS so far (`ru_maxrss`) when the model is loaded, as the model is released after the parse
-and just after (`Engine.release_model`; a run that parses nothing releases nothing), and at the
-end; its CPU and wall seconds; and the load average before it. The peak up to the release is the
-parse's (the model, the rows and the parse's own arrays), the rest is the decode, the merge and
-the report's.
+and just after (`Engine.release_model`; a run that parses nothing releases nothing), once the
+analysis returns (`merged`: the results read back and merged) and at the end (the report
+written); its CPU and wall seconds; and the load average before it. The peak up to the release
+is the parse's (the model and the parse's own arrays), the rest is the decode, the merge and the
+report's.
 """
 
 from __future__ import annotations
@@ -55,7 +56,13 @@ def noted_release(self):
         note("before release")
     release(self)
     note("released")
+analyse = sitrep.engine.Engine.analyse
+def noted_analyse(self, *args, **kwargs):
+    situation = analyse(self, *args, **kwargs)
+    note("merged")
+    return situation
 sitrep.engine.Engine.nlp = noted_nlp
+sitrep.engine.Engine.analyse = noted_analyse
 if release is not None:
     sitrep.engine.Engine.release_model = noted_release
 from sitrep.cli import main

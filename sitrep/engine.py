@@ -33,7 +33,7 @@ import stat
 import threading
 import time
 from collections import ChainMap
-from collections.abc import Callable, Collection, Generator, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import compress, islice
@@ -41,7 +41,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from . import gcpolicy, reader
+from . import gcpolicy, heap, reader
 from .cache import NullCache, ResultCache, Signature, Signed, decode_result, encode_results, open_cache
 from .config import Config
 from .merge import IncrementalMerge
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,12 @@ SNAPSHOT_INTERVAL = 1.0
 SNAPSHOT_COST_FACTOR = 10.0
 """Partial reports are also spaced by this many times the last merge's duration, so merging
 snapshots costs at most about a tenth of the run however large the folder grows."""
+
+BATCH_CHARS = 42_000
+"""Most characters of text in one batch the model runs (`parse_batch`). The model's per-batch
+arrays grow with the batch's tokens and set the parse's peak: at 10,000 articles the fullest
+batches of 32 (51,700 characters of cleaned text, against 36,800 on average and 42,400 for nine
+in ten) took it to 403 MB. About one batch in ten is cut."""
 
 CHUNK_BATCHES = 4
 """Batches of `model.batch_size` articles parsed in one go in this process, after the first."""
@@ -91,10 +98,12 @@ class Engine:
         self.config = config
         self.one_run = one_run
         """The engine serves one `analyse` and is then closed (`sitrep report`), and spends a little
-        time to hold less memory: while it parses, each result is held only as its encoded cache
-        row, and the model is released before the rows are decoded and merged, so that the model
-        and the merge are never in memory together (see `release_model`); files are not kept
-        from hashing to reading (see `_Run.hash_files`)."""
+        time to hold less memory: while it parses, each result is only stored in the cache (held
+        as its encoded row when the cache keeps nothing), and the model is released before the
+        results are read back and merged, so that the model and the merge are never in memory
+        together (see `release_model`, `_Run._pack`); once merged, the results and the merge's
+        state go before the report is stored and written (`results` is then empty); files are
+        not kept from hashing to reading (see `_Run.hash_files`)."""
         self.isolated = isolated
         """Parse in worker processes even with `model.jobs` = 1 (the dashboard: its event loop must
         not wait on the parser for the GIL, and the model's memory stays out of its process)."""
@@ -129,7 +138,8 @@ class Engine:
         self.timings: dict[str, float] = {}
         """Seconds the last `analyse` spent reading, looking up, parsing and merging."""
         self.results: list[ArticleResult] = []
-        """The last `analyse`'s per-article results in folder order (what `sitrep extract` writes)."""
+        """The last `analyse`'s per-article results in folder order (what `sitrep extract` writes;
+        a one-run engine that parsed drops them once merged: see `one_run`)."""
         self._merger = IncrementalMerge()
         """Merges each run's results, reusing what the last merge worked out for unchanged articles."""
         self.served_stored = False
@@ -260,14 +270,19 @@ class Engine:
         situation = run.snapshot(self.results)
         if run.lean:
             # Merged once and for all: what the merger keeps for a next merge (every article's keys,
-            # the indexes, the results through them) goes before the report is written. It holds
-            # reference cycles, which only a collection frees (`sitrep report` runs without).
+            # the indexes, the results through them) goes before the report is stored and written.
+            # It holds reference cycles, which only a collection frees (`sitrep report` runs
+            # without). So do the results: no reload follows, and at 10,000 articles storing and
+            # writing the report beside them took the run from 357 to 404 MB.
             self._merger = IncrementalMerge()
+            self.results, self._memo = [], {}
+            run.drop_results()
             gcpolicy.release()
         self.timings = dict(run.clock.times)
         self._unsaved = (run, situation) if self._keeps_reports else None
         run.notify(Progress("done", run.total, run.total, situation))
-        self._listed = run.finished()  # not when the callback raised: the caller may lose track of changes
+        # Not when the callback raised: the caller may lose track of changes.
+        self._listed = None if run.lean else run.finished()
         return situation
 
     def prime(self, folder: Path, progress: ProgressCallback | None = None) -> None:
@@ -448,6 +463,10 @@ class Engine:
             self._stored = self.cache.get_signatures(root)
             self._stored_folder = root
             self._signed = dict(self._stored)
+
+    def _forget_signatures(self) -> None:
+        """Drop the signatures held for a next run (it reads them from the cache again)."""
+        self._signed, self._stored, self._stored_folder = {}, {}, None
 
     def _store_signatures(self, signed: dict[str, Signed], dirty: Collection[str] | None = None) -> None:
         """Keep this run's signatures (`_recall_signatures`'s folder), and write the cache the
@@ -751,10 +770,18 @@ class _Run:
         self.gone: list[ArticleResult] = []
         """The last run's results of the files this run hashed again (when it started from it)."""
         self.lean = False
-        """Hold what the parse makes as encoded cache rows (`packed`) until it ends, then release the
-        model and decode them (`Engine.one_run`)."""
+        """Hold nothing of what the parse makes but where the cache stored it (`stored`; or the rows
+        themselves, `packed`, when the cache keeps nothing) until it ends, then release the model
+        and read the results back (`Engine.one_run`)."""
+        self.stored: dict[int, str] = {}
+        """The parsed results not read back yet, by slot: the content hash the cache stored each
+        one's row under (while a lean run parses)."""
         self.packed: dict[int, tuple[str, bytes]] = {}
-        """The parsed results not decoded yet, as encoded rows by slot (while a lean run parses)."""
+        """The parsed results not decoded yet, as encoded rows by slot (while a lean run parses, the
+        ones the cache did not store)."""
+        self._taken: set[str] = set()
+        """The content hashes in `stored`: another file with the same bytes, parsed in the same
+        chunk, keeps its own row (the cache holds one row per hash, with one file's name)."""
 
     def look_up(self, files: list[tuple[str, Path]] | None = None) -> None:
         """List and hash the folder's files (or only `files`, (relative, path) pairs of a block of
@@ -797,6 +824,9 @@ class _Run:
                 signed = self.signed
                 self.recheck = frozenset(relative for relative, _path in files
                                          if f"{root}/{relative}" not in signed)
+                if engine.one_run:  # no reload to vouch for: stored, they need not stay (5 MB at 10,000)
+                    engine._forget_signatures()
+                    self.signed = None
 
     def _hash_touched(self, last: _Listed, listed: _Listed, fresh: set[str]) -> None:
         """Start from the last run's state (`listed`: updated at the `fresh` paths): hash the
@@ -823,6 +853,11 @@ class _Run:
                                                        signed, recheck=relative in fresh))
         engine._store_signatures(signed, dirty)
         self.recheck = frozenset(files[at][0] for at in self.todo if f"{root}/{files[at][0]}" not in signed)
+
+    def drop_results(self) -> None:
+        """Forget the files' results (a lean run's, once merged); what names the folder's report
+        (`report_key`) stays."""
+        self.slots, self.results, self.found = [], {}, {}
 
     def finished(self) -> _Listed | None:
         """This run's state for the next run to start from (None: not a whole folder's)."""
@@ -937,6 +972,7 @@ class _Run:
                 for batch in batches:
                     if self.lean:
                         self._pack(batch, places)
+                        heap.trim()  # see `_pack`
                     else:
                         for result in batch.results:
                             self.results[result.path] = result
@@ -947,7 +983,7 @@ class _Run:
                             engine.cache.put_many(batch.results)
                     engine.parsed_last_run += len(batch.results)
                     del batch  # not held while the next chunk is parsed
-                    done = len(self.results) + len(self.packed)
+                    done = len(self.results) + len(self.stored) + len(self.packed)
                     due = self._partial_due(partial, done)
                     with clock.paused("parse"):
                         self.notify(Progress("analysing", done, self.total,
@@ -955,27 +991,70 @@ class _Run:
         finally:
             batches.close()  # a superseded run (the callback raised) drops its queued chunks now
         clock.times["parse"] -= clock.times.get("read", 0.0) - read_before  # reading happened inside
-        if self.packed:
+        if self.stored or self.packed:
             self._unpack()
 
     def _pack(self, batch: Batch, places: dict[str, int]) -> None:
-        """Keep a parsed batch as its encoded cache rows only (stored in the cache as well)."""
+        """Keep nothing of a parsed batch but where the cache stored each result (`stored`), or,
+        for the rows the cache did not take (it keeps nothing, it stopped saving, or another file
+        of this run has the same bytes under another name), the encoded rows themselves.
+
+        Held in memory, the rows (about 1.3 KB each) were the one thing the parse's heap kept
+        growing by, each left among the holes of the model's per-batch arrays: at 10,000
+        articles the parse peaked at 428 MB, against 378-385 at 1,000 and 2,000. Without them it
+        still reached 418 MB: the holes themselves stay resident in glibc's heap as they shift
+        from chunk to chunk, so after each chunk the lean run gives them back (`heap.trim`),
+        which holds the parse at about 233 MB between chunks (375 without) and its peak at
+        2,000 articles at 371 MB, at 10,000 at 403 MB; the pages are faulted in again by the next
+        chunk, once (CPU within the noise at 1,000 articles).
+        """
         rows = batch.encoded if batch.encoded is not None else encode_results(batch.results)
-        self.engine.cache.put_encoded(rows)
+        cache, stored, taken, hashed = self.engine.cache, self.stored, self._taken, self.hashed
+        cache.put_encoded(rows)
+        saved = cache.encodes  # still saving: the rows went in (a failed write stops it)
         for result, (content_hash, row) in zip(batch.results, rows, strict=True):
             at = places[result.path]
-            self.packed[at] = (content_hash, row)
+            if saved and content_hash not in taken:
+                quick = hashed[at][1]
+                # The hash from hashing, when it is the same: no new string kept per article.
+                key = quick[0] if isinstance(quick, tuple) and quick[0] == content_hash else content_hash
+                stored[at] = key
+                taken.add(key)
+            else:
+                self.packed[at] = (content_hash, row)
             self.slots[at] = None  # the article read for the parse (its whole text) goes now
 
     def _unpack(self) -> None:
-        """Release the model, then decode the packed rows into their slots (a lean run's end)."""
-        self.engine.release_model()
+        """Release the model, then read the stored results back from the cache and decode the
+        packed rows, into their slots (a lean run's end). A result the cache no longer holds as
+        stored (a write skipped for a lock held by another process, the file set aside) is parsed
+        again."""
+        engine = self.engine
+        engine.release_model()
+        stored, self.stored, self._taken = self.stored, {}, set()
         packed, self.packed = self.packed, {}
+        again: list[int] = []
         with self.clock("unpack"), gcpolicy.paused():  # many small objects and no cycles (see the cache)
+            found = engine.cache.get_many(stored.values()) if stored else {}
+            for at, content_hash in stored.items():
+                result = found.get(content_hash)
+                if result is None or result.path != self.files[at][0]:
+                    again.append(at)
+                    continue
+                self.slots[at] = result
+                self.results[result.path] = result
+            del found
             for at in list(packed):
                 content_hash, row = packed.pop(at)  # each row freed once decoded
                 result = self.slots[at] = decode_result(row, content_hash)
                 self.results[result.path] = result
+        if again:
+            log.info("cache %s: %d parsed result(s) not found again; parsing them again",
+                     getattr(engine.cache, "path", ""), len(again))
+            engine.parsed_last_run -= len(again)
+            self.unread, self.lean = sorted(again), False
+            self.parse_unread()
+            engine.release_model()
 
     def _partial_due(self, partial: _Throttle, done: int) -> bool:
         """Whether a partial report is worth merging now. Partial reports while a reload parses a
@@ -1022,12 +1101,42 @@ def parse_batch(nlp: Language, articles: list[Article], batch_size: int) -> list
     the model's batches pushed the model out of the CPU's caches, and a cold run of 1,000 articles
     in one process took 8-11% more CPU with one batch per call than with four parsed back to back
     (the batches, and so the docs, are the same either way).
+
+    Each doc's tensor (tok2vec's output, 96 floats a token) is dropped as the doc comes out of
+    the pipeline: no extractor reads it (sitrep uses no vectors), and the chunk's docs held 10 MB
+    of them at once while the model's per-batch arrays were still alive.
     """
     from .extract import extract_article
     from .nlp.pipeline import doc_texts
 
-    docs = list(nlp.pipe(doc_texts(articles), batch_size=batch_size))
+    docs = [doc for batch in _batches(articles, batch_size)
+            for doc in _without_tensors(nlp.pipe(doc_texts(batch), batch_size=len(batch)))]
     return [extract_article(doc, article) for doc, article in zip(docs, articles, strict=True)]
+
+
+def _batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
+    """`articles` in batches of `size`, each also cut before it passes `BATCH_CHARS` of text
+    (a batch of one article however long)."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
+        yield batch
+
+
+def _without_tensors(docs: Iterable[Doc]) -> Iterator[Doc]:
+    """`docs`, each with its tensor dropped (see `parse_batch`)."""
+    import numpy
+
+    empty = numpy.zeros((0, 0), dtype="float32")
+    for doc in docs:
+        doc.tensor = empty
+        yield doc
 
 
 def _load_extractors() -> None:
