@@ -14,7 +14,7 @@ from sitrep.cache import decode_result
 from sitrep.config import Config
 from sitrep.engine import Engine
 from sitrep.merge import IncrementalMerge
-from sitrep.model import ArticleResult
+from sitrep.model import ArticleResult, Situation
 from sitrep.progress import Progress
 
 from extract_support import pipeline
@@ -123,20 +123,31 @@ def test_a_one_run_engine_sends_no_partial_report(tmp_path: Path, monkeypatch: p
     assert partial == {False: [True, True, False], True: [False, False, False]}
 
 
+def _once(engine: Engine, folder: Path) -> Situation:
+    """`engine`'s report of `folder`, the engine closed after."""
+    try:
+        return engine.analyse(folder)
+    finally:
+        engine.close()
+
+
+def _twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: Path,
+           stored: bool = True) -> tuple[Situation, Situation, Engine]:
+    """A cold one-run report of `folder`, then a warm one by a second engine (and that engine)."""
+    reports = []
+    for _ in range(2):
+        engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
+        try:
+            reports.append(engine.analyse(folder, stored=stored) if reports else engine.analyse(folder))
+        finally:
+            engine.close()
+    return reports[0], reports[1], engine
+
+
 def test_the_rows_a_one_run_engine_keeps_are_the_ones_it_caches(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = folder_of(tmp_path, 4)
-    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
-    try:
-        cold = engine.analyse(folder)
-    finally:
-        engine.close()
-    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
-    try:
-        warm = engine.analyse(folder, stored=False)
-        assert engine.parsed_last_run == 0
-    finally:
-        engine.close()
+    cold, warm, engine = _twice(tmp_path, monkeypatch, folder_of(tmp_path, 4), stored=False)
+    assert engine.parsed_last_run == 0
     assert warm.to_dict() == cold.to_dict()
 
 
@@ -214,18 +225,8 @@ def test_a_one_run_engine_stores_the_report_of_what_it_dropped(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The results go once merged, but what names the folder's report stays: the next
     `sitrep report` shows the stored report without decoding a row."""
-    folder = distinct_folder(tmp_path, 3)
-    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
-    try:
-        cold = engine.analyse(folder)
-    finally:
-        engine.close()
-    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
-    try:
-        warm = engine.analyse(folder)
-        assert engine.served_stored
-    finally:
-        engine.close()
+    cold, warm, engine = _twice(tmp_path, monkeypatch, distinct_folder(tmp_path, 3))
+    assert engine.served_stored
     assert warm.to_dict() == cold.to_dict()
 
 
@@ -236,11 +237,7 @@ def test_a_one_run_engine_parsing_on_workers_stores_their_rows_and_makes_the_sam
     from concurrent.futures import ThreadPoolExecutor
 
     folder = folder_of(tmp_path, 5)
-    here = engine_for(tmp_path, monkeypatch, one_run=False)
-    try:
-        expected = here.analyse(folder)
-    finally:
-        here.close()
+    expected = _once(engine_for(tmp_path, monkeypatch, one_run=False), folder)
     config = Config(base_dir=tmp_path)
     config.model.batch_size = 2
     config.cache.path = str(tmp_path / "workers.sqlite3")
@@ -277,40 +274,33 @@ def held_at_release(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     return seen
 
 
-def test_while_it_parses_a_one_run_engine_holds_no_row_the_cache_stored(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cache has every row once its batch ends: after the release they are read back from it."""
+def _held_over_five(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: bool) -> tuple[list[Any], int]:
+    """What a one-run engine held at the release over five distinct articles, and how many it reported."""
     seen = held_at_release(monkeypatch)
-    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
+    engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=cache)
     try:
         situation = engine.analyse(distinct_folder(tmp_path, 5))
     finally:
         engine.close()
-    assert seen == [(5, 0)]
-    assert len(situation.articles) == 5
+    return seen, len(situation.articles)
+
+
+def test_while_it_parses_a_one_run_engine_holds_no_row_the_cache_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache has every row once its batch ends: after the release they are read back from it."""
+    assert _held_over_five(tmp_path, monkeypatch, cache=True) == ([(5, 0)], 5)
 
 
 def test_without_a_cache_a_one_run_engine_holds_the_rows_itself(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen = held_at_release(monkeypatch)
-    engine = engine_for(tmp_path, monkeypatch, one_run=True)
-    try:
-        situation = engine.analyse(distinct_folder(tmp_path, 5))
-    finally:
-        engine.close()
-    assert seen == [(0, 5)]
-    assert len(situation.articles) == 5
+    assert _held_over_five(tmp_path, monkeypatch, cache=False) == ([(0, 5)], 5)
 
 
 def test_a_cache_that_stops_saving_mid_run_leaves_the_rows_with_the_engine(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failed write stops the cache saving (a full disk): the rows it did not take are held."""
     seen = held_at_release(monkeypatch)
-    expected = engine_for(tmp_path, monkeypatch, one_run=False)
-    try:
-        want = expected.analyse(distinct_folder(tmp_path, 5))
-    finally:
-        expected.close()
+    want = _once(engine_for(tmp_path, monkeypatch, one_run=False), distinct_folder(tmp_path, 5))
     engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
     cache = engine.cache
     put = type(cache).put_encoded
@@ -336,11 +326,7 @@ def test_a_result_the_cache_lost_is_parsed_again(tmp_path: Path, monkeypatch: py
     """A write skipped because another process held the lock leaves a hole: that article is
     parsed again, and the model released again before the merge."""
     folder = distinct_folder(tmp_path, 5)
-    expected = engine_for(tmp_path, monkeypatch, one_run=False)
-    try:
-        want = expected.analyse(folder)
-    finally:
-        expected.close()
+    want = _once(engine_for(tmp_path, monkeypatch, one_run=False), folder)
     engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
     cache = engine.cache
     get_many = type(cache).get_many
@@ -381,11 +367,7 @@ def test_files_with_the_same_bytes_parsed_together_keep_their_own_names(
     for name in ("a.txt", "b.txt", "c.txt"):
         (folder / name).write_text(ARTICLES[0], encoding="utf-8")
     seen = held_at_release(monkeypatch)
-    expected = engine_for(tmp_path, monkeypatch, one_run=False)
-    try:
-        want = expected.analyse(folder)
-    finally:
-        expected.close()
+    want = _once(engine_for(tmp_path, monkeypatch, one_run=False), folder)
     engine = engine_for(tmp_path, monkeypatch, one_run=True, cache=True)
     monkeypatch.setattr(engine_module, "CHUNK_BATCHES", 2)
     engine.config.model.batch_size = 3
