@@ -48,6 +48,8 @@ _HOLDING = frozenset({"arrest", "detain", "hold", "charge", "question", "interro
                       "convict", "extradite", "deport", "prosecute", "try", "release", "free"})
 """What is done to people held on suspicion: "suspected smugglers were arrested" is no thin
 sourcing, only the law's word for people not yet tried."""
+_LOOSE_END = re.compile(r"\s+(?:but|and|or|as)$")
+"""A conjunction a clause's span may end on when the parser hung the next clause elsewhere."""
 _CLAIM_LEMMAS = ("claim", "allegation", "suggestion", "rumour")
 _HEDGE_LOWERS = frozenset(_HEDGE_ADVERBS | set(_HEDGE_PARTICIPLES))
 _HEDGE_LEMMAS = frozenset({*_CLAIM_LEMMAS, "believe"})
@@ -208,7 +210,7 @@ class ThinSourcing:
             ):
                 content = self._claim_content(tok)
                 # "amid claims that agents had warned of the attacks": what is claimed, not "claims"
-                said = re.sub(r"^(that|whether)\s+|\s+(but|and|or|as)$", "", short_phrase(content, 14)) \
+                said = _LOOSE_END.sub("", re.sub(r"^(that|whether)\s+", "", short_phrase(content, 14))) \
                     if content is not None else ""
                 subject = (
                     said if len(said.split()) >= 3 else strip_determiner(short_phrase(subtree_span(tok), 12))
@@ -345,8 +347,7 @@ def _raised(believed: Token) -> str:
     doc = believed.doc
     start = min((c.i for c in believed.children if c.dep_ in ("aux", "auxpass") and c.i > subj.i),
                 default=believed.i)
-    said = short_phrase(doc[start : what.right_edge.i + 1], 12).rstrip(" .,;")
-    said = re.sub(r"\s+(but|and|or|as)$", "", said)
+    said = _LOOSE_END.sub("", short_phrase(doc[start : what.right_edge.i + 1], 12).rstrip(" .,;"))
     return f"{short_phrase(subtree_span(subj), 6)} {said}" if len(said.split()) >= 4 else ""
 
 
