@@ -14,8 +14,6 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process, utils
-
 from .model import Actor, ContextItem, Dispute, Evidence, Situation, StatusLine
 from .text import fold, fold_chars
 
@@ -47,6 +45,8 @@ class ActorIndex:
             for name in actor.names():
                 lowered = fold(name)
                 self.entries.append((name, lowered, " " + " ".join(lowered.split()), actor))
+        from rapidfuzz import utils  # imported on first use: a tenth of the dashboard's own imports
+
         self.processed = [utils.default_process(lowered) for _name, lowered, _words, _actor in self.entries]
         """The folded names as rapidfuzz's default processor leaves them (for the fuzzy scores)."""
 
@@ -55,6 +55,8 @@ class ActorIndex:
         query = query.strip()
         if not query:
             return [(a, a.name) for a in self.main[:limit]]
+        from rapidfuzz import fuzz, process, utils
+
         folded = fold(query)
         # A word of a name starts with a one-word query when " " + query is in its spaced words.
         word_start = None if any(c.isspace() for c in folded) else " " + folded
@@ -97,6 +99,8 @@ def find_actor(situation: Situation, query: str) -> Actor | None:
     names = {fold(n): a for a in situation.actors for n in a.names()}
     if not names or not query.strip():
         return None
+    from rapidfuzz import fuzz, process, utils
+
     best = process.extractOne(fold(query), list(names), scorer=fuzz.WRatio, processor=utils.default_process,
                               score_cutoff=FUZZY_CUTOFF)
     return names[best[0]] if best else None

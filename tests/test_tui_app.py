@@ -7,6 +7,7 @@ on what the panes hold. Live reload over a real folder with the real engine is c
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ import pytest
 from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from sitrep.changes import LastSeenStore, Snapshot, dispute_key
 from sitrep.model import Actor, ArticleInfo, BadFile, Claim, Dispute, StateEntry, StatusLine
@@ -755,6 +757,53 @@ async def test_the_last_report_shows_marked_previous_until_the_current_one_comes
         await settled(pilot)
         assert "Souleymane Dembele" in actor_keys(app)
         assert "previous report" not in screen_text(app)
+
+
+async def test_the_dashboard_starts_with_the_status_pane_focused_and_nothing_before_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    focused: list[str | None] = []
+    set_focus = Screen.set_focus
+
+    def record(screen: Any, widget: Any, *args: Any, **kwargs: Any) -> None:
+        focused.append(getattr(widget, "id", None))
+        set_focus(screen, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", record)
+    app = fake_app(tmp_path, engine=FakeEngine(mali_situation()))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        assert app.focused is app.query_one(StatusPane)
+        assert focused[:1] == ["status"]
+
+
+async def test_no_collection_starts_by_itself_while_the_dashboard_builds_its_screen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    enabled: list[bool] = []
+    on_mount = SitrepHeader.on_mount
+
+    def record(header: SitrepHeader) -> None:
+        enabled.append(gc.isenabled())
+        on_mount(header)
+
+    monkeypatch.setattr(SitrepHeader, "on_mount", record)
+    app = fake_app(tmp_path, engine=FakeEngine(mali_situation()))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+    assert enabled == [False]
+
+
+async def test_the_progress_line_gives_way_to_the_last_report_and_returns_if_the_run_goes_on(
+        tmp_path: Path) -> None:
+    engine = FakeEngine(mali_update(), partial=mali_situation(), partial_stage="previous")
+    app = fake_app(tmp_path, engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(lambda: "· previous report" in screen_text(app), description="the last report, marked")
+        line = app.query_one("#header-progress")
+        assert not line.display
+        await wait_for(lambda: line.display, description="the progress of the run going on")
+        engine.release.set()
+        await settled(pilot)
+        await wait_for(lambda: not line.display, description="progress hidden")
 
 
 async def test_the_previous_report_confirmed_as_current_is_not_built_again(tmp_path: Path) -> None:

@@ -26,6 +26,23 @@ class Keys(App[None]):
         yield SitrepFooter()
 
 
+class CountedFooter(SitrepFooter):
+    """Counts its rebuilds."""
+
+    built = 0
+
+    def compose(self) -> ComposeResult:
+        self.built += 1
+        yield from super().compose()
+
+
+class Counted(Keys):
+    def compose(self) -> ComposeResult:
+        yield Alpha("alpha", id="alpha")
+        yield Beta("beta", id="beta")
+        yield CountedFooter()
+
+
 async def focus(pilot: Pilot[None], selector: str) -> None:
     """Focus a widget and let the footer hear of it (the bindings signal, then its rebuild)."""
     pilot.app.query_one(selector).focus()
@@ -57,3 +74,30 @@ async def test_the_footer_keeps_its_key_widgets_when_told_of_bindings_that_did_n
         after = list(app.screen.query(FooterKey))
         assert before and len(after) == len(before)
         assert all(a is b for a, b in zip(after, before, strict=True))
+
+
+async def test_two_notices_before_the_footer_rebuilds_build_its_keys_once() -> None:
+    app = Counted()
+    async with app.run_test() as pilot:
+        await focus(pilot, "#alpha")
+        footer = app.query_one(CountedFooter)
+        built = footer.built
+        app.screen.set_focus(app.query_one("#beta"))
+        for _notice in range(2):  # the second before the first one's rebuild ran
+            app.screen.bindings_updated_signal.publish(app.screen)
+        await pilot.pause()
+        await pilot.pause()
+        assert footer.built == built + 1
+        assert "Beta" in _shown(app)
+
+
+async def test_a_rebuild_queued_by_an_earlier_notice_shows_the_keys_of_the_later_focus() -> None:
+    app = Keys()
+    async with app.run_test() as pilot:
+        await focus(pilot, "#alpha")
+        app.query_one("#beta").focus()
+        app.query_one("#alpha").focus()
+        app.query_one("#beta").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Beta" in _shown(app) and "Alpha" not in _shown(app)

@@ -4,6 +4,10 @@ Textual's footer mounts a widget per key and builds them all again whenever its 
 bindings were updated, which it says whenever focus moves, a screen opens over it or closes: the
 same keys each time. Over 2,000 articles that rebuild was most of a keypress that opens or
 closes the help screen (about 80 ms of the 95 ms that Esc took).
+
+Each notice also queues a rebuild of its own, so two notices before the first rebuild ran (as
+when the dashboard starts and focus lands on a pane) built the same keys twice: a queued rebuild
+is skipped when the one before it built the keys it would build.
 """
 
 from __future__ import annotations
@@ -41,3 +45,9 @@ class SitrepFooter(Footer):
                 and self._shown(screen) == self._composed):
             return
         super().bindings_changed(screen)
+
+    async def recompose(self) -> None:
+        """Rebuild the keys (a rebuild `bindings_changed` queued), unless the last one built these."""
+        if self._composed is not None and self.is_attached and self._shown(self.screen) == self._composed:
+            return
+        await super().recompose()

@@ -93,9 +93,18 @@ class SitrepHeader(Vertical):
         if self._ready and self.situation is not None:
             self.query_one(ArticlesSparkline).show(self.situation.articles)
 
-    def watch_previous(self) -> None:
-        """The report shown became (or stopped being) the folder's last one, from before it changed."""
+    def watch_previous(self, previous: bool) -> None:
+        """The report shown became (or stopped being) the folder's last one, from before it changed.
+
+        When it comes, the progress line shown since the start gives way to it, as a reload's does,
+        and comes back only if the run goes on (`SHOW_AFTER`): the run most often finds the folder
+        unchanged a moment later, and the line would go again, laying the screen out once more."""
         self._draw_meta()
+        line = self.query_one("#header-progress") if self._ready else None
+        if previous and line is not None and line.display:
+            line.display = False
+            if self.progress is not None and self._show_timer is None:
+                self._show_timer = self.set_timer(SHOW_AFTER, self._show_progress)
 
     def watch_now(self) -> None:
         """The clock ticked: refresh "updated N minutes ago"."""
