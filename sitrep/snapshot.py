@@ -98,9 +98,31 @@ def decode_report(data: bytes) -> Situation:
         raise ValueError(f"not a stored report: {exc}") from None
 
 
-def _unzstd(data: bytes, limit: int) -> bytearray:
-    """`data` decompressed, a piece at a time so a bomb is never inflated whole; `ValueError` when
-    it is not one zstd frame, is cut short or makes more than `limit` bytes."""
+def _unzstd(data: bytes, limit: int) -> bytes | bytearray:
+    """`data` decompressed; `ValueError` when it is not one zstd frame, is cut short or makes more
+    than `limit` bytes.
+
+    A frame that states its size (as `encode_report` writes it) within `limit` is inflated in one
+    call. Piece by piece, each call gave Python's lock up and waited for it again: with the
+    dashboard drawing meanwhile, reading the report of 1,000 articles took 75-125 ms instead of
+    4. Any other frame, or one that fails so, is inflated a piece at a time, so that a bomb is
+    never inflated whole, and the error says what is wrong."""
+    try:
+        size = zstandard.frame_content_size(data)
+    except zstandard.ZstdError:
+        size = -1
+    if size > limit:
+        raise ValueError(f"inflates past {limit:,} bytes")
+    if size >= 0:
+        try:
+            return zstandard.ZstdDecompressor().decompress(data, allow_extra_data=False)
+        except zstandard.ZstdError:
+            pass  # told apart below
+    return _unzstd_pieces(data, limit)
+
+
+def _unzstd_pieces(data: bytes, limit: int) -> bytearray:
+    """`data` decompressed a piece at a time (see `_unzstd`)."""
     inflater = zstandard.ZstdDecompressor().decompressobj()
     text = bytearray()
     view = memoryview(data)

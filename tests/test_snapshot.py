@@ -133,6 +133,23 @@ def test_bytes_after_the_end_of_a_report_are_refused() -> None:
         decode_report(encode_report(mali_situation()) + b"\0" * 5000)
 
 
+def test_a_report_whose_frame_states_its_size_is_inflated_in_one_call(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.snapshot as snapshot
+
+    def pieces(_data: bytes, _limit: int) -> bytearray:
+        raise AssertionError("inflated piece by piece")
+
+    monkeypatch.setattr(snapshot, "_unzstd_pieces", pieces)
+    assert decode_report(encode_report(mali_situation())) == mali_situation()
+
+
+def test_a_report_whose_frame_does_not_state_its_size_is_still_read() -> None:
+    unsized = zstandard.ZstdCompressor(level=3, write_content_size=False).compress(_json(mali_situation()))
+    assert zstandard.frame_content_size(unsized) < 0
+    assert decode_report(unsized) == mali_situation()
+
+
 def test_a_report_stored_by_an_older_cache_in_zlib_is_still_read() -> None:
     deflater = zlib.compressobj(1, zdict=COMPRESSION_DICTIONARY)
     older = deflater.compress(_json(mali_situation())) + deflater.flush()
