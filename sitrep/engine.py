@@ -1182,11 +1182,18 @@ def load_worker_pipeline(config: Config) -> None:
         _worker_pipeline(config)
 
 
+def parse_articles(articles: list[Article], config: Config) -> list[ArticleResult]:
+    """Parse and extract `articles` with this process's pipeline for `config`, loaded on the first
+    call and kept, as the engine's workers keep theirs (for other engines' workers: see
+    `sitrep.mapstep`)."""
+    with _worker_lock:
+        return parse_batch(_worker_pipeline(config), articles, config.model.batch_size)
+
+
 def _worker_parse(articles: list[Article], encode: bool, config: Config) -> Batch:
     """Parse and extract one chunk in a worker, with its cache rows when `encode` (errors travel
     back to the engine as raised)."""
-    with _worker_lock:
-        results = parse_batch(_worker_pipeline(config), articles, config.model.batch_size)
+    results = parse_articles(articles, config)
     return Batch(results, encode_results(results) if encode else None)
 
 

@@ -111,6 +111,25 @@ class JsonlWriter:
         return None
 
 
+TEXT_COLUMNS = ("folder", "file", "content_hash", "pipeline_version", "date", "title", "outlet", "row",
+                "skipped")
+"""The Parquet columns after `schema_version` (an int32), all of them text (null where a line has none)."""
+_record_encoder = msgspec.json.Encoder()
+
+
+def record_of(line: Line) -> dict[str, object]:
+    """A line as one Parquet row: `schema_version` and `TEXT_COLUMNS` (for engines that write the
+    Parquet themselves: see `sitrep.mapstep`)."""
+    row = line.row
+    return {
+        "schema_version": line.schema_version, "folder": line.folder, "file": line.file,
+        "content_hash": line.content_hash, "pipeline_version": line.pipeline_version,
+        "date": row.date if row else None, "title": row.title if row else None,
+        "outlet": row.outlet if row else None,
+        "row": _record_encoder.encode(row).decode() if row else None,
+        "skipped": line.skipped or None}
+
+
 ROW_GROUP = 1000
 """Lines per Parquet row group: what `ParquetWriter` holds before writing them out."""
 
@@ -127,24 +146,15 @@ class ParquetWriter:
         except ImportError:
             raise ExtractError(PARQUET_EXTRA) from None
         self._pa = pa
-        text = ("folder", "file", "content_hash", "pipeline_version", "date", "title", "outlet", "row",
-                "skipped")
-        self._schema = pa.schema([("schema_version", pa.int32()), *((name, pa.string()) for name in text)])
+        columns = [("schema_version", pa.int32()), *((name, pa.string()) for name in TEXT_COLUMNS)]
+        self._schema = pa.schema(columns)
         self._writer = pq.ParquetWriter(sink, self._schema, compression="zstd")
         self._group = max(1, group or ROW_GROUP)
         self._records: list[dict[str, object]] = []
-        self._encoder = msgspec.json.Encoder()
 
     def write(self, line: Line) -> None:
         """Add one line (written out with its row group)."""
-        row = line.row
-        self._records.append({
-            "schema_version": line.schema_version, "folder": line.folder, "file": line.file,
-            "content_hash": line.content_hash, "pipeline_version": line.pipeline_version,
-            "date": row.date if row else None, "title": row.title if row else None,
-            "outlet": row.outlet if row else None,
-            "row": self._encoder.encode(row).decode() if row else None,
-            "skipped": line.skipped or None})
+        self._records.append(record_of(line))
         if len(self._records) >= self._group:
             self._flush()
 
