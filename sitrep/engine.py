@@ -1185,7 +1185,9 @@ def load_worker_pipeline(config: Config) -> None:
 def parse_articles(articles: list[Article], config: Config) -> list[ArticleResult]:
     """Parse and extract `articles` with this process's pipeline for `config`, loaded on the first
     call and kept, as the engine's workers keep theirs (for other engines' workers: see
-    `sitrep.mapstep`)."""
+    `sitrep.mapstep`); with no articles, nothing is loaded."""
+    if not articles:
+        return []
     with _worker_lock:
         return parse_batch(_worker_pipeline(config), articles, config.model.batch_size)
 

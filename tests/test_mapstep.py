@@ -67,3 +67,12 @@ def test_a_line_becomes_a_parquet_row_of_the_extract_columns(seeds: Path) -> Non
     records = [record_of(line) for line in made]
     assert all(list(record) == ["schema_version", *TEXT_COLUMNS] for record in records)
     assert [r["skipped"] for r in records if r["row"] is None] == ["empty file"]
+
+
+def test_a_chunk_with_no_article_loads_no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(_config: object) -> None:
+        raise AssertionError("the pipeline was loaded")
+
+    monkeypatch.setattr(engine, "_worker_pipeline", refuse)
+    made = parse_files([SourceFile("notes.json", b"{}"), SourceFile("empty.txt", b"")], "archive")
+    assert [(line.file, line.skipped) for line in made] == [("empty.txt", "empty file")]
