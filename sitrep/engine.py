@@ -410,7 +410,7 @@ class Engine:
             return BadFile(relative, str(exc))
         except Exception as exc:
             log.exception("unexpected error reading %s", path)
-            return BadFile(relative, f"could not be read ({type(exc).__name__}: {exc})")
+            return BadFile(relative, reader.unforeseen(exc))
         hit = found.get(article.content_hash)
         if hit is None and article.content_hash != (quick[0] if quick else None):
             hit = self.cache.get_many([article.content_hash]).get(article.content_hash)

@@ -13,6 +13,7 @@ Parquet row.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,8 +23,10 @@ from .config import Config, load_config
 from .engine import MAX_TEXT_CHARS, parse_articles
 from .extracted import Line, lines
 from .model import Article, BadFile
-from .reader import BadFileError, is_article_path, read_article
+from .reader import BadFileError, is_article_path, read_article, unforeseen
 from .version import pipeline_version
+
+log = logging.getLogger(__name__)
 
 _ROOT = Path("/sitrep-archive")
 """Where the files are said to be: only their names relative to it are kept (nothing is read)."""
@@ -63,4 +66,7 @@ def parse_files(files: Iterable[SourceFile], folder: str, config: Config | None 
                                          data=(source.data, mtime)))
         except BadFileError as exc:
             bad.append(BadFile(name.as_posix(), str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one odd file never stops the chunk, as in `sitrep extract`
+            log.exception("unexpected error reading %s", name)
+            bad.append(BadFile(name.as_posix(), unforeseen(exc)))
     return lines(folder, parse_articles(articles, config), bad, pipeline_version(config))

@@ -76,3 +76,16 @@ def test_a_chunk_with_no_article_loads_no_model(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(engine, "_worker_pipeline", refuse)
     made = parse_files([SourceFile("notes.json", b"{}"), SourceFile("empty.txt", b"")], "archive")
     assert [(line.file, line.skipped) for line in made] == [("empty.txt", "empty file")]
+
+
+def test_a_file_the_reader_fails_on_unexpectedly_is_listed_not_raised(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.mapstep as mapstep
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(mapstep, "read_article", broken)
+    made = parse_files([SourceFile("odd.txt", b"text")], "archive")
+    assert [(line.file, line.skipped) for line in made] == [
+        ("odd.txt", "could not be read (RuntimeError: a bug)")]

@@ -29,7 +29,7 @@ One module per topic, in the order a file goes through them:
 - `outlets`: the outlet, from metadata, credits, the file name or the dateline;
 - `article`: `read_article` and `scan`, which run a file through all of the above;
 - `own_reports`: a report sitrep wrote, recognised so it is never read as an article;
-- `errors`: `ReaderError` and `BadFileError`.
+- `errors`: `ReaderError`, `BadFileError`, and `unforeseen` (the reason for an unexpected failure).
 
 Everything other modules use is importable from `sitrep.reader` itself.
 """
@@ -39,7 +39,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import BadFileError, ReaderError
+from .errors import BadFileError, ReaderError, unforeseen
 from .files import (
     ARTICLE_SUFFIXES,
     DEFAULT_MAX_BYTES,
@@ -88,5 +88,6 @@ __all__ = [
     "read_article",
     "read_bytes",
     "scan",
+    "unforeseen",
     "walk_folder",
 ]

@@ -21,7 +21,7 @@ from .cleaning import clean_text
 from .credits import trailing_credit
 from .decoding import decode_bytes
 from .duplicates import clean_fingerprint, drop_repeats
-from .errors import BadFileError
+from .errors import BadFileError, unforeseen
 from .files import DEFAULT_MAX_BYTES, HTML_SUFFIXES, check_folder, human_size, read_bytes, walk_folder
 from .headers import leading_metadata
 from .html import html_to_markdown
@@ -64,7 +64,7 @@ def scan(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, follow_outside_links:
             bad.append(BadFile(_relative(path, folder), str(exc)))
         except Exception as exc:  # noqa: BLE001 - one odd file must never stop the scan
             log.exception("unexpected error reading %s", path)
-            bad.append(BadFile(_relative(path, folder), f"could not be read ({type(exc).__name__}: {exc})"))
+            bad.append(BadFile(_relative(path, folder), unforeseen(exc)))
     return ScanResult(articles, bad + listing.skipped_files())
 
 
