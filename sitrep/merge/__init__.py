@@ -27,7 +27,7 @@ from ..model import (
     StatusEvent,
 )
 from ..sourcing import Mention, SourceCounter
-from .actors import ActorIndex
+from .actors import ActorIndex, path_of
 from .common import FAMILY, KIND_BONUS, WINDOW_MARGIN_DAYS, is_history
 from .context import ContextIndex, FocusVotes, HeadlineIndex, _focus, _title, _with_ledger_history
 from .counting import MemoCounter
@@ -50,9 +50,6 @@ from .summary import SummaryMemo, _summary
 Ledger = tuple[list[StatusEvent], list[StateEntry], str, tuple[object, ...]]
 """An actor's events, claim ledger and status line, and the lists of files its events' sentences
 were read in (held while the ledger is kept: its key holds their ids)."""
-
-_PATH = attrgetter("path")
-"""An article's file (as a function: `map` runs it over every article reading a sentence)."""
 
 __all__ = ["FAMILY", "IncrementalMerge", "comparable", "disagree", "figure_summary", "is_history", "ledger",
            "merge", "source_relation", "status_line"]
@@ -251,7 +248,7 @@ class IncrementalMerge:
         for key in dirty:
             articles = self._copies.articles.get(key)
             if articles:
-                files = list(dict.fromkeys(map(_PATH, articles)))
+                files = list(dict.fromkeys(map(path_of, articles)))
                 # A changed article still reading the sentence leaves its files as they were: the
                 # list is kept, and with it what rests on its identity (ledgers, source counts).
                 if key in moved or copies.get(key) != files:

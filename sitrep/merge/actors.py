@@ -505,8 +505,9 @@ class _Fill:
         return _Filled(key, aliases, tuple(_pick_roles(roles)), len(evidence), paths, evidence)
 
 
-_PATH = attrgetter("path")
-"""An article's file (as a function: `map` runs it over every article of an actor)."""
+path_of = attrgetter("path")
+"""An article's file, as a function (`map` runs it over every article of an actor, or of a
+sentence)."""
 
 _Files = tuple[tuple[str, ...], tuple[int, ...] | None]
 """An actor's files in folder order, each once, and the place of the article each is the file of
@@ -515,7 +516,7 @@ _Files = tuple[tuple[str, ...], tuple[int, ...] | None]
 
 def _files(articles: list[ArticlePrep], pos: dict[int, int]) -> _Files:
     """The files of an actor's articles (in folder order, each once) and their places."""
-    paths = tuple(dict.fromkeys(map(_PATH, articles)))
+    paths = tuple(dict.fromkeys(map(path_of, articles)))
     return paths, (tuple([pos[id(p)] for p in articles]) if len(paths) == len(articles) else None)
 
 
