@@ -41,13 +41,15 @@ class SitrepFooter(Footer):
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         """Rebuild the keys (as `Footer` does) unless they would be the same."""
-        if (self._composed is not None and self.is_attached and screen is self.screen
-                and self._shown(screen) == self._composed):
+        if self._built_already() and screen is self.screen:
             return
         super().bindings_changed(screen)
 
     async def recompose(self) -> None:
         """Rebuild the keys (a rebuild `bindings_changed` queued), unless the last one built these."""
-        if self._composed is not None and self.is_attached and self._shown(self.screen) == self._composed:
-            return
-        await super().recompose()
+        if not self._built_already():
+            await super().recompose()
+
+    def _built_already(self) -> bool:
+        """Whether the keys on screen were built from the bindings as they are now."""
+        return self._composed is not None and self.is_attached and self._shown(self.screen) == self._composed
