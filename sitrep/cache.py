@@ -43,21 +43,34 @@ from typing import Any
 
 from .config import Config
 from .model import ArticleResult
-from .rows import COMPRESSION_DICTIONARY, decode_row, encode_row
+from .rows import (
+    COMPRESSION_DICTIONARY,
+    decode_row,
+    decode_stored,
+    encode_stored,
+    stored_dictionary,
+    stored_dictionary_id,
+)
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
-"""4: a result's row is found by an integer key made of its content hash and pipeline version
+SCHEMA_VERSION = 5
+"""5: rows in the array layout (`sitrep.rows.encode_stored`) compressed against
+`sitrep.rows.stored_dictionary`, keyed by the pipeline version and that dictionary together; a row
+keeps the first 16 bytes of its content hash (with the 64-bit key, enough to tell two rows apart)
+and a 32-bit tag of its version in place of the version's text; `reports` has no rowid. 4: a
+result's row is found by an integer key made of its content hash and pipeline version
 (`_row_key`, so no index repeats the 64 hex digits of every hash), the
 hashes are stored as 32 bytes, times of use as whole seconds, and a row leaves out its own content
 hash (the key holds it); `files` has no index by the time a file was seen. 3: rows compressed
 against `sitrep.rows.COMPRESSION_DICTIONARY`; 2: rows in the compact layout of `sitrep.rows`,
 each sentence once; 1: `ArticleResult.to_dict`.
 
-A cache of version 3 is converted in place when opened (`_from_3`: its rows and signatures are
-kept; making the rows again takes minutes per thousand articles). A cache of any other schema is
-emptied, so its rows are simply misses (older sitrep empties a cache of version 4 the same way).
+A cache of version 3 or 4 is converted in place when opened (`_from_3`, `_from_4`: its rows are
+decoded and stored again, and its signatures kept; making the rows again takes minutes per thousand
+articles, converting them a second per thousand); its stored reports are dropped (the next run makes
+them again). A cache of any other schema is emptied, so its rows are simply misses (older sitrep
+empties a cache of version 5 the same way).
 
 The `files` table came later without a new version: it was added to caches of version 3 in place,
 and its layout is checked by its columns (`_FILES_COLUMNS`): a `files` table of another layout is
@@ -84,7 +97,7 @@ FILES_MAX_AGE = 30 * DAY
 a folder no longer analysed. A folder's vanished files lose theirs at its next run."""
 _RESULTS_TABLE = (
     "CREATE TABLE IF NOT EXISTS results ("
-    " id INTEGER PRIMARY KEY, key INTEGER NOT NULL, hash BLOB NOT NULL, version TEXT NOT NULL,"
+    " id INTEGER PRIMARY KEY, key INTEGER NOT NULL, hash BLOB NOT NULL, tag INTEGER NOT NULL,"
     " data BLOB NOT NULL, used INTEGER NOT NULL)",
     "CREATE UNIQUE INDEX IF NOT EXISTS results_key ON results (key)",
     "CREATE INDEX IF NOT EXISTS results_used ON results (used)")
@@ -104,11 +117,16 @@ _ADDED_TABLES = (
     ("files", _FILES_COLUMNS, _FILES_TABLE),
     ("reports", _REPORTS_COLUMNS,
      "CREATE TABLE IF NOT EXISTS reports ("
-     " folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL, made REAL NOT NULL)"),
+     " folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL, made REAL NOT NULL)"
+     " WITHOUT ROWID"),
 )
 """Tables added to schema 3 in place (see `SCHEMA_VERSION`): name, columns, statements that make
-them. A table of another layout than its columns is dropped and made again."""
+them. A table of another layout than its columns is dropped and made again. (`reports` lost its
+rowid at schema 5: a table-and-index pair of 16 KB pages for one row per folder.)"""
 _HASH = re.compile(r"[0-9a-f]{64}")
+_HELD = 16
+"""Bytes of its content hash a row keeps: the 64-bit key and these tell two rows apart with odds
+of one in 2**192 of being wrong, where the whole 32 bytes cost a sixtieth of the cache."""
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 """SQLite's integers: a device or inode number past these is not stored (that file is read)."""
 _CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
@@ -128,11 +146,11 @@ class _NotOurs(Exception):
 
 
 def encode_result(result: ArticleResult) -> bytes:
-    """The stored form of a result: its compact row (`sitrep.rows`) without its content hash (the
-    row's key), JSON compressed with zlib against the rows' preset dictionary (worker processes
-    make these too)."""
-    deflater = zlib.compressobj(_LEVEL, zdict=COMPRESSION_DICTIONARY)
-    return deflater.compress(encode_row(result, with_hash=False)) + deflater.flush()
+    """The stored form of a result: its compact row in the array layout without its content hash
+    (`sitrep.rows.encode_stored`), compressed with zlib against `sitrep.rows.stored_dictionary`
+    (worker processes make these too)."""
+    deflater = zlib.compressobj(_LEVEL, zdict=stored_dictionary())
+    return deflater.compress(encode_stored(result)) + deflater.flush()
 
 
 def encode_results(results: Iterable[ArticleResult]) -> list[tuple[str, bytes]]:
@@ -140,10 +158,11 @@ def encode_results(results: Iterable[ArticleResult]) -> list[tuple[str, bytes]]:
     return [(result.content_hash, encode_result(result)) for result in results]
 
 
-def inflate(data: bytes, limit: int = MAX_ROW_BYTES) -> bytearray:
-    """`data` decompressed, a piece at a time so a bomb is never inflated whole; `ValueError` when
-    it is not zlib, is cut short or inflates past `limit` bytes."""
-    inflater = zlib.decompressobj(zdict=COMPRESSION_DICTIONARY)
+def inflate(data: bytes, limit: int = MAX_ROW_BYTES, zdict: bytes | None = None) -> bytearray:
+    """`data` decompressed against `zdict` (by default the stored rows' dictionary), a piece at a
+    time so a bomb is never inflated whole; `ValueError` when it is not zlib, is cut short,
+    names another dictionary or inflates past `limit` bytes."""
+    inflater = zlib.decompressobj(zdict=stored_dictionary() if zdict is None else zdict)
     text = bytearray()  # grown a piece at a time: one buffer, never twice the bound
     pending = data
     try:
@@ -164,7 +183,12 @@ def decode_result(data: bytes, content_hash: str) -> ArticleResult:
     """A row stored under `content_hash` back as a result; `ValueError` unless `encode_result`
     could have made it (not zlib, inflating past `MAX_ROW_BYTES`, not JSON, a field of the wrong
     type, an index past its table)."""
-    return decode_row(inflate(data), content_hash)
+    return decode_stored(inflate(data), content_hash)
+
+
+def _decode_4(data: bytes, content_hash: str) -> ArticleResult:
+    """A row as schema 3 or 4 stored it (the object layout, against the old dictionary)."""
+    return decode_row(inflate(data, zdict=COMPRESSION_DICTIONARY), content_hash)
 
 
 def _digest(content_hash: str) -> bytes | None:
@@ -174,35 +198,82 @@ def _digest(content_hash: str) -> bytes | None:
 
 
 def _row_key(digest: bytes, version: str) -> int:
-    """The integer key of the row of content hash `digest` (32 bytes) and pipeline `version`: 64
-    bits of a hash of both. Two rows meeting on one key are told apart by the hash and version
-    stored beside it (a lookup checks both, and the later row replaces the earlier: a miss, never
-    a wrong result)."""
+    """The integer key of the row of content hash `digest` (32 bytes) and `version` (`_stored_as`):
+    64 bits of a hash of both. Two rows meeting on one key are told apart by the part of the hash
+    and the version's tag stored beside it (a lookup checks both, and the later row replaces the
+    earlier: a miss, never a wrong result)."""
     key = hashlib.blake2b(digest + version.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(key, "big", signed=True)
 
 
-def _from_3(db: sqlite3.Connection) -> None:
-    """Convert a cache of schema 3 to this one, in the caller's transaction: every row and file
-    signature is kept (hashes in hex become bytes, rows get their integer key; a row's own content
-    hash stays in its data, where decoding ignores it), nothing else changes."""
-    db.create_function("sitrep_digest", 1, lambda text: _digest(text) if isinstance(text, str) else None,
-                       deterministic=True)
-    db.create_function("sitrep_key", 2, lambda digest, version: _row_key(digest, version),
-                       deterministic=True)
-    db.execute("DROP INDEX IF EXISTS results_used")  # an index moves with its table's new name
-    if tuple(r[1] for r in db.execute("PRAGMA table_info(results)")) != ("hash", "version", "data", "used"):
-        db.execute("DROP TABLE results")  # not the layout version 3 wrote: nothing to keep
-        return
-    db.execute("ALTER TABLE results RENAME TO results_3")
+def _tag(version: str) -> int:
+    """The 32-bit tag a row keeps of its `version` (`_stored_as`): rows of other versions are
+    evicted sooner, and a lookup checks it."""
+    tag = hashlib.blake2b(version.encode("utf-8", "surrogatepass"), digest_size=4).digest()
+    return int.from_bytes(tag, "big", signed=True)
+
+
+def _stored_as(version: str) -> str:
+    """What a row of pipeline `version` is keyed by: the version and the stored rows' dictionary,
+    so that a row compressed against another dictionary is a miss, not a row that fails to inflate."""
+    return f"{version}/{stored_dictionary_id():08x}"
+
+
+def _convert(db: sqlite3.Connection, rows: Iterable[tuple[bytes | None, str, bytes, int]]) -> None:
+    """Store again, in the caller's transaction, rows of schema 3 or 4 given as (content hash's 32
+    bytes or None, pipeline version, data, time of use), each re-encoded as schema 5 stores it;
+    a row that cannot be read is left out (a miss)."""
     for statement in _RESULTS_TABLE:
         db.execute(statement)
-    db.execute("INSERT OR REPLACE INTO results (key, hash, version, data, used)"
-               " SELECT sitrep_key(digest, version), digest, version, data, CAST(used AS INTEGER)"
-               " FROM (SELECT rowid, sitrep_digest(hash) AS digest, version, data, used FROM results_3"
-               " WHERE typeof(version) = 'text' AND typeof(data) = 'blob'"
-               " AND typeof(used) IN ('integer', 'real')) WHERE digest IS NOT NULL ORDER BY rowid")
-    db.execute("DROP TABLE results_3")
+    kept = []
+    for digest, version, data, used in rows:
+        if digest is None or not isinstance(data, bytes) or not isinstance(used, (int, float)):
+            continue
+        try:
+            result = _decode_4(data, digest.hex())
+        except ValueError:
+            continue
+        stored = _stored_as(version)
+        kept.append((_row_key(digest, stored), digest[:_HELD], _tag(stored), encode_result(result),
+                     int(used)))
+    db.executemany("INSERT OR REPLACE INTO results (key, hash, tag, data, used) VALUES (?, ?, ?, ?, ?)", kept)
+
+
+def _from_4(db: sqlite3.Connection) -> None:
+    """Convert a cache of schema 4 to this one, in the caller's transaction: its rows stored again
+    (`_convert`), its signatures kept, its reports dropped."""
+    for index in ("results_key", "results_used"):
+        db.execute(f"DROP INDEX IF EXISTS {index}")  # an index moves with its table's new name
+    layout = tuple(r[1] for r in db.execute("PRAGMA table_info(results)"))
+    if layout != ("id", "key", "hash", "version", "data", "used"):
+        db.execute("DROP TABLE results")  # not the layout version 4 wrote: nothing to keep
+        return
+    db.execute("ALTER TABLE results RENAME TO results_4")
+    _convert(db, ((digest if isinstance(digest, bytes) and len(digest) == 32 else None, version, data, used)
+                  for digest, version, data, used in db.execute(
+                      "SELECT hash, version, data, used FROM results_4 WHERE typeof(version) = 'text'"
+                      " ORDER BY id").fetchall()))
+    db.execute("DROP TABLE results_4")
+    db.execute("DROP TABLE IF EXISTS reports")
+
+
+def _from_3(db: sqlite3.Connection) -> None:
+    """Convert a cache of schema 3 to this one, in the caller's transaction: every row is stored
+    again (`_convert`) and every file signature kept (hashes in hex become bytes), its reports
+    dropped."""
+    db.create_function("sitrep_digest", 1, lambda text: _digest(text) if isinstance(text, str) else None,
+                       deterministic=True)
+    db.execute("DROP INDEX IF EXISTS results_used")  # an index moves with its table's new name
+    db.execute("DROP TABLE IF EXISTS reports")
+    if tuple(r[1] for r in db.execute("PRAGMA table_info(results)")) != ("hash", "version", "data", "used"):
+        db.execute("DROP TABLE results")  # not the layout version 3 wrote: nothing to keep
+    else:
+        db.execute("ALTER TABLE results RENAME TO results_3")
+        _convert(db, ((_digest(text) if isinstance(text, str) else None, version, data, used)
+                      for text, version, data, used in db.execute(
+                          "SELECT hash, version, data, used FROM results_3 WHERE typeof(version) = 'text'"
+                          " ORDER BY rowid").fetchall()))
+        db.execute("DROP TABLE results_3")
     db.execute("DROP INDEX IF EXISTS files_seen")
     found = tuple(r[1] for r in db.execute("PRAGMA table_info(files)"))
     if found == (*_FILES_COLUMNS[:6], "hash", *_FILES_COLUMNS[7:]):
@@ -212,6 +283,10 @@ def _from_3(db: sqlite3.Connection) -> None:
                    " CAST(seen AS INTEGER) FROM (SELECT *, sitrep_digest(hash) AS digest FROM files_3"
                    " WHERE typeof(seen) IN ('integer', 'real')) WHERE digest IS NOT NULL")
         db.execute("DROP TABLE files_3")
+
+
+_CONVERTERS: dict[int, Callable[[sqlite3.Connection], None]] = {3: _from_3, 4: _from_4}
+"""What converts a cache of each older schema kept (see `SCHEMA_VERSION`)."""
 
 
 def _is(exc: BaseException, names: tuple[str, ...]) -> bool:
@@ -254,8 +329,9 @@ class NullCache:
 
 
 class ResultCache:
-    """SQLite table `results(id, key, hash, version, data, used)`; `key` is `_row_key` of the content
-    hash and the pipeline version `version`, and `used` when the row was last stored or read.
+    """SQLite table `results(id, key, hash, tag, data, used)`; `key` is `_row_key` of the content
+    hash and the pipeline version `version` (`_stored_as`), `hash` the content hash's first `_HELD`
+    bytes, `tag` the version's `_tag`, and `used` when the row was last stored or read.
     Table `files(path, device, inode, size, mtime_ns, ctime_ns, sha256, mtime, seen)` holds the
     files' signatures; `seen` is when the row was last stored or read. Table `reports(folder, key,
     data, made)` holds each folder's last report."""
@@ -274,6 +350,9 @@ class ResultCache:
         self._identity: tuple[int, int] | None = None
         """(device, inode) of the file checked as ours: the only file `_set_aside` may move."""
         self._rebuilt = False
+        self._stored_as = _stored_as(version)
+        """What rows of this version are keyed by (`_stored_as`)."""
+        self._tag = _tag(self._stored_as)
         self._db = self._open()
         if self._db is not None and self.writable:
             self._evict()
@@ -378,10 +457,10 @@ class ResultCache:
         """Check the database is ours and set up our schema, in one write transaction.
 
         A second process opening a new cache at the same moment sees the whole schema or none of
-        it. A cache of schema 3 is converted, an older schema of ours replaced; another program's
-        database raises `_NotOurs`.
+        it. A cache of schema 3 or 4 is converted, an older schema of ours replaced; another
+        program's database raises `_NotOurs`.
         """
-        converted = False
+        converted = 0
         db.execute("BEGIN IMMEDIATE")
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -389,9 +468,9 @@ class ResultCache:
             if tables and app_id != _APP_ID:
                 raise _NotOurs("is not a sitrep cache")
             user_version = db.execute("PRAGMA user_version").fetchone()[0]
-            if "results" in tables and user_version == 3:
-                _from_3(db)
-                converted = True
+            if "results" in tables and user_version in _CONVERTERS:
+                _CONVERTERS[user_version](db)
+                converted = user_version
             elif tables and user_version != SCHEMA_VERSION:
                 db.execute("DROP TABLE IF EXISTS results")
             for statement in _RESULTS_TABLE:
@@ -412,7 +491,7 @@ class ResultCache:
                 db.execute("ROLLBACK")
             raise
         if converted:
-            log.info("cache converted from schema 3 to %d, its rows kept", SCHEMA_VERSION)
+            log.info("cache converted from schema %d to %d, its rows kept", converted, SCHEMA_VERSION)
             with contextlib.suppress(sqlite3.Error):
                 db.executescript("PRAGMA incremental_vacuum;")  # the old tables' pages back to the disk
 
@@ -524,8 +603,8 @@ class ResultCache:
         now = time.time()
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            gone = self._db.execute("DELETE FROM results WHERE used < ? AND version != ?",
-                                    (now - OTHER_VERSION_GRACE, self.version)).rowcount
+            gone = self._db.execute("DELETE FROM results WHERE used < ? AND tag != ?",
+                                    (now - OTHER_VERSION_GRACE, self._tag)).rowcount
             if self.max_age_days > 0:
                 gone += self._db.execute("DELETE FROM results WHERE used < ?",
                                          (now - self.max_age_days * DAY,)).rowcount
@@ -574,7 +653,7 @@ class ResultCache:
         for content_hash in dict.fromkeys(hashes):
             digest = _digest(content_hash)
             if digest is not None:
-                wanted[_row_key(digest, self.version)] = (content_hash, digest)
+                wanted[_row_key(digest, self._stored_as)] = (content_hash, digest[:_HELD])
         if not wanted:
             return found
         keys = list(wanted)
@@ -590,11 +669,11 @@ class ResultCache:
                 chunk = keys[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(
-                    f"SELECT key, hash, version, data, used FROM results WHERE key IN ({marks})", chunk,
+                    f"SELECT key, hash, tag, data, used FROM results WHERE key IN ({marks})", chunk,
                 ).fetchall()
-                for key, digest, version, blob, used in rows:
-                    content_hash, wanted_digest = wanted[key]
-                    if digest != wanted_digest or version != self.version:
+                for key, held, tag, blob, used in rows:
+                    content_hash, wanted_held = wanted[key]
+                    if held != wanted_held or tag != self._tag:
                         continue  # another row on the same key: a miss
                     try:
                         found[content_hash] = decode_result(blob, content_hash)
@@ -623,10 +702,10 @@ class ResultCache:
         if self._db is None or not self.writable:
             return
         now = int(time.time())
-        records = [(_row_key(digest, self.version), digest, self.version, data, now)
+        records = [(_row_key(digest, self._stored_as), digest[:_HELD], self._tag, data, now)
                    for digest, data in ((_digest(key), data) for key, data in rows) if digest is not None]
         self._write(lambda db: db.executemany(
-            "INSERT OR REPLACE INTO results (key, hash, version, data, used) VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO results (key, hash, tag, data, used) VALUES (?, ?, ?, ?, ?)",
             records))
 
     def get_signatures(self, folder: str) -> dict[str, Signed]:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 import sitrep.cache as cache_module
@@ -38,7 +39,7 @@ from sitrep.model import (
     Evidence,
     StatusEvent,
 )
-from sitrep.rows import encode_row
+from sitrep.rows import ActorRow, ClaimRow, ContextRow, DisputeRow, EventRow, LeadRow, Row, encode_row
 from sitrep.version import pipeline_version
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,9 +165,9 @@ def test_an_unreadable_entry_is_a_miss_not_an_error(tmp_path: Path) -> None:
     cache.put_many([make_result("a" * 64), make_result("b" * 64)])
     cache.close()
     db = sqlite3.connect(tmp_path / "c.sqlite3")
-    db.execute("UPDATE results SET data = ? WHERE hash = ?", (b"not zlib", bytes.fromhex("a" * 64)))
+    db.execute("UPDATE results SET data = ? WHERE hash = ?", (b"not zlib", bytes.fromhex("a" * 32)))
     db.execute("UPDATE results SET data = ? WHERE hash = ?",
-               (zlib.compress(b'{"path": 3}'), bytes.fromhex("b" * 64)))
+               (zlib.compress(b'[3]'), bytes.fromhex("b" * 32)))
     db.commit()
     db.close()
     assert ResultCache(tmp_path / "c.sqlite3", "v1").get_many(["a" * 64, "b" * 64]) == {}
@@ -372,7 +373,7 @@ def test_a_cache_locked_by_another_process_is_read_but_never_set_aside(
     path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("INSERT INTO results (key, hash, version, data, used) VALUES (1, x'00', 'v1', x'00', 0)")
+    holder.execute("INSERT INTO results (key, hash, tag, data, used) VALUES (1, x'00', 1, x'00', 0)")
     held = identities(tmp_path)
     cache = ResultCache(path, "v1")
     assert cache.get_many(["a" * 64]) == {"a" * 64: make_result()}
@@ -525,25 +526,51 @@ def test_a_read_only_folder_without_a_cache_runs_without_one(
 def tamper(path: Path, key: str, data: bytes) -> None:
     """Replace the stored bytes of one row, as someone with write access to the cache could."""
     db = sqlite3.connect(path)
-    db.execute("UPDATE results SET data = ? WHERE hash = ?", (data, bytes.fromhex(key)))
+    db.execute("UPDATE results SET data = ? WHERE hash = ?", (data, bytes.fromhex(key)[:16]))
     db.commit()
     db.close()
 
 
 def stored_row() -> dict[str, Any]:
-    """The stored row of `make_result()` as plain data (its compact layout, see `sitrep.rows`)."""
-    return json.loads(cache_module.inflate(cache_module.encode_result(make_result())))
+    """The row of `make_result()` as plain data with its field names (`sitrep extract`'s layout,
+    see `sitrep.rows`), without its content hash as the cache stores it."""
+    return json.loads(encode_row(make_result(), with_hash=False))
+
+
+def as_arrays(data: Any, record: Any = Row) -> Any:
+    """A row given by field names in the layout the cache stores: each record a JSON array of its
+    fields in order, a field left out at its default. A value that is not a record, or not a list
+    of records where the layout has one, is kept as it is (so a tampered type stays tampered)."""
+    if not isinstance(data, dict) or record is None:
+        return data
+    out = []
+    for field in msgspec.structs.fields(record):
+        value = data[field.name] if field.name in data else msgspec.to_builtins(
+            field.default if field.default is not msgspec.NODEFAULT else field.default_factory())
+        inner = NESTED.get((record, field.name))
+        if inner is not None and isinstance(value, list):
+            value = [as_arrays(item, inner) for item in value]
+        out.append(value)
+    return out
+
+
+NESTED: dict[tuple[Any, str], Any] = {
+    (Row, "actors"): ActorRow, (Row, "events"): EventRow, (Row, "disputes"): DisputeRow,
+    (Row, "context"): ContextRow, (Row, "leads"): LeadRow, (Row, "endings"): LeadRow,
+    (DisputeRow, "claims"): ClaimRow,
+}
+"""The records inside records (`as_arrays`)."""
 
 
 def packed(data: Any) -> bytes:
-    """`data` stored as a row is: JSON, compressed."""
-    return zlib.compress(json.dumps(data).encode())
+    """`data` (field names) stored as a row is: arrays (`as_arrays`), JSON, compressed."""
+    return zlib.compress(json.dumps(as_arrays(data)).encode())
 
 
 def with_dictionary(dictionary: bytes) -> bytes:
     """The stored row of `make_result()`, compressed against another preset dictionary."""
     deflater = zlib.compressobj(6, zdict=dictionary)
-    return deflater.compress(json.dumps(stored_row()).encode()) + deflater.flush()
+    return deflater.compress(json.dumps(as_arrays(stored_row())).encode()) + deflater.flush()
 
 
 def with_field(change: Callable[[dict[str, Any]], None]) -> bytes:
@@ -635,19 +662,26 @@ def test_a_row_that_inflates_past_the_bound_is_refused_without_inflating_it(tmp_
 DAY = 86_400.0
 
 
+def tag(version: str) -> int:
+    """The tag rows of pipeline `version` carry."""
+    return cache_module._tag(cache_module._stored_as(version))
+
+
 def age(path: Path, key: str, version: str, days: float) -> None:
     """Make one row look last used `days` ago."""
     db = sqlite3.connect(path)
-    db.execute("UPDATE results SET used = ? WHERE hash = ? AND version = ?",
-               (int(time.time() - days * DAY), bytes.fromhex(key), version))
+    db.execute("UPDATE results SET used = ? WHERE hash = ? AND tag = ?",
+               (int(time.time() - days * DAY), bytes.fromhex(key)[:16], tag(version)))
     db.commit()
     db.close()
 
 
 def stored(path: Path) -> set[tuple[str, str]]:
-    """Every (hash, version) stored in the cache file."""
+    """Every (hash, version) stored in the cache file, a hash by the 32 digits a row keeps of it,
+    a version by name if it is "v1" or "v2"."""
+    names = {tag(version): version for version in ("v1", "v2")}
     db = sqlite3.connect(path)
-    rows = {(h.hex(), v) for h, v in db.execute("SELECT hash, version FROM results")}
+    rows = {(h.hex(), names.get(t, str(t))) for h, t in db.execute("SELECT hash, tag FROM results")}
     db.close()
     return rows
 
@@ -656,7 +690,7 @@ def test_rows_of_another_pipeline_version_unused_for_a_day_are_evicted(tmp_path:
     path = our_cache(tmp_path / "c.sqlite3", "a" * 64, "b" * 64)
     age(path, "a" * 64, "v1", 1.5)
     ResultCache(path, "v2").close()
-    assert stored(path) == {("b" * 64, "v1")}
+    assert stored(path) == {("b" * 32, "v1")}
 
 
 def test_evicting_rows_gives_every_page_they_held_back_to_the_disk(tmp_path: Path) -> None:
@@ -676,7 +710,7 @@ def test_rows_of_another_pipeline_version_in_recent_use_are_kept(tmp_path: Path)
     path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
     age(path, "a" * 64, "v1", 0.5)  # a second config sharing the cache, used this morning
     ResultCache(path, "v2").close()
-    assert stored(path) == {("a" * 64, "v1")}
+    assert stored(path) == {("a" * 32, "v1")}
 
 
 def test_rows_unused_for_max_age_days_are_evicted(tmp_path: Path) -> None:
@@ -684,14 +718,14 @@ def test_rows_unused_for_max_age_days_are_evicted(tmp_path: Path) -> None:
     age(path, "a" * 64, "v1", 31)
     age(path, "b" * 64, "v1", 29)
     ResultCache(path, "v1", max_age_days=30).close()
-    assert stored(path) == {("b" * 64, "v1")}
+    assert stored(path) == {("b" * 32, "v1")}
 
 
 def test_with_max_age_days_zero_rows_of_this_version_are_kept_however_old(tmp_path: Path) -> None:
     path = our_cache(tmp_path / "c.sqlite3", "a" * 64)
     age(path, "a" * 64, "v1", 3650)
     ResultCache(path, "v1", max_age_days=0).close()
-    assert stored(path) == {("a" * 64, "v1")}
+    assert stored(path) == {("a" * 32, "v1")}
 
 
 def test_reading_a_row_counts_as_using_it(tmp_path: Path) -> None:
@@ -922,7 +956,7 @@ def test_a_tampered_row_is_re_parsed_and_the_report_is_unchanged(config: Config,
     key = digest.hex()
     db.close()
     data = json.loads(cache_module.inflate(blob))
-    data["title"] = 12345
-    tamper(config.cache_path, key, packed(data))
+    data[1] = 12345  # the title
+    tamper(config.cache_path, key, zlib.compress(json.dumps(data).encode()))
     parsed, warm, _ = analyse(config, folder)
     assert parsed == 1 and warm == cold

@@ -29,7 +29,7 @@ from sitrep.model import (
     Provenance,
     StatusEvent,
 )
-from sitrep.rows import decode_row, encode_row
+from sitrep.rows import decode_row, decode_stored, encode_row, encode_stored, stored_dictionary
 
 
 def row_data(result: ArticleResult) -> dict[str, Any]:
@@ -101,6 +101,24 @@ def test_real_analysed_articles_come_back_equal_after_another_json_tool_rewrote_
 def test_every_field_comes_back_equal() -> None:
     result = every_field_result()
     assert decode_row(encode_row(result)) == result
+
+
+def test_every_field_comes_back_equal_from_the_layout_the_cache_stores() -> None:
+    result = every_field_result()
+    assert decode_stored(encode_stored(result), result.content_hash) == result
+
+
+def test_the_cache_stores_each_record_as_an_array_of_its_fields_in_order() -> None:
+    stored = json.loads(encode_stored(every_field_result()))
+    assert stored[:3] == ["a.txt", "Title", "AFP"] and stored[4] == ""  # no content hash
+    assert stored[13][0][:2] == ["Musa Kabiru", "person"]  # the first actor
+
+
+def test_the_stored_rows_dictionary_is_made_of_sitreps_own_word_lists_not_of_articles() -> None:
+    words = set(stored_dictionary().decode().split(" "))
+    outlets = json.loads((ROOT / "sitrep" / "outlets.json").read_text(encoding="utf-8"))
+    assert "Reuters" in json.dumps(outlets) and "Reuters" in words
+    assert "Kabiru" not in stored_dictionary().decode() and "Dembele" not in stored_dictionary().decode()
 
 
 def strings(data: object) -> list[str]:
