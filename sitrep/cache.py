@@ -104,14 +104,18 @@ _RESULTS_TABLE = (
 """Rows are appended in the order they are stored (`id`), so the table's pages fill up: keyed by
 `key` itself, rows inserted in hash order left them a third empty. The index by `key` is 8 bytes
 and an `id` a row."""
-_FILES_COLUMNS = ("path", "device", "inode", "size", "mtime_ns", "ctime_ns", "sha256", "mtime", "seen")
+_FILES_COLUMNS = ("folder", "name", "device", "inode", "size", "mtime_ns", "ctime_ns", "sha256", "mtime",
+                  "seen")
 _FILES_TABLE = (
     "CREATE TABLE IF NOT EXISTS files ("
-    " path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
+    " folder INTEGER NOT NULL, name TEXT NOT NULL, device INTEGER NOT NULL, inode INTEGER NOT NULL,"
     " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
-    " sha256 BLOB NOT NULL, mtime REAL NOT NULL, seen INTEGER NOT NULL) WITHOUT ROWID")
-"""Eviction of files not seen for a month scans the table (a few milliseconds per 10,000 files, at
-each opening): an index by `seen` cost more than a third of the table's size."""
+    " sha256 BLOB NOT NULL, mtime REAL NOT NULL, seen INTEGER NOT NULL, PRIMARY KEY (folder, name))"
+    " WITHOUT ROWID")
+"""A file is stored by its folder's `_folder_key` and its path inside that folder, not by its
+absolute path: the folder's path, repeated in every row, was a quarter of the table. Eviction of
+files not seen for a month scans the table (a few milliseconds per 10,000 files, at each opening):
+an index by `seen` cost more than a third of the table's size."""
 _REPORTS_COLUMNS = ("folder", "key", "data", "made")
 _ADDED_TABLES = (
     ("files", _FILES_COLUMNS, _FILES_TABLE),
@@ -206,6 +210,14 @@ def _row_key(digest: bytes, version: str) -> int:
     return int.from_bytes(key, "big", signed=True)
 
 
+def _folder_key(folder: str) -> int:
+    """The 64-bit key the signatures of the files under the absolute path `folder` are stored by.
+    Two folders meeting on one key can only cost a file read again, never a wrong hash: a stored
+    signature is trusted only for the file of that very device, inode, size and times."""
+    key = hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(key, "big", signed=True)
+
+
 def _tag(version: str) -> int:
     """The 32-bit tag a row keeps of its `version` (`_stored_as`): rows of other versions are
     evicted sooner, and a lookup checks it."""
@@ -241,7 +253,7 @@ def _convert(db: sqlite3.Connection, rows: Iterable[tuple[bytes | None, str, byt
 
 def _from_4(db: sqlite3.Connection) -> None:
     """Convert a cache of schema 4 to this one, in the caller's transaction: its rows stored again
-    (`_convert`), its signatures kept, its reports dropped."""
+    (`_convert`), its signatures and reports dropped (see `_from_3`)."""
     for index in ("results_key", "results_used"):
         db.execute(f"DROP INDEX IF EXISTS {index}")  # an index moves with its table's new name
     layout = tuple(r[1] for r in db.execute("PRAGMA table_info(results)"))
@@ -254,15 +266,14 @@ def _from_4(db: sqlite3.Connection) -> None:
                       "SELECT hash, version, data, used FROM results_4 WHERE typeof(version) = 'text'"
                       " ORDER BY id").fetchall()))
     db.execute("DROP TABLE results_4")
+    db.execute("DROP TABLE IF EXISTS files")
     db.execute("DROP TABLE IF EXISTS reports")
 
 
 def _from_3(db: sqlite3.Connection) -> None:
     """Convert a cache of schema 3 to this one, in the caller's transaction: every row is stored
-    again (`_convert`) and every file signature kept (hashes in hex become bytes), its reports
-    dropped."""
-    db.create_function("sitrep_digest", 1, lambda text: _digest(text) if isinstance(text, str) else None,
-                       deterministic=True)
+    again (`_convert`); its file signatures and reports are dropped (a signature by absolute path
+    cannot tell which folder it was listed under; the next run hashes the files once)."""
     db.execute("DROP INDEX IF EXISTS results_used")  # an index moves with its table's new name
     db.execute("DROP TABLE IF EXISTS reports")
     if tuple(r[1] for r in db.execute("PRAGMA table_info(results)")) != ("hash", "version", "data", "used"):
@@ -275,14 +286,7 @@ def _from_3(db: sqlite3.Connection) -> None:
                           " ORDER BY rowid").fetchall()))
         db.execute("DROP TABLE results_3")
     db.execute("DROP INDEX IF EXISTS files_seen")
-    found = tuple(r[1] for r in db.execute("PRAGMA table_info(files)"))
-    if found == (*_FILES_COLUMNS[:6], "hash", *_FILES_COLUMNS[7:]):
-        db.execute("ALTER TABLE files RENAME TO files_3")
-        db.execute(_FILES_TABLE)
-        db.execute("INSERT INTO files SELECT path, device, inode, size, mtime_ns, ctime_ns, digest, mtime,"
-                   " CAST(seen AS INTEGER) FROM (SELECT *, sitrep_digest(hash) AS digest FROM files_3"
-                   " WHERE typeof(seen) IN ('integer', 'real')) WHERE digest IS NOT NULL")
-        db.execute("DROP TABLE files_3")
+    db.execute("DROP TABLE IF EXISTS files")
 
 
 _CONVERTERS: dict[int, Callable[[sqlite3.Connection], None]] = {3: _from_3, 4: _from_4}
@@ -314,7 +318,7 @@ class NullCache:
         """No file is known."""
         return {}
 
-    def put_signatures(self, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
+    def put_signatures(self, folder: str, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
         """Forget the signatures."""
 
     def get_report(self, folder: str, key: str) -> bytes | None:
@@ -332,8 +336,9 @@ class ResultCache:
     """SQLite table `results(id, key, hash, tag, data, used)`; `key` is `_row_key` of the content
     hash and the pipeline version `version` (`_stored_as`), `hash` the content hash's first `_HELD`
     bytes, `tag` the version's `_tag`, and `used` when the row was last stored or read.
-    Table `files(path, device, inode, size, mtime_ns, ctime_ns, sha256, mtime, seen)` holds the
-    files' signatures; `seen` is when the row was last stored or read. Table `reports(folder, key,
+    Table `files(folder, name, device, inode, size, mtime_ns, ctime_ns, sha256, mtime, seen)` holds
+    the files' signatures by their folder's `_folder_key` and their path inside it; `seen` is when
+    the row was last stored or read. Table `reports(folder, key,
     data, made)` holds each folder's last report."""
 
     def __init__(self, path: Path, version: str, max_age_days: float = 0.0) -> None:
@@ -622,15 +627,15 @@ class ResultCache:
                 self._db.execute("ROLLBACK")
             self._failed(exc)
 
-    def _touch(self, update: str, keys: list[int] | list[str], now: float) -> None:
-        """Mark rows as used now with `update` (its parameters: the time, then each key); best
+    def _touch(self, update: str, keys: list[tuple[int]] | list[tuple[int, str]], now: float) -> None:
+        """Mark rows as used now with `update` (its parameters: the time, then each key's); best
         effort, and skipped rather than waiting for a lock."""
         if self._db is None or not self.writable:
             return
         try:
             self._db.execute("PRAGMA busy_timeout = 0")
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany(update, [(int(now), key) for key in keys])
+            self._db.executemany(update, [(int(now), *key) for key in keys])
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -658,7 +663,7 @@ class ResultCache:
             return found
         keys = list(wanted)
         now = time.time()
-        stale: list[int] = []
+        stale: list[tuple[int]] = []
         """Rows found that were last marked used over a day ago (marked again, at most daily)."""
         # Decoding makes many small objects and no reference cycles: the cyclic collector would
         # only rescan the growing heap of results (half the time of a lookup of 1,000 rows).
@@ -681,7 +686,7 @@ class ResultCache:
                         log.warning("cache entry %.12s unreadable (%s); re-parsing", content_hash, exc)
                         continue
                     if not isinstance(used, (int, float)) or used < now - DAY:
-                        stale.append(key)
+                        stale.append((key,))
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return found
@@ -715,46 +720,52 @@ class ResultCache:
         found: dict[str, Signed] = {}
         if self._db is None or not _storable(folder):
             return found
-        prefix = f"{folder}/"
-        rows = self._select("SELECT path, device, inode, size, mtime_ns, ctime_ns, sha256, mtime, seen"
-                            " FROM files WHERE path >= ? AND path < ?", (prefix, f"{folder}0"))  # "0" > "/"
+        key = _folder_key(folder)
+        rows = self._select("SELECT name, device, inode, size, mtime_ns, ctime_ns, sha256, mtime, seen"
+                            " FROM files WHERE folder = ?", (key,))
         if rows is None:
             return found
         now = time.time()
-        stale: list[str] = []
+        stale: list[tuple[int, str]] = []
         bad = 0
-        for path, device, inode, size, mtime_ns, ctime_ns, digest, mtime, seen in rows:
+        for name, device, inode, size, mtime_ns, ctime_ns, digest, mtime, seen in rows:
             signature = (device, inode, size, mtime_ns, ctime_ns)
-            if not (isinstance(path, str) and path.startswith(prefix)
+            if not (isinstance(name, str) and name
                     and all(type(n) is int for n in signature) and size >= 0
                     and isinstance(digest, bytes) and len(digest) == 32
                     and type(mtime) is float and math.isfinite(mtime)
                     and abs(mtime * 1e9 - mtime_ns) < 1e9):  # the float of that very mtime_ns
                 bad += 1
                 continue
-            found[path] = (signature, digest.hex(), mtime)
+            found[f"{folder}/{name}"] = (signature, digest.hex(), mtime)
             if not isinstance(seen, (int, float)) or seen < now - DAY:
-                stale.append(path)
+                stale.append((key, name))
         if bad:
             log.warning("cache %s: %d file signatures unreadable; those files are read", self.path, bad)
         if stale:
-            self._touch("UPDATE files SET seen = ? WHERE path = ?", stale, now)
+            self._touch("UPDATE files SET seen = ? WHERE folder = ? AND name = ?", stale, now)
         return found
 
-    def put_signatures(self, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
-        """Store the signatures of `changed` files (by absolute path) and forget those of `gone`
-        ones, in one transaction. Whether a signature may be trusted is the caller's call; a path
-        SQLite cannot hold (not UTF-8) or a number past its integers is not stored."""
-        if self._db is None or not self.writable:
+    def put_signatures(self, folder: str, changed: Mapping[str, Signed], gone: Iterable[str]) -> None:
+        """Store the signatures of `changed` files and forget those of `gone` ones, all by absolute
+        path under the absolute path `folder`, in one transaction. Whether a signature may be
+        trusted is the caller's call; a path outside `folder`, a path SQLite cannot hold (not
+        UTF-8) or a number past its integers is not stored."""
+        if self._db is None or not self.writable or not _storable(folder):
             return
         now = int(time.time())
-        records = [(path, *signature, raw, mtime, now)
+        key, prefix = _folder_key(folder), f"{folder}/"
+        records = [(key, path[len(prefix):], *signature, raw, mtime, now)
                    for path, (signature, digest, mtime) in changed.items()
-                   if _storable(path) and all(_INT64[0] <= n <= _INT64[1] for n in signature)
+                   if path.startswith(prefix) and _storable(path)
+                   and all(_INT64[0] <= n <= _INT64[1] for n in signature)
                    and (raw := _digest(digest)) is not None]
+        forgotten = [(key, path[len(prefix):]) for path in gone
+                     if path.startswith(prefix) and _storable(path)]
+
         def work(db: sqlite3.Connection) -> None:
-            db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone if _storable(p)])
-            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+            db.executemany("DELETE FROM files WHERE folder = ? AND name = ?", forgotten)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
 
         self._write(work)
 

@@ -480,8 +480,8 @@ class Engine:
         else:
             changed = {key: signed[key] for key in dirty if key in signed and stored.get(key) != signed[key]}
             gone = [key for key in dirty if key in stored and key not in signed]
-        if changed or gone:
-            self.cache.put_signatures(changed, gone)
+        if (changed or gone) and self._stored_folder is not None:
+            self.cache.put_signatures(self._stored_folder, changed, gone)
         self._stored = signed
 
     def _parse(self, articles: Iterator[Article], expected: int,

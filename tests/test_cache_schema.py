@@ -75,13 +75,13 @@ def test_a_cache_of_schema_3_keeps_its_rows_when_converted(tmp_path: Path) -> No
     assert found == {"a" * 64: make_result("a" * 64), "b" * 64: make_result("b" * 64)}
 
 
-def test_a_cache_of_schema_3_keeps_its_file_signatures_and_drops_its_report_when_converted(
+def test_a_cache_of_schema_3_drops_its_file_signatures_and_report_when_converted(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "c.sqlite3"
     schema_3_cache(path, now=1_800_000_000.0)
     cache = ResultCache(path, "v1")
-    assert cache.get_signatures(FOLDER) == {f"{FOLDER}/a.txt": SIGNED}
+    assert cache.get_signatures(FOLDER) == {}  # stored by absolute path: its folder is not known
     assert cache.get_last_report(FOLDER) is None
 
 
@@ -165,7 +165,10 @@ def schema_4_cache(path: Path, now: int) -> None:
                " version TEXT NOT NULL, data BLOB NOT NULL, used INTEGER NOT NULL)")
     db.execute("CREATE UNIQUE INDEX results_key ON results (key)")
     db.execute("CREATE INDEX results_used ON results (used)")
-    db.execute(cache_module._FILES_TABLE)
+    db.execute("CREATE TABLE files (path TEXT NOT NULL PRIMARY KEY, device INTEGER NOT NULL,"
+               " inode INTEGER NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+               " ctime_ns INTEGER NOT NULL, sha256 BLOB NOT NULL, mtime REAL NOT NULL, seen INTEGER NOT NULL)"
+               " WITHOUT ROWID")
     db.execute("CREATE TABLE reports (folder TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL,"
                " data BLOB NOT NULL, made REAL NOT NULL)")
     for content_hash in ("a" * 64, "b" * 64):
@@ -188,15 +191,16 @@ def schema_4_cache(path: Path, now: int) -> None:
     db.close()
 
 
-def test_a_cache_of_schema_4_keeps_its_rows_and_signatures_when_converted(tmp_path: Path) -> None:
+def test_a_cache_of_schema_4_keeps_its_rows_and_drops_its_signatures_and_report_when_converted(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "c.sqlite3"
     schema_4_cache(path, now=int(time.time()))
     cache = ResultCache(path, "v1")
     assert cache.problem is None
     assert cache.get_many(["a" * 64, "b" * 64, "c" * 64]) == {
         "a" * 64: make_result("a" * 64), "b" * 64: make_result("b" * 64)}
-    assert cache.get_signatures(FOLDER) == {f"{FOLDER}/a.txt": SIGNED}
-    assert cache.get_last_report(FOLDER) is None
+    assert cache.get_signatures(FOLDER) == {} and cache.get_last_report(FOLDER) is None
 
 
 def test_a_converted_schema_4_row_is_stored_as_arrays_against_the_new_dictionary(tmp_path: Path) -> None:

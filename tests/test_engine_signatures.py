@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 import sitrep.engine as engine_module
+from sitrep.cache import _folder_key
 from sitrep.config import Config
 from sitrep.engine import Engine
 from sitrep.model import Situation
@@ -223,8 +224,8 @@ def test_a_tampered_signature_row_is_ignored_and_its_file_read(
 ) -> None:
     first = analyse_once(cache, folder)
     with sqlite3.connect(cache) as db:
-        changed = db.execute(f"UPDATE files SET {column} = ? WHERE path = ?",
-                             (value, os.path.abspath(folder / "a.txt"))).rowcount
+        changed = db.execute(f"UPDATE files SET {column} = ? WHERE folder = ? AND name = ?",
+                             (value, _folder_key(os.path.abspath(folder)), "a.txt")).rowcount
     assert changed == 1
     reads.clear()
     again = analyse_once(cache, folder)
@@ -239,8 +240,9 @@ def test_a_folder_s_vanished_file_loses_its_stored_signature(
     (folder / "b.txt").unlink()
     analyse_once(cache, folder)
     with sqlite3.connect(cache) as db:
-        stored = [row[0] for row in db.execute("SELECT path FROM files WHERE path LIKE ?", (f"{folder}/%",))]
-    assert stored == [os.path.abspath(folder / "a.txt")]
+        stored = [row[0] for row in db.execute("SELECT name FROM files WHERE folder = ?",
+                                               (_folder_key(os.path.abspath(folder)),))]
+    assert stored == ["a.txt"]
 
 
 _FRESH_RUN = textwrap.dedent(
