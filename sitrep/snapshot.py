@@ -34,12 +34,14 @@ rows' preset dictionary (still read, so the previous report of an older cache ca
 MAX_REPORT_BYTES = 1 << 30
 """A stored report that inflates past this is refused unread (the report of 10,000 articles is
 about 20 MB of JSON)."""
-_LEVEL = 9
-"""zstd's level. A report repeats its evidence sentences across actors, events and disputes, far
+_PARAMETERS = zstandard.ZstdCompressionParameters.from_level(12, window_log=21, hash_log=19, chain_log=19)
+"""zstd's settings. A report repeats its evidence sentences across actors, events and disputes, far
 beyond zlib's 32 KB window: zstd's window finds them. At 10,000 articles (15 MB of JSON) level 3
-wrote 0.79 MB in 13 ms, where zlib's level 1 wrote 1.26 MB; level 9 writes 0.62 MB in 96 ms, once,
-when the engine closes. At 1,000 articles, 0.15 MB in 23 ms (level 3: 0.19 MB; the report was a
-ninth of the cache). Reading it back is no slower (zstd inflates every level alike)."""
+wrote 0.79 MB in 14 ms, where zlib's level 1 wrote 1.26 MB; these write 0.63 MB in 110 ms, once,
+when the engine closes; at 1,000 articles, 0.15 MB in 20 ms (level 3: 0.19 MB, a ninth of the
+cache). Level 12 with level 6's window and tables: level 9 as it comes wrote as much but took
+11 MB of tables (these: 3 MB; level 3: 1.3 MB), at the peak of a cold `sitrep report`'s memory.
+Reading it back is no slower (zstd inflates every level alike)."""
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _FEED = 1024
 """Compressed bytes given to zstd at a time: one call can then make at most some 50 MB (a zstd
@@ -84,7 +86,7 @@ def report_key(pipeline: str, reader: tuple[object, ...], folder: str,
 def encode_report(situation: Situation) -> bytes:
     """The stored form of a report: its JSON, compressed with zstd (a compressor per call: one
     is not safe to share between threads)."""
-    return zstandard.ZstdCompressor(level=_LEVEL).compress(_encoder.encode(situation))
+    return zstandard.ZstdCompressor(compression_params=_PARAMETERS).compress(_encoder.encode(situation))
 
 
 def decode_report(data: bytes) -> Situation:
