@@ -66,7 +66,7 @@ hash (the key holds it); `files` has no index by the time a file was seen. 3: ro
 against `sitrep.rows.COMPRESSION_DICTIONARY`; 2: rows in the compact layout of `sitrep.rows`,
 each sentence once; 1: `ArticleResult.to_dict`.
 
-A cache of version 3 or 4 is converted in place when opened (`_from_3`, `_from_4`: its rows are
+A cache of version 3 or 4 is converted in place when opened (`_from_old`: its rows are
 decoded and stored again, and its signatures kept; making the rows again takes minutes per thousand
 articles, converting them a second per thousand); its stored reports are dropped (the next run makes
 them again). A cache of any other schema is emptied, so its rows are simply misses (older sitrep
@@ -251,46 +251,36 @@ def _convert(db: sqlite3.Connection, rows: Iterable[tuple[bytes | None, str, byt
     db.executemany("INSERT OR REPLACE INTO results (key, hash, tag, data, used) VALUES (?, ?, ?, ?, ?)", kept)
 
 
-def _from_4(db: sqlite3.Connection) -> None:
-    """Convert a cache of schema 4 to this one, in the caller's transaction: its rows stored again
-    (`_convert`), its signatures and reports dropped (see `_from_3`)."""
-    for index in ("results_key", "results_used"):
+_OLD_LAYOUTS: dict[int, tuple[tuple[str, ...], str, Callable[[object], bytes | None], tuple[str, ...]]] = {
+    3: (("hash", "version", "data", "used"), "rowid",
+        lambda held: _digest(held) if isinstance(held, str) else None, ("results_used", "files_seen")),
+    4: (("id", "key", "hash", "version", "data", "used"), "id",
+        lambda held: held if isinstance(held, bytes) and len(held) == 32 else None,
+        ("results_key", "results_used")),
+}
+"""The older schemas converted (see `SCHEMA_VERSION`): the columns of `results`, the column that
+orders its rows as they were stored, how a row held its content hash (hex at 3, 32 bytes at 4),
+and the indexes it had."""
+
+
+def _from_old(db: sqlite3.Connection, schema: int) -> None:
+    """Convert a cache of an older `schema` (in `_OLD_LAYOUTS`) to this one, in the caller's
+    transaction: every row is stored again (`_convert`, a later row of one key replacing an earlier
+    one); its file signatures and reports are dropped (a signature by absolute path cannot tell
+    which folder it was listed under; the next run hashes the files once, and stores its report)."""
+    columns, order, digest_of, indexes = _OLD_LAYOUTS[schema]
+    for index in indexes:
         db.execute(f"DROP INDEX IF EXISTS {index}")  # an index moves with its table's new name
-    layout = tuple(r[1] for r in db.execute("PRAGMA table_info(results)"))
-    if layout != ("id", "key", "hash", "version", "data", "used"):
-        db.execute("DROP TABLE results")  # not the layout version 4 wrote: nothing to keep
+    db.execute("DROP TABLE IF EXISTS files")
+    db.execute("DROP TABLE IF EXISTS reports")
+    if tuple(r[1] for r in db.execute("PRAGMA table_info(results)")) != columns:
+        db.execute("DROP TABLE results")  # not the layout that version wrote: nothing to keep
         return
-    db.execute("ALTER TABLE results RENAME TO results_4")
-    _convert(db, ((digest if isinstance(digest, bytes) and len(digest) == 32 else None, version, data, used)
-                  for digest, version, data, used in db.execute(
-                      "SELECT hash, version, data, used FROM results_4 WHERE typeof(version) = 'text'"
-                      " ORDER BY id").fetchall()))
-    db.execute("DROP TABLE results_4")
-    db.execute("DROP TABLE IF EXISTS files")
-    db.execute("DROP TABLE IF EXISTS reports")
-
-
-def _from_3(db: sqlite3.Connection) -> None:
-    """Convert a cache of schema 3 to this one, in the caller's transaction: every row is stored
-    again (`_convert`); its file signatures and reports are dropped (a signature by absolute path
-    cannot tell which folder it was listed under; the next run hashes the files once)."""
-    db.execute("DROP INDEX IF EXISTS results_used")  # an index moves with its table's new name
-    db.execute("DROP TABLE IF EXISTS reports")
-    if tuple(r[1] for r in db.execute("PRAGMA table_info(results)")) != ("hash", "version", "data", "used"):
-        db.execute("DROP TABLE results")  # not the layout version 3 wrote: nothing to keep
-    else:
-        db.execute("ALTER TABLE results RENAME TO results_3")
-        _convert(db, ((_digest(text) if isinstance(text, str) else None, version, data, used)
-                      for text, version, data, used in db.execute(
-                          "SELECT hash, version, data, used FROM results_3 WHERE typeof(version) = 'text'"
-                          " ORDER BY rowid").fetchall()))
-        db.execute("DROP TABLE results_3")
-    db.execute("DROP INDEX IF EXISTS files_seen")
-    db.execute("DROP TABLE IF EXISTS files")
-
-
-_CONVERTERS: dict[int, Callable[[sqlite3.Connection], None]] = {3: _from_3, 4: _from_4}
-"""What converts a cache of each older schema kept (see `SCHEMA_VERSION`)."""
+    db.execute("ALTER TABLE results RENAME TO results_old")
+    rows = db.execute("SELECT hash, version, data, used FROM results_old WHERE typeof(version) = 'text'"
+                      f" ORDER BY {order}").fetchall()
+    _convert(db, ((digest_of(held), version, data, used) for held, version, data, used in rows))
+    db.execute("DROP TABLE results_old")
 
 
 def _is(exc: BaseException, names: tuple[str, ...]) -> bool:
@@ -473,8 +463,8 @@ class ResultCache:
             if tables and app_id != _APP_ID:
                 raise _NotOurs("is not a sitrep cache")
             user_version = db.execute("PRAGMA user_version").fetchone()[0]
-            if "results" in tables and user_version in _CONVERTERS:
-                _CONVERTERS[user_version](db)
+            if "results" in tables and user_version in _OLD_LAYOUTS:
+                _from_old(db, user_version)
                 converted = user_version
             elif tables and user_version != SCHEMA_VERSION:
                 db.execute("DROP TABLE IF EXISTS results")
