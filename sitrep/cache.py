@@ -234,7 +234,8 @@ def _stored_as(version: str) -> str:
 def _convert(db: sqlite3.Connection, rows: Iterable[tuple[bytes | None, str, bytes, int]]) -> None:
     """Store again, in the caller's transaction, rows of schema 3 or 4 given as (content hash's 32
     bytes or None, pipeline version, data, time of use), each re-encoded as schema 5 stores it;
-    a row that cannot be read is left out (a miss)."""
+    a row that cannot be read is left out (a miss). A thousand rows at a time: a cache of a
+    million rows is never held whole."""
     for statement in _RESULTS_TABLE:
         db.execute(statement)
     kept = []
@@ -248,7 +249,15 @@ def _convert(db: sqlite3.Connection, rows: Iterable[tuple[bytes | None, str, byt
         stored = _stored_as(version)
         kept.append((_row_key(digest, stored), digest[:_HELD], _tag(stored), encode_result(result),
                      int(used)))
-    db.executemany("INSERT OR REPLACE INTO results (key, hash, tag, data, used) VALUES (?, ?, ?, ?, ?)", kept)
+        if len(kept) == _CONVERT_BATCH:
+            db.executemany(_INSERT_ROW, kept)
+            kept.clear()
+    db.executemany(_INSERT_ROW, kept)
+
+
+_INSERT_ROW = "INSERT OR REPLACE INTO results (key, hash, tag, data, used) VALUES (?, ?, ?, ?, ?)"
+_CONVERT_BATCH = 1000
+"""Rows a conversion stores at a time (`_convert`)."""
 
 
 _OLD_LAYOUTS: dict[int, tuple[tuple[str, ...], str, Callable[[object], bytes | None], tuple[str, ...]]] = {
@@ -278,7 +287,7 @@ def _from_old(db: sqlite3.Connection, schema: int) -> None:
         return
     db.execute("ALTER TABLE results RENAME TO results_old")
     rows = db.execute("SELECT hash, version, data, used FROM results_old WHERE typeof(version) = 'text'"
-                      f" ORDER BY {order}").fetchall()
+                      f" ORDER BY {order}")  # read as they are stored again, never whole
     _convert(db, ((digest_of(held), version, data, used) for held, version, data, used in rows))
     db.execute("DROP TABLE results_old")
 
@@ -699,9 +708,7 @@ class ResultCache:
         now = int(time.time())
         records = [(_row_key(digest, self._stored_as), digest[:_HELD], self._tag, data, now)
                    for digest, data in ((_digest(key), data) for key, data in rows) if digest is not None]
-        self._write(lambda db: db.executemany(
-            "INSERT OR REPLACE INTO results (key, hash, tag, data, used) VALUES (?, ?, ?, ?, ?)",
-            records))
+        self._write(lambda db: db.executemany(_INSERT_ROW, records))
 
     def get_signatures(self, folder: str) -> dict[str, Signed]:
         """The stored signature, content hash and mtime of every file under the absolute path

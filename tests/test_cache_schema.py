@@ -113,6 +113,11 @@ def test_a_schema_3_row_whose_hash_is_not_a_hash_is_dropped_in_the_conversion(tm
     assert after_conversion(tmp_path, "SELECT count(*) FROM results") == 302
 
 
+def test_a_conversion_in_batches_keeps_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "_CONVERT_BATCH", 7)  # 302 rows: 43 whole batches and one of 1
+    assert after_conversion(tmp_path, "SELECT count(*) FROM results") == 302
+
+
 def test_the_conversion_gives_the_old_tables_pages_back(tmp_path: Path) -> None:
     assert after_conversion(tmp_path, "PRAGMA freelist_count") == 0
 
