@@ -589,6 +589,13 @@ def test_completion_is_generated_from_the_parser(shell: str) -> None:
         assert word in run.out
 
 
+def interruptible() -> None:
+    """In a child about to run sitrep: ctrl+c as a terminal's foreground job gets it. A job a
+    non-interactive shell started in the background (`sh -c 'bash .ci/run &'`) inherits SIGINT
+    ignored, and Python then leaves it ignored, as the shell meant."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
     env["PYTHONPATH"] = str(ROOT)
@@ -601,7 +608,8 @@ def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
                                              encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "sitrep", "report", str(folder), "--config",
                                 str(config), "-v"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               preexec_fn=interruptible)
     assert process.stderr is not None
     seen = []
     for line in process.stderr:  # wait for the model to be loaded: the analysis is under way
@@ -611,7 +619,7 @@ def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     err = "".join(seen) + err
-    assert process.returncode == 130 and "Traceback" not in err and "interrupted" in err
+    assert process.returncode == 130 and "Traceback" not in err and "interrupted" in err, err
 
 
 def test_an_interrupt_that_passed_through_compiled_code_still_exits_with_130(tmp_path: Path) -> None:
@@ -627,6 +635,28 @@ def test_an_interrupt_that_passed_through_compiled_code_still_exits_with_130(tmp
     run = subprocess.run([sys.executable, "-m", "interrupted_sitrep"], capture_output=True, text=True,
                          env=env, cwd=tmp_path, timeout=120, check=False)
     assert run.returncode == 130 and run.stderr == "sitrep: interrupted\n"
+
+
+def test_an_interrupt_python_could_only_print_still_exits_with_130(tmp_path: Path) -> None:
+    # Ctrl+c handled while a finalizer runs raises there, where Python prints it as "Exception
+    # ignored" and goes on: the run ended with 0, as if ctrl+c had never been pressed.
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(tmp_path)])
+    (tmp_path / "finalized_sitrep.py").write_text(
+        "import os, signal, sys\nfrom sitrep import cli\n"
+        "class Finalized:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        sum(range(1000))  # the signal is handled here, inside the finalizer\n"
+        "def run_report(argv):\n"
+        "    Finalized()\n"
+        "    return 0\n"
+        "cli.run_report = run_report\n"
+        "sys.argv = ['sitrep', 'report']\nsys.exit(cli.main())\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "finalized_sitrep"], capture_output=True, text=True,
+                         env=env, cwd=tmp_path, timeout=120, check=False, preexec_fn=interruptible)
+    assert "Exception ignored" in run.stderr  # the interrupt was indeed swallowed where it was raised
+    assert run.returncode == 130 and run.stderr.endswith("sitrep: interrupted\n")
 
 
 def test_the_readme_alias_example_finds_the_actor(workspace: Workspace) -> None:
