@@ -622,28 +622,29 @@ def test_ctrl_c_exits_with_130_and_no_traceback(tmp_path: Path) -> None:
     assert process.returncode == 130 and "Traceback" not in err and "interrupted" in err, err
 
 
+def run_as_sitrep(tmp_path: Path, source: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """Run `source` (which ends by calling `cli.main()`) as `python -m sitrep` runs: as a module
+    of its own, with -m (CPython consults an interrupt's mark when such a module has exited)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(tmp_path)])
+    (tmp_path / "as_sitrep.py").write_text(
+        f"import os, signal, sys\nfrom sitrep import cli\n{source}"
+        "sys.argv = ['sitrep', 'report']\nsys.exit(cli.main())\n", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "as_sitrep"], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=120, check=False, **kwargs)
+
+
 def test_an_interrupt_that_passed_through_compiled_code_still_exits_with_130(tmp_path: Path) -> None:
     # An interrupt inside code compiled from a string (as a dataclass's __init__ is made during a lazy
     # import) is marked unhandled by CPython even once caught, which made the process die by SIGINT.
-    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(tmp_path)])
-    # Run as `python -m sitrep` is: with -m, CPython consults the mark when the module has exited.
-    (tmp_path / "interrupted_sitrep.py").write_text(
-        "import sys\nfrom sitrep import cli\n"
-        "cli.run_report = lambda argv: exec('raise KeyboardInterrupt')\n"
-        "sys.argv = ['sitrep', 'report']\nsys.exit(cli.main())\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "interrupted_sitrep"], capture_output=True, text=True,
-                         env=env, cwd=tmp_path, timeout=120, check=False)
+    run = run_as_sitrep(tmp_path, "cli.run_report = lambda argv: exec('raise KeyboardInterrupt')\n")
     assert run.returncode == 130 and run.stderr == "sitrep: interrupted\n"
 
 
 def test_an_interrupt_python_could_only_print_still_exits_with_130(tmp_path: Path) -> None:
     # Ctrl+c handled while a finalizer runs raises there, where Python prints it as "Exception
     # ignored" and goes on: the run ended with 0, as if ctrl+c had never been pressed.
-    env = {k: v for k, v in os.environ.items() if k != "SITREP_CONFIG"}
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(tmp_path)])
-    (tmp_path / "finalized_sitrep.py").write_text(
-        "import os, signal, sys\nfrom sitrep import cli\n"
+    run = run_as_sitrep(tmp_path, (
         "class Finalized:\n"
         "    def __del__(self):\n"
         "        os.kill(os.getpid(), signal.SIGINT)\n"
@@ -651,10 +652,7 @@ def test_an_interrupt_python_could_only_print_still_exits_with_130(tmp_path: Pat
         "def run_report(argv):\n"
         "    Finalized()\n"
         "    return 0\n"
-        "cli.run_report = run_report\n"
-        "sys.argv = ['sitrep', 'report']\nsys.exit(cli.main())\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "finalized_sitrep"], capture_output=True, text=True,
-                         env=env, cwd=tmp_path, timeout=120, check=False, preexec_fn=interruptible)
+        "cli.run_report = run_report\n"), preexec_fn=interruptible)
     assert "Exception ignored" in run.stderr  # the interrupt was indeed swallowed where it was raised
     assert run.returncode == 130 and run.stderr.endswith("sitrep: interrupted\n")
 
