@@ -206,23 +206,25 @@ def _row_key(digest: bytes, version: str) -> int:
     64 bits of a hash of both. Two rows meeting on one key are told apart by the part of the hash
     and the version's tag stored beside it (a lookup checks both, and the later row replaces the
     earlier: a miss, never a wrong result)."""
-    key = hashlib.blake2b(digest + version.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(key, "big", signed=True)
+    return _hashed(digest + version.encode("utf-8", "surrogatepass"), 8)
+
+
+def _hashed(data: bytes, size: int) -> int:
+    """A signed integer of `size` bytes of a hash of `data` (what SQLite holds in one integer)."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=size).digest(), "big", signed=True)
 
 
 def _folder_key(folder: str) -> int:
     """The 64-bit key the signatures of the files under the absolute path `folder` are stored by.
     Two folders meeting on one key can only cost a file read again, never a wrong hash: a stored
     signature is trusted only for the file of that very device, inode, size and times."""
-    key = hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(key, "big", signed=True)
+    return _hashed(folder.encode("utf-8", "surrogatepass"), 8)
 
 
 def _tag(version: str) -> int:
     """The 32-bit tag a row keeps of its `version` (`_stored_as`): rows of other versions are
     evicted sooner, and a lookup checks it."""
-    tag = hashlib.blake2b(version.encode("utf-8", "surrogatepass"), digest_size=4).digest()
-    return int.from_bytes(tag, "big", signed=True)
+    return _hashed(version.encode("utf-8", "surrogatepass"), 4)
 
 
 def _stored_as(version: str) -> str:

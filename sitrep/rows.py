@@ -379,24 +379,36 @@ def _compression_dictionary() -> bytes:
     stream of a row compressed with it names the dictionary's checksum: a row compressed with
     another dictionary fails to inflate (and is re-parsed), never decodes wrongly.
     """
+    shapes = [_record_shape(s) for s in (Row, Provenance, DisputeRow, ClaimRow, LeadRow, ContextRow,
+                                         EventRow, ActorRow)]
+    return (_closed_words() + "".join(shapes)).encode() + _usual_records(OBJECTS)
+
+
+def _closed_words() -> str:
+    """The words of the closed vocabularies (stances, kinds, certainties, polarities), each as a
+    JSON string and a comma, as a row holds them."""
     words = [*get_args(Stance), *get_args(get_type_hints(Dispute)["kind"]), *get_args(ActorKind),
              *get_args(Certainty), *get_args(Polarity), *get_args(get_type_hints(ContextItem)["kind"]),
              _ARTICLE_VOICE]
-    shapes = [_record_shape(s) for s in (Row, Provenance, DisputeRow, ClaimRow, LeadRow, ContextRow,
-                                         EventRow, ActorRow)]
+    return "".join(f'"{word}",' for word in words)
+
+
+def _usual_records(layout: Layout) -> bytes:
+    """The usual records, empty but for their closed words, as `layout` encodes them (the most
+    frequent, events and actors, last)."""
     usual: list[msgspec.Struct] = [
-        Row(path="", title="", outlet="", date=None, content_hash="", mtime=0.0, words=0, sentences=1,
-            files=[""], texts=[""], evidence=[(0, 0, "")]),
-        LeadRow(text=0, certainty="stated", source=_ARTICLE_VOICE, evidence=0),
-        *(ContextRow(kind=kind, text=0, evidence=[0], actors=[""]) for kind in ("background", "place")),
-        *(ClaimRow(text=0, source="", stance=stance, article=0, sentence=0) for stance in get_args(Stance)),
-        *(EventRow(actor="", event="", polarity=polarity, certainty=certainty, source=_ARTICLE_VOICE,
-                   evidence=0)
+        layout.row(path="", title="", outlet="", date=None, content_hash="", mtime=0.0, words=0, sentences=1,
+                   files=[""], texts=[""], evidence=[(0, 0, "")]),
+        layout.lead(text=0, certainty="stated", source=_ARTICLE_VOICE, evidence=0),
+        *(layout.context(kind=kind, text=0, evidence=[0], actors=[""]) for kind in ("background", "place")),
+        *(layout.claim(text=0, source="", stance=stance, article=0, sentence=0)
+          for stance in get_args(Stance)),
+        *(layout.event(actor="", event="", polarity=polarity, certainty=certainty, source=_ARTICLE_VOICE,
+                       evidence=0)
           for certainty in get_args(Certainty) for polarity in get_args(Polarity)),
-        *(ActorRow(name="", kind=kind, evidence=[0]) for kind in get_args(ActorKind)),
+        *(layout.actor(name="", kind=kind, evidence=[0]) for kind in get_args(ActorKind)),
     ]
-    return ("".join(f'"{word}",' for word in words) + "".join(shapes)).encode() \
-        + b"".join(_encoder.encode(record) for record in usual)
+    return b"".join(_encoder.encode(record) for record in usual)
 
 
 COMPRESSION_DICTIONARY = _compression_dictionary()
@@ -422,27 +434,13 @@ def stored_dictionary() -> bytes:
     words = set()
     for file in files:
         words.update(_WORD.findall(file.read_text(encoding="utf-8")))
-    closed = [*get_args(Stance), *get_args(get_type_hints(Dispute)["kind"]), *get_args(ActorKind),
-              *get_args(Certainty), *get_args(Polarity), *get_args(get_type_hints(ContextItem)["kind"]),
-              _ARTICLE_VOICE]
-    usual: list[msgspec.Struct] = [
-        ARRAYS.row(path="", title="", outlet="", date=None, content_hash="", mtime=0.0, words=0, sentences=1,
-                   files=[""], texts=[""], evidence=[(0, 0, "")]),
-        ARRAYS.lead(text=0, certainty="stated", source=_ARTICLE_VOICE, evidence=0),
-        *(ARRAYS.context(kind=kind, text=0, evidence=[0], actors=[""]) for kind in ("background", "place")),
-        *(ARRAYS.claim(text=0, source="", stance=stance, article=0, sentence=0)
-          for stance in get_args(Stance)),
-        *(ARRAYS.event(actor="", event="", polarity=polarity, certainty=certainty, source=_ARTICLE_VOICE,
-                       evidence=0)
-          for certainty in get_args(Certainty) for polarity in get_args(Polarity)),
-        *(ARRAYS.actor(name="", kind=kind, evidence=[0]) for kind in get_args(ActorKind)),
-    ]
-    return (" ".join(sorted(words)) + " " + "".join(f'"{word}",' for word in closed)).encode() \
-        + b"".join(_encoder.encode(record) for record in usual)
+    return (" ".join(sorted(words)) + " " + _closed_words()).encode() + _usual_records(ARRAYS)
 
 
+@cache
 def stored_dictionary_id() -> int:
-    """The checksum zlib names `stored_dictionary` by in each stored row."""
+    """The checksum zlib names `stored_dictionary` by in each stored row (worked out once: the
+    cache keys every row it converts by it)."""
     return zlib.adler32(stored_dictionary())
 
 
