@@ -644,8 +644,9 @@ def _heard_interrupts() -> Callable[[], bool]:
     Python raises it in whatever code its main thread runs when the signal is handled; in a
     finalizer (`__del__`, a weakref or collector callback) or in compiled code that cannot pass an
     exception on (a Cython callback), it is printed as "Exception ignored" and the run goes on
-    to exit 0, as if ctrl+c had never been pressed (seen once in the ctrl+c test on a busy
-    machine). Asked at the end, the command then still stops as interrupted."""
+    to exit 0, as if ctrl+c had never been pressed. Asked at the end, the command then still
+    stops as interrupted. (Where SIGINT was ignored when sitrep started, as in a job a
+    non-interactive shell put in the background, it stays ignored.)"""
     import signal
 
     heard: list[int] = []
