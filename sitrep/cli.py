@@ -615,12 +615,14 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sitrep` console script; ctrl+c exits with 130 and no traceback.
 
     Run as the command (no `argv`), `sitrep report` turns garbage collection off
-    (`gcpolicy.one_shot`); called with `argv`, the caller's process is left as it was."""
+    (`gcpolicy.one_shot`) and freezes what it leaves as it returns (`gcpolicy.before_exit`);
+    called with `argv`, the caller's process is left as it was."""
     from_command_line = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {"report": run_report, "extract": run_extract, "config": run_config,
                 "completion": run_completion}
-    if from_command_line and argv[:1] == ["report"]:
+    one_shot = from_command_line and argv[:1] == ["report"]
+    if one_shot:
         gcpolicy.one_shot()  # this process is the command: what it makes lives until it exits
     heard = _heard_interrupts() if from_command_line and argv[:1] in (["report"], ["extract"]) else None
     try:
@@ -628,6 +630,8 @@ def main(argv: list[str] | None = None) -> int:
             code = commands[argv[0]](argv[1:])
             if heard is not None and heard():
                 raise KeyboardInterrupt  # raised where Python could only print it (below)
+            if one_shot:
+                gcpolicy.before_exit()
             return code
         return run_dashboard(argv)
     except KeyboardInterrupt:

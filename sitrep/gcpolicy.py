@@ -27,7 +27,8 @@ counting frees it; the cyclic collector only costs time rescanning an ever large
   sent (2-6 collections, 13-16 ms, in a reload of one changed file among 10,000 articles).
 - `one_shot`: `sitrep report` run as a command. Nothing it makes is garbage before it exits, so
   no collection runs; `release` collects once, when the command drops the spaCy pipeline after
-  its parse (`Engine.release_model`).
+  its parse (`Engine.release_model`); `before_exit` freezes what it leaves, so that the
+  interpreter's last collection, as the process exits, scans none of it.
 """
 
 from __future__ import annotations
@@ -206,6 +207,16 @@ def one_shot() -> None:
     a run that parses keeps its usual collections while it parses.
     """
     gc.disable()
+
+
+def before_exit() -> None:
+    """Freeze everything alive as a one-shot command ends (`one_shot`).
+
+    As the interpreter exits it runs one last full collection, whether or not collection is on,
+    and that scanned the whole heap the command left behind: 0.8 s after a report merged from
+    10,000 cached articles, a quarter of the whole run. A frozen object is never scanned; the
+    process is exiting, so nothing is lost by not looking for its cycles."""
+    gc.freeze()
 
 
 def settle() -> None:
