@@ -93,8 +93,8 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True,
     with `touch`, the folder's first file gets a new mtime first: the folder changed since its
     report was stored, so the dashboard shows that report as the previous one while it merges).
     Also when, from the same start, the dashboard was imported, the app was running (its screen
-    composed), a first report was painted (`first_shown`: the previous one, when shown) and the
-    current report had reached the app (to 5 ms); and the CPU seconds this process had used at
+    composed), a first report reached its panes (`first_shown`: the previous one, when shown)
+    and the current report had reached the app (both to 5 ms); and the CPU seconds this process had used at
     the first paint (`cpu`) and its analysis process used in all (`analysis_cpu`): on a busy
     machine the two share the cores left, so their sum moves the first paint too."""
     import asyncio
