@@ -144,3 +144,17 @@ def test_singular_pronoun_speaker_after_a_plural_subject_stays_unnamed(tmp_path:
     text = f"The judges of the supreme court spoke on Monday. {_ARREST_HE}"
     [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
     assert event.source == "unnamed sources"
+
+
+def test_it_has_emerged_makes_an_event_a_report_from_unnamed_sources(tmp_path: Path) -> None:
+    result = analyse("The former governor Ousmane Diallo was arrested at the airport on Friday, "
+                     "it has emerged.", tmp_path)
+    [event] = events_of(result, "Diallo", "arrested")
+    assert (event.certainty, event.source) == ("reported", "unnamed sources")
+
+
+def test_it_emerged_that_makes_an_event_a_report_from_unnamed_sources(tmp_path: Path) -> None:
+    result = analyse("It emerged yesterday that police had arrested the opposition leader Ousmane Diallo.",
+                     tmp_path)
+    [event] = events_of(result, "Diallo", "arrested")
+    assert (event.certainty, event.source) == ("reported", "unnamed sources")

@@ -128,3 +128,19 @@ def test_a_hedge_deep_in_the_object_leaves_the_lede_stated(tmp_path: Path) -> No
     lead = lede("The army retracted a report that girls kidnapped by suspected militants had been freed.",
                 tmp_path)
     assert lead.certainty == "stated"
+
+
+def test_it_has_emerged_makes_the_lede_a_report_from_unnamed_sources(tmp_path: Path) -> None:
+    lead = lede("Three aid workers were held for a week by the militia before their release, it has emerged.",
+                tmp_path)
+    assert (lead.certainty, lead.source) == ("reported", "unnamed sources")
+
+
+def test_it_emerged_that_makes_the_lede_a_report_from_unnamed_sources(tmp_path: Path) -> None:
+    lead = lede("It emerged last night that the envoy had met the rebel leaders twice in secret.", tmp_path)
+    assert (lead.certainty, lead.source) == ("reported", "unnamed sources")
+
+
+def test_fighters_who_emerge_from_a_forest_are_no_report(tmp_path: Path) -> None:
+    lead = lede("Rebel fighters emerged from the forest and captured the town of Kalma on Tuesday.", tmp_path)
+    assert (lead.certainty, lead.source) == ("stated", "the article")

@@ -1,8 +1,9 @@
 """Who says so, and how sure: the source and certainty of a clause, read from the parse.
 
 A clause is in the article's own voice ("stated") unless it is the complement of a reporting
-verb ("AFP claimed that ..."), sits under a hedging noun ("claims Afari had been killed"),
-carries a hedge ("reportedly", "may", "is believed to"), or is denied ("denied his arrest").
+verb ("AFP claimed that ..."), sits under a hedging noun ("claims Afari had been killed") or an
+"it has emerged" (what unnamed sources gave the paper), carries a hedge ("reportedly", "may",
+"is believed to"), or is denied ("denied his arrest").
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confi
                      "testify", "stress", "estimate"}
 HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accuse", "speculate", "suspect",
                      "rumour", "rumor", "assert", "purport", "think", "understand", "fear"}
+EMERGING = {"emerge", "transpire"}
+"""Verbs of what became known, with "it" for subject: "X, it has emerged", "It emerged last night
+that X" tell what unnamed sources gave the paper, not what it found itself."""
 DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest", "contradict"}
 UNCONFIRMING = {"corroborate", "confirm", "verify"}
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
@@ -67,6 +71,12 @@ class Attribution:
 def _is_negated(token: Token) -> bool:
     """A verb with "not"/"never", or a noun with "no" ("no information")."""
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def emerged(verb: Token) -> bool:
+    """Whether `verb` is "it (has) emerged" over a clause (`EMERGING`): "X, it has emerged"."""
+    return verb.lemma_.lower() in EMERGING and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                                                   for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -254,6 +264,9 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             return Attribution(who, "unclear", polarity, anonymous)
         if dep == "advcl" and _sets_the_scene(token):
             break  # "As the siege drew to a close, a witness said ...": the writer's own words
+        if head.pos_ == "VERB" and dep in ("ccomp", "parataxis") and emerged(head):
+            return Attribution("unnamed sources", "alleged" if certainty == "alleged" else "reported",
+                               polarity, True)
         if (
             head.pos_ in ("VERB", "AUX")
             and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj")

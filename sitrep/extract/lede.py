@@ -24,6 +24,7 @@ from .attribution import (
     NEUTRAL_REPORTING,
     _subject,
     describe_source,
+    emerged,
     speaker_after,
 )
 from .base import ParsedArticle, clean_span_text, span_text
@@ -128,6 +129,8 @@ def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str])
     passive_it = any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it" for c in root.children)
     if lemma in DENYING:
         return "denied", describe_source(_subject(root), names, resolve)[0]
+    if emerged(root) and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        return "reported", "unnamed sources"  # "X, it has emerged", "It emerged last night that X"
     inverted = _inverted_speaker(sent)
     if inverted is not None:
         verb, speaker = inverted
