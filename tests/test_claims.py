@@ -242,6 +242,30 @@ def test_released_from_hospital_is_a_discharge_not_a_release_from_custody(tmp_pa
     assert events_of(result, "Brandt", "discharged") and not events_of(result, "Brandt", "released")
 
 
+def test_released_after_weeks_of_treatment_is_a_discharge(tmp_path: Path) -> None:
+    result = analyse("The clinic said opposition leader Karl Brandt had been released after 32 days of "
+                     "treatment.", tmp_path)
+    assert events_of(result, "Brandt", "discharged") and not events_of(result, "Brandt", "released")
+
+
+def test_released_after_weeks_in_captivity_is_a_release_from_custody(tmp_path: Path) -> None:
+    result = analyse("Karl Brandt was released on Monday after 32 days in captivity.", tmp_path)
+    assert events_of(result, "Brandt", "released") and not events_of(result, "Brandt", "discharged")
+
+
+def test_a_bare_release_of_someone_the_article_says_was_discharged_is_that_discharge(tmp_path: Path) -> None:
+    result = analyse("Opposition leader Karl Brandt was discharged from a Berlin hospital on Tuesday.\n\n"
+                     "The news that Brandt has been released comes five days after he last shared an update "
+                     "on his condition.", tmp_path)
+    assert len(events_of(result, "Brandt", "discharged")) == 2 and not events_of(result, "Brandt", "released")
+
+
+def test_a_release_from_prison_stays_a_release_beside_a_discharge_from_hospital(tmp_path: Path) -> None:
+    result = analyse("Opposition leader Karl Brandt was discharged from a Berlin hospital on Tuesday.\n\n"
+                     "Brandt was released from prison in March after a pardon.", tmp_path)
+    assert events_of(result, "Brandt", "discharged") and events_of(result, "Brandt", "released")
+
+
 def test_saying_someone_was_behind_an_attack_accuses_them(tmp_path: Path) -> None:
     result = analyse("Opposition leader Karl Brandt has alleged that President Ivan Petrov was behind the "
                      "bombing.", tmp_path)

@@ -11,6 +11,7 @@ is followed ("Mara and Maiga"), pronouns and "the president" are resolved to the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -207,6 +208,8 @@ def _arguments(verb: Token, role: str) -> list[Token]:
 
 
 _CARE = re.compile(r"\b(hospital|clinic|care|treatment|infirmary|ward)\b", re.I)
+_CUSTODY = re.compile(r"\b(custody|prison|jail|gaol|detention|captivity|captors?|kidnappers?|bail|cell)\b",
+                      re.I)
 _PLEDGE_AUX = frozenset({"would", "will", "'ll"})
 _NOUN_TRIGGERS = frozenset(_ROLE_HEADS | _PLAN_NOUNS | NOUN_EVENTS.keys())
 _PROPN_TRIGGERS = frozenset(NOUN_EVENTS)
@@ -286,7 +289,7 @@ class EventExtractor:
                             prior=prior and event != "plans",
                         )
                     )
-        return events
+        return _released_patients(events)
 
     def _attribute(self, tok: Token) -> Attribution:
         return attribute(tok, self.names, self.pronoun_names)
@@ -391,8 +394,11 @@ class EventExtractor:
             elif event in ("released", "fled", "resigned", "dismissed", "discharged"):
                 # "discharged from hospital", "fled to Sudan", "resigned from the cabinet"
                 detail = _prep_detail(tok, ("from", "to")) or detail
-                if event == "released" and _CARE.search(detail):
-                    event = "discharged"  # "released from a German hospital": a patient, not a prisoner
+                if event == "released" and (_CARE.search(detail)
+                                            or _CARE.search(_prep_detail(tok, ("after",), 8))):
+                    # "released from a German hospital", "released after 32 days of treatment": a
+                    # patient, not a prisoner
+                    event = "discharged"
             if event == "abducted" and role == "patient":
                 out += self._kidnappers(tok, detail)
             for arg in _arguments(tok, role):
@@ -609,6 +615,26 @@ class EventExtractor:
                     if obj.ent_type_ == "DATE":
                         return short_phrase(subtree_span(child), 6)
         return ""
+
+
+def _released_patients(events: list[StatusEvent]) -> list[StatusEvent]:
+    """An article that tells of someone's discharge from hospital means it again when it says they
+    were "released" and nothing of custody ("The news that Brandt has been released comes five
+    days after ..."): a patient, not a prisoner."""
+    patients = {e.actor for e in events if e.event == "discharged"}
+    if not patients:
+        return events
+    out: list[StatusEvent] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for event in events:
+        if event.event == "released" and event.actor in patients \
+                and not _CUSTODY.search(event.detail + " " + event.evidence.sentence):
+            event = replace(event, event="discharged")
+        mark = (event.actor, event.event, event.evidence.sentence, event.polarity)
+        if mark not in seen:
+            seen.add(mark)
+            out.append(event)
+    return out
 
 
 def extract_events(parsed: ParsedArticle, table: ActorTable,
