@@ -158,3 +158,17 @@ def test_it_emerged_that_makes_an_event_a_report_from_unnamed_sources(tmp_path: 
                      tmp_path)
     [event] = events_of(result, "Diallo", "arrested")
     assert (event.certainty, event.source) == ("reported", "unnamed sources")
+
+
+def test_an_office_one_named_person_holds_speaks_as_that_person(tmp_path: Path) -> None:
+    text = ("Prime Minister Karl Brandt opened the summit in Lusk on Monday.\n\n"
+            "The army had arrested dozens of protesters in the capital, the prime minister said.")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "Karl Brandt"
+
+
+def test_a_foreign_office_is_not_the_named_holder_of_the_plain_one(tmp_path: Path) -> None:
+    text = ("President Karl Brandt opened the summit in Lusk on Monday.\n\n"
+            "The army had arrested dozens of protesters in the capital, the Corvanian president said.")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source != "Karl Brandt"

@@ -101,6 +101,8 @@ class Resolver:
     parsed: ParsedArticle
 
     def __post_init__(self) -> None:
+        self._offices: dict[int, str] | None = None
+        """`_office_holders`, once worked out."""
         self.pronouns: dict[int, str] = {}
         self.ambiguous: set[int] = set()
         """Pronouns with two fitting people before them (the subject so far and a later-named person)."""
@@ -349,8 +351,38 @@ class Resolver:
         return {i: self.table.actors[k].name for i, k in self.table.token_actor.items()}
 
     def resolved_names(self) -> dict[int, str]:
-        """Pronoun token index -> display name (for "he said")."""
-        out = dict(self.plural_phrases) | self.role_speakers
+        """Pronoun token index -> display name (for "he said"); and a plain office one named
+        person holds now -> that person's name (for "the prime minister said", see `_office_holders`)."""
+        out = dict(self.plural_phrases) | self.role_speakers | self._office_holders()
         for i, keys in self.pronouns.items():
             out[i] = " and ".join(self.table.actors[k].name for k in keys.split("|"))
+        return out
+
+    def _office_holders(self) -> dict[int, str]:
+        """"The prime minister denied all that" in an article that names Prime Minister Tony Blair:
+        each "the" + office (with no other word than its compounds: "the Russian president", "the
+        prime minister of Ruritania" or "the former president" may be another) that exactly one
+        named person holds now (not as a "former" one), to that person's name."""
+        if self._offices is None:
+            self._offices = self._find_office_holders() if self.table.person_roles else {}
+        return self._offices
+
+    def _find_office_holders(self) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for i, pos in enumerate(self.parsed.poses):
+            if pos not in ("NOUN", "PROPN") or i in self.table.token_actor:
+                continue
+            token = self.parsed.tokens[i]
+            children = list(token.children)
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) \
+                    or any(c.dep_ not in ("det", "compound") or (c.dep_ == "det" and c.lower_ != "the")
+                           or (c.dep_ == "compound" and c.i > i) for c in children):
+                continue
+            office = " ".join([*(c.lower_ for c in children if c.dep_ == "compound"), token.lower_])
+            holders = self.table.person_roles.get(role_key(office), set())
+            if len(holders) == 1:
+                key = next(iter(holders))
+                actor = self.table.actors[key]
+                if any(role.lower().removeprefix("the ") == office for role in actor.roles):
+                    out[i] = actor.name
         return out
