@@ -172,3 +172,19 @@ def test_a_foreign_office_is_not_the_named_holder_of_the_plain_one(tmp_path: Pat
             "The army had arrested dozens of protesters in the capital, the Corvanian president said.")
     [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
     assert event.source != "Karl Brandt"
+
+
+def test_a_pronoun_after_an_unnamed_person_took_over_the_story_is_not_the_named_one_before(
+        tmp_path: Path) -> None:
+    text = ("Lieutenant Colonel Harsh Pande, a spokesman for the army, spoke to reporters on Monday.\n\n"
+            "Separately, a member of a special forces unit who was wounded in a mine blast last week was "
+            "flown to the capital.\n\nHe was killed in a second blast on Tuesday, the army said.")
+    assert not events_of(analyse(text, tmp_path), "Pande", "killed")
+
+
+def test_a_pronoun_after_a_person_named_in_apposition_to_an_indefinite_subject_is_that_person(
+        tmp_path: Path) -> None:
+    text = ("Parents were hoping to identify their daughters, said a town leader, Pogu Bitrus.\n\n"
+            "The army had arrested dozens of protesters in the capital, he told reporters by telephone.")
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    assert event.source == "Pogu Bitrus"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .actors import ActorTable, role_key
-from .attribution import DENYING, HEDGING_REPORTING, NEUTRAL_REPORTING, describe_source
+from .attribution import ANONYMOUS_HEADS, DENYING, HEDGING_REPORTING, NEUTRAL_REPORTING, describe_source
 from .base import (
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -44,6 +44,13 @@ _MASCULINE = {"king", "prince", "spokesman", "chairman", "sultan", "emir", "shei
 _FEMININE = {"queen", "princess", "spokeswoman", "chairwoman", "baroness", "lady", "dame", "duchess",
              "mother", "daughter", "sister", "wife", "woman"}
 _PRONOUN_GENDER = {"he": _FEMININE, "she": _MASCULINE}
+_SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININE | ANONYMOUS_HEADS | {
+    "boy", "girl", "commando", "worker", "journalist", "reporter", "doctor", "nurse", "student",
+    "survivor", "victim", "relative", "refugee", "migrant", "hostage", "suspect", "policeman",
+    "policewoman", "guard", "pilot", "driver", "citizen", "villager", "prisoner", "veteran", "adviser",
+    "advisor", "analyst", "expert", "engineer", "businessman", "businesswoman", "priest", "cleric"})
+"""Nouns for one person: "a member of a special forces unit" as a sentence's subject is someone
+the story now tells of, whom a later "he" may mean."""
 _PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it"})
 """The pronouns `Resolver` resolves."""
 """A pronoun and the role words it cannot stand for ("she" is no spokesman)."""
@@ -62,6 +69,20 @@ class _RoleSubject:
     """The office's words, for the pronouns that cannot mean it ("the spokeswoman" is no "he")."""
     paragraph: int
     """The paragraph it was last spoken of in; a pronoun reaches it only from there or the next."""
+
+
+def _someone_unnamed(sent: Span, token_actor: dict[int, str]) -> bool:
+    """Whether the sentence's main subject is one person it does not name ("a member of a special
+    forces unit", "one witness"): an indefinite singular noun for a person, with no actor in its
+    phrase ("said a town leader, Pogu Bitrus" names him)."""
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.tag_ == "NN"
+        and subject.lemma_.lower() in _SOMEONE_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in subject.children)
+        and not any(t.i in token_actor for t in subject.subtree)
+    )
 
 
 def _plural_phrase(noun: Token, phrases: dict[int, str]) -> str:
@@ -194,6 +215,10 @@ class Resolver:
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         plural_subject = "phrase:" + _plural_phrase(tok, phrases)
             role_subject = self._next_role_subject(sent, role_subject, names)
+            if _someone_unnamed(sent, self.table.token_actor):
+                # "Separately, a member of a special forces unit ... was cremated. His death ...":
+                # the named person before is no longer whom "he" most likely means.
+                last_person = last_subject = None
 
     def _next_role_subject(self, sent: Span, current: _RoleSubject | None,
                            names: dict[int, str]) -> _RoleSubject | None:
