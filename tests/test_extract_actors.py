@@ -416,3 +416,24 @@ def test_a_quoted_name_before_that_is_still_a_person(tmp_path: Path) -> None:
     actors = _actors(analyse("'Karim Delane said that the talks had failed,' the envoy told reporters.",
                              tmp_path))
     assert actors["Karim Delane"].kind == "person"
+
+
+def test_a_name_the_article_calls_a_site_in_apposition_is_no_person(tmp_path: Path) -> None:
+    text = ("Tal Karim, the site of the latest clashes, is claimed by both countries.\n\n"
+            "Troops from both sides have dug in around Tal Karim since June.")
+    assert "Tal Karim" not in _actors(analyse(text, tmp_path))
+
+
+def test_a_name_the_article_calls_a_village_in_apposition_is_no_person(tmp_path: Path) -> None:
+    text = "Omar Dara, a village near the border, was shelled overnight."
+    assert "Omar Dara" not in _actors(analyse(text, tmp_path))
+
+
+def test_a_person_with_a_role_in_apposition_stays_a_person(tmp_path: Path) -> None:
+    text = "Omar Dara, a spokesman for the village council, said the town was shelled overnight."
+    assert _actors(analyse(text, tmp_path))["Omar Dara"].kind == "person"
+
+
+def test_a_name_called_a_site_that_does_something_is_no_place(tmp_path: Path) -> None:
+    text = "Vera Lind, a site that tracks social media, counted two million messages."
+    assert "Vera Lind" in _actors(analyse(text, tmp_path))

@@ -270,18 +270,49 @@ def _owner_country(token: Token) -> str | None:
     return load_gazetteer().canonical_country(ent.text)
 
 
+_PLACE_HEADS = {"site", "scene", "town", "city", "village", "district", "province", "region", "area",
+                "valley", "plateau", "territory", "enclave", "county", "suburb", "neighbourhood",
+                "neighborhood", "island", "port", "capital", "hamlet", "oasis"}
+"""Heads of an apposition that make the name before it a place: a person is no "site of the
+clashes" or "village near the border"."""
+
+
+def _places_as_names(parsed: ParsedArticle) -> set[str]:
+    """Names the parser read as people that the article itself calls a place, in an apposition
+    ("Aksai Chin, the site of the latest tensions", "Omar Dara, a village near the border"): every
+    mention of them is that place."""
+    out: set[str] = set()
+    for ent in parsed.entities:
+        if ent.label_ == "PERSON" and any(c.dep_ == "appos" and c.i >= ent.end and _a_place(c)
+                                          for c in ent.root.children):
+            out.add(span_text(ent))
+    return out
+
+
+def _a_place(noun: Token) -> bool:
+    """Whether an apposition's head names a place: "a village near the border", "the site of the
+    clashes" (a "site" or "scene" only with its "of": "a site that tracks Twitter" is a website)."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("site", "scene"):
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return lemma in _PLACE_HEADS
+
+
 def extract_actors(parsed: ParsedArticle) -> ActorTable:
     """Every actor in the article, merged by name, with roles, aliases and evidence."""
     doc = parsed.doc
     candidates: list[_Candidate] = []
     taken: set[int] = set()
     titles = _title_index(parsed)
+    places = _places_as_names(parsed)
     for ent in parsed.entities:
         if ent.label_ not in ACTOR_LABELS:
             continue
         kind, canonical, agency = _kind_of(ent, titles)
         if kind is None or (canonical is None and _is_junk(span_text(ent))):
             continue
+        if kind == "person" and span_text(ent) in places:
+            continue  # "Aksai Chin, the site of the latest tensions": a place, not a person
         candidates.append(_Candidate(ent, kind, canonical, agency))
         taken.update(range(ent.start, ent.end))
     candidates += _collective_candidates(parsed, taken)
