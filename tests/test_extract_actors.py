@@ -437,3 +437,11 @@ def test_a_person_with_a_role_in_apposition_stays_a_person(tmp_path: Path) -> No
 def test_a_name_called_a_site_that_does_something_is_no_place(tmp_path: Path) -> None:
     text = "Vera Lind, a site that tracks social media, counted two million messages."
     assert "Vera Lind" in _actors(analyse(text, tmp_path))
+
+
+def test_where_a_caption_shows_someone_is_no_role(tmp_path: Path) -> None:
+    text = ("Rebel leader Musa Idris (centre) vowed to fight on in a video released on Monday.\n\n"
+            "Army spokesman Karl Brandt, pictured, far left, denied the claim.")
+    actors = _actors(analyse(text, tmp_path))
+    assert "centre" not in actors["Musa Idris"].roles
+    assert not [r for r in actors["Karl Brandt"].roles if "left" in r or "pictured" in r]

@@ -36,6 +36,7 @@ from .roles import (
     _title_index,
     _title_words,
     _Titles,
+    caption_position,
     role_key,
 )
 
@@ -413,7 +414,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             _, removed = _core_name(cand.span, title_starts)
             for role in _prefix_roles(cand.span, titles) + _appositive_roles(cand.span, titles):
                 role = _lower_modifiers(role)
-                if role not in actor.roles:
+                if role not in actor.roles and not caption_position(role):
                     actor.roles.append(role)
             _peerage(actor, removed)
         if cand.agency:

@@ -278,6 +278,18 @@ def _speaks_of(sent: Span, table: ActorTable, key: str, office: Token) -> bool:
 
 _ROLE_MODIFIERS = {"former", "then", "ex", "late", "acting", "interim"}
 
+_CAPTION_WORDS = {"pictured", "centre", "center", "left", "right", "far", "second", "third", "from", "front",
+                  "back", "top", "bottom", "above", "below", "inset", "middle", "foreground", "background",
+                  "seated", "standing", "here"}
+"""Where a photo shows someone, which a caption puts beside the name: "Abubakar Shekau (centre)",
+"Mike Omeri, center", "Alexei Navalny - pictured, centre -"."""
+
+
+def caption_position(role: str) -> bool:
+    """Whether a role phrase only says where a photo shows someone ("centre", "pictured, far left")."""
+    words = [w.strip(",.;:()-") for w in role.lower().split()]
+    return bool(words) and all(w in _CAPTION_WORDS for w in words if w)
+
 
 def _lower_modifiers(role: str) -> str:
     """"Former Prime Minister" at a sentence start is the "former Prime Minister"."""
