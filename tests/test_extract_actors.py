@@ -445,3 +445,14 @@ def test_where_a_caption_shows_someone_is_no_role(tmp_path: Path) -> None:
     actors = _actors(analyse(text, tmp_path))
     assert "centre" not in actors["Musa Idris"].roles
     assert not [r for r in actors["Karl Brandt"].roles if "left" in r or "pictured" in r]
+
+
+def test_a_name_the_article_calls_fighters_in_apposition_is_an_armed_group(tmp_path: Path) -> None:
+    text = "Witnesses said the attack was led by Abu Tariq, local guerrilla fighters from the hills."
+    assert _actors(analyse(text, tmp_path))["Abu Tariq"].kind == "armed group"
+
+
+def test_a_body_the_article_calls_warriors_in_apposition_is_an_armed_group(tmp_path: Path) -> None:
+    text = ("A supporter who spoke to the fighters, known as Ansaru (Muslim guerrilla warriors), said the "
+            "town had fallen.")
+    assert _actors(analyse(text, tmp_path))["Ansaru"].kind == "armed group"

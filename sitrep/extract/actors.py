@@ -290,6 +290,30 @@ def _places_as_names(parsed: ParsedArticle) -> set[str]:
     return out
 
 
+_FIGHTER_NOUNS = {"warrior", "fighter", "militant", "gunman", "guerrilla", "insurgent", "rebel", "jihadist",
+                  "militia", "militiaman", "extremist", "soldier", "mercenary", "paramilitary"}
+
+
+def _groups_as_names(parsed: ParsedArticle) -> dict[str, ActorKind]:
+    """Names the parser read as people or bodies that the article itself calls many people, in
+    an apposition ("the Mujahideen (Muslim guerrilla warriors)", "Ansaru, local militia
+    fighters"): each to the kind of group it is, an armed group when they are fighters (a body
+    called people who are no fighters stays a body)."""
+    out: dict[str, ActorKind] = {}
+    for ent in parsed.entities:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.i >= ent.end and child.tag_ in ("NNS", "NNPS"):
+                armed = child.lemma_.lower() in _FIGHTER_NOUNS or \
+                    any(t.lower_ in _ARMED_WORDS for t in (*ent, *child.subtree))
+                if armed:
+                    out[span_text(ent)] = "armed group"
+                elif ent.label_ == "PERSON":
+                    out[span_text(ent)] = "collective"
+    return out
+
+
 def _a_place(noun: Token) -> bool:
     """Whether an apposition's head names a place: "a village near the border", "the site of the
     clashes" (a "site" or "scene" only with its "of": "a site that tracks Twitter" is a website)."""
@@ -306,6 +330,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     taken: set[int] = set()
     titles = _title_index(parsed)
     places = _places_as_names(parsed)
+    groups = _groups_as_names(parsed)
     for ent in parsed.entities:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -314,6 +339,8 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             continue
         if kind == "person" and span_text(ent) in places:
             continue  # "Aksai Chin, the site of the latest tensions": a place, not a person
+        if kind in ("person", "organisation") and span_text(ent) in groups:
+            kind = groups[span_text(ent)]  # "the Mujahideen (Muslim guerrilla warriors)": a group
         candidates.append(_Candidate(ent, kind, canonical, agency))
         taken.update(range(ent.start, ent.end))
     candidates += _collective_candidates(parsed, taken)
