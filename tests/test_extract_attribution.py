@@ -88,7 +88,14 @@ def test_pronoun_subject_prefers_the_subject_of_its_own_sentence(tmp_path: Path)
 
 # "The attorney general has denied ... he insisted": a pronoun that finds no name speaks for the
 # person the sentence before made its subject by office alone.
-_ARREST_HE = "The army had arrested dozens of protesters in the capital, he said."
+_ARREST = "The army had arrested dozens of protesters in the capital"
+_ARREST_HE = f"{_ARREST}, he said."
+
+
+def _arrest_by(text: str, tmp_path: Path):  # noqa: ANN202 - a StatusEvent
+    """The one arrest of protesters `text` tells, with its source and certainty."""
+    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    return event
 
 
 def test_pronoun_speaker_with_no_name_before_is_the_office_of_the_last_subject(tmp_path: Path) -> None:
@@ -102,48 +109,42 @@ def test_pronoun_speaker_with_no_name_before_is_the_office_of_the_last_subject(t
 def test_pronoun_speaker_may_mean_an_office_described_without_a_title(tmp_path: Path) -> None:
     text = ("The country's top law officer spoke to reporters in Lusk on Monday. The army had arrested "
             "dozens of protesters in the capital, she said.")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
+    event = _arrest_by(text, tmp_path)
     assert (event.source, event.certainty) == ("country's top law officer", "reported")
 
 
 def test_pronoun_speaker_for_an_office_one_named_person_holds_is_that_person(tmp_path: Path) -> None:
     text = ("The attorney general denied the report. The army had arrested dozens of protesters in the "
             "capital, she said.\n\nAttorney General Marta Voss resigned on Friday.")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "Marta Voss"
+    assert _arrest_by(text, tmp_path).source == "Marta Voss"
 
 
 def test_pronoun_speaker_after_an_organisation_subject_stays_unnamed(tmp_path: Path) -> None:
     text = f"The defence ministry of Corvana denied the report on Monday.\n\n{_ARREST_HE}"
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "unnamed sources"
+    assert _arrest_by(text, tmp_path).source == "unnamed sources"
 
 
 def test_pronoun_speaker_two_paragraphs_after_the_office_stays_unnamed(tmp_path: Path) -> None:
     text = ("The attorney general of Corvana spoke in the senate on Monday.\n\nAmid jeers from the benches "
             f"and a walkout by the opposition.\n\n{_ARREST_HE}")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "unnamed sources"
+    assert _arrest_by(text, tmp_path).source == "unnamed sources"
 
 
 def test_pronoun_speaker_after_another_subject_took_over_stays_unnamed(tmp_path: Path) -> None:
     text = ("The attorney general of Corvana spoke in the senate on Monday. The vote was delayed until "
             f"Friday. {_ARREST_HE}")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "unnamed sources"
+    assert _arrest_by(text, tmp_path).source == "unnamed sources"
 
 
 def test_pronoun_speaker_of_the_wrong_gender_for_the_office_stays_unnamed(tmp_path: Path) -> None:
     text = ("The palace spokesman spoke to reporters in Lusk on Monday. The army had arrested dozens of "
             "protesters in the capital, she said.")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "unnamed sources"
+    assert _arrest_by(text, tmp_path).source == "unnamed sources"
 
 
 def test_singular_pronoun_speaker_after_a_plural_subject_stays_unnamed(tmp_path: Path) -> None:
     text = f"The judges of the supreme court spoke on Monday. {_ARREST_HE}"
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "unnamed sources"
+    assert _arrest_by(text, tmp_path).source == "unnamed sources"
 
 
 def test_it_has_emerged_makes_an_event_a_report_from_unnamed_sources(tmp_path: Path) -> None:
@@ -162,16 +163,14 @@ def test_it_emerged_that_makes_an_event_a_report_from_unnamed_sources(tmp_path: 
 
 def test_an_office_one_named_person_holds_speaks_as_that_person(tmp_path: Path) -> None:
     text = ("Prime Minister Karl Brandt opened the summit in Lusk on Monday.\n\n"
-            "The army had arrested dozens of protesters in the capital, the prime minister said.")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "Karl Brandt"
+            f"{_ARREST}, the prime minister said.")
+    assert _arrest_by(text, tmp_path).source == "Karl Brandt"
 
 
 def test_a_foreign_office_is_not_the_named_holder_of_the_plain_one(tmp_path: Path) -> None:
     text = ("President Karl Brandt opened the summit in Lusk on Monday.\n\n"
-            "The army had arrested dozens of protesters in the capital, the Corvanian president said.")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source != "Karl Brandt"
+            f"{_ARREST}, the Corvanian president said.")
+    assert _arrest_by(text, tmp_path).source != "Karl Brandt"
 
 
 def test_a_pronoun_after_an_unnamed_person_took_over_the_story_is_not_the_named_one_before(
@@ -185,6 +184,5 @@ def test_a_pronoun_after_an_unnamed_person_took_over_the_story_is_not_the_named_
 def test_a_pronoun_after_a_person_named_in_apposition_to_an_indefinite_subject_is_that_person(
         tmp_path: Path) -> None:
     text = ("Parents were hoping to identify their daughters, said a town leader, Pogu Bitrus.\n\n"
-            "The army had arrested dozens of protesters in the capital, he told reporters by telephone.")
-    [event] = events_of(analyse(text, tmp_path), "protesters", "arrested")
-    assert event.source == "Pogu Bitrus"
+            f"{_ARREST}, he told reporters by telephone.")
+    assert _arrest_by(text, tmp_path).source == "Pogu Bitrus"
