@@ -394,14 +394,18 @@ class Resolver:
 
     def _find_office_holders(self) -> dict[int, str]:
         out: dict[int, str] = {}
-        for i, pos in enumerate(self.parsed.poses):
-            if pos not in ("NOUN", "PROPN") or i in self.table.token_actor:
+        tokens, poses = self.parsed.tokens, self.parsed.poses
+        # From each "the": an office always has one, and there are far fewer of them than nouns.
+        for at, low in enumerate(self.parsed.lowers):
+            if low != "the" or tokens[at].dep_ != "det":
                 continue
-            token = self.parsed.tokens[i]
+            token = tokens[at].head
+            i = token.i
+            if i == at or poses[i] not in ("NOUN", "PROPN") or i in self.table.token_actor or i in out:
+                continue
             children = list(token.children)
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) \
-                    or any(c.dep_ not in ("det", "compound") or (c.dep_ == "det" and c.lower_ != "the")
-                           or (c.dep_ == "compound" and c.i > i) for c in children):
+            if any(c.dep_ not in ("det", "compound") or (c.dep_ == "det" and c.lower_ != "the")
+                   or (c.dep_ == "compound" and c.i > i) for c in children):
                 continue
             office = " ".join([*(c.lower_ for c in children if c.dep_ == "compound"), token.lower_])
             holders = self.table.person_roles.get(role_key(office), set())
