@@ -250,3 +250,55 @@ def test_swearing_by_god_in_a_threat_is_no_oath_of_office(tmp_path: Path) -> Non
     result = analyse("'I swear to almighty God, you will not see them again,' rebel leader Tomas Vell said.",
                      tmp_path)
     assert not [e for e in result.events if e.event == "sworn in"]
+
+
+_PRESIDENT_BRANDT = "President Karl Brandt opened the summit in Lusk on Monday.\n\n"
+
+
+def test_the_office_one_named_person_holds_is_that_person(tmp_path: Path) -> None:
+    text = _PRESIDENT_BRANDT + "The president was sworn in for a second term on Tuesday."
+    assert events_of(analyse(text, tmp_path), "Brandt", "sworn in")
+
+
+def test_another_countrys_office_is_not_the_named_holder_of_the_plain_one(tmp_path: Path) -> None:
+    text = _PRESIDENT_BRANDT + "The Ruritanian president was sworn in for a second term on Tuesday."
+    assert not events_of(analyse(text, tmp_path), "Brandt")
+
+
+def test_the_former_holder_of_an_office_is_not_its_holder_now(tmp_path: Path) -> None:
+    text = _PRESIDENT_BRANDT + "The former president was arrested in Lusk on Tuesday."
+    assert not events_of(analyse(text, tmp_path), "Brandt")
+
+
+def test_the_office_is_not_a_person_named_only_as_its_former_holder(tmp_path: Path) -> None:
+    text = ("Former President Karl Brandt opened the summit in Lusk on Monday.\n\n"
+            "The president was arrested in Lusk on Tuesday.")
+    assert not events_of(analyse(text, tmp_path), "Brandt", "arrested")
+
+
+def test_a_named_office_holders_wife_is_not_the_office_holder(tmp_path: Path) -> None:
+    text = _PRESIDENT_BRANDT + "The president's wife was arrested in Lusk on Tuesday."
+    assert not events_of(analyse(text, tmp_path), "Brandt")
+
+
+def test_a_phrase_that_names_its_person_is_that_person_whatever_its_office(tmp_path: Path) -> None:
+    text = "The former governor Ousmane Diallo was arrested at the airport on Friday."
+    assert events_of(analyse(text, tmp_path), "Diallo", "arrested")
+
+
+def test_the_office_of_an_unnamed_body_is_still_the_office(tmp_path: Path) -> None:
+    text = ("The group is led by its leader Musa Idris, who appeared in the video.\n\n"
+            "'You will not see them again,' the leader of the rebel movement threatened.")
+    assert events_of(analyse(text, tmp_path), "Idris", "threatened")
+
+
+def test_a_name_before_a_noun_is_no_person_the_noun_stands_for(tmp_path: Path) -> None:
+    text = ("Opposition leader Karl Brandt was jailed last year.\n\n"
+            "The Brandt case threatens to cause fresh tensions at the court.")
+    assert not [e for e in events_of(analyse(text, tmp_path), "Brandt") if e.event != "jailed"]
+
+
+def test_an_office_described_by_a_relative_clause_is_still_the_office(tmp_path: Path) -> None:
+    text = ("Governor Kashim Yusuf visited Chibok on Monday.\n\n"
+            "The governor of the region, who visited the town today, said that parents had been ignored.")
+    assert events_of(analyse(text, tmp_path), "Yusuf", "says")

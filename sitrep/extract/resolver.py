@@ -71,6 +71,21 @@ class _RoleSubject:
     """The paragraph it was last spoken of in; a pronoun reaches it only from there or the next."""
 
 
+_SAME_OFFICE = frozenset({"acting", "interim", "transitional"})
+"""Words before an office that leave it the office ("the president" is the interim president)."""
+_OTHER_OFFICE = frozenset({"former", "ex", "late", "then", "outgoing"})
+"""Words before an office that make it another time's ("the president" is no former president)."""
+
+
+def _current_office(role: str) -> str | None:
+    """The office a role holds now, lower-cased ("Interim President" -> "president"); None for a
+    former one ("former Prime Minister")."""
+    words = role.lower().removeprefix("the ").split()
+    if _OTHER_OFFICE.intersection(words):
+        return None
+    return " ".join(w for w in words if w not in _SAME_OFFICE)
+
+
 def _someone_unnamed(sent: Span, token_actor: dict[int, str]) -> bool:
     """Whether the sentence's main subject is one person it does not name ("a member of a special
     forces unit", "one witness"): an indefinite singular noun for a person, with no actor in its
@@ -123,7 +138,7 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self._offices: dict[int, str] | None = None
-        """`_office_holders`, once worked out."""
+        """`_office_holders`, once worked out: token index -> actor key."""
         self.pronouns: dict[int, str] = {}
         self.ambiguous: set[int] = set()
         """Pronouns with two fitting people before them (the subject so far and a later-named person)."""
@@ -336,10 +351,9 @@ class Resolver:
             if group:
                 return [group]
         if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in token.children):
-            words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.text]
-            holders = self.table.person_roles.get(role_key(" ".join(words)), set())
-            if len(holders) == 1:
-                return [next(iter(holders))]
+            holder = self._office_holders().get(token.i)
+            if holder is not None:
+                return [holder]  # "the president was sworn in", never "the former president"
             if token.lemma_.lower() in _GROUP_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 # "the rebel movement had ambushed the army": the last armed group named.
                 group = self._last_group_before(token)
@@ -378,40 +392,65 @@ class Resolver:
     def resolved_names(self) -> dict[int, str]:
         """Pronoun token index -> display name (for "he said"); and a plain office one named
         person holds now -> that person's name (for "the prime minister said", see `_office_holders`)."""
-        out = dict(self.plural_phrases) | self.role_speakers | self._office_holders()
+        out = dict(self.plural_phrases) | self.role_speakers
+        for i, key in self._office_holders().items():
+            out[i] = self.table.actors[key].name
         for i, keys in self.pronouns.items():
             out[i] = " and ".join(self.table.actors[k].name for k in keys.split("|"))
         return out
 
     def _office_holders(self) -> dict[int, str]:
         """"The prime minister denied all that" in an article that names Prime Minister Tony Blair:
-        each "the" + office (with no other word than its compounds: "the Russian president", "the
-        prime minister of Ruritania" or "the former president" may be another) that exactly one
-        named person holds now (not as a "former" one), to that person's name."""
+        each "the" + office with nothing that makes it another's (`_plain_office`) that exactly one
+        named person holds now (not as a "former" one), to that person's key; and "the former
+        governor Ousmane Diallo", "the prime minister of the government-in-exile, Lobsang Sangay"
+        to the person the phrase names."""
         if self._offices is None:
             self._offices = self._find_office_holders() if self.table.person_roles else {}
         return self._offices
 
+    @staticmethod
+    def _plain_office(noun: Token, actors: dict[int, str]) -> bool:
+        """Whether "the" + `noun` names the office and nothing else about whose or when: no
+        adjective ("the Russian president", "the former president"), owner ("Russia's president"),
+        number or word after it in the compound, and no "of" a named body ("the president of
+        Ruritania"); "the leader of the terrorist network" or "the governor of the region, who
+        visited the town" still are the office."""
+        for child in noun.children:
+            dep = child.dep_
+            if dep in ("amod", "poss", "nummod", "nmod", "quantmod") \
+                    or (dep == "det" and child.lower_ != "the") or (dep == "compound" and child.i > noun.i):
+                return False
+            if dep == "prep" and any(g.i in actors for o in child.children if o.dep_ == "pobj"
+                                     for g in (o, *o.conjuncts)):
+                return False
+        return True
+
     def _find_office_holders(self) -> dict[int, str]:
         out: dict[int, str] = {}
-        tokens, poses = self.parsed.tokens, self.parsed.poses
+        tokens, poses, actors = self.parsed.tokens, self.parsed.poses, self.table.token_actor
         # From each "the": an office always has one, and there are far fewer of them than nouns.
         for at, low in enumerate(self.parsed.lowers):
             if low != "the" or tokens[at].dep_ != "det":
                 continue
             token = tokens[at].head
             i = token.i
-            if i == at or poses[i] not in ("NOUN", "PROPN") or i in self.table.token_actor or i in out:
+            if i == at or poses[i] not in ("NOUN", "PROPN") or i in actors or i in out:
                 continue
-            children = list(token.children)
-            if any(c.dep_ not in ("det", "compound") or (c.dep_ == "det" and c.lower_ != "the")
-                   or (c.dep_ == "compound" and c.i > i) for c in children):
+            # "the (former) opposition leader Ousmane Diallo": the phrase names the person itself
+            # (a name before the noun is no such thing: "the Navalny case").
+            named = {actors[c.i] for c in token.children
+                     if c.i in actors and c.i > i and c.dep_ in ("compound", "appos")}
+            if len(named) == 1 and self.table.actors[next(iter(named))].kind == "person":
+                out[i] = next(iter(named))
                 continue
-            office = " ".join([*(c.lower_ for c in children if c.dep_ == "compound"), token.lower_])
+            if named or not self._plain_office(token, actors):
+                continue
+            office = " ".join([*(c.lower_ for c in token.children if c.dep_ == "compound" and c.i < i),
+                               token.lower_])
             holders = self.table.person_roles.get(role_key(office), set())
             if len(holders) == 1:
                 key = next(iter(holders))
-                actor = self.table.actors[key]
-                if any(role.lower().removeprefix("the ") == office for role in actor.roles):
-                    out[i] = actor.name
+                if any(_current_office(role) == office for role in self.table.actors[key].roles):
+                    out[i] = key
         return out
