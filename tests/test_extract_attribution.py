@@ -186,3 +186,44 @@ def test_a_pronoun_after_a_person_named_in_apposition_to_an_indefinite_subject_i
     text = ("Parents were hoping to identify their daughters, said a town leader, Pogu Bitrus.\n\n"
             f"{_ARREST}, he told reporters by telephone.")
     assert _arrest_by(text, tmp_path).source == "Pogu Bitrus"
+
+
+def _death_of_idris(text: str, tmp_path: Path):  # noqa: ANN202 - a StatusEvent
+    [event] = events_of(analyse(text, tmp_path), "Idris", "killed")
+    return event
+
+
+def test_feared_dead_is_nobodys_finding(tmp_path: Path) -> None:
+    event = _death_of_idris("The rebel commander Musa Idris is feared dead after the raid.", tmp_path)
+    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
+
+
+def test_presumed_dead_is_nobodys_finding(tmp_path: Path) -> None:
+    event = _death_of_idris("The rebel commander Musa Idris is presumed dead.", tmp_path)
+    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
+
+
+def test_reported_killed_is_a_death_nobody_named_vouches_for(tmp_path: Path) -> None:
+    event = _death_of_idris("The rebel commander Musa Idris was reported killed in the raid.", tmp_path)
+    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
+
+
+def test_thought_to_have_been_killed_is_a_past_death_nobody_named_vouches_for(tmp_path: Path) -> None:
+    event = _death_of_idris("The rebel commander Musa Idris is thought to have been killed in the raid.",
+                            tmp_path)
+    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
+
+
+def test_feared_dead_by_a_named_speaker_is_that_speakers_fear(tmp_path: Path) -> None:
+    event = _death_of_idris("Police said the rebel commander Musa Idris was feared dead.", tmp_path)
+    assert (event.certainty, event.source) == ("alleged", "police")
+
+
+def test_confirmed_dead_stays_a_finding(tmp_path: Path) -> None:
+    event = _death_of_idris("The rebel commander Musa Idris was confirmed dead on Monday.", tmp_path)
+    assert event.certainty == "stated"
+
+
+def test_asked_to_resign_is_no_resignation(tmp_path: Path) -> None:
+    assert not events_of(analyse("The minister Musa Idris was asked to resign on Monday.", tmp_path),
+                         "Idris", "resigned")

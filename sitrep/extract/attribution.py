@@ -28,7 +28,11 @@ NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confi
                      "explain", "quote", "cite", "declare", "acknowledge", "admit", "warn", "note",
                      "testify", "stress", "estimate"}
 HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accuse", "speculate", "suspect",
-                     "rumour", "rumor", "assert", "purport", "think", "understand", "fear"}
+                     "rumour", "rumor", "assert", "purport", "think", "understand", "fear", "presume"}
+UNNAMED_PASSIVES = frozenset({"say", "believe", "think", "report", "understand", "suspect", "fear", "presume",
+                              "allege", "rumour", "rumor"})
+"""Verbs whose passive tells what nobody named holds: "is said to have", "was reported killed",
+"is feared dead", "is presumed dead"."""
 EMERGING = {"emerge", "transpire"}
 """Verbs of what became known, with "it" for subject: "X, it has emerged", "It emerged last night
 that X" tell what unnamed sources gave the paper, not what it found itself."""
@@ -269,12 +273,12 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
                                polarity, True)
         if (
             head.pos_ in ("VERB", "AUX")
-            and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj")
+            and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd")
             and (lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING)
         ):
             subj = _subject(head) or (speaker_after(head) if token.i < head.i else None)
             passive = any(c.dep_ == "auxpass" for c in head.children)
-            if passive and lemma in ("say", "believe", "think", "report", "understand", "suspect"):
+            if passive and lemma in UNNAMED_PASSIVES:
                 return Attribution("unnamed sources", "alleged", polarity, True)
             who, anonymous = describe_source(subj, names, resolve)
             if lemma in HEDGING_REPORTING or certainty == "alleged":

@@ -20,6 +20,7 @@ from ..lexicon import lexicon
 from ..model import MEMBERS, StatusEvent
 from .actors import ActorTable
 from .attribution import (
+    UNNAMED_PASSIVES,
     Attribution,
     _subject,
     attribute,
@@ -85,7 +86,7 @@ def _irrealis(tok: Token) -> bool:
     """"conspiring to overthrow the junta", "due to step down": an event that has not happened."""
     if tok.pos_ != "VERB":
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not _said_to_have(tok):
         return True
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children):
         return True  # "if convicted", "unless released": a condition, not an event
@@ -99,6 +100,13 @@ def _irrealis(tok: Token) -> bool:
     ):
         return True
     return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
+
+
+def _said_to_have(verb: Token) -> bool:
+    """"is thought to have been killed", "was said to have fled": a past event nobody named
+    vouches for (its attribution says so), not a plan."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNNAMED_PASSIVES \
+        and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
 
 def _tensed(verb: Token) -> bool:
@@ -194,6 +202,10 @@ def _arguments(verb: Token, role: str) -> list[Token]:
                 out.append(child)
         if passive and verb.dep_ in ("acl", "relcl") and not out:
             out.append(verb.head)  # "soldiers arrested on Monday", "detainees held by ..."
+        if not out and verb.dep_ == "xcomp" and verb.tag_ == "VBN" \
+                and verb.head.lemma_.lower() in UNNAMED_PASSIVES and _is_passive(verb.head):
+            # "X was reported killed", "X is thought to have been killed": X is who it is about
+            out += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     else:
         for child in verb.children:
             if child.dep_ == "nsubj" or (passive and child.dep_ == "agent"):
@@ -461,6 +473,11 @@ class EventExtractor:
             # "was found dead", "remain missing", "are still unaccounted for"
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             att = self._attribute(tok.head)
+            if tok.head.lemma_.lower() in UNNAMED_PASSIVES and _is_passive(tok.head):
+                # "is feared dead", "was presumed dead", "were reported missing": nobody vouches
+                unnamed = att.source == "the article"
+                att = Attribution("unnamed sources" if unnamed else att.source, "alleged", att.polarity,
+                                  unnamed or att.anonymous)
             for s in subj:
                 for key in self.resolver.actors(s, strict=True):
                     out.append((key, ADJ_EVENTS[tok.lower_], "", att))
