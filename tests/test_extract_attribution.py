@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from extract_support import analyse, events_of
 
 SEED = "seeds/mali_2025_coup_plot_soldiers_arrested.txt"
@@ -193,30 +195,23 @@ def _death_of_idris(text: str, tmp_path: Path):  # noqa: ANN202 - a StatusEvent
     return event
 
 
-def test_feared_dead_is_nobodys_finding(tmp_path: Path) -> None:
-    event = _death_of_idris("The rebel commander Musa Idris is feared dead after the raid.", tmp_path)
-    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
+_NOBODY = ("alleged", "unnamed sources")
 
 
-def test_presumed_dead_is_nobodys_finding(tmp_path: Path) -> None:
-    event = _death_of_idris("The rebel commander Musa Idris is presumed dead.", tmp_path)
-    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
-
-
-def test_reported_killed_is_a_death_nobody_named_vouches_for(tmp_path: Path) -> None:
-    event = _death_of_idris("The rebel commander Musa Idris was reported killed in the raid.", tmp_path)
-    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
-
-
-def test_thought_to_have_been_killed_is_a_past_death_nobody_named_vouches_for(tmp_path: Path) -> None:
-    event = _death_of_idris("The rebel commander Musa Idris is thought to have been killed in the raid.",
-                            tmp_path)
-    assert (event.certainty, event.source) == ("alleged", "unnamed sources")
-
-
-def test_feared_dead_by_a_named_speaker_is_that_speakers_fear(tmp_path: Path) -> None:
-    event = _death_of_idris("Police said the rebel commander Musa Idris was feared dead.", tmp_path)
-    assert (event.certainty, event.source) == ("alleged", "police")
+@pytest.mark.parametrize(("sentence", "attribution"), [
+    pytest.param("The rebel commander Musa Idris is feared dead after the raid.", _NOBODY, id="feared dead"),
+    pytest.param("The rebel commander Musa Idris is presumed dead.", _NOBODY, id="presumed dead"),
+    pytest.param("The rebel commander Musa Idris was reported killed in the raid.", _NOBODY,
+                 id="reported killed"),
+    pytest.param("The rebel commander Musa Idris is thought to have been killed in the raid.", _NOBODY,
+                 id="thought to have been killed"),
+    pytest.param("Police said the rebel commander Musa Idris was feared dead.", ("alleged", "police"),
+                 id="feared dead, by a named speaker"),
+])
+def test_a_death_nobody_vouches_for_is_alleged_by_whoever_fears_it(
+        sentence: str, attribution: tuple[str, str], tmp_path: Path) -> None:
+    event = _death_of_idris(sentence, tmp_path)
+    assert (event.certainty, event.source) == attribution
 
 
 def test_confirmed_dead_stays_a_finding(tmp_path: Path) -> None:
