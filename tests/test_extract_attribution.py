@@ -222,3 +222,9 @@ def test_confirmed_dead_stays_a_finding(tmp_path: Path) -> None:
 def test_asked_to_resign_is_no_resignation(tmp_path: Path) -> None:
     assert not events_of(analyse("The minister Musa Idris was asked to resign on Monday.", tmp_path),
                          "Idris", "resigned")
+
+
+def test_a_source_close_to_a_long_described_name_keeps_the_name(tmp_path: Path) -> None:
+    text = "A source close to the rebel commander Musa Idris said he had not been arrested."
+    [event] = events_of(analyse(text, tmp_path), "Idris", "arrested")
+    assert (event.polarity, event.source) == ("denied", "A source close to the rebel commander Musa Idris")

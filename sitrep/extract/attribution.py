@@ -120,7 +120,7 @@ def describe_source(token: Token | None, names: dict[int, str],
         return resolve[token.i], False
     if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:
         return "unnamed sources", True
-    span = subtree_span(token)
+    span = _with_stranded_object(subtree_span(token), names)
     if token.dep_ == "poss" and span[-1].dep_ == "case":
         span = span[:-1]  # "India's telling": the owner is "India", not "India's"
     # "a claim officials rejected" parsed as one phrase: the claim noun is not part of the source.
@@ -150,6 +150,24 @@ def describe_source(token: Token | None, names: dict[int, str],
             phrase = phrase[0].lower() + phrase[1:]
         return (phrase or "unnamed sources"), True
     return clean_span_text(phrase) or "unnamed sources", anonymous
+
+
+def _with_stranded_object(span: Span, names: dict[int, str]) -> Span:
+    """`span` with the name its last word was left waiting for: in "A source close to the rebel
+    commander Musa Idris said ...", the parser makes the name a second subject of "said" and
+    leaves "close to" with no object, so the source read "A source close to"."""
+    last = span[-1]
+    if last.dep_ != "prep" or any(c.dep_ == "pobj" for c in last.children) or span.end >= last.sent.end:
+        return span
+    start = span.end
+    # The phrase that starts right after it and ends on a name: "the rebel commander Musa Idris".
+    for tok in last.doc[start : last.sent.end]:
+        if tok.left_edge.i == start and tok.i in names \
+                and tok.dep_ in ("nsubj", "nsubjpass", "appos", "dobj"):
+            return last.doc[span.start : tok.right_edge.i + 1]
+        if tok.i > start + 8:
+            break
+    return span
 
 
 VERSION_NOUNS = {"telling", "version", "account", "narrative", "retelling", "story"}
