@@ -278,40 +278,35 @@ _PLACE_HEADS = {"site", "scene", "town", "city", "village", "district", "provinc
 clashes" or "village near the border"."""
 
 
-def _places_as_names(parsed: ParsedArticle) -> set[str]:
-    """Names the parser read as people that the article itself calls a place, in an apposition
-    ("Aksai Chin, the site of the latest tensions", "Omar Dara, a village near the border"): every
-    mention of them is that place."""
-    out: set[str] = set()
-    for ent in parsed.entities:
-        if ent.label_ == "PERSON" and any(c.dep_ == "appos" and c.i >= ent.end and _a_place(c)
-                                          for c in ent.root.children):
-            out.add(span_text(ent))
-    return out
-
-
 _FIGHTER_NOUNS = {"warrior", "fighter", "militant", "gunman", "guerrilla", "insurgent", "rebel", "jihadist",
                   "militia", "militiaman", "extremist", "soldier", "mercenary", "paramilitary"}
 
 
-def _groups_as_names(parsed: ParsedArticle) -> dict[str, ActorKind]:
-    """Names the parser read as people or bodies that the article itself calls many people, in
-    an apposition ("the Mujahideen (Muslim guerrilla warriors)", "Ansaru, local militia
-    fighters"): each to the kind of group it is, an armed group when they are fighters (a body
-    called people who are no fighters stays a body)."""
-    out: dict[str, ActorKind] = {}
+def _read_in_apposition(parsed: ParsedArticle) -> tuple[set[str], dict[str, ActorKind]]:
+    """What the article itself says names the parser read as people (or bodies) are, in an
+    apposition after them: the names of places, every mention of which is that place ("Aksai
+    Chin, the site of the latest tensions", "Omar Dara, a village near the border"; people only),
+    and the kind of group of names it calls many people ("the Mujahideen (Muslim guerrilla
+    warriors)", "Ansaru, local militia fighters"): an armed group when they are fighters, else
+    (people only) a collective; a body called people who are no fighters stays a body."""
+    places: set[str] = set()
+    groups: dict[str, ActorKind] = {}
     for ent in parsed.entities:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
+        person = ent.label_ == "PERSON"
         for child in ent.root.children:
-            if child.dep_ == "appos" and child.i >= ent.end and child.tag_ in ("NNS", "NNPS"):
-                armed = child.lemma_.lower() in _FIGHTER_NOUNS or \
-                    any(t.lower_ in _ARMED_WORDS for t in (*ent, *child.subtree))
-                if armed:
-                    out[span_text(ent)] = "armed group"
-                elif ent.label_ == "PERSON":
-                    out[span_text(ent)] = "collective"
-    return out
+            if child.dep_ != "appos" or child.i < ent.end:
+                continue
+            if person and _a_place(child):
+                places.add(span_text(ent))
+            if child.tag_ in ("NNS", "NNPS"):
+                if child.lemma_.lower() in _FIGHTER_NOUNS or \
+                        any(t.lower_ in _ARMED_WORDS for t in (*ent, *child.subtree)):
+                    groups[span_text(ent)] = "armed group"
+                elif person:
+                    groups[span_text(ent)] = "collective"
+    return places, groups
 
 
 def _a_place(noun: Token) -> bool:
@@ -329,8 +324,7 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     candidates: list[_Candidate] = []
     taken: set[int] = set()
     titles = _title_index(parsed)
-    places = _places_as_names(parsed)
-    groups = _groups_as_names(parsed)
+    places, groups = _read_in_apposition(parsed)
     for ent in parsed.entities:
         if ent.label_ not in ACTOR_LABELS:
             continue
