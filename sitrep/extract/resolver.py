@@ -16,7 +16,7 @@ from .base import (
     short_phrase,
     subtree_span,
 )
-from .roles import _title_words
+from .roles import _title_words, current_office
 from .timing import _REL_PRONOUNS
 
 _NAMING_VERBS = {"know", "identify", "name", "call"}
@@ -69,21 +69,6 @@ class _RoleSubject:
     """The office's words, for the pronouns that cannot mean it ("the spokeswoman" is no "he")."""
     paragraph: int
     """The paragraph it was last spoken of in; a pronoun reaches it only from there or the next."""
-
-
-_SAME_OFFICE = frozenset({"acting", "interim", "transitional"})
-"""Words before an office that leave it the office ("the president" is the interim president)."""
-_OTHER_OFFICE = frozenset({"former", "ex", "late", "then", "outgoing"})
-"""Words before an office that make it another time's ("the president" is no former president)."""
-
-
-def _current_office(role: str) -> str | None:
-    """The office a role holds now, lower-cased ("Interim President" -> "president"); None for a
-    former one ("former Prime Minister")."""
-    words = role.lower().removeprefix("the ").split()
-    if _OTHER_OFFICE.intersection(words):
-        return None
-    return " ".join(w for w in words if w not in _SAME_OFFICE)
 
 
 def _someone_unnamed(sent: Span, token_actor: dict[int, str]) -> bool:
@@ -451,6 +436,6 @@ class Resolver:
             holders = self.table.person_roles.get(role_key(office), set())
             if len(holders) == 1:
                 key = next(iter(holders))
-                if any(_current_office(role) == office for role in self.table.actors[key].roles):
+                if any(current_office(role) == office for role in self.table.actors[key].roles):
                     out[i] = key
         return out

@@ -276,7 +276,11 @@ def _speaks_of(sent: Span, table: ActorTable, key: str, office: Token) -> bool:
     return False
 
 
-_ROLE_MODIFIERS = {"former", "then", "ex", "late", "acting", "interim"}
+_PAST_MODIFIERS = {"former", "then", "ex", "late"}
+"""Words before a role that make it another time's ("the president" is no former president)."""
+_STANDING_IN = {"acting", "interim"}
+"""Words before a role that leave it the role ("the president" is the interim president)."""
+_ROLE_MODIFIERS = _PAST_MODIFIERS | _STANDING_IN
 
 _CAPTION_WORDS = {"pictured", "centre", "center", "left", "right", "far", "second", "third", "from", "front",
                   "back", "top", "bottom", "above", "below", "inset", "middle", "foreground", "background",
@@ -306,3 +310,12 @@ def role_key(role: str) -> str:
     """A role without modifiers, lower-cased ("the then Lord Chancellor" -> "lord chancellor")."""
     words = [w for w in role.lower().split() if w not in _ROLE_MODIFIERS and w not in ("the", "a", "an")]
     return " ".join(words)
+
+
+def current_office(role: str) -> str | None:
+    """The office a role is held as now, lower-cased ("Interim President" -> "president"); None for
+    one held before ("former Prime Minister", "the outgoing president")."""
+    words = role.lower().removeprefix("the ").split()
+    if not _PAST_MODIFIERS.isdisjoint(words) or "outgoing" in words:
+        return None
+    return " ".join(w for w in words if w not in _STANDING_IN and w != "transitional")
