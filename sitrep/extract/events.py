@@ -109,6 +109,11 @@ def _said_to_have(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
 
+def _unnamed_passive(verb: Token) -> bool:
+    """"was reported", "is feared", "is thought": a passive that tells what nobody named holds."""
+    return verb.lemma_.lower() in UNNAMED_PASSIVES and _is_passive(verb)
+
+
 def _tensed(verb: Token) -> bool:
     """Whether a clause carries tense ("had been arrested", "was killed"), not a bare wish ("be released")."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
@@ -202,8 +207,7 @@ def _arguments(verb: Token, role: str) -> list[Token]:
                 out.append(child)
         if passive and verb.dep_ in ("acl", "relcl") and not out:
             out.append(verb.head)  # "soldiers arrested on Monday", "detainees held by ..."
-        if not out and verb.dep_ == "xcomp" and verb.tag_ == "VBN" \
-                and verb.head.lemma_.lower() in UNNAMED_PASSIVES and _is_passive(verb.head):
+        if not out and verb.dep_ == "xcomp" and verb.tag_ == "VBN" and _unnamed_passive(verb.head):
             # "X was reported killed", "X is thought to have been killed": X is who it is about
             out += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     else:
@@ -473,7 +477,7 @@ class EventExtractor:
             # "was found dead", "remain missing", "are still unaccounted for"
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             att = self._attribute(tok.head)
-            if tok.head.lemma_.lower() in UNNAMED_PASSIVES and _is_passive(tok.head):
+            if _unnamed_passive(tok.head):
                 # "is feared dead", "was presumed dead", "were reported missing": nobody vouches
                 unnamed = att.source == "the article"
                 att = Attribution("unnamed sources" if unnamed else att.source, "alleged", att.polarity,
