@@ -137,6 +137,7 @@ class LeadRow(_Record):
     source: str
     evidence: Index
     actors: list[str] = []
+    also: list[str] = []
 
 
 class Row(_Record):
@@ -270,7 +271,7 @@ def to_row(result: ArticleResult, layout: Layout = OBJECTS) -> Row:
     context = [layout.context(c.kind, t.text(c.text), list(c.years), [t.of(e) for e in c.evidence],
                               list(c.actors)) for c in result.context]
     leads = [layout.lead(t.text(lead.text), lead.certainty, lead.source, t.of(lead.evidence),
-                         list(lead.actors)) for lead in result.leads]
+                         list(lead.actors), list(lead.also)) for lead in result.leads]
     endings = [layout.lead(t.text(e.text), e.certainty, e.source, t.of(e.evidence), list(e.actors))
                for e in result.endings]
     return cast("Row", layout.row(
@@ -331,7 +332,7 @@ def from_row(row: Row) -> ArticleResult:
                                list(map(at, c.evidence)), c.actors and _all(c.actors))
                    for c in row.context]
         leads = [Lead(texts[lead.text], lead.certainty, _i(lead.source), evidence[lead.evidence],
-                      lead.actors and _all(lead.actors)) for lead in row.leads]
+                      lead.actors and _all(lead.actors), lead.also and _all(lead.also)) for lead in row.leads]
         endings = [Lead(texts[e.text], e.certainty, _i(e.source), evidence[e.evidence],
                         e.actors and _all(e.actors)) for e in row.endings]
     except IndexError as exc:

@@ -144,3 +144,34 @@ def test_it_emerged_that_makes_the_lede_a_report_from_unnamed_sources(tmp_path: 
 def test_fighters_who_emerge_from_a_forest_are_no_report(tmp_path: Path) -> None:
     lead = lede("Rebel fighters emerged from the forest and captured the town of Kalma on Tuesday.", tmp_path)
     assert (lead.certainty, lead.source) == ("stated", "the article")
+
+
+def test_a_second_speaker_after_while_is_named_beside_the_first(tmp_path: Path) -> None:
+    lead = lede("State television reported that about 200 prisoners had escaped from the jail overnight, "
+                "while residents said guards opened the gates for them.", tmp_path)
+    assert (lead.certainty, lead.source, lead.also) == ("reported", "State television", ["residents"])
+
+
+def test_a_second_speaker_who_claims_makes_the_lede_alleged(tmp_path: Path) -> None:
+    lead = lede("The interior ministry said the convoy was hit by a roadside bomb, but the rebels claimed "
+                "they had ambushed it.", tmp_path)
+    assert (lead.certainty, lead.also) == ("alleged", ["rebels"])
+
+
+def test_a_second_speaker_who_denies_makes_the_lede_unclear(tmp_path: Path) -> None:
+    lead = lede("The governor said the convoy had been attacked by bandits, while the rebels denied any "
+                "part in the attack.", tmp_path)
+    assert (lead.certainty, lead.also) == ("unclear", ["rebels"])
+
+
+def test_a_second_verb_of_the_same_speaker_names_nobody_else(tmp_path: Path) -> None:
+    lead = lede("Police said they detained two men in the port city, and added that a third suspect was "
+                "still at large.", tmp_path)
+    assert (lead.certainty, lead.also) == ("reported", [])
+
+
+def test_a_clause_inside_what_is_said_names_nobody_else(tmp_path: Path) -> None:
+    assert lede("Police said they arrested two men while they were fleeing the scene of the robbery.",
+                tmp_path).also == []
+    assert lede("Police said a witness said she saw the gunman leave the building before the blast.",
+                tmp_path).also == []

@@ -84,3 +84,12 @@ def test_of_two_files_changed_at_once_the_one_that_stops_reading_a_sentence_is_n
     still = dataclasses.replace(folder[1], title="Halvass held")
     other = article("c.txt", "Meridian Wire", "Ilse Varro was detained on 1 April.", actor="Ilse Varro")
     assert detained_sources(merger, [folder[0], still, other])[1].article_count == 2
+
+
+def test_a_lede_with_two_speakers_names_both_on_its_status_line() -> None:
+    sentence = "State television reported that 200 prisoners escaped, while residents said guards freed them."
+    lede = Lead(sentence, "reported", "State television", Evidence("a.txt", sentence), also=["residents"])
+    opening = dataclasses.replace(article("a.txt", "Meridian Wire", DETAINED), leads=[lede])
+    situation = merge([opening], [], "folder")
+    line = next(line for line in situation.status if line.text == sentence)
+    assert line.sources == ["State television", "residents"]

@@ -80,7 +80,7 @@ def every_field_result() -> ArticleResult:
                           ["Musa Kabiru"], 1.23456, {"figure": 2}, "freed")],
         context=[ContextItem("history", "Coups in 2012.", [2012, 2020], [there], ["Mali"])],
         sentences=7, duplicates_removed=1,
-        leads=[Lead(here.sentence, "reported", "AFP", here, ["Musa Kabiru"])],
+        leads=[Lead(here.sentence, "reported", "AFP", here, ["Musa Kabiru"], also=["residents"])],
         provenance=Provenance("https://example.org/a", "J. Doe", "Gao", "AFP"),
         endings=[Lead("siege", "reported", "the army", there, ["the army"])],
     )
@@ -198,5 +198,7 @@ def test_decoded_records_with_no_aliases_roles_or_actors_have_lists_of_their_own
     decoded.actors[0].aliases.append("Musa Kabiru")
     decoded.actors[0].roles.append("General")
     decoded.leads[0].actors.append("Kabiru")
+    decoded.leads[0].also.append("residents")
     assert decoded.actors[1].aliases == [] and decoded.actors[1].roles == [] and decoded.leads[1].actors == []
+    assert decoded.leads[1].also == []
     assert decoded.actors[1].aliases is not decoded.actors[1].roles

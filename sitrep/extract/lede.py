@@ -122,8 +122,63 @@ def _tells_an_event(sent: Span) -> bool:
                for t in sent)
 
 
-def lede_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]) -> tuple[Certainty, str]:
-    """How sure the lede is and who says it, from its main verb (see the module docstring)."""
+_CONTRASTING = {"while", "whereas"}
+_SPEAKING = NEUTRAL_REPORTING | HEDGING_REPORTING | _ACCUSING | DENYING
+_LEVELS: tuple[Certainty, ...] = ("stated", "reported", "alleged", "unclear")
+"""Certainties from surest to least sure, for a sentence with more than one speaker."""
+
+
+def _further_speakers(root: Token) -> list[Token]:
+    """Speech verbs with a subject of their own after the main one: "X said A, but Y claimed B"
+    (a conjunct, or a clause after a semicolon) and "X reported A, while Y said B" (a contrast,
+    which spaCy may hang on A's verb). A clause of the speech itself ("X said Y said ...") or a
+    second verb of the same subject ("X said A and added B") is no further speaker."""
+    found = []
+    for head in (root, *(c for c in root.children if c.dep_ == "ccomp")):
+        for verb in head.children:
+            if verb.i < root.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in _SPEAKING \
+                    or not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            contrast = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRASTING
+                                                    for c in verb.children)
+            if contrast or (head is root and verb.dep_ in ("conj", "parataxis")):
+                found.append(verb)
+    return found
+
+
+def _with_further_speakers(root: Token, level: Certainty, source: str, names: dict[int, str],
+                           resolve: dict[int, str]) -> tuple[Certainty, str, list[str]]:
+    """A lede's certainty and speakers once the further speakers are read: each claim keeps its
+    own speaker, and the sentence is as sure as its least sure claim (a claim one side makes and
+    another denies is unclear)."""
+    levels, others = [level], []
+    for verb in _further_speakers(root):
+        who = describe_source(_subject(verb), names, resolve)[0]
+        if who == "unnamed sources" or who.lower() == source.lower() or who in others:
+            continue
+        lemma = verb.lemma_.lower()
+        levels.append("denied" if lemma in DENYING else "alleged" if lemma in HEDGING_REPORTING | _ACCUSING
+                      else "reported")
+        others.append(who)
+    if not others:
+        return level, source, []
+    if "denied" in levels:
+        return "unclear", source, others
+    return max(levels, key=_LEVELS.index), source, others
+
+
+def lede_attribution(sent: Span, names: dict[int, str],
+                     resolve: dict[int, str]) -> tuple[Certainty, str, list[str]]:
+    """How sure the lede is, who says it and who else has a claim in it ("..., while activists
+    said ..."), from its main verb (see the module docstring)."""
+    level, source = _main_attribution(sent, names, resolve)
+    if sent.root.lemma_.lower() in _SPEAKING and source != "unnamed sources":
+        return _with_further_speakers(sent.root, level, source, names, resolve)
+    return level, source, []
+
+
+def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]) -> tuple[Certainty, str]:
+    """How sure the lede is and who says it, from its main verb alone."""
     root = sent.root
     lemma = root.lemma_.lower()
     passive_it = any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it" for c in root.children)
@@ -194,7 +249,7 @@ def extract_leads(parsed: ParsedArticle, table: ActorTable, names: dict[int, str
             continue
         if leads and not _tells_an_event(sent):
             break  # after the lede, only a sentence that reports something happening is news
-        certainty, source = lede_attribution(sent, names, resolve)
+        certainty, source, also = lede_attribution(sent, names, resolve)
         text = _DATELINE.sub("", clean_span_text(span_text(sent)))
         words = text.split()
         if len(words) > MAX_WORDS:
@@ -203,5 +258,5 @@ def extract_leads(parsed: ParsedArticle, table: ActorTable, names: dict[int, str
                              for k in table.token_actor[i].split("|"))
         actors = [table.actors[k].name for k in keys if k in table.actors]
         leads.append(Lead(text=text, certainty=certainty, source=source, evidence=parsed.evidence(sent),
-                          actors=actors))
+                          actors=actors, also=also))
     return leads

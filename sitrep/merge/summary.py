@@ -256,7 +256,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
             seen_leads.add(sentence_key(lead.text))
             source = (result.outlet or "the article") if lead.source == "the article" else lead.source
             when = When.from_iso(result.date) if result.date else None
-            line = StatusLine(text=lead.text, certainty=lead.certainty, sources=[source] if source else [],
+            line = StatusLine(text=lead.text, certainty=lead.certainty,
+                              sources=[source, *lead.also] if source else list(lead.also),
                               evidence=[lead.evidence], actors=list(lead.actors),
                               as_of=when.iso if when else "")
             line.independent_sources, line.article_count = counter.lead(lead.text)

@@ -415,18 +415,25 @@ class Lead:
     """Who says it: "the article" for the writer's own voice, else the speaker ("Germany")."""
     evidence: Evidence
     actors: list[str] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)
+    """Other speakers with a claim of their own in the sentence ("..., while activists said ..."):
+    `source` speaks for the first part only."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict (with the paragraph fingerprint, for the cache)."""
-        return {"text": self.text, "certainty": self.certainty, "source": self.source,
-                "evidence": self.evidence.to_cache(), "actors": list(self.actors)}
+        out = {"text": self.text, "certainty": self.certainty, "source": self.source,
+               "evidence": self.evidence.to_cache(), "actors": list(self.actors)}
+        if self.also:
+            out["also"] = list(self.also)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lead:
         """Rebuild from `to_dict` output."""
         data = _record(data)
         return cls(_text(data["text"]), _one_of(data["certainty"], _CERTAINTIES), _text(data["source"]),
-                   Evidence.from_dict(data["evidence"]), _texts(data.get("actors", [])))
+                   Evidence.from_dict(data["evidence"]), _texts(data.get("actors", [])),
+                   _texts(data.get("also", [])))
 
 
 @dataclass
