@@ -139,7 +139,7 @@ def describe_source(token: Token | None, names: dict[int, str],
                            "station", "channel"):
         phrase = strip_determiner(short_phrase(span, 8))
         return (phrase if lemma not in ("agency", "newspaper", "station", "channel") else inner[0]), False
-    phrase = strip_determiner(short_phrase(span, 9))
+    phrase = _owned(strip_determiner(short_phrase(span, 9)), token, span, resolve)
     # "a Malian officer", "one diplomat": an indefinite source names nobody in particular.
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in token.children)
     anonymous = lemma in ANONYMOUS_HEADS or token.lower_ in ANONYMOUS_HEADS or indefinite
@@ -150,6 +150,21 @@ def describe_source(token: Token | None, names: dict[int, str],
             phrase = phrase[0].lower() + phrase[1:]
         return (phrase or "unnamed sources"), True
     return clean_span_text(phrase) or "unnamed sources", anonymous
+
+
+_OWNER_PRONOUNS = {"his", "her"}
+"""Owners read from the person a pronoun stands for; "their" may stand for a phrase ("the
+barracks"), so "their lawyers" stays as it is."""
+
+
+def _owned(phrase: str, token: Token, span: Span, resolve: dict[int, str]) -> str:
+    """`phrase` with its owner named when a possessive pronoun opens the source and the article
+    named whom it stands for: "his lawyer said" is "Daniel Korvan's lawyer", not any lawyer."""
+    first = span[0]
+    if phrase and first.dep_ == "poss" and first.head.i == token.i and first.lower_ in _OWNER_PRONOUNS \
+            and first.i in resolve:
+        return f"{resolve[first.i]}'s {phrase}"
+    return phrase
 
 
 def _with_stranded_object(span: Span, names: dict[int, str]) -> Span:
