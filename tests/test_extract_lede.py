@@ -175,3 +175,9 @@ def test_a_clause_inside_what_is_said_names_nobody_else(tmp_path: Path) -> None:
                 tmp_path).also == []
     assert lede("Police said a witness said she saw the gunman leave the building before the blast.",
                 tmp_path).also == []
+
+
+def test_two_named_subjects_both_speak_the_lede(tmp_path: Path) -> None:
+    lead = lede("Pakistan and Afghanistan have accused each other of firing shots along the tense disputed "
+                "border in the mountains.", tmp_path)
+    assert (lead.certainty, lead.source) == ("alleged", "Pakistan and Afghanistan")

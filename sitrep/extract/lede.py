@@ -45,6 +45,16 @@ _TOLL_STATES = {"dead", "wounded", "injured", "homeless", "missing"}
 """The state a toll leaves people in: "the attack left 67 people dead"."""
 
 
+def _speakers(subject: Token | None, names: dict[int, str], resolve: dict[int, str]) -> str:
+    """Who speaks as the subject: "India and China have accused each other" is both of them, not
+    the first alone (`describe_source` names the head of a phrase)."""
+    source = describe_source(subject, names, resolve)[0]
+    if subject is None or subject.i not in names:
+        return source
+    joint = [names[c.i] for c in subject.conjuncts if c.i in names]
+    return " and ".join(dict.fromkeys([source, *joint])) if joint else source
+
+
 def _finite_root(sent: Span) -> bool:
     root = sent.root
     return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl")
@@ -183,7 +193,7 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
     lemma = root.lemma_.lower()
     passive_it = any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it" for c in root.children)
     if lemma in DENYING:
-        return "denied", describe_source(_subject(root), names, resolve)[0]
+        return "denied", _speakers(_subject(root), names, resolve)
     if emerged(root) and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
         return "reported", "unnamed sources"  # "X, it has emerged", "It emerged last night that X"
     inverted = _inverted_speaker(sent)
@@ -193,21 +203,21 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
         return level, describe_source(speaker, names, resolve)[0]
     if (lemma in HEDGING_REPORTING or lemma in _ACCUSING or lemma in _HEARD) \
             and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in root.children):
-        who = "unnamed sources" if passive_it else describe_source(_subject(root), names, resolve)[0]
+        who = "unnamed sources" if passive_it else _speakers(_subject(root), names, resolve)
         return "alleged", who
     if any(t.dep_ in ("acomp", "attr", "oprd") and t.lower_ in _REFUTING for t in sent):
         # "Claims X was drafted at No 10 were wholly unfounded, he insisted": a denial of the claim.
-        return "denied", describe_source(_subject(root), names, resolve)[0] if lemma in NEUTRAL_REPORTING \
+        return "denied", _speakers(_subject(root), names, resolve) if lemma in NEUTRAL_REPORTING \
             else "the article"
     if lemma in _CHARACTERISING and any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
                                         for o in (root, *(c for c in root.children if c.dep_ == "dobj"))
                                         for c in o.children):
         # "Moscow called the poisoning a provocation": the subject's characterisation, not a fact
-        return "reported", describe_source(_subject(root), names, resolve)[0]
+        return "reported", _speakers(_subject(root), names, resolve)
     if lemma in NEUTRAL_REPORTING:
         if passive_it or any(c.dep_ == "auxpass" for c in root.children):  # "are said to have declared"
             return "alleged", "unnamed sources"
-        return "reported", describe_source(_subject(root), names, resolve)[0]
+        return "reported", _speakers(_subject(root), names, resolve)
     trailing = _reporting_child(root)
     if trailing is not None:
         subj = _subject(trailing)
