@@ -421,11 +421,8 @@ class Lead:
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict (with the paragraph fingerprint, for the cache)."""
-        out = {"text": self.text, "certainty": self.certainty, "source": self.source,
-               "evidence": self.evidence.to_cache(), "actors": list(self.actors)}
-        if self.also:
-            out["also"] = list(self.also)
-        return out
+        return {"text": self.text, "certainty": self.certainty, "source": self.source,
+                "evidence": self.evidence.to_cache(), "actors": list(self.actors), "also": list(self.also)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lead:
