@@ -230,29 +230,18 @@ def test_a_source_close_to_a_long_described_name_keeps_the_name(tmp_path: Path) 
     assert (event.polarity, event.source) == ("denied", "A source close to the rebel commander Musa Idris")
 
 
-def test_his_lawyer_is_the_lawyer_of_the_person_named_before(tmp_path: Path) -> None:
-    result = analyse("Opposition leader Daniel Korvan was arrested at the airport in the capital on Sunday, "
-                     "his lawyer said.", tmp_path)
-    [event] = events_of(result, "Korvan", "arrested")
-    assert (event.certainty, event.source) == ("reported", "Daniel Korvan's lawyer")
-
-
-def test_her_family_is_the_family_of_the_person_named_before(tmp_path: Path) -> None:
-    result = analyse("Journalist Anna Petrov was arrested in the capital on Monday, her family said.",
-                     tmp_path)
-    [event] = events_of(result, "Petrov", "arrested")
-    assert event.source == "Anna Petrov's family"
-
-
-def test_his_lawyer_with_nobody_named_before_stays_a_lawyer(tmp_path: Path) -> None:
-    result = analyse("Dozens of soldiers were arrested at the barracks in the capital on Sunday, his "
-                     "lawyer said.", tmp_path)
-    [event] = events_of(result, "soldiers", "arrested")
-    assert event.source == "lawyer"
-
-
-def test_their_lawyer_names_no_owner_a_phrase_may_stand_for(tmp_path: Path) -> None:
-    result = analyse("Dozens of soldiers were arrested at the barracks in the capital on Sunday, their "
-                     "lawyer said.", tmp_path)
-    [event] = events_of(result, "soldiers", "arrested")
-    assert event.source == "lawyer"
+@pytest.mark.parametrize(("text", "actor", "source"), [
+    ("Opposition leader Daniel Korvan was arrested at the airport in the capital on Sunday, his lawyer said.",
+     "Korvan", "Daniel Korvan's lawyer"),
+    ("Journalist Anna Petrov was arrested in the capital on Monday, her family said.",
+     "Petrov", "Anna Petrov's family"),
+    # nobody named for "his"; "their" may stand for a phrase ("the barracks"): no owner either way
+    ("Dozens of soldiers were arrested at the barracks in the capital on Sunday, his lawyer said.",
+     "soldiers", "lawyer"),
+    ("Dozens of soldiers were arrested at the barracks in the capital on Sunday, their lawyer said.",
+     "soldiers", "lawyer"),
+])
+def test_his_or_her_before_a_source_names_the_person_it_stands_for(tmp_path: Path, text: str, actor: str,
+                                                                    source: str) -> None:
+    [event] = events_of(analyse(text, tmp_path), actor, "arrested")
+    assert (event.certainty, event.source) == ("reported", source)
