@@ -352,3 +352,34 @@ def test_a_persons_detention_months_ago_still_holds_in_status(tmp_path: Path) ->
                  "agreed to ease tensions on the border.",
     }, tmp_path)
     assert any(line.text.startswith("Marek Halvass:") for line in sit.status)
+
+
+def _status_of(found, name: str) -> str:  # noqa: ANN001 - a Situation
+    return next(a for a in found.actors if name in a.name).status
+
+
+def test_an_action_the_writer_tells_in_the_past_perfect_is_earlier_not_now(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2021-03-05", "Border", "Russia accused Ukraine of shelling a border "
+                                      "village on Thursday. Russia had seized Crimea ten years before and "
+                                      "accused Ukraine of stirring unrest.")}, tmp_path)
+    status = _status_of(found, "Russia")
+    assert "earlier: seized Crimea" in status and not status.startswith("seized")
+
+
+def test_an_action_dated_before_the_story_is_earlier_with_its_date(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2021-03-05", "Border", "Russia, which seized Crimea in 2014, accused "
+                                      "Ukraine of shelling a border village on Thursday.")}, tmp_path)
+    assert "earlier: seized Crimea (2014)" in _status_of(found, "Russia")
+
+
+def test_an_action_someone_tells_in_the_past_perfect_is_still_news(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2015-05-21", "Palmyra", "Activists said ISIL fighters had seized "
+                                      "the town's prison on Wednesday night.")}, tmp_path)
+    assert "earlier" not in _status_of(found, "ISIL")
+
+
+def test_an_undated_action_in_a_relative_clause_is_still_news(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2013-09-24", "Siege", "Kenyan troops fought al-Shabab, which carried "
+                                      "out the attack on the mall, for a fourth day on Tuesday.")}, tmp_path)
+    status = _status_of(found, "Shabab")
+    assert "carried out the attack" in status and "earlier" not in status

@@ -209,17 +209,42 @@ def _current_states(actor: Actor, window_start: date | None) -> list[StatusEvent
     return [e for e in current if held or e.event != "released" or e.detail]
 
 
+def _backstory(event: StatusEvent, window_start: date | None) -> bool:
+    """Whether an action (no state: "seized", "attacked") is told as what came before the story:
+    in the writer's own past perfect with no date of its own ("China had seized Tibet ten years
+    before"), or dated before the situation's window. An undated action in a relative clause
+    ("al-Shabab, which carried out the attack") and a past perfect in what someone said ("activists
+    said fighters had seized the prison") are the story's own."""
+    if event.background and event.prior:
+        return True
+    held = When.from_iso(event.when) if event.when else None
+    return held is not None and window_start is not None and held.end < window_start
+
+
 def _actor_status(actor: Actor, window_start: date | None) -> str:
     """The actor's status line: what holds now; superseded values and history only as "earlier"."""
     # Background hides old states (arrested in 2012); what an actor did ("carried out the attack",
-    # told in a relative clause) is no state and stays, as do its statements.
+    # told in a relative clause) is no state and stays, as do its statements, unless told as
+    # backstory, which reads as "earlier".
     holding = {id(e) for e in _current_states(actor, window_start)}
-    current = [e for e in actor.events if e.event == "says" or e.event not in FAMILY or id(e) in holding]
+    actions = [e for e in actor.events if e.event != "says" and e.event not in FAMILY]
+    before = {id(e) for e in actions if _backstory(e, window_start)}
+    current = [e for e in actor.events if e.event == "says" or id(e) in holding
+               or (e.event not in FAMILY and id(e) not in before)]
     text = status_line(current)
-    earlier = [e for e in actor.state if e.superseded_by or (e.history and e.certainty != "denied")]
-    if earlier and len(text.split("; ")) < 4:
-        past = "; ".join(f"{e.value}" + (f" ({e.as_of})" if e.as_of else "") for e in earlier[-2:])
-        text = f"{text}; earlier: {past}" if text else f"earlier: {past}"
+    past = [f"{e.value}" + (f" ({e.as_of})" if e.as_of else "")
+            for e in actor.state if e.superseded_by or (e.history and e.certainty != "denied")]
+    told_now = {e.event for e in current}
+    backstory: dict[str, list[StatusEvent]] = defaultdict(list)
+    for event in actions:
+        if id(event) in before and event.event not in told_now:
+            backstory[event.event].append(event)
+    for group in backstory.values():
+        dates = {e.when for e in group}
+        past.append(status_line(group) + (f" ({dates.pop()})" if len(dates) == 1 and "" not in dates else ""))
+    if past and len(text.split("; ")) < 4:
+        past_text = "; ".join(past[-2:])
+        text = f"{text}; earlier: {past_text}" if text else f"earlier: {past_text}"
     return text
 
 
