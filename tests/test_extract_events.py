@@ -144,6 +144,20 @@ def test_a_plan_cut_at_its_word_limit_ends_on_a_word_that_carries_meaning(tmp_pa
     assert plan.detail == "to sell on the market more than 270 prisoners captured"
 
 
+def test_a_plan_cut_at_its_word_limit_drops_a_clause_it_cannot_finish(tmp_path: Path) -> None:
+    result = analyse("Rebel leader Idris Makeba vowed yesterday to take control of the capital as senior "
+                     "officers and ministers of the old government fled across the border.", tmp_path)
+    [plan] = events_of(result, "Makeba", "plans")
+    assert plan.detail == "to take control of the capital"
+
+
+def test_a_statement_cut_at_its_word_limit_drops_the_clause_from_its_first_word(tmp_path: Path) -> None:
+    result = analyse("Army spokesman Karl Brandt said that Ruritania had provoked the incident with the "
+                     "border patrol even as ground commanders were holding talks.", tmp_path)
+    [says] = events_of(result, "Brandt", "says")
+    assert says.detail.strip('"').endswith("the incident with the border patrol")
+
+
 def test_plans_from_the_government_forces_are_the_armys(tmp_path: Path) -> None:
     result = analyse("The governor confirmed that there were plans from the government forces to launch a "
                      "counterattack.", tmp_path)

@@ -185,7 +185,8 @@ _NOUN_TAIL = 3
 
 def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     """`kept`, cut at its word limit, ending on whole words of sense: a clause opened before the
-    cut whose verb lies past it goes ("the school where the students"), a noun phrase cut before
+    cut whose verb lies past it goes ("the school where the students", "the capital as senior
+    officers"), a noun phrase cut before
     its noun is finished when the noun is near ("by Nigeria's Islamic extremist rebels") or
     dropped (never "carried out by Nigeria"), and no phrase ends on a preposition, determiner or
     auxiliary ("girls captured by"). A question ("we don't know when ...") is no relative clause
@@ -193,7 +194,12 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     cut = kept[-1].i
     opener = next((i for i, t in enumerate(kept) if i > 0 and t.head.i > cut and t.head.dep_ == "relcl"
                    and (t.tag_ in _CLAUSE_OPENERS or (t.lower_ == "that" and t.dep_ != "det"))), None)
-    if opener is not None:
+    clause = next((t.head for t in kept if t.dep_ == "mark" and t.head.dep_ == "advcl" and t.head.i > cut),
+                  None)
+    if clause is not None:  # "... even as ground commanders": from the clause's first word
+        opener = min(opener if opener is not None else len(kept),
+                     next(i for i, t in enumerate(kept) if t.i >= clause.left_edge.i))
+    if opener:
         kept = kept[:opener]
     last = kept[-1] if kept[-1].dep_ != "case" else kept[-1].head  # "Nigeria 's": the possessor
     noun = last.head
