@@ -31,3 +31,13 @@ def test_a_relative_clause_cut_before_its_verb_goes() -> None:
 def test_a_question_cut_before_its_verb_stays() -> None:
     text = "We do not know when the final assault on the old quarter of the city will begin, he said."
     assert _cut(text, 12).startswith("We do not know when the final assault")
+
+
+def test_a_comma_between_two_modifiers_of_one_noun_is_no_end() -> None:
+    text = "The minister said it was a full, accurate summary of the talks, officials added."
+    assert _cut(text, 14) == "The minister said it was a full, accurate summary of the talks"
+
+
+def test_a_comma_after_a_noun_still_ends_the_phrase() -> None:
+    text = "The suspects, three men and a woman, were held overnight in the capital."
+    assert _cut(text, 14) == "The suspects"

@@ -215,6 +215,16 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     return kept
 
 
+def _between_modifiers(comma: Token) -> bool:
+    """Whether a comma sits between two modifiers of a noun that follows them ("a full, accurate
+    summary", "a long, bloody war"): no end of a phrase."""
+    doc = comma.doc
+    if comma.i == 0 or comma.i + 1 >= len(doc):
+        return False
+    before, after = doc[comma.i - 1], doc[comma.i + 1]
+    return before.dep_ == "amod" and after.dep_ == "amod" and before.head.i == after.head.i > after.i
+
+
 def short_phrase(span: Span, max_words: int = 10) -> str:
     """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words.
 
@@ -230,7 +240,8 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
             # "a water bottle he drank from": the relative clause began before its verb
             kept = [t for t in kept if t.i < tok.left_edge.i]
             break
-        if tok.text in ("(", ";") or spaced_dash or (tok.text == "," and kept):
+        if tok.text in ("(", ";") or spaced_dash \
+                or (tok.text == "," and kept and not _between_modifiers(tok)):
             break
         if tok.lower_ in ("who", "which", "that") and kept:
             break
