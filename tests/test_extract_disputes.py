@@ -75,6 +75,17 @@ def test_denial_of_them_answers_the_claims_named_before(tmp_path: Path) -> None:
     assert dispute.claims[-1].source == "Lord Goldsmith"
 
 
+def test_a_late_denial_of_the_claims_answers_the_claims_the_article_opened_with(tmp_path: Path) -> None:
+    text = ("The opposition says ministers must answer claims that the peace deal was drafted by foreign "
+            "advisers. The foreign ministry has denied the claims. The minister said he wrote every word "
+            "himself. Opposition leader Karl Brandt repeated calls for the talks to be published. He said "
+            "the country deserved the truth. The president's spokesman also rejected the claims, saying the "
+            "minister had made it clear the words were his.")
+    spokesman = [d for d in analyse(text, tmp_path).disputes
+                 if d.kind == "contradiction" and d.claims[-1].source == "president's spokesman"]
+    assert [d.subject for d in spokesman] == ["the peace deal was drafted by foreign advisers"]
+
+
 def test_not_enough_is_not_a_denial(tmp_path: Path) -> None:
     text = "It suggests that even the fear of negative headlines is not enough to stop the squabbling."
     assert not [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]

@@ -42,6 +42,10 @@ from .figures import _ACCOUNT_VERBS, figure_disputes
 from .happenings import _HAPPENINGS, _NAMING, _happening_noun, _happening_phrase, _refutation
 from .thin import ThinSourcing
 
+OPENING_SENTENCES = 2
+"""The article's opening (its lede and the sentence after): the claims a later "the claims" may
+answer when none is named nearer."""
+
 
 class DisputeFinder(ThinSourcing):
     """Collects the disputes one article contributes."""
@@ -402,8 +406,12 @@ class DisputeFinder(ThinSourcing):
             own = self._claim_content(obj) if obj.pos_ == "NOUN" else None
             if own is not None:
                 return own
-            # "denied the claims" / "denied them": the claims named in the sentences before.
-            for prior in reversed(before[-4:]):
+            # "denied the claims" / "denied them": the claims named in the sentences before, else
+            # those the article opened with ("The prime minister's spokesman also rejected the
+            # claims", paragraphs after the lede named them).
+            opening = [o for o in self.parsed.sentences[:OPENING_SENTENCES]
+                       if o.start < verb.sent.start and all(o.start != b.start for b in before[-4:])]
+            for prior in [*reversed(before[-4:]), *opening]:
                 for noun in reversed([t for t in prior if t.pos_ == "NOUN"
                                       and t.lemma_.lower() in HEDGE_NOUNS]):
                     content = self._claim_content(noun)
