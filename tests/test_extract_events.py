@@ -138,10 +138,10 @@ def test_vowing_to_act_is_a_plan_of_the_one_who_vows(tmp_path: Path) -> None:
 
 
 def test_a_plan_cut_at_its_word_limit_ends_on_a_word_that_carries_meaning(tmp_path: Path) -> None:
-    result = analyse("Rebel leader Idris Makeba said he would 'sell on the market' more than 270 prisoners "
-                     "captured by his fighters last month.", tmp_path)
+    result = analyse("Rebel leader Idris Makeba said he would 'sell on the market' more than 270 young "
+                     "female prisoners captured by his fighters last month.", tmp_path)
     [plan] = events_of(result, "Makeba", "plans")
-    assert plan.detail == "to sell on the market more than 270 prisoners captured"
+    assert plan.detail == "to sell on the market more than 270 young female prisoners captured"
 
 
 def test_a_plan_cut_at_its_word_limit_drops_a_clause_it_cannot_finish(tmp_path: Path) -> None:
@@ -156,6 +156,13 @@ def test_a_statement_cut_at_its_word_limit_drops_the_clause_from_its_first_word(
                      "border patrol even as ground commanders were holding talks.", tmp_path)
     [says] = events_of(result, "Brandt", "says")
     assert says.detail.strip('"').endswith("the incident with the border patrol")
+
+
+def test_a_quotation_inside_a_statement_takes_single_marks(tmp_path: Path) -> None:
+    result = analyse('Antiquities chief Mamoun Karim said that the attack on the museum was "revenge on the '
+                     'whole nation".', tmp_path)
+    [says] = events_of(result, "Karim", "says")
+    assert says.detail == "\"that the attack on the museum was 'revenge on the whole nation'\""
 
 
 def test_plans_from_the_government_forces_are_the_armys(tmp_path: Path) -> None:

@@ -41,3 +41,24 @@ def test_a_comma_between_two_modifiers_of_one_noun_is_no_end() -> None:
 def test_a_comma_after_a_noun_still_ends_the_phrase() -> None:
     text = "The suspects, three men and a woman, were held overnight in the capital."
     assert _cut(text, 14) == "The suspects"
+
+
+def test_a_hyphen_inside_a_word_is_no_word_of_the_limit() -> None:
+    text = "The suspected leader of the Kalma market-bombing may have trained abroad."
+    assert _cut(text, 8) == "The suspected leader of the Kalma market-bombing"
+
+
+def test_a_subject_whose_verb_was_cut_goes_with_the_ellipsis_before_it() -> None:
+    text = "We have come to ask for better pay and to be treated well ... we will not go back to barracks."
+    assert _cut(text, 14) == "We have come to ask for better pay and to be treated well"
+
+
+def test_a_phrase_ends_without_the_sentences_full_stop() -> None:
+    text = "The minister denied being pressed by the palace."
+    assert _cut(text, 16) == "The minister denied being pressed by the palace"
+
+
+def test_a_phrase_that_is_a_subject_keeps_its_noun() -> None:
+    doc = pipeline()("As many as 130 people could have been involved in the attack.")
+    people = next(t for t in doc if t.text == "people")
+    assert short_phrase(doc[people.left_edge.i : people.i + 1], 5) == "As many as 130 people"

@@ -179,6 +179,7 @@ _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"})
 _NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nummod", "det", "quantmod", "nmod", "case"})
 """Dependents that sit before the noun they modify ("Nigeria's Islamic extremist rebels")."""
 _CLAUSE_OPENERS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUN_TAIL = 3
 """Words a phrase cut inside a noun phrase may run past its limit to reach the noun."""
 
@@ -209,9 +210,10 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
         if all(t.head.i == noun.i or t.dep_ in _NOUN_MODIFIERS for t in between):
             return [*kept, *between, noun]
     while len(kept) > 1 and ((kept[-1].pos_ in _DANGLING and kept[-1].dep_ != "prt")  # "carried out"
-                             or kept[-1].tag_ == "PRP$"
-                             or (kept[-1].head.i > cut and kept[-1].dep_ in _NOUN_MODIFIERS)):
-        kept.pop()
+                             or kept[-1].tag_ == "PRP$" or kept[-1].text in ("...", "…")
+                             or (kept[-1].head.i > cut and kept[-1].dep_ in _NOUN_MODIFIERS)
+                             or (kept[-1].dep_ in _SUBJECTS and cut < kept[-1].head.i < span.end)):
+        kept.pop()  # "... treated well ... we": a subject whose verb was cut goes too
     return kept
 
 
@@ -232,6 +234,7 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     captured by" -> "... captured"), and a quotation mark whose partner was cut off goes too."""
     kept: list[Token] = []
     capped = False
+    words = 0
     for tok in span:
         spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_
                                                        or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
@@ -246,11 +249,14 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
         if tok.lower_ in ("who", "which", "that") and kept:
             break
         kept.append(tok)
-        if len(kept) >= max_words:
+        words += not tok.is_punct  # "mall-massacre" is one word, not three
+        if words >= max_words:
             capped = True
             break
     if capped:
         kept = _whole_at_the_cut(kept, span)
+    while len(kept) > 1 and kept[-1].text in (".", "...", "…"):
+        kept.pop()  # a phrase is no sentence: no full stop, no trailing ellipsis
     if sum(1 for t in kept if t.is_quote and t.tag_ != "POS") % 2:  # keep the space a dropped mark had
         return clean_span_text("".join(t.whitespace_ if t.is_quote and t.tag_ != "POS" else t.text_with_ws
                                        for t in kept))

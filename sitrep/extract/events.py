@@ -626,6 +626,8 @@ class EventExtractor:
         if len(text.split()) < 3:
             return []
         att = Attribution(self.table.actors[keys[0]].name if keys else "", "stated", "affirmed")
+        # Quoted as a whole: a quotation inside it takes single marks ("is 'revenge on ...'").
+        text = text.replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
         return [(k, "says", f'"{text}"', att) for k in keys]
 
     @staticmethod
