@@ -186,12 +186,12 @@ _NOUN_TAIL = 3
 
 def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     """`kept`, cut at its word limit, ending on whole words of sense: a clause opened before the
-    cut whose verb lies past it goes ("the school where the students", "the capital as senior
-    officers"), a noun phrase cut before
-    its noun is finished when the noun is near ("by Nigeria's Islamic extremist rebels") or
-    dropped (never "carried out by Nigeria"), and no phrase ends on a preposition, determiner or
-    auxiliary ("girls captured by"). A question ("we don't know when ...") is no relative clause
-    and stays."""
+    cut whose verb lies past it goes ("the school where the students", "the capital even as
+    senior officers"), a noun phrase cut before its noun is finished when the noun is near ("by
+    Nigeria's Islamic extremist rebels") or dropped (never "carried out by Nigeria"), and no
+    phrase ends on a preposition, determiner, auxiliary, ellipsis or a subject whose verb was cut
+    ("girls captured by", "treated well ... we"). A question ("we don't know when ...") is no
+    relative clause and stays."""
     cut = kept[-1].i
     opener = next((i for i, t in enumerate(kept) if i > 0 and t.head.i > cut and t.head.dep_ == "relcl"
                    and (t.tag_ in _CLAUSE_OPENERS or (t.lower_ == "that" and t.dep_ != "det"))), None)
