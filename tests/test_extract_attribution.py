@@ -245,3 +245,17 @@ def test_his_or_her_before_a_source_names_the_person_it_stands_for(tmp_path: Pat
                                                                     source: str) -> None:
     [event] = events_of(analyse(text, tmp_path), actor, "arrested")
     assert (event.certainty, event.source) == ("reported", source)
+
+
+def test_he_is_never_a_woman_the_article_named_as_a_daughter(tmp_path: Path) -> None:
+    result = analyse("Steven Dang said his daughter Elaine Dang was hurt in the attack. Elaine Dang had "
+                     "moved to the city in 2012 to work for a charity. She taught children at a local "
+                     "school. Asked how he felt, Dang's father said he had cried. He said he was afraid for "
+                     "her.", tmp_path)
+    assert [e.actor for e in result.events if e.event == "says" and "afraid" in e.detail] == ["Steven Dang"]
+
+
+def test_she_with_no_woman_named_stands_for_nobody(tmp_path: Path) -> None:
+    result = analyse("Mr Karl Brandt was arrested at his home on Monday. She said he had done nothing wrong.",
+                     tmp_path)
+    assert not [e for e in result.events if e.event == "says"]

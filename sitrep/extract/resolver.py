@@ -52,6 +52,17 @@ _SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININ
 """Nouns for one person: "a member of a special forces unit" as a sentence's subject is someone
 the story now tells of, whom a later "he" may mean."""
 _PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it"})
+_FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_GENDER_WORDS = {
+    **dict.fromkeys(("mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "daughter", "mother",
+                     "wife", "widow", "sister", "woman", "girl", "grandmother", "aunt", "niece", "actress",
+                     "businesswoman", "congresswoman", "chairwoman", "spokeswoman", "sister-in-law"), "f"),
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "son", "father", "husband", "widower", "brother",
+                     "man", "boy", "grandfather", "uncle", "nephew", "businessman", "congressman", "chairman",
+                     "spokesman", "brother-in-law"), "m"),
+}
+"""Words right before a name that say whether the person is a woman or a man ("his daughter
+Elaine Dang", "Mrs Halvass")."""
 """The pronouns `Resolver` resolves."""
 """A pronoun and the role words it cannot stand for ("she" is no spokesman)."""
 
@@ -130,6 +141,10 @@ class Resolver:
         self.plural_phrases: dict[int, str] = {}
         """Plural pronoun -> the noun phrase it stands for when that is not an actor ("officials")."""
         last_person: str | None = None
+        recent: dict[str, None] = {}
+        """The people named so far, the most recently named last."""
+        gender: dict[str, str] = {}
+        """Person key -> "f" or "m", from a word before their name or a pronoun that stood for them."""
         last_subject: str | None = None
         """The last person who was a sentence subject: "he said" usually means them, not the last name."""
         last_group: list[str] = []
@@ -157,6 +172,11 @@ class Resolver:
                     actor = self.table.actors[key]
                     if actor.kind == "person":
                         last_person = key
+                        recent[key] = None
+                        recent[key] = recent.pop(key)  # the most recently named last
+                        word = lowers[i - 1].rstrip(".") if i > sent.start else ""
+                        if word in _GENDER_WORDS and self.table.token_actor.get(i - 1) != key:
+                            gender.setdefault(key, _GENDER_WORDS[word])
                         main_clause = tok.head.i == sent.root.i or (
                             tok.head.dep_ == "conj" and tok.head.head.i == sent.root.i
                         )
@@ -183,8 +203,18 @@ class Resolver:
                 elif low in PERSONAL_PRONOUNS and last_person:
                     subject = tok.dep_ in ("nsubj", "nsubjpass")
                     chosen = (sent_subject or last_subject or last_person) if subject else last_person
+                    sex = "f" if low in _FEMININE_PRONOUNS else "m"
+                    only_fit = False
+                    if gender.get(chosen, sex) != sex:
+                        # "his daughter Elaine Dang ... he said": "he" is not her; the one man
+                        # named is, and with none or two, nobody.
+                        fits = [k for k in recent if gender.get(k, sex) == sex]
+                        if len(fits) != 1:
+                            continue
+                        chosen, only_fit = fits[0], True
+                    gender.setdefault(chosen, sex)
                     self.pronouns[tok.i] = chosen
-                    if chosen != last_person and sent_subject is None:
+                    if chosen != last_person and sent_subject is None and not only_fit:
                         self.ambiguous.add(tok.i)
                 elif low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "The committee said it had seized power": "it" in what a body says is that body.
