@@ -165,6 +165,22 @@ def test_a_quotation_inside_a_statement_takes_single_marks(tmp_path: Path) -> No
     assert says.detail == "\"that the attack on the museum was 'revenge on the whole nation'\""
 
 
+@pytest.mark.parametrize("text", [
+    'Opposition leader Karl Brandt said: "When the police arrived there, in the middle of the night, they '
+    'found nothing."',  # a subordinate clause without its main one
+    'Judge Anna Petrova said: "What you are saying is, these men were running a forgery."',  # hanging on "is"
+])
+def test_words_cut_from_a_quotation_that_say_nothing_alone_are_no_statement(tmp_path: Path,
+                                                                           text: str) -> None:
+    assert not [e for e in analyse(text, tmp_path).events if e.event == "says"]
+
+
+def test_a_whole_quotation_is_still_a_statement(tmp_path: Path) -> None:
+    result = analyse('Opposition leader Karl Brandt said: "The police found nothing at the house."', tmp_path)
+    [says] = events_of(result, "Brandt", "says")
+    assert says.detail == '"The police found nothing at the house"'
+
+
 def test_plans_from_the_government_forces_are_the_armys(tmp_path: Path) -> None:
     result = analyse("The governor confirmed that there were plans from the government forces to launch a "
                      "counterattack.", tmp_path)

@@ -251,6 +251,19 @@ def _may_fire(pos: str, lemma: str, lower: str, pledging: bool) -> bool:
     return False
 
 
+
+_SUBORDINATORS = frozenset({"when", "while", "if", "although", "though", "because", "after", "before",
+                            "since", "unless", "whereas", "once", "until"})
+_HANGING = frozenset({"is", "was", "are", "were", "am", "be", "been", "being", "that", "which", "who"})
+
+
+def _fragment(text: str) -> bool:
+    """Whether words cut from a quotation say nothing on their own: a subordinate clause without
+    its main one ("When the police arrived there") or a clause left hanging on its verb ("What
+    you are saying is")."""
+    words = text.lower().strip("\"'\u2018\u2019\u201c\u201d( ").split()
+    return bool(words) and (words[0] in _SUBORDINATORS or words[-1].rstrip(".,;:") in _HANGING)
+
 class EventExtractor:
     """Finds status events in one parsed article."""
 
@@ -623,7 +636,7 @@ class EventExtractor:
             text = quote
         else:
             return []
-        if len(text.split()) < 3:
+        if len(text.split()) < 3 or _fragment(text):
             return []
         att = Attribution(self.table.actors[keys[0]].name if keys else "", "stated", "affirmed")
         # Quoted as a whole: a quotation inside it takes single marks ("is 'revenge on ...'").
