@@ -169,6 +169,7 @@ def test_a_quotation_inside_a_statement_takes_single_marks(tmp_path: Path) -> No
     'Opposition leader Karl Brandt said: "When the police arrived there, in the middle of the night, they '
     'found nothing."',  # a subordinate clause without its main one
     'Judge Anna Petrova said: "What you are saying is, these men were running a forgery."',  # hanging on "is"
+    'Foreign minister Anna Petrova said: "The West often says, without proof, that we did it."',  # on "says"
 ])
 def test_words_cut_from_a_quotation_that_say_nothing_alone_are_no_statement(tmp_path: Path,
                                                                            text: str) -> None:

@@ -62,3 +62,8 @@ def test_a_phrase_that_is_a_subject_keeps_its_noun() -> None:
     doc = pipeline()("As many as 130 people could have been involved in the attack.")
     people = next(t for t in doc if t.text == "people")
     assert short_phrase(doc[people.left_edge.i : people.i + 1], 5) == "As many as 130 people"
+
+
+def test_a_phrase_ends_on_no_word_that_joins_what_was_cut_off() -> None:
+    assert _cut("The fighters had ambushed the convoy and, witnesses said, fled north.", 20) == \
+        "The fighters had ambushed the convoy"

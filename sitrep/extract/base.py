@@ -180,6 +180,9 @@ _NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nummod", "det", "quant
 """Dependents that sit before the noun they modify ("Nigeria's Islamic extremist rebels")."""
 _CLAUSE_OPENERS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_JOINING = frozenset({"CCONJ", "SCONJ", "DET"})
+"""Words that join or open what follows them: a phrase never ends on one ("ambushed the army' and"),
+nor on a preposition of a noun ("a team of experts from the"; "is over", "according to" stay)."""
 _NOUN_TAIL = 3
 """Words a phrase cut inside a noun phrase may run past its limit to reach the noun."""
 
@@ -255,8 +258,10 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
             break
     if capped:
         kept = _whole_at_the_cut(kept, span)
-    while len(kept) > 1 and kept[-1].text in (".", "...", "…"):
-        kept.pop()  # a phrase is no sentence: no full stop, no trailing ellipsis
+    while len(kept) > 1 and (kept[-1].text in (".", "...", "…") or kept[-1].pos_ in _JOINING
+                             or (kept[-1].pos_ == "ADP" and kept[-1].dep_ != "prt"
+                                 and kept[-1].head.pos_ in ("NOUN", "PROPN", "PRON"))):
+        kept.pop()  # no full stop or ellipsis, no "and" or "experts from the" left open
     if sum(1 for t in kept if t.is_quote and t.tag_ != "POS") % 2:  # keep the space a dropped mark had
         return clean_span_text("".join(t.whitespace_ if t.is_quote and t.tag_ != "POS" else t.text_with_ws
                                        for t in kept))

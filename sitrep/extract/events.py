@@ -254,13 +254,14 @@ def _may_fire(pos: str, lemma: str, lower: str, pledging: bool) -> bool:
 
 _SUBORDINATORS = frozenset({"when", "while", "if", "although", "though", "because", "after", "before",
                             "since", "unless", "whereas", "once", "until"})
-_HANGING = frozenset({"is", "was", "are", "were", "am", "be", "been", "being", "that", "which", "who"})
+_HANGING = frozenset({"is", "was", "are", "were", "am", "be", "been", "being", "that", "which", "who",
+                      "says", "said", "say", "reported", "told"})
 
 
 def _fragment(text: str) -> bool:
     """Whether words cut from a quotation say nothing on their own: a subordinate clause without
     its main one ("When the police arrived there") or a clause left hanging on its verb ("What
-    you are saying is")."""
+    you are saying is", "The West often says")."""
     words = text.lower().strip("\"'\u2018\u2019\u201c\u201d( ").split()
     return bool(words) and (words[0] in _SUBORDINATORS or words[-1].rstrip(".,;:") in _HANGING)
 
