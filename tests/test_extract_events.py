@@ -151,6 +151,10 @@ def test_vowing_to_act_is_a_plan_of_the_one_who_vows(tmp_path: Path) -> None:
     ("Army spokesman Karl Brandt said that Ruritania had provoked the incident with the border patrol even "
      "as ground commanders were holding talks.",
      "Brandt", "says", '"that Ruritania had provoked the incident with the border patrol"'),
+    # nor on a clause's verb whose object was cut off ("as officers seek")
+    ("Interior minister Karl Brandt said that eight men were still being held under anti-terrorism laws as "
+     "officers seek the other attackers.",
+     "Brandt", "says", '"that eight men were still being held under anti-terrorism laws"'),
 ])
 def test_a_detail_cut_at_its_word_limit_ends_on_whole_words_of_sense(tmp_path: Path, text: str, actor: str,
                                                                       event: str, detail: str) -> None:

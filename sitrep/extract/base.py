@@ -180,6 +180,7 @@ _NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nummod", "det", "quant
 """Dependents that sit before the noun they modify ("Nigeria's Islamic extremist rebels")."""
 _CLAUSE_OPENERS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_VERB_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
 _JOINING = frozenset({"CCONJ", "SCONJ", "DET"})
 """Words that join or open what follows them: a phrase never ends on one ("ambushed the army' and"),
 nor on a preposition of a noun ("a team of experts from the"; "is over", "according to" stay)."""
@@ -198,8 +199,11 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     cut = kept[-1].i
     opener = next((i for i, t in enumerate(kept) if i > 0 and t.head.i > cut and t.head.dep_ == "relcl"
                    and (t.tag_ in _CLAUSE_OPENERS or (t.lower_ == "that" and t.dep_ != "det"))), None)
-    clause = next((t.head for t in kept if t.dep_ == "mark" and t.head.dep_ == "advcl" and t.head.i > cut),
-                  None)
+    # A clause opened before the cut whose verb lies past it, or at it with its object past it
+    # ("as officers seek"): it goes, from its first word.
+    clause = next((t.head for t in kept if t.dep_ == "mark" and t.head.dep_ == "advcl" and (
+        t.head.i > cut or (t.head.i == cut and any(c.i > cut and c.dep_ in _VERB_OBJECTS
+                                                   for c in t.head.children)))), None)
     if clause is not None:  # "... even as ground commanders": from the clause's first word
         opener = min(opener if opener is not None else len(kept),
                      next(i for i, t in enumerate(kept) if t.i >= clause.left_edge.i))
