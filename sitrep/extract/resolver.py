@@ -44,6 +44,16 @@ _MASCULINE = {"king", "prince", "spokesman", "chairman", "sultan", "emir", "shei
 _FEMININE = {"queen", "princess", "spokeswoman", "chairwoman", "baroness", "lady", "dame", "duchess",
              "mother", "daughter", "sister", "wife", "woman"}
 _PRONOUN_GENDER = {"he": _FEMININE, "she": _MASCULINE}
+"""A pronoun and the role words it cannot stand for ("she" is no spokesman)."""
+_GENDER_WORDS = {
+    **dict.fromkeys(_FEMININE | {"mrs", "ms", "miss", "madam", "widow", "girl", "grandmother", "aunt",
+                                 "niece", "actress", "businesswoman", "congresswoman", "sister-in-law"}, "f"),
+    **dict.fromkeys(_MASCULINE | {"mr", "sir", "widower", "boy", "grandfather", "uncle", "nephew",
+                                  "businessman", "congressman", "brother-in-law"}, "m"),
+}
+"""Words right before a name that say whether the person is a woman or a man ("his daughter
+Elaine Dang", "Mrs Halvass"): the role words above, titles and kin."""
+_FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININE | ANONYMOUS_HEADS | {
     "boy", "girl", "commando", "worker", "journalist", "reporter", "doctor", "nurse", "student",
     "survivor", "victim", "relative", "refugee", "migrant", "hostage", "suspect", "policeman",
@@ -52,19 +62,7 @@ _SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININ
 """Nouns for one person: "a member of a special forces unit" as a sentence's subject is someone
 the story now tells of, whom a later "he" may mean."""
 _PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it"})
-_FEMININE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-_GENDER_WORDS = {
-    **dict.fromkeys(("mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "daughter", "mother",
-                     "wife", "widow", "sister", "woman", "girl", "grandmother", "aunt", "niece", "actress",
-                     "businesswoman", "congresswoman", "chairwoman", "spokeswoman", "sister-in-law"), "f"),
-    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "son", "father", "husband", "widower", "brother",
-                     "man", "boy", "grandfather", "uncle", "nephew", "businessman", "congressman", "chairman",
-                     "spokesman", "brother-in-law"), "m"),
-}
-"""Words right before a name that say whether the person is a woman or a man ("his daughter
-Elaine Dang", "Mrs Halvass")."""
 """The pronouns `Resolver` resolves."""
-"""A pronoun and the role words it cannot stand for ("she" is no spokesman)."""
 
 
 @dataclass(frozen=True)
