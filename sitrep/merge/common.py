@@ -45,8 +45,11 @@ def _window_start(results: list[ArticleResult]) -> date | None:
 
 def is_history(event: StatusEvent, window_start: date | None) -> bool:
     """Told as background, or dated before the situation's window."""
-    if event.background:
-        return True
+    return event.background or dated_before(event, window_start)
+
+
+def dated_before(event: StatusEvent, window_start: date | None) -> bool:
+    """Whether the event's own date ends before the situation's window opens."""
     held = When.from_iso(event.when) if event.when else None
     return held is not None and window_start is not None and held.end < window_start
 

@@ -15,7 +15,7 @@ from ..dates import When
 from ..model import Actor, Certainty, StateEntry, StatusEvent
 from ..sourcing import SourceCounter
 from ..text import name_key
-from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, is_history
+from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, dated_before, is_history
 from .index import Changes, Postings, changes
 
 if TYPE_CHECKING:
@@ -215,10 +215,7 @@ def _backstory(event: StatusEvent, window_start: date | None) -> bool:
     before"), or dated before the situation's window. An undated action in a relative clause
     ("al-Shabab, which carried out the attack") and a past perfect in what someone said ("activists
     said fighters had seized the prison") are the story's own."""
-    if event.background and event.prior:
-        return True
-    held = When.from_iso(event.when) if event.when else None
-    return held is not None and window_start is not None and held.end < window_start
+    return (event.background and event.prior) or dated_before(event, window_start)
 
 
 def _actor_status(actor: Actor, window_start: date | None) -> str:
