@@ -193,7 +193,7 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     cut whose verb lies past it goes ("the school where the students", "the capital even as
     senior officers"), a noun phrase cut before its noun is finished when the noun is near ("by
     Nigeria's Islamic extremist rebels") or dropped (never "carried out by Nigeria"), and no
-    phrase ends on a preposition, determiner, auxiliary, ellipsis or a subject whose verb was cut
+    phrase ends on a preposition, determiner, auxiliary or a subject whose verb was cut
     ("girls captured by", "treated well ... we"). A question ("we don't know when ...") is no
     relative clause and stays."""
     cut = kept[-1].i
@@ -217,7 +217,7 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
         if all(t.head.i == noun.i or t.dep_ in _NOUN_MODIFIERS for t in between):
             return [*kept, *between, noun]
     while len(kept) > 1 and ((kept[-1].pos_ in _DANGLING and kept[-1].dep_ != "prt")  # "carried out"
-                             or kept[-1].tag_ == "PRP$" or kept[-1].text in ("...", "…")
+                             or kept[-1].tag_ == "PRP$"
                              or (kept[-1].head.i > cut and kept[-1].dep_ in _NOUN_MODIFIERS)
                              or (kept[-1].dep_ in _SUBJECTS and cut < kept[-1].head.i < span.end)):
         kept.pop()  # "... treated well ... we": a subject whose verb was cut goes too

@@ -251,7 +251,6 @@ def _may_fire(pos: str, lemma: str, lower: str, pledging: bool) -> bool:
     return False
 
 
-
 _SUBORDINATORS = frozenset({"when", "while", "if", "although", "though", "because", "after", "before",
                             "since", "unless", "whereas", "once", "until"})
 _HANGING = frozenset({"is", "was", "are", "were", "am", "be", "been", "being", "that", "which", "who",
@@ -264,6 +263,7 @@ def _fragment(text: str) -> bool:
     you are saying is", "The West often says")."""
     words = text.lower().strip("\"'\u2018\u2019\u201c\u201d( ").split()
     return bool(words) and (words[0] in _SUBORDINATORS or words[-1].rstrip(".,;:") in _HANGING)
+
 
 class EventExtractor:
     """Finds status events in one parsed article."""
