@@ -301,6 +301,12 @@ def test_official_silence_reads_as_one_sentence_in_status(tmp_path: Path) -> Non
         [line.text for line in sit.status]
 
 
+def test_what_is_unknown_is_the_subject_nearest_the_word(tmp_path: Path) -> None:
+    text = ("At least 20 soldiers were killed and many injured in fighting with clubs and stones "
+            "(the number of rebel casualties is unknown).")
+    assert _silence_subject(text, tmp_path).startswith("number of rebel casualties")
+
+
 def test_a_refusal_to_comment_names_the_matter(tmp_path: Path) -> None:
     text = "The defence ministry refused to comment on the leaked casualty report."
     assert _silence_subject(text, tmp_path).endswith("refused to comment on the leaked casualty report")

@@ -94,7 +94,11 @@ class ThinSourcing:
         if token is None:
             return ""
         for head in (token, token.head):
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # The subject nearest the predicate: "20 were killed and many injured (the number of
+            # enemy casualties is unknown)" hangs both "many" and "number" on "is".
+            subj = max((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i),
+                       key=lambda c: c.i, default=None) or next(
+                (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ not in ("it", "this", "that") and subj.pos_ != "PRON":
                 return strip_determiner(short_phrase(subtree_span(subj), 10))
             clause = next((c for c in head.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i), None)
