@@ -405,6 +405,21 @@ def test_caption_label_without_space_is_stripped(tmp_path: Path) -> None:
     assert article.paragraphs[-1] == "The exact whereabouts of the president are unknown tonight"
 
 
+@pytest.mark.parametrize("pointer", ["(pictured)", "(pictured, left, with his wife)", "(Jan Novak pictured)",
+                                     "(PICTURED)", "(left)", "(second from right)", "(centre)",
+                                     "(file photo)"])
+def test_a_pointer_to_the_photo_is_not_part_of_the_sentence(tmp_path: Path, pointer: str) -> None:
+    content = BODY + f"\nThe opposition leader {pointer} was flown to Berlin for treatment on Saturday.\n"
+    article = read_article(write(tmp_path, "a.txt", content), tmp_path)
+    assert article.paragraphs[-1] == "The opposition leader was flown to Berlin for treatment on Saturday."
+
+
+def test_a_bracket_that_is_no_pointer_to_a_photo_stays(tmp_path: Path) -> None:
+    content = BODY + "\nThe museum (its pictures were looted in 2015) reopened on the right (east) bank.\n"
+    article = read_article(write(tmp_path, "a.txt", content), tmp_path)
+    assert article.paragraphs[-1] == "The museum (its pictures were looted in 2015) reopened on the right (east) bank."
+
+
 def test_one_paragraph_per_line_is_split_at_sentence_ends(tmp_path: Path) -> None:
     content = ("First paragraph ends here.\nSecond one starts with a capital.\n'A quote starts the third.'\n"
                "Mr.\nSmith waits.\n")

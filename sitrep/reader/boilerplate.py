@@ -37,6 +37,18 @@ _NOISE_LINE = re.compile(
 )
 
 
+# "The opposition leader (pictured) was flown to Berlin", "(Vladimir Putin pictured)", "(pictured,
+# left, with his wife)", "Abubakar Shekau (centre)", "(file photo)": a tabloid's pointer to the photo
+# beside the text, not a part of the story (a name in it would count as a mention, and it lands in
+# every quote of the sentence).
+_PHOTO_POINTER = re.compile(
+    r" ?\((?:(?=[^()]{0,300}?\bpictured\b)[^()]{0,300}"
+    r"|(?:(?:far|second|third|top|bottom|front|back|from) )*(?:left|right|centre|center|above|below|inset|top)"
+    r"|(?:file|stock) (?:photo|picture|image))\)",
+    re.IGNORECASE,
+)
+
+
 def _strip_caption_label(paragraph: str) -> str:
     """ "Take over: Soldiers announced..." -> "Soldiers announced..."; "Mr Sukul said: ..." untouched."""
     m = _CAPTION.match(paragraph)
@@ -50,7 +62,8 @@ def _strip_caption_label(paragraph: str) -> str:
 
 
 def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple[list[str], int]:
-    """Caption labels stripped, empty and boilerplate paragraphs dropped, title repeats counted."""
+    """Caption labels and photo pointers stripped, empty and boilerplate paragraphs dropped, title
+    repeats counted."""
     out: list[str] = []
     repeats = 0
     for paragraph, prose in paragraphs:
@@ -62,7 +75,11 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple
         if clean_fingerprint(paragraph) == title_fp:
             repeats += 1
             continue
-        out.append(_strip_caption_label(paragraph) if prose else paragraph)
+        if prose:
+            paragraph = _strip_caption_label(_PHOTO_POINTER.sub("", paragraph)).strip()
+            if not any(c.isalnum() for c in paragraph):
+                continue
+        out.append(paragraph)
     return out, repeats
 
 
