@@ -67,3 +67,26 @@ def test_a_phrase_that_is_a_subject_keeps_its_noun() -> None:
 def test_a_phrase_ends_on_no_word_that_joins_what_was_cut_off() -> None:
     assert _cut("The fighters had ambushed the convoy and, witnesses said, fled north.", 20) == \
         "The fighters had ambushed the convoy"
+
+
+def _up_to(text: str, word: str, words: int = 20) -> str:
+    doc = pipeline()(text)
+    end = next(t.i for t in doc if t.text == word)
+    return short_phrase(doc[:end], words)
+
+
+def test_a_clause_opened_at_the_end_whose_verb_follows_goes() -> None:
+    text = "Shots were fired along the disputed border after Spain yesterday accused Moroccan troops of a raid."
+    assert _up_to(text, "accused") == "Shots were fired along the disputed border"
+
+
+def test_a_date_after_since_is_no_clause_left_open() -> None:
+    text = "The junta in power since 2021 has promised elections."
+    assert _up_to(text, "has") == "The junta in power since 2021"
+
+
+def test_a_subject_followed_by_its_own_verb_keeps_its_modifier() -> None:
+    assert _up_to("Those detained since the march have been released.", "have") == \
+        "Those detained since the march"
+    assert _up_to("The soldiers killed before the ceasefire were buried in the capital.", "were") == \
+        "The soldiers killed before the ceasefire"

@@ -184,6 +184,11 @@ _VERB_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
 _JOINING = frozenset({"CCONJ", "SCONJ", "DET"})
 """Words that join or open what follows them: a phrase never ends on one ("ambushed the army' and"),
 nor on a preposition of a noun ("a team of experts from the"; "is over", "according to" stay)."""
+SUBORDINATORS = frozenset({"when", "while", "if", "although", "though", "because", "after", "before",
+                           "since", "unless", "whereas", "once", "until"})
+"""Words that open a subordinate clause."""
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WOULD_BE_SUBJECT = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PUNCT"})
 _NOUN_TAIL = 3
 """Words a phrase cut inside a noun phrase may run past its limit to reach the noun."""
 
@@ -221,6 +226,26 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
                              or (kept[-1].head.i > cut and kept[-1].dep_ in _NOUN_MODIFIERS)
                              or (kept[-1].dep_ in _SUBJECTS and cut < kept[-1].head.i < span.end)):
         kept.pop()  # "... treated well ... we": a subject whose verb was cut goes too
+    return kept
+
+
+def _without_open_clause(kept: list[Token]) -> list[Token]:
+    """`kept` without a subordinate clause it opens but does not finish: "along the border after
+    Spain yesterday", where the sentence goes on "accused ...", ends at "border" (the parser
+    hangs such a clause's subject on the phrase and its verb elsewhere)."""
+    if not kept or kept[-1].i + 1 >= len(kept[-1].doc) or kept[-1].doc[kept[-1].i + 1].tag_ not in _FINITE:
+        return kept
+    after = kept[-1].doc[kept[-1].i + 1]
+    verb = after.head if after.dep_ in ("aux", "auxpass") else after
+    # "the girls taken after the raid were freed": the verb has its subject before the phrase
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    for at in range(len(kept) - 1, 0, -1):
+        tok = kept[at]
+        if tok.lower_ in SUBORDINATORS and (subject is None or subject.i > tok.i) and any(
+                t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME") for t in kept[at + 1:]):
+            return kept[:at]  # "in power since 2021 has ..." keeps its date
+        if tok.pos_ not in _WOULD_BE_SUBJECT and tok.dep_ != "npadvmod":
+            break
     return kept
 
 
@@ -262,6 +287,7 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
             break
     if capped:
         kept = _whole_at_the_cut(kept, span)
+    kept = _without_open_clause(kept)
     while len(kept) > 1 and (kept[-1].text in (".", "...", "…") or kept[-1].pos_ in _JOINING
                              or (kept[-1].pos_ == "ADP" and kept[-1].dep_ != "prt"
                                  and kept[-1].head.pos_ in ("NOUN", "PROPN", "PRON"))):

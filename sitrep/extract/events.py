@@ -26,6 +26,7 @@ from .attribution import (
     attribute,
 )
 from .base import (
+    SUBORDINATORS,
     ParsedArticle,
     short_phrase,
     span_text,
@@ -251,8 +252,6 @@ def _may_fire(pos: str, lemma: str, lower: str, pledging: bool) -> bool:
     return False
 
 
-_SUBORDINATORS = frozenset({"when", "while", "if", "although", "though", "because", "after", "before",
-                            "since", "unless", "whereas", "once", "until"})
 _HANGING = frozenset({"is", "was", "are", "were", "am", "be", "been", "being", "that", "which", "who",
                       "says", "said", "say", "reported", "told"})
 
@@ -262,7 +261,7 @@ def _fragment(text: str) -> bool:
     its main one ("When the police arrived there") or a clause left hanging on its verb ("What
     you are saying is", "The West often says")."""
     words = text.lower().strip("\"'\u2018\u2019\u201c\u201d( ").split()
-    return bool(words) and (words[0] in _SUBORDINATORS or words[-1].rstrip(".,;:") in _HANGING)
+    return bool(words) and (words[0] in SUBORDINATORS or words[-1].rstrip(".,;:") in _HANGING)
 
 
 class EventExtractor:
