@@ -415,9 +415,9 @@ def test_a_pointer_to_the_photo_is_not_part_of_the_sentence(tmp_path: Path, poin
 
 
 def test_a_bracket_that_is_no_pointer_to_a_photo_stays(tmp_path: Path) -> None:
-    content = BODY + "\nThe museum (its pictures were looted in 2015) reopened on the right (east) bank.\n"
-    article = read_article(write(tmp_path, "a.txt", content), tmp_path)
-    assert article.paragraphs[-1] == "The museum (its pictures were looted in 2015) reopened on the right (east) bank."
+    sentence = "The museum (its pictures were looted in 2015) reopened on the right (east) bank."
+    article = read_article(write(tmp_path, "a.txt", BODY + f"\n{sentence}\n"), tmp_path)
+    assert article.paragraphs[-1] == sentence
 
 
 def test_one_paragraph_per_line_is_split_at_sentence_ends(tmp_path: Path) -> None:

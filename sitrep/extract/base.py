@@ -242,7 +242,8 @@ def _without_open_clause(kept: list[Token]) -> list[Token]:
     for at in range(len(kept) - 1, 0, -1):
         tok = kept[at]
         if tok.lower_ in SUBORDINATORS and (subject is None or subject.i > tok.i) and any(
-                t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME") for t in kept[at + 1:]):
+                t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME")
+                for t in kept[at + 1:]):
             return kept[:at]  # "in power since 2021 has ..." keeps its date
         if tok.pos_ not in _WOULD_BE_SUBJECT and tok.dep_ != "npadvmod":
             break

@@ -43,7 +43,8 @@ _NOISE_LINE = re.compile(
 # every quote of the sentence).
 _PHOTO_POINTER = re.compile(
     r" ?\((?:(?=[^()]{0,300}?\bpictured\b)[^()]{0,300}"
-    r"|(?:(?:far|second|third|top|bottom|front|back|from) )*(?:left|right|centre|center|above|below|inset|top)"
+    r"|(?:(?:far|second|third|top|bottom|front|back|from) )*"
+    r"(?:left|right|centre|center|above|below|inset|top)"
     r"|(?:file|stock) (?:photo|picture|image))\)",
     re.IGNORECASE,
 )
