@@ -173,6 +173,27 @@ def test_one_sided_accusation_is_no_blame_dispute(tmp_path: Path) -> None:
     assert not [d for d in found.disputes if "blame each other" in d.subject]
 
 
+def test_a_one_sided_accusation_shows_its_accuser_and_is_no_thin_sourcing(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    found = situation({"a.txt": "Title: Border\nDate: 2021-03-02\n\nArmenia has accused Azerbaijan of "
+                                "shelling a village near the border."}, tmp_path)
+    [azerbaijan] = [a for a in found.actors if a.name == "Azerbaijan"]
+    assert azerbaijan.status == "accused by Armenia of shelling a village near the border"
+    assert not [d for d in found.disputes if d.kind == "thin sourcing"]
+
+
+def test_a_blame_dispute_names_the_charges_its_sentence_trades(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    found = situation({"a.txt": "Title: Border\nDate: 2021-03-02\n\nIn 1994 Azerbaijan accused Armenia of "
+                                "arming the rebels.\n\nArmenia and Azerbaijan have accused each other of "
+                                "firing first along the border."}, tmp_path)
+    [blame] = [d for d in found.disputes if "blame each other" in d.subject]
+    assert "firing first" in blame.subject
+    assert all("firing first" in c.text for c in blame.claims)
+
+
 def test_killed_and_alive_on_the_same_day_from_two_sources_is_a_dispute(tmp_path: Path) -> None:
     from extract_support import situation
 

@@ -38,6 +38,32 @@ def test_an_intended_act_is_not_an_event(tmp_path: Path) -> None:
     assert not events_of(result, "Keita", "ousted")
 
 
+def test_an_accusation_is_the_accusers_claim_with_its_charge(tmp_path: Path) -> None:
+    result = analyse("Anna Zielinska, counsel for the petitioners, accused Jan Kowalski of being deeply "
+                     "involved in illegal practices.", tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.certainty) == ("Anna Zielinska", "alleged")
+    assert event.detail == "of being deeply involved in illegal practices"
+
+
+def test_a_passive_accusation_is_its_agents_claim(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski was accused of fraud by the opposition.", tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.certainty, event.detail) == ("the opposition", "alleged", "of fraud")
+
+
+def test_an_accuser_named_by_a_common_noun_opening_the_sentence_is_lower_case(tmp_path: Path) -> None:
+    result = analyse("Prosecutors accused Jan Kowalski of fraud.", tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.detail) == ("prosecutors", "of fraud")
+
+
+def test_an_accusation_with_no_accuser_stays_the_articles(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski is accused of fraud.", tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.certainty) == ("the article", "stated")
+
+
 def test_negation_in_the_writers_voice_is_a_plain_not(tmp_path: Path) -> None:
     result = analyse("The rebels had not yet threatened the regional capitals of Kidal, Timbuktu and Gao.",
                      tmp_path)

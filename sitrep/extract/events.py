@@ -24,6 +24,7 @@ from .attribution import (
     Attribution,
     _subject,
     attribute,
+    describe_source,
 )
 from .base import (
     SUBORDINATORS,
@@ -412,6 +413,8 @@ class EventExtractor:
                 return out  # "leads calls for help", "led the talks": not an office
             att = self._attribute(tok)
             detail = _date_detail(tok)
+            if event == "accused" and role == "patient" and not att.hedged and att.source == "the article":
+                att, detail = self._accusation(tok, att, detail)
             if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied",
                                              "demands", "refuses", "criticised", "condemned", "warned",
                                              "threatened", "occupied", "seized", "controls", "attacked",
@@ -499,6 +502,21 @@ class EventExtractor:
                 for key in self.resolver.actors(s, strict=True):
                     out.append((key, ADJ_EVENTS[tok.lower_], "", att))
         return out
+
+    def _accusation(self, verb: Token, att: Attribution, detail: str) -> tuple[Attribution, str]:
+        """ "Prosecutors accused X of fraud", "X was accused of fraud by the opposition": the
+        accusation is the accuser's claim, not the article's finding (with what X is accused of);
+        "X is accused of fraud", with no accuser named, stays as the article tells it."""
+        accusers = _arguments(verb, "agent")
+        if not accusers:
+            return att, detail
+        source, anonymous = describe_source(accusers[0], self.names, self.pronoun_names)
+        if accusers[0].pos_ == "NOUN" and accusers[0].left_edge.is_sent_start and source[:1].isupper():
+            source = source[0].lower() + source[1:]  # "Parents accused the army": parents, not a name
+        # The parser hangs "of fraud" on the verb or on the accused ("accused [X of fraud]").
+        charge = next(filter(None, (_prep_detail(t, ("of", "for"), 12)
+                                    for t in (verb, *_arguments(verb, "patient")))), "")
+        return Attribution(source, "alleged", att.polarity, anonymous), charge or detail
 
     def _mutual_blame(self, verb: Token) -> list[tuple[str, str, str, Attribution]]:
         """"India and China accused each other of firing first": each accuses the other."""

@@ -310,6 +310,8 @@ class ThinSourcing:
         for event in self.events:
             if event.event in _ROUTINE_EVENTS or event.polarity == "denied":
                 continue  # "the ministers met, officials said": nothing anyone contests
+            if event.event == "accused" and not _anonymous(event.source):
+                continue  # one side's charge, told as theirs: no claim resting on a hedge
             if event.certainty in ("alleged",) or (event.certainty == "reported"
                                                    and _anonymous(event.source)):
                 claim = Claim(text=event.evidence.sentence, source=event.source, stance="hedges",

@@ -279,11 +279,15 @@ def _blame(events: list[StatusEvent]) -> list[Dispute]:
         if accuser >= accused or (accused, accuser) not in by_pair:
             continue  # each pair once, and only when the accusation runs both ways
         back = by_pair[(accused, accuser)]
+        # "accused each other of firing first": the two charges one sentence tells, when there are
+        # (a side's charge over something else, years before, is no part of this exchange)
+        pair = next(((a, b) for a in charges for b in back if a.evidence.sentence == b.evidence.sentence),
+                    (charges[0], back[0]))
         claims = [Claim(text=f"{e.source} accuses {e.actor}" + (f" {e.detail}" if e.detail else ""),
                         source=e.source, stance="asserts", article=e.evidence.file,
                         sentence=e.evidence.sentence)
-                  for e in (charges[0], back[0])]
-        detail = next((e.detail for e in charges + back if e.detail), "")
+                  for e in pair]
+        detail = next((e.detail for e in (*pair, *charges, *back) if e.detail), "")
         charge = re.sub(r"^(of|for)\s+", "", detail)
         subject = f"{accuser} and {accused} blame each other" + (f": {charge}" if charge else "")
         out.append(Dispute(subject=subject, kind="contradiction", claims=claims, actors=[accuser, accused]))

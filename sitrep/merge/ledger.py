@@ -161,6 +161,8 @@ def status_line(events: list[StatusEvent]) -> str:
                 text = f"{base} (claimed by {best.actor})"  # its own account: a claim, never a fact
             elif best.certainty == "stated":
                 text = base
+            elif best.event == "accused" and sources:
+                text = f"accused by {sources}" + (f" {best.detail}" if best.detail else "")
             else:
                 word = {"reported": "reported", "alleged": "reportedly", "unclear": "possibly"}[
                     best.certainty

@@ -219,6 +219,9 @@ class StatusEvent:
             return f"{base}: denied{by}"
         if self.certainty == "stated":
             return base
+        if self.event == "accused" and self.source not in ("", "the article", self.actor):
+            # "accused by India of kidnapping five citizens": the accusation is certain, its charge India's
+            return f"accused by {self.source}" + (f" {self.detail}" if self.detail else "")
         prefix = {"reported": "reported", "alleged": "allegedly", "unclear": "possibly"}.get(
             self.certainty, self.certainty
         )
