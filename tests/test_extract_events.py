@@ -64,6 +64,32 @@ def test_an_accusation_with_no_accuser_stays_the_articles(tmp_path: Path) -> Non
     assert (event.source, event.certainty) == ("the article", "stated")
 
 
+_RETOLD = ("Title: Schoolgirls\nDate: 2031-10-17\n\nThe army said on Friday it had agreed a truce with "
+           "the rebels.\n\nSome 200 girls were seized from their school in the town of Oru on the night "
+           "of April 14.\n\n")
+
+
+def test_a_vow_told_as_later_than_a_dated_past_is_backstory(tmp_path: Path) -> None:
+    result = analyse(_RETOLD + "Forty escaped and rebel leader Ivan Drago later vowed to sell the rest.",
+                     tmp_path)
+    [event] = events_of(result, "Drago", "plans")
+    assert event.prior and event.background
+
+
+def test_a_vow_told_in_the_past_perfect_is_backstory(tmp_path: Path) -> None:
+    result = analyse("Title: Talks\nDate: 2031-10-17\n\nRebel leader Ivan Drago had vowed to sell the "
+                     "hostages.", tmp_path)
+    [event] = events_of(result, "Drago", "plans")
+    assert event.prior and event.background
+
+
+def test_later_after_no_old_date_is_the_storys_own(tmp_path: Path) -> None:
+    text = ("Title: Talks\nDate: 2031-10-17\n\nThe talks opened on Thursday.\n\n"
+            "Rebel leader Ivan Drago later vowed to free the hostages.")
+    [event] = events_of(analyse(text, tmp_path), "Drago", "plans")
+    assert not event.prior and not event.background
+
+
 def test_negation_in_the_writers_voice_is_a_plain_not(tmp_path: Path) -> None:
     result = analyse("The rebels had not yet threatened the regional capitals of Kidal, Timbuktu and Gao.",
                      tmp_path)

@@ -45,7 +45,7 @@ from .intents import (
     _to_be_done,
 )
 from .resolver import _LED_BODIES, SPEECH_VERBS, Resolver, _place_like
-from .timing import _REL_PRONOUNS, _clause_verb, _pluperfect, event_time
+from .timing import _REL_PRONOUNS, _clause_verb, _pluperfect, event_time, told_later
 
 _LEXICON = lexicon()
 VERB_EVENTS: dict[str, tuple[str, str]] = _LEXICON.verbs
@@ -283,7 +283,7 @@ class EventExtractor:
         article_date = anchor.isoformat() if anchor else ""
         parsed = self.parsed
         poses, lemmas, lowers, tokens = parsed.poses, parsed.lemmas, parsed.lowers, parsed.tokens
-        for sent in parsed.sentences:
+        for n, sent in enumerate(parsed.sentences):
             # `_pledged` needs a "would"/"will"/"'ll" child of the verb or of its head, both in
             # the verb's sentence (a sentence is one parse tree).
             pledging = not _PLEDGE_AUX.isdisjoint(parsed.words_of(sent))
@@ -296,6 +296,9 @@ class EventExtractor:
                     continue
                 when, background = event_time(tok, anchor)
                 prior = when is None and _pluperfect(_clause_verb(tok))
+                # a plan too: "later vowed to sell them" after a dated past is a vow made back then
+                retold = when is None and told_later(_clause_verb(tok), [
+                    s.text for s in parsed.sentences[max(0, n - 2):n]], anchor)
                 for key, event, detail, attribution in found:
                     mark = (key, event, sent.start, attribution.polarity)
                     if mark in seen:
@@ -315,8 +318,10 @@ class EventExtractor:
                             # its article, its date stays in its words.
                             when=when.iso if when and event != "plans" else "",
                             article_date=article_date,
-                            background=background and event != "plans",
-                            prior=prior and event != "plans",
+                            # A vow told in the past perfect ("had vowed to sell them") was made
+                            # back then, as was one told "later" than a dated past.
+                            background=(background if event != "plans" else prior) or retold,
+                            prior=prior or retold,
                         )
                     )
         return _released_patients(events)
