@@ -383,3 +383,11 @@ def test_an_undated_action_in_a_relative_clause_is_still_news(tmp_path: Path) ->
                                       "out the attack on the mall, for a fourth day on Tuesday.")}, tmp_path)
     status = _status_of(found, "Shabab")
     assert "carried out the attack" in status and "earlier" not in status
+
+
+def test_an_accused_actors_status_line_carries_its_denial_of_the_charge(tmp_path: Path) -> None:
+    text = ("The case against Jan Kowalski is being brought by local Green Party supporters. "
+            "Mr Kowalski denies conspiring to commit election fraud.")
+    found = situation({"a.txt": dated("2031-04-05", "Vote fraud trial", text)}, tmp_path)
+    lines = [line.text for line in found.status]
+    assert "Jan Kowalski: accused; denies conspiring to commit election fraud" in lines

@@ -198,6 +198,11 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
         text = status_line(facts)
         if not text:
             continue
+        answer = _denial_of_the_charge(actor) if family == "accused" else None
+        if answer is not None:
+            # "accused; denies conspiring to commit election fraud": the charge with its answer
+            text = f"{text}; denies {answer.detail}"
+            facts = [*facts, answer]
         sources = list(dict.fromkeys(e.source for e in facts if e.source))[:4]
         held = [w for e in facts if (w := _held_at(e)) is not None]
         # When some tellings date the incident, those dates place it: a telling without a date
@@ -221,6 +226,14 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
         line.independent_sources, line.article_count = counter.events(facts)
         out.append((0 if family in _MAIN_FAMILIES else 1, line))
     return out
+
+
+def _denial_of_the_charge(actor: Actor) -> StatusEvent | None:
+    """What an accused actor denies in its own words ("Mr Afzal ... deny conspiring to commit
+    election fraud"), the newest telling; None when it denies nothing by name."""
+    answers = [e for e in actor.events if e.event == "denies" and e.polarity == "affirmed" and e.detail
+               and not e.background and e.source in ("the article", actor.name)]
+    return answers[-1] if answers else None
 
 
 def _summary(actors: list[Actor], disputes: list[Dispute], results: list[ArticleResult],
