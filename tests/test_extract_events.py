@@ -90,6 +90,19 @@ def test_later_after_no_old_date_is_the_storys_own(tmp_path: Path) -> None:
     assert not event.prior and not event.background
 
 
+def test_a_captions_reduced_passive_is_done_to_its_subject(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski surrounded by rebels in the hills - the trader was with friends before "
+                     "the attack", tmp_path)
+    assert not events_of(result, "Kowalski", "surrounded")
+    assert events_of(result, "rebels", "surrounded")
+
+
+def test_a_captions_reduced_passive_detains_its_subject(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski detained by police in Warsaw - the trader was with friends before the "
+                     "raid", tmp_path)
+    assert events_of(result, "Kowalski", "detained")
+
+
 def test_negation_in_the_writers_voice_is_a_plain_not(tmp_path: Path) -> None:
     result = analyse("The rebels had not yet threatened the regional capitals of Kidal, Timbuktu and Gao.",
                      tmp_path)

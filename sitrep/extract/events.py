@@ -195,7 +195,15 @@ def _quoted(sent: Span) -> str:
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    ) or _captioned(verb)
+
+
+def _captioned(verb: Token) -> bool:
+    """A participle with a subject and a "by" agent but no "was": a caption's reduced passive
+    ("Jane Smith surrounded by children in Africa", "A convoy attacked by rebels near Gao"),
+    whose subject is who it happened to."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children)
 
 
 def _arguments(verb: Token, role: str) -> list[Token]:
@@ -203,9 +211,11 @@ def _arguments(verb: Token, role: str) -> list[Token]:
     passive = _is_passive(verb)
     out: list[Token] = []
     if role == "patient":
+        caption = _captioned(verb)
         for child in verb.children:
             if (passive and child.dep_ == "nsubjpass") or (not passive
-                                                           and child.dep_ in ("dobj", "nsubjpass")):
+                                                           and child.dep_ in ("dobj", "nsubjpass")) \
+                    or (caption and child.dep_ == "nsubj"):
                 out.append(child)
         if passive and verb.dep_ in ("acl", "relcl") and not out:
             out.append(verb.head)  # "soldiers arrested on Monday", "detainees held by ..."
@@ -213,8 +223,9 @@ def _arguments(verb: Token, role: str) -> list[Token]:
             # "X was reported killed", "X is thought to have been killed": X is who it is about
             out += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     else:
+        caption = _captioned(verb)
         for child in verb.children:
-            if child.dep_ == "nsubj" or (passive and child.dep_ == "agent"):
+            if (child.dep_ == "nsubj" and not caption) or (passive and child.dep_ == "agent"):
                 out.extend(
                     c for c in child.children if c.dep_ == "pobj"
                 ) if child.dep_ == "agent" else out.append(child)
