@@ -228,6 +228,32 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
     return out
 
 
+def _together(candidates: list[tuple[int, int, StatusLine]]) -> list[tuple[int, int, StatusLine]]:
+    """Actors' lines that tell the same of each from the same sentences as one line, where the
+    first of them stands ("Jan Kowalski and Piotr Nowak: accused; denies ..." for two men one
+    sentence charges and one denial answers)."""
+    out: list[tuple[int, int, StatusLine]] = []
+    at: dict[tuple[object, ...], int] = {}
+    names: dict[int, list[str]] = {}
+    for importance, order, line in candidates:
+        name, _, told = line.text.partition(": ")
+        key = (told, line.certainty, line.as_of, tuple(line.evidence),
+               tuple(s for s in line.sources if s != name))
+        if key in at and told:
+            names[at[key]].append(name)
+            continue
+        at[key] = len(out)
+        names[len(out)] = [name]
+        out.append((importance, order, line))
+    for index, group in names.items():
+        if len(group) > 1:
+            importance, order, line = out[index]
+            joined = ", ".join(group[:-1]) + " and " + group[-1]
+            out[index] = (importance, order, replace(line, text=f"{joined}: {line.text.partition(': ')[2]}",
+                                                     actors=list(dict.fromkeys([*line.actors, *group]))))
+    return out
+
+
 def _denial_of_the_charge(actor: Actor) -> StatusEvent | None:
     """What an accused actor denies in its own words ("Mr Afzal ... deny conspiring to commit
     election fraud"), the newest telling; None when it denies nothing by name."""
@@ -287,6 +313,7 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
             candidates.append((importance, order, line))
     # Main facts first (life, liberty, power), then the newest, then the more prominent actor.
     candidates.sort(key=lambda c: (c[0], _newest_first(c[2].as_of), c[1]))
+    candidates = _together(candidates)
     room = max(2, STATUS_LINES - len(lines))
     # Copies: a memo keeps the lines for the next merge.
     lines += [replace(line, sources=list(line.sources), evidence=list(line.evidence),
