@@ -392,3 +392,8 @@ def test_suspects_under_arrest_are_no_thin_sourcing(tmp_path: Path) -> None:
 def test_an_attack_by_suspected_militants_rests_on_a_suspicion(tmp_path: Path) -> None:
     text = "The convoy was ambushed by suspected separatist fighters near the river crossing."
     assert [s for s in _thin_subjects(text, tmp_path) if "suspected separatist fighters" in s]
+
+
+def test_a_hedged_noun_ends_where_the_words_hung_on_it_stop_being_its_own(tmp_path: Path) -> None:
+    text = "This time the alleged feud is over who should take the credit for the government's aid plans."
+    assert "alleged feud" in _thin_subjects(text, tmp_path)

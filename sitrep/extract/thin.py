@@ -202,7 +202,7 @@ class ThinSourcing:
             ):
                 if low == "suspected" and _held_on_suspicion(tok.head):
                     continue  # "suspected traffickers were arrested": the arrest is the news
-                subject = strip_determiner(short_phrase(subtree_span(tok.head), 8))
+                subject = strip_determiner(short_phrase(_unbroken(tok.head), 8))
                 out.append(Dispute(subject=subject, kind="thin sourcing",
                                    claims=[self._claim(sent, "unnamed sources", "hedges")],
                                    actors=self._actors_in(sent)))
@@ -319,6 +319,16 @@ class ThinSourcing:
                 out.append(Dispute(subject=f"{event.actor} {event.event}", kind="thin sourcing",
                                    claims=[claim], actors=[event.actor]))
         return out
+
+
+def _unbroken(noun: Token) -> Span:
+    """The noun's phrase up to the first word that is not its own: "the alleged rift is over who
+    should take the credit", where the parser hung "who should take ..." on "rift", is "the
+    alleged rift", not a rift that "is over" (a quotation mark or comma hung elsewhere is no gap)."""
+    phrase = subtree_span(noun)
+    own = {t.i for t in noun.subtree}
+    end = next((t.i for t in phrase if t.i not in own and not t.is_punct), phrase.end)
+    return noun.doc[phrase.start:end]
 
 
 def _standalone(text: str, first: Token) -> str:
