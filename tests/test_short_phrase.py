@@ -90,3 +90,13 @@ def test_a_subject_followed_by_its_own_verb_keeps_its_modifier() -> None:
         "Those detained since the march"
     assert _up_to("The soldiers killed before the ceasefire were buried in the capital.", "were") == \
         "The soldiers killed before the ceasefire"
+
+
+def test_a_second_verb_cut_from_its_object_goes_from_its_and() -> None:
+    text = "Investigators believe they have found a silver car used by the gang and identified a house."
+    assert _cut(text, 14) == "Investigators believe they have found a silver car used by the gang"
+
+
+def test_a_clause_hung_on_a_preposition_cut_after_its_verb_goes_from_its_first_word() -> None:
+    text = "Eight men were still being held under anti-terrorism laws as officers ‘seek to unmask the gang’."
+    assert _cut(text, 13) == "Eight men were still being held under anti-terrorism laws"

@@ -214,6 +214,7 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
                      next(i for i, t in enumerate(kept) if t.i >= clause.left_edge.i))
     if opener:
         kept = kept[:opener]
+    kept = _without_verb_cut_from_its_object(kept, cut)
     last = kept[-1] if kept[-1].dep_ != "case" else kept[-1].head  # "Nigeria 's": the possessor
     noun = last.head
     if kept[-1].i == cut and last.dep_ in _NOUN_MODIFIERS and cut < noun.i <= cut + _NOUN_TAIL \
@@ -227,6 +228,25 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
                              or (kept[-1].dep_ in _SUBJECTS and cut < kept[-1].head.i < span.end)):
         kept.pop()  # "... treated well ... we": a subject whose verb was cut goes too
     return kept
+
+
+def _without_verb_cut_from_its_object(kept: list[Token], cut: int) -> list[Token]:
+    """`kept` without a verb at the cut whose object lies past it, when the verb opens a part of
+    its own: a second verb ("found a silver car ... and identified" goes from "and") or a clause
+    the parser hung on a preposition ("held under anti-terrorism laws as officers 'seek" goes
+    from "as")."""
+    verb = kept[-1]
+    if len(kept) < 3 or verb.i != cut or verb.pos_ != "VERB" or not any(
+            c.i > cut and c.dep_ in (*_VERB_OBJECTS, "prep") for c in verb.children):
+        return kept
+    if verb.dep_ == "conj":
+        return [t for t in kept if t.i < verb.i and not (t.dep_ == "cc" and t.head.i == verb.head.i
+                                                           and t.i > verb.head.i)] \
+            if verb.head.i < verb.i else kept
+    opener = next((i for i in range(len(kept) - 2, 0, -1)
+                   if kept[i].lower_ in SUBORDINATORS | {"as"} and kept[i].dep_ in ("prep", "mark")
+                   and all(t.pos_ in _WOULD_BE_SUBJECT for t in kept[i + 1:-1])), None)
+    return kept[:opener] if opener else kept
 
 
 def _without_open_clause(kept: list[Token]) -> list[Token]:
