@@ -397,3 +397,8 @@ def test_an_attack_by_suspected_militants_rests_on_a_suspicion(tmp_path: Path) -
 def test_a_hedged_noun_ends_where_the_words_hung_on_it_stop_being_its_own(tmp_path: Path) -> None:
     text = "This time the alleged feud is over who should take the credit for the government's aid plans."
     assert "alleged feud" in _thin_subjects(text, tmp_path)
+
+
+def test_an_event_resting_on_unnamed_sources_names_what_happened_to_what(tmp_path: Path) -> None:
+    text = "Activists, who requested anonymity, said rebels took full control of the city of Oru."
+    assert "rebels: seized the city of Oru" in _thin_subjects(text, tmp_path)

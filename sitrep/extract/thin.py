@@ -316,7 +316,10 @@ class ThinSourcing:
                                                    and _anonymous(event.source)):
                 claim = Claim(text=event.evidence.sentence, source=event.source, stance="hedges",
                               article=self.parsed.article.path, sentence=event.evidence.sentence)
-                out.append(Dispute(subject=f"{event.actor} {event.event}", kind="thin sourcing",
+                # what happened to what ("rebels: seized the city of Oru"); a count stays in the
+                # claim, so that two tellings of one toll ("eight", "at least eight") stay one item
+                told = event.event if re.fullmatch(r"\([^()]+\)", event.detail) else event.fact
+                out.append(Dispute(subject=f"{event.actor}: {told}", kind="thin sourcing",
                                    claims=[claim], actors=[event.actor]))
         return out
 
