@@ -402,3 +402,8 @@ def test_a_hedged_noun_ends_where_the_words_hung_on_it_stop_being_its_own(tmp_pa
 def test_an_event_resting_on_unnamed_sources_names_what_happened_to_what(tmp_path: Path) -> None:
     text = "Activists, who requested anonymity, said rebels took full control of the city of Oru."
     assert "rebels: seized the city of Oru" in _thin_subjects(text, tmp_path)
+
+
+def test_a_hedged_relative_clause_names_the_noun_it_is_about(tmp_path: Path) -> None:
+    text = "Officials named three men who allegedly smuggled the weapons into the country."
+    assert "three men smuggled the weapons into the country" in _thin_subjects(text, tmp_path)

@@ -188,6 +188,8 @@ class ThinSourcing:
                 )
                 if len(said.split()) < 3:
                     continue  # "supposedly to": nothing a reader could weigh
+                if subj is not None and subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    subj = verb.head  # "pictures that reportedly show ...": the pictures do
                 if subj is not None and subj.i < tok.i and subj.pos_ != "PRON":
                     said = f"{strip_determiner(short_phrase(subtree_span(subj), 5))} {said}"
                 out.append(Dispute(subject=said, kind="thin sourcing",
