@@ -49,6 +49,23 @@ def test_town_is_placed_in_its_country(tmp_path: Path) -> None:
     assert any(c.text == "Gao (Mali)" for c in _kinds(result, "place"))
 
 
+def test_a_place_name_the_model_cut_in_two_is_one_place(tmp_path: Path) -> None:
+    result = analyse("About 400 refugees were rescued in the Strait of Malacca on Friday.", tmp_path)
+    places = [c.text for c in _kinds(result, "place")]
+    assert any(p.startswith("Strait of Malacca") for p in places) and "Strait of" not in places
+
+
+def test_a_word_with_no_proper_noun_is_no_place(tmp_path: Path) -> None:
+    result = analyse("'Starving and suffering'", tmp_path)
+    assert not _kinds(result, "place")
+
+
+def test_a_news_outlets_reporter_is_no_place(tmp_path: Path) -> None:
+    result = analyse("Migrants on a boat are believed to be among those rescued, Al Jazeera's Step Vaessen "
+                     "reported.", tmp_path)
+    assert not [c for c in _kinds(result, "place") if "Vaessen" in c.text]
+
+
 def test_organisation_is_described_by_its_apposition(tmp_path: Path) -> None:
     text = ("A Timbuktu-based source from MINUSMA, the United Nations peacekeeping mission in Mali, told AFP "
             "the rebels had waited in four vehicles.")

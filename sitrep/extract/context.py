@@ -193,9 +193,18 @@ class ContextFinder:
     def _places(self, sent: Span, seen: set[str]) -> list[ContextItem]:
         gaz = load_gazetteer()
         out = []
-        for ent in self.parsed.ents_in(sent):
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
+        ents = [e for e in self.parsed.ents_in(sent) if e.label_ in ("GPE", "LOC", "FAC")]
+        for at, ent in enumerate(ents):
+            if ent[-1].pos_ in ("ADP", "DET") and at + 1 < len(ents) and ents[at + 1].start == ent.end:
+                # "the Strait of" + "Malacca": one name the model cut in two
+                ent = ent.doc[ent.start : ents[at + 1].end]
+                ents[at + 1] = ent
                 continue
+            if ent[-1].pos_ in ("ADP", "DET") or all(t.pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PRON")
+                                                      for t in ent):
+                continue  # "Strait of", "Starving": no name of a place ("Yarmouk", tagged an adjective, is)
+            if any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in ent.root.children):
+                continue  # "Al Jazeera's Step Vaessen reported": a reporter, not a place
             name = clean_span_text(span_text(ent)).removeprefix("the ")
             if name in seen or not name[:1].isupper():
                 continue
