@@ -96,9 +96,9 @@ class ThinSourcing:
         for head in (token, token.head):
             # The subject nearest the predicate: "20 were killed and many injured (the number of
             # enemy casualties is unknown)" hangs both "many" and "number" on "is".
-            subj = max((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i),
-                       key=lambda c: c.i, default=None) or next(
-                (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            before = [c for c in subjects if c.i < token.i]
+            subj = before[-1] if before else next(iter(subjects), None)
             if subj is not None and subj.lower_ not in ("it", "this", "that") and subj.pos_ != "PRON":
                 return strip_determiner(short_phrase(subtree_span(subj), 10))
             clause = next((c for c in head.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i), None)
@@ -320,7 +320,7 @@ class ThinSourcing:
                               article=self.parsed.article.path, sentence=event.evidence.sentence)
                 # what happened to what ("rebels: seized the city of Oru"); a count stays in the
                 # claim, so that two tellings of one toll ("eight", "at least eight") stay one item
-                told = event.event if re.fullmatch(r"\([^()]+\)", event.detail) else event.fact
+                told = event.event if event.count else event.fact
                 out.append(Dispute(subject=f"{event.actor}: {told}", kind="thin sourcing",
                                    claims=[claim], actors=[event.actor]))
         return out

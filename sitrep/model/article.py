@@ -205,10 +205,15 @@ class StatusEvent:
         members = re.match(rf"^(\S+{MEMBERS}\S+)(.*)$", self.detail)
         if members:
             return f"{members.group(1)} {self.event}{members.group(2)}"
-        count = re.fullmatch(r"\(([^()]+)\)", self.detail)
-        if count:
-            return f"{count.group(1).lower()} {self.event}"
+        if self.count:
+            return f"{self.count.lower()} {self.event}"
         return self.event + (f" {self.detail}" if self.detail else "")
+
+    @property
+    def count(self) -> str:
+        """How many of a group, when that is all the detail says ("Eight" from "(Eight)"), else ""."""
+        found = re.fullmatch(r"\(([^()]+)\)", self.detail)
+        return found.group(1) if found else ""
 
     @property
     def phrase(self) -> str:
