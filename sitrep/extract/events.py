@@ -208,10 +208,9 @@ def _captioned(verb: Token) -> bool:
 
 def _arguments(verb: Token, role: str) -> list[Token]:
     """The tokens naming who a verb event is about."""
-    passive = _is_passive(verb)
+    passive, caption = _is_passive(verb), _captioned(verb)
     out: list[Token] = []
     if role == "patient":
-        caption = _captioned(verb)
         for child in verb.children:
             if (passive and child.dep_ == "nsubjpass") or (not passive
                                                            and child.dep_ in ("dobj", "nsubjpass")) \
@@ -223,7 +222,6 @@ def _arguments(verb: Token, role: str) -> list[Token]:
             # "X was reported killed", "X is thought to have been killed": X is who it is about
             out += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     else:
-        caption = _captioned(verb)
         for child in verb.children:
             if (child.dep_ == "nsubj" and not caption) or (passive and child.dep_ == "agent"):
                 out.extend(
@@ -308,8 +306,8 @@ class EventExtractor:
                 when, background = event_time(tok, anchor)
                 prior = when is None and _pluperfect(_clause_verb(tok))
                 # a plan too: "later vowed to sell them" after a dated past is a vow made back then
-                retold = when is None and told_later(_clause_verb(tok), [
-                    s.text for s in parsed.sentences[max(0, n - 2):n]], anchor)
+                retold = when is None and told_later(_clause_verb(tok), parsed.sentences[max(0, n - 2):n],
+                                                     anchor)
                 for key, event, detail, attribution in found:
                     mark = (key, event, sent.start, attribution.polarity)
                     if mark in seen:

@@ -4,9 +4,10 @@ against the article's day."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..dates import When, resolve
 from .attribution import (
@@ -85,7 +86,7 @@ def _pluperfect(verb: Token) -> bool:
                                                 for c in verb.children)
 
 
-def told_later(verb: Token, before: list[str], anchor: date | None) -> bool:
+def told_later(verb: Token, before: Sequence[Span], anchor: date | None) -> bool:
     """Whether a past event told with "later" follows a past the sentences just `before` it date
     well before the article ("... were seized on the night of April 14. Fifty-seven escaped and
     the leader later vowed to sell the rest": the vow came after April 14, not on the article's
@@ -93,8 +94,8 @@ def told_later(verb: Token, before: list[str], anchor: date | None) -> bool:
     if anchor is None or verb.tag_ not in ("VBD", "VBN") or not any(
             c.dep_ == "advmod" and c.lower_ == "later" for c in verb.children):
         return False
-    return any((anchor - when.end).days > HISTORY_DAYS for text in before
-               for when in [resolve(text, anchor)] if when is not None)
+    return any((anchor - when.end).days > HISTORY_DAYS for sent in before
+               for when in [resolve(sent.text, anchor)] if when is not None)
 
 
 def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
