@@ -170,8 +170,8 @@ class Resolver:
                     actor = self.table.actors[key]
                     if actor.kind == "person":
                         last_person = key
-                        recent[key] = None
-                        recent[key] = recent.pop(key)  # the most recently named last
+                        recent.pop(key, None)
+                        recent[key] = None  # the most recently named last
                         word = lowers[i - 1].rstrip(".") if i > sent.start else ""
                         if word in _GENDER_WORDS and self.table.token_actor.get(i - 1) != key:
                             gender.setdefault(key, _GENDER_WORDS[word])

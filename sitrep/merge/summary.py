@@ -234,22 +234,23 @@ def _together(candidates: list[tuple[int, int, StatusLine]]) -> list[tuple[int, 
     sentence charges and one denial answers)."""
     out: list[tuple[int, int, StatusLine]] = []
     at: dict[tuple[object, ...], int] = {}
-    names: dict[int, list[str]] = {}
+    names: dict[int, tuple[str, list[str]]] = {}
+    """Per line kept: what it tells after the name, and the names that tell it."""
     for importance, order, line in candidates:
         name, _, told = line.text.partition(": ")
         key = (told, line.certainty, line.as_of, tuple(line.evidence),
                tuple(s for s in line.sources if s != name))
         if key in at and told:
-            names[at[key]].append(name)
+            names[at[key]][1].append(name)
             continue
         at[key] = len(out)
-        names[len(out)] = [name]
+        names[len(out)] = (told, [name])
         out.append((importance, order, line))
-    for index, group in names.items():
+    for index, (told, group) in names.items():
         if len(group) > 1:
             importance, order, line = out[index]
             joined = ", ".join(group[:-1]) + " and " + group[-1]
-            out[index] = (importance, order, replace(line, text=f"{joined}: {line.text.partition(': ')[2]}",
+            out[index] = (importance, order, replace(line, text=f"{joined}: {told}",
                                                      actors=list(dict.fromkeys([*line.actors, *group]))))
     return out
 
