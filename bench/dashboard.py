@@ -79,6 +79,44 @@ async def _wait(condition: Callable[[], bool], timeout: float, what: str) -> Non
         await asyncio.sleep(0.005)
 
 
+QUIET = 0.1
+"""Seconds without a frame after which the screen counts as settled: Textual draws at most 60
+frames a second, and the layouts that follow a report (a scrollbar appearing, the footer's keys)
+each come within a frame or two of the one before."""
+
+
+class _Frames:
+    """When the app drew each frame, from `started`: Textual's `App._display` wrapped on this app."""
+
+    def __init__(self, app: Any, started: float) -> None:
+        self.times: list[float] = []
+        display = app._display
+
+        def timed(screen: Any, update: Any) -> None:
+            display(screen, update)
+            self.times.append(time.perf_counter() - started)
+
+        app._display = timed
+        self.started = started
+
+    async def settled(self, timeout: float = 60) -> float:
+        """The time of the last frame, once none has come for `QUIET` seconds: when the picture on
+        screen stopped changing. Unlike `Pilot.pause`, this neither waits for idle in slices of 20
+        ms nor draws a frame of its own."""
+        import asyncio
+
+        deadline = time.monotonic() + timeout
+        while not self.times or time.perf_counter() - self.started - self.times[-1] < QUIET:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the screen never settled")
+            await asyncio.sleep(0.005)
+        return self.times[-1]
+
+    def first_after(self, moment: float) -> float | None:
+        """The first frame drawn at or after `moment`."""
+        return next((t for t in self.times if t >= moment), None)
+
+
 async def _shown(app: Any, started: float) -> float:
     """When, from `started`, a first report (the previous one, when shown) reached the app's
     panes, to 5 ms: the frame that draws it follows."""
@@ -92,10 +130,14 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True,
     `keep_reports` false, the rows are decoded and merged even when the folder's report is kept;
     with `touch`, the folder's first file gets a new mtime first: the folder changed since its
     report was stored, so the dashboard shows that report as the previous one while it merges).
-    Also when, from the same start, the dashboard was imported, the app was running (its screen
-    composed), a first report reached its panes (`first_shown`: the previous one, when shown)
-    and the current report had reached the app (both to 5 ms); and the CPU seconds this process had used at
-    the first paint (`cpu`) and its analysis process used in all (`analysis_cpu`): on a busy
+    The first paint is when the last frame was drawn once the current report was in every pane
+    and the screen had settled (`_Frames.settled`); `report_frame`, the first frame drawn after
+    it was in every pane (the frames after it add what the report's layout brings: scrollbars,
+    the footer's keys). Also when, from the same start, the dashboard was imported, the app was
+    running (its screen composed), a first report reached its panes (`first_shown`: the previous
+    one, when shown) and the current report had reached the app (both to 5 ms); and the CPU
+    seconds this process had used at the first paint (`cpu`) and its analysis process used in all
+    (`analysis_cpu`): on a busy
     machine the two share the cores left, so their sum moves the first paint too."""
     import asyncio
 
@@ -119,24 +161,22 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True,
         with tempfile.TemporaryDirectory() as state:
             app = make_app(folder, config, watch=False, engine=engine,
                            state_path=Path(state) / "last_seen.json")
-            async with app.run_test(size=(160, 50)) as pilot:
+            frames = _Frames(app, started)
+            async with app.run_test(size=(160, 50)):
                 running = time.perf_counter() - started
-                # Timed beside the first paint, not before it: waiting for the app to be idle
-                # (`pilot.pause`) takes at least 20 ms once it is (Textual's `wait_for_idle`),
-                # and the first paint would wait for it twice.
                 shown_task = asyncio.create_task(_shown(app, started))
                 await _wait(lambda: app.last_complete is not None, 60, "the first report")
                 arrived = time.perf_counter() - started
                 await _wait(lambda: app.idle, 60, "the first report in every pane")
-                await pilot.pause()
-                paint = time.perf_counter() - started
+                paint = await frames.settled()
                 shown = await shown_task
                 cpu = time.process_time()
                 actors = len(app.last_complete.actors) if app.last_complete else 0
         engine.close()
         return {"first_paint": paint, "actors": actors, "spacy": "spacy" in sys.modules,
                 "dashboard_imported": imported, "app_running": running, "first_shown": shown,
-                "report_arrived": arrived, "cpu": cpu,
+                "report_arrived": arrived, "report_frame": frames.first_after(shown),
+                "frames": [round(t, 3) for t in frames.times], "cpu": cpu,
                 "analysis_cpu": _children_cpu()}
 
     return asyncio.run(run())
@@ -170,10 +210,12 @@ def child_tui_bare() -> dict[str, Any]:
                 yield Static("Nothing yet.")
                 yield Footer()
 
-        async with Bare().run_test(size=(160, 50)) as pilot:
-            await pilot.pause()
-            paint = time.perf_counter() - started
-        return {"first_paint": paint, "textual_imported": imported}
+        app = Bare()
+        frames = _Frames(app, started)
+        async with app.run_test(size=(160, 50)):
+            paint = await frames.settled()
+        return {"first_paint": paint, "textual_imported": imported,
+                "frames": [round(t, 3) for t in frames.times]}
 
     return asyncio.run(run())
 
