@@ -101,3 +101,32 @@ async def test_a_rebuild_queued_by_an_earlier_notice_shows_the_keys_of_the_later
         await pilot.pause()
         await pilot.pause()
         assert "Beta" in _shown(app) and "Alpha" not in _shown(app)
+
+
+class Late(App[None]):
+    """A footer mounted after the app started (as the dashboard's first keys come after its report)."""
+
+    def compose(self) -> ComposeResult:
+        yield Alpha("alpha", id="alpha")
+
+
+async def test_the_first_keys_are_in_the_first_frame_after_the_footer_hears_of_them() -> None:
+    """Textual's footer builds its keys after the next frame: on the dashboard that frame was the
+    first report's, and the keys cost it a layout and a frame more."""
+    app = Late()
+    async with app.run_test() as pilot:
+        app.query_one("#alpha").focus()
+        await pilot.pause()
+        frames: list[list[str]] = []
+        display = app._display
+
+        def recorded(screen: object, update: object) -> None:
+            frames.append(_shown(app))
+            display(screen, update)
+
+        app._display = recorded  # type: ignore[method-assign]
+        await app.mount(SitrepFooter())
+        app.screen.bindings_updated_signal.publish(app.screen)
+        await pilot.pause()
+        await pilot.pause()
+        assert frames and "Alpha" in frames[0]

@@ -94,3 +94,58 @@ async def test_keys_held_down_hold_the_hand_out_up_for_a_second_at_most(tmp_path
         await shown(pilot, lambda view: view is not first, timeout=10,
                     description="the new report in every pane")
         assert time.monotonic() - began >= drawing.INPUT_WAIT_MAX
+
+
+
+def at_the_end_of_the_first_hand_out(app: Any) -> dict[str, Any]:
+    """What the screen holds in the turn that hands the first report to the panes, before any
+    other message is read or frame drawn: the evidence view's row, the Actors table's measured
+    height and its rows (filled in once that turn ends)."""
+    from sitrep.tui.actors_pane import ActorsPane
+    from sitrep.tui.evidence_view import EvidenceView
+
+    seen: dict[str, Any] = {}
+    handed_out = app._handed_out
+
+    def recorded() -> None:
+        handed_out()
+        if not seen:
+            actors = app.query_one(ActorsPane)
+            seen.update(evidence=app.query_one(EvidenceView).current,
+                        table_height=actors.virtual_size.height, rows=actors.row_count)
+
+    app._handed_out = recorded
+    return seen
+
+
+async def test_the_first_report_is_handed_out_with_the_evidence_of_the_focused_row(tmp_path: Path) -> None:
+    """Shown by a message, the evidence came after the frame that drew the panes, with a layout
+    and a frame of its own."""
+    app = fake_app(tmp_path, mali_situation())
+    seen = at_the_end_of_the_first_hand_out(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        assert seen["evidence"] is not None
+
+
+async def test_the_first_report_is_handed_out_with_the_tables_measured(tmp_path: Path) -> None:
+    """Textual measures a table's new rows once its message queue empties: the frame that first
+    drew them had the table at its old size, without its scrollbar, and a layout followed."""
+    app = fake_app(tmp_path, mali_situation())
+    seen = at_the_end_of_the_first_hand_out(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        assert seen["rows"] > 0 and seen["table_height"] >= seen["rows"]
+
+
+async def test_every_pane_and_the_evidence_view_have_a_scrollbar_before_any_report(tmp_path: Path) -> None:
+    """A scrollbar that appears with the first report costs a layout and a frame after the
+    report's; kept from the start, its track the pane's colour, it costs nothing."""
+    from sitrep.tui.evidence_view import EvidenceView
+
+    app = fake_app(tmp_path, engine=FakeEngine(error=OSError("the folder is gone")))
+    async with app.run_test(size=(120, 40)):
+        await wait_for(lambda: not app.analysing, description="the failed run")
+        assert app.situation is None
+        for widget in [*app.panes(), app.query_one(EvidenceView)]:
+            assert widget.show_vertical_scrollbar, widget.id

@@ -26,6 +26,7 @@ from .actions import HELP_AHEAD_DELAY
 from .actors_pane import ActorsPane
 from .context_pane import ContextPane
 from .disputes_pane import DisputesPane
+from .evidence_view import EvidenceView
 from .header import SitrepHeader
 from .sources_pane import SourcesPane
 from .status_pane import StatusPane
@@ -156,7 +157,11 @@ class PaneDrawing:
             self.set_timer(HELP_AHEAD_DELAY, self._lay_out_help)
         focused = self.focused
         if isinstance(focused, (StatusPane, DisputesPane, ContextPane, ActorsPane, SourcesPane)):
-            focused.show_evidence()
+            # Shown now rather than by a message, which would land after the frame that draws the
+            # panes and cost a frame (and a layout) of its own.
+            evidence = focused.selected_evidence()
+            if evidence is not None:
+                self.query_one(EvidenceView).show(evidence.copy())
         view = self._view
         if view is not None and self._view_waiters:
             waiting, self._view_waiters = self._view_waiters, []

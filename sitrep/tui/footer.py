@@ -43,6 +43,13 @@ class SitrepFooter(Footer):
         """Rebuild the keys (as `Footer` does) unless they would be the same."""
         if self._built_already() and screen is self.screen:
             return
+        if self._composed is None and self.is_attached and screen is self.screen and screen.app.app_focus:
+            # The first keys are built at once, not after the next frame as `Footer` builds them:
+            # that frame is usually the first report's, and a footer built after it cost the
+            # dashboard's first paint a layout and a frame more.
+            self._bindings_ready = True
+            self.call_next(self.recompose)
+            return
         super().bindings_changed(screen)
 
     async def recompose(self) -> None:

@@ -261,6 +261,7 @@ class TablePane(Paged, DataTable[Text]):
             self._add_note(Text(self._empty, style="italic dim"), "-empty")
         if window.below:
             self._add_note(more_text(window.below), MORE_KEY)
+        self._measure_now()
         index = self._table_index(cursor) if cursor is not None else None
         if index is None:
             index = 1 if window.start else 0
@@ -270,6 +271,17 @@ class TablePane(Paged, DataTable[Text]):
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
         elif offset is not None:
             self.scroll_to(y=max(self._line_of(self.cursor_row) - offset, 0), animate=False, immediate=True)
+
+    def _measure_now(self) -> None:
+        """Work out the size of the rows just added, as `DataTable` does when its message queue
+        next empties (`_on_idle`): that came after the frame that drew them, which showed the
+        table without its scrollbar, and a layout and a frame more followed. Measured now, the
+        layout that draws the rows sizes the table."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
 
     def _add_note(self, note: Text, key: str) -> None:
         """A row of empty cells with `note` in the widest column, wrapped to it (never clipped:
