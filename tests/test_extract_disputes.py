@@ -67,6 +67,31 @@ def test_denial_names_the_claim_and_its_claimant(tmp_path: Path) -> None:
                                                               ("denies", "US army")]
 
 
+def test_who_tells_of_claims_is_not_their_maker(tmp_path: Path) -> None:
+    text = ("Opposition leaders say the minister must answer claims that the contract was signed before the "
+            "tender closed. The ministry denied it.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "unnamed sources"),
+                                                              ("denies", "ministry")]
+
+
+def test_the_claims_are_asserted_by_the_maker_a_later_denial_names(tmp_path: Path) -> None:
+    text = ("Opposition leaders say the minister must answer claims that the contract was signed before the "
+            "tender closed. The ministry has denied the claims, made in a documentary aired on Sunday.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    asserted = dispute.claims[0]
+    assert (asserted.stance, asserted.source) == ("asserts", "a documentary")
+    assert asserted.sentence.startswith("Opposition leaders say")  # where the claim itself is told
+
+
+def test_allegations_published_by_a_paper_are_the_papers(tmp_path: Path) -> None:
+    text = ("The ministry dismissed the allegations published by the Herald that the contract was signed "
+            "early.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "the Herald"),
+                                                              ("denies", "ministry")]
+
+
 def test_denial_of_them_answers_the_claims_named_before(tmp_path: Path) -> None:
     text = ("The Tories say ministers must answer claims that the legal advice was drawn up at Number 10.\n\n"
             "Lord Goldsmith also denied them.")

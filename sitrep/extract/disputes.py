@@ -192,17 +192,48 @@ class DisputeFinder(ThinSourcing):
 
     def _claim_owner(self, verb: Token) -> str | None:
         """Who made the claims a denial answers, when the sentence names them ("claims by X", "X's
-        claims")."""
+        claims", "the claims, made in a new book")."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.lemma_.lower() not in HEDGE_NOUNS:
             return None
-        for child in obj.children:
+        return self._maker(obj)
+
+    def _maker(self, noun: Token) -> str | None:
+        """Who or what a claim noun says made the claims: "X's claims", "claims by X", "the claims,
+        made in a new book", "allegations published by the Guardian"."""
+        for child in noun.children:
             if child.dep_ == "poss":
                 return describe_source(child, self.names, self.pronoun_names)[0]
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return describe_source(pobj, self.names, self.pronoun_names)[0]
+            if child.dep_ == "acl" and child.lemma_.lower() in _MAKING:
+                for prep in child.children:
+                    if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in"):
+                        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if pobj is None:
+                            continue
+                        if pobj.i in self.names or pobj.i in self.pronoun_names:
+                            return describe_source(pobj, self.names, self.pronoun_names)[0]
+                        # "a new book about the Attorney General's advice": the book, not what it is about
+                        return clean_span_text(pobj.doc[pobj.left_edge.i : pobj.i + 1].text)
+        return None
+
+    def _maker_after(self, sent: Span) -> str | None:
+        """The maker of "the claims" as the next sentences name it ("The Tories want answers to
+        claims that ... Downing Street has denied the claims, made in a new book ...")."""
+        sentences = self.parsed.sentences
+        at = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
+        if at is None:
+            return None
+        for later in sentences[at + 1 : at + 1 + MAKER_AHEAD]:
+            for noun in later:
+                if noun.pos_ == "NOUN" and noun.lemma_.lower() in HEDGE_NOUNS and any(
+                        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children):
+                    maker = self._maker(noun)
+                    if maker is not None:
+                        return maker
         return None
 
     def _denials(self, sent: Span, before: list[Span]) -> list[Dispute]:
@@ -269,8 +300,10 @@ class DisputeFinder(ThinSourcing):
                 else None
             )
             if owner is not None:
-                # "denied claims by Iraq's government that ...": the claimant is named right there.
-                claims.insert(0, self._claim(sent, owner, "asserts"))
+                # "denied claims by Iraq's government that ...": the claimant is named right there;
+                # what they claim may have been told before ("... denied the claims, made in a book").
+                told = content.sent if content is not None and content.sent.start != sent.start else sent
+                claims.insert(0, self._claim(told, owner, "asserts"))
             elif claimant is not None and name_key(claimant) != name_key(who):
                 # "X's allies blamed the president, but the Kremlin dismissed the claims": both sides here
                 claims.insert(0, self._claim(sent, claimant, "asserts"))
@@ -434,8 +467,10 @@ class DisputeFinder(ThinSourcing):
         return verb.doc[obj.left_edge.i : end]
 
     def _speaker(self, sent: Span) -> str:
-        """Who makes the claims in a sentence: the subject of its reporting verb ("The Tories say
-        ... claims that"), the owner of a claim noun ("Sands's claims"), else its attribution."""
+        """Who makes the claims in a sentence: the maker of a claim noun ("Sands's claims", "claims
+        made in a book"); claims a reporting verb's subject only tells of ("The opposition says
+        ministers must answer claims that ...") are their maker's as the next sentences name it,
+        else unnamed; else the subject of its reporting verb, else its attribution."""
         root = sent.root
         for noun in sent:
             # "amid fresh claims that Mr Brown was seething": the claims are the source, unnamed.
@@ -444,11 +479,15 @@ class DisputeFinder(ThinSourcing):
                 and noun.lemma_.lower() in HEDGE_NOUNS
                 and self._claim_content(noun) is not None
             ):
-                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                owner = self._maker(noun)
                 if owner is not None:
-                    return describe_source(owner, self.names, self.pronoun_names)[0]
+                    return owner
                 if root.lemma_.lower() not in NEUTRAL_REPORTING | HEDGING_REPORTING:
                     return strip_determiner(short_phrase(subtree_span(noun), 3)).lower() or "unnamed sources"
+                if not _within_subject(noun, root):
+                    # "The Tories say ministers must respond to claims that ...": they tell of the
+                    # claims, not make them; the next sentences may name who did.
+                    return self._maker_after(sent) or "unnamed sources"
         if root.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING:
             subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subj is not None:
@@ -475,6 +514,19 @@ class DisputeFinder(ThinSourcing):
         """A negated statement inside a quotation or report ("did not purport to be a summary")."""
         return '"' in tok.sent.text or "“" in tok.sent.text or tok.dep_ == "ccomp"
 
+
+
+_MAKING = frozenset({"make", "publish", "contain", "print", "air", "broadcast", "level", "raise", "carry"})
+"""Verbs of a participle on a claim noun that name who or what made the claims ("the claims, made in
+a new book", "allegations published by the Guardian")."""
+MAKER_AHEAD = 2
+"""Sentences after one that tells of claims where "the claims, made in ..." may name their maker."""
+
+
+def _within_subject(token: Token, verb: Token) -> bool:
+    """Whether `token` is in the subject of `verb` ("Claims that ... are false, he said" is not;
+    "Claims that ... were dismissed" is)."""
+    return any(token in c.subtree for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 _CHARGING = NEUTRAL_REPORTING | HEDGING_REPORTING | ACCUSING | {"point", "blame", "hold", "link", "tie"}
