@@ -89,6 +89,36 @@ def test_a_refutation_is_not_answered_by_the_refuters_own_words(tmp_path: Path) 
     assert all(c.stance == "denies" for c in dispute.claims)
 
 
+# One hedged happening
+
+
+def _hedged_poisonings(disputes: list[Dispute]) -> list[Dispute]:
+    return [d for d in disputes if d.kind == "thin sourcing" and "poisoning" in d.subject]
+
+
+def test_one_hedged_happening_told_three_ways_is_one_item(tmp_path: Path) -> None:
+    sit = situation({
+        "watchdog.txt": dated("2031-03-02", "Berlin asked the watchdog for help over Ivan Sorel's alleged "
+                                            "poisoning, the agency said."),
+        "protest.txt": dated("2031-03-04", "Moscow lodged a protest on Monday over the alleged poisoning of "
+                                           "the opposition leader. Ministers called for those behind the "
+                                           "suspected poisoning to be found."),
+    }, tmp_path)
+    [item] = _hedged_poisonings(sit.disputes)
+    assert item.subject == "Ivan Sorel's alleged poisoning"  # the wording that says whose
+    assert len({c.sentence for c in item.claims}) == 3
+
+
+def test_the_alleged_poisonings_of_two_named_people_are_two_items(tmp_path: Path) -> None:
+    sit = situation({
+        "sorel.txt": dated("2031-03-02", "Berlin asked the watchdog for help over Ivan Sorel's alleged "
+                                         "poisoning, the agency said."),
+        "markov.txt": dated("2031-03-04", "London asked the watchdog for help over Pavel Markov's alleged "
+                                          "poisoning, officials said."),
+    }, tmp_path)
+    assert len(_hedged_poisonings(sit.disputes)) == 2
+
+
 # Whose version
 
 

@@ -506,6 +506,8 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
     claim_sides: dict[int, tuple[set[tuple[str, str, str]], set[str]]] = {}
     contested: set[str] = set()
     """Sentences already shown as one side of a contradiction: no need to repeat them as thin sourcing."""
+    by_happening: dict[str, list[tuple[str, Dispute]]] = defaultdict(list)
+    """Thin items of a hedged happening, by its noun: (the named victim's key or "", the item)."""
     for dispute in disputes:
         marks = {(dispute.kind, _sentence_of(c, keys)) for c in dispute.claims}
         if marks <= seen:
@@ -520,6 +522,21 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
             contested |= {_sentence_of(c, keys) for c in dispute.claims}
         side = (dispute.kind, name_key(dispute.subject))
         known = by_side.get(side)
+        hedged = _hedged_happening(dispute.subject) if dispute.kind == "thin sourcing" else None
+        if known is None and hedged is not None:
+            # "Navalny's alleged poisoning", "the alleged poisoning of the opposition figure", "the
+            # suspected poisoning": one hedged happening, unless two name different victims.
+            noun, whom = hedged
+            held = by_happening[noun]
+            at = next((i for i, (w, _) in enumerate(held) if not (w and whom and w != whom)), None)
+            if at is None:
+                held.append((whom, dispute))
+            else:
+                known = held[at][1]
+                if whom and not held[at][0]:  # the wording that names whose it is
+                    held[at] = (whom, known)
+                    known.subject = dispute.subject
+                known.actors.extend(a for a in dispute.actors if a not in known.actors)
         if known is not None and dispute.kind == "thin sourcing":
             # "soldiers arrested" resting on "sources" and on "AFP": one item with both sources.
             held = claim_marks[id(known)]
@@ -546,6 +563,26 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
         claim_sides[id(dispute)] = ({(c.stance, c.source, c.article) for c in dispute.claims},
                                     {_sentence_of(c, keys) for c in dispute.claims})
     return out
+
+
+_HEDGED_NOUN = re.compile(
+    r"^(?:the )?(?:(?P<owner>[^\s'’]+(?: [^\s'’]+){0,2})['’]s? )?"
+    r"(?:alleged|suspected|apparent|reported|purported|presumed) "
+    r"(?P<noun>[\w-]+)(?: (?:of|on|against) (?P<whom>.+))?$")
+
+
+@lru_cache(maxsize=1 << 12)
+def _hedged_happening(subject: str) -> tuple[str, str] | None:
+    """(the happening, the key of whom it names or "") of a thin item that is a hedged happening
+    noun ("Navalny's alleged poisoning", "alleged poisoning of the opposition figure"); None for
+    any other ("alleged rift", "suspected terrorists")."""
+    found = _HEDGED_NOUN.match(subject)
+    if found is None or found.group("noun").lower() not in _LEXICON.happenings:
+        return None
+    whom = found.group("owner") or found.group("whom") or ""
+    # "the opposition figure" may be anyone named; "Navalny" and "Skripal" are two people.
+    named = whom[:1].isupper() and not whom.lower().startswith(("the ", "a ", "an ", "his ", "her ", "their"))
+    return found.group("noun").lower(), name_key(whom).rsplit(" ", 1)[-1] if named else ""  # by surname
 
 
 def _name_disagreements(actors: list[Actor]) -> list[Dispute]:
