@@ -115,6 +115,29 @@ def test_status_lines_carry_their_as_of_date_and_the_newest_lede_comes_first(tmp
     assert any(line.as_of == "2021-03-01" and line.certainty == "reported" for line in found.status)
 
 
+def _minister_denials(extra: dict[str, str], tmp_path: Path) -> list[str]:
+    """The Status lines of a minister's denials: a week-old one, the newest, and `extra`."""
+    old = ("The interior minister has denied that the election results were altered by officials in his "
+           "ministry.")
+    new = ("The interior minister has again denied that the election was rigged by his officials. Claims "
+           "that the results were altered by his ministry were \"baseless\", he insisted on Monday.")
+    found = situation({"a.txt": dated("2031-03-01", "Minister denies vote claims", old),
+                       "b.txt": dated("2031-03-08", "Minister again denies", new), **extra}, tmp_path)
+    return [line.text for line in found.status if line.certainty == "denied"]
+
+
+def test_a_speakers_older_lede_that_retells_a_newer_one_is_left_out(tmp_path: Path) -> None:
+    lines = _minister_denials({}, tmp_path)
+    assert not any(line.startswith("The interior minister has denied that the election") for line in lines)
+    assert any(line.startswith("The interior minister has again denied") for line in lines)
+
+
+def test_a_speakers_older_lede_about_something_else_stays(tmp_path: Path) -> None:
+    curfew = "The interior minister has denied that a curfew will be imposed on the capital."
+    lines = _minister_denials({"c.txt": dated("2031-03-04", "Minister denies curfew", curfew)}, tmp_path)
+    assert curfew in lines
+
+
 def test_a_repeated_past_detention_is_background(tmp_path: Path) -> None:
     result = analyse("The opposition leader Karl Brandt has been repeatedly detained by the authorities.",
                      tmp_path)

@@ -15,7 +15,7 @@ from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, S
 from ..sourcing import Mention, SourceCounter, count_sources
 from ..text import nation_key, sentence_key
 from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
-from .disputes import disagree
+from .disputes import _subject_words, disagree
 from .ledger import _current_states, status_line
 
 _MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released",
@@ -288,12 +288,19 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     stale = past - current
     if newest_first is None:
         newest_first = sorted(results, key=lambda r: (r.date or "", r.path), reverse=True)
+    told_by: dict[tuple[str, str], set[str]] = defaultdict(set)
+    """The words of the ledes shown, by their speaker (other than the article) and certainty."""
     for rank, result in enumerate(newest_first):
         # The newest article gives its lede and the news sentence after it; older ones their lede.
         for lead in result.leads[: 2 if rank == 0 else 1]:
             if sentence_key(lead.text) in seen_leads or lead.evidence.sentence in stale:
                 continue
+            if lead.source != "the article" and _retold(lead.text, lead.source,
+                                                        told_by.get((lead.source, lead.certainty))):
+                continue
             seen_leads.add(sentence_key(lead.text))
+            if lead.source != "the article":
+                told_by[(lead.source, lead.certainty)] |= _subject_words(lead.text)
             source = (result.outlet or "the article") if lead.source == "the article" else lead.source
             when = When.from_iso(result.date) if result.date else None
             line = StatusLine(text=lead.text, certainty=lead.certainty,
@@ -370,6 +377,23 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors, independent_sources=count, article_count=articles))
     return lines[:STATUS_LINES + 4]  # what holds, whether it is over, two disputes, figures, silence
+
+
+RETOLD_SHARE = 0.5
+"""An older lede whose words beyond its speaker's name are at least this share of what the same
+speaker, with the same certainty, says in the newer ledes shown retells it."""
+
+
+def _retold(text: str, source: str, said: set[str] | None) -> bool:
+    """Whether a speaker's older lede tells again what its newer ledes say ("The attorney general
+    has denied his statement ... was drafted by Downing Street officials" after "Claims a written
+    answer on the legality of the war was drafted by Downing Street were 'wholly unfounded', he
+    insisted"): one speaker's one position fills one line, not three."""
+    if not said:
+        return False
+    own = _subject_words(source)
+    words = _subject_words(text) - own
+    return bool(words) and len(words & (said - own)) >= RETOLD_SHARE * len(words)
 
 
 def _about_the_past(dispute: Dispute, window_start: date | None) -> bool:
