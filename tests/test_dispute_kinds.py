@@ -328,6 +328,23 @@ def test_the_toll_of_a_months_old_clash_is_not_a_latest_figure(tmp_path: Path) -
     assert not [s for s in sit.status if s.text.startswith("Latest figures")]
 
 
+def test_a_toll_given_again_weeks_later_is_the_old_toll_not_a_latest_figure(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-06-16", "Officials said 20 soldiers were killed in the clash on the ridge."),
+        "b.txt": dated("2031-09-09", "The army has said 20 soldiers were killed."),
+    }, tmp_path)
+    assert not [s for s in sit.status if s.text.startswith("Latest figures")]
+
+
+def test_a_new_toll_weeks_after_an_old_one_is_a_latest_figure(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-06-16", "Officials said 20 soldiers were killed in the clash on the ridge."),
+        "b.txt": dated("2031-09-09", "The army has said 12 soldiers were killed."),
+    }, tmp_path)
+    [line] = [s for s in sit.status if s.text.startswith("Latest figures")]
+    assert "12 soldiers killed" in line.text
+
+
 def test_a_stock_of_stranded_people_revised_far_down_is_a_dispute_the_latest_figure_settles(
     tmp_path: Path,
 ) -> None:

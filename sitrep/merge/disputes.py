@@ -527,14 +527,14 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
             # "Navalny's alleged poisoning", "the alleged poisoning of the opposition figure", "the
             # suspected poisoning": one hedged happening, unless two name different victims.
             noun, whom = hedged
-            held = by_happening[noun]
-            at = next((i for i, (w, _) in enumerate(held) if not (w and whom and w != whom)), None)
+            told = by_happening[noun]
+            at = next((i for i, (w, _) in enumerate(told) if not (w and whom and w != whom)), None)
             if at is None:
-                held.append((whom, dispute))
+                told.append((whom, dispute))
             else:
-                known = held[at][1]
-                if whom and not held[at][0]:  # the wording that names whose it is
-                    held[at] = (whom, known)
+                known = told[at][1]
+                if whom and not told[at][0]:  # the wording that names whose it is
+                    told[at] = (whom, known)
                     known.subject = dispute.subject
                 known.actors.extend(a for a in dispute.actors if a not in known.actors)
         if known is not None and dispute.kind == "thin sourcing":

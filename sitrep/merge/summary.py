@@ -88,6 +88,14 @@ def _figure_parts(subject: str, claims: list[Claim], newest: date | None) -> lis
                  and (w := When.from_iso(c.when)) is not None and w.precision != "range"]
         if not dated:
             continue
+        # A toll given again weeks after it was first given ("India has said 20 troops were
+        # killed", in September, of June's clash) is that old toll retold, not the latest count.
+        first: dict[object, date] = {}
+        for day, claim in dated:
+            if day < first.get(claim.value, date.max):
+                first[claim.value] = day
+        dated = [(first[c.value] if (d - first[c.value]).days > LATEST_FIGURE_DAYS else d, c)
+                 for d, c in dated]
         day = max(d for d, _ in dated)
         if newest is not None and (newest - day).days > LATEST_FIGURE_DAYS:
             continue
