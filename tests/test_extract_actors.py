@@ -456,3 +456,36 @@ def test_a_body_the_article_calls_warriors_in_apposition_is_an_armed_group(tmp_p
     text = ("A supporter who spoke to the fighters, known as Ansaru (Muslim guerrilla warriors), said the "
             "town had fallen.")
     assert _actors(analyse(text, tmp_path))["Ansaru"].kind == "armed group"
+
+
+def _roundup(scene: str, later: str = "") -> str:
+    """A story about Iraq that turns to another country for a paragraph."""
+    return ("Title: Strike on a mosque in Iraq denied\nDate: 2031-05-14\n\n"
+            "The coalition has denied that an air strike hit a mosque in Mosul.\n\n"
+            f"{scene}, rebels seized more ground amid clashes with government forces, activists say.\n\n"
+            f"A monitoring group said the fighting killed at least 28 government troops.{later}")
+
+
+def test_government_forces_in_a_paragraph_set_in_another_country_are_its_army(tmp_path: Path) -> None:
+    result = analyse(_roundup("Meanwhile in Syria"), tmp_path)
+    names = {a.name for a in result.actors}
+    assert "Syrian army" in names and "the army" not in names
+
+
+def test_government_forces_in_the_country_the_title_names_stay_the_army(tmp_path: Path) -> None:
+    result = analyse(_roundup("Meanwhile in Iraq"), tmp_path)
+    names = {a.name for a in result.actors}
+    assert "the army" in names and "Iraqi army" not in names
+
+
+def test_the_scene_ends_where_the_story_returns_to_the_titles_country(tmp_path: Path) -> None:
+    result = analyse(_roundup("Meanwhile in Syria", "\n\nGovernment forces in Iraq have pushed into Mosul."),
+                     tmp_path)
+    names = {a.name for a in result.actors}
+    assert {"Syrian army", "the army"} <= names
+
+
+def test_soldiers_counted_in_another_countrys_paragraph_are_its_soldiers(tmp_path: Path) -> None:
+    sit = situation({"roundup.txt": _roundup("Meanwhile in Syria")}, tmp_path)
+    [line] = [s for s in sit.status if s.text.startswith("Latest figures")]
+    assert "at least 28 Syrian soldiers killed" in line.text

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ActorKind, ActorMention
 from ..nlp.components import nickname_start
-from ..nlp.gazetteer import load_gazetteer
+from ..nlp.gazetteer import demonym_countries, load_gazetteer
 from ..nlp.pattern_files import bundled_patterns
 from ..text import name_key
 from .base import (
@@ -227,6 +227,7 @@ def _long_name_owner(cand: _Candidate, acronyms: dict[str, list[str]]) -> str | 
 def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Candidate]:
     """Collective actors ("the junta", "soldiers") where the word heads a noun phrase."""
     out = []
+    scenes: dict[int, str] | None = None
     spans = sorted(parsed.doc.spans.get("collectives", []), key=lambda s: (-(s.end - s.start), s.start))
     for span in spans:
         root = span[-1]
@@ -248,6 +249,14 @@ def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Cand
             out.append(_Candidate(parsed.doc[owner[0].left_edge.i : span.end], "organisation",
                                   f"{country} {canonical}"))
             continue
+        if not owner and canonical in _STATE_GROUPS:
+            # "Meanwhile in Syria, ... clashes with government forces": the scene's state's, in an
+            # article about another country
+            if scenes is None:
+                scenes = scene_people(parsed)
+            scene = scenes.get(root.sent.start)
+            if scene is not None:
+                canonical = f"{scene} {canonical.removeprefix('the ')}"
         if owner and canonical in ("the army", "soldiers", "the government", "police", "authorities",
                                    "rebels"):
             start = owner[0].left_edge.i
@@ -258,6 +267,74 @@ def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Cand
             span = parsed.doc[owner[0].left_edge.i : span.end]
         out.append(_Candidate(span, "collective", canonical))
     return out
+
+
+_STATE_GROUPS = frozenset({"the army", "soldiers", "the government", "police", "authorities"})
+"""Collectives that are some state's: whose a sentence's scene may say."""
+SCENE_REACH = 2
+"""Sentences after one that opens on another country ("Meanwhile in Syria, ...") still set there."""
+_SCENE_OPENERS = frozenset({"meanwhile", "elsewhere", "separately"})
+
+
+def scene_people(parsed: ParsedArticle) -> dict[int, str]:
+    """The people (demonym: "Syrian") of the country each sentence is set in, by the sentence's
+    start, where the article turns to a country its title does not name: a sentence opening "In
+    Syria, ..." or "Meanwhile in neighbouring Syria, ...", and the `SCENE_REACH` after it until one
+    opens on another country or names one the title names."""
+    title = parsed.article.title.lower()
+    sentences = parsed.sentences
+    out: dict[int, str] = {}
+    for at, sent in enumerate(sentences):
+        country = _opening_country(sent)
+        if country is None:
+            continue
+        people = _demonym(country)
+        if people is None or country.lower() in title or people.lower() in title:
+            continue  # the article's own country: "the army" is already its army
+        for later in sentences[at : at + 1 + SCENE_REACH]:
+            if later is not sent and (_opening_country(later) is not None
+                                      or any(c.lower() in title for c in _countries_in(later))):
+                break  # the story moves on, or back ("Government forces in Iraq have pushed ...")
+            out[later.start] = people
+    return out
+
+
+def _countries_in(sent: Span) -> set[str]:
+    """The countries a sentence names."""
+    gazetteer = load_gazetteer()
+    out = set()
+    for ent in sent.ents:
+        if ent.label_ == "GPE":
+            country = _owner_country(ent.root)
+            if country is not None and gazetteer.is_country(country):
+                out.add(country)
+    return out
+
+
+def _opening_country(sent: Span) -> str | None:
+    """The country a sentence opens on: "In Syria, ...", "Meanwhile, in neighbouring Syria, ..."."""
+    tokens = list(sent)
+    at = 0
+    while at < len(tokens) and (tokens[at].lower_ in _SCENE_OPENERS or tokens[at].text == ","):
+        at += 1
+    if at >= len(tokens) or tokens[at].lower_ != "in" or tokens[at].dep_ != "prep":
+        return None
+    pobj = next((c for c in tokens[at].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.ent_type_ != "GPE":
+        return None
+    after = pobj.right_edge.i + 1
+    if after >= sent.end or sent.doc[after].text != ",":
+        return None  # "In Syria the war goes on" is read as a scene only with its comma
+    country = _owner_country(pobj)
+    return country if country is not None and load_gazetteer().is_country(country) else None
+
+
+@lru_cache(maxsize=512)
+def _demonym(country: str) -> str | None:
+    """"Syrian" for Syria: the bundled demonym for its people, one person's form."""
+    forms = [d for d, c in demonym_countries().items() if c == country]
+    singular = [d for d in forms if not d.endswith("s")] or forms
+    return min(singular, key=len).title() if singular else None
 
 
 def _owner_country(token: Token) -> str | None:

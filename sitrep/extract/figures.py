@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..dates import When, publication_day, resolve, years_before
 from ..lexicon import lexicon
 from ..model import Claim, Dispute
+from .actors import scene_people
 from .attribution import attribute
 from .base import span_text, subtree_span
 from .events import ADJ_EVENTS, VERB_EVENTS, event_time
@@ -295,6 +296,10 @@ def _told_as_past(verb: Token, anchor: date | None) -> bool:
     return False
 
 
+_STATE_PEOPLE = frozenset({"soldiers", "troops", "police", "policemen", "police officers"})
+"""Counted people who serve some state: whose, a sentence's scene may say."""
+
+
 def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
     """Every figure given for a count of people, grouped by what happened to whom, each with
     the date it holds at; figures told as background ("the 2005 bombings, which killed 26")
@@ -303,6 +308,7 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
     anchor = publication_day(finder.parsed.article.date)
     told: dict[str, tuple[str, str]] = {}  # category -> (class, source) counted in the sentence before
     like_nums, lowers, tokens = finder.parsed.like_nums, finder.parsed.lowers, finder.parsed.tokens
+    scenes: dict[int, str] | None = None
     for sent in finder.parsed.sentences:
         previous = ""
         before, told = told, {}
@@ -346,6 +352,11 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
             subject = f"number of {people} {category}"
             claim = finder._claim(sent, att.source, "figure", value, text=wording)
             claim.group = _nation_of(noun)
+            if not claim.group and people in _STATE_PEOPLE:
+                # "Meanwhile in Syria, ...": soldiers counted there are Syria's (`scene_people`)
+                if scenes is None:
+                    scenes = scene_people(finder.parsed)
+                claim.group = scenes.get(sent.start, "")
             # A toll holds as of its report, unless it counts over a period ("since Tuesday",
             # "this year"): then it is compared only with counts over the same period.
             period = _period_of(verb)
