@@ -64,6 +64,41 @@ def test_an_accusation_with_no_accuser_stays_the_articles(tmp_path: Path) -> Non
     assert (event.source, event.certainty) == ("the article", "stated")
 
 
+def test_stopping_short_of_an_accusation_is_no_accusation(tmp_path: Path) -> None:
+    result = analyse("The prime minister stopped short of accusing Jan Kowalski of fraud.", tmp_path)
+    assert not events_of(result, "Kowalski", "accused")
+
+
+def test_condemning_without_accusing_anyone_accuses_no_one(tmp_path: Path) -> None:
+    result = analyse("The council condemned the fraud without accusing Jan Kowalski.", tmp_path)
+    assert not events_of(result, "Kowalski", "accused")
+
+
+def test_a_warning_that_someone_would_be_responsible_is_no_charge(tmp_path: Path) -> None:
+    result = analyse("The ministry warned that Jan Kowalski would be responsible if the talks collapsed.",
+                     tmp_path)
+    assert not events_of(result, "Kowalski", "accused")
+
+
+def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
+    result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
+                     "Kowalski.", tmp_path)
+    assert not events_of(result, "Kowalski", "accused")
+
+
+def test_a_possessors_accusations_are_the_possessors_claim(tmp_path: Path) -> None:
+    result = analyse("Anna Zielinska's accusations against Jan Kowalski angered the council.", tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.certainty) == ("Anna Zielinska", "alleged")
+    assert not events_of(result, "Zielinska", "accused")
+
+
+def test_who_makes_allegations_is_the_accuser(tmp_path: Path) -> None:
+    result = analyse("The opposition made allegations against Jan Kowalski on Monday.", tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.certainty) == ("the opposition", "alleged")
+
+
 _RETOLD = ("Title: Schoolgirls\nDate: 2031-10-17\n\nThe army said on Friday it had agreed a truce with "
            "the rebels.\n\nSome 200 girls were seized from their school in the town of Oru on the night "
            "of April 14.\n\n")

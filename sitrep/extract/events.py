@@ -20,6 +20,7 @@ from ..lexicon import lexicon
 from ..model import MEMBERS, StatusEvent
 from .actors import ActorTable
 from .attribution import (
+    DENYING,
     UNNAMED_PASSIVES,
     Attribution,
     _subject,
@@ -101,7 +102,38 @@ def _irrealis(tok: Token) -> bool:
         and not (head.lemma_.lower() in _REPORTING_TOO and _tensed(tok))
     ):
         return True
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and _held_back(head):
+        return True
     return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
+
+
+_REBUTTING = DENYING | {"protest", "condemn", "decry", "denounce", "slam", "rebuff", "deplore"}
+_BASELESS = {"unfounded", "baseless", "false", "groundless", "absurd", "fabricated", "spurious"}
+
+
+def _rebutted(noun: Token) -> bool:
+    """Accusations told as rebutted: called baseless, or what a verb of denial takes ("protested
+    'unfounded accusations against Russia'", "rejected the allegations against him")."""
+    if any(c.dep_ == "amod" and c.lower_ in _BASELESS for c in noun.children):
+        return True
+    head = noun.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return noun.dep_ in ("dobj", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in _REBUTTING
+
+
+_LEVELLING = {"make", "level", "raise", "repeat", "press", "file", "bring"}
+"""Verbs whose subject makes the accusations they take: "made allegations against him"."""
+_HOLDING_BACK = {"refrain", "abstain", "desist", "shy", "back"}
+"""Verbs whose "from" gerund is not done: "refrained from accusing Moscow"."""
+
+
+def _held_back(prep: Token) -> bool:
+    """A preposition whose gerund is what was not done: "without accusing", "stopped short of
+    blaming Moscow", "refrained from accusing the rebels"."""
+    word, head = prep.lower_, prep.head
+    return word == "without" or (word == "of" and head.lower_ == "short") \
+        or (word == "from" and head.lemma_.lower() in _HOLDING_BACK)
 
 
 def _said_to_have(verb: Token) -> bool:
@@ -127,7 +159,12 @@ _BLAME_WORDS = {"responsible", "guilty", "culpable", "accountable"}
 
 
 def _blames(be: Token) -> bool:
-    """"X was behind the attack", "X is responsible for it", "X is to blame": a charge against X."""
+    """"X was behind the attack", "X is responsible for it", "X is to blame": a charge against X;
+    not a warning ("Germany will be guilty of a provocation if it fails to ...")."""
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS for c in be.children) \
+            or any(c.dep_ in ("advcl", "mark") and (c.lower_ in _CONDITIONAL or any(
+                g.dep_ == "mark" and g.lower_ in _CONDITIONAL for g in c.children)) for c in be.children):
+        return False
     for child in be.children:
         if (
             child.dep_ == "prep"
@@ -474,8 +511,11 @@ class EventExtractor:
                     targets.append(child)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "against", "including"):
                     targets += [c for c in child.children if c.dep_ == "pobj"]
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-                # "Russia's arrests of Navalny": the possessor did it; the "of" object is who it happened to.
+            charging = event == "accused" and lemma != "case"
+            if any(c.dep_ == "prep" and (c.lower_ == "of" or charging and c.lower_ == "against")
+                   for c in tok.children):
+                # "Russia's arrests of Navalny", "Berlin's accusations against Moscow": the possessor
+                # did it; the "of" or "against" object is who it happened to.
                 targets = [t for t in targets if t.dep_ != "poss"]
             if lemma == "detainee" or lemma == "custody":
                 targets += [c for c in tok.children if c.dep_ == "appos"]
@@ -491,6 +531,16 @@ class EventExtractor:
                 return out
             att = self._attribute(tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in")
                                   else tok)
+            if charging:
+                if _rebutted(tok):
+                    return out  # "protested 'unfounded accusations against Russia'": Russia's answer
+                # "warned of accusations against Russia": who speaks of the accusations is not who
+                # makes them; a possessor is ("Berlin's accusations").
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if owner is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEVELLING:
+                    owner = _subject(tok.head)  # "the opposition made allegations against him"
+                source, anonymous = describe_source(owner, self.names, self.pronoun_names)
+                att = Attribution(source, "alleged", att.polarity, anonymous)
             if lemma == "whereabouts":
                 if not any(t.lower_ in ("unknown", "unclear") for t in sent):
                     return out
