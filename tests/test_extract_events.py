@@ -99,6 +99,20 @@ def test_who_makes_allegations_is_the_accuser(tmp_path: Path) -> None:
     assert (event.source, event.certainty) == ("the opposition", "alleged")
 
 
+def test_a_demand_joined_to_what_the_speaker_reports_in_another_tense_is_the_speakers(
+        tmp_path: Path) -> None:
+    result = analyse("The army said that the rebels were violating the truce and demanded that they "
+                     "withdraw.", tmp_path)
+    assert [e.actor for e in result.events if e.event == "demands"] == ["the army"]
+
+
+def test_what_sides_agreed_is_the_clause_they_agreed_on_not_a_name_in_it(tmp_path: Path) -> None:
+    result = analyse("Peru and Chile have agreed that their troops should 'quickly disengage' troops from "
+                     "the disputed ridge.", tmp_path)
+    [event] = events_of(result, "Peru", "agreed")
+    assert event.detail.startswith("that their troops should")
+
+
 _RETOLD = ("Title: Schoolgirls\nDate: 2031-10-17\n\nThe army said on Friday it had agreed a truce with "
            "the rebels.\n\nSome 200 girls were seized from their school in the town of Oru on the night "
            "of April 14.\n\n")

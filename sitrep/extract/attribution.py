@@ -85,6 +85,10 @@ def emerged(verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, looking through conjoined verbs ("said ... and denied")."""
+    if _speaker_goes_on(verb):
+        # "The army said that India was violating the border and demanded that its troops
+        # withdraw": the parser joins "demanded" to the reported clause; the speaker demands.
+        return _subject(verb.head.head)
     for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else verb):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -97,6 +101,25 @@ def _subject(verb: Token) -> Token | None:
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         return owner
     return None
+
+
+_SPEECH_ACTS = {"demand", "urge", "call", "warn", "say", "add", "insist", "vow", "threaten", "ask", "deny",
+                "accuse", "announce", "claim"}
+
+
+def _speaker_goes_on(verb: Token) -> bool:
+    """A speech act in the simple past conjoined to a reported clause in the progressive or the
+    present, after a reporting verb in the simple past ("said that India was violating ... and
+    demanded ..."): the two tenses do not join, so the reporter demands. ("said that India had
+    violated ... and demanded" may be either, and stays as parsed.)"""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or verb.lemma_.lower() not in _SPEECH_ACTS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    reporting = clause.head
+    return reporting.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING \
+        and verb.tag_ == reporting.tag_ == "VBD" and clause.tag_ in ("VBG", "VBZ", "VBP")
 
 
 _UTTERANCES = {"statement", "communique", "communiqué", "announcement", "letter", "message", "note",

@@ -37,7 +37,8 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
     """A short object for agent events ("leads the junta", "denies the claims")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp", "ccomp") or (child.dep_ == "nsubjpass" and verb.dep_ != "acl"):
-            if child.i in names:
+            clause = child.dep_ == "ccomp" or any(c.dep_ == "mark" for c in child.children)
+            if child.i in names and not clause:  # a clause ("that their troops ...") is no one name
                 return names[child.i]
             if child.pos_ == "PRON":
                 return ""

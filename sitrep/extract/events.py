@@ -23,6 +23,7 @@ from .attribution import (
     DENYING,
     UNNAMED_PASSIVES,
     Attribution,
+    _speaker_goes_on,
     _subject,
     attribute,
     describe_source,
@@ -264,6 +265,8 @@ def _arguments(verb: Token, role: str) -> list[Token]:
                 out.extend(
                     c for c in child.children if c.dep_ == "pobj"
                 ) if child.dep_ == "agent" else out.append(child)
+        if not out and _speaker_goes_on(verb):
+            out += [c for c in verb.head.head.children if c.dep_ == "nsubj"]  # "said ... and demanded"
         if not out and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             out += [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not out and verb.dep_ == "relcl":
