@@ -88,6 +88,14 @@ def test_pronoun_subject_prefers_the_subject_of_its_own_sentence(tmp_path: Path)
     assert not events_of(result, "Blair", "excluded")
 
 
+def test_he_after_a_sentence_whose_doer_is_named_in_a_by_phrase_is_that_doer(tmp_path: Path) -> None:
+    text = ("Tory MP John Carter told the BBC that the rule was not absolute. The claims about the minister "
+            "were made in a book published this week by Peter Marsh, a lawyer. He also says the minister "
+            "warned the premier on 7 March.")
+    speakers = [e.actor for e in analyse(text, tmp_path).events if e.event == "says"]
+    assert speakers == ["John Carter", "Peter Marsh"]
+
+
 # "The attorney general has denied ... he insisted": a pronoun that finds no name speaks for the
 # person the sentence before made its subject by office alone.
 _ARREST = "The army had arrested dozens of protesters in the capital"

@@ -160,6 +160,10 @@ class Resolver:
             sent_subject: str | None = None
             """A person subject earlier in this sentence: "Mr Brown was seething that he had been
             excluded"."""
+            agent: str | None = None
+            """A person this sentence names as the doer of a passive ("made in a book published by
+            Philippe Sands"): its topic when no person is the subject of its main clause."""
+            main_subject = False
             for i in range(sent.start, sent.end):
                 key = self.table.token_actor.get(i)
                 low = lowers[i]
@@ -180,6 +184,9 @@ class Resolver:
                         )
                         if tok.dep_ in ("nsubj", "nsubjpass") and main_clause:
                             last_subject = key  # a main-clause subject, not one inside "the claim that X did"
+                            main_subject = True
+                        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+                            agent = key
                         if tok.dep_ in ("nsubj", "nsubjpass"):
                             sent_subject = key
                         if tok.dep_ == "conj" and self.table.token_actor.get(tok.head.i):
@@ -242,6 +249,10 @@ class Resolver:
                     last_plural_noun = tok
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         plural_subject = "phrase:" + _plural_phrase(tok, phrases)
+            if agent is not None and not main_subject:
+                # "The claims were made in a book published by Philippe Sands. He also says ...":
+                # the passive's doer is whom the next "he" most likely means.
+                last_subject = agent
             role_subject = self._next_role_subject(sent, role_subject, names)
             if _someone_unnamed(sent, self.table.token_actor):
                 # "Separately, a member of a special forces unit ... was cremated. His death ...":
