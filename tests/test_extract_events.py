@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from extract_support import analyse, events_of
+from extract_support import analyse, events_of, pipeline
 
 
 def test_passive_arrest_happens_to_the_subject(tmp_path: Path) -> None:
@@ -111,6 +111,20 @@ def test_what_sides_agreed_is_the_clause_they_agreed_on_not_a_name_in_it(tmp_pat
                      "the disputed ridge.", tmp_path)
     [event] = events_of(result, "Peru", "agreed")
     assert event.detail.startswith("that their troops should")
+
+
+def test_what_someone_said_cut_before_its_verb_is_not_their_statement(tmp_path: Path) -> None:
+    result = analyse("Robin Ashdown said the minister's admission that his answer was not a summary of the "
+                     "advice suggested Parliament had been misled.", tmp_path)
+    assert not [e for e in events_of(result, "Ashdown", "says") if "admission" in e.detail]
+
+
+def test_a_possessive_mark_opens_no_quotation() -> None:
+    from sitrep.extract.events import _quoted
+
+    doc = pipeline()("The Organisation for the Prohibition of Chemical Weapons' (OPCW's) team had "
+                     "'independently collected samples from the patient', the director said.")
+    assert _quoted(doc[:]) == "independently collected samples from the patient"
 
 
 _RETOLD = ("Title: Schoolgirls\nDate: 2031-10-17\n\nThe army said on Friday it had agreed a truce with "

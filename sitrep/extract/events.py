@@ -218,15 +218,20 @@ def _wanted(noun: Token) -> bool:
                                                                  "deal", "talks", "negotiation", "hope"})
 
 
+_QUOTATIONS = (re.compile(r'"([^"]*)"'), re.compile(r"“([^”]*)”"),
+               # a single mark opens after a space or bracket, not after a letter ("Weapons' (OPCW's)")
+               re.compile(r"(?:^|(?<=[\s(\[]))'(?=\S)(.*?\S)'(?!\w)"))
+
+
 def _quoted(sent: Span) -> str:
-    """The first quotation in a sentence, cut to 14 words."""
+    """The first quotation in a sentence, cut to 14 words (without the stop or comma it ends on)."""
     text = span_text(sent)
-    for open_, close in (('"', '"'), ("“", "”"), ("'", "'")):
-        start = text.find(open_)
-        end = text.find(close, start + 1) if start >= 0 else -1
-        if start >= 0 and end > start + 8:
-            words = text[start + 1 : end].split()
-            return " ".join(words[:14]) + ("..." if len(words) > 14 else "")
+    for pattern in _QUOTATIONS:
+        found = pattern.search(text)
+        if found is not None and len(found.group(1)) > 7:
+            words = found.group(1).split()
+            quote = " ".join(words[:14]).rstrip(" ,;:")
+            return quote.rstrip(" .…") + "..." if len(words) > 14 or quote.endswith(("...", "…")) else quote
     return ""
 
 
@@ -717,6 +722,10 @@ class EventExtractor:
             said = None  # "the meeting, which Thailand says must tackle ...": no clause of its own to quote
         if said is not None and said.lemma_.lower() not in ("claim", "it", "that", "this"):
             text = short_phrase(subtree_span(said), 14)
+            if said.pos_ in ("VERB", "AUX") and not re.search(rf"\b{re.escape(said.text)}\b", text):
+                # cut before its verb ("said Lord Goldsmith's admission that ... suggested ..." read
+                # "Lord Goldsmith's admission"): not what was said
+                text = quote or ""
         elif quote:
             text = quote
         else:
