@@ -92,6 +92,13 @@ def test_allegations_published_by_a_paper_are_the_papers(tmp_path: Path) -> None
                                                               ("denies", "ministry")]
 
 
+def test_what_is_denied_ends_before_a_clause_of_its_own_and_the_paragraph_break(tmp_path: Path) -> None:
+    text = ("The ministry spokesman Li Wen denied any knowledge of the raid when asked about it at a "
+            "briefing on Monday.\n\nThe border has been quiet since.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject == "any knowledge of the raid"
+
+
 def test_denial_of_them_answers_the_claims_named_before(tmp_path: Path) -> None:
     text = ("The Tories say ministers must answer claims that the legal advice was drawn up at Number 10.\n\n"
             "Lord Goldsmith also denied them.")

@@ -462,8 +462,12 @@ class DisputeFinder(ThinSourcing):
                     end -= 1
                 return prior.doc[prior.start : end]
             return None
-        # "denied [his statement to Parliament ... was drafted by officials]": up to the clause's end.
-        end = max((t.i for t in verb.subtree if t.i >= obj.i and not t.is_punct), default=obj.i) + 1
+        # "denied [his statement to Parliament ... was drafted by officials]": up to the clause's end,
+        # without a clause of its own after it ("denied any knowledge of it [when asked ...]").
+        aside = {t.i for c in verb.children if c.dep_ == "advcl" and c.i > obj.i for t in c.subtree}
+        end = max((t.i for t in verb.subtree
+                   if t.i >= obj.i and not (t.is_punct or t.is_space) and t.i not in aside),
+                  default=obj.i) + 1
         return verb.doc[obj.left_edge.i : end]
 
     def _speaker(self, sent: Span) -> str:
