@@ -80,6 +80,13 @@ def test_quotation_after_said_colon_belongs_to_the_speaker(tmp_path: Path) -> No
     assert denials and denials[0].claims[-1].source == "Lord Goldsmith"
 
 
+def test_what_a_speaker_says_a_finding_suggests_is_the_speakers_inference(tmp_path: Path) -> None:
+    text = ("The opposition leader Maria Lind said the minister's admission that the figures were estimates "
+            "suggested the budget may have been inflated.")
+    [item] = [d for d in analyse(text, tmp_path).disputes if d.kind == "thin sourcing"]
+    assert [(c.stance, c.source) for c in item.claims] == [("hedges", "Maria Lind")]
+
+
 def test_pronoun_subject_prefers_the_subject_of_its_own_sentence(tmp_path: Path) -> None:
     text = ("Tony Blair spoke on Monday.\n\nFresh claims say Mr Brown was still seething that he had been "
             "excluded from election planning.")

@@ -122,6 +122,20 @@ def _speaker_goes_on(verb: Token) -> bool:
         and verb.tag_ == reporting.tag_ == "VBD" and clause.tag_ in ("VBG", "VBZ", "VBP")
 
 
+_EVIDENCE_NOUNS = {"admission", "evidence", "finding", "findings", "data", "study", "analysis", "result",
+                   "test", "document", "footage", "video", "letter", "remark", "comment", "move", "decision",
+                   "silence", "timing", "fact"}
+"""Things that "suggest" or "indicate" what whoever tells of them infers."""
+
+
+def _told_by_evidence(verb: Token, subj: Token | None) -> bool:
+    """"[Cook said] Goldsmith's admission suggested ...": a thing as the subject of a verb of
+    inference, inside what someone else says, who is then the source."""
+    return (verb.lemma_.lower() in ("suggest", "indicate", "show", "imply") and subj is not None
+            and subj.pos_ == "NOUN" and subj.lemma_.lower() in _EVIDENCE_NOUNS and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING)
+
+
 _UTTERANCES = {"statement", "communique", "communiqué", "announcement", "letter", "message", "note",
                "declaration"}
 _ISSUING = {"issue", "release", "publish", "put", "send", "post", "make"}
@@ -333,6 +347,12 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             and (lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING)
         ):
             subj = _subject(head) or (speaker_after(head) if token.i < head.i else None)
+            if _told_by_evidence(head, subj):
+                # "Cook said Goldsmith's admission suggested Parliament may have been misled": the
+                # admission suggests nothing; Cook draws the inference.
+                certainty = "alleged"
+                token = head
+                continue
             passive = any(c.dep_ == "auxpass" for c in head.children)
             if passive and lemma in UNNAMED_PASSIVES:
                 return Attribution("unnamed sources", "alleged", polarity, True)
