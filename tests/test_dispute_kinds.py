@@ -609,3 +609,48 @@ def test_a_latest_figure_that_opened_its_sentence_reads_in_lower_case(tmp_path: 
     }, tmp_path)
     [line] = [s for s in sit.status if s.text.startswith("Latest figures")]
     assert line.text.startswith("Latest figures: at least 40 people killed")
+
+
+# An office as a source
+
+
+def _office_denial(second: str, tmp_path: Path) -> Dispute:
+    """The denial the prime minister makes in `second`, after an article that names her office."""
+    sit = situation({
+        "title.txt": dated("2031-03-02", "Prime Minister Anna Berg opened the session on Monday."),
+        "denial.txt": dated("2031-03-03", second),
+    }, tmp_path)
+    [dispute] = [d for d in sit.disputes if d.kind == "contradiction"]
+    return dispute
+
+
+def test_an_office_that_one_person_of_the_situation_holds_is_that_person(tmp_path: Path) -> None:
+    dispute = _office_denial("Anna Berg met union leaders on Tuesday. The prime minister has denied "
+                             "claims that the budget was rewritten by her advisers.", tmp_path)
+    assert [c.source for c in dispute.claims if c.stance == "denies"] == ["Anna Berg"]
+
+
+def test_an_office_in_an_article_that_does_not_name_its_holder_stays_the_office(tmp_path: Path) -> None:
+    dispute = _office_denial("The prime minister has denied claims that the budget was rewritten by her "
+                             "advisers.", tmp_path)
+    assert [c.source for c in dispute.claims if c.stance == "denies"] == ["prime minister"]
+
+
+def test_an_office_two_people_of_the_situation_hold_stays_the_office(tmp_path: Path) -> None:
+    met = "Prime Minister Anna Berg met Prime Minister Omar Haddad on Monday."
+    denial = ("Anna Berg and Omar Haddad met again on Tuesday. The prime minister has denied claims that the "
+              "budget was rewritten by her advisers.")
+    sit = situation({"title.txt": dated("2031-03-02", met), "denial.txt": dated("2031-03-03", denial)},
+                    tmp_path)
+    [dispute] = [d for d in sit.disputes if d.kind == "contradiction"]
+    assert [c.source for c in dispute.claims if c.stance == "denies"] == ["prime minister"]
+
+
+def test_a_lede_an_office_speaks_is_sourced_to_its_holder(tmp_path: Path) -> None:
+    sit = situation({
+        "title.txt": dated("2031-03-02", "Attorney General Lord Grey spoke to peers on Monday."),
+        "lede.txt": dated("2031-03-03", "The attorney general has denied being pressured by ministers over "
+                                        "the ruling. Lord Grey told peers the claims were baseless."),
+    }, tmp_path)
+    [line] = [s for s in sit.status if s.text.startswith("The attorney general has denied")]
+    assert line.sources == ["Lord Grey"]

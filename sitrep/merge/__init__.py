@@ -44,6 +44,7 @@ from .disputes import (
 )
 from .index import REPLACED_MAX, ArticleTotals, Changes, NewestFirst, Postings, changes
 from .ledger import EventIndex, _actor_status, ledger, source_relation, status_line
+from .offices import OfficeHolders
 from .prep import ArticlePrep, prepare
 from .summary import SummaryMemo, _summary
 
@@ -305,6 +306,8 @@ class IncrementalMerge:
         focus = next((a for a in actors if a.name == focus_name), None)
         disputes, figures = self._dispute_stage.disputes(change, results, events, actors, alias_to_name,
                                                          window_start)
+        offices = OfficeHolders(actors)
+        disputes = offices.disputes(disputes)
         _settle(disputes, actors)
         scores = {a.name: a.score for a in actors}
         top = max(scores.values(), default=1.0) or 1.0
@@ -342,9 +345,10 @@ class IncrementalMerge:
         title = _title(preps, focus.name if focus else None, self._headlines, totals.headed)
         # The summary reads `results` only for the articles that tell of an ending: those alone.
         return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
-                         status=_summary(actors, disputes, [p.result for p in totals.ending], window_start,
-                                         counter, figures, memo if self._remember else None,
-                                         (p.result for p in self._newest.update(change, preps)),
-                                         totals.last_end),
+                         status=offices.lines(_summary(actors, disputes, [p.result for p in totals.ending],
+                                                       window_start, counter, figures,
+                                                       memo if self._remember else None,
+                                                       (p.result for p in self._newest.update(change, preps)),
+                                                       totals.last_end)),
                          actors=actors, disputes=disputes, context=context,
                          articles=list(articles), bad_files=list(bad_files))  # its own list: kept here
