@@ -44,7 +44,6 @@ from typing import TYPE_CHECKING, cast
 from . import gcpolicy, heap, reader
 from .cache import NullCache, ResultCache, Signature, Signed, decode_result, encode_results, open_cache
 from .config import Config
-from .merge import IncrementalMerge
 from .model import Article, ArticleResult, BadFile, Situation
 from .progress import Progress, ProgressCallback
 from .reader import BadFileError, FolderListing, check_folder, is_article_path, read_bytes, walk_folder
@@ -57,6 +56,8 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from .merge import IncrementalMerge
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +141,9 @@ class Engine:
         self.results: list[ArticleResult] = []
         """The last `analyse`'s per-article results in folder order (what `sitrep extract` writes;
         a one-run engine that parsed drops them once merged: see `one_run`)."""
-        self._merger = IncrementalMerge()
+        self._merger: IncrementalMerge | None = None
+        """Made when a merge first needs it (`merger`): a run that serves the folder's stored report
+        never does, and its module is a fifth of the analysis process's imports."""
         """Merges each run's results, reusing what the last merge worked out for unchanged articles."""
         self.served_stored = False
         """Whether the last `analyse` showed the folder's stored report (then `results` is empty and
@@ -177,6 +180,14 @@ class Engine:
                 self._nlp = load_pipeline(self.config)
                 _load_extractors()
             return self._nlp
+
+    def merger(self) -> IncrementalMerge:
+        """The merge kept between runs, made on first use."""
+        if self._merger is None:
+            from .merge import IncrementalMerge
+
+            self._merger = IncrementalMerge()
+        return self._merger
 
     def release_model(self) -> None:
         """Drop this process's spaCy pipeline and give its memory back (`gcpolicy.release`): the
@@ -274,7 +285,7 @@ class Engine:
             # It holds reference cycles, which only a collection frees (`sitrep report` runs
             # without). So do the results: no reload follows, and at 10,000 articles storing and
             # writing the report beside them took the run from 357 to 404 MB.
-            self._merger = IncrementalMerge()
+            self._merger = None
             self.results, self._memo = [], {}
             run.drop_results()
             gcpolicy.release()
@@ -941,7 +952,7 @@ class _Run:
         slots = self.slots
         bad_files = cast("list[BadFile]", list(compress(slots, map(BadFile.__instancecheck__, slots))))
         with self.clock("merge"):
-            return self.engine._merger.merge(self._articles() if results is None else results,
+            return self.engine.merger().merge(self._articles() if results is None else results,
                                              bad_files + self.listing.skipped_files(), self.folder)
 
     def read_unread(self) -> Iterator[Article]:

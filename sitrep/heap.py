@@ -27,14 +27,20 @@ Elsewhere than glibc (macOS, musl) `trim` does nothing.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ctypes
 
 
 @cache
 def _libc() -> ctypes.CDLL | None:
-    """The C library, if it is glibc (the only one with `malloc_trim`)."""
+    """The C library, if it is glibc (the only one with `malloc_trim`); `ctypes` is imported here,
+    on first use: most runs never trim, and it costs the analysis process's start 7 ms."""
+    import ctypes
+    import ctypes.util
+
     name = ctypes.util.find_library("c")
     try:
         libc = ctypes.CDLL(name) if name else None
