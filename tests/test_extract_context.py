@@ -32,6 +32,16 @@ def test_alliance_and_rupture_are_told_apart(tmp_path: Path) -> None:
     assert any("France" in c.text for c in _kinds(result, "rupture"))
 
 
+def test_relations_with_a_country_are_no_alliance(tmp_path: Path) -> None:
+    result = analyse("The minister said the border dispute had weighed on relations with Pakistan.", tmp_path)
+    assert not _kinds(result, "alliance")
+
+
+def test_ties_made_closer_are_an_alliance(tmp_path: Path) -> None:
+    result = analyse("The junta has forged close ties with Russia since the coup.", tmp_path)
+    assert any("Russia" in c.text for c in _kinds(result, "alliance"))
+
+
 def test_alliance_takes_no_year_from_another_clause(tmp_path: Path) -> None:
     result = analyse(SEED.read_text(encoding="utf-8"), tmp_path, headline=False)
     [russia] = [c for c in _kinds(result, "alliance") if "Russia" in c.text]

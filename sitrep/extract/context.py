@@ -26,6 +26,21 @@ BACKGROUND_NOUNS = {"war", "insurgency", "rebellion", "uprising", "tsunami", "ea
                     "dossier", "campaign", "threat", "violence", "siege", "occupation", "invasion"}
 ALLY_WORDS = {"ally", "alliance", "alliances", "partnership", "partner", "cooperation", "ties", "relations",
               "support", "backing", "pact", "allied"}
+NEUTRAL_TIES = {"relation", "relations", "tie", "ties"}
+"""Nouns of an alliance only with a verb or word that makes them closer ("strengthen ties with")."""
+_WARMING_VERBS = {"seek", "strengthen", "deepen", "build", "forge", "establish", "improve", "restore",
+                  "boost", "expand", "cement", "normalise", "normalize", "develop", "renew", "resume",
+                  "upgrade"}
+_WARM_WORDS = {"close", "closer", "warm", "warmer", "strong", "stronger", "good", "friendly", "deep",
+               "deeper", "strategic", "special"}
+
+
+def _warming(noun: Token) -> bool:
+    """Whether ties or relations are told as being made closer ("forged close ties with Russia")."""
+    return noun.head.lemma_.lower() in _WARMING_VERBS or any(
+        c.dep_ == "amod" and c.lower_ in _WARM_WORDS for c in noun.children)
+
+
 BREAK_WORDS = {"sever", "cut", "break", "end", "suspend", "expel", "withdraw", "rupture", "downgrade", "sour"}
 PATTERN_RE = re.compile(r"\b(neighbou?ring (countries|states|nations)|across the region|regional "
                         r"(struggle|trend|"
@@ -181,6 +196,8 @@ class ContextFinder:
             if not path & (ALLY_WORDS | BREAK_WORDS):
                 continue
             rupture = bool(path & BREAK_WORDS)
+            if not rupture and head.lemma_.lower() in NEUTRAL_TIES and not _warming(head):
+                continue  # "in our relations with China", "Relations with Pakistan": neither way
             verb = head if head.pos_ == "VERB" else head.head
             phrase = clean_span_text(tok.doc[min(verb.i, head.i) : tok.right_edge.i + 1].text)
             clause = subtree_span(verb) if verb.pos_ in ("VERB", "AUX") else sent
