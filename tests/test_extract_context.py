@@ -48,6 +48,12 @@ def test_alliance_takes_no_year_from_another_clause(tmp_path: Path) -> None:
     assert russia.years == []
 
 
+def test_something_in_the_region_is_no_regional_pattern(tmp_path: Path) -> None:
+    result = analyse("Beijing fears that a larger Indian presence in the region will cut off its trade "
+                     "route.", tmp_path)
+    assert not _kinds(result, "pattern")
+
+
 def test_stated_regional_pattern_is_kept(tmp_path: Path) -> None:
     result = analyse("The situation echoes a regional struggle as neighboring countries also contend with "
                      "similar security dilemmas.", tmp_path)

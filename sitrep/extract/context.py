@@ -45,7 +45,7 @@ BREAK_WORDS = {"sever", "cut", "break", "end", "suspend", "expel", "withdraw", "
 PATTERN_RE = re.compile(r"\b(neighbou?ring (countries|states|nations)|across the region|regional "
                         r"(struggle|trend|"
                         r"pattern|instability)|similar (security )?(dilemmas|problems|challenges|coups)|"
-                        r"(wave|string|spate|series) of coups|in the region)\b", re.I)
+                        r"(wave|string|spate|series) of coups)\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 HASHTAG = re.compile(r"#[A-Za-z]\w{3,}")
 NAMED_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])")
