@@ -138,6 +138,26 @@ def test_a_speakers_older_lede_about_something_else_stays(tmp_path: Path) -> Non
     assert curfew in lines
 
 
+def test_an_older_articles_lede_months_before_the_newest_is_left_out_of_status(tmp_path: Path) -> None:
+    found = situation({
+        "may.txt": dated("2031-05-05", "Rebels vow", "The rebel leader vowed on Monday to hold the captured "
+                                                    "engineers until his demands are met."),
+        "october.txt": dated("2031-10-17", "Truce", "The army said it had agreed a truce with the rebels "
+                                                    "holding the engineers."),
+    }, tmp_path)
+    assert not any(line.text.startswith("The rebel leader vowed") for line in found.status)
+    assert any(line.text.startswith("The army said it had agreed a truce") for line in found.status)
+
+
+def test_a_plan_told_months_before_the_newest_article_is_no_status_line(tmp_path: Path) -> None:
+    found = situation({
+        "may.txt": dated("2031-05-05", "Vow", "Rebel leader Omar Diallo vowed to sell the captured "
+                                              "engineers."),
+        "october.txt": dated("2031-10-17", "Truce", "The army said it had agreed a truce with the rebels."),
+    }, tmp_path)
+    assert not any(line.text.startswith("Omar Diallo: plans") for line in found.status)
+
+
 def test_a_repeated_past_detention_is_background(tmp_path: Path) -> None:
     result = analyse("The opposition leader Karl Brandt has been repeatedly detained by the authorities.",
                      tmp_path)

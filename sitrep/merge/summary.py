@@ -35,6 +35,9 @@ def _newest_first(as_of: str) -> int:
 def _line_date(line: StatusLine) -> str:
     return line.as_of or ""
 
+STALE_LEDE_DAYS = 30
+"""An older article's lede this long before the newest article's day is left out of Status."""
+
 STALE_EVENT_DAYS = 30
 """A group's incident this long before the newest article is no line of what is happening now."""
 
@@ -219,14 +222,16 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
         dated = [w for e in actor.events if e.when and FAMILY.get(e.event) == family
                  and not e.background and (w := _held_at(e)) is not None] or held
         if (
-            actor.kind == "collective"
+            (actor.kind in ("collective", "armed group") or family == "plans")
             and dated
             and newest is not None
             and (newest - max(dated).end).days > STALE_EVENT_DAYS
             and FAMILY[facts[0].event] not in _LEXICON.ongoing
         ):
             # "Indian soldiers: killed in June" in September's report: a group's old incident is
-            # background (a person's death or detention is a state that holds, and stays)
+            # background (a person's death or detention is a state that holds, and stays; a
+            # group's killed or detained are its members); so is a plan told months before and
+            # not since ("vowed to sell them" in May, in October's report)
             continue
         line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
                           evidence=list(dict.fromkeys(e.evidence for e in facts))[:4],
@@ -298,7 +303,12 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         newest_first = sorted(results, key=lambda r: (r.date or "", r.path), reverse=True)
     told_by: dict[tuple[str, str], set[str]] = defaultdict(set)
     """The words of the ledes shown, by their speaker (other than the article) and certainty."""
+    day = max((w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None),
+              default=None) if isinstance(newest, str) else newest
     for rank, result in enumerate(newest_first):
+        when = When.from_iso(result.date) if result.date else None
+        if rank and when is not None and day is not None and (day - when.end).days > STALE_LEDE_DAYS:
+            break  # older still: the news of months ago is no line of what is happening now
         # The newest article gives its lede and the news sentence after it; older ones their lede.
         for lead in result.leads[: 2 if rank == 0 else 1]:
             if sentence_key(lead.text) in seen_leads or lead.evidence.sentence in stale:
@@ -310,7 +320,6 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
             if lead.source != "the article":
                 told_by[(lead.source, lead.certainty)] |= _subject_words(lead.text)
             source = (result.outlet or "the article") if lead.source == "the article" else lead.source
-            when = When.from_iso(result.date) if result.date else None
             line = StatusLine(text=lead.text, certainty=lead.certainty,
                               sources=[source, *lead.also] if source else list(lead.also),
                               evidence=[lead.evidence], actors=list(lead.actors),
@@ -320,8 +329,6 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         if len(lines) >= LEADS_IN_SUMMARY:
             break
     candidates: list[tuple[int, int, StatusLine]] = []
-    day = max((w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None),
-              default=None) if isinstance(newest, str) else newest
     top = [a for a in actors if not a.minor]
     for order, actor in enumerate(top):
         for importance, line in (memo.actor_lines(actor, window_start, day, counter) if memo is not None
