@@ -100,3 +100,19 @@ def test_a_second_verb_cut_from_its_object_goes_from_its_and() -> None:
 def test_a_clause_hung_on_a_preposition_cut_after_its_verb_goes_from_its_first_word() -> None:
     text = "Eight men were still being held under anti-terrorism laws as officers ‘seek to unmask the gang’."
     assert _cut(text, 13) == "Eight men were still being held under anti-terrorism laws"
+
+
+def test_a_clause_the_parser_read_as_a_preposition_goes_when_its_verb_is_cut() -> None:
+    """The parser may read "as" as a preposition, the clause's subject as its object and the
+    clause's verb as a verb of its own with no subject (as it parsed a news sentence this way)."""
+    from spacy.tokens import Doc
+
+    words = ["Rebels", "vowed", "to", "exploit", "the", "chaos", "as", "senior", "army", "officials", "in",
+             "the", "north", "were", "arrested", "by", "soldiers", "."]
+    heads = [1, 1, 3, 1, 5, 3, 5, 9, 9, 6, 9, 12, 10, 14, 1, 14, 15, 1]
+    deps = ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "prep", "amod", "compound", "pobj", "prep", "det",
+            "pobj", "auxpass", "conj", "agent", "pobj", "punct"]
+    tags = ["NNS", "VBD", "TO", "VB", "DT", "NN", "IN", "JJ", "NN", "NNS", "IN", "DT", "NN", "VBD", "VBN",
+            "IN", "NNS", "."]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert short_phrase(doc[2:], 10) == "to exploit the chaos"

@@ -193,6 +193,19 @@ _NOUN_TAIL = 3
 """Words a phrase cut inside a noun phrase may run past its limit to reach the noun."""
 
 
+def _clause_read_as_preposition(tok: Token, cut: int) -> bool:
+    """A subordinator the parser read as a preposition, its clause's subject as its object and
+    the clause's verb, past `cut`, as a verb of its own with no subject ("the chaos as senior
+    officials in northern regions were arrested")."""
+    if tok.dep_ != "prep" or tok.lower_ not in SUBORDINATORS | {"as"}:
+        return False
+    after = tok.right_edge.i + 1
+    if after <= cut or after >= len(tok.doc) or tok.doc[after].tag_ not in _FINITE:
+        return False
+    verb = tok.doc[after].head if tok.doc[after].dep_ in ("aux", "auxpass") else tok.doc[after]
+    return not any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
 def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     """`kept`, cut at its word limit, ending on whole words of sense: a clause opened before the
     cut whose verb lies past it goes ("the school where the students", "the capital even as
@@ -212,6 +225,9 @@ def _whole_at_the_cut(kept: list[Token], span: Span) -> list[Token]:
     if clause is not None:  # "... even as ground commanders": from the clause's first word
         opener = min(opener if opener is not None else len(kept),
                      next(i for i, t in enumerate(kept) if t.i >= clause.left_edge.i))
+    misread = next((i for i, t in enumerate(kept) if i > 0 and _clause_read_as_preposition(t, cut)), None)
+    if misread is not None:
+        opener = min(opener if opener is not None else len(kept), misread)
     if opener:
         kept = kept[:opener]
     kept = _without_verb_cut_from_its_object(kept, cut)
