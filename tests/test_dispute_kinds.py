@@ -336,6 +336,14 @@ def test_a_toll_given_again_weeks_later_is_the_old_toll_not_a_latest_figure(tmp_
     assert not [s for s in sit.status if s.text.startswith("Latest figures")]
 
 
+def test_a_groups_incident_retold_weeks_later_without_a_date_is_no_status_line(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-06-16", "Officials said soldiers were killed in the clash on the ridge."),
+        "b.txt": dated("2031-09-09", "The army has said soldiers were killed. Talks resumed on Tuesday."),
+    }, tmp_path)
+    assert not [s for s in sit.status if s.text.startswith("soldiers:")]
+
+
 def test_a_new_toll_weeks_after_an_old_one_is_a_latest_figure(tmp_path: Path) -> None:
     sit = situation({
         "a.txt": dated("2031-06-16", "Officials said 20 soldiers were killed in the clash on the ridge."),

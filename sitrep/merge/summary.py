@@ -219,8 +219,10 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
         # When some tellings date the incident, those dates place it: a telling without a date
         # ("20 soldiers were killed in hand-to-hand fighting" in September) retells the dated
         # one ("killed in June") rather than tells a new one, which news dates ("on Monday").
+        # With no telling dated, the first one places it: later ones retell it ("India has said 20
+        # troops were killed", in September, of what June's articles told).
         dated = [w for e in actor.events if e.when and FAMILY.get(e.event) == family
-                 and not e.background and (w := _held_at(e)) is not None] or held
+                 and not e.background and (w := _held_at(e)) is not None] or ([min(held)] if held else [])
         if (
             (actor.kind in ("collective", "armed group") or family == "plans")
             and dated
