@@ -64,6 +64,19 @@ def test_an_accusation_with_no_accuser_stays_the_articles(tmp_path: Path) -> Non
     assert (event.source, event.certainty) == ("the article", "stated")
 
 
+def test_a_case_against_someone_is_the_claim_of_whoever_brings_it(tmp_path: Path) -> None:
+    result = analyse("The case against Jan Kowalski is being brought by local Green party supporters.",
+                     tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.certainty) == ("local Green party supporters", "alleged")
+
+
+def test_a_case_against_someone_with_no_one_bringing_it_is_the_articles(tmp_path: Path) -> None:
+    result = analyse("The case against Jan Kowalski opened on Monday.", tmp_path)
+    [event] = events_of(result, "Kowalski", "accused")
+    assert (event.source, event.certainty) == ("the article", "stated")
+
+
 def test_stopping_short_of_an_accusation_is_no_accusation(tmp_path: Path) -> None:
     result = analyse("The prime minister stopped short of accusing Jan Kowalski of fraud.", tmp_path)
     assert not events_of(result, "Kowalski", "accused")

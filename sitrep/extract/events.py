@@ -549,6 +549,14 @@ class EventExtractor:
                     owner = _subject(tok.head)  # "the opposition made allegations against him"
                 source, anonymous = describe_source(owner, self.names, self.pronoun_names)
                 att = Attribution(source, "alleged", att.polarity, anonymous)
+            elif event == "accused" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _LEVELLING:
+                # "The case against the men is being brought by local party supporters": whoever
+                # brings it accuses; a case with no one named bringing it stays the article's
+                bringer = next((g for c in tok.head.children if c.dep_ == "agent"
+                                for g in c.children if g.dep_ == "pobj"), None)
+                if bringer is not None:
+                    source, anonymous = describe_source(bringer, self.names, self.pronoun_names)
+                    att = Attribution(source, "alleged", att.polarity, anonymous)
             if lemma == "whereabouts":
                 if not any(t.lower_ in ("unknown", "unclear") for t in sent):
                     return out
