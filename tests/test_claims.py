@@ -433,7 +433,8 @@ def test_an_accused_actors_status_line_carries_its_denial_of_the_charge(tmp_path
             "Mr Kowalski denies conspiring to commit election fraud.")
     found = situation({"a.txt": dated("2031-04-05", "Vote fraud trial", text)}, tmp_path)
     lines = [line.text for line in found.status]
-    assert "Jan Kowalski: accused; denies conspiring to commit election fraud" in lines
+    assert ("Jan Kowalski: accused by local Green Party supporters; denies conspiring to commit election "
+            "fraud") in lines
 
 
 def test_co_accused_whose_lines_tell_the_same_share_one_status_line(tmp_path: Path) -> None:
@@ -441,6 +442,6 @@ def test_co_accused_whose_lines_tell_the_same_share_one_status_line(tmp_path: Pa
             "Party supporters. Mr Kowalski, Mr Nowak and Mr Wisniewski deny conspiring to commit election "
             "fraud.")
     found = situation({"a.txt": dated("2031-04-05", "Vote fraud trial", text)}, tmp_path)
-    [line] = [line for line in found.status if "accused; denies" in line.text]
-    assert line.text.startswith("Adam Wisniewski, Jan Kowalski and Piotr Nowak: accused")
+    [line] = [line for line in found.status if "; denies" in line.text]
+    assert line.text.startswith("Adam Wisniewski, Jan Kowalski and Piotr Nowak: accused by local Green Party")
     assert set(line.actors) == {"Jan Kowalski", "Piotr Nowak", "Adam Wisniewski"}
