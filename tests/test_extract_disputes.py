@@ -99,6 +99,13 @@ def test_what_is_denied_ends_before_a_clause_of_its_own_and_the_paragraph_break(
     assert dispute.subject == "any knowledge of the raid"
 
 
+def test_denying_it_after_a_claim_disputes_what_was_claimed(tmp_path: Path) -> None:
+    text = "The army claimed rebel leader Omar Diallo had been killed, but the rebels denied it."
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject == "rebel leader Omar Diallo had been killed"
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "the army"), ("denies", "rebels")]
+
+
 def test_denial_of_them_answers_the_claims_named_before(tmp_path: Path) -> None:
     text = ("The Tories say ministers must answer claims that the legal advice was drawn up at Number 10.\n\n"
             "Lord Goldsmith also denied them.")

@@ -77,6 +77,26 @@ def test_a_case_against_someone_with_no_one_bringing_it_is_the_articles(tmp_path
     assert (event.source, event.certainty) == ("the article", "stated")
 
 
+def test_a_denial_joined_to_a_claim_is_the_deniers_not_part_of_the_claim(tmp_path: Path) -> None:
+    result = analyse("Opposition aides say only the state could have done it, but the Kremlin denies any "
+                     "involvement.", tmp_path)
+    [event] = events_of(result, "Kremlin", "denies")
+    assert (event.source, event.certainty) == ("the article", "stated")
+
+
+def test_what_a_claim_tells_is_denied_by_the_clause_that_denies_it(tmp_path: Path) -> None:
+    result = analyse("The army claimed rebel leader Omar Diallo had been killed, but the rebels denied it.",
+                     tmp_path)
+    told = {(e.polarity, e.source) for e in events_of(result, "Diallo", "killed")}
+    assert told == {("affirmed", "the army"), ("denied", "rebels")}
+
+
+def test_issuing_denials_denies_what_the_claim_before_told(tmp_path: Path) -> None:
+    result = analyse("The army has twice claimed rebel leader Omar Diallo had been killed, but the rebels "
+                     "later issued video denials.", tmp_path)
+    assert ("denied", "rebels") in {(e.polarity, e.source) for e in events_of(result, "Diallo", "killed")}
+
+
 def test_stopping_short_of_an_accusation_is_no_accusation(tmp_path: Path) -> None:
     result = analyse("The prime minister stopped short of accusing Jan Kowalski of fraud.", tmp_path)
     assert not events_of(result, "Kowalski", "accused")

@@ -341,6 +341,10 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         if head.pos_ == "VERB" and dep in ("ccomp", "parataxis") and emerged(head):
             return Attribution("unnamed sources", "alleged" if certainty == "alleged" else "reported",
                                polarity, True)
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "The army claimed he had been killed, but the rebels denied it": a clause of its own,
+            # no part of what the first one reports
+            break
         if (
             head.pos_ in ("VERB", "AUX")
             and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd")

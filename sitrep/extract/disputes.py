@@ -439,6 +439,12 @@ class DisputeFinder(ThinSourcing):
             own = self._claim_content(obj) if obj.pos_ == "NOUN" else None
             if own is not None:
                 return own
+            first = verb.head
+            if verb.dep_ == "conj" and first.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING:
+                # "The army claimed he had been killed, but the rebels denied it": what was claimed
+                said = next((c for c in first.children if c.dep_ == "ccomp"), None)
+                if said is not None:
+                    return subtree_span(said)
             # "denied the claims" / "denied them": the claims named in the sentences before, else
             # those the article opened with ("The prime minister's spokesman also rejected the
             # claims", paragraphs after the lede named them).

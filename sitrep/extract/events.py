@@ -21,6 +21,8 @@ from ..model import MEMBERS, StatusEvent
 from .actors import ActorTable
 from .attribution import (
     DENYING,
+    HEDGING_REPORTING,
+    NEUTRAL_REPORTING,
     UNNAMED_PASSIVES,
     Attribution,
     _speaker_goes_on,
@@ -121,6 +123,18 @@ def _rebutted(noun: Token) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return noun.dep_ in ("dobj", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in _REBUTTING
+
+
+def _denies_what_was_said(verb: Token) -> bool:
+    """A clause with a subject of its own that denies what the clause before said: "the rebels
+    denied it", "the rebels later issued video denials"."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in DENYING:
+        return all(o.pos_ == "PRON" for o in objects)
+    return verb.lemma_.lower() in ("issue", "make", "release", "post") and any(
+        o.lemma_.lower() == "denial" for o in objects)
 
 
 _LEVELLING = {"make", "level", "raise", "repeat", "press", "file", "bring"}
@@ -348,6 +362,7 @@ class EventExtractor:
                 found = self._events_at(tok, sent)
                 if not found:
                     continue
+                found += self._answered(tok, found)
                 when, background = event_time(tok, anchor)
                 prior = when is None and _pluperfect(_clause_verb(tok))
                 # a plan too: "later vowed to sell them" after a dated past is a vow made back then
@@ -382,6 +397,26 @@ class EventExtractor:
 
     def _attribute(self, tok: Token) -> Attribution:
         return attribute(tok, self.names, self.pronoun_names)
+
+    def _answered(self, tok: Token, found: list[tuple[str, str, str, Attribution]],
+                  ) -> list[tuple[str, str, str, Attribution]]:
+        """The same events denied, when what `tok` tells is claimed in a clause that the next one,
+        joined to it, denies: "The army claimed the rebel leader had been killed, but the rebels
+        denied it" (the rebels deny his death, as "a source close to him denied his arrest")."""
+        node = tok
+        while node.dep_ != "ccomp" and node.head.i != node.i:
+            node = node.head
+        claim = node.head
+        if node.dep_ != "ccomp" or claim.lemma_.lower() not in NEUTRAL_REPORTING | HEDGING_REPORTING:
+            return []
+        denial = next((c for c in claim.children if c.dep_ == "conj" and _denies_what_was_said(c)), None)
+        if denial is None:
+            return []
+        denier = next(g for g in denial.children if g.dep_ == "nsubj")
+        source, anonymous = describe_source(denier, self.names, self.pronoun_names)
+        answer = Attribution(source, "denied", "denied", anonymous)
+        return [(key, event, detail, answer) for key, event, detail, att in found
+                if att.polarity == "affirmed" and event not in ("says", "claims", "denies")]
 
     def _events_at(self, tok: Token, sent: Span) -> list[tuple[str, str, str, Attribution]]:
         lemma = self.parsed.lemmas[tok.i]
