@@ -84,6 +84,12 @@ def test_a_denial_joined_to_a_claim_is_the_deniers_not_part_of_the_claim(tmp_pat
     assert (event.source, event.certainty) == ("the article", "stated")
 
 
+def test_a_second_clause_joined_to_a_report_by_and_is_still_the_report(tmp_path: Path) -> None:
+    result = analyse("Police said the rebels fled and two soldiers were injured.", tmp_path)
+    [event] = events_of(result, "soldiers", "injured")
+    assert (event.source, event.certainty) == ("police", "reported")
+
+
 def test_what_a_claim_tells_is_denied_by_the_clause_that_denies_it(tmp_path: Path) -> None:
     result = analyse("The army claimed rebel leader Omar Diallo had been killed, but the rebels denied it.",
                      tmp_path)

@@ -122,6 +122,14 @@ def _speaker_goes_on(verb: Token) -> bool:
         and verb.tag_ == reporting.tag_ == "VBD" and clause.tag_ in ("VBG", "VBZ", "VBP")
 
 
+def _answering_voice(verb: Token) -> bool:
+    """A clause joined by "but" or "yet" in which a subject of its own denies, says or claims:
+    "..., but the Kremlin strenuously denies any involvement"."""
+    return (verb.lemma_.lower() in DENYING | NEUTRAL_REPORTING | HEDGING_REPORTING
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children))
+
+
 _EVIDENCE_NOUNS = {"admission", "evidence", "finding", "findings", "data", "study", "analysis", "result",
                    "test", "document", "footage", "video", "letter", "remark", "comment", "move", "decision",
                    "silence", "timing", "fact"}
@@ -341,9 +349,10 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         if head.pos_ == "VERB" and dep in ("ccomp", "parataxis") and emerged(head):
             return Attribution("unnamed sources", "alleged" if certainty == "alleged" else "reported",
                                polarity, True)
-        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            # "The army claimed he had been killed, but the rebels denied it": a clause of its own,
-            # no part of what the first one reports
+        if dep == "conj" and _answering_voice(token):
+            # "The army claimed he had been killed, but the rebels denied it": another voice's own
+            # clause, no part of what the first one reports ("Police said the rebels fled and two
+            # soldiers were injured" goes on with the police's report)
             break
         if (
             head.pos_ in ("VERB", "AUX")
