@@ -277,7 +277,8 @@ class TablePane(Paged, DataTable[Text]):
         next empties (`_on_idle`): that came after the frame that drew them, which showed the
         table without its scrollbar, and a layout and a frame more followed. Measured now, the
         layout that draws the rows sizes the table."""
-        if self._require_update_dimensions:
+        # `DataTable`'s own state, as its `_on_idle` reads it; a Textual without it measures on idle.
+        if getattr(self, "_require_update_dimensions", False) and hasattr(self, "_update_dimensions"):
             self._require_update_dimensions = False
             new_rows = self._new_rows.copy()
             self._new_rows.clear()
