@@ -54,6 +54,17 @@ def test_something_in_the_region_is_no_regional_pattern(tmp_path: Path) -> None:
     assert not _kinds(result, "pattern")
 
 
+def test_a_named_site_is_a_place(tmp_path: Path) -> None:
+    result = analyse("The town is also home to the notorious Kelvar prison, where inmates were tortured.",
+                     tmp_path)
+    assert "Kelvar prison" in [c.text for c in _kinds(result, "place")]
+
+
+def test_a_site_named_by_its_town_is_no_place_of_its_own(tmp_path: Path) -> None:
+    result = analyse("The activist was flown to a Berlin hospital on Saturday.", tmp_path)
+    assert "Berlin hospital" not in [c.text for c in _kinds(result, "place")]
+
+
 def test_stated_regional_pattern_is_kept(tmp_path: Path) -> None:
     result = analyse("The situation echoes a regional struggle as neighboring countries also contend with "
                      "similar security dilemmas.", tmp_path)

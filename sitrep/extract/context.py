@@ -26,6 +26,9 @@ BACKGROUND_NOUNS = {"war", "insurgency", "rebellion", "uprising", "tsunami", "ea
                     "dossier", "campaign", "threat", "violence", "siege", "occupation", "invasion"}
 ALLY_WORDS = {"ally", "alliance", "alliances", "partnership", "partner", "cooperation", "ties", "relations",
               "support", "backing", "pact", "allied"}
+FACILITY_HEADS = {"prison", "jail", "camp", "airport", "airbase", "barracks", "mall", "museum", "stadium",
+                  "mosque", "temple", "church", "palace", "refinery", "dam", "port", "hospital", "university"}
+"""Common nouns that, after a name, make a named site a place ("Tadmor prison", "Westgate mall")."""
 NEUTRAL_TIES = {"relation", "relations", "tie", "ties"}
 """Nouns of an alliance only with a verb or word that makes them closer ("strengthen ties with")."""
 _WARMING_VERBS = {"seek", "strengthen", "deepen", "build", "forge", "establish", "improve", "restore",
@@ -233,6 +236,22 @@ class ContextFinder:
                 continue  # countries are actors; the focus country's neighbours come at merge
             text = f"{name} ({country})" if country and country != name else name
             out.append(self._item("place", text, sent))
+        for tok in sent:
+            if tok.lemma_.lower() not in FACILITY_HEADS or tok.pos_ != "NOUN":
+                continue
+            # "the notorious Tadmor prison", "the Westgate mall": a named site (the model may give
+            # the name any label, or none)
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+            if not names or any(self.table.actors[self.table.token_actor[c.i]].kind == "person"
+                                for c in names if c.i in self.table.token_actor):
+                continue  # "the Putin palace" is whose, not where
+            if gaz.locate(clean_span_text(tok.doc[names[0].left_edge.i : tok.i].text)) is not None:
+                continue  # "a Berlin hospital", "the Nairobi mall": a site in a town, named by the town
+            name = clean_span_text(tok.doc[names[0].left_edge.i : tok.i + 1].text).removeprefix("the ")
+            if name in seen or not name[:1].isupper():
+                continue
+            seen.add(name)
+            out.append(self._item("place", name, sent))
         return out
 
     def _organisations(self, sent: Span, seen: set[str]) -> list[ContextItem]:
