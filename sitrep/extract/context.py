@@ -236,8 +236,12 @@ class ContextFinder:
                 continue  # countries are actors; the focus country's neighbours come at merge
             text = f"{name} ({country})" if country and country != name else name
             out.append(self._item("place", text, sent))
-        for tok in sent:
-            if tok.lemma_.lower() not in FACILITY_HEADS or tok.pos_ != "NOUN":
+        lemmas, tokens = self.parsed.lemmas, self.parsed.tokens
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in FACILITY_HEADS:
+                continue
+            tok = tokens[i]
+            if tok.pos_ != "NOUN":
                 continue
             # "the notorious Tadmor prison", "the Westgate mall": a named site (the model may give
             # the name any label, or none)
