@@ -313,13 +313,12 @@ def _countries_in(sent: Span) -> set[str]:
 
 def _opening_country(sent: Span) -> str | None:
     """The country a sentence opens on: "In Syria, ...", "Meanwhile, in neighbouring Syria, ..."."""
-    tokens = list(sent)
-    at = 0
-    while at < len(tokens) and (tokens[at].lower_ in _SCENE_OPENERS or tokens[at].text == ","):
+    doc, at = sent.doc, sent.start
+    while at < sent.end and (doc[at].lower_ in _SCENE_OPENERS or doc[at].text == ","):
         at += 1
-    if at >= len(tokens) or tokens[at].lower_ != "in" or tokens[at].dep_ != "prep":
+    if at >= sent.end or doc[at].lower_ != "in" or doc[at].dep_ != "prep":
         return None
-    pobj = next((c for c in tokens[at].children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.ent_type_ != "GPE":
         return None
     after = pobj.right_edge.i + 1
