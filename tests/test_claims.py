@@ -158,6 +158,25 @@ def test_a_plan_told_months_before_the_newest_article_is_no_status_line(tmp_path
     assert not any(line.text.startswith("Omar Diallo: plans") for line in found.status)
 
 
+def _host_plan(newest: str, tmp_path: Path) -> list[str]:
+    """Status after a plan to host talks on 29 May (told on 18 May) and a later article."""
+    found = situation({
+        "plan.txt": dated("2031-05-18", "Talks", "Korvia plans to host a conference on May 29 on the refugee "
+                                                 "crisis."),
+        "later.txt": dated(newest, "Camps", "Police found more graves near the border on Sunday."),
+    }, tmp_path)
+    return [line.text for line in found.status]
+
+
+def test_a_plan_whose_day_has_come_is_no_status_line(tmp_path: Path) -> None:
+    assert not any(line.startswith("Korvia: plans") for line in _host_plan("2031-05-29", tmp_path))
+
+
+def test_a_plan_whose_day_is_still_ahead_is_a_status_line(tmp_path: Path) -> None:
+    assert any(line.startswith("Korvia: plans to host a conference on May 29")
+               for line in _host_plan("2031-05-25", tmp_path))
+
+
 def test_a_repeated_past_detention_is_background(tmp_path: Path) -> None:
     result = analyse("The opposition leader Karl Brandt has been repeatedly detained by the authorities.",
                      tmp_path)

@@ -7,10 +7,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
-from ..dates import When
+from ..dates import When, resolve
 from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
 from ..sourcing import Mention, SourceCounter, count_sources
 from ..text import nation_key, sentence_key
@@ -235,12 +235,37 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
             # group's killed or detained are its members); so is a plan told months before and
             # not since ("vowed to sell them" in May, in October's report)
             continue
+        if family == "plans" and newest is not None and all(
+                (day := _plan_day(e)) is not None and day <= newest for e in facts):
+            # "plans to host a conference on May 29" in the report of May 29: its day has come
+            continue
         line = StatusLine(text=f"{actor.name}: {text}", certainty=certainty, sources=sources,
                           evidence=list(dict.fromkeys(e.evidence for e in facts))[:4],
                           actors=[actor.name], as_of=max(held).iso if held else "")
         line.independent_sources, line.article_count = counter.events(facts)
         out.append((0 if family in _MAIN_FAMILIES else 1, line))
     return out
+
+
+def _plan_day(event: StatusEvent) -> date | None:
+    """The day a plan is for, from its own words ("to host a conference on May 29"), read forward
+    from its article's day (dates resolve into the past: a weekday a week on, a day and month
+    without a year the next year); None when its words give none."""
+    anchor = When.from_iso(event.article_date) if event.article_date else None
+    if anchor is None:
+        return None
+    when = resolve(event.detail, anchor.end)
+    if when is None:
+        return None
+    day, gap = when.end, (anchor.end - when.end).days
+    if 0 < gap <= 7 and when.precision == "day":
+        day += timedelta(days=7)  # "on Friday", said on a Monday
+    elif gap > 180 and when.precision == "day" and not re.search(r"\b(19|20)\d\d\b", event.detail):
+        try:
+            day = day.replace(year=day.year + 1)  # "on May 29", said on May 18
+        except ValueError:
+            return None
+    return day
 
 
 def _together(candidates: list[tuple[int, int, StatusLine]]) -> list[tuple[int, int, StatusLine]]:
