@@ -103,6 +103,11 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """Who a passive's "by" names as the doer ("was brought by local party supporters")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 _SPEECH_ACTS = {"demand", "urge", "call", "warn", "say", "add", "insist", "vow", "threaten", "ask", "deny",
                 "accuse", "announce", "claim"}
 
@@ -308,9 +313,7 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             if _is_negated(head):
                 return Attribution(_ARTICLE, "stated", polarity, False)
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
-            agent = next(
-                (g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-            )
+            agent = next(iter(passive_agents(head)), None)
             who, anonymous = describe_source(agent if passive else _subject(head), names, resolve) \
                 if (agent is not None or not passive) else ("unnamed sources", True)
             return Attribution(who, "alleged", polarity, anonymous)

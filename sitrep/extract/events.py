@@ -29,6 +29,7 @@ from .attribution import (
     _subject,
     attribute,
     describe_source,
+    passive_agents,
 )
 from .base import (
     SUBORDINATORS,
@@ -446,7 +447,7 @@ class EventExtractor:
             return self._pledge(tok)
         if pos == "VERB" and lemma in _CONVENING and tok.dep_ in ("acl", "relcl") and _to_be_done(tok):
             # "a conference to be hosted by Thailand on May 29": the host plans it
-            hosts = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            hosts = passive_agents(tok)
             what = short_phrase(tok.doc[tok.head.left_edge.i : tok.head.i + 1], 6)
             when = _date_detail(tok)
             detail = f"to {lemma} {what} {when}".strip()
@@ -587,8 +588,7 @@ class EventExtractor:
             elif event == "accused" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _LEVELLING:
                 # "The case against the men is being brought by local party supporters": whoever
                 # brings it accuses; a case with no one named bringing it stays the article's
-                bringer = next((g for c in tok.head.children if c.dep_ == "agent"
-                                for g in c.children if g.dep_ == "pobj"), None)
+                bringer = next(iter(passive_agents(tok.head)), None)
                 if bringer is not None:
                     source, anonymous = describe_source(bringer, self.names, self.pronoun_names)
                     att = Attribution(source, "alleged", att.polarity, anonymous)
