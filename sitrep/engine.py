@@ -142,9 +142,9 @@ class Engine:
         """The last `analyse`'s per-article results in folder order (what `sitrep extract` writes;
         a one-run engine that parsed drops them once merged: see `one_run`)."""
         self._merger: IncrementalMerge | None = None
-        """Made when a merge first needs it (`merger`): a run that serves the folder's stored report
+        """Merges each run's results, reusing what the last merge worked out for unchanged articles;
+        made when a merge first needs it (`merger`): a run that serves the folder's stored report
         never does, and its module is a fifth of the analysis process's imports."""
-        """Merges each run's results, reusing what the last merge worked out for unchanged articles."""
         self.served_stored = False
         """Whether the last `analyse` showed the folder's stored report (then `results` is empty and
         nothing is held for the next run: see `prime`)."""

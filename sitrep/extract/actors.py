@@ -322,7 +322,7 @@ def _opening_country(sent: Span) -> str | None:
     if pobj is None or pobj.ent_type_ != "GPE":
         return None
     after = pobj.right_edge.i + 1
-    if after >= sent.end or sent.doc[after].text != ",":
+    if after >= sent.end or doc[after].text != ",":
         return None  # "In Syria the war goes on" is read as a scene only with its comma
     country = _owner_country(pobj)
     return country if country is not None and load_gazetteer().is_country(country) else None

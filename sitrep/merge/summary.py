@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from ..dates import When, resolve
+from ..dates import When, resolve, years_in
 from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
 from ..sourcing import Mention, SourceCounter, count_sources
 from ..text import nation_key, sentence_key
@@ -260,7 +260,7 @@ def _plan_day(event: StatusEvent) -> date | None:
     day, gap = when.end, (anchor.end - when.end).days
     if 0 < gap <= 7 and when.precision == "day":
         day += timedelta(days=7)  # "on Friday", said on a Monday
-    elif gap > 180 and when.precision == "day" and not re.search(r"\b(19|20)\d\d\b", event.detail):
+    elif gap > 180 and when.precision == "day" and not years_in(event.detail):
         try:
             day = day.replace(year=day.year + 1)  # "on May 29", said on May 18
         except ValueError:
