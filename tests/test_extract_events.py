@@ -103,6 +103,12 @@ def test_issuing_denials_denies_what_the_claim_before_told(tmp_path: Path) -> No
     assert ("denied", "rebels") in {(e.polarity, e.source) for e in events_of(result, "Diallo", "killed")}
 
 
+def test_a_state_in_a_condition_is_no_event(tmp_path: Path) -> None:
+    result = analyse("Relatives feared that if the hostages weren't already dead, they soon would be.",
+                     tmp_path)
+    assert not events_of(result, "hostages", "killed")
+
+
 def test_stopping_short_of_an_accusation_is_no_accusation(tmp_path: Path) -> None:
     result = analyse("The prime minister stopped short of accusing Jan Kowalski of fraud.", tmp_path)
     assert not events_of(result, "Kowalski", "accused")

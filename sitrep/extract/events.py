@@ -606,6 +606,8 @@ class EventExtractor:
                     for key in self.resolver.actors(s, strict=True)]
         if tok.pos_ == "ADJ" and tok.lower_ in ADJ_EVENTS and tok.dep_ in ("acomp", "oprd"):
             # "was found dead", "remain missing", "are still unaccounted for"
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.head.children):
+                return out  # "if the hostages weren't already dead": a condition, as for a verb (`_irrealis`)
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             att = self._attribute(tok.head)
             if _unnamed_passive(tok.head):
