@@ -162,6 +162,7 @@ class Row(_Record):
     context: list[ContextRow] = []
     leads: list[LeadRow] = []
     endings: list[LeadRow] = []
+    measures: list[LeadRow] = []
 
 
 class Layout(NamedTuple):
@@ -274,11 +275,13 @@ def to_row(result: ArticleResult, layout: Layout = OBJECTS) -> Row:
                          list(lead.actors), list(lead.also)) for lead in result.leads]
     endings = [layout.lead(t.text(e.text), e.certainty, e.source, t.of(e.evidence), list(e.actors))
                for e in result.endings]
+    measures = [layout.lead(t.text(m.text), m.certainty, m.source, t.of(m.evidence), list(m.actors))
+                for m in result.measures]
     return cast("Row", layout.row(
         escape_name(result.path), escape_name(result.title), escape_name(result.outlet), result.date,
         result.content_hash, result.mtime, result.words, result.sentences, result.duplicates_removed,
         result.provenance, [escape_name(f) for f in t.files], list(t.texts), t.rows, actors, events,
-        disputes, context, leads, endings))
+        disputes, context, leads, endings, measures))
 
 
 def repointed(row: Row, rename: Callable[[str], str]) -> Row:
@@ -335,12 +338,14 @@ def from_row(row: Row) -> ArticleResult:
                       lead.actors and _all(lead.actors), lead.also and _all(lead.also)) for lead in row.leads]
         endings = [Lead(texts[e.text], e.certainty, _i(e.source), evidence[e.evidence],
                         e.actors and _all(e.actors)) for e in row.endings]
+        measures = [Lead(texts[m.text], m.certainty, _i(m.source), evidence[m.evidence],
+                         m.actors and _all(m.actors)) for m in row.measures]
     except IndexError as exc:
         raise ValueError(f"an index past its table ({exc})") from None
     return ArticleResult(unescape_name(row.path), unescape_name(row.title), _i(unescape_name(row.outlet)),
                          row.date, row.content_hash, row.mtime, row.words,
                          actors, events, disputes, context, row.sentences, row.duplicates_removed, leads,
-                         row.provenance, endings)
+                         row.provenance, endings, measures)
 
 
 def _all(texts: list[str]) -> list[str]:

@@ -557,6 +557,7 @@ def as_arrays(data: Any, record: Any = Row) -> Any:
 NESTED: dict[tuple[Any, str], Any] = {
     (Row, "actors"): ActorRow, (Row, "events"): EventRow, (Row, "disputes"): DisputeRow,
     (Row, "context"): ContextRow, (Row, "leads"): LeadRow, (Row, "endings"): LeadRow,
+    (Row, "measures"): LeadRow,
     (DisputeRow, "claims"): ClaimRow,
 }
 """The records inside records (`as_arrays`)."""

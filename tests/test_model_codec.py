@@ -50,6 +50,7 @@ def full_result() -> ArticleResult:
                   ["Assimi Goïta"])],
         provenance=Provenance("https://example.org/mali", "Jane Doe", "Bamako", "AFP"),
         endings=[Lead("four-day siege", "reported", "the army", _evidence(6), ["the army"])],
+        measures=[Lead("Mali's constitution suspended", "reported", "soldiers", _evidence(7), ["Mali"])],
     )
 
 
@@ -78,6 +79,7 @@ def old_result_dict(r: ArticleResult) -> dict[str, Any]:
         "leads": [asdict(lead) for lead in r.leads],
         "provenance": asdict(r.provenance),
         "endings": [asdict(lead) for lead in r.endings],
+        "measures": [asdict(lead) for lead in r.measures],
     }
 
 

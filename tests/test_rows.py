@@ -83,6 +83,7 @@ def every_field_result() -> ArticleResult:
         leads=[Lead(here.sentence, "reported", "AFP", here, ["Musa Kabiru"], also=["residents"])],
         provenance=Provenance("https://example.org/a", "J. Doe", "Gao", "AFP"),
         endings=[Lead("siege", "reported", "the army", there, ["the army"])],
+        measures=[Lead("nationwide curfew imposed", "reported", "soldiers", here, ["soldiers"])],
     )
 
 

@@ -16,6 +16,7 @@ from .disputes import extract_disputes
 from .endings import extract_endings
 from .events import Resolver, extract_events
 from .lede import extract_leads
+from .measures import extract_measures
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleResult:
@@ -44,6 +45,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         leads=leads,
         provenance=Provenance.from_metadata(article.metadata),
         endings=extract_endings(parsed, table, resolver.names(), resolver.resolved_names()),
+        measures=extract_measures(parsed, table, resolver.names(), resolver.resolved_names()),
     )
 
 

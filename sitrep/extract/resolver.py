@@ -234,6 +234,11 @@ class Resolver:
                         if tok.dep_ in ("nsubj", "nsubjpass") and plural_subject \
                                 and plural_subject != "group:" + "|".join(last_group):
                             self.ambiguous.add(tok.i)
+                            if tok.i == sent.start and plural_subject.startswith("group:"):
+                                # "Soldiers said they had seized control after an uprising of
+                                # Gaddafi fighters. They ousted the president": a "They" opening
+                                # a sentence goes on with the group that was the subject.
+                                self.pronouns[tok.i] = plural_subject.removeprefix("group:")
                     elif last_plural_noun is not None:
                         phrase = _plural_phrase(last_plural_noun, phrases)
                         if phrase:

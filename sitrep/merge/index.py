@@ -183,7 +183,7 @@ class NewestFirst:
 
 
 class ArticleTotals:
-    """What a merge needs of all the articles' dates, outlets, headlines and endings, kept between
+    """What a merge needs of all the articles' dates, outlets, headlines, endings and measures, kept between
     merges and updated only where articles came, changed or went: each was a pass over every
     article on every reload."""
 
@@ -193,7 +193,8 @@ class ArticleTotals:
         self._outlets: Counter[str] = Counter()
         self._dated: Postings[str] = Postings(lambda prep: () if prep.day is None else (prep.path,))
         self._headed: Postings[str] = Postings(lambda prep: ("",) if prep.headline is not None else ())
-        self._ending: Postings[str] = Postings(lambda prep: ("",) if prep.result.endings else ())
+        self._ending: Postings[str] = Postings(
+            lambda prep: ("",) if prep.result.endings or prep.result.measures else ())
         self.days: dict[str, date] = {}
         """The last day each file's date may mean (`{path: day.end}` over the dated articles)."""
 
@@ -238,7 +239,7 @@ class ArticleTotals:
 
     @property
     def ending(self) -> list[ArticlePrep]:
-        """The articles that tell of something ending, in folder order."""
+        """The articles that tell of something ending or of a measure taken, in folder order."""
         return self._ending.articles.get("", [])
 
 

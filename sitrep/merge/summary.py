@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from ..dates import When, resolve, years_in
-from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, StatusEvent, StatusLine
+from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, Lead, StatusEvent, StatusLine
 from ..sourcing import Mention, SourceCounter, count_sources
 from ..text import nation_key, sentence_key
 from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
@@ -374,6 +374,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     ended = _newest_ending(results, counter)
     if ended is not None:
         lines.append(ended)
+    measures = _newest_measures(results, counter, day)
+    if measures is not None:
+        lines.append(measures)
     # The live disputes follow: the main contradictions, differing figures, official silence.
     live = [d for d in disputes if not d.settled_by]
     two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
@@ -418,7 +421,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors, independent_sources=count, article_count=articles))
-    return lines[:STATUS_LINES + 4]  # what holds, whether it is over, two disputes, figures, silence
+    # what holds, whether it is over, measures, two disputes, figures, silence
+    return lines[:STATUS_LINES + 5]
 
 
 RETOLD_SHARE = 0.5
@@ -465,5 +469,54 @@ def _newest_ending(results: list[ArticleResult], counter: SourceCounter) -> Stat
                       actors=list(ending.actors), as_of=when.iso if when else "")
     same = [Mention(e.source, e.evidence.sentence, e.evidence.file) for _, _, e in told
             if e.text.lower() == ending.text.lower()]
+    line.independent_sources, line.article_count = count_sources(same, counter.outlet_of)
+    return line
+
+
+MEASURES_IN_LINE = 4
+
+_DONE = frozenset({"suspended", "dissolved", "imposed", "declared", "closed", "held"})
+"""The last word of a measure's thing ("curfew imposed"): what `extract.measures` says was done."""
+
+
+def _measure_key(text: str) -> tuple[str, str]:
+    """What makes two tellings one measure: the thing's last word and what was done to it
+    ("Mali's constitution suspended" and "the constitution suspended" are one)."""
+    words = text.lower().split()
+    at = next((i for i, word in enumerate(words) if word in _DONE and i), len(words) - 1)
+    return words[at - 1], words[at]
+
+
+def _newest_measures(results: list[ArticleResult], counter: SourceCounter,
+                     newest: date | None) -> StatusLine | None:
+    """"Measures: Mali's constitution suspended; nationwide curfew imposed": the measures told by
+    the articles of the last `STALE_LEDE_DAYS`, newest article first, each once, with who says
+    so. The line is as sure as its least sure measure: one side's word is never a fact."""
+    told: list[tuple[str, str, ArticleResult, Lead]] = []
+    for result in results:
+        when = When.from_iso(result.date) if result.date else None
+        if newest is not None and (when is None or (newest - when.end).days > STALE_LEDE_DAYS):
+            continue  # undated, or older news than the newest can vouch for
+        told += [(result.date or "", result.path, result, m) for m in result.measures]
+    if not told:
+        return None
+    told.sort(key=lambda t: (t[0], t[1]), reverse=True)  # newest article first (stable: in its order)
+    chosen: dict[tuple[str, str], tuple[ArticleResult, Lead]] = {}
+    for _day, _path, result, measure in told:
+        chosen.setdefault(_measure_key(measure.text), (result, measure))
+    shown = list(chosen.items())[:MEASURES_IN_LINE]
+    sources = [(result.outlet or "the article") if m.source == "the article" else m.source
+               for _, (result, m) in shown]
+    certainty = max((m.certainty for _, (_, m) in shown), key=CERTAINTY_RANK.__getitem__)
+    keys = {key for key, _ in shown}
+    same = [Mention(m.source, m.evidence.sentence, m.evidence.file) for _, _, _, m in told
+            if _measure_key(m.text) in keys]
+    day = max((r.date or "" for _, (r, _) in shown), default="")
+    when = When.from_iso(day) if day else None
+    line = StatusLine(text="Measures: " + "; ".join(m.text for _, (_, m) in shown), certainty=certainty,
+                      sources=list(dict.fromkeys(s for s in sources if s)),
+                      evidence=list(dict.fromkeys(m.evidence for _, (_, m) in shown)),
+                      actors=list(dict.fromkeys(a for _, (_, m) in shown for a in m.actors)),
+                      as_of=when.iso if when else "")
     line.independent_sources, line.article_count = count_sources(same, counter.outlet_of)
     return line

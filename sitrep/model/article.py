@@ -464,6 +464,10 @@ class ArticleResult:
     endings: list[Lead] = field(default_factory=list)
     """Happenings the article says are over ("the four-day siege drew to a close"): each a `Lead`
     whose text names the happening, with who says so."""
+    measures: list[Lead] = field(default_factory=list)
+    """Measures the article says were taken on the state of things ("Mali's constitution
+    suspended", "nationwide curfew imposed", "talks held in Chad"): each a `Lead` whose text
+    names the measure, with who says so."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict that `from_dict` reads back unchanged (cache format)."""
@@ -484,6 +488,7 @@ class ArticleResult:
             "leads": [lead.to_dict() for lead in self.leads],
             "provenance": self.provenance.to_dict(),
             "endings": [lead.to_dict() for lead in self.endings],
+            "measures": [lead.to_dict() for lead in self.measures],
         }
 
     @classmethod
@@ -507,5 +512,6 @@ class ArticleResult:
             [Lead.from_dict(lead) for lead in _list(data.get("leads", []))],
             Provenance.from_dict(data.get("provenance", {})),
             [Lead.from_dict(lead) for lead in _list(data.get("endings", []))],
+            [Lead.from_dict(lead) for lead in _list(data.get("measures", []))],
         )
 
