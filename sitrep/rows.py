@@ -163,6 +163,7 @@ class Row(_Record):
     leads: list[LeadRow] = []
     endings: list[LeadRow] = []
     measures: list[LeadRow] = []
+    calls: list[LeadRow] = []
 
 
 class Layout(NamedTuple):
@@ -277,11 +278,13 @@ def to_row(result: ArticleResult, layout: Layout = OBJECTS) -> Row:
                for e in result.endings]
     measures = [layout.lead(t.text(m.text), m.certainty, m.source, t.of(m.evidence), list(m.actors))
                 for m in result.measures]
+    calls = [layout.lead(t.text(c.text), c.certainty, c.source, t.of(c.evidence), list(c.actors))
+             for c in result.calls]
     return cast("Row", layout.row(
         escape_name(result.path), escape_name(result.title), escape_name(result.outlet), result.date,
         result.content_hash, result.mtime, result.words, result.sentences, result.duplicates_removed,
         result.provenance, [escape_name(f) for f in t.files], list(t.texts), t.rows, actors, events,
-        disputes, context, leads, endings, measures))
+        disputes, context, leads, endings, measures, calls))
 
 
 def repointed(row: Row, rename: Callable[[str], str]) -> Row:
@@ -340,12 +343,14 @@ def from_row(row: Row) -> ArticleResult:
                         e.actors and _all(e.actors)) for e in row.endings]
         measures = [Lead(texts[m.text], m.certainty, _i(m.source), evidence[m.evidence],
                          m.actors and _all(m.actors)) for m in row.measures]
+        calls = [Lead(texts[c.text], c.certainty, _i(c.source), evidence[c.evidence],
+                      c.actors and _all(c.actors)) for c in row.calls]
     except IndexError as exc:
         raise ValueError(f"an index past its table ({exc})") from None
     return ArticleResult(unescape_name(row.path), unescape_name(row.title), _i(unescape_name(row.outlet)),
                          row.date, row.content_hash, row.mtime, row.words,
                          actors, events, disputes, context, row.sentences, row.duplicates_removed, leads,
-                         row.provenance, endings, measures)
+                         row.provenance, endings, measures, calls)
 
 
 def _all(texts: list[str]) -> list[str]:

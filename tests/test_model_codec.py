@@ -51,6 +51,7 @@ def full_result() -> ArticleResult:
         provenance=Provenance("https://example.org/mali", "Jane Doe", "Bamako", "AFP"),
         endings=[Lead("four-day siege", "reported", "the army", _evidence(6), ["the army"])],
         measures=[Lead("Mali's constitution suspended", "reported", "soldiers", _evidence(7), ["Mali"])],
+        calls=[Lead("a return to constitutional rule", "stated", "ECOWAS", _evidence(8), ["ECOWAS"])],
     )
 
 
@@ -80,6 +81,7 @@ def old_result_dict(r: ArticleResult) -> dict[str, Any]:
         "provenance": asdict(r.provenance),
         "endings": [asdict(lead) for lead in r.endings],
         "measures": [asdict(lead) for lead in r.measures],
+        "calls": [asdict(lead) for lead in r.calls],
     }
 
 

@@ -84,6 +84,7 @@ def every_field_result() -> ArticleResult:
         provenance=Provenance("https://example.org/a", "J. Doe", "Gao", "AFP"),
         endings=[Lead("siege", "reported", "the army", there, ["the army"])],
         measures=[Lead("nationwide curfew imposed", "reported", "soldiers", here, ["soldiers"])],
+        calls=[Lead("an immediate ceasefire", "stated", "United Nations", there, ["United Nations"])],
     )
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..model import Article, ArticleResult, Provenance
 from .actors import extract_actors
 from .base import ParsedArticle
+from .calls import extract_calls
 from .context import extract_context
 from .disputes import extract_disputes
 from .endings import extract_endings
@@ -46,6 +47,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleResult:
         provenance=Provenance.from_metadata(article.metadata),
         endings=extract_endings(parsed, table, resolver.names(), resolver.resolved_names()),
         measures=extract_measures(parsed, table, resolver.names(), resolver.resolved_names()),
+        calls=extract_calls(parsed, table, resolver.names(), resolver.resolved_names()),
     )
 
 

@@ -343,7 +343,7 @@ class IncrementalMerge:
         self._infos = articles
         self._headlines.update(change)
         title = _title(preps, focus.name if focus else None, self._headlines, totals.headed)
-        # The summary reads `results` only for the articles that tell of an ending or a measure: those alone.
+        # The summary reads `results` only for the articles that tell of an ending, a measure or a call.
         return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
                          status=offices.lines(_summary(actors, disputes, [p.result for p in totals.ending],
                                                        window_start, counter, figures,

@@ -183,9 +183,9 @@ class NewestFirst:
 
 
 class ArticleTotals:
-    """What a merge needs of all the articles' dates, outlets, headlines, endings and measures, kept between
-    merges and updated only where articles came, changed or went: each was a pass over every
-    article on every reload."""
+    """What a merge needs of all the articles' dates, outlets, headlines, endings, measures and
+    calls, kept between merges and updated only where articles came, changed or went: each was a
+    pass over every article on every reload."""
 
     def __init__(self) -> None:
         self._starts: Counter[date] = Counter()
@@ -194,7 +194,7 @@ class ArticleTotals:
         self._dated: Postings[str] = Postings(lambda prep: () if prep.day is None else (prep.path,))
         self._headed: Postings[str] = Postings(lambda prep: ("",) if prep.headline is not None else ())
         self._ending: Postings[str] = Postings(
-            lambda prep: ("",) if prep.result.endings or prep.result.measures else ())
+            lambda prep: ("",) if prep.result.endings or prep.result.measures or prep.result.calls else ())
         self.days: dict[str, date] = {}
         """The last day each file's date may mean (`{path: day.end}` over the dated articles)."""
 
@@ -239,7 +239,7 @@ class ArticleTotals:
 
     @property
     def ending(self) -> list[ArticlePrep]:
-        """The articles that tell of something ending or of a measure taken, in folder order."""
+        """The articles that tell of something ending, a measure taken or a call made, in folder order."""
         return self._ending.articles.get("", [])
 
 

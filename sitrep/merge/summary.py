@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -374,9 +374,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     ended = _newest_ending(results, counter)
     if ended is not None:
         lines.append(ended)
-    measures = _newest_measures(results, counter, day)
-    if measures is not None:
-        lines.append(measures)
+    for told in (_newest_measures(results, counter, day), _newest_calls(results, counter, day)):
+        if told is not None:
+            lines.append(told)
     # The live disputes follow: the main contradictions, differing figures, official silence.
     live = [d for d in disputes if not d.settled_by]
     two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
@@ -421,8 +421,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
                                 actors=silence.actors, independent_sources=count, article_count=articles))
-    # what holds, whether it is over, measures, two disputes, figures, silence
-    return lines[:STATUS_LINES + 5]
+    # what holds, whether it is over, measures, calls, two disputes, figures, silence
+    return lines[:STATUS_LINES + 6]
 
 
 RETOLD_SHARE = 0.5
@@ -489,31 +489,61 @@ def _measure_key(text: str) -> tuple[str, str]:
 
 def _newest_measures(results: list[ArticleResult], counter: SourceCounter,
                      newest: date | None) -> StatusLine | None:
-    """"Measures: Mali's constitution suspended; nationwide curfew imposed": the measures told by
-    the articles of the last `STALE_LEDE_DAYS`, newest article first, each once, with who says
-    so. The line is as sure as its least sure measure: one side's word is never a fact."""
+    """"Measures: Mali's constitution suspended; nationwide curfew imposed", each with who says so."""
+    return _newest_told(results, counter, newest, "Measures", lambda r: r.measures,
+                        lambda m: _measure_key(m.text), lambda m: m.text, MEASURES_IN_LINE)
+
+
+CALLS_IN_LINE = 3
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _call_key(call: Lead) -> tuple[str, ...]:
+    """What makes two tellings one call: its first two words past an article ("the release of
+    detained extremists" and "release of jailed extremists" are one call, "the Syrian army ...
+    to save" and "Syrian troops ... to spare" two)."""
+    return tuple([w for w in call.text.lower().split() if w not in _ARTICLES][:2])
+
+
+def _newest_calls(results: list[ArticleResult], counter: SourceCounter,
+                  newest: date | None) -> StatusLine | None:
+    """"Called for: an immediate ceasefire (United Nations); the release of the journalists
+    (opposition leaders)": what each side asks for, whose call it is."""
+    return _newest_told(results, counter, newest, "Called for", lambda r: r.calls,
+                        _call_key, lambda c: f"{c.text} ({c.source})", CALLS_IN_LINE,
+                        whose=True)
+
+
+def _newest_told(results: list[ArticleResult], counter: SourceCounter, newest: date | None, label: str,
+                 items: Callable[[ArticleResult], list[Lead]], key: Callable[[Lead], Hashable],
+                 text: Callable[[Lead], str], limit: int, whose: bool = False) -> StatusLine | None:
+    """One Status line of what the articles of the last `STALE_LEDE_DAYS` tell (`items`), newest
+    article first, each once (by `key`), at most `limit`. Its sources are who says so (`whose`:
+    whose word each item is, as a call is its maker's). The line is as sure as its least sure
+    item: one side's word is never a fact."""
     told: list[tuple[str, str, ArticleResult, Lead]] = []
     for result in results:
         when = When.from_iso(result.date) if result.date else None
         if newest is not None and (when is None or (newest - when.end).days > STALE_LEDE_DAYS):
             continue  # undated, or older news than the newest can vouch for
-        told += [(result.date or "", result.path, result, m) for m in result.measures]
+        told += [(result.date or "", result.path, result, item) for item in items(result)]
     if not told:
         return None
     told.sort(key=lambda t: (t[0], t[1]), reverse=True)  # newest article first (stable: in its order)
-    chosen: dict[tuple[str, str], tuple[ArticleResult, Lead]] = {}
-    for _day, _path, result, measure in told:
-        chosen.setdefault(_measure_key(measure.text), (result, measure))
-    shown = list(chosen.items())[:MEASURES_IN_LINE]
-    sources = [(result.outlet or "the article") if m.source == "the article" else m.source
+    chosen: dict[Hashable, tuple[ArticleResult, Lead]] = {}
+    for _day, _path, result, item in told:
+        chosen.setdefault(key(item), (result, item))
+    shown = list(chosen.items())[:limit]
+    sources = [(result.outlet or "the article") if m.source == "the article" and not whose else m.source
                for _, (result, m) in shown]
     certainty = max((m.certainty for _, (_, m) in shown), key=CERTAINTY_RANK.__getitem__)
-    keys = {key for key, _ in shown}
-    same = [Mention(m.source, m.evidence.sentence, m.evidence.file) for _, _, _, m in told
-            if _measure_key(m.text) in keys]
+    keys = {k for k, _ in shown}
+    same = [Mention(m.source, m.evidence.sentence, m.evidence.file) for _, _, _, m in told if key(m) in keys]
     day = max((r.date or "" for _, (r, _) in shown), default="")
     when = When.from_iso(day) if day else None
-    line = StatusLine(text="Measures: " + "; ".join(m.text for _, (_, m) in shown), certainty=certainty,
+    line = StatusLine(text=f"{label}: " + "; ".join(text(m) for _, (_, m) in shown), certainty=certainty,
                       sources=list(dict.fromkeys(s for s in sources if s)),
                       evidence=list(dict.fromkeys(m.evidence for _, (_, m) in shown)),
                       actors=list(dict.fromkeys(a for _, (_, m) in shown for a in m.actors)),

@@ -468,6 +468,9 @@ class ArticleResult:
     """Measures the article says were taken on the state of things ("Mali's constitution
     suspended", "nationwide curfew imposed", "talks held in Chad"): each a `Lead` whose text
     names the measure, with who says so."""
+    calls: list[Lead] = field(default_factory=list)
+    """What a named side calls for ("the publication of the full legal advice", "an immediate
+    ceasefire"): each a `Lead` whose text is what is asked for and whose source is whose call it is."""
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict that `from_dict` reads back unchanged (cache format)."""
@@ -489,6 +492,7 @@ class ArticleResult:
             "provenance": self.provenance.to_dict(),
             "endings": [lead.to_dict() for lead in self.endings],
             "measures": [lead.to_dict() for lead in self.measures],
+            "calls": [lead.to_dict() for lead in self.calls],
         }
 
     @classmethod
@@ -513,5 +517,6 @@ class ArticleResult:
             Provenance.from_dict(data.get("provenance", {})),
             [Lead.from_dict(lead) for lead in _list(data.get("endings", []))],
             [Lead.from_dict(lead) for lead in _list(data.get("measures", []))],
+            [Lead.from_dict(lead) for lead in _list(data.get("calls", []))],
         )
 

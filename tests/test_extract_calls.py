@@ -1,0 +1,87 @@
+"""Calls: what a named side asks for ("called for an immediate ceasefire", "reiterated calls for
+the publication of the advice"), whose call it is and how sure the article is it was made."""
+
+from pathlib import Path
+
+from extract_support import analyse, situation
+
+
+def _calls(text: str, tmp_path: Path) -> list[tuple[str, str, str]]:
+    return [(c.text, c.certainty, c.source) for c in analyse(text, tmp_path).calls]
+
+
+def test_calling_for_something_is_a_call_by_the_subject(tmp_path: Path) -> None:
+    assert _calls("The African Union called for an immediate ceasefire on Sunday.", tmp_path) == \
+        [("an immediate ceasefire", "stated", "African Union")]
+
+
+def test_repeated_calls_for_something_are_the_subject_s_call(tmp_path: Path) -> None:
+    text = ("Opposition leader Maria Okafor reiterated calls for the publication of the full report into "
+            "the shooting.")
+    assert _calls(text, tmp_path) == \
+        [("the publication of the full report into the shooting", "stated", "Maria Okafor")]
+
+
+def test_a_call_for_a_thing_to_be_done_keeps_what_is_to_be_done(tmp_path: Path) -> None:
+    text = "Senator Paul Mbeki renewed calls for the inquiry report to be published in full."
+    assert _calls(text, tmp_path) == \
+        [("the inquiry report to be published in full", "stated", "Paul Mbeki")]
+
+
+def test_a_call_by_someone_the_minister_faced_is_theirs(tmp_path: Path) -> None:
+    text = "The minister faced a call by opposition MP Jane Ode to publish the contract."
+    assert _calls(text, tmp_path) == [("publish the contract", "stated", "Jane Ode")]
+
+
+def test_calls_resisted_with_nobody_named_are_nobody_s(tmp_path: Path) -> None:
+    assert _calls("The government has resisted calls to publish the contract.", tmp_path) == []
+
+
+def test_calling_on_a_side_to_act_names_the_side_and_the_act(tmp_path: Path) -> None:
+    assert _calls("The United Nations called on both sides to end the fighting.", tmp_path) == \
+        [("both sides to end the fighting", "stated", "United Nations")]
+
+
+def test_demanding_and_urging_are_calls(tmp_path: Path) -> None:
+    assert _calls("Opposition leaders demanded the release of the detained journalists.", tmp_path) == \
+        [("the release of the detained journalists", "stated", "Opposition leaders")]
+    assert _calls("Washington urged both sides to show restraint.", tmp_path) == \
+        [("both sides to show restraint", "stated", "Washington")]
+
+
+def test_a_call_told_by_someone_else_is_their_report(tmp_path: Path) -> None:
+    assert _calls("Witnesses said the police chief had called for calm.", tmp_path) == \
+        [("calm", "reported", "police chief")]
+
+
+def test_a_call_not_made_is_none(tmp_path: Path) -> None:
+    assert _calls("The minister did not call for his resignation.", tmp_path) == []
+
+
+def test_naming_something_is_no_call(tmp_path: Path) -> None:
+    text = "Troops fired warning shots in what Beijing called the first exchange of fire for 45 years."
+    assert _calls(text, tmp_path) == []
+    assert _calls("He called the decision a mistake.", tmp_path) == []
+
+
+def test_a_call_stops_before_an_aside(tmp_path: Path) -> None:
+    text = "Western leaders called for an explanation from the Kremlin, which has denied any involvement."
+    assert _calls(text, tmp_path) == [("an explanation from the Kremlin", "stated", "Western leaders")]
+
+
+def test_a_quotation_cut_open_by_a_call_loses_its_mark(tmp_path: Path) -> None:
+    text = "Gordon Brown called for an 'international and domestic response', he said."
+    assert [c[0] for c in _calls(text, tmp_path)] == ["an international and domestic response"]
+
+
+def test_the_newest_calls_are_one_status_line_with_whose_they_are(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": "Title: Test article\nDate: 2031-04-08\n\nThe African Union called for an immediate "
+                 "ceasefire.",
+        "b.txt": "Title: Test article\nDate: 2031-04-10\n\nOpposition leaders demanded the release of the "
+                 "detained journalists.",
+    }, tmp_path)
+    [line] = [s for s in sit.status if s.text.startswith("Called for:")]
+    assert line.text == ("Called for: the release of the detained journalists (Opposition leaders); "
+                         "an immediate ceasefire (African Union)")
+    assert line.sources == ["Opposition leaders", "African Union"] and line.as_of == "2031-04-10"
