@@ -489,3 +489,14 @@ def test_soldiers_counted_in_another_countrys_paragraph_are_its_soldiers(tmp_pat
     sit = situation({"roundup.txt": _roundup("Meanwhile in Syria")}, tmp_path)
     [line] = [s for s in sit.status if s.text.startswith("Latest figures")]
     assert "at least 28 Syrian soldiers killed" in line.text
+
+
+def test_a_name_before_hospital_is_the_hospital_not_a_place_of_that_name(tmp_path: Path) -> None:
+    text = "Doctors at Vestre hospital in Oslo say the dissident's health has improved."
+    actors = _actors(analyse(text, tmp_path))
+    assert "Vestre hospital" in actors and "Vestre" not in actors
+
+
+def test_a_known_city_before_hospital_stays_the_city(tmp_path: Path) -> None:
+    actors = _actors(analyse("Doctors at a Kano hospital said six people were hurt.", tmp_path))
+    assert "Kano hospital" not in actors

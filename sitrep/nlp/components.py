@@ -269,6 +269,19 @@ def _titled_person(ent: Span, title_ends: set[int]) -> bool:
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "PhD"}
 _BODY_NOUNS = {"inquiry", "commission", "committee", "tribunal", "panel", "council"}
 
+_INSTITUTION_NOUNS = {"hospital", "clinic", "university", "institute", "academy", "prison", "seminary"}
+"""Nouns that make the name before them an institution's: "Charite hospital", "Evin prison"."""
+
+
+def _institution(ent: Span) -> Span | None:
+    """A name NER read as a nationality ("Charite"), a person, a body of its own or a place no
+    gazetteer knows, with an institution noun after it: the institution's name ("Charite
+    hospital"), an organisation. None otherwise."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in _INSTITUTION_NOUNS and ent.root.head.i == ent.end:
+        return Span(doc, ent.start, ent.end + 1, label="ORG")
+    return None
+
 
 def nickname_start(doc: Doc, end: int) -> int | None:
     """Where a nickname starts after a name ending at `end` (", known as X", "nicknamed X"), or None."""
@@ -371,6 +384,11 @@ class EntityFixer:
             if ent.label_ in ("PERSON", "ORG", "NORP") and not ent.id_ and _armed_descriptor(ent):
                 # "the extremist group X"
                 ent = Span(doc, ent.start, ent.end, label="ORG", span_id="armed group:")
+            if (ent.label_ in ("PERSON", "NORP", "ORG")
+                    or ent.label_ == "GPE" and gaz.country_of(ent.text) is None
+                    and ent.text not in gaz.major_cities and not gaz.is_country(ent.text)) and not ent.id_ \
+                    and (institution := _institution(ent)) is not None:
+                ent = institution  # "Charite hospital", not the nationality "Charite"
             if ent.label_ in ("PERSON", "GPE", "NORP") and not ent.id_ and _described_as(ent, _MEDIA_NOUNS):
                 ent = Span(doc, ent.start, ent.end, label="ORG")  # "German magazine Die Zeit": an outlet
             if ent.label_ in ("PERSON", "ORG", "NORP", "FAC", "LOC") and not ent.id_:
