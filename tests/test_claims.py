@@ -464,3 +464,24 @@ def test_co_accused_whose_lines_tell_the_same_share_one_status_line(tmp_path: Pa
     [line] = [line for line in found.status if "; denies" in line.text]
     assert line.text.startswith("Adam Wisniewski, Jan Kowalski and Piotr Nowak: accused by local Green Party")
     assert set(line.actors) == {"Jan Kowalski", "Piotr Nowak", "Adam Wisniewski"}
+
+
+def test_an_actor_line_told_only_by_two_ledes_shown_as_surely_is_left_out(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": dated("2031-03-09", "Coup", "Mutinous soldiers said they seized power in the capital on "
+                                             "Thursday and ordered the airport shut, threatening renewed "
+                                             "fighting."),
+        "b.txt": dated("2031-03-10", "Coup", "Soldiers announced that they had seized power in an angry "
+                                             "reaction to the government's handling of a rebellion in the "
+                                             "north."),
+    }, tmp_path)
+    ledes = [line for line in found.status
+             if line.text.startswith(("Mutinous soldiers said", "Soldiers announced"))]
+    assert len(ledes) == 2
+    assert not any(line.text.startswith("soldiers: seized power") for line in found.status)
+
+
+def test_what_a_side_would_not_say_is_no_claim_of_theirs(tmp_path: Path) -> None:
+    for text in ("The army did not say how many soldiers were killed in the ambush.",
+                 "Police declined to say whether the suspect had been arrested."):
+        assert analyse(text, tmp_path).events == []

@@ -361,7 +361,7 @@ class EventExtractor:
                     continue  # `_events_at` would find nothing
                 tok = tokens[i]
                 found = self._events_at(tok, sent)
-                if not found:
+                if not found or _asked_of_the_silent(tok):
                     continue
                 found += self._answered(tok, found)
                 when, background = event_time(tok, anchor)
@@ -810,6 +810,23 @@ def _released_patients(events: list[StatusEvent]) -> list[StatusEvent]:
             seen.add(mark)
             out.append(event)
     return out
+
+
+_QUESTION_WORDS = frozenset({"how", "whether", "if", "what", "why", "who", "when", "where"})
+_SILENT_VERBS = frozenset({"decline", "refuse", "fail"})
+
+
+def _asked_of_the_silent(tok: Token) -> bool:
+    """Whether `tok` tells what someone would not say: "The army did not say how many soldiers
+    were killed", "police declined to say whether anyone was arrested". The question is no one's
+    claim; the silence is a dispute of its own ("No official word")."""
+    clause = _clause_verb(tok)
+    if clause.dep_ != "ccomp" or clause.doc[clause.left_edge.i].lower_ not in _QUESTION_WORDS:
+        return False
+    asker = clause.head
+    if any(c.dep_ == "neg" for c in asker.children):
+        return True  # "did not say how many", "has not disclosed how many"
+    return asker.dep_ == "xcomp" and asker.head.lemma_.lower() in _SILENT_VERBS  # "declined to say"
 
 
 def extract_events(parsed: ParsedArticle, table: ActorTable,
