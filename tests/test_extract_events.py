@@ -517,3 +517,10 @@ def test_an_office_described_by_a_relative_clause_is_still_the_office(tmp_path: 
     text = ("Governor Kashim Yusuf visited Chibok on Monday.\n\n"
             "The governor of the region, who visited the town today, said that parents had been ignored.")
     assert events_of(analyse(text, tmp_path), "Yusuf", "says")
+
+
+def test_what_a_group_seized_is_told_with_where(tmp_path: Path) -> None:
+    result = analyse("Elsewhere in the country, the rebels have seized more territory in the northern "
+                     "province of Varnas, activists say.", tmp_path)
+    [event] = events_of(result, "rebels", "seized")
+    assert event.detail == "more territory in the northern province of Varnas"

@@ -52,6 +52,12 @@ def test_talks_name_who_they_were_with(tmp_path: Path) -> None:
         [("talks held with his Russian counterpart in Moscow", "stated", "the article")]
 
 
+def test_talks_name_who_held_them(tmp_path: Path) -> None:
+    text = "On Friday, Foreign Minister Karel Dvorak held talks with his Russian counterpart in Moscow."
+    assert _measures(text, tmp_path) == \
+        [("talks held by Karel Dvorak with his Russian counterpart in Moscow", "stated", "the article")]
+
+
 def test_a_measure_refused_threatened_or_not_taken_is_none(tmp_path: Path) -> None:
     assert _measures("The junta refused to suspend the constitution.", tmp_path) == []
     assert _measures("The president could declare martial law, aides warned.", tmp_path) == []

@@ -516,6 +516,8 @@ class EventExtractor:
                                              "surrounded", "agreed", "met",
                                              "hosts", "negotiates", "retracted"):
                 detail = _object_detail(tok, self.names) or _prep_detail(tok, ("with", "on", "to")) or detail
+                if event in _WHERE_EVENTS and detail:
+                    detail += _where(tok)  # "seized more territory in the central province of Homs"
             elif event == "sworn in":
                 detail = _prep_detail(tok, ("as",)) or detail  # "sworn in as transitional head of state"
             elif event in ("released", "fled", "resigned", "dismissed", "discharged"):
@@ -810,6 +812,21 @@ def _released_patients(events: list[StatusEvent]) -> list[StatusEvent]:
             seen.add(mark)
             out.append(event)
     return out
+
+
+_WHERE_EVENTS = frozenset({"seized", "occupied", "attacked", "controls", "surrounded"})
+"""Events whose place is half their news: what was seized is told with where."""
+
+
+def _where(verb: Token) -> str:
+    """" in the central province of Homs": the verb's own phrase of place, when it names one (a
+    phrase of time, "in May", or of manner is none); empty otherwise."""
+    for child in verb.children:
+        # after the verb: "Meanwhile in Syria, ISIL seized ..." sets the scene, it is not the spot
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in ("in", "near", "outside", "around") \
+                and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in child.subtree):
+            return " " + short_phrase(subtree_span(child), 8)
+    return ""
 
 
 _QUESTION_WORDS = frozenset({"how", "whether", "if", "what", "why", "who", "when", "where"})

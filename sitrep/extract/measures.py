@@ -115,9 +115,10 @@ def _partners(noun: Token) -> str:
     return " " + clean_span_text(noun.doc[prep.i : prep.right_edge.i + 1].text).replace(" 's", "'s")
 
 
-def _talks(noun: Token) -> tuple[Token, str] | None:
+def _talks(noun: Token, names: dict[int, str]) -> tuple[Token, str] | None:
     """The verb that says talks were held, and the measure's words: "direct negotiations held",
-    "talks held in neighbouring Chad", "talks held between the two sides in Doha"."""
+    "talks held in neighbouring Chad", "talks held between the two sides in Doha", "talks held by
+    Wang with Russia's foreign minister" (`names`: the actor each named token stands for)."""
     if noun.lower_ not in _TALKS:
         return None
     head = noun.head
@@ -134,7 +135,9 @@ def _talks(noun: Token) -> tuple[Token, str] | None:
     if not held or head.pos_ not in ("VERB", "AUX"):
         return None
     partners = _partners(noun)
-    words = f"{_noun_phrase(noun)} held{partners}"
+    holder = next((c for c in head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None
+    by = f" by {names[holder.i]}" if holder is not None and holder.i in names else ""
+    words = f"{_noun_phrase(noun)} held{by}{partners}"  # "talks held by Wang with Russia's foreign minister"
     if " in " in partners:
         return head, words  # "with Russia's foreign minister in Moscow" says where too
     # "in Chad" hangs from the verb, from "place" ("took place in Chad") or from the talks
@@ -178,7 +181,7 @@ def extract_measures(parsed: ParsedArticle, table: ActorTable, names: dict[int, 
             if poses[i] not in ("NOUN", "PROPN") or lemmas[i] not in _OBJECT_NOUNS:
                 continue
             tok = tokens[i]
-            found = _talks(tok) or _measure(tok)
+            found = _talks(tok, names) or _measure(tok)
             if found is None:
                 continue
             verb, words = found
