@@ -500,3 +500,13 @@ def test_a_name_before_hospital_is_the_hospital_not_a_place_of_that_name(tmp_pat
 def test_a_known_city_before_hospital_stays_the_city(tmp_path: Path) -> None:
     actors = _actors(analyse("Doctors at a Kano hospital said six people were hurt.", tmp_path))
     assert "Kano hospital" not in actors
+
+
+def test_a_first_name_joined_to_a_full_name_shares_its_surname(tmp_path: Path) -> None:
+    actors = _actors(analyse("The nerve agent was used to poison Mikhail and Olga Petrov in 2018.", tmp_path))
+    assert {"Mikhail Petrov", "Olga Petrov"} <= set(actors) and "Mikhail" not in actors
+
+
+def test_what_someone_was_poisoned_with_is_no_actor(tmp_path: Path) -> None:
+    text = "The West says the critic was poisoned with Veltrax and has pushed Moscow to explain."
+    assert "Veltrax" not in _actors(analyse(text, tmp_path))

@@ -423,11 +423,16 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     kinds: dict[str, ActorKind] = {}
     person_cores: dict[str, str] = {}  # name_key of a multi-word person name -> key
     resolved: list[tuple[_Candidate, str]] = []
+    person_at = {cand.span.start: cand.span for cand in candidates if cand.kind == "person"}
     for cand in candidates:
         if cand.kind == "person":
             core, _removed = _core_name(cand.span, title_starts)
             if _is_junk(core) or core.lower() in HONORIFICS:
                 continue
+            end = cand.span.end
+            partner = person_at.get(end + 1) if end < len(doc) and doc[end].lower_ == "and" else None
+            if " " not in core and partner is not None and len(partner) >= 2:
+                core = f"{core} {partner[-1].text}"  # "Sergei and Yulia Skripal": both are Skripals
             key = name_key(core)
             if len(key.split()) >= 2:
                 person_cores[key] = key

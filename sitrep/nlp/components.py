@@ -128,6 +128,17 @@ def _noun_phrase(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+_DOSING_VERBS = {"poison", "lace", "contaminate", "spike", "dose", "inject", "treat"}
+"""Verbs whose "with" names what was used: "poisoned with Veltrax" is a substance, not a people."""
+
+
+def _used_with(ent: Span) -> bool:
+    """"poisoned with Veltrax", "treated with Zolvex": a name that is what someone was dosed with."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "with" \
+        and root.head.head.lemma_.lower() in _DOSING_VERBS
+
+
 def _described_as(ent: Span, nouns: set[str]) -> bool:
     """Whether a common noun right before the name, or in apposition to it, is one of `nouns`
     ("the nerve agent Veltrax", "Veltrax, a toxin")."""
@@ -371,7 +382,7 @@ class EntityFixer:
                 if _not_a_name(ent):
                     continue
                 if (ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_
-                        and _described_as(ent, _THING_NOUNS)):
+                        and (_described_as(ent, _THING_NOUNS) or _used_with(ent))):
                     things.add(ent.text)
                     continue
             if ent.label_ == "ORG" and not ent.id_ and len(ent) >= 2 and (
