@@ -26,9 +26,11 @@ SECTIONS: list[tuple[str, tuple[str, ...]]] = [
 TAGS: dict[str, tuple[str, str]] = {
     "alliance": ("+ ally", "stated"),
     "rupture": ("✕ rupture", "denied"),
-    "organisation": ("◇ member", "neutral"),
+    "organisation": ("◇ body", "neutral"),
 }
-"""kind -> (tag, tone) for relations, so the kind is a word, not only a colour."""
+"""kind -> (tag, tone) for relations, so the kind is a word, not only a colour. An "organisation"
+item is an international body or an inquiry with a part in the story ("the UN called for a
+return to constitutional rule"): a body, not a membership."""
 
 YEAR_WIDTH = 11
 
