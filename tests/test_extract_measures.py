@@ -3,6 +3,8 @@ imposed", "talks took place in Chad"), with who says so."""
 
 from pathlib import Path
 
+from sitrep.model import StatusLine
+
 from extract_support import analyse, situation
 
 
@@ -78,25 +80,26 @@ def test_a_measure_of_an_earlier_year_is_history(tmp_path: Path) -> None:
     assert analyse(text, tmp_path, headline=False).measures == []
 
 
-def test_the_newest_measures_are_one_status_line_as_sure_as_the_least_sure(tmp_path: Path) -> None:
+def _measures_line(curfew_day: str, tmp_path: Path) -> StatusLine:
+    """The Measures line of a curfew imposed on `curfew_day` and soldiers suspending the
+    constitution on 2031-04-10."""
     sit = situation({
-        "a.txt": "Title: Test article\nDate: 2031-04-08\n\nA nationwide curfew was imposed on Saturday.",
+        "a.txt": f"Title: Test article\nDate: {curfew_day}\n\nA nationwide curfew was imposed on Saturday.",
         "b.txt": "Title: Test article\nDate: 2031-04-10\n\nMutinous soldiers said on Monday they were "
                  "suspending the constitution.",
     }, tmp_path)
     [line] = [s for s in sit.status if s.text.startswith("Measures:")]
+    return line
+
+
+def test_the_newest_measures_are_one_status_line_as_sure_as_the_least_sure(tmp_path: Path) -> None:
+    line = _measures_line("2031-04-08", tmp_path)
     assert line.text == "Measures: constitution suspended; nationwide curfew imposed"
     assert line.certainty == "reported" and line.as_of == "2031-04-10"
 
 
 def test_measures_a_month_older_than_the_newest_news_are_left_out(tmp_path: Path) -> None:
-    sit = situation({
-        "a.txt": "Title: Test article\nDate: 2031-01-08\n\nA nationwide curfew was imposed on Saturday.",
-        "b.txt": "Title: Test article\nDate: 2031-04-10\n\nMutinous soldiers said on Monday they were "
-                 "suspending the constitution.",
-    }, tmp_path)
-    [line] = [s for s in sit.status if s.text.startswith("Measures:")]
-    assert line.text == "Measures: constitution suspended"
+    assert _measures_line("2031-01-08", tmp_path).text == "Measures: constitution suspended"
 
 
 def test_they_opening_a_sentence_goes_on_with_the_group_that_was_the_subject(tmp_path: Path) -> None:

@@ -261,3 +261,12 @@ def test_a_name_ending_in_a_landform_is_a_place(nlp: Language) -> None:
     doc = nlp("Parents joined the search for the students in the Kelvara Forest, a known hideout of the "
               "militants.")
     assert [e.label_ for e in doc.ents if "Kelvara" in e.text] == ["LOC"]
+
+
+def test_loading_the_pipeline_builds_the_city_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    monkeypatch.setattr(gazetteer, "_points", None)  # as in a process that has located nothing yet
+    load_pipeline(Config())
+    assert gazetteer._points  # a reload's first parse does not pay for them (20 ms at 10,000 articles)

@@ -531,11 +531,21 @@ def _newest_told(results: list[ArticleResult], counter: SourceCounter, newest: d
     whose word each item is, as a call is its maker's). The line is as sure as its least sure
     item: one side's word is never a fact."""
     told: list[tuple[str, str, ArticleResult, Lead]] = []
+    # ISO days compare as text: a day's article is read (`When`) only when it may be in the window
+    # (a reload merges every article that tells one; reading each date cost more than the rest)
+    cutoff = (newest - timedelta(days=STALE_LEDE_DAYS)).isoformat() if newest is not None else ""
     for result in results:
-        when = When.from_iso(result.date) if result.date else None
-        if newest is not None and (when is None or (newest - when.end).days > STALE_LEDE_DAYS):
-            continue  # undated, or older news than the newest can vouch for
-        told += [(result.date or "", result.path, result, item) for item in items(result)]
+        found = items(result)
+        if not found:
+            continue
+        if newest is not None:
+            day = result.date
+            if not day or (len(day) >= 10 and day[:10] < cutoff):
+                continue  # undated, or older news than the newest can vouch for
+            when = When.from_iso(day)
+            if when is None or (newest - when.end).days > STALE_LEDE_DAYS:
+                continue
+        told += [(result.date or "", result.path, result, item) for item in found]
     if not told:
         return None
     told.sort(key=lambda t: (t[0], t[1]), reverse=True)  # newest article first (stable: in its order)

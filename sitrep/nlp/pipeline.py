@@ -90,6 +90,9 @@ def load_pipeline(config: Config) -> Language:
     with nlp.select_pipes(enable=[]):
         collectives.add_patterns(bundled_patterns("collectives"))  # type: ignore[attr-defined]
     speed_up_word_patterns(collectives)
+    # A process that loads the pipeline extracts, and extraction locates places: the city points
+    # are built here, with the model, not in the time of the first reload that parses a file.
+    load_gazetteer().warm()
     log.info("loaded pipeline %s with %d entity patterns", nlp.meta.get("name"), len(patterns))
     return nlp
 
