@@ -124,13 +124,9 @@ def _call(tok: Token) -> tuple[Token, Token, str] | None:
     by = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                for p in c.children if p.dep_ == "pobj"), None)
     verb = tok.head
-    if by is not None:
-        maker = by
-    elif verb.lemma_.lower() in _MAKING_A_CALL:
-        maker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if maker is None:
-            return None
-    else:
+    maker = by if by is not None else next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+        if verb.lemma_.lower() in _MAKING_A_CALL else None
+    if maker is None:
         return None
     asked = _asked_for(tok)
     return (verb, maker, asked) if asked else None

@@ -381,9 +381,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     ended = _newest_ending(results, counter)
     if ended is not None:
         lines.append(ended)
-    for told in (_newest_measures(results, counter, day), _newest_calls(results, counter, day)):
-        if told is not None:
-            lines.append(told)
+    for taken in (_newest_measures(results, counter, day), _newest_calls(results, counter, day)):
+        if taken is not None:
+            lines.append(taken)
     # The live disputes follow: the main contradictions, differing figures, official silence.
     live = [d for d in disputes if not d.settled_by]
     two_sided = [d for d in live if d.kind == "contradiction" and "name is given" not in d.subject
