@@ -15,6 +15,10 @@ _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement"
                 "interpretation"}
 
 
+QUESTION_WORDS = frozenset({"whether", "if", "how", "who", "what", "when", "where", "why", "which"})
+"""Words that open the question a clause leaves open ("declined to say whether ...", "did not say
+how many ...")."""
+
 _OUGHT = {"deserve", "merit", "warrant", "need", "require"}
 
 

@@ -39,6 +39,7 @@ from .base import (
     strip_determiner,
     subtree_span,
 )
+from .clauses import QUESTION_WORDS
 from .details import _date_detail, _object_detail, _prep_detail
 from .intents import (
     _FUTURE_MODALS,
@@ -829,7 +830,6 @@ def _where(verb: Token) -> str:
     return ""
 
 
-_QUESTION_WORDS = frozenset({"how", "whether", "if", "what", "why", "who", "when", "where"})
 _SILENT_VERBS = frozenset({"decline", "refuse", "fail"})
 
 
@@ -838,7 +838,7 @@ def _asked_of_the_silent(tok: Token) -> bool:
     were killed", "police declined to say whether anyone was arrested". The question is no one's
     claim; the silence is a dispute of its own ("No official word")."""
     clause = _clause_verb(tok)
-    if clause.dep_ != "ccomp" or clause.doc[clause.left_edge.i].lower_ not in _QUESTION_WORDS:
+    if clause.dep_ != "ccomp" or clause.left_edge.lower_ not in QUESTION_WORDS:
         return False
     asker = clause.head
     if any(c.dep_ == "neg" for c in asker.children):

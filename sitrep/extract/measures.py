@@ -99,10 +99,8 @@ def _measure(noun: Token) -> tuple[Token, str] | None:
             restriction = _restriction(noun)
             if restriction is None:
                 return None
-    if restriction is not None:
-        words = restriction if restriction != lemma else _noun_phrase(noun)
-    else:
-        words = _noun_phrase(noun)
+    # "state of emergency", "martial law" as named; a curfew or a constitution with its words
+    words = restriction if restriction not in (None, lemma) else _noun_phrase(noun)
     return head, f"{words} {participle}"
 
 

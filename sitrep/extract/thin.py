@@ -18,14 +18,13 @@ from .attribution import (
 )
 from .base import ParsedArticle, short_phrase, strip_determiner, subtree_span
 from .clauses import (
+    QUESTION_WORDS,
     _an_opinion,
     _anonymous,
     _past_possibility,
 )
 from .resolver import Resolver
 
-_QUESTION_WORDS = {"whether", "if", "how", "who", "what", "when", "where", "why", "which"}
-"""Words that open the question a silence leaves open ("declined to say whether ...")."""
 _SILENCE = re.compile(
     r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to "
     r"(?:comment|confirm|say|disclose|publish|answer|give)"
@@ -297,7 +296,7 @@ class ThinSourcing:
         if obj is not None:
             return "" if obj.pos_ == "PRON" else " " + short_phrase(subtree_span(obj), 10)
         question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-                         and c.left_edge.lower_ in _QUESTION_WORDS), None)
+                         and c.left_edge.lower_ in QUESTION_WORDS), None)
         if question is not None:
             # the question word, then its clause ("whether that ..." is no relative clause)
             asked = subtree_span(question)

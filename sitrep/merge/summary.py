@@ -464,20 +464,10 @@ def _in_line(source: str) -> str:
 
 def _newest_ending(results: list[ArticleResult], counter: SourceCounter) -> StatusLine | None:
     """"Over: four-day siege": the newest article's word that a happening ended, with who says so.
-    Only the newest telling counts; an older one may have been overtaken."""
-    told = [(r.date or "", r, e) for r in results for e in r.endings]
-    if not told:
-        return None
-    day, result, ending = max(told, key=lambda t: (t[0], t[1].path))
-    source = (result.outlet or "the article") if ending.source == "the article" else ending.source
-    when = When.from_iso(day) if day else None
-    line = StatusLine(text=f"Over: {ending.text}", certainty=ending.certainty,
-                      sources=[source] if source else [], evidence=[ending.evidence],
-                      actors=list(ending.actors), as_of=when.iso if when else "")
-    same = [Mention(e.source, e.evidence.sentence, e.evidence.file) for _, _, e in told
-            if e.text.lower() == ending.text.lower()]
-    line.independent_sources, line.article_count = count_sources(same, counter.outlet_of)
-    return line
+    Only the newest telling counts (in no window: an ending stays told until a newer one); an
+    older one may have been overtaken."""
+    return _newest_told(results, counter, None, "Over", lambda r: r.endings, lambda e: e.text.lower(),
+                        lambda e: e.text, 1)
 
 
 MEASURES_IN_LINE = 4
