@@ -363,6 +363,19 @@ async def settled(pilot: Any, timeout: float = 20.0) -> None:
     await wait_for(lambda: app.last_complete is not None and not app.analysing, timeout,
                    "the analysis to finish")
     await shown(pilot, timeout=timeout, description="the finished report in every pane")
+    # The focused row's evidence may come by message after the hand-out (the pane was focused
+    # later): a screen pushed before it lands is drawn over a dashboard with a stale evidence view.
+    await wait_for(lambda: evidence_in_step(app), timeout, "the focused row's evidence")
+    await pilot.pause()
+
+
+def evidence_in_step(app: Any) -> bool:
+    """Whether the evidence view shows the focused row's evidence (or no row has any)."""
+    from sitrep.tui.evidence_view import EvidenceView
+
+    selected = getattr(app.focused, "selected_evidence", None)
+    wanted = selected() if callable(selected) else None
+    return wanted is None or app.query_one(EvidenceView).current == wanted
 
 
 async def shown(pilot: Any, check: Callable[[Any], bool] | None = None, timeout: float = 10.0,
