@@ -524,3 +524,10 @@ def test_what_a_group_seized_is_told_with_where(tmp_path: Path) -> None:
                      "province of Varnas, activists say.", tmp_path)
     [event] = events_of(result, "rebels", "seized")
     assert event.detail == "more territory in the northern province of Varnas"
+
+
+def test_an_event_on_two_named_people_names_both(tmp_path: Path) -> None:
+    events = analyse("The book says Lord Oskar Vell met then Defence Minister Tavo Rennik and palace adviser "
+                     "Baroness Ulla Merrow on 3 May.", tmp_path).events
+    met = [e for e in events if e.event == "met"]
+    assert met and "Tavo Rennik" in met[0].detail and "Ulla Merrow" in met[0].detail

@@ -181,3 +181,15 @@ def test_two_named_subjects_both_speak_the_lede(tmp_path: Path) -> None:
     lead = lede("Pakistan and Afghanistan have accused each other of firing shots along the tense disputed "
                 "border in the mountains.", tmp_path)
     assert (lead.certainty, lead.source) == ("alleged", "Pakistan and Afghanistan")
+
+
+def test_what_was_heard_names_nobody_as_its_source(tmp_path: Path) -> None:
+    lead = lede("Gunfire was heard near the presidential palace in Orvana on Wednesday afternoon.", tmp_path)
+    assert lead.certainty == "reported" and lead.source == "unnamed sources"
+
+
+def test_a_speaker_opening_a_quotation_is_the_ledes_source(tmp_path: Path) -> None:
+    lead = lede('Explaining this decision, Brigadier General Tomas Vell, head of the officers, announced on '
+                'television on 26 May: "The move to take over power is to respond to a plan to destabilise '
+                'the country."', tmp_path)
+    assert lead.certainty == "reported" and "Vell" in lead.source

@@ -39,7 +39,9 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
         if child.dep_ in ("dobj", "xcomp", "ccomp") or (child.dep_ == "nsubjpass" and verb.dep_ != "acl"):
             clause = child.dep_ == "ccomp" or any(c.dep_ == "mark" for c in child.children)
             if child.i in names and not clause:  # a clause ("that their troops ...") is no one name
-                return names[child.i]
+                # "met Lord Falconer and Downing Street adviser Baroness Morgan": each one met
+                named = list(dict.fromkeys(names[c.i] for c in (child, *child.conjuncts) if c.i in names))
+                return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
             if child.pos_ == "PRON":
                 return ""
             return short_phrase(subtree_span(child), 8)

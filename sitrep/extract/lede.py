@@ -25,6 +25,7 @@ from .attribution import (
     _subject,
     describe_source,
     emerged,
+    passive_agents,
     speaker_after,
 )
 from .base import ParsedArticle, clean_span_text, span_text
@@ -103,12 +104,32 @@ def _is_lede(sent: Span) -> bool:
 
 
 def _reporting_child(root: Token) -> Token | None:
-    """"X happened, sources say", "..., it was claimed yesterday": a trailing reporting clause."""
+    """"X happened, sources say", "..., it was claimed yesterday": a trailing reporting clause;
+    "X announced on television: 'The move ...'": one before a quotation the parser made the root."""
+    doc = root.doc
     for child in root.children:
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > root.i and child.pos_ == "VERB" \
-                and child.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | _HEARD:
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.pos_ == "VERB" \
+                and child.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING | _HEARD \
+                and (child.i > root.i or child.dep_ == "ccomp"
+                     and any(t.text in _QUOTE_OPENERS for t in doc[child.i + 1 : root.i])):
             return child
     return None
+
+
+def _quoting_speaker(root: Token) -> Token | None:
+    """"X, head of the officers, announced on television: 'The move ...'" parsed with the
+    quotation's verb as the root, X its subject and "announced" a clause on X: the speaker X."""
+    doc = root.doc
+    for subject in (c for c in root.children if c.dep_ == "nsubj" and c.i < root.i):
+        for verb in subject.children:
+            if verb.dep_ == "acl" and verb.pos_ == "VERB" and verb.lemma_.lower() in NEUTRAL_REPORTING \
+                    and any(t.text == ":" for t in doc[verb.i + 1 : root.i]):
+                return subject
+    return None
+
+
+_QUOTE_OPENERS = {":", "\"", "\u201c"}
+"""What stands between a speaker's verb and the quotation it opens."""
 
 
 def _according_to(sent: Span) -> Token | None:
@@ -203,6 +224,12 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
         return level, describe_source(speaker, names, resolve)[0]
     if (lemma in HEDGING_REPORTING or lemma in _ACCUSING or lemma in _HEARD) \
             and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in root.children):
+        if any(c.dep_ == "auxpass" for c in root.children):
+            # "Gunfire was heard near the palace", "X is alleged to have ...": the subject is what
+            # was heard or claimed; whoever heard or claims it is the "by" phrase, else unnamed.
+            agents = passive_agents(root)
+            who = describe_source(agents[0], names, resolve)[0] if agents else "unnamed sources"
+            return ("reported" if lemma in _HEARD else "alleged"), who
         who = "unnamed sources" if passive_it else _speakers(_subject(root), names, resolve)
         return "alleged", who
     if any(t.dep_ in ("acomp", "attr", "oprd") and t.lower_ in _REFUTING for t in sent):
@@ -218,6 +245,9 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
         if passive_it or any(c.dep_ == "auxpass" for c in root.children):  # "are said to have declared"
             return "alleged", "unnamed sources"
         return "reported", _speakers(_subject(root), names, resolve)
+    quoting = _quoting_speaker(root)
+    if quoting is not None:
+        return "reported", describe_source(quoting, names, resolve)[0]
     trailing = _reporting_child(root)
     if trailing is not None:
         subj = _subject(trailing)

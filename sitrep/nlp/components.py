@@ -8,6 +8,8 @@ and a surname alone takes the kind of the full name it abbreviates.
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import POS, SENT_START
 from spacy.language import Language
 from spacy.symbols import PROPN  # type: ignore[import-not-found]  # compiled, without stubs
@@ -308,6 +310,43 @@ def nickname_start(doc: Doc, end: int) -> int | None:
     return None
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+"""One word of a name: letters, joined by an apostrophe or a hyphen ("N'Tam", "Al-Bashir")."""
+
+
+def _titled_run(doc: Doc, head: Token, taken: set[int], title_ends: set[int],
+                title_tokens: set[int]) -> Span | None:
+    """"President Umaro Sissoco Embaló", "General Horta N'Tam": one to four capitalised proper
+    nouns the model left unlabelled, the last heading the others, right after a title: a person.
+    None when the words are no such run or one of them names a body or a landform ("General
+    Assembly")."""
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= head.i \
+            and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken and start - 1 not in title_tokens:
+        start -= 1
+    span = doc[start : head.i + 1]
+    if start not in title_ends or not 1 <= len(span) <= 4:
+        return None
+    if not all(t.text[:1].isupper() and _NAME_WORD.fullmatch(t.text) and t.lower_ not in _BODY_WORDS
+               and t.text not in _GEO_FEATURES for t in span):
+        return None
+    return Span(doc, span.start, span.end, label="PERSON")
+
+
+_SPEAKING = {"say", "tell", "add", "claim", "deny", "insist", "explain", "write", "warn", "recall",
+             "describe"}
+"""What only someone does: "Nasser, a journalist, told Al Jazeera" names a person (WordNet lists
+famous people among its nouns)."""
+
+
+def _acts_as_someone(tok: Token) -> bool:
+    """Whether a word reads as a person's name by what the sentence says of it: a role in
+    apposition ("Nasser, a journalist in Palmyra") or the subject of a speech verb ("Nasser told")."""
+    if any(c.dep_ == "appos" for c in tok.children):
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING
+
+
 def _extend_body(ent: Span) -> Span:
     """"the Butler inquiry": the lower-case body noun after a name belongs to the name."""
     doc = ent.doc
@@ -348,6 +387,10 @@ class EntityFixer:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self._nlp = nlp
+        self._nouns: frozenset[str] | None = None
+        """`lemmas.common_nouns` of the pipeline, read on the first doc (the lemmatizer is set up
+        after this component is made)."""
 
     def __call__(self, doc: Doc) -> Doc:
         """Return `doc` with its entities fixed."""
@@ -431,6 +474,7 @@ class EntityFixer:
             fixed.append(ent)
         if things:  # "the nerve agent Veltrax" once: "Veltrax" is that substance all through the article
             fixed = [e for e in fixed if e.text not in things]
+        fixed = self._without_capitalised_nouns(doc, fixed)
         fixed = self._city_surnames(doc, _without_overlaps(fixed + self._unlabelled_titled(doc, fixed)))
         fixed = self._places_everywhere(doc, fixed)
         fixed = self._nicknames(doc, fixed)
@@ -438,6 +482,23 @@ class EntityFixer:
         fixed = self._surnames(doc, fixed)
         doc.ents = fixed
         return doc
+
+    def _without_capitalised_nouns(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Gunfire was heard near the palace": a one-word PERSON opening its sentence that is an
+        English noun, and that the article never writes capitalised anywhere else nor as the end
+        of a longer name ("Tony Blair ... Blair said"), is that noun."""
+        if self._nouns is None:
+            from .lemmas import common_nouns
+
+            self._nouns = common_nouns(self._nlp)
+        suspects = [e for e in ents if e.label_ == "PERSON" and not e.id_ and len(e) == 1
+                    and e[0].is_sent_start and e[0].lower_ in self._nouns and not _acts_as_someone(e[0])]
+        if not suspects:
+            return ents
+        named = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2}
+        named |= {doc[i].text for i in _proper_nouns(doc) if not doc[i].is_sent_start}
+        dropped = {e.start for e in suspects if e.text not in named}
+        return [e for e in ents if e.start not in dropped] if dropped else ents
 
     @staticmethod
     def _city_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -462,12 +523,19 @@ class EntityFixer:
         school, Asabe Kwambura": a two- or three-word name the model left unlabelled, with a role in
         apposition, is a person."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        titles = doc.spans.get("titles", [])
+        title_ends = {span.end for span in titles}
+        title_tokens = {i for span in titles for i in range(span.start, span.end)}
         out = []
         for i in _proper_nouns(doc):
             if i in taken:
                 continue
             tok = doc[i]
             if tok.dep_ == "compound":
+                continue
+            titled = _titled_run(doc, tok, taken, title_ends, title_tokens)
+            if titled is not None:
+                out.append(titled)  # "President Umaro Sissoco Embaló was arrested"
                 continue
             role_after = any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS and c.i > tok.i
                              for c in tok.children)

@@ -76,6 +76,11 @@ class RememberedLemmas:
         self._rule_lemma: Any = None
         self._memo: dict[tuple[int, int, int], int] = {}
 
+    @property
+    def lookups(self) -> Lookups | None:
+        """The tables the remembered lemmas come from (None before `take_lemmatizer`)."""
+        return None if self._rule_lemma is None else self._rule_lemma.__self__.lookups
+
     def take_lemmatizer(self, stock: Any) -> None:
         """Answer with `stock`'s lemmas (a rule-mode `Lemmatizer` that does not overwrite)."""
         self._rule_lemma = _indexed_copy(stock).rule_lemmatize
@@ -106,6 +111,19 @@ class RememberedLemmas:
 def make_remembered_lemmas(nlp: Language, name: str) -> RememberedLemmas:
     """Factory for `RememberedLemmas`; give it the stock component with `take_lemmatizer`."""
     return RememberedLemmas(nlp, name)
+
+
+def common_nouns(nlp: Language) -> frozenset[str]:
+    """The English nouns the pipeline's rule lemmatizer knows (its `lemma_index`, WordNet's
+    nouns: "gunfire", "shelling", also surnames that are words, "rice", "brown"); empty when it
+    has none."""
+    for _name, component in nlp.pipeline:
+        lookups = getattr(component, "lookups", None)
+        if isinstance(lookups, Lookups) and lookups.has_table("lemma_index"):
+            nouns = lookups.get_table("lemma_index").get("noun")
+            if nouns:
+                return frozenset(nouns)
+    return frozenset()
 
 
 def speed_up_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
