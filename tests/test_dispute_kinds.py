@@ -56,6 +56,29 @@ def test_an_attack_that_never_took_place_is_disputed(tmp_path: Path) -> None:
     assert _happened(result.disputes)
 
 
+def test_a_suspicion_that_a_coup_was_staged_is_its_holders_denial(tmp_path: Path) -> None:
+    result = analyse("Soldiers seized the state broadcaster on Tuesday in what officers called a coup. "
+                     "The president was later allowed to fly abroad, raising suspicions among opposition "
+                     "leaders that the coup was staged.", tmp_path)
+    [dispute] = _happened(result.disputes)
+    assert dispute.claims[-1].stance == "denies" and dispute.claims[-1].source == "opposition leaders"
+
+
+def test_a_sentence_doubting_a_coup_never_asserts_it(tmp_path: Path) -> None:
+    result = analyse("The president was allowed to fly abroad, raising suspicions among opposition leaders "
+                     "that the coup was staged. Critics accuse the president of fabricating the coup to "
+                     "crush dissent.", tmp_path)
+    for dispute in _happened(result.disputes):
+        assert "asserts" not in {c.stance for c in dispute.claims}
+
+
+def test_history_of_coups_does_not_assert_the_attempts_doubted_now(tmp_path: Path) -> None:
+    result = analyse(dated("2025-11-30", "Ruritania has endured at least five coups since 1961. Critics "
+                           "accuse the president of fabricating coup attempts to crush dissent."), tmp_path)
+    for dispute in _happened(result.disputes):
+        assert "asserts" not in {c.stance for c in dispute.claims}
+
+
 def test_calling_an_attack_a_tragedy_does_not_dispute_it(tmp_path: Path) -> None:
     result = analyse("Officials called the attack on the market a tragedy for the whole nation.", tmp_path)
     assert not _happened(result.disputes)

@@ -47,6 +47,20 @@ OPENING_SENTENCES = 2
 answer when none is named nearer."""
 
 
+
+
+def _plural(noun: Token) -> bool:
+    """Whether a happening is told in the plural ("coup attempts"), its head or the head of its compound."""
+    head = noun.head if noun.dep_ == "compound" else noun
+    return head.tag_ in ("NNS", "NNPS")
+
+
+_SUSPICION_REACH = 6
+"""Words a "that" clause may stand after the suspicion it gives ("suspicions among opposition
+figures that")."""
+_DOUBT_NOUNS = {"doubt", "fear", "question", "belief", "theory"}
+"""Nouns besides the hedges whose "that" clause is what someone holds, not what the writer states."""
+
 class DisputeFinder(ThinSourcing):
     """Collects the disputes one article contributes."""
 
@@ -172,7 +186,10 @@ class DisputeFinder(ThinSourcing):
             and speaker_verb.lemma_.lower() not in _NAMING
         ):
             speaker_verb = speaker_verb.head
-        if speaker_verb.lemma_.lower() in _NAMING | DENYING:
+        suspected = self._suspected_by(verb)
+        if suspected is not None:
+            who = suspected
+        elif speaker_verb.lemma_.lower() in _NAMING | DENYING:
             who = describe_source(_subject(speaker_verb), self.names, self.pronoun_names)[0]
         else:
             who = attribute(verb, self.names, self.pronoun_names).source
@@ -180,15 +197,46 @@ class DisputeFinder(ThinSourcing):
         phrase = _happening_phrase(happening)
         question = "succeeded" if word == "failed" else "happened"
         claims = [self._claim(sent, who, "denies", text=f"the {phrase}: {word}")]
+        plural = _plural(happening)  # "fabricating coup attempts" doubts others than "the coup"
+        anchor = publication_day(self.parsed.article.date)
+        dated = bool(years_before(self.parsed.text_of(sent), anchor))
         for prior in reversed(before):
-            if any(_happening_noun(t) == noun or (t.pos_ == "VERB" and t.lemma_.lower() == noun)
-                   for t in prior):
+            if not dated and years_before(self.parsed.text_of(prior), anchor):
+                continue  # "at least nine coups since 1974" is history, not the happening doubted now
+            if any((_happening_noun(t) == noun and _plural(t) == plural)
+                   or (t.pos_ == "VERB" and t.lemma_.lower() == noun)
+                   for t in prior) and (self.parsed.lemmas_of(prior).isdisjoint(_HAPPENINGS)
+                                        or _refutation(prior) is None):
+                # a sentence that itself doubts the happening never tells of it
                 prior_who = self._speaker(prior)
                 if name_key(prior_who) != name_key(who):
                     claims.insert(0, self._claim(prior, prior_who, "asserts"))
                     break
         return [Dispute(subject=f"whether the {phrase} {question}", kind="contradiction", claims=claims,
                         actors=self._actors_in(sent))]
+
+    def _suspected_by(self, verb: Token) -> str | None:
+        """Who holds the suspicion a "that" clause gives ("raising suspicions among opposition
+        figures that the coup was staged", "doubts that the attack took place"): the noun's
+        holder ("among", "by", "from" or an owner), else unnamed sources; None when the clause
+        follows no such noun (the parser may hang it anywhere, so the words before it are read)."""
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is None:
+            return None
+        doc, start = verb.doc, max(verb.sent.start, mark.i - _SUSPICION_REACH)
+        noun = next((t for t in reversed(doc[start : mark.i])
+                     if t.pos_ == "NOUN" and t.lemma_.lower() in HEDGE_NOUNS | _DOUBT_NOUNS), None)
+        if noun is None:
+            return None
+        for t in doc[noun.i + 1 : mark.i]:
+            if t.dep_ == "prep" and t.lower_ in ("among", "by", "from"):
+                holder = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if holder is not None:
+                    return describe_source(holder, self.names, self.pronoun_names)[0]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return describe_source(owner, self.names, self.pronoun_names)[0]
+        return "unnamed sources"
 
     def _claim_owner(self, verb: Token) -> str | None:
         """Who made the claims a denial answers, when the sentence names them ("claims by X", "X's
