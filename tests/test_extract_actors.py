@@ -510,3 +510,12 @@ def test_a_first_name_joined_to_a_full_name_shares_its_surname(tmp_path: Path) -
 def test_what_someone_was_poisoned_with_is_no_actor(tmp_path: Path) -> None:
     text = "The West says the critic was poisoned with Veltrax and has pushed Moscow to explain."
     assert "Veltrax" not in _actors(analyse(text, tmp_path))
+
+
+def test_roles_in_a_list_split_by_semicolons_stay_with_their_names(tmp_path: Path) -> None:
+    result = analyse("Also arrested were the army chief, General Tavo Rennik; the deputy army chief, General "
+                     "Ilse Marten; and the interior minister, Pol Varga.", tmp_path)
+    roles = {a.name: a.roles for a in result.actors}
+    assert "deputy army chief" not in roles["Tavo Rennik"]
+    assert "deputy army chief" in roles["Ilse Marten"]
+    assert roles["Pol Varga"] == ["interior minister"]

@@ -330,3 +330,19 @@ def test_a_sentence_starting_with_by_and_a_day_is_text(tmp_path: Path) -> None:
                     "said.\n\nBy Tuesday Evening\n\nThe operation is over, the spokesman said.\n",
                     encoding="utf-8")
     assert "By Tuesday Evening" in read_article(path, tmp_path).text
+
+
+# --- A headline over header lines -------------------------------------------------------------
+
+
+def test_a_headline_over_header_lines_is_the_title_and_the_headers_count(tmp_path: Path) -> None:
+    article = read(tmp_path, "a.txt", "BREAKING: Talks resume in the capital\nPublished: 2031-04-02\n"
+                                      "Source: https://www.example-courier.net/talks-resume\n\n" + BODY)
+    assert article.title == "BREAKING: Talks resume in the capital"
+    assert article.date == "2031-04-02"
+    assert article.paragraphs[0].startswith("Negotiators")
+
+
+def test_a_source_site_the_outlet_table_does_not_know_is_the_outlet(tmp_path: Path) -> None:
+    article = read(tmp_path, "guardian_copy.txt", "Source: https://www.example-courier.ng/talks\n\n" + BODY)
+    assert article.outlet == "example-courier.ng"

@@ -154,16 +154,27 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
             and child.pos_ in ("NOUN", "PROPN")
             and child.ent_type_ not in ("PERSON", "GPE")
             and not _describes_the_prep_object(root, child)
+            # "General X; the deputy chief of staff, General Y": past a semicolon, the next one's
+            and not any(t.text == ";" for t in root.doc[span.end : child.left_edge.i])
         ):
             phrase = _role_phrase(child)
             if phrase:
                 roles.append(phrase)
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.i in titles.title_tokens \
+    if (root.dep_ == "appos" or root.dep_ == "conj" and _listed_after_its_role(root.head, span)) \
+            and root.head.i < span.start and root.head.i in titles.title_tokens \
             and not root.head.ent_type_:
         phrase = _role_phrase(root.head, stop=span.start)
         if phrase:
             roles.append(phrase)
     return roles
+
+
+def _listed_after_its_role(role: Token, span: Span) -> bool:
+    """"...; the deputy chief of staff, General Mamadou Touré; ...": a name the parser joined to
+    the role before it as a conjunct, the two set apart by a comma alone (no "and", no "or")."""
+    doc = span.doc
+    between = doc[role.i + 1 : span.start]
+    return any(t.text == "," for t in between) and not any(t.dep_ == "cc" or t.text == ";" for t in between)
 
 
 def _describes_the_prep_object(root: Token, appos: Token) -> bool:

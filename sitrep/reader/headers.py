@@ -208,6 +208,23 @@ def _front_matter(lines: list[str], start: int, meta: dict[str, str], raw: list[
     return end + 1
 
 
+def _headline_over_headers(lines: list[str], i: int) -> bool:
+    """Whether line `i` is a headline with header lines of known keys right under it: a short
+    line that is no header of a known key and ends no sentence, over a known `Key: value`."""
+    line = lines[i].strip()
+    header = _header_line(line)
+    if header is not None and _norm_key(header[0]) in _KNOWN_KEYS:
+        return False
+    if i + 1 >= len(lines) or len(line.split()) > _HEADLINE_WORDS or line.endswith((".", ",", ";")):
+        return False
+    below = _header_line(lines[i + 1])
+    return below is not None and _norm_key(below[0]) in _KNOWN_KEYS and bool(below[1])
+
+
+_HEADLINE_WORDS = 30
+"""Words a headline above header lines may have (a longer line is body text)."""
+
+
 def leading_metadata(lines: list[str], raw: list[str] | None = None) -> tuple[dict[str, str], int]:
     """Metadata at the top of the file and the index of the first body line. `lines` are the
     cleaned lines; `raw` the lines before cleaning, which give front matter its indentation.
@@ -230,6 +247,12 @@ def leading_metadata(lines: list[str], raw: list[str] | None = None) -> tuple[di
             if after is None:
                 return meta, i
             i = after
+            continue
+        if not meta and _headline_over_headers(lines, i):
+            # "Soldiers seize power\nPublished: 2025-11-27\nSource: https://...": a scraper's
+            # headline above its header lines is the title, and the headers still count.
+            meta["title"] = lines[i].strip()
+            i += 1
             continue
         run: list[tuple[str, str]] = []
         j = i

@@ -135,6 +135,9 @@ def find_outlet(meta: dict[str, str], stem: str) -> str:
             return found
         if len(credit.split()) <= 4:
             return credit
+    host = _unknown_host(source_values)
+    if host:  # "Source: https://www.example-news.ng/...": the site, not a word of the file name
+        return host
     found = _outlet_from_tokens(stem)
     if found:
         return found
@@ -147,6 +150,17 @@ def find_outlet(meta: dict[str, str], stem: str) -> str:
         if (plain and len(plain.split()) <= 5 and not URL.search(plain) and "/" not in plain
                 and "\\" not in plain):
             return plain
+    return ""
+
+
+def _unknown_host(values: list[str]) -> str:
+    """The first web site the source lines link to that the table does not know (and that is no
+    code host, archive or link shortener), without "www."; "" when there is none."""
+    for value in values:
+        for m in URL_HOST.finditer(value):
+            host = m[1].lower().rstrip(".")
+            if "." in host and not any(host == h or host.endswith("." + h) for h in _IGNORED_HOSTS):
+                return host.removeprefix("www.")
     return ""
 
 
