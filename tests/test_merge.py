@@ -137,6 +137,22 @@ def test_relatives_sharing_a_surname_stay_apart(tmp_path: Path) -> None:
     assert names == {"Sergei Skripal", "Yulia Skripal"}
 
 
+def test_a_name_and_its_longer_forms_with_particles_are_one_person(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Vote\n\nOpposition candidate Ilario Mendes da Silva claimed victory on Sunday.",
+             "b.txt": "Title: Vote 2\n\nOpposition candidate Ilario Mendes de Silva said the count was "
+                      "rigged.",
+             "c.txt": "Title: Vote 3\n\nIlario Mendes said on Monday that he was safe."}
+    names = [a.name for a in situation(texts, tmp_path).actors if "Mendes" in a.name]
+    assert len(names) == 1
+
+
+def test_two_longer_names_sharing_two_first_words_stay_apart(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Talks\n\nAbdul Karim Hassan and Abdul Karim Yusuf met the envoy on Monday. "
+                      "Abdul Karim said nothing."}
+    names = {a.name for a in situation(texts, tmp_path).actors if "Karim" in a.name}
+    assert {"Abdul Karim Hassan", "Abdul Karim Yusuf"} <= names
+
+
 def test_a_curly_and_a_straight_possessive_give_one_name_key() -> None:
     from sitrep.text import name_key
     assert name_key("Korvia\u2019s People\u2019s Army") == name_key("Korvia's People's Army")

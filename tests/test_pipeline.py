@@ -308,3 +308,13 @@ def test_a_name_the_model_missed_after_a_title_is_a_person(nlp: Language) -> Non
 def test_a_body_after_a_title_word_is_no_person(nlp: Language) -> None:
     doc = nlp("The UN General Assembly voted on Tuesday to condemn the coup.")
     assert not [e for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_a_name_the_model_missed_that_speaks_is_a_person_all_through_the_article(nlp: Language) -> None:
+    text = '"I have been deposed," Ndaló told a French radio station. Ndaló first took office in 2020.'
+    assert fixed_after_ner(nlp, text, []) == [("Ndaló", "PERSON"), ("Ndaló", "PERSON")]
+
+
+def test_a_capitalised_plural_noun_that_speaks_is_no_person(nlp: Language) -> None:
+    text = "Medics said the patient was stable. Reports said the road was closed."
+    assert fixed_after_ner(nlp, text, []) == []

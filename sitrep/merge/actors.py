@@ -306,12 +306,23 @@ class ActorIndex:
                     found = full_persons.get(tail)
                     if found is None or at < found[0]:
                         full_persons[tail] = (at, key)
+        # "Fernando Dias" and "Fernando Dias da Costa" (or "de Costa"): the first two words of
+        # longer names that are one name, particles aside.
+        longer: dict[str, set[str]] = defaultdict(set)
+        for key, info in keys.items():
+            words = key.split()
+            if info.person is not None and len(words) >= 3:
+                longer[" ".join(words[:2])].add(key)
         for key, info in keys.items():
             words = key.split()
             person_like = info.top_kind in ("person", "organisation")
             full = full_persons.get(key)
             if len(words) <= 2 and full is not None and full[1] != key and person_like:
                 union.union(full[1], key)
+            fuller = longer.get(key) if len(words) == 2 and info.top_kind == "person" else None
+            if fuller and len({_without_particles(k) for k in fuller}) == 1:
+                for other in fuller:
+                    union.union(key, other)
             # "Lord Goldsmith": a peer's one-word name matches its bare form.
             if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in keys:
                 union.union(key, words[1])
@@ -578,6 +589,16 @@ def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
                         and min(len(x) for x in a + b) >= 4:
                     pairs.append((" ".join(a), " ".join(b)))
     return pairs
+
+
+_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
+                        "den", "la", "le", "bin", "ibn", "al", "el"})
+"""Name particles that spellings of one name keep or change ("da Costa", "de Costa")."""
+
+
+def _without_particles(key: str) -> str:
+    """A name key without its particles."""
+    return " ".join(w for w in key.split() if w not in _PARTICLES)
 
 
 def _pick_kind(votes: Counter[str]) -> str:

@@ -339,6 +339,17 @@ _SPEAKING = {"say", "tell", "add", "claim", "deny", "insist", "explain", "write"
 famous people among its nouns)."""
 
 
+def _a_noun(word: str, nouns: frozenset[str]) -> bool:
+    """Whether a lower-case word is one of `nouns` or a plural of one ("reports", "medics", "witnesses")."""
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns) \
+        or (word.endswith("es") and word[:-2] in nouns) or (word.endswith("ies") and word[:-3] + "y" in nouns)
+
+
+def _next_to_proper_noun(doc: Doc, i: int) -> bool:
+    """Whether the token at `i` is one word of a longer name (a proper noun right before or after it)."""
+    return (i > 0 and doc[i - 1].pos_ == "PROPN") or (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")
+
+
 def _acts_as_someone(tok: Token) -> bool:
     """Whether a word reads as a person's name by what the sentence says of it: a role in
     apposition ("Nasser, a journalist in Palmyra") or the subject of a speech verb ("Nasser told")."""
@@ -475,7 +486,8 @@ class EntityFixer:
         if things:  # "the nerve agent Veltrax" once: "Veltrax" is that substance all through the article
             fixed = [e for e in fixed if e.text not in things]
         fixed = self._without_capitalised_nouns(doc, fixed)
-        fixed = self._city_surnames(doc, _without_overlaps(fixed + self._unlabelled_titled(doc, fixed)))
+        fixed = self._city_surnames(doc, _without_overlaps(fixed + self._unlabelled_titled(doc, fixed)
+                                                           + self._unlabelled_speakers(doc, fixed)))
         fixed = self._places_everywhere(doc, fixed)
         fixed = self._nicknames(doc, fixed)
         fixed = self._first_names(doc, fixed)
@@ -516,6 +528,25 @@ class EntityFixer:
             out.append(ent)
         return [Span(doc, e.start, e.end, label="PERSON") if e.label_ == "GPE" and e.id_ == "place:"
                 and e.text in surnames else e for e in out]
+
+    def _unlabelled_speakers(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """""I have been deposed," Embaló told France 24': a one-word capitalised name the model
+        left unlabelled that is the subject of a speech verb is a person (no English noun: "Police
+        said" is no name), and so is the same word standing alone elsewhere in the article."""
+        if self._nouns is None:
+            from .lemmas import common_nouns
+
+            self._nouns = common_nouns(self._nlp)
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        names: set[str] = set()
+        alone = [i for i in _proper_nouns(doc) if i not in taken and doc[i].text[:1].isupper()
+                 and _NAME_WORD.fullmatch(doc[i].text) and not _next_to_proper_noun(doc, i)]
+        for i in alone:
+            tok = doc[i]
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING \
+                    and not _a_noun(tok.lower_, self._nouns):
+                names.add(tok.text)
+        return [Span(doc, i, i + 1, label="PERSON", span_id="person:") for i in alone if doc[i].text in names]
 
     @staticmethod
     def _unlabelled_titled(doc: Doc, ents: list[Span]) -> list[Span]:
