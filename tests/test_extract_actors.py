@@ -519,3 +519,9 @@ def test_roles_in_a_list_split_by_semicolons_stay_with_their_names(tmp_path: Pat
     assert "deputy army chief" not in roles["Tavo Rennik"]
     assert "deputy army chief" in roles["Ilse Marten"]
     assert roles["Pol Varga"] == ["interior minister"]
+
+
+def test_an_office_someone_speaks_of_is_not_their_own(tmp_path: Path) -> None:
+    result = analyse("A French weekly quoted Ndaló as saying he was arrested in what he called a coup led by "
+                     "the army chief of staff.", tmp_path)
+    assert all(not a.roles for a in result.actors if "Ndaló" in a.name)

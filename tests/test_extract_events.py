@@ -531,3 +531,16 @@ def test_an_event_on_two_named_people_names_both(tmp_path: Path) -> None:
                      "Baroness Ulla Merrow on 3 May.", tmp_path).events
     met = [e for e in events if e.event == "met"]
     assert met and "Tavo Rennik" in met[0].detail and "Ulla Merrow" in met[0].detail
+
+
+def test_a_detainee_allowed_to_leave_is_released(tmp_path: Path) -> None:
+    events = analyse("The deposed president Ilario Ndaló was allowed to leave for Lusenia on Friday.",
+                     tmp_path).events
+    [freed] = [e for e in events if e.event == "released"]
+    assert "Ndaló" in freed.actor and freed.polarity == "affirmed" and "leave for Lusenia" in freed.detail
+
+
+def test_letting_others_leave_or_refusing_leave_frees_nobody(tmp_path: Path) -> None:
+    events = analyse("The army allowed journalists to leave the building. General Tavo Rennik was not "
+                     "allowed to leave the country.", tmp_path).events
+    assert not [e for e in events if e.event == "released"]

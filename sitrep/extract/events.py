@@ -302,8 +302,13 @@ _PLEDGE_AUX = frozenset({"would", "will", "'ll"})
 _NOUN_TRIGGERS = frozenset(_ROLE_HEADS | _PLAN_NOUNS | NOUN_EVENTS.keys())
 _PROPN_TRIGGERS = frozenset(NOUN_EVENTS)
 _AUX_TRIGGERS = frozenset({"be"} | _POWER_VERBS.keys())
+_LETTING = frozenset({"allow", "permit", "let"})
+"""Verbs whose passive over a departure frees its subject: "was allowed to leave for Senegal"."""
+_DEPARTING = frozenset({"leave", "go", "travel", "fly", "return", "depart"})
+_WHEN_WORDS = frozenset({"after", "later", "soon", "shortly", "afterwards", "then", "now", "quickly"})
+
 _VERB_TRIGGERS = frozenset({"be", "carry"} | _INTENT_VERBS | _CONVENING | SPEECH_VERBS | VERB_EVENTS.keys()
-                           | _POWER_VERBS.keys())
+                           | _POWER_VERBS.keys() | _LETTING)
 
 
 def _may_fire(pos: str, lemma: str, lower: str, pledging: bool) -> bool:
@@ -397,6 +402,23 @@ class EventExtractor:
                     )
         return _released_patients(events)
 
+    def _let_go(self, tok: Token) -> list[tuple[str, str, str, Attribution]]:
+        """"The president was allowed to leave for Senegal": a detainee let go abroad or home is
+        released (the departure is the detail). Only the passive: "the army allowed journalists to
+        leave" tells of no one held."""
+        if not _is_passive(tok) or _irrealis(tok) or any(c.dep_ == "neg" for c in tok.children):
+            return []  # "was not allowed to leave the country" may be a travel ban on someone free
+        going = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in _DEPARTING), None)
+        if going is None:
+            return []
+        # "and allowed to leave for Senegal": where to, not when ("shortly after")
+        where = [short_phrase(subtree_span(c), 6) for c in going.children
+                 if c.dep_ in ("prep", "dobj", "advmod") and c.lower_ not in _WHEN_WORDS]
+        detail = " ".join(["and allowed to", going.lower_, *where])
+        att = self._attribute(tok)
+        return [(key, "released", detail, att) for subj in tok.children if subj.dep_ == "nsubjpass"
+                for key in self.resolver.actors(subj, strict=True)]
+
     def _attribute(self, tok: Token) -> Attribution:
         return attribute(tok, self.names, self.pronoun_names)
 
@@ -446,6 +468,8 @@ class EventExtractor:
             return self._intends(tok)
         if pos == "VERB" and _pledged(tok):
             return self._pledge(tok)
+        if pos == "VERB" and lemma in _LETTING:
+            return self._let_go(tok)
         if pos == "VERB" and lemma in _CONVENING and tok.dep_ in ("acl", "relcl") and _to_be_done(tok):
             # "a conference to be hosted by Thailand on May 29": the host plans it
             hosts = passive_agents(tok)

@@ -276,16 +276,23 @@ def _lower_title_before(sent: Span, table: ActorTable, key: str) -> bool:
 def _speaks_of(sent: Span, table: ActorTable, key: str, office: Token) -> bool:
     """Whether the person is the subject of a verb governing the office ("Blair dismissed
     questions about the attorney general's advice": Blair is not the attorney general)."""
+    if office.head.dep_ == "agent":
+        return True  # "a coup led by the army chief": the doer of something told of, not the one named
     for tok in sent:
         if table.token_actor.get(tok.i) == key and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
             if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
                 pass
+            elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in _QUOTING:
+                pass  # "quoted Embaló as saying ... the army chief": the one quoted speaks of the office
             elif tok.dep_ in ("poss", "pobj", "dobj"):
                 continue
             if tok.head in office.ancestors:
                 return True
     return False
 
+
+_QUOTING = {"quote", "cite"}
+"""Verbs whose object is the one speaking ("quoted X as saying")."""
 
 _PAST_MODIFIERS = {"former", "then", "ex", "late"}
 """Words before a role that make it another time's ("the president" is no former president)."""
