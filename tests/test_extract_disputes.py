@@ -446,3 +446,19 @@ def test_an_event_resting_on_unnamed_sources_names_what_happened_to_what(tmp_pat
 def test_a_hedged_relative_clause_names_the_noun_it_is_about(tmp_path: Path) -> None:
     text = "Officials named three men who allegedly smuggled the weapons into the country."
     assert "three men smuggled the weapons into the country" in _thin_subjects(text, tmp_path)
+
+
+def test_a_denial_of_a_claim_told_in_a_clause_before_names_its_claimant(tmp_path: Path) -> None:
+    result = analyse("Prosecutors said they would seek a long sentence for Colonel Ossian Marek, who claimed "
+                     "without evidence that the president had asked him to stage the revolt. The government "
+                     "denied that claim.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.kind == "contradiction"]
+    assert [(c.stance, c.source) for c in dispute.claims] == [("asserts", "Ossian Marek"),
+                                                             ("denies", "the government")]
+    assert "asked him to stage the revolt" in dispute.subject
+
+
+def test_what_someone_contends_was_staged_is_their_denial(tmp_path: Path) -> None:
+    result = analyse("However, Colonel Ossian Marek contends that the coup attempt was staged.", tmp_path)
+    [dispute] = [d for d in result.disputes if d.subject.startswith("whether")]
+    assert dispute.claims[-1].source == "Ossian Marek"

@@ -544,3 +544,16 @@ def test_letting_others_leave_or_refusing_leave_frees_nobody(tmp_path: Path) -> 
     events = analyse("The army allowed journalists to leave the building. General Tavo Rennik was not "
                      "allowed to leave the country.", tmp_path).events
     assert not [e for e in events if e.event == "released"]
+
+
+def test_a_he_in_an_opening_clause_is_the_person_named_after_it(tmp_path: Path) -> None:
+    result = analyse("Interior minister Pol Varga spoke to reporters on Monday. As he was being detained "
+                     "Colonel Ossian Marek told reporters that the president had betrayed him.", tmp_path)
+    assert events_of(result, "Marek", "detained")
+    assert not events_of(result, "Varga", "detained")
+
+
+def test_a_he_in_an_opening_clause_is_not_a_person_named_as_an_object(tmp_path: Path) -> None:
+    result = analyse("Interior minister Pol Varga spoke to reporters on Monday. When he arrived, the police "
+                     "detained Colonel Ossian Marek.", tmp_path)
+    assert not events_of(result, "Varga", "detained")

@@ -318,3 +318,9 @@ def test_a_name_the_model_missed_that_speaks_is_a_person_all_through_the_article
 def test_a_capitalised_plural_noun_that_speaks_is_no_person(nlp: Language) -> None:
     text = "Medics said the patient was stable. Reports said the road was closed."
     assert fixed_after_ner(nlp, text, []) == []
+
+
+def test_two_names_and_the_verb_between_them_are_no_one_name(nlp: Language) -> None:
+    text = "Upon being captured, Marek accused Rennik of plotting the coup."
+    ents = fixed_after_ner(nlp, text, [("Marek accused Rennik", "ORG")])
+    assert ("Marek accused Rennik", "ORG") not in ents

@@ -27,8 +27,9 @@ from .base import (
 NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confirm", "insist", "write",
                      "explain", "quote", "cite", "declare", "acknowledge", "admit", "warn", "note",
                      "testify", "stress", "estimate"}
-HEDGING_REPORTING = {"claim", "allege", "suggest", "indicate", "believe", "accuse", "speculate", "suspect",
-                     "rumour", "rumor", "assert", "purport", "think", "understand", "fear", "presume"}
+HEDGING_REPORTING = {"claim", "allege", "contend", "suggest", "indicate", "believe", "accuse", "speculate",
+                     "suspect", "rumour", "rumor", "assert", "purport", "think", "understand", "fear",
+                     "presume"}
 UNNAMED_PASSIVES = frozenset({"say", "believe", "think", "report", "understand", "suspect", "fear", "presume",
                               "allege", "rumour", "rumor"})
 """Verbs whose passive tells what nobody named holds: "is said to have", "was reported killed",

@@ -55,6 +55,17 @@ def _plural(noun: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS")
 
 
+
+def _that_clauses(verb: Token) -> list[Token]:
+    """What a claiming verb says: its clause ("claimed that X"), or a "that" clause the parser hung
+    on a noun inside its phrase ("claimed without evidence that X")."""
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    if said:
+        return said
+    return [t for t in verb.subtree if t.dep_ in ("acl", "ccomp") and t.i > verb.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)][:1]
+
+
 _SUSPICION_REACH = 6
 """Words a "that" clause may stand after the suspicion it gives ("suspicions among opposition
 figures that")."""
@@ -356,7 +367,8 @@ class DisputeFinder(ThinSourcing):
                 # "X's allies blamed the president, but the Kremlin dismissed the claims": both sides here
                 claims.insert(0, self._claim(sent, claimant, "asserts"))
             elif prior is not None:
-                claims.insert(0, self._claim(prior, self._speaker(prior), "asserts"))
+                claimer = self._claimer(content) or self._speaker(prior)
+                claims.insert(0, self._claim(prior, claimer, "asserts"))
             elif who == "unnamed sources" and content is None:
                 break  # "That claim was again contradicted": no one named, nothing said that is denied
             out.append(Dispute(subject=subject, kind="contradiction", claims=claims,
@@ -504,7 +516,15 @@ class DisputeFinder(ThinSourcing):
                     content = self._claim_content(noun)
                     if content is not None:
                         return content
-            if before and before[-1].root.lemma_.lower() in ACCUSING | HEDGING_REPORTING | {"blame"}:
+            claiming = ACCUSING | HEDGING_REPORTING | {"blame"}
+            if before and before[-1].root.lemma_.lower() not in claiming:
+                # "... for Zúñiga, who claimed without evidence that Arce had asked him ... The
+                # government denied that claim.": a claim told in a clause of the sentence before
+                said = next((c for t in before[-1] if t.pos_ == "VERB" and t.lemma_.lower() in claiming
+                             for c in _that_clauses(t)), None)
+                if said is not None:
+                    return subtree_span(said)
+            if before and before[-1].root.lemma_.lower() in claiming:
                 # "The council accused the Guard of shelling the district. The Guard denied it." /
                 # "Officials claimed that troops had shelled the market. The ministry denied the claims."
                 prior = before[-1]
@@ -523,6 +543,17 @@ class DisputeFinder(ThinSourcing):
                    if t.i >= obj.i and not (t.is_punct or t.is_space) and t.i not in aside),
                   default=obj.i) + 1
         return verb.doc[obj.left_edge.i : end]
+
+    def _claimer(self, content: Span | None) -> str | None:
+        """Who claims what a denial denies, when it is the clause of a claiming verb ("Zúñiga, who
+        claimed that ...": Zúñiga, not the sentence's "Prosecutors said")."""
+        if content is None:
+            return None
+        verb = next((a for a in content.root.ancestors if a.pos_ == "VERB"), None)
+        if verb is None or verb.lemma_.lower() not in ACCUSING | HEDGING_REPORTING | {"blame"}:
+            return None
+        subject = _subject(verb)
+        return describe_source(subject, self.names, self.pronoun_names)[0] if subject is not None else None
 
     def _speaker(self, sent: Span) -> str:
         """Who makes the claims in a sentence: the maker of a claim noun ("Sands's claims", "claims

@@ -62,6 +62,10 @@ _SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININ
 """Nouns for one person: "a member of a special forces unit" as a sentence's subject is someone
 the story now tells of, whom a later "he" may mean."""
 _PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it"})
+_SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "although", "though", "since", "once",
+                            "because", "until", "whilst"})
+"""Words opening a subordinate clause that may come before the person it speaks of."""
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """The pronouns `Resolver` resolves."""
 
 
@@ -164,12 +168,17 @@ class Resolver:
             """A person this sentence names as the doer of a passive ("made in a book published by
             Philippe Sands"): its topic when no person is the subject of its main clause."""
             main_subject = False
+            fronted = self._fronted_clause(sent)
             for i in range(sent.start, sent.end):
                 key = self.table.token_actor.get(i)
                 low = lowers[i]
                 if not key and low not in _PRONOUN_WORDS and poses[i] != "NOUN":
                     continue  # neither a name, a pronoun nor a plural noun: nothing below applies
                 tok = tokens[i]
+                if fronted is not None and fronted[0] <= i <= fronted[1] and low in PERSONAL_PRONOUNS:
+                    # "As he was being arrested, Zúñiga alleged ...": the main clause's subject
+                    self.pronouns[i] = fronted[2]
+                    continue
                 if key:
                     actor = self.table.actors[key]
                     if actor.kind == "person":
@@ -263,6 +272,30 @@ class Resolver:
                 # "Separately, a member of a special forces unit ... was cremated. His death ...":
                 # the named person before is no longer whom "he" most likely means.
                 last_person = last_subject = None
+
+    def _fronted_clause(self, sent: Span) -> tuple[int, int, str] | None:
+        """A subordinate clause opening the sentence before its subject, when that subject is a
+        named person ("As he was being arrested, Zúñiga alleged ..."): the tokens from the
+        sentence start to just before the person, and the person's key, whom a "he" or "she"
+        there means. Read from the words (the parser often hangs such a sentence on the wrong
+        verb): an opening subordinator, then the first person named, a subject of its verb."""
+        if sent.start >= sent.end or self.parsed.lowers[sent.start] not in _SUBORDINATORS:
+            return None
+        for i in range(sent.start + 1, sent.end):
+            key = self.table.token_actor.get(i)
+            if not key:
+                continue
+            if "|" in key or self.table.actors[key].kind != "person":
+                return None
+            last = i
+            while last + 1 < sent.end and self.table.token_actor.get(last + 1) == key:
+                last += 1
+            tok = self.parsed.tokens[last]
+            after = self.parsed.tokens[last + 1] if last + 1 < sent.end else None
+            # a subject by its parse, or by a finite verb right after it ("... arrested Zúñiga alleged")
+            subject = tok.dep_ in ("nsubj", "nsubjpass") or (after is not None and after.tag_ in _FINITE)
+            return (sent.start, i - 1, key) if subject else None
+        return None
 
     def _next_role_subject(self, sent: Span, current: _RoleSubject | None,
                            names: dict[int, str]) -> _RoleSubject | None:

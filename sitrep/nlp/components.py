@@ -199,6 +199,9 @@ def _alias_of_place(ent: Span) -> bool:
     return i >= 0 and (doc[i].lemma_.lower() in _PLACE_NOUNS or doc[i].ent_type_ in ("GPE", "LOC"))
 
 
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
 def _not_a_name(ent: Span) -> bool:
     """Spans the small model takes for names that no actor's name looks like: a fragment ending
     in a preposition ("Teach for"), a word before a minister's title ("Education" of "Education
@@ -207,6 +210,8 @@ def _not_a_name(ent: Span) -> bool:
     doc = ent.doc
     if ent.label_ not in ("PERSON", "ORG") or ent.id_:
         return False
+    if any(t.is_lower and t.pos_ == "VERB" and t.tag_ in _FINITE_TAGS for t in ent[1:-1]):
+        return True  # "Zúñiga accused Arce": two names and the verb between them, not one name
     if ent[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or ent[-1].text in _PERSON_TITLES_AFTER:
         return True  # "Teach for", "Education Minister" (the name comes after the title)
     if len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].text in _PERSON_TITLES_AFTER:
