@@ -557,3 +557,12 @@ def test_a_he_in_an_opening_clause_is_not_a_person_named_as_an_object(tmp_path: 
     result = analyse("Interior minister Pol Varga spoke to reporters on Monday. When he arrived, the police "
                      "detained Colonel Ossian Marek.", tmp_path)
     assert not events_of(result, "Varga", "detained")
+
+
+def test_a_he_in_an_opening_clause_without_a_comma_is_the_person_after_it(tmp_path: Path) -> None:
+    result = analyse("General Ossian Marek led the revolt on Wednesday. Defence minister Pol Varga later "
+                     "told a news conference the army was under control. As he was being arrested Marek "
+                     "alleged – without providing evidence – that he was acting on the president's orders.",
+                     tmp_path)
+    assert events_of(result, "Marek", "arrested")
+    assert not events_of(result, "Varga", "arrested")

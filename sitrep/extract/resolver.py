@@ -293,7 +293,11 @@ class Resolver:
             tok = self.parsed.tokens[last]
             after = self.parsed.tokens[last + 1] if last + 1 < sent.end else None
             # a subject by its parse, or by a finite verb right after it ("... arrested Zúñiga alleged")
-            subject = tok.dep_ in ("nsubj", "nsubjpass") or (after is not None and after.tag_ in _FINITE)
+            subject = tok.dep_ in ("nsubj", "nsubjpass") or (after is not None and after.tag_ in _FINITE) or (
+                # "As he was being arrested Zúñiga alleged": read as the object of a passive, which
+                # has none, with the participle after it its own verb
+                after is not None and after.tag_ == "VBN" and tok.dep_ == "dobj"
+                and any(c.dep_ == "nsubjpass" for c in tok.head.children))
             return (sent.start, i - 1, key) if subject else None
         return None
 
