@@ -566,3 +566,39 @@ def test_a_he_in_an_opening_clause_without_a_comma_is_the_person_after_it(tmp_pa
                      tmp_path)
     assert events_of(result, "Marek", "arrested")
     assert not events_of(result, "Varga", "arrested")
+
+
+def test_a_phrase_set_off_by_a_comma_after_a_verb_is_not_its_object() -> None:
+    # The parse the small model gave a long opening phrase: "... State kidnapped recently, the
+    # Defence Headquarters, on Thursday, vowed ...", the subject of "vowed" read as the object.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.extract.events import _set_apart
+
+    words = ["State", "kidnapped", "recently", ",", "the", "Headquarters", ",", "vowed", "."]
+    heads = [1, 1, 1, 1, 5, 1, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "advmod", "punct", "det", "dobj", "punct", "conj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _set_apart(doc[1], doc[5])
+    plain = Doc(Vocab(), words=["Gunmen", "kidnapped", "the", "students", "."], heads=[1, 1, 3, 1, 1],
+                deps=["nsubj", "ROOT", "det", "dobj", "punct"])
+    assert not _set_apart(plain[1], plain[3])
+
+
+def test_an_outcome_told_in_reported_past_perfect_is_the_articles_news(tmp_path: Path) -> None:
+    events = analyse("The army said Colonel Ossian Marek had been freed.", tmp_path).events
+    [freed] = [e for e in events if e.event == "released"]
+    assert not freed.prior
+
+
+def test_a_state_told_in_reported_past_perfect_is_still_before_the_article(tmp_path: Path) -> None:
+    events = analyse("Colonel Ossian Marek said he had been detained for a week.", tmp_path).events
+    [held] = [e for e in events if e.event == "detained"]
+    assert held.prior
+
+
+def test_an_outcome_claimed_repeatedly_before_is_not_the_articles_news(tmp_path: Path) -> None:
+    events = analyse("The army has twice claimed that Colonel Ossian Marek had been killed.", tmp_path).events
+    [killed] = [e for e in events if e.event == "killed"]
+    assert killed.prior

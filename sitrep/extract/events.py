@@ -51,7 +51,7 @@ from .intents import (
     _to_be_done,
 )
 from .resolver import _LED_BODIES, SPEECH_VERBS, Resolver, _place_like
-from .timing import _REL_PRONOUNS, _clause_verb, _pluperfect, event_time, told_later
+from .timing import _REL_PRONOUNS, _clause_verb, _pluperfect, _reported, event_time, told_later
 
 _LEXICON = lexicon()
 VERB_EVENTS: dict[str, tuple[str, str]] = _LEXICON.verbs
@@ -265,12 +265,34 @@ def _captioned(verb: Token) -> bool:
         c.dep_ == "nsubj" for c in verb.children)
 
 
+def _told_before(verb: Token) -> bool:
+    """Whether the report a clause is told in was made back then ("has twice claimed he had been
+    killed", "had previously said"): a word of repetition or an earlier time on a verb above it."""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _REPEATED for c in node.children):
+            return True
+    return False
+
+
+def _set_apart(verb: Token, obj: Token) -> bool:
+    """Whether a comma stands between a verb and what the parser took for its object ("... Kaduna
+    State kidnapped recently, the Defence Headquarters, on Thursday, vowed"): English never sets a
+    direct object off from its verb so; that phrase is the subject of a clause of its own."""
+    return verb.i < obj.left_edge.i and any(t.text == "," for t in verb.doc[verb.i + 1 : obj.left_edge.i])
+
+
 def _arguments(verb: Token, role: str) -> list[Token]:
     """The tokens naming who a verb event is about."""
     passive, caption = _is_passive(verb), _captioned(verb)
     out: list[Token] = []
     if role == "patient":
         for child in verb.children:
+            if child.dep_ == "dobj" and _set_apart(verb, child):
+                continue
             if (passive and child.dep_ == "nsubjpass") or (not passive
                                                            and child.dep_ in ("dobj", "nsubjpass")) \
                     or (caption and child.dep_ == "nsubj"):
@@ -302,6 +324,11 @@ _PLEDGE_AUX = frozenset({"would", "will", "'ll"})
 _NOUN_TRIGGERS = frozenset(_ROLE_HEADS | _PLAN_NOUNS | NOUN_EVENTS.keys())
 _PROPN_TRIGGERS = frozenset(NOUN_EVENTS)
 _AUX_TRIGGERS = frozenset({"be"} | _POWER_VERBS.keys())
+_OUTCOMES = frozenset({"released", "killed", "ousted", "resigned", "dismissed", "fled"})
+"""Events that end a state and hold from then on: one told in reported speech in the past perfect
+("officials said the hostages had been freed") holds as of the article that tells it."""
+_REPEATED = frozenset({"repeatedly", "previously", "formerly", "once", "twice", "earlier", "already", "often",
+                       "before"})
 _LETTING = frozenset({"allow", "permit", "let"})
 """Verbs whose passive over a departure frees its subject: "was allowed to leave for Senegal"."""
 _DEPARTING = frozenset({"leave", "go", "travel", "fly", "return", "depart"})
@@ -375,11 +402,15 @@ class EventExtractor:
                 # a plan too: "later vowed to sell them" after a dated past is a vow made back then
                 retold = when is None and told_later(_clause_verb(tok), parsed.sentences[max(0, n - 2):n],
                                                      anchor)
+                backshifted = prior and _reported(_clause_verb(tok)) and not _told_before(_clause_verb(tok))
                 for key, event, detail, attribution in found:
                     mark = (key, event, sent.start, attribution.polarity)
                     if mark in seen:
                         continue
                     seen.add(mark)
+                    # "the army said 137 hostages had been freed": an outcome told in reported
+                    # speech is the article's news, as of its day; "he said he had been held" is not
+                    own_prior = prior and not (backshifted and event in _OUTCOMES)
                     events.append(
                         StatusEvent(
                             actor=self.table.actors[key].name,
@@ -396,8 +427,8 @@ class EventExtractor:
                             article_date=article_date,
                             # A vow told in the past perfect ("had vowed to sell them") was made
                             # back then, as was one told "later" than a dated past.
-                            background=(background if event != "plans" else prior) or retold,
-                            prior=prior or retold,
+                            background=(background if event != "plans" else own_prior) or retold,
+                            prior=own_prior or retold,
                         )
                     )
         return _released_patients(events)

@@ -135,15 +135,17 @@ def find_outlet(meta: dict[str, str], stem: str) -> str:
             return found
         if len(credit.split()) <= 4:
             return credit
+    # "Source: https://www.example-news.ng/...": a site the table does not know is still a
+    # site, and it says the story is not the one a word of the file name would name
     host = _unknown_host(source_values)
-    if host:  # "Source: https://www.example-news.ng/...": the site, not a word of the file name
-        return host
-    found = _outlet_from_tokens(stem)
+    found = _outlet_from_tokens(stem) if not host else None
     if found:
         return found
     agency = meta.get("dateline_agency", "")
     if agency:  # "NIAMEY (AP) —": the wire the story comes from
         return _outlet_from_names(agency) or _outlet_from_tokens(agency) or agency
+    if host:
+        return host
     # "Source: Example Wire": an outlet the table does not know is still the outlet.
     for value in source_values:
         plain = value.strip()
