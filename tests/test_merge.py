@@ -48,6 +48,13 @@ def test_status_line_never_states_a_denied_arrest_as_fact(tmp_path: Path) -> Non
     assert lines and all(line.certainty != "stated" for line in lines)
 
 
+def test_a_plan_an_actor_rules_out_reads_as_no_plans_on_its_word(tmp_path: Path) -> None:
+    found = situation({"a.txt": "Title: Ransom\n\nThe kidnappers demanded a ransom for the pupils. The "
+                                "government said it would not pay any ransom."}, tmp_path)
+    government = next(a for a in found.actors if a.name == "the government")
+    assert government.status.startswith("no plans to pay any ransom")
+
+
 def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
     from sitrep.merge import merge
 

@@ -179,6 +179,11 @@ def status_line(events: list[StatusEvent]) -> str:
             first = denied[0]
             parts.append((1, f"not {first.event}" + (f" {first.detail}" if first.detail else "")))
             continue
+        if denied and not affirmed and family == "plans":
+            # "The government said it would not pay any ransom": no plans to, on its word
+            first = denied[0]
+            parts.append((1, f"no plans {first.detail}".strip() + f" ({_sources(denied)})"))
+            continue
         if denied:
             sources = _sources(denied)
             verb = "not confirmed" if all(e.certainty == "unclear" for e in denied) else "denied"
