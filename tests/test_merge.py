@@ -55,6 +55,13 @@ def test_a_plan_an_actor_rules_out_reads_as_no_plans_on_its_word(tmp_path: Path)
     assert government.status.startswith("no plans to pay any ransom")
 
 
+def test_a_country_named_only_by_its_places_is_the_focus(tmp_path: Path) -> None:
+    found = situation({"a.txt": "Title: Kidnap\n\nGunmen abducted 40 pupils from a school near Kaduna on "
+                                "Thursday. The pupils were taken to a forest camp in Zamfara."}, tmp_path)
+    assert not [a for a in found.actors if a.kind == "country"]
+    assert found.focus == "Nigeria"
+
+
 def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
     from sitrep.merge import merge
 

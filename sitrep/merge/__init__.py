@@ -303,7 +303,6 @@ class IncrementalMerge:
 
         self._focus.update(change)
         focus_name = _focus(actors, preps, self._focus)
-        focus = next((a for a in actors if a.name == focus_name), None)
         disputes, figures = self._dispute_stage.disputes(change, results, events, actors, alias_to_name,
                                                          window_start)
         offices = OfficeHolders(actors)
@@ -331,7 +330,7 @@ class IncrementalMerge:
             dispute.independent_sources = {stance: counter.claims(claims)[0]
                                            for stance, claims in sides.items()}
 
-        context = self._context.merge(change, focus.name if focus else None, alias_to_name)
+        context = self._context.merge(change, focus_name, alias_to_name)
         context = _with_ledger_history(context, actors, window_start, self._context.history_sentences)
         articles = self._infos
         if change.in_place and len(articles) == len(preps):
@@ -342,9 +341,9 @@ class IncrementalMerge:
             articles = list(map(attrgetter("info"), preps))
         self._infos = articles
         self._headlines.update(change)
-        title = _title(preps, focus.name if focus else None, self._headlines, totals.headed)
+        title = _title(preps, focus_name, self._headlines, totals.headed)
         # The summary reads `results` only for the articles that tell of an ending, a measure or a call.
-        return Situation(folder=str(folder), title=title, focus=focus.name if focus else None,
+        return Situation(folder=str(folder), title=title, focus=focus_name,
                          status=offices.lines(_summary(actors, disputes, [p.result for p in totals.ending],
                                                        window_start, counter, figures,
                                                        memo if self._remember else None,

@@ -317,7 +317,10 @@ def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes |
         votes_of.update(changes([], preps))
     gaz = load_gazetteer()
     demonyms = demonym_countries()
+    # A country never named as an actor is still the focus when its places and people are
+    # ("Kaduna (Nigeria)", "Nigerian pupils", "Nigeria's President" in a story naming no "Nigeria").
     countries = {a.name for a in actors if a.kind == "country"}
+    countries |= {country for country, n in votes_of.places.items() if n > 0}
     votes: Counter[str] = Counter()
     for actor in actors:
         if actor.kind == "country":
