@@ -462,3 +462,21 @@ def test_what_someone_contends_was_staged_is_their_denial(tmp_path: Path) -> Non
     result = analyse("However, Colonel Ossian Marek contends that the coup attempt was staged.", tmp_path)
     [dispute] = [d for d in result.disputes if d.subject.startswith("whether")]
     assert dispute.claims[-1].source == "Ossian Marek"
+
+
+def test_not_saying_whether_a_ransom_was_paid_is_silence_on_it(tmp_path: Path) -> None:
+    result = analyse("The state governor thanked the army but did not say whether a ransom was paid.",
+                     tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert "whether a ransom was paid" in silence.subject and silence.claims[0].stance == "silent"
+
+
+def test_being_mum_on_a_matter_is_silence_on_it(tmp_path: Path) -> None:
+    result = analyse("The governor was mum on how the pupils were freed.", tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert "how the pupils were freed" in silence.subject
+
+
+def test_not_saying_a_plain_thing_is_no_silence(tmp_path: Path) -> None:
+    result = analyse("The governor did not say he was leaving office.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "silence"]

@@ -193,3 +193,9 @@ def test_a_speaker_opening_a_quotation_is_the_ledes_source(tmp_path: Path) -> No
                 'television on 26 May: "The move to take over power is to respond to a plan to destabilise '
                 'the country."', tmp_path)
     assert lead.certainty == "reported" and "Vell" in lead.source
+
+
+def test_what_a_government_discloses_is_its_report(tmp_path: Path) -> None:
+    lead = lede("The Tarvonia State Government has disclosed that no ransom was paid for the freedom of the "
+                "40 pupils abducted last month.", tmp_path)
+    assert lead.certainty == "reported" and "Government" in lead.source

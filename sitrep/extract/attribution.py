@@ -26,7 +26,7 @@ from .base import (
 
 NEUTRAL_REPORTING = {"say", "tell", "report", "state", "announce", "add", "confirm", "insist", "write",
                      "explain", "quote", "cite", "declare", "acknowledge", "admit", "warn", "note",
-                     "testify", "stress", "estimate"}
+                     "testify", "stress", "estimate", "disclose", "reveal"}
 HEDGING_REPORTING = {"claim", "allege", "contend", "suggest", "indicate", "believe", "accuse", "speculate",
                      "suspect", "rumour", "rumor", "assert", "purport", "think", "understand", "fear",
                      "presume"}

@@ -32,7 +32,9 @@ _SILENCE = re.compile(
     r"no official (?:figure|comment|confirmation|word)|not yet (?:known|clear)|(?:remains?|is|was|were) "
     r"unknown|"
     r"(?:could|can) not be (?:independently )?(?:confirmed|verified)|no information to corroborate|"
-    r"silent on|kept confidential|not (?:immediately )?(?:available|reachable) for comment)\b",
+    r"silent on|(?:was|were|is|are|remained|remains|kept) mum on|"
+    r"did not (?:say|disclose|reveal|specify|explain)(?= (?:whether|if|how|who|why|when|where)\b)|"
+    r"kept confidential|not (?:immediately )?(?:available|reachable) for comment)\b",
     re.I,
 )
 _UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|verified)|no information to "
@@ -291,6 +293,10 @@ class ThinSourcing:
         end = sent.start_char + match.end()
         verb = next((t for t in sent if t.idx < end <= t.idx + len(t.text) + 1 and t.pos_ == "VERB"), None)
         if verb is None:
+            if match.group(0).lower().endswith(" on"):
+                # "was mum on how the students were freed": the matter is what follows
+                after = [t for t in sent if t.idx >= end and not t.is_space]
+                return " " + short_phrase(sent.doc[after[0].i : after[-1].i + 1], 12) if after else ""
             return ""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:
