@@ -480,3 +480,10 @@ def test_being_mum_on_a_matter_is_silence_on_it(tmp_path: Path) -> None:
 def test_not_saying_a_plain_thing_is_no_silence(tmp_path: Path) -> None:
     result = analyse("The governor did not say he was leaving office.", tmp_path)
     assert not [d for d in result.disputes if d.kind == "silence"]
+
+
+def test_a_relative_pronoun_is_never_the_one_keeping_silent(tmp_path: Path) -> None:
+    result = analyse("There were no official figures on the number of people killed or those that sustained "
+                     "injuries as both the army and the state government were silent on that.", tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert silence.claims[0].source not in ("that", "which", "who")

@@ -199,3 +199,9 @@ def test_what_a_government_discloses_is_its_report(tmp_path: Path) -> None:
     lead = lede("The Tarvonia State Government has disclosed that no ransom was paid for the freedom of the "
                 "40 pupils abducted last month.", tmp_path)
     assert lead.certainty == "reported" and "Government" in lead.source
+
+
+def test_an_operation_that_went_wrong_is_no_denial(tmp_path: Path) -> None:
+    lead = lede("A military drone operation targeting insurgents went terribly wrong on Sunday night, "
+                "killing dozens of villagers in the north.", tmp_path)
+    assert lead.certainty != "denied"

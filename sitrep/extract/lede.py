@@ -40,6 +40,8 @@ _ACCUSING = {"accuse", "blame", "allege", "claim"}
 _HEARD = {"hear"}
 """", an Election Court has heard": what a court or an inquiry hears is a party's case, not a finding."""
 _REFUTING = {"unfounded", "untrue", "false", "baseless", "groundless", "nonsense", "fabricated", "wrong"}
+_GOING = {"go", "turn", "run"}
+"""Verbs whose "wrong" is a thing going badly ("the operation went terribly wrong"), no refutation."""
 _CHARACTERISING = {"call", "describe", "brand", "label", "term", "dub", "dismiss"}
 _CONJUNCTIONS = {"but", "and", "yet", "so", "or", "however"}
 _TOLL_STATES = {"dead", "wounded", "injured", "homeless", "missing"}
@@ -232,7 +234,8 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
             return ("reported" if lemma in _HEARD else "alleged"), who
         who = "unnamed sources" if passive_it else _speakers(_subject(root), names, resolve)
         return "alleged", who
-    if any(t.dep_ in ("acomp", "attr", "oprd") and t.lower_ in _REFUTING for t in sent):
+    if any(t.dep_ in ("acomp", "attr", "oprd") and t.lower_ in _REFUTING
+           and t.head.lemma_.lower() not in _GOING for t in sent):
         # "Claims X was drafted at No 10 were wholly unfounded, he insisted": a denial of the claim.
         return "denied", _speakers(_subject(root), names, resolve) if lemma in NEUTRAL_REPORTING \
             else "the article"

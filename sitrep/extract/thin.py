@@ -37,6 +37,7 @@ _SILENCE = re.compile(
     r"kept confidential|not (?:immediately )?(?:available|reachable) for comment)\b",
     re.I,
 )
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 _UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|verified)|no information to "
                           r"corroborate|"
                           r"unconfirmed|not (been )?(independently )?verified", re.I)
@@ -267,7 +268,9 @@ class ThinSourcing:
         match = _SILENCE.search(text)
         if not match or _UNCONFIRMED.search(text):
             return []
-        subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8), None)
+        subj = self._silent_one(sent, match) or next(
+            (t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8
+             and t.lower_ not in _RELATIVE_WORDS), None)
         if re.search(r"unknown|not yet (known|clear)|not be (independently )?(confirmed|verified)",
                      match.group(0), re.I):
             # "The whereabouts of X are unknown": the writer says what nobody knows; no one is silent.
@@ -284,6 +287,21 @@ class ThinSourcing:
         )
         return [Dispute(subject=f"{who}: {match.group(0)}{self._withheld(sent, match)}", kind="silence",
                         claims=[self._claim(sent, who, "silent")], actors=self._actors_in(sent))]
+
+    @staticmethod
+    def _silent_one(sent: Span, match: re.Match[str]) -> Token | None:
+        """The subject of the words that keep silent ("both the military high command and the
+        state government were silent on that": the command), when the parse gives one."""
+        start = sent.start_char + match.start()
+        word = next((t for t in sent if t.idx >= start), None)
+        for node in (word, word.head if word is not None else None):
+            if node is None:
+                continue
+            # a passive's subject ("such papers were kept confidential") is what is withheld
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in _RELATIVE_WORDS:
+                return subject
+        return None
 
     def _withheld(self, sent: Span, match: re.Match[str]) -> str:
         """What is withheld: " Lord Goldsmith's advice" in "refused to publish Lord Goldsmith's advice
