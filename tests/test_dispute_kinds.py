@@ -219,6 +219,15 @@ def test_two_accounts_of_one_capture_are_no_dispute(tmp_path: Path) -> None:
 # Figures
 
 
+def test_a_rough_figure_is_its_own_number_at_its_lowest(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Officials said around 30 villagers were killed in the bombing."),
+        "b.txt": dated("2031-03-03", "A local source said 150 villagers were killed in the bombing."),
+    }, tmp_path)
+    [numeric] = [d for d in sit.disputes if d.kind == "numeric"]
+    assert "lowest 30" in numeric.subject
+
+
 def test_differing_figures_show_their_range_the_lowest_and_the_latest(tmp_path: Path) -> None:
     sit = situation({
         "a.txt": dated("2031-03-02", "Officials said dozens of soldiers were killed in the ambush."),

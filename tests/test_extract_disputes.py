@@ -487,3 +487,14 @@ def test_a_relative_pronoun_is_never_the_one_keeping_silent(tmp_path: Path) -> N
                      "injuries as both the army and the state government were silent on that.", tmp_path)
     [silence] = [d for d in result.disputes if d.kind == "silence"]
     assert silence.claims[0].source not in ("that", "which", "who")
+
+
+def test_people_of_a_place_are_counted_as_those_people(tmp_path: Path) -> None:
+    [dispute] = _numeric(analyse("Over 90 villagers of Kelso in Orvana District were killed on Sunday night.",
+                                 tmp_path))
+    assert dispute.subject == "number of people killed"
+
+
+def test_people_who_lost_their_lives_were_killed(tmp_path: Path) -> None:
+    [dispute] = _numeric(analyse("Around 30 people lost their lives in the bombing on Sunday.", tmp_path))
+    assert dispute.subject == "number of people killed"

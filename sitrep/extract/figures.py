@@ -117,6 +117,8 @@ def _counted_noun(tok: Token) -> Token | None:
         noun = tok
     else:
         return None
+    if noun.lemma_.lower() in _PEOPLE_CLASSES:
+        return noun  # "90 villagers of Tudun Biri": the villagers, not the village
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
@@ -164,6 +166,9 @@ def _category(tok: Token) -> str:
                 return _CATEGORY.get(VERB_EVENTS[done.lemma_.lower()][0], "")
         if node.pos_ == "NOUN" and lemma in _DEATH_NOUNS:
             return "killed"  # "the bodies of 15 people", "a death toll of 40"
+        if node.pos_ == "VERB" and lemma == "lose" \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in node.children):
+            return "killed"  # "around 30 people lost their lives"
         if node.pos_ == "VERB" and any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead"
                                        for c in node.children):
             return "killed"  # "left 67 people dead"

@@ -367,6 +367,21 @@ CONSERVATIVE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 
 """ACLED's rule for vague counts: the lowest number the word can mean."""
 
 
+_APPROXIMATE = re.compile(r"^(?:around|about|some|nearly|roughly|approximately|almost|close to)\s+([\d,]+)\b",
+                          re.I)
+"""A figure given roughly: "around 30" is 30 said roughly, not a count of 24."""
+
+
+def _lowest(claim: Claim) -> float:
+    """The lowest number a figure can mean: ACLED's reading of a vague count, the number itself
+    of an approximate one, else the low end of its value."""
+    text = claim.text.lower().strip()
+    rough = _APPROXIMATE.match(text)
+    if rough is not None:
+        return float(rough.group(1).replace(",", ""))
+    return CONSERVATIVE.get(text, claim.value[0])  # type: ignore[index]
+
+
 def _figure(value: float) -> str:
     return f"{value:,.0f}"
 
@@ -377,7 +392,7 @@ def figure_summary(claims: list[Claim]) -> str:
     valued = [c for c in claims if c.value]
     if not valued:
         return ""
-    lows = [CONSERVATIVE.get(c.text.lower().strip(), c.value[0]) for c in valued]  # type: ignore[index]
+    lows = [_lowest(c) for c in valued]
     top = max(c.value[1] for c in valued)  # type: ignore[index]
     if top < 1e8:
         span = f"{_figure(min(lows))} to {_figure(top)}"
