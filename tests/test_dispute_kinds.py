@@ -228,6 +228,16 @@ def test_a_rough_figure_is_its_own_number_at_its_lowest(tmp_path: Path) -> None:
     assert "lowest 30" in numeric.subject
 
 
+def test_a_status_line_rests_only_on_the_tellings_of_its_count(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-03", "A drone strike on Sunday night killed over 100 civilians in Kelso."),
+        "b.txt": dated("2031-03-03", "The army said at least 85 civilians were killed in the drone strike on "
+                                     "Sunday night."),
+    }, tmp_path)
+    lines = [line for line in sit.status if line.text.startswith("civilians: over 100 killed")]
+    assert lines and "the army" not in lines[0].sources
+
+
 def test_differing_figures_show_their_range_the_lowest_and_the_latest(tmp_path: Path) -> None:
     sit = situation({
         "a.txt": dated("2031-03-02", "Officials said dozens of soldiers were killed in the ambush."),

@@ -196,6 +196,7 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
                     key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
                                     else len(_MAIN_FAMILIES)))
     for family, facts in ranked[:2]:
+        facts = _one_count(facts)
         affirmed = [e for e in facts if e.polarity == "affirmed"]
         denied = [e for e in facts if e.polarity == "denied"]
         if affirmed and denied:
@@ -245,6 +246,27 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
         line.independent_sources, line.article_count = counter.events(facts)
         out.append((0 if family in _MAIN_FAMILIES else 1, line))
     return out
+
+
+def _one_count(facts: list[StatusEvent]) -> list[StatusEvent]:
+    """The tellings of a fact that give the count its line shows, when tellings give different
+    counts ("at least 85 killed", the army; "over 100 killed", an article): the line is the surest
+    telling's, resting on those that give its count, and the figures line shows the others."""
+    counts = {_bare_count(e.count) for e in facts if e.polarity == "affirmed" and e.count}
+    if len(counts) < 2:
+        return facts
+    best = min((e for e in facts if e.polarity == "affirmed"), key=lambda e: CERTAINTY_RANK[e.certainty])
+    shown = _bare_count(best.count)
+    return [e for e in facts if e.polarity != "affirmed" or _bare_count(e.count) == shown]
+
+
+_COUNT_HEDGES = re.compile(
+    r"^(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as)\s+", re.I)
+
+
+def _bare_count(count: str) -> str:
+    """A count without its hedge: "at least eight" and "eight" give one figure."""
+    return _COUNT_HEDGES.sub("", count.strip()).lower()
 
 
 def _plan_day(event: StatusEvent) -> date | None:
