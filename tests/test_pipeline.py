@@ -324,3 +324,14 @@ def test_two_names_and_the_verb_between_them_are_no_one_name(nlp: Language) -> N
     text = "Upon being captured, Marek accused Rennik of plotting the coup."
     ents = fixed_after_ner(nlp, text, [("Marek accused Rennik", "ORG")])
     assert ("Marek accused Rennik", "ORG") not in ents
+
+
+def test_a_name_ending_in_an_administrative_area_is_a_place(nlp: Language) -> None:
+    text = "The attack took place in Orvana Local Government Area of Tarvonia State."
+    assert ("Orvana Local Government Area", "LOC") in fixed_after_ner(
+        nlp, text, [("Orvana Local Government Area", "ORG")])
+
+
+def test_a_festival_in_apposition_is_no_actor(nlp: Language) -> None:
+    text = "Villagers gathered to commemorate Maulud, the birth of Prophet Muhammad."
+    assert ("Maulud", "PERSON") not in fixed_after_ner(nlp, text, [("Maulud", "PERSON")])

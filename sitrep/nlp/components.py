@@ -114,8 +114,10 @@ def _reads_as_place(ent: Span, known: bool) -> bool:
 
 
 _THING_NOUNS = {"toxin", "poison", "substance", "drug", "chemical", "virus", "vaccine", "missile", "rocket",
-                "weapon", "rifle", "pesticide", "nerve agent", "chemical agent"}
-"""What a name can be when it is not an actor: "the nerve agent Veltrax", "a toxin, Veltrax"."""
+                "weapon", "rifle", "pesticide", "nerve agent", "chemical agent", "festival", "holiday",
+                "feast", "birth", "birthday", "anniversary", "ceremony"}
+"""What a name can be when it is not an actor: "the nerve agent Veltrax", "a toxin, Veltrax",
+"Maulud, the birth of Prophet Muhammad"."""
 _MEDIA_NOUNS = {"magazine", "newspaper", "daily", "weekly", "tabloid", "broadcaster", "channel", "website",
                 "blog", "outlet", "network"}
 """What names an outlet: "German magazine Die Zeit", "the broadcaster Kanal 5"."""
@@ -226,8 +228,10 @@ def _not_a_name(ent: Span) -> bool:
 
 _GEO_FEATURES = {"Forest", "Mountains", "Mountain", "Hills", "River", "Lake", "Desert", "Valley", "Island",
                  "Islands", "Sea", "Strait", "Straits", "Bay", "Gulf", "Coast", "Plateau", "Peninsula",
-                 "Delta", "Basin", "Highlands", "Plains", "Swamp", "Canyon", "Range", "Pass"}
-"""A name ending in a landform is a place, never a body: "the Sambisa Forest", "the Malacca Straits"."""
+                 "Delta", "Basin", "Highlands", "Plains", "Swamp", "Canyon", "Range", "Pass", "Area",
+                 "District", "Province", "County"}
+"""A name ending in a landform or an administrative area is a place, never a body: "the Sambisa
+Forest", "the Malacca Straits", "Igabi Local Government Area"."""
 _ROLE_NOUNS = {"leader", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "principal",
                "chief", "commander", "governor", "president", "secretary", "director", "head", "mayor",
                "envoy", "ambassador", "general", "colonel", "captain", "officer", "lawyer", "adviser",
