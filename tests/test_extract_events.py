@@ -602,3 +602,15 @@ def test_an_outcome_claimed_repeatedly_before_is_not_the_articles_news(tmp_path:
     events = analyse("The army has twice claimed that Colonel Ossian Marek had been killed.", tmp_path).events
     [killed] = [e for e in events if e.event == "killed"]
     assert killed.prior
+
+
+def test_facing_charges_is_being_charged_with_them(tmp_path: Path) -> None:
+    result = analyse("General Ossian Marek led the revolt on Wednesday. Marek and two senior officers now "
+                     "face charges of terrorism and armed rebellion.", tmp_path)
+    [charged] = events_of(result, "Marek", "charged")
+    assert charged.detail == "with terrorism and armed rebellion"
+
+
+def test_being_in_charge_is_no_charge(tmp_path: Path) -> None:
+    assert not events_of(analyse("Colonel Tavo Rennik was in charge of the operation.", tmp_path),
+                         "Rennik", "charged")

@@ -329,6 +329,8 @@ _OUTCOMES = frozenset({"released", "killed", "ousted", "resigned", "dismissed", 
 ("officials said the hostages had been freed") holds as of the article that tells it."""
 _REPEATED = frozenset({"repeatedly", "previously", "formerly", "once", "twice", "earlier", "already", "often",
                        "before"})
+_CHARGING_VERBS = frozenset({"face", "bring", "file", "level", "press"})
+"""Verbs whose object "charges" is a legal charge ("face charges of", "brought charges against")."""
 _LETTING = frozenset({"allow", "permit", "let"})
 """Verbs whose passive over a departure frees its subject: "was allowed to leave for Senegal"."""
 _DEPARTING = frozenset({"leave", "go", "travel", "fly", "return", "depart"})
@@ -432,6 +434,26 @@ class EventExtractor:
                         )
                     )
         return _released_patients(events)
+
+    def _charges(self, tok: Token) -> list[tuple[str, str, str, Attribution]]:
+        """"Zúñiga and two officers now face charges of terrorism": charged, with what; "brought
+        charges against X" charges X. A charge in any other sense ("in charge of") is none."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in _CHARGING_VERBS or _irrealis(verb):
+            return []
+        what = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "over")), None)
+        # "charges of terrorism": charged with terrorism
+        charged_with = subtree_span(what)[1:] if what is not None else None
+        detail = "with " + short_phrase(charged_with, 8) if charged_with is not None and len(charged_with) \
+            else ""
+        if verb.lemma_.lower() == "face":
+            targets = [c for c in verb.children if c.dep_ == "nsubj"]
+        else:
+            targets = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"
+                       for g in c.children if g.dep_ == "pobj"]
+        att = self._attribute(verb)
+        return [(key, "charged", detail, att) for target in targets
+                for key in self.resolver.actors(target, strict=True)]
 
     def _let_go(self, tok: Token) -> list[tuple[str, str, str, Attribution]]:
         """"The president was allowed to leave for Senegal": a detainee let go abroad or home is
@@ -607,6 +629,8 @@ class EventExtractor:
             if _wanted(tok):
                 return out  # "called for his release", "to secure the release of the girls"
             event = NOUN_EVENTS[lemma]
+            if lemma == "charge":
+                return self._charges(tok)
             targets: list[Token] = []
             for child in tok.children:
                 if child.dep_ == "poss":
