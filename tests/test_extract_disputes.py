@@ -498,3 +498,10 @@ def test_people_of_a_place_are_counted_as_those_people(tmp_path: Path) -> None:
 def test_people_who_lost_their_lives_were_killed(tmp_path: Path) -> None:
     [dispute] = _numeric(analyse("Around 30 people lost their lives in the bombing on Sunday.", tmp_path))
     assert dispute.subject == "number of people killed"
+
+
+def test_a_named_person_and_others_are_counted_together_and_a_part_is_not_a_count(tmp_path: Path) -> None:
+    [dispute] = _numeric(analyse("Colonel Ossian Marek and 21 others, including two senior officers, were "
+                                 "arrested on Saturday.", tmp_path))
+    [claim] = dispute.claims
+    assert dispute.subject == "number of people detained" and claim.value == (22.0, 22.0)

@@ -335,3 +335,8 @@ def test_a_name_ending_in_an_administrative_area_is_a_place(nlp: Language) -> No
 def test_a_festival_in_apposition_is_no_actor(nlp: Language) -> None:
     text = "Villagers gathered to commemorate Maulud, the birth of Prophet Muhammad."
     assert ("Maulud", "PERSON") not in fixed_after_ner(nlp, text, [("Maulud", "PERSON")])
+
+
+def test_a_square_named_by_its_place_word_is_a_place(nlp: Language) -> None:
+    text = "Crowds gathered in Plaza Varela on Wednesday."
+    assert ("Plaza Varela", "LOC") in fixed_after_ner(nlp, text, [("Plaza Varela", "PERSON")])

@@ -133,6 +133,21 @@ def _counted_noun(tok: Token) -> Token | None:
     return noun
 
 
+def _a_part(noun: Token) -> bool:
+    """Whether a counted noun is a part of a group counted around it: "including two senior
+    officers", "among them three children"."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("including", "among")
+
+
+def _named_with_others(noun: Token | None, names: dict[int, str]) -> int | None:
+    """How many named people "N others" joins ("General X and 21 others": one), or None."""
+    if noun is None or noun.lemma_.lower() not in ("other", "others") or noun.dep_ != "conj":
+        return None
+    named = {names[t.i] for t in (noun.head, *noun.head.conjuncts) if t.i in names and t.i != noun.i}
+    return len(named) or None
+
+
 def _category(tok: Token) -> str:
     """What happened to the counted people, from the nearest event verb above the quantity."""
     node, below = tok, None
@@ -326,7 +341,15 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
                 continue
             wording, value = found
             noun = _counted_noun(tok)
+            if noun is not None and _a_part(noun):
+                continue  # "22 people, including two senior officers": the two are among those counted
             people = _class_of(noun, previous)
+            joined = _named_with_others(noun, finder.names)
+            if joined is not None and not people:
+                # "Zúñiga and 21 others were arrested": 22 people
+                people, value = "people", (value[0] + joined, value[1] + joined)
+                wording = f"{value[0]:.0f} ({noun.head.text} and {wording} others)" \
+                    if value[0] == value[1] else wording
             attending = not people and noun is not None and _at_a_meeting(noun)
             if attending:
                 # "a conference that is to include 15 nations", "delegates from 17 nations"

@@ -229,9 +229,11 @@ def _not_a_name(ent: Span) -> bool:
 _GEO_FEATURES = {"Forest", "Mountains", "Mountain", "Hills", "River", "Lake", "Desert", "Valley", "Island",
                  "Islands", "Sea", "Strait", "Straits", "Bay", "Gulf", "Coast", "Plateau", "Peninsula",
                  "Delta", "Basin", "Highlands", "Plains", "Swamp", "Canyon", "Range", "Pass", "Area",
-                 "District", "Province", "County"}
+                 "District", "Province", "County", "Square", "Plaza", "Street", "Avenue", "Boulevard"}
 """A name ending in a landform or an administrative area is a place, never a body: "the Sambisa
 Forest", "the Malacca Straits", "Igabi Local Government Area"."""
+_PLACE_HEADS = {"Plaza", "Piazza", "Place", "Avenue", "Rue", "Calle", "Lake", "Mount", "Camp", "Fort"}
+"""Words that open a place's name: "Plaza Murillo", "Mount Kenya", "Camp Bastion"."""
 _ROLE_NOUNS = {"leader", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "principal",
                "chief", "commander", "governor", "president", "secretary", "director", "head", "mayor",
                "envoy", "ambassador", "general", "colonel", "captain", "officer", "lawyer", "adviser",
@@ -433,7 +435,7 @@ class EntityFixer:
                 # it, never by a title before it ("then Home Office Minister Lord Falconer")
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ in ("ORG", "PERSON", "FAC", "GPE") and not ent.id_ and len(ent) >= 2 \
-                    and ent[-1].text in _GEO_FEATURES:
+                    and (ent[-1].text in _GEO_FEATURES or ent[0].text in _PLACE_HEADS):
                 ent = Span(doc, ent.start, ent.end, label="LOC", span_id="place:")  # "the Sambisa Forest"
             if ent.label_ in NAME_LABELS and not ent.id_ and _is_headline_like(ent):
                 continue
