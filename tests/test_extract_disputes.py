@@ -505,3 +505,10 @@ def test_a_named_person_and_others_are_counted_together_and_a_part_is_not_a_coun
                                  "arrested on Saturday.", tmp_path))
     [claim] = dispute.claims
     assert dispute.subject == "number of people detained" and claim.value == (22.0, 22.0)
+
+
+def test_no_official_figures_is_silence_on_what_they_count(tmp_path: Path) -> None:
+    result = analyse("There were no official figures on the number of people killed in the bombing.",
+                     tmp_path)
+    [silence] = [d for d in result.disputes if d.kind == "silence"]
+    assert "number of people killed" in silence.subject

@@ -348,8 +348,7 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
             if joined is not None and not people:
                 # "Zúñiga and 21 others were arrested": 22 people
                 people, value = "people", (value[0] + joined, value[1] + joined)
-                wording = f"{value[0]:.0f} ({noun.head.text} and {wording} others)" \
-                    if value[0] == value[1] else wording
+                wording = f"{value[0]:.0f}" if value[0] == value[1] else wording
             attending = not people and noun is not None and _at_a_meeting(noun)
             if attending:
                 # "a conference that is to include 15 nations", "delegates from 17 nations"

@@ -29,7 +29,7 @@ _SILENCE = re.compile(
     r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to "
     r"(?:comment|confirm|say|disclose|publish|answer|give)"
     r"\w*|(?:has|have|had) not (?:disclosed|commented|confirmed|responded|said)|did not (?:respond|comment)|"
-    r"no official (?:figure|comment|confirmation|word)|not yet (?:known|clear)|(?:remains?|is|was|were) "
+    r"no official (?:figure|comment|confirmation|word)s?|not yet (?:known|clear)|(?:remains?|is|was|were) "
     r"unknown|"
     r"(?:could|can) not be (?:independently )?(?:confirmed|verified)|no information to corroborate|"
     r"silent on|(?:was|were|is|are|remained|remains|kept) mum on|"
@@ -311,9 +311,12 @@ class ThinSourcing:
         end = sent.start_char + match.end()
         verb = next((t for t in sent if t.idx < end <= t.idx + len(t.text) + 1 and t.pos_ == "VERB"), None)
         if verb is None:
-            if match.group(0).lower().endswith(" on"):
-                # "was mum on how the students were freed": the matter is what follows
+            if match.group(0).lower().endswith(" on") or match.group(0).lower().startswith("no official"):
+                # "was mum on how the students were freed", "no official figures on the number of
+                # people killed": the matter is what follows
                 after = [t for t in sent if t.idx >= end and not t.is_space]
+                while after and after[-1].is_punct:
+                    after.pop()
                 return " " + short_phrase(sent.doc[after[0].i : after[-1].i + 1], 12) if after else ""
             return ""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
