@@ -205,3 +205,10 @@ def test_an_operation_that_went_wrong_is_no_denial(tmp_path: Path) -> None:
     lead = lede("A military drone operation targeting insurgents went terribly wrong on Sunday night, "
                 "killing dozens of villagers in the north.", tmp_path)
     assert lead.certainty != "denied"
+
+
+def test_a_reporting_verb_over_no_content_is_no_news(tmp_path: Path) -> None:
+    leads = analyse("Gunmen freed 40 pupils in Kelso on Sunday after a week in captivity, officials said. "
+                    "The minister of information, Pol Varga, disclosed the information while briefing the "
+                    "press.", tmp_path).leads
+    assert not [lead for lead in leads if "disclosed the information" in lead.text]

@@ -148,12 +148,22 @@ def _tells_an_event(sent: Span) -> bool:
     said = NEUTRAL_REPORTING | HEDGING_REPORTING | DENYING
     return any((t.pos_ in ("VERB", "AUX")
                 and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in lex.power_verbs
-                                               or t.lemma_.lower() in said))
+                     or t.lemma_.lower() in said and _says_something(t)))
                or (t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns)
                or (t.lower_ in _TOLL_STATES and t.dep_ in ("oprd", "acomp", "xcomp")
                    and t.head.pos_ == "VERB")
                for t in sent)
 
+
+def _says_something(verb: Token) -> bool:
+    """Whether a reporting verb reports what was said, not only that something was ("Idris
+    disclosed the information while briefing the press" tells nothing)."""
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") and c.lemma_.lower() not in _GENERIC_SAID
+               for c in verb.children) or any(t.is_quote for t in verb.sent)
+
+
+_GENERIC_SAID = {"information", "detail", "news", "development", "matter"}
+"""Objects of a reporting verb that say nothing of their own: "disclosed the information"."""
 
 _CONTRASTING = {"while", "whereas"}
 _SPEAKING = NEUTRAL_REPORTING | HEDGING_REPORTING | _ACCUSING | DENYING
