@@ -512,3 +512,9 @@ def test_no_official_figures_is_silence_on_what_they_count(tmp_path: Path) -> No
                      tmp_path)
     [silence] = [d for d in result.disputes if d.kind == "silence"]
     assert "number of people killed" in silence.subject
+
+
+def test_more_than_a_figure_is_at_least_it(tmp_path: Path) -> None:
+    [dispute] = _numeric(analyse("Activists said more than 300 people were killed in the unrest.", tmp_path))
+    assert [(c.text, c.value[0]) for c in dispute.claims] == [("more than 300", 300.0)]
+    assert dispute.claims[0].value[1] > 1e8

@@ -614,3 +614,10 @@ def test_facing_charges_is_being_charged_with_them(tmp_path: Path) -> None:
 def test_being_in_charge_is_no_charge(tmp_path: Path) -> None:
     assert not events_of(analyse("Colonel Tavo Rennik was in charge of the operation.", tmp_path),
                          "Rennik", "charged")
+
+
+def test_the_killing_of_a_member_of_a_party_is_no_killing_of_the_party(tmp_path: Path) -> None:
+    result = analyse("Residents mourned the killing of a teacher and a Hamas official in the strike.",
+                     tmp_path)
+    [killed] = events_of(result, "Hamas", "killed")
+    assert killed.detail == "one of its officials"

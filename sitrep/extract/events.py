@@ -211,7 +211,7 @@ def _numeral(noun: Token) -> Span | None:
 def _members(noun: Token) -> str:
     """"107 of its militants", "some of its fighters": the members an event befell."""
     number = _numeral(noun)
-    how_many = number.text.lower() if number is not None else "some"
+    how_many = number.text.lower() if number is not None else "one" if noun.tag_ == "NN" else "some"
     return f"{how_many}{MEMBERS}{noun.lower_ if noun.tag_ == 'NNS' else noun.lemma_.lower() + 's'}"
 
 
@@ -679,7 +679,12 @@ class EventExtractor:
                     return out
                 att = Attribution(att.source, "unclear", "affirmed", att.anonymous)
             for target in targets:
+                members = {self.resolver.group_of_members(t): t for t in (target, *target.conjuncts)}
                 for key in self.resolver.actors(target, strict=True):
+                    if key in members and self.table.actors[key].kind in ("armed group", "organisation"):
+                        # "the killing of a Podemos official": one of its members, not the party
+                        out.append((key, event, _members(members[key]), att))
+                        continue
                     out.append((key, event, "", att))
         if tok.lower_ in ADJ_EVENTS and tok.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in tok.children):
             # "with many of them still unaccounted for": the state has its own subject

@@ -79,7 +79,8 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
                                                             and tok.ent_type_ != "CARDINAL"):
             return None
         children = {c.lower_: c for c in tok.children}
-        words = [c for c in tok.children if c.dep_ in ("quantmod", "advmod") and c.i < tok.i]
+        words = [c for c in tok.children if c.i < tok.i and (c.dep_ in ("quantmod", "advmod") or (
+            c.dep_ == "amod" and c.lower_ in ("more", "fewer", "less")))]  # "more than 300"
         # "at least eight": the modifier with its own children ("at" hangs off "least").
         prefix = tok.doc[min(w.left_edge.i for w in words) : tok.i].text if words else ""
         # "20 to 50": spaCy hangs the first number and "to" off the second.
