@@ -340,3 +340,18 @@ def test_a_festival_in_apposition_is_no_actor(nlp: Language) -> None:
 def test_a_square_named_by_its_place_word_is_a_place(nlp: Language) -> None:
     text = "Crowds gathered in Plaza Varela on Wednesday."
     assert ("Plaza Varela", "LOC") in fixed_after_ner(nlp, text, [("Plaza Varela", "PERSON")])
+
+
+def test_a_name_a_body_noun_describes_is_a_body(nlp: Language) -> None:
+    text = "At least 67 people have been killed, local monitoring group Plataforma Vela said."
+    assert ("Plataforma Vela", "ORG") in fixed_after_ner(nlp, text, [("Plataforma Vela", "PERSON")])
+
+
+def test_a_role_word_capitalised_at_a_sentence_start_is_not_part_of_the_name(nlp: Language) -> None:
+    text = "Lawyer Elvino Tavares and a party official were shot dead on Saturday."
+    assert ("Elvino Tavares", "PERSON") in fixed_after_ner(nlp, text, [("Lawyer Elvino Tavares", "PERSON")])
+
+
+def test_a_speaker_the_model_took_for_a_place_elsewhere_is_a_person_there_too(nlp: Language) -> None:
+    text = "Protests grew after the killing of Ndaló's lawyer. Ndaló denounced the killing as a crime."
+    assert fixed_after_ner(nlp, text, [("Ndaló", "GPE")]) == [("Ndaló", "PERSON"), ("Ndaló", "PERSON")]

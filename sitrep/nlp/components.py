@@ -51,8 +51,10 @@ def _trim(span: Span, title_tokens: set[int]) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
-                           or (span.label_ == "PERSON" and start in title_tokens and end - start > 1)):
-        start += 1
+                           or (span.label_ == "PERSON" and start in title_tokens and end - start > 1)
+                           or (span.label_ == "PERSON" and doc[start].lower_ in _ROLE_WORDS
+                               and end - start > 2)):
+        start += 1  # "Lawyer Elvino Dias" opening a sentence: the lawyer is Elvino Dias
     dash = next((i for i in range(start + 1, end) if doc[i].text in _DASHES and doc[i - 1].whitespace_), None)
     if dash is not None:
         end = dash  # "Yulia Skripal - another victim": a spaced dash ends the name
@@ -68,6 +70,11 @@ def _trim(span: Span, title_tokens: set[int]) -> Span | None:
         return None
     return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
+
+_ROLE_WORDS = {"lawyer", "spokesman", "spokeswoman", "spokesperson", "journalist", "reporter", "activist",
+               "witness", "resident", "survivor", "farmer", "teacher", "doctor", "nurse", "pastor", "imam",
+               "businessman", "businesswoman", "student", "villager", "analyst", "researcher", "candidate"}
+"""Common nouns for someone that a sentence's capital can glue onto a name ("Lawyer Elvino Dias")."""
 
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "of", "to", "from", "at", "around", "between", "into",
                        "towards"}
@@ -121,6 +128,10 @@ _THING_NOUNS = {"toxin", "poison", "substance", "drug", "chemical", "virus", "va
 _MEDIA_NOUNS = {"magazine", "newspaper", "daily", "weekly", "tabloid", "broadcaster", "channel", "website",
                 "blog", "outlet", "network"}
 """What names an outlet: "German magazine Die Zeit", "the broadcaster Kanal 5"."""
+_BODY_DESCRIPTORS = {"group", "organisation", "organization", "party", "movement", "coalition", "alliance",
+                     "charity", "ngo", "platform", "association", "foundation", "union", "monitor",
+                     "observatory", "watchdog", "company", "firm"}
+"""Nouns that name a body right before its name: "local monitoring group Plataforma Decide"."""
 _PERSON_TITLES_AFTER = {"Minister", "Secretary", "Commissioner", "Minister's", "Ministers"}
 
 
@@ -345,7 +356,7 @@ def _titled_run(doc: Doc, head: Token, taken: set[int], title_ends: set[int],
 
 
 _SPEAKING = {"say", "tell", "add", "claim", "deny", "insist", "explain", "write", "warn", "recall",
-             "describe"}
+             "describe", "denounce", "urge", "vow", "pledge", "allege"}
 """What only someone does: "Nasser, a journalist, told Al Jazeera" names a person (WordNet lists
 famous people among its nouns)."""
 
@@ -465,8 +476,10 @@ class EntityFixer:
                     and ent.text not in gaz.major_cities and not gaz.is_country(ent.text)) and not ent.id_ \
                     and (institution := _institution(ent)) is not None:
                 ent = institution  # "Charite hospital", not the nationality "Charite"
-            if ent.label_ in ("PERSON", "GPE", "NORP") and not ent.id_ and _described_as(ent, _MEDIA_NOUNS):
-                ent = Span(doc, ent.start, ent.end, label="ORG")  # "German magazine Die Zeit": an outlet
+            if ent.label_ in ("PERSON", "GPE", "NORP") and not ent.id_ and (
+                    _described_as(ent, _MEDIA_NOUNS) or _described_as(ent, _BODY_DESCRIPTORS)):
+                # "German magazine Die Zeit": an outlet; "monitoring group Plataforma Decide": a body
+                ent = Span(doc, ent.start, ent.end, label="ORG")
             if ent.label_ in ("PERSON", "ORG", "NORP", "FAC", "LOC") and not ent.id_:
                 if gaz.is_country(ent.text):
                     ent = Span(doc, ent.start, ent.end, label="GPE",
@@ -497,8 +510,15 @@ class EntityFixer:
         if things:  # "the nerve agent Veltrax" once: "Veltrax" is that substance all through the article
             fixed = [e for e in fixed if e.text not in things]
         fixed = self._without_capitalised_nouns(doc, fixed)
+        speakers = self._unlabelled_speakers(doc, fixed)
+        if speakers:
+            # the same word the model read as a place or a body elsewhere ("Mondlane's lawyer")
+            said = {span.text for span in speakers}
+            fixed = [Span(doc, e.start, e.end, label="PERSON", span_id="person:")
+                     if e.text in said and not e.id_ and e.label_ in ("GPE", "ORG", "NORP") else e
+                     for e in fixed]
         fixed = self._city_surnames(doc, _without_overlaps(fixed + self._unlabelled_titled(doc, fixed)
-                                                           + self._unlabelled_speakers(doc, fixed)))
+                                                           + speakers))
         fixed = self._places_everywhere(doc, fixed)
         fixed = self._nicknames(doc, fixed)
         fixed = self._first_names(doc, fixed)
