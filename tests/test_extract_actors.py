@@ -525,3 +525,18 @@ def test_an_office_someone_speaks_of_is_not_their_own(tmp_path: Path) -> None:
     result = analyse("A French weekly quoted Ndaló as saying he was arrested in what he called a coup led by "
                      "the army chief of staff.", tmp_path)
     assert all(not a.roles for a in result.actors if "Ndaló" in a.name)
+
+
+def test_an_apposition_after_two_names_is_the_last_ones(tmp_path: Path) -> None:
+    result = analyse("Lawyer Elvino Tavares and Paulo Guambe, a candidate from the small Vardan party, were "
+                     "shot dead on Saturday.", tmp_path)
+    roles = {a.name: a.roles for a in result.actors}
+    assert [r for name, r in roles.items() if "Tavares" in name] == [[]]
+    assert roles["Paulo Guambe"] == ["candidate from the small Vardan party"]
+
+
+def test_a_phrase_naming_another_person_is_no_role(tmp_path: Path) -> None:
+    result = analyse("Unrest followed the killing of two associates of opposition leader Venancio Mondlane - "
+                     "lawyer Elvino Dias and Paulo Guambe, a party candidate.", tmp_path)
+    roles = {a.name: a.roles for a in result.actors}
+    assert not [r for r in roles["Elvino Dias"] if "Mondlane" in r]

@@ -156,15 +156,29 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
             and not _describes_the_prep_object(root, child)
             # "General X; the deputy chief of staff, General Y": past a semicolon, the next one's
             and not any(t.text == ";" for t in root.doc[span.end : child.left_edge.i])
+            # "X and Y, a candidate from the party": after a list of names, the last one's
+            and not any(c.dep_ == "conj" and root.i < c.i < child.i for c in root.children)
         ):
             phrase = _role_phrase(child)
             if phrase:
                 roles.append(phrase)
+    if root.dep_ == "conj" and root.head.i < root.i and not any(c.dep_ == "conj" and c.i > root.i
+                                                                for c in root.head.children):
+        # "Elvino Dias and Paulo Guambe, a candidate from the party": the parser hung the
+        # apposition on the first name; it is the last one's
+        for child in root.head.children:
+            if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN") \
+                    and child.ent_type_ not in ("PERSON", "GPE"):
+                phrase = _role_phrase(child)
+                if phrase:
+                    roles.append(phrase)
     if (root.dep_ == "appos" or root.dep_ == "conj" and _listed_after_its_role(root.head, span)) \
             and root.head.i < span.start and root.head.i in titles.title_tokens \
             and not root.head.ent_type_:
         phrase = _role_phrase(root.head, stop=span.start)
-        if phrase:
+        # "associates of opposition leader Venancio Mondlane - lawyer Elvino Dias": a phrase that
+        # names another person is that person's, not a role of this one
+        if phrase and not any(t.ent_type_ == "PERSON" for t in root.doc[root.head.left_edge.i : span.start]):
             roles.append(phrase)
     return roles
 
