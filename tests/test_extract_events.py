@@ -621,3 +621,10 @@ def test_the_killing_of_a_member_of_a_party_is_no_killing_of_the_party(tmp_path:
                      tmp_path)
     [killed] = events_of(result, "Hamas", "killed")
     assert killed.detail == "one of its officials"
+
+
+def test_a_denial_in_a_relative_clause_on_claims_is_the_deniers_own(tmp_path: Path) -> None:
+    result = analyse("Opposition candidates have accused the ruling Hamas movement of rigging the poll, "
+                     "allegations that Hamas denies.", tmp_path)
+    [denial] = events_of(result, "Hamas", "denies")
+    assert denial.certainty == "stated" and denial.detail == "the allegations"

@@ -297,6 +297,12 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
     while token.head.i != token.i and hops < 8:
         hops += 1
         dep, head = token.dep_, token.head
+        if dep in ("relcl", "acl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEDGE_NOUNS \
+                and any(c.lower_ in ("that", "which") and c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                        for c in token.children):
+            # "allegations that Frelimo denies": a relative clause tells of the claims in the
+            # writer's voice; it is no content of the claims ("allegations that X had been killed")
+            break
         before = _noun_before_clause(token)
         if before is not None and before.i != head.i and dep in ("relcl", "acl", "ccomp"):
             # "no information to corroborate claims Afari had been killed": the parser often hangs

@@ -42,6 +42,10 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
                 # "met Lord Falconer and Downing Street adviser Baroness Morgan": each one met
                 named = list(dict.fromkeys(names[c.i] for c in (child, *child.conjuncts) if c.i in names))
                 return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+            if child.lower_ in ("that", "which") and verb.dep_ in ("relcl", "acl") \
+                    and verb.head.pos_ == "NOUN":
+                # "allegations that Frelimo denies": denies the allegations
+                return "the " + verb.head.lower_ if verb.head.tag_ == "NNS" else verb.head.lower_
             if child.pos_ == "PRON":
                 return ""
             return short_phrase(subtree_span(child), 8)
