@@ -485,3 +485,15 @@ def test_what_a_side_would_not_say_is_no_claim_of_theirs(tmp_path: Path) -> None
     for text in ("The army did not say how many soldiers were killed in the ambush.",
                  "Police declined to say whether the suspect had been arrested."):
         assert analyse(text, tmp_path).events == []
+
+
+def test_an_undated_retelling_of_a_death_dated_years_before_is_history(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": "Title: Crisis\nDate: 2031-03-12\n\nThe prime minister took over after the assassination of "
+                 "President Ilario Ndaló in 2027.",
+        "b.txt": "Title: Crisis 2\nDate: 2031-03-12\n\nPrime Minister Pol Varga announced his resignation. "
+                 "He had governed the country following the assassination of President Ilario Ndaló.",
+    }, tmp_path)
+    assert not [line for line in found.status if line.text.startswith("Ilario Ndaló")]
+    [ndalo] = [a for a in found.actors if "Ndaló" in a.name]
+    assert ndalo.status == "earlier: killed (2027)"

@@ -48,6 +48,20 @@ def is_history(event: StatusEvent, window_start: date | None) -> bool:
     return event.background or dated_before(event, window_start)
 
 
+ONCE_ONLY = frozenset({"killed"})
+"""Families of what befalls an actor once: every telling of it is of the one event."""
+
+
+def retold_history(events: list[StatusEvent], window_start: date | None) -> set[int]:
+    """The undated tellings (by id) of a once-only fact that another telling dates as history:
+    "following the assassination of President Moïse" in 2024 retells his killing "in 2021"."""
+    old = {(FAMILY.get(e.event), e.polarity) for e in events
+           if FAMILY.get(e.event) in ONCE_ONLY and e.when and is_history(e, window_start)}
+    if not old:
+        return set()
+    return {id(e) for e in events if not e.when and (FAMILY.get(e.event), e.polarity) in old}
+
+
 def dated_before(event: StatusEvent, window_start: date | None) -> bool:
     """Whether the event's own date ends before the situation's window opens."""
     held = When.from_iso(event.when) if event.when else None

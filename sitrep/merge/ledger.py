@@ -15,7 +15,7 @@ from ..dates import When
 from ..model import Actor, Certainty, StateEntry, StatusEvent
 from ..sourcing import SourceCounter
 from ..text import name_key
-from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, dated_before, is_history
+from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, dated_before, is_history, retold_history
 from .index import Changes, Postings, changes
 
 if TYPE_CHECKING:
@@ -208,8 +208,10 @@ def status_line(events: list[StatusEvent]) -> str:
 def _current_states(actor: Actor, window_start: date | None) -> list[StatusEvent]:
     """The actor's state events that hold now: not history, not in a family a later value superseded."""
     superseded = {e.family for e in actor.state if e.superseded_by}
+    retold = retold_history(actor.events, window_start)
     current = [e for e in actor.events if e.event in FAMILY and e.event != "says"
-               and not is_history(e, window_start) and FAMILY[e.event] not in superseded]
+               and not is_history(e, window_start) and FAMILY[e.event] not in superseded
+               and id(e) not in retold]
     held = any(FAMILY[e.event] == "detained" and e.polarity == "affirmed" for e in current)
     # "the news that Navalny has been released": with no detention in the situation and no "from
     # prison", a bare release is more likely from hospital than from custody; not a status.
@@ -300,11 +302,15 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
     """An actor's claim ledger: one entry per fact family, polarity and date, in time order, the
     earlier values of a slot marked as superseded by the latest one."""
     groups: dict[tuple[str, str, str], list[StatusEvent]] = defaultdict(list)
+    retold = retold_history(events, window_start)
+    # a retelling of a once-only fact is told under the date the dated telling gives it
+    first_told = {(FAMILY.get(e.event), e.polarity): _held_at(e) for e in events
+                  if e.when and is_history(e, window_start)} if retold else {}
     for event in events:
         family = FAMILY.get(event.event)
         if family is None or event.event == "says":
             continue
-        held = _held_at(event)
+        held = first_told.get((family, event.polarity)) if id(event) in retold else _held_at(event)
         groups[(family, event.polarity, held.iso if held else "")].append(event)
     entries: list[tuple[tuple[date, date], StateEntry]] = []
     for (family, polarity, as_of), group in groups.items():
@@ -322,7 +328,7 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
         entry = StateEntry(slot=_LEXICON.slot.get(family, family), family=family, value=value,
                            certainty=certainty, sources=sources[:4], as_of=as_of,
                            evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,
-                           history=all(is_history(e, window_start) for e in group),
+                           history=all(is_history(e, window_start) or id(e) in retold for e in group),
                            relation=source_relation(best.source, actor, outlets))
         if counter is not None:
             entry.independent_sources, entry.article_count = counter.events(group)
