@@ -497,3 +497,16 @@ def test_an_undated_retelling_of_a_death_dated_years_before_is_history(tmp_path:
     assert not [line for line in found.status if line.text.startswith("Ilario Ndaló")]
     [ndalo] = [a for a in found.actors if "Ndaló" in a.name]
     assert ndalo.status == "earlier: killed (2027)"
+
+
+def test_two_outlets_telling_the_same_news_in_their_words_are_one_line(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": "Title: Resigns\nDate: 2031-04-25\nOutlet: The Orvana Courier\n\nTarvonia's Prime Minister "
+                 "Pol Varga resigned on Thursday as a new council was sworn in to lead the country gripped "
+                 "by deadly gang violence.",
+        "b.txt": "Title: Resigns 2\nDate: 2031-04-26\nOutlet: Kelso Daily\n\nIn a country plagued by deadly "
+                 "gang violence, Tarvonia's Prime Minister Pol Varga resigned on Thursday as a new council "
+                 "was sworn in to lead the nation.",
+    }, tmp_path)
+    ledes = [line for line in found.status if "sworn in" in line.text]
+    assert len(ledes) == 1 and set(ledes[0].sources) == {"Kelso Daily", "The Orvana Courier"}

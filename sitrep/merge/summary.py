@@ -354,6 +354,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     """The words of the ledes shown, by their speaker (other than the article) and certainty."""
     day = max((w.end for r in results if r.date and (w := When.from_iso(r.date)) is not None),
               default=None) if isinstance(newest, str) else newest
+    stated: list[tuple[frozenset[str], StatusLine]] = []
+    """The writers' own ledes shown, with their words."""
     for rank, result in enumerate(newest_first):
         when = When.from_iso(result.date) if result.date else None
         if rank and when is not None and day is not None and (day - when.end).days > STALE_LEDE_DAYS:
@@ -365,6 +367,17 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
             if lead.source != "the article" and _retold(lead.text, lead.source,
                                                         told_by.get((lead.source, lead.certainty))):
                 continue
+            if lead.source == "the article":
+                same = _same_news(lead, stated)
+                if same is not None:
+                    # another outlet's own lede telling the same news in its words: one line, two sources
+                    outlet = result.outlet or "the article"
+                    if outlet not in same.sources:
+                        same.sources.append(outlet)
+                        same.independent_sources += 1
+                        same.article_count += 1
+                    same.evidence.append(lead.evidence)
+                    continue
             seen_leads.add(sentence_key(lead.text))
             if lead.source != "the article":
                 told_by[(lead.source, lead.certainty)] |= _subject_words(lead.text)
@@ -375,6 +388,8 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
                               as_of=when.iso if when else "")
             line.independent_sources, line.article_count = counter.lead(lead.text)
             lines.append(line)
+            if lead.source == "the article":
+                stated.append((_subject_words(lead.text), line))
         if len(lines) >= LEADS_IN_SUMMARY:
             break
     candidates: list[tuple[int, int, StatusLine]] = []
@@ -457,6 +472,23 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
 RETOLD_SHARE = 0.5
 """An older lede whose words beyond its speaker's name are at least this share of what the same
 speaker, with the same certainty, says in the newer ledes shown retells it."""
+
+
+SAME_NEWS_SHARE = 0.75
+"""Two writers' ledes sharing at least this share of the words of the later one tell the same news."""
+
+
+def _same_news(lead: Lead, shown: list[tuple[frozenset[str], StatusLine]]) -> StatusLine | None:
+    """The line of a writer's lede already shown that tells the same news as `lead` in other
+    words ("Haiti's Prime Minister Ariel Henry resigned on Thursday as a new council was sworn
+    in ..." in two outlets), of the same certainty; None when there is none."""
+    words = _subject_words(lead.text)
+    if not words:
+        return None
+    for said, line in shown:
+        if line.certainty == lead.certainty and len(words & said) >= SAME_NEWS_SHARE * len(words):
+            return line
+    return None
 
 
 def _retold(text: str, source: str, said: set[str] | None) -> bool:
