@@ -510,3 +510,11 @@ def test_two_outlets_telling_the_same_news_in_their_words_are_one_line(tmp_path:
     }, tmp_path)
     ledes = [line for line in found.status if "sworn in" in line.text]
     assert len(ledes) == 1 and set(ledes[0].sources) == {"Kelso Daily", "The Orvana Courier"}
+
+
+def test_no_official_figures_names_no_one_in_the_status(tmp_path: Path) -> None:
+    found = situation({"a.txt": "Title: Strike\nDate: 2031-12-05\n\nAt least 40 villagers were killed in "
+                                "a drone strike on Sunday, residents said. There were no official figures on "
+                                "the number of people killed or those who were injured."}, tmp_path)
+    [line] = [line for line in found.status if line.text.startswith("No official word")]
+    assert line.text == "No official word: no official figures on the number of people killed"

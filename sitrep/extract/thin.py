@@ -38,6 +38,9 @@ _SILENCE = re.compile(
     re.I,
 )
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+_DANGLING = frozenset({"or", "and", "those", "these", "that", "the", "a", "an", "of", "to", "in", "with",
+                       "for", "on", "by"})
+"""Words a phrase cut short must not end on."""
 _UNCONFIRMED = re.compile(r"(could|can) ?not be (independently )?(confirmed|verified)|no information to "
                           r"corroborate|"
                           r"unconfirmed|not (been )?(independently )?verified", re.I)
@@ -317,7 +320,12 @@ class ThinSourcing:
                 after = [t for t in sent if t.idx >= end and not t.is_space]
                 while after and after[-1].is_punct:
                     after.pop()
-                return " " + short_phrase(sent.doc[after[0].i : after[-1].i + 1], 12) if after else ""
+                if not after:
+                    return ""
+                words = short_phrase(sent.doc[after[0].i : after[-1].i + 1], 12).split()
+                while words and words[-1].lower() in _DANGLING:
+                    words.pop()  # "... the number of people killed or those": cut where the phrase is whole
+                return " " + " ".join(words) if words else ""
             return ""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:

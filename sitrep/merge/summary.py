@@ -461,6 +461,9 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
         count, articles = counter.claims(silence.claims)
         # "police: declined to say how many" reads as one sentence: "police declined to say how many"
         said = silence.subject.replace(": ", " ", 1)
+        who, _, what = silence.subject.partition(": ")
+        if what.lower().startswith("no official") or who == "unnamed sources":
+            said = what  # "no official figures on the number of people killed": no one to name
         lines.append(StatusLine(text=f"No official word: {said}", certainty="stated",
                                 sources=[silence.claims[0].source],
                                 evidence=[Evidence(silence.claims[0].article, silence.claims[0].sentence)],
