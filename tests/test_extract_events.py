@@ -628,3 +628,10 @@ def test_a_denial_in_a_relative_clause_on_claims_is_the_deniers_own(tmp_path: Pa
                      "allegations that Hamas denies.", tmp_path)
     [denial] = events_of(result, "Hamas", "denies")
     assert denial.certainty == "stated" and denial.detail == "the allegations"
+
+
+def test_a_place_a_where_clause_tells_of_is_no_one_who_acts(tmp_path: Path) -> None:
+    result = analyse('"They were travelling towards Ukraine, where, according to early data, a window was '
+                     'prepared for them on the Ukrainian side to cross the border," the president added.',
+                     tmp_path)
+    assert not events_of(result, "Ukraine", "plans")

@@ -62,6 +62,20 @@ def test_a_country_named_only_by_its_places_is_the_focus(tmp_path: Path) -> None
     assert found.focus == "Nigeria"
 
 
+def test_a_leaders_country_by_his_title_counts_towards_the_focus(tmp_path: Path) -> None:
+    found = situation({"a.txt": "Title: Attack\n\nRussian President Ilya Volkov vowed revenge in Moscow on "
+                                "Saturday. Volkov said the gunmen had fled towards Ukraine. Volkov blamed "
+                                "Ukraine, and Ukraine denied it."}, tmp_path)
+    assert found.focus == "Russia"
+
+
+def test_a_capital_that_speaks_for_its_government_is_no_place_of_the_story(tmp_path: Path) -> None:
+    found = situation({"a.txt": "Title: Denial\n\nGunmen attacked a concert hall in Krasnogorsk on Friday. "
+                                "Kyiv strongly denied any involvement."}, tmp_path)
+    places = [item.text for item in found.context if item.kind == "place"]
+    assert not [p for p in places if p.startswith("Kyiv")]
+
+
 def test_merging_twice_leaves_the_inputs_as_extracted(tmp_path: Path) -> None:
     from sitrep.merge import merge
 

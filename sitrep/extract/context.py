@@ -12,6 +12,7 @@ from ..dates import publication_day
 from ..model import ContextItem
 from ..nlp.gazetteer import load_gazetteer
 from .actors import ActorTable
+from .attribution import DENYING, HEDGING_REPORTING, NEUTRAL_REPORTING
 from .base import ParsedArticle, clean_span_text, short_phrase, span_text, subtree_span
 
 HISTORY_WORDS = {"coup", "coups", "insurgency", "war", "rebellion", "uprising", "independence", "election",
@@ -80,6 +81,11 @@ def _clause_with(token: Token, limit: int = 28) -> str:
     words = clean_span_text(span_text(span)).split()
     return " ".join(words[:limit]) + ("..." if len(words) > limit else "")
 
+
+
+_GOVERNMENT_ACTS = frozenset(NEUTRAL_REPORTING | HEDGING_REPORTING | DENYING
+                             | {"accuse", "blame", "condemn", "warn", "reject", "demand", "urge", "vow"})
+"""What a capital does when it stands for its government ("Kyiv denied", "Moscow warned")."""
 
 class ContextFinder:
     """Collects context items from one parsed article."""
@@ -225,6 +231,8 @@ class ContextFinder:
                 continue  # "Strait of", "Starving": no name of a place ("Yarmouk", tagged an adjective, is)
             if any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in ent.root.children):
                 continue  # "Al Jazeera's Step Vaessen reported": a reporter, not a place
+            if ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _GOVERNMENT_ACTS:
+                continue  # "Kyiv strongly denied any involvement": the government, not a place of the story
             name = clean_span_text(span_text(ent)).removeprefix("the ")
             if name in seen or not name[:1].isupper():
                 continue

@@ -312,7 +312,9 @@ def _arguments(verb: Token, role: str) -> list[Token]:
             out += [c for c in verb.head.head.children if c.dep_ == "nsubj"]  # "said ... and demanded"
         if not out and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             out += [c for c in verb.head.children if c.dep_ == "nsubj"]
-        if not out and verb.dep_ == "relcl":
+        if not out and verb.dep_ == "relcl" and not passive \
+                and not any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in verb.children):
+            # "the group, which vowed to ...": the group ("Ukraine, where ..." is a place)
             out.append(verb.head)
     return out
 

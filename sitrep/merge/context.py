@@ -330,6 +330,12 @@ def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes |
         owner = gaz.canonical_country(first) or demonyms.get(name_key(first))
         if owner in countries:
             votes[owner] += actor.mentions
+        elif actor.kind == "person" and actor.roles:
+            # "Russian President Vladimir Putin": his country's people and leaders are its story too
+            word = actor.roles[0].split(" ")[0].removesuffix("'s").removesuffix("\u2019s")
+            owner = gaz.canonical_country(word) or demonyms.get(name_key(word))
+            if owner in countries:
+                votes[owner] += actor.mentions
     votes_of.count_headlines([name_key(country) for country in countries], preps)
     for country in countries:
         votes[country] += votes_of.places[country] + 3 * votes_of.headlines(name_key(country), preps)
