@@ -257,6 +257,18 @@ def test_an_arrest_then_a_release_a_week_later_is_no_dispute(tmp_path: Path) -> 
     assert not [d for d in found.disputes if "Brandt" in d.subject and " or " in d.subject]
 
 
+def test_an_arrest_then_a_release_told_in_one_article_is_no_dispute(tmp_path: Path) -> None:
+    from extract_support import situation
+
+    found = situation({
+        "a.txt": "Title: Coup\nDate: 2031-11-30\n\nGunfire was reported near the palace, and President "
+                 "Ilario Ndaló was reportedly arrested while soldiers addressed the nation via state "
+                 "television. There are doubts about the army's account, particularly as Ndaló was allowed "
+                 "to leave for Lusenia shortly after.",
+    }, tmp_path)
+    assert not [d for d in found.disputes if "Ndaló" in d.subject and " or " in d.subject]
+
+
 def test_a_repeated_denial_copied_by_several_outlets_is_shown_once(tmp_path: Path) -> None:
     from extract_support import situation
 

@@ -252,8 +252,21 @@ def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
                         break  # later claims supersede; only those within the window conflict
                     if not _LEXICON.excluded(a.family, b.family) or set(a.sources) == set(b.sources):
                         continue
+                    if frozenset((a.family, b.family)) in _SEQUENCES and _one_file(a, b):
+                        continue  # "arrested ..., then allowed to leave shortly after": one story in order
                     out.append(_slot_conflict(actor.name, a, b))
     return out
+
+
+_SEQUENCES = {frozenset(("detained", "released")), frozenset(("in power", "ousted")),
+              frozenset(("in power", "resigned"))}
+"""A state and what ends it: one article telling both tells what happened in turn, not a conflict."""
+
+
+def _one_file(a: StateEntry, b: StateEntry) -> bool:
+    """Whether two ledger entries rest on one and the same article."""
+    files = {e.file for e in (*a.evidence, *b.evidence)}
+    return len(files) == 1
 
 
 def _slot_conflict(actor: str, a: StateEntry, b: StateEntry) -> Dispute:
