@@ -121,6 +121,8 @@ def common_nouns(nlp: Language) -> frozenset[str]:
         lookups = getattr(component, "lookups", None)
         if isinstance(lookups, Lookups) and lookups.has_table("lemma_index"):
             nouns = lookups.get_table("lemma_index").get("noun")
+            if isinstance(nouns, _IndexedWords):
+                return nouns._set  # the set the remembered lemmas already hold: no second copy
             if nouns:
                 return frozenset(nouns)
     return frozenset()
