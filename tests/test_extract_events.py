@@ -635,3 +635,15 @@ def test_a_place_a_where_clause_tells_of_is_no_one_who_acts(tmp_path: Path) -> N
                      'prepared for them on the Ukrainian side to cross the border," the president added.',
                      tmp_path)
     assert not events_of(result, "Ukraine", "plans")
+
+
+def test_an_i_in_a_quotation_is_its_speaker(tmp_path: Path) -> None:
+    result = analyse('President Ilario Ndaló was seen at the palace. "I have been deposed," Ndaló told '
+                     'French television.', tmp_path)
+    [ousted] = events_of(result, "Ndaló", "ousted")
+    assert ousted.source == "Ilario Ndaló"  # his own account
+
+
+def test_an_i_quoted_from_no_named_person_is_no_one(tmp_path: Path) -> None:
+    result = analyse('"I was never arrested," the general said.', tmp_path)
+    assert not [e for e in result.events if e.event == "arrested"]

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .actors import ActorTable, role_key
-from .attribution import ANONYMOUS_HEADS, DENYING, HEDGING_REPORTING, NEUTRAL_REPORTING, describe_source
+from .attribution import (
+    ANONYMOUS_HEADS,
+    DENYING,
+    HEDGING_REPORTING,
+    NEUTRAL_REPORTING,
+    describe_source,
+    speaker_after,
+)
 from .base import (
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -267,11 +274,43 @@ class Resolver:
                 # "The claims were made in a book published by Philippe Sands. He also says ...":
                 # the passive's doer is whom the next "he" most likely means.
                 last_subject = agent
+            if '"' in self.parsed.text_of(sent) or "\u201c" in self.parsed.text_of(sent):
+                self._quoted_first_person(sent)
             role_subject = self._next_role_subject(sent, role_subject, names)
             if _someone_unnamed(sent, self.table.token_actor):
                 # "Separately, a member of a special forces unit ... was cremated. His death ...":
                 # the named person before is no longer whom "he" most likely means.
                 last_person = last_subject = None
+
+    def _quoted_first_person(self, sent: Span) -> None:
+        """'"I have been deposed," Embaló told France 24': an "I" or "me" inside a quotation is
+        the person who speaks it, the named subject (or the speaker after the verb) of the
+        sentence's speech verb outside the quotation."""
+        inside: set[int] = set()
+        opened: int | None = None
+        for tok in sent:
+            if tok.is_quote and tok.text not in ("'", "\u2019"):
+                if opened is None:
+                    opened = tok.i
+                else:
+                    inside.update(range(opened + 1, tok.i))
+                    opened = None
+        if not inside:
+            return
+        speaker = None
+        for verb in sent:
+            if verb.i in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            who = next((c for c in verb.children if c.dep_ == "nsubj"), None) or speaker_after(verb)
+            key = self.table.token_actor.get(who.i) if who is not None else None
+            if key and "|" not in key and self.table.actors[key].kind == "person":
+                speaker = key
+                break
+        if speaker is None:
+            return
+        for i in inside:
+            if self.parsed.lowers[i] in ("i", "me", "myself") and i not in self.pronouns:
+                self.pronouns[i] = speaker
 
     def _fronted_clause(self, sent: Span) -> tuple[int, int, str] | None:
         """A subordinate clause opening the sentence before its subject, when that subject is a
