@@ -82,10 +82,10 @@ def _clause_with(token: Token, limit: int = 28) -> str:
     return " ".join(words[:limit]) + ("..." if len(words) > limit else "")
 
 
-
 _GOVERNMENT_ACTS = frozenset(NEUTRAL_REPORTING | HEDGING_REPORTING | DENYING
                              | {"accuse", "blame", "condemn", "warn", "reject", "demand", "urge", "vow"})
 """What a capital does when it stands for its government ("Kyiv denied", "Moscow warned")."""
+
 
 class ContextFinder:
     """Collects context items from one parsed article."""

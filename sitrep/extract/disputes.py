@@ -45,15 +45,14 @@ from .thin import ThinSourcing
 OPENING_SENTENCES = 2
 """The article's opening (its lede and the sentence after): the claims a later "the claims" may
 answer when none is named nearer."""
-
-
+_CLAIMING = ACCUSING | HEDGING_REPORTING | {"blame"}
+"""Verbs whose clause is a claim a later "denied that claim" answers."""
 
 
 def _plural(noun: Token) -> bool:
     """Whether a happening is told in the plural ("coup attempts"), its head or the head of its compound."""
     head = noun.head if noun.dep_ == "compound" else noun
     return head.tag_ in ("NNS", "NNPS")
-
 
 
 def _that_clauses(verb: Token) -> list[Token]:
@@ -71,6 +70,7 @@ _SUSPICION_REACH = 6
 figures that")."""
 _DOUBT_NOUNS = {"doubt", "fear", "question", "belief", "theory"}
 """Nouns besides the hedges whose "that" clause is what someone holds, not what the writer states."""
+
 
 class DisputeFinder(ThinSourcing):
     """Collects the disputes one article contributes."""
@@ -516,18 +516,12 @@ class DisputeFinder(ThinSourcing):
                     content = self._claim_content(noun)
                     if content is not None:
                         return content
-            claiming = ACCUSING | HEDGING_REPORTING | {"blame"}
-            if before and before[-1].root.lemma_.lower() not in claiming:
-                # "... for Zúñiga, who claimed without evidence that Arce had asked him ... The
-                # government denied that claim.": a claim told in a clause of the sentence before
-                said = next((c for t in before[-1] if t.pos_ == "VERB" and t.lemma_.lower() in claiming
-                             for c in _that_clauses(t)), None)
-                if said is not None:
-                    return subtree_span(said)
-            if before and before[-1].root.lemma_.lower() in claiming:
+            if not before:
+                return None
+            prior = before[-1]
+            if prior.root.lemma_.lower() in _CLAIMING:
                 # "The council accused the Guard of shelling the district. The Guard denied it." /
                 # "Officials claimed that troops had shelled the market. The ministry denied the claims."
-                prior = before[-1]
                 said = next((c for c in prior.root.children if c.dep_ == "ccomp"), None)
                 if said is not None:
                     return subtree_span(said)  # what was claimed, not "Local officials claimed"
@@ -535,7 +529,11 @@ class DisputeFinder(ThinSourcing):
                 while end > prior.start and prior.doc[end - 1].is_punct:
                     end -= 1
                 return prior.doc[prior.start : end]
-            return None
+            # "... for Zúñiga, who claimed without evidence that Arce had asked him ... The
+            # government denied that claim.": a claim told in a clause of the sentence before
+            said = next((c for t in prior if t.pos_ == "VERB" and t.lemma_.lower() in _CLAIMING
+                         for c in _that_clauses(t)), None)
+            return subtree_span(said) if said is not None else None
         # "denied [his statement to Parliament ... was drafted by officials]": up to the clause's end,
         # without a clause of its own after it ("denied any knowledge of it [when asked ...]").
         aside = {t.i for c in verb.children if c.dep_ == "advcl" and c.i > obj.i for t in c.subtree}
@@ -550,7 +548,7 @@ class DisputeFinder(ThinSourcing):
         if content is None:
             return None
         verb = next((a for a in content.root.ancestors if a.pos_ == "VERB"), None)
-        if verb is None or verb.lemma_.lower() not in ACCUSING | HEDGING_REPORTING | {"blame"}:
+        if verb is None or verb.lemma_.lower() not in _CLAIMING:
             return None
         subject = _subject(verb)
         return describe_source(subject, self.names, self.pronoun_names)[0] if subject is not None else None

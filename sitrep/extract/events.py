@@ -51,7 +51,7 @@ from .intents import (
     _to_be_done,
 )
 from .resolver import _LED_BODIES, SPEECH_VERBS, Resolver, _place_like
-from .timing import _REL_PRONOUNS, _clause_verb, _pluperfect, _reported, event_time, told_later
+from .timing import _EARLIER, _REL_PRONOUNS, _clause_verb, _pluperfect, _reported, event_time, told_later
 
 _LEXICON = lexicon()
 VERB_EVENTS: dict[str, tuple[str, str]] = _LEXICON.verbs
@@ -273,7 +273,7 @@ def _told_before(verb: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
-        if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _REPEATED for c in node.children):
+        if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _EARLIER for c in node.children):
             return True
     return False
 
@@ -329,8 +329,6 @@ _AUX_TRIGGERS = frozenset({"be"} | _POWER_VERBS.keys())
 _OUTCOMES = frozenset({"released", "killed", "ousted", "resigned", "dismissed", "fled"})
 """Events that end a state and hold from then on: one told in reported speech in the past perfect
 ("officials said the hostages had been freed") holds as of the article that tells it."""
-_REPEATED = frozenset({"repeatedly", "previously", "formerly", "once", "twice", "earlier", "already", "often",
-                       "before"})
 _CHARGING_VERBS = frozenset({"face", "bring", "file", "level", "press"})
 """Verbs whose object "charges" is a legal charge ("face charges of", "brought charges against")."""
 _LETTING = frozenset({"allow", "permit", "let"})
@@ -402,11 +400,11 @@ class EventExtractor:
                     continue
                 found += self._answered(tok, found)
                 when, background = event_time(tok, anchor)
-                prior = when is None and _pluperfect(_clause_verb(tok))
+                clause = _clause_verb(tok)
+                prior = when is None and _pluperfect(clause)
                 # a plan too: "later vowed to sell them" after a dated past is a vow made back then
-                retold = when is None and told_later(_clause_verb(tok), parsed.sentences[max(0, n - 2):n],
-                                                     anchor)
-                backshifted = prior and _reported(_clause_verb(tok)) and not _told_before(_clause_verb(tok))
+                retold = when is None and told_later(clause, parsed.sentences[max(0, n - 2):n], anchor)
+                backshifted = prior and _reported(clause) and not _told_before(clause)
                 for key, event, detail, attribution in found:
                     mark = (key, event, sent.start, attribution.polarity)
                     if mark in seen:

@@ -69,11 +69,12 @@ _SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININ
 """Nouns for one person: "a member of a special forces unit" as a sentence's subject is someone
 the story now tells of, whom a later "he" may mean."""
 _PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it"})
+"""The pronouns `Resolver` resolves."""
 _SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "although", "though", "since", "once",
                             "because", "until", "whilst"})
 """Words opening a subordinate clause that may come before the person it speaks of."""
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-"""The pronouns `Resolver` resolves."""
+"""Tags of a finite verb: a name right before one is its subject, whatever the parse says."""
 
 
 @dataclass(frozen=True)

@@ -149,10 +149,8 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
     roles = []
     for child in root.children:
         if (
-            child.dep_ == "appos"
+            _role_apposition(child)
             and child.i > root.i
-            and child.pos_ in ("NOUN", "PROPN")
-            and child.ent_type_ not in ("PERSON", "GPE")
             and not _describes_the_prep_object(root, child)
             # "General X; the deputy chief of staff, General Y": past a semicolon, the next one's
             and not any(t.text == ";" for t in root.doc[span.end : child.left_edge.i])
@@ -167,8 +165,7 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
         # "Elvino Dias and Paulo Guambe, a candidate from the party": the parser hung the
         # apposition on the first name; it is the last one's
         for child in root.head.children:
-            if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN") \
-                    and child.ent_type_ not in ("PERSON", "GPE"):
+            if _role_apposition(child) and child.i > root.i:
                 phrase = _role_phrase(child)
                 if phrase:
                     roles.append(phrase)
@@ -181,6 +178,12 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
         if phrase and not any(t.ent_type_ == "PERSON" for t in root.doc[root.head.left_edge.i : span.start]):
             roles.append(phrase)
     return roles
+
+
+def _role_apposition(child: Token) -> bool:
+    """Whether a token is an apposition that may be a role: a noun, never a person or a place."""
+    return child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") \
+        and child.ent_type_ not in ("PERSON", "GPE")
 
 
 def _listed_after_its_role(role: Token, span: Span) -> bool:

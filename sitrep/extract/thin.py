@@ -24,6 +24,7 @@ from .clauses import (
     _past_possibility,
 )
 from .resolver import Resolver
+from .timing import _REL_PRONOUNS
 
 _SILENCE = re.compile(
     r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to "
@@ -37,7 +38,6 @@ _SILENCE = re.compile(
     r"kept confidential|not (?:immediately )?(?:available|reachable) for comment)\b",
     re.I,
 )
-_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 _DANGLING = frozenset({"or", "and", "those", "these", "that", "the", "a", "an", "of", "to", "in", "with",
                        "for", "on", "by"})
 """Words a phrase cut short must not end on."""
@@ -273,7 +273,7 @@ class ThinSourcing:
             return []
         subj = self._silent_one(sent, match) or next(
             (t for t in sent if t.dep_ == "nsubj" and t.head.i >= sent.root.i - 8
-             and t.lower_ not in _RELATIVE_WORDS), None)
+             and t.lower_ not in _REL_PRONOUNS), None)
         if re.search(r"unknown|not yet (known|clear)|not be (independently )?(confirmed|verified)",
                      match.group(0), re.I):
             # "The whereabouts of X are unknown": the writer says what nobody knows; no one is silent.
@@ -302,7 +302,7 @@ class ThinSourcing:
                 continue
             # a passive's subject ("such papers were kept confidential") is what is withheld
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in _RELATIVE_WORDS:
+            if subject is not None and subject.lower_ not in _REL_PRONOUNS:
                 return subject
         return None
 

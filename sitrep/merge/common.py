@@ -52,14 +52,16 @@ ONCE_ONLY = frozenset({"killed"})
 """Families of what befalls an actor once: every telling of it is of the one event."""
 
 
-def retold_history(events: list[StatusEvent], window_start: date | None) -> set[int]:
-    """The undated tellings (by id) of a once-only fact that another telling dates as history:
-    "following the assassination of President Moïse" in 2024 retells his killing "in 2021"."""
-    old = {(FAMILY.get(e.event), e.polarity) for e in events
+def retold_history(events: list[StatusEvent], window_start: date | None) -> dict[int, When | None]:
+    """The undated tellings (by id) of a once-only fact that another telling dates as history,
+    each with when that telling holds it: "following the assassination of President Moïse" in
+    2024 retells his killing "in 2021"."""
+    old = {(FAMILY.get(e.event), e.polarity): _held_at(e) for e in events
            if FAMILY.get(e.event) in ONCE_ONLY and e.when and is_history(e, window_start)}
     if not old:
-        return set()
-    return {id(e) for e in events if not e.when and (FAMILY.get(e.event), e.polarity) in old}
+        return {}
+    return {id(e): old[fact] for e in events
+            if not e.when and (fact := (FAMILY.get(e.event), e.polarity)) in old}
 
 
 def dated_before(event: StatusEvent, window_start: date | None) -> bool:

@@ -321,21 +321,21 @@ def _focus(actors: list[Actor], preps: list[ArticlePrep], votes_of: FocusVotes |
     # ("Kaduna (Nigeria)", "Nigerian pupils", "Nigeria's President" in a story naming no "Nigeria").
     countries = {a.name for a in actors if a.kind == "country"}
     countries |= {country for country, n in votes_of.places.items() if n > 0}
+    def owner_of(word: str) -> str | None:
+        """The country a word names or is the people of ("Mali", "Malian")."""
+        return gaz.canonical_country(word) or demonyms.get(name_key(word))
+
     votes: Counter[str] = Counter()
     for actor in actors:
         if actor.kind == "country":
             votes[actor.name] += actor.mentions + 2 * len(actor.articles)
             continue
-        first = actor.name.removeprefix("the ").split(" ")[0]
-        owner = gaz.canonical_country(first) or demonyms.get(name_key(first))
+        owner = owner_of(actor.name.removeprefix("the ").split(" ")[0])
+        if owner not in countries and actor.kind == "person" and actor.roles:
+            # "Russian President Vladimir Putin": his country's people and leaders are its story too
+            owner = owner_of(actor.roles[0].split(" ")[0].removesuffix("'s").removesuffix("\u2019s"))
         if owner in countries:
             votes[owner] += actor.mentions
-        elif actor.kind == "person" and actor.roles:
-            # "Russian President Vladimir Putin": his country's people and leaders are its story too
-            word = actor.roles[0].split(" ")[0].removesuffix("'s").removesuffix("\u2019s")
-            owner = gaz.canonical_country(word) or demonyms.get(name_key(word))
-            if owner in countries:
-                votes[owner] += actor.mentions
     votes_of.count_headlines([name_key(country) for country in countries], preps)
     for country in countries:
         votes[country] += votes_of.places[country] + 3 * votes_of.headlines(name_key(country), preps)

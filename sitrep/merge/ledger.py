@@ -302,15 +302,13 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
     """An actor's claim ledger: one entry per fact family, polarity and date, in time order, the
     earlier values of a slot marked as superseded by the latest one."""
     groups: dict[tuple[str, str, str], list[StatusEvent]] = defaultdict(list)
-    retold = retold_history(events, window_start)
     # a retelling of a once-only fact is told under the date the dated telling gives it
-    first_told = {(FAMILY.get(e.event), e.polarity): _held_at(e) for e in events
-                  if e.when and is_history(e, window_start)} if retold else {}
+    retold = retold_history(events, window_start)
     for event in events:
         family = FAMILY.get(event.event)
         if family is None or event.event == "says":
             continue
-        held = first_told.get((family, event.polarity)) if id(event) in retold else _held_at(event)
+        held = retold[id(event)] if id(event) in retold else _held_at(event)
         groups[(family, event.polarity, held.iso if held else "")].append(event)
     entries: list[tuple[tuple[date, date], StateEntry]] = []
     for (family, polarity, as_of), group in groups.items():

@@ -526,16 +526,21 @@ class EntityFixer:
         doc.ents = fixed
         return doc
 
-    def _without_capitalised_nouns(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Gunfire was heard near the palace": a one-word PERSON opening its sentence that is an
-        English noun, and that the article never writes capitalised anywhere else nor as the end
-        of a longer name ("Tony Blair ... Blair said"), is that noun."""
+    def _common_nouns(self) -> frozenset[str]:
+        """`lemmas.common_nouns` of the pipeline, read once, on the first doc."""
         if self._nouns is None:
             from .lemmas import common_nouns
 
             self._nouns = common_nouns(self._nlp)
+        return self._nouns
+
+    def _without_capitalised_nouns(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Gunfire was heard near the palace": a one-word PERSON opening its sentence that is an
+        English noun, and that the article never writes capitalised anywhere else nor as the end
+        of a longer name ("Tony Blair ... Blair said"), is that noun."""
+        nouns = self._common_nouns()
         suspects = [e for e in ents if e.label_ == "PERSON" and not e.id_ and len(e) == 1
-                    and e[0].is_sent_start and e[0].lower_ in self._nouns and not _acts_as_someone(e[0])]
+                    and e[0].is_sent_start and e[0].lower_ in nouns and not _acts_as_someone(e[0])]
         if not suspects:
             return ents
         named = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2}
@@ -564,10 +569,7 @@ class EntityFixer:
         """""I have been deposed," Embaló told France 24': a one-word capitalised name the model
         left unlabelled that is the subject of a speech verb is a person (no English noun: "Police
         said" is no name), and so is the same word standing alone elsewhere in the article."""
-        if self._nouns is None:
-            from .lemmas import common_nouns
-
-            self._nouns = common_nouns(self._nlp)
+        nouns = self._common_nouns()
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         names: set[str] = set()
         alone = [i for i in _proper_nouns(doc) if i not in taken and doc[i].text[:1].isupper()
@@ -575,7 +577,7 @@ class EntityFixer:
         for i in alone:
             tok = doc[i]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEAKING \
-                    and not _a_noun(tok.lower_, self._nouns):
+                    and not _a_noun(tok.lower_, nouns):
                 names.add(tok.text)
         return [Span(doc, i, i + 1, label="PERSON", span_id="person:") for i in alone if doc[i].text in names]
 

@@ -115,7 +115,7 @@ def find_outlet(meta: dict[str, str], stem: str) -> str:
     for value in source_values:
         for m in URL_HOST.finditer(value):
             host = m[1].lower()
-            if not any(host == h or host.endswith("." + h) for h in _IGNORED_HOSTS):
+            if not _ignored_host(host):
                 found = _outlet_from_host(host)
                 if found:
                     return found
@@ -155,13 +155,18 @@ def find_outlet(meta: dict[str, str], stem: str) -> str:
     return ""
 
 
+def _ignored_host(host: str) -> bool:
+    """Whether a host is a code host, an archive or a link shortener, never an article's outlet."""
+    return any(host == h or host.endswith("." + h) for h in _IGNORED_HOSTS)
+
+
 def _unknown_host(values: list[str]) -> str:
     """The first web site the source lines link to that the table does not know (and that is no
     code host, archive or link shortener), without "www."; "" when there is none."""
     for value in values:
         for m in URL_HOST.finditer(value):
             host = m[1].lower().rstrip(".")
-            if "." in host and not any(host == h or host.endswith("." + h) for h in _IGNORED_HOSTS):
+            if "." in host and not _ignored_host(host):
                 return host.removeprefix("www.")
     return ""
 
