@@ -274,3 +274,15 @@ def test_she_with_no_woman_named_stands_for_nobody(tmp_path: Path) -> None:
     result = analyse("Mr Karl Brandt was arrested at his home on Monday. She said he had done nothing wrong.",
                      tmp_path)
     assert not [e for e in result.events if e.event == "says"]
+
+
+def test_it_said_after_a_bodys_own_news_names_that_body(tmp_path: Path) -> None:
+    result = analyse("The army has arrested Jan Kowalski in the capital, it said on Monday.", tmp_path)
+    [arrest] = events_of(result, "Kowalski", "arrested")
+    assert arrest.source == "the army"
+
+
+def test_it_said_after_a_person_was_arrested_names_no_one(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski has been arrested in the capital, it said on Monday.", tmp_path)
+    [arrest] = events_of(result, "Kowalski", "arrested")
+    assert arrest.source == "unnamed sources"

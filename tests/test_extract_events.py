@@ -125,6 +125,55 @@ def test_a_warning_that_someone_would_be_responsible_is_no_charge(tmp_path: Path
     assert not events_of(result, "Kowalski", "accused")
 
 
+def test_a_warning_quoted_before_its_speaker_keeps_the_speakers_words_in_marks(tmp_path: Path) -> None:
+    result = analyse('"Whatever the council decides, the roads stay shut: be ready," Jan Kowalski warned.',
+                     tmp_path)
+    [warning] = events_of(result, "Kowalski", "warned")
+    assert warning.detail == '"Whatever the council decides, the roads stay shut: be ready"'
+
+
+def test_a_long_quoted_warning_is_cut_and_marked_as_cut(tmp_path: Path) -> None:
+    result = analyse('"Whatever the council decides on Monday, every road into the capital will stay shut '
+                     'until the last of our demands is met," Jan Kowalski warned.', tmp_path)
+    [warning] = events_of(result, "Kowalski", "warned")
+    assert warning.detail.startswith('"Whatever the council decides') and warning.detail.endswith('..."')
+
+
+def test_a_resignation_demanded_further_down_a_list_is_no_resignation(tmp_path: Path) -> None:
+    result = analyse("Protesters are demanding Kowalski's freedom, the resignation of President Anna Nowak "
+                     "and the immediate scheduling of general elections.", tmp_path)
+    assert not events_of(result, "Nowak", "resigned")
+
+
+def test_an_office_of_a_country_with_its_holder_named_beside_it_is_the_holder(tmp_path: Path) -> None:
+    result = analyse("The president of Paraguay, Jan Kowalski, was arrested on Wednesday.", tmp_path)
+    assert events_of(result, "Kowalski", "arrested")
+    assert not events_of(result, "Paraguay", "arrested")
+
+
+def test_he_in_a_clause_on_the_person_just_named_carries_to_the_next_sentence(tmp_path: Path) -> None:
+    result = analyse("Piotr Zielinski, a mechanic from Gdansk, spent the morning in his garage. The protests "
+                     "followed the dismissal of former mayor Jan Kowalski after he tried to close the "
+                     "council. He was arrested on Friday.", tmp_path)
+    assert events_of(result, "Kowalski", "arrested")
+    assert not events_of(result, "Zielinski", "arrested")
+
+
+def test_the_clause_that_frames_a_quotation_is_not_what_the_quotation_rejects(tmp_path: Path) -> None:
+    result = analyse("The Canadian ambassador, Jan Kowalski, responded quickly, writing on Twitter: "
+                     "\u201cCanada categorically rejects any unconstitutional act by the council.\u201d",
+                     tmp_path)
+    [rejection] = events_of(result, "Canada", "rejects")
+    assert "ambassador" not in rejection.detail
+
+
+def test_a_claim_told_before_its_speaker_without_marks_is_what_is_claimed(tmp_path: Path) -> None:
+    result = analyse("The situation in the country poses a threat to peace in the region, the government of "
+                     "Canada has claimed.", tmp_path)
+    [claim] = events_of(result, "Canada", "claims")
+    assert claim.detail.startswith("The situation in the country poses a threat")
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

@@ -212,3 +212,11 @@ def test_a_reporting_verb_over_no_content_is_no_news(tmp_path: Path) -> None:
                     "The minister of information, Pol Varga, disclosed the information while briefing the "
                     "press.", tmp_path).leads
     assert not [lead for lead in leads if "disclosed the information" in lead.text]
+
+
+def test_it_said_after_the_lede_names_the_body_the_lede_is_about(tmp_path: Path) -> None:
+    result = analyse("Title: Inquiry opened\n\nRuritania's national prosecutor's office has begun "
+                     "investigating Governor Jan Kowalski for fraud, it said, after weeks of protests in the "
+                     "capital.", tmp_path, headline=False)
+    [lead] = result.leads
+    assert (lead.certainty, lead.source) == ("reported", "Ruritania's national prosecutor's office")

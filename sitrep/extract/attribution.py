@@ -155,6 +155,22 @@ _UTTERANCES = {"statement", "communique", "communiqué", "announcement", "letter
 _ISSUING = {"issue", "release", "publish", "put", "send", "post", "make"}
 
 
+def teller_before(verb: Token) -> Token | None:
+    """The body that an "it" speaking after its own news stands for: "The army has arrested him,
+    it said", "The prosecutor's office has begun investigating her, it said" (the subject of the
+    clause told before the verb)."""
+    if verb.dep_ == "parataxis":
+        clause: Token | None = verb.head
+    else:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if clause is None or clause.i > verb.i:
+        return None
+    told = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # a doer, not who it befell
+    if told is None or told.pos_ not in ("NOUN", "PROPN") or told.ent_type_ == "PERSON":
+        return None  # a person is a "he" or "she"
+    return told
+
+
 def describe_source(token: Token | None, names: dict[int, str],
                     resolve: dict[int, str] | None = None) -> tuple[str, bool]:
     """A short name for who is speaking: an actor's name, or the noun phrase ("a source close to X")."""
@@ -169,6 +185,10 @@ def describe_source(token: Token | None, names: dict[int, str],
         token = token.head.head  # "Moscow, which has denied any involvement": Moscow denies
     if token.i in resolve:
         return resolve[token.i], False
+    if token.lower_ == "it" and token.dep_ == "nsubj":
+        told = teller_before(token.head)
+        if told is not None:
+            return describe_source(told, names, resolve)
     if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:
         return "unnamed sources", True
     span = _with_stranded_object(subtree_span(token), names)

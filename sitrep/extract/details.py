@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .base import (
     short_phrase,
+    span_text,
     subtree_span,
 )
 
@@ -33,9 +34,34 @@ def _prep_detail(verb: Token, preps: tuple[str, ...], words: int = 6) -> str:
     return ""
 
 
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+
+
+def _quotation_before(clause: Token, verb: Token) -> Span | None:
+    """The quotation that holds the clause, when it comes ahead of its speaker's verb ('"Brace
+    yourselves," the gang leader warned'): the words between its marks."""
+    sent = clause.sent
+    marks = [t.i for t in sent if t.text in _QUOTE_MARKS]
+    for opening, closing in zip(marks[::2], marks[1::2], strict=False):  # an odd mark left open
+        if opening < clause.i < closing < verb.i:
+            return clause.doc[opening + 1:closing]
+    return None
+
+
+def _quotation(words_span: Span, max_words: int = 14) -> str:
+    """The quoted words in marks, at most `max_words`: a speaker's own words are never shown as
+    if they were the writer's."""
+    words = span_text(words_span).replace('"', "'").split()
+    text = " ".join(words[:max_words]).rstrip(" ,;:.")
+    return f'"{text}..."' if len(words) > max_words else f'"{text}"'
+
+
 def _object_detail(verb: Token, names: dict[int, str]) -> str:
     """A short object for agent events ("leads the junta", "denies the claims")."""
     for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and any(
+                t.tag_ == "``" or t.text == "\u201c" for t in verb.doc[child.right_edge.i + 1:verb.i]):
+            continue  # 'The ambassador responded, writing: "The US rejects ...': the frame, not the object
         if child.dep_ in ("dobj", "xcomp", "ccomp") or (child.dep_ == "nsubjpass" and verb.dep_ != "acl"):
             clause = child.dep_ == "ccomp" or any(c.dep_ == "mark" for c in child.children)
             if child.i in names and not clause:  # a clause ("that their troops ...") is no one name
@@ -48,6 +74,9 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
                 return "the " + verb.head.lower_ if verb.head.tag_ == "NNS" else verb.head.lower_
             if child.pos_ == "PRON":
                 return ""
+            quoted = _quotation_before(child, verb) if child.dep_ == "ccomp" else None
+            if quoted is not None:
+                return _quotation(quoted)
             return short_phrase(subtree_span(child), 8)
     if verb.dep_ == "acl" and verb.head.i in names:
         return names[verb.head.i]

@@ -223,7 +223,10 @@ def _each_other(verb: Token) -> bool:
 
 def _wanted(noun: Token) -> bool:
     """An event noun that is demanded, sought or promised: the object of "call for", "demand",
-    "secure", or of a noun of demand ("calls for the release of")."""
+    "secure", or of a noun of demand ("calls for the release of"); also one further down a list of
+    what is demanded ("demanding his freedom, the resignation of the president and ...")."""
+    while noun.dep_ in ("conj", "appos") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head is not noun:
+        noun = noun.head
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head  # "called for his release", "calls for the release"

@@ -27,6 +27,7 @@ from .attribution import (
     emerged,
     passive_agents,
     speaker_after,
+    teller_before,
 )
 from .base import ParsedArticle, clean_span_text, span_text
 
@@ -264,6 +265,11 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
     trailing = _reporting_child(root)
     if trailing is not None:
         subj = _subject(trailing)
+        passive = any(c.dep_ == "auxpass" for c in trailing.children)
+        if subj is not None and subj.lower_ == "it" and not passive:
+            # "The prosecutor's office has begun investigating her, it said": the body that is the
+            # subject says it ("X, it was claimed" stays unnamed)
+            subj = teller_before(trailing)
         if subj is None or subj.lower_ == "it":
             return "alleged", "unnamed sources"
         trailing_level: Certainty = "alleged" if trailing.lemma_.lower() in HEDGING_REPORTING | _HEARD \

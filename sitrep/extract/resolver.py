@@ -176,6 +176,10 @@ class Resolver:
             """A person this sentence names as the doer of a passive ("made in a book published by
             Philippe Sands"): its topic when no person is the subject of its main clause."""
             main_subject = False
+            named_here: str | None = None
+            """The last person named in this sentence so far."""
+            topic: str | None = None
+            """Whom a subordinate clause's "he" in this sentence went back to (see below)."""
             fronted = self._fronted_clause(sent)
             for i in range(sent.start, sent.end):
                 key = self.table.token_actor.get(i)
@@ -190,7 +194,7 @@ class Resolver:
                 if key:
                     actor = self.table.actors[key]
                     if actor.kind == "person":
-                        last_person = key
+                        last_person = named_here = key
                         recent.pop(key, None)
                         recent[key] = None  # the most recently named last
                         word = lowers[i - 1].rstrip(".") if i > sent.start else ""
@@ -225,6 +229,13 @@ class Resolver:
                 elif low in PERSONAL_PRONOUNS and last_person:
                     subject = tok.dep_ in ("nsubj", "nsubjpass")
                     chosen = (sent_subject or last_subject or last_person) if subject else last_person
+                    if subject and sent_subject is None and named_here is not None \
+                            and tok.head.dep_ in ("advcl", "relcl", "acl"):
+                        # "the ouster of Pedro Castillo after he tried to dissolve Congress": a clause
+                        # on a sentence with no person for its subject is about the person just named
+                        # (not what a speaker said: "the lawyer of X said he ..."), and so is the next
+                        # sentence's "He"
+                        chosen = topic = named_here
                     sex = "f" if low in _FEMININE_PRONOUNS else "m"
                     only_fit = False
                     if gender.get(chosen, sex) != sex:
@@ -271,7 +282,9 @@ class Resolver:
                     last_plural_noun = tok
                     if tok.dep_ in ("nsubj", "nsubjpass"):
                         plural_subject = "phrase:" + _plural_phrase(tok, phrases)
-            if agent is not None and not main_subject:
+            if topic is not None and not main_subject:
+                last_subject = topic
+            elif agent is not None and not main_subject:
                 # "The claims were made in a book published by Philippe Sands. He also says ...":
                 # the passive's doer is whom the next "he" most likely means.
                 last_subject = agent
@@ -427,9 +440,15 @@ class Resolver:
 
     def _direct(self, token: Token) -> list[str]:
         if token.pos_ == "NOUN" and token.lemma_.lower() in _STATE_BODIES:
+            objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj"]
+            # the parser hangs the name on the office or on its country ("of Peru, Pedro Castillo")
+            for child in (c for t in (token, *objects) for c in t.children):
+                holder = self.table.token_actor.get(child.i) if child.dep_ == "appos" else None
+                if holder and "|" not in holder and self.table.actors[holder].kind == "person":
+                    return [holder]  # "the president of Peru, Pedro Castillo, was arrested": the man named
             # "the governments of Malaysia and Indonesia": the countries whose governments they are
-            owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for o in c.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
+            owners = [g for o in objects for g in (o, *o.conjuncts)]
             keys = [k for g in owners if (k := self.table.token_actor.get(g.i)) and "|" not in k
                     and self.table.actors[k].kind == "country"]
             if keys:
