@@ -540,3 +540,26 @@ def test_a_phrase_naming_another_person_is_no_role(tmp_path: Path) -> None:
                      "lawyer Elvino Dias and Paulo Guambe, a party candidate.", tmp_path)
     roles = {a.name: a.roles for a in result.actors}
     assert not [r for r in roles["Elvino Dias"] if "Mondlane" in r]
+
+
+def test_a_surname_two_relatives_share_is_the_one_named_just_before(tmp_path: Path) -> None:
+    result = analyse("The son, Marek Nowak-Lis, was charged with treason. The army also detained his mother "
+                     "Anna Nowak-Lis on Monday. Mrs Nowak-Lis is under house arrest, her lawyers said.",
+                     tmp_path)
+    names = {a.name: a for a in result.actors}
+    assert "Nowak-Lis" in names["Anna Nowak-Lis"].aliases
+    assert "Nowak-Lis" not in names["Marek Nowak-Lis"].aliases
+
+
+def test_a_middle_name_used_alone_is_the_one_person_who_bears_it(tmp_path: Path) -> None:
+    result = analyse("The head of the commission, Moussa Kanté Diallo, condemned the coup. Kanté also said "
+                     "the elections had been flawed.", tmp_path)
+    [person] = [a for a in result.actors if a.kind == "person"]
+    assert person.name == "Moussa Kanté Diallo" and "Kanté" in person.aliases
+
+
+def test_a_peace_and_security_council_is_not_the_un_security_council(tmp_path: Path) -> None:
+    result = analyse("The regional bloc's Peace and Security Council said on Thursday it had suspended the "
+                     "country.", tmp_path)
+    names = {a.name for a in result.actors}
+    assert "Peace and Security Council" in names and "UN Security Council" not in names

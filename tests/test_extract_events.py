@@ -174,6 +174,42 @@ def test_a_claim_told_before_its_speaker_without_marks_is_what_is_claimed(tmp_pa
     assert claim.detail.startswith("The situation in the country poses a threat")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Jan Kowalski, who was held for a week after the protest, is now free to travel, his lawyer said.",
+    "Jan Kowalski walked free from court on Monday.",
+    "Jan Kowalski was set free on Monday.",
+])
+def test_being_set_free_is_a_release(tmp_path: Path, sentence: str) -> None:
+    assert events_of(analyse(sentence, tmp_path), "Kowalski", "released")
+
+
+def test_being_free_to_do_something_is_no_release(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski is free to campaign across the country, the electoral board said.",
+                     tmp_path)
+    assert not events_of(result, "Kowalski", "released")
+
+
+def test_him_after_a_doer_led_by_someone_is_the_person_named_before(tmp_path: Path) -> None:
+    result = analyse("After the re-election of Jan Kowalski was announced, the army, led by General Piotr "
+                     "Zielinski, overthrew him.", tmp_path)
+    assert events_of(result, "Kowalski", "ousted")
+    assert not events_of(result, "Zielinski", "ousted")
+
+
+def test_him_after_critics_of_someone_is_that_someone(tmp_path: Path) -> None:
+    result = analyse("Critics of Jan Kowalski accuse him of fabricating coup attempts.", tmp_path)
+    assert events_of(result, "Kowalski", "accused")
+
+
+def test_he_after_an_unnamed_officer_spoke_is_not_a_person_named_before(tmp_path: Path) -> None:
+    result = analyse('He was first elected in 2009 following the death of his father, Piotr Kowalski, who '
+                     'had ruled the country for 41 years.\n\n"Today, the country is going through a serious '
+                     'institutional, political and social crisis," the officer said on television.\n\nHe '
+                     'said the recent election "did not meet the conditions for a transparent, credible and '
+                     'inclusive ballot so much hoped for by the people."', tmp_path)
+    assert not events_of(result, "Kowalski", "says")
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

@@ -460,17 +460,28 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
         resolved.append((cand, key))
 
     # Second pass: a surname (or last two words) alone is the full name that ends with it.
-    tails: dict[str, str] = {}
+    tails: dict[str, list[str]] = defaultdict(list)
     for full in sorted(person_cores, key=lambda k: -sum(surface[k].values())):
         words = full.split()
         for n in (1, 2):
             if len(words) > n:
-                tails.setdefault(" ".join(words[-n:]), full)
+                tails[" ".join(words[-n:])].append(full)
+    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (sentence start, token) of each mention
+    for cand, key in resolved:
+        starts[key].append((cand.span.sent.start, cand.span.start))
+    # "Faki" = "Moussa Faki Mahamat", "General Oligui" = "Brice Oligui Nguema": a middle name of
+    # one full name only (many cultures put the name used alone there)
+    middles: dict[str, set[str]] = defaultdict(set)
+    for full in person_cores:
+        for word in full.split()[1:-1]:
+            middles[word].add(full)
     merged_key = {}
     for key in list(surface):
-        target = tails.get(key)
-        if target and target != key and kinds.get(key) in ("person", "organisation", "collective"):
-            merged_key[key] = target
+        targets = [t for t in tails.get(key, ()) if t != key]
+        if not targets and " " not in key and len(middles.get(key, ())) == 1:
+            targets = list(middles[key])
+        if targets and kinds.get(key) in ("person", "organisation", "collective"):
+            merged_key[key] = _nearest_before(targets, starts, min(starts[key], default=(0, 0))[1])
     # "Mohamed Hamdan Dagalo, known as Hemedti": the nickname is the same person.
     by_start = {cand.span.start: key for cand, key in resolved if cand.kind == "person"}
     for cand, key in resolved:
@@ -533,6 +544,19 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     # Re-key by display name for the outside world.
     table.actors = dict(table.actors.items())
     return table
+
+
+def _nearest_before(fulls: list[str], starts: dict[str, list[tuple[int, int]]], at: int) -> str:
+    """Of the full names a short one may stand for (most named first), the one named in the last
+    sentence before token `at` that names any: "his wife Sylvia Bongo Valentin. Mrs Bongo Valentin
+    is under house arrest" is Sylvia, not the son named two paragraphs before; the most named when
+    none comes before, or when that sentence names two ("Sergei and Yulia Skripal")."""
+    if len(fulls) == 1:
+        return fulls[0]
+    last = {full: max((sent for sent, tok in starts.get(full, ()) if tok < at), default=-1) for full in fulls}
+    latest = max(last.values())
+    nearest = [full for full in fulls if last[full] == latest]
+    return nearest[0] if latest >= 0 and len(nearest) == 1 else fulls[0]
 
 
 def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:

@@ -254,6 +254,14 @@ def _quoted(sent: Span) -> str:
     return ""
 
 
+def _set_free(free: Token) -> bool:
+    """Whether "free" tells of a release: "was set free", "walked free", "is now free to move about"
+    (a change of state), not "are free to campaign"."""
+    head = free.head
+    return head.lemma_.lower() in ("set", "walk") or any(
+        c.lower_ == "now" and c.dep_ == "advmod" for c in (*head.children, *free.children))
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -698,6 +706,8 @@ class EventExtractor:
             # "was found dead", "remain missing", "are still unaccounted for"
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.head.children):
                 return out  # "if the hostages weren't already dead": a condition, as for a verb (`_irrealis`)
+            if tok.lower_ == "free" and not _set_free(tok):
+                return out  # "candidates are free to campaign": no one was held
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             att = self._attribute(tok.head)
             if _unnamed_passive(tok.head):

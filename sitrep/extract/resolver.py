@@ -92,18 +92,34 @@ class _RoleSubject:
     """The paragraph it was last spoken of in; a pronoun reaches it only from there or the next."""
 
 
-def _someone_unnamed(sent: Span, token_actor: dict[int, str]) -> bool:
+def _someone_unnamed(sent: Span, token_actor: dict[int, str], offices: dict[int, str]) -> bool:
     """Whether the sentence's main subject is one person it does not name ("a member of a special
     forces unit", "one witness"): an indefinite singular noun for a person, with no actor in its
-    phrase ("said a town leader, Pogu Bitrus" names him)."""
-    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return (
-        subject is not None
-        and subject.tag_ == "NN"
-        and subject.lemma_.lower() in _SOMEONE_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in subject.children)
-        and not any(t.i in token_actor for t in subject.subtree)
-    )
+    phrase ("said a town leader, Pogu Bitrus" names him); or such a person told of before who
+    speaks ('"...," the officer said'), unless the article names whoever holds that office
+    (`offices`)."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in _SOMEONE_NOUNS \
+            or any(t.i in token_actor for t in subject.subtree):
+        return False
+    dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
+    return bool(dets & {"a", "an", "one", "another"}) or (
+        "the" in dets and root.lemma_.lower() in SPEECH_VERBS and subject.i not in offices)
+
+
+def _names_the_doer(subject: Token, name: Token) -> bool:
+    """Whether `name` (a token of a person's name) names who the subject is or who leads it: the
+    subject itself, its apposition ("the general, X,"), or the "by" agent of a participle on it
+    ("the military, led by General X,")."""
+    if not subject.left_edge.i <= name.i <= subject.right_edge.i:
+        return False
+    head = name
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    if head.i == subject.i or (head.dep_ == "appos" and head.head.i == subject.i):
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.head.i == subject.i
 
 
 def _plural_phrase(noun: Token, phrases: dict[int, str]) -> str:
@@ -151,6 +167,10 @@ class Resolver:
         self.plural_phrases: dict[int, str] = {}
         """Plural pronoun -> the noun phrase it stands for when that is not an actor ("officials")."""
         last_person: str | None = None
+        last_person_at = -1
+        """Where `last_person` was last named."""
+        named_at: dict[str, int] = {}
+        """Where each person was last named."""
         recent: dict[str, None] = {}
         """The people named so far, the most recently named last."""
         gender: dict[str, str] = {}
@@ -195,6 +215,7 @@ class Resolver:
                     actor = self.table.actors[key]
                     if actor.kind == "person":
                         last_person = named_here = key
+                        last_person_at = named_at[key] = i
                         recent.pop(key, None)
                         recent[key] = None  # the most recently named last
                         word = lowers[i - 1].rstrip(".") if i > sent.start else ""
@@ -236,6 +257,17 @@ class Resolver:
                         # (not what a speaker said: "the lawyer of X said he ..."), and so is the next
                         # sentence's "He"
                         chosen = topic = named_here
+                    bound = False
+                    doer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) \
+                        if tok.dep_ == "dobj" else None
+                    if doer is not None and _names_the_doer(doer, tokens[last_person_at]):
+                        # "the military, led by General X, overthrew him": not X, the doer, but the
+                        # person named before ("critics of X accuse him" is X)
+                        earlier = [k for k in recent if k != last_person]
+                        if not earlier:
+                            continue
+                        chosen = earlier[-1]
+                        bound = named_at[chosen] >= sent.start  # named in this sentence: no doubt left
                     sex = "f" if low in _FEMININE_PRONOUNS else "m"
                     only_fit = False
                     if gender.get(chosen, sex) != sex:
@@ -247,7 +279,7 @@ class Resolver:
                         chosen, only_fit = fits[0], True
                     gender.setdefault(chosen, sex)
                     self.pronouns[tok.i] = chosen
-                    if chosen != last_person and sent_subject is None and not only_fit:
+                    if chosen != last_person and sent_subject is None and not only_fit and not bound:
                         self.ambiguous.add(tok.i)
                 elif low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "The committee said it had seized power": "it" in what a body says is that body.
@@ -291,7 +323,7 @@ class Resolver:
             if '"' in self.parsed.text_of(sent) or "\u201c" in self.parsed.text_of(sent):
                 self._quoted_first_person(sent)
             role_subject = self._next_role_subject(sent, role_subject, names)
-            if _someone_unnamed(sent, self.table.token_actor):
+            if _someone_unnamed(sent, self.table.token_actor, self._office_holders()):
                 # "Separately, a member of a special forces unit ... was cremated. His death ...":
                 # the named person before is no longer whom "he" most likely means.
                 last_person = last_subject = None
