@@ -210,6 +210,21 @@ def test_he_after_an_unnamed_officer_spoke_is_not_a_person_named_before(tmp_path
     assert not events_of(result, "Kowalski", "says")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Piotr Kowalski ruled the country from 1967 until his death in 2009.",
+    "Piotr Kowalski died in 2009.",
+    "Piotr Kowalski was found dead in his home.",
+])
+def test_a_death_with_no_killing_told_is_a_death_not_a_killing(tmp_path: Path, sentence: str) -> None:
+    events = events_of(analyse(sentence, tmp_path), "Piotr Kowalski")
+    deaths = [e.event for e in events if e.event != "in power"]
+    assert deaths == ["dead"]
+
+
+def test_a_killing_stays_a_killing(tmp_path: Path) -> None:
+    assert events_of(analyse("Gunmen killed Piotr Kowalski in his home.", tmp_path), "Kowalski", "killed")
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

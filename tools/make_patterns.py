@@ -96,6 +96,12 @@ ARMED_GROUPS = {
     "Lord's Resistance Army": ["Lord's Resistance Army", "LRA"],
 }
 
+# Names of bodies by their shape, each its own canonical name ("organisation:" with none given): the
+# longest match wins, so "the African Union's Peace and Security Council" is not "Security Council".
+ORGANISATION_SHAPES = [
+    [{"IS_TITLE": True}, {"LOWER": "and"}, {"LOWER": "security"}, {"LOWER": "council"}],
+]
+
 # Institutions and international organisations (kind organisation); "id" is the canonical name.
 ORGANISATIONS = {
     "ECOWAS": ["ECOWAS", "Economic Community of West African States"],
@@ -284,7 +290,8 @@ def main(out: Path = OUT, quiet: bool = False) -> None:
     _write("armed_groups.jsonl",
            [_phrase("ORG", a, f"armed group:{c}") for c, al in ARMED_GROUPS.items() for a in al])
     _write("organisations.jsonl",
-           [_phrase("ORG", a, f"organisation:{c}") for c, al in ORGANISATIONS.items() for a in al])
+           [_phrase("ORG", a, f"organisation:{c}") for c, al in ORGANISATIONS.items() for a in al]
+           + [{"label": "ORG", "pattern": shape, "id": "organisation:"} for shape in ORGANISATION_SHAPES])
     _write("agencies.jsonl", [_phrase("ORG", a, f"{'agency' if c in WIRES else 'outlet'}:{c}")
                               for c, al in AGENCIES.items() for a in al])
     rows = []

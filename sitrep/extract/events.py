@@ -337,7 +337,7 @@ _PLEDGE_AUX = frozenset({"would", "will", "'ll"})
 _NOUN_TRIGGERS = frozenset(_ROLE_HEADS | _PLAN_NOUNS | NOUN_EVENTS.keys())
 _PROPN_TRIGGERS = frozenset(NOUN_EVENTS)
 _AUX_TRIGGERS = frozenset({"be"} | _POWER_VERBS.keys())
-_OUTCOMES = frozenset({"released", "killed", "ousted", "resigned", "dismissed", "fled"})
+_OUTCOMES = frozenset({"released", "killed", "dead", "ousted", "resigned", "dismissed", "fled"})
 """Events that end a state and hold from then on: one told in reported speech in the past perfect
 ("officials said the hostages had been freed") holds as of the article that tells it."""
 _CHARGING_VERBS = frozenset({"face", "bring", "file", "level", "press"})

@@ -47,7 +47,11 @@ SETTLED_PENALTY = 4.0
 RECENT_DAYS = 30
 """A disagreement this old (from the newest article) has lost its recency weight."""
 
-_CENTRAL_FAMILIES = frozenset(f for f, slot in _LEXICON.slot.items() if slot in ("life", "liberty", "office"))
+_CENTRAL_FAMILIES = frozenset(
+    f for f, slot in _LEXICON.slot.items() if slot in ("life", "liberty", "office")
+) | {value for value, family in _LEXICON.family.items() if _LEXICON.slot.get(family) == "life"}
+"""The words of life, liberty and office in a dispute's subject: the families, and each way of
+telling a death or an injury ("dead" as well as "killed")."""
 
 
 def _centrality(dispute: Dispute) -> float:
