@@ -563,3 +563,9 @@ def test_a_peace_and_security_council_is_not_the_un_security_council(tmp_path: P
                      "country.", tmp_path)
     names = {a.name for a in result.actors}
     assert "Peace and Security Council" in names and "UN Security Council" not in names
+
+
+def test_a_name_opening_with_a_spanish_plural_article_is_a_group(tmp_path: Path) -> None:
+    result = analyse('"These men are members of three terrorist organizations, Los Tigres, Los Lobos and Los '
+                     'Choneros," he said, adding that operations "are just beginning."', tmp_path)
+    assert not [a for a in result.actors if a.name.startswith("Los ") and a.kind == "person"]

@@ -287,3 +287,11 @@ def test_it_said_after_a_person_was_arrested_names_no_one(tmp_path: Path) -> Non
     result = analyse("Jan Kowalski has been arrested in the capital, it said on Monday.", tmp_path)
     [arrest] = events_of(result, "Kowalski", "arrested")
     assert arrest.source == "unnamed sources"
+
+
+def test_a_clause_beside_a_passive_report_is_told_by_whoever_reports_both(tmp_path: Path) -> None:
+    result = analyse("Schools have been shuttered, explosions were reported in several cities, and some "
+                     "police officers were killed in the port, Reuters reports, while more than 100 guards "
+                     "are being held hostage.", tmp_path)
+    [killing] = events_of(result, "police", "killed")
+    assert (killing.certainty, killing.source) == ("reported", "Reuters")

@@ -440,6 +440,29 @@ def test_suspects_under_arrest_are_no_thin_sourcing(tmp_path: Path) -> None:
     assert not _thin_subjects(text, tmp_path)
 
 
+def test_alleged_members_under_arrest_are_no_thin_sourcing(tmp_path: Path) -> None:
+    text = "Police and soldiers have arrested 329 alleged gang members since Tuesday, the army chief said."
+    assert not _thin_subjects(text, tmp_path)
+
+
+def test_people_charged_as_allegedly_involved_are_no_thin_sourcing(tmp_path: Path) -> None:
+    text = ("The prosecutor said on Monday that it had filed charges against two guards allegedly "
+            "involved in the escape.")
+    assert not _thin_subjects(text, tmp_path)
+
+
+def test_a_suspicion_on_the_dead_rests_on_whoever_tells_of_them(tmp_path: Path) -> None:
+    text = "Jan Kowalski said six suspected gang members had been killed in gunfights during the raids."
+    [thin] = [d for d in analyse(text, tmp_path).disputes if d.kind == "thin sourcing"]
+    assert [c.source for c in thin.claims] == ["Jan Kowalski"]
+
+
+def test_what_a_speaker_says_others_believe_is_no_thin_sourcing(tmp_path: Path) -> None:
+    text = ('"These armed groups try to intimidate us and believe that we will give in to their demands," '
+            "Jan Kowalski said in a video.")
+    assert not _thin_subjects(text, tmp_path)
+
+
 def test_an_attack_by_suspected_militants_rests_on_a_suspicion(tmp_path: Path) -> None:
     text = "The convoy was ambushed by suspected separatist fighters near the river crossing."
     assert [s for s in _thin_subjects(text, tmp_path) if "suspected separatist fighters" in s]

@@ -225,6 +225,19 @@ def test_a_killing_stays_a_killing(tmp_path: Path) -> None:
     assert events_of(analyse("Gunmen killed Piotr Kowalski in his home.", tmp_path), "Kowalski", "killed")
 
 
+def test_a_weekday_after_said_is_not_part_of_what_was_said(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski said Tuesday the armed group was ready to hand over its heavy weapons.",
+                     tmp_path)
+    [statement] = events_of(result, "Kowalski", "says")
+    assert statement.detail == '"the armed group was ready to hand over its heavy weapons"'
+
+
+def test_them_as_the_object_of_a_groups_verb_is_not_that_group(tmp_path: Path) -> None:
+    result = analyse("Masked gunmen briefly took over the television station on Tuesday, before police "
+                     "arrested them and freed the staff.", tmp_path)
+    assert not events_of(result, "police", "arrested")
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from extract_support import situation
 
 WIRE = ("Initial reports said General Abass Dembele was detained in Bamako on Sunday.\n\n"
@@ -156,6 +158,16 @@ def test_transliteration_variants_of_one_name_are_one_person(tmp_path: Path) -> 
     texts = {"a.txt": "Title: Talks\n\nForeign Minister Sergei Lavrov met his counterpart in Geneva.",
              "b.txt": "Title: Talks 2\n\nForeign Minister Sergey Lavrov said the talks were useful."}
     names = [a.name for a in situation(texts, tmp_path).actors if "Lavrov" in a.name]
+    assert len(names) == 1
+
+
+@pytest.mark.parametrize(("one", "other"), [("Aleksandr Petrenko", "Alexander Petrenko"),
+                                              ("Yevgeny Karpenko", "Evgeny Karpenko")])
+def test_names_transliterated_with_ks_or_x_and_y_or_e_are_one_person(tmp_path: Path, one: str,
+                                                                     other: str) -> None:
+    texts = {"a.txt": f"Title: Talks\n\nPresident {one} met his counterpart in Minsk.",
+             "b.txt": f"Title: Talks 2\n\nPresident {other} said the talks were useful."}
+    names = [a.name for a in situation(texts, tmp_path).actors if "enko" in a.name]
     assert len(names) == 1
 
 

@@ -384,6 +384,14 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             # clause, no part of what the first one reports ("Police said the rebels fled and two
             # soldiers were injured" goes on with the police's report)
             break
+        if dep == "conj" and any(c.dep_ == "nsubjpass" for c in head.children) \
+                and (lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING) \
+                and head.dep_ in ("ccomp", "parataxis") \
+                and head.head.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING:
+            # "explosions were reported in several cities, and police officers were killed, Reuters
+            # reports": a clause beside what was reported, not part of it; whoever tells both does
+            token = head
+            continue
         if (
             head.pos_ in ("VERB", "AUX")
             and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd")

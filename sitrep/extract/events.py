@@ -242,6 +242,10 @@ _QUOTATIONS = (re.compile(r'"([^"]*)"'), re.compile(r"“([^”]*)”"),
                re.compile(r"(?:^|(?<=[\s(\[]))'(?=\S)(.*?\S)'(?!\w)"))
 
 
+_WEEKDAY_OPENING = re.compile(r"^(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b,? (?=\S)")
+"""A day that a parse hangs on what was said ("said Tuesday the group was ready")."""
+
+
 def _quoted(sent: Span) -> str:
     """The first quotation in a sentence, cut to 14 words (without the stop or comma it ends on)."""
     text = span_text(sent)
@@ -875,6 +879,7 @@ class EventExtractor:
             text = quote
         else:
             return []
+        text = _WEEKDAY_OPENING.sub("", text)  # the day it was said is no part of it
         if len(text.split()) < 3 or _fragment(text):
             return []
         att = Attribution(self.table.actors[keys[0]].name if keys else "", "stated", "affirmed")

@@ -287,7 +287,13 @@ class Resolver:
                     if speaker:
                         self.pronouns[tok.i] = speaker
                 elif low in PLURAL_PRONOUNS:
-                    if last_group:
+                    doer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) \
+                        if tok.dep_ == "dobj" else None
+                    if doer is not None and self.table.token_actor.get(doer.i) in last_group:
+                        # "before police arrested them": not the police, whom "themselves" would be
+                        if last_plural_noun is not None and last_plural_noun.i < doer.i:
+                            self.plural_phrases[tok.i] = _plural_phrase(last_plural_noun, phrases)
+                    elif last_group:
                         self.pronouns[tok.i] = "|".join(last_group)
                         # "Migrants said they had been turned away by the authorities. They say
                         # they were held": the subject "they" may be the migrants, not the group.

@@ -186,6 +186,8 @@ class ThinSourcing:
             if low in _HEDGE_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
                 # "after reportedly being turned away by the navy": the clause rests on a hedge
                 verb = tok.head
+                if verb.dep_ in ("acl", "relcl") and _held_on_suspicion(verb.head):
+                    continue  # "charges against two officials allegedly involved": the law's word
                 subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 words = [t for t in verb.subtree if t.i > tok.i and t.dep_ not in ("aux", "auxpass", "punct")]
                 said = (
@@ -207,11 +209,16 @@ class ThinSourcing:
                 and tok.head.pos_ == "NOUN"
                 and low in _HEDGE_PARTICIPLES
             ):
-                if low == "suspected" and _held_on_suspicion(tok.head):
+                if low in ("suspected", "alleged") and _held_on_suspicion(tok.head):
                     continue  # "suspected traffickers were arrested": the arrest is the news
                 subject = strip_determiner(short_phrase(_unbroken(tok.head), 8))
+                # "Vela said six suspected gang members were killed": the word is the named speaker's
+                holder = attribute(tok.head, self.names, self.pronoun_names)
+                named = holder.certainty in ("reported", "alleged") and not holder.anonymous \
+                    and any(a.name == holder.source for a in self.table.actors.values())
                 out.append(Dispute(subject=subject, kind="thin sourcing",
-                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   claims=[self._claim(sent, holder.source if named else "unnamed sources",
+                                                       "hedges")],
                                    actors=self._actors_in(sent)))
                 break
             if (
@@ -250,6 +257,8 @@ class ThinSourcing:
                 break
             if lemma != "believe":
                 continue
+            if _quoted_others_belief(tok):
+                continue  # '"These groups believe that we will give in," Noboa said': his view of them
             believed = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if believed is not None and _an_opinion(believed):
                 continue  # "I believe it deserves a thorough examination": a view of what ought to be
@@ -406,11 +415,34 @@ def _raised(believed: Token) -> str:
     return f"{short_phrase(subtree_span(subj), 6)} {said}" if len(said.split()) >= 4 else ""
 
 
+_QUOTE_CHARS = ('"', "\u201c", "\u201d")
+
+
+def _quoted_others_belief(believe: Token) -> bool:
+    """Whether "believe" is inside a quotation and tells what others believe of the speaker ('"These
+    groups try to intimidate us and believe that we will give in," the president said'): the
+    speaker's view of them, no claim resting on a hedge."""
+    sent = believe.sent
+    marks = sum(t.text in _QUOTE_CHARS or t.tag_ in ("``", "''") for t in sent if t.i < believe.i)
+    if marks % 2 == 0:
+        return False
+    subj = next((c for c in believe.children if c.dep_ == "nsubj"), None)
+    if subj is None and believe.dep_ == "conj":
+        subj = next((c for c in believe.head.children if c.dep_ == "nsubj"), None)
+    believed = next((c for c in believe.children if c.dep_ == "ccomp"), None)
+    of_speaker = believed is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
+                                              for c in believed.children)
+    return subj is not None and subj.lower_ not in ("i", "we") and of_speaker
+
+
 def _held_on_suspicion(noun: Token) -> bool:
     """Whether the people `noun` names are arrested, held, charged or freed in its clause
     ("Dozens of suspected traffickers have been arrested", "police detained three suspected
     militants")."""
     node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "against" \
+            and node.head.head.lemma_.lower() in ("charge", "case", "warrant", "indictment"):
+        return True  # "filed charges against two officials allegedly involved in the escape"
     for _ in range(3):
         if node.dep_ in ("nsubjpass", "dobj") and node.head.pos_ == "VERB":
             return node.head.lemma_.lower() in _HOLDING

@@ -585,10 +585,23 @@ def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if a != b and all(ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(a, b, strict=False)) \
+                if a != b and all(ratio(_transliterated(x), _transliterated(y)) >= SPELLING_SIMILARITY
+                                  for x, y in zip(a, b, strict=False)) \
                         and min(len(x) for x in a + b) >= 4:
                     pairs.append((" ".join(a), " ".join(b)))
     return pairs
+
+
+_TRANSLITERATIONS = (("ks", "x"), ("kh", "h"), ("yu", "iu"), ("ya", "ia"), ("y", "i"))
+"""Spellings that transliterations of one name swap ("Aleksandr" and "Alexander", "Yevgeny" and
+"Evgeny"), each to one form before names are compared."""
+
+
+def _transliterated(word: str) -> str:
+    """`word` with each of `_TRANSLITERATIONS` in its one form."""
+    for variant, form in _TRANSLITERATIONS:
+        word = word.replace(variant, form)
+    return word
 
 
 _PARTICLES = frozenset({"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",

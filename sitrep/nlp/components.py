@@ -465,6 +465,9 @@ class EntityFixer:
                     ent[0].text in _HONORIFIC_WORDS or ent.start in title_starts and len(ent) >= 3
                     and all((t.is_title or not t.is_alpha) and t.lower_ not in _BODY_WORDS for t in ent[1:])):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Ostrov", "General Bipin Rawat"
+            if ent.label_ in ("PERSON", "NORP") and not ent.id_ and len(ent) >= 2 \
+                    and ent[0].text in ("Los", "Las"):
+                ent = Span(doc, ent.start, ent.end, label="ORG")  # "Los Choneros": a plural article, a group
             if ent.label_ in ("PERSON", "ORG", "NORP") and not ent.id_ and len(ent) <= 2 \
                     and (_alias_of_place(ent) or _territory_of(ent)):
                 ent = Span(doc, ent.start, ent.end, label="GPE", span_id="place:")
