@@ -569,3 +569,11 @@ def test_a_name_opening_with_a_spanish_plural_article_is_a_group(tmp_path: Path)
     result = analyse('"These men are members of three terrorist organizations, Los Tigres, Los Lobos and Los '
                      'Choneros," he said, adding that operations "are just beginning."', tmp_path)
     assert not [a for a in result.actors if a.name.startswith("Los ") and a.kind == "person"]
+
+
+def test_a_relative_clause_after_a_name_is_no_role(tmp_path: Path) -> None:
+    text = ("General Jan Kowalski on Monday has been sworn in as the interim head of state, less than a week "
+            "after the president was ousted.\n\nKowalski vowed to hold \"free, transparent and credible "
+            "elections\" following a transitional period, the length of which he did not stipulate.")
+    [person] = analyse(text, tmp_path).actors
+    assert person.roles == ["General"]

@@ -33,6 +33,11 @@ def test_a_question_cut_before_its_verb_stays() -> None:
     assert _cut(text, 12).startswith("We do not know when the final assault")
 
 
+def test_a_comma_in_a_list_of_one_nouns_adjectives_is_no_end() -> None:
+    text = "The general vowed to hold free, transparent and credible elections after a transition, he said."
+    assert _cut(text, 14).startswith("The general vowed to hold free, transparent and credible elections")
+
+
 def test_a_comma_between_two_modifiers_of_one_noun_is_no_end() -> None:
     text = "The minister said it was a full, accurate summary of the talks, officials added."
     assert _cut(text, 14) == "The minister said it was a full, accurate summary of the talks"

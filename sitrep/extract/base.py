@@ -288,11 +288,13 @@ def _without_open_clause(kept: list[Token]) -> list[Token]:
 
 def _between_modifiers(comma: Token) -> bool:
     """Whether a comma sits between two modifiers of a noun that follows them ("a full, accurate
-    summary", "a long, bloody war"): no end of a phrase."""
+    summary", "a long, bloody war", "free, fair and credible elections"): no end of a phrase."""
     doc = comma.doc
     if comma.i == 0 or comma.i + 1 >= len(doc):
         return False
     before, after = doc[comma.i - 1], doc[comma.i + 1]
+    if before.dep_ == "amod" and after.pos_ == "ADJ" and after.dep_ == "conj" and after.head.i == before.i:
+        return True  # "free, transparent and credible elections": a list of the noun's adjectives
     return before.dep_ == "amod" and after.dep_ == "amod" and before.head.i == after.head.i > after.i
 
 

@@ -215,6 +215,8 @@ def _role_phrase(head: Token, stop: int | None = None) -> str:
         if tok.text == "," and tok.i > head.i:
             break
         words.append(tok)
+    if words and words[-1].pos_ == "ADP":
+        return ""  # "a transitional period, the length of which he did not stipulate": no role
     text = strip_determiner(clean_span_text("".join(t.text_with_ws for t in words)))
     if not text or len(text.split()) > 12 or text[0].isdigit():
         return ""
