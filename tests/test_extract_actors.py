@@ -577,3 +577,10 @@ def test_a_relative_clause_after_a_name_is_no_role(tmp_path: Path) -> None:
             "elections\" following a transitional period, the length of which he did not stipulate.")
     [person] = analyse(text, tmp_path).actors
     assert person.roles == ["General"]
+
+
+def test_a_hyphened_military_rank_is_a_title_not_part_of_the_name(tmp_path: Path) -> None:
+    result = analyse("Junta spokesman Brig-Gen Jan Kowalski said the security forces were disciplined.",
+                     tmp_path)
+    [person] = [a for a in result.actors if a.kind == "person"]
+    assert person.name == "Jan Kowalski" and "Brig-Gen" in person.roles

@@ -553,3 +553,10 @@ def test_more_than_a_figure_is_at_least_it(tmp_path: Path) -> None:
     [dispute] = _numeric(analyse("Activists said more than 300 people were killed in the unrest.", tmp_path))
     assert [(c.text, c.value[0]) for c in dispute.claims] == [("more than 300", 300.0)]
     assert dispute.claims[0].value[1] > 1e8
+
+
+def test_its_allegations_are_the_body_that_made_them_in_the_sentence_before(tmp_path: Path) -> None:
+    text = ("The military charged that there was massive voting fraud in the election, though it has failed "
+            "to provide proof. The election commission last week rejected its allegations.")
+    claims = [c for d in analyse(text, tmp_path).disputes for c in d.claims if c.stance == "asserts"]
+    assert [c.source for c in claims] == ["the army"]

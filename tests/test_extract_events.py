@@ -238,6 +238,29 @@ def test_them_as_the_object_of_a_groups_verb_is_not_that_group(tmp_path: Path) -
     assert not events_of(result, "police", "arrested")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The army seized power, citing fraud in the election held last November.",
+    "The army arrested Jan Kowalski and seized power claiming fraud in last November's election.",
+])
+def test_a_date_that_belongs_to_the_reason_given_does_not_date_the_event(tmp_path: Path,
+                                                                         sentence: str) -> None:
+    result = analyse(f"Title: Coup\nDate: 2031-03-16\n\n{sentence}", tmp_path)
+    [seizure] = events_of(result, "army", "seized power")
+    assert (seizure.when, seizure.background) == ("", False)
+
+
+def test_a_dated_subject_still_dates_the_event(tmp_path: Path) -> None:
+    result = analyse("Title: Clashes\nDate: 2031-03-16\n\nThe monitor said Wednesday's fighting killed at "
+                     "least 28 government troops.", tmp_path)
+    [killing] = [e for e in result.events if e.event == "killed"]
+    assert killing.when == "2031-03-12"
+
+
+def test_seats_captured_in_an_election_are_no_seizure(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski captured 396 out of 476 seats in the two houses of parliament.", tmp_path)
+    assert not events_of(result, "Kowalski", "seized")
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

@@ -224,6 +224,8 @@ INSTITUTIONS = {
 TITLES = [
     "General", "Gen.", "Gen", "Lieutenant General", "Major General", "Brigadier General", "Brigadier",
     "Colonel", "Col.", "Col", "Lieutenant Colonel", "Lt Col", "Captain", "Capt.", "Capt", "Lieutenant", "Lt",
+    # the hyphened short forms of the British and Asian press ("Brig-Gen Zaw Min Tun")
+    "Brig-Gen", "Maj-Gen", "Lt-Gen", "Lt-Col", "Brig Gen", "Maj Gen", "Lt Gen",
     "Lt.", "Major", "Sergeant", "Sgt", "Corporal", "Admiral", "Vice Admiral", "Rear Admiral", "Commander",
     "Marshal", "Field Marshal", "Air Marshal", "Air Chief Marshal", "Air Vice Marshal", "Chief of Staff",
     "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister", "Premier",

@@ -258,6 +258,25 @@ def _quoted(sent: Span) -> str:
     return ""
 
 
+_POLL_NOUNS = frozenset({"seat", "vote", "percent", "majority", "ballot", "constituency", "district"})
+
+
+def _won_at_the_polls(verb: Token) -> bool:
+    """Whether what the verb took is seats or votes ("captured 396 out of 476 seats", "took 64
+    percent of the vote")."""
+    for child in verb.children:
+        # the seats may hang on the number taken or, "out of" them, on the verb
+        if child.dep_ == "dobj":
+            around = [child, *(g for p in child.children if p.dep_ == "prep" for g in p.subtree)]
+        elif child.dep_ == "prep" and child.lower_ in ("out", "of"):
+            around = list(child.subtree)
+        else:
+            continue
+        if any(t.lemma_.lower() in _POLL_NOUNS for t in around):
+            return True
+    return False
+
+
 def _set_free(free: Token) -> bool:
     """Whether "free" tells of a release: "was set free", "walked free", "is now free to move about"
     (a change of state), not "are free to campaign"."""
@@ -599,6 +618,8 @@ class EventExtractor:
                 return self._mutual_blame(tok)
             if event == "leads" and not self._leads_a_body(tok):
                 return out  # "leads calls for help", "led the talks": not an office
+            if event == "seized" and _won_at_the_polls(tok):
+                return out  # "captured 396 out of 476 seats": an election won, not ground taken
             att = self._attribute(tok)
             detail = _date_detail(tok)
             if event == "accused" and role == "patient" and not att.hedged and att.source == "the article":

@@ -68,7 +68,7 @@ _SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININ
     "advisor", "analyst", "expert", "engineer", "businessman", "businesswoman", "priest", "cleric"})
 """Nouns for one person: "a member of a special forces unit" as a sentence's subject is someone
 the story now tells of, whom a later "he" may mean."""
-_PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it"})
+_PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"})
 """The pronouns `Resolver` resolves."""
 _SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "although", "though", "since", "once",
                             "because", "until", "whilst"})
@@ -188,6 +188,10 @@ class Resolver:
         role_subject: _RoleSubject | None = None
         names = self.names()
         lowers, poses, tokens = self.parsed.lowers, self.parsed.poses, self.parsed.tokens
+        last_body: tuple[str, int] | None = None
+        prior_body: tuple[str, int] | None = None
+        """The last body (no person) that was a sentence's main subject, and that sentence's start."""
+        previous_start = 0
         for sent in self.parsed.sentences:
             sent_subject: str | None = None
             """A person subject earlier in this sentence: "Mr Brown was seething that he had been
@@ -233,6 +237,10 @@ class Resolver:
                             sent_subject = key
                         if tok.dep_ == "conj" and self.table.token_actor.get(tok.head.i):
                             last_group = [*self.table.token_actor[tok.head.i].split("|"), key]
+                    elif tok.tag_ in ("NN", "NNP") and tok.dep_ == "nsubj" and tok.head.i == sent.root.i:
+                        if last_body is None or last_body[0] != key:
+                            prior_body = last_body
+                        last_body = (key, sent.start)  # "The military charged ...": whose "its" comes next
                     elif tok.tag_ in ("NNS", "NNPS") and actor.kind in ("collective", "armed group"):
                         last_group = [key]
                         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -281,6 +289,16 @@ class Resolver:
                     self.pronouns[tok.i] = chosen
                     if chosen != last_person and sent_subject is None and not only_fit and not bound:
                         self.ambiguous.add(tok.i)
+                elif low == "its" and tok.dep_ == "poss" and last_body is not None:
+                    # "The military charged there was fraud. The commission rejected its allegations":
+                    # a body that was the subject of this sentence's main clause or the last one's,
+                    # never the subject of the verb its noun hangs on
+                    verb = tok.head.head
+                    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                    own = doer is not None and self.table.token_actor.get(doer.i) == last_body[0]
+                    body = prior_body if own else last_body
+                    if body is not None and body[1] >= previous_start:
+                        self.pronouns[tok.i] = body[0]
                 elif low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "The committee said it had seized power": "it" in what a body says is that body.
                     speaker = self._speaking_body(tok)
@@ -329,6 +347,7 @@ class Resolver:
             if '"' in self.parsed.text_of(sent) or "\u201c" in self.parsed.text_of(sent):
                 self._quoted_first_person(sent)
             role_subject = self._next_role_subject(sent, role_subject, names)
+            previous_start = sent.start
             if _someone_unnamed(sent, self.table.token_actor, self._office_holders()):
                 # "Separately, a member of a special forces unit ... was cremated. His death ...":
                 # the named person before is no longer whom "he" most likely means.

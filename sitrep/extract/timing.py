@@ -98,6 +98,20 @@ def told_later(verb: Token, before: Sequence[Span], anchor: date | None) -> bool
                for when in [resolve(sent.text, anchor)] if when is not None)
 
 
+def _own_words(verb: Token) -> str:
+    """The text of the verb's clause without a participle hung on it that tells why or how ("took
+    over on Monday, citing fraud in the vote of 2020") or a date that owns a noun ("seized power
+    claiming fraud in last November's election": November dates the election, not the seizure)."""
+    aside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i]
+    # "in last November's election": a date that owns a noun in a phrase dates that noun ("Wednesday's
+    # fighting killed 28", its subject, dates the killing)
+    aside += [t for t in verb.subtree if t.dep_ == "poss" and t.ent_type_ == "DATE" and t.head.dep_ == "pobj"]
+    if not aside:
+        return span_text(subtree_span(verb))
+    cut = {t.i for c in aside for t in c.subtree}
+    return "".join(t.text_with_ws for t in verb.subtree if t.i not in cut)
+
+
 def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     """When the event at `tok` happened, and whether it is told as background.
 
@@ -106,7 +120,7 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     said"; not "the junta that has ruled since 2021"), past perfect ("had been arrested"),
     "former", or a date well before the article."""
     verb = _clause_verb(tok)
-    clause = clean_span_text(span_text(subtree_span(verb))) if verb.pos_ in ("VERB", "AUX") else ""
+    clause = clean_span_text(_own_words(verb)) if verb.pos_ in ("VERB", "AUX") else ""
     when = resolve(clause, anchor) if clause else None
     # "since a brawl left 20 dead in June": a clause that is itself the "since" clause keeps its date.
     own_since = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since"
