@@ -560,3 +560,18 @@ def test_its_allegations_are_the_body_that_made_them_in_the_sentence_before(tmp_
             "to provide proof. The election commission last week rejected its allegations.")
     claims = [c for d in analyse(text, tmp_path).disputes for c in d.claims if c.stance == "asserts"]
     assert [c.source for c in claims] == ["the army"]
+
+
+def test_refuted_claims_about_something_are_about_that(tmp_path: Path) -> None:
+    text = ("Amid raging clashes between the two forces, the national army has refuted the claims made by "
+            "the RSF about taking control of the presidential palace.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject == "taking control of the presidential palace"
+    assert {c.stance: c.source for c in dispute.claims}["asserts"] == "Rapid Support Forces"
+
+
+def test_denying_the_statement_denies_what_was_said_before_it(tmp_path: Path) -> None:
+    text = ("The rebels said on Tuesday that they had seized the Kadro camp, a major camp of the army which "
+            "has denied the statement.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject.startswith("they had seized the Kadro camp")

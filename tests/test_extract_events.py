@@ -261,6 +261,26 @@ def test_seats_captured_in_an_election_are_no_seizure(tmp_path: Path) -> None:
     assert not events_of(result, "Kowalski", "seized")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Truce efforts have failed since fighting broke out between the army led by General Jan Kowalski and "
+    "the paramilitary RSF commanded by his rival, Piotr Zielinski.",
+    "The medical union put the blame for the rising number of casualties on the ongoing fighting between "
+    "the Sudanese army, headed by General Jan Kowalski and the Rapid Support Forces (RSF), headed by his "
+    "rival General Mohamed Salah Dagher, also known as 'Hemedti'.",
+])
+def test_the_other_side_of_a_war_between_two_forces_does_not_lead_the_first(tmp_path: Path,
+                                                                            sentence: str) -> None:
+    result = analyse(sentence, tmp_path)
+    leads = {(e.actor, e.detail) for e in result.events if e.event == "leads"}
+    assert leads and leads <= {("Jan Kowalski", "Sudanese army"), ("Jan Kowalski", "the army")}
+
+
+def test_two_countries_leading_a_coalition_both_lead_it(tmp_path: Path) -> None:
+    result = analyse("The coalition, led by Saudi Arabia and the United Arab Emirates, launched air strikes.",
+                     tmp_path)
+    assert {e.actor for e in result.events if e.event == "leads"} == {"Saudi Arabia", "United Arab Emirates"}
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

@@ -72,6 +72,19 @@ _DOUBT_NOUNS = {"doubt", "fear", "question", "belief", "theory"}
 """Nouns besides the hedges whose "that" clause is what someone holds, not what the writer states."""
 
 
+_SAID_NOUNS = frozenset({"statement", "assertion", "announcement", "remark", "version", "account"})
+"""Nouns for what someone said that a denial may name ("denied the statement")."""
+_REL_WORDS = frozenset({"which", "who", "that"})
+
+
+def _anaphoric(noun: Token) -> bool:
+    """"the statement", "that statement": a noun that points back at what was said, with nothing of
+    its own ("his statement to Parliament ... was drafted by officials" tells its content)."""
+    deps = {(c.dep_, c.lower_) for c in noun.children}
+    pointing = any(("det", word) in deps for word in ("the", "this", "that", "these", "those"))
+    return pointing and not {dep for dep, _ in deps} & {"poss", "prep", "acl", "relcl", "amod", "compound"}
+
+
 class DisputeFinder(ThinSourcing):
     """Collects the disputes one article contributes."""
 
@@ -495,7 +508,20 @@ class DisputeFinder(ThinSourcing):
             return content if content is not None else subtree_span(target)
         if obj is None:
             return None
-        if obj.pos_ == "PRON" or (obj.pos_ == "NOUN" and obj.lemma_.lower() in HEDGE_NOUNS):
+        if obj.pos_ == "NOUN" and obj.lemma_.lower() in _SAID_NOUNS and _anaphoric(obj):
+            # "RSF said that it had seized the camp, a camp of the army, which has denied the
+            # statement": what was said before the denial in the same sentence
+            said = next((c for t in verb.sent if t.i < verb.i and t.pos_ == "VERB"
+                         and t.lemma_.lower() in NEUTRAL_REPORTING | HEDGING_REPORTING
+                         for c in t.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+            if said is not None:
+                end = min(said.right_edge.i + 1, verb.left_edge.i)
+                while end > said.left_edge.i + 1 and (verb.doc[end - 1].is_punct
+                                                     or verb.doc[end - 1].lower_ in _REL_WORDS):
+                    end -= 1
+                return verb.doc[said.left_edge.i : end]
+        said_noun = obj.pos_ == "NOUN" and obj.lemma_.lower() in _SAID_NOUNS and _anaphoric(obj)
+        if obj.pos_ == "PRON" or said_noun or (obj.pos_ == "NOUN" and obj.lemma_.lower() in HEDGE_NOUNS):
             own = self._claim_content(obj) if obj.pos_ == "NOUN" else None
             if own is not None:
                 return own

@@ -618,6 +618,10 @@ class EventExtractor:
                 return self._mutual_blame(tok)
             if event == "leads" and not self._leads_a_body(tok):
                 return out  # "leads calls for help", "led the talks": not an office
+            if event == "leads" and tok.dep_ == "acl" and any(
+                    c.dep_ == "acl" and c.i < tok.i and any(g.dep_ == "agent" for g in c.children)
+                    for c in tok.head.children):
+                return out  # "the army, headed by X, and the RSF, headed by Y": the second is the RSF's
             if event == "seized" and _won_at_the_polls(tok):
                 return out  # "captured 396 out of 476 seats": an election won, not ground taken
             att = self._attribute(tok)
@@ -867,6 +871,8 @@ class EventExtractor:
     def _leads_a_body(self, verb: Token) -> bool:
         """"leads the junta", "headed by General X" (an actor or a body led): an office; "leads
         calls for help", "led the talks": an action, not an office."""
+        if verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON":
+            return False  # "General X and the RSF, headed by his rival Y": the parse hung it on a person
         if _is_passive(verb) or verb.dep_ in ("acl", "relcl"):
             return True  # "the government led by X", "the junta that X heads"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

@@ -108,6 +108,12 @@ def _someone_unnamed(sent: Span, token_actor: dict[int, str], offices: dict[int,
         "the" in dets and root.lemma_.lower() in SPEECH_VERBS and subject.i not in offices)
 
 
+def _led_by_its_own(noun: Token) -> bool:
+    """Whether a noun has a "by" participle of its own ("between the army led by X and the RSF
+    commanded by Y": the RSF is the other side, not one more who leads the army)."""
+    return any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in noun.children)
+
+
 def _names_the_doer(subject: Token, name: Token) -> bool:
     """Whether `name` (a token of a person's name) names who the subject is or who leads it: the
     subject itself, its apposition ("the general, X,"), or the "by" agent of a participle on it
@@ -490,10 +496,18 @@ class Resolver:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             keys = self._collective_before(obj) if obj.pos_ == "PRON" else self._direct(obj)
+        by_phrase = token.dep_ == "pobj" and token.head.dep_ == "agent"
         for conj in token.conjuncts:
-            if conj.i > token.i:
-                keys += [k for k in self._direct(conj) if k not in keys]
+            if conj.i > token.i and not (by_phrase and _led_by_its_own(conj)):
+                more = [k for k in self._direct(conj) if k not in keys]
+                if by_phrase and keys and more and self._persons(keys) != self._persons(more):
+                    continue  # "the army led by General X and the RSF": a side, not a second leader
+                keys += more
         return keys
+
+    def _persons(self, keys: list[str]) -> bool:
+        """Whether the first of these actors is a person."""
+        return self.table.actors[keys[0]].kind == "person"
 
     def _direct(self, token: Token) -> list[str]:
         if token.pos_ == "NOUN" and token.lemma_.lower() in _STATE_BODIES:

@@ -126,7 +126,8 @@ class ThinSourcing:
 
     @staticmethod
     def _claim_content(noun: Token) -> Span | None:
-        """"claims that the advice was drawn up at Number 10": the content clause, if it has one."""
+        """"claims that the advice was drawn up at Number 10", "claims about taking control of the
+        palace": the content clause, if it has one."""
         for clause in noun.children:
             if clause.dep_ not in ("acl", "ccomp", "relcl"):
                 continue
@@ -135,6 +136,12 @@ class ThinSourcing:
                 continue  # "claims which are denied": a relative clause about the claims, not their content
             if any(c.dep_ in ("nsubj", "nsubjpass") or c.lower_ == "that" for c in clause.children):
                 return subtree_span(clause)
+        # "the claims made by the RSF about taking control of the palace": what they are about
+        for holder in (noun, *(c for c in noun.children if c.dep_ == "acl")):
+            about = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+            said = next((c for c in about.children if c.dep_ in ("pcomp", "pobj")), None) if about else None
+            if said is not None and said.pos_ in ("VERB", "AUX"):
+                return subtree_span(said)
         return ThinSourcing._content_after_aside(noun)
 
     @staticmethod
@@ -233,8 +240,13 @@ class ThinSourcing:
                 subject = (
                     said if len(said.split()) >= 3 else strip_determiner(short_phrase(subtree_span(tok), 12))
                 )
+                # "the claims made by the RSF": whoever made them holds them
+                maker = next((g for c in tok.children if c.dep_ == "acl" for a in c.children
+                              if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                made_by = describe_source(maker, self.names, self.pronoun_names)[0] if maker is not None \
+                    else "unnamed sources"
                 out.append(Dispute(subject=subject, kind="thin sourcing",
-                                   claims=[self._claim(sent, "unnamed sources", "hedges")],
+                                   claims=[self._claim(sent, made_by, "hedges")],
                                    actors=self._actors_in(sent)))
                 break
             if tok.pos_ == "VERB" and _past_possibility(tok):
