@@ -584,3 +584,10 @@ def test_a_hyphened_military_rank_is_a_title_not_part_of_the_name(tmp_path: Path
                      tmp_path)
     [person] = [a for a in result.actors if a.kind == "person"]
     assert person.name == "Jan Kowalski" and "Brig-Gen" in person.roles
+
+
+def test_a_role_quoted_before_a_name_loses_the_quotation_mark_it_was_cut_from(tmp_path: Path) -> None:
+    result = analyse("\u201cThe President of the Republic\u201d, Jan Kowalski, \u201chad a visit from his "
+                     "doctor today\u201d, affirmed a relative of the ousted president.", tmp_path)
+    [person] = [a for a in result.actors if a.kind == "person"]
+    assert person.roles == ["President of the Republic"]
