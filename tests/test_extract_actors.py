@@ -591,3 +591,9 @@ def test_a_role_quoted_before_a_name_loses_the_quotation_mark_it_was_cut_from(tm
                      "doctor today\u201d, affirmed a relative of the ousted president.", tmp_path)
     [person] = [a for a in result.actors if a.kind == "person"]
     assert person.roles == ["President of the Republic"]
+
+
+def test_a_hyphened_word_before_a_title_stays_whole(tmp_path: Path) -> None:
+    result = analyse("The parliament has chosen six-time Prime Minister Jan Kowalski as president.", tmp_path)
+    [person] = [a for a in result.actors if a.kind == "person"]
+    assert "six-time Prime Minister" in person.roles

@@ -256,6 +256,15 @@ def test_a_dated_subject_still_dates_the_event(tmp_path: Path) -> None:
     assert killing.when == "2031-03-12"
 
 
+def test_a_killing_in_an_after_clause_of_a_dated_clause_is_no_later_than_that_date(tmp_path: Path) -> None:
+    result = analyse("Title: Vote\nDate: 2031-07-20\n\nThat has happened only once before, when then-prime "
+                     "minister Jan Kowalski was chosen by parliament uncontested in 1993 after former "
+                     "president Piotr Zielinski, father of the current opposition leader, was assassinated.",
+                     tmp_path)
+    [killing] = events_of(result, "Zielinski", "killed")
+    assert (killing.when, killing.background) == ("1993", True)
+
+
 def test_seats_captured_in_an_election_are_no_seizure(tmp_path: Path) -> None:
     result = analyse("Jan Kowalski captured 396 out of 476 seats in the two houses of parliament.", tmp_path)
     assert not events_of(result, "Kowalski", "seized")

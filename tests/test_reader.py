@@ -517,6 +517,27 @@ def test_wire_dateline_is_metadata_not_text(tmp_path: Path) -> None:
     assert article.metadata["dateline"] == "Khartoum"
 
 
+@pytest.mark.parametrize(("opening", "place"), [
+    ("COLOMBO, Sri Lanka (AP) — ", "Colombo"),
+    ("Colombo/Singapore, Jul 14 (PTI) ", "Colombo/Singapore"),
+])
+def test_a_dateline_with_a_two_word_country_or_an_agency_in_capitals_is_metadata(
+        tmp_path: Path, opening: str, place: str) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(f"Title: Emergency declared\n\n{opening}The acting president declared a state of "
+                    "emergency.\n", encoding="utf-8")
+    article = read_article(path, tmp_path)
+    assert article.paragraphs[0].startswith("The acting president")
+    assert article.metadata["dateline"] == place
+
+
+def test_a_sentence_opening_with_a_place_and_a_date_is_no_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("Title: Talks\n\nParis, March 3 was a good day for the talks, officials said.\n",
+                    encoding="utf-8")
+    assert read_article(path, tmp_path).paragraphs[0].startswith("Paris, March 3")
+
+
 def test_unknown_outlet_named_in_source_header_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a "

@@ -119,6 +119,9 @@ def _prefix_roles(span: Span, titles: _Titles) -> list[str]:
         # Attach modifiers and organisation words before the title ("then Home Office Minister").
         while start > 0:
             prev = doc[start - 1]
+            if prev.text == "-" and start >= 2 and not prev.whitespace_ and not doc[start - 2].whitespace_:
+                start -= 2  # "six-time Prime Minister": the hyphened word is one
+                continue
             if (
                 prev.is_punct
                 or prev.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "NUM")

@@ -122,6 +122,16 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     verb = _clause_verb(tok)
     clause = clean_span_text(_own_words(verb)) if verb.pos_ in ("VERB", "AUX") else ""
     when = resolve(clause, anchor) if clause else None
+    if when is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
+                                                     for c in verb.children):
+        # "X was chosen by parliament in 1993 after Y was assassinated": no later than the clause it
+        # is hung on, which gives the date
+        outer = verb.head
+        while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
+            outer = outer.head  # "chosen uncontested in 1993 after ...": the parse may hang it on a word
+        inner = range(verb.left_edge.i, verb.right_edge.i + 1)
+        words = "".join(t.text_with_ws for t in outer.subtree if t.i not in inner)
+        when = resolve(clean_span_text(words), anchor) if outer.pos_ in ("VERB", "AUX") else None
     # "since a brawl left 20 dead in June": a clause that is itself the "since" clause keeps its date.
     own_since = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since"
                                                      for c in verb.children)

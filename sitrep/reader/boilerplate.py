@@ -86,14 +86,21 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple
 
 # "KHARTOUM, March 12 (Reuters) - ", "BAMAKO, Mali (AP) — ": the wire dateline before the story.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, (?:[A-Z][a-z]+\.?)(?: \d{1,2})?)?(?:, \d{4})?"
-    r"(?: ?\((?P<agency>[^)]{2,40})\))? ?[-–—:]+ (?=\S)"
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+    r"(?:, (?:[A-Z][a-z]+\.?)(?: [A-Z][a-z]+)?(?: \d{1,2})?)?"  # ", Mali", ", Sri Lanka", ", March 12"
+    r"(?:, \d{4})?(?: ?\((?P<agency>[^)]{2,40})\))? ?[-–—:]+ (?=\S)"
+)
+# "Colombo/Singapore, Jul 14 (PTI) Sri Lankan President ...": a place, a day and an agency's
+# capitals in brackets, with no dash after them.
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,2}), [A-Z][a-z]{2,8}\.? \d{1,2} "
+    r"\((?P<agency>[A-Z]{2,6})\) (?=[A-Z])"
 )
 
 
 def strip_dateline(paragraph: str, meta: dict[str, str]) -> str:
     """The paragraph without a wire dateline (kept in the metadata as "dateline" and "agency")."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph)
     if not match or len(match["place"]) < 3:
         return paragraph
     meta.setdefault("dateline", match["place"].title())
