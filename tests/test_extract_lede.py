@@ -220,3 +220,18 @@ def test_it_said_after_the_lede_names_the_body_the_lede_is_about(tmp_path: Path)
                      "capital.", tmp_path, headline=False)
     [lead] = result.leads
     assert (lead.certainty, lead.source) == ("reported", "Ruritania's national prosecutor's office")
+
+
+def test_declaring_a_state_of_emergency_is_an_act_the_writer_states(tmp_path: Path) -> None:
+    result = analyse("Title: Emergency declared\n\nThe acting president of Ruritania on Monday declared a "
+                     "state of emergency that gives him broad authority amid growing protests.", tmp_path,
+                     headline=False)
+    [lead] = result.leads
+    assert (lead.certainty, lead.source) == ("stated", "the article")
+
+
+def test_declaring_that_something_is_so_is_still_a_report(tmp_path: Path) -> None:
+    result = analyse("Title: Protests banned\n\nThe acting president declared on Monday that the protests "
+                     "were illegal and would be broken up by the army.", tmp_path, headline=False)
+    [lead] = result.leads
+    assert lead.certainty == "reported"

@@ -221,6 +221,21 @@ def lede_attribution(sent: Span, names: dict[int, str],
     return level, source, []
 
 
+_ACTS = frozenset({"emergency", "curfew", "war", "independence", "ceasefire", "truce", "holiday", "mourning",
+                   "victory", "bankruptcy", "martial", "lockdown", "blockade"})
+"""What one declares by declaring it ("declared a state of emergency", "declared war"): an act."""
+
+
+def _an_act(verb: Token) -> bool:
+    """Whether a reporting verb does what it names instead of telling something ("the acting
+    president declared a state of emergency", "announced a curfew"): no clause of what was said,
+    and its object is one of `_ACTS`."""
+    if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(t.lemma_.lower() in _ACTS for t in obj.subtree)
+
+
 def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]) -> tuple[Certainty, str]:
     """How sure the lede is and who says it, from its main verb alone."""
     root = sent.root
@@ -255,7 +270,7 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
                                         for c in o.children):
         # "Moscow called the poisoning a provocation": the subject's characterisation, not a fact
         return "reported", _speakers(_subject(root), names, resolve)
-    if lemma in NEUTRAL_REPORTING:
+    if lemma in NEUTRAL_REPORTING and not _an_act(root):
         if passive_it or any(c.dep_ == "auxpass" for c in root.children):  # "are said to have declared"
             return "alleged", "unnamed sources"
         return "reported", _speakers(_subject(root), names, resolve)
