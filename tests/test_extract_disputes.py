@@ -575,3 +575,24 @@ def test_denying_the_statement_denies_what_was_said_before_it(tmp_path: Path) ->
             "has denied the statement.")
     [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
     assert dispute.subject.startswith("they had seized the Kadro camp")
+
+
+def test_more_killed_after_a_count_of_the_killed_adds_to_it_and_is_no_figure(tmp_path: Path) -> None:
+    text = ("The families of dozens of people killed in the protests held funerals as a monitor said that at "
+            "least 20 more people were killed in violence on Monday.")
+    [dispute] = _numeric(analyse(text, tmp_path))
+    assert [c.text for c in dispute.claims] == ["dozens"]
+
+
+def test_more_of_another_count_is_a_figure_of_its_own(tmp_path: Path) -> None:
+    text = "The attack has killed at least 62 people and injured over 170 more, officials said."
+    subjects = {d.subject for d in _numeric(analyse(text, tmp_path))}
+    assert "number of people injured" in subjects
+
+
+def test_a_class_counted_among_the_dead_is_no_crowd_for_the_next_sentence(tmp_path: Path) -> None:
+    text = ("Monitoring group says three children among 74 killed on Sunday, with 20 more deaths reported on "
+            "Monday.\n\nThe families of dozens of people killed in the protests were preparing to hold "
+            "funerals.")
+    subjects = {d.subject for d in _numeric(analyse(text, tmp_path))}
+    assert "number of people killed" in subjects

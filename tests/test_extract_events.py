@@ -290,6 +290,14 @@ def test_two_countries_leading_a_coalition_both_lead_it(tmp_path: Path) -> None:
     assert {e.actor for e in result.events if e.event == "leads"} == {"Saudi Arabia", "United Arab Emirates"}
 
 
+def test_an_accusation_in_a_sentence_others_report_is_the_accusers_claim(tmp_path: Path) -> None:
+    result = analyse("The military government accused Jan Kowalski on Thursday of accepting illegal "
+                     "payments, while eight people were killed when troops fired on protesters, witnesses "
+                     "said.", tmp_path)
+    [accusation] = events_of(result, "Kowalski", "accused")
+    assert accusation.certainty == "alleged" and accusation.source != "witnesses"
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

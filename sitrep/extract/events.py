@@ -626,7 +626,8 @@ class EventExtractor:
                 return out  # "captured 396 out of 476 seats": an election won, not ground taken
             att = self._attribute(tok)
             detail = _date_detail(tok)
-            if event == "accused" and role == "patient" and not att.hedged and att.source == "the article":
+            if event == "accused" and role == "patient" and att.polarity != "denied" \
+                    and att.certainty in ("stated", "reported"):  # a report of an accusation: the accuser's
                 att, detail = self._accusation(tok, att, detail)
             if role == "agent" and event in ("leads", "denies", "rejects", "claims", "cut ties", "allied",
                                              "demands", "refuses", "criticised", "condemned", "warned",

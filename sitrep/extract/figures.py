@@ -99,6 +99,16 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
     return None
 
 
+def _more_of_them(tok: Token) -> bool:
+    """Whether a number counts people added to an earlier count ("20 more deaths", "another 20
+    people", "a further 20", "20 additional deaths"), not a count of its own."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    return (after is not None and after.lower_ in ("more", "additional", "further", "other")) or (
+        before is not None and before.lower_ in ("another", "further"))
+
+
 def _number(text: str) -> float | None:
     """"1,200" -> 1200, "eight" -> 8."""
     key = text.lower().replace(",", "")
@@ -333,6 +343,7 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
     for sent in finder.parsed.sentences:
         previous = ""
         before, told = told, {}
+        counted_here: set[str] = set()
         for i in range(sent.start, sent.end):
             if not like_nums[i] and lowers[i] not in VAGUE:
                 continue  # `_quantity` is None for all but these
@@ -361,6 +372,11 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
                 (_category(tok) or _category(noun) if noun is not None else _category(tok))
             if not category:
                 continue
+            if category in counted_here and _more_of_them(tok):
+                # "dozens killed ... and at least 20 more people were killed on Monday": added to
+                # a count ("killed 62 and injured over 170 more" counts the injured)
+                continue
+            counted_here.add(category)
             when, background = event_time(tok, anchor)
             verb = _verb_of(tok)
             if background or _told_as_past(verb, anchor) \
@@ -376,7 +392,8 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
                 # "Police said eight protesters had been killed. The hospital received the bodies
                 # of 15 people": the next sentence's people are those protesters, counted by another
                 people = other[0]
-            told[category] = (people, att.source)
+            if noun is None or not any(c.dep_ == "prep" and c.lower_ == "among" for c in noun.children):
+                told[category] = (people, att.source)  # "three children among 74 killed": a part, no crowd
             subject = f"number of {people} {category}"
             claim = finder._claim(sent, att.source, "figure", value, text=wording)
             claim.group = _nation_of(noun)
