@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from extract_support import analyse, pipeline, situation
 
 SEED = Path("seeds/mali_2025_coup_plot_soldiers_arrested.txt")
@@ -597,3 +599,16 @@ def test_a_hyphened_word_before_a_title_stays_whole(tmp_path: Path) -> None:
     result = analyse("The parliament has chosen six-time Prime Minister Jan Kowalski as president.", tmp_path)
     [person] = [a for a in result.actors if a.kind == "person"]
     assert "six-time Prime Minister" in person.roles
+
+
+def test_a_name_with_two_surnames_the_model_split_is_one_person(tmp_path: Path) -> None:
+    result = analyse("Officials said that the drug lord José Adolfo Macías Villamar had escaped from prison.",
+                     tmp_path)
+    assert [a.name for a in result.actors if a.kind == "person"] == ["José Adolfo Macías Villamar"]
+
+
+@pytest.mark.parametrize("nickname", ['known as \u201cPiko,\u201d', 'known by the alias "Piko,"'])
+def test_a_quoted_nickname_is_the_same_person(tmp_path: Path, nickname: str) -> None:
+    result = analyse(f"Officials said that the drug lord Jan Kowalski, {nickname} had escaped from prison. "
+                     "Piko is wanted by the police.", tmp_path)
+    assert [a.name for a in result.actors if a.kind == "person"] == ["Jan Kowalski"]

@@ -235,3 +235,10 @@ def test_declaring_that_something_is_so_is_still_a_report(tmp_path: Path) -> Non
                      "were illegal and would be broken up by the army.", tmp_path, headline=False)
     [lead] = result.leads
     assert lead.certainty == "reported"
+
+
+def test_declaring_war_on_gangs_is_an_act_the_writer_states(tmp_path: Path) -> None:
+    result = analyse("Title: War on gangs\n\nRuritania's president has declared war on drugs gangs holding "
+                     "scores of prison guards hostage in a wave of violence.", tmp_path, headline=False)
+    [lead] = result.leads
+    assert (lead.certainty, lead.source) == ("stated", "the article")

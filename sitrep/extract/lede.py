@@ -230,6 +230,10 @@ def _an_act(verb: Token) -> bool:
     """Whether a reporting verb does what it names instead of telling something ("the acting
     president declared a state of emergency", "announced a curfew"): no clause of what was said,
     and its object is one of `_ACTS`."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.lemma_.lower() in _ACTS and after.dep_ in ("nsubj", "dobj"):
+        return True  # "has declared war on drugs gangs holding ...", which the parser reads as a clause
     if any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children):
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

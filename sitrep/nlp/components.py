@@ -318,18 +318,39 @@ def _institution(ent: Span) -> Span | None:
     return None
 
 
+def _joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two person names the model split with nothing between them are one ("José Adolfo" "Macías
+    Villamar": a Spanish name with both surnames)."""
+    out: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        last = out[-1] if out else None
+        if last is not None and ent.label_ == last.label_ == "PERSON" and last.end == ent.start \
+                and not ent.id_ and not last.id_ and doc[last.end - 1].whitespace_:
+            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def nickname_start(doc: Doc, end: int) -> int | None:
-    """Where a nickname starts after a name ending at `end` (", known as X", "nicknamed X"), or None."""
+    """Where a nickname starts after a name ending at `end` (", known as X", "nicknamed X", "known by
+    the alias "X""), or None."""
     i = end
     if i < len(doc) and doc[i].text == ",":
         i += 1
     if i < len(doc) and doc[i].lower_ in ("better", "popularly", "widely", "commonly"):
         i += 1
+    start = None
     if i + 1 < len(doc) and doc[i].lower_ == "known" and doc[i + 1].lower_ == "as":
-        return i + 2
-    if i < len(doc) and doc[i].lower_ in ("nicknamed", "alias", "aka", "dubbed"):
-        return i + 1
-    return None
+        start = i + 2
+    elif i + 3 < len(doc) and doc[i].lower_ == "known" and doc[i + 1].lower_ == "by" \
+            and doc[i + 3].lower_ in ("alias", "nickname", "name", "nom"):
+        start = i + 4  # "known by the alias "Fito""
+    elif i < len(doc) and doc[i].lower_ in ("nicknamed", "alias", "aka", "dubbed"):
+        start = i + 1
+    if start is not None and start < len(doc) and doc[start].text in ('"', "\u201c", "'", "\u2018", "``"):
+        start += 1  # known as "Fito"
+    return start
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -523,6 +544,7 @@ class EntityFixer:
         fixed = self._city_surnames(doc, _without_overlaps(fixed + self._unlabelled_titled(doc, fixed)
                                                            + speakers))
         fixed = self._places_everywhere(doc, fixed)
+        fixed = _joined_names(doc, fixed)
         fixed = self._nicknames(doc, fixed)
         fixed = self._first_names(doc, fixed)
         fixed = self._surnames(doc, fixed)
