@@ -265,6 +265,14 @@ def test_a_killing_in_an_after_clause_of_a_dated_clause_is_no_later_than_that_da
     assert (killing.when, killing.background) == ("1993", True)
 
 
+def test_a_relative_clause_on_the_person_does_not_date_the_event(tmp_path: Path) -> None:
+    result = analyse("Title: Coup\nDate: 2031-09-30\n\nMedia reported that Jan Kowalski, the leader of an "
+                     "interim government who himself came to power through a coup in January, was ousted by "
+                     "a group of soldiers.", tmp_path)
+    [ouster] = events_of(result, "Kowalski", "ousted")
+    assert (ouster.when, ouster.background) == ("", False)
+
+
 def test_seats_captured_in_an_election_are_no_seizure(tmp_path: Path) -> None:
     result = analyse("Jan Kowalski captured 396 out of 476 seats in the two houses of parliament.", tmp_path)
     assert not events_of(result, "Kowalski", "seized")

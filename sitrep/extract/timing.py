@@ -106,6 +106,8 @@ def _own_words(verb: Token) -> str:
     # "in last November's election": a date that owns a noun in a phrase dates that noun ("Wednesday's
     # fighting killed 28", its subject, dates the killing)
     aside += [t for t in verb.subtree if t.dep_ == "poss" and t.ent_type_ == "DATE" and t.head.dep_ == "pobj"]
+    # "Damiba, who came to power through a coup in January, was ousted": the clause dates him, not this
+    aside += [t for t in verb.subtree if t.dep_ == "relcl" and t.head.i != verb.i and t.i != verb.i]
     if not aside:
         return span_text(subtree_span(verb))
     cut = {t.i for c in aside for t in c.subtree}
