@@ -612,3 +612,10 @@ def test_a_quoted_nickname_is_the_same_person(tmp_path: Path, nickname: str) -> 
     result = analyse(f"Officials said that the drug lord Jan Kowalski, {nickname} had escaped from prison. "
                      "Piko is wanted by the police.", tmp_path)
     assert [a.name for a in result.actors if a.kind == "person"] == ["Jan Kowalski"]
+
+
+def test_a_name_the_model_reads_as_a_nationality_is_a_person(tmp_path: Path) -> None:
+    text = ("Ruben Vardanyan, an Armenian-born billionaire businessman who held the second-highest post in "
+            "the region's leadership until February, was arrested on Wednesday while fleeing the region.")
+    result = analyse(text, tmp_path)
+    assert [a.kind for a in result.actors if a.name == "Ruben Vardanyan"] == ["person"]

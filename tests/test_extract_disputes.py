@@ -596,3 +596,21 @@ def test_a_class_counted_among_the_dead_is_no_crowd_for_the_next_sentence(tmp_pa
             "funerals.")
     subjects = {d.subject for d in _numeric(analyse(text, tmp_path))}
     assert "number of people killed" in subjects
+
+
+def test_denying_that_denies_what_the_sentence_before_said_and_who_said_it(tmp_path: Path) -> None:
+    text = ("The government condemned his appointment, saying that it was engineered by Russia. Moscow "
+            "denied that.")
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject == "it was engineered by Russia"
+    assert {c.stance: c.source for c in dispute.claims} == {"asserts": "the government", "denies": "Moscow"}
+
+
+def test_rejecting_a_statement_on_something_rejects_that_something_as_the_body_that_speaks(
+        tmp_path: Path) -> None:
+    text = ('"We strongly condemn and reject the statement of Jan Kowalski, dated September 28, on the '
+            'alleged ethnic cleansing of the residents of the region," the Azerbaijani Foreign Ministry '
+            'said.')
+    [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
+    assert dispute.subject.startswith("alleged ethnic cleansing of the residents")
+    assert [c.source for c in dispute.claims if c.stance == "denies"] == ["Azerbaijan foreign ministry"]

@@ -495,7 +495,8 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     for full in person_cores:
         heads[full.split()[0]].append(full)
     for key in list(surface):
-        if kinds.get(key) == "person" and len(key.split()) == 1 and len(heads.get(key, [])) == 1:
+        # ("Ruben stood with the people", said his wife: the model may read a first name as a body)
+        if kinds.get(key) in ("person", "organisation") and " " not in key and len(heads.get(key, [])) == 1:
             merged_key.setdefault(key, heads[key][0])
 
     merged_into: dict[str, list[str]] = defaultdict(list)

@@ -346,8 +346,9 @@ class DisputeFinder(ThinSourcing):
             if is_denial and lemma != "deny" and obj is not None and obj.pos_ == "NOUN" \
                     and obj.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS:
                 continue  # "rejected any negotiation", "rejected the offer": a refusal, not a contradiction
+            # "the Kremlin continues to deny", "we condemn and reject the statement"
             subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None) or (
-                _subject(tok) if tok.dep_ in ("xcomp", "advcl") else None)  # "the Kremlin continues to deny"
+                _subject(tok) if tok.dep_ in ("xcomp", "advcl", "conj") else None)
             if is_denial:
                 who, _ = describe_source(subj, self.names, self.pronoun_names)
             else:
@@ -520,6 +521,16 @@ class DisputeFinder(ThinSourcing):
                                                      or verb.doc[end - 1].lower_ in _REL_WORDS):
                     end -= 1
                 return verb.doc[said.left_edge.i : end]
+        if obj.pos_ == "NOUN" and obj.lemma_.lower() in _SAID_NOUNS | HEDGE_NOUNS:
+            # "reject the statement of X on the alleged 'ethnic cleansing' of residents": what it is about
+            topic = next((o for c in (*obj.children, *verb.children)  # the parser may hang it on the verb
+                          if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")
+                          for o in c.children if o.dep_ == "pobj" and not o.ent_type_), None)
+            end = topic.right_edge.i + 1 if topic is not None else len(verb.doc)
+            # "denied his statement about X was drafted by officials": X is no topic but a clause's subject
+            clause_goes_on = end < len(verb.doc) and verb.doc[end].pos_ in ("AUX", "VERB")
+            if topic is not None and self._claim_content(obj) is None and not clause_goes_on:
+                return subtree_span(topic)
         said_noun = obj.pos_ == "NOUN" and obj.lemma_.lower() in _SAID_NOUNS and _anaphoric(obj)
         if obj.pos_ == "PRON" or said_noun or (obj.pos_ == "NOUN" and obj.lemma_.lower() in HEDGE_NOUNS):
             own = self._claim_content(obj) if obj.pos_ == "NOUN" else None
@@ -559,6 +570,11 @@ class DisputeFinder(ThinSourcing):
             # government denied that claim.": a claim told in a clause of the sentence before
             said = next((c for t in prior if t.pos_ == "VERB" and t.lemma_.lower() in _CLAIMING
                          for c in _that_clauses(t)), None)
+            if said is None and obj.pos_ == "PRON":
+                # "The government condemned his appointment, saying that it was engineered by Russia.
+                # Moscow denied that.": what the sentence before said
+                said = next((c for t in prior if t.pos_ == "VERB" and t.lemma_.lower() in NEUTRAL_REPORTING
+                             for c in _that_clauses(t)), None)
             return subtree_span(said) if said is not None else None
         # "denied [his statement to Parliament ... was drafted by officials]": up to the clause's end,
         # without a clause of its own after it ("denied any knowledge of it [when asked ...]").
@@ -574,9 +590,11 @@ class DisputeFinder(ThinSourcing):
         if content is None:
             return None
         verb = next((a for a in content.root.ancestors if a.pos_ == "VERB"), None)
-        if verb is None or verb.lemma_.lower() not in _CLAIMING:
+        if verb is None or verb.lemma_.lower() not in _CLAIMING | NEUTRAL_REPORTING:
             return None
         subject = _subject(verb)
+        if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            subject = _subject(verb.head)  # "The government condemned it, saying that ...": the government
         return describe_source(subject, self.names, self.pronoun_names)[0] if subject is not None else None
 
     def _speaker(self, sent: Span) -> str:

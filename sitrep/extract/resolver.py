@@ -362,7 +362,8 @@ class Resolver:
     def _quoted_first_person(self, sent: Span) -> None:
         """'"I have been deposed," Embaló told France 24': an "I" or "me" inside a quotation is
         the person who speaks it, the named subject (or the speaker after the verb) of the
-        sentence's speech verb outside the quotation."""
+        sentence's speech verb outside the quotation; a "we" or "us" is the body that speaks it
+        ('"We reject the statement," the foreign ministry said')."""
         inside: set[int] = set()
         opened: int | None = None
         for tok in sent:
@@ -380,13 +381,15 @@ class Resolver:
                 continue
             who = next((c for c in verb.children if c.dep_ == "nsubj"), None) or speaker_after(verb)
             key = self.table.token_actor.get(who.i) if who is not None else None
-            if key and "|" not in key and self.table.actors[key].kind == "person":
+            if key and "|" not in key:
                 speaker = key
                 break
         if speaker is None:
             return
+        # '"We reject the statement," the foreign ministry said': a body speaks as "we"
+        words = ("i", "me", "myself") if self.table.actors[speaker].kind == "person" else ("we", "us")
         for i in inside:
-            if self.parsed.lowers[i] in ("i", "me", "myself") and i not in self.pronouns:
+            if self.parsed.lowers[i] in words and i not in self.pronouns:
                 self.pronouns[i] = speaker
 
     def _fronted_clause(self, sent: Span) -> tuple[int, int, str] | None:

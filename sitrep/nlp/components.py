@@ -486,6 +486,10 @@ class EntityFixer:
                     ent[0].text in _HONORIFIC_WORDS or ent.start in title_starts and len(ent) >= 3
                     and all((t.is_title or not t.is_alpha) and t.lower_ not in _BODY_WORDS for t in ent[1:])):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Mr Ostrov", "General Bipin Rawat"
+            if ent.label_ == "NORP" and not ent.id_ and 2 <= len(ent) <= 4 \
+                    and all(t.tag_ == "NNP" and t.is_title for t in ent):
+                # "Ruben Vardanyan" read as a nationality: proper names in the singular, no people
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ in ("PERSON", "NORP") and not ent.id_ and len(ent) >= 2 \
                     and ent[0].text in ("Los", "Las"):
                 ent = Span(doc, ent.start, ent.end, label="ORG")  # "Los Choneros": a plural article, a group
