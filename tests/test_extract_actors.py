@@ -619,3 +619,9 @@ def test_a_name_the_model_reads_as_a_nationality_is_a_person(tmp_path: Path) -> 
             "the region's leadership until February, was arrested on Wednesday while fleeing the region.")
     result = analyse(text, tmp_path)
     assert [a.kind for a in result.actors if a.name == "Ruben Vardanyan"] == ["person"]
+
+
+def test_a_name_after_a_title_and_its_country_is_a_person(tmp_path: Path) -> None:
+    result = analyse("President of Kazakhstan Kassym-Jomart Tokayev dismissed Nursultan Nazarbayev from the "
+                     "post of chairman of the country's Security Council.", tmp_path)
+    assert "Kassym-Jomart Tokayev" in {a.name for a in result.actors if a.kind == "person"}

@@ -306,6 +306,13 @@ def test_an_accusation_in_a_sentence_others_report_is_the_accusers_claim(tmp_pat
     assert accusation.certainty == "alleged" and accusation.source != "witnesses"
 
 
+def test_his_opening_a_sentence_is_not_a_man_named_in_passing_before(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski, a close ally of the founding president Piotr Zielinski, was sacked from "
+                     "his post this week. His detention came as the spokesman said Zielinski was in the "
+                     "capital.", tmp_path)
+    assert not events_of(result, "Zielinski", "detained")
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

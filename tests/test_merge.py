@@ -162,13 +162,23 @@ def test_transliteration_variants_of_one_name_are_one_person(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("one", "other"), [("Aleksandr Petrenko", "Alexander Petrenko"),
-                                              ("Yevgeny Karpenko", "Evgeny Karpenko")])
+                                              ("Yevgeny Karpenko", "Evgeny Karpenko"),
+                                              ("Kassym-Zhomart Petrenko", "Kassym-Jomart Petrenko")])
 def test_names_transliterated_with_ks_or_x_and_y_or_e_are_one_person(tmp_path: Path, one: str,
                                                                      other: str) -> None:
     texts = {"a.txt": f"Title: Talks\n\nPresident {one} met his counterpart in Minsk.",
              "b.txt": f"Title: Talks 2\n\nPresident {other} said the talks were useful."}
     names = [a.name for a in situation(texts, tmp_path).actors if "enko" in a.name]
     assert len(names) == 1
+
+
+def test_a_name_read_as_a_body_in_one_article_joins_its_spelling_as_a_person(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Unrest\n\nKazakhstan President Kassym-Jomart Tokayev says his security forces "
+                      "will shoot to kill without warning.",
+             "b.txt": "Title: Unrest 2\n\nNow this department will be headed by the president himself, "
+                      "Kassym-Zhomart Tokayev said in his address to the people."}
+    actors = [a for a in situation(texts, tmp_path).actors if "Tokayev" in a.name]
+    assert [a.kind for a in actors] == ["person"]
 
 
 def test_relatives_sharing_a_surname_stay_apart(tmp_path: Path) -> None:

@@ -262,7 +262,11 @@ class Resolver:
                         role_subject = _RoleSubject(role_subject.name, role_subject.actor, role_subject.words,
                                                     self.parsed.paragraph_of(tok.idx))
                 elif low in PERSONAL_PRONOUNS and last_person:
-                    subject = tok.dep_ in ("nsubj", "nsubjpass")
+                    # "His detention came as ...": an owner in a subject goes on with whom the last
+                    # sentence was about, as a subject pronoun does
+                    owner_opening = tok.dep_ == "poss" and tok.i == sent.start \
+                        and tok.head.dep_ in ("nsubj", "nsubjpass")
+                    subject = tok.dep_ in ("nsubj", "nsubjpass") or owner_opening
                     chosen = (sent_subject or last_subject or last_person) if subject else last_person
                     if subject and sent_subject is None and named_here is not None \
                             and tok.head.dep_ in ("advcl", "relcl", "acl"):

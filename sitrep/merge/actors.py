@@ -327,9 +327,15 @@ class ActorIndex:
             if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in keys:
                 union.union(key, words[1])
         variants: dict[frozenset[str], list[tuple[str, str]]] = {}
+        surnames = {k.rsplit(" ", 1)[-1] for k, info in keys.items()
+                    if info.top_kind == "person" and " " in k}
         for kinds in (("person",), ("armed group", "organisation")):
             # "Boko Harem" and "Boko Haram": one group misspelt, alike in every word
             bucket = frozenset(k for k, info in keys.items() if info.top_kind in kinds)
+            if kinds == ("person",):
+                # "Kassym-Zhomart Tokayev", read as a body in one article, and "Kassym-Jomart Tokayev"
+                bucket |= {k for k, info in keys.items() if info.top_kind == "organisation" and " " in k
+                           and k.rsplit(" ", 1)[-1] in surnames}
             pairs = self._variants.get(bucket)
             if pairs is None:
                 pairs = _spelling_variants(list(bucket))
@@ -592,9 +598,9 @@ def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-_TRANSLITERATIONS = (("ks", "x"), ("kh", "h"), ("yu", "iu"), ("ya", "ia"), ("y", "i"))
+_TRANSLITERATIONS = (("ks", "x"), ("kh", "h"), ("zh", "j"), ("yu", "iu"), ("ya", "ia"), ("y", "i"))
 """Spellings that transliterations of one name swap ("Aleksandr" and "Alexander", "Yevgeny" and
-"Evgeny"), each to one form before names are compared."""
+"Evgeny", "Zhomart" and "Jomart"), each to one form before names are compared."""
 
 
 def _transliterated(word: str) -> str:

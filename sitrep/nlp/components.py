@@ -364,14 +364,23 @@ def _titled_run(doc: Doc, head: Token, taken: set[int], title_ends: set[int],
     None when the words are no such run or one of them names a body or a landform ("General
     Assembly")."""
     start = head.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= head.i \
-            and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken and start - 1 not in title_tokens:
-        start -= 1
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.text == "-" and start >= 2 and not prev.whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].pos_ == "PROPN" and start - 2 not in taken:
+            start -= 2  # "Kassym-Jomart": a hyphened first name
+            continue
+        if prev.dep_ == "compound" and start <= prev.head.i <= head.i and prev.pos_ == "PROPN" \
+                and start - 1 not in taken and start - 1 not in title_tokens:
+            start -= 1
+            continue
+        break
     span = doc[start : head.i + 1]
-    if start not in title_ends or not 1 <= len(span) <= 4:
+    words = [t for t in span if t.text != "-"]
+    if start not in title_ends or not 1 <= len(words) <= 4:
         return None
     if not all(t.text[:1].isupper() and _NAME_WORD.fullmatch(t.text) and t.lower_ not in _BODY_WORDS
-               and t.text not in _GEO_FEATURES for t in span):
+               and t.text not in _GEO_FEATURES for t in words):
         return None
     return Span(doc, span.start, span.end, label="PERSON")
 
@@ -619,6 +628,10 @@ class EntityFixer:
         titles = doc.spans.get("titles", [])
         title_ends = {span.end for span in titles}
         title_tokens = {i for span in titles for i in range(span.start, span.end)}
+        # "President of Kazakhstan Kassym-Jomart Tokayev": the title with its country
+        places = {ent.start: ent.end for ent in ents if ent.label_ == "GPE"}
+        title_ends |= {places[end + 1] for end in list(title_ends)
+                       if end < len(doc) and doc[end].lower_ == "of" and end + 1 in places}
         out = []
         for i in _proper_nouns(doc):
             if i in taken:

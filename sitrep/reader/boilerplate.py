@@ -88,7 +88,7 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
     r"(?:, (?:[A-Z][a-z]+\.?)(?: [A-Z][a-z]+)?(?: \d{1,2})?)?"  # ", Mali", ", Sri Lanka", ", March 12"
-    r"(?:, \d{4})?(?: ?\((?P<agency>[^)]{2,40})\))? ?[-–—:]+ (?=\S)"
+    r"(?:, \d{4})?(?:,? ?\((?P<agency>[^)]{2,40})\))? ?[-–—:]+ (?=\S)"  # "ALMATY, (Reuters) –"
 )
 # "Colombo/Singapore, Jul 14 (PTI) Sri Lankan President ...": a place, a day and an agency's
 # capitals in brackets, with no dash after them.
