@@ -625,3 +625,10 @@ def test_a_name_after_a_title_and_its_country_is_a_person(tmp_path: Path) -> Non
     result = analyse("President of Kazakhstan Kassym-Jomart Tokayev dismissed Nursultan Nazarbayev from the "
                      "post of chairman of the country's Security Council.", tmp_path)
     assert "Kassym-Jomart Tokayev" in {a.name for a in result.actors if a.kind == "person"}
+
+
+def test_a_crisis_the_parser_sets_beside_a_name_is_no_role(tmp_path: Path) -> None:
+    result = analyse("The day after the assassination of President Jan Kowalski, the political crisis in "
+                     "Ruritania does not dissipate as two men claim the post of prime minister.", tmp_path)
+    [person] = [a for a in result.actors if a.name == "Jan Kowalski"]
+    assert person.roles == ["President"]

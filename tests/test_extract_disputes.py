@@ -614,3 +614,8 @@ def test_rejecting_a_statement_on_something_rejects_that_something_as_the_body_t
     [dispute] = [d for d in analyse(text, tmp_path).disputes if d.kind == "contradiction"]
     assert dispute.subject.startswith("alleged ethnic cleansing of the residents")
     assert [c.source for c in dispute.claims if c.stance == "denies"] == ["Azerbaijan foreign ministry"]
+
+
+def test_someone_unknown_in_political_circles_is_no_silence(tmp_path: Path) -> None:
+    text = "However he is unknown in political circles, and associates suggested he was duped by others."
+    assert not [d for d in analyse(text, tmp_path).disputes if d.kind == "silence"]

@@ -313,6 +313,25 @@ def test_his_opening_a_sentence_is_not_a_man_named_in_passing_before(tmp_path: P
     assert not events_of(result, "Zielinski", "detained")
 
 
+def test_he_after_an_unnamed_associate_spoke_is_not_the_man_the_associate_spoke_of(tmp_path: Path) -> None:
+    result = analyse("The associate said the plan was for Jan Kowalski to be arrested, not killed. He said "
+                     "Piotr Zielinski would not have taken part if he knew the plan.", tmp_path)
+    assert not events_of(result, "Kowalski", "says")
+
+
+def test_an_event_told_as_known_inside_a_hedged_clause_is_no_hedged_event(tmp_path: Path) -> None:
+    result = analyse("Associates suggested he was duped by those really behind the assassination of "
+                     "President Jan Kowalski in an attack last week.", tmp_path)
+    [killing] = events_of(result, "Kowalski", "killed")
+    assert (killing.certainty, killing.source) == ("stated", "the article")
+
+
+def test_an_alleged_killing_stays_alleged(tmp_path: Path) -> None:
+    result = analyse("Police said the alleged killing of Jan Kowalski was under investigation.", tmp_path)
+    [killing] = events_of(result, "Kowalski", "killed")
+    assert killing.certainty == "alleged"
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

@@ -181,6 +181,17 @@ def test_a_name_read_as_a_body_in_one_article_joins_its_spelling_as_a_person(tmp
     assert [a.kind for a in actors] == ["person"]
 
 
+def test_a_surname_that_is_a_wife_in_one_article_and_her_husband_in_another_joins_neither(
+        tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Attack\n\nPresident Jovan Petrovic was killed at his home on Wednesday. His "
+                      "wife, Marta Petrovic, was shot several times. Petrovic was flown to Miami for "
+                      "treatment of wounds to her arms.",
+             "b.txt": "Title: Attack 2\n\nPresident Jovan Petrovic was assassinated on Wednesday. Petrovic "
+                      "had ruled by decree for a year."}
+    names = {a.name for a in situation(texts, tmp_path).actors if "Petrovic" in a.name}
+    assert names == {"Jovan Petrovic", "Marta Petrovic"}
+
+
 def test_relatives_sharing_a_surname_stay_apart(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Poison\n\nSergei Skripal and his daughter Yulia Skripal were found on a bench."}
     names = {a.name for a in situation(texts, tmp_path).actors if "Skripal" in a.name}

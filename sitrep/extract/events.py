@@ -21,6 +21,7 @@ from ..model import MEMBERS, StatusEvent
 from .actors import ActorTable
 from .attribution import (
     DENYING,
+    HEDGE_WORDS,
     HEDGING_REPORTING,
     NEUTRAL_REPORTING,
     UNNAMED_PASSIVES,
@@ -275,6 +276,17 @@ def _won_at_the_polls(verb: Token) -> bool:
         if any(t.lemma_.lower() in _POLL_NOUNS for t in around):
             return True
     return False
+
+
+def _presupposed(noun: Token) -> bool:
+    """Whether an event noun is told as a known fact inside a phrase ("by those behind the
+    assassination of X", "in the aftermath of the president's assassination"): "the" or an owner
+    before it, no hedge of its own ("the alleged killing"), in a prepositional phrase."""
+    if noun.dep_ != "pobj" or noun.head.lower_ in ("of", "for") and noun.head.head.pos_ == "VERB":
+        return False  # "accused him of the killing": the charge itself
+    children = list(noun.children)
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in children)
+    return definite and not any(c.lower_ in HEDGE_WORDS for c in children)
 
 
 def _set_free(free: Token) -> bool:
@@ -698,6 +710,10 @@ class EventExtractor:
                 return out
             att = self._attribute(tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in")
                                   else tok)
+            if att.certainty == "alleged" and _presupposed(tok):
+                # "associates suggested he was duped by those behind the assassination of President
+                # X": what is suggested is the duping; the assassination is told as known
+                att = Attribution("the article", "stated", att.polarity, False)
             if charging:
                 if _rebutted(tok):
                     return out  # "protested 'unfounded accusations against Russia'": Russia's answer

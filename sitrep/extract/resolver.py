@@ -65,7 +65,8 @@ _SOMEONE_NOUNS = frozenset(_MEMBER_NOUNS | _PERSON_ROLES | _MASCULINE | _FEMININ
     "boy", "girl", "commando", "worker", "journalist", "reporter", "doctor", "nurse", "student",
     "survivor", "victim", "relative", "refugee", "migrant", "hostage", "suspect", "policeman",
     "policewoman", "guard", "pilot", "driver", "citizen", "villager", "prisoner", "veteran", "adviser",
-    "advisor", "analyst", "expert", "engineer", "businessman", "businesswoman", "priest", "cleric"})
+    "advisor", "analyst", "expert", "engineer", "businessman", "businesswoman", "priest", "cleric",
+    "associate", "friend", "neighbour", "neighbor", "colleague"})
 """Nouns for one person: "a member of a special forces unit" as a sentence's subject is someone
 the story now tells of, whom a later "he" may mean."""
 _PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import lexicon
 from ..nlp.pattern_files import bundled_patterns
 from .base import (
     HONORIFICS,
@@ -183,10 +184,18 @@ def _appositive_roles(span: Span, titles: _Titles) -> list[str]:
     return roles
 
 
+_NO_ROLES = frozenset(lexicon().happenings) | {
+    "crisis", "situation", "conflict", "war", "violence", "unrest", "tension", "turmoil", "standoff",
+    "dispute", "vacuum", "chaos", "protest", "fighting", "day", "week", "month", "year", "night"}
+"""What an apposition the parser hung on a name may be that no person is ("the assassination of
+President X, the political crisis in Haiti does not dissipate")."""
+
+
 def _role_apposition(child: Token) -> bool:
-    """Whether a token is an apposition that may be a role: a noun, never a person or a place."""
+    """Whether a token is an apposition that may be a role: a noun, never a person or a place,
+    nor an event or a state of affairs (`_NO_ROLES`)."""
     return child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") \
-        and child.ent_type_ not in ("PERSON", "GPE")
+        and child.ent_type_ not in ("PERSON", "GPE") and child.lemma_.lower() not in _NO_ROLES
 
 
 def _listed_after_its_role(role: Token, span: Span) -> bool:

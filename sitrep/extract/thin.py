@@ -31,7 +31,7 @@ _SILENCE = re.compile(
     r"(?:comment|confirm|say|disclose|publish|answer|give)"
     r"\w*|(?:has|have|had) not (?:disclosed|commented|confirmed|responded|said)|did not (?:respond|comment)|"
     r"no official (?:figure|comment|confirmation|word)s?|not yet (?:known|clear)|(?:remains?|is|was|were) "
-    r"unknown|"
+    r"unknown(?! (?:in|to|among|outside)\b)|"  # not "he is unknown in political circles": obscure
     r"(?:could|can) not be (?:independently )?(?:confirmed|verified)|no information to corroborate|"
     r"silent on|(?:was|were|is|are|remained|remains|kept) mum on|"
     r"did not (?:say|disclose|reveal|specify|explain)(?= (?:whether|if|how|who|why|when|where)\b)|"

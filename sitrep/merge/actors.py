@@ -294,10 +294,17 @@ class ActorIndex:
         keys = self._keys
         union = _Union()
         full_persons: dict[str, tuple[tuple[int, int], str]] = {}  # tail -> (first mention, full key)
+        # "Moïse" is his wife Martine in one article and President Jovenel Moïse in the others: a
+        # surname two people in the situation bear joins neither through an alias
+        bearers: dict[str, set[str]] = defaultdict(set)
+        for key, info in keys.items():
+            if info.top_kind == "person" and " " in key:
+                bearers[key.rsplit(" ", 1)[-1]].add(_transliterated(key.split(" ", 1)[0]))
+        shared = {surname for surname, firsts in bearers.items() if _two_people(firsts)}
         for key, info in keys.items():
             union.find(key)
             for akey in info.aliases:
-                if akey and akey != key:
+                if akey and akey != key and akey not in shared:
                     union.union(key, akey)
             if info.person is not None:
                 at = (pos[id(info.person[0])], info.person[1])
@@ -596,6 +603,15 @@ def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
                         and min(len(x) for x in a + b) >= 4:
                     pairs.append((" ".join(a), " ".join(b)))
     return pairs
+
+
+def _two_people(first_names: set[str]) -> bool:
+    """Whether these first names (of people with one surname) are two people's, not one name's
+    spellings ("jovenel", "martine"; not "sergei", "sergey")."""
+    from rapidfuzz.fuzz import ratio
+
+    names = sorted(first_names)
+    return any(ratio(a, b) < SPELLING_SIMILARITY for i, a in enumerate(names) for b in names[i + 1:])
 
 
 _TRANSLITERATIONS = (("ks", "x"), ("kh", "h"), ("zh", "j"), ("yu", "iu"), ("ya", "ia"), ("y", "i"))
