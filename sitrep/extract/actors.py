@@ -581,15 +581,25 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
         return
     doc = parsed.doc
     tokens, poses = parsed.tokens, parsed.poses
+    firsts = {words[0] for words in full}  # a full name is tried only where one can start
+    keys: dict[str, str] = {}
+
+    def key_of(text: str) -> str:
+        found = keys.get(text)
+        if found is None:
+            found = keys[text] = name_key(text)
+        return found
+
     i = 0
     while i < len(doc):
         if i in table.token_actor or poses[i] not in ("PROPN", "NOUN", "ADJ") or not tokens[i].is_title:
             i += 1
             continue
         tok = tokens[i]
+        first = key_of(tok.text)
         matched = 0
-        for size in (3, 2):
-            words = tuple(name_key(t.text) for t in tokens[i : i + size])
+        for size in (3, 2) if first in firsts else ():
+            words = tuple(key_of(t.text) for t in tokens[i : i + size])
             if len(words) == size and words in full and not any(j in table.token_actor
                                                                 for j in range(i, i + size)):
                 for j in range(i, i + size):
@@ -597,7 +607,7 @@ def _propagate_names(parsed: ParsedArticle, table: ActorTable) -> None:
                 matched = size
                 break
         if not matched:
-            owners = surnames.get(name_key(tok.text), set())
+            owners = surnames.get(first, set())
             nxt = tokens[i + 1] if i + 1 < len(doc) else None
             if (
                 len(owners) == 1

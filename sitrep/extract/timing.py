@@ -98,10 +98,11 @@ def told_later(verb: Token, before: Sequence[Span], anchor: date | None) -> bool
                for when in [resolve(sent.text, anchor)] if when is not None)
 
 
-def _own_words(verb: Token) -> str:
+def _own_words(verb: Token) -> str | None:
     """The text of the verb's clause without a participle hung on it that tells why or how ("took
     over on Monday, citing fraud in the vote of 2020") or a date that owns a noun ("seized power
-    claiming fraud in last November's election": November dates the election, not the seizure)."""
+    claiming fraud in last November's election": November dates the election, not the seizure);
+    None when there is nothing to leave out."""
     aside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i]
     # "in last November's election": a date that owns a noun in a phrase dates that noun ("Wednesday's
     # fighting killed 28", its subject, dates the killing)
@@ -109,7 +110,7 @@ def _own_words(verb: Token) -> str:
     # "Damiba, who came to power through a coup in January, was ousted": the clause dates him, not this
     aside += [t for t in verb.subtree if t.dep_ == "relcl" and t.head.i != verb.i and t.i != verb.i]
     if not aside:
-        return span_text(subtree_span(verb))
+        return None
     cut = {t.i for c in aside for t in c.subtree}
     return "".join(t.text_with_ws for t in verb.subtree if t.i not in cut)
 
@@ -122,8 +123,13 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     said"; not "the junta that has ruled since 2021"), past perfect ("had been arrested"),
     "former", or a date well before the article."""
     verb = _clause_verb(tok)
-    clause = clean_span_text(_own_words(verb)) if verb.pos_ in ("VERB", "AUX") else ""
+    clause = clean_span_text(span_text(subtree_span(verb))) if verb.pos_ in ("VERB", "AUX") else ""
     when = resolve(clause, anchor) if clause else None
+    if when is not None:
+        own = _own_words(verb)  # looked for only when there is a date it may have misplaced
+        if own is not None:
+            clause = clean_span_text(own)
+            when = resolve(clause, anchor)
     if when is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
                                                      for c in verb.children):
         # "X was chosen by parliament in 1993 after Y was assassinated": no later than the clause it
