@@ -632,3 +632,9 @@ def test_a_crisis_the_parser_sets_beside_a_name_is_no_role(tmp_path: Path) -> No
                      "Ruritania does not dissipate as two men claim the post of prime minister.", tmp_path)
     [person] = [a for a in result.actors if a.name == "Jan Kowalski"]
     assert person.roles == ["President"]
+
+
+def test_a_national_security_council_is_not_the_un_security_council(tmp_path: Path) -> None:
+    result = analyse("The White House's National Security Council announced the talks on Sunday.", tmp_path)
+    names = {a.name for a in result.actors}
+    assert "National Security Council" in names and "UN Security Council" not in names

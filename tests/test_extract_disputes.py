@@ -619,3 +619,10 @@ def test_rejecting_a_statement_on_something_rejects_that_something_as_the_body_t
 def test_someone_unknown_in_political_circles_is_no_silence(tmp_path: Path) -> None:
     text = "However he is unknown in political circles, and associates suggested he was duped by others."
     assert not [d for d in analyse(text, tmp_path).disputes if d.kind == "silence"]
+
+
+def test_more_killed_taking_a_toll_to_a_total_adds_to_it_and_is_no_figure(tmp_path: Path) -> None:
+    text = ("Troops killed four more people in demonstrations on Friday, taking the number of deaths to 328 "
+            "in the crackdown.")
+    [dispute] = _numeric(analyse(text, tmp_path))
+    assert [c.text for c in dispute.claims] == ["328"]

@@ -100,6 +100,8 @@ ARMED_GROUPS = {
 # longest match wins, so "the African Union's Peace and Security Council" is not "Security Council".
 ORGANISATION_SHAPES = [
     [{"IS_TITLE": True}, {"LOWER": "and"}, {"LOWER": "security"}, {"LOWER": "council"}],
+    # "the White House's National Security Council": a state's own council ("UN" is no title word)
+    [{"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "un"]}}, {"LOWER": "security"}, {"LOWER": "council"}],
 ]
 
 # Institutions and international organisations (kind organisation); "id" is the canonical name.

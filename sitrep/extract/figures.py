@@ -99,6 +99,11 @@ def _quantity(tok: Token) -> tuple[str, tuple[float, float]] | None:
     return None
 
 
+_TAKING_THE_TOLL = re.compile(r"\b(?:taking|bringing|raising|pushing)\b.{0,40}\b(?:toll|number|total|tally)\b"
+                              r".{0,40}\bto\b", re.I)
+"""'killed four more people on Friday, taking the number of deaths to 328': the more are an increment."""
+
+
 def _more_of_them(tok: Token) -> bool:
     """Whether a number counts people added to an earlier count ("20 more deaths", "another 20
     people", "a further 20", "20 additional deaths"), not a count of its own."""
@@ -372,7 +377,7 @@ def figure_disputes(finder: DisputeFinder) -> list[Dispute]:
                 (_category(tok) or _category(noun) if noun is not None else _category(tok))
             if not category:
                 continue
-            if category in counted_here and _more_of_them(tok):
+            if _more_of_them(tok) and (category in counted_here or _TAKING_THE_TOLL.search(span_text(sent))):
                 # "dozens killed ... and at least 20 more people were killed on Monday": added to
                 # a count ("killed 62 and injured over 170 more" counts the injured)
                 continue

@@ -242,9 +242,7 @@ def _role_phrase(head: Token, stop: int | None = None) -> str:
 def _distribute_titles(parsed: ParsedArticle, table: ActorTable, titles_by_end: dict[int, Span]) -> None:
     """"former Prime Ministers A and B": B, coordinated with A, shares A's plural title."""
     doc = parsed.doc
-    for i in range(len(doc)):
-        if i not in table.token_actor:
-            continue
+    for i in sorted(table.token_actor):  # only a named actor's tokens can share a title
         tok = parsed.tokens[i]
         if tok.dep_ != "conj":
             continue
