@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..model import Claim, Dispute, StatusEvent
 from .actors import ActorTable
 from .attribution import (
+    _QUOTES,
     HEDGE_NOUNS,
     HEDGE_WORDS,
     attribute,
@@ -427,15 +428,12 @@ def _raised(believed: Token) -> str:
     return f"{short_phrase(subtree_span(subj), 6)} {said}" if len(said.split()) >= 4 else ""
 
 
-_QUOTE_CHARS = ('"', "\u201c", "\u201d")
-
-
 def _quoted_others_belief(believe: Token) -> bool:
     """Whether "believe" is inside a quotation and tells what others believe of the speaker ('"These
     groups try to intimidate us and believe that we will give in," the president said'): the
     speaker's view of them, no claim resting on a hedge."""
     sent = believe.sent
-    marks = sum(t.text in _QUOTE_CHARS or t.tag_ in ("``", "''") for t in sent if t.i < believe.i)
+    marks = sum(t.text in _QUOTES or t.tag_ in ("``", "''") for t in sent if t.i < believe.i)
     if marks % 2 == 0:
         return False
     subj = next((c for c in believe.children if c.dep_ == "nsubj"), None)
