@@ -332,6 +332,19 @@ def test_an_alleged_killing_stays_alleged(tmp_path: Path) -> None:
     assert killing.certainty == "alleged"
 
 
+def test_a_resignation_effective_later_is_a_resignation_to_come(tmp_path: Path) -> None:
+    result = analyse("Jan Kowalski, the embattled prime minister, announced his resignation late on Monday, "
+                     "effective after the appointment of a transition team.", tmp_path)
+    assert not events_of(result, "Kowalski", "resigned")
+    [plan] = events_of(result, "Kowalski", "plans")
+    assert plan.detail.startswith("to resign effective after the appointment")
+
+
+def test_an_announced_resignation_with_no_later_date_is_a_resignation(tmp_path: Path) -> None:
+    assert events_of(analyse("Jan Kowalski announced his resignation on Monday.", tmp_path), "Kowalski",
+                     "resigned")
+
+
 def test_accusations_a_speaker_protests_are_no_charge_of_the_speakers(tmp_path: Path) -> None:
     result = analyse("The foreign ministry said it had protested unfounded accusations against Jan "
                      "Kowalski.", tmp_path)

@@ -35,6 +35,7 @@ from .attribution import (
 from .base import (
     SUBORDINATORS,
     ParsedArticle,
+    doc_text,
     short_phrase,
     span_text,
     strip_determiner,
@@ -276,6 +277,10 @@ def _won_at_the_polls(verb: Token) -> bool:
         if any(t.lemma_.lower() in _POLL_NOUNS for t in around):
             return True
     return False
+
+
+_EFFECTIVE_LATER = re.compile(r"\beffective (?:after|upon|once|when|from|at)\b(?:\s+[^\s,;.]+){0,12}", re.I)
+"""A resignation set for later ("effective after the appointment of a transition team")."""
 
 
 def _presupposed(noun: Token) -> bool:
@@ -735,6 +740,16 @@ class EventExtractor:
                 if not any(t.lower_ in ("unknown", "unclear") for t in sent):
                     return out
                 att = Attribution(att.source, "unclear", "affirmed", att.anonymous)
+            detail = ""
+            later = _EFFECTIVE_LATER.search(doc_text(tok.doc)[tok.idx:tok.sent.end_char]) \
+                if event == "resigned" else None
+            if later is not None:
+                # "announced his resignation, effective after the appointment of a transition team":
+                # a resignation to come, not one made
+                words = later.group(0).split()
+                while words[-1].lower() in ("a", "an", "the", "and", "or", "of", "to"):
+                    words.pop()
+                event, detail = "plans", "to resign " + " ".join(words)
             for target in targets:
                 members = {self.resolver.group_of_members(t): t for t in (target, *target.conjuncts)}
                 for key in self.resolver.actors(target, strict=True):
@@ -742,7 +757,7 @@ class EventExtractor:
                         # "the killing of a Podemos official": one of its members, not the party
                         out.append((key, event, _members(members[key]), att))
                         continue
-                    out.append((key, event, "", att))
+                    out.append((key, event, detail, att))
         if tok.lower_ in ADJ_EVENTS and tok.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in tok.children):
             # "with many of them still unaccounted for": the state has its own subject
             att = self._attribute(tok)
