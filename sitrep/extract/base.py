@@ -187,7 +187,8 @@ nor on a preposition of a noun ("a team of experts from the"; "is over", "accord
 SUBORDINATORS = frozenset({"when", "while", "if", "although", "though", "because", "after", "before",
                            "since", "unless", "whereas", "once", "until"})
 """Words that open a subordinate clause."""
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Tags of a finite verb: a name right before one is its subject, whatever the parse says."""
 _WOULD_BE_SUBJECT = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "PUNCT"})
 _NOUN_TAIL = 3
 """Words a phrase cut inside a noun phrase may run past its limit to reach the noun."""
@@ -200,7 +201,7 @@ def _clause_read_as_preposition(tok: Token, cut: int) -> bool:
     if tok.dep_ != "prep" or tok.lower_ not in SUBORDINATORS | {"as"}:
         return False
     after = tok.right_edge.i + 1
-    if after <= cut or after >= len(tok.doc) or tok.doc[after].tag_ not in _FINITE:
+    if after <= cut or after >= len(tok.doc) or tok.doc[after].tag_ not in FINITE:
         return False
     verb = tok.doc[after].head if tok.doc[after].dep_ in ("aux", "auxpass") else tok.doc[after]
     return not any(c.dep_ in _SUBJECTS for c in verb.children)
@@ -269,7 +270,7 @@ def _without_open_clause(kept: list[Token]) -> list[Token]:
     """`kept` without a subordinate clause it opens but does not finish: "along the border after
     Spain yesterday", where the sentence goes on "accused ...", ends at "border" (the parser
     hangs such a clause's subject on the phrase and its verb elsewhere)."""
-    if not kept or kept[-1].i + 1 >= len(kept[-1].doc) or kept[-1].doc[kept[-1].i + 1].tag_ not in _FINITE:
+    if not kept or kept[-1].i + 1 >= len(kept[-1].doc) or kept[-1].doc[kept[-1].i + 1].tag_ not in FINITE:
         return kept
     after = kept[-1].doc[kept[-1].i + 1]
     verb = after.head if after.dep_ in ("aux", "auxpass") else after
@@ -331,10 +332,16 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
                              or (kept[-1].pos_ == "ADP" and kept[-1].dep_ != "prt"
                                  and kept[-1].head.pos_ in ("NOUN", "PROPN", "PRON"))):
         kept.pop()  # no full stop or ellipsis, no "and" or "experts from the" left open
-    if sum(1 for t in kept if t.is_quote and t.tag_ != "POS") % 2:  # keep the space a dropped mark had
+    return phrase_text(kept)
+
+
+def phrase_text(tokens: list[Token]) -> str:
+    """The tokens' text, without their quotation marks when one's partner was cut off ("President
+    of the Republic”" is "President of the Republic")."""
+    if sum(1 for t in tokens if t.is_quote and t.tag_ != "POS") % 2:  # keep the space a dropped mark had
         return clean_span_text("".join(t.whitespace_ if t.is_quote and t.tag_ != "POS" else t.text_with_ws
-                                       for t in kept))
-    return clean_span_text("".join(t.text_with_ws for t in kept))
+                                       for t in tokens))
+    return clean_span_text("".join(t.text_with_ws for t in tokens))
 
 
 _DETERMINER = re.compile(r"^(the|a|an|his|her|their|its)\s+", re.I)

@@ -509,7 +509,8 @@ class DisputeFinder(ThinSourcing):
             return content if content is not None else subtree_span(target)
         if obj is None:
             return None
-        if obj.pos_ == "NOUN" and obj.lemma_.lower() in _SAID_NOUNS and _anaphoric(obj):
+        said_noun = obj.pos_ == "NOUN" and obj.lemma_.lower() in _SAID_NOUNS and _anaphoric(obj)
+        if said_noun:
             # "RSF said that it had seized the camp, a camp of the army, which has denied the
             # statement": what was said before the denial in the same sentence
             said = next((c for t in verb.sent if t.i < verb.i and t.pos_ == "VERB"
@@ -531,7 +532,6 @@ class DisputeFinder(ThinSourcing):
             clause_goes_on = end < len(verb.doc) and verb.doc[end].pos_ in ("AUX", "VERB")
             if topic is not None and self._claim_content(obj) is None and not clause_goes_on:
                 return subtree_span(topic)
-        said_noun = obj.pos_ == "NOUN" and obj.lemma_.lower() in _SAID_NOUNS and _anaphoric(obj)
         if obj.pos_ == "PRON" or said_noun or (obj.pos_ == "NOUN" and obj.lemma_.lower() in HEDGE_NOUNS):
             own = self._claim_content(obj) if obj.pos_ == "NOUN" else None
             if own is not None:

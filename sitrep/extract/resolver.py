@@ -17,6 +17,7 @@ from .attribution import (
     speaker_after,
 )
 from .base import (
+    FINITE,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
     ParsedArticle,
@@ -74,8 +75,6 @@ _PRONOUN_WORDS = frozenset(PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "its"})
 _SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "although", "though", "since", "once",
                             "because", "until", "whilst"})
 """Words opening a subordinate clause that may come before the person it speaks of."""
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-"""Tags of a finite verb: a name right before one is its subject, whatever the parse says."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +106,14 @@ def _someone_unnamed(sent: Span, token_actor: dict[int, str], offices: dict[int,
     dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
     return bool(dets & {"a", "an", "one", "another"}) or (
         "the" in dets and root.lemma_.lower() in SPEECH_VERBS and subject.i not in offices)
+
+
+def _object_doer(pronoun: Token) -> Token | None:
+    """The subject of the verb a pronoun is the direct object of ("police arrested them"), if any:
+    whom the pronoun cannot stand for."""
+    if pronoun.dep_ != "dobj":
+        return None
+    return next((c for c in pronoun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _led_by_its_own(noun: Token) -> bool:
@@ -277,8 +284,7 @@ class Resolver:
                         # sentence's "He"
                         chosen = topic = named_here
                     bound = False
-                    doer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) \
-                        if tok.dep_ == "dobj" else None
+                    doer = _object_doer(tok)
                     if doer is not None and _names_the_doer(doer, tokens[last_person_at]):
                         # "the military, led by General X, overthrew him": not X, the doer, but the
                         # person named before ("critics of X accuse him" is X)
@@ -316,8 +322,7 @@ class Resolver:
                     if speaker:
                         self.pronouns[tok.i] = speaker
                 elif low in PLURAL_PRONOUNS:
-                    doer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None) \
-                        if tok.dep_ == "dobj" else None
+                    doer = _object_doer(tok)
                     if doer is not None and self.table.token_actor.get(doer.i) in last_group:
                         # "before police arrested them": not the police, whom "themselves" would be
                         if last_plural_noun is not None and last_plural_noun.i < doer.i:
@@ -417,7 +422,7 @@ class Resolver:
             tok = self.parsed.tokens[last]
             after = self.parsed.tokens[last + 1] if last + 1 < sent.end else None
             # a subject by its parse, or by a finite verb right after it ("... arrested Zúñiga alleged")
-            subject = tok.dep_ in ("nsubj", "nsubjpass") or (after is not None and after.tag_ in _FINITE) or (
+            subject = tok.dep_ in ("nsubj", "nsubjpass") or (after is not None and after.tag_ in FINITE) or (
                 # "As he was being arrested Zúñiga alleged": read as the object of a passive, which
                 # has none, with the participle after it its own verb
                 after is not None and after.tag_ == "VBN" and tok.dep_ == "dobj"

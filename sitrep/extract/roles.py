@@ -16,6 +16,7 @@ from .base import (
     HONORIFICS,
     ParsedArticle,
     clean_span_text,
+    phrase_text,
     strip_determiner,
     subtree_span,
 )
@@ -229,11 +230,7 @@ def _role_phrase(head: Token, stop: int | None = None) -> str:
         words.append(tok)
     if words and words[-1].pos_ == "ADP":
         return ""  # "a transitional period, the length of which he did not stipulate": no role
-    text = strip_determiner(clean_span_text("".join(t.text_with_ws for t in words)))
-    # '"The President of the Republic", X': a mark whose partner was cut off goes
-    for opening, closing in (("\u201c", "\u201d"), ('"', '"')):
-        if text.count(opening) + text.count(closing) == 1 or opening == closing and text.count(opening) % 2:
-            text = text.replace(opening, "").replace(closing, "").strip()
+    text = strip_determiner(phrase_text(words))  # '"The President of the Republic", X': no lone mark
     if not text or len(text.split()) > 12 or text[0].isdigit():
         return ""
     return text

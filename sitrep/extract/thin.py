@@ -16,6 +16,7 @@ from .attribution import (
     HEDGE_WORDS,
     attribute,
     describe_source,
+    passive_agents,
 )
 from .base import ParsedArticle, short_phrase, strip_determiner, subtree_span
 from .clauses import (
@@ -242,8 +243,7 @@ class ThinSourcing:
                     said if len(said.split()) >= 3 else strip_determiner(short_phrase(subtree_span(tok), 12))
                 )
                 # "the claims made by the RSF": whoever made them holds them
-                maker = next((g for c in tok.children if c.dep_ == "acl" for a in c.children
-                              if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                maker = next((g for c in tok.children if c.dep_ == "acl" for g in passive_agents(c)), None)
                 made_by = describe_source(maker, self.names, self.pronoun_names)[0] if maker is not None \
                     else "unnamed sources"
                 out.append(Dispute(subject=subject, kind="thin sourcing",

@@ -4,7 +4,7 @@ against the article's day."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -111,8 +111,12 @@ def _own_words(verb: Token) -> str | None:
     aside += [t for t in verb.subtree if t.dep_ == "relcl" and t.head.i != verb.i and t.i != verb.i]
     if not aside:
         return None
-    cut = {t.i for c in aside for t in c.subtree}
-    return "".join(t.text_with_ws for t in verb.subtree if t.i not in cut)
+    return _words_without(verb, {t.i for c in aside for t in c.subtree})
+
+
+def _words_without(head: Token, cut: Collection[int]) -> str:
+    """The text of `head`'s subtree without the tokens at the indices in `cut`."""
+    return "".join(t.text_with_ws for t in head.subtree if t.i not in cut)
 
 
 def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
@@ -137,8 +141,7 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
         outer = verb.head
         while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
             outer = outer.head  # "chosen uncontested in 1993 after ...": the parse may hang it on a word
-        inner = range(verb.left_edge.i, verb.right_edge.i + 1)
-        words = "".join(t.text_with_ws for t in outer.subtree if t.i not in inner)
+        words = _words_without(outer, range(verb.left_edge.i, verb.right_edge.i + 1))
         when = resolve(clean_span_text(words), anchor) if outer.pos_ in ("VERB", "AUX") else None
     # "since a brawl left 20 dead in June": a clause that is itself the "since" clause keeps its date.
     own_since = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since"
