@@ -69,3 +69,13 @@ def test_tokens_the_event_gate_skips_have_no_events(tmp_path: Path) -> None:
                 if not _may_fire(tok.pos_, tok.lemma_.lower(), tok.lower_, pledging):
                     assert found == [], tok.text
         assert fired  # the texts do have events, so a gate that skipped them would fail above
+
+
+def test_a_doc_of_other_text_than_its_article_keeps_its_own_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(PLEDGES, encoding="utf-8")
+    article = read_article(path, tmp_path)
+    doc = pipeline()("Troops withdrew from the border town.")
+    parsed = ParsedArticle(doc, article)
+    assert parsed.text == "Troops withdrew from the border town."
+    assert span_text(doc[0:2]) == "Troops withdrew"

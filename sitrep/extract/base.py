@@ -56,6 +56,15 @@ class ParsedArticle:
     _evidence: dict[int, Evidence] = field(default_factory=dict)
     _sets: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # The doc is the parse of the article's text, and spaCy's tokenizer loses nothing
+        # (`doc.text` is that text again): joining every token's text back up cost some 0.2 ms an
+        # article. The last token's end is checked, so a doc of other text is joined as before.
+        text, doc = self.article.text, self.doc
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) \
+                and text.startswith(doc[0].text):
+            _DOC_TEXTS.setdefault(doc, text)
+
     @cached_property
     def paragraph_starts(self) -> list[int]:
         """Character offset where each paragraph starts in `doc.text`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import MULTI_SPACE
+from .cleaning import collapse_spaces
 from .duplicates import clean_fingerprint
 
 _CAPTION = re.compile(r"^(?P<label>[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,2}):[ ]*(?=[\"'“‘«A-Z])")
@@ -68,7 +68,7 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple
     out: list[str] = []
     repeats = 0
     for paragraph, prose in paragraphs:
-        paragraph = MULTI_SPACE.sub(" ", paragraph).strip()
+        paragraph = collapse_spaces(paragraph).strip()
         if not any(c.isalnum() for c in paragraph):
             continue
         if paragraph.lower().rstrip(".:!") in _BOILERPLATE or _NOISE_LINE.match(paragraph):

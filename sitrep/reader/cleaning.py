@@ -28,10 +28,11 @@ _INVISIBLE = re.compile(
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
-_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Line breaks other than "\\n", after "\\r\\n" has become "\\n" (`_newlines`)."""
 
 
-MULTI_SPACE = re.compile(r" {2,}")
+_MULTI_SPACE = re.compile(r" {2,}")
 
 
 _EDGE_SPACE = re.compile(r" *\n *")
@@ -88,13 +89,28 @@ def clean_text(text: str) -> str:
 
 
 def _clean_once(text: str) -> str:
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _newlines(text)
     text = strip_escapes(text)
     text = repair(text)
-    text = _LINE_BREAKS.sub("\n", text)  # ftfy may produce U+2028 and friends
+    text = _newlines(text)  # ftfy may produce U+2028 and friends
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = MULTI_SPACE.sub(" ", text)
-    text = _EDGE_SPACE.sub("\n", text)
+    # Substring tests are far cheaper than a regex scan that finds nothing, which is what the
+    # second pass of every text (and most first ones) would do.
+    text = collapse_spaces(text)
+    if " \n" in text or "\n " in text:
+        text = _EDGE_SPACE.sub("\n", text)
     return text.strip()
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces as one space (a substring test first: most texts have none)."""
+    return _MULTI_SPACE.sub(" ", text) if "  " in text else text
+
+
+def _newlines(text: str) -> str:
+    """Every line break as "\\n" ("\\r\\n" as one)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return _LINE_BREAKS.sub("\n", text)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
 
 from ..text import fold_words, folded_fingerprint
 from .cleaning import repair
@@ -19,7 +19,14 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def _fold(text: str, repaired: bool = False) -> str:
     """Repaired (unless it already is), then folded as `text.fold_words` folds."""
-    return fold_words(text if repaired else repair(text))
+    return _fold_clean(text) if repaired else fold_words(repair(text))
+
+
+@lru_cache(maxsize=256)
+def _fold_clean(text: str) -> str:
+    """`fold_words` of cleaned text, remembered: the reader folds each line of an article up to
+    three times (title repeats, then boilerplate, then repeats among paragraphs)."""
+    return fold_words(text)
 
 
 def fingerprint(paragraph: str) -> str:
@@ -54,34 +61,34 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     Containment is checked only against earlier paragraphs sharing one of the new paragraph's
     rarest words, through an inverted index, so a huge file stays near linear.
     """
-    folded = [_fold(p, repaired=True) for p in paragraphs]
+    folded = [_fold_clean(p) for p in paragraphs]
     word_sets = [frozenset(f.split()) for f in folded]
     frequency: Counter[str] = Counter()
     for words in word_sets:
         frequency.update(words)
     # Each word's place in the order (fewest paragraphs first, then alphabetical), worked out once
-    # for the article instead of a key per word of every paragraph.
-    rank = {word: n for n, (word, _count) in enumerate(sorted(frequency.items(), key=_BY_COUNT_THEN_WORD))}
+    # for the article instead of a key per word of every paragraph; two sorts with plain keys
+    # (the second is stable) instead of one on (count, word) pairs.
+    ordered = sorted(frequency)
+    ordered.sort(key=frequency.__getitem__)
+    rank = {word: n for n, word in enumerate(ordered)}
     kept: list[str] = []
     kept_sets: list[frozenset[str]] = []
     index: defaultdict[str, list[int]] = defaultdict(list)
     seen: set[str] = set()
     removed = 0
     for paragraph, flat, words in zip(paragraphs, folded, word_sets, strict=True):
-        fp = folded_fingerprint(flat)
-        if fp in seen or (len(words) >= _MIN_CONTAINED_WORDS and kept
+        if flat in seen or (len(words) >= _MIN_CONTAINED_WORDS and kept
                           and _contained(words, kept_sets, index, rank)):
             removed += 1
             continue
-        seen.add(fp)
+        seen.add(flat)
         for word in words:
             index[word].append(len(kept))
         kept.append(paragraph)
         kept_sets.append(words)
     return kept, removed
 
-
-_BY_COUNT_THEN_WORD = itemgetter(1, 0)
 
 
 def _has_digit(word: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cleaning import MULTI_SPACE
+from .cleaning import collapse_spaces
 from .sentences import ends_sentence, starts_new
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def inline_markdown(text: str, refs: set[str]) -> str:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", URL.sub("", text))
     if "(" in text or "[" in text:
         text = _EMPTY_BRACKETS.sub("", text)
-    return MULTI_SPACE.sub(" ", text).strip()
+    return collapse_spaces(text).strip()
 
 
 def markdown_text(text: str) -> str:
