@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import POS, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.symbols import PROPN  # type: ignore[import-not-found]  # compiled, without stubs
 from spacy.tokens import Doc, Span, Token
@@ -773,12 +773,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Runs before the parser, which keeps boundaries set before it."""
     starts: list[int] = []
     after_break = False
-    for token in doc:
-        if token.is_space and "\n\n" in token.text:
+    strings = doc.vocab.strings
+    # Read from one array rather than a `Token` made for every token of the doc.
+    for i, (space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist() if len(doc) else []):
+        if space and "\n\n" in strings[orth]:
             after_break = True
-            continue
-        if after_break and not token.is_space:
-            starts.append(token.i)
+        elif after_break and not space:
+            starts.append(i)
             after_break = False
     if starts:
         # One write for the whole doc: each `token.is_sent_start = True` first scans every token
