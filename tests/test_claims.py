@@ -368,7 +368,10 @@ def test_a_bare_release_with_no_detention_in_the_situation_is_no_status(tmp_path
 def test_a_release_after_a_detention_is_status(tmp_path: Path) -> None:
     sit = situation({"a.txt": dated("2031-09-20", "Arrest", "Police arrested opposition leader Ivan Sorel on "
                                     "Saturday."),
-                     "b.txt": dated("2031-09-23", "Freed", "Opposition leader Ivan Sorel was released on "
+                     # the release told after the ledes, so that no lede shown tells it already
+                     "b.txt": dated("2031-09-23", "Freed", "Crowds gathered outside the court in the capital."
+                                                           " Lawyers spoke to reporters at the gates.\n\n"
+                                                           "Opposition leader Ivan Sorel was released on "
                                                            "Tuesday.")},
                     tmp_path)
     assert any(line.text.startswith("Ivan Sorel: released") for line in sit.status)
@@ -400,7 +403,10 @@ def test_a_groups_new_incident_beside_an_old_one_is_a_status_line(tmp_path: Path
     sit = situation({
         "a.txt": "Title: Test article\nDate: 2031-09-07\n\nAt least 20 Lusenian soldiers were killed in June "
                  "during a brawl at the border.",
-        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThree Lusenian soldiers were killed on Monday in "
+        # the incident told after the ledes, so that no lede shown tells it already
+        "b.txt": "Title: Test article\nDate: 2031-09-09\n\nThe foreign ministers of Lusenia and Velmora "
+                 "agreed on Tuesday to reopen talks on the border dispute. The talks will be held in Geneva "
+                 "next month.\n\nThree Lusenian soldiers were killed on Monday in "
                  "a new clash at the border, the army said.",
     }, tmp_path)
     assert any("soldiers:" in line.text and "killed on Monday" in line.text for line in sit.status)
@@ -518,3 +524,14 @@ def test_no_official_figures_names_no_one_in_the_status(tmp_path: Path) -> None:
                                 "the number of people killed or those who were injured."}, tmp_path)
     [line] = [line for line in found.status if line.text.startswith("No official word")]
     assert line.text == "No official word: no official figures on the number of people killed"
+
+
+def test_an_actor_line_told_only_by_one_lede_shown_as_surely_is_left_out(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": dated("2031-03-10", "Raid", "State television reported that about 40 civilians had been "
+                                             "killed by the militia since Wednesday.\n\nCivilians fled the "
+                                             "town on foot, residents said. Aid groups said civilians were "
+                                             "sheltering in schools."),
+    }, tmp_path)
+    assert [line.text for line in found.status if line.text.startswith("State television reported")]
+    assert not any(line.text.startswith("civilians: reported killed") for line in found.status)

@@ -401,13 +401,13 @@ def _summary(actors: list[Actor], disputes: list[Dispute], results: list[Article
     # Main facts first (life, liberty, power), then the newest, then the more prominent actor.
     candidates.sort(key=lambda c: (c[0], _newest_first(c[2].as_of), c[1]))
     candidates = _together(candidates)
-    # "soldiers: seized power (claimed by soldiers)" gathered from two or more of the very ledes
-    # shown, as sure as they are, tells the reader the same thing a third time: its room goes to
-    # another actor. (Told by one lede, the line is the fact that lede carries, kept.)
+    # "soldiers: seized power (claimed by soldiers)" gathered from the very ledes shown, as sure
+    # as they are, tells the reader the same thing again: its room goes to another actor's fact
+    # ("civilians: reported killed (state TV)" under "State TV reported that about 400 civilians
+    # had been killed" even lost the number).
     led = {(e.sentence, line.certainty) for line in lines for e in line.evidence}
     candidates = [c for c in candidates
-                  if len({e.sentence for e in c[2].evidence}) < 2
-                  or not all((e.sentence, c[2].certainty) in led for e in c[2].evidence)]
+                  if not all((e.sentence, c[2].certainty) in led for e in c[2].evidence)]
     room = max(2, STATUS_LINES - len(lines))
     # Copies: a memo keeps the lines for the next merge.
     lines += [replace(line, sources=list(line.sources), evidence=list(line.evidence),
