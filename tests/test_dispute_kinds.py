@@ -230,9 +230,13 @@ def test_a_rough_figure_is_its_own_number_at_its_lowest(tmp_path: Path) -> None:
 
 def test_a_status_line_rests_only_on_the_tellings_of_its_count(tmp_path: Path) -> None:
     sit = situation({
-        "a.txt": dated("2031-03-03", "A drone strike on Sunday night killed over 100 civilians in Kelso."),
-        "b.txt": dated("2031-03-03", "The army said at least 85 civilians were killed in the drone strike on "
-                                     "Sunday night."),
+        # the counts told after the ledes, so that no lede shown tells them already
+        "a.txt": dated("2031-03-03", "Parliament opened an inquiry into the strike on Monday. It will "
+                                     "report next month.\n\nA drone strike on Sunday night killed over 100 "
+                                     "civilians in Kelso."),
+        "b.txt": dated("2031-03-03", "The government declared three days of mourning on Monday. Flags "
+                                     "flew at half mast.\n\nThe army said at least 85 civilians were killed "
+                                     "in the drone strike on Sunday night."),
     }, tmp_path)
     lines = [line for line in sit.status if line.text.startswith("civilians: over 100 killed")]
     assert lines and "the army" not in lines[0].sources
