@@ -192,11 +192,8 @@ def status_line(events: list[StatusEvent]) -> str:
             # Asserted by one source and denied or unconfirmed by another: say it is disputed.
             text = f"{text}; disputed: {clause}" if text else clause
         if text:
-            rank = (
-                0
-                if family in ("detained", "killed", "injured", "fled", "ousted", "released", "in power")
-                else 1
-            )
+            rank = 0 if family in ("detained", "killed", "injured", "fled", "ousted", "resigned", "released",
+                                   "in power") else 1
             parts.append((rank, text))
     said = _main_statement(events)
     if said and len(parts) < 2:

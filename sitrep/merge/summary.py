@@ -18,8 +18,8 @@ from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
 from .disputes import _subject_words, disagree
 from .ledger import _current_states, status_line
 
-_MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "in power", "fled", "released",
-                  "injured", "resigned", "dismissed", "acquitted", "kidnapped", "plans", "missing")
+_MAIN_FAMILIES = ("killed", "detained", "sentenced", "convicted", "ousted", "resigned", "dismissed",
+                  "in power", "fled", "released", "injured", "acquitted", "kidnapped", "plans", "missing")
 
 LEADS_IN_SUMMARY = 4
 
@@ -192,6 +192,7 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
     families: dict[str, list[StatusEvent]] = defaultdict(list)
     for event in _current_states(actor, window_start):
         families[FAMILY[event.event]].append(event)
+    _newest_way_out(families)
     ranked = sorted(families.items(),
                     key=lambda kv: (_MAIN_FAMILIES.index(kv[0]) if kv[0] in _MAIN_FAMILIES
                                     else len(_MAIN_FAMILIES)))
@@ -246,6 +247,28 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
         line.independent_sources, line.article_count = counter.events(facts)
         out.append((0 if family in _MAIN_FAMILIES else 1, line))
     return out
+
+
+_WAYS_OUT = ("ousted", "dismissed", "resigned")
+"""Ways of leaving office: told one after another of one person, each tells the same end."""
+
+
+def _newest_way_out(families: dict[str, list[StatusEvent]]) -> None:
+    """Of the ways out of office told, only the one told as held latest stays ("ousted" as party
+    leader on Saturday, then "resigned" as president on Tuesday: resigned); undated ones count
+    as the oldest."""
+    told = [f for f in _WAYS_OUT if f in families]
+    if len(told) < 2:
+        return
+
+    def latest(family: str) -> date:
+        held = [w.end for e in families[family] if (w := _held_at(e)) is not None]
+        return max(held, default=date.min)
+
+    newest = max(told, key=latest)  # on a tie, the first in _WAYS_OUT
+    for family in told:
+        if family != newest:
+            del families[family]
 
 
 def _one_count(facts: list[StatusEvent]) -> list[StatusEvent]:
