@@ -286,6 +286,21 @@ def test_a_demanded_release_is_no_release(tmp_path: Path) -> None:
     assert not [e for e in result.events if e.event == "released"]
 
 
+def test_an_ordered_release_or_arrest_is_not_yet_one(tmp_path: Path) -> None:
+    for text in ("The regional bloc ordered the immediate release of President Teodor Vasko.",
+                 "A court ordered that President Teodor Vasko be released.",
+                 "The junta ordered the arrest of President Teodor Vasko."):
+        result = analyse(text, tmp_path)
+        assert not events_of(result, "Vasko", "released") and not events_of(result, "Vasko", "arrested"), text
+
+
+def test_a_country_is_never_the_one_released(tmp_path: Path) -> None:
+    # "release" read as a noun with the country's possessive on it
+    result = analyse("The bloc has also demanded that Guinea's military release Teodor Vasko, Barry said.",
+                     tmp_path)
+    assert not [e for e in result.events if e.event == "released"]
+
+
 def test_a_promised_release_is_no_release(tmp_path: Path) -> None:
     result = analyse("A junta spokesman said President Teodor Vasko would be released when the situation "
                      "permits.", tmp_path)
@@ -535,3 +550,22 @@ def test_an_actor_line_told_only_by_one_lede_shown_as_surely_is_left_out(tmp_pat
     }, tmp_path)
     assert [line.text for line in found.status if line.text.startswith("State television reported")]
     assert not any(line.text.startswith("civilians: reported killed") for line in found.status)
+
+
+def test_placed_under_house_arrest_holds_the_one_placed(tmp_path: Path) -> None:
+    result = analyse("The military placed President Teodor Vasko under house arrest on Wednesday.", tmp_path)
+    assert events_of(result, "Vasko", "arrested")
+    assert not [e for e in result.events if e.event == "arrested" and "Vasko" not in e.actor]
+
+
+def test_of_the_ways_out_of_office_told_the_latest_is_status(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": dated("2031-03-18", "Party", "Crowds filled the streets of the capital on Saturday. "
+                                              "Shops stayed shut.\n\nThe ruling party ousted President "
+                                              "Teodor Vasko as its leader on Saturday."),
+        "b.txt": dated("2031-03-21", "Quits", "Parliament met in a joint session on Tuesday. Lawmakers "
+                                              "cheered.\n\nPresident Teodor Vasko resigned on Tuesday."),
+    }, tmp_path)
+    lines = [line.text for line in found.status if line.text.startswith("Teodor Vasko:")]
+    assert any("resigned" in line for line in lines), lines
+    assert not any("ousted" in line for line in lines), lines

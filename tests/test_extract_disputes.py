@@ -626,3 +626,19 @@ def test_more_killed_taking_a_toll_to_a_total_adds_to_it_and_is_no_figure(tmp_pa
             "in the crackdown.")
     [dispute] = _numeric(analyse(text, tmp_path))
     assert [c.text for c in dispute.claims] == ["328"]
+
+
+def test_denying_someone_something_withholds_it_and_disputes_nothing(tmp_path: Path) -> None:
+    for text in ("The former president denied his people freedom and prosperity for decades.",
+                 "The authorities denied him access to a lawyer."):
+        result = analyse(text, tmp_path)
+        assert result.disputes == [], text
+        assert not [e for e in result.events if e.event == "denies"], text
+
+
+def test_a_spokesman_denying_after_an_opening_phrase_is_no_denied_tail(tmp_path: Path) -> None:
+    result = analyse("In a televised statement early on Wednesday, an army spokesman denied that a military "
+                     "takeover was underway.", tmp_path)
+    [dispute] = result.disputes
+    assert dispute.subject == "a military takeover was underway"
+    assert [c.stance for c in dispute.claims] == ["denies"]

@@ -38,6 +38,13 @@ EMERGING = {"emerge", "transpire"}
 """Verbs of what became known, with "it" for subject: "X, it has emerged", "It emerged last night
 that X" tell what unnamed sources gave the paper, not what it found itself."""
 DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest", "contradict"}
+
+
+def withholds(verb: Token) -> bool:
+    """"Denied his people freedom", "denied him access": a verb of denial with an indirect object
+    withholds something; it disputes no claim."""
+    return any(c.dep_ == "dative" for c in verb.children)
+
 UNCONFIRMING = {"corroborate", "confirm", "verify"}
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
 """Verbs whose "of"/"for" phrase is their subject's accusation: "India accused China of kidnapping"."""

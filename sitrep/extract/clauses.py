@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .attribution import DENYING, HEDGE_NOUNS, _subject
+from .attribution import DENYING, HEDGE_NOUNS, _subject, withholds
 from .base import clean_span_text, short_phrase, strip_determiner, subtree_span
 
 _CLAIM_NOUNS = {"charge", "account", "version", "finding", "figure", "statement", "assertion", "story",
@@ -67,6 +67,8 @@ def _denies_a_claim(verb: Token) -> bool:
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() not in HEDGE_NOUNS | _CLAIM_NOUNS \
             and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return False  # "areas it had never contested": the head noun is what is contested, not a claim
+    if withholds(verb):
+        return False
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS
@@ -99,9 +101,10 @@ def _anonymous(source: str) -> bool:
 
 
 # ", a claim officials rejected", ", charges both deny", ", an accusation Moscow denies"
+# An article only before a claim noun: ", an army spokesman denied that ..." is a denial of its own.
 _DENIED_TAIL = re.compile(
-    r",\s+(?:a|an|the|claims?|charges?|allegations?|accusations?)\s*(?:claim|charge|allegation|accusation|"
-    r"assertion|account|version)?s?\s+(?:which\s+|that\s+)?(?P<who>(?:[A-Za-z][\w'’.-]*\s+){0,4}?)"
+    r",\s+(?:(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|account|version)s?|claims?|charges?|"
+    r"allegations?|accusations?)\s+(?:which\s+|that\s+)?(?P<who>(?:[A-Za-z][\w'’.-]*\s+){0,4}?)"
     r"(?:has\s+|have\s+|had\s+)?(?:strongly\s+|flatly\s+)?(?:rejected|denied|dismissed|disputed|deny|denies|"
     r"reject|rejects|dispute|disputes)\b",
     re.I,

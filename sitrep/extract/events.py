@@ -31,6 +31,7 @@ from .attribution import (
     attribute,
     describe_source,
     passive_agents,
+    withholds,
 )
 from .base import (
     SUBORDINATORS,
@@ -78,7 +79,7 @@ _SPEAKER_PRONOUNS = {"they", "it", "we", "he", "she", "i"}
 
 _ROLE_HEADS = {"head", "leader", "chief", "commander", "chairman", "president"}
 _COPULAS = {"be", "remain", "stay"}
-_DEMANDING = {"demand", "urge", "call", "ask", "insist", "propose", "recommend", "want", "wish"}
+_DEMANDING = {"demand", "order", "urge", "call", "ask", "insist", "propose", "recommend", "want", "wish"}
 """Verbs whose content clause is wanted, not done: "demands that he resign"."""
 _REPORTING_TOO = {"insist"}
 """Demanding verbs that also report: "insisted he had been arrested" (tensed) against "insisted he
@@ -641,6 +642,8 @@ class EventExtractor:
                 return out  # "the army, headed by X, and the RSF, headed by Y": the second is the RSF's
             if event == "seized" and _won_at_the_polls(tok):
                 return out  # "captured 396 out of 476 seats": an election won, not ground taken
+            if event == "denies" and withholds(tok):
+                return out
             att = self._attribute(tok)
             detail = _date_detail(tok)
             if event == "accused" and role == "patient" and att.polarity != "denied" \
@@ -701,20 +704,26 @@ class EventExtractor:
                 # "Russia's arrests of Navalny", "Berlin's accusations against Moscow": the possessor
                 # did it; the "of" or "against" object is who it happened to.
                 targets = [t for t in targets if t.dep_ != "poss"]
+            elif _LEXICON.slot.get(_LEXICON.family.get(event, "")) == "liberty":
+                # "Guinea's military release Conde" read as a noun: a country is never held or freed
+                # itself; its possessive names who holds, not who is held
+                targets = [t for t in targets if not (t.dep_ == "poss" and t.ent_type_ == "GPE")]
             if lemma == "detainee" or lemma == "custody":
                 targets += [c for c in tok.children if c.dep_ == "appos"]
             if lemma == "run" and not (tok.dep_ == "pobj" and tok.head.lower_ == "on"):
                 return out  # only "on the run" is a state; "the run-up", "a bank run" are not
-            if tok.dep_ == "pobj" and ((tok.head.lower_ in ("under", "in")
+            if tok.dep_ == "pobj" and ((tok.head.lower_ in ("under", "in", "into")
                                         and lemma in ("arrest", "custody", "detention"))
                                        or (tok.head.lower_ == "on" and lemma == "run")):
-                # "he was under arrest", "remains in custody": the subject of the copula.
+                # "he was under arrest", "remains in custody": the subject of the copula; "placed him
+                # under house arrest", "took him into custody": who was placed there.
                 verb = tok.head.head
-                targets += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                placed = [c for c in verb.children if c.dep_ == "dobj"] if verb.pos_ == "VERB" else []
+                targets += placed or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not targets:
                 return out
-            att = self._attribute(tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in")
-                                  else tok)
+            held_in = tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in", "into")
+            att = self._attribute(tok.head.head if held_in else tok)
             if att.certainty == "alleged" and _presupposed(tok):
                 # "associates suggested he was duped by those behind the assassination of President
                 # X": what is suggested is the duping; the assassination is told as known
