@@ -414,6 +414,29 @@ def test_a_pointer_to_the_photo_is_not_part_of_the_sentence(tmp_path: Path, poin
     assert article.paragraphs[-1] == "The opposition leader was flown to Berlin for treatment on Saturday."
 
 
+@pytest.mark.parametrize("caption", [
+    "In this file photo taken on November 12, 2019, the president welcomes a visitor at the palace.",
+    "In this undated handout image released by the army, soldiers patrol the border.",
+    "In this photo, protesters gather outside parliament on Monday."])
+def test_a_paragraph_telling_what_a_photo_shows_is_not_the_story(tmp_path: Path, caption: str) -> None:
+    article = read_article(write(tmp_path, "a.txt", BODY + f"\n{caption}\n"), tmp_path)
+    assert caption not in article.paragraphs
+
+
+def test_a_blurb_about_a_news_agency_is_not_the_story(tmp_path: Path) -> None:
+    blurb = "Agence France-Presse is an international news agency headquartered in Paris, France."
+    kept = "Reuters is the only agency with a reporter in the town, which has been cut off since Monday."
+    article = read_article(write(tmp_path, "a.txt", BODY + f"\n{blurb}\n\n{kept}\n"), tmp_path)
+    assert blurb not in article.paragraphs and kept in article.paragraphs
+
+
+def test_a_paragraph_opening_in_this_other_than_a_photo_stays(tmp_path: Path) -> None:
+    sentence = "In this photo-op season, the president toured three provinces on Monday."
+    other = "In this case, the court ordered a new trial."
+    article = read_article(write(tmp_path, "a.txt", BODY + f"\n{other}\n\n{sentence}\n"), tmp_path)
+    assert other in article.paragraphs and sentence in article.paragraphs
+
+
 def test_a_bracket_that_is_no_pointer_to_a_photo_stays(tmp_path: Path) -> None:
     sentence = "The museum (its pictures were looted in 2015) reopened on the right (east) bank."
     article = read_article(write(tmp_path, "a.txt", BODY + f"\n{sentence}\n"), tmp_path)

@@ -62,6 +62,23 @@ def _strip_caption_label(paragraph: str) -> str:
     return rest
 
 
+# "In this file photo taken on November 12, 2019 ...", "In this undated image, ...": a photo's
+# caption, telling what a picture (often an old one) shows, not the news.
+_CAPTION_PARAGRAPH = re.compile(
+    r"^In (?:this|these|an?) (?:(?:undated|handout|file|archive|archival|aerial|satellite|recent) )*"
+    r"(?:photo(?:graph)?|image|picture|pic|video (?:grab|still)|screen ?(?:grab|shot)|frame grab)s?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# "Agence France-Presse is an international news agency headquartered in Paris, France.": a
+# publisher's blurb about the agency whose copy it ran, not the story.
+_AGENCY_BLURB = re.compile(
+    r"^[A-Z][\w.&'’ -]{1,60} is (?:an?|the) (?:[\w'’-]+ ){0,4}(?:news agency|wire service|news service)"
+    r"(?: (?:based|headquartered) in [^.]{1,60})?\.?$"
+)
+
+
 def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple[list[str], int]:
     """Caption labels and photo pointers stripped, empty and boilerplate paragraphs dropped, title
     repeats counted."""
@@ -71,7 +88,8 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple
         paragraph = collapse_spaces(paragraph).strip()
         if not any(c.isalnum() for c in paragraph):
             continue
-        if paragraph.lower().rstrip(".:!") in _BOILERPLATE or _NOISE_LINE.match(paragraph):
+        if paragraph.lower().rstrip(".:!") in _BOILERPLATE or _NOISE_LINE.match(paragraph) \
+                or _CAPTION_PARAGRAPH.match(paragraph) or _AGENCY_BLURB.match(paragraph):
             continue
         if clean_fingerprint(paragraph) == title_fp:
             repeats += 1
