@@ -569,3 +569,24 @@ def test_of_the_ways_out_of_office_told_the_latest_is_status(tmp_path: Path) -> 
     lines = [line.text for line in found.status if line.text.startswith("Teodor Vasko:")]
     assert any("resigned" in line for line in lines), lines
     assert not any("ousted" in line for line in lines), lines
+
+
+def test_who_the_authorities_say_died_is_the_one_who_died_on_their_word(tmp_path: Path) -> None:
+    result = analyse("The president spoke at the funeral of Teodor Vasko, who the authorities say died from "
+                     "wounds.", tmp_path)
+    [death] = [e for e in result.events if e.event in ("dead", "killed")]
+    assert "Vasko" in death.actor and death.source == "authorities" and death.certainty == "reported"
+
+
+def test_declaring_someone_winner_reports_nothing_hung_on_it(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko was declared winner with about 79 percent of the vote just before he was "
+                     "killed.", tmp_path)
+    [killed] = events_of(result, "Vasko", "killed")
+    assert killed.source == "the article" and killed.certainty == "stated"
+
+
+def test_a_death_the_news_came_a_week_after_is_not_dated_by_the_news(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-03-16\n\nThe military rulers named a civilian prime minister on "
+                     "Monday, a week after President Teodor Vasko's battlefield death.", tmp_path)
+    [death] = [e for e in result.events if e.event in ("dead", "killed")]
+    assert death.when != "2031-03-15"

@@ -97,6 +97,9 @@ def _subject(verb: Token) -> Token | None:
         # "The army said that India was violating the border and demanded that its troops
         # withdraw": the parser joins "demanded" to the reported clause; the speaker demands.
         return _subject(verb.head.head)
+    split = relative_inside(verb)
+    if split is not None:
+        return split[1]
     for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else verb):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -109,6 +112,17 @@ def _subject(verb: Token) -> Token | None:
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         return owner
     return None
+
+
+def relative_inside(verb: Token) -> tuple[Token, Token] | None:
+    """"Deby, who the authorities say died": a relative pronoun and a speaker the parser both hangs
+    on the verb of saying, as (the relative, who is the subject of what is said; the speaker)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or verb.dep_ != "relcl":
+        return None
+    relative = next((c for c in subjects if c.tag_ in ("WP", "WDT")), None)
+    speaker = next((c for c in subjects if c.tag_ not in ("WP", "WDT")), None)
+    return (relative, speaker) if relative is not None and speaker is not None else None
 
 
 def passive_agents(verb: Token) -> list[Token]:
@@ -403,6 +417,9 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             head.pos_ in ("VERB", "AUX")
             and dep in ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd")
             and (lemma in NEUTRAL_REPORTING or lemma in HEDGING_REPORTING)
+            # "was declared winner just before he was killed": declaring someone something names
+            # them; it says nothing of the clauses hung on it
+            and not any(c.dep_ == "oprd" for c in head.children)
         ):
             subj = _subject(head) or (speaker_after(head) if token.i < head.i else None)
             if _told_by_evidence(head, subj):

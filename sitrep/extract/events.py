@@ -31,6 +31,7 @@ from .attribution import (
     attribute,
     describe_source,
     passive_agents,
+    relative_inside,
     withholds,
 )
 from .base import (
@@ -363,7 +364,8 @@ def _arguments(verb: Token, role: str) -> list[Token]:
         if not out and _speaker_goes_on(verb):
             out += [c for c in verb.head.head.children if c.dep_ == "nsubj"]  # "said ... and demanded"
         if not out and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            out += [c for c in verb.head.children if c.dep_ == "nsubj"]
+            split = relative_inside(verb.head)  # "Deby, who the authorities say died": Deby died
+            out += [split[0]] if split is not None else [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not out and verb.dep_ == "relcl" and not passive \
                 and not any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in verb.children):
             # "the group, which vowed to ...": the group ("Ukraine, where ..." is a place)

@@ -548,6 +548,10 @@ class Resolver:
             return self.pronouns[token.i].split("|")
         if token.lower_ in _REL_PRONOUNS and token.head.dep_ == "relcl":
             return self._direct(token.head.head)
+        if token.lower_ in _REL_PRONOUNS and token.head.dep_ == "ccomp" and token.head.head.dep_ == "relcl" \
+                and token.i < token.head.head.i:
+            # "Deby, who the authorities say died": the relative opens the clause of saying
+            return self._direct(token.head.head.head)
         if token.pos_ == "NOUN":
             for child in token.children:
                 # "a convert known as Omar", "a suspect identified as Ali Hassan": the name given.

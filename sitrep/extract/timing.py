@@ -128,6 +128,10 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     "former", or a date well before the article."""
     verb = _clause_verb(tok)
     clause = clean_span_text(span_text(subtree_span(verb))) if verb.pos_ in ("VERB", "AUX") else ""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before", "following") and verb.i != tok.i:
+        # "named a prime minister on Monday, a week after Deby's death": the clause's day is when
+        # it was named; the death is dated only by its own words ("after Monday's death")
+        clause = clean_span_text(span_text(subtree_span(tok)))
     when = resolve(clause, anchor) if clause else None
     if when is not None:
         own = _own_words(verb)  # looked for only when there is a date it may have misplaced
