@@ -590,3 +590,11 @@ def test_a_death_the_news_came_a_week_after_is_not_dated_by_the_news(tmp_path: P
                      "Monday, a week after President Teodor Vasko's battlefield death.", tmp_path)
     [death] = [e for e in result.events if e.event in ("dead", "killed")]
     assert death.when != "2031-03-15"
+
+
+def test_an_accusation_with_no_one_making_it_is_not_accused_by_the_accusations(tmp_path: Path) -> None:
+    found = situation({"a.txt": dated("2031-07-19", "Crash", "A rebel leader hit back at accusations that "
+                                                             "Lusenian separatists are to blame for the crash.")},
+                      tmp_path)
+    status = _status_of(found, "rebels")
+    assert "accused" in status and "accused by accusations" not in status

@@ -423,6 +423,12 @@ def test_a_paragraph_telling_what_a_photo_shows_is_not_the_story(tmp_path: Path,
     assert caption not in article.paragraphs
 
 
+def test_a_share_buttons_copy_of_the_headline_is_not_the_story(tmp_path: Path) -> None:
+    share = "Share \u201cEU adopts tough new sanctions on Russia\u201d"
+    article = read_article(write(tmp_path, "a.txt", BODY + f"\n{share}\n"), tmp_path)
+    assert share not in article.paragraphs
+
+
 def test_a_blurb_about_a_news_agency_is_not_the_story(tmp_path: Path) -> None:
     blurb = "Agence France-Presse is an international news agency headquartered in Paris, France."
     kept = "Reuters is the only agency with a reporter in the town, which has been cut off since Monday."

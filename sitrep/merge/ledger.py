@@ -141,6 +141,12 @@ _PLACE = itemgetter(0, 1)
 """Where a kept telling stands in folder order: its article's place and its index there."""
 
 
+_BARE_CLAIMS = {"accusations", "allegations", "claims", "reports", "accusation", "allegation", "claim",
+                "report"}
+"""Sources that are only the claims' own name ("hits back at accusations that X are to blame"): no
+one to be "accused by"."""
+
+
 def status_line(events: list[StatusEvent]) -> str:
     """One honest line for an actor: each fact with its certainty, denials named."""
     by_family: dict[str, list[StatusEvent]] = defaultdict(list)
@@ -161,7 +167,7 @@ def status_line(events: list[StatusEvent]) -> str:
                 text = f"{base} (claimed by {best.actor})"  # its own account: a claim, never a fact
             elif best.certainty == "stated":
                 text = base
-            elif best.event == "accused" and sources:
+            elif best.event == "accused" and sources and sources.lower() not in _BARE_CLAIMS:
                 text = f"accused by {sources}" + (f" {best.detail}" if best.detail else "")
             else:
                 word = {"reported": "reported", "alleged": "reportedly", "unclear": "possibly"}[

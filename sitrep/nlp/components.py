@@ -154,6 +154,27 @@ def _used_with(ent: Span) -> bool:
         and root.head.head.lemma_.lower() in _DOSING_VERBS
 
 
+_WEAPON_HEADS = {"launcher", "missile", "rocket", "rifle", "howitzer", "drone", "warplane", "jet", "tank",
+                 "gun", "system"}
+_WEAPON_WORDS = _WEAPON_HEADS - {"system"} | {"defense", "defence", "weapon", "weapons", "artillery", "air"}
+
+
+def _names_a_weapon(ent: Span) -> bool:
+    """"a Buk launcher", "the Buk missile system", "Buk air defense systems": a name read as a person
+    that modifies a weapon is that weapon's make, not an actor ("system" only with a weapon word
+    beside it)."""
+    root = ent.root
+    if root.dep_ == "compound" and root.head.i >= ent.end:
+        if ent.label_ != "PERSON":
+            return False  # "a Hamas rocket", "Russian drones": whose weapon, not its make
+        head, between = root.head, ent.doc[ent.end:root.head.i]
+    else:
+        head, between = root, ent[:-1]  # "Buk air defense systems" read as one name
+    if head.lemma_.lower() not in _WEAPON_HEADS:
+        return False
+    return head.lemma_.lower() != "system" or any(t.lower_ in _WEAPON_WORDS for t in between)
+
+
 def _described_as(ent: Span, nouns: set[str]) -> bool:
     """Whether a common noun right before the name, or in apposition to it, is one of `nouns`
     ("the nerve agent Veltrax", "Veltrax, a toxin")."""
@@ -488,7 +509,7 @@ class EntityFixer:
                 if _not_a_name(ent):
                     continue
                 if (ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and not ent.id_
-                        and (_described_as(ent, _THING_NOUNS) or _used_with(ent))):
+                        and (_described_as(ent, _THING_NOUNS) or _used_with(ent) or _names_a_weapon(ent))):
                     things.add(ent.text)
                     continue
             if ent.label_ == "ORG" and not ent.id_ and len(ent) >= 2 and (

@@ -32,6 +32,7 @@ _NOISE_LINE = re.compile(
     r"^(?:(?:photograph|photo|image|picture|video|credit|source image)s?\s*:\s*\S.{0,80}"
     r"|(?:related|read more|see also|more on this story|watch)\s*:.{0,160}"
     r"|share (?:on|via) \w+(?: share (?:on|via) \w+)*"
+    r"|share:? [“\"][^”\"]{1,200}[”\"]"  # a share button's copy of the headline
     r"|(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?.{0,120}(?:all rights reserved\.?)?)$",
     re.IGNORECASE,
 )
