@@ -593,8 +593,13 @@ def test_a_death_the_news_came_a_week_after_is_not_dated_by_the_news(tmp_path: P
 
 
 def test_an_accusation_with_no_one_making_it_is_not_accused_by_the_accusations(tmp_path: Path) -> None:
-    found = situation({"a.txt": dated("2031-07-19", "Crash", "A rebel leader hit back at accusations that "
-                                                             "Lusenian separatists are to blame for the crash.")},
-                      tmp_path)
+    text = "A rebel leader hit back at accusations that Lusenian separatists are to blame for the crash."
+    found = situation({"a.txt": dated("2031-07-19", "Crash", text)}, tmp_path)
     status = _status_of(found, "rebels")
     assert "accused" in status and "accused by accusations" not in status
+
+
+def test_what_was_done_rather_than_toppling_him_does_not_topple_him(tmp_path: Path) -> None:
+    result = analyse("President Teodor Vasko addressed the nation on Monday. Rather than toppling him, the "
+                     "attempted coup appears to have bolstered his grip on power.", tmp_path)
+    assert not events_of(result, "Vasko", "ousted")

@@ -641,8 +641,9 @@ def test_a_national_security_council_is_not_the_un_security_council(tmp_path: Pa
 
 
 def test_a_name_that_is_a_weapons_make_is_no_actor(tmp_path: Path) -> None:
-    result = analyse("The plane was hit by a missile fired from a Buk launcher, Ukraine said. The Buk missile "
-                     "system can reach 22,000 metres. Hamas rockets hit Ashkelon on Monday.", tmp_path)
+    result = analyse("The plane was hit by a missile fired from a Buk launcher, Ukraine said. The Buk "
+                     "missile system can reach 22,000 metres. Hamas rockets hit Ashkelon on Monday.",
+                     tmp_path)
     names = {a.name for a in result.actors}
     assert "Buk" not in names
     assert "Hamas" in names  # whose rockets, not their make

@@ -642,3 +642,19 @@ def test_a_spokesman_denying_after_an_opening_phrase_is_no_denied_tail(tmp_path:
     [dispute] = result.disputes
     assert dispute.subject == "a military takeover was underway"
     assert [c.stance for c in dispute.claims] == ["denies"]
+
+
+def test_believing_in_something_is_a_conviction_not_a_hedged_claim(tmp_path: Path) -> None:
+    result = analyse("I never believed in a power higher than the power of the people.", tmp_path)
+    assert result.disputes == []
+
+
+def test_ones_own_belief_in_what_will_happen_is_a_forecast_not_a_hedged_claim(tmp_path: Path) -> None:
+    result = analyse('"I certainly believe that the plotters will not succeed," the president told a '
+                     "television channel.", tmp_path)
+    assert result.disputes == []
+
+
+def test_a_belief_about_what_happened_is_still_a_hedged_claim(tmp_path: Path) -> None:
+    [dispute] = analyse("Officials believe the general was killed in the raid.", tmp_path).disputes
+    assert dispute.kind == "thin sourcing"

@@ -151,10 +151,12 @@ _HOLDING_BACK = {"refrain", "abstain", "desist", "shy", "back"}
 
 def _held_back(prep: Token) -> bool:
     """A preposition whose gerund is what was not done: "without accusing", "stopped short of
-    blaming Moscow", "refrained from accusing the rebels"."""
+    blaming Moscow", "refrained from accusing the rebels", "rather than toppling him", "instead of
+    fleeing"."""
     word, head = prep.lower_, prep.head
     return word == "without" or (word == "of" and head.lower_ == "short") \
-        or (word == "from" and head.lemma_.lower() in _HOLDING_BACK)
+        or (word == "from" and head.lemma_.lower() in _HOLDING_BACK) \
+        or any((word, c.lower_) in (("than", "rather"), ("of", "instead")) for c in prep.children)
 
 
 def _said_to_have(verb: Token) -> bool:

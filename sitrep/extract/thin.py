@@ -275,6 +275,10 @@ class ThinSourcing:
             believed = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if believed is not None and _an_opinion(believed):
                 continue  # "I believe it deserves a thorough examination": a view of what ought to be
+            if believed is None and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+                continue  # "I never believed in a power higher than the people": a conviction, no claim
+            if believed is not None and _own_forecast(tok, believed):
+                continue  # '"I certainly believe that coup plotters will not succeed"': one's own forecast
             if tok.pos_ == "VERB":
                 att = attribute(next((c for c in tok.children if c.dep_ == "ccomp"), tok), self.names,
                                 self.pronoun_names)
@@ -411,6 +415,13 @@ def _standalone(text: str, first: Token) -> str:
     if (first.lower_ == "that" and first.dep_ == "mark") or relative:  # "where the girls were taken"
         return rest
     return text
+
+
+def _own_forecast(believe: Token, believed: Token) -> bool:
+    """"I believe", "we believe" that something will (or would) happen: the speaker's own view of
+    what is to come, no claim of fact resting on a hedge."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in believe.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "'ll") for c in believed.children)
 
 
 def _raised(believed: Token) -> str:
