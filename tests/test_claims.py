@@ -603,3 +603,23 @@ def test_what_was_done_rather_than_toppling_him_does_not_topple_him(tmp_path: Pa
     result = analyse("President Teodor Vasko addressed the nation on Monday. Rather than toppling him, the "
                      "attempted coup appears to have bolstered his grip on power.", tmp_path)
     assert not events_of(result, "Vasko", "ousted")
+
+
+def test_her_after_a_woman_called_sheikh_is_that_woman(tmp_path: Path) -> None:
+    result = analyse("Ravi Menon on Tuesday said that former Prime Minister Sheikh Amina Rahman sought "
+                     "approval to come to India following her resignation on August 5.", tmp_path)
+    assert events_of(result, "Rahman", "resigned")
+    assert not events_of(result, "Menon", "resigned")
+
+
+def test_what_a_side_did_not_specify_is_not_the_event_it_is_timed_against(tmp_path: Path) -> None:
+    result = analyse("It did not specify the number of people killed in revenge attacks after Prime Minister "
+                     "Teodor Vasko resigned on August 5.", tmp_path)
+    [resigned] = events_of(result, "Vasko", "resigned")
+    assert resigned.certainty == "stated"
+
+
+def test_headed_to_a_place_is_going_there_not_leading_it(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko left the capital in a military helicopter and may be headed to a safer "
+                     "location in India.", tmp_path)
+    assert not events_of(result, "Vasko", "leads")

@@ -647,3 +647,12 @@ def test_a_name_that_is_a_weapons_make_is_no_actor(tmp_path: Path) -> None:
     names = {a.name for a in result.actors}
     assert "Buk" not in names
     assert "Hamas" in names  # whose rockets, not their make
+
+
+def test_a_name_read_once_as_a_place_stays_the_person_a_title_names(tmp_path: Path) -> None:
+    result = analyse("Bangladesh Prime Minister Sheikh Hasina reportedly resigned and left the country on "
+                     "Monday. Hasina, who won re-election earlier this year, had faced weeks of protests.",
+                     tmp_path)
+    [hasina] = [a for a in result.actors if a.name == "Hasina"]
+    assert hasina.kind == "person"
+    assert [e for e in result.events if e.actor == "Hasina" and e.event == "resigned"]

@@ -114,6 +114,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+_TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
+
+
 def relative_inside(verb: Token) -> tuple[Token, Token] | None:
     """"Deby, who the authorities say died": a relative pronoun and a speaker the parser both hangs
     on the verb of saying, as (the relative, who is the subject of what is said; the speaker)."""
@@ -335,9 +338,12 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
     # "is believed to be", "was said to have": a raising verb above the trigger.
     token = trigger
     hops = 0
+    timed = False  # the climb went through a clause of time ("after he resigned")
     while token.head.i != token.i and hops < 8:
         hops += 1
         dep, head = token.dep_, token.head
+        timed = timed or (dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                                                 for c in token.children))
         if dep in ("relcl", "acl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEDGE_NOUNS \
                 and any(c.lower_ in ("that", "which") and c.dep_ in ("dobj", "nsubj", "nsubjpass")
                         for c in token.children):
@@ -392,7 +398,9 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         if dep == "relcl" and not (head.pos_ == "NOUN" and lemma in HEDGE_NOUNS):
             # a relative clause is background in the writer's voice ("the junta that has ruled since 2021")
             break
-        if head.pos_ == "VERB" and lemma in SILENT and _is_negated(head):
+        if head.pos_ == "VERB" and lemma in SILENT and _is_negated(head) and not timed:
+            # (what a side did not specify is never the time it is told against: "did not specify
+            # the number killed after the prime minister resigned")
             who, anonymous = describe_source(_subject(head), names, resolve)
             return Attribution(who, "unclear", polarity, anonymous)
         if dep == "advcl" and _sets_the_scene(token):

@@ -918,6 +918,9 @@ class EventExtractor:
         calls for help", "led the talks": an action, not an office."""
         if verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON":
             return False  # "General X and the RSF, headed by his rival Y": the parse hung it on a person
+        if any(c.dep_ == "prep" and c.lower_ in ("to", "for", "towards", "toward", "into", "home")
+               for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            return False  # "may be headed to a safer location", "headed for the border": going there
         if _is_passive(verb) or verb.dep_ in ("acl", "relcl"):
             return True  # "the government led by X", "the junta that X heads"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

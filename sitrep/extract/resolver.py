@@ -47,7 +47,8 @@ _PLACE_NOUNS = {"airport", "town", "city", "village", "base", "broadcaster", "pa
 _PERSON_ROLES = {"officer", "prosecutor", "lawyer", "attorney", "negotiator", "mediator", "investigator",
                  "magistrate", "coroner", "judge", "ombudsman"}
 """Nouns for one person by office beyond the title list ("the country's top law officer")."""
-_MASCULINE = {"king", "prince", "spokesman", "chairman", "sultan", "emir", "sheikh", "lord", "baron",
+# Not "sheikh": in South Asia it is part of women's names too ("Sheikh Hasina ... her resignation").
+_MASCULINE = {"king", "prince", "spokesman", "chairman", "sultan", "emir", "lord", "baron",
               "duke", "ombudsman", "father", "son", "brother", "husband", "man"}
 _FEMININE = {"queen", "princess", "spokeswoman", "chairwoman", "baroness", "lady", "dame", "duchess",
              "mother", "daughter", "sister", "wife", "woman"}
