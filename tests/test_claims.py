@@ -623,3 +623,26 @@ def test_headed_to_a_place_is_going_there_not_leading_it(tmp_path: Path) -> None
     result = analyse("Teodor Vasko left the capital in a military helicopter and may be headed to a safer "
                      "location in India.", tmp_path)
     assert not events_of(result, "Vasko", "leads")
+
+
+def test_a_question_whether_something_happened_tells_nothing(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko's fiancee waited outside for hours. Did they detain Teodor Vasko?",
+                     tmp_path)
+    assert not events_of(result, "Vasko", "detained")
+
+
+def test_a_question_why_something_happened_takes_it_as_known(tmp_path: Path) -> None:
+    assert events_of(analyse("Why was Teodor Vasko arrested?", tmp_path), "Vasko", "arrested")
+
+
+def test_announcing_ones_own_resignation_is_resigning(tmp_path: Path) -> None:
+    result = analyse("Prime Minister Teodor Vasko addressed the nation, announcing his resignation and "
+                     "that of his government.", tmp_path)
+    [resigned] = events_of(result, "Vasko", "resigned")
+    assert resigned.certainty == "stated" and resigned.source == "the article"
+
+
+def test_a_resignation_announced_as_others_tell_it_rests_on_them(tmp_path: Path) -> None:
+    result = analyse("Officials said Teodor Vasko announced his resignation on Monday.", tmp_path)
+    [resigned] = events_of(result, "Vasko", "resigned")
+    assert resigned.certainty == "reported" and resigned.source == "officials"

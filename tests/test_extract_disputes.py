@@ -658,3 +658,18 @@ def test_ones_own_belief_in_what_will_happen_is_a_forecast_not_a_hedged_claim(tm
 def test_a_belief_about_what_happened_is_still_a_hedged_claim(tmp_path: Path) -> None:
     [dispute] = analyse("Officials believe the general was killed in the raid.", tmp_path).disputes
     assert dispute.kind == "thin sourcing"
+
+
+def test_what_is_denied_keeps_an_infinitive_after_its_noun(tmp_path: Path) -> None:
+    [dispute] = analyse("The government denied having anything to do with the journalist's disappearance.",
+                        tmp_path).disputes
+    assert dispute.subject.startswith("having anything to do with")
+
+
+def test_a_claim_one_side_calls_baseless_is_disputed_by_that_side(tmp_path: Path) -> None:
+    text = 'The government called the allegation it abducted or harmed the journalist "baseless."'
+    [dispute] = analyse(text, tmp_path).disputes
+    assert dispute.kind == "contradiction"
+    assert dispute.subject == "it abducted or harmed the journalist"
+    assert [(c.source, c.stance) for c in dispute.claims] == [("unnamed sources", "asserts"),
+                                                               ("the government", "denies")]

@@ -38,6 +38,8 @@ EMERGING = {"emerge", "transpire"}
 """Verbs of what became known, with "it" for subject: "X, it has emerged", "It emerged last night
 that X" tell what unnamed sources gave the paper, not what it found itself."""
 DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest", "contradict"}
+BASELESS = {"unfounded", "baseless", "false", "groundless", "absurd", "fabricated", "spurious"}
+"""What a claim is called when it is rebutted: "called the allegations baseless"."""
 
 
 def withholds(verb: Token) -> bool:

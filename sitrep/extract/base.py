@@ -319,7 +319,9 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     for tok in span:
         spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_
                                                        or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
-        inner_relcl = tok.dep_ == "relcl" and span.start <= tok.head.i < span.end
+        # (not an infinitive: "anything to do with his disappearance" is one phrase)
+        inner_relcl = tok.dep_ == "relcl" and span.start <= tok.head.i < span.end \
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if inner_relcl:
             # "a water bottle he drank from": the relative clause began before its verb
             kept = [t for t in kept if t.i < tok.left_edge.i]

@@ -20,6 +20,7 @@ from ..lexicon import lexicon
 from ..model import MEMBERS, StatusEvent
 from .actors import ActorTable
 from .attribution import (
+    BASELESS,
     DENYING,
     HEDGE_WORDS,
     HEDGING_REPORTING,
@@ -117,13 +118,12 @@ def _irrealis(tok: Token) -> bool:
 
 
 _REBUTTING = DENYING | {"protest", "condemn", "decry", "denounce", "slam", "rebuff", "deplore"}
-_BASELESS = {"unfounded", "baseless", "false", "groundless", "absurd", "fabricated", "spurious"}
 
 
 def _rebutted(noun: Token) -> bool:
     """Accusations told as rebutted: called baseless, or what a verb of denial takes ("protested
     'unfounded accusations against Russia'", "rejected the allegations against him")."""
-    if any(c.dep_ == "amod" and c.lower_ in _BASELESS for c in noun.children):
+    if any(c.dep_ == "amod" and c.lower_ in BASELESS for c in noun.children):
         return True
     head = noun.head
     while head.dep_ == "conj" and head.head.i != head.i:
@@ -143,10 +143,22 @@ def _denies_what_was_said(verb: Token) -> bool:
         o.lemma_.lower() == "denial" for o in objects)
 
 
+_ANNOUNCING = {"announce", "confirm", "declare"}
+"""Verbs whose subject, announcing its own resignation, resigns by saying so."""
 _LEVELLING = {"make", "level", "raise", "repeat", "press", "file", "bring"}
 """Verbs whose subject makes the accusations they take: "made allegations against him"."""
 _HOLDING_BACK = {"refrain", "abstain", "desist", "shy", "back"}
 """Verbs whose "from" gerund is not done: "refrained from accusing Moscow"."""
+
+
+_ASKING = re.compile(r"^\W*(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|should|shall|"
+                     r"may|might)\b[^?]*\?\W*$", re.IGNORECASE)
+
+
+def _yes_no_question(text: str) -> bool:
+    """"Did they detain him?", '"Was he arrested?"': a question that asks whether something happened
+    tells nothing (a "why" or "when" question takes it as known, and is not one of these)."""
+    return _ASKING.match(text) is not None
 
 
 def _held_back(prep: Token) -> bool:
@@ -444,6 +456,8 @@ class EventExtractor:
         parsed = self.parsed
         poses, lemmas, lowers, tokens = parsed.poses, parsed.lemmas, parsed.lowers, parsed.tokens
         for n, sent in enumerate(parsed.sentences):
+            if _yes_no_question(parsed.text_of(sent)):
+                continue  # "Did they detain him?": asked, not told
             # `_pledged` needs a "would"/"will"/"'ll" child of the verb or of its head, both in
             # the verb's sentence (a sentence is one parse tree).
             pledging = not _PLEDGE_AUX.isdisjoint(parsed.words_of(sent))
@@ -732,6 +746,10 @@ class EventExtractor:
                 # "associates suggested he was duped by those behind the assassination of President
                 # X": what is suggested is the duping; the assassination is told as known
                 att = Attribution("the article", "stated", att.polarity, False)
+            if event == "resigned" and self._own_announcement(tok, att):
+                # "Diab addressed the nation, announcing his resignation": saying it is doing it, so
+                # the resignation rests on whoever tells of the announcing
+                att = self._attribute(tok.head)
             if charging:
                 if _rebutted(tok):
                     return out  # "protested 'unfounded accusations against Russia'": Russia's answer
@@ -912,6 +930,20 @@ class EventExtractor:
         detail = self.names.get(body.i) or short_phrase(subtree_span(body), 6)
         return [(key, "leads", detail, att) for subj in (c for c in verb.children if c.dep_ == "nsubj")
                 for key in self.resolver.actors(subj, strict=True)]
+
+    def _own_announcement(self, noun: Token, att: Attribution) -> bool:
+        """"X announced his resignation": a resignation its own subject announces (and whose word
+        `att` rests on), which the announcing makes; not one someone else announces or reports."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in _ANNOUNCING or att.certainty != "reported":
+            return False
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        subject = _subject(verb)
+        if owner is None or subject is None:
+            return False
+        said_by = describe_source(subject, self.names, self.pronoun_names)[0]
+        return said_by == att.source and set(self.resolver.actors(owner)) == set(
+            self.resolver.actors(subject))
 
     def _leads_a_body(self, verb: Token) -> bool:
         """"leads the junta", "headed by General X" (an actor or a body led): an office; "leads

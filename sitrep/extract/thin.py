@@ -12,8 +12,10 @@ from ..model import Claim, Dispute, StatusEvent
 from .actors import ActorTable
 from .attribution import (
     _QUOTES,
+    BASELESS,
     HEDGE_NOUNS,
     HEDGE_WORDS,
+    _subject,
     attribute,
     describe_source,
     passive_agents,
@@ -246,6 +248,19 @@ class ThinSourcing:
                 maker = next((g for c in tok.children if c.dep_ == "acl" for g in passive_agents(c)), None)
                 made_by = describe_source(maker, self.names, self.pronoun_names)[0] if maker is not None \
                     else "unnamed sources"
+                rebutter = _called_baseless(tok)
+                if rebutter is not None:
+                    # "Saudi Arabia called the allegation it abducted or harmed Khashoggi 'baseless'":
+                    # one side's claim, the other's denial
+                    who = describe_source(rebutter, self.names, self.pronoun_names)[0]
+                    words = subject.split()
+                    while words and words[-1].strip("\"'“”‘’.,").lower() in BASELESS | {""}:
+                        words.pop()
+                    out.append(Dispute(subject=" ".join(words), kind="contradiction",
+                                       claims=[self._claim(sent, made_by, "asserts"),
+                                               self._claim(sent, who, "denies")],
+                                       actors=self._actors_in(sent)))
+                    break
                 out.append(Dispute(subject=subject, kind="thin sourcing",
                                    claims=[self._claim(sent, made_by, "hedges")],
                                    actors=self._actors_in(sent)))
@@ -415,6 +430,20 @@ def _standalone(text: str, first: Token) -> str:
     if (first.lower_ == "that" and first.dep_ == "mark") or relative:  # "where the girls were taken"
         return rest
     return text
+
+
+_CALLING = {"call", "brand", "label", "describe", "term"}  # ("dismiss" denies already)
+
+
+def _called_baseless(claim: Token) -> Token | None:
+    """Who calls a claim baseless, false or unfounded ("X called the allegation ... 'baseless'",
+    "branded the claims false"), if anyone does."""
+    verb = claim.head
+    if claim.dep_ != "dobj" or verb.lemma_.lower() not in _CALLING:
+        return None
+    if not any(t.lower_ in BASELESS for t in verb.subtree if t.i > claim.i):
+        return None
+    return _subject(verb)
 
 
 def _own_forecast(believe: Token, believed: Token) -> bool:
