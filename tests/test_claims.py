@@ -646,3 +646,24 @@ def test_a_resignation_announced_as_others_tell_it_rests_on_them(tmp_path: Path)
     result = analyse("Officials said Teodor Vasko announced his resignation on Monday.", tmp_path)
     [resigned] = events_of(result, "Vasko", "resigned")
     assert resigned.certainty == "reported" and resigned.source == "officials"
+
+
+def test_denying_ones_part_in_a_death_does_not_deny_the_death(tmp_path: Path) -> None:
+    result = analyse("The Kremlin has denied being involved with Teodor Vasko's death.", tmp_path)
+    assert not [e for e in result.events if "Vasko" in e.actor and e.polarity == "denied"]
+
+
+def test_denying_the_death_itself_still_denies_it(tmp_path: Path) -> None:
+    result = analyse("The Kremlin denied that Teodor Vasko had been killed.", tmp_path)
+    [killed] = events_of(result, "Vasko", "killed")
+    assert killed.polarity == "denied"
+
+
+def test_a_groups_killed_and_injured_members_are_no_dispute(tmp_path: Path) -> None:
+    found = situation({
+        "a.txt": dated("2031-08-26", "Blast", "The president said all Americans were heartbroken by the "
+                                              "deaths of the American soldiers."),
+        "b.txt": dated("2031-08-26", "Blast", "A general said 15 American soldiers were also injured in the "
+                                              "bombings."),
+    }, tmp_path)
+    assert not [d for d in found.disputes if "killed or injured" in d.subject]

@@ -117,6 +117,8 @@ def _subject(verb: Token) -> Token | None:
 
 
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
+_INVOLVEMENT = {"involve", "involvement", "responsibility", "responsible", "role", "complicity", "complicit",
+                "link", "connection", "behind"}
 
 
 def relative_inside(verb: Token) -> tuple[Token, Token] | None:
@@ -341,11 +343,13 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
     token = trigger
     hops = 0
     timed = False  # the climb went through a clause of time ("after he resigned")
+    part = False  # ... or through one's part in it ("being involved with his death")
     while token.head.i != token.i and hops < 8:
         hops += 1
         dep, head = token.dep_, token.head
         timed = timed or (dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
                                                  for c in token.children))
+        part = part or token.lemma_.lower() in _INVOLVEMENT
         if dep in ("relcl", "acl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEDGE_NOUNS \
                 and any(c.lower_ in ("that", "which") and c.dep_ in ("dobj", "nsubj", "nsubjpass")
                         for c in token.children):
@@ -377,6 +381,8 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             head.pos_ in ("VERB", "AUX")
             and lemma in DENYING
             and dep in ("dobj", "ccomp", "xcomp", "nsubjpass")
+            # "denied being involved with his death": a denial of one's part in it, not of the death
+            and not part
         ):
             who, anonymous = describe_source(_subject(head), names, resolve)
             return Attribution(who, "denied", "denied", anonymous)

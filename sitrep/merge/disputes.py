@@ -258,6 +258,8 @@ def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
                         continue
                     if frozenset((a.family, b.family)) in _SEQUENCES and _one_file(a, b):
                         continue  # "arrested ..., then allowed to leave shortly after": one story in order
+                    if actor.kind == "collective" and {a.family, b.family} == {"killed", "injured"}:
+                        continue  # "13 soldiers killed", "15 soldiers injured": other members of the group
                     out.append(_slot_conflict(actor.name, a, b))
     return out
 
