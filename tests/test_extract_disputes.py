@@ -673,3 +673,9 @@ def test_a_claim_one_side_calls_baseless_is_disputed_by_that_side(tmp_path: Path
     assert dispute.subject == "it abducted or harmed the journalist"
     assert [(c.source, c.stance) for c in dispute.claims] == [("unnamed sources", "asserts"),
                                                                ("the government", "denies")]
+
+
+def test_one_who_cannot_deny_something_admits_it(tmp_path: Path) -> None:
+    result = analyse("The police chief said, \u201cWe can\u2019t deny that there were problems with our "
+                     "protection.\u201d", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "contradiction"]

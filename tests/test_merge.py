@@ -172,6 +172,13 @@ def test_names_transliterated_with_ks_or_x_and_y_or_e_are_one_person(tmp_path: P
     assert len(names) == 1
 
 
+def test_a_name_in_family_first_order_is_the_same_person(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Talks\n\nPrime Minister Kenji Harada met his counterpart in Tokyo.",
+             "b.txt": "Title: Talks 2\n\nPrime Minister Harada Kenji said the talks were useful."}
+    names = [a.name for a in situation(texts, tmp_path).actors if "Harada" in a.name]
+    assert len(names) == 1
+
+
 def test_a_name_read_as_a_body_in_one_article_joins_its_spelling_as_a_person(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Unrest\n\nKazakhstan President Kassym-Jomart Tokayev says his security forces "
                       "will shoot to kill without warning.",

@@ -308,6 +308,9 @@ def _between_modifiers(comma: Token) -> bool:
     return before.dep_ == "amod" and after.dep_ == "amod" and before.head.i == after.head.i > after.i
 
 
+_INDEFINITES = {"anything", "nothing", "something", "everything"}
+
+
 def short_phrase(span: Span, max_words: int = 10) -> str:
     """Span text cut at a relative clause, parenthesis or dash, at most `max_words` words.
 
@@ -319,9 +322,10 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     for tok in span:
         spaced_dash = tok.text in ("-", "—", "–") and (tok.whitespace_
                                                        or (tok.i > 0 and tok.doc[tok.i - 1].whitespace_))
-        # (not an infinitive: "anything to do with his disappearance" is one phrase)
+        # (not an infinitive on "anything": "anything to do with his disappearance" is one phrase)
         inner_relcl = tok.dep_ == "relcl" and span.start <= tok.head.i < span.end \
-            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not (tok.head.lower_ in _INDEFINITES and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in tok.children))
         if inner_relcl:
             # "a water bottle he drank from": the relative clause began before its verb
             kept = [t for t in kept if t.i < tok.left_edge.i]

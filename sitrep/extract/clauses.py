@@ -69,6 +69,8 @@ def _denies_a_claim(verb: Token) -> bool:
         return False  # "areas it had never contested": the head noun is what is contested, not a claim
     if withholds(verb):
         return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "We can't deny that there were problems": an admission; "did not deny": no denial
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive.lemma_.lower() in HEDGE_NOUNS | _CLAIM_NOUNS

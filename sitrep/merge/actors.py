@@ -333,6 +333,11 @@ class ActorIndex:
             # "Lord Goldsmith": a peer's one-word name matches its bare form.
             if len(words) == 2 and words[0] in ("lord", "lady", "baroness", "sir") and words[1] in keys:
                 union.union(key, words[1])
+            # "Abe Shinzo" and "Shinzo Abe": a name in its family-first order is the same name
+            if len(words) == 2 and info.top_kind == "person" and words[0] != words[1]:
+                reverse = f"{words[1]} {words[0]}"
+                if reverse in keys and keys[reverse].top_kind == "person":
+                    union.union(key, reverse)
         variants: dict[frozenset[str], list[tuple[str, str]]] = {}
         surnames = {k.rsplit(" ", 1)[-1] for k, info in keys.items()
                     if info.top_kind == "person" and " " in k}
