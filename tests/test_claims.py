@@ -667,3 +667,15 @@ def test_a_groups_killed_and_injured_members_are_no_dispute(tmp_path: Path) -> N
                                               "bombings."),
     }, tmp_path)
     assert not [d for d in found.disputes if "killed or injured" in d.subject]
+
+
+def test_an_unnamed_officials_own_resignation_is_no_named_persons(tmp_path: Path) -> None:
+    result = analyse("Deputy defence minister Ravi Perera said the death toll had been revised down to 253. "
+                     "The country's top defence official meanwhile announced his resignation.", tmp_path)
+    assert not events_of(result, "Perera", "resigned")
+
+
+def test_a_release_an_official_announces_is_the_named_detainees(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko was arrested on Monday. The minister announced his release on Friday.",
+                     tmp_path)
+    assert events_of(result, "Vasko", "released")

@@ -40,13 +40,6 @@ that X" tell what unnamed sources gave the paper, not what it found itself."""
 DENYING = {"deny", "reject", "refute", "dispute", "dismiss", "contest", "contradict"}
 BASELESS = {"unfounded", "baseless", "false", "groundless", "absurd", "fabricated", "spurious"}
 """What a claim is called when it is rebutted: "called the allegations baseless"."""
-
-
-def withholds(verb: Token) -> bool:
-    """"Denied his people freedom", "denied him access": a verb of denial with an indirect object
-    withholds something; it disputes no claim."""
-    return any(c.dep_ == "dative" for c in verb.children)
-
 UNCONFIRMING = {"corroborate", "confirm", "verify"}
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
 """Verbs whose "of"/"for" phrase is their subject's accusation: "India accused China of kidnapping"."""
@@ -114,6 +107,12 @@ def _subject(verb: Token) -> Token | None:
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         return owner
     return None
+
+
+def withholds(verb: Token) -> bool:
+    """"Denied his people freedom", "denied him access": a verb of denial with an indirect object
+    withholds something; it disputes no claim."""
+    return any(c.dep_ == "dative" for c in verb.children)
 
 
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}

@@ -117,6 +117,26 @@ def _object_doer(pronoun: Token) -> Token | None:
     return next((c for c in pronoun.head.children if c.dep_ == "nsubj"), None)
 
 
+_PERSON_NOUNS = {"official", "minister", "secretary", "spokesman", "spokeswoman", "chief", "commander",
+                 "leader", "president", "director", "officer", "ambassador", "envoy", "governor", "mayor",
+                 "premier", "chairman", "general"}
+
+
+_OWN_ACTS = {"resignation", "retirement", "candidacy"}
+"""Nouns whose owner is, as a rule, the one who announces them ("announced his resignation")."""
+
+
+def _an_unnamed_owner(pronoun: Token, named: dict[int, str]) -> bool:
+    """Whether "his"/"her" on a resignation in the object of a verb belongs to its subject, a person
+    told by a common noun and named nowhere here ("Sri Lanka's top defence official announced his
+    resignation"): whoever that is, not the last person named."""
+    if pronoun.dep_ != "poss" or pronoun.head.dep_ != "dobj" or pronoun.head.lemma_.lower() not in _OWN_ACTS:
+        return False  # ("the minister announced his release": the release is someone else's)
+    doer = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
+    return doer is not None and doer.tag_ == "NN" and doer.lemma_.lower() in _PERSON_NOUNS \
+        and doer.i not in named
+
+
 def _led_by_its_own(noun: Token) -> bool:
     """Whether a noun has a "by" participle of its own ("between the army led by X and the RSF
     commanded by Y": the RSF is the other side, not one more who leads the army)."""
@@ -284,6 +304,8 @@ class Resolver:
                         # (not what a speaker said: "the lawyer of X said he ..."), and so is the next
                         # sentence's "He"
                         chosen = topic = named_here
+                    if _an_unnamed_owner(tok, self.table.token_actor):
+                        continue  # "the top defence official announced his resignation": his own
                     bound = False
                     doer = _object_doer(tok)
                     if doer is not None and _names_the_doer(doer, tokens[last_person_at]):

@@ -253,10 +253,10 @@ class ThinSourcing:
                     # "Saudi Arabia called the allegation it abducted or harmed Khashoggi 'baseless'":
                     # one side's claim, the other's denial
                     who = describe_source(rebutter, self.names, self.pronoun_names)[0]
-                    words = subject.split()
-                    while words and words[-1].strip("\"'“”‘’.,").lower() in BASELESS | {""}:
-                        words.pop()
-                    out.append(Dispute(subject=" ".join(words), kind="contradiction",
+                    claimed = subject.split()
+                    while claimed and claimed[-1].strip("\"'“”‘’.,").lower() in BASELESS | {""}:
+                        claimed.pop()
+                    out.append(Dispute(subject=" ".join(claimed), kind="contradiction",
                                        claims=[self._claim(sent, made_by, "asserts"),
                                                self._claim(sent, who, "denies")],
                                        actors=self._actors_in(sent)))
