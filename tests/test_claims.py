@@ -679,10 +679,3 @@ def test_a_release_an_official_announces_is_the_named_detainees(tmp_path: Path) 
     result = analyse("Teodor Vasko was arrested on Monday. The minister announced his release on Friday.",
                      tmp_path)
     assert events_of(result, "Vasko", "released")
-
-
-def test_a_date_that_names_an_event_does_not_date_the_clause(tmp_path: Path) -> None:
-    result = analyse("Published: 2031-08-16\n\nThe Lusenian army toppled President Teodor Vasko in the wake "
-                     "of the September 11 attacks.", tmp_path)
-    [ousted] = events_of(result, "Vasko", "ousted")
-    assert ousted.when != "2030-09-11"

@@ -107,9 +107,6 @@ def _own_words(verb: Token) -> str | None:
     # "in last November's election": a date that owns a noun in a phrase dates that noun ("Wednesday's
     # fighting killed 28", its subject, dates the killing)
     aside += [t for t in verb.subtree if t.dep_ == "poss" and t.ent_type_ == "DATE" and t.head.dep_ == "pobj"]
-    # "in the wake of the September 11 attacks": a date naming an event is no date of this clause
-    aside += [t for t in verb.subtree if t.dep_ in ("nmod", "compound") and t.ent_type_ in ("DATE", "EVENT")
-              and t.head.pos_ == "NOUN" and t.head.ent_type_ not in ("DATE", "TIME") and t.head.i != verb.i]
     # "Damiba, who came to power through a coup in January, was ousted": the clause dates him, not this
     aside += [t for t in verb.subtree if t.dep_ == "relcl" and t.head.i != verb.i and t.i != verb.i]
     if not aside:
