@@ -179,6 +179,21 @@ def test_a_name_in_family_first_order_is_the_same_person(tmp_path: Path) -> None
     assert len(names) == 1
 
 
+def test_initials_and_a_surname_are_the_one_full_name_they_fit(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Takeover\n\nMajor General SB Moyo read a statement on state television.",
+             "b.txt": "Title: Takeover 2\n\nMajor General Sibusiso Moyo said the president was safe."}
+    names = [a.name for a in situation(texts, tmp_path).actors if "Moyo" in a.name]
+    assert len(names) == 1
+
+
+def test_initials_that_fit_two_full_names_join_neither(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Takeover\n\nMajor General SB Moyo read a statement on state television.",
+             "b.txt": "Title: Takeover 2\n\nMajor General Sibusiso Moyo said the president was safe. "
+                      "His cousin Simba Moyo, a lawyer, said nothing."}
+    names = {a.name for a in situation(texts, tmp_path).actors if "Moyo" in a.name}
+    assert "SB Moyo" in names
+
+
 def test_a_name_read_as_a_body_in_one_article_joins_its_spelling_as_a_person(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Unrest\n\nKazakhstan President Kassym-Jomart Tokayev says his security forces "
                       "will shoot to kill without warning.",

@@ -298,9 +298,13 @@ class ActorIndex:
         # surname two people in the situation bear joins neither through an alias
         bearers: dict[str, set[str]] = defaultdict(set)
         for key, info in keys.items():
-            if info.top_kind == "person" and " " in key:
+            if info.top_kind == "person" and " " in key and not _initials(key.split(" ", 1)[0]):
                 bearers[key.rsplit(" ", 1)[-1]].add(_transliterated(key.split(" ", 1)[0]))
         shared = {surname for surname, firsts in bearers.items() if _two_people(firsts)}
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for key, info in keys.items():
+            if info.top_kind == "person" and key.count(" ") == 1:
+                by_surname[key.split(" ")[1]].append(key)
         for key, info in keys.items():
             union.find(key)
             for akey in info.aliases:
@@ -338,6 +342,13 @@ class ActorIndex:
                 reverse = f"{words[1]} {words[0]}"
                 if reverse in keys and keys[reverse].top_kind == "person":
                     union.union(key, reverse)
+            # "SB Moyo" and "Sibusiso Moyo": initials and a surname are the one full name they fit
+            if len(words) == 2 and info.top_kind == "person" and _initials(words[0]) \
+                    and words[1] not in shared:
+                fits = [k for k in by_surname.get(words[1], ()) if k != key
+                        and k.split()[0][0] == words[0][0] and not _initials(k.split()[0])]
+                if len(fits) == 1:
+                    union.union(key, fits[0])
         variants: dict[frozenset[str], list[tuple[str, str]]] = {}
         surnames = {k.rsplit(" ", 1)[-1] for k, info in keys.items()
                     if info.top_kind == "person" and " " in k}
@@ -608,6 +619,14 @@ def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
                         and min(len(x) for x in a + b) >= 4:
                     pairs.append((" ".join(a), " ".join(b)))
     return pairs
+
+
+def _initials(word: str) -> bool:
+    """Whether a name's first word is initials ("sb", "s.", "j.k."): two or three letters with no
+    vowel, or letters each followed by a full stop."""
+    letters = word.replace(".", "")
+    return 0 < len(letters) <= 3 and letters.isalpha() and (
+        "." in word or not any(c in "aeiouy" for c in letters))
 
 
 def _two_people(first_names: set[str]) -> bool:
