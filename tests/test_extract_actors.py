@@ -656,3 +656,11 @@ def test_a_name_read_once_as_a_place_stays_the_person_a_title_names(tmp_path: Pa
     [hasina] = [a for a in result.actors if a.name == "Hasina"]
     assert hasina.kind == "person"
     assert [e for e in result.events if e.actor == "Hasina" and e.event == "resigned"]
+
+
+def test_a_state_told_before_a_title_is_no_part_of_the_role(tmp_path: Path) -> None:
+    result = analyse("An emotional Prime Minister Kenji Harada condemned the shooting. Former Interior "
+                     "Minister Aiko Sato spoke later.", tmp_path)
+    roles = {a.name: a.roles for a in result.actors}
+    assert roles["Kenji Harada"] == ["Prime Minister"]
+    assert roles["Aiko Sato"] == ["former Interior Minister"]

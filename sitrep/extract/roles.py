@@ -100,6 +100,16 @@ def _title_index(parsed: ParsedArticle) -> _Titles:
     )
 
 
+_STATE_ADJECTIVES = {"emotional", "embattled", "beleaguered", "besieged", "tearful", "defiant", "ailing",
+                     "frail", "angry", "furious", "jubilant", "smiling", "shaken", "tired", "exhausted",
+                     "visibly", "elderly", "ageing", "aging", "old", "young", "rival", "controversial",
+                     "powerful", "influential", "popular", "unpopular", "flamboyant", "outspoken",
+                     "reclusive", "charismatic", "fiery", "disgraced", "beloved", "veteran", "grim"}
+"""Adjectives before a title that tell how someone is or is seen ("an emotional Prime Minister",
+"the embattled president", "his rival General"), not what office they hold: the title starts
+after them."""
+
+
 def _prefix_roles(span: Span, titles: _Titles) -> list[str]:
     """Titles standing right before a name: "former Prime Ministers", "Tory leader", "General"."""
     doc = span.doc
@@ -137,6 +147,8 @@ def _prefix_roles(span: Span, titles: _Titles) -> list[str]:
             inside = start <= prev.head.i < title.end or prev.head.i in range(start, span.end)
             if prev.pos_ == "NOUN" and not (inside and prev.dep_ in ("compound", "amod", "nmod")):
                 break  # "their cabinet colleagues Foreign Secretary ...": not part of the title
+            if prev.pos_ == "ADJ" and prev.lower_ in _STATE_ADJECTIVES:
+                break  # "an emotional Prime Minister", "the embattled president": a state, not the role
             if prev.pos_ in ("PROPN", "NOUN", "ADJ") or prev.lower_ in ("ex", "then"):
                 start -= 1
                 continue
@@ -230,6 +242,8 @@ def _role_phrase(head: Token, stop: int | None = None) -> str:
         words.append(tok)
     if words and words[-1].pos_ == "ADP":
         return ""  # "a transitional period, the length of which he did not stipulate": no role
+    while words and (words[0].dep_ == "det" or words[0].lower_ in _STATE_ADJECTIVES) and len(words) > 1:
+        words.pop(0)  # "an emotional Prime Minister, Fumio Kishida": the title, not his state
     text = strip_determiner(phrase_text(words))  # '"The President of the Republic", X': no lone mark
     if not text or len(text.split()) > 12 or text[0].isdigit():
         return ""
