@@ -297,14 +297,16 @@ class ActorIndex:
         # "Moïse" is his wife Martine in one article and President Jovenel Moïse in the others: a
         # surname two people in the situation bear joins neither through an alias
         bearers: dict[str, set[str]] = defaultdict(set)
+        by_surname: dict[str, list[str]] = defaultdict(list)  # two-word names, for initials
         for key, info in keys.items():
-            if info.top_kind == "person" and " " in key and not _initials(key.split(" ", 1)[0]):
-                bearers[key.rsplit(" ", 1)[-1]].add(_transliterated(key.split(" ", 1)[0]))
+            if info.top_kind != "person" or " " not in key:
+                continue
+            first, surname = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
+            if not _initials(first):
+                bearers[surname].add(_transliterated(first))
+            if key.count(" ") == 1:
+                by_surname[surname].append(key)
         shared = {surname for surname, firsts in bearers.items() if _two_people(firsts)}
-        by_surname: dict[str, list[str]] = defaultdict(list)
-        for key, info in keys.items():
-            if info.top_kind == "person" and key.count(" ") == 1:
-                by_surname[key.split(" ")[1]].append(key)
         for key, info in keys.items():
             union.find(key)
             for akey in info.aliases:

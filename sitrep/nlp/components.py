@@ -741,7 +741,10 @@ class EntityFixer:
         """A name read as a place once ("the Aston ward") is that place elsewhere ("the Aston petition");
         one read as a person after a title (`title_ends`: where the doc's titles end) is that person
         everywhere."""
-        places = {e.text for e in ents if e.label_ == "GPE" and not e.id_.startswith("country:")}
+        def a_place(e: Span) -> bool:
+            return e.label_ == "GPE" and not e.id_.startswith("country:")
+
+        places = {e.text for e in ents if a_place(e)}
         if not places:
             return ents
         # A name read as a person after a title, and no place the gazetteer knows, is that person
@@ -753,11 +756,14 @@ class EntityFixer:
         people = {text for text in places & titled
                   if text not in gaz.major_cities and not gaz.is_country(text)}
         places -= people
-        return [Span(doc, e.start, e.end, label="PERSON", span_id="person:")
-                if e.label_ == "GPE" and not e.id_.startswith("country:") and e.text in people
-                else Span(doc, e.start, e.end, label="GPE", span_id="place:")
-                if e.label_ in ("PERSON", "ORG") and not e.id_ and e.text in places and len(e) <= 2 else e
-                for e in ents]
+        out = []
+        for e in ents:
+            if a_place(e) and e.text in people:
+                e = Span(doc, e.start, e.end, label="PERSON", span_id="person:")
+            elif e.label_ in ("PERSON", "ORG") and not e.id_ and e.text in places and len(e) <= 2:
+                e = Span(doc, e.start, e.end, label="GPE", span_id="place:")
+            out.append(e)
+        return out
 
     @staticmethod
     def _surnames(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -6,20 +6,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
 
 from ..text import fold_words, folded_fingerprint
 from .cleaning import repair
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def _fold(text: str, repaired: bool = False) -> str:
-    """Repaired (unless it already is), then folded as `text.fold_words` folds."""
-    return _fold_clean(text) if repaired else fold_words(repair(text))
 
 
 @lru_cache(maxsize=256)
@@ -36,12 +28,12 @@ def fingerprint(paragraph: str) -> str:
     digits and single-spaced before hashing, so case, punctuation, whitespace and mojibake
     differences do not matter. Used to count the same wire copy in two outlets as one source.
     """
-    return folded_fingerprint(_fold(paragraph))
+    return folded_fingerprint(fold_words(repair(paragraph)))
 
 
 def clean_fingerprint(text: str) -> str:
     """`fingerprint` of text that `clean_text` already repaired (ftfy is idempotent, so equal)."""
-    return folded_fingerprint(_fold(text, repaired=True))
+    return folded_fingerprint(_fold_clean(text))
 
 
 _CONTAINMENT = 0.85
@@ -88,7 +80,6 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
         kept.append(paragraph)
         kept_sets.append(words)
     return kept, removed
-
 
 
 def _has_digit(word: str) -> bool:
