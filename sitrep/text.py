@@ -124,12 +124,15 @@ without its introducer the rest of a sequence is plain text.
 """
 
 UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
 )
 """One character that must never be shown as is: a C0 or C1 control, a bidi override, mark or
 isolate, or an invisible format character (zero-width space and joiners, word joiner, soft
-hyphen, byte-order mark, interlinear annotation, tag characters)."""
+hyphen, byte-order mark, interlinear annotation, tag characters, the deprecated shaping and
+digit-shape controls, prepended number signs, hieroglyph and musical format controls): every
+character Unicode calls a control or a format character."""
 
 REPLACEMENT = "\ufffd"
 """What a byte that is not UTF-8 (a lone surrogate) shows as."""

@@ -6,6 +6,7 @@ escape sequences from article text without eating mojibake that looks like an 8-
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 
 import pytest
@@ -74,6 +75,13 @@ def test_a_byte_that_is_not_utf8_shows_as_a_replacement_character() -> None:
 def test_printable_text_of_any_script_and_lookalike_markup_is_kept() -> None:
     text = "[bold red]x[/] <img src=x> `code` | Goïta مرحبا 军方 👮 e\u0301"
     assert clean(text) == text
+
+
+def test_no_control_or_format_character_is_left_visible() -> None:
+    # hypothesis found U+206A (a deprecated shaping control) now and then; every one is checked here
+    left = [hex(c) for c in range(sys.maxunicode + 1)
+            if unicodedata.category(chr(c)) in ("Cc", "Cf") and not visible(clean(chr(c)))]
+    assert left == []
 
 
 @given(st.text())
