@@ -130,3 +130,49 @@ async def test_the_first_keys_are_in_the_first_frame_after_the_footer_hears_of_t
         await pilot.pause()
         await pilot.pause()
         assert frames and "Alpha" in frames[0]
+
+
+class AppKeys(App[None]):
+    """Shown keys of the app's own, as the dashboard's are, and panes with hidden keys of theirs."""
+
+    BINDINGS = [Binding("r", "app.bell", "Reload")]
+
+    def compose(self) -> ComposeResult:
+        yield Hidden("hidden", id="hidden")
+        yield OtherHidden("other", id="other")
+        yield SitrepFooter()
+
+
+class Hidden(Static, can_focus=True):
+    BINDINGS = [Binding("h", "app.bell", "Hidden", show=False)]
+
+
+class OtherHidden(Static, can_focus=True):
+    BINDINGS = [Binding("j", "app.bell", "Other hidden", show=False)]
+
+
+async def test_the_keys_the_screen_has_are_in_the_footers_first_frame() -> None:
+    """Textual's footer waits for its screen's first bindings notice, which comes after the first
+    frames: on the dashboard its keys then came with the first report, a layout and frames more."""
+    app = AppKeys()
+    frames: list[list[str]] = []
+    display = app._display
+
+    def recorded(screen: object, update: object) -> None:
+        frames.append(_shown(app))
+        display(screen, update)
+
+    app._display = recorded  # type: ignore[method-assign]
+    async with app.run_test():
+        pass
+    assert frames and "Reload" in frames[0]
+
+
+async def test_a_change_of_keys_the_footer_does_not_show_leaves_its_keys_as_they_are() -> None:
+    app = AppKeys()
+    async with app.run_test() as pilot:
+        await focus(pilot, "#hidden")
+        before = list(app.screen.query(FooterKey))
+        await focus(pilot, "#other")
+        assert before and list(app.screen.query(FooterKey)) == before
+        assert "Hidden" not in _shown(app)

@@ -7,7 +7,14 @@ closes the help screen (about 80 ms of the 95 ms that Esc took).
 
 Each notice also queues a rebuild of its own, so two notices before the first rebuild ran (as
 when the dashboard starts and focus lands on a pane) built the same keys twice: a queued rebuild
-is skipped when the one before it built the keys it would build.
+is skipped when the one before it built the keys it would build. Only what the footer draws
+counts: the keys shown, and the command palette's.
+
+Textual's footer builds no key until its screen first says its bindings were updated, which
+comes after the first frames; on the dashboard the keys then came with the first report, and
+laying them out cost that report a layout and two frames more. This footer builds the keys it
+can already see as it is first composed (the dashboard's shown keys are the app's own, the same
+whichever pane gets focus), and the notice that follows changes nothing.
 """
 
 from __future__ import annotations
@@ -29,13 +36,19 @@ class SitrepFooter(Footer):
         """What the keys were built from (`_shown`), None before they first were."""
 
     def _shown(self, screen: Screen[Any]) -> tuple[object, ...]:
-        """Everything of the screen's bindings that the footer draws."""
+        """Everything of the screen's bindings that the footer draws (`Footer.compose`): the
+        bindings shown, and the command palette's."""
+        palette = self.app.COMMAND_PALETTE_BINDING if self.show_command_palette else None
         return tuple((binding.key, binding.key_display, binding.description, binding.action, binding.show,
                       binding.group, enabled, tooltip)
-                     for _node, binding, enabled, tooltip in screen.active_bindings.values())
+                     for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+                     if binding.show or key == palette)
 
     def compose(self) -> Iterable[Widget]:
-        """Textual's keys, remembering what they were built from."""
+        """Textual's keys, remembering what they were built from; on the first compose, the keys
+        the screen has already (see the module docstring)."""
+        if not self._bindings_ready and self._composed is None and self.is_attached:
+            self._bindings_ready = True
         self._composed = self._shown(self.screen) if self._bindings_ready else None
         yield from super().compose()
 
