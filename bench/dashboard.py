@@ -86,31 +86,74 @@ each come within a frame or two of the one before."""
 
 
 class _Frames:
-    """When the app drew each frame, from `started`: Textual's `App._display` wrapped on this app."""
+    """When the app drew each frame, from `started`, and what it drew: Textual's `App._display`
+    wrapped on this app. Each frame's update is kept as it was written (its strips never change)
+    and played back onto a copy of the screen only when asked (`changed`), so that telling which
+    frames changed the picture costs the app nothing while it runs."""
 
     def __init__(self, app: Any, started: float) -> None:
         self.times: list[float] = []
+        self.updates: list[Any] = []
         display = app._display
 
         def timed(screen: Any, update: Any) -> None:
             display(screen, update)
             self.times.append(time.perf_counter() - started)
+            self.updates.append(update)
 
         app._display = timed
         self.started = started
 
-    async def settled(self, timeout: float = 60) -> float:
-        """The time of the last frame, once none has come for `QUIET` seconds: when the picture on
-        screen stopped changing. Unlike `Pilot.pause`, this neither waits for idle in slices of 20
-        ms nor draws a frame of its own."""
+    async def settled(self, after: float = 0.0, timeout: float = 60) -> float:
+        """The time of the last frame, once one has come at or after `after` (from the start) and
+        none for `QUIET` seconds since: when the app stopped drawing what came at `after`. Unlike
+        `Pilot.pause`, this neither waits for idle in slices of 20 ms nor draws a frame of its own."""
         import asyncio
 
         deadline = time.monotonic() + timeout
-        while not self.times or time.perf_counter() - self.started - self.times[-1] < QUIET:
+        while not self.times or self.times[-1] < after or \
+                time.perf_counter() - self.started - self.times[-1] < QUIET:
             if time.monotonic() > deadline:
                 raise TimeoutError("the screen never settled")
             await asyncio.sleep(0.005)
         return self.times[-1]
+
+    def changed(self) -> list[bool]:
+        """Per frame, whether it changed a cell of the picture (its character or its style) from
+        what the frames before it had drawn (a frame of no update draws nothing). A frame that
+        writes the cells already there shows nothing new: Textual lays the screen out a second time
+        after a layout in which a widget of automatic size took a new size, and draws the same
+        lines again."""
+        from rich.cells import cell_len
+        from rich.segment import ControlType
+
+        cells: dict[tuple[int, int], tuple[str, object]] = {}
+        out: list[bool] = []
+        for update in self.updates:
+            changed = False
+            x = y = 0
+            # An update's `__rich_console__` reads neither the console nor the options.
+            for segment in update.__rich_console__(None, None) if update is not None else ():
+                if segment.control:
+                    for control in segment.control:
+                        if control[0] == ControlType.CURSOR_MOVE_TO:
+                            x, y = control[1], control[2]
+                    continue
+                if segment.text == "\n":
+                    continue
+                style = segment.style
+                for char in segment.text:
+                    if cells.get((x, y)) != (char, style):
+                        cells[x, y] = (char, style)
+                        changed = True
+                    x += 1 if char.isascii() else cell_len(char)
+            out.append(changed)
+        return out
+
+    def last_change(self, until: float) -> float | None:
+        """The time of the last frame drawn by `until` that changed the picture (`changed`)."""
+        times = [t for t, changed in zip(self.times, self.changed(), strict=True) if changed and t <= until]
+        return times[-1] if times else None
 
     def first_after(self, moment: float) -> float | None:
         """The first frame drawn at or after `moment`."""
@@ -130,19 +173,23 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True,
     `keep_reports` false, the rows are decoded and merged even when the folder's report is kept;
     with `touch`, the folder's first file gets a new mtime first: the folder changed since its
     report was stored, so the dashboard shows that report as the previous one while it merges).
-    The first paint is when the last frame was drawn once the current report was in every pane
-    and the screen had settled (`_Frames.settled`); `report_frame`, the first frame drawn after
-    it was in every pane (the frames after it add what the report's layout brings: scrollbars,
-    the footer's keys). Also when, from the same start, the dashboard was imported, the app was
-    running (its screen composed), a first report reached its panes (`first_shown`: the previous
-    one, when shown) and the current report had reached the app (both to 5 ms); and the CPU
-    seconds this process had used at the first paint (`cpu`) and its analysis process used in all
-    (`analysis_cpu`): on a busy
+
+    The first paint is the last frame that changed the picture (`_Frames.changed`) once the
+    current report was in every pane and the app had stopped drawing (`_Frames.settled`): from
+    then on the screen shows what it will show until something happens. `last_frame` is when the
+    app stopped drawing: the frames between the two write the cells already on screen again.
+    `report_frame` is the first frame drawn after a first report was in every pane. Also when,
+    from the same start, the dashboard was imported, the app was running (its screen composed), a
+    first report reached its panes (`first_shown`: the previous one, when shown) and the current
+    report had reached the app (both to 5 ms); and the CPU seconds this process had used once the
+    app stopped drawing (`cpu`) and its analysis process used in all (`analysis_cpu`): on a busy
     machine the two share the cores left, so their sum moves the first paint too."""
     import asyncio
 
     if touch:
-        first = min(p for p in Path(folder).iterdir() if p.is_file())
+        # An article (the corpus's are .txt files): the folder also holds the corpus's own
+        # `.bench.json`, which sitrep never reads, and a touch of it changed nothing.
+        first = min(p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".txt")
         os.utime(first)
     started = START
 
@@ -168,15 +215,19 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True,
                 await _wait(lambda: app.last_complete is not None, 60, "the first report")
                 arrived = time.perf_counter() - started
                 await _wait(lambda: app.idle, 60, "the first report in every pane")
-                paint = await frames.settled()
+                # A report that reached the app changes the screen (the header says how fresh it
+                # is), so a frame follows it: the last one before, however long ago, is not its.
+                last_frame = await frames.settled(after=arrived)
                 shown = await shown_task
                 cpu = time.process_time()
                 actors = len(app.last_complete.actors) if app.last_complete else 0
         engine.close()
-        return {"first_paint": paint, "actors": actors, "spacy": "spacy" in sys.modules,
+        paint = frames.last_change(last_frame) or last_frame
+        return {"first_paint": paint, "last_frame": last_frame, "actors": actors,
+                "spacy": "spacy" in sys.modules,
                 "dashboard_imported": imported, "app_running": running, "first_shown": shown,
                 "report_arrived": arrived, "report_frame": frames.first_after(shown),
-                "frames": [round(t, 3) for t in frames.times], "cpu": cpu,
+                "frames": [round(t, 3) for t in frames.times], "changed": frames.changed(), "cpu": cpu,
                 "analysis_cpu": _children_cpu()}
 
     return asyncio.run(run())

@@ -17,7 +17,9 @@ the rows compared alternate, and the load average before each row is printed wit
   alternating.
 - **first paint over PAINT-SIZE cached articles** (`--child tui-paint`): the stored report, the
   rows merged, and the folder changed since its report (the previous report painted first);
-  `--runs` of each, alternating.
+  `--runs` of each, alternating; met when the median is. The first paint is the last frame that
+  changed the picture once the report was in every pane; the row also gives when the app
+  stopped drawing (`bench.dashboard.child_tui_paint`).
 - **cold analysis vs raw `nlp.pipe`, one process, CPU time, over COLD-SIZE articles**: `--runs`
   pairs of a raw run and a cold run into an empty cache, alternating; fastest against fastest.
   The cold run's cache gives the cache size per 1,000 articles, table by table.
@@ -36,6 +38,7 @@ import json
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -158,9 +161,11 @@ def markdown(found: dict[str, Any], args: argparse.Namespace) -> str:
                            ("changed", "folder changed since its report")):
             paints = " / ".join(f"{r['first_paint']:.2f}" for r in p[kind])
             shown = " / ".join(f"{r['first_shown']:.2f}" for r in p[kind])
+            last = " / ".join(f"{r['last_frame']:.2f}" for r in p[kind])
             row(f"first paint, {args.paint_size:,} cached articles, {what} (load {p['load']})",
-                f"{paints} s (a first report reached the panes at {shown} s)", "< 0.5 s",
-                min(r["first_paint"] for r in p[kind]) < 0.5)
+                f"{paints} s (a first report reached the panes at {shown} s; the app stopped drawing "
+                f"frames that change nothing at {last} s)", "< 0.5 s (median)",
+                statistics.median(r["first_paint"] for r in p[kind]) < 0.5)
     warmed = found.get("ensure_warm", {})
     if warmed.get("parsed"):
         row(f"peak RSS of a cold analysis of {warmed['parsed']:,} articles in one process (the cache brought "
