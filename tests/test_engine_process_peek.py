@@ -148,3 +148,37 @@ def test_a_child_that_answers_before_the_run_looks_for_it_sends_its_report_and_n
         process.close()
     assert situation.to_dict() == expected.to_dict()
     assert [p.stage for p in seen] == ["reading", "cached", "done"] and not read
+
+
+def test_the_begun_run_over_a_changed_folder_leaves_its_last_report_to_the_dashboard(
+    warm: tuple[Path, Path, Situation], tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """The child neither reads nor sends the folder's last report: the dashboard reads it itself
+    when it catches up with the child, and reading it in the child came before the merge. Here the
+    child stays ahead (its next message is always in the pipe), so no report but the current one
+    comes at all."""
+    folder, cache, before = stored_copy(warm, tmp_path)
+    min(folder.glob("0*.txt")).unlink()
+    read: list[str] = []
+    monkeypatch.setattr(engine_process, "_read_stored", lambda *args: read.append("read"))
+    process = EngineProcess(config_for(cache))
+    seen: list[Progress] = []
+
+    def next_message_in() -> None:
+        deadline = time.monotonic() + 30
+        while not process._conn.poll(0.02):  # type: ignore[union-attr] - the child's pipe
+            assert time.monotonic() < deadline, "the child never sent its next message"
+
+    def progress(step: Progress) -> None:
+        seen.append(step)
+        if step.stage != "done":
+            next_message_in()
+
+    try:
+        process.begin(folder)
+        next_message_in()
+        after = process.analyse(folder, progress)
+    finally:
+        process.close()
+    assert [p.stage for p in seen] == ["reading", "cached", "done"] and not read
+    assert len(after.articles) == len(before.articles) - 1
