@@ -708,3 +708,22 @@ def test_a_lede_an_office_speaks_is_sourced_to_its_holder(tmp_path: Path) -> Non
     }, tmp_path)
     [line] = [s for s in sit.status if s.text.startswith("The attorney general has denied")]
     assert line.sources == ["Lord Grey"]
+
+
+def test_soldiers_who_staged_a_mutiny_carried_it_out(tmp_path: Path) -> None:
+    result = analyse("Soldiers who staged a mutiny last week now face a deadline set by the regional "
+                     "bloc, whose envoys arrived on Thursday.", tmp_path)
+    assert not _happened(result.disputes)
+
+
+def test_fighters_who_staged_attacks_carried_them_out(tmp_path: Path) -> None:
+    result = analyse("Rebel fighters staged attacks on two army posts near the border, the governor said.",
+                     tmp_path)
+    assert not _happened(result.disputes)
+
+
+def test_a_side_saying_the_other_staged_the_attack_still_denies_it(tmp_path: Path) -> None:
+    result = analyse("Government troops shelled the market on Monday, witnesses said. The defence "
+                     "ministry said the rebels staged the attack to discredit the army.", tmp_path)
+    [dispute] = _happened(result.disputes)
+    assert dispute.claims[-1].stance == "denies"

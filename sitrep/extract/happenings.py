@@ -31,6 +31,19 @@ def _happening_noun(tok: Token) -> str:
     )
 
 
+_STAGING = {"stage", "stages", "staged", "staging"}
+_NEW_TO_THE_STORY = {"a", "an", "another"}
+
+
+def _carried_out(verb: Token, holder: Token) -> bool:
+    """"soldiers who staged a mutiny", "staged protests across the country": staging a happening
+    not told before (an indefinite object, or a bare one) is carrying it out. "Staged the attack",
+    the one the story tells, still says it was made up."""
+    if verb.lower_ not in _STAGING or holder.dep_ != "dobj":
+        return False
+    return all(c.lower_ in _NEW_TO_THE_STORY for c in holder.children if c.dep_ in ("det", "poss"))
+
+
 def _occurrence_denied(verb: Token, happening: Token) -> bool:
     """"no attack took place", "the shelling never happened", "denied that any shelling had happened"."""
     takes_place = verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place"
@@ -54,7 +67,8 @@ def _refutation(sent: Span) -> tuple[Token, Token, str] | None:
         )
         verb = holder.head
         lemma = verb.lemma_.lower()
-        if holder.dep_ in ("nsubjpass", "dobj") and (lemma in _INVENTING or verb.lower_ in _INVENTED):
+        if holder.dep_ in ("nsubjpass", "dobj") and (lemma in _INVENTING or verb.lower_ in _INVENTED) \
+                and not _carried_out(verb, holder):
             return tok, verb, verb.text.lower()  # "the attack was staged", "faked the poisoning"
         if tok.dep_ in ("nsubj", "nsubjpass") and (lemma == "fail" or lemma in ("foil", "thwart")):
             return tok, verb, "failed"
