@@ -592,6 +592,34 @@ def test_a_death_the_news_came_a_week_after_is_not_dated_by_the_news(tmp_path: P
     assert death.when != "2031-03-15"
 
 
+def test_a_death_a_week_before_a_dated_naming_is_dated_the_week_before(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-03-16\n\nThe military rulers named a civilian prime minister on "
+                     "Monday, a week after President Teodor Vasko's battlefield death.", tmp_path)
+    [death] = [e for e in result.events if e.event in ("dead", "killed")]
+    assert death.when == "2031-03-03/2031-03-09"  # the week before Monday 10 March
+
+
+def test_an_ousting_a_year_before_the_vote_it_leads_to_is_history(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-09-17\n\nThe vote is meant to mark a return to democracy a year after "
+                     "protesters toppled President Teodor Vasko.", tmp_path)
+    [ousted] = events_of(result, "Vasko", "ousted")
+    assert ousted.background and ousted.when == "2030"
+
+
+def test_an_ousting_years_before_is_history_with_no_date(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-09-17\n\nThe vote comes years after protesters toppled President "
+                     "Teodor Vasko.", tmp_path)
+    [ousted] = events_of(result, "Vasko", "ousted")
+    assert ousted.background and not ousted.when
+
+
+def test_an_ousting_two_months_before_is_dated_and_still_news(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-09-17\n\nThe vote comes two months after the ouster of President "
+                     "Teodor Vasko.", tmp_path)
+    [ousted] = events_of(result, "Vasko", "ousted")
+    assert not ousted.background and ousted.when == "2031-07"
+
+
 def test_an_accusation_with_no_one_making_it_is_not_accused_by_the_accusations(tmp_path: Path) -> None:
     text = "A rebel leader hit back at accusations that Lusenian separatists are to blame for the crash."
     found = situation({"a.txt": dated("2031-07-19", "Crash", text)}, tmp_path)

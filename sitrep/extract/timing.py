@@ -119,6 +119,58 @@ def _words_without(head: Token, cut: Collection[int]) -> str:
     return "".join(t.text_with_ws for t in head.subtree if t.i not in cut)
 
 
+_LAPSE_UNITS = {"day", "week", "month", "year", "decade"}
+_VAGUE_LAPSES = {"months", "years", "decades"}
+"""Lapses not counted: "years after the war"."""
+
+
+def _lapse_after(tok: Token, verb: Token) -> tuple[str, Token] | None:
+    """How long after the event at `tok` its clause (or noun) is told to have come before, and the
+    token whose subtree says so ("a week after Deby's death": "a week", on "week"; "a year after
+    unrest toppled X": "a year", on "toppled"); None when no lapse of time is hung on "after"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "after":
+        after = tok.head
+        if after.head.dep_ == "npadvmod" and after.head.lemma_.lower() in _LAPSE_UNITS:
+            return _lapse_words(after.head), after.head  # "a week after Deby's death"
+        holders, whole = [after], after  # "two months after the coup", the lapse on "after"
+    elif verb.pos_ in ("VERB", "AUX") and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "after" for c in verb.children):
+        mark = next(c for c in verb.children if c.dep_ == "mark" and c.lower_ == "after")
+        holders, whole = [verb, mark], verb
+        # "the vote comes years after protesters toppled him": the parse may hang the lapse on
+        # the clause the "after" clause hangs on, just before "after"
+        before = next((c for c in verb.head.children if c.dep_ == "npadvmod" and c.i == mark.i - 1
+                       and c.lemma_.lower() in _LAPSE_UNITS), None)
+        if before is not None:
+            return _lapse_words(before), verb
+    else:
+        return None
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in _LAPSE_UNITS:
+                return _lapse_words(child), whole
+    return None
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _lapse_days(words: str) -> int:
+    """Days in a lapse ("a year": 365, "18 months": 540); a lapse not counted ("years") is at least
+    two of its unit."""
+    *count, unit = words.split()
+    days = _UNIT_DAYS.get(unit.rstrip("s"), 0)
+    number = count[-1] if count else ""
+    return days * (_COUNTS.get(number) or (int(number) if number.isdigit() else 2))
+
+
+def _lapse_words(noun: Token) -> str:
+    """"a year", "two months", "years": a lapse noun with the words before it that count it."""
+    return " ".join(t.lower_ for t in noun.subtree if t.i <= noun.i)
+
+
 def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     """When the event at `tok` happened, and whether it is told as background.
 
@@ -138,6 +190,24 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
         if own is not None:
             clause = clean_span_text(own)
             when = resolve(clause, anchor)
+    lapse = _lapse_after(tok, verb) if when is None else None
+    lapsed = False
+    if lapse is not None:
+        # "a year after unrest toppled the president", "named on Monday, a week after Deby's
+        # death": that long before the clause it is hung on (its day, else the article's)
+        words, told = lapse
+        outer = told.head
+        while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
+            outer = outer.head
+        hung = _words_without(outer, range(told.left_edge.i, told.right_edge.i + 1)) \
+            if outer.pos_ in ("VERB", "AUX") else ""
+        outer_when = resolve(clean_span_text(hung), anchor) if hung else None
+        base = outer_when.start if outer_when is not None and outer_when.precision == "day" else anchor
+        when = resolve(f"{words} ago", base) if base is not None else None
+        if _lapse_days(words) > HISTORY_DAYS:
+            lapsed = True  # "a year after": background, however the calendar year reads
+        if when is None and words in _VAGUE_LAPSES:
+            return None, True  # "years after the war": long before, when unknown
     if when is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
                                                      for c in verb.children):
         # "X was chosen by parliament in 1993 after Y was assassinated": no later than the clause it
@@ -181,4 +251,4 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
         background = True
     if when is not None and anchor is not None and (anchor - when.end).days > HISTORY_DAYS:
         background = True
-    return when, background
+    return when, background or lapsed
