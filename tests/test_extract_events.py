@@ -867,3 +867,48 @@ def test_an_i_in_a_quotation_is_its_speaker(tmp_path: Path) -> None:
 def test_an_i_quoted_from_no_named_person_is_no_one(tmp_path: Path) -> None:
     result = analyse('"I was never arrested," the general said.', tmp_path)
     assert not [e for e in result.events if e.event == "arrested"]
+
+
+def test_a_reinstated_president_returned_to_power(tmp_path: Path) -> None:
+    result = analyse("Interim President Teodor Vasko has been formally reinstated a week after the "
+                     "military takeover.", tmp_path)
+    assert events_of(result, "Vasko", "returned to power")
+
+
+def test_resuming_power_is_returning_to_power(tmp_path: Path) -> None:
+    result = analyse("Interim President Teodor Vasko resumed power on Wednesday.", tmp_path)
+    assert events_of(result, "Vasko", "returned to power")
+
+
+def test_a_reinstatement_a_deadline_demands_has_not_happened(tmp_path: Path) -> None:
+    result = analyse("With two days left before a deadline set by the regional bloc to release and reinstate "
+                     "President Teodor Vasko, the junta fired several ambassadors.", tmp_path)
+    assert not events_of(result, "Vasko", "returned to power")
+    assert not events_of(result, "Vasko", "released")
+
+
+def test_the_second_of_two_acts_urged_is_as_undone_as_the_first(tmp_path: Path) -> None:
+    result = analyse("The bloc urged the junta to free and reinstate President Teodor Vasko.", tmp_path)
+    assert not events_of(result, "Vasko")
+
+
+def test_regaining_control_of_the_army_is_not_returning_to_power(tmp_path: Path) -> None:
+    result = analyse('Defence Minister Teodor Vasko said the government had regained "total control" over '
+                     "its military.", tmp_path)
+    assert not [e for e in result.events if e.event == "returned to power"]
+
+
+def test_a_bare_verb_after_to_x_and_is_unreal_wherever_the_parse_hangs_it() -> None:
+    """The parse of "a deadline to release and reinstate President Vasko" in a long sentence hung
+    "reinstate" on the sentence's first word: the words around it still say it is an infinitive."""
+    from spacy.tokens import Doc
+
+    from sitrep.extract.events import _irrealis
+
+    words = ["With", "a", "deadline", "to", "release", "and", "reinstate", "Vasko", ",", "they", "left", "."]
+    heads = [10, 2, 0, 4, 2, 0, 0, 6, 10, 10, 10, 10]
+    deps = ["prep", "det", "pobj", "aux", "acl", "cc", "conj", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    tags = ["IN", "DT", "NN", "TO", "NN", "CC", "VB", "NNP", ",", "PRP", "VBD", "."]
+    pos = ["ADP", "DET", "NOUN", "PART", "NOUN", "CCONJ", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert _irrealis(doc[6])

@@ -114,6 +114,19 @@ def _irrealis(tok: Token) -> bool:
         return True
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and _held_back(head):
         return True
+    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                      for c in tok.children):
+        # "a deadline to release and reinstate him": the second is as unreal as the first (which
+        # the tagger may take for a noun)
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and not _said_to_have(head):
+            return True
+        if head.pos_ == "VERB" and _irrealis(head):
+            return True
+        # the parse may hang the second anywhere: a bare verb right after "to X and"
+        doc = tok.doc
+        if tok.tag_ == "VB" and tok.i >= 3 and doc[tok.i - 1].lower_ in ("and", "or") \
+                and doc[tok.i - 3].lower_ == "to":
+            return True
     return tok.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _IRREALIS_HEADS
 
 
