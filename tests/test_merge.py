@@ -229,6 +229,13 @@ def test_a_name_and_its_longer_forms_with_particles_are_one_person(tmp_path: Pat
     assert len(names) == 1
 
 
+def test_a_full_name_with_and_without_its_particle_is_one_person(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Coup\n\nGeneral Hamid Rashid al-Tahir dissolved the cabinet on Monday.",
+             "b.txt": "Title: Coup 2\n\nGeneral Hamid Rashid Tahir said the army would hold elections."}
+    names = [a.name for a in situation(texts, tmp_path).actors if "Tahir" in a.name]
+    assert len(names) == 1
+
+
 def test_two_longer_names_sharing_two_first_words_stay_apart(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Talks\n\nAbdul Karim Hassan and Abdul Karim Yusuf met the envoy on Monday. "
                       "Abdul Karim said nothing."}

@@ -326,6 +326,14 @@ class ActorIndex:
             words = key.split()
             if info.person is not None and len(words) >= 3:
                 longer[" ".join(words[:2])].add(key)
+        # "Abdel Fattah al-Burhan" and "Abdel Fattah Burhan": one person's name with and without
+        # its particles, when two words or more are left
+        bare_names: dict[str, str] = {}
+        for key, info in keys.items():
+            if info.top_kind == "person" and " " in key:
+                bare = _without_particles(key)
+                if " " in bare:
+                    union.union(bare_names.setdefault(bare, key), key)
         for key, info in keys.items():
             words = key.split()
             person_like = info.top_kind in ("person", "organisation")
