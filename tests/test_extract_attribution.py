@@ -295,3 +295,12 @@ def test_a_clause_beside_a_passive_report_is_told_by_whoever_reports_both(tmp_pa
                      "are being held hostage.", tmp_path)
     [killing] = events_of(result, "police", "killed")
     assert (killing.certainty, killing.source) == ("reported", "Reuters")
+
+
+def test_a_day_that_claimed_lives_claims_no_words(tmp_path: Path) -> None:
+    """"the day after the worst violence claimed dozens of lives": the parse may take the day for
+    who "claimed" the clause before it."""
+    result = analyse("Teodor Vasko fled the capital Friday, the day after the worst violence in the "
+                     "history of the country claimed dozens of lives, including at least 20 protesters "
+                     "killed by snipers.", tmp_path)
+    assert result.events and all("day" not in e.source for e in result.events)

@@ -85,3 +85,10 @@ def test_the_newest_calls_are_one_status_line_with_whose_they_are(tmp_path: Path
     assert line.text == ("Called for: the release of the detained journalists (Opposition leaders); "
                          "an immediate ceasefire (African Union)")
     assert line.sources == ["Opposition leaders", "African Union"] and line.as_of == "2031-04-10"
+
+
+def test_one_who_declared_himself_president_and_called_for_elections_makes_the_call(tmp_path: Path) -> None:
+    text = ("Raising his right hand before a cheering crowd of supporters, Teodor Vasko declared himself "
+            "interim president of Ruritania, called for new elections and put himself on a collision course "
+            "with the country's leader.")
+    assert [(what, who) for what, _how, who in _calls(text, tmp_path)] == [("new elections", "Teodor Vasko")]

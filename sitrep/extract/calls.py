@@ -97,11 +97,18 @@ def _asked_for(noun_or_verb: Token) -> str | None:
     return _span(clause, clause.right_edge)
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+
 def _call(tok: Token) -> tuple[Token, Token, str] | None:
     """(the verb that says the call was made, who makes it, what it asks for) of a call word."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.left_edge.lower_ in _REFLEXIVES and tok.dep_ in ("ccomp", "conj"):
+            # "X declared himself interim president, called for new elections": the parse made the
+            # declared title the caller; a reflexive is never a subject, and X makes the call
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subject is None:
             return None
         if lemma == "call":
