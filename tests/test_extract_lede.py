@@ -242,3 +242,36 @@ def test_declaring_war_on_gangs_is_an_act_the_writer_states(tmp_path: Path) -> N
                      "scores of prison guards hostage in a wave of violence.", tmp_path, headline=False)
     [lead] = result.leads
     assert (lead.certainty, lead.source) == ("stated", "the article")
+
+
+def test_a_caption_placing_a_person_in_the_picture_is_no_lede(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nTeodor Vasko (C) wears the presidential sash after "
+                     "proclaiming himself interim president in Ostburg, Ruritania, on Nov. 12, 2031. "
+                     "Ruritania's interim president named a new cabinet on Wednesday.", tmp_path)
+    first = [lead.text for lead in result.leads][:1]
+    assert first == ["Ruritania's interim president named a new cabinet on Wednesday."]
+
+
+def test_a_scene_told_in_the_present_at_a_day_gone_by_is_a_caption(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nPolice guard a government building in Ostburg, Ruritania, on "
+                     "Tuesday after protesters gathered to oppose a ceasefire agreement. Ruritania's prime "
+                     "minister signed a deal to end the war.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("Ruritania's prime minister signed")
+
+
+def test_a_past_gathering_on_a_day_is_news_not_a_caption(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nThousands of protesters gathered in Ostburg on Friday to "
+                     "demand the president's return.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("Thousands of protesters gathered")
+
+
+def test_a_state_told_in_the_present_is_news_not_a_caption(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nThe army remains in control of the capital on Friday, "
+                     "witnesses say.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("The army remains")
+
+
+def test_news_that_follows_a_day_gone_by_is_no_caption(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-08-31\n\nThe move follows a coup in the troubled state on July 26 that "
+                     "toppled a close ally, President Teodor Vasko.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("The move follows a coup")

@@ -94,6 +94,35 @@ def _inverted_speaker(sent: Span) -> tuple[Token, Token] | None:
     return None
 
 
+_PLACED = re.compile(r"\((?:C|L|R|L-R|R-L|2nd [LR]|centre|center|left|right|front|back)\)")
+"""Where a person stands in a photograph: "Michel Kafando (C) attends a ceremony"."""
+_STILL = frozenset({"be", "remain", "stay", "have", "continue", "follow", "come", "mark"})
+"""Present-tense verbs a news sentence tells the state now with ("is", "remains"), or ties the
+news to a day gone by ("The move follows a coup on July 26", "comes a week after")."""
+
+
+def _a_caption(sent: Span) -> bool:
+    """A photo caption in the body: a person's place in the picture, or a scene told in the simple
+    present at a day gone by ("Police guard a government building in Yerevan on Tuesday", "Jeanine
+    Anez wears the presidential sash ... on Nov. 12, 2019"). News tells a past day in the past
+    tense; only a caption (or a headline) says "soldiers disperse reporters" of it."""
+    if _PLACED.search(sent.text):
+        return True
+    root = sent.root
+    if root.pos_ != "VERB" or root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in _STILL \
+            or root.lemma_.lower() in NEUTRAL_REPORTING or root.lemma_.lower() in HEDGING_REPORTING \
+            or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    return any(t.ent_type_ == "DATE" and t.ent_iob_ == "B" and _A_DAY.search(t.sent.doc[t.i: t.i + 6].text)
+               for t in sent)
+
+
+_A_DAY = re.compile(r"^(?:yesterday|(?:last )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                    r"(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                    r"(?: \d{1,2})?)\b")
+"""A date that names a day gone by: "Tuesday", "yesterday", "Nov. 12", "8 July 2013"."""
+
+
 def _is_lede(sent: Span) -> bool:
     text = span_text(sent).strip()
     words = text.split()
@@ -103,7 +132,7 @@ def _is_lede(sent: Span) -> bool:
         return False  # a caption or a heading has no full stop; a news sentence does
     if text[0] in "\"“'‘" or text.endswith("?") or words[0].lower().strip(",") in _CONJUNCTIONS:
         return False  # a quotation, a question or a "But ..." opens a feature or goes on a story
-    return _finite_root(sent)
+    return _finite_root(sent) and not _a_caption(sent)
 
 
 def _reporting_child(root: Token) -> Token | None:
