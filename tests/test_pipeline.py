@@ -352,6 +352,11 @@ def test_a_role_word_capitalised_at_a_sentence_start_is_not_part_of_the_name(nlp
     assert ("Elvino Tavares", "PERSON") in fixed_after_ner(nlp, text, [("Lawyer Elvino Tavares", "PERSON")])
 
 
+def test_a_word_opening_the_sentence_before_a_name_is_not_part_of_it(nlp: Language) -> None:
+    text = "Following Vasko, the vice-president Ana Petrov has also resigned."
+    assert ("Vasko", "PERSON") in fixed_after_ner(nlp, text, [("Following Vasko", "PERSON")])
+
+
 def test_a_speaker_the_model_took_for_a_place_elsewhere_is_a_person_there_too(nlp: Language) -> None:
     text = "Protests grew after the killing of Ndaló's lawyer. Ndaló denounced the killing as a crime."
     assert fixed_after_ner(nlp, text, [("Ndaló", "GPE")]) == [("Ndaló", "PERSON"), ("Ndaló", "PERSON")]

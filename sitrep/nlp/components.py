@@ -53,8 +53,11 @@ def _trim(span: Span, title_tokens: set[int]) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
                            or (span.label_ == "PERSON" and start in title_tokens and end - start > 1)
                            or (span.label_ == "PERSON" and doc[start].lower_ in _ROLE_WORDS
-                               and end - start > 2)):
-        start += 1  # "Lawyer Elvino Dias" opening a sentence: the lawyer is Elvino Dias
+                               and end - start > 2)
+                           or (doc[start].lower_ in _OPENING_WORDS and end - start > 1)):
+        # "Lawyer Elvino Dias" opening a sentence: the lawyer is Elvino Dias; "Following Morales,
+        # the vice-president resigned": the capital of a sentence's first word glued it on
+        start += 1
     dash = next((i for i in range(start + 1, end) if doc[i].text in _DASHES and doc[i - 1].whitespace_), None)
     if dash is not None:
         end = dash  # "Yulia Skripal - another victim": a spaced dash ends the name
@@ -70,6 +73,10 @@ def _trim(span: Span, title_tokens: set[int]) -> Span | None:
         return None
     return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
+
+_OPENING_WORDS = {"following", "according", "including", "after", "before", "despite", "during", "amid",
+                  "unlike", "like", "since", "meanwhile", "however", "besides", "beyond", "against"}
+"""Words that open a sentence before a name ("Following Morales, ...") and are no part of it."""
 
 _ROLE_WORDS = {"lawyer", "spokesman", "spokeswoman", "spokesperson", "journalist", "reporter", "activist",
                "witness", "resident", "survivor", "farmer", "teacher", "doctor", "nurse", "pastor", "imam",
