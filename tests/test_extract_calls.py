@@ -92,3 +92,9 @@ def test_one_who_declared_himself_president_and_called_for_elections_makes_the_c
             "interim president of Ruritania, called for new elections and put himself on a collision course "
             "with the country's leader.")
     assert [(what, who) for what, _how, who in _calls(text, tmp_path)] == [("new elections", "Teodor Vasko")]
+
+
+def test_who_hung_on_a_place_calls_for_nothing_in_the_place_s_name(tmp_path: Path) -> None:
+    text = ("The plant was blocked for days by followers of former president Teodor Vasko, exiled in "
+            "Ruritania, who demand the immediate resignation of the interim president.")
+    assert all(who != "Ruritania" for _what, _how, who in _calls(text, tmp_path))

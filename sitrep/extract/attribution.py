@@ -218,7 +218,12 @@ def describe_source(token: Token | None, names: dict[int, str],
         and token.head.dep_ == "relcl"
         and token.head.head.i != token.i
     ):
-        token = token.head.head  # "Moscow, which has denied any involvement": Moscow denies
+        antecedent = token.head.head
+        if token.lower_ == "who" and antecedent.ent_type_ in ("GPE", "LOC", "FAC"):
+            # "followers of Morales, exiled in Mexico, who demand ...": "who" is never a place; the
+            # parse hung the clause on the nearest name, and who it is goes unsaid
+            return "unnamed sources", True
+        token = antecedent  # "Moscow, which has denied any involvement": Moscow denies
     if token.i in resolve:
         return resolve[token.i], False
     if token.lower_ == "it" and token.dep_ == "nsubj":
