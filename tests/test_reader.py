@@ -423,6 +423,28 @@ def test_a_paragraph_telling_what_a_photo_shows_is_not_the_story(tmp_path: Path,
     assert caption not in article.paragraphs
 
 
+@pytest.mark.parametrize("paragraph", [
+    "Supporters of the coup leader shout slogans outside the palace. Photograph: Ana Petrov/AFP/Getty Images",
+    "Ruritania's Defence Minister Teodor Vasko speaks to reporters in Ostburg on Monday. Ana Petrov/TASS",
+])
+def test_a_photographers_credit_ending_a_caption_is_not_the_story(tmp_path: Path, paragraph: str) -> None:
+    article = read_article(write(tmp_path, "a.txt", f"Title: Coup\n\n{BODY}\n{paragraph}\n"), tmp_path)
+    assert article.paragraphs[-1].startswith(paragraph[:30])
+    assert not any("Petrov" in kept for kept in article.paragraphs)
+
+
+def test_a_credit_before_its_caption_is_not_the_story(tmp_path: Path) -> None:
+    credit = "Ana Petrov, AFP | General Teodor Vasko in July 2014"
+    article = read_article(write(tmp_path, "a.txt", f"Title: Coup\n\n{BODY}\n{credit}\n"), tmp_path)
+    assert credit not in article.paragraphs
+
+
+def test_a_fraction_or_a_colon_in_a_sentence_is_no_credit(tmp_path: Path) -> None:
+    sentence = "Officials said the count stood at 20/25 by noon and the result would follow: a runoff."
+    article = read_article(write(tmp_path, "a.txt", f"Title: Coup\n\n{BODY}\n{sentence}\n"), tmp_path)
+    assert article.paragraphs[-1] == sentence
+
+
 def test_a_share_buttons_copy_of_the_headline_is_not_the_story(tmp_path: Path) -> None:
     share = "Share \u201cEU adopts tough new sanctions on Russia\u201d"
     article = read_article(write(tmp_path, "a.txt", BODY + f"\n{share}\n"), tmp_path)

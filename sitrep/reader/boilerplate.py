@@ -80,6 +80,18 @@ _AGENCY_BLURB = re.compile(
 )
 
 
+_AGENCIES = r"(?:[A-Z]{2,6}|Reuters|Getty Images|Xinhua|Sputnik|Anadolu|Bloomberg|Shutterstock|Pool|File)"
+# "... Diendéré was there. Photograph: Sia Kambou/AFP/Getty Images", "Defense Minister Vladimir
+# Padrino Lopez Valery Sharifulin/TASS": a photographer's credit at the end of a caption, whose
+# name would be read as part of the name before it.
+_TRAILING_CREDIT = re.compile(
+    r"(?:\s*(?:Photograph|Photo|Picture|Image)s?:\s*[^.:]{1,80}"
+    rf"|\s+[A-Z][\w'’-]+ [A-Z][\w'’-]+/{_AGENCIES}(?:/{_AGENCIES})*)$"
+)
+# "Sia Kambou, AFP | General Gilbert Diendéré in July 2014": a credit, then the caption.
+_CREDIT_FIRST = re.compile(rf"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{1,2}}, {_AGENCIES}(?:/{_AGENCIES})* \| ")
+
+
 def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple[list[str], int]:
     """Caption labels and photo pointers stripped, empty and boilerplate paragraphs dropped, title
     repeats counted."""
@@ -90,8 +102,14 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], title_fp: str) -> tuple
         if not any(c.isalnum() for c in paragraph):
             continue
         if paragraph.lower().rstrip(".:!") in _BOILERPLATE or _NOISE_LINE.match(paragraph) \
-                or _CAPTION_PARAGRAPH.match(paragraph) or _AGENCY_BLURB.match(paragraph):
+                or _CAPTION_PARAGRAPH.match(paragraph) or _AGENCY_BLURB.match(paragraph) \
+                or _CREDIT_FIRST.match(paragraph):
             continue
+        if "/" in paragraph or ":" in paragraph:
+            for _credit in range(3):  # a caption may carry more than one ("... A/AFP B/EPA")
+                paragraph, found = _TRAILING_CREDIT.subn("", paragraph)
+                if not found:
+                    break
         if clean_fingerprint(paragraph) == title_fp:
             repeats += 1
             continue
