@@ -98,3 +98,17 @@ def test_who_hung_on_a_place_calls_for_nothing_in_the_place_s_name(tmp_path: Pat
     text = ("The plant was blocked for days by followers of former president Teodor Vasko, exiled in "
             "Ruritania, who demand the immediate resignation of the interim president.")
     assert all(who != "Ruritania" for _what, _how, who in _calls(text, tmp_path))
+
+
+def test_a_call_made_on_a_day_is_made_on_whom_it_names(tmp_path: Path) -> None:
+    text = ('But on the day of the re-run, Teodor Vasko called on the country to "not participate in any '
+            'way in the sham election".')
+    assert [(what, who) for what, _how, who in _calls(text, tmp_path)] == \
+        [('the country to "not participate in any way in the sham election"', "Teodor Vasko")]
+
+
+def test_a_hyphen_inside_a_word_does_not_cut_the_call(tmp_path: Path) -> None:
+    text = "Opposition leader Teodor Vasko called for non-violent demonstrations across the country."
+    assert [what for what, _how, _who in _calls(text, tmp_path)] == \
+        ["non-violent demonstrations across the country"]
+

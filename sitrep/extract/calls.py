@@ -35,8 +35,20 @@ suggestion was rejected")."""
 _ASIDE_STARTS = frozenset({"which", "who", "whose", "where", "a", "an"})
 """Words that open an aside after a comma ("the Kremlin, which has denied ...", "the project, a
 pipeline beneath the Baltic")."""
+_TIMES = frozenset({"day", "eve", "morning", "evening", "night", "afternoon", "weekend", "anniversary"})
+"""Nouns of a time a call was made on ("on the day of the vote"), never whom it was made on."""
 _DANGLING = frozenset({"the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "with", "by", "at",
                        "from"})
+
+
+def _a_time(tok: Token) -> bool:
+    """A time a call was made on ("the day of the re-run", "Monday")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIMES
+
+
+def _joins_a_word(tok: Token) -> bool:
+    """A hyphen inside a word ("non-violent", "re-run"), which ends no phrase."""
+    return tok.text == "-" and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and not tok.whitespace_
 
 
 def _span(first: Token, last: Token) -> str:
@@ -44,7 +56,7 @@ def _span(first: Token, last: Token) -> str:
     (cut after a whole word that ends a phrase, and marked cut)."""
     doc, end = first.doc, last.i + 1
     for i in range(first.i + 1, end):
-        if doc[i].text in _ENDS_A_CALL or (
+        if (doc[i].text in _ENDS_A_CALL and not _joins_a_word(doc[i])) or (
                 doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in _ASIDE_STARTS) or (
                 # "an immediate ceasefire on Sunday": when it was asked, not what
                 doc[i].dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
@@ -84,7 +96,9 @@ def _asked_for(noun_or_verb: Token) -> str | None:
     # "called on both sides to end the fighting", "a call by X to publish the text"
     clause = next((c for c in noun_or_verb.children if c.dep_ in ("xcomp", "acl", "advcl", "relcl")
                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
-    on = next((c for c in noun_or_verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    # "on the day of the re-run, Odinga called on the country to ...": the "on" of whom, not of when
+    on = next((c for c in noun_or_verb.children if c.dep_ == "prep" and c.lower_ == "on"
+               and not any(g.dep_ == "pobj" and _a_time(g) for g in c.children)), None)
     whom = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     if clause is None:
         return None
