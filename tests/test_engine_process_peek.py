@@ -118,15 +118,9 @@ def test_the_report_is_read_only_from_a_cache_of_sitrep_s_and_nothing_is_written
 
 
 
-def test_a_child_that_answers_before_the_run_looks_for_it_sends_its_report_and_nothing_is_read_here(
-    warm: tuple[Path, Path, Situation], tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
-) -> None:
-    """A busy machine: the dashboard's start takes longer than the child's run, so reading and
-    decoding the report here would only cost it CPU. Here the child's next message is always in
-    the pipe (the test waits for it) whenever the run looks."""
-    folder, cache, expected = stored_copy(warm, tmp_path)
-    read: list[str] = []
-    monkeypatch.setattr(engine_process, "_read_stored", lambda *args: read.append("read"))
+def first_run_with_the_child_ahead(cache: Path, folder: Path) -> tuple[Situation, list[Progress]]:
+    """The dashboard's first run over `folder` on a busy machine: the child's next message is
+    always in the pipe (the run waits for it) whenever the run looks."""
     process = EngineProcess(config_for(cache))
     seen: list[Progress] = []
 
@@ -146,6 +140,18 @@ def test_a_child_that_answers_before_the_run_looks_for_it_sends_its_report_and_n
         situation = process.analyse(folder, progress)
     finally:
         process.close()
+    return situation, seen
+
+
+def test_a_child_that_answers_before_the_run_looks_for_it_sends_its_report_and_nothing_is_read_here(
+    warm: tuple[Path, Path, Situation], tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """A busy machine: the dashboard's start takes longer than the child's run, so reading and
+    decoding the report here would only cost it CPU."""
+    folder, cache, expected = stored_copy(warm, tmp_path)
+    read: list[str] = []
+    monkeypatch.setattr(engine_process, "_read_stored", lambda *args: read.append("read"))
+    situation, seen = first_run_with_the_child_ahead(cache, folder)
     assert situation.to_dict() == expected.to_dict()
     assert [p.stage for p in seen] == ["reading", "cached", "done"] and not read
 
@@ -155,30 +161,11 @@ def test_the_begun_run_over_a_changed_folder_leaves_its_last_report_to_the_dashb
 ) -> None:
     """The child neither reads nor sends the folder's last report: the dashboard reads it itself
     when it catches up with the child, and reading it in the child came before the merge. Here the
-    child stays ahead (its next message is always in the pipe), so no report but the current one
-    comes at all."""
+    child stays ahead, so no report but the current one comes at all."""
     folder, cache, before = stored_copy(warm, tmp_path)
     min(folder.glob("0*.txt")).unlink()
     read: list[str] = []
     monkeypatch.setattr(engine_process, "_read_stored", lambda *args: read.append("read"))
-    process = EngineProcess(config_for(cache))
-    seen: list[Progress] = []
-
-    def next_message_in() -> None:
-        deadline = time.monotonic() + 30
-        while not process._conn.poll(0.02):  # type: ignore[union-attr] - the child's pipe
-            assert time.monotonic() < deadline, "the child never sent its next message"
-
-    def progress(step: Progress) -> None:
-        seen.append(step)
-        if step.stage != "done":
-            next_message_in()
-
-    try:
-        process.begin(folder)
-        next_message_in()
-        after = process.analyse(folder, progress)
-    finally:
-        process.close()
+    after, seen = first_run_with_the_child_ahead(cache, folder)
     assert [p.stage for p in seen] == ["reading", "cached", "done"] and not read
     assert len(after.articles) == len(before.articles) - 1

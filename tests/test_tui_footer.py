@@ -54,6 +54,19 @@ def _shown(app: App[None]) -> list[str]:
     return [key.description for key in app.screen.query(FooterKey)]
 
 
+def _keys_per_frame(app: App[None]) -> list[list[str]]:
+    """The footer's keys in each frame the app draws from now on (filled as it draws)."""
+    frames: list[list[str]] = []
+    display = app._display
+
+    def recorded(screen: object, update: object) -> None:
+        frames.append(_shown(app))
+        display(screen, update)  # type: ignore[arg-type]
+
+    app._display = recorded  # type: ignore[method-assign]
+    return frames
+
+
 async def test_the_footer_shows_the_keys_of_what_has_focus_as_focus_moves() -> None:
     app = Keys()
     async with app.run_test() as pilot:
@@ -117,14 +130,7 @@ async def test_the_first_keys_are_in_the_first_frame_after_the_footer_hears_of_t
     async with app.run_test() as pilot:
         app.query_one("#alpha").focus()
         await pilot.pause()
-        frames: list[list[str]] = []
-        display = app._display
-
-        def recorded(screen: object, update: object) -> None:
-            frames.append(_shown(app))
-            display(screen, update)
-
-        app._display = recorded  # type: ignore[method-assign]
+        frames = _keys_per_frame(app)
         await app.mount(SitrepFooter())
         app.screen.bindings_updated_signal.publish(app.screen)
         await pilot.pause()
@@ -155,14 +161,7 @@ async def test_the_keys_the_screen_has_are_in_the_footers_first_frame() -> None:
     """Textual's footer waits for its screen's first bindings notice, which comes after the first
     frames: on the dashboard its keys then came with the first report, a layout and frames more."""
     app = AppKeys()
-    frames: list[list[str]] = []
-    display = app._display
-
-    def recorded(screen: object, update: object) -> None:
-        frames.append(_shown(app))
-        display(screen, update)
-
-    app._display = recorded  # type: ignore[method-assign]
+    frames = _keys_per_frame(app)
     async with app.run_test():
         pass
     assert frames and "Reload" in frames[0]
