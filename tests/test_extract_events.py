@@ -912,3 +912,27 @@ def test_a_bare_verb_after_to_x_and_is_unreal_wherever_the_parse_hangs_it() -> N
     pos = ["ADP", "DET", "NOUN", "PART", "NOUN", "CCONJ", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
     doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     assert _irrealis(doc[6])
+
+
+def test_one_who_accepts_a_resignation_is_not_the_one_resigning(tmp_path: Path) -> None:
+    result = analyse("Prime Minister Teodor Vasko met President Ivan Petrov on Monday. Petrov accepted his "
+                     "resignation.", tmp_path)
+    assert events_of(result, "Vasko", "resigned") and not events_of(result, "Petrov", "resigned")
+
+
+def test_one_who_has_yet_to_accept_a_resignation_did_not_resign(tmp_path: Path) -> None:
+    result = analyse("Prime Minister Teodor Vasko has offered to step down. However, President Ivan Petrov "
+                     "has yet to formally accept his resignation.", tmp_path)
+    assert not events_of(result, "Petrov", "resigned")
+
+
+def test_a_detention_rumours_tell_of_is_no_fact(tmp_path: Path) -> None:
+    result = analyse("Hours after the statement, Prime Minister Teodor Vasko took to Twitter in an apparent "
+                     "bid to quell rumours of his detention.", tmp_path)
+    assert all(e.certainty != "stated" for e in events_of(result, "Vasko", "detained"))
+
+
+def test_one_who_asks_another_to_postpone_a_resignation_is_not_the_one_resigning(tmp_path: Path) -> None:
+    result = analyse("Prime Minister Teodor Vasko said on Wednesday he had accepted a request from President "
+                     "Ivan Petrov to postpone his resignation pending talks.", tmp_path)
+    assert not events_of(result, "Petrov", "resigned")

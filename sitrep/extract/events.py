@@ -22,6 +22,7 @@ from .actors import ActorTable
 from .attribution import (
     BASELESS,
     DENYING,
+    HEDGE_NOUNS,
     HEDGE_WORDS,
     HEDGING_REPORTING,
     NEUTRAL_REPORTING,
@@ -318,6 +319,8 @@ def _presupposed(noun: Token) -> bool:
     before it, no hedge of its own ("the alleged killing"), in a prepositional phrase."""
     if noun.dep_ != "pobj" or noun.head.lower_ in ("of", "for") and noun.head.head.pos_ == "VERB":
         return False  # "accused him of the killing": the charge itself
+    if noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in HEDGE_NOUNS:
+        return False  # "rumours of his detention", "reports of the killing": what they tell
     children = list(noun.children)
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in children)
     return definite and not any(c.lower_ in HEDGE_WORDS for c in children)

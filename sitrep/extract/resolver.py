@@ -110,11 +110,31 @@ def _someone_unnamed(sent: Span, token_actor: dict[int, str], offices: dict[int,
 
 
 def _object_doer(pronoun: Token) -> Token | None:
-    """The subject of the verb a pronoun is the direct object of ("police arrested them"), if any:
-    whom the pronoun cannot stand for."""
+    """The subject of the verb a pronoun is the direct object of ("police arrested them"), or of
+    the verb that receives the act the pronoun owns ("Aoun has yet to accept his resignation"), if
+    any: whom the pronoun cannot stand for."""
+    if pronoun.dep_ == "poss" and pronoun.head.dep_ == "dobj" and pronoun.head.lemma_.lower() in _OWN_ACTS \
+            and pronoun.head.head.lemma_.lower() in _RECEIVING:
+        verb = pronoun.head.head
+        while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "has yet to formally accept": the subject is the one who has yet to
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if pronoun.dep_ == "poss" and pronoun.head.dep_ == "dobj" and pronoun.head.lemma_.lower() in _OWN_ACTS \
+            and pronoun.head.head.dep_ == "acl" and pronoun.head.head.head.lemma_.lower() in _REQUESTS:
+        # "a request from President Aoun to postpone his resignation": the one asked resigns
+        request = pronoun.head.head.head
+        return next((p for c in request.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                     for p in c.children if p.dep_ == "pobj"),
+                    next((c for c in request.children if c.dep_ == "poss"), None))
     if pronoun.dep_ != "dobj":
         return None
     return next((c for c in pronoun.head.children if c.dep_ == "nsubj"), None)
+
+
+_REQUESTS = {"request", "call", "demand", "plea", "appeal", "invitation", "order", "ultimatum"}
+"""Nouns of asking someone to do something: the asker is not the one asked."""
+_RECEIVING = {"accept", "reject", "receive", "refuse", "approve", "decline"}
+"""Verbs whose subject takes another's act: one does not accept one's own resignation."""
 
 
 _PERSON_NOUNS = {"official", "minister", "secretary", "spokesman", "spokeswoman", "chief", "commander",
