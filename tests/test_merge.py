@@ -26,6 +26,26 @@ def test_arrest_reported_in_one_article_and_denied_in_another_is_a_contradiction
     assert {c.article for c in dispute.claims} == {"afp.txt", "bbc.txt"}
 
 
+def test_plans_to_do_different_things_do_not_contradict_each_other(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Concessions\n\nRussian-backed President Teodor Vasko, under pressure to quit "
+                      "from mass demonstrations in the capital, promised a national unity government and "
+                      "constitutional change to reduce his powers, as well as the presidential polls.",
+             "b.txt": "Title: Interview\n\nIn a television interview which the station said was also "
+                      "conducted in Ostburg, President Teodor Vasko said he would not resign or leave the "
+                      "country, and called decisions by parliament illegal."}
+    found = situation(texts, tmp_path)
+    assert not [d for d in found.disputes if d.kind == "contradiction" and "plans" in d.subject]
+    vasko = next(a for a in found.actors if a.name == "Teodor Vasko")
+    assert "disputed" not in vasko.status
+
+
+def test_a_plan_told_and_denied_is_a_contradiction(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Vote\n\nThe junta plans to hold elections in March, a spokesman said.",
+             "b.txt": "Title: No vote\n\nThe junta denied it planned to hold elections in March."}
+    found = situation(texts, tmp_path)
+    assert [d for d in found.disputes if d.kind == "contradiction" and "plans" in d.subject]
+
+
 def test_figures_from_two_articles_are_one_numeric_dispute(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Ambush\n\nOfficials said eight soldiers were killed in the ambush.",
              "b.txt": "Title: Ambush toll\n\nA local source said 10 soldiers were killed in the ambush."}

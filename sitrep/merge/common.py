@@ -92,3 +92,14 @@ def government_key(source: str) -> str:
         if code and name_key(gaz.capitals.get(code, "")) == key:
             country = gaz.countries.get(code)
     return "government:" + name_key(country) if country else key
+
+
+def planned(detail: str) -> str:
+    """What a plan is to do, by its first verb ("to reduce his powers": "reduce"): plans to do
+    different things do not contradict each other ("promised to reduce his powers" and "denied
+    he would leave the country"). "" for a plan not to do something, which its denial would agree
+    with, or one with no verb after "to"."""
+    words = detail.lower().split()
+    if "not" in words[:3] or len(words) < 2 or words[0] != "to":
+        return ""
+    return words[1]

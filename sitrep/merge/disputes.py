@@ -14,20 +14,24 @@ from functools import lru_cache
 from ..dates import When
 from ..model import Actor, ArticleResult, Claim, Dispute, StateEntry, StatusEvent
 from ..text import name_key, nation_key, sentence_key
-from .common import _LEXICON, FAMILY, _held_at, government_key, is_history
+from .common import _LEXICON, FAMILY, _held_at, government_key, is_history, planned
 
 _WEIGHT = {"contradiction": 3.0, "numeric": 2.5, "thin sourcing": 1.5, "silence": 1.2}
 
 
 def _contradictions(events: list[StatusEvent]) -> list[Dispute]:
     """The same fact on the same actor both asserted and denied (within or across articles)."""
-    groups: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[StatusEvent]] = defaultdict(list)
     for event in events:
         family = FAMILY.get(event.event)
-        if family:
-            groups[(event.actor, family)].append(event)
+        if family == "plans":
+            what = planned(event.detail)
+            if what:
+                groups[(event.actor, family, what)].append(event)
+        elif family:
+            groups[(event.actor, family, "")].append(event)
     out = []
-    for (actor, family), group in groups.items():
+    for (actor, family, _what), group in groups.items():
         if not any(e.polarity == "denied" for e in group) or not any(e.polarity == "affirmed" for e in group):
             continue
         claims = [

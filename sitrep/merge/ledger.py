@@ -15,7 +15,16 @@ from ..dates import When
 from ..model import Actor, Certainty, StateEntry, StatusEvent
 from ..sourcing import SourceCounter
 from ..text import name_key
-from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, dated_before, is_history, retold_history
+from .common import (
+    _LEXICON,
+    CERTAINTY_RANK,
+    FAMILY,
+    _held_at,
+    dated_before,
+    is_history,
+    planned,
+    retold_history,
+)
 from .index import Changes, Postings, changes
 
 if TYPE_CHECKING:
@@ -158,6 +167,11 @@ def status_line(events: list[StatusEvent]) -> str:
     for family, group in by_family.items():
         affirmed = [e for e in group if e.polarity == "affirmed"]
         denied = [e for e in group if e.polarity == "denied"]
+        if family == "plans" and affirmed and denied:
+            # plans to do different things do not dispute each other ("promised to reduce his
+            # powers", "said he would not leave the country"): only a denial of a plan told
+            told = {planned(e.detail) for e in affirmed} - {""}
+            denied = [e for e in denied if planned(e.detail) in told]
         text = ""
         if affirmed:
             best = min(affirmed, key=lambda e: (CERTAINTY_RANK[e.certainty], not e.detail))
