@@ -304,3 +304,19 @@ def test_a_day_that_claimed_lives_claims_no_words(tmp_path: Path) -> None:
                      "history of the country claimed dozens of lives, including at least 20 protesters "
                      "killed by snipers.", tmp_path)
     assert result.events and all("day" not in e.source for e in result.events)
+
+
+def test_we_in_a_quotation_is_whoever_the_sentence_says_spoke(tmp_path: Path) -> None:
+    result = analyse('Opposition leader Teodor Vasko accused the army of killing 40 civilians. "We strongly '
+                     'reject these accusations of killing civilians," the army said on Monday.', tmp_path)
+    denials = [c for d in result.disputes for c in d.claims if c.stance == "denies"]
+    assert denials and all(c.source in ("army", "the army") for c in denials)
+
+
+def test_the_statement_is_the_one_told_of_just_before(tmp_path: Path) -> None:
+    result = analyse('The ministry rejected the accusations of ethnic cleansing in the north, the Ruritanian '
+                     'Foreign Ministry said in a statement. "We strongly condemn and reject the statement of '
+                     'Teodor Vasko on the alleged ethnic cleansing of residents from the north," the '
+                     'statement said.', tmp_path)
+    denials = [c for d in result.disputes for c in d.claims if c.stance == "denies"]
+    assert denials and all(c.source != "unnamed sources" for c in denials)

@@ -230,6 +230,11 @@ def describe_source(token: Token | None, names: dict[int, str],
         told = teller_before(token.head)
         if told is not None:
             return describe_source(told, names, resolve)
+    if token.lower_ in ("we", "i"):
+        speaker = _first_person_speaker(token)
+        if speaker is not None:
+            # '"We strongly condemn and reject the statement of X," the ministry said': who says "we"
+            return describe_source(speaker, names, resolve)
     if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:
         return "unnamed sources", True
     span = _with_stranded_object(subtree_span(token), names)
@@ -251,6 +256,11 @@ def describe_source(token: Token | None, names: dict[int, str],
                            "station", "channel"):
         phrase = strip_determiner(short_phrase(span, 8))
         return (phrase if lemma not in ("agency", "newspaper", "station", "channel") else inner[0]), False
+    if lemma in _UTTERANCES and len(span) <= 2:
+        # "..., the country's Foreign Ministry said in a statement. '...', the statement said.": a
+        # statement no one is told to have made names nobody
+        earlier = _statement_before(token)
+        return describe_source(earlier, names, resolve) if earlier is not None else ("unnamed sources", True)
     phrase = _owned(strip_determiner(short_phrase(span, 9)), token, span, resolve)
     # "a Malian officer", "one diplomat": an indefinite source names nobody in particular.
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in token.children)
@@ -262,6 +272,46 @@ def describe_source(token: Token | None, names: dict[int, str],
             phrase = phrase[0].lower() + phrase[1:]
         return (phrase or "unnamed sources"), True
     return clean_span_text(phrase) or "unnamed sources", anonymous
+
+
+def _first_person_speaker(pronoun: Token) -> Token | None:
+    """Who says "we" or "I" in a quotation the sentence's own reporting verb tells ('"We reject
+    it," the ministry said'): the subject of that verb, when the pronoun's clause hangs on it."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in NEUTRAL_REPORTING:
+            speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return speaker if speaker is not None and speaker.lower_ not in ("we", "i") else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+_STATEMENT_REACH = 3
+"""Sentences back that "the statement" may name a statement told of."""
+
+
+def _statement_before(noun: Token) -> Token | None:
+    """Who made the statement "the statement" (with nothing else to say whose) stands for: the
+    subject of the verb told "in a statement" (or that issued one) in the sentences just before."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    doc, sent = noun.doc, noun.sent
+    start = sent.start
+    for _ in range(_STATEMENT_REACH):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : sent.start]):
+        if tok.lemma_.lower() != noun.lemma_.lower():
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else (
+            tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING else None)
+        maker = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if maker is not None:
+            return maker
+    return None
 
 
 _OWNER_PRONOUNS = {"his", "her"}
