@@ -112,3 +112,11 @@ def test_a_hyphen_inside_a_word_does_not_cut_the_call(tmp_path: Path) -> None:
     assert [what for what, _how, _who in _calls(text, tmp_path)] == \
         ["non-violent demonstrations across the country"]
 
+
+
+def test_calling_upon_someone_is_calling_on_them(tmp_path: Path) -> None:
+    text = ('"We call upon the international community to share the burden of providing support to the '
+            'region," the Ruritanian government said in a statement.')
+    assert [(what, who) for what, _how, who in _calls(text, tmp_path)] == \
+        [("the international community to share the burden of providing support to the region",
+          "Ruritanian government")]

@@ -97,7 +97,7 @@ def _asked_for(noun_or_verb: Token) -> str | None:
     clause = next((c for c in noun_or_verb.children if c.dep_ in ("xcomp", "acl", "advcl", "relcl")
                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
     # "on the day of the re-run, Odinga called on the country to ...": the "on" of whom, not of when
-    on = next((c for c in noun_or_verb.children if c.dep_ == "prep" and c.lower_ == "on"
+    on = next((c for c in noun_or_verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                and not any(g.dep_ == "pobj" and _a_time(g) for g in c.children)), None)
     whom = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     if clause is None:
@@ -127,7 +127,7 @@ def _call(tok: Token) -> tuple[Token, Token, str] | None:
             return None
         if lemma == "call":
             if any(c.dep_ in ("dobj", "oprd", "ccomp") for c in tok.children) and \
-                    not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+                    not any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
                 return None  # naming, not asking: "what Beijing called the first exchange of fire for years"
             asked = _asked_for(tok)
         elif lemma == "demand":
