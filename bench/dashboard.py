@@ -150,9 +150,11 @@ class _Frames:
             out.append(changed)
         return out
 
-    def last_change(self, until: float) -> float | None:
-        """The time of the last frame drawn by `until` that changed the picture (`changed`)."""
-        times = [t for t, changed in zip(self.times, self.changed(), strict=True) if changed and t <= until]
+    def last_change(self, until: float, changed: list[bool] | None = None) -> float | None:
+        """The time of the last frame drawn by `until` that changed the picture (`changed`, played
+        back here unless given)."""
+        changed = self.changed() if changed is None else changed
+        times = [t for t, change in zip(self.times, changed, strict=True) if change and t <= until]
         return times[-1] if times else None
 
     def first_after(self, moment: float) -> float | None:
@@ -222,12 +224,13 @@ def child_tui_paint(folder: str, cache: str, keep_reports: bool = True,
                 cpu = time.process_time()
                 actors = len(app.last_complete.actors) if app.last_complete else 0
         engine.close()
-        paint = frames.last_change(last_frame) or last_frame
+        changed = frames.changed()
+        paint = frames.last_change(last_frame, changed) or last_frame
         return {"first_paint": paint, "last_frame": last_frame, "actors": actors,
                 "spacy": "spacy" in sys.modules,
                 "dashboard_imported": imported, "app_running": running, "first_shown": shown,
                 "report_arrived": arrived, "report_frame": frames.first_after(shown),
-                "frames": [round(t, 3) for t in frames.times], "changed": frames.changed(), "cpu": cpu,
+                "frames": [round(t, 3) for t in frames.times], "changed": changed, "cpu": cpu,
                 "analysis_cpu": _children_cpu()}
 
     return asyncio.run(run())

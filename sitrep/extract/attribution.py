@@ -87,11 +87,12 @@ def emerged(verb: Token) -> bool:
 
 
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening",
-                         "weekend", "hour", "decade"})
+                         "weekend", "hour", "decade", "eve", "anniversary"})
 
 
-def _a_time(tok: Token) -> bool:
-    """Whether a subject is a stretch of time ("the day after ...", "Friday"), which says nothing."""
+def a_time(tok: Token) -> bool:
+    """Whether a noun names a stretch of time ("the day after ...", "on the eve of the vote",
+    "Friday"): never who speaks, nor whom a call is made on."""
     return tok.lemma_.lower() in _TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME")
 
 
@@ -501,7 +502,7 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
             and not any(c.dep_ == "oprd" for c in head.children)
         ):
             subj = _subject(head) or (speaker_after(head) if token.i < head.i else None)
-            if subj is not None and _a_time(subj):
+            if subj is not None and a_time(subj):
                 # "fled on Friday, the day after the worst violence claimed dozens of lives": a
                 # time claims no words (the parse took "the day" for who claimed the clause)
                 token = head

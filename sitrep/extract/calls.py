@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ..dates import When, publication_day, years_before
 from ..model import Lead
 from .actors import ActorTable
-from .attribution import attribute, describe_source
+from .attribution import a_time, attribute, describe_source
 from .base import ParsedArticle, clean_span_text
 from .endings import _real
 from .measures import _dated_before
@@ -35,15 +35,8 @@ suggestion was rejected")."""
 _ASIDE_STARTS = frozenset({"which", "who", "whose", "where", "a", "an"})
 """Words that open an aside after a comma ("the Kremlin, which has denied ...", "the project, a
 pipeline beneath the Baltic")."""
-_TIMES = frozenset({"day", "eve", "morning", "evening", "night", "afternoon", "weekend", "anniversary"})
-"""Nouns of a time a call was made on ("on the day of the vote"), never whom it was made on."""
 _DANGLING = frozenset({"the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "with", "by", "at",
                        "from"})
-
-
-def _a_time(tok: Token) -> bool:
-    """A time a call was made on ("the day of the re-run", "Monday")."""
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIMES
 
 
 def _joins_a_word(tok: Token) -> bool:
@@ -98,7 +91,7 @@ def _asked_for(noun_or_verb: Token) -> str | None:
                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
     # "on the day of the re-run, Odinga called on the country to ...": the "on" of whom, not of when
     on = next((c for c in noun_or_verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-               and not any(g.dep_ == "pobj" and _a_time(g) for g in c.children)), None)
+               and not any(g.dep_ == "pobj" and a_time(g) for g in c.children)), None)
     whom = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
     if clause is None:
         return None

@@ -113,7 +113,8 @@ def _a_caption(sent: Span) -> bool:
             or root.lemma_.lower() in NEUTRAL_REPORTING or root.lemma_.lower() in HEDGING_REPORTING \
             or any(c.dep_ in ("aux", "auxpass") for c in root.children):
         return False
-    return any(t.ent_type_ == "DATE" and t.ent_iob_ == "B" and _A_DAY.search(t.sent.doc[t.i: t.i + 6].text)
+    doc = sent.doc
+    return any(t.ent_type_ == "DATE" and t.ent_iob_ == "B" and _A_DAY.search(doc[t.i : t.i + 6].text)
                for t in sent)
 
 

@@ -113,16 +113,15 @@ def _object_doer(pronoun: Token) -> Token | None:
     """The subject of the verb a pronoun is the direct object of ("police arrested them"), or of
     the verb that receives the act the pronoun owns ("Aoun has yet to accept his resignation"), if
     any: whom the pronoun cannot stand for."""
-    if pronoun.dep_ == "poss" and pronoun.head.dep_ == "dobj" and pronoun.head.lemma_.lower() in _OWN_ACTS \
-            and pronoun.head.head.lemma_.lower() in _RECEIVING:
-        verb = pronoun.head.head
+    act = _owned_act(pronoun)
+    if act is not None and act.head.lemma_.lower() in _RECEIVING:
+        verb = act.head
         while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "has yet to formally accept": the subject is the one who has yet to
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if pronoun.dep_ == "poss" and pronoun.head.dep_ == "dobj" and pronoun.head.lemma_.lower() in _OWN_ACTS \
-            and pronoun.head.head.dep_ == "acl" and pronoun.head.head.head.lemma_.lower() in _REQUESTS:
+    if act is not None and act.head.dep_ == "acl" and act.head.head.lemma_.lower() in _REQUESTS:
         # "a request from President Aoun to postpone his resignation": the one asked resigns
-        request = pronoun.head.head.head
+        request = act.head.head
         return next((p for c in request.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                      for p in c.children if p.dep_ == "pobj"),
                     next((c for c in request.children if c.dep_ == "poss"), None))
@@ -146,13 +145,23 @@ _OWN_ACTS = {"resignation", "retirement", "candidacy"}
 """Nouns whose owner is, as a rule, the one who announces them ("announced his resignation")."""
 
 
+def _owned_act(pronoun: Token) -> Token | None:
+    """The resignation (retirement, candidacy) a possessive pronoun owns in the object of a verb
+    ("announced his resignation"), or None."""
+    act = pronoun.head
+    if pronoun.dep_ == "poss" and act.dep_ == "dobj" and act.lemma_.lower() in _OWN_ACTS:
+        return act
+    return None
+
+
 def _an_unnamed_owner(pronoun: Token, named: dict[int, str]) -> bool:
     """Whether "his"/"her" on a resignation in the object of a verb belongs to its subject, a person
     told by a common noun and named nowhere here ("Sri Lanka's top defence official announced his
     resignation"): whoever that is, not the last person named."""
-    if pronoun.dep_ != "poss" or pronoun.head.dep_ != "dobj" or pronoun.head.lemma_.lower() not in _OWN_ACTS:
+    act = _owned_act(pronoun)
+    if act is None:
         return False  # ("the minister announced his release": the release is someone else's)
-    doer = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
+    doer = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
     return doer is not None and doer.tag_ == "NN" and doer.lemma_.lower() in _PERSON_NOUNS \
         and doer.i not in named
 
