@@ -37,6 +37,12 @@ def test_a_stored_report_reads_back_equal(situation: object) -> None:
     assert decode_report(encode_report(situation)) == situation  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("situation", [mali_situation(), large_situation(300)], ids=["mali", "large"])
+def test_the_stored_json_is_the_report_s_json_byte_for_byte(situation: object) -> None:
+    stored = zstandard.ZstdDecompressor().decompress(encode_report(situation))  # type: ignore[arg-type]
+    assert stored == msgspec.json.encode(situation)
+
+
 def test_the_key_is_the_same_for_the_same_inputs() -> None:
     assert _key() == _key(files=list(FILES), bad_files=list(BAD))
 
