@@ -384,6 +384,17 @@ def test_a_refusal_to_comment_names_the_matter(tmp_path: Path) -> None:
     assert _silence_subject(text, tmp_path).endswith("refused to comment on the leaked casualty report")
 
 
+def test_refusing_to_give_ground_is_no_silence(tmp_path: Path) -> None:
+    result = analyse("The general seized power after the rival factions refused to give ground in the "
+                     "struggle for the capital.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "silence"]
+
+
+def test_refusing_to_give_details_is_silence(tmp_path: Path) -> None:
+    text = "The interior ministry refused to give details of the arrests in Ostburg."
+    assert _silence_subject(text, tmp_path).startswith("interior ministry: refused to give")
+
+
 def test_allegations_against_people_which_are_denied_are_denied_by_them(tmp_path: Path) -> None:
     result = analyse("The case against the men follows a hearing into fraud allegations made against two "
                      "other councillors in the ward, claims which are denied.", tmp_path)

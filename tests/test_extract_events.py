@@ -46,6 +46,20 @@ def test_an_accusation_is_the_accusers_claim_with_its_charge(tmp_path: Path) -> 
     assert event.detail == "of being deeply involved in illegal practices"
 
 
+def test_an_accusers_own_second_act_is_no_part_of_the_charge(tmp_path: Path) -> None:
+    # The parser hangs "cut off" on "mounting"; a bare verb is no second gerund of the charge.
+    result = analyse("But Vasko accused Ruritanian President Teodor Marek of mounting a coup and cut off "
+                     "diplomatic ties with Ostburg in response.", tmp_path)
+    [event] = events_of(result, "Marek", "accused")
+    assert event.detail == "of mounting a coup"
+
+
+def test_two_gerunds_are_both_the_charge(tmp_path: Path) -> None:
+    result = analyse("Vasko accused Teodor Marek of rigging the vote and silencing the press.", tmp_path)
+    [event] = events_of(result, "Marek", "accused")
+    assert event.detail == "of rigging the vote and silencing the press"
+
+
 def test_a_passive_accusation_is_its_agents_claim(tmp_path: Path) -> None:
     result = analyse("Jan Kowalski was accused of fraud by the opposition.", tmp_path)
     [event] = events_of(result, "Kowalski", "accused")

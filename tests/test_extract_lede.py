@@ -252,6 +252,13 @@ def test_a_caption_placing_a_person_in_the_picture_is_no_lede(tmp_path: Path) ->
     assert first == ["Ruritania's interim president named a new cabinet on Wednesday."]
 
 
+def test_the_dash_a_caption_leaves_before_the_news_is_no_part_of_the_lede(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nPeople line up at a bus stop in Ostburg, on November 12, "
+                     "2031. \u2013 Ruritania announced sanctions against the state oil company on "
+                     "Monday.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("Ruritania announced sanctions")
+
+
 def test_a_scene_told_in_the_present_at_a_day_gone_by_is_a_caption(tmp_path: Path) -> None:
     result = analyse("Published: 2031-11-14\n\nPolice guard a government building in Ostburg, Ruritania, on "
                      "Tuesday after protesters gathered to oppose a ceasefire agreement. Ruritania's prime "

@@ -590,6 +590,13 @@ def test_a_sentence_opening_with_a_place_and_a_date_is_no_dateline(tmp_path: Pat
     assert read_article(path, tmp_path).paragraphs[0].startswith("Paris, March 3")
 
 
+def test_a_date_glued_to_the_first_word_is_a_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("Title: King endorses general\n\nMay 26, 2014Ruritania's King on Monday endorsed the "
+                    "general as head of a ruling council.\n", encoding="utf-8")
+    assert read_article(path, tmp_path).paragraphs[0].startswith("Ruritania's King on Monday")
+
+
 def test_unknown_outlet_named_in_source_header_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a "

@@ -335,6 +335,8 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
             break
         if tok.lower_ in ("who", "which", "that") and kept:
             break
+        if tok.dep_ == "cc" and kept and _finite_after_gerund(tok):
+            break
         kept.append(tok)
         words += not tok.is_punct  # "mall-massacre" is one word, not three
         if words >= max_words:
@@ -348,6 +350,20 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
                                  and kept[-1].head.pos_ in ("NOUN", "PROPN", "PRON"))):
         kept.pop()  # no full stop or ellipsis, no "and" or "experts from the" left open
     return phrase_text(kept)
+
+
+def _finite_after_gerund(cc: Token) -> bool:
+    """"of mounting a coup and cut off ties": a gerund joined to a verb of another form, which the
+    parser hung on it but which goes with the clause's own verb (whoever accused also cut off ties).
+    A bare verb may still share a gerund's "to" ("trying to mount a coup and seize power")."""
+    head = cc.head
+    if head.tag_ != "VBG":
+        return False
+    joined = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if joined is None or joined.pos_ not in ("VERB", "AUX"):
+        return False
+    return joined.tag_ in ("VBD", "VBZ", "VBP") or (
+        joined.tag_ == "VB" and not any(c.dep_ == "xcomp" for c in head.children))
 
 
 def phrase_text(tokens: list[Token]) -> str:

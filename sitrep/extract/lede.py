@@ -36,7 +36,8 @@ MAX_WORDS = 45
 SEARCH_SENTENCES = 6
 """A lede sits in the first few sentences; a byline or a standfirst may come before it."""
 _BYLINE = re.compile(r"^(by|from|updated|published|photo|image|picture|video|watch|read more)\b", re.I)
-_DATELINE = re.compile(r"^[A-Z][\w.'-]+(?:,? [A-Z][\w.'-]+){0,3} [-\u2013\u2014] ")
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'-]+(?:,? [A-Z][\w.'-]+){0,3} )?[-\u2013\u2014] ")
+"""A dateline, or a dash left from a caption before the sentence ("... on January 29. - The ...")."""
 _ACCUSING = {"accuse", "blame", "allege", "claim"}
 _HEARD = {"hear"}
 """", an Election Court has heard": what a court or an inquiry hears is a party's case, not a finding."""

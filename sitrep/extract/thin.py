@@ -32,7 +32,10 @@ from .timing import _REL_PRONOUNS
 
 _SILENCE = re.compile(
     r"\b(refrain(?:ed|s)? from comment\w*|(?:refus|declin)(?:ed|es|e) to "
-    r"(?:comment|confirm|say|disclose|publish|answer|give)"
+    r"(?:comment|confirm|say|disclose|publish|answer|give(?= (?:any |further |more |an? |the |no )?"
+    r"(?:details?|figures?|information|estimates?|numbers?|reasons?|specifics|names?|timeline|"
+    r"explanation|comment|interviews?|time ?frames?|timetables?|dates?|deadlines?|breakdown|account)\b))"
+    # (not "refused to give ground")
     r"\w*|(?:has|have|had) not (?:disclosed|commented|confirmed|responded|said)|did not (?:respond|comment)|"
     r"no official (?:figure|comment|confirmation|word)s?|not yet (?:known|clear)|(?:remains?|is|was|were) "
     r"unknown(?! (?:in|to|among|outside)\b)|"  # not "he is unknown in political circles": obscure

@@ -135,8 +135,17 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
+# "May 26, 2014Ruritania's King ...": a page's date line run into the story's first word.
+_GLUED_DATE = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}(?=[A-Z])")
+
+
 def strip_dateline(paragraph: str, meta: dict[str, str]) -> str:
-    """The paragraph without a wire dateline (kept in the metadata as "dateline" and "agency")."""
+    """The paragraph without a wire dateline (kept in the metadata as "dateline" and "agency"),
+    or a date run into its first word."""
+    glued = _GLUED_DATE.match(paragraph)
+    if glued:
+        return paragraph[glued.end():]
     match = _DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph)
     if not match or len(match["place"]) < 3:
         return paragraph
