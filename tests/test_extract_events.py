@@ -950,3 +950,32 @@ def test_one_who_asks_another_to_postpone_a_resignation_is_not_the_one_resigning
     result = analyse("Prime Minister Teodor Vasko said on Wednesday he had accepted a request from President "
                      "Ivan Petrov to postpone his resignation pending talks.", tmp_path)
     assert not events_of(result, "Petrov", "resigned")
+
+
+def test_an_act_denied_only_as_to_its_day_is_not_denied(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko was killed on Monday. “He was not killed today but in fact he was killed "
+                     "yesterday,” said Brigadier Emil Marek.", tmp_path)
+    assert events_of(result, "Vasko", "killed")
+    assert not [e for e in events_of(result, "Vasko", "killed") if e.polarity == "denied"]
+
+
+def test_an_act_denied_of_one_and_told_of_another_is_denied_of_the_first(tmp_path: Path) -> None:
+    result = analyse("Police did not arrest Jan Kowalski but arrested his deputy.", tmp_path)
+    assert [e.polarity for e in events_of(result, "Kowalski", "arrested")] == ["denied"]
+
+
+def test_an_act_named_by_a_noun_that_will_happen_has_not_happened(tmp_path: Path) -> None:
+    result = analyse("The presidency said that the resignation of Teodor Vasko will occur before April 28.",
+                     tmp_path)
+    assert not events_of(result, "Vasko", "resigned")
+
+
+def test_an_act_denied_only_as_to_its_moment_is_not_denied(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko was killed on Monday. “The video is evidence that he was not killed in "
+                     "that moment but at another time,” said Brigadier Emil Marek.", tmp_path)
+    assert not [e for e in events_of(result, "Vasko", "killed") if e.polarity == "denied"]
+
+
+def test_being_made_to_look_like_fleeing_is_no_flight(tmp_path: Path) -> None:
+    result = analyse("It was a fabricated attempt to make Teodor Vasko look like he was fleeing.", tmp_path)
+    assert not events_of(result, "Vasko", "fled")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from spacy.tokens import Span, Token
 
@@ -78,6 +79,35 @@ class Attribution:
 def _is_negated(token: Token) -> bool:
     """A verb with "not"/"never", or a noun with "no" ("no information")."""
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _patient(verb: Token) -> str | None:
+    """Whom a verb's act befalls, as a word: a passive's subject, else its object."""
+    for dep in ("nsubjpass", "dobj"):
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return found.lower_
+    return None
+
+
+def _told_again_otherwise(verb: Token) -> bool:
+    """"He was not killed today but in fact he was killed yesterday", "... not killed in that moment
+    but at another time": the same act befalling the same one told again after "but" without the
+    negation, or only another time or place after it, denies only when or where it happened.
+    ("Police did not arrest the leader but arrested his deputy" still denies the leader's arrest.)"""
+    after = verb.sent[verb.i + 1 - verb.sent.start:]
+    but = next((t for t in after if t.lower_ == "but" and t.dep_ == "cc"), None)
+    if but is None:
+        return False
+    rest = verb.doc[but.i + 1:verb.sent.end]
+    phrase = list(takewhile(lambda t: not t.is_punct, rest))  # up to '," he said'
+    if phrase and (phrase[0].pos_ == "ADP" or phrase[0].ent_type_ in ("DATE", "TIME")) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return True  # "he was not killed in that moment but at another time"
+    patient = _patient(verb)
+    return patient is not None and any(
+        t.lemma_ == verb.lemma_ and t.pos_ == verb.pos_ and not _is_negated(t) and _patient(t) == patient
+        for t in rest)
 
 
 def emerged(verb: Token) -> bool:
@@ -238,7 +268,7 @@ def describe_source(token: Token | None, names: dict[int, str],
             return describe_source(speaker, names, resolve)
     if token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "we"}:
         return "unnamed sources", True
-    span = _with_stranded_object(subtree_span(token), names)
+    span = _without_medium(token, _with_stranded_object(subtree_span(token), names))
     if token.dep_ == "poss" and span[-1].dep_ == "case":
         span = span[:-1]  # "India's telling": the owner is "India", not "India's"
     # "a claim officials rejected" parsed as one phrase: the claim noun is not part of the source.
@@ -330,6 +360,22 @@ def _owned(phrase: str, token: Token, span: Span, resolve: dict[int, str]) -> st
     return phrase
 
 
+_MEDIA = _UTTERANCES | {"tweet", "post", "interview", "speech", "broadcast", "video", "address", "briefing",
+                        "twitter", "facebook", "television", "radio", "telegram", "x"}
+"""What words are said in or on ("in a tweet", "on state television")."""
+
+
+def _without_medium(speaker: Token, span: Span) -> Span:
+    """`span` without where the words were said, when the parser hung it on the speaker after the
+    verb ('"...," said the Nobel laureate in a tweet'): the source is the laureate."""
+    for child in speaker.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "via") and child.i > speaker.i \
+                and speaker.i > speaker.head.i \
+                and any(o.dep_ == "pobj" and o.lemma_.lower() in _MEDIA for o in child.children):
+            return span.doc[span.start:child.i]
+    return span
+
+
 def _with_stranded_object(span: Span, names: dict[int, str]) -> Span:
     """`span` with the name its last word was left waiting for: in "A source close to the rebel
     commander Musa Idris said ...", the parser makes the name a second subject of "said" and
@@ -396,7 +442,7 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
     certainty: Certainty = "stated"
     polarity: Polarity = "affirmed"
     source, anonymous = _ARTICLE, False
-    if _is_negated(trigger):
+    if _is_negated(trigger) and not _told_again_otherwise(trigger):
         polarity = "denied"
     for child in trigger.children:
         if child.lower_ in HEDGE_WORDS and child.dep_ in ("advmod", "amod"):

@@ -96,6 +96,9 @@ _IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want",
                    "bid"}
 
 
+_SEEMING = frozenset({"look", "seem", "appear", "sound", "feel"})
+
+
 def _irrealis(tok: Token) -> bool:
     """"conspiring to overthrow the junta", "due to step down": an event that has not happened."""
     if tok.pos_ != "VERB":
@@ -115,6 +118,9 @@ def _irrealis(tok: Token) -> bool:
         return True
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and _held_back(head):
         return True
+    if tok.dep_ in ("advcl", "ccomp") and head.lemma_.lower() in _SEEMING \
+            and any(c.dep_ == "mark" and c.lower_ in ("like", "if", "though") for c in tok.children):
+        return True  # "to make him look like he was fleeing": how it looks, not what happened
     if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
                                       for c in tok.children):
         # "a deadline to release and reinstate him": the second is as unreal as the first (which
@@ -723,6 +729,9 @@ class EventExtractor:
         if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_EVENTS:
             if _wanted(tok):
                 return out  # "called for his release", "to secure the release of the girls"
+            if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "aux" and c.lower_ in _FUTURE_MODALS
+                                                         for c in tok.head.children):
+                return out  # "his resignation will occur before April 28": yet to come
             event = NOUN_EVENTS[lemma]
             if lemma == "charge":
                 return self._charges(tok)

@@ -109,6 +109,14 @@ def _someone_unnamed(sent: Span, token_actor: dict[int, str], offices: dict[int,
         "the" in dets and root.lemma_.lower() in SPEECH_VERBS and subject.i not in offices)
 
 
+def _inside_an_of_phrase(noun: Token, name: Token) -> bool:
+    """"the exiled son of Yemen's former president Ali Abdullah Saleh", the name hung on "son":
+    a name after the noun's own "of" phrase with no comma before it is the end of that phrase,
+    not the noun's apposition ("the prime minister of the government-in-exile, Lobsang Sangay" is)."""
+    return name.dep_ == "appos" and any(c.dep_ == "prep" and noun.i < c.i < name.i for c in noun.children) \
+        and noun.doc[name.left_edge.i - 1].text != ","
+
+
 def _object_doer(pronoun: Token) -> Token | None:
     """The subject of the verb a pronoun is the direct object of ("police arrested them"), or of
     the verb that receives the act the pronoun owns ("Aoun has yet to accept his resignation"), if
@@ -705,7 +713,8 @@ class Resolver:
             # "the (former) opposition leader Ousmane Diallo": the phrase names the person itself
             # (a name before the noun is no such thing: "the Navalny case").
             named = {actors[c.i] for c in token.children
-                     if c.i in actors and c.i > i and c.dep_ in ("compound", "appos")}
+                     if c.i in actors and c.i > i and c.dep_ in ("compound", "appos")
+                     and not _inside_an_of_phrase(token, c)}
             if len(named) == 1 and self.table.actors[next(iter(named))].kind == "person":
                 out[i] = next(iter(named))
                 continue
