@@ -211,7 +211,9 @@ _ALTERNATIVES = [
     _g("p_year", rf"{_g('l_p', rf'(?i:{_YEAR_PREP}|early|late|mid-?)')}\s*(?:(?i:early|late|mid-?)\s*)?"
                  rf"{_g('l_y', _YEAR)}(?![-/]\d)"),
     _g("p_month", rf"{_g('m_p', rf'(?i:{_PREP}|early|late|mid-?)')}\s*(?:(?i:early|late|mid-?)\s*)?"
-                  rf"{_g('m_m', _FULL)}\b{_NOT_DATE_AFTER_MONTH}"),
+                  rf"{_g('m_m', _FULL)}\b{_NOT_DATE_AFTER_MONTH}"
+                  # "in April last year", "in May of next year"
+                  rf"(?:,?\s+(?:(?i:of)\s+)?{_g('m_rel', '(?i:last|this|next)')}\s+(?i:year)\b)?"),
     _g("s_month", rf"{_g('n_m', _FULL.replace('May|', ''))}(?:'s|’s)"),
     _g("weekday", rf"(?:{_g('o_p', r'(?i:last|this|next|on|since|until|by|from|early|late)')}\s+)?"
                   rf"{_g('o_w', _WEEKDAY_NAMES)}\b(?:'s|’s)?"
@@ -337,6 +339,13 @@ def _month_alone(anchor: date | None, month: int, mode: str) -> When | None:
     return When.month(year, month)
 
 
+def _month_of_year(anchor: date | None, month: int, which: str) -> When | None:
+    """A month of last year, this year or next year ("in April last year")."""
+    if anchor is None:
+        return None
+    return When.month(anchor.year + {"last": -1, "this": 0, "next": 1}[which.lower()], month)
+
+
 def _weekday(anchor: date | None, weekday: int, mode: str) -> When | None:
     """The latest such weekday on or before the anchor (strictly before for "last")."""
     if anchor is None:
@@ -426,7 +435,8 @@ _HANDLERS: dict[str, _Handler] = {
     "years": lambda m, a: _years(m["j_y1"], m["j_y2"]),
     "in_years": lambda m, a: _years(m["k_y1"], m["k_y2"]),
     "p_year": lambda m, a: When.year(int(m["l_y"])),
-    "p_month": lambda m, a: _month_alone(a, _month(m["m_m"]), m["m_p"].lower()),
+    "p_month": lambda m, a: _month_of_year(a, _month(m["m_m"]), m["m_rel"]) if m["m_rel"]
+    else _month_alone(a, _month(m["m_m"]), m["m_p"].lower()),
     "s_month": lambda m, a: _month_alone(a, _month(m["n_m"]), ""),
     "weekday": lambda m, a: _weekday(a, _WEEKDAYS[m["o_w"].lower()], (m["o_p"] or "").lower()),
     "rel_day": lambda m, a: _relative_day(m["rel_day"], a) if a else None,

@@ -34,6 +34,19 @@ def test_a_past_relative_clause_is_background(tmp_path: Path) -> None:
     assert all(e.background for e in events_of(result, "Vogt", "resigned"))
 
 
+def test_an_undated_act_a_state_has_lasted_since_is_background(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko has been leading the opposition since his ouster.", tmp_path)
+    [event] = events_of(result, "Vasko", "ousted")
+    assert event.background
+
+
+def test_a_dated_act_a_state_has_lasted_since_goes_by_its_date(tmp_path: Path) -> None:
+    result = analyse(dated("2021-03-05", "Protests", "Protests have raged since the arrest of Teodor "
+                           "Vasko on Tuesday."), tmp_path, headline=False)
+    [event] = events_of(result, "Vasko", "arrested")
+    assert not event.background
+
+
 def test_a_present_perfect_relative_clause_is_the_current_state(tmp_path: Path) -> None:
     result = analyse("The junta, which has ruled Ruritania since 2021, promised elections.", tmp_path)
     assert any(not e.background for e in events_of(result, "junta", "in power"))

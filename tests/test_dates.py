@@ -127,6 +127,17 @@ def test_a_month_alone_is_the_latest_such_month_on_or_before_the_anchor(text: st
     assert when is not None and (when.iso, when.precision) == (expected, "month")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was ousted in a vote in February last year.", "2019-02"),
+    ("He was ousted in February of last year.", "2019-02"),
+    ("The vote is due in March next year.", "2021-03"),
+    ("The talks began in November this year.", "2020-11"),
+])
+def test_a_month_of_last_this_or_next_year_is_in_that_year(text: str, expected: str) -> None:
+    when = resolve(text, WEDNESDAY)
+    assert when is not None and (when.iso, when.precision) == (expected, "month")
+
+
 @pytest.mark.parametrize(("text", "expected", "precision"), [
     ("The mine was seized in February 2019.", "2019-02", "month"),
     ("The mine was seized in 2009.", "2009", "year"),

@@ -979,3 +979,17 @@ def test_an_act_denied_only_as_to_its_moment_is_not_denied(tmp_path: Path) -> No
 def test_being_made_to_look_like_fleeing_is_no_flight(tmp_path: Path) -> None:
     result = analyse("It was a fabricated attempt to make Teodor Vasko look like he was fleeing.", tmp_path)
     assert not events_of(result, "Vasko", "fled")
+
+
+def test_he_in_a_clause_on_an_unnamed_subject_is_that_subject_not_the_last_name(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko ruled the country for thirty years. The head of the military council "
+                     "stepped down on Friday a day after he led a coup to depose long-time leader Teodor "
+                     "Vasko.", tmp_path)
+    assert not events_of(result, "Vasko", "leads")
+
+
+def test_what_is_claimed_of_a_thing_in_a_relative_clause_names_the_thing(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko has been leading the opposition since his ouster, which he claimed was "
+                     "part of a plot by the government.", tmp_path)
+    [event] = events_of(result, "Vasko", "claims")
+    assert event.detail == "his ouster was part of a plot by the government"

@@ -74,6 +74,14 @@ def _object_detail(verb: Token, names: dict[int, str]) -> str:
                 return "the " + verb.head.lower_ if verb.head.tag_ == "NNS" else verb.head.lower_
             if child.pos_ == "PRON":
                 return ""
+            relative = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and c.lower_ in ("which", "that") and c.i < verb.i), None)
+            if relative is not None and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+                # "his ouster, which he claimed was part of a plot": claims his ouster was part of a plot
+                noun = verb.head
+                owner = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
+                rest = short_phrase(verb.doc[verb.i + 1:child.right_edge.i + 1], 8)
+                return f"{owner} {rest}" if rest else ""
             quoted = _quotation_before(child, verb) if child.dep_ == "ccomp" else None
             if quoted is not None:
                 return _quotation(quoted)

@@ -117,6 +117,20 @@ def _inside_an_of_phrase(noun: Token, name: Token) -> bool:
         and noun.doc[name.left_edge.i - 1].text != ","
 
 
+def _unnamed_main_subject(pronoun: Token, sent: Span) -> Token | None:
+    """The one person the sentence's main clause has for its subject without a name ("The head of
+    the council stepped down a day after he led a coup"), when the pronoun is the subject of a
+    clause hung on that main verb: whom the pronoun means."""
+    root = sent.root
+    if pronoun.head.dep_ != "advcl" or pronoun.head.head.i != root.i:
+        return None
+    main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if main is None or main.i > pronoun.i or main.tag_ != "NN" or main.ent_type_ \
+            or main.lemma_.lower() not in _SOMEONE_NOUNS | _PERSON_NOUNS | {"head"}:
+        return None
+    return main
+
+
 def _object_doer(pronoun: Token) -> Token | None:
     """The subject of the verb a pronoun is the direct object of ("police arrested them"), or of
     the verb that receives the act the pronoun owns ("Aoun has yet to accept his resignation"), if
@@ -334,6 +348,13 @@ class Resolver:
                         and tok.head.dep_ in ("nsubj", "nsubjpass")
                     subject = tok.dep_ in ("nsubj", "nsubjpass") or owner_opening
                     chosen = (sent_subject or last_subject or last_person) if subject else last_person
+                    unnamed = _unnamed_main_subject(tok, sent) if subject and sent_subject is None else None
+                    if unnamed is not None:
+                        # "The head of the council stepped down a day after he led a coup": the head
+                        holder = self._office_holders().get(unnamed.i)
+                        if holder is None:
+                            continue
+                        chosen = holder
                     if subject and sent_subject is None and named_here is not None \
                             and tok.head.dep_ in ("advcl", "relcl", "acl"):
                         # "the ouster of Pedro Castillo after he tried to dissolve Congress": a clause

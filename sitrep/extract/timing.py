@@ -243,6 +243,8 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
         background = True
     if any(c.lower_ in ("former", "ex", "late") for c in tok.children):
         background = True
+    if when is None and tok.dep_ == "pobj" and tok.head.lower_ == "since" and tok.pos_ == "NOUN":
+        background = True  # "leading the opposition since his ouster": before what the article tells
     if verb.pos_ in ("VERB", "AUX") and any((c.dep_ == "advmod" and c.lower_ in _EARLIER)
                                             or (c.dep_ in ("npadvmod", "advmod", "dobj")
                                                 and c.lemma_.lower() in _TIMES)
