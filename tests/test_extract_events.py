@@ -613,6 +613,13 @@ def test_a_statement_saying_they_would_act_is_the_issuers_plan(tmp_path: Path) -
     assert plans["Malaysia"].detail.startswith("to offer the migrants temporary shelter")
 
 
+def test_a_past_act_joined_to_a_pledge_is_no_part_of_the_plan(tmp_path: Path) -> None:
+    result = analyse("President Teodor Vasko stated that he will continue to protect the constitution and "
+                     "urged his compatriots to unite around that responsibility.", tmp_path)
+    details = [e.detail for e in events_of(result, "Vasko", "plans")]
+    assert not [d for d in details if "urge" in d]
+
+
 def test_a_statement_that_did_not_say_so_is_no_plan(tmp_path: Path) -> None:
     result = analyse("The statement did not say that Thailand would join the rescue of the migrants.",
                      tmp_path)

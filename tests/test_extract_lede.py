@@ -259,6 +259,27 @@ def test_the_dash_a_caption_leaves_before_the_news_is_no_part_of_the_lede(tmp_pa
     assert result.leads and result.leads[0].text.startswith("Ruritania announced sanctions")
 
 
+def test_a_person_pictured_is_a_caption(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nFormer minister Teodor Vasko is pictured at a meeting in "
+                     "Ostburg on June 23, 2030. Teodor Vasko was arrested on his return to Ruritania on "
+                     "Saturday.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("Teodor Vasko was arrested")
+
+
+def test_a_photo_of_someone_placed_somewhere_is_a_caption(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nA photo of Anna Marek is placed among candles at a "
+                     "vigil organised by students. Protests over her death spread to twenty cities on "
+                     "Friday.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("Protests over her death")
+
+
+def test_a_sentence_opening_with_he_goes_on_a_story_and_is_no_lede(tmp_path: Path) -> None:
+    result = analyse("Published: 2031-11-14\n\nFormer minister Teodor Vasko is pictured at a meeting in "
+                     "Ostburg on June 23, 2030. He was arrested on Saturday as part of a probe of the "
+                     "riots. Police in Ruritania detained forty rioters on Friday.", tmp_path)
+    assert not [lead for lead in result.leads if lead.text.startswith("He ")]
+
+
 def test_a_scene_told_in_the_present_at_a_day_gone_by_is_a_caption(tmp_path: Path) -> None:
     result = analyse("Published: 2031-11-14\n\nPolice guard a government building in Ostburg, Ruritania, on "
                      "Tuesday after protesters gathered to oppose a ceasefire agreement. Ruritania's prime "

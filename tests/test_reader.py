@@ -597,6 +597,15 @@ def test_a_date_glued_to_the_first_word_is_a_dateline(tmp_path: Path) -> None:
     assert read_article(path, tmp_path).paragraphs[0].startswith("Ruritania's King on Monday")
 
 
+def test_an_agency_in_brackets_before_the_story_is_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("Title: Former president questioned\n\n(BBC) Former President Teodor Vasko has been "
+                    "questioned by police.\n", encoding="utf-8")
+    article = read_article(path, tmp_path)
+    assert article.paragraphs[0].startswith("Former President Teodor Vasko")
+    assert article.metadata["dateline_agency"] == "BBC"
+
+
 def test_unknown_outlet_named_in_source_header_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("Title: Army retakes district\nSource: Example Wire\n\nThe army said it retook a "

@@ -121,3 +121,8 @@ def test_a_clause_the_parser_read_as_a_preposition_goes_when_its_verb_is_cut() -
             "IN", "NNS", "."]
     doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert short_phrase(doc[2:], 10) == "to exploit the chaos"
+
+
+def test_a_preposition_whose_object_was_cut_off_goes() -> None:
+    text = "He urged his compatriots to unite around that “collective responsibility."
+    assert _cut(text, 20) == "He urged his compatriots to unite"

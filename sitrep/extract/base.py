@@ -347,8 +347,10 @@ def short_phrase(span: Span, max_words: int = 10) -> str:
     kept = _without_open_clause(kept)
     while len(kept) > 1 and (kept[-1].text in (".", "...", "…") or kept[-1].pos_ in _JOINING
                              or (kept[-1].pos_ == "ADP" and kept[-1].dep_ != "prt"
-                                 and kept[-1].head.pos_ in ("NOUN", "PROPN", "PRON"))):
-        kept.pop()  # no full stop or ellipsis, no "and" or "experts from the" left open
+                                 and (kept[-1].head.pos_ in ("NOUN", "PROPN", "PRON")
+                                      or any(c.dep_ in ("pobj", "pcomp", "prep")
+                                             for c in kept[-1].children)))):
+        kept.pop()  # no full stop or ellipsis, no "and", "experts from the" or "unite around" left open
     return phrase_text(kept)
 
 

@@ -29,6 +29,8 @@ def _pledged(verb: Token) -> bool:
     object that a speaker says will be done (not "would be difficult")."""
     if verb.lemma_.lower() in _NOT_ACTIONS or not any(c.dep_ == "dobj" for c in verb.children):
         return False
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return False  # "said he will continue to protect it and urged them": done, in its own tense
     clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
     if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in clause.children):
         return False

@@ -46,6 +46,8 @@ _GOING = {"go", "turn", "run"}
 """Verbs whose "wrong" is a thing going badly ("the operation went terribly wrong"), no refutation."""
 _CHARACTERISING = {"call", "describe", "brand", "label", "term", "dub", "dismiss"}
 _CONJUNCTIONS = {"but", "and", "yet", "so", "or", "however"}
+_GOING_ON = {"He", "She", "They", "His", "Her", "Their"}
+"""Pronouns a sentence about someone told of before opens with ("He was arrested Saturday")."""
 _TOLL_STATES = {"dead", "wounded", "injured", "homeless", "missing"}
 """The state a toll leaves people in: "the attack left 67 people dead"."""
 
@@ -97,6 +99,7 @@ def _inverted_speaker(sent: Span) -> tuple[Token, Token] | None:
 
 _PLACED = re.compile(r"\((?:C|L|R|L-R|R-L|2nd [LR]|centre|center|left|right|front|back)\)")
 """Where a person stands in a photograph: "Michel Kafando (C) attends a ceremony"."""
+_PICTURES = frozenset({"photo", "photograph", "picture", "portrait", "image", "poster"})
 _STILL = frozenset({"be", "remain", "stay", "have", "continue", "follow", "come", "mark"})
 """Present-tense verbs a news sentence tells the state now with ("is", "remains"), or ties the
 news to a day gone by ("The move follows a coup on July 26", "comes a week after")."""
@@ -110,6 +113,14 @@ def _a_caption(sent: Span) -> bool:
     if _PLACED.search(sent.text):
         return True
     root = sent.root
+    present = root.tag_ in ("VBZ", "VBP") or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
+                                                 for c in root.children)
+    if present and root.lemma_.lower() in ("picture", "photograph"):
+        return True  # "Former minister Anderson Torres is pictured participating in a meeting"
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if present and subject is not None and subject.lemma_.lower() in _PICTURES \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return True  # "A photo of Mahsa Amini is placed among candles"
     if root.pos_ != "VERB" or root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in _STILL \
             or root.lemma_.lower() in NEUTRAL_REPORTING or root.lemma_.lower() in HEDGING_REPORTING \
             or any(c.dep_ in ("aux", "auxpass") for c in root.children):
@@ -132,8 +143,9 @@ def _is_lede(sent: Span) -> bool:
         return False
     if not text.rstrip("\"'”’)").endswith((".", "!")):
         return False  # a caption or a heading has no full stop; a news sentence does
-    if text[0] in "\"“'‘" or text.endswith("?") or words[0].lower().strip(",") in _CONJUNCTIONS:
-        return False  # a quotation, a question or a "But ..." opens a feature or goes on a story
+    if text[0] in "\"“'‘" or text.endswith("?") or words[0].lower().strip(",") in _CONJUNCTIONS \
+            or words[0] in _GOING_ON:
+        return False  # a quotation, a question, a "But ..." or a "He ..." opens a feature or goes on a story
     return _finite_root(sent) and not _a_caption(sent)
 
 

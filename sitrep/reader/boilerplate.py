@@ -140,12 +140,20 @@ _GLUED_DATE = re.compile(
     r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}(?=[A-Z])")
 
 
+# "(BBC) Former President ...", "(AFP) - The army ...": a credit in brackets before the story.
+_AGENCY_FIRST = re.compile(r"^\((?P<agency>[A-Z][A-Za-z]{1,11})\)\s*(?:[-–—]\s*)?(?=[A-Z\"“])")
+
+
 def strip_dateline(paragraph: str, meta: dict[str, str]) -> str:
     """The paragraph without a wire dateline (kept in the metadata as "dateline" and "agency"),
     or a date run into its first word."""
     glued = _GLUED_DATE.match(paragraph)
     if glued:
         return paragraph[glued.end():]
+    credit = _AGENCY_FIRST.match(paragraph)
+    if credit:
+        meta.setdefault("dateline_agency", credit["agency"])
+        return paragraph[credit.end():]
     match = _DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph)
     if not match or len(match["place"]) < 3:
         return paragraph
