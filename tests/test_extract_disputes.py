@@ -553,6 +553,12 @@ def test_a_named_person_and_others_are_counted_together_and_a_part_is_not_a_coun
     assert dispute.subject == "number of people detained" and claim.value == (22.0, 22.0)
 
 
+def test_every_part_of_an_including_list_is_a_part_not_a_count(tmp_path: Path) -> None:
+    [dispute] = _numeric(analyse("So far 71 people have been arrested, including 45 serving military "
+                                 "officers, seven serving police officers and 13 civilians.", tmp_path))
+    assert [claim.value for claim in dispute.claims] == [(71.0, 71.0)]
+
+
 def test_no_official_figures_is_silence_on_what_they_count(tmp_path: Path) -> None:
     result = analyse("There were no official figures on the number of people killed in the bombing.",
                      tmp_path)

@@ -151,7 +151,10 @@ def _counted_noun(tok: Token) -> Token | None:
 
 def _a_part(noun: Token) -> bool:
     """Whether a counted noun is a part of a group counted around it: "including two senior
-    officers", "among them three children"."""
+    officers", "among them three children", and each one listed after the first ("including 45
+    officers, seven police officers and 13 civilians")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
     head = noun.head
     return noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("including", "among")
 
