@@ -1000,3 +1000,10 @@ def test_what_is_claimed_of_a_thing_in_a_relative_clause_names_the_thing(tmp_pat
                      "part of a plot by the government.", tmp_path)
     [event] = events_of(result, "Vasko", "claims")
     assert event.detail == "his ouster was part of a plot by the government"
+
+
+def test_according_to_local_time_names_no_source(tmp_path: Path) -> None:
+    result = analyse("The speaker tried to reach Parliament at 3:00 am, according to local time, and hours "
+                     "after President Teodor Vasko dismissed Prime Minister Emil Marek.", tmp_path)
+    [event] = events_of(result, "Marek", "dismissed")
+    assert event.source != "local time"

@@ -582,6 +582,8 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
                 obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None and (a_time(obj) or obj.lemma_.lower() == "time"):
+                    continue  # "at 3:00 am, according to local time": when, not who says so
                 who, anonymous = describe_source(obj, names, resolve)
                 return Attribution(who, "reported" if certainty == "stated" else certainty, polarity,
                                    anonymous)
