@@ -476,6 +476,31 @@ def test_an_arrest_told_by_officials_alone_is_thin_sourcing(tmp_path: Path) -> N
     assert [d for d in result.disputes if d.kind == "thin sourcing"]
 
 
+def _thin(disputes: list[Dispute], subject: str) -> list[Dispute]:
+    return [d for d in disputes if d.kind == "thin sourcing" and d.subject.startswith(subject)]
+
+
+def test_a_hedged_death_that_other_articles_state_is_no_thin_sourcing(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Fighting went on in Ostburg on Tuesday. Officials say rebels shelled "
+                                     "the port. Former president Teodor Vasko was killed on Monday, "
+                                     "officials said."),
+        "b.txt": dated("2031-03-03", "Former president Teodor Vasko was killed on Monday in Ostburg."),
+        "c.txt": dated("2031-03-03", "Former president Teodor Vasko was killed on Monday, his party said. "
+                                     "Former president Teodor Vasko was killed as he fled the capital."),
+    }, tmp_path)
+    assert not _thin(sit.disputes, "Teodor Vasko: killed")
+
+
+def test_a_hedged_arrest_only_its_own_article_tells_stays_thin_sourcing(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Sources indicate that multiple soldiers have been arrested in "
+                                     "Ruritania. The AFP news agency claimed that scores of soldiers were "
+                                     "apprehended."),
+    }, tmp_path)
+    assert _thin(sit.disputes, "soldiers: arrested")
+
+
 # One government's denials
 
 

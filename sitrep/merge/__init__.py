@@ -39,6 +39,7 @@ from .disputes import (
     _recency,
     _settle,
     comparable,
+    corroborated_dropped,
     disagree,
     figure_summary,
 )
@@ -308,6 +309,7 @@ class IncrementalMerge:
         offices = OfficeHolders(actors)
         disputes = offices.disputes(disputes)
         _settle(disputes, actors)
+        disputes = corroborated_dropped(disputes, actors)
         scores = {a.name: a.score for a in actors}
         top = max(scores.values(), default=1.0) or 1.0
         days = totals.days

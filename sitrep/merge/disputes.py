@@ -109,6 +109,27 @@ def _settle(disputes: list[Dispute], actors: list[Actor]) -> None:
             by = f" ({', '.join(entry.sources[:2])})" if entry.sources else ""
             dispute.settled_by = f"{entry.value}, as of {held.label}{by}"
 
+def corroborated_dropped(disputes: list[Dispute], actors: list[Actor]) -> list[Dispute]:
+    """The disputes without the thin items whose claim rests on more than a hedge after all:
+    "Ali Abdullah Saleh: killed" told by one article as "reportedly killed", when the actor's
+    claims hold it (the same event) as stated now by two independent sources or more, and by
+    articles other than the hedged ones (one article's "sources indicate" and "AFP claimed" stay)."""
+    by_name = {a.name: a for a in actors}
+    out = []
+    for dispute in disputes:
+        if dispute.kind == "thin sourcing" and len(dispute.actors) == 1 and ": " in dispute.subject:
+            actor = by_name.get(dispute.actors[0])
+            told = dispute.subject.split(": ", 1)[1].split()[:1]
+            hedged_in = {claim.article for claim in dispute.claims}
+            if actor is not None and told and any(
+                    e.certainty == "stated" and e.independent_sources >= 2 and e.value.split()[:1] == told
+                    and not (e.history or e.superseded_by or e.claimed_by)
+                    and any(ev.file not in hedged_in for ev in e.evidence) for e in actor.state):
+                continue
+        out.append(dispute)
+    return out
+
+
 CLAIM_DAYS = 3
 """Claims to one role or place this close in time compete; further apart, the later one supersedes."""
 
