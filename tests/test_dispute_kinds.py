@@ -142,6 +142,16 @@ def test_the_alleged_poisonings_of_two_named_people_are_two_items(tmp_path: Path
     assert len(_hedged_poisonings(sit.disputes)) == 2
 
 
+def test_an_alleged_coup_and_an_alleged_coup_attempt_somewhere_are_one_item(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Police arrested 50 people after the alleged coup, officials said."),
+        "b.txt": dated("2031-03-04", "More than 50 people have been arrested after an alleged coup attempt "
+                                     "in a northern region, an opposition party says."),
+    }, tmp_path)
+    coups = [d for d in sit.disputes if d.kind == "thin sourcing" and "coup" in d.subject]
+    assert len(coups) == 1
+
+
 # Whose version
 
 

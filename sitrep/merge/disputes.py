@@ -627,7 +627,8 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
 _HEDGED_NOUN = re.compile(
     r"^(?:the )?(?:(?P<owner>[^\s'’]+(?: [^\s'’]+){0,2})['’]s? )?"
     r"(?:alleged|suspected|apparent|reported|purported|presumed) "
-    r"(?P<noun>[\w-]+)(?: (?:of|on|against) (?P<whom>.+))?$")
+    r"(?P<noun>[\w-]+)(?: (?:attempt|bid|plot))?"  # "the alleged coup attempt"
+    r"(?: (?:of|on|against) (?P<whom>.+)| (?:in|at|near) (?!the hands)[^,]+)?$")  # "... in the north"
 
 
 @lru_cache(maxsize=1 << 12)
