@@ -1007,3 +1007,9 @@ def test_according_to_local_time_names_no_source(tmp_path: Path) -> None:
                      "after President Teodor Vasko dismissed Prime Minister Emil Marek.", tmp_path)
     [event] = events_of(result, "Marek", "dismissed")
     assert event.source != "local time"
+
+
+def test_a_date_opening_the_sentence_is_lower_case_in_the_detail(tmp_path: Path) -> None:
+    result = analyse("On the same day, Teodor Vasko was detained by the security service.", tmp_path)
+    [event] = events_of(result, "Vasko", "detained")
+    assert event.detail == "on the same day"

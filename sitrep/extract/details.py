@@ -18,7 +18,9 @@ def _date_detail(token: Token) -> str:
         if child.dep_ == "prep" and child.lower_ in ("since", "in", "on", "until"):
             objs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
             if objs:
-                return short_phrase(subtree_span(child), 6)
+                phrase = short_phrase(subtree_span(child), 6)
+                # "On the same day, X was detained": no capital once it follows the event's words
+                return phrase[0].lower() + phrase[1:] if child.is_sent_start and phrase else phrase
     return ""
 
 
