@@ -280,6 +280,18 @@ def test_a_sentence_opening_with_he_goes_on_a_story_and_is_no_lede(tmp_path: Pat
     assert not [lead for lead in result.leads if lead.text.startswith("He ")]
 
 
+def test_a_sentence_whose_subject_is_it_goes_on_a_story_and_is_no_lede(tmp_path: Path) -> None:
+    result = analyse("It did not specify the number of people killed in revenge attacks after Prime "
+                     "Minister Teodor Vasko resigned on August 5. The United Nations said about 400 people "
+                     "were killed in the protests.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("The United Nations said")
+
+
+def test_it_has_emerged_that_is_news(tmp_path: Path) -> None:
+    result = analyse("It has emerged that Teodor Vasko was arrested in Ostburg on Friday night.", tmp_path)
+    assert result.leads and result.leads[0].text.startswith("It has emerged")
+
+
 def test_a_scene_told_in_the_present_at_a_day_gone_by_is_a_caption(tmp_path: Path) -> None:
     result = analyse("Published: 2031-11-14\n\nPolice guard a government building in Ostburg, Ruritania, on "
                      "Tuesday after protesters gathered to oppose a ceasefire agreement. Ruritania's prime "

@@ -146,6 +146,9 @@ def _is_lede(sent: Span) -> bool:
     if text[0] in "\"“'‘" or text.endswith("?") or words[0].lower().strip(",") in _CONJUNCTIONS \
             or words[0] in _GOING_ON:
         return False  # a quotation, a question, a "But ..." or a "He ..." opens a feature or goes on a story
+    if words[0] == "It" and sent[0].dep_ == "nsubj" and sent[0].head.i == sent.root.i \
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in sent.root.children):
+        return False  # "It did not specify the number": "it" was told of before ("It emerged that" is news)
     return _finite_root(sent) and not _a_caption(sent)
 
 
