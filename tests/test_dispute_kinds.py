@@ -51,6 +51,12 @@ def test_a_coup_said_to_have_failed_disputes_its_success(tmp_path: Path) -> None
     assert dispute.subject == "whether the coup attempt succeeded"
 
 
+def test_what_holds_of_every_coup_of_a_kind_disputes_no_coup(tmp_path: Path) -> None:
+    result = analyse("In past coups, royal approval came almost at once, and all coup attempts that did "
+                     "not receive royal endorsements have failed.", tmp_path)
+    assert not _happened(result.disputes)
+
+
 def test_an_attack_that_never_took_place_is_disputed(tmp_path: Path) -> None:
     result = analyse("Officials insisted that no attack had taken place near the dam.", tmp_path)
     assert _happened(result.disputes)

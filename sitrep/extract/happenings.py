@@ -58,7 +58,7 @@ def _occurrence_denied(verb: Token, happening: Token) -> bool:
 def _refutation(sent: Span) -> tuple[Token, Token, str] | None:
     """The happening a sentence calls untrue or failed, the verb that says so and the word it uses."""
     for tok in sent:
-        if not _happening_noun(tok):
+        if not _happening_noun(tok) or _of_a_kind(tok):
             continue
         head = tok.head
         # "talk of a coup", "reports of an attack": the claim noun stands for the happening.
@@ -84,6 +84,14 @@ def _refutation(sent: Span) -> tuple[Token, Token, str] | None:
             if word is not None:
                 return tok, verb, word.lemma_.lower() if word.pos_ == "NOUN" else word.lower_
     return None
+
+
+def _of_a_kind(noun: Token) -> bool:
+    """"All coup attempts that did not receive royal endorsements have failed": what holds of every
+    happening of a kind, not a claim about one."""
+    return noun.tag_ in ("NNS", "NNPS") and any(c.dep_ == "det" and c.lower_ in ("all", "every", "most")
+                                                for c in noun.children) \
+        and any(c.dep_ == "relcl" for c in noun.children)
 
 
 def _happening_phrase(tok: Token) -> str:
