@@ -696,3 +696,20 @@ def test_one_who_cannot_deny_something_admits_it(tmp_path: Path) -> None:
     result = analyse("The police chief said, \u201cWe can\u2019t deny that there were problems with our "
                      "protection.\u201d", tmp_path)
     assert not [d for d in result.disputes if d.kind == "contradiction"]
+
+
+def test_it_opening_a_sentence_denies_for_the_body_the_sentence_before_told_of(tmp_path: Path) -> None:
+    result = analyse("Ruritania's army declared martial law nationwide on Tuesday to restore order after six "
+                     "months of street protests. But it denied that it was staging a military coup.",
+                     tmp_path)
+    [dispute] = _contradictions(result)
+    [claim] = dispute.claims
+    assert claim.source.endswith("army")
+
+
+def test_it_after_a_sentence_opening_with_a_dateline_is_the_subject_not_the_place(tmp_path: Path) -> None:
+    result = analyse("Ostburg – Ruritania's army declared martial law nationwide today to restore order. But "
+                     "it denied that it was staging a military coup.", tmp_path)
+    [dispute] = _contradictions(result)
+    [claim] = dispute.claims
+    assert claim.source.endswith("army")

@@ -238,6 +238,24 @@ def teller_before(verb: Token) -> Token | None:
     return told
 
 
+def _body_just_before(it: Token) -> Token | None:
+    """The body an "it" opening a sentence goes on with: the subject of the sentence before
+    ("Thailand's army declared martial law. But it denied that it was staging a coup")."""
+    sent = it.sent
+    if it.i - sent.start > 1 or sent.start == 0 or it.head.i != sent.root.i:
+        return None
+    before = it.doc[sent.start - 1].sent
+    # the last subject: "Bangkok – Thailand's army declared ..." has its dateline for a first one
+    told = next((c for c in reversed(list(before.root.children)) if c.dep_ == "nsubj"), None)
+    if told is None or told.tag_ not in ("NN", "NNP") or told.ent_type_ == "PERSON":
+        return None  # a person is a "he" or "she"; "they" stands for a plural
+    if told.i + 1 < len(it.doc) and it.doc[told.i + 1].text in ("-", "\u2013", "\u2014"):
+        # "Bangkok – Thailand's army declared ...": a dateline the parse made the subject, the
+        # army hung on it
+        return next((c for c in told.children if c.dep_ == "appos" and c.i > told.i + 1), None)
+    return told
+
+
 def describe_source(token: Token | None, names: dict[int, str],
                     resolve: dict[int, str] | None = None) -> tuple[str, bool]:
     """A short name for who is speaking: an actor's name, or the noun phrase ("a source close to X")."""
@@ -258,7 +276,7 @@ def describe_source(token: Token | None, names: dict[int, str],
     if token.i in resolve:
         return resolve[token.i], False
     if token.lower_ == "it" and token.dep_ == "nsubj":
-        told = teller_before(token.head)
+        told = teller_before(token.head) or _body_just_before(token)
         if told is not None:
             return describe_source(told, names, resolve)
     if token.lower_ in ("we", "i"):
