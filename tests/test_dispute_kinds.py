@@ -158,6 +158,29 @@ def test_an_alleged_coup_and_an_alleged_coup_attempt_somewhere_are_one_item(tmp_
     assert len(coups) == 1
 
 
+def _silences(disputes: list[Dispute]) -> list[Dispute]:
+    return [d for d in disputes if d.kind == "silence"]
+
+
+def test_two_refusals_to_say_the_same_thing_are_one_item_with_both(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "The army detained Anna Marek on Friday. An officer, who declined to "
+                                     "say where Anna Marek was being held, spoke on condition of anonymity."),
+        "b.txt": dated("2031-03-03", "The army detained Anna Marek on Friday. The spokesman declined to say "
+                                     "where Anna Marek was being held."),
+    }, tmp_path)
+    [silence] = _silences(sit.disputes)
+    assert len(silence.claims) == 2
+
+
+def test_two_who_did_not_respond_are_two_items(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "The army detained Anna Marek on Friday. The embassy did not respond."),
+        "b.txt": dated("2031-03-03", "The army detained Anna Marek on Friday. The ministry did not respond."),
+    }, tmp_path)
+    assert len(_silences(sit.disputes)) == 2
+
+
 # Whose version
 
 

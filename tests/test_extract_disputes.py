@@ -379,6 +379,13 @@ def test_what_is_unknown_is_the_subject_nearest_the_word(tmp_path: Path) -> None
     assert _silence_subject(text, tmp_path).startswith("number of rebel casualties")
 
 
+def test_what_is_unknown_is_the_noun_right_before_the_verb_when_the_parse_joined_it_elsewhere(
+        tmp_path: Path) -> None:
+    text = ("The army was in control of the state broadcaster, there was a heavy military presence at the "
+            "international airport and Teodor Vasko’s whereabouts were unknown for hours.")
+    assert _silence_subject(text, tmp_path).startswith("Teodor Vasko’s whereabouts")
+
+
 def test_a_refusal_to_comment_names_the_matter(tmp_path: Path) -> None:
     text = "The defence ministry refused to comment on the leaked casualty report."
     assert _silence_subject(text, tmp_path).endswith("refused to comment on the leaked casualty report")

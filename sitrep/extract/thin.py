@@ -105,6 +105,14 @@ class ThinSourcing:
             token = token.head
         if token is None:
             return ""
+        if token.dep_ == "conj" and token.i > sent.start \
+                and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "... a military presence at the airport and Mugabe's whereabouts were unknown": the
+            # parser hung the subject on the noun before it; it is the words since "and"
+            start = next((t.i + 1 for t in reversed(token.doc[sent.start:token.i])
+                          if t.lower_ in ("and", "but", ",", ";")), sent.start)
+            return strip_determiner(short_phrase(token.doc[start:token.i], 10))
         for head in (token, token.head):
             # The subject nearest the predicate: "20 were killed and many injured (the number of
             # enemy casualties is unknown)" hangs both "many" and "number" on "is".

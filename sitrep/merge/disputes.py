@@ -579,7 +579,7 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
         seen |= marks
         if dispute.kind == "contradiction":
             contested |= {_sentence_of(c, keys) for c in dispute.claims}
-        side = (dispute.kind, name_key(dispute.subject))
+        side = (dispute.kind, name_key(_withheld_matter(dispute)))
         known = by_side.get(side)
         hedged = _hedged_happening(dispute.subject) if dispute.kind == "thin sourcing" else None
         if known is None and hedged is not None:
@@ -596,7 +596,7 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
                     told[at] = (whom, known)
                     known.subject = dispute.subject
                 known.actors.extend(a for a in dispute.actors if a not in known.actors)
-        if known is not None and dispute.kind == "thin sourcing":
+        if known is not None and dispute.kind in ("thin sourcing", "silence"):
             # "soldiers arrested" resting on "sources" and on "AFP": one item with both sources.
             held = claim_marks[id(known)]
             for claim in dispute.claims:
@@ -622,6 +622,17 @@ def _dedupe_disputes(disputes: list[Dispute], keys: Mapping[int, str] | None = N
         claim_sides[id(dispute)] = ({(c.stance, c.source, c.article) for c in dispute.claims},
                                     {_sentence_of(c, keys) for c in dispute.claims})
     return out
+
+
+def _withheld_matter(dispute: Dispute) -> str:
+    """What a dispute is about, for telling two alike: its subject; for a refusal that names a
+    matter of five words or more, the matter alone ("declined to say where Yingluck was being
+    held", refused by an officer in one article and by "he" in another)."""
+    if dispute.kind == "silence" and ": " in dispute.subject:
+        matter = dispute.subject.split(": ", 1)[1]
+        if len(matter.split()) >= 5:
+            return matter
+    return dispute.subject
 
 
 _HEDGED_NOUN = re.compile(
