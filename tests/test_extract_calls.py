@@ -142,3 +142,8 @@ def test_where_a_speaker_after_the_verb_said_it_is_no_part_of_the_speaker(tmp_pa
     text = '"We urge the rebels to surrender peacefully within 72 hours," said the Nobel laureate in a tweet.'
     [(_text, _certainty, source)] = _calls(text, tmp_path)
     assert source == "Nobel laureate"
+
+
+def test_a_call_made_by_the_caller_himself_asks_for_the_thing_alone(tmp_path: Path) -> None:
+    text = "The self-appointed prime minister, Teodor Vasko, reportedly called for the meeting himself."
+    assert [c[0] for c in _calls(text, tmp_path)] == ["the meeting"]

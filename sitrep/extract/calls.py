@@ -57,6 +57,8 @@ def _span(first: Token, last: Token) -> str:
             end = i
             break
     words = clean_span_text(doc[first.i : end].text).replace(" 's", "'s").replace(" - ", "-").split()
+    if len(words) > 1 and words[-1].lower().rstrip(".,") in _REFLEXIVES:
+        words.pop()  # "called for the meeting himself": who called, not what for
     # too long, or a parse that cut it short ("to save the")
     if len(words) > CALL_WORDS or (words and words[-1].lower() in _DANGLING):
         words = words[:CALL_WORDS]
