@@ -256,6 +256,19 @@ def test_a_full_name_with_and_without_its_particle_is_one_person(tmp_path: Path)
     assert len(names) == 1
 
 
+def test_a_full_name_with_and_without_some_middle_names_is_one_person(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Coup\n\nDefence Minister Hamid Rashid Omar Ibn Tahir was sworn in on Friday.",
+             "b.txt": "Title: Coup 2\n\nDefence Minister Hamid Ibn Tahir stepped down on Saturday."}
+    names = [a.name for a in situation(texts, tmp_path).actors if "Tahir" in a.name]
+    assert len(names) == 1
+
+
+def test_two_names_with_the_same_ends_and_other_middles_stay_apart(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Talks\n\nHamid Rashid Tahir and Hamid Omar Tahir met the envoy on Monday."}
+    names = {a.name for a in situation(texts, tmp_path).actors if "Tahir" in a.name}
+    assert {"Hamid Rashid Tahir", "Hamid Omar Tahir"} <= names
+
+
 def test_two_longer_names_sharing_two_first_words_stay_apart(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Talks\n\nAbdul Karim Hassan and Abdul Karim Yusuf met the envoy on Monday. "
                       "Abdul Karim said nothing."}

@@ -334,6 +334,22 @@ class ActorIndex:
                 bare = _without_particles(key)
                 if " " in bare:
                     union.union(bare_names.setdefault(bare, key), key)
+        # "Awad Ibn Auf" and "Awad Mohamed Ahmed Ibn Auf": one person's name with and without some
+        # of its middle names (the same first and last name, the shorter's words all in the longer,
+        # in order), when every name of three words or more with that first and last name fits
+        by_ends: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+        for key, info in keys.items():
+            words = key.split()
+            if info.top_kind == "person" and len(words) >= 3:
+                by_ends[(words[0], words[-1])].append(words)
+        for names_alike in by_ends.values():
+            if len(names_alike) < 2:
+                continue
+            names_alike.sort(key=len)
+            longest = names_alike[-1]
+            if all(_in_order(words, longest) for words in names_alike[:-1]):
+                for words in names_alike[:-1]:
+                    union.union(" ".join(words), " ".join(longest))
         for key, info in keys.items():
             words = key.split()
             person_like = info.top_kind in ("person", "organisation")
@@ -629,6 +645,12 @@ def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
                         and min(len(x) for x in a + b) >= 4:
                     pairs.append((" ".join(a), " ".join(b)))
     return pairs
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """Whether every word of `words` is in `longer`, in the same order."""
+    rest = iter(longer)
+    return all(word in rest for word in words)
 
 
 def _initials(word: str) -> bool:
