@@ -1013,3 +1013,14 @@ def test_a_date_opening_the_sentence_is_lower_case_in_the_detail(tmp_path: Path)
     result = analyse("On the same day, Teodor Vasko was detained by the security service.", tmp_path)
     [event] = events_of(result, "Vasko", "detained")
     assert event.detail == "on the same day"
+
+
+def test_dismissing_someone_as_something_is_calling_them_it_not_removing_them(tmp_path: Path) -> None:
+    result = analyse("Teodor Vasko has dismissed the opposition leader Emil Marek as a Western stooge and "
+                     "rejected demands for a new vote.", tmp_path)
+    assert not events_of(result, "Marek", "dismissed")
+
+
+def test_dismissed_as_prime_minister_is_removed_from_office(tmp_path: Path) -> None:
+    result = analyse("Emil Marek was dismissed as prime minister on Monday.", tmp_path)
+    assert events_of(result, "Marek", "dismissed")

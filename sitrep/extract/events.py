@@ -99,6 +99,18 @@ _IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want",
 _SEEMING = frozenset({"look", "seem", "appear", "sound", "feel"})
 
 
+def _dismissed_as_a_kind(verb: Token) -> bool:
+    """"dismissed the opposition as Western stooges", "dismissed him as a traitor", "... as
+    baseless": calling someone something, not removing them ("was dismissed as prime minister")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for holder in (verb, *objects) for c in holder.children):  # the parse hangs it on either
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            what = next((c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")), None)
+            return what is None or what.tag_ in ("NNS", "NNPS") or what.pos_ == "ADJ" \
+                or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in what.children)
+    return False
+
+
 def _irrealis(tok: Token) -> bool:
     """"conspiring to overthrow the junta", "due to step down": an event that has not happened."""
     if tok.pos_ != "VERB":
@@ -680,6 +692,8 @@ class EventExtractor:
                     c.dep_ == "acl" and c.i < tok.i and any(g.dep_ == "agent" for g in c.children)
                     for c in tok.head.children):
                 return out  # "the army, headed by X, and the RSF, headed by Y": the second is the RSF's
+            if event == "dismissed" and _dismissed_as_a_kind(tok):
+                return out  # "dismissed the opposition as Western stooges": called, not removed
             if event == "seized" and _won_at_the_polls(tok):
                 return out  # "captured 396 out of 476 seats": an election won, not ground taken
             if event == "denies" and withholds(tok):
