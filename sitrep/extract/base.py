@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from weakref import WeakKeyDictionary
@@ -366,6 +367,17 @@ def _finite_after_gerund(cc: Token) -> bool:
         return False
     return joined.tag_ in ("VBD", "VBZ", "VBP") or (
         joined.tag_ == "VB" and not any(c.dep_ == "xcomp" for c in head.children))
+
+
+def on_verb_or_object(verb: Token, wanted: Callable[[Token], bool]) -> Token | None:
+    """The first child of `verb`, or of its direct object, that is `wanted`: what a verb makes of
+    its object, which the parser hangs on either ("dismissed [the opposition as stooges]", "called
+    the poisoning [a provocation]")."""
+    for holder in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+        found = next((c for c in holder.children if wanted(c)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def phrase_text(tokens: list[Token]) -> str:

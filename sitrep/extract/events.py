@@ -40,6 +40,7 @@ from .base import (
     SUBORDINATORS,
     ParsedArticle,
     doc_text,
+    on_verb_or_object,
     short_phrase,
     span_text,
     strip_determiner,
@@ -102,13 +103,12 @@ _SEEMING = frozenset({"look", "seem", "appear", "sound", "feel"})
 def _dismissed_as_a_kind(verb: Token) -> bool:
     """"dismissed the opposition as Western stooges", "dismissed him as a traitor", "... as
     baseless": calling someone something, not removing them ("was dismissed as prime minister")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in (c for holder in (verb, *objects) for c in holder.children):  # the parse hangs it on either
-        if prep.dep_ == "prep" and prep.lower_ == "as":
-            what = next((c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")), None)
-            return what is None or what.tag_ in ("NNS", "NNPS") or what.pos_ == "ADJ" \
-                or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in what.children)
-    return False
+    prep = on_verb_or_object(verb, lambda c: c.dep_ == "prep" and c.lower_ == "as")
+    if prep is None:
+        return False
+    what = next((c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")), None)
+    return what is None or what.tag_ in ("NNS", "NNPS") or what.pos_ == "ADJ" \
+        or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in what.children)
 
 
 def _irrealis(tok: Token) -> bool:

@@ -29,7 +29,7 @@ from .attribution import (
     speaker_after,
     teller_before,
 )
-from .base import ParsedArticle, clean_span_text, span_text
+from .base import ParsedArticle, clean_span_text, on_verb_or_object, span_text
 
 MIN_WORDS = 8
 MAX_WORDS = 45
@@ -315,9 +315,8 @@ def _main_attribution(sent: Span, names: dict[int, str], resolve: dict[int, str]
         # "Claims X was drafted at No 10 were wholly unfounded, he insisted": a denial of the claim.
         return "denied", _speakers(_subject(root), names, resolve) if lemma in NEUTRAL_REPORTING \
             else "the article"
-    if lemma in _CHARACTERISING and any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
-                                        for o in (root, *(c for c in root.children if c.dep_ == "dobj"))
-                                        for c in o.children):
+    if lemma in _CHARACTERISING and on_verb_or_object(
+            root, lambda c: c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")) is not None:
         # "Moscow called the poisoning a provocation": the subject's characterisation, not a fact
         return "reported", _speakers(_subject(root), names, resolve)
     if lemma in NEUTRAL_REPORTING and not _an_act(root):

@@ -126,7 +126,7 @@ def _unnamed_main_subject(pronoun: Token, sent: Span) -> Token | None:
         return None
     main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if main is None or main.i > pronoun.i or main.tag_ != "NN" or main.ent_type_ \
-            or main.lemma_.lower() not in _SOMEONE_NOUNS | _PERSON_NOUNS | {"head"}:
+            or main.lemma_.lower() not in _ONE_PERSON_NOUNS:
         return None
     return main
 
@@ -161,6 +161,8 @@ _RECEIVING = {"accept", "reject", "receive", "refuse", "approve", "decline"}
 _PERSON_NOUNS = {"official", "minister", "secretary", "spokesman", "spokeswoman", "chief", "commander",
                  "leader", "president", "director", "officer", "ambassador", "envoy", "governor", "mayor",
                  "premier", "chairman", "general"}
+_ONE_PERSON_NOUNS = frozenset(_SOMEONE_NOUNS | _PERSON_NOUNS | {"head"})
+"""Nouns a sentence may name one person by ("the head of the council", "a witness")."""
 
 
 _OWN_ACTS = {"resignation", "retirement", "candidacy"}

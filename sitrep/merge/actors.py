@@ -329,19 +329,18 @@ class ActorIndex:
         # "Abdel Fattah al-Burhan" and "Abdel Fattah Burhan": one person's name with and without
         # its particles, when two words or more are left
         bare_names: dict[str, str] = {}
-        for key, info in keys.items():
-            if info.top_kind == "person" and " " in key:
-                bare = _without_particles(key)
-                if " " in bare:
-                    union.union(bare_names.setdefault(bare, key), key)
         # "Awad Ibn Auf" and "Awad Mohamed Ahmed Ibn Auf": one person's name with and without some
         # of its middle names (the same first and last name, the shorter's words all in the longer,
         # in order), when every name of three words or more with that first and last name fits
         by_ends: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
         for key, info in keys.items():
-            words = key.split()
-            if info.top_kind == "person" and len(words) >= 3:
-                by_ends[(words[0], words[-1])].append(words)
+            if info.top_kind == "person" and " " in key:
+                bare = _without_particles(key)
+                if " " in bare:
+                    union.union(bare_names.setdefault(bare, key), key)
+                words = key.split()
+                if len(words) >= 3:
+                    by_ends[(words[0], words[-1])].append(words)
         for names_alike in by_ends.values():
             if len(names_alike) < 2:
                 continue

@@ -109,6 +109,7 @@ def _settle(disputes: list[Dispute], actors: list[Actor]) -> None:
             by = f" ({', '.join(entry.sources[:2])})" if entry.sources else ""
             dispute.settled_by = f"{entry.value}, as of {held.label}{by}"
 
+
 def corroborated_dropped(disputes: list[Dispute], actors: list[Actor]) -> list[Dispute]:
     """The disputes without the thin items whose claim rests on more than a hedge after all:
     "Ali Abdullah Saleh: killed" told by one article as "reportedly killed", when the actor's
