@@ -225,7 +225,9 @@ _ALTERNATIVES = [
                    rf"{_g('p_u', '(?i:week|month|year)')}\b"),
     _g("rel_last", rf"(?<!(?i:the)\s){_g('q_mod', '(?i:last|next)')}\s+"
                    rf"{_g('q_u', '(?i:week|month|year)')}\b"),
-    _g("ago", rf"(?i:{_g('r_n', _NUMBER)})\s+{_g('r_u', '(?i:day|week|month|year)')}s?\s+(?i:ago)\b"),
+    # "less than a year ago" is any day since then, not that year
+    _g("ago", rf"(?<!(?i:less\sthan)\s)(?i:{_g('r_n', _NUMBER)})\s+{_g('r_u', '(?i:day|week|month|year)')}s?"
+              r"\s+(?i:ago)\b"),
 ]
 
 

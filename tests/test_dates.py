@@ -210,6 +210,11 @@ def test_relative_phrases_resolve_against_the_anchor_with_their_precision(text: 
     assert when is not None and (when.iso, when.precision) == (expected, precision)
 
 
+def test_less_than_a_year_ago_is_no_date_and_leaves_the_next_expression_to_win() -> None:
+    assert iso("He took over less than a year ago.") is None
+    assert iso("He took over less than a year ago, on 24 January 2020.") == "2020-01-24"
+
+
 def test_since_a_year_runs_to_the_anchor_or_is_the_year_without_one() -> None:
     assert iso("The region has been lawless since 2012.") == "2012-01-01/2020-09-02"
     assert iso("The region has been lawless since 2012.", None) == "2012"

@@ -279,6 +279,13 @@ def test_a_killing_in_an_after_clause_of_a_dated_clause_is_no_later_than_that_da
     assert (killing.when, killing.background) == ("1993", True)
 
 
+def test_a_when_clause_on_a_dated_clause_takes_its_date(tmp_path: Path) -> None:
+    result = analyse("Title: Coup\nDate: 2031-09-30\n\nThe captain took over the country on 24 January 2031, "
+                     "when he overthrew President Jan Kowalski.", tmp_path)
+    [ouster] = events_of(result, "Kowalski", "ousted")
+    assert (ouster.when, ouster.background) == ("2031-01-24", True)
+
+
 def test_a_relative_clause_on_the_person_does_not_date_the_event(tmp_path: Path) -> None:
     result = analyse("Title: Coup\nDate: 2031-09-30\n\nMedia reported that Jan Kowalski, the leader of an "
                      "interim government who himself came to power through a coup in January, was ousted by "
@@ -1024,3 +1031,49 @@ def test_dismissing_someone_as_something_is_calling_them_it_not_removing_them(tm
 def test_dismissed_as_prime_minister_is_removed_from_office(tmp_path: Path) -> None:
     result = analyse("Emil Marek was dismissed as prime minister on Monday.", tmp_path)
     assert events_of(result, "Marek", "dismissed")
+
+
+def test_a_crowd_holding_someone_aloft_carries_them_and_does_not_detain_them(tmp_path: Path) -> None:
+    result = analyse("This video grab shows soldiers holding General Teodor Vasko aloft in Ostburg.",
+                     tmp_path)
+    assert not events_of(result, "Vasko", "detained")
+
+
+def test_soldiers_holding_someone_on_their_shoulders_do_not_detain_him(tmp_path: Path) -> None:
+    result = analyse("Soldiers held Colonel Emil Marek on their shoulders in Ostburg.", tmp_path)
+    assert not events_of(result, "Marek", "detained")
+
+
+def test_soldiers_holding_someone_at_a_camp_still_detain_him(tmp_path: Path) -> None:
+    result = analyse("Soldiers held Colonel Emil Marek at a military camp in Ostburg.", tmp_path)
+    assert events_of(result, "Marek", "detained")
+
+
+def test_he_in_a_question_joined_to_a_named_person_is_that_person(tmp_path: Path) -> None:
+    result = analyse("Soldiers detained President Emil Marek on Sunday. \u201cWe will entrust politics to "
+                     "the people,\u201d Colonel Teodor Vasko said, without mentioning Marek by name or where "
+                     "he was being held.", tmp_path)
+    assert not events_of(result, "Vasko", "detained")
+
+
+def test_whoever_owns_an_accusation_makes_it_and_is_not_accused(tmp_path: Path) -> None:
+    result = analyse("Former president Teodor Vasko flew to Ostburg on Tuesday. He repeated his accusation "
+                     "that his rivals had ousted him in a coup.", tmp_path)
+    assert not events_of(result, "Vasko", "accused")
+
+
+def test_allegations_against_someone_still_accuse_him(tmp_path: Path) -> None:
+    result = analyse("Prosecutors in Ostburg made new allegations against Emil Marek on Monday.", tmp_path)
+    assert events_of(result, "Marek", "accused")
+
+
+def test_what_a_deal_includes_doing_has_not_happened(tmp_path: Path) -> None:
+    result = analyse("The deal agreed in Ostburg includes releasing Teodor Vasko.", tmp_path)
+    assert not events_of(result, "Vasko", "released")
+
+
+def test_not_saying_whether_a_demand_includes_reinstating_someone_is_no_return(tmp_path: Path) -> None:
+    result = analyse("Soldiers detained President Emil Marek on Sunday. The junta called for a return to "
+                     "constitutional order. He didn\u2019t say whether that included reinstating Marek.",
+                     tmp_path)
+    assert not events_of(result, "Marek", "returned to power")

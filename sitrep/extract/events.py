@@ -94,11 +94,28 @@ _WANTING = _DEMANDING | {"seek", "press", "push", "secure", "negotiate", "win", 
 """Verbs whose object event is wanted or promised, not done: "called for his release"."""
 _IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want", "aim", "threaten", "vow",
                    "pledge", "promise", "intend", "hope", "refuse", "fail", "due", "able", "allegation",
-                   "bid"}
+                   "bid", "include", "involve", "require", "entail"}
 
 
 _SEEMING = frozenset({"look", "seem", "appear", "sound", "feel"})
 
+
+
+_ALOFT = frozenset({"aloft", "overhead", "high", "up"})
+"""Where a crowd holds someone it carries: "held him aloft", "held her high"."""
+_CARRIED_ON = frozenset({"shoulder", "shoulders", "arm", "arms", "head", "heads"})
+
+
+def _held_up(verb: Token) -> bool:
+    """`verb` ("hold") carries its object rather than keeping it in custody: "soldiers holding the
+    general aloft", "supporters held him on their shoulders"."""
+    for child in verb.children:
+        if child.dep_ in ("advmod", "prt") and child.lower_ in _ALOFT:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "above", "onto") and any(
+                g.dep_ == "pobj" and g.lower_ in _CARRIED_ON for g in child.children):
+            return True
+    return False
 
 def _dismissed_as_a_kind(verb: Token) -> bool:
     """"dismissed the opposition as Western stooges", "dismissed him as a traitor", "... as
@@ -684,6 +701,8 @@ class EventExtractor:
             elif lemma == "hold" and not _is_passive(tok) and not any(
                     self.resolver.actors(c, strict=True) for c in tok.children if c.dep_ == "nsubj"):
                 return out  # "boats holding 2,000 migrants", "held talks": holding by no one is no detention
+            elif lemma == "hold" and _held_up(tok):
+                return out  # "soldiers holding the general aloft", "held him on their shoulders": carried
             if event == "accused" and _each_other(tok):
                 return self._mutual_blame(tok)
             if event == "leads" and not self._leads_a_body(tok):
@@ -756,10 +775,10 @@ class EventExtractor:
                 elif child.dep_ == "prep" and child.lower_ in ("of", "against", "including"):
                     targets += [c for c in child.children if c.dep_ == "pobj"]
             charging = event == "accused" and lemma != "case"
-            if any(c.dep_ == "prep" and (c.lower_ == "of" or charging and c.lower_ == "against")
-                   for c in tok.children):
+            if charging or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 # "Russia's arrests of Navalny", "Berlin's accusations against Moscow": the possessor
-                # did it; the "of" or "against" object is who it happened to.
+                # did it; the "of" or "against" object is who it happened to. An accusation's owner
+                # makes it, whatever it accuses ("repeated his accusation that his rivals ...").
                 targets = [t for t in targets if t.dep_ != "poss"]
             elif _LEXICON.slot.get(_LEXICON.family.get(event, "")) == "liberty":
                 # "Guinea's military release Conde" read as a noun: a country is never held or freed

@@ -152,6 +152,20 @@ def _object_doer(pronoun: Token) -> Token | None:
     return next((c for c in pronoun.head.children if c.dep_ == "nsubj"), None)
 
 
+
+_WH_WORDS = frozenset({"where", "how", "why", "when", "whether", "if"})
+
+
+def _questioned_object(pronoun: Token) -> Token | None:
+    """The person a verb names before an indirect question joined to it ("without mentioning Conde
+    by name or where he was being held", "did not name the minister or say why she had resigned"),
+    when the pronoun is that question's subject: whom the pronoun means."""
+    clause = pronoun.head
+    if clause.dep_ != "conj" or not any(c.lower_ in _WH_WORDS and c.dep_ in ("advmod", "mark")
+                                        for c in clause.children if c.i < pronoun.i):
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+
 _REQUESTS = {"request", "call", "demand", "plea", "appeal", "invitation", "order", "ultimatum"}
 """Nouns of asking someone to do something: the asker is not the one asked."""
 _RECEIVING = {"accept", "reject", "receive", "refuse", "approve", "decline"}
@@ -376,6 +390,10 @@ class Resolver:
                             continue
                         chosen = earlier[-1]
                         bound = named_at[chosen] >= sent.start  # named in this sentence: no doubt left
+                    asked = _questioned_object(tok) if subject else None
+                    if asked is not None and self._persons([self.table.token_actor.get(asked.i, "")]):
+                        # "said, without mentioning Conde by name or where he was being held": Conde
+                        chosen, bound = self.table.token_actor[asked.i], True
                     sex = "f" if low in _FEMININE_PRONOUNS else "m"
                     only_fit = False
                     if gender.get(chosen, sex) != sex:

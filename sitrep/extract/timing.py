@@ -208,10 +208,11 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
             lapsed = True  # "a year after": background, however the calendar year reads
         if when is None and words in _VAGUE_LAPSES:
             return None, True  # "years after the war": long before, when unknown
-    if when is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
-                                                     for c in verb.children):
+    if when is None and verb.dep_ == "advcl" and any(
+            (c.dep_ == "mark" and c.lower_ in ("after", "when", "as"))
+            or (c.dep_ == "advmod" and c.lower_ == "when") for c in verb.children):
         # "X was chosen by parliament in 1993 after Y was assassinated": no later than the clause it
-        # is hung on, which gives the date
+        # is hung on, which gives the date ("took over on 24 January, when he overthrew X": that day)
         outer = verb.head
         while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
             outer = outer.head  # "chosen uncontested in 1993 after ...": the parse may hang it on a word
