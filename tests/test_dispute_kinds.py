@@ -531,6 +531,18 @@ def test_a_hedged_death_that_other_articles_state_is_no_thin_sourcing(tmp_path: 
     assert not _thin(sit.disputes, "Teodor Vasko: killed")
 
 
+def test_a_hedged_detention_other_articles_state_as_an_arrest_is_no_thin_sourcing(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Fighting went on in Ostburg on Tuesday. Officials say rebels shelled "
+                                     "the port. Former president Teodor Vasko was detained on Monday, "
+                                     "officials said."),
+        "b.txt": dated("2031-03-03", "Soldiers arrested former president Teodor Vasko on Monday in Ostburg."),
+        "c.txt": dated("2031-03-03", "Soldiers arrested former president Teodor Vasko on Monday as he fled "
+                                     "the capital."),
+    }, tmp_path)
+    assert not _thin(sit.disputes, "Teodor Vasko: detained")
+
+
 def test_a_hedged_arrest_only_its_own_article_tells_stays_thin_sourcing(tmp_path: Path) -> None:
     sit = situation({
         "a.txt": dated("2031-03-02", "Sources indicate that multiple soldiers have been arrested in "

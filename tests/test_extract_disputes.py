@@ -720,3 +720,22 @@ def test_it_after_a_sentence_opening_with_a_dateline_is_the_subject_not_the_plac
     [dispute] = _contradictions(result)
     [claim] = dispute.claims
     assert claim.source.endswith("army")
+
+
+def test_a_bare_number_wounded_after_a_death_toll_counts_the_wounded(tmp_path: Path) -> None:
+    text = ("Officials said that at least 20 people had been killed and nearly 300 wounded in an explosion "
+            "in Ostburg on Monday.")
+    killed = [d for d in _numeric(analyse(text, tmp_path)) if d.subject == "number of people killed"]
+    assert [c.text for d in killed for c in d.claims] == ["at least 20"]
+
+
+def test_the_countries_a_bloc_represents_are_no_count_at_a_meeting(tmp_path: Path) -> None:
+    text = ("The regional bloc, which met in Ostburg on Thursday, represents 15 member countries in the "
+            "region.")
+    assert not _numeric(analyse(text, tmp_path))
+
+
+def test_celebrating_what_people_believed_to_be_a_coup_is_no_thin_sourcing(tmp_path: Path) -> None:
+    result = analyse("After the announcement, many took to the streets of Ostburg to celebrate what they "
+                     "believed to be a successful coup.", tmp_path)
+    assert not [d for d in result.disputes if d.kind == "thin sourcing"]

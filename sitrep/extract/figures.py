@@ -177,8 +177,9 @@ def _category(tok: Token) -> str:
         if node.pos_ == "VERB" and lemma in VERB_EVENTS and VERB_EVENTS[lemma][1] == "patient" \
                 and below is not None and below.dep_ == "nsubj":
             return ""  # "15 gunmen killed 67 people", "troops holding spears": the counted did it
-        if node.pos_ == "NOUN":
-            # "10 others injured": the participle on the counted noun says what happened to them.
+        if node.pos_ == "NOUN" or (node.pos_ == "NUM" and node.i == tok.i):
+            # "10 others injured": the participle on the counted noun says what happened to them
+            # ("20 killed and nearly 300 wounded": on the number, when it stands alone).
             for child in node.children:
                 if child.dep_ in ("acl", "amod") and child.lemma_.lower() in VERB_EVENTS:
                     return _CATEGORY.get(VERB_EVENTS[child.lemma_.lower()][0], "")
@@ -230,6 +231,8 @@ def _at_a_meeting(noun: Token) -> bool:
             return False
         node = node.head
         lemma = node.lemma_.lower()
+        if lemma == "represent" and node.tag_ != "VBN":
+            return False  # "the bloc represents 15 member countries": its members, at no meeting
         if node.pos_ == "VERB" and lemma in _MEETING_VERBS or node.pos_ == "NOUN" and lemma in _MEETING_NOUNS:
             return True
     return False

@@ -298,6 +298,8 @@ class ThinSourcing:
                 continue
             if _quoted_others_belief(tok):
                 continue  # '"These groups believe that we will give in," Noboa said': his view of them
+            if _named_by_belief(tok):
+                continue  # "celebrated what they believed to be a successful coup": a thing named, no claim
             believed = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if believed is not None and _an_opinion(believed):
                 continue  # "I believe it deserves a thorough examination": a view of what ought to be
@@ -478,6 +480,15 @@ def _raised(believed: Token) -> str:
     said = _LOOSE_END.sub("", short_phrase(doc[start : what.right_edge.i + 1], 12).rstrip(" .,;"))
     return f"{short_phrase(subtree_span(subj), 6)} {said}" if len(said.split()) >= 4 else ""
 
+
+
+def _named_by_belief(verb: Token) -> bool:
+    """Whether "believe" heads a free relative that names a thing by what someone took it for
+    ("celebrated what they believed to be a successful coup"), not a claim of its own."""
+    if verb.dep_ == "ROOT":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and subject.i > 0 and verb.doc[subject.i - 1].lower_ == "what"
 
 def _quoted_others_belief(believe: Token) -> bool:
     """Whether "believe" is inside a quotation and tells what others believe of the speaker ('"These

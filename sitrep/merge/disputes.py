@@ -120,10 +120,12 @@ def corroborated_dropped(disputes: list[Dispute], actors: list[Actor]) -> list[D
     for dispute in disputes:
         if dispute.kind == "thin sourcing" and len(dispute.actors) == 1 and ": " in dispute.subject:
             actor = by_name.get(dispute.actors[0])
-            told = dispute.subject.split(": ", 1)[1].split()[:1]
+            # one fact in any of its wordings ("detained", "arrested")
+            told = [FAMILY.get(w, w) for w in dispute.subject.split(": ", 1)[1].split()[:1]]
             hedged_in = {claim.article for claim in dispute.claims}
             if actor is not None and told and any(
-                    e.certainty == "stated" and e.independent_sources >= 2 and e.value.split()[:1] == told
+                    e.certainty == "stated" and e.independent_sources >= 2
+                    and [FAMILY.get(w, w) for w in e.value.split()[:1]] == told
                     and not (e.history or e.superseded_by or e.claimed_by)
                     and any(ev.file not in hedged_in for ev in e.evidence) for e in actor.state):
                 continue
