@@ -664,3 +664,23 @@ def test_a_state_told_before_a_title_is_no_part_of_the_role(tmp_path: Path) -> N
     roles = {a.name: a.roles for a in result.actors}
     assert roles["Kenji Harada"] == ["Prime Minister"]
     assert roles["Aiko Sato"] == ["former Interior Minister"]
+
+
+def test_a_private_army_is_a_force_of_its_own_not_the_army(tmp_path: Path) -> None:
+    result = analyse("The private army, which had been fighting for Ruritania since 2022, vowed to topple "
+                     "President Teodor Vasko.", tmp_path)
+    names = {a.name for a in result.actors}
+    assert "the private army" in names and "the army" not in names
+
+
+def test_rebel_soldiers_are_not_the_states_soldiers(tmp_path: Path) -> None:
+    result = analyse("Rebel soldiers seized the airport in Ostburg on Monday.", tmp_path)
+    names = {a.name for a in result.actors}
+    assert "soldiers" not in names
+
+
+def test_a_son_named_after_his_father_is_not_the_father(tmp_path: Path) -> None:
+    result = analyse("President Teodor Vasko died on Sunday while visiting troops. Details may come from his "
+                     "37-year-old son General Emil Teodor Vasko, who has been named interim president.", tmp_path)
+    names = {a.name: a.aliases for a in result.actors if a.kind == "person"}
+    assert "Teodor Vasko" in names and "Emil Teodor Vasko" in names

@@ -257,8 +257,15 @@ def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Cand
             scene = scenes.get(root.sent.start)
             if scene is not None:
                 canonical = f"{scene} {canonical.removeprefix('the ')}"
-        if owner and canonical in ("the army", "soldiers", "the government", "police", "authorities",
-                                   "rebels"):
+        irregular = [c for c in root.children if c.dep_ in ("amod", "compound")
+                     and c.lower_ in _NOT_THE_STATES and c.i < span.start]
+        if irregular and canonical in _STATE_GROUPS:
+            # "the private army", "mercenary soldiers", "rebel soldiers": a force of its own, not the state's
+            canonical = f"{'the ' if canonical.startswith('the ') else ''}{irregular[0].lower_} " \
+                        f"{canonical.removeprefix('the ')}"
+            span = parsed.doc[irregular[0].i : span.end]
+        elif owner and canonical in ("the army", "soldiers", "the government", "police", "authorities",
+                                     "rebels"):
             start = owner[0].left_edge.i
             while start < owner[0].i and parsed.doc[start].is_lower:
                 start += 1  # "ethnic Tuareg rebels" is the "Tuareg rebels"
@@ -271,6 +278,9 @@ def _collective_candidates(parsed: ParsedArticle, taken: set[int]) -> list[_Cand
 
 _STATE_GROUPS = frozenset({"the army", "soldiers", "the government", "police", "authorities"})
 """Collectives that are some state's: whose a sentence's scene may say."""
+_NOT_THE_STATES = frozenset({"private", "mercenary", "rebel", "insurgent", "separatist", "breakaway", "rogue",
+                             "irregular"})
+"""Words that make an army, soldiers or a government no state's own ("the private army")."""
 SCENE_REACH = 2
 """Sentences after one that opens on another country ("Meanwhile in Syria, ...") still set there."""
 _SCENE_OPENERS = frozenset({"meanwhile", "elsewhere", "separately"})
@@ -459,11 +469,14 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             kinds[key] = cand.kind  # a gazetteer or pattern reading beats an earlier statistical guess
         resolved.append((cand, key))
 
-    # Second pass: a surname (or last two words) alone is the full name that ends with it.
+    # Second pass: a surname (or last two words) alone is the full name that ends with it; not the
+    # last two words of a name given to someone's kin ("his son General Mahamat Idriss Deby": Idriss
+    # Deby is the father).
+    kin = {key for cand, key in resolved if cand.kind == "person" and _named_as_kin(cand.span)}
     tails: dict[str, list[str]] = defaultdict(list)
     for full in sorted(person_cores, key=lambda k: -sum(surface[k].values())):
         words = full.split()
-        for n in (1, 2):
+        for n in (1, 2) if full not in kin else (1,):
             if len(words) > n:
                 tails[" ".join(words[-n:])].append(full)
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (sentence start, token) of each mention
@@ -546,6 +559,18 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     table.actors = dict(table.actors.items())
     return table
 
+
+
+_KIN = frozenset({"son", "daughter", "brother", "sister", "father", "mother", "wife", "husband", "widow",
+                  "nephew", "niece", "cousin", "uncle", "grandson", "granddaughter", "stepson"})
+"""Nouns that give a person as someone's kin, who often bears part of that someone's name."""
+
+
+def _named_as_kin(name: Span) -> bool:
+    """Whether a person's name comes right after a noun of kinship ("his 37-year-old son General
+    Mahamat Idriss Deby", "his wife, Sylvia Bongo")."""
+    start = max(name.sent.start, name.start - 4)
+    return any(t.lemma_.lower() in _KIN for t in name.doc[start : name.start])
 
 def _nearest_before(fulls: list[str], starts: dict[str, list[tuple[int, int]]], at: int) -> str:
     """Of the full names a short one may stand for (most named first), the one named in the last
