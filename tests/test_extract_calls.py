@@ -147,3 +147,11 @@ def test_where_a_speaker_after_the_verb_said_it_is_no_part_of_the_speaker(tmp_pa
 def test_a_call_made_by_the_caller_himself_asks_for_the_thing_alone(tmp_path: Path) -> None:
     text = "The self-appointed prime minister, Teodor Vasko, reportedly called for the meeting himself."
     assert [c[0] for c in _calls(text, tmp_path)] == ["the meeting"]
+
+
+def test_a_second_relative_clause_calling_for_something_is_its_antecedents_call(tmp_path: Path) -> None:
+    result = analyse("At least six protesters have died in Ruritania, in the protests that add up to 14 "
+                     "deaths since Sunday and that call for the resignation of President Teodor Vasko.",
+                     tmp_path)
+    assert [(call.source, call.text) for call in result.calls] == [
+        ("protests", "the resignation of President Teodor Vasko")]

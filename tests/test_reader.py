@@ -572,6 +572,7 @@ def test_wire_dateline_is_metadata_not_text(tmp_path: Path) -> None:
     ("COLOMBO, Sri Lanka (AP) — ", "Colombo"),
     ("Colombo/Singapore, Jul 14 (PTI) ", "Colombo/Singapore"),
     ("ALMATY, (Reuters) \u2013 ", "Almaty"),
+    ("Ostburg, December 28 (RHC)-- ", "Ostburg"),
 ])
 def test_a_dateline_with_a_two_word_country_or_an_agency_in_capitals_is_metadata(
         tmp_path: Path, opening: str, place: str) -> None:

@@ -273,6 +273,15 @@ def describe_source(token: Token | None, names: dict[int, str],
             # parse hung the clause on the nearest name, and who it is goes unsaid
             return "unnamed sources", True
         token = antecedent  # "Moscow, which has denied any involvement": Moscow denies
+    elif token.lower_ in ("which", "who", "that") and token.dep_ == "nsubj" and token.head.dep_ == "conj":
+        # "the protests that add up to 14 deaths and that call for ...": the second relative word
+        # repeats the first's antecedent, wherever the parse hung its clause
+        before = token.sent[: token.i - token.sent.start]
+        first = next((t for t in reversed(before) if t.lower_ == token.lower_ and t.dep_ == "nsubj"
+                      and t.head.dep_ == "relcl"), None)
+        if first is None:
+            return "unnamed sources", True
+        token = first.head.head
     if token.i in resolve:
         return resolve[token.i], False
     if token.lower_ == "it" and token.dep_ == "nsubj":

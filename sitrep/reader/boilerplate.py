@@ -127,11 +127,11 @@ _DATELINE = re.compile(
     r"(?:, (?:[A-Z][a-z]+\.?)(?: [A-Z][a-z]+)?(?: \d{1,2})?)?"  # ", Mali", ", Sri Lanka", ", March 12"
     r"(?:, \d{4})?(?:,? ?\((?P<agency>[^)]{2,40})\))? ?[-–—:]+ (?=\S)"  # "ALMATY, (Reuters) –"
 )
-# "Colombo/Singapore, Jul 14 (PTI) Sri Lankan President ...": a place, a day and an agency's
-# capitals in brackets, with no dash after them.
+# "Colombo/Singapore, Jul 14 (PTI) Sri Lankan President ...", "Lima, December 28 (RHC)-- In Peru":
+# a place, a day and an agency's capitals in brackets, with or without a dash after them.
 _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,2}), [A-Z][a-z]{2,8}\.? \d{1,2} "
-    r"\((?P<agency>[A-Z]{2,6})\) (?=[A-Z])"
+    r"\((?P<agency>[A-Z]{2,6})\)(?: |\s*[-–—]+\s*)(?=[A-Z])"
 )
 
 
