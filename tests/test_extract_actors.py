@@ -681,6 +681,7 @@ def test_rebel_soldiers_are_not_the_states_soldiers(tmp_path: Path) -> None:
 
 def test_a_son_named_after_his_father_is_not_the_father(tmp_path: Path) -> None:
     result = analyse("President Teodor Vasko died on Sunday while visiting troops. Details may come from his "
-                     "37-year-old son General Emil Teodor Vasko, who has been named interim president.", tmp_path)
+                     "37-year-old son General Emil Teodor Vasko, who has been named interim president.",
+                     tmp_path)
     names = {a.name: a.aliases for a in result.actors if a.kind == "person"}
     assert "Teodor Vasko" in names and "Emil Teodor Vasko" in names

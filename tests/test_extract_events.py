@@ -1077,3 +1077,34 @@ def test_not_saying_whether_a_demand_includes_reinstating_someone_is_no_return(t
                      "constitutional order. He didn\u2019t say whether that included reinstating Marek.",
                      tmp_path)
     assert not events_of(result, "Marek", "returned to power")
+
+
+def test_a_title_whose_apposition_is_the_name_is_that_person(tmp_path: Path) -> None:
+    result = analyse("Ostland's President Emil Marek died while visiting troops on Sunday.", tmp_path)
+    assert events_of(result, "Marek", "dead")
+
+
+def test_a_while_clause_dates_the_event_it_is_hung_on(tmp_path: Path) -> None:
+    result = analyse("Title: Death\nDate: 2031-04-21\n\nPresident Teodor Vasko died while visiting troops "
+                     "in the north on Sunday.", tmp_path)
+    [death] = events_of(result, "Vasko", "dead")
+    assert death.when == "2031-04-20"
+
+
+def test_what_a_relative_clause_without_a_relative_word_tells_is_background(tmp_path: Path) -> None:
+    result = analyse("President Teodor Vasko chose to be with his soldiers rather than attend a ceremony "
+                     "celebrating his sixth term in the office he seized in a rebellion.", tmp_path)
+    [seizure] = events_of(result, "Vasko", "seized")
+    assert seizure.background
+
+
+def test_leading_troops_at_the_moment_of_another_event_is_no_office(tmp_path: Path) -> None:
+    result = analyse("The army said President Teodor Vasko had died from injuries sustained as he led his "
+                     "troops against rebels last week.", tmp_path)
+    assert not events_of(result, "Vasko", "leads")
+
+
+def test_taking_control_of_operations_is_taking_charge_not_seizing(tmp_path: Path) -> None:
+    result = analyse("President Teodor Vasko took control of operations during the combat against the rebels "
+                     "from Ostland.", tmp_path)
+    assert not [e for e in result.events if e.actor == "Teodor Vasko" and e.event.startswith("seized")]

@@ -328,6 +328,20 @@ def _quoted(sent: Span) -> str:
 _POLL_NOUNS = frozenset({"seat", "vote", "percent", "majority", "ballot", "constituency", "district"})
 
 
+
+_ACTIVITIES = frozenset({"operation", "operations", "situation", "investigation", "inquiry", "negotiation",
+                         "negotiations", "talks", "campaign", "response", "rescue", "search", "security"})
+"""What one takes control of by taking charge, not by seizing anything ("control of operations")."""
+
+
+def _control_of_an_activity(verb: Token) -> bool:
+    """Whether the verb takes "control of" an activity ("took control of operations during the
+    combat", "seized control of the investigation"): taking charge, not taking power or ground."""
+    return any(c.dep_ == "dobj" and c.lower_ == "control" and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in _ACTIVITIES
+                                                     for g in p.children) for p in c.children)
+               for c in verb.children)
+
 def _won_at_the_polls(verb: Token) -> bool:
     """Whether what the verb took is seats or votes ("captured 396 out of 476 seats", "took 64
     percent of the vote")."""
@@ -663,6 +677,8 @@ class EventExtractor:
         if tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
             return self._statement(tok)
         if tok.pos_ in ("VERB", "AUX") and lemma in _POWER_VERBS:
+            if _control_of_an_activity(tok):
+                return out  # "took control of operations during the combat": commanded, seized nothing
             if any((c.dep_ == "dobj" and c.lower_ in _POWER_NOUNS)
                    or (c.dep_ == "prep"
                        and any(g.dep_ == "pobj" and g.lower_ in _POWER_NOUNS for g in c.children))
@@ -707,6 +723,10 @@ class EventExtractor:
                 return self._mutual_blame(tok)
             if event == "leads" and not self._leads_a_body(tok):
                 return out  # "leads calls for help", "led the talks": not an office
+            if event == "leads" and tok.tag_ == "VBD" and tok.dep_ == "advcl" and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "while")
+                    for c in tok.children):
+                return out  # "died from injuries sustained as he led his troops": a moment, not an office
             if event == "leads" and tok.dep_ == "acl" and any(
                     c.dep_ == "acl" and c.i < tok.i and any(g.dep_ == "agent" for g in c.children)
                     for c in tok.head.children):

@@ -639,6 +639,12 @@ class Resolver:
             if keys:
                 return list(dict.fromkeys(keys))
         key = self.table.token_actor.get(token.i)
+        if key is None and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass"):
+            # "Chad's President Idriss Deby died": the parser may make the name the title's apposition
+            holder = next((k for c in token.children if c.dep_ == "appos"
+                           and (k := self.table.token_actor.get(c.i)) and "|" not in k), None)
+            if holder is not None and self.table.actors[holder].kind == "person":
+                return [holder]
         if key and self.table.actors[key.split("|")[0]].kind == "collective":
             group = self.group_of_members(token)
             if group:

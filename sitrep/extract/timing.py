@@ -100,10 +100,12 @@ def told_later(verb: Token, before: Sequence[Span], anchor: date | None) -> bool
 
 def _own_words(verb: Token) -> str | None:
     """The text of the verb's clause without a participle hung on it that tells why or how ("took
-    over on Monday, citing fraud in the vote of 2020") or a date that owns a noun ("seized power
+    over on Monday, citing fraud in the vote of 2020"; not one that tells when: "died while visiting
+    troops on Sunday") or a date that owns a noun ("seized power
     claiming fraud in last November's election": November dates the election, not the seizure);
     None when there is nothing to leave out."""
-    aside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i]
+    aside = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
+             and not any(m.dep_ == "mark" and m.lower_ in ("while", "when") for m in c.children)]
     # "in last November's election": a date that owns a noun in a phrase dates that noun ("Wednesday's
     # fighting killed 28", its subject, dates the killing)
     aside += [t for t in verb.subtree if t.dep_ == "poss" and t.ent_type_ == "DATE" and t.head.dep_ == "pobj"]
@@ -171,6 +173,14 @@ def _lapse_words(noun: Token) -> str:
     return " ".join(t.lower_ for t in noun.subtree if t.i <= noun.i)
 
 
+
+def _object_gap(verb: Token) -> bool:
+    """Whether a relative clause with no relative word leaves its verb's object to the noun it is
+    hung on ("the office he seized in 1990": he seized the office): a true relative clause, unlike
+    a content clause the parse hangs on a noun ("claims he had been killed", "reports he stole it")."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr", "acomp") for c in verb.children)
+
 def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     """When the event at `tok` happened, and whether it is told as background.
 
@@ -232,9 +242,9 @@ def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
         if node.dep_ == "relcl":
             # Only a true relative clause ("who resigned"): a misattached content clause has no
             # relative word ("no information to corroborate claims X had been killed").
-            background = _past(node) and any(c.lower_ in _REL_PRONOUNS
-                                             or c.tag_ in ("WDT", "WP", "WP$", "WRB")
-                                             for c in subtree_span(node)[:3])
+            background = _past(node) and (any(c.lower_ in _REL_PRONOUNS
+                                              or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+                                              for c in subtree_span(node)[:3]) or _object_gap(node))
             break
         if node.pos_ in ("VERB", "AUX"):
             break
