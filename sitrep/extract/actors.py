@@ -469,14 +469,14 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             kinds[key] = cand.kind  # a gazetteer or pattern reading beats an earlier statistical guess
         resolved.append((cand, key))
 
-    # Second pass: a surname (or last two words) alone is the full name that ends with it; not the
-    # last two words of a name given to someone's kin ("his son General Mahamat Idriss Deby": Idriss
-    # Deby is the father).
+    # Second pass: a surname (or last two words) alone is the full name that ends with it; not two
+    # words that end a name given to someone's kin ("his son General Mahamat Idriss Deby": Idriss
+    # Deby is the father; "his mother Anna Nowak-Lis" is still Mrs Nowak-Lis).
     kin = {key for cand, key in resolved if cand.kind == "person" and _named_as_kin(cand.span)}
     tails: dict[str, list[str]] = defaultdict(list)
     for full in sorted(person_cores, key=lambda k: -sum(surface[k].values())):
         words = full.split()
-        for n in (1, 2) if full not in kin else (1,):
+        for n in (1, 2):
             if len(words) > n:
                 tails[" ".join(words[-n:])].append(full)
     starts: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (sentence start, token) of each mention
@@ -490,7 +490,8 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
             middles[word].add(full)
     merged_key = {}
     for key in list(surface):
-        targets = [t for t in tails.get(key, ()) if t != key]
+        apart = " " in key and any(" " in text for text in surface[key])  # two words, not "Nowak-Lis"
+        targets = [t for t in tails.get(key, ()) if t != key and not (apart and t in kin)]
         if not targets and " " not in key and len(middles.get(key, ())) == 1:
             targets = list(middles[key])
         if targets and kinds.get(key) in ("person", "organisation", "collective"):
