@@ -1,7 +1,8 @@
 """Counting independent sources, so one wire story is never taken for corroboration.
 
 Each item an analyst reads rests on mentions: who said it, in which sentence, in which file. Two mentions
-are one source when they share a named speaker (a statement quoted by many outlets is its speaker's), when
+are one source when they share a named speaker (a statement quoted by many outlets is its speaker's;
+a name is the longer names it ends: "Erdogan", "Tayyip Erdogan", "Recep Tayyip Erdogan"), when
 they are the same sentence (wire copy run by several outlets), when both are one outlet's own voice (its
 writer, or "sources" it does not describe), or when both are one outlet's unnamed speaker described the
 same way ("a military source"). What is left after joining them is the number of independent sources.
@@ -41,12 +42,15 @@ def count_sources(mentions: Iterable[Mention], outlet_of: dict[str, str]) -> tup
         return i
 
     first: dict[str, int] = {}
+    speakers: dict[tuple[str, ...], int] = {}
     for i, item in enumerate(items):
         keys = [f"text:{sentence_key(item.sentence)}"]
         source = item.source.lower()
         outlet = outlet_of.get(item.file) or item.file
         if source not in _UNNAMED and not source.startswith(("a ", "an ", "unnamed")):
-            keys.append(f"speaker:{name_key(item.source)}")
+            speaker = name_key(item.source)
+            keys.append(f"speaker:{speaker}")
+            speakers.setdefault(tuple(speaker.split()), i)
         elif source in _UNNAMED or source.startswith("unnamed"):
             keys.append(f"voice:{outlet}")
         else:
@@ -59,6 +63,15 @@ def count_sources(mentions: Iterable[Mention], outlet_of: dict[str, str]) -> tup
                     parent[b] = a
             else:
                 first[key] = i
+    # "Tayyip Erdogan" and "Recep Tayyip Erdogan", "Putin" and "Vladimir Putin": one speaker named
+    # shorter is one speaker
+    if len(speakers) > 1:
+        for words, i in speakers.items():
+            for other, j in speakers.items():
+                if len(words) < len(other) and other[-len(words):] == words:
+                    a, b = find(i), find(j)
+                    if a != b:
+                        parent[b] = a
     return len({find(i) for i in range(len(items))}), len({item.file for item in items})
 
 

@@ -263,6 +263,23 @@ def test_a_full_name_with_and_without_some_middle_names_is_one_person(tmp_path: 
     assert len(names) == 1
 
 
+def test_a_name_without_its_first_word_named_first_is_the_full_name(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Purge\n\nPresident Emil Teodor Vasko vowed on Sunday to purge the army.",
+             "b.txt": "Title: Purge 2\n\nPresident Emil Teodor Vasko said the plotters would pay.",
+             "c.txt": "Title: Coup\n\nPresident Teodor Vasko said the coup attempt had failed."}
+    sit = situation({"0.txt": texts["c.txt"], "1.txt": texts["a.txt"], "2.txt": texts["b.txt"]}, tmp_path)
+    assert [a.name for a in sit.actors if "Vasko" in a.name] == ["Emil Teodor Vasko"]
+
+
+def test_a_name_an_article_gives_a_son_of_the_shorter_name_stays_two_people(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Death\n\nPresident Teodor Vasko died on Sunday while visiting troops.",
+             "b.txt": "Title: Son\n\nPresident Teodor Vasko died on Sunday. Details may come from his "
+                      "37-year-old son General Emil Teodor Vasko, who has been named interim president.",
+             "c.txt": "Title: Council\n\nGeneral Emil Teodor Vasko leads the military council."}
+    names = {a.name for a in situation(texts, tmp_path).actors if "Vasko" in a.name}
+    assert {"Teodor Vasko", "Emil Teodor Vasko"} <= names
+
+
 def test_two_names_with_the_same_ends_and_other_middles_stay_apart(tmp_path: Path) -> None:
     texts = {"a.txt": "Title: Talks\n\nHamid Rashid Tahir and Hamid Omar Tahir met the envoy on Monday."}
     names = {a.name for a in situation(texts, tmp_path).actors if "Tahir" in a.name}
@@ -279,3 +296,12 @@ def test_two_longer_names_sharing_two_first_words_stay_apart(tmp_path: Path) -> 
 def test_a_curly_and_a_straight_possessive_give_one_name_key() -> None:
     from sitrep.text import name_key
     assert name_key("Korvia\u2019s People\u2019s Army") == name_key("Korvia's People's Army")
+
+
+def test_a_persons_word_under_a_shorter_name_is_still_their_own_account(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Purge\n\nPresident Emil Teodor Vasko said the plotters would pay.",
+             "b.txt": "Title: Purge 2\n\nPresident Teodor Vasko vowed to purge the armed forces, Teodor "
+                      "Vasko told a crowd in Ostburg."}
+    [vasko] = [a for a in situation(texts, tmp_path).actors if "Vasko" in a.name]
+    plans = [entry for entry in vasko.state if entry.family == "plans"]
+    assert plans and all(entry.claimed_by == "Emil Teodor Vasko" for entry in plans)

@@ -23,6 +23,18 @@ def test_one_speaker_quoted_in_different_words_is_one_source() -> None:
     assert count_sources(mentions, OUTLETS) == (1, 2)
 
 
+def test_one_speaker_named_with_and_without_a_first_name_is_one_source() -> None:
+    mentions = [Mention("Karl Brandt", "Brandt said the airport was retaken.", "a.txt"),
+                Mention("Heinrich Karl Brandt", "The airport is ours again, Brandt told reporters.", "b.txt")]
+    assert count_sources(mentions, OUTLETS) == (1, 2)
+
+
+def test_two_speakers_whose_names_share_only_a_last_word_are_two_sources() -> None:
+    mentions = [Mention("the foreign ministry", "The ministry said the airport was retaken.", "a.txt"),
+                Mention("the defence ministry", "The airport is ours again, the ministry said.", "b.txt")]
+    assert count_sources(mentions, OUTLETS) == (2, 2)
+
+
 def test_two_outlets_in_their_own_words_are_two_sources() -> None:
     mentions = [Mention("the article", "Rebels took the airport on Monday.", "a.txt"),
                 Mention("the article", "The airport fell to the rebels on Monday night.", "c.txt")]

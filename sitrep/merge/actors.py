@@ -249,6 +249,15 @@ class ActorIndex:
                 self._keys.pop(key, None)
         return removed, added
 
+    def _named_apart(self, short: str, full: str) -> bool:
+        """Whether an article names both as two people ("Idriss Deby" and "his son General Mahamat
+        Idriss Deby"): an article joins a name to the full name it ends, unless they are two."""
+        postings = self._postings.articles
+        if len(short.split()) < 2:
+            return False
+        held = set(map(id, postings.get(short, ())))
+        return any(id(prep) in held for prep in postings.get(full, ()))
+
     def _articles(self, members: list[str], pos: dict[int, int]) -> list[ArticlePrep]:
         """The articles naming any of an actor's name keys, in folder order, each once."""
         postings = self._postings.articles
@@ -315,7 +324,11 @@ class ActorIndex:
             if info.person is not None:
                 at = (pos[id(info.person[0])], info.person[1])
                 words = key.split()
-                for tail in (words[-1], " ".join(words[-2:]), words[0] + "#first"):
+                # a two-word name is the three-word name it ends, wherever it is first named
+                # ("Tayyip Erdogan" and "Recep Tayyip Erdogan")
+                tails = (words[-1], " ".join(words[-2:]), words[0] + "#first") if len(words) != 2 \
+                    else (words[-1], words[0] + "#first")
+                for tail in tails:
                     found = full_persons.get(tail)
                     if found is None or at < found[0]:
                         full_persons[tail] = (at, key)
@@ -353,7 +366,8 @@ class ActorIndex:
             words = key.split()
             person_like = info.top_kind in ("person", "organisation")
             full = full_persons.get(key)
-            if len(words) <= 2 and full is not None and full[1] != key and person_like:
+            if len(words) <= 2 and full is not None and full[1] != key and person_like \
+                    and not self._named_apart(key, full[1]):
                 union.union(full[1], key)
             fuller = longer.get(key) if len(words) == 2 and info.top_kind == "person" else None
             if fuller and len({_without_particles(k) for k in fuller}) == 1:

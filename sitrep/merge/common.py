@@ -19,6 +19,18 @@ _LEXICON = lexicon()
 FAMILY = _LEXICON.family
 """Event families: wordings of one fact that must be compared with each other."""
 
+
+@lru_cache(maxsize=1 << 14)
+def own_account(source: str, actor: str) -> bool:
+    """Whether `source` is `actor` speaking of itself, by its name or a shorter one it ends with
+    ("Tayyip Erdogan" of the merged "Recep Tayyip Erdogan")."""
+    if source == actor:
+        return True
+    if not source:
+        return False
+    said, named = name_key(source).split(), name_key(actor).split()
+    return 0 < len(said) < len(named) and named[-len(said):] == said
+
 KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6,
               "place": 0.2}
 

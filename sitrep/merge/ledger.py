@@ -22,6 +22,7 @@ from .common import (
     _held_at,
     dated_before,
     is_history,
+    own_account,
     planned,
     retold_history,
 )
@@ -177,7 +178,7 @@ def status_line(events: list[StatusEvent]) -> str:
             best = min(affirmed, key=lambda e: (CERTAINTY_RANK[e.certainty], not e.detail))
             sources = _sources(e for e in affirmed if e.certainty == best.certainty)
             base = best.fact if family not in ("says",) else best.event
-            if all(e.source == e.actor for e in affirmed):
+            if all(own_account(e.source, e.actor) for e in affirmed):
                 text = f"{base} (claimed by {best.actor})"  # its own account: a claim, never a fact
             elif best.certainty == "stated":
                 text = base
@@ -284,7 +285,7 @@ def _main_statement(events: list[StatusEvent]) -> str:
 
 def _sources(events: Iterable[StatusEvent]) -> str:
     """Who the events rest on, naming an actor's word about itself as its own account."""
-    names = list(dict.fromkeys("own account" if e.source == e.actor else e.source
+    names = list(dict.fromkeys("own account" if own_account(e.source, e.actor) else e.source
                                for e in events if e.source and e.source != "the article"))
     return ", ".join(names[:3])
 
@@ -300,7 +301,7 @@ _ANONYMOUS_STARTS = {"a", "an", "unnamed", "sources", "source", "reports", "repo
 def source_relation(source: str, actor: str, outlets: AbstractSet[str]) -> str:
     """How a source stands to a fact about `actor`: "own account", "article" (the writer's voice),
     "outlet" (a news outlet or agency), "anonymous", "official", or "party" (any other named side)."""
-    if source == actor:
+    if own_account(source, actor):
         return "own account"
     if source in ("", "the article"):
         return "article"
@@ -333,13 +334,13 @@ def ledger(actor: str, events: list[StatusEvent], window_start: date | None,
         certainty: Certainty = best.certainty
         if polarity == "denied":
             certainty = "unclear" if all(e.certainty == "unclear" for e in group) else "denied"
-        own = [e for e in group if e.source == actor]
+        own = [e for e in group if own_account(e.source, actor)]
         claimed_by = actor if own and len(own) == len(group) else ""
         if claimed_by and certainty == "stated":
             certainty = "reported"
         value = best.fact
-        sources = list(dict.fromkeys("own account" if e.source == actor else e.source for e in group
-                                     if e.source))
+        sources = list(dict.fromkeys("own account" if own_account(e.source, actor) else e.source
+                                     for e in group if e.source))
         entry = StateEntry(slot=_LEXICON.slot.get(family, family), family=family, value=value,
                            certainty=certainty, sources=sources[:4], as_of=as_of,
                            evidence=list(dict.fromkeys(e.evidence for e in group))[:4], claimed_by=claimed_by,

@@ -14,7 +14,7 @@ from ..dates import When, resolve, years_in
 from ..model import Actor, ArticleResult, Certainty, Claim, Dispute, Evidence, Lead, StatusEvent, StatusLine
 from ..sourcing import Mention, SourceCounter, count_sources
 from ..text import nation_key, sentence_key
-from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at
+from .common import _LEXICON, CERTAINTY_RANK, FAMILY, _held_at, own_account
 from .disputes import _subject_words, disagree
 from .ledger import _current_states, status_line
 
@@ -206,7 +206,7 @@ def _actor_lines(actor: Actor, window_start: date | None, newest: date | None,
             certainty = "denied"
         else:
             certainty = min((e.certainty for e in affirmed), key=lambda c: CERTAINTY_RANK[c])
-        if certainty == "stated" and all(e.source == actor.name for e in affirmed):
+        if certainty == "stated" and all(own_account(e.source, actor.name) for e in affirmed):
             certainty = "reported"  # an actor's own account is a claim, never a plain fact
         text = status_line(facts)
         if not text:
