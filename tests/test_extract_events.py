@@ -1108,3 +1108,11 @@ def test_taking_control_of_operations_is_taking_charge_not_seizing(tmp_path: Pat
     result = analyse("President Teodor Vasko took control of operations during the combat against the rebels "
                      "from Ostland.", tmp_path)
     assert not [e for e in result.events if e.actor == "Teodor Vasko" and e.event.startswith("seized")]
+
+
+def test_wounded_and_then_dead_is_one_death_not_a_wounding(tmp_path: Path) -> None:
+    result = analyse("President Teodor Vasko visited the front on Monday. \u201cHe was wounded during the "
+                     "fighting and died once repatriated to Ostburg,\u201d the army spokesman said.",
+                     tmp_path)
+    assert events_of(result, "Vasko", "dead")
+    assert not events_of(result, "Vasko", "injured")

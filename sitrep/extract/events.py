@@ -444,7 +444,9 @@ def _arguments(verb: Token, role: str) -> list[Token]:
             out += [c for c in verb.head.head.children if c.dep_ == "nsubj"]  # "said ... and demanded"
         if not out and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             split = relative_inside(verb.head)  # "Deby, who the authorities say died": Deby died
-            out += [split[0]] if split is not None else [c for c in verb.head.children if c.dep_ == "nsubj"]
+            # "He was wounded during the fighting and died": a joined verb shares the passive's subject too
+            shared = ("nsubj", "nsubjpass") if verb.dep_ == "conj" else ("nsubj",)
+            out += [split[0]] if split is not None else [c for c in verb.head.children if c.dep_ in shared]
         if not out and verb.dep_ == "relcl" and not passive \
                 and not any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in verb.children):
             # "the group, which vowed to ...": the group ("Ukraine, where ..." is a place)
@@ -568,7 +570,7 @@ class EventExtractor:
                             prior=own_prior or retold,
                         )
                     )
-        return _released_patients(events)
+        return _wounded_then_dead(_released_patients(events))
 
     def _charges(self, tok: Token) -> list[tuple[str, str, str, Attribution]]:
         """"Zúñiga and two officers now face charges of terrorism": charged, with what; "brought
@@ -1101,6 +1103,18 @@ def _released_patients(events: list[StatusEvent]) -> list[StatusEvent]:
             out.append(event)
     return out
 
+
+
+_DEATHS = frozenset({"dead", "killed"})
+
+
+def _wounded_then_dead(events: list[StatusEvent]) -> list[StatusEvent]:
+    """Without the wounding of someone whose death the same sentence tells ("He was wounded during
+    the fighting and died once repatriated"): one story of how he died, no rival of his death."""
+    dead = {(e.actor, e.evidence.sentence) for e in events if e.event in _DEATHS and e.polarity == "affirmed"}
+    if not dead:
+        return events
+    return [e for e in events if not (e.event == "injured" and (e.actor, e.evidence.sentence) in dead)]
 
 _WHERE_EVENTS = frozenset({"seized", "occupied", "attacked", "controls", "surrounded"})
 """Events whose place is half their news: what was seized is told with where."""
