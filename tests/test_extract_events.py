@@ -1116,3 +1116,30 @@ def test_wounded_and_then_dead_is_one_death_not_a_wounding(tmp_path: Path) -> No
                      tmp_path)
     assert events_of(result, "Vasko", "dead")
     assert not events_of(result, "Vasko", "injured")
+
+
+def test_his_in_a_phrase_before_the_main_clause_is_the_person_it_names_next(tmp_path: Path) -> None:
+    result = analyse("Interim Prime Minister Emil Marek confirmed that Colonel Teodor Vasko was taken alive. "
+                     "After his death, Vasko\u2019s body was transferred to a mosque in the city.", tmp_path)
+    assert events_of(result, "Vasko", "dead")
+    assert not events_of(result, "Marek", "dead")
+
+
+def test_what_a_sentence_tells_citing_eyewitness_reports_rests_on_them(tmp_path: Path) -> None:
+    result = analyse("Witnesses fled the town, and at least 21 soldiers have been killed, citing eyewitness "
+                     "reports.", tmp_path)
+    killed = [e for e in result.events if e.event == "killed"]
+    assert killed and all(e.certainty == "reported" and e.source == "eyewitness reports" for e in killed)
+
+
+def test_a_reason_cited_is_no_source(tmp_path: Path) -> None:
+    result = analyse("General Teodor Vasko seized power on Monday, citing fraud in the vote.", tmp_path)
+    assert [e.certainty for e in events_of(result, "Vasko", "seized power")] == ["stated"]
+
+
+def test_a_verb_joined_to_a_saying_after_a_passive_told_goes_on_with_its_subject(tmp_path: Path) -> None:
+    result = analyse("Interim Prime Minister Emil Marek confirmed that Colonel Teodor Vasko was taken alive, "
+                     "but died of a bullet wound to his head before reaching hospital.", tmp_path)
+    assert events_of(result, "Vasko", "dead")
+    assert not events_of(result, "Marek", "dead")
+    assert not events_of(result, "Vasko", "alive")

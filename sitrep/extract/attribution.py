@@ -614,11 +614,36 @@ def attribute(trigger: Token, names: dict[int, str], resolve: dict[int, str] | N
                 who, anonymous = describe_source(obj, names, resolve)
                 return Attribution(who, "reported" if certainty == "stated" else certainty, polarity,
                                    anonymous)
+    cited = _cited_source(sent, names)
+    if cited is not None:
+        # "... have been killed, citing eyewitness reports": what the sentence tells rests on them
+        who, anonymous = describe_source(cited, names, resolve)
+        return Attribution(who, "reported" if certainty == "stated" else certainty, polarity, anonymous)
     if source == _ARTICLE:
         speaker = _quote_speaker(trigger, names, resolve)
         if speaker is not None:
             return Attribution(speaker, "reported" if certainty == "stated" else certainty, polarity, False)
     return Attribution(source, certainty, polarity, anonymous)
+
+
+_CITED = frozenset({"report", "source", "witness", "eyewitness", "official", "resident", "account",
+                    "statement", "survivor", "activist", "medic", "doctor", "spokesman", "spokeswoman",
+                    "testimony"})
+"""What a sentence that is "citing" something rests on, when it is one of these ("citing eyewitness
+reports"); not a reason ("took over, citing fraud in the vote")."""
+
+
+def _cited_source(sent: Span, names: dict[int, str]) -> Token | None:
+    """Whom a sentence says it cites ("..., citing eyewitness reports", "citing security sources"),
+    or None."""
+    if "citing" not in span_text(sent).lower():
+        return None
+    for tok in sent:
+        if tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            cited = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if cited is not None and (cited.lemma_.lower() in _CITED or cited.i in names):
+                return cited
+    return None
 
 
 _QUOTES = ('"', "\u201c", "\u201d")

@@ -442,6 +442,11 @@ def _arguments(verb: Token, role: str) -> list[Token]:
                 ) if child.dep_ == "agent" else out.append(child)
         if not out and _speaker_goes_on(verb):
             out += [c for c in verb.head.head.children if c.dep_ == "nsubj"]  # "said ... and demanded"
+        told = _passive_told_before(verb) if not out and verb.dep_ == "conj" else None
+        if told is not None:
+            # "Jibril confirmed that Gaddafi was taken alive, but died of a bullet wound": the parse
+            # joins "died" to "confirmed"; it goes on with what was confirmed
+            out += [c for c in told.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not out and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             split = relative_inside(verb.head)  # "Deby, who the authorities say died": Deby died
             # "He was wounded during the fighting and died": a joined verb shares the passive's subject too
@@ -452,6 +457,23 @@ def _arguments(verb: Token, role: str) -> list[Token]:
             # "the group, which vowed to ...": the group ("Ukraine, where ..." is a place)
             out.append(verb.head)
     return out
+
+
+def _passive_told_before(verb: Token) -> Token | None:
+    """The passive clause a verb of saying tells, right before a subjectless verb the parse joined
+    to the saying ("confirmed that X was taken alive, but died"): whose subject the joined verb has."""
+    head = verb.head
+    if head.lemma_.lower() not in NEUTRAL_REPORTING | HEDGING_REPORTING \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    # only a passive told ("that X was taken alive, but died"): "said the talks had failed, and
+    # resigned" is the speaker's resignation
+    told = next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i
+                 and any(g.dep_ == "nsubjpass" for g in c.children)), None)
+    if told is None or any(t.i for t in head.doc[told.right_edge.i + 1 : verb.i] if not (t.is_punct
+                                                                                        or t.dep_ == "cc")):
+        return None
+    return told
 
 
 _CARE = re.compile(r"\b(hospital|clinic|care|treatment|infirmary|ward)\b", re.I)
@@ -1109,12 +1131,14 @@ _DEATHS = frozenset({"dead", "killed"})
 
 
 def _wounded_then_dead(events: list[StatusEvent]) -> list[StatusEvent]:
-    """Without the wounding of someone whose death the same sentence tells ("He was wounded during
-    the fighting and died once repatriated"): one story of how he died, no rival of his death."""
+    """Without the wounding, or the being alive, of someone whose death the same sentence tells ("He
+    was wounded during the fighting and died once repatriated", "was taken alive, but died of a bullet
+    wound"): one story of how he died, no rival of his death."""
     dead = {(e.actor, e.evidence.sentence) for e in events if e.event in _DEATHS and e.polarity == "affirmed"}
     if not dead:
         return events
-    return [e for e in events if not (e.event == "injured" and (e.actor, e.evidence.sentence) in dead)]
+    return [e for e in events
+            if not (e.event in ("injured", "alive") and (e.actor, e.evidence.sentence) in dead)]
 
 _WHERE_EVENTS = frozenset({"seized", "occupied", "attacked", "controls", "surrounded"})
 """Events whose place is half their news: what was seized is told with where."""

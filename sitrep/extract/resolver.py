@@ -153,6 +153,25 @@ def _object_doer(pronoun: Token) -> Token | None:
 
 
 
+
+def _named_after_a_fronted_phrase(pronoun: Token) -> Token | None:
+    """The person the main clause names right after a phrase or clause put before it that holds the
+    pronoun ("After his death, Gaddafi's body was taken to a mosque", "Before he fled, Vasko burned
+    the papers"): whom the pronoun most likely means; None otherwise."""
+    root = pronoun.sent.root
+    node = pronoun
+    while node.head.i != node.i and node.head.i != root.i:
+        node = node.head
+    if node.head.i != root.i or node.dep_ not in ("prep", "advcl") or node.right_edge.i > root.i:
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > node.right_edge.i),
+                   None)
+    if subject is None or subject.lemma_.lower() in _ONE_PERSON_NOUNS:
+        return None  # "In his speech, the spokesman said": the speaker's own speech
+    if subject.pos_ == "PROPN":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
 _WH_WORDS = frozenset({"where", "how", "why", "when", "whether", "if"})
 
 
@@ -390,10 +409,14 @@ class Resolver:
                             continue
                         chosen = earlier[-1]
                         bound = named_at[chosen] >= sent.start  # named in this sentence: no doubt left
-                    asked = _questioned_object(tok) if subject else None
-                    if asked is not None and self._persons([self.table.token_actor.get(asked.i, "")]):
+                    ahead = self._person_at(_named_after_a_fronted_phrase(tok))
+                    if ahead is not None:
+                        # "After his death, Gaddafi's body was ...": the person the main clause names next
+                        chosen, bound = ahead, True
+                    asked = self._person_at(_questioned_object(tok) if subject else None)
+                    if asked is not None:
                         # "said, without mentioning Conde by name or where he was being held": Conde
-                        chosen, bound = self.table.token_actor[asked.i], True
+                        chosen, bound = asked, True
                     sex = "f" if low in _FEMININE_PRONOUNS else "m"
                     only_fit = False
                     if gender.get(chosen, sex) != sex:
@@ -618,6 +641,11 @@ class Resolver:
                     continue  # "the army led by General X and the RSF": a side, not a second leader
                 keys += more
         return keys
+
+    def _person_at(self, token: Token | None) -> str | None:
+        """The one person named at `token`, if any."""
+        key = self.table.token_actor.get(token.i) if token is not None else None
+        return key if key and "|" not in key and self.table.actors[key].kind == "person" else None
 
     def _persons(self, keys: list[str]) -> bool:
         """Whether the first of these actors is a person."""
