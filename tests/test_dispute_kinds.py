@@ -803,3 +803,16 @@ def test_a_side_saying_the_other_staged_the_attack_still_denies_it(tmp_path: Pat
                      "ministry said the rebels staged the attack to discredit the army.", tmp_path)
     [dispute] = _happened(result.disputes)
     assert dispute.claims[-1].stance == "denies"
+
+
+def test_one_pair_of_incompatible_values_told_by_three_sources_is_one_question(tmp_path: Path) -> None:
+    sit = situation({
+        "a.txt": dated("2031-03-02", "Colonel Teodor Vasko was killed in Ostburg on Monday, the army "
+                                     "said."),
+        "b.txt": dated("2031-03-02", "Colonel Teodor Vasko was wounded in Ostburg on Monday, his party "
+                                     "said."),
+        "c.txt": dated("2031-03-03", "Colonel Teodor Vasko died in hospital in Ostburg on Tuesday."),
+    }, tmp_path)
+    questions = [d for d in sit.disputes
+                 if d.kind == "contradiction" and d.subject.startswith("Teodor Vasko:")]
+    assert len(questions) == 1 and len(questions[0].claims) == 3

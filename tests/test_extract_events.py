@@ -1143,3 +1143,13 @@ def test_a_verb_joined_to_a_saying_after_a_passive_told_goes_on_with_its_subject
     assert events_of(result, "Vasko", "dead")
     assert not events_of(result, "Marek", "dead")
     assert not events_of(result, "Vasko", "alive")
+
+
+def test_alive_when_captured_says_nothing_of_now(tmp_path: Path) -> None:
+    result = analyse("Colonel Teodor Vasko was still alive when he was captured outside Ostburg.", tmp_path)
+    assert not events_of(result, "Vasko", "alive")
+
+
+def test_alive_now_is_still_alive(tmp_path: Path) -> None:
+    result = analyse("Colonel Teodor Vasko is alive and well in Ostburg, his party said.", tmp_path)
+    assert events_of(result, "Vasko", "alive")

@@ -902,6 +902,10 @@ class EventExtractor:
                 return out  # "if the hostages weren't already dead": a condition, as for a verb (`_irrealis`)
             if tok.lower_ == "free" and not _set_free(tok):
                 return out  # "candidates are free to campaign": no one was held
+            if tok.lower_ == "alive" and tok.head.tag_ == "VBD" and any(
+                    c.dep_ == "advcl" and any(m.lower_ == "when" and m.dep_ in ("advmod", "mark")
+                                              for m in c.children) for c in tok.head.children):
+                return out  # "was still alive when he was captured": alive then, which says nothing of now
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             att = self._attribute(tok.head)
             if _unnamed_passive(tok.head):

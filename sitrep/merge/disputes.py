@@ -271,6 +271,8 @@ def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
     claim overturned is superseded, not disputed: only claims within a day of each other count."""
     out = []
     for actor in actors:
+        # one dispute per pair of values: "killed or injured?" told by three sources is one question
+        asked: dict[frozenset[str], Dispute] = {}
         by_slot: dict[str, list[tuple[date, StateEntry]]] = defaultdict(list)
         for entry in actor.state:
             held = When.from_iso(entry.as_of) if entry.as_of else None
@@ -288,7 +290,15 @@ def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
                         continue  # "arrested ..., then allowed to leave shortly after": one story in order
                     if actor.kind == "collective" and {a.family, b.family} == {"killed", "injured"}:
                         continue  # "13 soldiers killed", "15 soldiers injured": other members of the group
-                    out.append(_slot_conflict(actor.name, a, b))
+                    conflict = _slot_conflict(actor.name, a, b)
+                    pair = frozenset((a.family, b.family))
+                    if pair not in asked:
+                        asked[pair] = conflict
+                        out.append(conflict)
+                        continue
+                    told = asked[pair].claims
+                    told += [c for c in conflict.claims if (c.text, c.sentence) not in
+                             {(t.text, t.sentence) for t in told}]
     return out
 
 
