@@ -305,3 +305,10 @@ def test_a_persons_word_under_a_shorter_name_is_still_their_own_account(tmp_path
     [vasko] = [a for a in situation(texts, tmp_path).actors if "Vasko" in a.name]
     plans = [entry for entry in vasko.state if entry.family == "plans"]
     assert plans and all(entry.claimed_by == "Emil Teodor Vasko" for entry in plans)
+
+
+def test_a_surname_spelt_with_another_second_letter_is_one_person(tmp_path: Path) -> None:
+    texts = {"a.txt": "Title: Coup\n\nThe army ousted President Teodor Vasko on Wednesday.",
+             "b.txt": "Title: Coup 2\n\nSupporters of President Teodor Vosko protested in Ostburg."}
+    names = [a.name for a in situation(texts, tmp_path).actors if a.name.startswith("Teodor")]
+    assert len(names) == 1

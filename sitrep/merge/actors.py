@@ -644,20 +644,23 @@ def _spelling_variants(persons: list[str]) -> list[tuple[str, str]]:
     Skripal") stay apart, as do names too short to judge. The pairs to join."""
     from rapidfuzz.fuzz import ratio
 
-    buckets: dict[tuple[int, str], list[list[str]]] = defaultdict(list)
+    # Names are compared within buckets of one length and one start of the surname, or of the first
+    # name ("Mohamed Morsi" and "Mohamed Mursi" differ in the surname's second letter).
+    buckets: dict[tuple[int, str, str], list[list[str]]] = defaultdict(list)
     for key in persons:
         words = key.split()
         if len(words) >= 2 and all(len(w) >= 3 for w in words):
-            buckets[(len(words), words[-1][:3])].append(words)
-    pairs: list[tuple[str, str]] = []
+            buckets[(len(words), "last", words[-1][:3])].append(words)
+            buckets[(len(words), "first", words[0][:3])].append(words)
+    pairs: dict[tuple[str, str], None] = {}
     for names in buckets.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 if a != b and all(ratio(_transliterated(x), _transliterated(y)) >= SPELLING_SIMILARITY
                                   for x, y in zip(a, b, strict=False)) \
                         and min(len(x) for x in a + b) >= 4:
-                    pairs.append((" ".join(a), " ".join(b)))
-    return pairs
+                    pairs[(" ".join(a), " ".join(b))] = None
+    return list(pairs)
 
 
 def _in_order(words: list[str], longer: list[str]) -> bool:
