@@ -1153,3 +1153,16 @@ def test_alive_when_captured_says_nothing_of_now(tmp_path: Path) -> None:
 def test_alive_now_is_still_alive(tmp_path: Path) -> None:
     result = analyse("Colonel Teodor Vasko is alive and well in Ostburg, his party said.", tmp_path)
     assert events_of(result, "Vasko", "alive")
+
+
+def test_his_death_dating_what_someone_did_is_the_doers_death(tmp_path: Path) -> None:
+    result = analyse("Emil Marek had appointed Teodor Vasko prime minister two days before his death, but "
+                     "Vasko had not been sworn in at the time of Marek\u2019s assassination.", tmp_path)
+    assert events_of(result, "Marek", "dead")
+    assert not events_of(result, "Vasko", "dead")
+
+
+def test_him_in_a_whose_clause_is_the_noun_it_is_hung_on(tmp_path: Path) -> None:
+    result = analyse("President Teodor Vasko resigned yesterday, leaving power in the hands of a nationalist "
+                     "rival whose supporters freed him from jail last week.", tmp_path)
+    assert not events_of(result, "Vasko", "released")

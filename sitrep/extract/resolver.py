@@ -154,6 +154,42 @@ def _object_doer(pronoun: Token) -> Token | None:
 
 
 
+
+def _whose_clause(pronoun: Token) -> Token | None:
+    """The noun a "whose" clause holding the pronoun is hung on ("a rival whose supporters freed him
+    from jail"): whom the pronoun means; None when the pronoun is in no such clause."""
+    node = pronoun
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "relcl":
+            whose = any(t.tag_ == "WP$" for t in node.doc[node.left_edge.i : node.i])
+            return node.head if whose else None
+        node = node.head
+    return None
+
+
+_TIME_NOUNS = frozenset({"death", "killing", "assassination", "arrest", "detention", "resignation", "ouster",
+                         "overthrow", "release", "return", "departure", "inauguration", "election"})
+"""What befalls someone and dates what was done before or after it ("two days before his death")."""
+
+
+def _owner_of_a_time(pronoun: Token) -> Token | None:
+    """The subject of a verb dated by the pronoun owner's fate ("Moise had appointed Henry prime
+    minister two days before his death", "X named a successor days after his release"), when it
+    names someone: the one whose fate it is. None otherwise."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.lemma_.lower() not in _TIME_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ not in ("before", "after", "since", "until", "following"):
+        return None
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "two days before": the parse hangs the preposition on "days"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "PROPN" else None
+
 def _named_after_a_fronted_phrase(pronoun: Token) -> Token | None:
     """The person the main clause names right after a phrase or clause put before it that holds the
     pronoun ("After his death, Gaddafi's body was taken to a mosque", "Before he fled, Vasko burned
@@ -409,6 +445,17 @@ class Resolver:
                             continue
                         chosen = earlier[-1]
                         bound = named_at[chosen] >= sent.start  # named in this sentence: no doubt left
+                    whose = _whose_clause(tok)
+                    if whose is not None:
+                        # "leaving power to a rival whose supporters freed him from jail": the rival
+                        chosen = self._person_at(whose) or ""
+                        if not chosen:
+                            continue
+                        bound = True
+                    owner = self._person_at(_owner_of_a_time(tok))
+                    if owner is not None:
+                        # "Moise had appointed Henry prime minister two days before his death": Moise
+                        chosen, bound = owner, True
                     ahead = self._person_at(_named_after_a_fronted_phrase(tok))
                     if ahead is not None:
                         # "After his death, Gaddafi's body was ...": the person the main clause names next
