@@ -1166,3 +1166,15 @@ def test_him_in_a_whose_clause_is_the_noun_it_is_hung_on(tmp_path: Path) -> None
     result = analyse("President Teodor Vasko resigned yesterday, leaving power in the hands of a nationalist "
                      "rival whose supporters freed him from jail last week.", tmp_path)
     assert not events_of(result, "Vasko", "released")
+
+
+def test_he_that_the_unnamed_president_says_is_the_president(tmp_path: Path) -> None:
+    result = analyse("Protesters freed former president Teodor Vasko on Tuesday. The president, however, "
+                     "said he remains in control with no plans to relinquish power.", tmp_path)
+    assert not events_of(result, "Vasko", "in power")
+
+
+def test_he_that_a_spokesman_says_is_still_the_one_he_speaks_for(tmp_path: Path) -> None:
+    result = analyse("General Teodor Vasko was reported detained. His spokesman said he had not been "
+                     "arrested.", tmp_path)
+    assert [e for e in events_of(result, "Vasko") if e.polarity == "denied"]

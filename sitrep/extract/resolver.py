@@ -122,12 +122,13 @@ def _unnamed_main_subject(pronoun: Token, sent: Span) -> Token | None:
     the council stepped down a day after he led a coup"), when the pronoun is the subject of a
     clause hung on that main verb: whom the pronoun means."""
     root = sent.root
-    if pronoun.head.dep_ != "advcl" or pronoun.head.head.i != root.i:
-        return None
+    said = pronoun.head.dep_ == "ccomp" and root.lemma_.lower() in NEUTRAL_REPORTING
+    if pronoun.head.dep_ != "advcl" and not said or pronoun.head.head.i != root.i:
+        return None  # ("The president said he remains in control": the president, whoever he is)
     main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if main is None or main.i > pronoun.i or main.tag_ != "NN" or main.ent_type_ \
-            or main.lemma_.lower() not in _ONE_PERSON_NOUNS:
-        return None
+            or main.lemma_.lower() not in (_PRINCIPALS if said else _ONE_PERSON_NOUNS):
+        return None  # "his spokesman said he was safe" is most likely about the one he speaks for
     return main
 
 
@@ -231,6 +232,10 @@ _PERSON_NOUNS = {"official", "minister", "secretary", "spokesman", "spokeswoman"
                  "leader", "president", "director", "officer", "ambassador", "envoy", "governor", "mayor",
                  "premier", "chairman", "general"}
 _ONE_PERSON_NOUNS = frozenset(_SOMEONE_NOUNS | _PERSON_NOUNS | {"head"})
+_PRINCIPALS = frozenset({"president", "minister", "premier", "leader", "general", "chairman", "governor",
+                         "king", "queen", "commander", "chief", "mayor", "head"})
+"""Nouns of an office whose holder speaks for himself ("the president said he remains in control"),
+unlike a spokesman's or an official's "he"."""
 """Nouns a sentence may name one person by ("the head of the council", "a witness")."""
 
 
