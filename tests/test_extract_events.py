@@ -1178,3 +1178,17 @@ def test_he_that_a_spokesman_says_is_still_the_one_he_speaks_for(tmp_path: Path)
     result = analyse("General Teodor Vasko was reported detained. His spokesman said he had not been "
                      "arrested.", tmp_path)
     assert [e for e in events_of(result, "Vasko") if e.polarity == "denied"]
+
+
+def test_his_in_a_quote_going_on_from_the_speakers_words_is_not_the_speaker(tmp_path: Path) -> None:
+    result = analyse("Tokayev fired security chief Teodor Vasko on Wednesday. \u201cThe public announcement "
+                     "of Vasko\u2019s arrest suggests that Tokayev is moving boldly,\u201d analyst Ben "
+                     "Goodwin said.\n\n\u201cHis arrest is a sign that the allies of the old guard are "
+                     "being moved out of power.\u201d", tmp_path)
+    assert not events_of(result, "Goodwin", "arrested")
+
+
+def test_she_said_after_a_quote_going_on_from_her_words_is_still_her(tmp_path: Path) -> None:
+    result = analyse("Reporter Anna Lis said police had found food at the camps. \u201cPolice found one body "
+                     "and believe that person died weeks ago,\u201d she said.", tmp_path)
+    assert len(events_of(result, "Lis", "says")) == 2

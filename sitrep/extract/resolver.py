@@ -469,6 +469,8 @@ class Resolver:
                     if asked is not None:
                         # "said, without mentioning Conde by name or where he was being held": Conde
                         chosen, bound = asked, True
+                    if self._own_quotes_speaker(sent, tok, chosen):
+                        continue  # '"His arrest is a sign ...", a quote going on from "..., Goodwin said"'
                     sex = "f" if low in _FEMININE_PRONOUNS else "m"
                     only_fit = False
                     if gender.get(chosen, sex) != sex:
@@ -693,6 +695,20 @@ class Resolver:
                     continue  # "the army led by General X and the RSF": a side, not a second leader
                 keys += more
         return keys
+
+    def _own_quotes_speaker(self, sent: Span, pronoun: Token, chosen: str) -> bool:
+        """Whether the pronoun is inside a quotation that goes on from the sentence before, whose
+        speaker is `chosen`: one speaks of oneself as "I", never as "he" or "his" (the "she" of
+        '"...," she said' is outside the quotation)."""
+        text = self.parsed.text_of(sent)
+        if sent.start == 0 or not text.lstrip().startswith(('"', "\u201c")):
+            return False
+        before = text[: pronoun.idx - sent.start_char]
+        if sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2 == 0:
+            return False  # outside the quotation
+        told = sent.doc[sent.start - 1].sent
+        return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in NEUTRAL_REPORTING
+                   and self.table.token_actor.get(t.i) == chosen for t in told)
 
     def _person_at(self, token: Token | None) -> str | None:
         """The one person named at `token`, if any."""
