@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import ArticleResult, Claim, StatusEvent
-from .text import name_key, sentence_key
+from .text import ends_name, name_key, sentence_key
 
 _UNNAMED = {"the article", "", "unnamed sources", "sources", "reports", "initial reports"}
 
@@ -41,8 +41,13 @@ def count_sources(mentions: Iterable[Mention], outlet_of: dict[str, str]) -> tup
             i = parent[i]
         return i
 
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[b] = a
+
     first: dict[str, int] = {}
-    speakers: dict[tuple[str, ...], int] = {}
+    speakers: dict[str, int] = {}
     for i, item in enumerate(items):
         keys = [f"text:{sentence_key(item.sentence)}"]
         source = item.source.lower()
@@ -50,7 +55,7 @@ def count_sources(mentions: Iterable[Mention], outlet_of: dict[str, str]) -> tup
         if source not in _UNNAMED and not source.startswith(("a ", "an ", "unnamed")):
             speaker = name_key(item.source)
             keys.append(f"speaker:{speaker}")
-            speakers.setdefault(tuple(speaker.split()), i)
+            speakers.setdefault(speaker, i)
         elif source in _UNNAMED or source.startswith("unnamed"):
             keys.append(f"voice:{outlet}")
         else:
@@ -58,20 +63,16 @@ def count_sources(mentions: Iterable[Mention], outlet_of: dict[str, str]) -> tup
             keys.append(f"described:{outlet}:{name_key(item.source)}")
         for key in keys:
             if key in first:
-                a, b = find(first[key]), find(i)
-                if a != b:
-                    parent[b] = a
+                union(first[key], i)
             else:
                 first[key] = i
     # "Tayyip Erdogan" and "Recep Tayyip Erdogan", "Putin" and "Vladimir Putin": one speaker named
     # shorter is one speaker
     if len(speakers) > 1:
-        for words, i in speakers.items():
-            for other, j in speakers.items():
-                if len(words) < len(other) and other[-len(words):] == words:
-                    a, b = find(i), find(j)
-                    if a != b:
-                        parent[b] = a
+        for short, i in speakers.items():
+            for full, j in speakers.items():
+                if ends_name(short, full):
+                    union(i, j)
     return len({find(i) for i in range(len(items))}), len({item.file for item in items})
 
 

@@ -53,6 +53,13 @@ def name_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(text).replace("'s", "").replace("\u2019s", "")))
 
 
+def ends_name(short: str, full: str) -> bool:
+    """Whether the name key `short` is a shorter name `full` ends with ("tayyip erdogan" and "erdogan"
+    of "recep tayyip erdogan"): one name, told shorter."""
+    said, named = short.split(), full.split()
+    return 0 < len(said) < len(named) and named[-len(said):] == said
+
+
 def sentence_key(text: str) -> str:
     """A cheap key for "the same sentence" across copies: the name key of its first 200 characters."""
     return name_key(text[:200])[:120]

@@ -50,6 +50,8 @@ _NOT_NAMES = {"source", "sources", "title", "date", "author", "category", "tags"
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
               "yesterday"}
 _ACRONYM_AFTER = re.compile(r"^\s*(?:\(\s*|,\s*or\s+|,\s*known as\s+)([A-Z][A-Z0-9-]{1,9})\b")
+
+
 @dataclass
 class ActorTable:
     """The actors of one article and which tokens refer to which actor."""
@@ -154,8 +156,6 @@ def _names_a_work(ent: Span) -> bool:
     while i >= 0 and (ent.doc[i].is_punct or ent.doc[i].is_quote):
         i -= 1
     return i >= 0 and ent.doc[i].lemma_.lower() in _WORK_NOUNS
-
-
 
 
 def _is_junk(text: str) -> bool:
@@ -561,7 +561,6 @@ def extract_actors(parsed: ParsedArticle) -> ActorTable:
     return table
 
 
-
 _KIN = frozenset({"son", "daughter", "brother", "sister", "father", "mother", "wife", "husband", "widow",
                   "nephew", "niece", "cousin", "uncle", "grandson", "granddaughter", "stepson"})
 """Nouns that give a person as someone's kin, who often bears part of that someone's name."""
@@ -572,6 +571,7 @@ def _named_as_kin(name: Span) -> bool:
     Mahamat Idriss Deby", "his wife, Sylvia Bongo")."""
     start = max(name.sent.start, name.start - 4)
     return any(t.lemma_.lower() in _KIN for t in name.doc[start : name.start])
+
 
 def _nearest_before(fulls: list[str], starts: dict[str, list[tuple[int, int]]], at: int) -> str:
     """Of the full names a short one may stand for (most named first), the one named in the last

@@ -100,7 +100,6 @@ _IRREALIS_HEADS = {"plan", "plot", "conspire", "try", "attempt", "seek", "want",
 _SEEMING = frozenset({"look", "seem", "appear", "sound", "feel"})
 
 
-
 _ALOFT = frozenset({"aloft", "overhead", "high", "up"})
 """Where a crowd holds someone it carries: "held him aloft", "held her high"."""
 _CARRIED_ON = frozenset({"shoulder", "shoulders", "arm", "arms", "head", "heads"})
@@ -116,6 +115,7 @@ def _held_up(verb: Token) -> bool:
                 g.dep_ == "pobj" and g.lower_ in _CARRIED_ON for g in child.children):
             return True
     return False
+
 
 def _dismissed_as_a_kind(verb: Token) -> bool:
     """"dismissed the opposition as Western stooges", "dismissed him as a traitor", "... as
@@ -328,7 +328,6 @@ def _quoted(sent: Span) -> str:
 _POLL_NOUNS = frozenset({"seat", "vote", "percent", "majority", "ballot", "constituency", "district"})
 
 
-
 _ACTIVITIES = frozenset({"operation", "operations", "situation", "investigation", "inquiry", "negotiation",
                          "negotiations", "talks", "campaign", "response", "rescue", "search", "security"})
 """What one takes control of by taking charge, not by seizing anything ("control of operations")."""
@@ -341,6 +340,7 @@ def _control_of_an_activity(verb: Token) -> bool:
         p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in _ACTIVITIES
                                                      for g in p.children) for p in c.children)
                for c in verb.children)
+
 
 def _won_at_the_polls(verb: Token) -> bool:
     """Whether what the verb took is seats or votes ("captured 396 out of 476 seats", "took 64
@@ -470,9 +470,9 @@ def _passive_told_before(verb: Token) -> Token | None:
     # resigned" is the speaker's resignation
     told = next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i
                  and any(g.dep_ == "nsubjpass" for g in c.children)), None)
-    if told is None or any(t.i for t in head.doc[told.right_edge.i + 1 : verb.i] if not (t.is_punct
-                                                                                        or t.dep_ == "cc")):
-        return None
+    if told is None or not all(t.is_punct or t.dep_ == "cc"
+                               for t in head.doc[told.right_edge.i + 1 : verb.i]):
+        return None  # only ", but" or "and" between what was told and the joined verb
     return told
 
 
@@ -1130,7 +1130,6 @@ def _released_patients(events: list[StatusEvent]) -> list[StatusEvent]:
     return out
 
 
-
 _DEATHS = frozenset({"dead", "killed"})
 
 
@@ -1143,6 +1142,7 @@ def _wounded_then_dead(events: list[StatusEvent]) -> list[StatusEvent]:
         return events
     return [e for e in events
             if not (e.event in ("injured", "alive") and (e.actor, e.evidence.sentence) in dead)]
+
 
 _WHERE_EVENTS = frozenset({"seized", "occupied", "attacked", "controls", "surrounded"})
 """Events whose place is half their news: what was seized is told with where."""

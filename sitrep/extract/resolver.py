@@ -120,11 +120,12 @@ def _inside_an_of_phrase(noun: Token, name: Token) -> bool:
 def _unnamed_main_subject(pronoun: Token, sent: Span) -> Token | None:
     """The one person the sentence's main clause has for its subject without a name ("The head of
     the council stepped down a day after he led a coup"), when the pronoun is the subject of a
-    clause hung on that main verb: whom the pronoun means."""
+    clause hung on that main verb, or of what that person says if an office holder ("The president
+    said he remains in control"): whom the pronoun means."""
     root = sent.root
     said = pronoun.head.dep_ == "ccomp" and root.lemma_.lower() in NEUTRAL_REPORTING
     if pronoun.head.dep_ != "advcl" and not said or pronoun.head.head.i != root.i:
-        return None  # ("The president said he remains in control": the president, whoever he is)
+        return None
     main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if main is None or main.i > pronoun.i or main.tag_ != "NN" or main.ent_type_ \
             or main.lemma_.lower() not in (_PRINCIPALS if said else _ONE_PERSON_NOUNS):
@@ -151,9 +152,6 @@ def _object_doer(pronoun: Token) -> Token | None:
     if pronoun.dep_ != "dobj":
         return None
     return next((c for c in pronoun.head.children if c.dep_ == "nsubj"), None)
-
-
-
 
 
 def _whose_clause(pronoun: Token) -> Token | None:
@@ -191,6 +189,7 @@ def _owner_of_a_time(pronoun: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.pos_ == "PROPN" else None
 
+
 def _named_after_a_fronted_phrase(pronoun: Token) -> Token | None:
     """The person the main clause names right after a phrase or clause put before it that holds the
     pronoun ("After his death, Gaddafi's body was taken to a mosque", "Before he fled, Vasko burned
@@ -209,6 +208,7 @@ def _named_after_a_fronted_phrase(pronoun: Token) -> Token | None:
         return subject
     return next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
 
+
 _WH_WORDS = frozenset({"where", "how", "why", "when", "whether", "if"})
 
 
@@ -222,6 +222,7 @@ def _questioned_object(pronoun: Token) -> Token | None:
         return None
     return next((c for c in clause.head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
 
+
 _REQUESTS = {"request", "call", "demand", "plea", "appeal", "invitation", "order", "ultimatum"}
 """Nouns of asking someone to do something: the asker is not the one asked."""
 _RECEIVING = {"accept", "reject", "receive", "refuse", "approve", "decline"}
@@ -232,11 +233,11 @@ _PERSON_NOUNS = {"official", "minister", "secretary", "spokesman", "spokeswoman"
                  "leader", "president", "director", "officer", "ambassador", "envoy", "governor", "mayor",
                  "premier", "chairman", "general"}
 _ONE_PERSON_NOUNS = frozenset(_SOMEONE_NOUNS | _PERSON_NOUNS | {"head"})
+"""Nouns a sentence may name one person by ("the head of the council", "a witness")."""
 _PRINCIPALS = frozenset({"president", "minister", "premier", "leader", "general", "chairman", "governor",
                          "king", "queen", "commander", "chief", "mayor", "head"})
 """Nouns of an office whose holder speaks for himself ("the president said he remains in control"),
 unlike a spokesman's or an official's "he"."""
-"""Nouns a sentence may name one person by ("the head of the council", "a witness")."""
 
 
 _OWN_ACTS = {"resignation", "retirement", "candidacy"}
@@ -725,8 +726,8 @@ class Resolver:
                        for o in c.children if o.dep_ == "pobj"]
             # the parser hangs the name on the office or on its country ("of Peru, Pedro Castillo")
             for child in (c for t in (token, *objects) for c in t.children):
-                holder = self.table.token_actor.get(child.i) if child.dep_ == "appos" else None
-                if holder and "|" not in holder and self.table.actors[holder].kind == "person":
+                holder = self._person_at(child) if child.dep_ == "appos" else None
+                if holder is not None:
                     return [holder]  # "the president of Peru, Pedro Castillo, was arrested": the man named
             # "the governments of Malaysia and Indonesia": the countries whose governments they are
             owners = [g for o in objects for g in (o, *o.conjuncts)]
@@ -737,9 +738,10 @@ class Resolver:
         key = self.table.token_actor.get(token.i)
         if key is None and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass"):
             # "Chad's President Idriss Deby died": the parser may make the name the title's apposition
-            holder = next((k for c in token.children if c.dep_ == "appos"
-                           and (k := self.table.token_actor.get(c.i)) and "|" not in k), None)
-            if holder is not None and self.table.actors[holder].kind == "person":
+            apposed = next((c for c in token.children if c.dep_ == "appos"
+                            and "|" not in self.table.token_actor.get(c.i, "|")), None)
+            holder = self._person_at(apposed)
+            if holder is not None:
                 return [holder]
         if key and self.table.actors[key.split("|")[0]].kind == "collective":
             group = self.group_of_members(token)

@@ -481,7 +481,6 @@ def _raised(believed: Token) -> str:
     return f"{short_phrase(subtree_span(subj), 6)} {said}" if len(said.split()) >= 4 else ""
 
 
-
 def _named_by_belief(verb: Token) -> bool:
     """Whether "believe" heads a free relative that names a thing by what someone took it for
     ("celebrated what they believed to be a successful coup"), not a claim of its own."""
@@ -489,6 +488,7 @@ def _named_by_belief(verb: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     return subject is not None and subject.i > 0 and verb.doc[subject.i - 1].lower_ == "what"
+
 
 def _quoted_others_belief(believe: Token) -> bool:
     """Whether "believe" is inside a quotation and tells what others believe of the speaker ('"These

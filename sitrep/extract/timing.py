@@ -173,13 +173,13 @@ def _lapse_words(noun: Token) -> str:
     return " ".join(t.lower_ for t in noun.subtree if t.i <= noun.i)
 
 
-
 def _object_gap(verb: Token) -> bool:
     """Whether a relative clause with no relative word leaves its verb's object to the noun it is
     hung on ("the office he seized in 1990": he seized the office): a true relative clause, unlike
     a content clause the parse hangs on a noun ("claims he had been killed", "reports he stole it")."""
     return any(c.dep_ == "nsubj" for c in verb.children) and not any(
         c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr", "acomp") for c in verb.children)
+
 
 def event_time(tok: Token, anchor: date | None) -> tuple[When | None, bool]:
     """When the event at `tok` happened, and whether it is told as background.

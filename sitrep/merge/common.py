@@ -10,7 +10,7 @@ from ..dates import When
 from ..lexicon import lexicon
 from ..model import ArticleResult, StatusEvent
 from ..nlp.gazetteer import load_gazetteer
-from ..text import name_key
+from ..text import ends_name, name_key
 
 CERTAINTY_RANK: dict[str, int] = {"stated": 0, "reported": 1, "alleged": 2, "unclear": 3, "denied": 4}
 
@@ -24,12 +24,8 @@ FAMILY = _LEXICON.family
 def own_account(source: str, actor: str) -> bool:
     """Whether `source` is `actor` speaking of itself, by its name or a shorter one it ends with
     ("Tayyip Erdogan" of the merged "Recep Tayyip Erdogan")."""
-    if source == actor:
-        return True
-    if not source:
-        return False
-    said, named = name_key(source).split(), name_key(actor).split()
-    return 0 < len(said) < len(named) and named[-len(said):] == said
+    return source == actor or bool(source) and ends_name(name_key(source), name_key(actor))
+
 
 KIND_BONUS = {"person": 1.5, "armed group": 1.2, "country": 0.8, "organisation": 0.8, "collective": 0.6,
               "place": 0.2}

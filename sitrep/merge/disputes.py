@@ -297,8 +297,8 @@ def _slot_conflicts(actors: list[Actor]) -> list[Dispute]:
                         out.append(conflict)
                         continue
                     told = asked[pair].claims
-                    told += [c for c in conflict.claims if (c.text, c.sentence) not in
-                             {(t.text, t.sentence) for t in told}]
+                    seen = {(t.text, t.sentence) for t in told}
+                    told += [c for c in conflict.claims if (c.text, c.sentence) not in seen]
     return out
 
 
